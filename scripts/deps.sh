@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs with apt-get whatever tide needs and is missing.
+#   scripts/deps.sh build   what building and the demo need
+#   scripts/deps.sh test    that, plus the PostgreSQL server and test tools
+set -euo pipefail
+
+build_pkgs=(gcc make cmake pkg-config lua5.4 liblua5.4-dev lua-cjson libsqlite3-dev sqlite3 libpq-dev)
+test_pkgs=(postgresql libcmocka-dev lua-busted valgrind)
+
+want=("${build_pkgs[@]}")
+[ "${1:-build}" = test ] && want+=("${test_pkgs[@]}")
+
+missing=()
+for p in "${want[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "deps: installing ${missing[*]}" >&2
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then sudo=(sudo); else
+    echo "deps: missing packages ${missing[*]}; run as root: apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,44 @@
+/* buf.h — internal helpers shared by the core and the drivers: a growable
+ * byte buffer and the error setter. Not part of the public API. */
+#ifndef TIDE_BUF_H
+#define TIDE_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include "tide.h"
+
+/* A growable, always NUL-terminated byte buffer. TIDE_BUF_INIT is empty and
+ * owns nothing; tide_buf_free releases and resets it. Appends return 0 or
+ * TIDE_ENOMEM (the buffer is left as it was). */
+typedef struct tide_buf {
+    char  *data;
+    size_t len;
+    size_t cap;
+} tide_buf;
+
+#define TIDE_BUF_INIT { NULL, 0, 0 }
+
+int  tide_buf_grow(tide_buf *b, size_t extra);
+int  tide_buf_add(tide_buf *b, const char *p, size_t n);
+int  tide_buf_puts(tide_buf *b, const char *s);
+int  tide_buf_putc(tide_buf *b, char c);
+int  tide_buf_printf(tide_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void tide_buf_reset(tide_buf *b);          /* len = 0, keeps memory */
+void tide_buf_free(tide_buf *b);
+char *tide_buf_detach(tide_buf *b);        /* caller owns the string; b is reset */
+
+/* Fills err (code, formatted message; sqlstate and sql cleared) and returns
+ * code, so that `return tide_err_set(err, TIDE_EINVAL, "...")` reads well.
+ * err may be NULL. */
+int tide_err_set(tide_err *err, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+int tide_err_vset(tide_err *err, int code, const char *fmt, va_list ap);
+
+/* Records the failing statement in err->sql (truncated with "..."). */
+void tide_err_set_sql(tide_err *err, const char *sql);
+
+/* strdup that returns NULL on NULL input. */
+char *tide_strdup(const char *s);
+
+#endif

@@ -1,0 +1,339 @@
+/* cli.c — parsing the command line and dispatching to commands. The command
+ * table below is the single source of the command list: --help is generated
+ * from it. A command is a thin client of the library API. */
+#include "cli.h"
+#include "config.h"
+#include "runtime.h"
+#include "buf.h"
+
+#include <lauxlib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* What the command line said, after the global options are taken out. */
+typedef struct cli {
+    tide_config_flags flags;
+    const char *module;
+    int json;
+    int help;
+    int version;
+    const struct command *cmd;
+    int argc;          /* the command's own arguments */
+    char **argv;
+} cli;
+
+typedef int (*command_fn)(cli *c);
+
+typedef struct command {
+    const char *name;
+    const char *alias_of;     /* Medusa's db:* names point at MikroORM's */
+    const char *usage;
+    const char *summary;
+    command_fn run;           /* NULL: not built yet */
+} command;
+
+static int cmd_debug(cli *c);
+static int cmd_run(cli *c);
+
+static const command commands[] = {
+    {"migration:create", NULL, "[--name N] [--blank] [--initial] [--dump]", "write a new migration from the schema diff", NULL},
+    {"migration:up", NULL, "[--from X] [--to Y] [--only Z] [--dry-run]", "run pending migrations", NULL},
+    {"migration:down", NULL, "[--to X|0] [--only Z] [--dry-run]", "undo the last migration (or down to X)", NULL},
+    {"migration:list", NULL, "", "executed migrations with their time", NULL},
+    {"migration:pending", NULL, "", "pending migrations", NULL},
+    {"migration:check", NULL, "", "exit 1 when a migration is needed", NULL},
+    {"migration:fresh", NULL, "[--seed [NAME]]", "drop everything, run all migrations, optionally seed", NULL},
+    {"migration:validate", NULL, "", "compare checksums of executed migrations with their files", NULL},
+    {"migration:resolve", NULL, "NAME --applied|--rolled-back", "clear a migration left 'running' by a crash", NULL},
+    {"migration:log", NULL, "NAME", "mark a migration executed without running it", NULL},
+    {"migration:unlog", NULL, "NAME", "forget a migration without reverting it", NULL},
+    {"migration:test", NULL, "", "up, compare, down, up on a scratch database", NULL},
+    {"migration:lint", NULL, "[NAME...]", "flag destructive or risky statements", NULL},
+    {"schema:create", NULL, "[--run|--dump]", "SQL creating the schema from the definitions", NULL},
+    {"schema:update", NULL, "[--run|--dump] [--safe] [--no-drop-tables]", "SQL updating the live database to the definitions", NULL},
+    {"schema:drop", NULL, "[--run|--dump] [--drop-db]", "SQL dropping the schema", NULL},
+    {"schema:fresh", NULL, "--run [--seed [NAME]]", "drop and recreate the schema", NULL},
+    {"schema:inspect", NULL, "[--format lua|json]", "print the live database as definitions or a snapshot", NULL},
+    {"schema:diff", NULL, "--from SRC --to DST [--dump|--run]", "SQL turning SRC into DST", NULL},
+    {"schema:drift", NULL, "", "live database against the snapshot", NULL},
+    {"seeder:run", NULL, "[--class NAME]", "run a seeder", NULL},
+    {"seeder:create", NULL, "NAME", "write a new seeder", NULL},
+    {"run", NULL, "FILE.lua [ARGS...]", "run a Lua script with tide loaded and db connected", cmd_run},
+    {"debug", NULL, "", "print the resolved configuration (password masked)", cmd_debug},
+    {"db:generate", "migration:create", "MODULE...", "create a migration per module", NULL},
+    {"db:migrate", "migration:up", "", "run pending migrations of every module", NULL},
+    {"db:rollback", "migration:down", "MODULE...", "undo one migration per module", NULL},
+    {NULL, NULL, NULL, NULL, NULL}
+};
+
+static const command *find_command(const char *name)
+{
+    const command *k;
+    for (k = commands; k->name; k++)
+        if (!strcmp(k->name, name))
+            return k;
+    return NULL;
+}
+
+static void print_help(FILE *out)
+{
+    const command *k;
+    fprintf(out, "tide %s — database migrations with Lua\n\n"
+                 "usage: tide [options] COMMAND [args]\n\ncommands:\n", TIDE_VERSION);
+    for (k = commands; k->name; k++) {
+        char left[80];
+        snprintf(left, sizeof left, "%s %s", k->name, k->usage);
+        fprintf(out, "  %-58s %s%s\n", left, k->summary, k->run ? "" : " (not built yet)");
+    }
+    fprintf(out, "\noptions (every command):\n"
+                 "  --config FILE    configuration file (default ./tide.lua; env TIDE_CONFIG)\n"
+                 "  --url URL        database URL (env TIDE_DATABASE_URL)\n"
+                 "  --module NAME    work on one module\n"
+                 "  --json           machine-readable output on stdout\n"
+                 "  -v, --verbose    log every SQL statement (env TIDE_VERBOSE=1)\n"
+                 "  -h, --help       this help, or a command's with COMMAND --help\n"
+                 "  --version        print the version\n");
+}
+
+static void print_command_help(const command *k)
+{
+    printf("usage: tide %s %s\n\n%s\n", k->name, k->usage, k->summary);
+    if (k->alias_of)
+        printf("(an alias of %s)\n", k->alias_of);
+    if (!k->run)
+        printf("\nThis command is not built yet in tide %s.\n", TIDE_VERSION);
+}
+
+static void report(const tide_err *err)
+{
+    fprintf(stderr, "tide: %s\n", err->msg);
+    if (err->sqlstate[0])
+        fprintf(stderr, "  sqlstate: %s\n", err->sqlstate);
+    if (err->sql[0])
+        fprintf(stderr, "  statement: %s\n", err->sql);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "tide: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n(see tide --help)\n");
+    return TIDE_EXIT_USAGE;
+}
+
+/* Takes the value of option argv[*i]: "--url X" or "--url=X". */
+static const char *option_value(int argc, char **argv, int *i, const char *name)
+{
+    size_t n = strlen(name);
+    if (argv[*i][n] == '=')
+        return argv[*i] + n + 1;
+    if (*i + 1 >= argc)
+        return NULL;
+    return argv[++*i];
+}
+
+static int is_opt(const char *arg, const char *name)
+{
+    size_t n = strlen(name);
+    return !strncmp(arg, name, n) && (arg[n] == '\0' || arg[n] == '=');
+}
+
+/* Splits global options from the command and its arguments. argv is
+ * compacted in place: the command's own arguments end up in c->argv. */
+static int parse_args(cli *c, int argc, char **argv)
+{
+    int i, n = 0;
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i], **slot = NULL;
+        if (c->cmd && c->cmd->run == cmd_run && n > 0) {
+            argv[n++] = argv[i];       /* after `run FILE`, everything is the script's */
+            continue;
+        }
+        if (!strcmp(a, "--")) {
+            while (++i < argc) argv[n++] = argv[i];
+            break;
+        }
+        if (is_opt(a, "--config")) slot = &c->flags.config_file;
+        else if (is_opt(a, "--url")) slot = &c->flags.url;
+        else if (is_opt(a, "--module")) slot = &c->module;
+        if (slot) {
+            const char *name = a[2] == 'c' ? "--config" : a[2] == 'u' ? "--url" : "--module";
+            if (!(*slot = option_value(argc, argv, &i, name)))
+                return usage_error("%s needs a value", name);
+        } else if (!strcmp(a, "--json")) {
+            c->json = 1;
+        } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
+            c->flags.verbose = 1;
+        } else if (!strcmp(a, "--version") && !c->cmd) {
+            c->version = 1;
+        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            c->help = 1;
+        } else if (!c->cmd && a[0] != '-') {
+            if (!(c->cmd = find_command(a)))
+                return usage_error("unknown command '%s'", a);
+        } else {
+            argv[n++] = argv[i];
+        }
+    }
+    c->argc = n;
+    c->argv = argv;
+    return TIDE_EXIT_OK;
+}
+
+/* A runtime with the configuration loaded; NULL after reporting a failure. */
+static lua_State *open_runtime(cli *c, tide_config *cfg)
+{
+    tide_err err;
+    lua_State *L = tide_runtime_new();
+    tide_err_clear(&err);
+    if (!L) {
+        fprintf(stderr, "tide: out of memory creating the Lua state\n");
+        return NULL;
+    }
+    if (tide_config_load(cfg, L, &c->flags, &err) < 0) {
+        report(&err);
+        tide_config_free(cfg, L);
+        lua_close(L);
+        return NULL;
+    }
+    return L;
+}
+
+/* Calls tide.util.<fn>(value at top) and prints the string it returns.
+ * [-1, +0, -] */
+static int print_with(lua_State *L, const char *fn)
+{
+    tide_err err;
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "tide.util");
+    if (tide_runtime_pcall(L, 1, 1, &err) < 0) {
+        lua_pop(L, 1);
+        report(&err);
+        return TIDE_EXIT_FAILURE;
+    }
+    lua_getfield(L, -1, fn);
+    lua_remove(L, -2);
+    lua_insert(L, -2);
+    if (tide_runtime_pcall(L, 1, 1, &err) < 0) {
+        report(&err);
+        return TIDE_EXIT_FAILURE;
+    }
+    fputs(lua_tostring(L, -1), stdout);
+    lua_pop(L, 1);
+    return fflush(stdout) == 0 && !ferror(stdout) ? TIDE_EXIT_OK : TIDE_EXIT_FAILURE;
+}
+
+/* tide debug: the resolved configuration, password masked. */
+static int cmd_debug(cli *c)
+{
+    tide_config cfg;
+    lua_State *L;
+    int rc;
+    if (c->argc > 0)
+        return usage_error("debug takes no arguments (got '%s')", c->argv[0]);
+    if (!(L = open_runtime(c, &cfg)))
+        return TIDE_EXIT_FAILURE;
+    tide_config_push(L, &cfg);
+    rc = print_with(L, c->json ? "json" : "debug_report");
+    tide_config_free(&cfg, L);
+    lua_close(L);
+    return rc;
+}
+
+/* Sets the globals a script sees: tide, db, arg.   [-0, +0, e] */
+static int run_setup(lua_State *L)
+{
+    const tide_config *cfg = lua_touserdata(L, 1);
+    char **argv = lua_touserdata(L, 2);
+    int argc = (int)lua_tointeger(L, 3), i;
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "tide");
+    lua_call(L, 1, 1);
+    lua_setglobal(L, "tide");
+    tide_runtime_push_conn(L, cfg->url);
+    lua_setglobal(L, "db");
+    lua_createtable(L, argc, 1);
+    for (i = 0; i < argc; i++) {
+        lua_pushstring(L, argv[i]);
+        lua_rawseti(L, -2, i);
+    }
+    lua_setglobal(L, "arg");
+    return 0;
+}
+
+/* Closes the global db, if any, so a script's work is not left to __gc. */
+static void run_close_db(lua_State *L)
+{
+    tide_err err;
+    lua_getglobal(L, "db");
+    if (lua_isuserdata(L, -1)) {
+        lua_getfield(L, -1, "close");
+        lua_insert(L, -2);
+        tide_runtime_pcall(L, 1, 0, &err);
+    } else {
+        lua_pop(L, 1);
+    }
+}
+
+/* tide run FILE.lua [ARGS...] */
+static int cmd_run(cli *c)
+{
+    tide_config cfg;
+    tide_err err;
+    lua_State *L;
+    int i, rc = TIDE_EXIT_FAILURE;
+    if (c->argc < 1)
+        return usage_error("%s", "run needs a Lua file: tide run FILE.lua [ARGS...]");
+    if (!(L = open_runtime(c, &cfg)))
+        return TIDE_EXIT_FAILURE;
+    lua_pushcfunction(L, run_setup);
+    lua_pushlightuserdata(L, &cfg);
+    lua_pushlightuserdata(L, c->argv);
+    lua_pushinteger(L, c->argc);
+    if (tide_runtime_pcall(L, 3, 0, &err) < 0)
+        goto done;
+    if (tide_runtime_loadfile(L, c->argv[0], c->argv[0], &err) < 0)
+        goto done;
+    for (i = 1; i < c->argc; i++)
+        lua_pushstring(L, c->argv[i]);
+    if (tide_runtime_pcall(L, c->argc - 1, 0, &err) < 0)
+        goto done;
+    rc = TIDE_EXIT_OK;
+done:
+    if (rc != TIDE_EXIT_OK)
+        report(&err);
+    run_close_db(L);
+    tide_config_free(&cfg, L);
+    lua_close(L);
+    if (fflush(stdout) != 0)
+        rc = TIDE_EXIT_FAILURE;
+    return rc;
+}
+
+int tide_cli_main(int argc, char **argv)
+{
+    cli c;
+    int rc;
+    memset(&c, 0, sizeof c);
+    if ((rc = parse_args(&c, argc, argv)) != TIDE_EXIT_OK)
+        return rc;
+    if (c.version) {
+        printf("tide %s\n", TIDE_VERSION);
+        return fflush(stdout) == 0 ? TIDE_EXIT_OK : TIDE_EXIT_FAILURE;
+    }
+    if (!c.cmd) {
+        print_help(c.help ? stdout : stderr);
+        return c.help ? TIDE_EXIT_OK : TIDE_EXIT_USAGE;
+    }
+    if (c.help) {
+        print_command_help(c.cmd);
+        return TIDE_EXIT_OK;
+    }
+    if (!c.cmd->run) {
+        fprintf(stderr, "tide: '%s' is not built yet in tide %s (see README, \"State of the commands\")\n",
+                c.cmd->name, TIDE_VERSION);
+        return TIDE_EXIT_FAILURE;
+    }
+    return c.cmd->run(&c);
+}

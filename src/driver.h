@@ -1,0 +1,86 @@
+/* driver.h — the contract between the core and a database driver.
+ *
+ * A driver is a versioned table of functions; fields are only ever appended
+ * (check `version` before using a field added later). Drivers never include
+ * lua.h, never print and never exit: every failure is a negative tide_code
+ * with the message (and for SQL, sqlstate and statement) in the tide_err.
+ * Dialect knowledge (quoting, placeholders, locks, savepoint syntax) lives
+ * only behind this table.
+ */
+#ifndef TIDE_DRIVER_H
+#define TIDE_DRIVER_H
+
+#include "tide.h"
+#include "buf.h"
+#include "url.h"
+
+#define TIDE_DRIVER_VERSION 1
+
+typedef struct tide_dconn tide_dconn;       /* a driver's connection, opaque */
+typedef struct tide_dcursor tide_dcursor;   /* a driver's cursor, opaque */
+
+typedef struct tide_driver {
+    unsigned version;          /* TIDE_DRIVER_VERSION when built */
+    const char *name;          /* "sqlite", "postgres": also the dialect */
+    int transactional_ddl;     /* 1 when DDL rolls back with its transaction */
+
+    /* Opens a connection described by url. On failure *out stays NULL and
+     * nothing is leaked. Messages name the host/port or path, never a password. */
+    int  (*connect)(const tide_url *url, tide_dconn **out, tide_err *err);
+
+    /* Closes; rolls back an open transaction; releases held locks.
+     * close(NULL) is a no-op. Open cursors must have been finished. */
+    void (*close)(tide_dconn *c);
+
+    /* Prepares and starts one statement with `?` placeholders bound to
+     * params (nparams may be 0; then the SQL is sent as written, so a `?`
+     * operator needs no escaping). A count mismatch is TIDE_EINVAL. */
+    int  (*query)(tide_dconn *c, const char *sql, const tide_value *params,
+                  int nparams, tide_dcursor **out, tide_err *err);
+
+    /* 1 and *row filled (borrowed until the next step/finish), 0 at the
+     * end, negative on failure. Types out: NULL as TIDE_V_NULL, booleans as
+     * BOOL, integers as INT, floating point as FLOAT, binary as BLOB, the
+     * rest as TEXT. */
+    int  (*step)(tide_dcursor *cur, tide_row *row, tide_err *err);
+
+    /* Rows changed by the statement; valid after step returned 0. */
+    int64_t (*affected)(const tide_dcursor *cur);
+
+    /* Releases the cursor. finish(NULL) is a no-op. */
+    void (*finish)(tide_dcursor *cur);
+
+    /* Runs several `;`-separated statements without parameters, in order;
+     * the first failure stops the script and is reported with that
+     * statement in err->sql. */
+    int  (*script)(tide_dconn *c, const char *sql, tide_err *err);
+
+    /* Nesting transactions: depth 0 → BEGIN, deeper → SAVEPOINT. commit and
+     * rollback end the innermost level; outside a transaction they fail
+     * with TIDE_EINVAL. */
+    int  (*begin)(tide_dconn *c, tide_err *err);
+    int  (*commit)(tide_dconn *c, tide_err *err);
+    int  (*rollback)(tide_dconn *c, tide_err *err);
+    int  (*txdepth)(const tide_dconn *c);
+
+    /* The runner's cross-process lock named key; waits up to timeout_ms,
+     * then TIDE_ELOCKED naming the key. Held until unlock or close. */
+    int  (*lock)(tide_dconn *c, const char *key, int timeout_ms, tide_err *err);
+    int  (*unlock)(tide_dconn *c, const char *key, tide_err *err);
+
+    /* Appends ident quoted as an identifier / v as a SQL literal. */
+    int  (*quote_ident)(tide_buf *out, const char *ident);
+    int  (*quote_literal)(tide_buf *out, const tide_value *v);
+
+    /* Columns of the statement's result (0 for statements without one),
+     * known once the statement has been started. */
+    int  (*ncols)(const tide_dcursor *cur);
+} tide_driver;
+
+extern const tide_driver tide_sqlite_driver;
+extern const tide_driver tide_postgres_driver;
+
+/* The driver behind an open connection (core-internal). */
+const tide_driver *tide_conn__driver(const tide_conn *conn);
+
+#endif

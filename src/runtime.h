@@ -1,0 +1,41 @@
+/* runtime.h — the embedded Lua 5.4 runtime: the tide.core module (database
+ * handles for Lua), the preloaded lua/tide modules, and protected
+ * entry points that turn Lua errors into tide_err values. */
+#ifndef TIDE_RUNTIME_H
+#define TIDE_RUNTIME_H
+
+#include <lua.h>
+#include "tide.h"
+
+/* require "tide.core"   [-0, +1, m] */
+int luaopen_tide_core(lua_State *L);
+
+/* A new Lua state with the standard libraries, tide.core and every embedded
+ * lua/tide module preloaded (so require "tide" needs no files on disk), and
+ * lua-cjson reachable through the system package path. NULL when out of
+ * memory. Close with lua_close. */
+lua_State *tide_runtime_new(void);
+
+/* Registers tide.core and the embedded modules in package.preload of a
+ * state the host already owns.   [-0, +0, m] */
+void tide_runtime_preload(lua_State *L);
+
+/* Pushes a new connection handle (tide.Conn) for url.   [-0, +1, e]
+ * Raises a tide.Error when the connection fails. */
+int tide_runtime_push_conn(lua_State *L, const char *url);
+
+/* Calls the function below nargs arguments on the stack under lua_pcall with
+ * a traceback handler; on failure fills err (TIDE_ELUA, or the code of a
+ * tide.Error) with "file:line: message" and pops everything it pushed.
+ * On success leaves nresults results.   [-(nargs+1), +(nresults|0), -] */
+int tide_runtime_pcall(lua_State *L, int nargs, int nresults, tide_err *err);
+
+/* Loads a Lua text chunk from path (binary chunks are refused), named
+ * "@path" so errors say path:line.   [-0, +1 (on success), -] */
+int tide_runtime_loadfile(lua_State *L, const char *path, const char *display, tide_err *err);
+
+/* Fills err from the error object at index idx (a tide.Error table or any
+ * value with a string form).   [-0, +0, -] */
+void tide_runtime_error_from(lua_State *L, int idx, int code, tide_err *err);
+
+#endif

@@ -1,0 +1,154 @@
+/* tide.h — the public C API of libtide.
+ *
+ * Ownership in one sentence: every pointer a tide_* function hands out through
+ * an out-parameter is owned by the caller and released with the matching
+ * tide_*_close/free; every pointer passed in is borrowed for the duration of
+ * the call only (values in a tide_row are borrowed until the next
+ * tide_cursor_next or tide_cursor_close).
+ *
+ * Errors are values: functions return 0 (or a positive count where stated) on
+ * success and a negative TIDE_E* code on failure, with the message in a
+ * caller-owned tide_err. Nothing in libtide prints, exits or longjmps.
+ *
+ * Threads: a tide_conn and its cursors belong to one thread at a time.
+ */
+#ifndef TIDE_H
+#define TIDE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define TIDE_VERSION "0.1.0"
+
+/* Error codes: 0 is success, everything else is negative. */
+typedef enum tide_code {
+    TIDE_OK        =   0,
+    TIDE_ERROR     =  -1,  /* anything not listed below */
+    TIDE_ENOMEM    =  -2,  /* out of memory */
+    TIDE_EINVAL    =  -3,  /* a bad argument from the caller (misuse) */
+    TIDE_EURL      =  -4,  /* a malformed URL or an unknown scheme */
+    TIDE_ECONNECT  =  -5,  /* the database refused or could not be reached */
+    TIDE_ESQL      =  -6,  /* the database rejected a statement */
+    TIDE_ELOCKED   =  -7,  /* a lock could not be taken in time */
+    TIDE_ECLOSED   =  -8,  /* the handle was closed already */
+    TIDE_EIO       =  -9,  /* a file could not be read or written */
+    TIDE_ECONFIG   = -10,  /* the configuration is invalid */
+    TIDE_ELUA      = -11   /* a Lua error (syntax or runtime) */
+} tide_code;
+
+/* A failure, filled by the function that failed. Caller-owned; no cleanup.
+ * code     one of tide_code
+ * sqlstate the database's SQLSTATE ("" when there is none, e.g. SQLite)
+ * msg      what failed, where and how to fix it; never holds a password
+ * sql      the statement that failed (truncated), "" when none */
+typedef struct tide_err {
+    int  code;
+    char sqlstate[6];
+    char msg[512];
+    char sql[512];
+} tide_err;
+
+/* Resets err to "no error". */
+void tide_err_clear(tide_err *err);
+
+/* ---- values ----------------------------------------------------------- */
+
+typedef enum tide_vtype {
+    TIDE_V_NULL = 0,
+    TIDE_V_BOOL,
+    TIDE_V_INT,
+    TIDE_V_FLOAT,
+    TIDE_V_TEXT,
+    TIDE_V_BLOB
+} tide_vtype;
+
+/* A borrowed value: text and blob point at memory owned by someone else.
+ * Text is not necessarily NUL-terminated; len is authoritative. */
+typedef struct tide_value {
+    tide_vtype type;
+    union {
+        int     b;
+        int64_t i;
+        double  f;
+        struct { const char *p; size_t len; } s;   /* TEXT and BLOB */
+    } u;
+} tide_value;
+
+/* One row of a result: column names and values, both borrowed from the
+ * cursor and valid until the next tide_cursor_next or tide_cursor_close. */
+typedef struct tide_row {
+    int ncols;
+    const char *const *names;
+    const tide_value *vals;
+} tide_row;
+
+/* ---- connections ------------------------------------------------------ */
+
+typedef struct tide_conn tide_conn;
+typedef struct tide_cursor tide_cursor;
+
+/* Opens a connection. url: "sqlite:PATH", "sqlite::memory:",
+ * "postgres://user:pw@host:port/db?sslmode=..." (or "postgresql://").
+ * On success *out is a new connection, closed with tide_conn_close. */
+int tide_conn_open(tide_conn **out, const char *url, tide_err *err);
+
+/* Closes the connection (rolling back an open transaction). NULL is a no-op. */
+void tide_conn_close(tide_conn *conn);
+
+/* "sqlite" or "postgres". Never NULL. */
+const char *tide_conn_dialect(const tide_conn *conn);
+
+/* The connection's URL with the password masked. Borrowed from conn. */
+const char *tide_conn_url(const tide_conn *conn);
+
+/* Runs one statement with parameters bound to its `?` placeholders (in every
+ * dialect). *affected (optional) receives the number of rows changed. */
+int tide_conn_exec(tide_conn *conn, const char *sql, const tide_value *params,
+                   int nparams, int64_t *affected, tide_err *err);
+
+/* Runs a script of several statements separated by `;`, without
+ * parameters, in order; stops at the first failure, which names it. */
+int tide_conn_script(tide_conn *conn, const char *sql, tide_err *err);
+
+/* Runs one statement and returns a cursor over its rows in *out. */
+int tide_conn_query(tide_conn *conn, const char *sql, const tide_value *params,
+                    int nparams, tide_cursor **out, tide_err *err);
+
+/* Advances: 1 with *row filled, 0 at the end, negative on failure. */
+int tide_cursor_next(tide_cursor *cur, tide_row *row, tide_err *err);
+
+/* Rows changed by the statement, valid once next has returned 0. */
+int64_t tide_cursor_affected(const tide_cursor *cur);
+
+/* Number of result columns (0 for a statement that returns no rows). */
+int tide_cursor_ncols(const tide_cursor *cur);
+
+/* Releases the cursor. NULL is a no-op. */
+void tide_cursor_close(tide_cursor *cur);
+
+/* Transactions. begin nests: the outermost is a transaction, inner ones are
+ * savepoints; commit and rollback end the innermost level. */
+int tide_conn_begin(tide_conn *conn, tide_err *err);
+int tide_conn_commit(tide_conn *conn, tide_err *err);
+int tide_conn_rollback(tide_conn *conn, tide_err *err);
+int tide_conn_txdepth(const tide_conn *conn);   /* 0 outside a transaction */
+
+/* The runner's lock, named by key: held until unlock or close; waits up to
+ * timeout_ms milliseconds, then fails with TIDE_ELOCKED. */
+int tide_conn_lock(tide_conn *conn, const char *key, int timeout_ms, tide_err *err);
+int tide_conn_unlock(tide_conn *conn, const char *key, tide_err *err);
+
+/* ---- URLs ------------------------------------------------------------- */
+
+/* A copy of url with any password replaced by "***" (malloc'd; free() it).
+ * Returns NULL only when out of memory. Never fails on malformed input. */
+char *tide_url_mask(const char *url);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,41 @@
+/* url.h — database URLs parsed into parts (internal).
+ *
+ *   sqlite:PATH            sqlite:./app.db, sqlite:/abs/app.db, sqlite:///abs/app.db
+ *   sqlite::memory:
+ *   postgres://[user[:password]@][host][:port][/dbname][?key=value&...]
+ *   postgresql://...       same; host may be a percent-encoded socket
+ *                          directory (%2Ftmp) or given as ?host=/tmp
+ *
+ * Parts are percent-decoded, malloc'd and owned by the tide_url. */
+#ifndef TIDE_URL_H
+#define TIDE_URL_H
+
+#include "tide.h"
+
+typedef struct tide_url_opt {
+    char *key;
+    char *value;
+} tide_url_opt;
+
+typedef struct tide_url {
+    char *scheme;     /* "sqlite" or "postgres" (postgresql is folded in) */
+    char *path;       /* sqlite: the file path or ":memory:"; else NULL */
+    char *user;       /* postgres parts; NULL when absent */
+    char *password;
+    char *host;
+    char *port;
+    char *dbname;
+    tide_url_opt *opts;   /* query options, in order */
+    int nopts;
+    char *masked;     /* the whole URL with the password as "***" */
+} tide_url;
+
+/* Parses s into *out (zeroed first). On failure *out is freed and zeroed and
+ * err says what is wrong, quoting the masked URL. */
+int  tide_url_parse(tide_url *out, const char *s, tide_err *err);
+void tide_url_free(tide_url *u);
+
+/* The value of query option key, or NULL. */
+const char *tide_url_opt_get(const tide_url *u, const char *key);
+
+#endif

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs a command with TIDE_TEST_PG_URL (and TIDE_TEST_PG_DIR) set to the
+# cluster that cluster.sh started. Exits 77 (CTest's "skipped") only when a
+# developer set TIDE_TEST_PG=skip outside CI; in CI PostgreSQL tests never skip.
+set -euo pipefail
+state=${1:?state file}; shift
+if [ "${TIDE_TEST_PG:-}" = skip ]; then
+  if [ -n "${CI:-}" ]; then echo "with-pg: TIDE_TEST_PG=skip is ignored in CI" >&2
+  else echo "with-pg: PostgreSQL test skipped (TIDE_TEST_PG=skip)"; exit 77; fi
+fi
+[ -f "$state" ] || { echo "with-pg: no PostgreSQL cluster was started (state file $state missing)" >&2; exit 1; }
+dir=$(cat "$state")
+TIDE_TEST_PG_URL=$(cat "$dir/url")
+export TIDE_TEST_PG_URL TIDE_TEST_PG_DIR=$dir
+exec "$@"
