@@ -80,12 +80,9 @@ static void print_help(FILE *out)
 {
     const command *k;
     fprintf(out, "tide %s — database migrations with Lua\n\n"
-                 "usage: tide [options] COMMAND [args]\n\ncommands:\n", TIDE_VERSION);
-    for (k = commands; k->name; k++) {
-        char left[80];
-        snprintf(left, sizeof left, "%s %s", k->name, k->usage);
-        fprintf(out, "  %-58s %s%s\n", left, k->summary, k->run ? "" : " (not built yet)");
-    }
+                 "usage: tide [options] COMMAND [args]   (tide COMMAND --help for its arguments)\n\ncommands:\n", TIDE_VERSION);
+    for (k = commands; k->name; k++)
+        fprintf(out, "  %-20s %s%s\n", k->name, k->summary, k->run ? "" : " (not built yet)");
     fprintf(out, "\noptions (every command):\n"
                  "  --config FILE    configuration file (default ./tide.lua; env TIDE_CONFIG)\n"
                  "  --url URL        database URL (env TIDE_DATABASE_URL)\n"

@@ -146,9 +146,10 @@ static int read_strlist(lua_State *L, char ***out, int *n, const char *file, con
             v[i] = lua_type(L, -1) == LUA_TSTRING ? tide_strdup(lua_tostring(L, -1)) : NULL;
             lua_pop(L, 1);
             if (!v[i]) {
+                int bad = i + 1;
                 while (i--) free(v[i]);
                 free(v);
-                return tide_err_set(err, TIDE_ECONFIG, "%s: '%s%s[%d]' must be a string", file, prefix, k->name, i + 1);
+                return tide_err_set(err, TIDE_ECONFIG, "%s: '%s%s[%d]' must be a string", file, prefix, k->name, bad);
             }
         }
     }
@@ -426,7 +427,11 @@ static void push_migrations(lua_State *L, const tide_migrations_config *m)
     lua_pushboolean(L, m->safe); lua_setfield(L, -2, "safe");
     lua_pushboolean(L, m->snapshot); lua_setfield(L, -2, "snapshot");
     if (m->snapshot_name) { lua_pushstring(L, m->snapshot_name); lua_setfield(L, -2, "snapshotName"); }
-    lua_pushnumber(L, m->lock_timeout); lua_setfield(L, -2, "lockTimeout");
+    if (m->lock_timeout == (double)(long long)m->lock_timeout)
+        lua_pushinteger(L, (lua_Integer)m->lock_timeout);
+    else
+        lua_pushnumber(L, m->lock_timeout);
+    lua_setfield(L, -2, "lockTimeout");
     lua_pushboolean(L, m->allow_out_of_order); lua_setfield(L, -2, "allowOutOfOrder");
     if (m->list_ref != LUA_NOREF) {
         lua_rawgeti(L, LUA_REGISTRYINDEX, m->list_ref);

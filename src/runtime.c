@@ -63,6 +63,22 @@ static int code_from_name(const char *name)
     return TIDE_ERROR;
 }
 
+/* Pushes "file:line:" of the nearest Lua code on the call stack (through
+ * C functions such as pcall), or "".   [-0, +1, m] */
+static void push_where(lua_State *L)
+{
+    lua_Debug ar;
+    int level;
+    for (level = 1; lua_getstack(L, level, &ar); level++) {
+        lua_getinfo(L, "Sl", &ar);
+        if (ar.currentline > 0) {
+            lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+            return;
+        }
+    }
+    lua_pushliteral(L, "");
+}
+
 /* Pushes a tide.Error table built from err, its message prefixed with the
  * position of the calling Lua code.   [-0, +1, m] */
 static void push_error(lua_State *L, const tide_err *err)
@@ -70,7 +86,7 @@ static void push_error(lua_State *L, const tide_err *err)
     lua_createtable(L, 0, 4);
     lua_pushstring(L, code_name(err->code));
     lua_setfield(L, -2, "code");
-    luaL_where(L, 1);
+    push_where(L);
     lua_pushstring(L, err->msg);
     lua_concat(L, 2);
     lua_setfield(L, -2, "message");

@@ -1,0 +1,752 @@
+/* pg_driver.c — the PostgreSQL driver against a live server named by
+ * TIDE_TEST_PG_URL (e.g. postgres://tide:pw@127.0.0.1:54329/postgres, a role
+ * with a password and password authentication on 127.0.0.1). Without that
+ * variable the program says so and exits 77, CTest's "skipped". */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L   /* sockets, clock_gettime, nanosleep */
+#endif
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <arpa/inet.h>
+#include <math.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "driver.h"
+
+static const tide_driver *const drv = &tide_postgres_driver;
+static const char *pg_url;
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static int64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static tide_value v_null(void) { tide_value v; memset(&v, 0, sizeof v); return v; }
+static tide_value v_bool(int b) { tide_value v = v_null(); v.type = TIDE_V_BOOL; v.u.b = b; return v; }
+static tide_value v_int(int64_t i) { tide_value v = v_null(); v.type = TIDE_V_INT; v.u.i = i; return v; }
+static tide_value v_float(double f) { tide_value v = v_null(); v.type = TIDE_V_FLOAT; v.u.f = f; return v; }
+static tide_value v_bytes(tide_vtype t, const char *p, size_t n)
+{
+    tide_value v = v_null();
+    v.type = t;
+    v.u.s.p = p;
+    v.u.s.len = n;
+    return v;
+}
+static tide_value v_text(const char *s) { return v_bytes(TIDE_V_TEXT, s, strlen(s)); }
+
+/* Parses url, overrides the parts given (NULL keeps one) and connects. */
+static int open_with(const char *url, const char *host, const char *port, const char *password,
+                     tide_dconn **c, tide_err *err)
+{
+    tide_url u;
+    int rc;
+    *c = NULL;
+    if ((rc = tide_url_parse(&u, url, err)) < 0)
+        return rc;
+    if (host) { free(u.host); u.host = tide_strdup(host); }
+    if (port) { free(u.port); u.port = tide_strdup(port); }
+    if (password) { free(u.password); u.password = tide_strdup(password); }
+    rc = drv->connect(&u, c, err);
+    tide_url_free(&u);
+    return rc;
+}
+
+static tide_dconn *open_ok(void)
+{
+    tide_dconn *c = NULL;
+    tide_err err;
+    tide_err_clear(&err);
+    if (open_with(pg_url, NULL, NULL, NULL, &c, &err) < 0)
+        fail_msg("cannot connect: %s", err.msg);
+    return c;
+}
+
+static int setup(void **state)
+{
+    *state = open_ok();
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    drv->close(*state);
+    return 0;
+}
+
+/* Runs a statement to its end. */
+static int exec(tide_dconn *c, const char *sql, const tide_value *p, int n, tide_err *err)
+{
+    tide_dcursor *cur = NULL;
+    tide_row row;
+    int rc;
+    if ((rc = drv->query(c, sql, p, n, &cur, err)) < 0)
+        return rc;
+    while ((rc = drv->step(cur, &row, err)) > 0)
+        ;
+    drv->finish(cur);
+    return rc;
+}
+
+static void exec_ok(tide_dconn *c, const char *sql)
+{
+    tide_err err;
+    tide_err_clear(&err);
+    if (exec(c, sql, NULL, 0, &err) < 0)
+        fail_msg("%s: %s", sql, err.msg);
+}
+
+/* A cursor standing on the first row of sql. */
+static tide_dcursor *first_row(tide_dconn *c, const char *sql, const tide_value *p, int n,
+                               tide_row *row)
+{
+    tide_dcursor *cur = NULL;
+    tide_err err;
+    tide_err_clear(&err);
+    if (drv->query(c, sql, p, n, &cur, &err) < 0)
+        fail_msg("%s: %s", sql, err.msg);
+    assert_int_equal(drv->step(cur, row, &err), 1);
+    return cur;
+}
+
+static int64_t scalar_int(tide_dconn *c, const char *sql)
+{
+    tide_row row;
+    tide_dcursor *cur = first_row(c, sql, NULL, 0, &row);
+    int64_t i;
+    assert_int_equal(row.vals[0].type, TIDE_V_INT);
+    i = row.vals[0].u.i;
+    drv->finish(cur);
+    return i;
+}
+
+static void assert_bytes(const tide_value *v, tide_vtype t, const char *p, size_t n)
+{
+    assert_int_equal(v->type, t);
+    assert_int_equal(v->u.s.len, n);
+    if (n)
+        assert_memory_equal(v->u.s.p, p, n);
+}
+
+static void assert_text(const tide_value *v, const char *s)
+{
+    assert_bytes(v, TIDE_V_TEXT, s, strlen(s));
+}
+
+/* ---- values ------------------------------------------------------------- */
+
+static void test_param_roundtrip(void **state)
+{
+    static const char blob[] = { 0, 1, (char)0xff, 'x', 0 };
+    static const char text[] = "h\xc3\xa9llo 'q' \\ NOT-PART-OF-THE-VALUE";
+    const size_t text_len = sizeof "h\xc3\xa9llo 'q' \\" - 1;
+    tide_value p[] = {
+        v_int(INT64_MAX), v_int(INT64_MIN), v_bool(1), v_bool(0), v_float(0.1),
+        v_float(-1e300), v_bytes(TIDE_V_TEXT, text, text_len), v_bytes(TIDE_V_BLOB, blob, sizeof blob),
+        v_null(), v_bytes(TIDE_V_BLOB, NULL, 0), v_bytes(TIDE_V_TEXT, NULL, 0),
+    };
+    tide_row row;
+    tide_dcursor *cur = first_row(*state,
+        "select ?::int8 as a, ? as b, ? as c, ? as d, ? as e, ? as f, ? as g, ? as h, "
+        "?::text as i, ? as j, ? as k", p, 11, &row);
+    assert_int_equal(row.ncols, 11);
+    assert_string_equal(row.names[0], "a");
+    assert_string_equal(row.names[10], "k");
+    assert_int_equal(row.vals[0].type, TIDE_V_INT);
+    assert_true(row.vals[0].u.i == INT64_MAX);
+    assert_true(row.vals[1].u.i == INT64_MIN);
+    assert_int_equal(row.vals[2].type, TIDE_V_BOOL);
+    assert_int_equal(row.vals[2].u.b, 1);
+    assert_int_equal(row.vals[3].u.b, 0);
+    assert_int_equal(row.vals[4].type, TIDE_V_FLOAT);
+    assert_true(row.vals[4].u.f == 0.1);
+    assert_true(row.vals[5].u.f == -1e300);
+    assert_bytes(&row.vals[6], TIDE_V_TEXT, text, text_len);
+    assert_bytes(&row.vals[7], TIDE_V_BLOB, blob, sizeof blob);
+    assert_int_equal(row.vals[8].type, TIDE_V_NULL);
+    assert_bytes(&row.vals[9], TIDE_V_BLOB, NULL, 0);
+    assert_text(&row.vals[10], "");
+    assert_int_equal(drv->step(cur, &row, NULL), 0);
+    drv->finish(cur);
+}
+
+static void test_param_special_floats(void **state)
+{
+    tide_value p[] = { v_float(NAN), v_float(INFINITY), v_float(-INFINITY) };
+    tide_row row;
+    tide_dcursor *cur = first_row(*state, "select ?, ?, ?", p, 3, &row);
+    assert_true(isnan(row.vals[0].u.f));
+    assert_true(isinf(row.vals[1].u.f) && row.vals[1].u.f > 0);
+    assert_true(isinf(row.vals[2].u.f) && row.vals[2].u.f < 0);
+    drv->finish(cur);
+}
+
+/* Text goes as type "unknown", so the server reads it as what it needs. */
+static void test_text_param_inferred(void **state)
+{
+    tide_value p[] = { v_text("2024-02-29"), v_text("{\"a\": [1, 2]}") };
+    tide_row row;
+    tide_dcursor *cur = first_row(*state, "select date '2024-02-28' + 1 = ?, "
+                                  "(?::jsonb -> 'a' ->> 1)::int", p, 2, &row);
+    assert_int_equal(row.vals[0].type, TIDE_V_BOOL);
+    assert_int_equal(row.vals[0].u.b, 1);
+    assert_int_equal(row.vals[1].u.i, 2);
+    drv->finish(cur);
+}
+
+static void test_text_param_with_nul(void **state)
+{
+    tide_value p[] = { v_bytes(TIDE_V_TEXT, "a\0b", 3) };
+    tide_err err;
+    assert_int_equal(exec(*state, "select ?", p, 1, &err), TIDE_EINVAL);
+    assert_non_null(strstr(err.msg, "NUL"));
+}
+
+static void test_result_types(void **state)
+{
+    tide_row row;
+    tide_dcursor *cur = first_row(*state,
+        "select 1::int2 a, 2::int4 b, 3::int8 c, 4::oid d, 1.5::float4 e, 2.5::float8 f, "
+        "1.25::numeric g, 'x'::text h, date '2024-01-02' i, '{\"a\": 1}'::jsonb j, true k, "
+        "false l, null m, '\\x00ff'::bytea n, 'NaN'::float8 o, 'x'::varchar p", NULL, 0, &row);
+    int i;
+    assert_int_equal(row.ncols, 16);
+    for (i = 0; i < 4; i++) {
+        assert_int_equal(row.vals[i].type, TIDE_V_INT);
+        assert_int_equal(row.vals[i].u.i, i + 1);
+    }
+    assert_int_equal(row.vals[4].type, TIDE_V_FLOAT);
+    assert_true(row.vals[4].u.f == 1.5 && row.vals[5].u.f == 2.5);
+    assert_text(&row.vals[6], "1.25");
+    assert_text(&row.vals[7], "x");
+    assert_text(&row.vals[8], "2024-01-02");
+    assert_text(&row.vals[9], "{\"a\": 1}");
+    assert_int_equal(row.vals[10].type, TIDE_V_BOOL);
+    assert_true(row.vals[10].u.b == 1 && row.vals[11].u.b == 0);
+    assert_int_equal(row.vals[12].type, TIDE_V_NULL);
+    assert_bytes(&row.vals[13], TIDE_V_BLOB, "\0\xff", 2);
+    assert_true(isnan(row.vals[14].u.f));
+    assert_text(&row.vals[15], "x");
+    assert_string_equal(row.names[9], "j");
+    drv->finish(cur);
+}
+
+static void test_many_rows_and_affected(void **state)
+{
+    tide_dconn *c = *state;
+    tide_dcursor *cur = NULL;
+    tide_row row;
+    tide_err err;
+    int n = 0;
+    exec_ok(c, "create temp table t(x int)");
+    assert_int_equal(drv->query(c, "insert into t select generate_series(1, 1000)", NULL, 0, &cur, &err), 0);
+    assert_int_equal(drv->step(cur, &row, &err), 0);
+    assert_int_equal(drv->affected(cur), 1000);
+    drv->finish(cur);
+    assert_int_equal(drv->query(c, "select x, '\\x01'::bytea from t order by x", NULL, 0, &cur, &err), 0);
+    while (drv->step(cur, &row, &err) == 1)
+        assert_int_equal(row.vals[0].u.i, ++n);
+    assert_int_equal(n, 1000);
+    assert_int_equal(drv->affected(cur), 0);      /* a SELECT changes nothing */
+    assert_int_equal(drv->step(cur, &row, &err), 0);
+    drv->finish(cur);
+    assert_int_equal(drv->query(c, "update t set x = x + 1 where x <= 10 returning x", NULL, 0, &cur, &err), 0);
+    while (drv->step(cur, &row, &err) == 1)
+        ;
+    assert_int_equal(drv->affected(cur), 10);
+    drv->finish(cur);
+}
+
+/* ---- placeholders ------------------------------------------------------- */
+
+static void test_jsonb_question_mark(void **state)
+{
+    static const char doc[] = "{\"a\": 1, \"b\": 2}";
+    tide_value p[] = { v_text(doc), v_text("a"), v_text(doc), v_text(doc) };
+    tide_row row;
+    tide_dcursor *cur = first_row(*state, "select '{\"a\": 1}'::jsonb ? 'a', "
+                                  "'{\"a\": 1}'::jsonb ? 'z'", NULL, 0, &row);
+    assert_true(row.vals[0].u.b == 1 && row.vals[1].u.b == 0);
+    drv->finish(cur);
+    cur = first_row(*state, "select ?::jsonb ?? ?, ?::jsonb ?| array['z', 'a'], "
+                    "?::jsonb ?& array['a', 'z']", p, 4, &row);
+    assert_int_equal(row.vals[0].type, TIDE_V_BOOL);
+    assert_true(row.vals[0].u.b == 1 && row.vals[1].u.b == 1 && row.vals[2].u.b == 0);
+    drv->finish(cur);
+}
+
+static void test_placeholder_in_quotes_and_concat(void **state)
+{
+    tide_value p[] = { v_text("x") };
+    tide_row row;
+    tide_dcursor *cur = first_row(*state, "select '?' || ?||'?' /* ? */, $$?$$ -- ?\n",
+                                  p, 1, &row);
+    assert_text(&row.vals[0], "?x?");
+    assert_text(&row.vals[1], "?");
+    drv->finish(cur);
+}
+
+static void test_param_count_mismatch(void **state)
+{
+    tide_value p[] = { v_int(1), v_int(2) };
+    tide_err err;
+    assert_int_equal(exec(*state, "select ?, ?", p, 1, &err), TIDE_EINVAL);
+    assert_non_null(strstr(err.msg, "2 '?' placeholders"));
+    assert_non_null(strstr(err.msg, "1 parameter was given"));
+    assert_string_equal(err.sql, "select ?, ?");
+    assert_int_equal(exec(*state, "select ?", p, 2, &err), TIDE_EINVAL);
+    assert_non_null(strstr(err.msg, "1 '?' placeholder but 2 parameters"));
+}
+
+/* ---- errors ------------------------------------------------------------- */
+
+static void test_sql_error(void **state)
+{
+    tide_dconn *c = *state;
+    tide_value one[] = { v_int(1) };
+    tide_err err;
+    assert_int_equal(exec(c, "select * from no_such_table", NULL, 0, &err), TIDE_ESQL);
+    assert_string_equal(err.sqlstate, "42P01");
+    assert_string_equal(err.sql, "select * from no_such_table");
+    assert_non_null(strstr(err.msg, "SQL error: relation \"no_such_table\" does not exist"));
+
+    exec_ok(c, "create temp table u(id int primary key)");
+    exec_ok(c, "insert into u values (1)");
+    assert_int_equal(exec(c, "insert into u values (?)", one, 1, &err), TIDE_ESQL);
+    assert_string_equal(err.sqlstate, "23505");
+    assert_non_null(strstr(err.msg, "\nDETAIL: Key (id)=(1) already exists."));
+    assert_string_equal(err.sql, "insert into u values (?)");
+
+    assert_int_equal(exec(c, "select no_such_function(1)", NULL, 0, &err), TIDE_ESQL);
+    assert_string_equal(err.sqlstate, "42883");
+    assert_non_null(strstr(err.msg, "\nHINT: "));
+    assert_null(strchr(strstr(err.msg, "\nHINT: ") + 1, '\n'));
+}
+
+static void test_connection_lost(void **state)
+{
+    tide_dconn *c = *state, *killer = open_ok();
+    tide_value pid[] = { v_int(scalar_int(c, "select pg_backend_pid()")) };
+    tide_err err;
+    int64_t until = now_ms() + 5000;
+    exec_ok(killer, "select 1");
+    assert_int_equal(exec(killer, "select pg_terminate_backend(?::int)", pid, 1, &err), 0);
+    while (now_ms() < until) {           /* until the backend has gone */
+        tide_row row;
+        tide_dcursor *cur = first_row(killer, "select count(*) from pg_stat_activity where pid = ?::int",
+                                      pid, 1, &row);
+        int gone = row.vals[0].u.i == 0;
+        drv->finish(cur);
+        if (gone)
+            break;
+    }
+    assert_int_equal(exec(c, "select 1", NULL, 0, &err), TIDE_ECONNECT);
+    assert_non_null(strstr(err.msg, "connection to PostgreSQL lost"));
+    drv->close(killer);
+}
+
+static void test_no_notices_and_defaults(void **state)
+{
+    tide_row row;
+    tide_dcursor *cur;
+    exec_ok(*state, "do $$ begin raise notice 'should not be printed'; end $$");
+    cur = first_row(*state, "select current_setting('application_name'), "
+                    "current_setting('client_min_messages'), "
+                    "current_setting('standard_conforming_strings')", NULL, 0, &row);
+    assert_text(&row.vals[0], "tide");
+    assert_text(&row.vals[1], "warning");
+    assert_text(&row.vals[2], "on");
+    drv->finish(cur);
+}
+
+/* ---- scripts ------------------------------------------------------------ */
+
+static void test_script_stops_at_failure(void **state)
+{
+    tide_dconn *c = *state;
+    tide_err err;
+    assert_int_equal(drv->script(c, "create temp table s(x int);\n"
+                                 "insert into s values (1); -- fine\n"
+                                 "insert into nope values (2);\n"
+                                 "insert into s values (3);", &err), TIDE_ESQL);
+    assert_string_equal(err.sql, "insert into nope values (2)");
+    assert_string_equal(err.sqlstate, "42P01");
+    assert_int_equal(scalar_int(c, "select count(*) from s"), 1);
+}
+
+static void test_script_function_bodies(void **state)
+{
+    tide_dconn *c = *state;
+    tide_err err;
+    assert_int_equal(drv->script(c,
+        "create function pg_temp.f() returns int language plpgsql as $$\n"
+        "declare n int; begin n := 1; n := n + 1; return n; end;\n$$;\n"
+        ";; -- nothing\n"
+        "create function pg_temp.g() returns int language sql\n"
+        "begin atomic select 40; select 42; end;\n"
+        "create temp table r as select pg_temp.f() + pg_temp.g() as v", &err), 0);
+    assert_int_equal(scalar_int(c, "select v from r"), 44);
+    assert_int_equal(drv->script(c, "  ; -- only comments\n/* here */", &err), 0);
+}
+
+/* ---- transactions ------------------------------------------------------- */
+
+static void test_nested_transactions(void **state)
+{
+    tide_dconn *c = *state;
+    tide_err err;
+    exec_ok(c, "create temp table t(x int)");
+    assert_int_equal(drv->txdepth(c), 0);
+    assert_int_equal(drv->begin(c, &err), 0);
+    exec_ok(c, "insert into t values (1)");
+    assert_int_equal(drv->begin(c, &err), 0);
+    assert_int_equal(drv->txdepth(c), 2);
+    exec_ok(c, "insert into t values (2)");
+    assert_int_equal(drv->rollback(c, &err), 0);
+    assert_int_equal(drv->txdepth(c), 1);
+    assert_int_equal(drv->commit(c, &err), 0);
+    assert_int_equal(drv->txdepth(c), 0);
+    assert_int_equal(scalar_int(c, "select sum(x) from t"), 1);
+
+    /* three levels: the inner ones commit into the outer, which rolls back */
+    assert_int_equal(drv->begin(c, &err), 0);
+    assert_int_equal(drv->begin(c, &err), 0);
+    assert_int_equal(drv->begin(c, &err), 0);
+    exec_ok(c, "insert into t values (100)");
+    assert_int_equal(drv->commit(c, &err), 0);
+    assert_int_equal(drv->commit(c, &err), 0);
+    assert_int_equal(drv->rollback(c, &err), 0);
+    assert_int_equal(drv->txdepth(c), 0);
+    assert_int_equal(scalar_int(c, "select sum(x) from t"), 1);
+}
+
+static void test_rollback_after_error(void **state)
+{
+    tide_dconn *c = *state;
+    tide_err err;
+    exec_ok(c, "create temp table t(x int)");
+    assert_int_equal(drv->begin(c, &err), 0);
+    exec_ok(c, "insert into t values (10)");
+    assert_int_equal(drv->begin(c, &err), 0);
+    assert_int_equal(exec(c, "insert into nope values (1)", NULL, 0, &err), TIDE_ESQL);
+    assert_int_equal(exec(c, "select 1", NULL, 0, &err), TIDE_ESQL);
+    assert_string_equal(err.sqlstate, "25P02");             /* aborted */
+    assert_int_equal(drv->rollback(c, &err), 0);            /* ROLLBACK TO still works */
+    exec_ok(c, "insert into t values (11)");
+    assert_int_equal(drv->commit(c, &err), 0);
+    assert_int_equal(scalar_int(c, "select sum(x) from t"), 21);
+
+    /* an aborted transaction cannot be committed */
+    assert_int_equal(drv->begin(c, &err), 0);
+    exec_ok(c, "insert into t values (1000)");
+    assert_int_equal(exec(c, "select 1/0", NULL, 0, &err), TIDE_ESQL);
+    assert_string_equal(err.sqlstate, "22012");
+    assert_int_equal(drv->commit(c, &err), TIDE_ESQL);
+    assert_non_null(strstr(err.msg, "rolled back"));
+    assert_int_equal(drv->txdepth(c), 0);
+    assert_int_equal(scalar_int(c, "select sum(x) from t"), 21);
+}
+
+static void test_no_transaction_open(void **state)
+{
+    tide_dconn *c = *state;
+    tide_err err;
+    assert_int_equal(drv->commit(c, &err), TIDE_EINVAL);
+    assert_non_null(strstr(err.msg, "no transaction is open"));
+    assert_int_equal(drv->rollback(c, &err), TIDE_EINVAL);
+    assert_non_null(strstr(err.msg, "no transaction is open"));
+    /* a COMMIT sent as SQL ends the transaction for the driver too */
+    assert_int_equal(drv->begin(c, &err), 0);
+    exec_ok(c, "commit");
+    assert_int_equal(drv->txdepth(c), 0);
+    assert_int_equal(drv->commit(c, &err), TIDE_EINVAL);
+}
+
+/* ---- the lock ----------------------------------------------------------- */
+
+static void test_lock_contention(void **state)
+{
+    tide_dconn *a = *state, *b = open_ok(), *third = open_ok();
+    tide_err err;
+    int64_t t0, waited;
+    assert_int_equal(drv->lock(a, "app", 1000, &err), 0);
+    t0 = now_ms();
+    assert_int_equal(drv->lock(b, "app", 200, &err), TIDE_ELOCKED);
+    waited = now_ms() - t0;
+    assert_in_range(waited, 190, 1500);
+    assert_non_null(strstr(err.msg, "'app'"));
+    assert_non_null(strstr(err.msg, "0.2 s"));
+    assert_int_equal(drv->lock(b, "other", 0, &err), 0);   /* another key is free */
+    assert_int_equal(drv->unlock(b, "other", &err), 0);
+    assert_int_equal(drv->unlock(a, "app", &err), 0);
+    assert_int_equal(drv->lock(b, "app", 200, &err), 0);
+    assert_int_equal(drv->unlock(b, "app", &err), 0);
+    assert_int_equal(drv->unlock(b, "app", &err), TIDE_EINVAL);   /* not held any more */
+
+    /* closing the connection releases its lock */
+    assert_int_equal(drv->lock(third, "app", 0, &err), 0);
+    assert_int_equal(drv->lock(b, "app", 0, &err), TIDE_ELOCKED);
+    drv->close(third);
+    assert_int_equal(drv->lock(b, "app", 2000, &err), 0);
+    drv->close(b);
+}
+
+/* ---- connecting --------------------------------------------------------- */
+
+static void test_wrong_password(void **state)
+{
+    static const char secret[] = "wrong-secret-xyzzy";
+    tide_dconn *c = NULL;
+    tide_err err;
+    tide_url u;
+    int rc;
+    (void)state;
+    assert_int_equal(tide_url_parse(&u, pg_url, &err), 0);
+    if (!u.user) {
+        tide_url_free(&u);
+        skip();
+    }
+    rc = open_with(pg_url, NULL, NULL, secret, &c, &err);
+    if (rc == 0) {          /* the server trusts this host: nothing to test */
+        drv->close(c);
+        tide_url_free(&u);
+        skip();
+    }
+    assert_int_equal(rc, TIDE_ECONNECT);
+    assert_null(c);
+    assert_non_null(strstr(err.msg, "authentication failed"));
+    {
+        char quoted[128];
+        snprintf(quoted, sizeof quoted, "'%s'", u.user);
+        assert_non_null(strstr(err.msg, quoted));
+    }
+    assert_null(strstr(err.msg, secret));
+    assert_null(strstr(err.msg, "xyzzy"));
+    tide_url_free(&u);
+}
+
+/* A port on 127.0.0.1 that nothing listens on (bound, then released). */
+static int unused_port(void)
+{
+    struct sockaddr_in sa;
+    socklen_t len = sizeof sa;
+    int fd = socket(AF_INET, SOCK_STREAM, 0), port;
+    assert_true(fd >= 0);
+    memset(&sa, 0, sizeof sa);
+    sa.sin_family = AF_INET;
+    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    assert_int_equal(bind(fd, (struct sockaddr *)&sa, sizeof sa), 0);
+    assert_int_equal(getsockname(fd, (struct sockaddr *)&sa, &len), 0);
+    port = ntohs(sa.sin_port);
+    close(fd);
+    return port;
+}
+
+static void test_refused_port(void **state)
+{
+    tide_dconn *c = NULL;
+    tide_err err;
+    char port[16], where[64];
+    int64_t t0;
+    (void)state;
+    snprintf(port, sizeof port, "%d", unused_port());
+    snprintf(where, sizeof where, "127.0.0.1:%s", port);
+    t0 = now_ms();
+    assert_int_equal(open_with(pg_url, "127.0.0.1", port, NULL, &c, &err), TIDE_ECONNECT);
+    assert_true(now_ms() - t0 < 2000);
+    assert_null(c);
+    assert_non_null(strstr(err.msg, where));
+    assert_non_null(strstr(err.msg, "connection refused"));
+    assert_null(strchr(err.msg, '\n'));
+}
+
+static int open_url_with_query(const char *query, tide_dconn **c, tide_err *err)
+{
+    char url[1024];
+    snprintf(url, sizeof url, "%s%s%s", pg_url, strchr(pg_url, '?') ? "&" : "?", query);
+    return open_with(url, NULL, NULL, NULL, c, err);
+}
+
+/* A server that takes the connection and never answers. */
+static void test_connect_timeout(void **state)
+{
+    struct sockaddr_in sa;
+    socklen_t len = sizeof sa;
+    tide_dconn *c = NULL;
+    tide_err err;
+    char url[1024], port[16];
+    int64_t t0, waited;
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    (void)state;
+    assert_true(fd >= 0);
+    memset(&sa, 0, sizeof sa);
+    sa.sin_family = AF_INET;
+    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    assert_int_equal(bind(fd, (struct sockaddr *)&sa, sizeof sa), 0);
+    assert_int_equal(listen(fd, 4), 0);
+    assert_int_equal(getsockname(fd, (struct sockaddr *)&sa, &len), 0);
+    snprintf(port, sizeof port, "%d", ntohs(sa.sin_port));
+    snprintf(url, sizeof url, "%s%sconnect_timeout=2&sslmode=disable", pg_url,
+             strchr(pg_url, '?') ? "&" : "?");
+    t0 = now_ms();
+    assert_int_equal(open_with(url, "127.0.0.1", port, NULL, &c, &err), TIDE_ECONNECT);
+    waited = now_ms() - t0;
+    close(fd);
+    assert_null(c);
+    assert_in_range(waited, 1900, 4000);
+    assert_non_null(strstr(err.msg, "no answer within 2 s"));
+}
+
+static void test_url_options(void **state)
+{
+    tide_dconn *c = NULL;
+    tide_err err;
+    tide_row row;
+    tide_dcursor *cur;
+    (void)state;
+    assert_int_equal(open_url_with_query("bogus_opt=1", &c, &err), TIDE_EURL);
+    assert_non_null(strstr(err.msg, "'bogus_opt'"));
+    assert_null(c);
+    assert_int_equal(open_url_with_query("connect_timeout=soon", &c, &err), TIDE_EURL);
+    assert_non_null(strstr(err.msg, "connect_timeout"));
+    assert_int_equal(open_url_with_query("sslmode=sometimes", &c, &err), TIDE_EURL);
+    assert_non_null(strstr(err.msg, "sslmode"));
+    assert_int_equal(open_url_with_query("application_name=tide-test&connect_timeout=3", &c, &err), 0);
+    cur = first_row(c, "select current_setting('application_name')", NULL, 0, &row);
+    assert_text(&row.vals[0], "tide-test");
+    drv->finish(cur);
+    drv->close(c);
+    drv->close(NULL);
+    drv->finish(NULL);
+}
+
+/* ---- quoting ------------------------------------------------------------ */
+
+/* Reads `select <literal of v>` back through the server. */
+static tide_dcursor *literal_roundtrip(tide_dconn *c, const tide_value *v, tide_row *row)
+{
+    tide_buf sql = TIDE_BUF_INIT;
+    tide_dcursor *cur;
+    assert_int_equal(tide_buf_puts(&sql, "select "), 0);
+    assert_int_equal(drv->quote_literal(&sql, v), 0);
+    cur = first_row(c, sql.data, NULL, 0, row);
+    tide_buf_free(&sql);
+    return cur;
+}
+
+static void test_quote_literal(void **state)
+{
+    static const char blob[] = { 0, '\'', '\\', (char)0x80 };
+    static const char text[] = "it's a \\ test ''\n";
+    tide_value vals[] = {
+        v_null(), v_bool(1), v_bool(0), v_int(INT64_MIN + 1), v_float(0.1), v_float(NAN),
+        v_float(-INFINITY), v_text(text), v_bytes(TIDE_V_BLOB, blob, sizeof blob),
+    };
+    tide_buf out = TIDE_BUF_INIT;
+    tide_value nul = v_bytes(TIDE_V_TEXT, "a\0b", 3);
+    tide_row row;
+    size_t i;
+    for (i = 0; i < sizeof vals / sizeof *vals; i++) {
+        tide_dcursor *cur = literal_roundtrip(*state, &vals[i], &row);
+        if (vals[i].type == TIDE_V_FLOAT && isfinite(vals[i].u.f)) {
+            /* a plain number reads as numeric, which comes back as text */
+            char num[64];
+            assert_int_equal(row.vals[0].type, TIDE_V_TEXT);
+            snprintf(num, sizeof num, "%.*s", (int)row.vals[0].u.s.len, row.vals[0].u.s.p);
+            assert_true(strtod(num, NULL) == vals[i].u.f);
+            drv->finish(cur);
+            continue;
+        }
+        assert_int_equal(row.vals[0].type, vals[i].type);
+        if (vals[i].type == TIDE_V_TEXT || vals[i].type == TIDE_V_BLOB)
+            assert_bytes(&row.vals[0], vals[i].type, vals[i].u.s.p, vals[i].u.s.len);
+        else if (vals[i].type == TIDE_V_FLOAT && isnan(vals[i].u.f))
+            assert_true(isnan(row.vals[0].u.f));
+        else if (vals[i].type == TIDE_V_FLOAT)
+            assert_true(row.vals[0].u.f == vals[i].u.f);      /* -Infinity */
+        else if (vals[i].type != TIDE_V_NULL)
+            assert_true(row.vals[0].u.i == vals[i].u.i);
+        drv->finish(cur);
+    }
+    assert_int_equal(tide_buf_puts(&out, "x"), 0);
+    assert_int_equal(drv->quote_literal(&out, &vals[4]), 0);
+    assert_string_equal(out.data, "x0.1");
+    tide_buf_reset(&out);
+    vals[4].u.f = 1.0;
+    assert_int_equal(drv->quote_literal(&out, &vals[4]), 0);
+    assert_string_equal(out.data, "1.0");
+    tide_buf_reset(&out);
+    assert_int_equal(drv->quote_literal(&out, &nul), TIDE_EINVAL);
+    assert_string_equal(out.data, "");
+    tide_buf_free(&out);
+}
+
+static void test_quote_ident(void **state)
+{
+    tide_dconn *c = *state;
+    tide_buf sql = TIDE_BUF_INIT;
+    assert_int_equal(drv->quote_ident(&sql, "we\"ird ?;"), 0);
+    assert_string_equal(sql.data, "\"we\"\"ird ?;\"");
+    tide_buf_reset(&sql);
+    assert_int_equal(tide_buf_puts(&sql, "create temp table "), 0);
+    assert_int_equal(drv->quote_ident(&sql, "Mixed\"Case"), 0);
+    assert_int_equal(tide_buf_puts(&sql, " as select 7 as "), 0);
+    assert_int_equal(drv->quote_ident(&sql, "select"), 0);
+    exec_ok(c, sql.data);
+    assert_int_equal(scalar_int(c, "select \"select\" from \"Mixed\"\"Case\""), 7);
+    tide_buf_free(&sql);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+        T(test_param_roundtrip),
+        T(test_param_special_floats),
+        T(test_text_param_inferred),
+        T(test_text_param_with_nul),
+        T(test_result_types),
+        T(test_many_rows_and_affected),
+        T(test_jsonb_question_mark),
+        T(test_placeholder_in_quotes_and_concat),
+        T(test_param_count_mismatch),
+        T(test_sql_error),
+        T(test_connection_lost),
+        T(test_no_notices_and_defaults),
+        T(test_script_stops_at_failure),
+        T(test_script_function_bodies),
+        T(test_nested_transactions),
+        T(test_rollback_after_error),
+        T(test_no_transaction_open),
+        T(test_lock_contention),
+        T(test_quote_literal),
+        T(test_quote_ident),
+#undef T
+        cmocka_unit_test(test_wrong_password),
+        cmocka_unit_test(test_refused_port),
+        cmocka_unit_test(test_url_options),
+        cmocka_unit_test(test_connect_timeout),
+    };
+    pg_url = getenv("TIDE_TEST_PG_URL");
+    if (!pg_url || !*pg_url) {
+        printf("pg_driver: TIDE_TEST_PG_URL is not set, skipping "
+               "(e.g. TIDE_TEST_PG_URL=postgres://tide:pw@127.0.0.1:54329/postgres)\n");
+        return 77;
+    }
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
