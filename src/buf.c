@@ -1,9 +1,10 @@
-/* buf.c — the growable buffer and error helpers every room uses. */
+/* buf.c — the growable buffer, error helpers and the clock every room uses. */
 #include "buf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 int tide_buf_grow(tide_buf *b, size_t extra)
 {
@@ -127,4 +128,21 @@ char *tide_strdup(const char *s)
     if ((p = malloc(n)))
         memcpy(p, s, n);
     return p;
+}
+
+int64_t tide_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void tide_sleep_ms(int64_t ms)
+{
+    struct timespec ts;
+    if (ms <= 0)
+        return;
+    ts.tv_sec = (time_t)(ms / 1000);
+    ts.tv_nsec = (long)(ms % 1000) * 1000000L;
+    nanosleep(&ts, NULL);
 }

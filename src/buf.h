@@ -38,6 +38,10 @@ int tide_err_vset(tide_err *err, int code, const char *fmt, va_list ap);
 /* Records the failing statement in err->sql (truncated with "..."). */
 void tide_err_set_sql(tide_err *err, const char *sql);
 
+/* A monotonic clock in milliseconds, and a sleep, for polling with a timeout. */
+int64_t tide_now_ms(void);
+void tide_sleep_ms(int64_t ms);
+
 /* strdup that returns NULL on NULL input. */
 char *tide_strdup(const char *s);
 

@@ -44,20 +44,7 @@ struct tide_dcursor {
 
 /* ---- small helpers ------------------------------------------------------ */
 
-static int64_t now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
-static void sleep_ms(int64_t ms)
-{
-    struct timespec ts;
-    ts.tv_sec = (time_t)(ms / 1000);
-    ts.tv_nsec = (long)(ms % 1000) * 1000000L;
-    nanosleep(&ts, NULL);
-}
 
 /* Drivers never print: notices and warnings are dropped, errors come back
  * with the result. */
@@ -332,7 +319,7 @@ static int connect_error(PGconn *pg, int timeout_s, int timed_out, tide_err *err
 static int wait_connected(PGconn *pg, int timeout_s)
 {
     PostgresPollingStatusType st = PGRES_POLLING_WRITING;
-    int64_t deadline = now_ms() + (int64_t)timeout_s * 1000;
+    int64_t deadline = tide_now_ms() + (int64_t)timeout_s * 1000;
     for (;;) {
         struct pollfd pfd;
         int left = -1, n;
@@ -340,7 +327,7 @@ static int wait_connected(PGconn *pg, int timeout_s)
             return 0;
         if (st == PGRES_POLLING_FAILED)
             return -1;
-        if (timeout_s > 0 && (left = (int)(deadline - now_ms())) <= 0)
+        if (timeout_s > 0 && (left = (int)(deadline - tide_now_ms())) <= 0)
             return -2;
         if ((pfd.fd = PQsocket(pg)) < 0)
             return -1;
@@ -821,16 +808,16 @@ static int advisory(tide_dconn *c, const char *sql, const char *key, int *yes, t
  * bounded without touching the session's lock_timeout. */
 static int pg_lock(tide_dconn *c, const char *key, int timeout_ms, tide_err *err)
 {
-    int64_t deadline = now_ms() + (timeout_ms > 0 ? timeout_ms : 0), left;
+    int64_t deadline = tide_now_ms() + (timeout_ms > 0 ? timeout_ms : 0), left;
     int rc, got = 0;
     if (!key)
         return tide_err_set(err, TIDE_EINVAL, "lock: no key given");
     for (;;) {
         if ((rc = advisory(c, "SELECT pg_try_advisory_lock($1)", key, &got, err)) < 0 || got)
             return rc;
-        if ((left = deadline - now_ms()) <= 0)
+        if ((left = deadline - tide_now_ms()) <= 0)
             break;
-        sleep_ms(left < 50 ? left : 50);
+        tide_sleep_ms(left < 50 ? left : 50);
     }
     return tide_err_set(err, TIDE_ELOCKED, "could not take the migration lock '%s' within %g s: "
                         "another tide run holds it (raise migrations.lockTimeout or wait)",

@@ -602,24 +602,13 @@ static int sqlite_rollback(tide_dconn *c, tide_err *err)
 
 /* ---- the runner's lock ------------------------------------------------ */
 
-static int64_t now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
-static void sleep_ms(int ms)
-{
-    struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
-    nanosleep(&ts, NULL);
-}
 
 /* flock, not fcntl locks: each open() gets its own lock, so two connections
  * of one process exclude each other too, and closing the fd releases it. */
 static int take_flock(tide_dconn *c, int fd, const char *key, int timeout_ms, tide_err *err)
 {
-    int64_t deadline = now_ms() + (timeout_ms > 0 ? timeout_ms : 0);
+    int64_t deadline = tide_now_ms() + (timeout_ms > 0 ? timeout_ms : 0);
     for (;;) {
         int64_t left;
         if (flock(fd, LOCK_EX | LOCK_NB) == 0)
@@ -629,9 +618,9 @@ static int take_flock(tide_dconn *c, int fd, const char *key, int timeout_ms, ti
         if (errno != EWOULDBLOCK)
             return tide_err_set(err, TIDE_EIO, "cannot lock '%s': %s", c->lock_path,
                                 strerror(errno));
-        if ((left = deadline - now_ms()) <= 0)
+        if ((left = deadline - tide_now_ms()) <= 0)
             break;
-        sleep_ms(left < LOCK_POLL_MS ? (int)left : LOCK_POLL_MS);
+        tide_sleep_ms(left < LOCK_POLL_MS ? (int)left : LOCK_POLL_MS);
     }
     return tide_err_set(err, TIDE_ELOCKED, "could not take the migration lock '%s' on '%s' "
                         "within %g s: another tide run holds it (raise migrations.lockTimeout "
