@@ -4,7 +4,7 @@
 #   scripts/deps.sh test    that, plus the PostgreSQL server and test tools
 set -euo pipefail
 
-build_pkgs=(gcc make cmake pkg-config lua5.4 liblua5.4-dev lua-cjson libsqlite3-dev sqlite3 libpq-dev)
+build_pkgs=(gcc make cmake pkg-config lua5.4 liblua5.4-dev lua-cjson libsqlite3-dev sqlite3 libpq-dev libssl-dev)
 test_pkgs=(postgresql libcmocka-dev lua-busted valgrind)
 
 want=("${build_pkgs[@]}")

@@ -103,6 +103,20 @@ int tide_err_set(tide_err *err, int code, const char *fmt, ...)
     return code;
 }
 
+void tide_err_wrap(tide_err *err, const char *before, const char *after)
+{
+    tide_buf b = TIDE_BUF_INIT;
+    if (!err)
+        return;
+    if (tide_buf_puts(&b, before ? before : "") == 0 && tide_buf_puts(&b, err->msg) == 0 &&
+        tide_buf_puts(&b, after ? after : "") == 0) {
+        size_t n = b.len < sizeof err->msg ? b.len : sizeof err->msg - 1;
+        memcpy(err->msg, b.data, n);
+        err->msg[n] = '\0';
+    }
+    tide_buf_free(&b);
+}
+
 void tide_err_set_sql(tide_err *err, const char *sql)
 {
     size_t n, cap;

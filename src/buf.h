@@ -35,6 +35,9 @@ int tide_err_set(tide_err *err, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 int tide_err_vset(tide_err *err, int code, const char *fmt, va_list ap);
 
+/* err->msg becomes before + err->msg + after, cut to fit. */
+void tide_err_wrap(tide_err *err, const char *before, const char *after);
+
 /* Records the failing statement in err->sql (truncated with "..."). */
 void tide_err_set_sql(tide_err *err, const char *sql);
 

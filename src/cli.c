@@ -1,27 +1,16 @@
 /* cli.c — parsing the command line and dispatching to commands. The command
  * table below is the single source of the command list: --help is generated
- * from it. A command is a thin client of the library API. */
+ * from it. Commands are thin clients of the library API (tide.h). */
 #include "cli.h"
-#include "config.h"
 #include "runtime.h"
 #include "buf.h"
 
 #include <lauxlib.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* What the command line said, after the global options are taken out. */
-typedef struct cli {
-    tide_config_flags flags;
-    const char *module;
-    int json;
-    int help;
-    int version;
-    const struct command *cmd;
-    int argc;          /* the command's own arguments */
-    char **argv;
-} cli;
+#include <unistd.h>
 
 typedef int (*command_fn)(cli *c);
 
@@ -37,17 +26,17 @@ static int cmd_debug(cli *c);
 static int cmd_run(cli *c);
 
 static const command commands[] = {
-    {"migration:create", NULL, "[--name N] [--blank] [--initial] [--dump]", "write a new migration from the schema diff", NULL},
-    {"migration:up", NULL, "[--from X] [--to Y] [--only Z] [--dry-run]", "run pending migrations", NULL},
-    {"migration:down", NULL, "[--to X|0] [--only Z] [--dry-run]", "undo the last migration (or down to X)", NULL},
-    {"migration:list", NULL, "", "executed migrations with their time", NULL},
-    {"migration:pending", NULL, "", "pending migrations", NULL},
+    {"migration:create", NULL, "[--name N] [--blank] [--initial] [--dump]", "write a new migration (--blank: an empty one)", cmd_migration_create},
+    {"migration:up", NULL, "[--from X] [--to Y] [--only Z] [--dry-run] [--allow-out-of-order]", "run pending migrations", cmd_migration_up},
+    {"migration:down", NULL, "[--to X|0] [--only Z] [--dry-run]", "undo the last migration (or down to X)", cmd_migration_down},
+    {"migration:list", NULL, "", "executed migrations with their time", cmd_migration_list},
+    {"migration:pending", NULL, "", "pending migrations", cmd_migration_pending},
     {"migration:check", NULL, "", "exit 1 when a migration is needed", NULL},
     {"migration:fresh", NULL, "[--seed [NAME]]", "drop everything, run all migrations, optionally seed", NULL},
-    {"migration:validate", NULL, "", "compare checksums of executed migrations with their files", NULL},
-    {"migration:resolve", NULL, "NAME --applied|--rolled-back", "clear a migration left 'running' by a crash", NULL},
-    {"migration:log", NULL, "NAME", "mark a migration executed without running it", NULL},
-    {"migration:unlog", NULL, "NAME", "forget a migration without reverting it", NULL},
+    {"migration:validate", NULL, "", "compare checksums of executed migrations with their files", cmd_migration_validate},
+    {"migration:resolve", NULL, "NAME --applied|--rolled-back", "settle a migration left 'running' by a crash", cmd_migration_resolve},
+    {"migration:log", NULL, "NAME", "mark a migration executed without running it", cmd_migration_log},
+    {"migration:unlog", NULL, "NAME", "forget a migration without reverting it", cmd_migration_unlog},
     {"migration:test", NULL, "", "up, compare, down, up on a scratch database", NULL},
     {"migration:lint", NULL, "[NAME...]", "flag destructive or risky statements", NULL},
     {"schema:create", NULL, "[--run|--dump]", "SQL creating the schema from the definitions", NULL},
@@ -80,7 +69,8 @@ static void print_help(FILE *out)
 {
     const command *k;
     fprintf(out, "tide %s — database migrations with Lua\n\n"
-                 "usage: tide [options] COMMAND [args]   (tide COMMAND --help for its arguments)\n\ncommands:\n", TIDE_VERSION);
+                 "usage: tide [options] COMMAND [args]   (tide COMMAND --help for its arguments)\n\n"
+                 "commands:\n", TIDE_VERSION);
     for (k = commands; k->name; k++)
         fprintf(out, "  %-20s %s%s\n", k->name, k->summary, k->run ? "" : " (not built yet)");
     fprintf(out, "\noptions (every command):\n"
@@ -102,29 +92,72 @@ static void print_command_help(const command *k)
         printf("\nThis command is not built yet in tide %s.\n", TIDE_VERSION);
 }
 
-static void report(const tide_err *err)
+/* ---- output helpers --------------------------------------------------- */
+
+static int use_colour(void)
 {
-    fprintf(stderr, "tide: %s\n", err->msg);
+    const char *nc = getenv("NO_COLOR");
+    return isatty(2) && !(nc && *nc);
+}
+
+void cli_report(const tide_err *err)
+{
+    fprintf(stderr, use_colour() ? "\033[31mtide:\033[0m %s\n" : "tide: %s\n", err->msg);
     if (err->sqlstate[0])
         fprintf(stderr, "  sqlstate: %s\n", err->sqlstate);
     if (err->sql[0])
         fprintf(stderr, "  statement: %s\n", err->sql);
 }
 
-static int usage_error(const char *fmt, const char *arg)
+void cli_warn(const char *text)
 {
+    fprintf(stderr, use_colour() ? "\033[33mtide: warning:\033[0m %s\n" : "tide: warning: %s\n", text);
+}
+
+int cli_usage_error(cli *c, const char *fmt, ...)
+{
+    va_list ap;
     fprintf(stderr, "tide: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\n(see tide --help)\n");
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    if (c && c->cmd)
+        fprintf(stderr, "\nusage: tide %s %s\n", c->cmd->name, c->cmd->usage);
+    else
+        fprintf(stderr, "\n(see tide --help)\n");
     return TIDE_EXIT_USAGE;
 }
 
-/* Takes the value of option argv[*i]: "--url X" or "--url=X". */
-static const char *option_value(int argc, char **argv, int *i, const char *name)
+int cli_print_with(cli *c, const char *fn)
 {
-    size_t n = strlen(name);
-    if (argv[*i][n] == '=')
-        return argv[*i] + n + 1;
+    lua_State *L = c->L;
+    tide_err err;
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "tide.util");
+    if (tide_runtime_pcall(L, 1, 1, &err) < 0) {
+        lua_pop(L, 1);
+        cli_report(&err);
+        return TIDE_EXIT_FAILURE;
+    }
+    lua_getfield(L, -1, fn);
+    lua_remove(L, -2);
+    lua_insert(L, -2);
+    if (tide_runtime_pcall(L, 1, 1, &err) < 0) {
+        cli_report(&err);
+        return TIDE_EXIT_FAILURE;
+    }
+    fputs(lua_tostring(L, -1), stdout);
+    lua_pop(L, 1);
+    return fflush(stdout) == 0 && !ferror(stdout) ? TIDE_EXIT_OK : TIDE_EXIT_FAILURE;
+}
+
+/* ---- argument parsing ------------------------------------------------- */
+
+/* Takes the value of option argv[*i]: "--url X" or "--url=X". */
+static const char *option_value(int argc, char **argv, int *i, size_t namelen)
+{
+    if (argv[*i][namelen] == '=')
+        return argv[*i] + namelen + 1;
     if (*i + 1 >= argc)
         return NULL;
     return argv[++*i];
@@ -136,13 +169,40 @@ static int is_opt(const char *arg, const char *name)
     return !strncmp(arg, name, n) && (arg[n] == '\0' || arg[n] == '=');
 }
 
+int cli_parse_opts(cli *c, const cli_opt *opts, const char **pos, int maxpos, int *npos)
+{
+    int i;
+    *npos = 0;
+    for (i = 0; i < c->argc; i++) {
+        const char *a = c->argv[i];
+        const cli_opt *o;
+        if (a[0] != '-' || !a[1]) {
+            if (*npos >= maxpos)
+                return cli_usage_error(c, "unexpected argument '%s'", a);
+            pos[(*npos)++] = a;
+            continue;
+        }
+        for (o = opts; o && o->name && !is_opt(a, o->name); o++)
+            ;
+        if (!o || !o->name)
+            return cli_usage_error(c, "unknown option '%s' for %s", a, c->cmd->name);
+        if (o->on) {
+            *o->on = 1;
+        } else if (!(*o->slot = option_value(c->argc, c->argv, &i, strlen(o->name)))) {
+            return cli_usage_error(c, "%s needs a value", o->name);
+        }
+    }
+    return TIDE_EXIT_OK;
+}
+
 /* Splits global options from the command and its arguments. argv is
  * compacted in place: the command's own arguments end up in c->argv. */
 static int parse_args(cli *c, int argc, char **argv)
 {
-    int i, n = 0;
+    static const char *const valued[] = { "--config", "--url", "--module" };
+    int i, n = 0, k;
     for (i = 1; i < argc; i++) {
-        const char *a = argv[i], **slot = NULL;
+        const char *a = argv[i], **slot[3] = { &c->flags.config_file, &c->flags.url, &c->module };
         if (c->cmd && c->cmd->run == cmd_run && n > 0) {
             argv[n++] = argv[i];       /* after `run FILE`, everything is the script's */
             continue;
@@ -151,13 +211,11 @@ static int parse_args(cli *c, int argc, char **argv)
             while (++i < argc) argv[n++] = argv[i];
             break;
         }
-        if (is_opt(a, "--config")) slot = &c->flags.config_file;
-        else if (is_opt(a, "--url")) slot = &c->flags.url;
-        else if (is_opt(a, "--module")) slot = &c->module;
-        if (slot) {
-            const char *name = a[2] == 'c' ? "--config" : a[2] == 'u' ? "--url" : "--module";
-            if (!(*slot = option_value(argc, argv, &i, name)))
-                return usage_error("%s needs a value", name);
+        for (k = 0; k < 3 && !is_opt(a, valued[k]); k++)
+            ;
+        if (k < 3) {
+            if (!(*slot[k] = option_value(argc, argv, &i, strlen(valued[k]))))
+                return cli_usage_error(NULL, "%s needs a value", valued[k]);
         } else if (!strcmp(a, "--json")) {
             c->json = 1;
         } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
@@ -168,7 +226,7 @@ static int parse_args(cli *c, int argc, char **argv)
             c->help = 1;
         } else if (!c->cmd && a[0] != '-') {
             if (!(c->cmd = find_command(a)))
-                return usage_error("unknown command '%s'", a);
+                return cli_usage_error(NULL, "unknown command '%s'", a);
         } else {
             argv[n++] = argv[i];
         }
@@ -178,63 +236,33 @@ static int parse_args(cli *c, int argc, char **argv)
     return TIDE_EXIT_OK;
 }
 
-/* A runtime with the configuration loaded; NULL after reporting a failure. */
-static lua_State *open_runtime(cli *c, tide_config *cfg)
-{
-    tide_err err;
-    lua_State *L = tide_runtime_new();
-    tide_err_clear(&err);
-    if (!L) {
-        fprintf(stderr, "tide: out of memory creating the Lua state\n");
-        return NULL;
-    }
-    if (tide_config_load(cfg, L, &c->flags, &err) < 0) {
-        report(&err);
-        tide_config_free(cfg, L);
-        lua_close(L);
-        return NULL;
-    }
-    return L;
-}
+/* ---- debug and run ---------------------------------------------------- */
 
-/* Calls tide.util.<fn>(value at top) and prints the string it returns.
- * [-1, +0, -] */
-static int print_with(lua_State *L, const char *fn)
+/* The configuration alone (no connection); 0 or after reporting, -1. */
+static int load_config(cli *c, tide_config *cfg)
 {
     tide_err err;
-    lua_getglobal(L, "require");
-    lua_pushliteral(L, "tide.util");
-    if (tide_runtime_pcall(L, 1, 1, &err) < 0) {
-        lua_pop(L, 1);
-        report(&err);
-        return TIDE_EXIT_FAILURE;
+    tide_err_clear(&err);
+    if (tide_config_load(cfg, c->L, &c->flags, &err) < 0) {
+        cli_report(&err);
+        tide_config_free(cfg, c->L);
+        return -1;
     }
-    lua_getfield(L, -1, fn);
-    lua_remove(L, -2);
-    lua_insert(L, -2);
-    if (tide_runtime_pcall(L, 1, 1, &err) < 0) {
-        report(&err);
-        return TIDE_EXIT_FAILURE;
-    }
-    fputs(lua_tostring(L, -1), stdout);
-    lua_pop(L, 1);
-    return fflush(stdout) == 0 && !ferror(stdout) ? TIDE_EXIT_OK : TIDE_EXIT_FAILURE;
+    return 0;
 }
 
 /* tide debug: the resolved configuration, password masked. */
 static int cmd_debug(cli *c)
 {
     tide_config cfg;
-    lua_State *L;
     int rc;
     if (c->argc > 0)
-        return usage_error("debug takes no arguments (got '%s')", c->argv[0]);
-    if (!(L = open_runtime(c, &cfg)))
+        return cli_usage_error(c, "debug takes no arguments (got '%s')", c->argv[0]);
+    if (load_config(c, &cfg) < 0)
         return TIDE_EXIT_FAILURE;
-    tide_config_push(L, &cfg);
-    rc = print_with(L, c->json ? "json" : "debug_report");
-    tide_config_free(&cfg, L);
-    lua_close(L);
+    tide_config_push(c->L, &cfg);
+    rc = cli_print_with(c, c->json ? "json" : "debug_report");
+    tide_config_free(&cfg, c->L);
     return rc;
 }
 
@@ -276,13 +304,13 @@ static void run_close_db(lua_State *L)
 /* tide run FILE.lua [ARGS...] */
 static int cmd_run(cli *c)
 {
+    lua_State *L = c->L;
     tide_config cfg;
     tide_err err;
-    lua_State *L;
     int i, rc = TIDE_EXIT_FAILURE;
     if (c->argc < 1)
-        return usage_error("%s", "run needs a Lua file: tide run FILE.lua [ARGS...]");
-    if (!(L = open_runtime(c, &cfg)))
+        return cli_usage_error(c, "run needs a Lua file");
+    if (load_config(c, &cfg) < 0)
         return TIDE_EXIT_FAILURE;
     lua_pushcfunction(L, run_setup);
     lua_pushlightuserdata(L, &cfg);
@@ -299,14 +327,15 @@ static int cmd_run(cli *c)
     rc = TIDE_EXIT_OK;
 done:
     if (rc != TIDE_EXIT_OK)
-        report(&err);
+        cli_report(&err);
     run_close_db(L);
     tide_config_free(&cfg, L);
-    lua_close(L);
     if (fflush(stdout) != 0)
         rc = TIDE_EXIT_FAILURE;
     return rc;
 }
+
+/* ---- main ------------------------------------------------------------- */
 
 int tide_cli_main(int argc, char **argv)
 {
@@ -332,5 +361,11 @@ int tide_cli_main(int argc, char **argv)
                 c.cmd->name, TIDE_VERSION);
         return TIDE_EXIT_FAILURE;
     }
-    return c.cmd->run(&c);
+    if (!(c.L = tide_runtime_new())) {
+        fprintf(stderr, "tide: out of memory creating the Lua state\n");
+        return TIDE_EXIT_FAILURE;
+    }
+    rc = c.cmd->run(&c);
+    lua_close(c.L);
+    return rc;
 }

@@ -1,7 +1,11 @@
 /* cli.h — the tide command line: a table of commands from which --help is
- * generated, and the named exit codes. */
+ * generated, the named exit codes, and what the command files share. */
 #ifndef TIDE_CLI_H
 #define TIDE_CLI_H
+
+#include <lua.h>
+#include "tide.h"
+#include "config.h"
 
 typedef enum tide_exit {
     TIDE_EXIT_OK = 0,
@@ -11,5 +15,55 @@ typedef enum tide_exit {
 
 /* Runs the command line; returns the process exit code. */
 int tide_cli_main(int argc, char **argv);
+
+/* ---- shared by the command files ---- */
+
+struct command;
+
+/* What the command line said, after the global options are taken out. */
+typedef struct cli {
+    tide_config_flags flags;
+    const char *module;
+    int json;
+    int help;
+    int version;
+    const struct command *cmd;
+    int argc;                 /* the command's own arguments */
+    char **argv;
+    lua_State *L;             /* for output formatting; shared with the project */
+} cli;
+
+/* One option of a command: --name, with a value (slot) or a flag (on). */
+typedef struct cli_opt {
+    const char *name;
+    const char **slot;        /* takes a value */
+    int *on;                  /* a flag */
+} cli_opt;
+
+/* Parses c->argv against opts; positional arguments go to pos (up to
+ * maxpos). Returns TIDE_EXIT_OK or TIDE_EXIT_USAGE after saying why. */
+int cli_parse_opts(cli *c, const cli_opt *opts, const char **pos, int maxpos, int *npos);
+
+int  cli_usage_error(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cli_report(const tide_err *err);
+void cli_warn(const char *text);
+
+/* Opens the project per the command line, events printed for people (or
+ * for --json). NULL after reporting a failure. */
+tide *cli_open(cli *c);
+
+/* Prints the value at the top of c->L with tide.util.<fn> and pops it. */
+int cli_print_with(cli *c, const char *fn);
+
+/* The command handlers of cli_migration.c. */
+int cmd_migration_create(cli *c);
+int cmd_migration_up(cli *c);
+int cmd_migration_down(cli *c);
+int cmd_migration_list(cli *c);
+int cmd_migration_pending(cli *c);
+int cmd_migration_validate(cli *c);
+int cmd_migration_resolve(cli *c);
+int cmd_migration_log(cli *c);
+int cmd_migration_unlog(cli *c);
 
 #endif

@@ -316,6 +316,17 @@ static const char *pick_file(const tide_config_flags *flags, int *required)
     return access("tide.lua", F_OK) == 0 ? "tide.lua" : NULL;
 }
 
+/* Reads the configuration table at the top of the stack (named by file in
+ * messages).   [-0, +0, -] */
+static int apply_table(tide_config *cfg, lua_State *L, const char *file, tide_err *err)
+{
+    lua_getfield(L, -1, "url");
+    if (!lua_isnil(L, -1))
+        cfg->url_source = TIDE_SRC_FILE;
+    lua_pop(L, 1);
+    return read_table(L, cfg, top_keys, file, "", err);
+}
+
 static int eval_file(tide_config *cfg, lua_State *L, const char *file, tide_err *err)
 {
     int rc;
@@ -332,20 +343,46 @@ static int eval_file(tide_config *cfg, lua_State *L, const char *file, tide_err 
         lua_pop(L, 1);
         return rc;
     }
-    cfg->url_source = TIDE_SRC_DEFAULT;
-    lua_getfield(L, -1, "url");
-    if (!lua_isnil(L, -1))
-        cfg->url_source = TIDE_SRC_FILE;
-    lua_pop(L, 1);
-    rc = read_table(L, cfg, top_keys, file, "", err);
+    rc = apply_table(cfg, L, file, err);
     lua_pop(L, 1);
     return rc;
+}
+
+/* Environment and flags over whatever the file or table said. */
+static int apply_overrides(tide_config *cfg, const tide_config_flags *flags, tide_err *err)
+{
+    const char *env = getenv("TIDE_DATABASE_URL"), *v = getenv("TIDE_VERBOSE");
+    if (env && *env) {
+        free(cfg->url);
+        cfg->url = tide_strdup(env);
+        cfg->url_source = TIDE_SRC_ENV;
+    }
+    if (flags && flags->url) {
+        free(cfg->url);
+        cfg->url = tide_strdup(flags->url);
+        cfg->url_source = TIDE_SRC_FLAG;
+    }
+    cfg->verbose = (flags && flags->verbose) || (v && *v && strcmp(v, "0"));
+    return cfg->url ? 0 : tide_err_set(err, TIDE_ENOMEM, "out of memory");
+}
+
+int tide_config_load_table(tide_config *cfg, lua_State *L, int idx, const tide_config_flags *flags,
+                           tide_err *err)
+{
+    int rc;
+    defaults(cfg);
+    if (!cfg->url || !cfg->schema || !cfg->migrations.path || !cfg->default_seeder)
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    lua_pushvalue(L, idx);
+    rc = apply_table(cfg, L, "tide.open{}", err);
+    lua_pop(L, 1);
+    return rc < 0 ? rc : apply_overrides(cfg, flags, err);
 }
 
 int tide_config_load(tide_config *cfg, lua_State *L, const tide_config_flags *flags, tide_err *err)
 {
     int required, rc;
-    const char *file = pick_file(flags, &required), *env, *v;
+    const char *file = pick_file(flags, &required);
     defaults(cfg);
     if (!cfg->url || !cfg->schema || !cfg->migrations.path || !cfg->default_seeder)
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
@@ -359,19 +396,7 @@ int tide_config_load(tide_config *cfg, lua_State *L, const tide_config_flags *fl
             return rc;
     }
     (void)required;
-    if ((env = getenv("TIDE_DATABASE_URL")) && *env) {
-        free(cfg->url);
-        cfg->url = tide_strdup(env);
-        cfg->url_source = TIDE_SRC_ENV;
-    }
-    if (flags && flags->url) {
-        free(cfg->url);
-        cfg->url = tide_strdup(flags->url);
-        cfg->url_source = TIDE_SRC_FLAG;
-    }
-    v = getenv("TIDE_VERBOSE");
-    cfg->verbose = (flags && flags->verbose) || (v && *v && strcmp(v, "0"));
-    return cfg->url ? 0 : tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    return apply_overrides(cfg, flags, err);
 }
 
 static void free_strlist(char **v, int n)

@@ -67,6 +67,11 @@ typedef struct tide_config_flags {
 int  tide_config_load(tide_config *cfg, lua_State *L, const tide_config_flags *flags, tide_err *err);
 void tide_config_free(tide_config *cfg, lua_State *L);
 
+/* The same from a Lua table at idx (tide.open{...}) instead of a file;
+ * environment and flags still apply on top. */
+int  tide_config_load_table(tide_config *cfg, lua_State *L, int idx,
+                            const tide_config_flags *flags, tide_err *err);
+
 /* Pushes the resolved configuration as a Lua table (url masked).  [-0, +1, m] */
 void tide_config_push(lua_State *L, const tide_config *cfg);
 

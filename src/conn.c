@@ -10,6 +10,8 @@ struct tide_conn {
     tide_dconn *d;
     char *masked_url;
     int open_cursors;
+    tide_trace_fn trace;
+    void *trace_ud;
 };
 
 struct tide_cursor {
@@ -74,6 +76,8 @@ int tide_conn_query(tide_conn *c, const char *sql, const tide_value *params, int
         return tide_err_set(err, TIDE_EINVAL, "no SQL statement given");
     if (!(cur = calloc(1, sizeof *cur)))
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    if (c->trace)
+        c->trace(c->trace_ud, sql);
     if ((rc = c->drv->query(c->d, sql, params, nparams, &cur->d, err)) < 0) {
         free(cur);
         return rc;
@@ -128,6 +132,8 @@ int tide_conn_script(tide_conn *c, const char *sql, tide_err *err)
 {
     if (!sql)
         return tide_err_set(err, TIDE_EINVAL, "no SQL script given");
+    if (c->trace)
+        c->trace(c->trace_ud, sql);
     return c->drv->script(c->d, sql, err);
 }
 
@@ -146,5 +152,13 @@ int tide_conn_unlock(tide_conn *c, const char *key, tide_err *err)
     return c->drv->unlock(c->d, key, err);
 }
 
+void tide_conn_set_trace(tide_conn *c, tide_trace_fn fn, void *ud)
+{
+    c->trace = fn;
+    c->trace_ud = ud;
+}
+
 /* Internal: the driver behind a connection (for the runtime's quote/literal). */
 const tide_driver *tide_conn__driver(const tide_conn *c) { return c->drv; }
+
+tide_dconn *tide_conn__dconn(const tide_conn *c) { return c->d; }

@@ -75,12 +75,23 @@ typedef struct tide_driver {
     /* Columns of the statement's result (0 for statements without one),
      * known once the statement has been started. */
     int  (*ncols)(const tide_dcursor *cur);
+
+    /* Foreign keys while migrating (migrations.disableForeignKeys). Called
+     * outside any transaction. fk_disable sets *disabled to 1 when checks are
+     * off, 0 when this role may not turn them off (not an error: the caller
+     * warns). fk_check, before commit, fails with TIDE_ESQL describing the
+     * first violations when rows break a foreign key (a no-op where disabling
+     * never lets such rows in). */
+    int  (*fk_disable)(tide_dconn *c, int *disabled, tide_err *err);
+    int  (*fk_enable)(tide_dconn *c, tide_err *err);
+    int  (*fk_check)(tide_dconn *c, tide_err *err);
 } tide_driver;
 
 extern const tide_driver tide_sqlite_driver;
 extern const tide_driver tide_postgres_driver;
 
-/* The driver behind an open connection (core-internal). */
+/* The driver behind an open connection and its own handle (core-internal). */
 const tide_driver *tide_conn__driver(const tide_conn *conn);
+tide_dconn *tide_conn__dconn(const tide_conn *conn);
 
 #endif

@@ -25,6 +25,7 @@ typedef struct LCursor LCursor;
 typedef struct LConn {
     tide_conn *conn;
     LCursor *cursors;
+    int borrowed;         /* the connection belongs to C code: never close it */
 } LConn;
 
 struct LCursor {
@@ -105,6 +106,11 @@ static int raise_err(lua_State *L, const tide_err *err)
 {
     push_error(L, err);
     return lua_error(L);
+}
+
+int tide_runtime_raise(lua_State *L, const tide_err *err)
+{
+    return raise_err(L, err);
 }
 
 /* tostring(err) -> "message\n  statement: sql"   [-0, +1, m] */
@@ -317,8 +323,31 @@ static void conn_release(LConn *c)
 {
     while (c->cursors)
         cursor_unlink_close(c->cursors);
-    tide_conn_close(c->conn);
+    if (!c->borrowed)
+        tide_conn_close(c->conn);
     c->conn = NULL;
+}
+
+void tide_runtime_push_borrowed_conn(lua_State *L, tide_conn *conn)
+{
+    LConn *c = lua_newuserdatauv(L, sizeof *c, 0);
+    memset(c, 0, sizeof *c);
+    luaL_setmetatable(L, CONN_MT);
+    c->conn = conn;
+    c->borrowed = 1;
+}
+
+tide_conn *tide_runtime_conn_of(lua_State *L, int idx)
+{
+    LConn *c = luaL_testudata(L, idx, CONN_MT);
+    return c ? c->conn : NULL;
+}
+
+void tide_runtime_release_conn(lua_State *L, int idx)
+{
+    LConn *c = luaL_testudata(L, idx, CONN_MT);
+    if (c)
+        conn_release(c);
 }
 
 int tide_runtime_push_conn(lua_State *L, const char *url)
@@ -622,6 +651,7 @@ int luaopen_tide_core(lua_State *L)
     lua_pop(L, 1);
 
     luaL_newlib(L, core_funcs);
+    tide_runtime_open_runner(L);
     lua_pushcfunction(L, core_mask_url);
     lua_setfield(L, -2, "mask_url");
     lua_pushliteral(L, TIDE_VERSION);
@@ -661,10 +691,24 @@ void tide_runtime_preload(lua_State *L)
     lua_pop(L, 1);
 }
 
+static int register_p(lua_State *L)
+{
+    tide_runtime_preload(L);
+    luaL_requiref(L, "tide.core", luaopen_tide_core, 0);
+    lua_pop(L, 1);
+    return 0;
+}
+
+void tide_runtime_register(lua_State *L)
+{
+    lua_pushcfunction(L, register_p);
+    lua_call(L, 0, 0);
+}
+
 static int open_state(lua_State *L)
 {
     luaL_openlibs(L);
-    tide_runtime_preload(L);
+    register_p(L);
     return 0;
 }
 

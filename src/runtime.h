@@ -20,6 +20,20 @@ lua_State *tide_runtime_new(void);
  * state the host already owns.   [-0, +0, m] */
 void tide_runtime_preload(lua_State *L);
 
+/* Registers tide.core (metatables included) and the embedded modules in a
+ * state the host already owns.   [-0, +0, e] */
+void tide_runtime_register(lua_State *L);
+
+/* Pushes a handle over a connection owned by C code: closing or collecting
+ * the handle never closes conn.   [-0, +1, m] */
+void tide_runtime_push_borrowed_conn(lua_State *L, tide_conn *conn);
+
+/* The connection of the tide.Conn at idx; NULL when closed or not one. */
+tide_conn *tide_runtime_conn_of(lua_State *L, int idx);
+
+/* Closes the tide.Conn at idx now (a borrowed one is only detached). */
+void tide_runtime_release_conn(lua_State *L, int idx);
+
 /* Pushes a new connection handle (tide.Conn) for url.   [-0, +1, e]
  * Raises a tide.Error when the connection fails. */
 int tide_runtime_push_conn(lua_State *L, const char *url);
@@ -33,6 +47,18 @@ int tide_runtime_pcall(lua_State *L, int nargs, int nresults, tide_err *err);
 /* Loads a Lua text chunk from path (binary chunks are refused), named
  * "@path" so errors say path:line.   [-0, +1 (on success), -] */
 int tide_runtime_loadfile(lua_State *L, const char *path, const char *display, tide_err *err);
+
+/* Raises err as a tide.Error (code, message with the Lua position,
+ * sqlstate, sql).   [-0, +0, v] */
+int tide_runtime_raise(lua_State *L, const tide_err *err);
+
+/* Adds open() and the tide.Migrator metatable to the tide.core table at the
+ * top of the stack (runtime_runner.c).   [-0, +0, m] */
+void tide_runtime_open_runner(lua_State *L);
+
+/* Pushes a status list as a Lua list of tables (name, module, status,
+ * executed_at, checksum, duration_ms, changed, missing).   [-0, +1, m] */
+void tide_runtime_push_status_list(lua_State *L, const tide_status_list *l);
 
 /* Fills err from the error object at index idx (a tide.Error table or any
  * value with a string form).   [-0, +0, -] */

@@ -142,6 +142,119 @@ int tide_conn_txdepth(const tide_conn *conn);   /* 0 outside a transaction */
 int tide_conn_lock(tide_conn *conn, const char *key, int timeout_ms, tide_err *err);
 int tide_conn_unlock(tide_conn *conn, const char *key, tide_err *err);
 
+/* Reports every statement about to run on conn (fn NULL: stop). Used for
+ * --verbose and --dry-run; fn must not use conn. */
+typedef void (*tide_trace_fn)(void *ud, const char *sql);
+void tide_conn_set_trace(tide_conn *conn, tide_trace_fn fn, void *ud);
+
+/* ---- the runner ------------------------------------------------------- */
+
+struct lua_State;
+
+/* An open project: its configuration, a connection and the Lua state its
+ * migrations run in. One thread at a time. */
+typedef struct tide tide;
+
+typedef enum tide_event_kind {
+    TIDE_EV_MIGRATING = 1,  /* name, down: a migration is about to run */
+    TIDE_EV_MIGRATED,       /* name, down, duration_ms: it ran (not yet committed) */
+    TIDE_EV_SQL,            /* text: a statement about to run (verbose, dry run) */
+    TIDE_EV_LOG,            /* name, text: m:log() output */
+    TIDE_EV_WARNING,        /* text: something the user should know */
+    TIDE_EV_PROGRESS        /* name, done, total: m:progress() */
+} tide_event_kind;
+
+/* Borrowed for the duration of the callback. */
+typedef struct tide_event {
+    tide_event_kind kind;
+    const char *module;     /* "" for the project's own migrations */
+    const char *name;       /* the migration, or NULL */
+    const char *text;       /* SQL, log line or warning, or NULL */
+    int down;               /* 1 while reverting */
+    double duration_ms;
+    int64_t done, total;
+} tide_event;
+
+typedef void (*tide_event_fn)(void *ud, const tide_event *ev);
+
+/* How to open a project. Every field is optional (zero = default). */
+typedef struct tide_options {
+    const char *config_file;   /* default: TIDE_CONFIG, else ./tide.lua when present */
+    const char *url;           /* overrides the configuration and TIDE_DATABASE_URL */
+    const char *module;        /* a module of the configuration; NULL: the project's own */
+    int verbose;               /* report every statement (TIDE_EV_SQL) */
+    struct lua_State *L;       /* the host's Lua state to run migrations in; NULL: tide
+                                  makes and owns one. tide registers its modules into it. */
+    tide_conn *conn;           /* a connection to use instead of opening one (borrowed; it
+                                  must outlive the tide). A run joins a transaction open on it. */
+    tide_event_fn on_event;    /* progress and warnings; NULL: none */
+    void *event_ud;
+} tide_options;
+
+/* Opens the project; *out is closed with tide_close. */
+int  tide_open(tide **out, const tide_options *opts, tide_err *err);
+void tide_close(tide *t);      /* NULL is a no-op; closes what tide opened, not opts->conn */
+
+/* The connection (borrowed from t). */
+tide_conn *tide_connection(tide *t);
+
+/* Which migrations a run takes. Names may be full names, file names or
+ * unique prefixes (a timestamp). */
+typedef struct tide_run_options {
+    const char *from;          /* up: from this one on */
+    const char *to;            /* up: up to and including; down: down to, excluding ("0": all) */
+    const char *only;          /* just this one */
+    int dry_run;               /* run inside a transaction that is rolled back */
+    int allow_out_of_order;    /* also run pending migrations older than the newest executed */
+} tide_run_options;
+
+/* One migration's state. Strings owned by the list. */
+typedef struct tide_migration_status {
+    char *module;
+    char *name;
+    char *status;              /* "applied", "running" or "pending" */
+    char *executed_at;         /* ISO 8601 UTC; NULL when pending */
+    int64_t duration_ms;
+    char *checksum;            /* recorded SHA-256, NULL when none */
+    int changed;               /* the file differs from what was executed */
+    int missing;               /* executed, but its file is gone */
+} tide_migration_status;
+
+typedef struct tide_status_list {
+    tide_migration_status *items;
+    int n;
+} tide_status_list;
+
+void tide_status_list_free(tide_status_list *list);   /* leaves it empty */
+
+/* Runs pending migrations. done (optional) receives those applied. */
+int tide_up(tide *t, const tide_run_options *opts, tide_status_list *done, tide_err *err);
+
+/* Reverts executed migrations (the last one by default). done (optional)
+ * receives those reverted. */
+int tide_down(tide *t, const tide_run_options *opts, tide_status_list *done, tide_err *err);
+
+/* Pending, executed (with changed/missing marked) migrations. */
+int tide_pending(tide *t, tide_status_list *out, tide_err *err);
+int tide_executed(tide *t, tide_status_list *out, tide_err *err);
+
+/* Executed migrations whose file changed or is missing, in out; returns
+ * their number (0: all good) or a negative code. */
+int tide_validate(tide *t, tide_status_list *out, tide_err *err);
+
+/* Settles a migration left "running" by a crash: applied (1) keeps it as
+ * executed, rolled back (0) forgets it. */
+int tide_resolve(tide *t, const char *name, int applied, tide_err *err);
+
+/* Marks a migration executed without running it / forgets it without
+ * reverting (the "fake" of other tools). */
+int tide_log(tide *t, const char *name, tide_err *err);
+int tide_unlog(tide *t, const char *name, tide_err *err);
+
+/* Writes an empty migration MigrationYYYYMMDDHHMMSS[_label].lua into the
+ * migrations folder; *path_out (optional, free()) receives its path. */
+int tide_create_blank(tide *t, const char *label, char **path_out, tide_err *err);
+
 /* ---- URLs ------------------------------------------------------------- */
 
 /* A copy of url with any password replaced by "***" (malloc'd; free() it).

@@ -751,6 +751,50 @@ static int sqlite_quote_literal(tide_buf *out, const tide_value *v)
     return truncate_to(out, len0, rc);
 }
 
+/* ---- foreign keys while migrating -------------------------------------- */
+
+/* PRAGMA foreign_keys is a no-op inside a transaction, hence "outside". */
+static int sqlite_fk_disable(tide_dconn *c, int *disabled, tide_err *err)
+{
+    int rc = run_script(c->db, "PRAGMA foreign_keys = OFF", err);
+    *disabled = rc == 0;
+    return rc;
+}
+
+static int sqlite_fk_enable(tide_dconn *c, tide_err *err)
+{
+    return run_script(c->db, "PRAGMA foreign_keys = ON", err);
+}
+
+/* Rows that break a foreign key, reported as "table row N -> parent". */
+static int sqlite_fk_check(tide_dconn *c, tide_err *err)
+{
+    static const char *sql = "PRAGMA foreign_key_check";
+    sqlite3_stmt *stmt = NULL;
+    tide_buf first = TIDE_BUF_INIT;
+    int rc, n = 0;
+    if ((rc = sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL)) != SQLITE_OK)
+        return sql_fail(err, c->db, rc, sql);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+        if (++n <= 3)
+            tide_buf_printf(&first, "%s'%s' row %lld references '%s'", n > 1 ? "; " : "",
+                            (const char *)sqlite3_column_text(stmt, 0),
+                            (long long)sqlite3_column_int64(stmt, 1),
+                            (const char *)sqlite3_column_text(stmt, 2));
+    if (rc != SQLITE_DONE)
+        rc = sql_fail(err, c->db, rc, sql);
+    else if (n > 0)
+        rc = tide_err_set(err, TIDE_ESQL, "foreign key check failed: %d row%s break%s a foreign key "
+                          "(%s%s); fix the data in the migration, nothing was committed",
+                          n, n == 1 ? "" : "s", n == 1 ? "s" : "", first.data ? first.data : "",
+                          n > 3 ? "; ..." : "");
+    else
+        rc = 0;
+    sqlite3_finalize(stmt);
+    tide_buf_free(&first);
+    return rc;
+}
+
 const tide_driver tide_sqlite_driver = {
     .version = TIDE_DRIVER_VERSION,
     .name = "sqlite",
@@ -771,4 +815,7 @@ const tide_driver tide_sqlite_driver = {
     .quote_ident = sqlite_quote_ident,
     .quote_literal = sqlite_quote_literal,
     .ncols = sqlite_ncols,
+    .fk_disable = sqlite_fk_disable,
+    .fk_enable = sqlite_fk_enable,
+    .fk_check = sqlite_fk_check,
 };

@@ -1,0 +1,67 @@
+/* runner.h — the runner's internals shared by runner.c (discovery, plan,
+ * transaction modes), tracking.c (the tracking table) and context.c (the
+ * `m` object a migration receives). Not part of the public API. */
+#ifndef TIDE_RUNNER_H
+#define TIDE_RUNNER_H
+
+#include <lua.h>
+#include "tide.h"
+#include "config.h"
+#include "migration.h"
+
+struct tide {
+    lua_State *L;
+    int owns_L;
+    tide_config cfg;
+    const tide_migrations_config *mc;   /* cfg.migrations or the module's */
+    char *module;                       /* "" for the project's own migrations */
+    int conn_ref;                       /* registry: the tide.Conn migrations see as m.db */
+    int owns_conn;                      /* tide opened it, so tide closes it */
+    tide_conn *conn;                    /* borrowed from that handle */
+    int config_ref;                     /* registry: m.config */
+    char *table;                        /* the tracking table, quoted */
+    char *lock_key;
+    tide_event_fn on_event;
+    void *event_ud;
+    int verbose;
+};
+
+/* One row of the tracking table. */
+typedef struct tide_tracked {
+    char *name;
+    char *checksum;       /* NULL when none was recorded */
+    char *executed_at;
+    int64_t duration_ms;
+    int running;          /* status 'running' */
+} tide_tracked;
+
+typedef struct tide_tracking {
+    tide_tracked *items;  /* sorted by name */
+    int n;
+} tide_tracking;
+
+/* tide_open with the configuration from the Lua table at config_idx
+ * (instead of a file) and/or the caller's tide.Conn at conn_idx (0: none). */
+int  tide__open(tide **out, const tide_options *opts, int config_idx, int conn_idx, tide_err *err);
+
+void tide__emit(tide *t, tide_event_kind kind, const char *name, const char *text, int down,
+                double duration_ms);
+
+/* tracking.c */
+int  tide_tracking__ensure(tide *t, tide_err *err);
+int  tide_tracking__load(tide *t, tide_tracking *out, tide_err *err);
+const tide_tracked *tide_tracking__find(const tide_tracking *tr, const char *name);
+void tide_tracking__free(tide_tracking *tr);
+int  tide_tracking__insert(tide *t, const tide_migration *m, const char *status,
+                           int64_t duration_ms, tide_err *err);
+int  tide_tracking__finish(tide *t, const char *name, int64_t duration_ms, tide_err *err);
+int  tide_tracking__mark_running(tide *t, const char *name, tide_err *err);
+int  tide_tracking__delete(tide *t, const char *name, tide_err *err);
+void tide_tracking__now(char out[32]);
+
+/* context.c: pushes a new `m` for migration mig.   [-0, +1, m] */
+void tide_context__push(lua_State *L, tide *t, const tide_migration *mig);
+/* flush(m): runs the statements queued with addSql.   [-0, +0, e] */
+int  tide_context__flush(lua_State *L);
+
+#endif

@@ -1,0 +1,335 @@
+/* runtime_runner.c — the runner for Lua: tide.core.open(config [, db])
+ * returns a tide.Migrator with up, down, pending, executed, validate,
+ * resolve, log, unlog, createBlank and close, the same operations the CLI
+ * and tide.h offer, with errors raised as tide.Error objects. */
+#include "runtime.h"
+#include "runner.h"
+
+#include <lauxlib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MIGRATOR_MT "tide.Migrator"
+
+typedef struct LMigrator {
+    tide *t;              /* NULL once closed */
+    lua_State *L;         /* the thread of the call in progress, for events */
+} LMigrator;
+
+static LMigrator *check_migrator(lua_State *L)
+{
+    LMigrator *m = luaL_checkudata(L, 1, MIGRATOR_MT);
+    if (!m->t)
+        luaL_error(L, "attempt to use a closed migrator (it was closed with :close())");
+    m->L = L;
+    return m;
+}
+
+static const char *event_kind(tide_event_kind k)
+{
+    switch (k) {
+    case TIDE_EV_MIGRATING: return "migrating";
+    case TIDE_EV_MIGRATED:  return "migrated";
+    case TIDE_EV_SQL:       return "sql";
+    case TIDE_EV_LOG:       return "log";
+    case TIDE_EV_WARNING:   return "warning";
+    default:                return "progress";
+    }
+}
+
+static int call_handler_p(lua_State *L)
+{
+    const tide_event *ev = lua_touserdata(L, 2);
+    lua_settop(L, 1);
+    lua_createtable(L, 0, 8);
+    lua_pushstring(L, event_kind(ev->kind)); lua_setfield(L, -2, "kind");
+    lua_pushstring(L, ev->module); lua_setfield(L, -2, "module");
+    if (ev->name) { lua_pushstring(L, ev->name); lua_setfield(L, -2, "name"); }
+    if (ev->text) { lua_pushstring(L, ev->text); lua_setfield(L, -2, "text"); }
+    lua_pushboolean(L, ev->down); lua_setfield(L, -2, "down");
+    lua_pushnumber(L, ev->duration_ms); lua_setfield(L, -2, "duration_ms");
+    if (ev->kind == TIDE_EV_PROGRESS) {
+        lua_pushinteger(L, ev->done); lua_setfield(L, -2, "done");
+        lua_pushinteger(L, ev->total); lua_setfield(L, -2, "total");
+    }
+    lua_call(L, 1, 0);
+    return 0;
+}
+
+/* Events go to the migrator's onEvent function when it has one; otherwise
+ * warnings and m:log lines go to stderr. */
+static void on_event(void *ud, const tide_event *ev)
+{
+    LMigrator *m = ud;
+    lua_State *L = m->L;
+    int top = lua_gettop(L);
+    if (lua_getiuservalue(L, 1, 1) == LUA_TFUNCTION && lua_touserdata(L, 1) == m) {
+        lua_pushcfunction(L, call_handler_p);
+        lua_insert(L, -2);
+        lua_pushlightuserdata(L, (void *)ev);
+        if (lua_pcall(L, 2, 0, 0) != LUA_OK)
+            fprintf(stderr, "tide: the onEvent handler failed: %s\n", lua_tostring(L, -1));
+    } else if (ev->kind == TIDE_EV_WARNING) {
+        fprintf(stderr, "tide: warning: %s\n", ev->text);
+    } else if (ev->kind == TIDE_EV_LOG) {
+        fprintf(stderr, "%s: %s\n", ev->name ? ev->name : "tide", ev->text);
+    }
+    lua_settop(L, top);
+}
+
+/* tide.core.open(config_table_or_file [, db]) -> migrator   [-0, +1, e] */
+static int core_open(lua_State *L)
+{
+    tide_options opts;
+    tide_err err;
+    LMigrator *m;
+    int config_idx = 0, conn_idx = 0;
+    memset(&opts, 0, sizeof opts);
+    if (lua_type(L, 1) == LUA_TSTRING)
+        opts.config_file = lua_tostring(L, 1);
+    else if (lua_type(L, 1) == LUA_TTABLE)
+        config_idx = 1;
+    else if (!lua_isnoneornil(L, 1))
+        return luaL_argerror(L, 1, "a configuration table or the path of a tide.lua");
+    if (!lua_isnoneornil(L, 2)) {
+        if (!tide_runtime_conn_of(L, 2))
+            return luaL_argerror(L, 2, "an open database handle (tide.connect)");
+        conn_idx = 2;
+    }
+    if (config_idx) {
+        lua_getfield(L, config_idx, "module");
+        opts.module = lua_tostring(L, -1);    /* anchored by the table */
+        lua_pop(L, 1);
+    }
+    m = lua_newuserdatauv(L, sizeof *m, 1);   /* closed before the resource */
+    memset(m, 0, sizeof *m);
+    luaL_setmetatable(L, MIGRATOR_MT);
+    m->L = L;
+    opts.L = L;
+    opts.on_event = on_event;
+    opts.event_ud = m;
+    tide_err_clear(&err);
+    if (tide__open(&m->t, &opts, config_idx, conn_idx, &err) < 0)
+        return tide_runtime_raise(L, &err);
+    return 1;
+}
+
+void tide_runtime_push_status_list(lua_State *L, const tide_status_list *l)
+{
+    int i;
+    lua_createtable(L, l->n, 0);
+    for (i = 0; i < l->n; i++) {
+        const tide_migration_status *s = &l->items[i];
+        lua_createtable(L, 0, 7);
+        lua_pushstring(L, s->name); lua_setfield(L, -2, "name");
+        lua_pushstring(L, s->module); lua_setfield(L, -2, "module");
+        lua_pushstring(L, s->status); lua_setfield(L, -2, "status");
+        if (s->executed_at) { lua_pushstring(L, s->executed_at); lua_setfield(L, -2, "executed_at"); }
+        if (s->checksum) { lua_pushstring(L, s->checksum); lua_setfield(L, -2, "checksum"); }
+        lua_pushinteger(L, s->duration_ms); lua_setfield(L, -2, "duration_ms");
+        if (s->changed) { lua_pushboolean(L, 1); lua_setfield(L, -2, "changed"); }
+        if (s->missing) { lua_pushboolean(L, 1); lua_setfield(L, -2, "missing"); }
+        lua_rawseti(L, -2, i + 1);
+    }
+}
+
+/* The list is owned by a userdata while Lua tables are built from it, so a
+ * memory error cannot leak it.   [-0, +1, e] */
+static int list_gc(lua_State *L)
+{
+    tide_status_list_free(lua_touserdata(L, 1));
+    return 0;
+}
+
+static tide_status_list *new_list(lua_State *L)
+{
+    tide_status_list *l = lua_newuserdatauv(L, sizeof *l, 0);
+    memset(l, 0, sizeof *l);
+    if (luaL_newmetatable(L, "tide.StatusList")) {
+        lua_pushcfunction(L, list_gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_setmetatable(L, -2);
+    return l;
+}
+
+static const char *opt_name(lua_State *L, int idx, const char *key)
+{
+    const char *v;
+    if (lua_type(L, idx) != LUA_TTABLE)
+        return NULL;
+    lua_getfield(L, idx, key);
+    if (lua_type(L, -1) == LUA_TNUMBER && lua_tointeger(L, -1) == 0 && !strcmp(key, "to")) {
+        lua_pop(L, 1);
+        return "0";
+    }
+    v = lua_isnil(L, -1) ? NULL : luaL_checkstring(L, -1);   /* anchored by the table */
+    lua_pop(L, 1);
+    return v;
+}
+
+static int opt_flag(lua_State *L, int idx, const char *key)
+{
+    int v;
+    if (lua_type(L, idx) != LUA_TTABLE)
+        return 0;
+    lua_getfield(L, idx, key);
+    v = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return v;
+}
+
+/* mig:up{from=, to=, only=, dryRun=, allowOutOfOrder=} -> { {name=, duration_ms=}, ... } */
+static int migrator_run(lua_State *L, int down)
+{
+    LMigrator *m = check_migrator(L);
+    tide_run_options o;
+    tide_status_list *done;
+    tide_err err;
+    if (!lua_isnoneornil(L, 2))
+        luaL_checktype(L, 2, LUA_TTABLE);
+    memset(&o, 0, sizeof o);
+    o.from = opt_name(L, 2, "from");
+    o.to = opt_name(L, 2, "to");
+    o.only = opt_name(L, 2, "only");
+    o.dry_run = opt_flag(L, 2, "dryRun");
+    o.allow_out_of_order = opt_flag(L, 2, "allowOutOfOrder");
+    done = new_list(L);
+    tide_err_clear(&err);
+    if ((down ? tide_down : tide_up)(m->t, &o, done, &err) < 0)
+        return tide_runtime_raise(L, &err);
+    tide_runtime_push_status_list(L, done);
+    return 1;
+}
+
+static int migrator_up(lua_State *L) { return migrator_run(L, 0); }
+static int migrator_down(lua_State *L) { return migrator_run(L, 1); }
+
+static int migrator_list(lua_State *L, int (*fn)(tide *, tide_status_list *, tide_err *))
+{
+    LMigrator *m = check_migrator(L);
+    tide_status_list *l = new_list(L);
+    tide_err err;
+    tide_err_clear(&err);
+    if (fn(m->t, l, &err) < 0)
+        return tide_runtime_raise(L, &err);
+    tide_runtime_push_status_list(L, l);
+    return 1;
+}
+
+static int migrator_pending(lua_State *L) { return migrator_list(L, tide_pending); }
+static int migrator_executed(lua_State *L) { return migrator_list(L, tide_executed); }
+static int migrator_validate(lua_State *L) { return migrator_list(L, tide_validate); }
+
+static int migrator_named(lua_State *L, int (*fn)(tide *, const char *, tide_err *))
+{
+    LMigrator *m = check_migrator(L);
+    const char *name = luaL_checkstring(L, 2);
+    tide_err err;
+    tide_err_clear(&err);
+    if (fn(m->t, name, &err) < 0)
+        return tide_runtime_raise(L, &err);
+    return 0;
+}
+
+static int migrator_log(lua_State *L) { return migrator_named(L, tide_log); }
+static int migrator_unlog(lua_State *L) { return migrator_named(L, tide_unlog); }
+
+/* mig:resolve(name, "applied" | "rolled-back")   [-0, +0, e] */
+static int migrator_resolve(lua_State *L)
+{
+    static const char *const how[] = { "rolled-back", "applied", NULL };
+    LMigrator *m = check_migrator(L);
+    const char *name = luaL_checkstring(L, 2);
+    int applied = luaL_checkoption(L, 3, NULL, how);
+    tide_err err;
+    tide_err_clear(&err);
+    if (tide_resolve(m->t, name, applied, &err) < 0)
+        return tide_runtime_raise(L, &err);
+    return 0;
+}
+
+/* mig:createBlank([label]) -> path   [-0, +1, e] */
+static int migrator_create_blank(lua_State *L)
+{
+    LMigrator *m = check_migrator(L);
+    const char *label = luaL_optstring(L, 2, NULL);
+    char *path = NULL;
+    tide_err err;
+    tide_err_clear(&err);
+    if (tide_create_blank(m->t, label, &path, &err) < 0)
+        return tide_runtime_raise(L, &err);
+    lua_pushstring(L, path);   /* tiny; only an out-of-memory here would leak it */
+    free(path);
+    return 1;
+}
+
+static int migrator_close(lua_State *L)
+{
+    LMigrator *m = luaL_checkudata(L, 1, MIGRATOR_MT);
+    m->L = L;
+    tide_close(m->t);
+    m->t = NULL;
+    return 0;
+}
+
+/* mig.onEvent = function(ev) ... end; mig.db, mig.closed; then methods */
+static int migrator_newindex(lua_State *L)
+{
+    luaL_checkudata(L, 1, MIGRATOR_MT);
+    luaL_argcheck(L, !strcmp(luaL_checkstring(L, 2), "onEvent"), 2, "only onEvent can be set");
+    if (!lua_isnil(L, 3))
+        luaL_checktype(L, 3, LUA_TFUNCTION);
+    lua_settop(L, 3);
+    lua_setiuservalue(L, 1, 1);
+    return 0;
+}
+
+static int migrator_index(lua_State *L)
+{
+    LMigrator *m = luaL_checkudata(L, 1, MIGRATOR_MT);
+    const char *k = luaL_checkstring(L, 2);
+    if (!strcmp(k, "closed")) {
+        lua_pushboolean(L, m->t == NULL);
+        return 1;
+    }
+    if (!strcmp(k, "onEvent")) {
+        lua_getiuservalue(L, 1, 1);
+        return 1;
+    }
+    if (!strcmp(k, "db") && m->t) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, m->t->conn_ref);
+        return 1;
+    }
+    lua_getmetatable(L, 1);
+    lua_getfield(L, -1, "methods");
+    lua_getfield(L, -1, k);
+    return 1;
+}
+
+static const luaL_Reg migrator_methods[] = {
+    {"up", migrator_up}, {"down", migrator_down}, {"pending", migrator_pending},
+    {"executed", migrator_executed}, {"validate", migrator_validate},
+    {"resolve", migrator_resolve}, {"log", migrator_log}, {"unlog", migrator_unlog},
+    {"createBlank", migrator_create_blank}, {"close", migrator_close},
+    {NULL, NULL}
+};
+
+void tide_runtime_open_runner(lua_State *L)
+{
+    luaL_newmetatable(L, MIGRATOR_MT);
+    lua_pushcfunction(L, migrator_index);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, migrator_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushcfunction(L, migrator_close);
+    lua_setfield(L, -2, "__gc");
+    lua_pushcfunction(L, migrator_close);
+    lua_setfield(L, -2, "__close");
+    luaL_newlib(L, migrator_methods);
+    lua_setfield(L, -2, "methods");
+    lua_pop(L, 1);
+    lua_pushcfunction(L, core_open);
+    lua_setfield(L, -2, "open");
+}
