@@ -1,0 +1,37 @@
+# The runner end to end on SQLite (cases in runner_cases.inc).
+. "$(dirname "$0")/lib.sh"
+n=0
+fresh_db() { n=$((n + 1)); URL="sqlite:$work/db$n.sqlite"; }
+q() { sqlite3 -separator '|' "${URL#sqlite:}" "$1"; }
+. "$(dirname "$0")/runner_cases.inc"
+cases
+
+new_case "disableForeignKeys: a parent rebuilt in a migration keeps its children (no cascade)"
+mig Migration20260101000000_init <<'LUA'
+return { up = function(m)
+  m:addSql "create table parent (id integer primary key, name text)"
+  m:addSql "create table child (id integer primary key, parent_id integer references parent(id) on delete cascade)"
+  m:addSql "insert into parent values (1, 'p')"
+  m:addSql "insert into child values (10, 1)"
+end }
+LUA
+mig Migration20260102000000_rebuild <<'LUA'
+return { up = function(m)
+  m:addSql "create table parent_new (id integer primary key, name text not null default '')"
+  m:addSql "insert into parent_new select id, coalesce(name, '') from parent"
+  m:addSql "drop table parent"
+  m:addSql "alter table parent_new rename to parent"
+end }
+LUA
+up; expect_rc 0
+expect_q "select count(*) from child" "1"
+
+t "disableForeignKeys: rows that break a foreign key fail the run before commit"
+mig Migration20260103000000_orphan <<'LUA'
+return { up = function(m) m:addSql "insert into child values (11, 999)" end }
+LUA
+up; expect_rc 1; expect_out "foreign key check failed"; expect_out "'child'"
+expect_q "select count(*) from child" "1"
+expect_q "select count(*) from tide_migrations" "2"
+
+finish
