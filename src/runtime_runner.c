@@ -15,6 +15,7 @@
 typedef struct LMigrator {
     tide *t;              /* NULL once closed */
     lua_State *L;         /* the thread of the call in progress, for events */
+    int handler;          /* registry ref of onEvent, or LUA_NOREF */
 } LMigrator;
 
 static LMigrator *check_migrator(lua_State *L)
@@ -64,9 +65,11 @@ static void on_event(void *ud, const tide_event *ev)
     LMigrator *m = ud;
     lua_State *L = m->L;
     int top = lua_gettop(L);
-    if (lua_getiuservalue(L, 1, 1) == LUA_TFUNCTION && lua_touserdata(L, 1) == m) {
+    /* events arrive from inside migrations, so the handler is found through
+     * the registry, never through a stack slot of some C frame */
+    if (m->handler != LUA_NOREF) {
         lua_pushcfunction(L, call_handler_p);
-        lua_insert(L, -2);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, m->handler);
         lua_pushlightuserdata(L, (void *)ev);
         if (lua_pcall(L, 2, 0, 0) != LUA_OK)
             fprintf(stderr, "tide: the onEvent handler failed: %s\n", lua_tostring(L, -1));
@@ -102,8 +105,9 @@ static int core_open(lua_State *L)
         opts.module = lua_tostring(L, -1);    /* anchored by the table */
         lua_pop(L, 1);
     }
-    m = lua_newuserdatauv(L, sizeof *m, 1);   /* closed before the resource */
+    m = lua_newuserdatauv(L, sizeof *m, 0);   /* closed before the resource */
     memset(m, 0, sizeof *m);
+    m->handler = LUA_NOREF;
     luaL_setmetatable(L, MIGRATOR_MT);
     m->L = L;
     opts.L = L;
@@ -271,18 +275,21 @@ static int migrator_close(lua_State *L)
     m->L = L;
     tide_close(m->t);
     m->t = NULL;
+    luaL_unref(L, LUA_REGISTRYINDEX, m->handler);
+    m->handler = LUA_NOREF;
     return 0;
 }
 
 /* mig.onEvent = function(ev) ... end; mig.db, mig.closed; then methods */
 static int migrator_newindex(lua_State *L)
 {
-    luaL_checkudata(L, 1, MIGRATOR_MT);
+    LMigrator *m = luaL_checkudata(L, 1, MIGRATOR_MT);
     luaL_argcheck(L, !strcmp(luaL_checkstring(L, 2), "onEvent"), 2, "only onEvent can be set");
     if (!lua_isnil(L, 3))
         luaL_checktype(L, 3, LUA_TFUNCTION);
     lua_settop(L, 3);
-    lua_setiuservalue(L, 1, 1);
+    luaL_unref(L, LUA_REGISTRYINDEX, m->handler);
+    m->handler = lua_isnil(L, 3) ? LUA_NOREF : luaL_ref(L, LUA_REGISTRYINDEX);
     return 0;
 }
 
@@ -295,7 +302,7 @@ static int migrator_index(lua_State *L)
         return 1;
     }
     if (!strcmp(k, "onEvent")) {
-        lua_getiuservalue(L, 1, 1);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, m->handler);
         return 1;
     }
     if (!strcmp(k, "db") && m->t) {

@@ -1,6 +1,6 @@
--- tide: the module users require. Connection handles come from the native
--- core (tide.core); the runner, schema DSL and toolkit join here as they are
--- built.
+-- tide: the module users require. Connection handles and the runner come
+-- from the native core (tide.core); the schema DSL and the data-transform
+-- toolkit join here as they are built.
 local core = require "tide.core"
 
 local tide = {
@@ -11,6 +11,25 @@ local tide = {
 --- tide.connect(url) -> db: a database handle (tide.Conn).
 function tide.connect(url)
   return core.connect(url)
+end
+
+--- tide.open(config) -> migrator
+-- config: the path of a tide.lua, or a table shaped like one (SPEC 2), which
+-- may also carry `db` (an open handle to run on, joining its transaction)
+-- and `module` (a module of the configuration).
+function tide.open(config)
+  if type(config) ~= "table" then
+    return core.open(config)
+  end
+  local copy, db = {}, config.db
+  for k, v in pairs(config) do
+    if k ~= "db" and k ~= "module" then copy[k] = v end
+  end
+  if config.module ~= nil then
+    -- the module name travels next to the configuration, not inside it
+    copy = setmetatable(copy, { __index = { module = config.module } })
+  end
+  return core.open(copy, db)
 end
 
 --- tide.blob(s): marks a string to be bound as binary data.

@@ -1,0 +1,127 @@
+-- The runner from Lua (SPEC 9): tide.open with a table or a tide.lua, static
+-- migration lists, joining the caller's transaction, events and errors.
+-- Run once per dialect (TIDE_TEST_DIALECT); PostgreSQL from TIDE_TEST_PG_URL.
+local tide = require "tide"
+
+local dialect = os.getenv("TIDE_TEST_DIALECT") or "sqlite"
+local dir = os.tmpname()
+os.remove(dir)
+assert(os.execute("mkdir -p " .. dir))
+
+local n = 0
+local function fresh_url()
+  n = n + 1
+  if dialect == "postgres" then
+    local base = assert(os.getenv("TIDE_TEST_PG_URL"), "TIDE_TEST_PG_URL is not set")
+    local admin = tide.connect(base)
+    local db = ("tide_lua_%d_%d"):format(math.random(1e6), n)
+    admin:exec("drop database if exists " .. db)
+    admin:exec("create database " .. db)
+    admin:close()
+    return (base:gsub("/[^/]*$", "/" .. db))
+  end
+  return ("sqlite:%s/db%d.sqlite"):format(dir, n)
+end
+
+local function list()
+  return {
+    { name = "Migration0001_users",
+      up = function(m) m:addSql "create table users (id integer primary key, email varchar(100) not null)" end,
+      down = function(m) m:addSql "drop table users" end },
+    { name = "Migration0002_seed",
+      up = function(m)
+        m:execute("insert into users (id, email) values (?, ?)", 1, "a@example.org")
+        m:log("seeded %d", 1)
+      end,
+      down = function(m) m:execute("delete from users") end },
+  }
+end
+
+describe("tide.open (" .. dialect .. ")", function()
+  it("runs a static list of migrations: up, pending, executed, down", function()
+    local mig <close> = tide.open { url = fresh_url(), migrations = { list = list() } }
+    local events = {}
+    mig.onEvent = function(ev) events[#events + 1] = ev.kind .. ":" .. (ev.name or "") end
+    assert.are.same({ "Migration0001_users", "Migration0002_seed" },
+      { mig:pending()[1].name, mig:pending()[2].name })
+    local applied = mig:up()
+    assert.are.equal(2, #applied)
+    assert.are.equal("Migration0002_seed", applied[2].name)
+    assert.are.same({}, mig:pending())
+    local executed = mig:executed()
+    assert.are.equal(2, #executed)
+    assert.are.equal("applied", executed[1].status)
+    assert.truthy(executed[1].executed_at:match("^%d%d%d%d%-%d%d%-%d%dT"))
+    assert.truthy(table.concat(events, " "):find("log:Migration0002_seed", 1, true))
+    assert.truthy(table.concat(events, " "):find("migrated:Migration0001_users", 1, true))
+    assert.are.equal("a@example.org", mig.db:exec("select email from users")[1].email)
+    local reverted = mig:down()
+    assert.are.equal("Migration0002_seed", reverted[1].name)
+    mig:down { to = 0 }
+    assert.are.equal(2, #mig:pending())
+  end)
+
+  it("takes up options: only, to, dryRun", function()
+    local mig <close> = tide.open { url = fresh_url(), migrations = { list = list() } }
+    mig.onEvent = function() end
+    assert.are.equal(1, #mig:up { only = "Migration0001_users" })
+    local dry = mig:up { dryRun = true }
+    assert.are.equal(1, #dry)
+    assert.are.equal(1, #mig:pending())
+    assert.are.equal(1, #mig:up { to = "Migration0002_seed" })
+  end)
+
+  it("raises tide.Error objects naming the migration", function()
+    local bad = list()
+    bad[2].up = function(m) m:execute("insert into missing_table values (1)") end
+    local mig <close> = tide.open { url = fresh_url(), migrations = { list = bad } }
+    mig.onEvent = function() end
+    local ok, e = pcall(mig.up, mig)
+    assert.is_false(ok)
+    assert.are.equal(tide.Error, getmetatable(e))
+    assert.truthy(tostring(e):find("migration Migration0002_seed failed", 1, true))
+    assert.truthy(e.sql:find("missing_table", 1, true))
+    assert.are.equal(2, #mig:pending()) -- allOrNothing: the first was rolled back too
+    local ok2, e2 = pcall(mig.up, mig, { only = "nope" })
+    assert.is_false(ok2)
+    assert.truthy(tostring(e2):find("no such migration", 1, true))
+  end)
+
+  it("joins a transaction the caller holds", function()
+    local db <close> = tide.connect(fresh_url())
+    local mig <close> = tide.open { db = db, migrations = { list = list() } }
+    mig.onEvent = function() end
+    db:exec("create table outside (id integer)")
+    db:begin()
+    mig:up()
+    assert.are.equal(1, db.txdepth)         -- still the caller's
+    db:rollback()
+    -- the caller rolled back: the migrations are gone with it
+    assert.are.equal(2, #mig:pending())
+    db:transaction(function() mig:up() end)
+    assert.are.same({}, mig:pending())
+    assert.is_false(db.closed)
+  end)
+
+  it("reads a tide.lua given by path, and rejects bad configurations", function()
+    local cfg = dir .. "/tide_" .. n .. ".lua"
+    local f = assert(io.open(cfg, "w"))
+    f:write(("return { url = %q, migrations = { path = %q } }"):format(fresh_url(), dir .. "/none"))
+    f:close()
+    local mig = tide.open(cfg)
+    local ok, e = pcall(mig.pending, mig)
+    assert.is_false(ok)
+    assert.truthy(tostring(e):find("does not exist", 1, true))
+    mig:close()
+    mig:close()
+    assert.is_true(mig.closed)
+    assert.has_error(function() mig:up() end)
+    local ok2, e2 = pcall(tide.open, { migrations = { tablename = "x" } })
+    assert.is_false(ok2)
+    assert.truthy(tostring(e2):find("did you mean 'migrations.tableName'", 1, true))
+  end)
+end)
+
+describe("cleanup", function()
+  it("removes the scratch folder", function() os.execute("rm -rf " .. dir) end)
+end)
