@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# make demo: run the example against an embedded SQLite database (demo/demo.db).
+# make demo: runs the example migrations of migrations/ against an embedded
+# SQLite database (demo/demo.db, per tide.lua), then shows the result.
 set -euo pipefail
 tide=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 cd "$(dirname "$0")/.."
 mkdir -p demo
 rm -f demo/demo.db demo/demo.db.tide-lock
-echo "== tide --version"; "$tide" --version
-echo "== tide debug (the resolved configuration)"; TIDE_DATABASE_URL=sqlite:demo/demo.db "$tide" debug
-echo "== tide run examples/tour.lua"; TIDE_DATABASE_URL=sqlite:demo/demo.db "$tide" run examples/tour.lua
+step() { echo; echo "\$ tide $*"; "$tide" "$@"; }
+step --version
+step migration:pending
+step migration:up
+step migration:list
+step migration:down
+step migration:up
+step run examples/report.lua
