@@ -263,14 +263,25 @@ static int refuse_running(const tide_tracking *tr, tide_err *err)
     return 0;
 }
 
-static int run_begin(tide *t, run *r, int check_running, tide_err *err)
+/* What a run needs before it acts. Commands that write take the lock;
+ * listings do not, so they answer at once while a long migration runs. */
+enum { READ_ONLY = 0, WRITE = 1, WRITE_IF_SETTLED = 2 };
+
+static int run_begin(tide *t, run *r, int mode, tide_err *err)
 {
-    int rc;
+    int rc, check_running = mode == WRITE_IF_SETTLED;
     memset(r, 0, sizeof *r);
-    if ((rc = tide_conn_lock(t->conn, t->lock_key, (int)(t->mc->lock_timeout * 1000), err)) < 0)
-        return rc;
-    r->locked = 1;
-    if ((rc = tide_tracking__ensure(t, err)) < 0 || (rc = tide_tracking__load(t, &r->tracked, err)) < 0)
+    if (mode != READ_ONLY) {
+        if ((rc = tide_conn_lock(t->conn, t->lock_key, (int)(t->mc->lock_timeout * 1000), err)) < 0)
+            return rc;
+        r->locked = 1;
+    }
+    rc = tide_tracking__ensure(t, err);
+    if (rc == TIDE_ESQL && mode == READ_ONLY && tide_conn_txdepth(t->conn) == 0) {
+        tide_sleep_ms(100);   /* lost a race with a runner creating the table: it exists now */
+        rc = tide_tracking__ensure(t, err);
+    }
+    if (rc < 0 || (rc = tide_tracking__load(t, &r->tracked, err)) < 0)
         return rc;
     if (check_running && (rc = refuse_running(&r->tracked, err)) < 0)
         return rc;
@@ -746,7 +757,7 @@ static int run_plan(tide *t, const tide_run_options *o, int down, tide_status_li
     x.dry = o->dry_run;
     if (done)
         memset(done, 0, sizeof *done);
-    if ((rc = run_begin(t, &r, 1, err)) == 0) {
+    if ((rc = run_begin(t, &r, WRITE_IF_SETTLED, err)) == 0) {
         if (!down)
             warn_changed(t, &r);
         rc = down ? plan_down(t, &r, o, &p, err) : plan_up(t, &r, o, &p, err);
@@ -781,7 +792,7 @@ int tide_pending(tide *t, tide_status_list *out, tide_err *err)
     run r;
     int i, rc;
     memset(out, 0, sizeof *out);
-    if ((rc = run_begin(t, &r, 0, err)) == 0)
+    if ((rc = run_begin(t, &r, READ_ONLY, err)) == 0)
         for (i = 0; i < r.found.n && rc == 0; i++)
             if (!tide_tracking__find(&r.tracked, r.found.items[i].name))
                 rc = status_add(t, out, r.found.items[i].name, "pending", NULL, err);
@@ -797,7 +808,7 @@ static int list_executed(tide *t, tide_status_list *out, int problems_only, tide
     run r;
     int i, rc, problems = 0;
     memset(out, 0, sizeof *out);
-    if ((rc = run_begin(t, &r, 0, err)) < 0)
+    if ((rc = run_begin(t, &r, READ_ONLY, err)) < 0)
         goto done;
     for (i = 0; i < r.tracked.n && rc == 0; i++) {
         const tide_tracked *tr = &r.tracked.items[i];
@@ -840,7 +851,7 @@ int tide_resolve(tide *t, const char *name, int applied, tide_err *err)
     const tide_tracked *tr;
     run r;
     int rc;
-    if ((rc = run_begin(t, &r, 0, err)) == 0) {
+    if ((rc = run_begin(t, &r, WRITE, err)) == 0) {
         tr = tide_tracking__find(&r.tracked, name);
         if (!tr || !tr->running)
             rc = tide_err_set(err, TIDE_EINVAL, tr ? "'%s' is not left running; nothing to resolve"
@@ -858,7 +869,7 @@ int tide_log(tide *t, const char *name, tide_err *err)
     const tide_migration *m;
     run r;
     int rc;
-    if ((rc = run_begin(t, &r, 0, err)) == 0 && (m = lookup(&r, name, "migration", err)) == NULL)
+    if ((rc = run_begin(t, &r, WRITE, err)) == 0 && (m = lookup(&r, name, "migration", err)) == NULL)
         rc = err->code;
     if (rc == 0 && tide_tracking__find(&r.tracked, m->name))
         rc = tide_err_set(err, TIDE_EINVAL, "'%s' is executed already", m->name);
@@ -872,7 +883,7 @@ int tide_unlog(tide *t, const char *name, tide_err *err)
 {
     run r;
     int rc;
-    if ((rc = run_begin(t, &r, 0, err)) == 0 && !tide_tracking__find(&r.tracked, name))
+    if ((rc = run_begin(t, &r, WRITE, err)) == 0 && !tide_tracking__find(&r.tracked, name))
         rc = tide_err_set(err, TIDE_EINVAL, "'%s' is not executed (tide migration:list names "
                           "the executed ones)", name);
     if (rc == 0)

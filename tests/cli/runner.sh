@@ -34,4 +34,18 @@ up; expect_rc 1; expect_out "foreign key check failed"; expect_out "'child'"
 expect_q "select count(*) from child" "1"
 expect_q "select count(*) from tide_migrations" "2"
 
+new_case "listings answer at once while a run holds the lock"
+mig Migration20260101000000_slow <<'LUA'
+return { up = function(m) m:addSql "create table slow (id integer)"; os.execute("sleep 3") end }
+LUA
+"$TIDE_BIN" --url "$URL" migration:up >/dev/null 2>&1 &
+slow=$!
+sleep 1
+start=$(date +%s%N)
+tide --url "$URL" migration:pending; expect_rc 0; expect_out "Migration20260101000000_slow"
+tide --url "$URL" migration:list; expect_rc 0
+[ $(( ($(date +%s%N) - start) / 1000000 )) -lt 1500 ] || bad "listings waited for the lock"
+wait "$slow" || bad "the slow run failed"
+tide --url "$URL" migration:pending; expect_out "No pending migrations."
+
 finish
