@@ -344,10 +344,14 @@ int cmd_migration_create(cli *c)
     tide_err_clear(&err);
     if (tide_create_blank(t, name, &path, &err) < 0)
         return fail(t, &err);
-    if (c->json)
-        printf("{\n  \"path\": \"%s\"\n}\n", path);   /* names are [A-Za-z0-9_./] */
-    else
+    if (c->json) {
+        lua_createtable(c->L, 0, 1);
+        lua_pushstring(c->L, path);
+        lua_setfield(c->L, -2, "path");
+        rc = cli_print_with(c, "json");
+    } else {
         printf("Created %s\n", path);
+    }
     free(path);
-    return done_ok(c, t);
+    return rc == TIDE_EXIT_OK ? done_ok(c, t) : (tide_close(t), rc);
 }

@@ -258,6 +258,16 @@ static void push_row(lua_State *L, const tide_row *row)
     }
 }
 
+void tide_runtime_mark_array(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);
+    if (luaL_newmetatable(L, "tide.Array")) {
+        lua_pushliteral(L, "array");
+        lua_setfield(L, -2, "__jsontype");
+    }
+    lua_setmetatable(L, idx);
+}
+
 /* tide.blob(s) -> a value bound as binary data   [-0, +1, m] */
 static int core_blob(lua_State *L)
 {

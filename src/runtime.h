@@ -56,6 +56,10 @@ int tide_runtime_raise(lua_State *L, const tide_err *err);
  * top of the stack (runtime_runner.c).   [-0, +0, m] */
 void tide_runtime_open_runner(lua_State *L);
 
+/* Marks the table at idx as a list, so that an empty one is written as a
+ * JSON array, not an object (tide.util.json reads __jsontype).  [-0, +0, m] */
+void tide_runtime_mark_array(lua_State *L, int idx);
+
 /* Pushes a status list as a Lua list of tables (name, module, status,
  * executed_at, checksum, duration_ms, changed, missing).   [-0, +1, m] */
 void tide_runtime_push_status_list(lua_State *L, const tide_status_list *l);

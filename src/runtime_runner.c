@@ -123,6 +123,7 @@ void tide_runtime_push_status_list(lua_State *L, const tide_status_list *l)
 {
     int i;
     lua_createtable(L, l->n, 0);
+    tide_runtime_mark_array(L, -1);
     for (i = 0; i < l->n; i++) {
         const tide_migration_status *s = &l->items[i];
         lua_createtable(L, 0, 7);

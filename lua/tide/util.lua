@@ -20,7 +20,8 @@ local function quote(s)
 end
 
 local function is_array(t)
-  local n = #t
+  local n, mt = #t, getmetatable(t)
+  if n == 0 and next(t) == nil and mt and mt.__jsontype == "array" then return "empty array" end
   if n == 0 then return next(t) == nil and "empty" or false end
   for k in pairs(t) do
     if math.type(k) ~= "integer" or k < 1 or k > n then return false end
@@ -40,6 +41,7 @@ local function encode(v, indent, out)
   elseif ty == "table" then
     local arr, inner = is_array(v), indent .. "  "
     if arr == "empty" then out[#out + 1] = "{}" return end
+    if arr == "empty array" then out[#out + 1] = "[]" return end
     out[#out + 1] = arr and "[\n" or "{\n"
     local keys = arr and nil or sorted_keys(v)
     local n = arr and #v or #keys
