@@ -13,11 +13,20 @@
 #include "tide.h"
 #include "buf.h"
 #include "url.h"
+#include "model.h"
 
 #define TIDE_DRIVER_VERSION 1
 
 typedef struct tide_dconn tide_dconn;       /* a driver's connection, opaque */
 typedef struct tide_dcursor tide_dcursor;   /* a driver's cursor, opaque */
+
+/* What introspection reads. */
+typedef struct tide_introspect_opts {
+    const char *const *schemas;   /* PostgreSQL namespaces to read; none: "public" */
+    int nschemas;
+    const char *const *exclude;   /* table names to leave out (the tracking table) */
+    int nexclude;
+} tide_introspect_opts;
 
 typedef struct tide_driver {
     unsigned version;          /* TIDE_DRIVER_VERSION when built */
@@ -85,6 +94,16 @@ typedef struct tide_driver {
     int  (*fk_disable)(tide_dconn *c, int *disabled, tide_err *err);
     int  (*fk_enable)(tide_dconn *c, tide_err *err);
     int  (*fk_check)(tide_dconn *c, tide_err *err);
+
+    /* Reads the live schema into out (a new, empty schema the caller owns
+     * and finishes afterwards): tables, columns, keys, uniques, indexes,
+     * foreign keys, checks, enums, comments, with types and defaults written
+     * the way tide's DSL writes them (see model.h), so that a schema created
+     * from definitions reads back equal. A constant number of queries,
+     * however many tables. Objects tide does not model (views, triggers,
+     * sequences, functions) are left out. NULL in drivers without it. */
+    int  (*introspect)(tide_dconn *c, const tide_introspect_opts *opts, tide_schema *out,
+                       tide_err *err);
 } tide_driver;
 
 extern const tide_driver tide_sqlite_driver;

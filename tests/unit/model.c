@@ -1,0 +1,246 @@
+/* Unit tests of the schema model (src/model.c): canonical types and
+ * expressions, generated names, finish (order, names, validation), lookups. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "model.h"
+
+static void expect_type(const char *in, const char *want)
+{
+    tide_buf b = TIDE_BUF_INIT;
+    assert_int_equal(tide_model_canonical_type(in, &b), 0);
+    if (strcmp(b.data ? b.data : "", want))
+        fail_msg("canonical type of '%s' is '%s', expected '%s'", in, b.data, want);
+    tide_buf_free(&b);
+}
+
+static void canonical_types(void **state)
+{
+    (void)state;
+    expect_type("INT", "integer");
+    expect_type("int4", "integer");
+    expect_type("int8", "bigint");
+    expect_type("Character Varying(255)", "varchar(255)");
+    expect_type("varchar", "varchar");
+    expect_type("character(2)", "char(2)");
+    expect_type("bpchar", "char(1)");
+    expect_type("DECIMAL(10, 2)", "numeric(10,2)");
+    expect_type("double precision", "double");
+    expect_type("float8", "double");
+    expect_type("timestamp without time zone", "timestamp");
+    expect_type("timestamp(3) with time zone", "timestamptz(3)");
+    expect_type("  timestamptz ", "timestamptz");
+    expect_type("blob", "bytea");
+    expect_type("integer[]", "integer[]");
+    expect_type("character varying(20)[]", "varchar(20)[]");
+    expect_type("tsvector", "tsvector");
+    expect_type("user_status", "user_status");
+    expect_type("Geometry(Point,  4326)", "geometry(point,4326)");
+}
+
+static void expect_expr(const char *in, const char *want)
+{
+    tide_buf b = TIDE_BUF_INIT;
+    assert_int_equal(tide_model_canonical_expr(in, &b), 0);
+    if (strcmp(b.data ? b.data : "", want))
+        fail_msg("canonical expression of '%s' is '%s', expected '%s'", in, b.data ? b.data : "", want);
+    tide_buf_free(&b);
+}
+
+static void canonical_exprs(void **state)
+{
+    (void)state;
+    expect_expr("  CURRENT_TIMESTAMP ", "current_timestamp");
+    expect_expr("'Anonymous  Name'", "'Anonymous  Name'");
+    expect_expr("((a + b))", "a + b");
+    expect_expr("(a) + (b)", "(a) + (b)");
+    expect_expr("now( )", "now()");
+    expect_expr("email LIKE '%@%'", "email like '%@%'");
+    expect_expr("\"Mixed\" IN ('A', 'B')", "\"Mixed\" in ('A', 'B')");
+    expect_expr("( x   >\n 0 )", "x > 0");
+    expect_expr("'it''s'", "'it''s'");
+}
+
+static void generated_names(void **state)
+{
+    tide_buf b = TIDE_BUF_INIT;
+    char *cols[] = { "org_id", "created_at desc" };
+    char long_table[80];
+    (void)state;
+    assert_int_equal(tide_model_generated_name("user", cols, 2, "idx", &b), 0);
+    assert_string_equal(b.data, "user_org_id_created_at_idx");
+    tide_buf_reset(&b);
+    tide_model_generated_name("user", NULL, 0, "pkey", &b);
+    assert_string_equal(b.data, "user_pkey");
+    tide_buf_reset(&b);
+    tide_model_generated_name("user", NULL, 0, "idx", &b);
+    assert_string_equal(b.data, "user_expr_idx");
+    tide_buf_reset(&b);
+    memset(long_table, 'x', 70);
+    long_table[70] = '\0';
+    tide_model_generated_name(long_table, cols, 1, "fkey", &b);
+    assert_int_equal(b.len, 63);
+    tide_buf_free(&b);
+}
+
+/* A small schema built out of order, with aliases and unnamed items. */
+static tide_schema *sample(void)
+{
+    tide_schema *s = tide_schema_new();
+    tide_table *post, *user;
+    tide_column *c;
+    tide_index *ix;
+    tide_fk *fk;
+    tide_unique *u;
+    tide_enum *e;
+    post = tide_schema_add_table(s, "public", "post");
+    tide_table_add_column(s, post, "id", "INT4")->autoincrement = 1;
+    tide_table_add_column(s, post, "user_id", "int");
+    c = tide_table_add_column(s, post, "title", "character varying(200)");
+    c->default_expr = tide_schema_str(s, "  'untitled'  ");
+    tide_table_add_column(s, post, "status", "post_status");
+    tide_table_add_pk_column(s, post, "id");
+    fk = tide_table_add_fk(s, post, NULL);
+    tide_strv_push(s, &fk->columns, &fk->ncolumns, "user_id");
+    fk->ref_table = tide_schema_str(s, "user");
+    fk->on_delete = tide_schema_str(s, "CASCADE");
+    fk->on_update = tide_schema_str(s, "NO ACTION");
+    ix = tide_table_add_index(s, post, NULL);
+    tide_strv_push(s, &ix->columns, &ix->ncolumns, "title ASC");
+    tide_strv_push(s, &ix->columns, &ix->ncolumns, "user_id DESC");
+    ix->method = tide_schema_str(s, "BTREE");
+    ix->where = tide_schema_str(s, "(title IS NOT NULL)");
+    user = tide_schema_add_table(s, NULL, "user");
+    tide_table_add_column(s, user, "id", "integer");
+    tide_table_add_column(s, user, "email", "text");
+    tide_table_add_pk_column(s, user, "id");
+    u = tide_table_add_unique(s, user, NULL);
+    tide_strv_push(s, &u->columns, &u->ncolumns, "email");
+    tide_table_add_check(s, user, "email_has_at", "(email like '%@%')");
+    e = tide_schema_add_enum(s, NULL, "post_status");
+    tide_enum_add_value(s, e, "draft");
+    tide_enum_add_value(s, e, "published");
+    return s;
+}
+
+static void finish_canonicalises_and_sorts(void **state)
+{
+    tide_schema *s = sample();
+    tide_err err;
+    const tide_table *post, *user;
+    (void)state;
+    assert_int_equal(tide_schema_finish(s, &err), 0);
+    assert_int_equal(tide_schema_finish(s, &err), 0);          /* idempotent */
+    assert_string_equal(s->tables[0]->name, "post");
+    post = tide_schema_find_table(s, "public", "post");
+    user = tide_schema_find_table(s, NULL, "user");
+    assert_non_null(post);
+    assert_non_null(user);
+    assert_null(post->schema);
+    assert_string_equal(post->columns[0].type, "integer");
+    assert_string_equal(post->columns[2].type, "varchar(200)");
+    assert_string_equal(post->columns[2].default_expr, "'untitled'");
+    assert_true(post->columns[3].is_enum);
+    assert_string_equal(post->pk_name, "post_pkey");
+    assert_string_equal(post->fks[0].name, "post_user_id_fkey");
+    assert_string_equal(post->fks[0].on_delete, "cascade");
+    assert_null(post->fks[0].on_update);
+    assert_int_equal(post->fks[0].nref_columns, 1);             /* the referenced pk */
+    assert_string_equal(post->fks[0].ref_columns[0], "id");
+    assert_string_equal(post->indexes[0].name, "post_title_user_id_idx");
+    assert_string_equal(post->indexes[0].columns[0], "title");
+    assert_string_equal(post->indexes[0].columns[1], "user_id desc");
+    assert_null(post->indexes[0].method);
+    assert_string_equal(post->indexes[0].where, "title is not null");
+    assert_string_equal(user->uniques[0].name, "user_email_key");
+    assert_string_equal(user->checks[0].expr, "email like '%@%'");
+    assert_non_null(tide_table_find_column(user, "email"));
+    assert_null(tide_table_find_column(user, "nope"));
+    assert_null(tide_schema_find_table(s, "other", "user"));
+    tide_schema_free(s);
+}
+
+static void expect_finish_error(tide_schema *s, const char *needle)
+{
+    tide_err err;
+    tide_err_clear(&err);
+    assert_int_equal(tide_schema_finish(s, &err), TIDE_ECONFIG);
+    if (!strstr(err.msg, needle))
+        fail_msg("expected '%s' in: %s", needle, err.msg);
+    tide_schema_free(s);
+}
+
+static void finish_rejects_what_does_not_hold(void **state)
+{
+    tide_schema *s;
+    tide_table *t;
+    tide_index *ix;
+    tide_fk *fk;
+    (void)state;
+    s = sample();
+    tide_table_add_column(s, (tide_table *)s->tables[1], "email", "text");
+    expect_finish_error(s, "table user: column 'email' is defined twice");
+    s = sample();
+    tide_table_add_pk_column(s, s->tables[0], "nope");
+    expect_finish_error(s, "the primary key names column 'nope'");
+    s = sample();
+    ix = tide_table_add_index(s, s->tables[0], "post_title_user_id_idx");
+    tide_strv_push(s, &ix->columns, &ix->ncolumns, "title");
+    expect_finish_error(s, "two constraints or indexes are named 'post_title_user_id_idx'");
+    s = sample();
+    tide_schema_add_table(s, "public", "user");
+    expect_finish_error(s, "table user: the table is defined twice");
+    s = sample();
+    t = s->tables[0];
+    fk = tide_table_add_fk(s, t, "bad_fk");
+    tide_strv_push(s, &fk->columns, &fk->ncolumns, "user_id");
+    fk->ref_table = tide_schema_str(s, "user");
+    tide_strv_push(s, &fk->ref_columns, &fk->nref_columns, "missing");
+    expect_finish_error(s, "references column 'missing'");
+    s = sample();
+    tide_table_add_column(s, s->tables[0], "mood", "feelings")->is_enum = 1;
+    expect_finish_error(s, "uses enum 'feelings', which is not defined");
+}
+
+static void many_tables_stay_in_order(void **state)
+{
+    tide_schema *s = tide_schema_new();
+    tide_err err;
+    char name[32];
+    int i;
+    (void)state;
+    for (i = 2999; i >= 0; i--) {
+        tide_table *t;
+        snprintf(name, sizeof name, "t%05d", i);
+        t = tide_schema_add_table(s, i % 2 ? "a" : NULL, name);
+        tide_table_add_column(s, t, "id", "int");
+    }
+    assert_int_equal(tide_schema_finish(s, &err), 0);
+    for (i = 1; i < s->ntables; i++) {
+        const tide_table *x = s->tables[i - 1], *y = s->tables[i];
+        int c = strcmp(x->schema ? x->schema : "", y->schema ? y->schema : "");
+        assert_true(c < 0 || (c == 0 && strcmp(x->name, y->name) < 0));
+    }
+    assert_non_null(tide_schema_find_table(s, "a", "t00001"));
+    assert_non_null(tide_schema_find_table(s, NULL, "t00002"));
+    assert_null(tide_schema_find_table(s, NULL, "t00001"));
+    tide_schema_free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(canonical_types),
+        cmocka_unit_test(canonical_exprs),
+        cmocka_unit_test(generated_names),
+        cmocka_unit_test(finish_canonicalises_and_sorts),
+        cmocka_unit_test(finish_rejects_what_does_not_hold),
+        cmocka_unit_test(many_tables_stay_in_order),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
