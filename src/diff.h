@@ -1,0 +1,100 @@
+/* diff.h — model × model → plan. The diff engine speaks in operations,
+ * never in SQL: a dialect's emitter (drivers/<db>/) turns a plan into
+ * statements. A plan borrows from the two schemas it compares; they must
+ * outlive it. The down plan is the diff in the other direction, with the
+ * renames turned around, so every up has the inverse the emitter needs. */
+#ifndef TIDE_DIFF_H
+#define TIDE_DIFF_H
+
+#include "model.h"
+
+typedef enum tide_op_kind {
+    TIDE_OP_CREATE_NAMESPACE = 1,   /* namespace_name */
+    TIDE_OP_CREATE_ENUM,            /* enumt */
+    TIDE_OP_ADD_ENUM_VALUE,         /* enumt (after), value, before | after (neighbour) */
+    TIDE_OP_REPLACE_ENUM,           /* enumt (after), old_enum: values removed or reordered */
+    TIDE_OP_DROP_FK,                /* table (the table holding it), fk */
+    TIDE_OP_DROP_INDEX,             /* table, index */
+    TIDE_OP_DROP_UNIQUE,            /* table, unique */
+    TIDE_OP_DROP_CHECK,             /* table, check */
+    TIDE_OP_DROP_PRIMARY_KEY,       /* table (old), old_table */
+    TIDE_OP_RENAME_TABLE,           /* table (new), old_table */
+    TIDE_OP_RENAME_COLUMN,          /* table, column (new), old_column */
+    TIDE_OP_DROP_TABLE,             /* old_table */
+    TIDE_OP_CREATE_TABLE,           /* table: columns, primary key, uniques and checks
+                                       (indexes and foreign keys follow as their own ops,
+                                       marked new_table) */
+    TIDE_OP_ADD_COLUMN,             /* table, column */
+    TIDE_OP_ALTER_COLUMN,           /* table, old_table, column, old_column, changes */
+    TIDE_OP_DROP_COLUMN,            /* table, old_table, old_column */
+    TIDE_OP_ALTER_TABLE_COMMENT,    /* table, old_table */
+    TIDE_OP_ADD_PRIMARY_KEY,        /* table */
+    TIDE_OP_ADD_UNIQUE,             /* table, unique */
+    TIDE_OP_ADD_CHECK,              /* table, check */
+    TIDE_OP_CREATE_INDEX,           /* table, index */
+    TIDE_OP_ADD_FK,                 /* table, fk */
+    TIDE_OP_DROP_ENUM               /* old_enum */
+} tide_op_kind;
+
+/* ALTER_COLUMN: what changed. */
+enum {
+    TIDE_CHANGE_TYPE          = 1,
+    TIDE_CHANGE_NULLABLE      = 2,
+    TIDE_CHANGE_DEFAULT       = 4,
+    TIDE_CHANGE_COMMENT       = 8,
+    TIDE_CHANGE_COLLATION     = 16,
+    TIDE_CHANGE_AUTOINCREMENT = 32
+};
+
+/* One operation. Pointers borrow from the schemas compared: "table" and
+ * "column" from the target schema, "old_*" from the source. */
+typedef struct tide_op {
+    tide_op_kind kind;
+    const tide_table *table;
+    const tide_table *old_table;
+    const tide_column *column;
+    const tide_column *old_column;
+    const tide_index *index;
+    const tide_unique *unique;
+    const tide_fk *fk;
+    const tide_check *check;
+    const tide_enum *enumt;
+    const tide_enum *old_enum;
+    const char *namespace_name;
+    const char *value, *before, *after;   /* ADD_ENUM_VALUE */
+    unsigned changes;                     /* ALTER_COLUMN: TIDE_CHANGE_* */
+    int new_table;                        /* the op's table is created by this plan */
+    int destructive;                      /* running it loses data */
+} tide_op;
+
+typedef struct tide_plan {
+    tide_op *ops;          /* in dependency order */
+    int n;
+    char **warnings;       /* likely renames, skipped drops: shown to the user */
+    int nwarnings;
+} tide_plan;
+
+typedef struct tide_diff_opts {
+    int safe;              /* never drop tables or columns (warn instead) */
+    int keep_tables;       /* never drop tables (migrations.dropTables = false) */
+    int loose_exprs;       /* one side was introspected: compare checks, index
+                              predicates and expressions by name only */
+    int no_comments;       /* the dialect stores no comments (SQLite) */
+    /* TIDE_VERBOSE: called with one line per difference found (what, which
+     * properties differ). */
+    void (*explain)(void *ud, const char *line);
+    /* On a TTY: asked whether `from` was renamed to `to` (what: "table" or
+     * "column table.x"); 1 yes, 0 no. NULL: never asked, a warning instead. */
+    int (*ask_rename)(void *ud, const char *what, const char *from, const char *to);
+    void *ud;
+} tide_diff_opts;
+
+/* The operations that turn `from` into `to` (both finished). */
+int  tide_diff(const tide_schema *from, const tide_schema *to, const tide_diff_opts *opts,
+               tide_plan *up, tide_plan *down, tide_err *err);
+void tide_plan_free(tide_plan *plan);
+
+/* "create table user", "add column user.phone", ... for headers and logs. */
+int  tide_op_describe(const tide_op *op, tide_buf *out);
+
+#endif

@@ -1,0 +1,359 @@
+/* Unit tests of the diff engine (src/diff.c): operations and their order,
+ * renames from hints and from answers, likely-rename warnings, safe mode,
+ * enums, and the down plan as the inverse of the up plan. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "diff.h"
+
+/* ---- building schemas briefly ---- */
+
+static tide_table *table(tide_schema *s, const char *schema, const char *name)
+{
+    tide_table *t = tide_schema_add_table(s, schema, name);
+    tide_table_add_column(s, t, "id", "integer");
+    tide_table_add_pk_column(s, t, "id");
+    return t;
+}
+
+static tide_column *col(tide_schema *s, tide_table *t, const char *name, const char *type)
+{
+    return tide_table_add_column(s, t, name, type);
+}
+
+static void fk(tide_schema *s, tide_table *t, const char *column, const char *ref)
+{
+    tide_fk *f = tide_table_add_fk(s, t, NULL);
+    tide_strv_push(s, &f->columns, &f->ncolumns, column);
+    f->ref_table = tide_schema_str(s, ref);
+}
+
+static void finish(tide_schema *s)
+{
+    tide_err err;
+    if (tide_schema_finish(s, &err) < 0)
+        fail_msg("finish: %s", err.msg);
+}
+
+/* "create table a; add foreign key ..." */
+static char *describe(const tide_plan *p)
+{
+    static char out[4096];
+    tide_buf b = TIDE_BUF_INIT;
+    int i;
+    for (i = 0; i < p->n; i++) {
+        if (i)
+            tide_buf_puts(&b, "; ");
+        tide_op_describe(&p->ops[i], &b);
+    }
+    snprintf(out, sizeof out, "%s", b.data ? b.data : "");
+    tide_buf_free(&b);
+    return out;
+}
+
+static void diff(tide_schema *a, tide_schema *b, const tide_diff_opts *o, const char *up, const char *down)
+{
+    tide_plan pu, pd;
+    tide_err err;
+    if (tide_diff(a, b, o, &pu, &pd, &err) < 0)
+        fail_msg("diff: %s", err.msg);
+    if (strcmp(describe(&pu), up))
+        fail_msg("up:\n  got      %s\n  expected %s", describe(&pu), up);
+    if (down && strcmp(describe(&pd), down))
+        fail_msg("down:\n  got      %s\n  expected %s", describe(&pd), down);
+    tide_plan_free(&pu);
+    tide_plan_free(&pd);
+}
+
+/* ---- cases ---- */
+
+static void from_empty_in_dependency_order(void **state)
+{
+    tide_schema *a = tide_schema_new(), *b = tide_schema_new();
+    tide_table *post, *user;
+    tide_enum *e;
+    tide_index *ix;
+    (void)state;
+    post = table(b, "blog", "post");
+    col(b, post, "user_id", "integer");
+    col(b, post, "state", "post_state");
+    fk(b, post, "user_id", "user");
+    ix = tide_table_add_index(b, post, NULL);
+    tide_strv_push(b, &ix->columns, &ix->ncolumns, "user_id");
+    user = table(b, NULL, "user");
+    col(b, user, "email", "text");
+    e = tide_schema_add_enum(b, "blog", "post_state");
+    tide_enum_add_value(b, e, "draft");
+    fk(b, post, "id", "blog.post");     /* self reference: still after both creates */
+    finish(a);
+    finish(b);
+    diff(a, b, NULL,
+         "create schema blog; create enum post_state; create table user; create table post; "
+         "create index post_user_id_idx on post; add foreign key post_id_fkey on post; "
+         "add foreign key post_user_id_fkey on post",
+         "drop foreign key post_id_fkey on post; drop foreign key post_user_id_fkey on post; "
+         "drop table user; drop table post; drop enum post_state");
+    tide_schema_free(a);
+    tide_schema_free(b);
+}
+
+static void columns_added_altered_dropped(void **state)
+{
+    tide_schema *a = tide_schema_new(), *b = tide_schema_new();
+    tide_table *t;
+    tide_column *c;
+    (void)state;
+    t = table(a, NULL, "user");
+    col(a, t, "email", "varchar(100)");
+    col(a, t, "age", "integer");
+    t = table(b, NULL, "user");
+    c = col(b, t, "email", "character varying(255)");
+    c->nullable = 1;
+    c->default_expr = tide_schema_str(b, "'x'");
+    col(b, t, "phone", "text");
+    finish(a);
+    finish(b);
+    /* column operations follow the column order of the target */
+    diff(a, b, NULL, "alter column user.email; add column user.phone; drop column user.age",
+         "alter column user.email; add column user.age; drop column user.phone");
+    tide_schema_free(a);
+    tide_schema_free(b);
+}
+
+static void identical_schemas_have_no_ops(void **state)
+{
+    tide_schema *a = tide_schema_new(), *b = tide_schema_new();
+    tide_table *t;
+    (void)state;
+    t = table(a, NULL, "user");
+    col(a, t, "created", "timestamp with time zone")->default_expr = tide_schema_str(a, "CURRENT_TIMESTAMP");
+    t = table(b, "public", "user");
+    col(b, t, "created", "timestamptz")->default_expr = tide_schema_str(b, " current_timestamp ");
+    finish(a);
+    finish(b);
+    diff(a, b, NULL, "", "");
+    tide_schema_free(a);
+    tide_schema_free(b);
+}
+
+static void renames_from_hints_both_ways(void **state)
+{
+    tide_schema *a = tide_schema_new(), *b = tide_schema_new();
+    tide_table *t;
+    tide_column *c;
+    (void)state;
+    t = table(a, NULL, "member");
+    col(a, t, "phone_number", "text");
+    t = table(b, NULL, "user");
+    t->renamed_from = tide_schema_str(b, "member");
+    c = col(b, t, "phone", "varchar(32)");
+    c->renamed_from = tide_schema_str(b, "phone_number");
+    finish(a);
+    finish(b);
+    /* the generated primary key name follows the table name */
+    diff(a, b, NULL,
+         "drop primary key of user; rename table member to user; rename column user.phone_number to phone; "
+         "alter column user.phone; add primary key to user",
+         "drop primary key of member; rename table user to member; rename column member.phone to phone_number; "
+         "alter column member.phone_number; add primary key to member");
+    tide_schema_free(a);
+    tide_schema_free(b);
+}
+
+static int answers;
+static int say_yes(void *ud, const char *what, const char *from, const char *to)
+{
+    (void)ud; (void)what; (void)from; (void)to;
+    answers++;
+    return 1;
+}
+
+static void likely_renames_are_asked_or_warned(void **state)
+{
+    tide_schema *a = tide_schema_new(), *b = tide_schema_new();
+    tide_table *t;
+    tide_diff_opts o;
+    tide_plan up, down;
+    tide_err err;
+    (void)state;
+    t = table(a, NULL, "user");
+    col(a, t, "mail", "text");
+    t = table(b, NULL, "user");
+    col(b, t, "email", "text");
+    finish(a);
+    finish(b);
+    /* no TTY: a drop and an add, and a warning that says how to make it a rename */
+    assert_int_equal(tide_diff(a, b, NULL, &up, &down, &err), 0);
+    assert_string_equal(describe(&up), "add column user.email; drop column user.mail");
+    assert_int_equal(up.nwarnings, 1);
+    assert_non_null(strstr(up.warnings[0], "add :renamedFrom \"mail\" to 'email'"));
+    assert_int_equal(down.nwarnings, 0);
+    tide_plan_free(&up);
+    tide_plan_free(&down);
+    /* a TTY that answers yes: a rename, and the down renames back */
+    memset(&o, 0, sizeof o);
+    o.ask_rename = say_yes;
+    answers = 0;
+    diff(a, b, &o, "rename column user.mail to email", "rename column user.email to mail");
+    assert_int_equal(answers, 1);
+    tide_schema_free(a);
+    tide_schema_free(b);
+}
+
+static void safe_mode_and_kept_tables(void **state)
+{
+    tide_schema *a = tide_schema_new(), *b = tide_schema_new();
+    tide_table *t;
+    tide_diff_opts o;
+    tide_plan up;
+    tide_err err;
+    (void)state;
+    t = table(a, NULL, "user");
+    col(a, t, "legacy", "text");
+    table(a, NULL, "old_log");
+    table(b, NULL, "user");
+    finish(a);
+    finish(b);
+    memset(&o, 0, sizeof o);
+    o.safe = 1;
+    assert_int_equal(tide_diff(a, b, &o, &up, NULL, &err), 0);
+    assert_int_equal(up.n, 0);
+    assert_int_equal(up.nwarnings, 2);
+    tide_plan_free(&up);
+    o.safe = 0;
+    o.keep_tables = 1;
+    assert_int_equal(tide_diff(a, b, &o, &up, NULL, &err), 0);
+    assert_string_equal(describe(&up), "drop column user.legacy");
+    assert_true(up.ops[0].destructive);
+    tide_plan_free(&up);
+    tide_schema_free(a);
+    tide_schema_free(b);
+}
+
+static void changed_constraints_drop_then_add(void **state)
+{
+    tide_schema *a = tide_schema_new(), *b = tide_schema_new();
+    tide_table *t;
+    tide_index *ix;
+    (void)state;
+    t = table(a, NULL, "user");
+    col(a, t, "email", "text");
+    ix = tide_table_add_index(a, t, "user_email");
+    tide_strv_push(a, &ix->columns, &ix->ncolumns, "email");
+    tide_table_add_check(a, t, "email_at", "email like '%@%'");
+    t = table(b, NULL, "user");
+    col(b, t, "email", "text");
+    ix = tide_table_add_index(b, t, "user_email");
+    tide_strv_push(b, &ix->columns, &ix->ncolumns, "email");
+    ix->unique = 1;
+    tide_table_add_check(b, t, "email_at", "email LIKE '%@%'");   /* same, canonically */
+    finish(a);
+    finish(b);
+    diff(a, b, NULL, "drop index user_email on user; create index user_email on user", NULL);
+    tide_schema_free(a);
+    tide_schema_free(b);
+}
+
+static void enums_grow_or_are_replaced(void **state)
+{
+    tide_schema *a = tide_schema_new(), *b = tide_schema_new(), *c = tide_schema_new();
+    tide_enum *e;
+    tide_plan up, down;
+    tide_err err;
+    (void)state;
+    e = tide_schema_add_enum(a, NULL, "status");
+    tide_enum_add_value(a, e, "active");
+    tide_enum_add_value(a, e, "banned");
+    e = tide_schema_add_enum(b, NULL, "status");
+    tide_enum_add_value(b, e, "pending");
+    tide_enum_add_value(b, e, "active");
+    tide_enum_add_value(b, e, "banned");
+    tide_enum_add_value(b, e, "deleted");
+    e = tide_schema_add_enum(c, NULL, "status");
+    tide_enum_add_value(c, e, "banned");
+    tide_enum_add_value(c, e, "active");
+    finish(a);
+    finish(b);
+    finish(c);
+    assert_int_equal(tide_diff(a, b, NULL, &up, &down, &err), 0);
+    assert_string_equal(describe(&up), "add value 'pending' to enum status; add value 'deleted' to enum status");
+    assert_string_equal(up.ops[0].before, "active");
+    assert_string_equal(up.ops[1].after, "banned");
+    assert_string_equal(describe(&down), "replace enum status (values removed or reordered)");
+    tide_plan_free(&up);
+    tide_plan_free(&down);
+    diff(a, c, NULL, "replace enum status (values removed or reordered)", NULL);
+    tide_schema_free(a);
+    tide_schema_free(b);
+    tide_schema_free(c);
+}
+
+static void ignore_changes_and_explanations(void **state)
+{
+    tide_schema *a = tide_schema_new(), *b = tide_schema_new();
+    tide_table *t;
+    tide_column *c;
+    (void)state;
+    t = table(a, NULL, "user");
+    col(a, t, "bio", "text");
+    t = table(b, NULL, "user");
+    c = col(b, t, "bio", "varchar(500)");
+    c->ignore = TIDE_IGNORE_TYPE;
+    finish(a);
+    finish(b);
+    diff(a, b, NULL, "", "");
+    tide_schema_free(a);
+    tide_schema_free(b);
+}
+
+static char explained[2048];
+static void collect_explain(void *ud, const char *line)
+{
+    (void)ud;
+    strncat(explained, line, sizeof explained - strlen(explained) - 2);
+    strcat(explained, "\n");
+}
+
+static void verbose_says_which_properties_differ(void **state)
+{
+    tide_schema *a = tide_schema_new(), *b = tide_schema_new();
+    tide_table *t;
+    tide_diff_opts o;
+    (void)state;
+    t = table(a, NULL, "user");
+    col(a, t, "email", "varchar(100)");
+    t = table(b, NULL, "user");
+    col(b, t, "email", "varchar(255)")->nullable = 1;
+    finish(a);
+    finish(b);
+    memset(&o, 0, sizeof o);
+    o.explain = collect_explain;
+    explained[0] = '\0';
+    diff(a, b, &o, "alter column user.email", NULL);
+    assert_non_null(strstr(explained, "table user: column email: type varchar(100) -> varchar(255)"));
+    assert_non_null(strstr(explained, "table user: column email: not null -> nullable"));
+    tide_schema_free(a);
+    tide_schema_free(b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(from_empty_in_dependency_order),
+        cmocka_unit_test(columns_added_altered_dropped),
+        cmocka_unit_test(identical_schemas_have_no_ops),
+        cmocka_unit_test(renames_from_hints_both_ways),
+        cmocka_unit_test(likely_renames_are_asked_or_warned),
+        cmocka_unit_test(safe_mode_and_kept_tables),
+        cmocka_unit_test(changed_constraints_drop_then_add),
+        cmocka_unit_test(enums_grow_or_are_replaced),
+        cmocka_unit_test(ignore_changes_and_explanations),
+        cmocka_unit_test(verbose_says_which_properties_differ),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
