@@ -658,6 +658,8 @@ static int collect(differ *d)
 static int run_pass(differ *d, tide_plan *plan)
 {
     memset(plan, 0, sizeof *plan);
+    plan->from = d->a;
+    plan->to = d->b;
     d->plan = plan;
     if (!d->reversed && !d->failed)
         pair_tables(d);
@@ -748,4 +750,29 @@ int tide_op_describe(const tide_op *op, tide_buf *out)
     case TIDE_OP_ADD_FK:           return tide_buf_printf(out, "add foreign key %s on %s", op->fk->name, tn);
     }
     return tide_buf_puts(out, "unknown operation");
+}
+
+int tide_sql_list_push(tide_sql_list *l, const char *sql, size_t len, tide_err *err)
+{
+    char **grown = realloc(l->items, sizeof *grown * (size_t)(l->n + 1)), *copy;
+    if (!grown)
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    l->items = grown;
+    if (!(copy = malloc(len + 1)))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    memcpy(copy, sql, len);
+    copy[len] = '\0';
+    l->items[l->n++] = copy;
+    return 0;
+}
+
+void tide_sql_list_free(tide_sql_list *l)
+{
+    int i;
+    if (!l)
+        return;
+    for (i = 0; i < l->n; i++)
+        free(l->items[i]);
+    free(l->items);
+    memset(l, 0, sizeof *l);
 }

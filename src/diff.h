@@ -68,6 +68,7 @@ typedef struct tide_op {
 } tide_op;
 
 typedef struct tide_plan {
+    const tide_schema *from, *to;   /* the schemas compared (borrowed) */
     tide_op *ops;          /* in dependency order */
     int n;
     char **warnings;       /* likely renames, skipped drops: shown to the user */
@@ -93,6 +94,15 @@ typedef struct tide_diff_opts {
 int  tide_diff(const tide_schema *from, const tide_schema *to, const tide_diff_opts *opts,
                tide_plan *up, tide_plan *down, tide_err *err);
 void tide_plan_free(tide_plan *plan);
+
+/* The SQL of a plan: statements in order, owned by the list. */
+typedef struct tide_sql_list {
+    char **items;
+    int n;
+} tide_sql_list;
+
+int  tide_sql_list_push(tide_sql_list *l, const char *sql, size_t len, tide_err *err);
+void tide_sql_list_free(tide_sql_list *l);
 
 /* "create table user", "add column user.phone", ... for headers and logs. */
 int  tide_op_describe(const tide_op *op, tide_buf *out);

@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "url.h"
 #include "model.h"
+#include "diff.h"
 
 #define TIDE_DRIVER_VERSION 1
 
@@ -104,6 +105,10 @@ typedef struct tide_driver {
      * sequences, functions) are left out. NULL in drivers without it. */
     int  (*introspect)(tide_dconn *c, const tide_introspect_opts *opts, tide_schema *out,
                        tide_err *err);
+
+    /* Appends the dialect's statements for plan to out, in order. An
+     * operation the dialect cannot express is TIDE_EINVAL naming it. */
+    int  (*emit)(const tide_plan *plan, tide_sql_list *out, tide_err *err);
 } tide_driver;
 
 extern const tide_driver tide_sqlite_driver;
