@@ -26,12 +26,12 @@ static int cmd_debug(cli *c);
 static int cmd_run(cli *c);
 
 static const command commands[] = {
-    {"migration:create", NULL, "[--name N] [--blank] [--initial] [--dump]", "write a new migration (--blank: an empty one)", cmd_migration_create},
+    {"migration:create", NULL, "[--name N] [--blank] [--initial] [--dump]", "write a migration from the schema diff (--blank: an empty one)", cmd_migration_create},
     {"migration:up", NULL, "[--from X] [--to Y] [--only Z] [--dry-run] [--allow-out-of-order]", "run pending migrations", cmd_migration_up},
     {"migration:down", NULL, "[--to X|0] [--only Z] [--dry-run]", "undo the last migration (or down to X)", cmd_migration_down},
     {"migration:list", NULL, "", "executed migrations with their time", cmd_migration_list},
     {"migration:pending", NULL, "", "pending migrations", cmd_migration_pending},
-    {"migration:check", NULL, "", "exit 1 when a migration is needed", NULL},
+    {"migration:check", NULL, "", "exit 1 when a migration is needed", cmd_migration_check},
     {"migration:fresh", NULL, "[--seed [NAME]]", "drop everything, run all migrations, optionally seed", NULL},
     {"migration:validate", NULL, "", "compare checksums of executed migrations with their files", cmd_migration_validate},
     {"migration:resolve", NULL, "NAME --applied|--rolled-back", "settle a migration left 'running' by a crash", cmd_migration_resolve},
@@ -43,9 +43,9 @@ static const command commands[] = {
     {"schema:update", NULL, "[--run|--dump] [--safe] [--no-drop-tables]", "SQL updating the live database to the definitions", NULL},
     {"schema:drop", NULL, "[--run|--dump] [--drop-db]", "SQL dropping the schema", NULL},
     {"schema:fresh", NULL, "--run [--seed [NAME]]", "drop and recreate the schema", NULL},
-    {"schema:inspect", NULL, "[--format lua|json]", "print the live database as definitions or a snapshot", NULL},
+    {"schema:inspect", NULL, "[--format lua|json]", "print the live database as a snapshot (json; lua not built yet)", cmd_schema_inspect},
     {"schema:diff", NULL, "--from SRC --to DST [--dump|--run]", "SQL turning SRC into DST", NULL},
-    {"schema:drift", NULL, "", "live database against the snapshot", NULL},
+    {"schema:drift", NULL, "", "live database against the snapshot (exit 1 on drift)", cmd_schema_drift},
     {"seeder:run", NULL, "[--class NAME]", "run a seeder", NULL},
     {"seeder:create", NULL, "NAME", "write a new seeder", NULL},
     {"run", NULL, "FILE.lua [ARGS...]", "run a Lua script with tide loaded and db connected", cmd_run},

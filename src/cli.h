@@ -57,6 +57,9 @@ int cli_print_with(cli *c, const char *fn);
 
 /* The command handlers of cli_migration.c. */
 int cmd_migration_create(cli *c);
+int cmd_migration_check(cli *c);
+int cmd_schema_inspect(cli *c);
+int cmd_schema_drift(cli *c);
 int cmd_migration_up(cli *c);
 int cmd_migration_down(cli *c);
 int cmd_migration_list(cli *c);

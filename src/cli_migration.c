@@ -70,6 +70,18 @@ static void print_event(void *ud, const tide_event *ev)
     fflush(info);
 }
 
+/* On a terminal, a question gets an answer; elsewhere, none is asked. */
+static int tty_ask(void *ud, const char *question)
+{
+    char line[64];
+    (void)ud;
+    fprintf(stderr, "%s [y/N] ", question);
+    fflush(stderr);
+    if (!fgets(line, sizeof line, stdin))
+        return 0;
+    return line[0] == 'y' || line[0] == 'Y';
+}
+
 tide *cli_open(cli *c)
 {
     tide_options o;
@@ -82,6 +94,7 @@ tide *cli_open(cli *c)
     o.verbose = c->flags.verbose;
     o.L = c->L;
     o.on_event = print_event;
+    o.ask = isatty(0) && isatty(2) ? tty_ask : NULL;
     out.json = c->json;
     out.verbose = c->flags.verbose;
     out.tty = isatty(2);
@@ -321,37 +334,66 @@ int cmd_migration_unlog(cli *c) { return named_command(c, tide_unlog, "is forgot
 
 int cmd_migration_create(cli *c)
 {
-    const char *pos[1], *name = NULL;
-    int npos, blank = 0, initial = 0, dump = 0, rc;
+    const char *pos[1];
+    int npos, rc;
+    tide_create_options co;
     const cli_opt opts[] = {
-        {"--name", &name, NULL}, {"--blank", NULL, &blank}, {"--initial", NULL, &initial},
-        {"--dump", NULL, &dump}, {NULL, NULL, NULL}
+        {"--name", &co.name, NULL}, {"--blank", NULL, &co.blank}, {"--initial", NULL, &co.initial},
+        {"--dump", NULL, &co.dump}, {NULL, NULL, NULL}
     };
     tide_err err;
-    char *path = NULL;
+    char *path = NULL, *sql = NULL;
     tide *t;
+    memset(&co, 0, sizeof co);
     if ((rc = cli_parse_opts(c, opts, pos, 0, &npos)) != TIDE_EXIT_OK)
         return rc;
-    if (!blank) {
-        fprintf(stderr, "tide: migration:create from the schema diff is not built yet; "
-                        "write one by hand with --blank\n");
-        return TIDE_EXIT_FAILURE;
-    }
-    if (initial || dump)
-        return cli_usage_error(c, "--initial and --dump need the schema diff; --blank takes neither");
+    if (co.blank && (co.initial || co.dump))
+        return cli_usage_error(c, "--blank takes neither --initial nor --dump");
+    if (co.initial && co.dump)
+        return cli_usage_error(c, "--initial writes a migration; --dump writes nothing");
     if (!(t = cli_open(c)))
         return TIDE_EXIT_FAILURE;
     tide_err_clear(&err);
-    if (tide_create_blank(t, name, &path, &err) < 0)
+    if (tide_create_migration(t, &co, &path, &sql, &err) < 0)
         return fail(t, &err);
     if (c->json) {
-        lua_createtable(c->L, 0, 1);
-        lua_pushstring(c->L, path);
-        lua_setfield(c->L, -2, "path");
+        lua_createtable(c->L, 0, 2);
+        if (path) { lua_pushstring(c->L, path); lua_setfield(c->L, -2, "path"); }
+        if (sql) { lua_pushstring(c->L, sql); lua_setfield(c->L, -2, "sql"); }
+        lua_pushboolean(c->L, path || sql);
+        lua_setfield(c->L, -2, "changes");
         rc = cli_print_with(c, "json");
+    } else if (co.dump) {
+        fputs(sql ? sql : "-- no changes: the definitions match the snapshot\n", stdout);
+    } else if (path) {
+        printf("Created %s%s\n", path, co.initial ? " (marked executed: the database has this schema)" : "");
     } else {
-        printf("Created %s\n", path);
+        printf("No changes: the definitions match the snapshot.\n");
     }
     free(path);
+    free(sql);
     return rc == TIDE_EXIT_OK ? done_ok(c, t) : (tide_close(t), rc);
+}
+
+int cmd_migration_check(cli *c)
+{
+    const char *pos[1];
+    int npos, rc, needed = 0;
+    tide_err err;
+    tide *t;
+    if ((rc = cli_parse_opts(c, NULL, pos, 0, &npos)) != TIDE_EXIT_OK)
+        return rc;
+    if (!(t = cli_open(c)))
+        return TIDE_EXIT_FAILURE;
+    tide_err_clear(&err);
+    if (tide_check_migration(t, &needed, &err) < 0)
+        return fail(t, &err);
+    if (c->json)
+        printf("{\n  \"needed\": %s\n}\n", needed ? "true" : "false");
+    else
+        printf(needed ? "A migration is needed: the definitions differ from the snapshot "
+                        "(tide migration:create writes it).\n"
+                      : "No migration needed: the definitions match the snapshot.\n");
+    tide_close(t);
+    return needed ? TIDE_EXIT_FAILURE : TIDE_EXIT_OK;
 }

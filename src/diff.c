@@ -273,7 +273,7 @@ static int same_cols(const differ *d, const tide_table *at, const tide_table *bt
     if (na != nb)
         return 0;
     for (i = 0; i < nb; i++) {
-        size_t bl = strcspn(bc[i], " ");
+        size_t bl = tide_model_index_col_len(bc[i]);
         char name[256];
         const tide_column *mapped;
         snprintf(name, sizeof name, "%.*s", (int)bl, bc[i]);

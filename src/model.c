@@ -125,17 +125,20 @@ static void *grow(tide_schema *s, void **items, int *n, size_t size)
 
 int tide_strv_push(tide_schema *s, char ***v, int *n, const char *str)
 {
-    char **grown;
     char *copy = tide_schema_str(s, str);
     if (!copy)
         return TIDE_ENOMEM;
-    /* string lists are short: grow them in the arena, copying when full */
-    if (!(grown = arena_alloc(s->arena, sizeof *grown * (size_t)(*n + 1))))
-        return TIDE_ENOMEM;
-    if (*n)
-        memcpy(grown, *v, sizeof *grown * (size_t)*n);
-    grown[(*n)++] = copy;
-    *v = grown;
+    /* string lists live in the arena; a full one moves to twice the room */
+    if (list_full(*n)) {
+        size_t want = *n ? (size_t)*n * 2 : 4;
+        char **grown = arena_alloc(s->arena, sizeof *grown * want);
+        if (!grown)
+            return TIDE_ENOMEM;
+        if (*n)
+            memcpy(grown, *v, sizeof *grown * (size_t)*n);
+        *v = grown;
+    }
+    (*v)[(*n)++] = copy;
     return 0;
 }
 
@@ -387,7 +390,7 @@ int tide_model_generated_name(const char *table, char *const *cols, int ncols,
 {
     int i, rc = tide_buf_puts(out, table);
     for (i = 0; rc == 0 && i < ncols; i++) {
-        size_t n = strcspn(cols[i], " ");            /* "created_at desc" -> created_at */
+        size_t n = tide_model_index_col_len(cols[i]);   /* "created_at desc" -> created_at */
         rc = tide_buf_putc(out, '_') < 0 || tide_buf_add(out, cols[i], n) < 0 ? TIDE_ENOMEM : 0;
     }
     if (rc == 0 && ncols == 0 && !strcmp(suffix, "idx"))
@@ -464,18 +467,40 @@ static int canon_action(finisher *f, char **action)
     return rc;
 }
 
+static const char *const index_suffixes[] = { " nulls first", " nulls last", " desc", " asc", NULL };
+
+size_t tide_model_index_col_len(const char *entry)
+{
+    size_t n = strlen(entry);
+    int i, again = 1;
+    while (again) {                          /* "x desc nulls last": both go */
+        again = 0;
+        for (i = 0; index_suffixes[i]; i++) {
+            size_t k = strlen(index_suffixes[i]);
+            if (n > k && !strncasecmp(entry + n - k, index_suffixes[i], k)) {
+                n -= k;
+                again = 1;
+            }
+        }
+    }
+    return n;
+}
+
+/* "x ASC" -> "x", "x DESC" -> "x desc": the name as given, suffixes lowercased. */
 static int canon_index(finisher *f, const tide_table *t, tide_index *ix)
 {
     int i, rc;
     for (i = 0; i < ix->ncolumns; i++) {
-        size_t n = strlen(ix->columns[i]);
+        size_t n = tide_model_index_col_len(ix->columns[i]), k;
         char *c = tide_schema_str(f->s, ix->columns[i]);
         if (!c)
             return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
-        if (n > 4 && !strcasecmp(c + n - 4, " asc"))
-            c[n - 4] = '\0';
-        else if (n > 5 && !strcasecmp(c + n - 5, " desc"))
-            memcpy(c + n - 5, " desc", 5);
+        for (k = n; c[k]; k++)
+            c[k] = (char)tolower((unsigned char)c[k]);
+        if (strstr(c + n, " asc")) {          /* ascending is the default: drop it */
+            char *asc = strstr(c + n, " asc");
+            memmove(asc, asc + 4, strlen(asc + 4) + 1);
+        }
         ix->columns[i] = c;
     }
     if ((rc = canon(f, &ix->where, tide_model_canonical_expr)) < 0 ||
@@ -487,6 +512,34 @@ static int canon_index(finisher *f, const tide_table *t, tide_index *ix)
     return name_or_generated(f, t, &ix->name, ix->columns, ix->ncolumns, "idx");
 }
 
+/* Is type the (possibly schema-qualified) name of an enum of the schema? */
+static int names_enum(const tide_schema *s, const char *type)
+{
+    const char *dot = strchr(type, '.');
+    char schema[128];
+    snprintf(schema, sizeof schema, "%.*s", dot ? (int)(dot - type) : 0, type);
+    return tide_schema_find_enum(s, dot ? schema : NULL, dot ? dot + 1 : type) != NULL;
+}
+
+/* An unnamed check (introspection of a hand-written table) gets
+ * <table>_check, then <table>_check1, ...: PostgreSQL's own rule. */
+static int name_check(finisher *f, tide_table *t, int idx)
+{
+    int n, j, taken;
+    for (n = 0;; n++) {
+        tide_buf_reset(&f->tmp);
+        if ((n ? tide_buf_printf(&f->tmp, "%s_check%d", t->name, n)
+               : tide_buf_printf(&f->tmp, "%s_check", t->name)) < 0)
+            return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+        for (taken = 0, j = 0; j < t->nchecks && !taken; j++)
+            taken = j != idx && t->checks[j].name && !strcmp(t->checks[j].name, f->tmp.data);
+        if (!taken)
+            break;
+    }
+    return (t->checks[idx].name = tide_schema_str(f->s, f->tmp.data)) ? 0
+           : tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+}
+
 static int canon_table(finisher *f, tide_table *t)
 {
     int i, rc = 0;
@@ -494,7 +547,8 @@ static int canon_table(finisher *f, tide_table *t)
         t->schema = NULL;
     for (i = 0; rc == 0 && i < t->ncolumns; i++) {
         tide_column *c = &t->columns[i];
-        rc = canon(f, &c->type, tide_model_canonical_type);
+        if (!c->type || !names_enum(f->s, c->type))   /* enum names keep their case */
+            rc = canon(f, &c->type, tide_model_canonical_type);
         if (rc == 0)
             rc = canon_default(f, c);
     }
@@ -512,8 +566,11 @@ static int canon_table(finisher *f, tide_table *t)
         if (rc == 0) rc = canon_action(f, &fk->on_update);
         if (rc == 0) rc = name_or_generated(f, t, &fk->name, fk->columns, fk->ncolumns, "fkey");
     }
-    for (i = 0; rc == 0 && i < t->nchecks; i++)
+    for (i = 0; rc == 0 && i < t->nchecks; i++) {
         rc = canon(f, &t->checks[i].expr, tide_model_canonical_expr);
+        if (rc == 0 && !t->checks[i].name)
+            rc = name_check(f, t, i);
+    }
     return rc;
 }
 
@@ -569,12 +626,14 @@ static int fail_item(finisher *f, const tide_table *t, const char *fmt, ...)
     return TIDE_ECONFIG;
 }
 
-static int check_columns(finisher *f, const tide_table *t, char *const *cols, int n, const char *what)
+static int check_columns(finisher *f, const tide_table *t, char *const *cols, int n, const char *what,
+                         int index_entries)
 {
     int i;
     for (i = 0; i < n; i++) {
         char name[256];
-        snprintf(name, sizeof name, "%.*s", (int)strcspn(cols[i], " "), cols[i]);
+        snprintf(name, sizeof name, "%.*s",
+                 (int)(index_entries ? tide_model_index_col_len(cols[i]) : strlen(cols[i])), cols[i]);
         if (!tide_table_find_column(t, name))
             return fail_item(f, t, "%s names column '%s', which the table does not have", what, name);
     }
@@ -614,13 +673,13 @@ static int check_table(finisher *f, tide_table *t)
             if (!strcmp(t->columns[j].name, c->name))
                 return fail_item(f, t, "column '%s' is defined twice", c->name);
     }
-    rc = check_columns(f, t, t->pk, t->npk, "the primary key");
+    rc = check_columns(f, t, t->pk, t->npk, "the primary key", 0);
     for (i = 0; rc == 0 && i < t->nuniques; i++)
-        rc = check_columns(f, t, t->uniques[i].columns, t->uniques[i].ncolumns, "a unique constraint");
+        rc = check_columns(f, t, t->uniques[i].columns, t->uniques[i].ncolumns, "a unique constraint", 0);
     for (i = 0; rc == 0 && i < t->nindexes; i++)
-        rc = check_columns(f, t, t->indexes[i].columns, t->indexes[i].ncolumns, "an index");
+        rc = check_columns(f, t, t->indexes[i].columns, t->indexes[i].ncolumns, "an index", 1);
     for (i = 0; rc == 0 && i < t->nfks; i++)
-        rc = check_columns(f, t, t->fks[i].columns, t->fks[i].ncolumns, "a foreign key");
+        rc = check_columns(f, t, t->fks[i].columns, t->fks[i].ncolumns, "a foreign key", 0);
     for (i = 0; rc == 0 && i < t->nchecks; i++)
         if (!t->checks[i].name || !t->checks[i].expr)
             rc = fail_item(f, t, "a check has no %s", t->checks[i].name ? "expression" : "name");
@@ -696,6 +755,7 @@ int tide_schema_finish(tide_schema *s, tide_err *err)
         rc = canon_table(&f, s->tables[i]);
     if (rc == 0)
         sort_list(s->tables, s->ntables, sizeof *s->tables, cmp_tables);
+    s->finished = rc == 0;       /* sorted: lookups below may binary-search */
     for (i = 1; rc == 0 && i < s->ntables; i++)
         if (!cmp_tables(&s->tables[i - 1], &s->tables[i]))
             rc = fail_item(&f, s->tables[i], "the table is defined twice");
@@ -729,7 +789,7 @@ const tide_table *tide_schema_find_table(const tide_schema *s, const char *schem
     while (lo <= hi) {
         int mid = (lo + hi) / 2, c = cmp_opt(s->tables[mid]->schema, schema);
         if (!c)
-            c = strcmp(s->tables[mid]->name, name);
+            c = cmp_opt(s->tables[mid]->name, name);
         if (!c)
             return s->tables[mid];
         if (c < 0) lo = mid + 1;

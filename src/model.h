@@ -80,7 +80,7 @@ typedef struct tide_fk {
 } tide_fk;
 
 typedef struct tide_check {
-    char *name;             /* required */
+    char *name;             /* canonical: given, or <table>_check[N] */
     char *expr;             /* canonical: trimmed, outer parentheses removed */
 } tide_check;
 
@@ -165,9 +165,9 @@ int tide_schema_finish(tide_schema *s, tide_err *err);
 int tide_model_canonical_type(const char *spelling, tide_buf *out);
 
 /* Canonical SQL expression (defaults, checks, predicates): trimmed, runs of
- * white space outside quotes folded to one space, keywords outside quotes
- * lowercased (null, true, false, current_timestamp, ...), balanced outer
- * parentheses removed. NULL and "null" defaults become NULL. */
+ * white space outside quotes folded to one space, everything outside quotes
+ * lowercased (keywords, and unquoted identifiers, which SQL folds anyway),
+ * balanced outer parentheses removed. NULL and "null" defaults become NULL. */
 int tide_model_canonical_expr(const char *expr, tide_buf *out);
 
 /* The generated name rule: <table>_<cols joined by _>_<suffix>, cut to 63
@@ -180,6 +180,10 @@ int tide_model_generated_name(const char *table, char *const *cols, int ncols,
 const tide_table  *tide_schema_find_table(const tide_schema *s, const char *schema, const char *name);
 const tide_enum   *tide_schema_find_enum(const tide_schema *s, const char *schema, const char *name);
 const tide_column *tide_table_find_column(const tide_table *t, const char *name);
+
+/* The length of the column name in an index entry ("created at desc" ->
+ * 9): the entry without its trailing " desc"/" asc"/" nulls first|last". */
+size_t tide_model_index_col_len(const char *entry);
 
 /* "schema.name" or "name" for messages, into out. */
 int tide_model_qualified(const char *schema, const char *name, tide_buf *out);

@@ -134,6 +134,7 @@ int tide__open(tide **out, const tide_options *opts, int config_idx, int conn_id
     t->conn_ref = t->config_ref = LUA_NOREF;
     t->on_event = opts->on_event;
     t->event_ud = opts->event_ud;
+    t->ask = opts->ask;
     if (opts->L) {
         t->L = opts->L;
         tide_runtime_register(t->L);
@@ -918,13 +919,10 @@ static const char blank_template[] =
     "  end,\n"
     "}\n";
 
-int tide_create_blank(tide *t, const char *label, char **path_out, tide_err *err)
+int tide__migration_name(tide *t, const char *label, tide_buf *name, tide_buf *path, tide_err *err)
 {
-    tide_buf name = TIDE_BUF_INIT, path = TIDE_BUF_INIT, text = TIDE_BUF_INIT;
     time_t now = time(NULL);
-    int rc = 0, tries;
-    if (path_out)
-        *path_out = NULL;
+    int tries;
     if (t->mc->list_ref != LUA_NOREF)
         return tide_err_set(err, TIDE_ECONFIG, "migrations come from migrations.list; there is no "
                             "folder to write a new file into");
@@ -936,27 +934,43 @@ int tide_create_blank(tide *t, const char *label, char **path_out, tide_err *err
         char stamp[32];
         tide_migration_set set;
         tide_err ignored;
+        size_t n;
         int taken = 0, i;
         gmtime_r(&now, &tm);
         strftime(stamp, sizeof stamp, "Migration%Y%m%d%H%M%S", &tm);
+        n = strlen(stamp);
         if (tide_migrations_discover(&set, t->L, t->mc->path, "^Migration%d+", &ignored) == 0) {
             for (i = 0; i < set.n && !taken; i++)
-                taken = !strncmp(set.items[i].name, stamp, strlen(stamp)) &&
-                        !(set.items[i].name[strlen(stamp)] >= '0' && set.items[i].name[strlen(stamp)] <= '9');
+                taken = !strncmp(set.items[i].name, stamp, n) &&
+                        !(set.items[i].name[n] >= '0' && set.items[i].name[n] <= '9');
             tide_migrations_free(&set);
         }
-        if (taken)
-            continue;
-        tide_buf_reset(&name);
-        tide_buf_puts(&name, stamp);
-        if (label && *label && (tide_buf_putc(&name, '_') < 0 || clean_label(label, &name) < 0)) {
-            rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
-            goto done;
-        }
-        break;
+        if (!taken)
+            break;
     }
-    if (tide_buf_printf(&path, "%s/%s.lua", t->mc->path, name.data) < 0 ||
-        tide_buf_printf(&text, blank_template, name.data) < 0) {
+    {
+        struct tm tm;
+        char stamp[32];
+        gmtime_r(&now, &tm);
+        strftime(stamp, sizeof stamp, "Migration%Y%m%d%H%M%S", &tm);
+        tide_buf_reset(name);
+        if (tide_buf_puts(name, stamp) < 0 ||
+            (label && *label && (tide_buf_putc(name, '_') < 0 || clean_label(label, name) < 0)) ||
+            tide_buf_printf(path, "%s/%s.lua", t->mc->path, name->data) < 0)
+            return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    }
+    return 0;
+}
+
+int tide_create_blank(tide *t, const char *label, char **path_out, tide_err *err)
+{
+    tide_buf name = TIDE_BUF_INIT, path = TIDE_BUF_INIT, text = TIDE_BUF_INIT;
+    int rc;
+    if (path_out)
+        *path_out = NULL;
+    if ((rc = tide__migration_name(t, label, &name, &path, err)) < 0)
+        goto done;
+    if (tide_buf_printf(&text, blank_template, name.data) < 0) {
         rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
         goto done;
     }

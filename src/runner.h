@@ -23,6 +23,7 @@ struct tide {
     char *lock_key;
     tide_event_fn on_event;
     void *event_ud;
+    int (*ask)(void *ud, const char *question);
     int verbose;
 };
 
@@ -43,6 +44,13 @@ typedef struct tide_tracking {
 /* tide_open with the configuration from the Lua table at config_idx
  * (instead of a file) and/or the caller's tide.Conn at conn_idx (0: none). */
 int  tide__open(tide **out, const tide_options *opts, int config_idx, int conn_idx, tide_err *err);
+
+/* A new migration's name (Migration<free timestamp>[_label]) and path in the
+ * migrations folder, which is created when missing. */
+int  tide__migration_name(tide *t, const char *label, tide_buf *name, tide_buf *path, tide_err *err);
+
+/* The snapshot file of this project (or module). */
+int  tide__snapshot_path(tide *t, tide_buf *out, tide_err *err);
 
 void tide__emit(tide *t, tide_event_kind kind, const char *name, const char *text, int down,
                 double duration_ms);

@@ -5,6 +5,7 @@
  * any call that can raise. */
 #include "runtime.h"
 #include "driver.h"
+#include "model_lua.h"
 
 #include <lauxlib.h>
 #include <lualib.h>
@@ -179,7 +180,7 @@ static int push_buf_p(lua_State *L)
 
 /* Pushes b's bytes and frees b, also when the push runs out of memory (the
  * push happens in a protected call, so b is never leaked).   [-0, +1, m] */
-static int push_buf_free(lua_State *L, tide_buf *b)
+int tide_runtime_push_free(lua_State *L, tide_buf *b)
 {
     int st;
     if (!lua_checkstack(L, 3)) {
@@ -547,7 +548,7 @@ static int conn_quote(lua_State *L)
         tide_buf_free(&b);
         return luaL_error(L, "cannot quote identifier '%s'", ident);
     }
-    return push_buf_free(L, &b);
+    return tide_runtime_push_free(L, &b);
 }
 
 /* db:literal(value) -> SQL literal   [-0, +1, e] */
@@ -565,7 +566,7 @@ static int conn_literal(lua_State *L)
         return luaL_error(L, "cannot write this value as a SQL literal "
                           "(text with a NUL byte? bind it as a parameter instead)");
     }
-    return push_buf_free(L, &b);
+    return tide_runtime_push_free(L, &b);
 }
 
 static int conn_close(lua_State *L)
@@ -616,6 +617,7 @@ static int conn_index(lua_State *L)
 
 static const luaL_Reg core_funcs[] = {
     {"connect", core_connect}, {"blob", core_blob}, {"error", core_error},
+    {"checkSchema", tide_model_lua_check},
     {NULL, NULL}
 };
 
@@ -627,7 +629,7 @@ static int core_mask_url(lua_State *L)
         return luaL_error(L, "out of memory");
     b.data = m;
     b.len = b.cap = strlen(m);
-    return push_buf_free(L, &b);
+    return tide_runtime_push_free(L, &b);
 }
 
 int luaopen_tide_core(lua_State *L)
@@ -762,21 +764,25 @@ int tide_runtime_pcall(lua_State *L, int nargs, int nresults, tide_err *err)
 
 int tide_runtime_loadfile(lua_State *L, const char *path, const char *display, tide_err *err)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f;
     tide_buf b = TIDE_BUF_INIT;
     char chunk[4096];
     size_t n;
     int st;
-    if (!f)
+    lua_pushfstring(L, "@%s", display);     /* may raise: before anything is held */
+    if (!(f = fopen(path, "rb"))) {
+        lua_pop(L, 1);
         return tide_err_set(err, TIDE_EIO, "cannot read '%s': %s", display, strerror(errno));
+    }
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
         if (tide_buf_add(&b, chunk, n) < 0) {
             fclose(f);
             tide_buf_free(&b);
+            lua_pop(L, 1);
             return tide_err_set(err, TIDE_ENOMEM, "out of memory reading '%s'", display);
         }
     fclose(f);
-    lua_pushfstring(L, "@%s", display);
+    /* luaL_loadbufferx reports a memory error as a status, it does not raise */
     st = luaL_loadbufferx(L, b.data ? b.data : "", b.len, lua_tostring(L, -1), "t");
     tide_buf_free(&b);
     lua_remove(L, -2);

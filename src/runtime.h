@@ -6,6 +6,7 @@
 
 #include <lua.h>
 #include "tide.h"
+#include "buf.h"
 
 /* require "tide.core"   [-0, +1, m] */
 int luaopen_tide_core(lua_State *L);
@@ -47,6 +48,10 @@ int tide_runtime_pcall(lua_State *L, int nargs, int nresults, tide_err *err);
 /* Loads a Lua text chunk from path (binary chunks are refused), named
  * "@path" so errors say path:line.   [-0, +1 (on success), -] */
 int tide_runtime_loadfile(lua_State *L, const char *path, const char *display, tide_err *err);
+
+/* Pushes the bytes of b as a string and frees b, also when the push runs
+ * out of memory.   [-0, +1, m] */
+int tide_runtime_push_free(lua_State *L, tide_buf *b);
 
 /* Raises err as a tide.Error (code, message with the Lua position,
  * sqlstate, sql).   [-0, +0, v] */

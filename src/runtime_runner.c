@@ -265,8 +265,53 @@ static int migrator_create_blank(lua_State *L)
     tide_err_clear(&err);
     if (tide_create_blank(m->t, label, &path, &err) < 0)
         return tide_runtime_raise(L, &err);
-    lua_pushstring(L, path);   /* tiny; only an out-of-memory here would leak it */
-    free(path);
+    {
+        tide_buf b = TIDE_BUF_INIT;
+        b.data = path;
+        b.len = b.cap = strlen(path);
+        return tide_runtime_push_free(L, &b);
+    }
+}
+
+/* mig:createMigration{name=, blank=, initial=, dump=} -> path, or the SQL
+ * with dump, or nil when the definitions match the snapshot   [-0, +1, e] */
+static int migrator_create_migration(lua_State *L)
+{
+    LMigrator *m = check_migrator(L);
+    tide_create_options o;
+    char *path = NULL, *sql = NULL;
+    tide_err err;
+    tide_buf b = TIDE_BUF_INIT;
+    if (!lua_isnoneornil(L, 2))
+        luaL_checktype(L, 2, LUA_TTABLE);
+    memset(&o, 0, sizeof o);
+    o.name = opt_name(L, 2, "name");
+    o.blank = opt_flag(L, 2, "blank");
+    o.initial = opt_flag(L, 2, "initial");
+    o.dump = opt_flag(L, 2, "dump");
+    tide_err_clear(&err);
+    if (tide_create_migration(m->t, &o, &path, &sql, &err) < 0)
+        return tide_runtime_raise(L, &err);
+    if (!path && !sql) {
+        lua_pushnil(L);
+        return 1;
+    }
+    b.data = path ? path : sql;           /* pushed, then freed, even on a memory error */
+    b.len = b.cap = strlen(b.data);
+    free(path ? sql : NULL);
+    return tide_runtime_push_free(L, &b);
+}
+
+/* mig:checkMigrationNeeded() -> boolean   [-0, +1, e] */
+static int migrator_check_migration(lua_State *L)
+{
+    LMigrator *m = check_migrator(L);
+    tide_err err;
+    int needed;
+    tide_err_clear(&err);
+    if (tide_check_migration(m->t, &needed, &err) < 0)
+        return tide_runtime_raise(L, &err);
+    lua_pushboolean(L, needed);
     return 1;
 }
 
@@ -320,7 +365,8 @@ static const luaL_Reg migrator_methods[] = {
     {"up", migrator_up}, {"down", migrator_down}, {"pending", migrator_pending},
     {"executed", migrator_executed}, {"validate", migrator_validate},
     {"resolve", migrator_resolve}, {"log", migrator_log}, {"unlog", migrator_unlog},
-    {"createBlank", migrator_create_blank}, {"close", migrator_close},
+    {"createBlank", migrator_create_blank}, {"createMigration", migrator_create_migration},
+    {"checkMigrationNeeded", migrator_check_migration}, {"close", migrator_close},
     {NULL, NULL}
 };
 

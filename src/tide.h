@@ -189,6 +189,10 @@ typedef struct tide_options {
                                   must outlive the tide). A run joins a transaction open on it. */
     tide_event_fn on_event;    /* progress and warnings; NULL: none */
     void *event_ud;
+    /* A yes/no question for the user (migration:create asks whether a
+     * dropped and an added object are a rename); 1 yes, 0 no. NULL: never
+     * asked, a warning is given instead. Called with event_ud. */
+    int (*ask)(void *ud, const char *question);
 } tide_options;
 
 /* Opens the project; *out is closed with tide_close. */
@@ -254,6 +258,37 @@ int tide_unlog(tide *t, const char *name, tide_err *err);
 /* Writes an empty migration MigrationYYYYMMDDHHMMSS[_label].lua into the
  * migrations folder; *path_out (optional, free()) receives its path. */
 int tide_create_blank(tide *t, const char *label, char **path_out, tide_err *err);
+
+/* ---- generating migrations from the schema definitions (SPEC 6) ------- */
+
+typedef struct tide_create_options {
+    const char *name;          /* label for the file name: Migration<ts>_<name>.lua */
+    int blank;                 /* an empty migration; the definitions are not read */
+    int initial;               /* the database has the schema already: write the first
+                                  migration from the definitions and mark it executed */
+    int dump;                  /* write nothing: *sql_out receives the up SQL */
+} tide_create_options;
+
+/* Diffs the definitions against the snapshot; when they differ, writes a
+ * migration (up and down) and the new snapshot. *path_out (free()) is the
+ * file written, NULL when there was nothing to do; with dump, *sql_out
+ * (free()) is the SQL instead. Either out-parameter may be NULL. */
+int tide_create_migration(tide *t, const tide_create_options *opts, char **path_out,
+                          char **sql_out, tide_err *err);
+
+/* *needed = 1 when the definitions differ from the snapshot. */
+int tide_check_migration(tide *t, int *needed, tide_err *err);
+
+/* ---- the live database ------------------------------------------------ */
+
+/* The live schema (introspected; the tracking table left out) as snapshot
+ * JSON in *json_out (free()). */
+int tide_inspect(tide *t, char **json_out, tide_err *err);
+
+/* What differs between the snapshot of the last generated migration and the
+ * live database: one line per difference in *out (free each and the array;
+ * *n of them). Returns the number of differences, or a negative code. */
+int tide_drift(tide *t, char ***out, int *n, tide_err *err);
 
 /* ---- URLs ------------------------------------------------------------- */
 

@@ -1,7 +1,7 @@
 /* emit.c — PostgreSQL SQL for each operation of a plan. Every identifier is
  * quoted (through the driver's own quoting); names are always explicit, so
  * what introspection reads back is what the model says. */
-#include "driver.h"
+#include "pg_internal.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -62,7 +62,7 @@ static void column_list(emitter *e, char *const *cols, int n)
     int i;
     put(e, "(");
     for (i = 0; i < n; i++) {
-        size_t len = strcspn(cols[i], " ");
+        size_t len = tide_model_index_col_len(cols[i]);
         char name[256];
         snprintf(name, sizeof name, "%.*s", (int)len, cols[i]);
         if (i)

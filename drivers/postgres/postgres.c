@@ -7,6 +7,7 @@
 #endif
 
 #include "driver.h"
+#include "pg_internal.h"
 #include "sqltext.h"
 
 #include <libpq-fe.h>
@@ -25,11 +26,6 @@
 enum {
     OID_BOOL = 16, OID_BYTEA = 17, OID_INT8 = 20, OID_INT2 = 21, OID_INT4 = 23,
     OID_OID = 26, OID_FLOAT4 = 700, OID_FLOAT8 = 701
-};
-
-struct tide_dconn {
-    PGconn *pg;
-    int depth;            /* 0 outside a transaction, 1 in BEGIN, 2+ in savepoints */
 };
 
 struct tide_dcursor {
@@ -974,4 +970,6 @@ const tide_driver tide_postgres_driver = {
     .fk_disable = pg_fk_disable,
     .fk_enable = pg_fk_enable,
     .fk_check = pg_fk_check,
+    .introspect = pg_introspect,
+    .emit = pg_emit,
 };

@@ -6,7 +6,7 @@
  * rename, recreate the indexes. The runner switches foreign keys off before
  * the transaction and runs foreign_key_check before commit, so rebuilding a
  * parent never cascades into its children. */
-#include "driver.h"
+#include "sqlite_internal.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -66,7 +66,7 @@ static void column_list(emitter *e, char *const *cols, int n)
     int i;
     put(e, "(");
     for (i = 0; i < n; i++) {
-        size_t len = strcspn(cols[i], " ");
+        size_t len = tide_model_index_col_len(cols[i]);
         char name[256];
         snprintf(name, sizeof name, "%.*s", (int)len, cols[i]);
         if (i)
@@ -280,7 +280,8 @@ static int is_rebuilt(const emitter *e, const tide_table *t)
 static void mark(emitter *e, const tide_table *t)
 {
     const tide_table **grown;
-    if (!t || is_rebuilt(e, t) || e->rc)
+    /* only tables that remain: a table being dropped takes its constraints along */
+    if (!t || is_rebuilt(e, t) || e->rc || tide_schema_find_table(e->plan->to, t->schema, t->name) != t)
         return;
     if (!(grown = realloc(e->rebuild, sizeof *grown * (size_t)(e->nrebuild + 1)))) {
         e->rc = TIDE_ENOMEM;

@@ -5,7 +5,7 @@
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE 1      /* flock, nanosleep, clock_gettime under -std=c11 */
 #endif
-#include "driver.h"
+#include "sqlite_internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -23,14 +23,6 @@
 
 #define BUSY_TIMEOUT_MS 5000
 #define LOCK_POLL_MS    25
-
-struct tide_dconn {
-    sqlite3 *db;
-    char *path;         /* as the user wrote it, for messages */
-    char *lock_path;    /* absolute "<db>.tide-lock"; NULL for :memory: */
-    int lock_fd;        /* -1 when the runner's lock is not held */
-    int depth;          /* transaction levels opened through begin */
-};
 
 enum cursor_state { CUR_FRESH, CUR_ROWS, CUR_DONE, CUR_FAILED };
 
@@ -818,4 +810,6 @@ const tide_driver tide_sqlite_driver = {
     .fk_disable = sqlite_fk_disable,
     .fk_enable = sqlite_fk_enable,
     .fk_check = sqlite_fk_check,
+    .introspect = sqlite_introspect,
+    .emit = sqlite_emit,
 };

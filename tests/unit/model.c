@@ -207,6 +207,47 @@ static void finish_rejects_what_does_not_hold(void **state)
     expect_finish_error(s, "uses enum 'feelings', which is not defined");
 }
 
+static void odd_names_survive(void **state)
+{
+    tide_schema *s = tide_schema_new();
+    tide_table *t = tide_schema_add_table(s, NULL, "Odd Table");
+    tide_index *ix;
+    tide_enum *e;
+    tide_err err;
+    (void)state;
+    tide_table_add_column(s, t, "Mixed Case", "integer");
+    tide_table_add_column(s, t, "Mood", "MoodType");
+    tide_table_add_pk_column(s, t, "Mixed Case");
+    ix = tide_table_add_index(s, t, NULL);
+    tide_strv_push(s, &ix->columns, &ix->ncolumns, "Mixed Case DESC NULLS LAST");
+    e = tide_schema_add_enum(s, NULL, "MoodType");
+    tide_enum_add_value(s, e, "Happy");
+    assert_int_equal(tide_schema_finish(s, &err), 0);
+    assert_string_equal(t->columns[1].type, "MoodType");         /* enum names keep their case */
+    assert_true(t->columns[1].is_enum);
+    assert_string_equal(t->indexes[0].columns[0], "Mixed Case desc nulls last");
+    assert_string_equal(t->indexes[0].name, "Odd Table_Mixed Case_idx");
+    assert_int_equal(tide_model_index_col_len("Mixed Case desc nulls last"), 10);
+    tide_schema_free(s);
+}
+
+static void long_lists_grow_linearly(void **state)
+{
+    tide_schema *s = tide_schema_new();
+    tide_enum *e = tide_schema_add_enum(s, NULL, "big");
+    char v[16];
+    int i;
+    (void)state;
+    for (i = 0; i < 20000; i++) {
+        snprintf(v, sizeof v, "v%d", i);
+        assert_int_equal(tide_enum_add_value(s, e, v), 0);
+    }
+    assert_int_equal(e->nvalues, 20000);
+    assert_string_equal(e->values[19999], "v19999");
+    assert_string_equal(e->values[0], "v0");
+    tide_schema_free(s);
+}
+
 static void many_tables_stay_in_order(void **state)
 {
     tide_schema *s = tide_schema_new();
@@ -240,6 +281,8 @@ int main(void)
         cmocka_unit_test(generated_names),
         cmocka_unit_test(finish_canonicalises_and_sorts),
         cmocka_unit_test(finish_rejects_what_does_not_hold),
+        cmocka_unit_test(odd_names_survive),
+        cmocka_unit_test(long_lists_grow_linearly),
         cmocka_unit_test(many_tables_stay_in_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,700 @@
+/* introspect.c — reads a live PostgreSQL schema from pg_catalog into tide's
+ * model, written the way the DSL writes it so that a schema created from
+ * definitions reads back equal. Five catalog queries (tables, columns,
+ * constraints, indexes, enums) in one read-only snapshot, however many
+ * tables: per-table lists come back as arrays, never as more queries. */
+#include "pg_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { OID_TEXT_ARRAY = 1009 };
+
+/* Statements sent by the last pg_introspect (see pg_internal.h). */
+static int queries_sent;
+
+int pg_introspect__queries(void)
+{
+    return queries_sent;
+}
+
+/* The tables read: the namespaces of $1, less the names of $2 ("t" or
+ * "schema.t"); ordinary and partitioned tables, not partitions (they belong
+ * to their parent) nor tables an extension created. Every query starts here. */
+#define RELS_CTE \
+    "WITH rels AS (SELECT c.oid, n.nspname, c.relname FROM pg_catalog.pg_class c " \
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " \
+    "WHERE n.nspname = ANY ($1::text[]) AND c.relkind IN ('r', 'p') AND NOT c.relispartition " \
+    "AND NOT (c.relname = ANY ($2::text[]) OR n.nspname || '.' || c.relname = ANY ($2::text[])) " \
+    "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d " \
+    "WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid " \
+    "AND d.deptype = 'e')) "
+
+/* Comments come from pg_description joined once, rather than from
+ * obj_description/col_description, which run a query per row. */
+static const char sql_tables[] = RELS_CTE
+    "SELECT r.oid, r.nspname, r.relname, d.description FROM rels r "
+    "LEFT JOIN pg_catalog.pg_description d ON d.objoid = r.oid "
+    "AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0 "
+    "ORDER BY r.nspname, r.relname";
+
+/* Per column: type with and without its modifier (a default's cast may
+ * carry either), whether the default is nextval() of a sequence owned by a
+ * column (serial: the sequence depends on the column with deptype 'a', the
+ * default on the sequence; one hashed list rather than a lookup per
+ * column), and the enum behind the type or its elements. */
+static const char sql_columns[] = RELS_CTE
+    ", serials AS (SELECT DISTINCT u.objid AS adoid FROM pg_catalog.pg_depend o "
+    "JOIN pg_catalog.pg_depend u ON u.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+    "AND u.refobjid = o.objid AND u.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass "
+    "WHERE o.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+    "AND o.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+    "AND o.deptype = 'a' AND o.refobjsubid > 0) "
+    "SELECT a.attrelid, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), "
+    "pg_catalog.format_type(a.atttypid, NULL), t.typcategory, a.attnotnull, a.attidentity, "
+    "a.attgenerated, pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), sr.adoid IS NOT NULL, "
+    "ds.description, CASE WHEN a.attcollation <> t.typcollation THEN co.collname END, "
+    "en.nspname, et.typname, et.oid <> t.oid "
+    "FROM rels r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid "
+    "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
+    "LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
+    "LEFT JOIN serials sr ON sr.adoid = ad.oid "
+    "LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = a.attrelid "
+    "AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ds.objsubid = a.attnum "
+    "LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation "
+    "LEFT JOIN pg_catalog.pg_type et ON et.typtype = 'e' AND et.oid = "
+    "CASE WHEN t.typtype = 'e' THEN t.oid WHEN t.typcategory = 'A' THEN t.typelem END "
+    "LEFT JOIN pg_catalog.pg_namespace en ON en.oid = et.typnamespace "
+    "WHERE a.attnum > 0 AND NOT a.attisdropped "
+    "ORDER BY a.attrelid, a.attnum";
+
+/* The names of the columns of a key (an int2[] of attnums of relation rel),
+ * in key order: a lookup per column, which the planner turns into an index
+ * probe (a join here gets hashed once per constraint, three times slower). */
+#define KEY_NAMES(key, rel) \
+    "ARRAY(SELECT (SELECT a.attname FROM pg_catalog.pg_attribute a " \
+    "WHERE a.attrelid = " rel " AND a.attnum = k.attnum) " \
+    "FROM pg_catalog.unnest(" key ") WITH ORDINALITY k(attnum, n) ORDER BY k.n)"
+
+/* NOT NULL constraints are not 'p', 'u', 'f' nor 'c' (PostgreSQL 18 lists
+ * them as 'n'). conparentid <> 0 marks the copies PostgreSQL makes of a
+ * foreign key to a partitioned table, one per partition. */
+static const char sql_constraints[] = RELS_CTE
+    "SELECT co.conrelid, co.conname, co.contype, " KEY_NAMES("co.conkey", "co.conrelid") ", "
+    "fn.nspname, fc.relname, "
+    "CASE WHEN co.contype = 'f' THEN " KEY_NAMES("co.confkey", "co.confrelid") " END, "
+    "co.confdeltype, co.confupdtype, co.condeferrable, co.condeferred, "
+    "CASE WHEN co.contype = 'c' THEN pg_catalog.pg_get_constraintdef(co.oid) END "
+    "FROM rels r JOIN pg_catalog.pg_constraint co ON co.conrelid = r.oid "
+    "LEFT JOIN pg_catalog.pg_class fc ON fc.oid = co.confrelid "
+    "LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace "
+    "WHERE co.contype IN ('p', 'u', 'f', 'c') AND co.conparentid = 0 "
+    "ORDER BY co.conrelid, co.conname";
+
+/* Indexes that back a primary key, unique or exclusion constraint are the
+ * constraint's, not indexes of their own. Key columns only: INCLUDE columns
+ * follow them in indkey, an int2vector, whose subscripts start at 0. */
+static const char sql_indexes[] = RELS_CTE
+    "SELECT i.indrelid, ic.relname, i.indisunique, am.amname, i.indexprs IS NOT NULL, "
+    KEY_NAMES("(i.indkey::pg_catalog.int2[])[0:i.indnkeyatts - 1]", "i.indrelid") ", "
+    "i.indoption::text, pg_catalog.pg_get_expr(i.indpred, i.indrelid), "
+    "CASE WHEN i.indexprs IS NOT NULL THEN pg_catalog.pg_get_indexdef(i.indexrelid) END "
+    "FROM rels r JOIN pg_catalog.pg_index i ON i.indrelid = r.oid "
+    "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
+    "JOIN pg_catalog.pg_am am ON am.oid = ic.relam "
+    "WHERE NOT i.indisprimary AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint co "
+    "WHERE co.conrelid = i.indrelid AND co.conindid = i.indexrelid "
+    "AND co.contype IN ('p', 'u', 'x')) "
+    "ORDER BY i.indrelid, ic.relname";
+
+static const char sql_enums[] =
+    "SELECT n.nspname, t.typname, (SELECT pg_catalog.array_agg(e.enumlabel ORDER BY e.enumsortorder) "
+    "FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid) "
+    "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+    "WHERE t.typtype = 'e' AND n.nspname = ANY ($1::text[]) "
+    "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d "
+    "WHERE d.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND d.objid = t.oid "
+    "AND d.deptype = 'e') "
+    "ORDER BY n.nspname, t.typname";
+
+/* A table read, by oid (sorted by oid for bsearch). */
+typedef struct rel {
+    unsigned long oid;
+    tide_table *table;
+} rel;
+
+typedef struct reader {
+    tide_dconn *c;
+    tide_schema *out;
+    tide_err *err;
+    const char *const *schemas;   /* the namespaces read */
+    int nschemas;
+    tide_buf params[2];           /* $1 namespaces, $2 excluded names: text[] literals */
+    rel *rels;
+    int nrels;
+    tide_buf tmp, item;
+} reader;
+
+static const char *const default_schemas[] = { "public" };
+
+/* ---- small helpers ------------------------------------------------------ */
+
+static int nomem(reader *r)
+{
+    return tide_err_set(r->err, TIDE_ENOMEM, "out of memory reading the schema");
+}
+
+/* A field of the result, NULL for SQL NULL. */
+static const char *field(const PGresult *res, int row, int col)
+{
+    return PQgetisnull(res, row, col) ? NULL : PQgetvalue(res, row, col);
+}
+
+static int field_true(const PGresult *res, int row, int col)
+{
+    const char *v = field(res, row, col);
+    return v && v[0] == 't';
+}
+
+/* NULL for PostgreSQL's default namespace, which the model leaves unnamed. */
+static const char *model_schema(const char *nspname)
+{
+    return nspname && strcmp(nspname, "public") ? nspname : NULL;
+}
+
+static int reads_schema(const reader *r, const char *nspname)
+{
+    int i;
+    for (i = 0; i < r->nschemas; i++)
+        if (!strcmp(r->schemas[i], nspname))
+            return 1;
+    return 0;
+}
+
+/* Appends names as a text[] literal: {"a","b"}, each element quoted. */
+static int array_literal(tide_buf *out, const char *const *names, int n)
+{
+    int i, rc = tide_buf_putc(out, '{');
+    const char *p;
+    for (i = 0; rc == 0 && i < n; i++) {
+        rc = tide_buf_puts(out, i ? ",\"" : "\"");
+        for (p = names[i]; rc == 0 && *p; p++) {
+            if (*p == '"' || *p == '\\')
+                rc = tide_buf_putc(out, '\\');
+            if (rc == 0)
+                rc = tide_buf_putc(out, *p);
+        }
+        if (rc == 0)
+            rc = tide_buf_putc(out, '"');
+    }
+    return rc == 0 ? tide_buf_putc(out, '}') : rc;
+}
+
+/* The next element of a one-dimensional array literal ({a,"b c",NULL}) into
+ * elem; *pos starts at the literal. 1 with an element, 0 at the end. */
+static int array_next(const char **pos, tide_buf *elem, int *isnull)
+{
+    const char *p = *pos;
+    int quoted, rc = 0;
+    if (*p == '{')
+        p++;
+    if (*p == '}' || !*p)
+        return 0;
+    tide_buf_reset(elem);
+    if ((quoted = *p == '"'))
+        p++;
+    for (; *p && rc == 0; p++) {
+        if (quoted ? *p == '"' : (*p == ',' || *p == '}'))
+            break;
+        if (quoted && *p == '\\' && p[1])
+            p++;
+        rc = tide_buf_putc(elem, *p);
+    }
+    if (rc < 0)
+        return rc;
+    if (quoted && *p == '"')
+        p++;
+    *isnull = !quoted && elem->len == 4 && !strcmp(elem->data, "NULL");
+    *pos = *p == ',' ? p + 1 : p;
+    return 1;
+}
+
+/* Pushes the elements of an array literal (NULL: none) onto a string list. */
+static int push_array(reader *r, const char *lit, char ***v, int *n)
+{
+    int got, isnull;
+    while (lit && (got = array_next(&lit, &r->item, &isnull)) != 0) {
+        if (got < 0 || tide_strv_push(r->out, v, n, isnull ? "" : r->item.data) < 0)
+            return nomem(r);
+    }
+    return 0;
+}
+
+static int cmp_rel(const void *a, const void *b)
+{
+    const rel *x = a, *y = b;
+    return x->oid < y->oid ? -1 : x->oid > y->oid;
+}
+
+/* The table of an oid field, NULL when it is not one we read (a table
+ * created after the first query cannot show up: one snapshot). */
+static tide_table *table_of(const reader *r, const char *oid)
+{
+    rel key, *found;
+    key.oid = strtoul(oid, NULL, 10);
+    found = r->nrels ? bsearch(&key, r->rels, (size_t)r->nrels, sizeof *r->rels, cmp_rel) : NULL;
+    return found ? found->table : NULL;
+}
+
+/* ---- statements ----------------------------------------------------------- */
+
+/* Fills err for a failed catalog query, naming it. */
+static int query_error(reader *r, const PGresult *res, const char *what, const char *sql)
+{
+    const char *primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+    const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+    int code = PQstatus(r->c->pg) == CONNECTION_BAD ? TIDE_ECONNECT : TIDE_ESQL;
+    char line[256];
+    if (!primary) {
+        snprintf(line, sizeof line, "%s", PQerrorMessage(r->c->pg));
+        line[strcspn(line, "\r\n")] = '\0';
+        primary = *line ? line : "unknown error (no message from libpq)";
+    }
+    tide_err_set(r->err, code, "introspection: the query reading the %s failed: %s%s", what,
+                 code == TIDE_ECONNECT ? "connection to PostgreSQL lost: " : "SQL error: ", primary);
+    if (r->err && state)
+        snprintf(r->err->sqlstate, sizeof r->err->sqlstate, "%s", state);
+    tide_err_set_sql(r->err, sql);
+    return code;
+}
+
+/* Runs one catalog query with the namespaces and exclusions bound; *out is
+ * the result (PQclear it), NULL on failure. */
+static int fetch(reader *r, const char *what, const char *sql, PGresult **out)
+{
+    static const Oid types[2] = { OID_TEXT_ARRAY, OID_TEXT_ARRAY };
+    const char *values[2] = { r->params[0].data, r->params[1].data };
+    PGresult *res = PQexecParams(r->c->pg, sql, 2, types, values, NULL, NULL, 0);
+    queries_sent++;
+    *out = NULL;
+    if (!res || PQresultStatus(res) != PGRES_TUPLES_OK) {
+        int rc = query_error(r, res, what, sql);
+        PQclear(res);
+        return rc;
+    }
+    *out = res;
+    return 0;
+}
+
+static int command(reader *r, const char *what, const char *sql)
+{
+    PGresult *res = PQexec(r->c->pg, sql);
+    int rc = 0;
+    queries_sent++;
+    if (!res || PQresultStatus(res) != PGRES_COMMAND_OK)
+        rc = query_error(r, res, what, sql);
+    PQclear(res);
+    return rc;
+}
+
+/* ---- tables and columns --------------------------------------------------- */
+
+static int read_tables(reader *r, const PGresult *res)
+{
+    int i, n = PQntuples(res);
+    if (n > 0 && !(r->rels = malloc(sizeof *r->rels * (size_t)n)))
+        return nomem(r);
+    for (i = 0; i < n; i++) {
+        tide_table *t = tide_schema_add_table(r->out, model_schema(field(res, i, 1)), field(res, i, 2));
+        if (!t)
+            return nomem(r);
+        t->comment = tide_schema_str(r->out, field(res, i, 3));
+        r->rels[i].oid = strtoul(field(res, i, 0), NULL, 10);
+        r->rels[i].table = t;
+        r->nrels++;
+    }
+    if (r->nrels > 1)
+        qsort(r->rels, (size_t)r->nrels, sizeof *r->rels, cmp_rel);
+    return 0;
+}
+
+/* Where the quoted literal at the start of s ends (just past its closing
+ * quote), or NULL when s does not start with one. */
+static const char *literal_end(const char *s)
+{
+    if (*s != '\'')
+        return NULL;
+    for (s++; *s; s++) {
+        if (*s == '\'' && s[1] == '\'')
+            s++;
+        else if (*s == '\'')
+            return s + 1;
+    }
+    return NULL;
+}
+
+/* A plain decimal number, as PostgreSQL prints one: -1, 1.50, 1e+20. */
+static int is_number(const char *p, const char *end)
+{
+    int digits = 0;
+    if (p < end && *p == '-')
+        p++;
+    for (; p < end && ((*p >= '0' && *p <= '9') || *p == '.'); p++)
+        digits += *p != '.';
+    if (digits && p < end && (*p == 'e' || *p == 'E')) {
+        p++;
+        if (p < end && (*p == '+' || *p == '-'))
+            p++;
+        if (p == end)
+            return 0;
+        while (p < end && *p >= '0' && *p <= '9')
+            p++;
+    }
+    return digits > 0 && p == end;
+}
+
+static int is_numeric_type(const char *t)
+{
+    static const char *const names[] = {
+        "smallint", "integer", "bigint", "numeric", "real", "double precision", NULL
+    };
+    int i;
+    for (i = 0; names[i]; i++)
+        if (!strcmp(t, names[i]))
+            return 1;
+    return 0;
+}
+
+/* A default as the DSL writes it: PostgreSQL adds a cast to the column's
+ * own type to a literal ('abc'::character varying, 'active'::user_status,
+ * '{}'::jsonb), and quotes negative and wide numbers ('-1'::integer, and on
+ * a real column '-2'::integer): the literal alone, numbers unquoted.
+ * Anything else (now(), CURRENT_TIMESTAMP, true, (2 + 3)) stays as it is. */
+static int clean_default(const char *expr, const char *full_type, const char *bare_type,
+                         int numeric_column, tide_buf *out)
+{
+    const char *end = literal_end(expr), *cast;
+    int own;
+    tide_buf_reset(out);
+    if (!end || strncmp(end, "::", 2))
+        return tide_buf_puts(out, expr);
+    cast = end + 2;
+    own = !strcmp(cast, full_type) || !strcmp(cast, bare_type);
+    if (numeric_column && (own || is_numeric_type(cast)) && is_number(expr + 1, end - 1))
+        return tide_buf_add(out, expr + 1, (size_t)(end - 1 - (expr + 1)));
+    if (own)
+        return tide_buf_add(out, expr, (size_t)(end - expr));
+    return tide_buf_puts(out, expr);
+}
+
+/* nextval('seq'::regclass), nothing around it. */
+static int is_nextval(const char *expr)
+{
+    size_t n = strlen(expr);
+    return !strncmp(expr, "nextval('", 9) && n > 21 && !strcmp(expr + n - 12, "'::regclass)");
+}
+
+/* The column's tide type into r->tmp; *is_enum when it names an enum read. */
+static int column_type(reader *r, const PGresult *res, int i, int *is_enum)
+{
+    const char *enum_nsp = field(res, i, 12), *enum_name = field(res, i, 13);
+    int array = field_true(res, i, 14), rc;
+    *is_enum = 0;
+    tide_buf_reset(&r->tmp);
+    if (!enum_nsp || !enum_name)
+        return tide_model_canonical_type(field(res, i, 2), &r->tmp) < 0 ? nomem(r) : 0;
+    /* the model links an enum column by its type, so an enum of a namespace
+     * not read stays a plain type name */
+    *is_enum = !array && reads_schema(r, enum_nsp);
+    rc = tide_model_qualified(model_schema(enum_nsp), enum_name, &r->tmp);
+    if (rc == 0 && array)
+        rc = tide_buf_puts(&r->tmp, "[]");
+    return rc < 0 ? nomem(r) : 0;
+}
+
+/* Default, serial and identity. Generated columns' expressions are not
+ * defaults (the model has no generated columns). */
+static int column_default(reader *r, const PGresult *res, int i, tide_column *col)
+{
+    const char *expr = field(res, i, 8), *identity = field(res, i, 6), *generated = field(res, i, 7);
+    col->autoincrement = identity && (identity[0] == 'a' || identity[0] == 'd');
+    if (!expr || (generated && *generated))
+        return 0;
+    if (field_true(res, i, 9) && is_nextval(expr)) {
+        col->autoincrement = 1;     /* serial, bigserial, smallserial */
+        return 0;
+    }
+    if (clean_default(expr, field(res, i, 2), field(res, i, 3), field(res, i, 4)[0] == 'N',
+                      &r->tmp) < 0 || !(col->default_expr = tide_schema_str(r->out, r->tmp.data)))
+        return nomem(r);
+    return 0;
+}
+
+static int read_columns(reader *r, const PGresult *res)
+{
+    int i, rc, is_enum, n = PQntuples(res);
+    for (i = 0; i < n; i++) {
+        tide_table *t = table_of(r, field(res, i, 0));
+        tide_column *col;
+        if (!t)
+            continue;
+        if ((rc = column_type(r, res, i, &is_enum)) < 0)
+            return rc;
+        if (!(col = tide_table_add_column(r->out, t, field(res, i, 1), r->tmp.data)))
+            return nomem(r);
+        col->is_enum = is_enum;
+        col->nullable = !field_true(res, i, 5);
+        col->comment = tide_schema_str(r->out, field(res, i, 10));
+        col->collation = tide_schema_str(r->out, field(res, i, 11));
+        if ((rc = column_default(r, res, i, col)) < 0)
+            return rc;
+    }
+    return 0;
+}
+
+/* ---- constraints ---------------------------------------------------------- */
+
+/* confdeltype / confupdtype in the model's words; NULL for no action. */
+static const char *fk_action(const char *code)
+{
+    switch (code ? code[0] : 'a') {
+    case 'r': return "restrict";
+    case 'c': return "cascade";
+    case 'n': return "set null";
+    case 'd': return "set default";
+    default:  return NULL;
+    }
+}
+
+/* Where the parenthesis opening at open closes, skipping quoted text;
+ * NULL when it does not. */
+static const char *closing_paren(const char *open)
+{
+    const char *p;
+    char quote = 0;
+    int depth = 0;
+    for (p = open; *p; p++) {
+        if (quote) {
+            if (*p == quote)
+                quote = 0;
+        } else if (*p == '\'' || *p == '"') {
+            quote = *p;
+        } else if (*p == '(') {
+            depth++;
+        } else if (*p == ')' && --depth == 0) {
+            return p;
+        }
+    }
+    return NULL;
+}
+
+/* "CHECK ((price > 0)) NOT VALID" -> "(price > 0)"; the model removes the
+ * parentheses left around the whole. */
+static int add_check(reader *r, tide_table *t, const char *name, const char *def)
+{
+    const char *open = def ? strchr(def, '(') : NULL, *close = open ? closing_paren(open) : NULL;
+    tide_buf_reset(&r->tmp);
+    if (!close)
+        return tide_err_set(r->err, TIDE_ERROR, "introspection: cannot read check '%s' of table "
+                            "%s: unexpected definition '%s'", name, t->name, def ? def : "");
+    if (tide_buf_add(&r->tmp, open + 1, (size_t)(close - open - 1)) < 0 ||
+        !tide_table_add_check(r->out, t, name, r->tmp.data))
+        return nomem(r);
+    return 0;
+}
+
+static int add_fk(reader *r, tide_table *t, const PGresult *res, int i)
+{
+    tide_fk *fk = tide_table_add_fk(r->out, t, field(res, i, 1));
+    int rc;
+    if (!fk)
+        return nomem(r);
+    if ((rc = push_array(r, field(res, i, 3), &fk->columns, &fk->ncolumns)) < 0 ||
+        (rc = push_array(r, field(res, i, 6), &fk->ref_columns, &fk->nref_columns)) < 0)
+        return rc;
+    fk->ref_schema = tide_schema_str(r->out, model_schema(field(res, i, 4)));
+    fk->ref_table = tide_schema_str(r->out, field(res, i, 5));
+    fk->on_delete = tide_schema_str(r->out, fk_action(field(res, i, 7)));
+    fk->on_update = tide_schema_str(r->out, fk_action(field(res, i, 8)));
+    fk->deferrable = field_true(res, i, 9);
+    fk->initially_deferred = field_true(res, i, 10);
+    return 0;
+}
+
+static int read_constraints(reader *r, const PGresult *res)
+{
+    int i, rc = 0, n = PQntuples(res);
+    for (i = 0; i < n && rc == 0; i++) {
+        tide_table *t = table_of(r, field(res, i, 0));
+        const char *name = field(res, i, 1);
+        tide_unique *u;
+        if (!t)
+            continue;
+        switch (field(res, i, 2)[0]) {
+        case 'p':
+            if (!(t->pk_name = tide_schema_str(r->out, name)))
+                return nomem(r);
+            rc = push_array(r, field(res, i, 3), &t->pk, &t->npk);
+            break;
+        case 'u':
+            if (!(u = tide_table_add_unique(r->out, t, name)))
+                return nomem(r);
+            rc = push_array(r, field(res, i, 3), &u->columns, &u->ncolumns);
+            break;
+        case 'f':
+            rc = add_fk(r, t, res, i);
+            break;
+        case 'c':
+            rc = add_check(r, t, name, field(res, i, 11));
+            break;
+        }
+    }
+    return rc;
+}
+
+/* ---- indexes and enums ------------------------------------------------------ */
+
+/* The key list of an index definition: what is between the parentheses
+ * after USING method (the first ones outside quoted names). */
+static int index_expression(reader *r, const char *def, tide_index *ix)
+{
+    const char *p, *close = NULL;
+    char quote = 0;
+    for (p = def; *p && !close; p++) {
+        if (quote && *p == quote)
+            quote = 0;
+        else if (!quote && *p == '"')
+            quote = *p;
+        else if (!quote && *p == '(')
+            close = closing_paren(p);
+    }
+    if (!close)
+        return tide_err_set(r->err, TIDE_ERROR, "introspection: cannot read index '%s': "
+                            "unexpected definition '%s'", ix->name, def);
+    if (!(ix->expression = tide_schema_strn(r->out, p, (size_t)(close - p))))
+        return nomem(r);
+    return 0;
+}
+
+/* indoption per key column: bit 1 DESC, bit 2 NULLS FIRST. The defaults
+ * (nulls last ascending, first descending) are left unsaid. */
+static int index_columns(reader *r, const char *names, const char *options, tide_index *ix)
+{
+    const char *pos = names;
+    char *end;
+    int got, isnull;
+    while (pos && (got = array_next(&pos, &r->item, &isnull)) != 0) {
+        long opt = options ? strtol(options, &end, 10) : 0;
+        int desc = (opt & 1) != 0, nulls_first = (opt & 2) != 0;
+        options = options ? end : NULL;
+        if (got < 0 || (desc && tide_buf_puts(&r->item, " desc") < 0) ||
+            (desc != nulls_first && tide_buf_puts(&r->item, nulls_first ? " nulls first"
+                                                                          : " nulls last") < 0) ||
+            tide_strv_push(r->out, &ix->columns, &ix->ncolumns, r->item.data) < 0)
+            return nomem(r);
+    }
+    return 0;
+}
+
+static int read_indexes(reader *r, const PGresult *res)
+{
+    int i, rc, n = PQntuples(res);
+    for (i = 0; i < n; i++) {
+        tide_table *t = table_of(r, field(res, i, 0));
+        const char *method = field(res, i, 3);
+        tide_index *ix;
+        if (!t)
+            continue;
+        if (!(ix = tide_table_add_index(r->out, t, field(res, i, 1))))
+            return nomem(r);
+        ix->unique = field_true(res, i, 2);
+        ix->method = strcmp(method, "btree") ? tide_schema_str(r->out, method) : NULL;
+        ix->where = tide_schema_str(r->out, field(res, i, 7));
+        if (field_true(res, i, 4))
+            rc = index_expression(r, field(res, i, 8), ix);
+        else
+            rc = index_columns(r, field(res, i, 5), field(res, i, 6), ix);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
+static int read_enums(reader *r, const PGresult *res)
+{
+    int i, rc, n = PQntuples(res);
+    for (i = 0; i < n; i++) {
+        tide_enum *e = tide_schema_add_enum(r->out, model_schema(field(res, i, 0)), field(res, i, 1));
+        if (!e)
+            return nomem(r);
+        if ((rc = push_array(r, field(res, i, 2), &e->values, &e->nvalues)) < 0)
+            return rc;
+    }
+    return 0;
+}
+
+/* ---- the whole ------------------------------------------------------------- */
+
+static const struct step {
+    const char *what;
+    const char *sql;
+    int (*read)(reader *r, const PGresult *res);
+} steps[] = {
+    { "tables", sql_tables, read_tables },       /* first: the others find their table */
+    { "columns", sql_columns, read_columns },
+    { "constraints", sql_constraints, read_constraints },
+    { "indexes", sql_indexes, read_indexes },
+    { "enums", sql_enums, read_enums },
+};
+
+static int read_all(reader *r)
+{
+    size_t i;
+    int rc = 0;
+    for (i = 0; i < sizeof steps / sizeof *steps && rc == 0; i++) {
+        PGresult *res;
+        if ((rc = fetch(r, steps[i].what, steps[i].sql, &res)) == 0)
+            rc = steps[i].read(r, res);
+        PQclear(res);
+    }
+    return rc;
+}
+
+int pg_introspect(tide_dconn *c, const tide_introspect_opts *opts, tide_schema *out, tide_err *err)
+{
+    reader r;
+    int rc, own_tx = PQtransactionStatus(c->pg) == PQTRANS_IDLE;
+    memset(&r, 0, sizeof r);
+    r.c = c;
+    r.out = out;
+    r.err = err;
+    r.schemas = opts && opts->nschemas > 0 ? opts->schemas : default_schemas;
+    r.nschemas = opts && opts->nschemas > 0 ? opts->nschemas : 1;
+    queries_sent = 0;
+    if (array_literal(&r.params[0], r.schemas, r.nschemas) < 0 ||
+        array_literal(&r.params[1], opts ? opts->exclude : NULL, opts ? opts->nexclude : 0) < 0) {
+        rc = nomem(&r);
+        goto done;
+    }
+    /* one snapshot for the five queries, so that they agree with each other;
+     * JIT would spend longer compiling these catalog scans than running them */
+    if (own_tx && (rc = command(&r, "schema (begin)", "BEGIN ISOLATION LEVEL REPEATABLE READ "
+                                "READ ONLY; SET LOCAL jit = off")) < 0)
+        goto done;
+    rc = read_all(&r);
+    if (own_tx && rc == 0) {
+        rc = command(&r, "schema (commit)", "COMMIT");
+    } else if (own_tx) {
+        tide_err ignored;          /* the first failure is the one to report */
+        r.err = &ignored;
+        command(&r, "schema (rollback)", "ROLLBACK");
+    }
+done:
+    free(r.rels);
+    tide_buf_free(&r.params[0]);
+    tide_buf_free(&r.params[1]);
+    tide_buf_free(&r.tmp);
+    tide_buf_free(&r.item);
+    return rc;
+}

@@ -1,0 +1,29 @@
+/* pg_internal.h — what the files of the PostgreSQL driver share: the
+ * connection (postgres.c opens it, introspect.c reads the catalog through
+ * it) and introspection's entry points. Internal to the driver; tests may
+ * include it for the query counter. */
+#ifndef TIDE_PG_INTERNAL_H
+#define TIDE_PG_INTERNAL_H
+
+#include <libpq-fe.h>
+
+#include "driver.h"
+
+struct tide_dconn {
+    PGconn *pg;
+    int depth;            /* 0 outside a transaction, 1 in BEGIN, 2+ in savepoints */
+};
+
+/* The driver's introspect (see driver.h): reads the namespaces of opts
+ * (default "public") into out with a constant number of catalog queries. */
+int pg_introspect(tide_dconn *c, const tide_introspect_opts *opts, tide_schema *out,
+                  tide_err *err);
+
+/* Statements the last pg_introspect sent (BEGIN and COMMIT included), for
+ * the test that the count does not grow with the number of tables. */
+int pg_introspect__queries(void);
+
+/* The SQL of a plan (emit.c). */
+int pg_emit(const tide_plan *plan, tide_sql_list *out, tide_err *err);
+
+#endif

@@ -1,0 +1,34 @@
+/* sqlite_internal.h — what the files of the SQLite driver share: the
+ * connection struct and the entry points of introspect.c. Not part of the
+ * driver contract (driver.h is). */
+#ifndef TIDE_SQLITE_INTERNAL_H
+#define TIDE_SQLITE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "driver.h"
+
+struct tide_dconn {
+    sqlite3 *db;
+    char *path;         /* as the user wrote it, for messages */
+    char *lock_path;    /* absolute "<db>.tide-lock"; NULL for :memory: */
+    int lock_fd;        /* -1 when the runner's lock is not held */
+    int depth;          /* transaction levels opened through begin */
+};
+
+/* The driver's introspect (driver.h): reads the main database into out, a
+ * new empty schema that the caller owns and finishes. SQLite has no
+ * namespaces: opts->schemas is ignored; opts->exclude names tables to leave
+ * out (compared without regard to ASCII case, as SQLite compares names).
+ * Internal sqlite_* tables, virtual tables, views and triggers are left out. */
+int sqlite_introspect(tide_dconn *c, const tide_introspect_opts *opts, tide_schema *out,
+                      tide_err *err);
+
+/* Statements introspection has prepared in this process, for the test that
+ * the count does not grow with the number of tables. */
+int sqlite_introspect__queries(void);
+
+/* The SQL of a plan (emit.c). */
+int sqlite_emit(const tide_plan *plan, tide_sql_list *out, tide_err *err);
+
+#endif

@@ -1,0 +1,745 @@
+-- tide.schema: the schema DSL of SPEC 6. Builders check their input as it is
+-- written (errors point at the user's line and name the table and column);
+-- `t.table "name" { ... }` yields a plain, tagged definition table that the
+-- native converter (src/model_lua.c) turns into the schema model.
+--
+-- A definition (every field optional unless noted; lists are always present):
+--   { __tide = "table", name = "user" (required), schema = "s", comment = "",
+--     renamedFrom = "old" | "s.old", columns = { column... } (required),
+--     primary = { __tide = "primary", columns = {...}, name = "..." },
+--     indexes = { { __tide = "index", columns = { "a", "b desc" } | expression = "sql",
+--                   name =, unique = true, where = "sql", using = "gin" }... },
+--     uniques = { { __tide = "unique", columns = {...}, name = }... },
+--     foreigns = { { __tide = "foreign", columns = {...}, table = "org", schema =,
+--                    refColumns = {...}, onDelete =, onUpdate =, name =,
+--                    deferrable = true, initiallyDeferred = true }... },
+--     checks = { { __tide = "check", name = "...", expr = "sql" }... } }
+-- column:
+--   { __tide = "column", name = "id", type = "integer" (a tide type, the enum's
+--     name, "T[]", or raw SQL), autoincrement = true, nullable = true,
+--     primary = true, default = "sql", unique = true | "constraint_name",
+--     references = { table =, schema =, column = (nil: the referenced key),
+--                    onDelete =, onUpdate =, name =, deferrable =, initiallyDeferred = },
+--     enum = { "value", ... } (type is then the enum's name), comment =,
+--     renamedFrom =, ignoreChanges = { "type", "default", "extra" }, collate = }
+-- Actions are lowercase: "no action", "restrict", "cascade", "set null", "set default".
+local M = {}
+
+local error, type, tostring, pairs, ipairs, setmetatable, rawget =
+      error, type, tostring, pairs, ipairs, setmetatable, rawget
+local format, concat, tointeger = string.format, table.concat, math.tointeger
+local getinfo = debug and debug.getinfo
+
+-- ---- messages -------------------------------------------------------------
+
+-- Edit distance, ignoring case (as config.c's), for "did you mean".
+local function distance(a, b)
+  a, b = a:lower(), b:lower()
+  local la, lb, row = #a, #b, {}
+  for j = 0, lb do row[j] = j end
+  for i = 1, la do
+    local prev, ca = row[0], a:byte(i)
+    row[0] = i
+    for j = 1, lb do
+      local up = row[j]
+      local best = prev + (ca == b:byte(j) and 0 or 1)
+      if up + 1 < best then best = up + 1 end
+      if row[j - 1] + 1 < best then best = row[j - 1] + 1 end
+      prev, row[j] = up, best
+    end
+  end
+  return row[lb]
+end
+
+-- The closest of known to word, or nil when none is close.
+local function closest(word, known)
+  local best, bd = nil, math.huge
+  for _, k in ipairs(known) do
+    local d = distance(word, k)
+    if d < bd then best, bd = k, d end
+  end
+  if best and bd <= (#best > 6 and 3 or 2) then return best end
+end
+
+-- "; did you mean 'x'?" for the closest of known, or " (known: a, b, c)".
+local function suggest(word, known)
+  local best = closest(tostring(word), known)
+  if best then return format("; did you mean '%s'?", best) end
+  return " (known: " .. concat(known, ", ") .. ")"
+end
+
+-- The table whose items are being written, for messages: t.table "x" records
+-- where it was called; an error raised later in the same file names it.
+local pending
+
+local function where_table(level)
+  if not (pending and getinfo) then return nil end
+  local info = getinfo(level + 1, "Sl")
+  if info and info.source == pending.__source and info.currentline >= pending.__line then
+    return pending.__name_
+  end
+end
+
+-- Raises "table 'x', column 'y': msg" at the user's line. level counts from
+-- the caller of fail (1: the function calling fail).
+local function fail(level, column, msg)
+  local tname, subject = where_table(level + 1), nil
+  if tname and column then subject = format("table '%s', column '%s': ", tname, column)
+  elseif column then subject = format("column '%s': ", column)
+  elseif tname then subject = format("table '%s': ", tname)
+  else subject = "" end
+  error(subject .. msg, level + 1)
+end
+
+-- ---- shared checks ----------------------------------------------------------
+
+local function nonempty(v)
+  return type(v) == "string" and v ~= "" and (v:byte(1) > 32 or v:find("%S") ~= nil)
+end
+
+-- (table, schema) of "schema.name" or "name"; nil, message when malformed.
+local function split_name(qualified)
+  if not nonempty(qualified) then return nil, nil, "a name must be a non-empty string" end
+  local schema, name = qualified:match("^([^.]+)%.([^.]+)$")
+  if schema then return name, schema end
+  if qualified:find(".", 1, true) then
+    return nil, nil, format("'%s' is not a valid name (write 'name' or 'schema.name')", qualified)
+  end
+  return qualified
+end
+
+local ACTIONS = { "no action", "restrict", "cascade", "set null", "set default" }
+local ACTION_OF = {}
+for _, a in ipairs(ACTIONS) do
+  ACTION_OF[a] = a
+  ACTION_OF[a:gsub(" ", "")] = a       -- "setNull", "noAction" (lowercased below)
+  ACTION_OF[a:gsub(" ", "_")] = a      -- "set_null"
+end
+
+-- The canonical action for a spelling, or raises naming what it is for.
+local function action(v, what, level, column)
+  if v == nil then return nil end
+  local a = type(v) == "string" and ACTION_OF[v:lower():gsub("^%s+", ""):gsub("%s+$", ""):gsub("%s+", " ")]
+  if not a then
+    fail(level + 1, column, format("%s: '%s' is not a foreign key action%s", what, tostring(v),
+      suggest(tostring(v), ACTIONS)))
+  end
+  return a
+end
+
+-- Checks the keys of an options table against known (a set and its list).
+local function check_options(opts, known, list, what, level, column)
+  for k in pairs(opts) do
+    if type(k) ~= "number" and not known[k] then
+      fail(level + 1, column, format("%s: unknown option '%s'%s", what, tostring(k),
+        suggest(tostring(k), list)))
+    end
+  end
+end
+
+local function keyset(list)
+  local set = {}
+  for _, k in ipairs(list) do set[k] = true end
+  return set, list
+end
+
+local function check_bool(v, what, level, column)
+  if v ~= nil and type(v) ~= "boolean" then
+    fail(level + 1, column, format("%s must be true or false, not a %s", what, type(v)))
+  end
+  return v or nil
+end
+
+local function check_string(v, what, level, column)
+  if v ~= nil and not nonempty(v) then
+    fail(level + 1, column, format("%s must be a non-empty string, not %s", what,
+      type(v) == "string" and "''" or "a " .. type(v)))
+  end
+  return v
+end
+
+-- The positional entries of spec (column names), checked.
+local function column_list(spec, what, level)
+  local cols, n = {}, 0
+  for k in pairs(spec) do
+    if type(k) == "number" then n = n + 1 end
+  end
+  for i = 1, n do
+    local c = spec[i]
+    if not nonempty(c) then
+      fail(level + 1, nil, format("%s: entry %d must be a column name, not %s", what, i,
+        c == nil and "nil (is there a hole in the list?)" or "a " .. type(c)))
+    end
+    cols[i] = c
+  end
+  return cols
+end
+
+-- ---- columns ----------------------------------------------------------------
+
+local Col = {}                    -- the methods of t.col "name"
+local ColMT = { __name = "tide.schema.column" }
+
+-- Sets the column's type once; spelled is how the user wrote it.
+local function set_type(b, spelled, typ, level)
+  local d = b.__def
+  if d.type then
+    fail(level + 1, d.name, format("the type is given twice (it is %s already, then :%s()); "
+      .. "a column has one type", d.type, spelled))
+  end
+  d.type = typ
+  return b
+end
+
+local function no_args(b, method, extra, level)
+  if extra ~= nil then
+    fail(level + 1, b.__def.name, format(":%s() takes no arguments", method))
+  end
+end
+
+local SIMPLE = {
+  integer = "integer", bigint = "bigint", smallint = "smallint", boolean = "boolean",
+  real = "real", double = "double", text = "text", date = "date", time = "time",
+  timestamp = "timestamp", timestamptz = "timestamptz", json = "json", jsonb = "jsonb",
+  uuid = "uuid", bytea = "bytea", blob = "bytea",
+}
+for method, typ in pairs(SIMPLE) do
+  Col[method] = function(b, extra)
+    if extra ~= nil then no_args(b, method, extra, 2) end
+    return set_type(b, method, typ, 2)
+  end
+end
+
+local SERIAL = { serial = "integer", bigserial = "bigint", smallserial = "smallint" }
+for method, typ in pairs(SERIAL) do
+  Col[method] = function(b, extra)
+    if extra ~= nil then no_args(b, method, extra, 2) end
+    set_type(b, method, typ, 2)
+    b.__def.autoincrement = true
+    return b
+  end
+end
+
+-- A whole number in [lo, hi], or raises naming the method and argument.
+local function whole(b, v, lo, hi, what, level)
+  local n = type(v) == "number" and tointeger(v)
+  if not n or n < lo or n > hi then
+    fail(level + 1, b.__def.name, format("%s must be a whole number from %d to %d, not %s",
+      what, lo, hi, type(v) == "number" and tostring(v) or type(v) == "string" and "'" .. v .. "'" or "a " .. type(v)))
+  end
+  return n
+end
+
+-- Type names with parameters, made once per spelling: "varchar(255)".
+local spelled = {}
+local function typename(pattern, a, b)
+  local byp = spelled[pattern]
+  if not byp then byp = {}; spelled[pattern] = byp end
+  local key = b and a * 100000 + b or a
+  local name = byp[key]
+  if not name then name = format(pattern, a, b); byp[key] = name end
+  return name
+end
+
+function Col:numeric(p, s)
+  if p == nil then
+    if s ~= nil then fail(2, self.__def.name, ":numeric(p, s): a scale needs a precision") end
+    return set_type(self, "numeric", "numeric", 2)
+  end
+  p = whole(self, p, 1, 1000, ":numeric(p, s): the precision", 2)
+  if s == nil then return set_type(self, "numeric", typename("numeric(%d)", p), 2) end
+  s = whole(self, s, 0, p, ":numeric(p, s): the scale", 2)
+  return set_type(self, "numeric", typename("numeric(%d,%d)", p, s), 2)
+end
+
+function Col:varchar(n)
+  if n == nil then return set_type(self, "varchar", "varchar", 2) end
+  n = whole(self, n, 1, 10485760, ":varchar(n): the length", 2)
+  return set_type(self, "varchar", typename("varchar(%d)", n), 2)
+end
+
+function Col:char(n)
+  n = n == nil and 1 or whole(self, n, 1, 10485760, ":char(n): the length", 2)
+  return set_type(self, "char", typename("char(%d)", n), 2)
+end
+
+function Col:enum(name, values)
+  local d = self.__def
+  local _, _, bad = split_name(name)
+  if bad then fail(2, d.name, ":enum(name, values): " .. bad) end
+  if type(values) ~= "table" or values[1] == nil then
+    fail(2, d.name, format(":enum('%s', values) needs its values: :enum('%s', { 'a', 'b' })",
+      tostring(name), tostring(name)))
+  end
+  local copy, seen = {}, {}
+  for i = 1, #values do
+    local v = values[i]
+    if type(v) ~= "string" or v == "" then
+      fail(2, d.name, format("enum '%s': value %d must be a non-empty string, not %s", name, i,
+        type(v) == "string" and "''" or "a " .. type(v)))
+    end
+    if seen[v] then fail(2, d.name, format("enum '%s': the value '%s' is listed twice", name, v)) end
+    seen[v], copy[i] = true, v
+  end
+  set_type(self, "enum", name, 2)
+  d.enum = copy
+  return self
+end
+
+function Col:array(element)
+  local d = self.__def
+  if not nonempty(element) then
+    fail(2, d.name, ":array(type) needs the element type as a string, e.g. :array \"text\"")
+  end
+  if SERIAL[element] then
+    fail(2, d.name, format(":array('%s'): an array of %s is not possible; use :array \"%s\"",
+      element, element, SERIAL[element]))
+  end
+  return set_type(self, "array", (SIMPLE[element] or element) .. "[]", 2)
+end
+
+function Col:type(raw)
+  if not nonempty(raw) then
+    fail(2, self.__def.name, ":type(sql) needs the SQL type as a string, e.g. :type \"inet\"")
+  end
+  return set_type(self, "type", raw, 2)
+end
+
+-- Records a modifier once: a second use is a mistake worth reporting.
+local function modifier(b, method, field, value, level)
+  local d = b.__def
+  if d[field] ~= nil then
+    fail(level + 1, d.name, format(":%s() is given twice", method))
+  end
+  d[field] = value
+  return b
+end
+
+function Col:primary(extra)
+  if extra ~= nil then no_args(self, "primary", extra, 2) end
+  return modifier(self, "primary", "primary", true, 2)
+end
+
+function Col:nullable(flag)
+  if flag ~= nil and type(flag) ~= "boolean" then
+    fail(2, self.__def.name, ":nullable(flag): flag must be true or false")
+  end
+  return modifier(self, "nullable", "nullable", flag ~= false or nil, 2)
+end
+
+function Col:default(expr)
+  local ty = type(expr)
+  if ty == "number" or ty == "boolean" then
+    expr = tostring(expr)
+  elseif ty ~= "string" then
+    fail(2, self.__def.name, ":default(expr) needs an SQL expression as a string, e.g. "
+      .. ":default \"'anonymous'\" or :default \"now()\"" .. (expr == nil and " (for no default, leave it out)" or ""))
+  end
+  return modifier(self, "default", "default", expr, 2)
+end
+
+function Col:unique(name)
+  if type(name) == "table" then
+    check_options(name, { name = true }, { "name" }, ":unique{}", 2, self.__def.name)
+    name = name.name
+  end
+  check_string(name, ":unique(name): the constraint name", 2, self.__def.name)
+  return modifier(self, "unique", "unique", name or true, 2)
+end
+
+local REF_KEYS, REF_LIST = keyset { "onDelete", "onUpdate", "name", "deferrable", "initiallyDeferred" }
+
+function Col:references(tbl, column, opts)
+  local d = self.__def
+  if type(column) == "table" and opts == nil then column, opts = nil, column end
+  local name, schema, bad = split_name(tbl)
+  if bad then fail(2, d.name, ":references(table, column, options): the table: " .. bad) end
+  check_string(column, ":references(table, column): the column", 2, d.name)
+  if opts ~= nil and type(opts) ~= "table" then
+    fail(2, d.name, ":references(table, column, options): options must be a table")
+  end
+  opts = opts or {}
+  check_options(opts, REF_KEYS, REF_LIST, ":references()", 2, d.name)
+  local deferrable = check_bool(opts.deferrable, ":references(): deferrable", 2, d.name)
+  local deferred = check_bool(opts.initiallyDeferred, ":references(): initiallyDeferred", 2, d.name)
+  if deferred and opts.deferrable == false then
+    fail(2, d.name, ":references(): initiallyDeferred needs deferrable (leave deferrable out or set it true)")
+  end
+  return modifier(self, "references", "references", {
+    table = name, schema = schema, column = column,
+    onDelete = action(opts.onDelete, ":references(): onDelete", 2, d.name),
+    onUpdate = action(opts.onUpdate, ":references(): onUpdate", 2, d.name),
+    name = check_string(opts.name, ":references(): name", 2, d.name),
+    deferrable = (deferrable or deferred) or nil,
+    initiallyDeferred = deferred,
+  }, 2)
+end
+
+function Col:comment(text)
+  if type(text) ~= "string" then fail(2, self.__def.name, ":comment(text) needs a string") end
+  return modifier(self, "comment", "comment", text, 2)
+end
+
+function Col:renamedFrom(old)
+  check_string(old, ":renamedFrom(old): the old name", 2, self.__def.name)
+  if old == nil then fail(2, self.__def.name, ":renamedFrom(old) needs the column's old name") end
+  return modifier(self, "renamedFrom", "renamedFrom", old, 2)
+end
+
+local IGNORE_KEYS, IGNORE_LIST = keyset { "type", "default", "extra" }
+
+function Col:ignoreChanges(what)
+  local d = self.__def
+  if type(what) == "string" then what = { what } end
+  if type(what) ~= "table" or what[1] == nil then
+    fail(2, d.name, ":ignoreChanges{...} needs a list of \"type\", \"default\", \"extra\"")
+  end
+  local copy = {}
+  for i, w in ipairs(what) do
+    if not IGNORE_KEYS[w] then
+      fail(2, d.name, format(":ignoreChanges: '%s' is not something a diff can ignore%s",
+        tostring(w), suggest(tostring(w), IGNORE_LIST)))
+    end
+    copy[i] = w
+  end
+  return modifier(self, "ignoreChanges", "ignoreChanges", copy, 2)
+end
+
+function Col:collate(name)
+  check_string(name, ":collate(name): the collation", 2, self.__def.name)
+  if name == nil then fail(2, self.__def.name, ":collate(name) needs the collation's name") end
+  return modifier(self, "collate", "collate", name, 2)
+end
+
+local COL_METHODS = {}
+for k in pairs(Col) do COL_METHODS[#COL_METHODS + 1] = k end
+table.sort(COL_METHODS)
+
+-- A misspelt method names the column and the closest method: the lookup
+-- misses Col and yields a function that raises when called with the builder
+-- (a function __index on the builders would slow every method call).
+setmetatable(Col, { __index = function(_, k)
+  if type(k) ~= "string" or k:sub(1, 2) == "__" then return nil end
+  return function(b)
+    local best = closest(k, COL_METHODS)
+    fail(2, type(b) == "table" and rawget(b, "__def") and b.__def.name or "?", format("no method :%s()%s", k,
+      best and format("; did you mean :%s()?", best) or " (a column takes a type such as :integer(), "
+      .. ":text(), :varchar(n), and modifiers such as :primary(), :nullable(), :default(sql), "
+      .. ":references(...))"))
+  end
+end })
+ColMT.__index = Col
+
+--- t.col "name" -> a column builder (type methods and modifiers chain).
+function M.col(name)
+  if type(name) ~= "string" or name == "" or name:byte(1) <= 32 and not nonempty(name) then
+    fail(2, nil, "t.col(name): the column name must be a non-empty string, not "
+      .. (type(name) == "string" and "''" or "a " .. type(name)))
+  end
+  return setmetatable({ __tide = "column builder", __def = { __tide = "column", name = name } }, ColMT)
+end
+
+-- ---- table items --------------------------------------------------------------
+
+local function spec_table(spec, what, example, level)
+  if type(spec) ~= "table" then
+    fail(level + 1, nil, format("%s needs a table, e.g. %s", what, example))
+  end
+  return spec
+end
+
+local PRIMARY_KEYS, PRIMARY_LIST = keyset { "name" }
+
+--- t.primary { "a", "b", name = } -> a composite primary key
+function M.primary(spec)
+  spec_table(spec, "t.primary", "t.primary { \"a\", \"b\" }", 2)
+  check_options(spec, PRIMARY_KEYS, PRIMARY_LIST, "t.primary", 2)
+  local cols = column_list(spec, "t.primary", 2)
+  if #cols == 0 then fail(2, nil, "t.primary needs at least one column") end
+  return { __tide = "primary", columns = cols, name = check_string(spec.name, "t.primary: name", 2) }
+end
+
+local UNIQUE_KEYS, UNIQUE_LIST = keyset { "name" }
+
+--- t.unique { "a", "b", name = } -> a unique constraint
+function M.unique(spec)
+  spec_table(spec, "t.unique", "t.unique { \"a\", \"b\" }", 2)
+  check_options(spec, UNIQUE_KEYS, UNIQUE_LIST, "t.unique", 2)
+  local cols = column_list(spec, "t.unique", 2)
+  if #cols == 0 then fail(2, nil, "t.unique needs at least one column") end
+  return { __tide = "unique", columns = cols, name = check_string(spec.name, "t.unique: name", 2) }
+end
+
+local INDEX_KEYS, INDEX_LIST = keyset { "name", "unique", "where", "using", "expression", "desc" }
+
+-- The suffixes an index entry may have, as (order, nulls): " desc nulls last".
+local SUFFIXES = {}
+for _, order in ipairs { "", " asc", " desc" } do
+  for _, nulls in ipairs { "", " nulls first", " nulls last" } do
+    SUFFIXES[order .. nulls] = { order == " desc" and " desc" or "", nulls }
+  end
+end
+
+-- An index entry "col [asc|desc] [nulls first|last]" (any case) as
+-- (column, " desc" or "", " nulls ..." or ""); raises on anything else.
+local function index_entry(entry, level)
+  local col, rest = entry:match("^%s*([^%s]+)(.-)%s*$")
+  local suffix = SUFFIXES[(rest or ""):lower():gsub("%s+", " ")]
+  if not col or not suffix then
+    fail(level + 1, nil, format("t.index: '%s' is not a column entry (write \"col\", \"col desc\" or "
+      .. "\"col desc nulls last\"; for anything else use expression = \"...\")", entry))
+  end
+  return col, suffix[1], suffix[2]
+end
+
+--- t.index { "a", "b desc", name=, unique=, where=, using=, expression=, desc= }
+function M.index(spec)
+  spec_table(spec, "t.index", "t.index { \"a\", \"b\" }", 2)
+  check_options(spec, INDEX_KEYS, INDEX_LIST, "t.index", 2)
+  local cols = column_list(spec, "t.index", 2)
+  local expression = check_string(spec.expression, "t.index: expression", 2)
+  if expression and #cols > 0 then
+    fail(2, nil, "t.index: give either columns or expression = \"...\", not both")
+  elseif not expression and #cols == 0 then
+    fail(2, nil, "t.index needs columns (t.index { \"a\" }) or expression = \"...\"")
+  end
+  local desc = spec.desc
+  if type(desc) == "string" then desc = { desc } end
+  if desc ~= nil and type(desc) ~= "table" then fail(2, nil, "t.index: desc must be a list of columns") end
+  if desc and expression then fail(2, nil, "t.index: desc applies to columns, not to an expression") end
+  local orders, nulls, position = {}, {}, {}
+  for i, c in ipairs(cols) do
+    cols[i], orders[i], nulls[i] = index_entry(c, 2)
+    position[cols[i]] = i
+  end
+  for _, c in ipairs(desc or {}) do
+    local i = position[c]
+    if not i then
+      fail(2, nil, format("t.index: desc names '%s', which is not one of the index's columns", tostring(c)))
+    end
+    orders[i] = " desc"
+  end
+  local entries = {}
+  for i, c in ipairs(cols) do entries[i] = c .. orders[i] .. nulls[i] end
+  local using = check_string(spec.using, "t.index: using", 2)
+  return {
+    __tide = "index", columns = entries, expression = expression,
+    name = check_string(spec.name, "t.index: name", 2),
+    unique = check_bool(spec.unique, "t.index: unique", 2),
+    where = check_string(spec.where, "t.index: where", 2),
+    using = using and using:lower(),
+  }
+end
+
+local FOREIGN_KEYS, FOREIGN_LIST = keyset { "table", "columns", "onDelete", "onUpdate", "name",
+  "deferrable", "initiallyDeferred" }
+
+--- t.foreign { "a", table=, columns=, onDelete=, onUpdate=, name=, deferrable=, initiallyDeferred= }
+function M.foreign(spec)
+  spec_table(spec, "t.foreign", "t.foreign { \"org_id\", table = \"org\", columns = { \"id\" } }", 2)
+  check_options(spec, FOREIGN_KEYS, FOREIGN_LIST, "t.foreign", 2)
+  local cols = column_list(spec, "t.foreign", 2)
+  if #cols == 0 then fail(2, nil, "t.foreign needs its columns: t.foreign { \"org_id\", table = \"org\" }") end
+  local name, schema, bad = split_name(spec.table)
+  if bad then fail(2, nil, "t.foreign: table = the referenced table: " .. bad) end
+  local refs = spec.columns
+  if type(refs) == "string" then refs = { refs } end
+  if refs ~= nil then
+    if type(refs) ~= "table" then fail(2, nil, "t.foreign: columns must be a list of the referenced columns") end
+    refs = column_list(refs, "t.foreign: columns", 2)
+    if #refs ~= #cols then
+      fail(2, nil, format("t.foreign: %d column%s reference %d column%s of '%s'; give as many of each",
+        #cols, #cols == 1 and "" or "s", #refs, #refs == 1 and "" or "s", spec.table))
+    end
+  end
+  local deferred = check_bool(spec.initiallyDeferred, "t.foreign: initiallyDeferred", 2)
+  if deferred and spec.deferrable == false then
+    fail(2, nil, "t.foreign: initiallyDeferred needs deferrable (leave deferrable out or set it true)")
+  end
+  return {
+    __tide = "foreign", columns = cols, table = name, schema = schema, refColumns = refs,
+    onDelete = action(spec.onDelete, "t.foreign: onDelete", 2),
+    onUpdate = action(spec.onUpdate, "t.foreign: onUpdate", 2),
+    name = check_string(spec.name, "t.foreign: name", 2),
+    deferrable = (check_bool(spec.deferrable, "t.foreign: deferrable", 2) or deferred) or nil,
+    initiallyDeferred = deferred,
+  }
+end
+
+--- t.check(name, expr) -> a check constraint
+function M.check(name, expr)
+  if not nonempty(name) or not nonempty(expr) then
+    fail(2, nil, "t.check(name, expr) needs a name and an SQL expression, e.g. "
+      .. "t.check(\"price_positive\", \"price > 0\")")
+  end
+  return { __tide = "check", name = name, expr = expr }
+end
+
+-- ---- tables -----------------------------------------------------------------
+
+-- `return t.table "x" { ... }` is a tail call: by the time the items are
+-- checked, the file's frame is gone. Errors found then carry the position
+-- recorded when t.table "x" was called.
+local Tbl = {}
+local TblMT = { __name = "tide.schema.table" }
+
+-- Raises "file:line: table 'x'[, column 'y']: msg" for the table builder b.
+local function tfail(b, column, msg)
+  local subject = column and format("table '%s', column '%s': ", b.__name_, column)
+                  or format("table '%s': ", b.__name_)
+  if b.__line then error(format("%s:%d: %s%s", b.__src, b.__line, subject, msg), 0) end
+  error(subject .. msg, 3)
+end
+
+-- The column's definition, checked as a whole: d of a builder, or a plain
+-- column definition. (Not copied: a builder used in several tables gives
+-- them one shared, read-only definition.)
+local function check_column(b, d)
+  if not nonempty(d.name) then tfail(b, nil, "a column definition has no name") end
+  if not d.type then
+    tfail(b, d.name, "the column has no type (add one, e.g. :integer(), :text(), :varchar(255))")
+  end
+  if d.primary and d.nullable then
+    tfail(b, d.name, "a primary key column cannot be :nullable()")
+  end
+  if d.autoincrement and d.default ~= nil then
+    tfail(b, d.name, "a serial column takes its default from its sequence; remove :default()")
+  end
+end
+
+local LISTS = { index = "indexes", unique = "uniques", foreign = "foreigns", check = "checks" }
+
+-- Files item i, which is not a column, into the definition t.
+local function add_item(b, t, item, i, kind)
+  if LISTS[kind] then
+    local list = t[LISTS[kind]]
+    list[#list + 1] = item
+  elseif kind == "primary" then
+    if t.primary then tfail(b, nil, "t.primary is given twice") end
+    t.primary = item
+  else
+    tfail(b, nil, format("item %d is not a column or a table item (t.col, t.primary, t.index, "
+      .. "t.unique, t.foreign, t.check) but %s", i,
+      item == nil and "nil (is there a hole in the list?)" or type(item) == "table" and
+      (kind and "a " .. tostring(kind) or "a plain table") or "a " .. type(item)))
+  end
+end
+
+-- Raises unless every entry ("col" or "col desc") names a column of t.
+local function check_columns(b, t, names, cols, what)
+  for _, entry in ipairs(cols or {}) do
+    local col = entry
+    if not names[col] then col = col:match("^%S+") end
+    if not names[col] then
+      local list = {}
+      for _, c in ipairs(t.columns) do list[#list + 1] = c.name end
+      tfail(b, nil, format("%s names column '%s', which the table does not have%s", what, col,
+        suggest(col, list)))
+    end
+  end
+end
+
+-- Whole-table rules: one way of giving the key, items that name existing
+-- columns. names maps the column names to their definitions.
+local function check_table(b, t, names, keyed)
+  if #t.columns == 0 then tfail(b, nil, "the table has no columns (add t.col \"name\" :type())") end
+  if t.primary and keyed then
+    tfail(b, nil, format("the primary key is given twice: column '%s' has :primary() and the "
+      .. "table has t.primary { ... }; keep one", keyed))
+  end
+  if t.primary then
+    check_columns(b, t, names, t.primary.columns, "t.primary")
+    for _, k in ipairs(t.primary.columns) do
+      if names[k].nullable then
+        tfail(b, nil, format("column '%s' is in the primary key, so it cannot be :nullable()", k))
+      end
+    end
+  end
+  for _, ix in ipairs(t.indexes) do check_columns(b, t, names, ix.columns, "t.index") end
+  for _, u in ipairs(t.uniques) do check_columns(b, t, names, u.columns, "t.unique") end
+  for _, f in ipairs(t.foreigns) do check_columns(b, t, names, f.columns, "t.foreign") end
+end
+
+-- The number of items: the list's length, refusing other keys.
+local function count_items(b, items)
+  local n = 0
+  for k in pairs(items) do
+    if math.type(k) ~= "integer" or k < 1 then
+      tfail(b, nil, format("unexpected key '%s' among the items (items are a list)", tostring(k)))
+    end
+    if k > n then n = k end
+  end
+  return n
+end
+
+-- t.table "name" { items } -> the table definition. Columns take the short
+-- path: this runs for every column of the schema.
+function TblMT.__call(b, items)
+  pending = nil
+  if type(items) ~= "table" or rawget(items, "__tide") then
+    tfail(b, nil, format("t.table \"%s\" is called with a list of items: t.table \"%s\" { t.col ... }",
+      b.__name_, b.__name_))
+  end
+  local columns, names, ncols, keyed = {}, {}, 0, nil
+  local t = { __tide = "table", name = b.__table, schema = b.__schema, comment = b.__comment,
+              renamedFrom = b.__renamedFrom, columns = columns, indexes = {}, uniques = {},
+              foreigns = {}, checks = {} }
+  for i = 1, count_items(b, items) do
+    local item = items[i]
+    local kind = type(item) == "table" and rawget(item, "__tide")
+    local d = kind == "column builder" and item.__def or kind == "column" and item
+    if d then
+      if not d.type or d.primary and d.nullable or d.autoincrement and d.default ~= nil
+         or kind == "column" then
+        check_column(b, d)
+      end
+      if names[d.name] then tfail(b, nil, format("column '%s' is defined twice", d.name)) end
+      ncols = ncols + 1
+      columns[ncols], names[d.name] = d, d
+      if d.primary and not keyed then keyed = d.name end
+    else
+      add_item(b, t, item, i, kind)
+    end
+  end
+  check_table(b, t, names, keyed)
+  return t
+end
+
+TblMT.__index = function(b, k)
+  local m = Tbl[k]
+  if m then return m end
+  if type(k) == "string" and k:sub(1, 2) == "__" then return nil end
+  error(format("table '%s': no method :%s()%s", rawget(b, "__name_"), tostring(k),
+    suggest(tostring(k), { "comment", "renamedFrom" })), 2)
+end
+
+function Tbl:renamedFrom(old)
+  local _, _, bad = split_name(old)
+  if bad then error(format("table '%s': :renamedFrom(old): %s", self.__name_, bad), 2) end
+  if self.__renamedFrom then error(format("table '%s': :renamedFrom() is given twice", self.__name_), 2) end
+  self.__renamedFrom = old
+  return self
+end
+
+function Tbl:comment(text)
+  if type(text) ~= "string" then error(format("table '%s': :comment(text) needs a string", self.__name_), 2) end
+  if self.__comment then error(format("table '%s': :comment() is given twice", self.__name_), 2) end
+  self.__comment = text
+  return self
+end
+
+--- t.table "name" | "schema.name" -> a table builder: call it with the items.
+function M.table(qualified)
+  local name, schema, bad = split_name(qualified)
+  if bad then error("t.table(name): " .. bad, 2) end
+  local info = getinfo and getinfo(2, "Sl")
+  local b = setmetatable({ __tide = "table builder", __name_ = qualified, __table = name,
+                           __schema = schema }, TblMT)
+  if info and info.currentline > 0 then
+    b.__src, b.__line, b.__source = info.short_src, info.currentline, info.source
+    pending = b
+  end
+  return b
+end
+
+return M

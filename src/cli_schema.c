@@ -1,0 +1,76 @@
+/* cli_schema.c — schema:* commands that read the live database:
+ * schema:inspect (as a snapshot) and schema:drift (the live database against
+ * the snapshot of the last generated migration). */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int cmd_schema_inspect(cli *c)
+{
+    const char *pos[1], *format = "json";
+    int npos, rc;
+    const cli_opt opts[] = { {"--format", &format, NULL}, {NULL, NULL, NULL} };
+    tide_err err;
+    char *json = NULL;
+    tide *t;
+    if ((rc = cli_parse_opts(c, opts, pos, 0, &npos)) != TIDE_EXIT_OK)
+        return rc;
+    if (!strcmp(format, "lua")) {
+        fprintf(stderr, "tide: schema:inspect --format lua is not built yet; --format json is\n");
+        return TIDE_EXIT_FAILURE;
+    }
+    if (strcmp(format, "json"))
+        return cli_usage_error(c, "--format is lua or json, not '%s'", format);
+    if (!(t = cli_open(c)))
+        return TIDE_EXIT_FAILURE;
+    tide_err_clear(&err);
+    if (tide_inspect(t, &json, &err) < 0) {
+        cli_report(&err);
+        tide_close(t);
+        return TIDE_EXIT_FAILURE;
+    }
+    fputs(json, stdout);
+    free(json);
+    tide_close(t);
+    return fflush(stdout) == 0 ? TIDE_EXIT_OK : TIDE_EXIT_FAILURE;
+}
+
+int cmd_schema_drift(cli *c)
+{
+    const char *pos[1];
+    int npos, rc, n = 0, i, found;
+    char **lines = NULL;
+    tide_err err;
+    tide *t;
+    if ((rc = cli_parse_opts(c, NULL, pos, 0, &npos)) != TIDE_EXIT_OK)
+        return rc;
+    if (!(t = cli_open(c)))
+        return TIDE_EXIT_FAILURE;
+    tide_err_clear(&err);
+    if ((found = tide_drift(t, &lines, &n, &err)) < 0) {
+        cli_report(&err);
+        tide_close(t);
+        return TIDE_EXIT_FAILURE;
+    }
+    if (c->json) {
+        lua_createtable(c->L, n, 0);
+        for (i = 0; i < n; i++) {
+            lua_pushstring(c->L, lines[i]);
+            lua_rawseti(c->L, -2, i + 1);
+        }
+        cli_print_with(c, "json");
+    } else if (n == 0) {
+        printf("No drift: the database matches the snapshot.\n");
+    } else {
+        printf("The database differs from the snapshot; to bring it back:\n");
+        for (i = 0; i < n; i++)
+            printf("  %s\n", lines[i]);
+    }
+    for (i = 0; i < n; i++)
+        free(lines[i]);
+    free(lines);
+    tide_close(t);
+    return found ? TIDE_EXIT_FAILURE : TIDE_EXIT_OK;
+}

@@ -1,0 +1,111 @@
+/* inspect.c — the live database through the driver's introspection:
+ * schema:inspect (as snapshot JSON) and schema:drift (the snapshot of the
+ * last generated migration against what the database holds now). */
+#include "runner.h"
+#include "driver.h"
+#include "diff.h"
+#include "snapshot.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* The live schema, finished; the tracking table is not part of it. */
+static int introspect(tide *t, tide_schema **out, tide_err *err)
+{
+    const tide_driver *drv = tide_conn__driver(t->conn);
+    const char *exclude[1];
+    tide_introspect_opts o;
+    int rc;
+    *out = NULL;
+    if (!drv->introspect)
+        return tide_err_set(err, TIDE_EINVAL, "the %s driver cannot read a live schema", drv->name);
+    if (!(*out = tide_schema_new()))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    memset(&o, 0, sizeof o);
+    exclude[0] = t->mc->table_name;
+    o.exclude = exclude;
+    o.nexclude = 1;
+    if ((rc = drv->introspect(tide_conn__dconn(t->conn), &o, *out, err)) == 0)
+        rc = tide_schema_finish(*out, err);
+    if (rc < 0) {
+        tide_schema_free(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+int tide_inspect(tide *t, char **json_out, tide_err *err)
+{
+    tide_schema *s;
+    tide_buf b = TIDE_BUF_INIT;
+    int rc;
+    *json_out = NULL;
+    if ((rc = introspect(t, &s, err)) < 0)
+        return rc;
+    if ((rc = tide_snapshot_render(s, &b, err)) == 0)
+        *json_out = tide_buf_detach(&b);
+    tide_buf_free(&b);
+    tide_schema_free(s);
+    return rc;
+}
+
+static int push_line(char ***out, int *n, const char *line, tide_err *err)
+{
+    char **grown = realloc(*out, sizeof *grown * (size_t)(*n + 1));
+    if (!grown)
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    *out = grown;
+    if (!(grown[*n] = tide_strdup(line)))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    (*n)++;
+    return 0;
+}
+
+int tide_drift(tide *t, char ***out, int *n, tide_err *err)
+{
+    tide_schema *snap = NULL, *live = NULL;
+    tide_buf path = TIDE_BUF_INIT, line = TIDE_BUF_INIT;
+    tide_diff_opts o;
+    tide_plan plan;
+    int rc, i;
+    *out = NULL;
+    *n = 0;
+    memset(&plan, 0, sizeof plan);
+    if ((rc = tide__snapshot_path(t, &path, err)) < 0)
+        goto done;
+    if (access(path.data, F_OK) != 0) {
+        rc = tide_err_set(err, TIDE_EIO, "no snapshot at %s: generate a migration first "
+                          "(tide migration:create)", path.data);
+        goto done;
+    }
+    if ((rc = tide_snapshot_read(&snap, path.data, err)) < 0 || (rc = introspect(t, &live, err)) < 0)
+        goto done;
+    memset(&o, 0, sizeof o);
+    o.loose_exprs = 1;                  /* the database spells expressions its own way */
+    o.no_comments = !strcmp(tide_conn_dialect(t->conn), "sqlite");
+    if ((rc = tide_diff(snap, live, &o, &plan, NULL, err)) < 0)
+        goto done;
+    for (i = 0; i < plan.n && rc == 0; i++) {
+        tide_buf_reset(&line);
+        if (tide_op_describe(&plan.ops[i], &line) < 0)
+            rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+        else
+            rc = push_line(out, n, line.data, err);
+    }
+done:
+    tide_plan_free(&plan);
+    tide_schema_free(snap);
+    tide_schema_free(live);
+    tide_buf_free(&path);
+    tide_buf_free(&line);
+    if (rc < 0) {
+        for (i = 0; i < *n; i++)
+            free((*out)[i]);
+        free(*out);
+        *out = NULL;
+        *n = 0;
+        return rc;
+    }
+    return *n;
+}
