@@ -67,6 +67,8 @@ static void note(differ *d, int warning, const char *fmt, ...)
     char line[768];
     va_list ap;
     char **grown;
+    if (!warning && !d->o->explain)
+        return;                    /* nobody asked for explanations: do not format them */
     va_start(ap, fmt);
     vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
@@ -125,14 +127,11 @@ static const tide_table *partner_of_b(const differ *d, const tide_table *bt)
     return at;
 }
 
+static const tide_table *partner_of_a(const differ *d, const tide_table *at);
+
 static int a_is_paired(const differ *d, const tide_table *at)
 {
-    int i;
-    for (i = 0; i < d->ndec; i++)
-        if (!d->dec[i].a_col && (d->reversed ? d->dec[i].b_table : d->dec[i].a_table) == at)
-            return 1;
-    return tide_schema_find_table(d->b, at->schema, at->name) &&
-           partner_of_b(d, tide_schema_find_table(d->b, at->schema, at->name)) == at;
+    return partner_of_a(d, at) != NULL;
 }
 
 /* The name in table at of the column bt.bc (by decision or by name), or NULL. */
@@ -161,11 +160,17 @@ static const tide_column *partner_col(const differ *d, const tide_table *at, con
 
 static int col_is_paired(const differ *d, const tide_table *at, const tide_table *bt, const tide_column *ac)
 {
+    const tide_column *bc;
     int i;
-    for (i = 0; i < bt->ncolumns; i++)
-        if (partner_col(d, at, bt, bt->columns[i].name) == ac)
+    for (i = 0; i < d->ndec; i++) {          /* renamed to some column of bt? */
+        const decision *x = &d->dec[i];
+        const tide_table *xa = d->reversed ? x->b_table : x->a_table, *xb = d->reversed ? x->a_table : x->b_table;
+        const char *ca = d->reversed ? x->b_col : x->a_col;
+        if (x->a_col && xa == at && xb == bt && !strcmp(ca, ac->name))
             return 1;
-    return 0;
+    }
+    bc = tide_table_find_column(bt, ac->name);   /* else: kept under its name */
+    return bc && partner_col(d, at, bt, bc->name) == ac;
 }
 
 /* renamedFrom "old" or "schema.old" (the table's own schema when unqualified). */
@@ -398,15 +403,25 @@ static void diff_columns(differ *d, const tide_table *at, const tide_table *bt)
         }                                                                                 \
     } while (0)
 
+/* The partner in `b` of table at (by decision or by name), or NULL. */
+static const tide_table *partner_of_a(const differ *d, const tide_table *at)
+{
+    const tide_table *bt;
+    int i;
+    for (i = 0; i < d->ndec; i++)
+        if (!d->dec[i].a_col && (d->reversed ? d->dec[i].b_table : d->dec[i].a_table) == at)
+            return d->reversed ? d->dec[i].a_table : d->dec[i].b_table;
+    bt = tide_schema_find_table(d->b, at->schema, at->name);
+    return bt && partner_of_b(d, bt) == at ? bt : NULL;
+}
+
 /* The referenced table of a's foreign key, as named in b (through renames). */
 static int same_ref(const differ *d, const tide_fk *x, const tide_fk *y)
 {
     const tide_table *ar = tide_schema_find_table(d->a, x->ref_schema, x->ref_table);
-    int i;
-    if (ar)
-        for (i = 0; i < d->b->ntables; i++)
-            if (partner_of_b(d, d->b->tables[i]) == ar)
-                return same(d->b->tables[i]->schema, y->ref_schema) && same(d->b->tables[i]->name, y->ref_table);
+    const tide_table *br = ar ? partner_of_a(d, ar) : NULL;
+    if (br)
+        return same(br->schema, y->ref_schema) && same(br->name, y->ref_table);
     return same(x->ref_schema, y->ref_schema) && same(x->ref_table, y->ref_table);
 }
 
