@@ -122,6 +122,50 @@ describe("tide.open (" .. dialect .. ")", function()
   end)
 end)
 
+describe("migrations from schema definitions (" .. dialect .. ")", function()
+  it("creates, checks and applies a migration from the DSL", function()
+    local root = dir .. "/gen" .. n
+    assert(os.execute("mkdir -p " .. root .. "/schema"))
+    local f = assert(io.open(root .. "/schema/items.lua", "w"))
+    f:write([[
+      local t = require "tide.schema"
+      return t.table "items" {
+        t.col "id" :serial() :primary(),
+        t.col "label" :varchar(80),
+        t.col "price" :numeric(10, 2) :default "0",
+      }
+    ]])
+    f:close()
+    local mig <close> = tide.open { url = fresh_url(), schema = root .. "/schema",
+                                    migrations = { path = root .. "/migrations" } }
+    mig.onEvent = function() end
+    assert.is_true(mig:checkMigrationNeeded())
+    local sql = mig:createMigration { dump = true }
+    assert.truthy(sql:find('create table "items"', 1, true))
+    local path = mig:createMigration { name = "items" }
+    assert.truthy(path:match("Migration%d+_items%.lua$"))
+    assert.is_false(mig:checkMigrationNeeded())
+    assert.is_nil(mig:createMigration())
+    assert.are.equal(1, #mig:up())
+    mig.db:exec("insert into items (label) values (?)", "pen")
+    assert.are.equal("pen", mig.db:exec("select label from items")[1].label)
+  end)
+
+  it("refuses a definition that does not hold together, naming it", function()
+    local t = require "tide.schema"
+    local ok, e = pcall(function()
+      return t.table "t" { t.col "a" :integer(), t.index { "missing" } }
+    end)
+    assert.is_false(ok)                      -- the DSL catches it as it is written
+    assert.truthy(tostring(e):find("'missing'", 1, true))
+    local check = require("tide.core").checkSchema
+    assert.is_true(check(t.table "t" { t.col "a" :integer() }))
+    local ok2, e2 = pcall(check, { t.table "t" { t.col "a" :integer() }, t.table "t" { t.col "b" :integer() } })
+    assert.is_false(ok2)                     -- the model catches what spans definitions
+    assert.truthy(tostring(e2):find("twice", 1, true))
+  end)
+end)
+
 describe("cleanup", function()
   it("removes the scratch folder", function() os.execute("rm -rf " .. dir) end)
 end)
