@@ -7,6 +7,7 @@
  * the transaction and runs foreign_key_check before commit, so rebuilding a
  * parent never cascades into its children. */
 #include "sqlite_internal.h"
+#include "sqlw.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -14,72 +15,23 @@
 #include <string.h>
 
 typedef struct emitter {
-    const tide_plan *plan;
-    tide_sql_list *out;
-    tide_buf sql;
-    tide_err *err;
-    int rc;
+    tide_sqlw w;                      /* first: an emitter is a writer */
     const tide_table **rebuild;       /* tables (of plan->to) to rebuild */
     int nrebuild;
     int rebuilt;                      /* the rebuilds were emitted */
 } emitter;
 
-static void put(emitter *e, const char *s)
-{
-    if (e->rc == 0 && tide_buf_puts(&e->sql, s) < 0)
-        e->rc = TIDE_ENOMEM;
-}
+#define W(e) (&(e)->w)
 
-static void q(emitter *e, const char *ident)
-{
-    if (e->rc == 0 && tide_sqlite_driver.quote_ident(&e->sql, ident) < 0)
-        e->rc = TIDE_ENOMEM;
-}
 
-static void stmt(emitter *e)
-{
-    if (e->rc == 0)
-        e->rc = tide_sql_list_push(e->out, e->sql.data ? e->sql.data : "", e->sql.len, e->err);
-    tide_buf_reset(&e->sql);
-}
 
-static void literal(emitter *e, const char *s)
-{
-    tide_value v;
-    memset(&v, 0, sizeof v);
-    v.type = TIDE_V_TEXT;
-    v.u.s.p = s;
-    v.u.s.len = strlen(s);
-    if (e->rc == 0 && tide_sqlite_driver.quote_literal(&e->sql, &v) < 0)
-        e->rc = TIDE_ENOMEM;
-}
 
-static int fail(emitter *e, const char *fmt, const char *a, const char *b)
-{
-    if (e->rc == 0)
-        e->rc = tide_err_set(e->err, TIDE_EINVAL, fmt, a, b ? b : "");
-    return e->rc;
-}
 
-static void column_list(emitter *e, char *const *cols, int n)
-{
-    int i;
-    put(e, "(");
-    for (i = 0; i < n; i++) {
-        size_t len = tide_model_index_col_len(cols[i]);
-        char name[256];
-        snprintf(name, sizeof name, "%.*s", (int)len, cols[i]);
-        if (i)
-            put(e, ", ");
-        q(e, name);
-        put(e, cols[i] + len);
-    }
-    put(e, ")");
-}
+
 
 static const tide_enum *enum_of(const emitter *e, const tide_column *c)
 {
-    return c->is_enum ? tide_schema_find_enum(e->plan->to, NULL, c->type) : NULL;
+    return c->is_enum ? tide_schema_find_enum(e->w.plan->to, NULL, c->type) : NULL;
 }
 
 /* A serial column is SQLite's INTEGER PRIMARY KEY AUTOINCREMENT, declared
@@ -91,35 +43,35 @@ static int inline_serial(const tide_table *t, const tide_column *c)
 
 static void column_def(emitter *e, const tide_table *t, const tide_column *c)
 {
-    q(e, c->name);
-    put(e, " ");
+    tide_sqlw_q(W(e), c->name);
+    tide_sqlw_put(W(e), " ");
     if (strstr(c->type, "[]")) {
-        fail(e, "column %s.%s: array types need PostgreSQL", t->name, c->name);
+        tide_sqlw_fail(W(e), "column %s.%s: array types need PostgreSQL", t->name, c->name);
         return;
     }
     if (c->autoincrement && !inline_serial(t, c)) {
-        fail(e, "column %s.%s: serial needs to be the whole primary key on SQLite", t->name, c->name);
+        tide_sqlw_fail(W(e), "column %s.%s: serial needs to be the whole primary key on SQLite", t->name, c->name);
         return;
     }
-    put(e, inline_serial(t, c) ? "integer" : c->type);
+    tide_sqlw_put(W(e), inline_serial(t, c) ? "integer" : c->type);
     if (c->is_enum)
-        put(e, " text");                 /* "status" user_status text: text affinity, named type */
+        tide_sqlw_put(W(e), " text");                 /* "status" user_status text: text affinity, named type */
     if (!c->nullable)
-        put(e, " not null");
+        tide_sqlw_put(W(e), " not null");
     if (inline_serial(t, c)) {
-        put(e, " constraint ");
-        q(e, t->pk_name);
-        put(e, " primary key autoincrement");
+        tide_sqlw_put(W(e), " constraint ");
+        tide_sqlw_q(W(e), t->pk_name);
+        tide_sqlw_put(W(e), " primary key autoincrement");
     }
     if (c->collation) {
-        put(e, " collate ");
-        q(e, c->collation);
+        tide_sqlw_put(W(e), " collate ");
+        tide_sqlw_q(W(e), c->collation);
     }
     if (c->default_expr) {
-        put(e, " default ");
-        put(e, isalpha((unsigned char)c->default_expr[0]) && strchr(c->default_expr, '(') ? "(" : "");
-        put(e, c->default_expr);
-        put(e, isalpha((unsigned char)c->default_expr[0]) && strchr(c->default_expr, '(') ? ")" : "");
+        tide_sqlw_put(W(e), " default ");
+        tide_sqlw_put(W(e), isalpha((unsigned char)c->default_expr[0]) && strchr(c->default_expr, '(') ? "(" : "");
+        tide_sqlw_put(W(e), c->default_expr);
+        tide_sqlw_put(W(e), isalpha((unsigned char)c->default_expr[0]) && strchr(c->default_expr, '(') ? ")" : "");
     }
 }
 
@@ -129,108 +81,83 @@ static void enum_check(emitter *e, const tide_table *t, const tide_column *c)
     char name[300];
     int i;
     if (!en) {
-        fail(e, "column %s.%s uses an enum that is not defined", t->name, c->name);
+        tide_sqlw_fail(W(e), "column %s.%s uses an enum that is not defined", t->name, c->name);
         return;
     }
     snprintf(name, sizeof name, "%s_%s_enum", t->name, c->name);
-    put(e, "constraint ");
-    q(e, name);
-    put(e, " check (");
-    q(e, c->name);
-    put(e, " in (");
+    tide_sqlw_put(W(e), "constraint ");
+    tide_sqlw_q(W(e), name);
+    tide_sqlw_put(W(e), " check (");
+    tide_sqlw_q(W(e), c->name);
+    tide_sqlw_put(W(e), " in (");
     for (i = 0; i < en->nvalues; i++) {
         if (i)
-            put(e, ", ");
-        literal(e, en->values[i]);
+            tide_sqlw_put(W(e), ", ");
+        tide_sqlw_literal(W(e), en->values[i]);
     }
-    put(e, "))");
+    tide_sqlw_put(W(e), "))");
 }
 
-static void fk_clause(emitter *e, const tide_fk *fk)
-{
-    put(e, "constraint ");
-    q(e, fk->name);
-    put(e, " foreign key ");
-    column_list(e, fk->columns, fk->ncolumns);
-    put(e, " references ");
-    q(e, fk->ref_table);
-    put(e, " ");
-    column_list(e, fk->ref_columns, fk->nref_columns);
-    if (fk->on_delete) { put(e, " on delete "); put(e, fk->on_delete); }
-    if (fk->on_update) { put(e, " on update "); put(e, fk->on_update); }
-    if (fk->deferrable)
-        put(e, fk->initially_deferred ? " deferrable initially deferred" : " deferrable");
-}
 
 /* create table NAME (...): the whole table, foreign keys inline. */
 static void create_table_as(emitter *e, const tide_table *t, const char *name)
 {
     int i, serial = 0;
     if (t->schema) {
-        fail(e, "table %s.%s: PostgreSQL schemas (namespaces) are not available on SQLite", t->schema, t->name);
+        tide_sqlw_fail(W(e), "table %s.%s: PostgreSQL schemas (namespaces) are not available on SQLite", t->schema, t->name);
         return;
     }
-    put(e, "create table ");
-    q(e, name);
-    put(e, " (\n");
+    tide_sqlw_put(W(e), "create table ");
+    tide_sqlw_q(W(e), name);
+    tide_sqlw_put(W(e), " (\n");
     for (i = 0; i < t->ncolumns; i++) {
-        put(e, i ? ",\n  " : "  ");
+        tide_sqlw_put(W(e), i ? ",\n  " : "  ");
         column_def(e, t, &t->columns[i]);
         serial |= inline_serial(t, &t->columns[i]);
     }
     if (t->npk && !serial) {
-        put(e, ",\n  constraint ");
-        q(e, t->pk_name);
-        put(e, " primary key ");
-        column_list(e, t->pk, t->npk);
+        tide_sqlw_put(W(e), ",\n  constraint ");
+        tide_sqlw_q(W(e), t->pk_name);
+        tide_sqlw_put(W(e), " primary key ");
+        tide_sqlw_columns(W(e), t->pk, t->npk);
     }
     for (i = 0; i < t->nuniques; i++) {
-        put(e, ",\n  constraint ");
-        q(e, t->uniques[i].name);
-        put(e, " unique ");
-        column_list(e, t->uniques[i].columns, t->uniques[i].ncolumns);
+        tide_sqlw_put(W(e), ",\n  constraint ");
+        tide_sqlw_q(W(e), t->uniques[i].name);
+        tide_sqlw_put(W(e), " unique ");
+        tide_sqlw_columns(W(e), t->uniques[i].columns, t->uniques[i].ncolumns);
     }
     for (i = 0; i < t->nchecks; i++) {
-        put(e, ",\n  constraint ");
-        q(e, t->checks[i].name);
-        put(e, " check (");
-        put(e, t->checks[i].expr);
-        put(e, ")");
+        tide_sqlw_put(W(e), ",\n  constraint ");
+        tide_sqlw_q(W(e), t->checks[i].name);
+        tide_sqlw_put(W(e), " check (");
+        tide_sqlw_put(W(e), t->checks[i].expr);
+        tide_sqlw_put(W(e), ")");
     }
     for (i = 0; i < t->ncolumns; i++)
         if (t->columns[i].is_enum) {
-            put(e, ",\n  ");
+            tide_sqlw_put(W(e), ",\n  ");
             enum_check(e, t, &t->columns[i]);
         }
     for (i = 0; i < t->nfks; i++) {
-        put(e, ",\n  ");
-        fk_clause(e, &t->fks[i]);
+        tide_sqlw_put(W(e), ",\n  ");
+        tide_sqlw_fk(W(e), &t->fks[i], 0);
     }
-    put(e, "\n)");
-    stmt(e);
+    tide_sqlw_put(W(e), "\n)");
+    tide_sqlw_stmt(W(e));
 }
 
 static void create_index(emitter *e, const tide_table *t, const tide_index *ix)
 {
-    put(e, ix->unique ? "create unique index " : "create index ");
-    q(e, ix->name);
-    put(e, " on ");
-    q(e, t->name);
-    put(e, " ");
+    tide_sqlw_put(W(e), ix->unique ? "create unique index " : "create index ");
+    tide_sqlw_q(W(e), ix->name);
+    tide_sqlw_put(W(e), " on ");
+    tide_sqlw_q(W(e), t->name);
+    tide_sqlw_put(W(e), " ");
     if (ix->method)
-        fail(e, "index %s: index methods (using %s) need PostgreSQL", ix->name, ix->method);
-    if (ix->expression) {
-        put(e, "(");
-        put(e, ix->expression);
-        put(e, ")");
-    } else {
-        column_list(e, ix->columns, ix->ncolumns);
-    }
-    if (ix->where) {
-        put(e, " where ");
-        put(e, ix->where);
-    }
-    stmt(e);
+        tide_sqlw_fail(W(e), "index %s: index methods (using %s) need PostgreSQL", ix->name, ix->method);
+    tide_sqlw_index_body(W(e), ix);
+    tide_sqlw_stmt(W(e));
 }
 
 /* ---- which tables need a rebuild ------------------------------------------ */
@@ -281,10 +208,10 @@ static void mark(emitter *e, const tide_table *t)
 {
     const tide_table **grown;
     /* only tables that remain: a table being dropped takes its constraints along */
-    if (!t || is_rebuilt(e, t) || e->rc || tide_schema_find_table(e->plan->to, t->schema, t->name) != t)
+    if (!t || is_rebuilt(e, t) || e->w.rc || tide_schema_find_table(e->w.plan->to, t->schema, t->name) != t)
         return;
     if (!(grown = realloc(e->rebuild, sizeof *grown * (size_t)(e->nrebuild + 1)))) {
-        e->rc = TIDE_ENOMEM;
+        e->w.rc = TIDE_ENOMEM;
         return;
     }
     e->rebuild = grown;
@@ -295,20 +222,20 @@ static void mark(emitter *e, const tide_table *t)
 static void mark_enum_users(emitter *e, const tide_enum *en)
 {
     int i, j;
-    for (i = 0; i < e->plan->to->ntables; i++)
-        for (j = 0; j < e->plan->to->tables[i]->ncolumns; j++) {
-            const tide_column *c = &e->plan->to->tables[i]->columns[j];
+    for (i = 0; i < e->w.plan->to->ntables; i++)
+        for (j = 0; j < e->w.plan->to->tables[i]->ncolumns; j++) {
+            const tide_column *c = &e->w.plan->to->tables[i]->columns[j];
             if (c->is_enum && !strcmp(c->type, en->name) &&
-                tide_schema_find_table(e->plan->from, e->plan->to->tables[i]->schema, e->plan->to->tables[i]->name))
-                mark(e, e->plan->to->tables[i]);
+                tide_schema_find_table(e->w.plan->from, e->w.plan->to->tables[i]->schema, e->w.plan->to->tables[i]->name))
+                mark(e, e->w.plan->to->tables[i]);
         }
 }
 
 static void find_rebuilds(emitter *e)
 {
     int i;
-    for (i = 0; i < e->plan->n; i++) {
-        const tide_op *op = &e->plan->ops[i];
+    for (i = 0; i < e->w.plan->n; i++) {
+        const tide_op *op = &e->w.plan->ops[i];
         if (op->kind == TIDE_OP_REPLACE_ENUM || op->kind == TIDE_OP_ADD_ENUM_VALUE)
             mark_enum_users(e, op->enumt);
         else if (op->table && needs_rebuild(op))
@@ -321,9 +248,9 @@ static void find_rebuilds(emitter *e)
 static int column_is_new(const emitter *e, const tide_table *t, const char *name)
 {
     int i;
-    for (i = 0; i < e->plan->n; i++)
-        if (e->plan->ops[i].kind == TIDE_OP_ADD_COLUMN && e->plan->ops[i].table == t &&
-            !strcmp(e->plan->ops[i].column->name, name))
+    for (i = 0; i < e->w.plan->n; i++)
+        if (e->w.plan->ops[i].kind == TIDE_OP_ADD_COLUMN && e->w.plan->ops[i].table == t &&
+            !strcmp(e->w.plan->ops[i].column->name, name))
             return 1;
     return 0;
 }
@@ -335,36 +262,36 @@ static void rebuild(emitter *e, const tide_table *t)
     int i, first = 1;
     snprintf(tmp, sizeof tmp, "%s__tide_new", t->name);
     create_table_as(e, t, tmp);
-    put(e, "insert into ");
-    q(e, tmp);
-    put(e, " (");
+    tide_sqlw_put(W(e), "insert into ");
+    tide_sqlw_q(W(e), tmp);
+    tide_sqlw_put(W(e), " (");
     for (i = 0; i < t->ncolumns; i++)
         if (!column_is_new(e, t, t->columns[i].name)) {
-            put(e, first ? "" : ", ");
-            q(e, t->columns[i].name);
+            tide_sqlw_put(W(e), first ? "" : ", ");
+            tide_sqlw_q(W(e), t->columns[i].name);
             first = 0;
         }
-    put(e, ") select ");
+    tide_sqlw_put(W(e), ") select ");
     for (first = 1, i = 0; i < t->ncolumns; i++)
         if (!column_is_new(e, t, t->columns[i].name)) {
-            put(e, first ? "" : ", ");
-            q(e, t->columns[i].name);
+            tide_sqlw_put(W(e), first ? "" : ", ");
+            tide_sqlw_q(W(e), t->columns[i].name);
             first = 0;
         }
-    put(e, " from ");
-    q(e, t->name);
+    tide_sqlw_put(W(e), " from ");
+    tide_sqlw_q(W(e), t->name);
     if (first)
-        tide_buf_reset(&e->sql);          /* no column survives: nothing to copy */
+        tide_buf_reset(&e->w.sql);          /* no column survives: nothing to copy */
     else
-        stmt(e);
-    put(e, "drop table ");
-    q(e, t->name);
-    stmt(e);
-    put(e, "alter table ");
-    q(e, tmp);
-    put(e, " rename to ");
-    q(e, t->name);
-    stmt(e);
+        tide_sqlw_stmt(W(e));
+    tide_sqlw_put(W(e), "drop table ");
+    tide_sqlw_q(W(e), t->name);
+    tide_sqlw_stmt(W(e));
+    tide_sqlw_put(W(e), "alter table ");
+    tide_sqlw_q(W(e), tmp);
+    tide_sqlw_put(W(e), " rename to ");
+    tide_sqlw_q(W(e), t->name);
+    tide_sqlw_stmt(W(e));
     for (i = 0; i < t->nindexes; i++)
         create_index(e, t, &t->indexes[i]);
 }
@@ -377,58 +304,58 @@ static void emit_op(emitter *e, const tide_op *op)
     if (!e->rebuilt && op->kind > TIDE_OP_RENAME_COLUMN) {
         int i;
         e->rebuilt = 1;                  /* after every rename, before anything else */
-        for (i = 0; i < e->nrebuild && e->rc == 0; i++)
+        for (i = 0; i < e->nrebuild && e->w.rc == 0; i++)
             rebuild(e, e->rebuild[i]);
     }
     if (t && is_rebuilt(e, t) && op->kind != TIDE_OP_RENAME_TABLE && op->kind != TIDE_OP_RENAME_COLUMN)
         return;                          /* the rebuild gave it its whole new shape */
     switch (op->kind) {
     case TIDE_OP_CREATE_NAMESPACE:
-        fail(e, "PostgreSQL schemas (namespaces) are not available on SQLite: schema %s%s", op->namespace_name, NULL);
+        tide_sqlw_fail(W(e), "PostgreSQL schemas (namespaces) are not available on SQLite: schema %s", op->namespace_name);
         break;
     case TIDE_OP_CREATE_ENUM: case TIDE_OP_DROP_ENUM:
     case TIDE_OP_ADD_ENUM_VALUE: case TIDE_OP_REPLACE_ENUM:
     case TIDE_OP_ALTER_TABLE_COMMENT:
         break;                           /* enums are check constraints; no comments */
     case TIDE_OP_DROP_INDEX:
-        put(e, "drop index ");
-        q(e, op->index->name);
-        stmt(e);
+        tide_sqlw_put(W(e), "drop index ");
+        tide_sqlw_q(W(e), op->index->name);
+        tide_sqlw_stmt(W(e));
         break;
     case TIDE_OP_RENAME_TABLE:
-        put(e, "alter table ");
-        q(e, op->old_table->name);
-        put(e, " rename to ");
-        q(e, t->name);
-        stmt(e);
+        tide_sqlw_put(W(e), "alter table ");
+        tide_sqlw_q(W(e), op->old_table->name);
+        tide_sqlw_put(W(e), " rename to ");
+        tide_sqlw_q(W(e), t->name);
+        tide_sqlw_stmt(W(e));
         break;
     case TIDE_OP_RENAME_COLUMN:
-        put(e, "alter table ");
-        q(e, t->name);
-        put(e, " rename column ");
-        q(e, op->old_column->name);
-        put(e, " to ");
-        q(e, op->column->name);
-        stmt(e);
+        tide_sqlw_put(W(e), "alter table ");
+        tide_sqlw_q(W(e), t->name);
+        tide_sqlw_put(W(e), " rename column ");
+        tide_sqlw_q(W(e), op->old_column->name);
+        tide_sqlw_put(W(e), " to ");
+        tide_sqlw_q(W(e), op->column->name);
+        tide_sqlw_stmt(W(e));
         break;
     case TIDE_OP_DROP_TABLE:
-        put(e, "drop table ");
-        q(e, op->old_table->name);
-        stmt(e);
+        tide_sqlw_put(W(e), "drop table ");
+        tide_sqlw_q(W(e), op->old_table->name);
+        tide_sqlw_stmt(W(e));
         break;
     case TIDE_OP_CREATE_TABLE:
         create_table_as(e, t, t->name);
         break;
     case TIDE_OP_ADD_COLUMN:
-        put(e, "alter table ");
-        q(e, t->name);
-        put(e, " add column ");
+        tide_sqlw_put(W(e), "alter table ");
+        tide_sqlw_q(W(e), t->name);
+        tide_sqlw_put(W(e), " add column ");
         column_def(e, t, op->column);
         if (op->column->is_enum) {
-            put(e, " ");
+            tide_sqlw_put(W(e), " ");
             enum_check(e, t, op->column);
         }
-        stmt(e);
+        tide_sqlw_stmt(W(e));
         break;
     case TIDE_OP_CREATE_INDEX:
         create_index(e, t, op->index);
@@ -445,17 +372,12 @@ int sqlite_emit(const tide_plan *plan, tide_sql_list *out, tide_err *err)
     emitter e;
     int i;
     memset(&e, 0, sizeof e);
-    e.plan = plan;
-    e.out = out;
-    e.err = err;
+    tide_sqlw_init(&e.w, &tide_sqlite_driver, plan, out, err);
     find_rebuilds(&e);
-    for (i = 0; i < plan->n && e.rc == 0; i++)
+    for (i = 0; i < plan->n && e.w.rc == 0; i++)
         emit_op(&e, &plan->ops[i]);
-    for (i = 0; !e.rebuilt && i < e.nrebuild && e.rc == 0; i++)
+    for (i = 0; !e.rebuilt && i < e.nrebuild && e.w.rc == 0; i++)
         rebuild(&e, e.rebuild[i]);
-    tide_buf_free(&e.sql);
     free(e.rebuild);
-    if (e.rc == TIDE_ENOMEM)
-        return tide_err_set(err, TIDE_ENOMEM, "out of memory writing SQL");
-    return e.rc;
+    return tide_sqlw_finish(&e.w);
 }

@@ -1,0 +1,39 @@
+/* sqlw.h — the SQL writer the dialect emitters share: a statement buffer,
+ * quoting through the dialect's own driver, and the clauses standard SQL
+ * spells the same on every database (column lists, foreign keys, index
+ * bodies). What differs between dialects stays in drivers/<db>/emit.c. */
+#ifndef TIDE_SQLW_H
+#define TIDE_SQLW_H
+
+#include "driver.h"
+
+typedef struct tide_sqlw {
+    const tide_driver *drv;      /* whose quoting */
+    const tide_plan *plan;
+    tide_sql_list *out;
+    tide_buf sql;                /* the statement being written */
+    tide_err *err;
+    int rc;                      /* the first failure; later writes do nothing */
+} tide_sqlw;
+
+void tide_sqlw_init(tide_sqlw *w, const tide_driver *drv, const tide_plan *plan,
+                    tide_sql_list *out, tide_err *err);
+/* Frees the buffer; returns 0 or the first failure, with err filled. */
+int  tide_sqlw_finish(tide_sqlw *w);
+
+void tide_sqlw_put(tide_sqlw *w, const char *s);
+void tide_sqlw_q(tide_sqlw *w, const char *ident);                 /* "ident" */
+void tide_sqlw_qname(tide_sqlw *w, const char *schema, const char *name);
+void tide_sqlw_literal(tide_sqlw *w, const char *text);             /* 'text' */
+void tide_sqlw_stmt(tide_sqlw *w);     /* ends the statement: appends it to the list */
+int  tide_sqlw_fail(tide_sqlw *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* ("a", "b" desc): index entries keep their " desc" suffix. */
+void tide_sqlw_columns(tide_sqlw *w, char *const *cols, int n);
+/* constraint "n" foreign key (...) references T (...) [on delete ...] [deferrable ...];
+ * with_schema: the referenced table is written schema-qualified. */
+void tide_sqlw_fk(tide_sqlw *w, const tide_fk *fk, int with_schema);
+/* (columns) or (expression), then where PREDICATE. */
+void tide_sqlw_index_body(tide_sqlw *w, const tide_index *ix);
+
+#endif
