@@ -767,18 +767,33 @@ int tide_op_describe(const tide_op *op, tide_buf *out)
     return tide_buf_puts(out, "unknown operation");
 }
 
-int tide_sql_list_push(tide_sql_list *l, const char *sql, size_t len, tide_err *err)
+static int push_entry(tide_sql_list *l, tide_sql_kind kind, const char *text, size_t len, tide_err *err)
 {
     char **grown = realloc(l->items, sizeof *grown * (size_t)(l->n + 1)), *copy;
+    tide_sql_kind *kinds;
     if (!grown)
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
     l->items = grown;
+    if (!(kinds = realloc(l->kinds, sizeof *kinds * (size_t)(l->n + 1))))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    l->kinds = kinds;
     if (!(copy = malloc(len + 1)))
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
-    memcpy(copy, sql, len);
+    memcpy(copy, text, len);
     copy[len] = '\0';
+    l->kinds[l->n] = kind;
     l->items[l->n++] = copy;
     return 0;
+}
+
+int tide_sql_list_push(tide_sql_list *l, const char *sql, size_t len, tide_err *err)
+{
+    return push_entry(l, TIDE_SQL_STATEMENT, sql, len, err);
+}
+
+int tide_sql_list_push_kind(tide_sql_list *l, tide_sql_kind kind, const char *text, tide_err *err)
+{
+    return push_entry(l, kind, text, strlen(text), err);
 }
 
 void tide_sql_list_free(tide_sql_list *l)
@@ -789,5 +804,6 @@ void tide_sql_list_free(tide_sql_list *l)
     for (i = 0; i < l->n; i++)
         free(l->items[i]);
     free(l->items);
+    free(l->kinds);
     memset(l, 0, sizeof *l);
 }

@@ -95,13 +95,25 @@ int  tide_diff(const tide_schema *from, const tide_schema *to, const tide_diff_o
                tide_plan *up, tide_plan *down, tide_err *err);
 void tide_plan_free(tide_plan *plan);
 
+/* What an entry of a tide_sql_list is. Besides statements, an emitter may
+ * ask for the triggers of a table (items[i] is its name) to be read before
+ * a rebuild and created again after it: SQL alone cannot carry triggers the
+ * model does not know across DROP TABLE. */
+typedef enum tide_sql_kind {
+    TIDE_SQL_STATEMENT = 0,
+    TIDE_SQL_SAVE_TRIGGERS,
+    TIDE_SQL_RESTORE_TRIGGERS
+} tide_sql_kind;
+
 /* The SQL of a plan: statements in order, owned by the list. */
 typedef struct tide_sql_list {
     char **items;
+    tide_sql_kind *kinds;     /* parallel to items */
     int n;
 } tide_sql_list;
 
 int  tide_sql_list_push(tide_sql_list *l, const char *sql, size_t len, tide_err *err);
+int  tide_sql_list_push_kind(tide_sql_list *l, tide_sql_kind kind, const char *text, tide_err *err);
 void tide_sql_list_free(tide_sql_list *l);
 
 /* "create table user", "add column user.phone", ... for headers and logs. */

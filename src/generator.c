@@ -130,14 +130,35 @@ static int bracket_level(const char *sql)
     return level;
 }
 
+/* A table name as a Lua string literal, and as part of a Lua identifier. */
+static int put_triggers(tide_buf *b, tide_sql_kind kind, const char *table, int n)
+{
+    if (kind == TIDE_SQL_SAVE_TRIGGERS)
+        return tide_buf_printf(b, "    -- the triggers of %s, re-created after its rebuild\n"
+                               "    local triggers%d = m:execute([[select sql from sqlite_master "
+                               "where type = 'trigger' and tbl_name = ?]], %s)\n", table, n, table);
+    return tide_buf_printf(b, "    for _, trigger in ipairs(triggers%d) do m:addSql(trigger.sql) end\n", n);
+}
+
 static int put_statements(tide_buf *b, const tide_sql_list *sql)
 {
-    int i, rc = 0;
+    int i, rc = 0, saved = 0;
+    tide_buf quoted = TIDE_BUF_INIT;
     for (i = 0; i < sql->n && rc == 0; i++) {
         int lv = bracket_level(sql->items[i]);
+        if (sql->kinds && sql->kinds[i] != TIDE_SQL_STATEMENT) {
+            int lq = bracket_level(sql->items[i]);
+            tide_buf_reset(&quoted);
+            rc = tide_buf_printf(&quoted, "[%.*s[%s]%.*s]", lq, "==========", sql->items[i], lq, "==========");
+            if (rc == 0)
+                rc = put_triggers(b, sql->kinds[i], quoted.data,
+                                  sql->kinds[i] == TIDE_SQL_SAVE_TRIGGERS ? ++saved : saved);
+            continue;
+        }
         rc = tide_buf_printf(b, "    m:addSql [%.*s[%s]%.*s]\n", lv, "==========", sql->items[i],
                              lv, "==========");
     }
+    tide_buf_free(&quoted);
     return rc;
 }
 
@@ -180,7 +201,11 @@ static int join_sql(const tide_sql_list *sql, char **out, tide_err *err)
     tide_buf b = TIDE_BUF_INIT;
     int i;
     for (i = 0; i < sql->n; i++)
-        if (tide_buf_printf(&b, "%s;\n", sql->items[i]) < 0) {
+        if ((sql->kinds && sql->kinds[i] != TIDE_SQL_STATEMENT
+             ? tide_buf_printf(&b, "-- (the triggers of %s are %s)\n", sql->items[i],
+                               sql->kinds[i] == TIDE_SQL_SAVE_TRIGGERS ? "read before its rebuild"
+                                                                      : "created again after it")
+             : tide_buf_printf(&b, "%s;\n", sql->items[i])) < 0) {
             tide_buf_free(&b);
             return tide_err_set(err, TIDE_ENOMEM, "out of memory");
         }
@@ -228,7 +253,7 @@ int tide_create_migration(tide *t, const tide_create_options *o, char **path_out
 {
     static const tide_create_options none;
     generation g;
-    tide_sql_list up = { NULL, 0 }, down = { NULL, 0 };
+    tide_sql_list up = { NULL, NULL, 0 }, down = { NULL, NULL, 0 };
     int rc, i;
     if (!o)
         o = &none;

@@ -261,6 +261,8 @@ static void rebuild(emitter *e, const tide_table *t)
     char tmp[300];
     int i, first = 1;
     snprintf(tmp, sizeof tmp, "%s__tide_new", t->name);
+    if (e->w.rc == 0)                    /* DROP TABLE takes its triggers along */
+        e->w.rc = tide_sql_list_push_kind(e->w.out, TIDE_SQL_SAVE_TRIGGERS, t->name, e->w.err);
     create_table_as(e, t, tmp);
     tide_sqlw_put(W(e), "insert into ");
     tide_sqlw_q(W(e), tmp);
@@ -294,6 +296,8 @@ static void rebuild(emitter *e, const tide_table *t)
     tide_sqlw_stmt(W(e));
     for (i = 0; i < t->nindexes; i++)
         create_index(e, t, &t->indexes[i]);
+    if (e->w.rc == 0)
+        e->w.rc = tide_sql_list_push_kind(e->w.out, TIDE_SQL_RESTORE_TRIGGERS, t->name, e->w.err);
 }
 
 /* ---- the plan, in order ------------------------------------------------------ */

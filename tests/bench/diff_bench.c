@@ -64,7 +64,7 @@ static void step(const char *label, int tables, int from_tables, int changed, co
     if (pid == 0) {
         tide_schema *a = build(from_tables, 0), *b = build(tables, changed);
         tide_plan up, down;
-        tide_sql_list sql = { NULL, 0 };
+        tide_sql_list sql = { NULL, NULL, 0 };
         tide_err err;
         struct rusage ru;
         double t0 = now_ms(), t1, t2;

@@ -7,4 +7,30 @@ q() { sqlite3 -separator '|' "${URL#sqlite:}" "$1"; }
 expect_q() { local got; got=$(q "$1" 2>&1); [ "$got" = "$2" ] || bad "query '$1' gave '$got', expected '$2'"; }
 . "$(dirname "$0")/generate_cases.inc"
 gen_cases
+
+t "a trigger on a table SQLite rebuilds is created again, and still fires"
+rm -rf schema migrations; fresh_db
+schema <<'LUA'
+local t = require "tide.schema"
+return {
+  t.table "audit" { t.col "id" :serial() :primary(), t.col "what" :text() },
+  t.table "item" { t.col "id" :serial() :primary(), t.col "name" :varchar(50) },
+}
+LUA
+t_ migration:create --name init >/dev/null; t_ migration:up >/dev/null
+q "create trigger item_audit after insert on item begin insert into audit (what) values (new.name); end" >/dev/null
+q "insert into item (name) values ('first')" >/dev/null
+sed -i 's/varchar(50)/varchar(100)/' schema/app.lua
+t_ migration:create --name wider; expect_rc 0
+grep -q "local triggers1 = m:execute" migrations/Migration*_wider.lua || bad "the rebuild does not keep triggers"
+t_ migration:up; expect_rc 0
+expect_q "select count(*) from sqlite_master where type = 'trigger' and name = 'item_audit'" "1"
+q "insert into item (name) values ('second')" >/dev/null
+expect_q "select what from audit order by id" $'first\nsecond'
+expect_q "select name from item order by id" $'first\nsecond'
+t_ migration:down; expect_rc 0
+expect_q "select count(*) from sqlite_master where type = 'trigger' and name = 'item_audit'" "1"
+sed -i 's/varchar(100)/varchar(150)/' schema/app.lua
+t_ migration:create --dump; expect_rc 0; expect_out "(the triggers of item are read before its rebuild)"
+
 finish
