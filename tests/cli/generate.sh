@@ -33,4 +33,32 @@ expect_q "select count(*) from sqlite_master where type = 'trigger' and name = '
 sed -i 's/varchar(100)/varchar(150)/' schema/app.lua
 t_ migration:create --dump; expect_rc 0; expect_out "(the triggers of item are read before its rebuild)"
 
+t "--initial adopts a database that already has the schema, and marks it executed"
+rm -rf schema migrations; fresh_db
+q 'create table "book" ("id" integer not null constraint "book_pkey" primary key autoincrement, "title" varchar(200) not null)' >/dev/null
+q "insert into book (title) values ('Dune')" >/dev/null
+schema <<'LUA'
+local t = require "tide.schema"
+return t.table "book" { t.col "id" :serial() :primary(), t.col "title" :varchar(200) }
+LUA
+t_ migration:create --initial --name baseline; expect_rc 0; expect_out "marked executed"
+t_ migration:pending; expect_out "No pending migrations."
+t_ migration:list; expect_out "_baseline"
+t_ schema:drift; expect_rc 0
+expect_q "select title from book" "Dune"
+t_ migration:create --initial; expect_rc 1; expect_out "there is a snapshot already"
+
+t "on a terminal, a likely rename is asked about; yes makes it a rename"
+sed -i 's/"title"/"name"/' schema/app.lua
+printf 'y\n' | script -qec "$TIDE_BIN --url $URL migration:create --name renamed" /dev/null > tty.out 2>&1
+grep -q "Was column of book 'title' renamed to 'name'?" tty.out || bad "no question asked: $(cat tty.out)"
+grep -q 'rename column "title" to "name"' migrations/Migration*_renamed.lua || bad "not a rename"
+t_ migration:up; expect_rc 0
+expect_q "select name from book" "Dune"
+
+t "without a terminal, a likely rename is a warning naming the hint, never silent"
+sed -i 's/"name"/"label"/' schema/app.lua
+t_ migration:create --dump; expect_rc 0
+expect_out "add :renamedFrom \"name\" to 'label'"
+
 finish
