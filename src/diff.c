@@ -13,8 +13,8 @@
 
 /* Phases, in the order their operations run. */
 enum {
-    P_NAMESPACE, P_ENUM, P_DROP_FK, P_DROP_CONSTRAINT, P_RENAME, P_DROP_TABLE, P_CREATE_TABLE,
-    P_COLUMNS, P_ADD_CONSTRAINT, P_ADD_FK, P_DROP_ENUM, NPHASES
+    P_NAMESPACE, P_ENUM, P_DROP_FK, P_DROP_CONSTRAINT, P_RENAME, P_REPLACE_ENUM, P_DROP_TABLE,
+    P_CREATE_TABLE, P_COLUMNS, P_ADD_CONSTRAINT, P_ADD_FK, P_DROP_ENUM, NPHASES
 };
 
 /* A rename decided once (hint, likely rename accepted) and used both ways:
@@ -374,14 +374,54 @@ static void diff_columns(differ *d, const tide_table *at, const tide_table *bt)
     }
 }
 
-/* A changed constraint is dropped and added again; names pair them. */
-#define DIFF_NAMED(d, at, bt, list, n, kind_drop, kind_add, field, equal)                  \
+/* Does name follow the generated rule for table t and these columns? */
+static int generated(const tide_table *t, const char *name, char *const *cols, int ncols, const char *suffix)
+{
+    tide_buf b = TIDE_BUF_INIT;
+    int yes = tide_model_generated_name(t->name, cols, ncols, suffix, &b) == 0 && b.data && !strcmp(b.data, name);
+    tide_buf_free(&b);
+    return yes;
+}
+
+/* A constraint whose generated name only followed a table or column rename
+ * is renamed, not dropped and added: PostgreSQL would refuse to drop a key
+ * that a foreign key depends on, and a drop loses nothing but time. */
+static void rename_constraint(differ *d, const tide_table *at, const tide_table *bt, tide_op_kind kind,
+                              const char *old_name, const char *new_name)
+{
+    tide_op *op = add_op(d, P_RENAME, kind, bt);
+    note(d, 0, "table %s: %s renamed to %s", bt->name, old_name, new_name);
+    if (op) {
+        op->old_table = at;
+        op->old_name = old_name;
+        op->new_name = new_name;
+    }
+}
+
+/* A changed constraint is dropped and added again; names pair them, or the
+ * generated-name rule when both names follow it (a rename). */
+#define DIFF_NAMED(d, at, bt, list, n, kind_drop, kind_add, field, equal, suffix, rename_kind) \
     do {                                                                                  \
         int i_, j_;                                                                       \
+        char *renamed_[256] = { 0 };  /* names in bt taken by a rename */                 \
         for (i_ = 0; i_ < (at)->n; i_++) {                                                \
             const __typeof__((at)->list[0]) *x_ = &(at)->list[i_], *y_ = NULL;            \
             for (j_ = 0; j_ < (bt)->n; j_++)                                              \
                 if (!strcmp((bt)->list[j_].name, x_->name)) y_ = &(bt)->list[j_];         \
+            if (!y_ && generated(at, x_->name, COLS(x_), suffix))                         \
+                for (j_ = 0; j_ < (bt)->n && j_ < 256 && !y_; j_++) {                     \
+                    y_ = &(bt)->list[j_];                                                 \
+                    if (renamed_[j_] || !generated(bt, y_->name, COLS(y_), suffix) ||     \
+                        !(equal) || FIND_NAMED(at, list, n, y_->name)) y_ = NULL;          \
+                    else {                                                                \
+                        renamed_[j_] = y_->name;                                          \
+                        rename_constraint(d, at, bt, rename_kind, x_->name, y_->name);    \
+                        if (rename_kind == TIDE_OP_RENAME_INDEX && d->phase[P_RENAME])    \
+                            d->phase[P_RENAME][d->nphase[P_RENAME] - 1].index =           \
+                                (const tide_index *)(const void *)y_;                     \
+                    }                                                                     \
+                }                                                                         \
+            if (y_ && strcmp(y_->name, x_->name)) continue;  /* renamed */               \
             if (!y_ || !(equal)) {                                                        \
                 tide_op *op_ = add_op(d, kind_drop == TIDE_OP_DROP_FK ? P_DROP_FK          \
                                       : P_DROP_CONSTRAINT, kind_drop, bt);                \
@@ -392,6 +432,7 @@ static void diff_columns(differ *d, const tide_table *at, const tide_table *bt)
         }                                                                                 \
         for (j_ = 0; j_ < (bt)->n; j_++) {                                                \
             const __typeof__((bt)->list[0]) *y_ = &(bt)->list[j_], *x_ = NULL;            \
+            if (j_ < 256 && renamed_[j_]) continue;                                       \
             for (i_ = 0; i_ < (at)->n; i_++)                                              \
                 if (!strcmp((at)->list[i_].name, y_->name)) x_ = &(at)->list[i_];         \
             if (!x_ || !(equal)) {                                                        \
@@ -450,22 +491,45 @@ static int same_index(const differ *d, const tide_table *at, const tide_table *b
            (!loose || (!x->where == !y->where && !x->expression == !y->expression));
 }
 
+/* Is there an item named `name` in table t's list? */
+#define FIND_NAMED(t, list, n, name) find_named_((t)->list, (t)->n, sizeof((t)->list[0]), name)
+static int find_named_(const void *items, int n, size_t size, const char *name)
+{
+    int i;
+    for (i = 0; i < n; i++)
+        if (!strcmp(*(char *const *)(const void *)((const char *)items + (size_t)i * size), name))
+            return 1;
+    return 0;
+}
+
 static void diff_constraints(differ *d, const tide_table *at, const tide_table *bt)
 {
+#define COLS(x) (x)->columns, (x)->ncolumns
     DIFF_NAMED(d, at, bt, uniques, nuniques, TIDE_OP_DROP_UNIQUE, TIDE_OP_ADD_UNIQUE, unique,
-               same_cols(d, at, bt, x_->columns, x_->ncolumns, y_->columns, y_->ncolumns));
+               same_cols(d, at, bt, x_->columns, x_->ncolumns, y_->columns, y_->ncolumns), "key",
+               TIDE_OP_RENAME_CONSTRAINT);
     DIFF_NAMED(d, at, bt, indexes, nindexes, TIDE_OP_DROP_INDEX, TIDE_OP_CREATE_INDEX, index,
-               same_index(d, at, bt, x_, y_));
-    DIFF_NAMED(d, at, bt, fks, nfks, TIDE_OP_DROP_FK, TIDE_OP_ADD_FK, fk, same_fk(d, at, bt, x_, y_));
+               same_index(d, at, bt, x_, y_), "idx", TIDE_OP_RENAME_INDEX);
+    DIFF_NAMED(d, at, bt, fks, nfks, TIDE_OP_DROP_FK, TIDE_OP_ADD_FK, fk, same_fk(d, at, bt, x_, y_),
+               "fkey", TIDE_OP_RENAME_CONSTRAINT);
+#undef COLS
+#define COLS(x) NULL, 0
     DIFF_NAMED(d, at, bt, checks, nchecks, TIDE_OP_DROP_CHECK, TIDE_OP_ADD_CHECK, check,
-               d->o->loose_exprs || same(x_->expr, y_->expr));
+               d->o->loose_exprs || same(x_->expr, y_->expr), "check", TIDE_OP_RENAME_CONSTRAINT);
+#undef COLS
 }
 
 static void diff_primary_key(differ *d, const tide_table *at, const tide_table *bt)
 {
     tide_op *op;
-    if (same(at->pk_name, bt->pk_name) && same_cols(d, at, bt, at->pk, at->npk, bt->pk, bt->npk))
+    int cols = same_cols(d, at, bt, at->pk, at->npk, bt->pk, bt->npk);
+    if (same(at->pk_name, bt->pk_name) && cols)
         return;
+    if (cols && at->npk && generated(at, at->pk_name, NULL, 0, "pkey") &&
+        generated(bt, bt->pk_name, NULL, 0, "pkey")) {
+        rename_constraint(d, at, bt, TIDE_OP_RENAME_CONSTRAINT, at->pk_name, bt->pk_name);
+        return;
+    }
     note(d, 0, "table %s: primary key changed", bt->name);
     if (at->npk && (op = add_op(d, P_DROP_CONSTRAINT, TIDE_OP_DROP_PRIMARY_KEY, bt)) != NULL)
         op->old_table = at;
@@ -555,7 +619,8 @@ static void diff_enum(differ *d, const tide_enum *ae, const tide_enum *be)
     }
     if (!appendable) {
         note(d, 0, "enum %s: values removed or reordered", be->name);
-        if ((op = add_op(d, P_ENUM, TIDE_OP_REPLACE_ENUM, NULL)) != NULL) {
+        /* after the renames: the columns converted have their new names */
+        if ((op = add_op(d, P_REPLACE_ENUM, TIDE_OP_REPLACE_ENUM, NULL)) != NULL) {
             op->enumt = be;
             op->old_enum = ae;
             op->destructive = 1;
@@ -752,6 +817,8 @@ int tide_op_describe(const tide_op *op, tide_buf *out)
     case TIDE_OP_DROP_PRIMARY_KEY: return tide_buf_printf(out, "drop primary key of %s", tn);
     case TIDE_OP_RENAME_TABLE:     return tide_buf_printf(out, "rename table %s to %s", op->old_table->name, tn);
     case TIDE_OP_RENAME_COLUMN:    return tide_buf_printf(out, "rename column %s.%s to %s", tn, op->old_column->name, op->column->name);
+    case TIDE_OP_RENAME_CONSTRAINT: return tide_buf_printf(out, "rename constraint %s on %s to %s", op->old_name, tn, op->new_name);
+    case TIDE_OP_RENAME_INDEX:     return tide_buf_printf(out, "rename index %s on %s to %s", op->old_name, tn, op->new_name);
     case TIDE_OP_DROP_TABLE:       return tide_buf_printf(out, "drop table %s", op->old_table->name);
     case TIDE_OP_CREATE_TABLE:     return tide_buf_printf(out, "create table %s", tn);
     case TIDE_OP_ADD_COLUMN:       return tide_buf_printf(out, "add column %s.%s", tn, op->column->name);

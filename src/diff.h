@@ -12,7 +12,8 @@ typedef enum tide_op_kind {
     TIDE_OP_CREATE_NAMESPACE = 1,   /* namespace_name */
     TIDE_OP_CREATE_ENUM,            /* enumt */
     TIDE_OP_ADD_ENUM_VALUE,         /* enumt (after), value, before | after (neighbour) */
-    TIDE_OP_REPLACE_ENUM,           /* enumt (after), old_enum: values removed or reordered */
+    TIDE_OP_REPLACE_ENUM,           /* enumt (after), old_enum: values removed or reordered;
+                                       runs after the renames, before tables are created */
     TIDE_OP_DROP_FK,                /* table (the table holding it), fk */
     TIDE_OP_DROP_INDEX,             /* table, index */
     TIDE_OP_DROP_UNIQUE,            /* table, unique */
@@ -20,6 +21,10 @@ typedef enum tide_op_kind {
     TIDE_OP_DROP_PRIMARY_KEY,       /* table (old), old_table */
     TIDE_OP_RENAME_TABLE,           /* table (new), old_table */
     TIDE_OP_RENAME_COLUMN,          /* table, column (new), old_column */
+    TIDE_OP_RENAME_CONSTRAINT,      /* table, old_name -> new_name (primary key, unique,
+                                       foreign key or check whose generated name followed
+                                       a table or column rename) */
+    TIDE_OP_RENAME_INDEX,           /* table, index (new), old_name */
     TIDE_OP_DROP_TABLE,             /* old_table */
     TIDE_OP_CREATE_TABLE,           /* table: columns, primary key, uniques and checks
                                        (indexes and foreign keys follow as their own ops,
@@ -62,6 +67,7 @@ typedef struct tide_op {
     const tide_enum *old_enum;
     const char *namespace_name;
     const char *value, *before, *after;   /* ADD_ENUM_VALUE */
+    const char *old_name, *new_name;      /* RENAME_CONSTRAINT, RENAME_INDEX */
     unsigned changes;                     /* ALTER_COLUMN: TIDE_CHANGE_* */
     int new_table;                        /* the op's table is created by this plan */
     int destructive;                      /* running it loses data */

@@ -109,6 +109,12 @@ typedef struct tide_driver {
     /* Appends the dialect's statements for plan to out, in order. An
      * operation the dialect cannot express is TIDE_EINVAL naming it. */
     int  (*emit)(const tide_plan *plan, tide_sql_list *out, tide_err *err);
+
+    /* Turns a finished model (definitions) into what this dialect stores, so
+     * that what introspection reads back compares equal: e.g. SQLite keeps no
+     * comments, and its AUTOINCREMENT key is always "integer". NULL: nothing
+     * to do. */
+    int  (*normalize)(tide_schema *s, tide_err *err);
 } tide_driver;
 
 extern const tide_driver tide_sqlite_driver;

@@ -52,16 +52,35 @@ static int load_snapshot(const char *path, tide_schema **out, tide_err *err)
     return tide_snapshot_read(out, path, err);
 }
 
+/* The definitions, as the database's dialect will store them. */
 static int load_definitions(tide *t, tide_schema **out, tide_err *err)
 {
+    const tide_driver *drv = tide_conn__driver(t->conn);
     char **dirs = t->cfg.schema;
-    int n = t->cfg.nschema, i;
+    int n = t->cfg.nschema, i, rc;
     for (i = 0; t->module[0] && i < t->cfg.nmodules; i++)
         if (!strcmp(t->cfg.modules[i].name, t->module)) {
             dirs = t->cfg.modules[i].schema;
             n = t->cfg.modules[i].nschema;
         }
-    return tide_schema_load_dirs(out, t->L, dirs, n, err);
+    if ((rc = tide_schema_load_dirs(out, t->L, dirs, n, err)) < 0 || !drv->normalize)
+        return rc;
+    return drv->normalize(*out, err);
+}
+
+/* A SQLite rebuild drops the old table: with foreign keys on, that fires
+ * ON DELETE CASCADE on its children, and PRAGMA foreign_keys cannot change
+ * inside the migration's transaction. */
+static int refuse_unsafe_rebuild(tide *t, const tide_sql_list *sql, tide_err *err)
+{
+    int i;
+    for (i = 0; sql->kinds && i < sql->n; i++)
+        if (sql->kinds[i] == TIDE_SQL_SAVE_TRIGGERS && !t->mc->disable_foreign_keys)
+            return tide_err_set(err, TIDE_ECONFIG, "this change rebuilds table '%s' on SQLite, which "
+                                "needs migrations.disableForeignKeys = true (the default): with foreign "
+                                "keys on, dropping the old table would run ON DELETE CASCADE on its "
+                                "children. Nothing was written.", sql->items[i]);
+    return 0;
 }
 
 static void explain(void *ud, const char *line)
@@ -269,7 +288,8 @@ int tide_create_migration(tide *t, const tide_create_options *o, char **path_out
         tide__emit(t, TIDE_EV_WARNING, NULL, g.up.warnings[i], 0, 0);
     if (g.up.n == 0)
         goto done;                       /* nothing to do: no file, no snapshot change */
-    if ((rc = emit_both(t, &g, &up, &down, err)) < 0)
+    if ((rc = emit_both(t, &g, &up, &down, err)) < 0 ||
+        (rc = refuse_unsafe_rebuild(t, &up, err)) < 0 || (rc = refuse_unsafe_rebuild(t, &down, err)) < 0)
         goto done;
     if (o->dump)
         rc = sql_out ? join_sql(&up, sql_out, err) : 0;

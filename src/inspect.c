@@ -10,13 +10,32 @@
 #include <string.h>
 #include <unistd.h>
 
-/* The live schema, finished; the tracking table is not part of it. */
-static int introspect(tide *t, tide_schema **out, tide_err *err)
+/* "public" and every namespace the snapshot uses (NULL: none), in *names. */
+static int namespaces_of(const tide_schema *snap, const char ***names, int *n)
+{
+    int i, j, total = 1 + (snap ? snap->ntables + snap->nenums : 0);
+    if (!(*names = malloc(sizeof **names * (size_t)total)))
+        return TIDE_ENOMEM;
+    (*names)[0] = "public";
+    *n = 1;
+    for (i = 0; snap && i < snap->ntables + snap->nenums; i++) {
+        const char *ns = i < snap->ntables ? snap->tables[i]->schema : snap->enums[i - snap->ntables].schema;
+        for (j = 0; ns && j < *n && strcmp((*names)[j], ns); j++)
+            ;
+        if (ns && j == *n)
+            (*names)[(*n)++] = ns;
+    }
+    return 0;
+}
+
+/* The live schema, finished; the tracking table is not part of it. The
+ * namespaces read are those the snapshot knows (PostgreSQL). */
+static int introspect(tide *t, const tide_schema *snap, tide_schema **out, tide_err *err)
 {
     const tide_driver *drv = tide_conn__driver(t->conn);
-    const char *exclude[1];
+    const char *exclude[1], **names = NULL;
     tide_introspect_opts o;
-    int rc;
+    int rc, nnames = 0;
     *out = NULL;
     if (!drv->introspect)
         return tide_err_set(err, TIDE_EINVAL, "the %s driver cannot read a live schema", drv->name);
@@ -26,8 +45,16 @@ static int introspect(tide *t, tide_schema **out, tide_err *err)
     exclude[0] = t->mc->table_name;
     o.exclude = exclude;
     o.nexclude = 1;
+    if (namespaces_of(snap, &names, &nnames) < 0) {
+        tide_schema_free(*out);
+        *out = NULL;
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    }
+    o.schemas = names;
+    o.nschemas = nnames;
     if ((rc = drv->introspect(tide_conn__dconn(t->conn), &o, *out, err)) == 0)
         rc = tide_schema_finish(*out, err);
+    free(names);
     if (rc < 0) {
         tide_schema_free(*out);
         *out = NULL;
@@ -37,11 +64,17 @@ static int introspect(tide *t, tide_schema **out, tide_err *err)
 
 int tide_inspect(tide *t, char **json_out, tide_err *err)
 {
-    tide_schema *s;
-    tide_buf b = TIDE_BUF_INIT;
+    tide_schema *s, *snap = NULL;
+    tide_buf b = TIDE_BUF_INIT, path = TIDE_BUF_INIT;
+    tide_err ignored;
     int rc;
     *json_out = NULL;
-    if ((rc = introspect(t, &s, err)) < 0)
+    if (tide__snapshot_path(t, &path, err) == 0 && access(path.data, F_OK) == 0)
+        tide_snapshot_read(&snap, path.data, &ignored);   /* only for its namespaces */
+    tide_buf_free(&path);
+    rc = introspect(t, snap, &s, err);
+    tide_schema_free(snap);
+    if (rc < 0)
         return rc;
     if ((rc = tide_snapshot_render(s, &b, err)) == 0)
         *json_out = tide_buf_detach(&b);
@@ -79,7 +112,7 @@ int tide_drift(tide *t, char ***out, int *n, tide_err *err)
                           "(tide migration:create)", path.data);
         goto done;
     }
-    if ((rc = tide_snapshot_read(&snap, path.data, err)) < 0 || (rc = introspect(t, &live, err)) < 0)
+    if ((rc = tide_snapshot_read(&snap, path.data, err)) < 0 || (rc = introspect(t, snap, &live, err)) < 0)
         goto done;
     memset(&o, 0, sizeof o);
     o.loose_exprs = 1;                  /* the database spells expressions its own way */

@@ -300,7 +300,9 @@ int tide_model_canonical_type(const char *spelling, tide_buf *out)
             canonical = type_aliases[i].canonical;
     if (canonical) {
         rc = tide_buf_puts(out, canonical);
-        if (rc == 0 && params.len)
+        if (rc == 0 && params.len && !strcmp(canonical, "numeric") && !strchr(params.data, ','))
+            rc = tide_buf_printf(out, "%.*s,0)", (int)params.len - 1, params.data);   /* numeric(p) is numeric(p,0) */
+        else if (rc == 0 && params.len)
             rc = tide_buf_add(out, params.data, params.len);
         else if (rc == 0 && !strcmp(canonical, "char"))
             rc = tide_buf_puts(out, "(1)");      /* char means char(1) */
@@ -427,9 +429,62 @@ static int canon(finisher *f, char **field, int (*fn)(const char *, tide_buf *))
     return 0;
 }
 
+/* 'x'::character varying on a varchar column is 'x': a literal cast to the
+ * column's own type says nothing more, and databases add such casts. */
+static int strip_own_cast(finisher *f, tide_column *c)
+{
+    char *d = c->default_expr, *cast;
+    size_t n;
+    if (!d || !(cast = strstr(d, "::")) || strstr(cast + 2, "::") || !(d[0] == '\'' || d[0] == '-' ||
+        (d[0] >= '0' && d[0] <= '9')))
+        return 0;
+    if (tide_model_canonical_type(cast + 2, &f->tmp) < 0)
+        return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+    {
+        const char *ct = f->tmp.data ? f->tmp.data : "";
+        size_t cl = strlen(ct);
+        int same_base = !strncmp(c->type, ct, cl) && (c->type[cl] == '\0' || c->type[cl] == '(');
+        if (!same_base && !(c->is_enum && !strcmp(cast + 2, c->type)))
+            return 0;                /* a cast to another type changes the value: keep it */
+    }
+    n = (size_t)(cast - d);
+    if (d[0] == '\'' && n >= 2 && d[n - 1] == '\'' && strcmp(c->type, "text") && strncmp(c->type, "varchar", 7) &&
+        strncmp(c->type, "char", 4) && !c->is_enum) {
+        char *inner = tide_schema_strn(f->s, d + 1, n - 2);   /* '-1'::integer -> -1 */
+        if (inner && (inner[0] == '-' || (inner[0] >= '0' && inner[0] <= '9')) && !strpbrk(inner, "' ")) {
+            c->default_expr = inner;
+            return 0;
+        }
+    }
+    c->default_expr = tide_schema_strn(f->s, d, n);
+    return c->default_expr ? 0 : tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+}
+
+/* 'a'::text inside an expression is 'a': PostgreSQL writes string
+ * literals back with that cast. */
+static void strip_text_casts(char *d)
+{
+    char *r = d, *w = d;
+    int quoted = 0;
+    while (*r) {
+        if (*r == '\'')
+            quoted = !quoted;
+        if (!quoted && r > d && r[-1] == '\'' && !strncmp(r, "::text", 6) &&
+            !(r[6] == '_' || (r[6] >= 'a' && r[6] <= 'z') || r[6] == '['))
+            r += 6;
+        else
+            *w++ = *r++;
+    }
+    *w = '\0';
+}
+
 static int canon_default(finisher *f, tide_column *c)
 {
     int rc = canon(f, &c->default_expr, tide_model_canonical_expr);
+    if (rc == 0 && c->default_expr && strchr(c->default_expr, ' ') && strstr(c->default_expr, "'::text"))
+        strip_text_casts(c->default_expr);      /* in an expression; a lone literal is handled below */
+    if (rc == 0)
+        rc = strip_own_cast(f, c);
     if (rc == 0 && c->default_expr && (!*c->default_expr || !strcmp(c->default_expr, "null")))
         c->default_expr = NULL;
     return rc;

@@ -29,6 +29,35 @@ typedef struct emitter {
 
 
 
+/* One literal value: a number, a string, null, true, false, current_*. */
+static int literal_default(const char *d)
+{
+    static const char *const words[] = { "null", "true", "false", "current_time", "current_date",
+                                         "current_timestamp", NULL };
+    const char *p = d;
+    int i;
+    for (i = 0; words[i]; i++)
+        if (!strcmp(d, words[i]))
+            return 1;
+    if (*p == '\'') {                   /* one string: its closing quote ends d */
+        for (p++; *p; p++) {
+            if (*p != '\'')
+                continue;
+            if (p[1] == '\'') {               /* '' is a quote inside the string */
+                p++;
+                continue;
+            }
+            return p[1] == '\0';
+        }
+        return 0;
+    }
+    if (*p == '-' || *p == '+')
+        p++;
+    if (!isdigit((unsigned char)*p) && *p != '.')
+        return 0;
+    return strspn(p, "0123456789.eE+-") == strlen(p);
+}
+
 static const tide_enum *enum_of(const emitter *e, const tide_column *c)
 {
     return c->is_enum ? tide_schema_find_enum(e->w.plan->to, NULL, c->type) : NULL;
@@ -67,11 +96,11 @@ static void column_def(emitter *e, const tide_table *t, const tide_column *c)
         tide_sqlw_put(W(e), " collate ");
         tide_sqlw_q(W(e), c->collation);
     }
-    if (c->default_expr) {
-        tide_sqlw_put(W(e), " default ");
-        tide_sqlw_put(W(e), isalpha((unsigned char)c->default_expr[0]) && strchr(c->default_expr, '(') ? "(" : "");
+    if (c->default_expr) {               /* SQLite: a literal, or an expression in parentheses */
+        int paren = !literal_default(c->default_expr);
+        tide_sqlw_put(W(e), paren ? " default (" : " default ");
         tide_sqlw_put(W(e), c->default_expr);
-        tide_sqlw_put(W(e), isalpha((unsigned char)c->default_expr[0]) && strchr(c->default_expr, '(') ? ")" : "");
+        tide_sqlw_put(W(e), paren ? ")" : "");
     }
 }
 
@@ -149,6 +178,7 @@ static void create_table_as(emitter *e, const tide_table *t, const char *name)
 
 static void create_index(emitter *e, const tide_table *t, const tide_index *ix)
 {
+    int i;
     tide_sqlw_put(W(e), ix->unique ? "create unique index " : "create index ");
     tide_sqlw_q(W(e), ix->name);
     tide_sqlw_put(W(e), " on ");
@@ -156,18 +186,20 @@ static void create_index(emitter *e, const tide_table *t, const tide_index *ix)
     tide_sqlw_put(W(e), " ");
     if (ix->method)
         tide_sqlw_fail(W(e), "index %s: index methods (using %s) need PostgreSQL", ix->name, ix->method);
+    for (i = 0; i < ix->ncolumns; i++)
+        if (strstr(ix->columns[i], " nulls "))
+            tide_sqlw_fail(W(e), "index %s: NULLS FIRST/LAST in an index needs PostgreSQL "
+                           "(SQLite sorts NULLs first ascending and last descending)", ix->name);
     tide_sqlw_index_body(W(e), ix);
     tide_sqlw_stmt(W(e));
 }
 
 /* ---- which tables need a rebuild ------------------------------------------ */
 
-/* A default ALTER TABLE ADD COLUMN accepts: a literal, not an expression. */
+/* A default ALTER TABLE ADD COLUMN accepts: a literal, but not current_*. */
 static int constant_default(const char *d)
 {
-    if (!d || !strcmp(d, "null") || !strcmp(d, "true") || !strcmp(d, "false"))
-        return 1;
-    return d[0] == '\'' || d[0] == '-' || d[0] == '+' || isdigit((unsigned char)d[0]);
+    return !d || (literal_default(d) && strncmp(d, "current_", 8));
 }
 
 static int addable(const tide_column *c)
@@ -175,14 +207,31 @@ static int addable(const tide_column *c)
     return !c->autoincrement && constant_default(c->default_expr) && (c->nullable || c->default_expr);
 }
 
-static int needs_rebuild(const tide_op *op)
+static int column_is_new(const emitter *e, const tide_table *t, const char *name);
+
+/* ALTER TABLE ADD COLUMN appends: a column added before others needs a
+ * rebuild to keep the column order of the definition. */
+static int trailing(const emitter *e, const tide_op *op)
+{
+    int i, after = 0;
+    for (i = 0; i < op->table->ncolumns; i++) {
+        if (&op->table->columns[i] == op->column)
+            after = 1;
+        else if (after && !column_is_new(e, op->table, op->table->columns[i].name))
+            return 0;
+    }
+    return 1;
+}
+
+static int needs_rebuild(const emitter *e, const tide_op *op)
 {
     switch (op->kind) {
     case TIDE_OP_ALTER_COLUMN:
         return (op->changes & ~(unsigned)TIDE_CHANGE_COMMENT) != 0;
     case TIDE_OP_ADD_COLUMN:
-        return !addable(op->column);
+        return !addable(op->column) || !trailing(e, op);
     case TIDE_OP_DROP_COLUMN:
+    case TIDE_OP_RENAME_CONSTRAINT:      /* constraint names live in the table's SQL */
     case TIDE_OP_ADD_PRIMARY_KEY: case TIDE_OP_DROP_PRIMARY_KEY:
     case TIDE_OP_ADD_UNIQUE: case TIDE_OP_DROP_UNIQUE:
     case TIDE_OP_ADD_CHECK: case TIDE_OP_DROP_CHECK:
@@ -238,7 +287,7 @@ static void find_rebuilds(emitter *e)
         const tide_op *op = &e->w.plan->ops[i];
         if (op->kind == TIDE_OP_REPLACE_ENUM || op->kind == TIDE_OP_ADD_ENUM_VALUE)
             mark_enum_users(e, op->enumt);
-        else if (op->table && needs_rebuild(op))
+        else if (op->table && needs_rebuild(e, op))
             mark(e, op->table);
     }
 }
@@ -253,6 +302,34 @@ static int column_is_new(const emitter *e, const tide_table *t, const char *name
             !strcmp(e->w.plan->ops[i].column->name, name))
             return 1;
     return 0;
+}
+
+static int has_serial(const tide_table *t)
+{
+    int i;
+    for (i = 0; i < t->ncolumns; i++)
+        if (inline_serial(t, &t->columns[i]))
+            return 1;
+    return 0;
+}
+
+/* AUTOINCREMENT never reuses an id: the new table's counter starts where
+ * the old one was (sqlite_sequence follows the rename). */
+static void keep_sequence(emitter *e, const char *old, const char *tmp)
+{
+    tide_sqlw_put(W(e), "insert into sqlite_sequence (name, seq) select ");
+    tide_sqlw_literal(W(e), tmp);
+    tide_sqlw_put(W(e), ", seq from sqlite_sequence where name = ");
+    tide_sqlw_literal(W(e), old);
+    tide_sqlw_put(W(e), " and not exists (select 1 from sqlite_sequence where name = ");
+    tide_sqlw_literal(W(e), tmp);
+    tide_sqlw_put(W(e), ")");
+    tide_sqlw_stmt(W(e));
+    tide_sqlw_put(W(e), "update sqlite_sequence set seq = max(seq, coalesce((select seq from sqlite_sequence where name = ");
+    tide_sqlw_literal(W(e), old);
+    tide_sqlw_put(W(e), "), 0)) where name = ");
+    tide_sqlw_literal(W(e), tmp);
+    tide_sqlw_stmt(W(e));
 }
 
 /* Renames ran before: the old table has the new names of kept columns. */
@@ -286,6 +363,12 @@ static void rebuild(emitter *e, const tide_table *t)
         tide_buf_reset(&e->w.sql);          /* no column survives: nothing to copy */
     else
         tide_sqlw_stmt(W(e));
+    if (has_serial(t))
+        keep_sequence(e, t->name, tmp);
+    /* views over the table are checked when the new one is renamed; they are
+     * valid again once it has the old name, so they are not checked then */
+    tide_sqlw_put(W(e), "PRAGMA legacy_alter_table = ON");
+    tide_sqlw_stmt(W(e));
     tide_sqlw_put(W(e), "drop table ");
     tide_sqlw_q(W(e), t->name);
     tide_sqlw_stmt(W(e));
@@ -293,6 +376,8 @@ static void rebuild(emitter *e, const tide_table *t)
     tide_sqlw_q(W(e), tmp);
     tide_sqlw_put(W(e), " rename to ");
     tide_sqlw_q(W(e), t->name);
+    tide_sqlw_stmt(W(e));
+    tide_sqlw_put(W(e), "PRAGMA legacy_alter_table = OFF");
     tide_sqlw_stmt(W(e));
     for (i = 0; i < t->nindexes; i++)
         create_index(e, t, &t->indexes[i]);
@@ -305,7 +390,7 @@ static void rebuild(emitter *e, const tide_table *t)
 static void emit_op(emitter *e, const tide_op *op)
 {
     const tide_table *t = op->table;
-    if (!e->rebuilt && op->kind > TIDE_OP_RENAME_COLUMN) {
+    if (!e->rebuilt && op->kind > TIDE_OP_RENAME_INDEX) {
         int i;
         e->rebuilt = 1;                  /* after every rename, before anything else */
         for (i = 0; i < e->nrebuild && e->w.rc == 0; i++)
@@ -325,6 +410,12 @@ static void emit_op(emitter *e, const tide_op *op)
         tide_sqlw_put(W(e), "drop index ");
         tide_sqlw_q(W(e), op->index->name);
         tide_sqlw_stmt(W(e));
+        break;
+    case TIDE_OP_RENAME_INDEX:           /* SQLite cannot rename an index */
+        tide_sqlw_put(W(e), "drop index ");
+        tide_sqlw_q(W(e), op->old_name);
+        tide_sqlw_stmt(W(e));
+        create_index(e, t, op->index);
         break;
     case TIDE_OP_RENAME_TABLE:
         tide_sqlw_put(W(e), "alter table ");
@@ -384,4 +475,21 @@ int sqlite_emit(const tide_plan *plan, tide_sql_list *out, tide_err *err)
         rebuild(&e, e.rebuild[i]);
     free(e.rebuild);
     return tide_sqlw_finish(&e.w);
+}
+
+int sqlite_normalize(tide_schema *s, tide_err *err)
+{
+    int i, j;
+    (void)err;
+    for (i = 0; i < s->ntables; i++) {
+        tide_table *t = s->tables[i];
+        t->comment = NULL;
+        for (j = 0; j < t->ncolumns; j++) {
+            tide_column *c = &t->columns[j];
+            c->comment = NULL;
+            if (c->autoincrement && inline_serial(t, c))
+                c->type = tide_schema_str(s, "integer");   /* INTEGER PRIMARY KEY AUTOINCREMENT */
+        }
+    }
+    return 0;
 }

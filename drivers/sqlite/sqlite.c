@@ -812,4 +812,5 @@ const tide_driver tide_sqlite_driver = {
     .fk_check = sqlite_fk_check,
     .introspect = sqlite_introspect,
     .emit = sqlite_emit,
+    .normalize = sqlite_normalize,
 };

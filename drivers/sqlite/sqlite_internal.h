@@ -30,5 +30,6 @@ int sqlite_introspect__queries(void);
 
 /* The SQL of a plan (emit.c). */
 int sqlite_emit(const tide_plan *plan, tide_sql_list *out, tide_err *err);
+int sqlite_normalize(tide_schema *s, tide_err *err);
 
 #endif

@@ -155,12 +155,12 @@ static void renames_from_hints_both_ways(void **state)
     c->renamed_from = tide_schema_str(b, "phone_number");
     finish(a);
     finish(b);
-    /* the generated primary key name follows the table name */
+    /* the generated primary key name follows the table name: renamed too */
     diff(a, b, NULL,
-         "drop primary key of user; rename table member to user; rename column user.phone_number to phone; "
-         "alter column user.phone; add primary key to user",
-         "drop primary key of member; rename table user to member; rename column member.phone to phone_number; "
-         "alter column member.phone_number; add primary key to member");
+         "rename table member to user; rename column user.phone_number to phone; "
+         "rename constraint member_pkey on user to user_pkey; alter column user.phone",
+         "rename table user to member; rename column member.phone to phone_number; "
+         "rename constraint user_pkey on member to member_pkey; alter column member.phone_number");
     tide_schema_free(a);
     tide_schema_free(b);
 }

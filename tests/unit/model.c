@@ -41,6 +41,8 @@ static void canonical_types(void **state)
     expect_type("tsvector", "tsvector");
     expect_type("user_status", "user_status");
     expect_type("Geometry(Point,  4326)", "geometry(point,4326)");
+    expect_type("numeric(8)", "numeric(8,0)");
+    expect_type("decimal(8, 2)", "numeric(8,2)");
 }
 
 static void expect_expr(const char *in, const char *want)
@@ -102,7 +104,9 @@ static tide_schema *sample(void)
     tide_table_add_column(s, post, "id", "INT4")->autoincrement = 1;
     tide_table_add_column(s, post, "user_id", "int");
     c = tide_table_add_column(s, post, "title", "character varying(200)");
-    c->default_expr = tide_schema_str(s, "  'untitled'  ");
+    c->default_expr = tide_schema_str(s, "  'untitled'::character varying ");
+    tide_table_add_column(s, post, "score", "integer")->default_expr = tide_schema_str(s, "'-1'::integer");
+    tide_table_add_column(s, post, "ratio", "real")->default_expr = tide_schema_str(s, "'0.5'::text");
     tide_table_add_column(s, post, "status", "post_status");
     tide_table_add_pk_column(s, post, "id");
     fk = tide_table_add_fk(s, post, NULL);
@@ -145,7 +149,9 @@ static void finish_canonicalises_and_sorts(void **state)
     assert_string_equal(post->columns[0].type, "integer");
     assert_string_equal(post->columns[2].type, "varchar(200)");
     assert_string_equal(post->columns[2].default_expr, "'untitled'");
-    assert_true(post->columns[3].is_enum);
+    assert_string_equal(post->columns[3].default_expr, "-1");            /* own cast dropped */
+    assert_string_equal(post->columns[4].default_expr, "'0.5'::text");   /* another type's cast kept */
+    assert_true(post->columns[5].is_enum);
     assert_string_equal(post->pk_name, "post_pkey");
     assert_string_equal(post->fks[0].name, "post_user_id_fkey");
     assert_string_equal(post->fks[0].on_delete, "cascade");

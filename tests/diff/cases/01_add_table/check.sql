@@ -1,0 +1,1 @@
+select id, name from author order by id;

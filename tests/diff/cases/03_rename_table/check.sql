@@ -1,0 +1,1 @@
+select id, email, coalesce(name, '-') from person order by id;

@@ -1,0 +1,1 @@
+insert into person (email, name) values ('a@x', 'Ann'), ('b@x', null);

@@ -1,0 +1,1 @@
+select id, name from item where status = 'new' and score = 0 order by id;

@@ -1,0 +1,1 @@
+select id, name, coalesce(mail, '-') from person order by id;

@@ -1,0 +1,1 @@
+select id, full_name, coalesce(email, '-') from person order by id;

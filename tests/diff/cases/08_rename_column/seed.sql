@@ -1,0 +1,1 @@
+insert into person (name, mail) values ('Ann', 'a@x'), ('Bert', null);

@@ -1,0 +1,1 @@
+select id, name, coalesce(age, -1) from person order by id;

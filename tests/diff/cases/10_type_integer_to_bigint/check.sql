@@ -1,0 +1,1 @@
+select id, val, coalesce(opt, 0) from item order by id;

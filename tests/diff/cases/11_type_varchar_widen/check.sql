@@ -1,0 +1,1 @@
+select id, val, coalesce(opt, '-') from item order by id;

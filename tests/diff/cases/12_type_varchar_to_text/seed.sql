@@ -1,0 +1,1 @@
+insert into item (id, val, opt) values (1, 'short', null), (2, 'two', 'x');

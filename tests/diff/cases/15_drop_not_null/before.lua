@@ -1,0 +1,6 @@
+local t = require "tide.schema"
+return t.table "item" {
+  t.col "id"   :integer() :primary(),
+  t.col "name" :text(),
+  t.col "qty"  :integer() :default "0",
+}

@@ -1,0 +1,1 @@
+select id, name, qty from item order by id;

@@ -1,0 +1,1 @@
+select id, status, coalesce(qty, -1) from item order by id;

@@ -1,0 +1,1 @@
+select shop, sku, day, qty from stock order by shop, sku;

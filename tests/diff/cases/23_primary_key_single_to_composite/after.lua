@@ -1,0 +1,7 @@
+local t = require "tide.schema"
+return t.table "tag" {
+  t.col "name"  :varchar(30),
+  t.col "lang"  :varchar(5)  :default "'en'",
+  t.col "label" :text(),
+  t.primary { "name", "lang" },
+}

@@ -1,0 +1,1 @@
+select name, lang, label from tag order by name;

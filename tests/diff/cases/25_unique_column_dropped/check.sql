@@ -1,0 +1,1 @@
+select id, email, coalesce(login, '-') from account order by id;

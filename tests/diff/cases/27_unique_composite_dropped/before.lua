@@ -1,0 +1,9 @@
+local t = require "tide.schema"
+return t.table "slot" {
+  t.col "id"    :integer()   :primary(),
+  t.col "room"  :varchar(10),
+  t.col "day"   :date(),
+  t.col "hour"  :smallint(),
+  t.unique { "room", "day", "hour" },
+  t.unique { "day", "hour", name = "slot_when_uq" },
+}

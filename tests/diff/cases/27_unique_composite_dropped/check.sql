@@ -1,0 +1,1 @@
+select id, room, day, hour from slot order by id;

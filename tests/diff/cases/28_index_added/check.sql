@@ -1,0 +1,1 @@
+select id, author, title, slug, score from post order by id;

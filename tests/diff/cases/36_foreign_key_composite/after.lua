@@ -1,0 +1,17 @@
+local t = require "tide.schema"
+return {
+  t.table "product" {
+    t.col "shop" :varchar(10),
+    t.col "sku"  :varchar(10),
+    t.col "name" :text(),
+    t.primary { "shop", "sku" },
+  },
+  t.table "line" {
+    t.col "id"   :integer() :primary(),
+    t.col "shop" :varchar(10),
+    t.col "sku"  :varchar(10),
+    t.col "qty"  :integer(),
+    t.foreign { "shop", "sku", table = "product", columns = { "shop", "sku" }, onDelete = "cascade" },
+    t.index { "shop", "sku" },
+  },
+}

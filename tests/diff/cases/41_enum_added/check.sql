@@ -1,0 +1,1 @@
+select id, title from ticket order by id;

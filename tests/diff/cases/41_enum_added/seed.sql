@@ -1,0 +1,1 @@
+insert into ticket (id, title) values (1, 'one'), (2, 'two');

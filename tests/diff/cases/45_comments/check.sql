@@ -1,0 +1,2 @@
+select id, name, coalesce(email, '-') from person order by id;
+select id from plain;

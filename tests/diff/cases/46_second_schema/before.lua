@@ -1,0 +1,7 @@
+local t = require "tide.schema"
+return {
+  t.table "account" {
+    t.col "id"   :integer() :primary(),
+    t.col "name" :text(),
+  },
+}

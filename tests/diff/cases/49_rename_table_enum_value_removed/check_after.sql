@@ -1,0 +1,1 @@
+select id, status from issue order by id;

@@ -1,0 +1,1 @@
+insert into ticket (id, status) values (1, 'open'), (2, 'closed');

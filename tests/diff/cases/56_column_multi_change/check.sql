@@ -1,0 +1,1 @@
+select id, qty, cast(price * 100 as integer), label from item order by id;

@@ -1,0 +1,30 @@
+local t = require "tide.schema"
+return {
+  t.table "anchor" {
+    t.col "id" :integer() :primary(),
+  },
+  t.table "every" {
+    t.col "id"    :bigint()        :primary(),
+    t.col "i"     :integer()       :default "0",
+    t.col "si"    :smallint()      :nullable(),
+    t.col "b"     :boolean()       :default "false",
+    t.col "r"     :real()          :nullable(),
+    t.col "d"     :double()        :nullable(),
+    t.col "n"     :numeric()       :nullable(),
+    t.col "n52"   :numeric(5, 2)   :default "0.00",
+    t.col "tx"    :text()          :default "''",
+    t.col "vc"    :varchar()       :nullable(),
+    t.col "vc9"   :varchar(9)      :nullable(),
+    t.col "ch"    :char()          :nullable(),
+    t.col "ch3"   :char(3)         :nullable(),
+    t.col "dt"    :date()          :nullable(),
+    t.col "tm"    :time()          :nullable(),
+    t.col "ts"    :timestamp()     :default "current_timestamp",
+    t.col "tz"    :timestamptz()   :nullable(),
+    t.col "js"    :json()          :nullable(),
+    t.col "jb"    :jsonb()         :nullable(),
+    t.col "u"     :uuid()          :nullable(),
+    t.col "by"    :bytea()         :nullable(),
+    t.col "bl"    :blob()          :nullable(),
+  },
+}

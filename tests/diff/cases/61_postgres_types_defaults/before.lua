@@ -1,0 +1,4 @@
+local t = require "tide.schema"
+return t.table "doc" {
+  t.col "id" :integer() :primary(),
+}

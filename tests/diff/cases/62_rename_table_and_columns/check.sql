@@ -1,0 +1,1 @@
+select id, mail, coalesce(name, '-') from person order by id;

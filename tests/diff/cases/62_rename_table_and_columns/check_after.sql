@@ -1,0 +1,1 @@
+select id, email, coalesce(full_name, '-') from member order by id;

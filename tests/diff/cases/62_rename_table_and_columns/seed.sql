@@ -1,0 +1,1 @@
+insert into person (id, mail, name) values (1, 'a@x', 'Ann'), (2, 'b@x', null);

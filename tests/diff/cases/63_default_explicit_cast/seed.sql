@@ -1,0 +1,1 @@
+insert into doc (id) values (1), (2);

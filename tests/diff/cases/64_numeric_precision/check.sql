@@ -1,0 +1,1 @@
+select id, cast(balance * 100 as integer), units from account order by id;

@@ -1,0 +1,1 @@
+select id, status from ticket order by id;

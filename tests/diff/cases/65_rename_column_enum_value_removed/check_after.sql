@@ -1,0 +1,1 @@
+select id, state from ticket order by id;

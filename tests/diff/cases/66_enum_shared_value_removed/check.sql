@@ -1,0 +1,2 @@
+select id, prio from task order by id;
+select id, coalesce(cast(level as varchar(10)), '-') from alert order by id;

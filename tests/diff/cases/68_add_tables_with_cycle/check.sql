@@ -1,0 +1,1 @@
+select id from anchor order by id;

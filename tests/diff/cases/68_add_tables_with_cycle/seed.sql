@@ -1,0 +1,1 @@
+insert into anchor (id) values (1), (2);

@@ -1,0 +1,1 @@
+select id, coalesce(name, '-'), coalesce(points, -1) from score order by id;

@@ -1,0 +1,1 @@
+select id, kind from event order by id;

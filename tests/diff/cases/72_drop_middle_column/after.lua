@@ -1,0 +1,6 @@
+local t = require "tide.schema"
+return t.table "person" {
+  t.col "id"    :integer() :primary(),
+  t.col "first" :text(),
+  t.col "last"  :text(),
+}

@@ -1,0 +1,1 @@
+select id, first, last from person order by id;

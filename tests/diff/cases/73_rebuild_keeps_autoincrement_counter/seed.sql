@@ -1,0 +1,2 @@
+insert into item (name) values ('a'), ('b'), ('c');
+delete from item where name = 'c';
