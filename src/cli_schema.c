@@ -64,7 +64,8 @@ int cmd_schema_drift(cli *c)
     } else if (n == 0) {
         printf("No drift: the database matches the snapshot.\n");
     } else {
-        printf("The database differs from the snapshot; to bring it back:\n");
+        printf("The database differs from the snapshot of the last generated migration.\n"
+               "What it holds, as changes to that snapshot:\n");
         for (i = 0; i < n; i++)
             printf("  %s\n", lines[i]);
     }

@@ -290,6 +290,31 @@ static int same_cols(const differ *d, const tide_table *at, const tide_table *bt
     return 1;
 }
 
+/* A type change that keeps every value: varchar(n) to varchar(m >= n) or
+ * text, smaller to larger integers, real to double, numeric(p,s) to wider. */
+static int widens(const char *from, const char *to)
+{
+    static const char *const ints[] = { "smallint", "integer", "bigint", NULL };
+    int a = -1, b = -1, i, n1, n2, s1, s2;
+    for (i = 0; ints[i]; i++) {
+        if (!strcmp(from, ints[i])) a = i;
+        if (!strcmp(to, ints[i])) b = i;
+    }
+    if (a >= 0 && b >= 0)
+        return b >= a;
+    if (!strcmp(from, "real") && !strcmp(to, "double"))
+        return 1;
+    if (!strcmp(to, "text") && (!strncmp(from, "varchar", 7) || !strncmp(from, "char(", 5)))
+        return 1;
+    if (sscanf(from, "varchar(%d)", &n1) == 1 && sscanf(to, "varchar(%d)", &n2) == 1)
+        return n2 >= n1;
+    if (!strncmp(from, "varchar(", 8) && !strcmp(to, "varchar"))
+        return 1;
+    if (sscanf(from, "numeric(%d,%d)", &n1, &s1) == 2 && sscanf(to, "numeric(%d,%d)", &n2, &s2) == 2)
+        return s2 >= s1 && n2 - s2 >= n1 - s1;
+    return 0;
+}
+
 static unsigned column_changes(const differ *d, const tide_column *ac, const tide_column *bc)
 {
     unsigned ignore = ac->ignore | bc->ignore, ch = 0;
@@ -353,7 +378,7 @@ static void diff_columns(differ *d, const tide_table *at, const tide_table *bt)
             op->column = bc;
             op->old_column = ac;
             op->changes = ch;
-            op->destructive = (ch & TIDE_CHANGE_TYPE) != 0;
+            op->destructive = (ch & TIDE_CHANGE_TYPE) && !widens(ac->type, bc->type);
         }
     }
     for (i = 0; i < at->ncolumns; i++) {
@@ -803,7 +828,11 @@ void tide_plan_free(tide_plan *plan)
 int tide_op_describe(const tide_op *op, tide_buf *out)
 {
     const tide_table *t = op->table ? op->table : op->old_table;
-    const char *tn = t ? t->name : "";
+    char tn[300];
+    if (t)
+        qname(t, tn, sizeof tn);
+    else
+        tn[0] = '\0';
     switch (op->kind) {
     case TIDE_OP_CREATE_NAMESPACE: return tide_buf_printf(out, "create schema %s", op->namespace_name);
     case TIDE_OP_CREATE_ENUM:      return tide_buf_printf(out, "create enum %s", op->enumt->name);
@@ -815,11 +844,17 @@ int tide_op_describe(const tide_op *op, tide_buf *out)
     case TIDE_OP_DROP_UNIQUE:      return tide_buf_printf(out, "drop unique %s on %s", op->unique->name, tn);
     case TIDE_OP_DROP_CHECK:       return tide_buf_printf(out, "drop check %s on %s", op->check->name, tn);
     case TIDE_OP_DROP_PRIMARY_KEY: return tide_buf_printf(out, "drop primary key of %s", tn);
-    case TIDE_OP_RENAME_TABLE:     return tide_buf_printf(out, "rename table %s to %s", op->old_table->name, tn);
+    case TIDE_OP_RENAME_TABLE: {
+        char old[300];
+        return tide_buf_printf(out, "rename table %s to %s", qname(op->old_table, old, sizeof old), tn);
+    }
     case TIDE_OP_RENAME_COLUMN:    return tide_buf_printf(out, "rename column %s.%s to %s", tn, op->old_column->name, op->column->name);
     case TIDE_OP_RENAME_CONSTRAINT: return tide_buf_printf(out, "rename constraint %s on %s to %s", op->old_name, tn, op->new_name);
     case TIDE_OP_RENAME_INDEX:     return tide_buf_printf(out, "rename index %s on %s to %s", op->old_name, tn, op->new_name);
-    case TIDE_OP_DROP_TABLE:       return tide_buf_printf(out, "drop table %s", op->old_table->name);
+    case TIDE_OP_DROP_TABLE: {
+        char old[300];
+        return tide_buf_printf(out, "drop table %s", qname(op->old_table, old, sizeof old));
+    }
     case TIDE_OP_CREATE_TABLE:     return tide_buf_printf(out, "create table %s", tn);
     case TIDE_OP_ADD_COLUMN:       return tide_buf_printf(out, "add column %s.%s", tn, op->column->name);
     case TIDE_OP_ALTER_COLUMN:     return tide_buf_printf(out, "alter column %s.%s", tn, op->column->name);

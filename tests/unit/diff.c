@@ -93,11 +93,11 @@ static void from_empty_in_dependency_order(void **state)
     finish(a);
     finish(b);
     diff(a, b, NULL,
-         "create schema blog; create enum post_state; create table user; create table post; "
-         "create index post_user_id_idx on post; add foreign key post_id_fkey on post; "
-         "add foreign key post_user_id_fkey on post",
-         "drop foreign key post_id_fkey on post; drop foreign key post_user_id_fkey on post; "
-         "drop table user; drop table post; drop enum post_state");
+         "create schema blog; create enum post_state; create table user; create table blog.post; "
+         "create index post_user_id_idx on blog.post; add foreign key post_id_fkey on blog.post; "
+         "add foreign key post_user_id_fkey on blog.post",
+         "drop foreign key post_id_fkey on blog.post; drop foreign key post_user_id_fkey on blog.post; "
+         "drop table user; drop table blog.post; drop enum post_state");
     tide_schema_free(a);
     tide_schema_free(b);
 }
@@ -230,6 +230,24 @@ static void safe_mode_and_kept_tables(void **state)
     assert_int_equal(tide_diff(a, b, &o, &up, NULL, &err), 0);
     assert_string_equal(describe(&up), "drop column user.legacy");
     assert_true(up.ops[0].destructive);
+    tide_plan_free(&up);
+    tide_schema_free(a);
+    tide_schema_free(b);
+    /* widening keeps every value; narrowing does not */
+    a = tide_schema_new();
+    b = tide_schema_new();
+    t = table(a, NULL, "user");
+    col(a, t, "name", "varchar(50)");
+    col(a, t, "n", "integer");
+    t = table(b, NULL, "user");
+    col(b, t, "name", "varchar(200)");
+    col(b, t, "n", "smallint");
+    finish(a);
+    finish(b);
+    assert_int_equal(tide_diff(a, b, NULL, &up, NULL, &err), 0);
+    assert_int_equal(up.n, 2);
+    assert_false(up.ops[0].destructive);
+    assert_true(up.ops[1].destructive);
     tide_plan_free(&up);
     tide_schema_free(a);
     tide_schema_free(b);
