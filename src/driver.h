@@ -27,6 +27,7 @@ typedef struct tide_introspect_opts {
     int nschemas;
     const char *const *exclude;   /* table names to leave out (the tracking table) */
     int nexclude;
+    int all_schemas;              /* every user namespace (schemas ignored) */
 } tide_introspect_opts;
 
 typedef struct tide_driver {

@@ -30,7 +30,7 @@ static int namespaces_of(const tide_schema *snap, const char ***names, int *n)
 
 /* The live schema, finished; the tracking table is not part of it. The
  * namespaces read are those the snapshot knows (PostgreSQL). */
-static int introspect(tide *t, const tide_schema *snap, tide_schema **out, tide_err *err)
+static int introspect(tide *t, const tide_schema *snap, int all, tide_schema **out, tide_err *err)
 {
     const tide_driver *drv = tide_conn__driver(t->conn);
     const char *exclude[1], **names = NULL;
@@ -52,6 +52,7 @@ static int introspect(tide *t, const tide_schema *snap, tide_schema **out, tide_
     }
     o.schemas = names;
     o.nschemas = nnames;
+    o.all_schemas = all;
     if ((rc = drv->introspect(tide_conn__dconn(t->conn), &o, *out, err)) == 0)
         rc = tide_schema_finish(*out, err);
     free(names);
@@ -72,7 +73,7 @@ int tide_inspect(tide *t, char **json_out, tide_err *err)
     if (tide__snapshot_path(t, &path, err) == 0 && access(path.data, F_OK) == 0)
         tide_snapshot_read(&snap, path.data, &ignored);   /* only for its namespaces */
     tide_buf_free(&path);
-    rc = introspect(t, snap, &s, err);
+    rc = introspect(t, snap, 1, &s, err);      /* inspect shows the whole database */
     tide_schema_free(snap);
     if (rc < 0)
         return rc;
@@ -112,7 +113,7 @@ int tide_drift(tide *t, char ***out, int *n, tide_err *err)
                           "(tide migration:create)", path.data);
         goto done;
     }
-    if ((rc = tide_snapshot_read(&snap, path.data, err)) < 0 || (rc = introspect(t, snap, &live, err)) < 0)
+    if ((rc = tide_snapshot_read(&snap, path.data, err)) < 0 || (rc = introspect(t, snap, 0, &live, err)) < 0)
         goto done;
     memset(&o, 0, sizeof o);
     o.loose_exprs = 1;                  /* the database spells expressions its own way */

@@ -22,10 +22,14 @@ int pg_introspect__queries(void)
 /* The tables read: the namespaces of $1, less the names of $2 ("t" or
  * "schema.t"); ordinary and partitioned tables, not partitions (they belong
  * to their parent) nor tables an extension created. Every query starts here. */
+/* The namespaces read: those in $1, or with $1 NULL every user namespace. */
+#define NAMESPACES "(n.nspname = ANY ($1::text[]) OR ($1::text[] IS NULL AND " \
+    "n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'))"
+
 #define RELS_CTE \
     "WITH rels AS (SELECT c.oid, n.nspname, c.relname FROM pg_catalog.pg_class c " \
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " \
-    "WHERE n.nspname = ANY ($1::text[]) AND c.relkind IN ('r', 'p') AND NOT c.relispartition " \
+    "WHERE " NAMESPACES " AND c.relkind IN ('r', 'p') AND NOT c.relispartition " \
     "AND NOT (c.relname = ANY ($2::text[]) OR n.nspname || '.' || c.relname = ANY ($2::text[])) " \
     "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d " \
     "WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid " \
@@ -112,7 +116,7 @@ static const char sql_enums[] =
     "SELECT n.nspname, t.typname, (SELECT pg_catalog.array_agg(e.enumlabel ORDER BY e.enumsortorder) "
     "FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid) "
     "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
-    "WHERE t.typtype = 'e' AND n.nspname = ANY ($1::text[]) "
+    "WHERE t.typtype = 'e' AND " NAMESPACES " "
     "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d "
     "WHERE d.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND d.objid = t.oid "
     "AND d.deptype = 'e') "
@@ -130,6 +134,7 @@ typedef struct reader {
     tide_err *err;
     const char *const *schemas;   /* the namespaces read */
     int nschemas;
+    int all;                    /* every user namespace */
     tide_buf params[2];           /* $1 namespaces, $2 excluded names: text[] literals */
     rel *rels;
     int nrels;
@@ -166,6 +171,8 @@ static const char *model_schema(const char *nspname)
 static int reads_schema(const reader *r, const char *nspname)
 {
     int i;
+    if (r->all)
+        return strncmp(nspname, "pg_", 3) && strcmp(nspname, "information_schema");
     for (i = 0; i < r->nschemas; i++)
         if (!strcmp(r->schemas[i], nspname))
             return 1;
@@ -274,7 +281,7 @@ static int query_error(reader *r, const PGresult *res, const char *what, const c
 static int fetch(reader *r, const char *what, const char *sql, PGresult **out)
 {
     static const Oid types[2] = { OID_TEXT_ARRAY, OID_TEXT_ARRAY };
-    const char *values[2] = { r->params[0].data, r->params[1].data };
+    const char *values[2] = { r->all ? NULL : r->params[0].data, r->params[1].data };
     PGresult *res = PQexecParams(r->c->pg, sql, 2, types, values, NULL, NULL, 0);
     queries_sent++;
     *out = NULL;
@@ -669,6 +676,7 @@ int pg_introspect(tide_dconn *c, const tide_introspect_opts *opts, tide_schema *
     r.c = c;
     r.out = out;
     r.err = err;
+    r.all = opts && opts->all_schemas;
     r.schemas = opts && opts->nschemas > 0 ? opts->schemas : default_schemas;
     r.nschemas = opts && opts->nschemas > 0 ? opts->nschemas : 1;
     queries_sent = 0;

@@ -92,7 +92,7 @@ static void measure(const char *url, int ntables)
     if (tide_conn_open(&conn, url, &err) < 0)
         die("connecting", &err);
     for (run = 0; run < RUNS; run++) {
-        tide_introspect_opts opts = { NULL, 0, NULL, 0 };
+        tide_introspect_opts opts = { NULL, 0, NULL, 0, 0 };
         tide_schema *s = tide_schema_new();
         double t0 = now_s(), t1, t2;
         if (!s || tide_conn__driver(conn)->introspect(tide_conn__dconn(conn), &opts, s, &err) < 0)

@@ -89,7 +89,7 @@ static int measure(const char *url, int ntables)
 {
     tide_conn *conn = NULL;
     tide_schema *s = NULL;
-    tide_introspect_opts opts = { NULL, 0, NULL, 0 };
+    tide_introspect_opts opts = { NULL, 0, NULL, 0, 0 };
     tide_err err;
     double t0, t1, t2;
     long rss0;

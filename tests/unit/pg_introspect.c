@@ -99,7 +99,7 @@ static int introspect_raw(tide_conn *conn, const char *const *schemas, int nsche
                           const char *const *exclude, int nexclude, tide_schema *s, tide_err *err)
 {
     const tide_driver *drv = tide_conn__driver(conn);
-    tide_introspect_opts opts = { schemas, nschemas, exclude, nexclude };
+    tide_introspect_opts opts = { schemas, nschemas, exclude, nexclude, 0 };
     assert_non_null(drv->introspect);
     tide_err_clear(err);
     return drv->introspect(tide_conn__dconn(conn), &opts, s, err);

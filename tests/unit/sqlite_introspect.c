@@ -47,7 +47,7 @@ static void script(tide_conn *conn, const char *sql)
 static tide_schema *read_raw(tide_conn *conn, const char *const *exclude, int nexclude,
                              int *rc, tide_err *err)
 {
-    tide_introspect_opts opts = { NULL, 0, exclude, nexclude };
+    tide_introspect_opts opts = { NULL, 0, exclude, nexclude, 0 };
     tide_schema *s = tide_schema_new();
     assert_non_null(s);
     tide_err_clear(err);

@@ -1,0 +1,1 @@
+select id, label from staging.item order by id;

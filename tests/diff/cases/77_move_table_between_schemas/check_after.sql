@@ -1,0 +1,1 @@
+select id, label from archive.item order by id;

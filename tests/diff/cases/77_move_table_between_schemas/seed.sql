@@ -1,0 +1,1 @@
+insert into staging.item (label) values ('a'), ('b');
