@@ -604,7 +604,7 @@ static void drop_table(differ *d, const tide_table *at)
     char x[300];
     int i;
     if (d->o->safe || d->o->keep_tables) {
-        note(d, 1, "%s: table %s is not dropped", d->o->safe ? "safe mode" : "dropTables = false",
+        note(d, 1, "%s: table %s is not dropped", d->o->safe ? "safe mode" : "dropTables = false or --no-drop-tables",
              qname(at, x, sizeof x));
         return;
     }

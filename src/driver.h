@@ -116,6 +116,11 @@ typedef struct tide_driver {
      * comments, and its AUTOINCREMENT key is always "integer". NULL: nothing
      * to do. */
     int  (*normalize)(tide_schema *s, tide_err *err);
+
+    /* Appends the statements that create the triggers of table again (for
+     * an emitter's TIDE_SQL_SAVE_TRIGGERS / RESTORE_TRIGGERS around a
+     * rebuild). NULL where emitters never ask. */
+    int  (*triggers)(tide_dconn *c, const char *table, tide_sql_list *out, tide_err *err);
 } tide_driver;
 
 extern const tide_driver tide_sqlite_driver;

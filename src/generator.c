@@ -53,7 +53,7 @@ static int load_snapshot(const char *path, tide_schema **out, tide_err *err)
 }
 
 /* The definitions, as the database's dialect will store them. */
-static int load_definitions(tide *t, tide_schema **out, tide_err *err)
+int tide__load_definitions(tide *t, tide_schema **out, tide_err *err)
 {
     const tide_driver *drv = tide_conn__driver(t->conn);
     char **dirs = t->cfg.schema;
@@ -124,7 +124,7 @@ static int diff_definitions(tide *t, generation *g, int from_empty, tide_err *er
     o.explain = t->verbose ? explain : NULL;
     o.ask_rename = t->ask ? ask_rename : NULL;
     o.ud = t;
-    if ((rc = tide__snapshot_path(t, &g->snapshot, err)) < 0 || (rc = load_definitions(t, &g->to, err)) < 0)
+    if ((rc = tide__snapshot_path(t, &g->snapshot, err)) < 0 || (rc = tide__load_definitions(t, &g->to, err)) < 0)
         return rc;
     if (from_empty && access(g->snapshot.data, F_OK) == 0)
         return tide_err_set(err, TIDE_EINVAL, "there is a snapshot already (%s): --initial is only for "
@@ -215,7 +215,7 @@ static int emit_both(tide *t, const generation *g, tide_sql_list *up, tide_sql_l
     return drv->emit(&g->down, down, err);
 }
 
-static int join_sql(const tide_sql_list *sql, char **out, tide_err *err)
+int tide__sql_text(const tide_sql_list *sql, char **out, tide_err *err)
 {
     tide_buf b = TIDE_BUF_INIT;
     int i;
@@ -292,7 +292,7 @@ int tide_create_migration(tide *t, const tide_create_options *o, char **path_out
         (rc = refuse_unsafe_rebuild(t, &up, err)) < 0 || (rc = refuse_unsafe_rebuild(t, &down, err)) < 0)
         goto done;
     if (o->dump)
-        rc = sql_out ? join_sql(&up, sql_out, err) : 0;
+        rc = sql_out ? tide__sql_text(&up, sql_out, err) : 0;
     else
         rc = write_both(t, &g, &up, &down, o, path_out, err);
 done:

@@ -872,3 +872,21 @@ const tide_column *tide_table_find_column(const tide_table *t, const char *name)
             return &t->columns[i];
     return NULL;
 }
+
+void tide_schema_retain(tide_schema *s, int (*keep_table)(const tide_table *t, void *ud),
+                        int (*keep_enum)(const tide_enum *e, void *ud), void *ud)
+{
+    int i, n = 0;
+    for (i = 0; i < s->ntables; i++) {
+        if (keep_table(s->tables[i], ud))
+            s->tables[n++] = s->tables[i];
+        else
+            table_free(s->tables[i]);        /* its strings stay in the arena */
+    }
+    s->ntables = n;
+    for (n = 0, i = 0; keep_enum && i < s->nenums; i++)
+        if (keep_enum(&s->enums[i], ud))
+            s->enums[n++] = s->enums[i];
+    if (keep_enum)
+        s->nenums = n;
+}

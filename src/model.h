@@ -175,6 +175,11 @@ int tide_model_canonical_expr(const char *expr, tide_buf *out);
 int tide_model_generated_name(const char *table, char *const *cols, int ncols,
                               const char *suffix, tide_buf *out);
 
+/* Keeps the tables (and enums) for which keep returns 1, frees the rest;
+ * the order stays. Use on a finished schema. */
+void tide_schema_retain(tide_schema *s, int (*keep_table)(const tide_table *t, void *ud),
+                        int (*keep_enum)(const tide_enum *e, void *ud), void *ud);
+
 /* ---- lookups (after finish: binary search) ------------------------------- */
 
 const tide_table  *tide_schema_find_table(const tide_schema *s, const char *schema, const char *name);

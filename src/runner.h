@@ -8,6 +8,7 @@
 #include "tide.h"
 #include "config.h"
 #include "migration.h"
+#include "diff.h"
 
 struct tide {
     lua_State *L;
@@ -51,6 +52,20 @@ int  tide__migration_name(tide *t, const char *label, tide_buf *name, tide_buf *
 
 /* The snapshot file of this project (or module). */
 int  tide__snapshot_path(tide *t, tide_buf *out, tide_err *err);
+
+/* The schema definitions (module-aware), normalized for the dialect. */
+int  tide__load_definitions(tide *t, tide_schema **out, tide_err *err);
+
+/* The SQL of a list as text (statements end with ";"), *out free()d by the caller. */
+int  tide__sql_text(const tide_sql_list *sql, char **out, tide_err *err);
+
+/* Runs a list in one transaction, foreign keys handled as for migrations. */
+int  tide__run_sql(tide *t, const tide_sql_list *sql, tide_err *err);
+
+/* Drops every table and enum of the namespaces tide covers (those of the
+ * definitions and the snapshot, else the default one), the tracking table
+ * included, in one transaction (schemagen.c). */
+int  tide__drop_all(tide *t, tide_err *err);
 
 void tide__emit(tide *t, tide_event_kind kind, const char *name, const char *text, int down,
                 double duration_ms);

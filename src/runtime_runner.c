@@ -315,6 +315,77 @@ static int migrator_check_migration(lua_State *L)
     return 1;
 }
 
+/* The options of the schema:* methods: { safe=, dropTables= }. */
+static void schema_options(lua_State *L, int idx, tide_schema_options *o)
+{
+    memset(o, 0, sizeof *o);
+    if (lua_type(L, idx) != LUA_TTABLE)
+        return;
+    o->safe = opt_flag(L, idx, "safe");
+    lua_getfield(L, idx, "dropTables");
+    o->no_drop_tables = lua_type(L, -1) == LUA_TBOOLEAN && !lua_toboolean(L, -1);
+    lua_pop(L, 1);
+}
+
+/* mig:get{Create,Update,Drop}SchemaSQL([opts]) -> sql   [-0, +1, e] */
+static int schema_sql(lua_State *L, tide_schema_action action)
+{
+    LMigrator *m = check_migrator(L);
+    tide_schema_options o;
+    tide_buf b = TIDE_BUF_INIT;
+    char *sql = NULL;
+    tide_err err;
+    schema_options(L, 2, &o);
+    tide_err_clear(&err);
+    if (tide_schema_sql(m->t, action, &o, &sql, &err) < 0)
+        return tide_runtime_raise(L, &err);
+    b.data = sql;
+    b.len = b.cap = sql ? strlen(sql) : 0;
+    return tide_runtime_push_free(L, &b);
+}
+
+/* mig:{create,update,drop}Schema([opts])   [-0, +0, e] */
+static int schema_run(lua_State *L, tide_schema_action action)
+{
+    LMigrator *m = check_migrator(L);
+    tide_schema_options o;
+    tide_err err;
+    schema_options(L, 2, &o);
+    tide_err_clear(&err);
+    if (tide_schema_run(m->t, action, &o, &err) < 0)
+        return tide_runtime_raise(L, &err);
+    return 0;
+}
+
+static int migrator_get_create_sql(lua_State *L) { return schema_sql(L, TIDE_SCHEMA_CREATE); }
+static int migrator_get_update_sql(lua_State *L) { return schema_sql(L, TIDE_SCHEMA_UPDATE); }
+static int migrator_get_drop_sql(lua_State *L) { return schema_sql(L, TIDE_SCHEMA_DROP); }
+static int migrator_create_schema(lua_State *L) { return schema_run(L, TIDE_SCHEMA_CREATE); }
+static int migrator_update_schema(lua_State *L) { return schema_run(L, TIDE_SCHEMA_UPDATE); }
+static int migrator_drop_schema(lua_State *L) { return schema_run(L, TIDE_SCHEMA_DROP); }
+
+/* mig:refreshDatabase(): everything tide covers dropped, the definitions created */
+static int migrator_refresh(lua_State *L)
+{
+    LMigrator *m = check_migrator(L);
+    tide_err err;
+    tide_err_clear(&err);
+    if (tide__drop_all(m->t, &err) < 0 || tide_schema_run(m->t, TIDE_SCHEMA_CREATE, NULL, &err) < 0)
+        return tide_runtime_raise(L, &err);
+    return 0;
+}
+
+/* mig:clearDatabase(): every row of the definitions' tables deleted */
+static int migrator_clear(lua_State *L)
+{
+    LMigrator *m = check_migrator(L);
+    tide_err err;
+    tide_err_clear(&err);
+    if (tide_clear_database(m->t, &err) < 0)
+        return tide_runtime_raise(L, &err);
+    return 0;
+}
+
 static int migrator_close(lua_State *L)
 {
     LMigrator *m = luaL_checkudata(L, 1, MIGRATOR_MT);
@@ -366,7 +437,12 @@ static const luaL_Reg migrator_methods[] = {
     {"executed", migrator_executed}, {"validate", migrator_validate},
     {"resolve", migrator_resolve}, {"log", migrator_log}, {"unlog", migrator_unlog},
     {"createBlank", migrator_create_blank}, {"createMigration", migrator_create_migration},
-    {"checkMigrationNeeded", migrator_check_migration}, {"close", migrator_close},
+    {"checkMigrationNeeded", migrator_check_migration},
+    {"getCreateSchemaSQL", migrator_get_create_sql}, {"getUpdateSchemaSQL", migrator_get_update_sql},
+    {"getDropSchemaSQL", migrator_get_drop_sql}, {"createSchema", migrator_create_schema},
+    {"updateSchema", migrator_update_schema}, {"dropSchema", migrator_drop_schema},
+    {"refreshDatabase", migrator_refresh}, {"clearDatabase", migrator_clear},
+    {"close", migrator_close},
     {NULL, NULL}
 };
 

@@ -290,6 +290,58 @@ int tide_inspect(tide *t, char **json_out, tide_err *err);
  * *n of them). Returns the number of differences, or a negative code. */
 int tide_drift(tide *t, char ***out, int *n, tide_err *err);
 
+/* ---- the schema generator: definitions straight to a database --------- */
+
+typedef enum tide_schema_action {
+    TIDE_SCHEMA_CREATE = 1,    /* the definitions, from nothing */
+    TIDE_SCHEMA_UPDATE,        /* the live database to the definitions */
+    TIDE_SCHEMA_DROP           /* the definitions' objects, and nothing else */
+} tide_schema_action;
+
+typedef struct tide_schema_options {
+    int safe;                  /* never drop tables or columns */
+    int no_drop_tables;        /* never drop tables */
+} tide_schema_options;
+
+/* The SQL of the action in *sql_out (free()); "" when there is nothing to do. */
+int tide_schema_sql(tide *t, tide_schema_action action, const tide_schema_options *opts,
+                    char **sql_out, tide_err *err);
+
+/* Runs the action's SQL in one transaction (foreign keys off around it
+ * where the runner would switch them off). */
+int tide_schema_run(tide *t, tide_schema_action action, const tide_schema_options *opts,
+                    tide_err *err);
+
+/* SQL that turns from into to: each a database URL, a snapshot file, or the
+ * word "definitions". With run, the SQL is executed on from (a URL). */
+int tide_schema_diff(tide *t, const char *from, const char *to, int run, char **sql_out,
+                     tide_err *err);
+
+/* Drops the database url names (schema:drop --drop-db): PostgreSQL through
+ * its maintenance database "postgres"; SQLite by deleting the file and its
+ * journal, WAL and lock files. No tide may have it open. */
+int tide_drop_database(const char *url, tide_err *err);
+
+/* Deletes every row of the definitions' tables, keeping the schema. */
+int tide_clear_database(tide *t, tide_err *err);
+
+/* The live schema as schema definitions in the DSL (one stream), in
+ * *lua_out (free()). */
+int tide_inspect_lua(tide *t, char **lua_out, tide_err *err);
+
+/* ---- seeders ------------------------------------------------------------ */
+
+/* Runs seeders/<name>.lua (default seeder.defaultSeeder). */
+int tide_seed(tide *t, const char *name, tide_err *err);
+
+/* Writes seeders/<Name>.lua with an empty run function. */
+int tide_seeder_create(tide *t, const char *name, char **path_out, tide_err *err);
+
+/* migration:fresh: drops every table, enum and the tracking table in the
+ * namespaces tide covers, runs every migration, then seeds when seed is set
+ * (name NULL: the default seeder). */
+int tide_fresh(tide *t, int seed, const char *seeder, tide_err *err);
+
 /* ---- URLs ------------------------------------------------------------- */
 
 /* A copy of url with any password replaced by "***" (malloc'd; free() it).

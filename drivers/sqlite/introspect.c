@@ -1162,3 +1162,25 @@ done:
     reader_free(&r);
     return rc;
 }
+
+/* The CREATE TRIGGER statements of table, to run again after a rebuild. */
+int sqlite_triggers(tide_dconn *c, const char *table, tide_sql_list *out, tide_err *err)
+{
+    static const char *sql = "select sql from sqlite_master where type = 'trigger' and tbl_name = ?";
+    sqlite3_stmt *stmt = NULL;
+    int rc;
+    if ((rc = sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL)) != SQLITE_OK)
+        return tide_err_set(err, TIDE_ESQL, "cannot read the triggers of '%s': %s", table, sqlite3_errmsg(c->db));
+    sqlite3_bind_text(stmt, 1, table, -1, SQLITE_TRANSIENT);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const char *text = (const char *)sqlite3_column_text(stmt, 0);
+        if (text && (rc = tide_sql_list_push(out, text, strlen(text), err)) < 0)
+            break;
+    }
+    if (rc == SQLITE_DONE)
+        rc = 0;
+    else if (rc > 0)
+        rc = tide_err_set(err, TIDE_ESQL, "cannot read the triggers of '%s': %s", table, sqlite3_errmsg(c->db));
+    sqlite3_finalize(stmt);
+    return rc;
+}

@@ -813,4 +813,5 @@ const tide_driver tide_sqlite_driver = {
     .introspect = sqlite_introspect,
     .emit = sqlite_emit,
     .normalize = sqlite_normalize,
+    .triggers = sqlite_triggers,
 };

@@ -31,5 +31,6 @@ int sqlite_introspect__queries(void);
 /* The SQL of a plan (emit.c). */
 int sqlite_emit(const tide_plan *plan, tide_sql_list *out, tide_err *err);
 int sqlite_normalize(tide_schema *s, tide_err *err);
+int sqlite_triggers(tide_dconn *c, const char *table, tide_sql_list *out, tide_err *err);
 
 #endif
