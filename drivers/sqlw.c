@@ -114,10 +114,10 @@ void tide_sqlw_fk(tide_sqlw *w, const tide_fk *fk, int with_schema)
 
 void tide_sqlw_index_body(tide_sqlw *w, const tide_index *ix)
 {
-    if (ix->expression) {
-        tide_sqlw_put(w, "(");
+    if (ix->expression) {                 /* ((a ->> 'b')): an operator needs its own parentheses */
+        tide_sqlw_put(w, "((");
         tide_sqlw_put(w, ix->expression);
-        tide_sqlw_put(w, ")");
+        tide_sqlw_put(w, "))");
     } else {
         tide_sqlw_columns(w, ix->columns, ix->ncolumns);
     }

@@ -13,4 +13,5 @@ step migration:up
 step migration:list
 step migration:down
 step migration:up
+step seeder:run
 step run examples/report.lua

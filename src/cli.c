@@ -32,7 +32,7 @@ static const command commands[] = {
     {"migration:list", NULL, "", "executed migrations with their time", cmd_migration_list},
     {"migration:pending", NULL, "", "pending migrations", cmd_migration_pending},
     {"migration:check", NULL, "", "exit 1 when a migration is needed", cmd_migration_check},
-    {"migration:fresh", NULL, "[--seed [NAME]]", "drop everything, run all migrations, optionally seed", NULL},
+    {"migration:fresh", NULL, "[--seed [NAME]]", "drop everything, run all migrations, optionally seed", cmd_migration_fresh},
     {"migration:validate", NULL, "", "compare checksums of executed migrations with their files", cmd_migration_validate},
     {"migration:resolve", NULL, "NAME --applied|--rolled-back", "settle a migration left 'running' by a crash", cmd_migration_resolve},
     {"migration:log", NULL, "NAME", "mark a migration executed without running it", cmd_migration_log},
@@ -42,12 +42,12 @@ static const command commands[] = {
     {"schema:create", NULL, "[--run|--dump]", "SQL creating the schema from the definitions", cmd_schema_create},
     {"schema:update", NULL, "[--run|--dump] [--safe] [--no-drop-tables]", "SQL updating the live database to the definitions", cmd_schema_update},
     {"schema:drop", NULL, "[--run|--dump] [--drop-db]", "SQL dropping the definitions' objects (and nothing else)", cmd_schema_drop},
-    {"schema:fresh", NULL, "--run [--seed [NAME]]", "drop and recreate the schema", NULL},
-    {"schema:inspect", NULL, "[--format lua|json]", "print the live database as a snapshot (json; lua not built yet)", cmd_schema_inspect},
+    {"schema:fresh", NULL, "--run [--seed [NAME]]", "drop everything tide covers and create the definitions", cmd_schema_fresh},
+    {"schema:inspect", NULL, "[--format lua|json]", "print the live database as definitions (lua) or a snapshot (json)", cmd_schema_inspect},
     {"schema:diff", NULL, "--from SRC --to DST [--dump|--run]", "SQL turning SRC into DST (URL, snapshot file or definitions)", cmd_schema_diff},
     {"schema:drift", NULL, "", "live database against the snapshot (exit 1 on drift)", cmd_schema_drift},
-    {"seeder:run", NULL, "[--class NAME]", "run a seeder", NULL},
-    {"seeder:create", NULL, "NAME", "write a new seeder", NULL},
+    {"seeder:run", NULL, "[--class NAME]", "run a seeder", cmd_seeder_run},
+    {"seeder:create", NULL, "NAME", "write a new seeder", cmd_seeder_create},
     {"run", NULL, "FILE.lua [ARGS...]", "run a Lua script with tide loaded and db connected", cmd_run},
     {"debug", NULL, "", "print the resolved configuration (password masked)", cmd_debug},
     {"db:generate", "migration:create", "MODULE...", "create a migration per module", NULL},
@@ -187,6 +187,8 @@ int cli_parse_opts(cli *c, const cli_opt *opts, const char **pos, int maxpos, in
         if (!o || !o->name)
             return cli_usage_error(c, "unknown option '%s' for %s", a, c->cmd->name);
         if (o->on) {
+            if (a[strlen(o->name)] == '=')
+                return cli_usage_error(c, "%s takes no value (got '%s')", o->name, a);
             *o->on = 1;
         } else if (!(*o->slot = option_value(c->argc, c->argv, &i, strlen(o->name)))) {
             return cli_usage_error(c, "%s needs a value", o->name);

@@ -55,7 +55,7 @@ tide *cli_open(cli *c);
 /* Prints the value at the top of c->L with tide.util.<fn> and pops it. */
 int cli_print_with(cli *c, const char *fn);
 
-/* The command handlers of cli_migration.c. */
+/* The command handlers (cli_migration.c, cli_schema.c, cli_generator.c, cli_seeder.c). */
 int cmd_migration_create(cli *c);
 int cmd_migration_check(cli *c);
 int cmd_schema_inspect(cli *c);

@@ -124,3 +124,32 @@ int cmd_schema_diff(cli *c)
     tide_close(t);
     return rc;
 }
+
+/* schema:fresh --run [--seed [NAME]]: everything tide covers dropped, the
+ * definitions created, then seeded when asked. */
+int cmd_schema_fresh(cli *c)
+{
+    const char *pos[1];
+    int npos, rc, run = 0, seed = 0;
+    const cli_opt opts[] = { {"--run", NULL, &run}, {"--seed", NULL, &seed}, {NULL, NULL, NULL} };
+    tide_err err;
+    tide *t;
+    if ((rc = cli_parse_opts(c, opts, pos, 1, &npos)) != TIDE_EXIT_OK)
+        return rc;
+    if (!run)
+        return cli_usage_error(c, "schema:fresh drops everything tide covers: say --run to do it");
+    if (npos && !seed)
+        return cli_usage_error(c, "a seeder name goes with --seed (--seed %s)", pos[0]);
+    if (!(t = cli_open(c)))
+        return TIDE_EXIT_FAILURE;
+    tide_err_clear(&err);
+    if (tide_refresh_database(t, &err) < 0 || (seed && tide_seed(t, npos ? pos[0] : NULL, &err) < 0)) {
+        cli_report(&err);
+        tide_close(t);
+        return TIDE_EXIT_FAILURE;
+    }
+    if (!c->json)
+        printf("Schema dropped and created from the definitions%s.\n", seed ? ", and seeded" : "");
+    tide_close(t);
+    return TIDE_EXIT_OK;
+}

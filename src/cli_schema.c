@@ -2,30 +2,55 @@
  * schema:inspect (as a snapshot) and schema:drift (the live database against
  * the snapshot of the last generated migration). */
 #include "cli.h"
+#include "dsl_writer.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* Prints (or with out, writes) the live schema as schema definitions. */
+static int inspect_lua(tide *t, const char *out, tide_err *err)
+{
+    char *text = NULL;
+    int n;
+    if (out) {
+        if (tide__inspect_lua_dir(t, out, &n, err) < 0)
+            return TIDE_EXIT_FAILURE;
+        printf("Wrote %d schema file%s to %s/.\n", n, n == 1 ? "" : "s", out);
+        return fflush(stdout) == 0 ? TIDE_EXIT_OK : TIDE_EXIT_FAILURE;
+    }
+    if (tide_inspect_lua(t, &text, err) < 0)
+        return TIDE_EXIT_FAILURE;
+    fputs(text, stdout);
+    free(text);
+    return fflush(stdout) == 0 ? TIDE_EXIT_OK : TIDE_EXIT_FAILURE;
+}
+
 int cmd_schema_inspect(cli *c)
 {
-    const char *pos[1], *format = "json";
+    const char *pos[1], *format = "json", *out = NULL;
     int npos, rc;
-    const cli_opt opts[] = { {"--format", &format, NULL}, {NULL, NULL, NULL} };
+    const cli_opt opts[] = { {"--format", &format, NULL}, {"--out", &out, NULL}, {NULL, NULL, NULL} };
     tide_err err;
     char *json = NULL;
     tide *t;
     if ((rc = cli_parse_opts(c, opts, pos, 0, &npos)) != TIDE_EXIT_OK)
         return rc;
-    if (!strcmp(format, "lua")) {
-        fprintf(stderr, "tide: schema:inspect --format lua is not built yet; --format json is\n");
-        return TIDE_EXIT_FAILURE;
-    }
-    if (strcmp(format, "json"))
+    if (strcmp(format, "json") && strcmp(format, "lua"))
         return cli_usage_error(c, "--format is lua or json, not '%s'", format);
+    if (out && strcmp(format, "lua"))
+        return cli_usage_error(c, "--out DIR writes schema files: it goes with --format lua");
+    if (out && !*out)
+        return cli_usage_error(c, "--out needs a folder");
     if (!(t = cli_open(c)))
         return TIDE_EXIT_FAILURE;
     tide_err_clear(&err);
+    if (!strcmp(format, "lua")) {
+        if ((rc = inspect_lua(t, out, &err)) != TIDE_EXIT_OK && err.code)
+            cli_report(&err);
+        tide_close(t);
+        return rc;
+    }
     if (tide_inspect(t, &json, &err) < 0) {
         cli_report(&err);
         tide_close(t);

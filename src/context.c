@@ -231,6 +231,16 @@ static int context_index(lua_State *L)
     return 1;
 }
 
+static char db_key;
+
+void tide_context__release(lua_State *L, int m)
+{
+    m = lua_absindex(L, m);
+    lua_rawgetp(L, m, &db_key);              /* the handle made for m, whatever m.db is now */
+    tide_runtime_release_conn(L, -1);
+    lua_pop(L, 1);
+}
+
 void tide_context__push(lua_State *L, tide *t, const tide_migration *mig)
 {
     lua_createtable(L, 0, 6);
@@ -242,7 +252,11 @@ void tide_context__push(lua_State *L, tide *t, const tide_migration *mig)
         lua_setfield(L, -2, "__name");
     }
     lua_setmetatable(L, -2);
-    lua_rawgeti(L, LUA_REGISTRYINDEX, t->conn_ref);
+    /* m.db is a handle of its own over the run's connection: a migration
+     * that closes it detaches its handle, and the runner's stays open */
+    tide_runtime_push_borrowed_conn(L, t->conn);
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, -3, &db_key);
     lua_setfield(L, -2, "db");
     lua_pushstring(L, mig->name);
     lua_setfield(L, -2, "name");

@@ -5,9 +5,14 @@
 #include "driver.h"
 #include "diff.h"
 #include "snapshot.h"
+#include "dsl_writer.h"
+#include "migration.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* "public" and every namespace the snapshot uses (NULL: none), in *names. */
@@ -80,6 +85,84 @@ int tide_inspect(tide *t, char **json_out, tide_err *err)
     if ((rc = tide_snapshot_render(s, &b, err)) == 0)
         *json_out = tide_buf_detach(&b);
     tide_buf_free(&b);
+    tide_schema_free(s);
+    return rc;
+}
+
+/* The whole live database, as schema:inspect shows it: every namespace,
+ * those of the snapshot included. */
+static int inspected(tide *t, tide_schema **out, tide_err *err)
+{
+    tide_schema *snap = NULL;
+    tide_buf path = TIDE_BUF_INIT;
+    tide_err ignored;
+    int rc;
+    if (tide__snapshot_path(t, &path, err) == 0 && access(path.data, F_OK) == 0)
+        tide_snapshot_read(&snap, path.data, &ignored);   /* only for its namespaces */
+    tide_buf_free(&path);
+    rc = introspect(t, snap, 1, out, err);
+    tide_schema_free(snap);
+    return rc;
+}
+
+int tide_inspect_lua(tide *t, char **lua_out, tide_err *err)
+{
+    tide_schema *s;
+    tide_buf b = TIDE_BUF_INIT;
+    int rc;
+    *lua_out = NULL;
+    if ((rc = inspected(t, &s, err)) < 0)
+        return rc;
+    if ((rc = tide_schema_render_lua(s, &b, err)) == 0)
+        *lua_out = tide_buf_detach(&b);
+    tide_buf_free(&b);
+    tide_schema_free(s);
+    return rc;
+}
+
+/* A schema or table name that is a plain file name: no slash, not hidden. */
+static int file_safe(const char *name)
+{
+    return name && *name && *name != '.' && !strchr(name, '/');
+}
+
+/* dir/<schema.>table.lua for each table of s, written atomically. */
+static int write_table_files(const tide_schema *s, const char *dir, int *nfiles, tide_err *err)
+{
+    tide_buf path = TIDE_BUF_INIT, text = TIDE_BUF_INIT;
+    int i, rc = 0;
+    for (i = 0; rc == 0 && i < s->ntables; i++) {
+        const tide_table *tb = s->tables[i];
+        if (!file_safe(tb->name) || (tb->schema && !file_safe(tb->schema))) {
+            rc = tide_err_set(err, TIDE_EINVAL, "table '%s%s%s' cannot be a file name; write the "
+                              "schema as one file (schema:inspect --format lua > FILE)",
+                              tb->schema ? tb->schema : "", tb->schema ? "." : "", tb->name);
+            break;
+        }
+        tide_buf_reset(&path);
+        tide_buf_reset(&text);
+        if (tide_buf_printf(&path, "%s/%s%s%s.lua", dir, tb->schema ? tb->schema : "",
+                            tb->schema ? "." : "", tb->name) < 0)
+            rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+        else if ((rc = tide_schema_render_lua_table(s, tb, &text, err)) == 0 &&
+                 (rc = tide_file_write_atomic(path.data, text.data, text.len, 0, err)) == 0)
+            (*nfiles)++;
+    }
+    tide_buf_free(&path);
+    tide_buf_free(&text);
+    return rc;
+}
+
+int tide__inspect_lua_dir(tide *t, const char *dir, int *nfiles, tide_err *err)
+{
+    tide_schema *s;
+    int rc;
+    *nfiles = 0;
+    if (mkdir(dir, 0777) < 0 && errno != EEXIST)
+        return tide_err_set(err, TIDE_EIO, "cannot create the folder '%s': %s", dir, strerror(errno));
+    if ((rc = inspected(t, &s, err)) < 0)
+        return rc;
+    rc = write_table_files(s, dir, nfiles, err);
     tide_schema_free(s);
     return rc;
 }

@@ -442,7 +442,7 @@ static int strip_own_cast(finisher *f, tide_column *c)
         return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
     {
         const char *ct = f->tmp.data ? f->tmp.data : "";
-        size_t cl = strlen(ct);
+        size_t cl = strcspn(ct, "(");    /* the base type: 'x'::bpchar on a char(7) column */
         int same_base = !strncmp(c->type, ct, cl) && (c->type[cl] == '\0' || c->type[cl] == '(');
         if (!same_base && !(c->is_enum && !strcmp(cast + 2, c->type)))
             return 0;                /* a cast to another type changes the value: keep it */

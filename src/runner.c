@@ -613,6 +613,8 @@ static int run_function(tide *t, const tide_migration *m, int down, tide_err *er
         lua_pushvalue(L, top + 1);
         rc = tide_runtime_pcall(L, 1, 0, err);
     }
+    /* m.db's cursors end with the migration, not whenever the GC runs */
+    tide_context__release(L, top + 1);
     lua_settop(L, top);
     return rc < 0 ? migration_failed(m, down, err) : 0;
 }

@@ -84,6 +84,9 @@ void tide_tracking__now(char out[32]);
 
 /* context.c: pushes a new `m` for migration mig.   [-0, +1, m] */
 void tide_context__push(lua_State *L, tide *t, const tide_migration *mig);
+/* Detaches the handle made for the m at index m (closing its cursors).
+ * [-0, +0, -] */
+void tide_context__release(lua_State *L, int m);
 /* flush(m): runs the statements queued with addSql.   [-0, +0, e] */
 int  tide_context__flush(lua_State *L);
 

@@ -370,7 +370,7 @@ static int migrator_refresh(lua_State *L)
     LMigrator *m = check_migrator(L);
     tide_err err;
     tide_err_clear(&err);
-    if (tide__drop_all(m->t, &err) < 0 || tide_schema_run(m->t, TIDE_SCHEMA_CREATE, NULL, &err) < 0)
+    if (tide_refresh_database(m->t, &err) < 0)
         return tide_runtime_raise(L, &err);
     return 0;
 }

@@ -202,6 +202,26 @@ int tide_schema_run(tide *t, tide_schema_action action, const tide_schema_option
     return rc;
 }
 
+static int in_either_table(const tide_table *lt, void *ud)
+{
+    const tide_schema *const *known = ud;
+    return (known[0] && tide_schema_find_table(known[0], lt->schema, lt->name)) ||
+           (known[1] && tide_schema_find_table(known[1], lt->schema, lt->name));
+}
+
+/* delete from <tracking> where "module" = '<module>' */
+static int forget_module(const tide_driver *drv, tide *t, tide_buf *out)
+{
+    tide_value v;
+    memset(&v, 0, sizeof v);
+    v.type = TIDE_V_TEXT;
+    v.u.s.p = t->module;
+    v.u.s.len = strlen(t->module);
+    if (tide_buf_printf(out, "delete from %s where \"module\" = ", t->table) < 0)
+        return TIDE_ENOMEM;
+    return drv->quote_literal(out, &v);
+}
+
 /* Everything of the covered namespaces goes, then the tracking table. */
 int tide__drop_all(tide *t, tide_err *err)
 {
@@ -220,13 +240,20 @@ int tide__drop_all(tide *t, tide_err *err)
         snap = NULL;
     if ((rc = live_schema(t, defs, snap, &live, err)) < 0)
         goto done;
+    if (t->module[0]) {                  /* a module: its own tables, not its neighbours' */
+        struct { const tide_schema *a, *b; } known = { defs, snap };
+        tide_schema_retain(live, in_either_table, NULL, &known);
+    }
     if (!(empty = tide_schema_new()) || (rc = tide_schema_finish(empty, err)) < 0) {
         rc = rc < 0 ? rc : tide_err_set(err, TIDE_ENOMEM, "out of memory");
         goto done;
     }
     if ((rc = tide_diff(live, empty, NULL, &plan, NULL, err)) < 0 || (rc = drv->emit(&plan, &sql, err)) < 0)
         goto done;
-    if (tide_buf_printf(&drop, "drop table if exists %s", t->table) < 0 ||
+    /* the tracking table is shared by the modules: a module only forgets its rows */
+    if (t->module[0] && (rc = tide_tracking__ensure(t, err)) < 0)
+        goto done;
+    if ((t->module[0] ? forget_module(drv, t, &drop) : tide_buf_printf(&drop, "drop table if exists %s", t->table)) < 0 ||
         tide_sql_list_push(&sql, drop.data, drop.len, err) < 0) {
         rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
         goto done;
@@ -468,4 +495,10 @@ done:
     tide_buf_free(&stmt);
     tide_url_free(&u);
     return rc;
+}
+
+int tide_refresh_database(tide *t, tide_err *err)
+{
+    int rc = tide__drop_all(t, err);
+    return rc < 0 ? rc : tide_schema_run(t, TIDE_SCHEMA_CREATE, NULL, err);
 }

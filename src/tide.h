@@ -322,6 +322,10 @@ int tide_schema_diff(tide *t, const char *from, const char *to, int run, char **
  * journal, WAL and lock files. No tide may have it open. */
 int tide_drop_database(const char *url, tide_err *err);
 
+/* Drops every table and enum of the namespaces tide covers, then creates
+ * the definitions (schema:fresh, Lua refreshDatabase). */
+int tide_refresh_database(tide *t, tide_err *err);
+
 /* Deletes every row of the definitions' tables, keeping the schema. */
 int tide_clear_database(tide *t, tide_err *err);
 
