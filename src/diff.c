@@ -650,6 +650,11 @@ static void diff_enum(differ *d, const tide_enum *ae, const tide_enum *be)
             op->old_enum = ae;
             op->destructive = 1;
         }
+        /* the old type goes last: a table dropped by this plan may still use it */
+        if ((op = add_op(d, P_DROP_ENUM, TIDE_OP_DROP_ENUM, NULL)) != NULL) {
+            op->enumt = be;
+            op->old_enum = ae;
+        }
         return;
     }
     for (i = 0; i < be->nvalues; i++) {
@@ -838,7 +843,8 @@ int tide_op_describe(const tide_op *op, tide_buf *out)
     case TIDE_OP_CREATE_ENUM:      return tide_buf_printf(out, "create enum %s", op->enumt->name);
     case TIDE_OP_ADD_ENUM_VALUE:   return tide_buf_printf(out, "add value '%s' to enum %s", op->value, op->enumt->name);
     case TIDE_OP_REPLACE_ENUM:     return tide_buf_printf(out, "replace enum %s (values removed or reordered)", op->enumt->name);
-    case TIDE_OP_DROP_ENUM:        return tide_buf_printf(out, "drop enum %s", op->old_enum->name);
+    case TIDE_OP_DROP_ENUM:        return tide_buf_printf(out, op->enumt ? "drop the previous type of enum %s"
+                                                          : "drop enum %s", op->old_enum->name);
     case TIDE_OP_DROP_FK:          return tide_buf_printf(out, "drop foreign key %s on %s", op->fk->name, tn);
     case TIDE_OP_DROP_INDEX:       return tide_buf_printf(out, "drop index %s on %s", op->index->name, tn);
     case TIDE_OP_DROP_UNIQUE:      return tide_buf_printf(out, "drop unique %s on %s", op->unique->name, tn);

@@ -38,7 +38,8 @@ typedef enum tide_op_kind {
     TIDE_OP_ADD_CHECK,              /* table, check */
     TIDE_OP_CREATE_INDEX,           /* table, index */
     TIDE_OP_ADD_FK,                 /* table, fk */
-    TIDE_OP_DROP_ENUM               /* old_enum */
+    TIDE_OP_DROP_ENUM               /* old_enum; with enumt set, the type a REPLACE_ENUM
+                                       renamed aside (after every table is dropped) */
 } tide_op_kind;
 
 /* ALTER_COLUMN: what changed. */

@@ -346,7 +346,7 @@ int tide_schema_diff(tide *t, const char *from, const char *to, int run, char **
     /* the SQL is for the database it would run on: --from, else --to, else the project's */
     drv = tide_conn__driver(a.conn ? a.conn : b.conn ? b.conn : t->conn);
     memset(&d, 0, sizeof d);
-    d.loose_exprs = a.live || b.live;
+    d.loose_exprs = a.live != b.live;      /* two live databases spell expressions alike */
     d.no_comments = !strcmp(drv->name, "sqlite");
     if ((rc = tide_diff(a.schema, b.schema, &d, &plan, NULL, err)) < 0 || (rc = drv->emit(&plan, &sql, err)) < 0)
         goto done;

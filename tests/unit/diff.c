@@ -302,10 +302,11 @@ static void enums_grow_or_are_replaced(void **state)
     assert_string_equal(describe(&up), "add value 'pending' to enum status; add value 'deleted' to enum status");
     assert_string_equal(up.ops[0].before, "active");
     assert_string_equal(up.ops[1].after, "banned");
-    assert_string_equal(describe(&down), "replace enum status (values removed or reordered)");
+    assert_string_equal(describe(&down), "replace enum status (values removed or reordered); "
+                        "drop the previous type of enum status");
     tide_plan_free(&up);
     tide_plan_free(&down);
-    diff(a, c, NULL, "replace enum status (values removed or reordered)", NULL);
+    diff(a, c, NULL, "replace enum status (values removed or reordered); drop the previous type of enum status", NULL);
     tide_schema_free(a);
     tide_schema_free(b);
     tide_schema_free(c);
