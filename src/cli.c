@@ -77,6 +77,7 @@ static void print_help(FILE *out)
                  "  --config FILE    configuration file (default ./tide.lua; env TIDE_CONFIG)\n"
                  "  --url URL        database URL (env TIDE_DATABASE_URL)\n"
                  "  --module NAME    work on one module\n"
+                 "  --schema NAME    schema:* commands: one PostgreSQL namespace only\n"
                  "  --json           machine-readable output on stdout\n"
                  "  -v, --verbose    log every SQL statement (env TIDE_VERBOSE=1)\n"
                  "  -h, --help       this help, or a command's with COMMAND --help\n"
@@ -201,10 +202,10 @@ int cli_parse_opts(cli *c, const cli_opt *opts, const char **pos, int maxpos, in
  * compacted in place: the command's own arguments end up in c->argv. */
 static int parse_args(cli *c, int argc, char **argv)
 {
-    static const char *const valued[] = { "--config", "--url", "--module" };
+    static const char *const valued[] = { "--config", "--url", "--module", "--schema" };
     int i, n = 0, k;
     for (i = 1; i < argc; i++) {
-        const char *a = argv[i], **slot[3] = { &c->flags.config_file, &c->flags.url, &c->module };
+        const char *a = argv[i], **slot[4] = { &c->flags.config_file, &c->flags.url, &c->module, &c->schema };
         if (c->cmd && c->cmd->run == cmd_run && n > 0) {
             argv[n++] = argv[i];       /* after `run FILE`, everything is the script's */
             continue;
@@ -213,9 +214,9 @@ static int parse_args(cli *c, int argc, char **argv)
             while (++i < argc) argv[n++] = argv[i];
             break;
         }
-        for (k = 0; k < 3 && !is_opt(a, valued[k]); k++)
+        for (k = 0; k < 4 && !is_opt(a, valued[k]); k++)
             ;
-        if (k < 3) {
+        if (k < 4) {
             if (!(*slot[k] = option_value(argc, argv, &i, strlen(valued[k]))))
                 return cli_usage_error(NULL, "%s needs a value", valued[k]);
         } else if (!strcmp(a, "--json")) {

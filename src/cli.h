@@ -24,6 +24,7 @@ struct command;
 typedef struct cli {
     tide_config_flags flags;
     const char *module;
+    const char *schema;       /* --schema: one PostgreSQL namespace for schema:* */
     int json;
     int help;
     int version;

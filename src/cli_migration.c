@@ -91,6 +91,7 @@ tide *cli_open(cli *c)
     o.config_file = c->flags.config_file;
     o.url = c->flags.url;
     o.module = c->module;
+    o.schema = c->schema;
     o.verbose = c->flags.verbose;
     o.L = c->L;
     o.on_event = print_event;

@@ -60,6 +60,8 @@ static int introspect(tide *t, const tide_schema *snap, int all, tide_schema **o
     o.all_schemas = all;
     if ((rc = drv->introspect(tide_conn__dconn(t->conn), &o, *out, err)) == 0)
         rc = tide_schema_finish(*out, err);
+    if (rc == 0)
+        tide__limit_schema(t, *out);          /* --schema */
     free(names);
     if (rc < 0) {
         tide_schema_free(*out);
@@ -198,6 +200,7 @@ int tide_drift(tide *t, char ***out, int *n, tide_err *err)
     }
     if ((rc = tide_snapshot_read(&snap, path.data, err)) < 0 || (rc = introspect(t, snap, 0, &live, err)) < 0)
         goto done;
+    tide__limit_schema(t, snap);
     memset(&o, 0, sizeof o);
     o.loose_exprs = 1;                  /* the database spells expressions its own way */
     o.no_comments = !strcmp(tide_conn_dialect(t->conn), "sqlite");

@@ -135,6 +135,10 @@ int tide__open(tide **out, const tide_options *opts, int config_idx, int conn_id
     t->on_event = opts->on_event;
     t->event_ud = opts->event_ud;
     t->ask = opts->ask;
+    if (opts->schema && !(t->only_schema = tide_strdup(opts->schema))) {
+        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+        goto fail;
+    }
     if (opts->L) {
         t->L = opts->L;
         tide_runtime_register(t->L);
@@ -189,6 +193,7 @@ void tide_close(tide *t)
             lua_close(t->L);
     }
     free(t->module);
+    free(t->only_schema);
     free(t->table);
     free(t->lock_key);
     free(t);

@@ -25,6 +25,7 @@ struct tide {
     tide_event_fn on_event;
     void *event_ud;
     int (*ask)(void *ud, const char *question);
+    char *only_schema;                  /* --schema: NULL, or a namespace ("public": the default) */
     int verbose;
 };
 
@@ -52,6 +53,9 @@ int  tide__migration_name(tide *t, const char *label, tide_buf *name, tide_buf *
 
 /* The snapshot file of this project (or module). */
 int  tide__snapshot_path(tide *t, tide_buf *out, tide_err *err);
+
+/* Keeps only the tables and enums of t->only_schema in s (no-op without one). */
+void tide__limit_schema(tide *t, tide_schema *s);
 
 /* The schema definitions (module-aware), normalized for the dialect. */
 int  tide__load_definitions(tide *t, tide_schema **out, tide_err *err);

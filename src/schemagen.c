@@ -71,6 +71,22 @@ static int live_schema(tide *t, const tide_schema *a, const tide_schema *b, tide
     return rc;
 }
 
+static int in_only_table(const tide_table *x, void *ns)
+{
+    return !strcmp(x->schema ? x->schema : "public", ns);
+}
+
+static int in_only_enum(const tide_enum *x, void *ns)
+{
+    return !strcmp(x->schema ? x->schema : "public", ns);
+}
+
+void tide__limit_schema(tide *t, tide_schema *s)
+{
+    if (t->only_schema && s)
+        tide_schema_retain(s, in_only_table, in_only_enum, t->only_schema);
+}
+
 static int in_defs_table(const tide_table *lt, void *defs)
 {
     return tide_schema_find_table(defs, lt->schema, lt->name) != NULL;
@@ -159,6 +175,8 @@ static int action_sql(tide *t, tide_schema_action action, const tide_schema_opti
     }
     if (action != TIDE_SCHEMA_CREATE && (rc = live_schema(t, defs, NULL, &live, err)) < 0)
         goto done;
+    tide__limit_schema(t, defs);               /* --schema */
+    tide__limit_schema(t, live);
     if (action == TIDE_SCHEMA_DROP)           /* only what the definitions describe */
         tide_schema_retain(live, in_defs_table, in_defs_enum, defs);
     d.loose_exprs = action == TIDE_SCHEMA_UPDATE;
@@ -339,6 +357,8 @@ int tide_schema_diff(tide *t, const char *from, const char *to, int run, char **
         *sql_out = NULL;
     if ((rc = load_side(t, from, &a, err)) < 0 || (rc = load_side(t, to, &b, err)) < 0)
         goto done;
+    tide__limit_schema(t, a.schema);
+    tide__limit_schema(t, b.schema);
     if (run && !a.conn) {
         rc = tide_err_set(err, TIDE_EINVAL, "--run applies the SQL to --from, which must then be a database URL");
         goto done;

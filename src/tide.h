@@ -189,6 +189,8 @@ typedef struct tide_options {
                                   must outlive the tide). A run joins a transaction open on it. */
     tide_event_fn on_event;    /* progress and warnings; NULL: none */
     void *event_ud;
+    const char *schema;        /* schema:* commands: this PostgreSQL namespace only
+                                  ("public" for the default one); NULL: all covered */
     /* A yes/no question for the user (migration:create asks whether a
      * dropped and an added object are a rename); 1 yes, 0 no. NULL: never
      * asked, a warning is given instead. Called with event_ud. */

@@ -20,6 +20,26 @@ FOREIGN_SAME_NAMESPACE=0
 . "$(dirname "$0")/schemagen_cases.inc"
 gen_cases
 
+t "--schema limits schema:create, inspect and drop to one namespace"
+fresh_db ns; NS=$URL
+mkdir -p schema; cat > schema/app.lua <<'LUA'
+local t = require "tide.schema"
+return {
+  t.table "blog.post" { t.col "id" :serial() :primary(), t.col "title" :text() },
+  t.table "shop.item" { t.col "id" :serial() :primary(), t.col "price" :integer() },
+}
+LUA
+tide --url "$NS" --schema blog schema:create --run; expect_rc 0
+q "select count(*) from blog.post" >/dev/null 2>&1 || bad "blog.post was not created"
+q "select count(*) from shop.item" >/dev/null 2>&1 && bad "shop.item was created outside --schema blog"
+tide --url "$NS" --schema blog schema:inspect; expect_rc 0; expect_out '"name": "post"'; expect_no '"name": "item"'
+tide --url "$NS" schema:create --run; expect_rc 1          # blog.post is there already
+tide --url "$NS" --schema shop schema:create --run; expect_rc 0
+tide --url "$NS" --schema blog schema:drop --run; expect_rc 0
+q "select count(*) from blog.post" >/dev/null 2>&1 && bad "blog.post survived"
+q "select count(*) from shop.item" >/dev/null 2>&1 || bad "schema:drop --schema blog dropped shop.item"
+tide --url "$NS" schema:update; expect_rc 0; expect_out 'create table "blog"."post"'
+
 t "pg_dump --schema-only of A after schema:diff A->B --run equals B's"
 write_v1
 fresh_db pa; A=$URL; tide --url "$A" schema:create --run >/dev/null
