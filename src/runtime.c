@@ -373,6 +373,18 @@ int tide_runtime_push_conn(lua_State *L, const char *url)
     return 1;
 }
 
+/* tide.core.create_database(url) -> created (boolean)   [-0, +1, e] */
+static int core_create_database(lua_State *L)
+{
+    tide_err err;
+    int rc;
+    tide_err_clear(&err);
+    if ((rc = tide_create_database(luaL_checkstring(L, 1), &err)) < 0)
+        return raise_err(L, &err);
+    lua_pushboolean(L, rc > 0);
+    return 1;
+}
+
 /* tide.core.connect(url) -> db   [-0, +1, e] */
 static int core_connect(lua_State *L)
 {
@@ -617,7 +629,7 @@ static int conn_index(lua_State *L)
 
 static const luaL_Reg core_funcs[] = {
     {"connect", core_connect}, {"blob", core_blob}, {"error", core_error},
-    {"checkSchema", tide_model_lua_check},
+    {"checkSchema", tide_model_lua_check}, {"create_database", core_create_database},
     {NULL, NULL}
 };
 

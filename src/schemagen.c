@@ -481,20 +481,22 @@ static int maintenance_url(const char *url, tide_buf *out)
     return 0;
 }
 
-int tide_drop_database(const char *url, tide_err *err)
+/* On the maintenance database of url: "<verb> database <name>" when
+ * `exists` is what pg_database says, else nothing; *acted says which. */
+static int on_database(const char *url, const char *verb, int when_exists, int *acted, tide_err *err)
 {
     tide_url u;
     tide_buf admin = TIDE_BUF_INIT, stmt = TIDE_BUF_INIT;
     tide_conn *conn = NULL;
-    int rc;
+    tide_value name;
+    tide_cursor *cur = NULL;
+    tide_row row;
+    int rc, exists;
+    *acted = 0;
     if ((rc = tide_url_parse(&u, url, err)) < 0)
         return rc;
-    if (u.path) {
-        rc = drop_sqlite_file(u.path, err);
-        goto done;
-    }
     if (!u.dbname || !strcmp(u.dbname, "postgres")) {
-        rc = tide_err_set(err, TIDE_EINVAL, "'%s' names no database that can be dropped", u.masked);
+        rc = tide_err_set(err, TIDE_EINVAL, "'%s' names no database of its own", u.masked);
         goto done;
     }
     if ((rc = maintenance_url(url, &admin)) < 0) {
@@ -503,16 +505,60 @@ int tide_drop_database(const char *url, tide_err *err)
     }
     if ((rc = tide_conn_open(&conn, admin.data, err)) < 0)
         goto done;
-    if (tide_buf_puts(&stmt, "drop database if exists ") < 0 ||
+    memset(&name, 0, sizeof name);
+    name.type = TIDE_V_TEXT;
+    name.u.s.p = u.dbname;
+    name.u.s.len = strlen(u.dbname);
+    if ((rc = tide_conn_query(conn, "select 1 from pg_database where datname = ?", &name, 1, &cur, err)) < 0 ||
+        (rc = tide_cursor_next(cur, &row, err)) < 0)
+        goto done;
+    exists = rc > 0;
+    rc = 0;
+    if (exists != when_exists)
+        goto done;
+    if (tide_buf_printf(&stmt, "%s database ", verb) < 0 ||
         tide_conn__driver(conn)->quote_ident(&stmt, u.dbname) < 0) {
         rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
         goto done;
     }
-    rc = tide_conn_exec(conn, stmt.data, NULL, 0, NULL, err);
+    tide_cursor_close(cur);
+    cur = NULL;
+    if ((rc = tide_conn_exec(conn, stmt.data, NULL, 0, NULL, err)) == 0)
+        *acted = 1;
 done:
+    tide_cursor_close(cur);
     tide_conn_close(conn);
     tide_buf_free(&admin);
     tide_buf_free(&stmt);
+    tide_url_free(&u);
+    return rc;
+}
+
+int tide_create_database(const char *url, tide_err *err)
+{
+    tide_conn *conn = NULL;
+    int rc, acted;
+    if (!strncmp(url, "sqlite:", 7)) {     /* opening creates the file */
+        char path[4096];
+        int existed;
+        snprintf(path, sizeof path, "%s", url + 7 + (strncmp(url + 7, "//", 2) ? 0 : 2));
+        existed = access(path, F_OK) == 0 || !strcmp(path, ":memory:");
+        if ((rc = tide_conn_open(&conn, url, err)) < 0)
+            return rc;
+        tide_conn_close(conn);
+        return !existed;
+    }
+    rc = on_database(url, "create", 0, &acted, err);
+    return rc < 0 ? rc : acted;
+}
+
+int tide_drop_database(const char *url, tide_err *err)
+{
+    tide_url u;
+    int rc, acted;
+    if ((rc = tide_url_parse(&u, url, err)) < 0)
+        return rc;
+    rc = u.path ? drop_sqlite_file(u.path, err) : on_database(url, "drop", 1, &acted, err);
     tide_url_free(&u);
     return rc;
 }

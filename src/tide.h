@@ -319,6 +319,11 @@ int tide_schema_run(tide *t, tide_schema_action action, const tide_schema_option
 int tide_schema_diff(tide *t, const char *from, const char *to, int run, char **sql_out,
                      tide_err *err);
 
+/* Creates the database url names when it does not exist: PostgreSQL
+ * through its maintenance database "postgres"; SQLite by opening the file.
+ * Returns 1 when it was created, 0 when it was there already. */
+int tide_create_database(const char *url, tide_err *err);
+
 /* Drops the database url names (schema:drop --drop-db): PostgreSQL through
  * its maintenance database "postgres"; SQLite by deleting the file and its
  * journal, WAL and lock files. No tide may have it open. */

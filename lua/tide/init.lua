@@ -32,6 +32,19 @@ function tide.open(config)
   return core.open(copy, db)
 end
 
+--- tide.createDatabase(url) -> created: makes the database when it is missing.
+tide.createDatabase = core.create_database
+
+--- tide.refreshDatabase(config): the database made when missing, everything
+-- tide covers dropped, the definitions created (a clean database for tests).
+function tide.refreshDatabase(config)
+  -- a given handle means the database exists; otherwise its URL says which
+  local url = type(config) == "table" and not config.db and (os.getenv("TIDE_DATABASE_URL") or config.url)
+  if url then tide.createDatabase(url) end
+  local mig <close> = tide.open(config)
+  mig:refreshDatabase()
+end
+
 --- tide.blob(s): marks a string to be bound as binary data.
 tide.blob = core.blob
 

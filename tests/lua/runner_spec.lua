@@ -151,6 +151,37 @@ describe("migrations from schema definitions (" .. dialect .. ")", function()
     assert.are.equal("pen", mig.db:exec("select label from items")[1].label)
   end)
 
+  it("creates a missing database and refreshes it from the definitions", function()
+    local root = dir .. "/fresh" .. n
+    assert(os.execute("mkdir -p " .. root .. "/schema"))
+    local f = assert(io.open(root .. "/schema/t.lua", "w"))
+    f:write('local t = require "tide.schema"\nreturn t.table "thing" { t.col "id" :serial() :primary() }\n')
+    f:close()
+    local url
+    if dialect == "postgres" then
+      url = (os.getenv("TIDE_TEST_PG_URL"):gsub("/[^/]*$", "/tide_new_" .. math.random(1e6)))
+    else
+      url = "sqlite:" .. root .. "/new.db"
+    end
+    assert.is_true(tide.createDatabase(url))
+    assert.is_false(tide.createDatabase(url))
+    tide.refreshDatabase { url = url, schema = root .. "/schema" }
+    local db <close> = tide.connect(url)
+    assert.are.same({}, db:exec("select id from thing"))
+    db:exec("insert into thing default values")
+    local mig <close> = tide.open { url = url, schema = root .. "/schema" }
+    mig:clearDatabase()
+    assert.are.same({}, db:exec("select id from thing"))
+    assert.truthy(mig:getUpdateSchemaSQL() == "")
+    if dialect == "postgres" then
+      db:close()
+      mig:close()
+      local admin = tide.connect(os.getenv("TIDE_TEST_PG_URL"))
+      admin:exec("drop database " .. url:match("/([^/]*)$"))
+      admin:close()
+    end
+  end)
+
   it("refuses a definition that does not hold together, naming it", function()
     local t = require "tide.schema"
     local ok, e = pcall(function()
