@@ -498,6 +498,26 @@ static int sql_section(lua_State *L)
     return 0;
 }
 
+/* { up = <addSql of the up section>, down = ..., transactional = ... }
+ * [-3, +1, m]: (up tide_buf*, down tide_buf* or NULL, transactional) */
+static int sql_table_p(lua_State *L)
+{
+    const tide_buf *up = lua_touserdata(L, 1), *down = lua_touserdata(L, 2);
+    int transactional = lua_toboolean(L, 3);
+    lua_createtable(L, 0, 3);
+    lua_pushlstring(L, up->data ? up->data : "", up->len);
+    lua_pushcclosure(L, sql_section, 1);
+    lua_setfield(L, -2, "up");
+    if (down) {
+        lua_pushlstring(L, down->data ? down->data : "", down->len);
+        lua_pushcclosure(L, sql_section, 1);
+        lua_setfield(L, -2, "down");
+    }
+    lua_pushboolean(L, transactional);
+    lua_setfield(L, -2, "transactional");
+    return 1;
+}
+
 /* Pushes { up, down, transactional } for a .sql file.  [-0, +1 | 0, -] */
 static int load_sql(tide *t, const tide_migration *m, tide_err *err)
 {
@@ -506,17 +526,11 @@ static int load_sql(tide *t, const tide_migration *m, tide_err *err)
     if ((rc = tide_file_read(m->path, &text, err)) == 0 &&
         (rc = tide_sql_sections(m->path, text.data ? text.data : "", text.len, &up, &down,
                                 &has_down, &transactional, err)) == 0) {
-        lua_createtable(t->L, 0, 3);
-        lua_pushlstring(t->L, up.data ? up.data : "", up.len);
-        lua_pushcclosure(t->L, sql_section, 1);
-        lua_setfield(t->L, -2, "up");
-        if (has_down) {
-            lua_pushlstring(t->L, down.data ? down.data : "", down.len);
-            lua_pushcclosure(t->L, sql_section, 1);
-            lua_setfield(t->L, -2, "down");
-        }
+        lua_pushcfunction(t->L, sql_table_p);        /* building it may run out of memory */
+        lua_pushlightuserdata(t->L, &up);
+        lua_pushlightuserdata(t->L, has_down ? &down : NULL);
         lua_pushboolean(t->L, transactional);
-        lua_setfield(t->L, -2, "transactional");
+        rc = tide_runtime_pcall(t->L, 3, 1, err);
     }
     tide_buf_free(&text);
     tide_buf_free(&up);
@@ -599,27 +613,47 @@ static int migration_failed(const tide_migration *m, int down, tide_err *err)
 }
 
 /* Runs up or down of the migration table at the top, then its queued SQL. */
+/* Inside a protected call: fn(m) for up/down of the table at index 1, then
+ * the queued SQL; m.db's handle is released whatever happens.
+ * [-4, +0, e]: (table, tide*, migration*, down) */
+static int run_function_p(lua_State *L)
+{
+    tide *t = lua_touserdata(L, 2);
+    const tide_migration *m = lua_touserdata(L, 3);
+    int down = lua_toboolean(L, 4), st;
+    lua_settop(L, 1);
+    lua_getfield(L, 1, down ? "down" : "up");          /* 2: fn */
+    tide_context__push(L, t, m);                       /* 3: m */
+    lua_pushvalue(L, 2);
+    lua_pushvalue(L, 3);
+    st = lua_pcall(L, 1, 0, 0);                        /* fn(m); its error stays as raised */
+    if (st == LUA_OK) {
+        lua_pushcfunction(L, tide_context__flush);
+        lua_pushvalue(L, 3);
+        st = lua_pcall(L, 1, 0, 0);                    /* the queued SQL */
+    }
+    /* m.db's cursors end with the migration, not whenever the GC runs */
+    tide_context__release(L, 3);
+    return st == LUA_OK ? 0 : lua_error(L);
+}
+
 static int run_function(tide *t, const tide_migration *m, int down, tide_err *err)
 {
     lua_State *L = t->L;
-    int top = lua_gettop(L), rc;
-    lua_getfield(L, -1, down ? "down" : "up");
-    if (lua_isnil(L, -1)) {
-        lua_settop(L, top);
+    int top = lua_gettop(L), rc, missing;
+    lua_getfield(L, -1, down ? "down" : "up");         /* a plain table: nothing to raise */
+    missing = lua_isnil(L, -1);
+    lua_pop(L, 1);
+    if (missing)
         return tide_err_set(err, TIDE_ERROR, "migration %s has no down function, so it cannot be "
                             "rolled back (add down = function(m) ... end to %s)", m->name,
                             m->path ? m->path : "its entry");
-    }
-    tide_context__push(L, t, m);
-    lua_pushvalue(L, -1);
-    lua_insert(L, top + 1);                  /* m, fn, m */
-    if ((rc = tide_runtime_pcall(L, 1, 0, err)) == 0) {
-        lua_pushcfunction(L, tide_context__flush);
-        lua_pushvalue(L, top + 1);
-        rc = tide_runtime_pcall(L, 1, 0, err);
-    }
-    /* m.db's cursors end with the migration, not whenever the GC runs */
-    tide_context__release(L, top + 1);
+    lua_pushcfunction(L, run_function_p);
+    lua_pushvalue(L, top);
+    lua_pushlightuserdata(L, t);
+    lua_pushlightuserdata(L, (void *)m);
+    lua_pushboolean(L, down);
+    rc = tide_runtime_pcall(L, 4, 0, err);
     lua_settop(L, top);
     return rc < 0 ? migration_failed(m, down, err) : 0;
 }
