@@ -644,19 +644,26 @@ static int core_mask_url(lua_State *L)
     return tide_runtime_push_free(L, &b);
 }
 
+void tide_runtime_class(lua_State *L, const char *name, lua_CFunction index, lua_CFunction close,
+                        const luaL_Reg *methods)
+{
+    luaL_newmetatable(L, name);
+    lua_pushcfunction(L, index);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, close);
+    lua_setfield(L, -2, "__gc");
+    lua_pushcfunction(L, close);
+    lua_setfield(L, -2, "__close");
+    lua_newtable(L);                /* not luaL_newlib: it sizes an array, this is a pointer */
+    luaL_setfuncs(L, methods, 0);
+    lua_setfield(L, -2, "methods");
+}
+
 int luaopen_tide_core(lua_State *L)
 {
-    luaL_newmetatable(L, CONN_MT);
-    lua_pushcfunction(L, conn_index);
-    lua_setfield(L, -2, "__index");
-    lua_pushcfunction(L, conn_close);
-    lua_setfield(L, -2, "__gc");
-    lua_pushcfunction(L, conn_close);
-    lua_setfield(L, -2, "__close");
+    tide_runtime_class(L, CONN_MT, conn_index, conn_close, conn_methods);
     lua_pushcfunction(L, conn_tostring);
     lua_setfield(L, -2, "__tostring");
-    luaL_newlib(L, conn_methods);
-    lua_setfield(L, -2, "methods");
     lua_pop(L, 1);
 
     luaL_newmetatable(L, CURSOR_MT);

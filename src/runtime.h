@@ -5,6 +5,7 @@
 #define TIDE_RUNTIME_H
 
 #include <lua.h>
+#include <lauxlib.h>
 #include "tide.h"
 #include "buf.h"
 
@@ -56,6 +57,12 @@ int tide_runtime_push_free(lua_State *L, tide_buf *b);
 /* Raises err as a tide.Error (code, message with the Lua position,
  * sqlstate, sql).   [-0, +0, v] */
 int tide_runtime_raise(lua_State *L, const tide_err *err);
+
+/* Makes the metatable `name` of a handle class: __index is index (which
+ * finds methods under "methods"), __gc and __close are close. Leaves the
+ * metatable on the stack.   [-0, +1, m] */
+void tide_runtime_class(lua_State *L, const char *name, lua_CFunction index, lua_CFunction close,
+                        const luaL_Reg *methods);
 
 /* Adds open() and the tide.Migrator metatable to the tide.core table at the
  * top of the stack (runtime_runner.c).   [-0, +0, m] */

@@ -448,17 +448,9 @@ static const luaL_Reg migrator_methods[] = {
 
 void tide_runtime_open_runner(lua_State *L)
 {
-    luaL_newmetatable(L, MIGRATOR_MT);
-    lua_pushcfunction(L, migrator_index);
-    lua_setfield(L, -2, "__index");
+    tide_runtime_class(L, MIGRATOR_MT, migrator_index, migrator_close, migrator_methods);
     lua_pushcfunction(L, migrator_newindex);
     lua_setfield(L, -2, "__newindex");
-    lua_pushcfunction(L, migrator_close);
-    lua_setfield(L, -2, "__gc");
-    lua_pushcfunction(L, migrator_close);
-    lua_setfield(L, -2, "__close");
-    luaL_newlib(L, migrator_methods);
-    lua_setfield(L, -2, "methods");
     lua_pop(L, 1);
     lua_pushcfunction(L, core_open);
     lua_setfield(L, -2, "open");
