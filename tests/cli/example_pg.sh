@@ -15,7 +15,7 @@ tide --url "$URL" migration:down --to 0; expect_rc 0; expect_out "4 migrations r
 tide --url "$URL" migration:up; expect_rc 0
 
 t "the example scripts run"
-tide --url "$URL" run examples/report.lua; expect_rc 0; expect_out "Grace    Brewster Hopper       2      51.90"
+tide --url "$URL" run examples/report.lua; expect_rc 0; expect_out "Grace      Brewster Hopper       2      51.90"
 tide --url "$URL" run examples/tour.lua; expect_rc 0; expect_out "transaction rolled back: true"
 
 finish
