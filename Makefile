@@ -2,12 +2,15 @@
 #   make          build into build/ (binary build/tide)
 #   make demo     install what is missing, build, run the example against SQLite
 #   make test     install what is missing (PostgreSQL included), build, run every test
+#   make install  build, then install under PREFIX (default /usr/local; DESTDIR honoured)
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_ARGS ?=
+PREFIX     ?= /usr/local
+DESTDIR    ?=
 
-.PHONY: all build deps deps-test demo test test-asan check clean
+.PHONY: all build deps deps-test demo test test-asan check clean install
 
 all: build
 
@@ -35,6 +38,12 @@ test: deps-test test-asan build
 	@cd $(BUILD) && ctest --output-on-failure
 
 check: test
+
+# bin/tide, lib/libtide.{a,so*}, include/tide.h, the Lua modules
+# (share/lua/5.4/tide, lib/lua/5.4/tide/core.so), tide.pc, the CMake package,
+# the man page and the bash completion.
+install: build
+	@DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix "$(PREFIX)"
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -12,16 +12,6 @@
 #include <string.h>
 #include <unistd.h>
 
-typedef int (*command_fn)(cli *c);
-
-typedef struct command {
-    const char *name;
-    const char *alias_of;     /* Medusa's db:* names point at MikroORM's */
-    const char *usage;
-    const char *summary;
-    command_fn run;           /* NULL: not built yet */
-} command;
-
 static int cmd_debug(cli *c);
 static int cmd_run(cli *c);
 
@@ -50,11 +40,30 @@ static const command commands[] = {
     {"seeder:create", NULL, "NAME", "write a new seeder", cmd_seeder_create},
     {"run", NULL, "FILE.lua [ARGS...]", "run a Lua script with tide loaded and db connected", cmd_run},
     {"debug", NULL, "", "print the resolved configuration (password masked)", cmd_debug},
-    {"db:generate", "migration:create", "MODULE...", "create a migration per module", NULL},
-    {"db:migrate", "migration:up", "", "run pending migrations of every module", NULL},
-    {"db:rollback", "migration:down", "MODULE...", "undo one migration per module", NULL},
+    {"db:generate", "migration:create", "MODULE...", "create a migration per module", cmd_db_generate},
+    {"db:migrate", "migration:up", "", "run pending migrations of the project, then of every module", cmd_db_migrate},
+    {"db:rollback", "migration:down", "MODULE...", "undo one migration per module", cmd_db_rollback},
+    {"man", NULL, "", "print the manual page tide(1) (roff; man -l - reads it)", cmd_man},
+    {"completion", NULL, "bash", "print the bash completion script", cmd_completion},
     {NULL, NULL, NULL, NULL, NULL}
 };
+
+/* The options every command takes: print_help, the man page and the
+ * completion script are all generated from this list. */
+static const cli_global_opt global_opts[] = {
+    {"--config", NULL, "FILE", "configuration file (default ./tide.lua; env TIDE_CONFIG)"},
+    {"--url", NULL, "URL", "database URL (env TIDE_DATABASE_URL)"},
+    {"--module", NULL, "NAME", "work on one module"},
+    {"--schema", NULL, "NAME", "schema:* commands: one PostgreSQL namespace only"},
+    {"--json", NULL, NULL, "machine-readable output on stdout"},
+    {"--verbose", "-v", NULL, "log every SQL statement (env TIDE_VERBOSE=1)"},
+    {"--help", "-h", NULL, "this help, or a command's with COMMAND --help"},
+    {"--version", NULL, NULL, "print the version"},
+    {NULL, NULL, NULL, NULL}
+};
+
+const command *cli_commands(void) { return commands; }
+const cli_global_opt *cli_global_opts(void) { return global_opts; }
 
 static const command *find_command(const char *name)
 {
@@ -68,20 +77,19 @@ static const command *find_command(const char *name)
 static void print_help(FILE *out)
 {
     const command *k;
+    const cli_global_opt *g;
     fprintf(out, "tide %s — database migrations with Lua\n\n"
                  "usage: tide [options] COMMAND [args]   (tide COMMAND --help for its arguments)\n\n"
                  "commands:\n", TIDE_VERSION);
     for (k = commands; k->name; k++)
         fprintf(out, "  %-20s %s%s\n", k->name, k->summary, k->run ? "" : " (not built yet)");
-    fprintf(out, "\noptions (every command):\n"
-                 "  --config FILE    configuration file (default ./tide.lua; env TIDE_CONFIG)\n"
-                 "  --url URL        database URL (env TIDE_DATABASE_URL)\n"
-                 "  --module NAME    work on one module\n"
-                 "  --schema NAME    schema:* commands: one PostgreSQL namespace only\n"
-                 "  --json           machine-readable output on stdout\n"
-                 "  -v, --verbose    log every SQL statement (env TIDE_VERBOSE=1)\n"
-                 "  -h, --help       this help, or a command's with COMMAND --help\n"
-                 "  --version        print the version\n");
+    fprintf(out, "\noptions (every command):\n");
+    for (g = global_opts; g->name; g++) {
+        char head[64];
+        snprintf(head, sizeof head, "%s%s%s%s%s", g->short_name ? g->short_name : "",
+                 g->short_name ? ", " : "", g->name, g->arg ? " " : "", g->arg ? g->arg : "");
+        fprintf(out, "  %-16s %s\n", head, g->summary);
+    }
 }
 
 static void print_command_help(const command *k)

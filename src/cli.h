@@ -18,7 +18,30 @@ int tide_cli_main(int argc, char **argv);
 
 /* ---- shared by the command files ---- */
 
-struct command;
+struct cli;
+typedef int (*command_fn)(struct cli *c);
+
+/* One command of the table in cli.c (the single source of --help, the man
+ * page and the completion script). */
+typedef struct command {
+    const char *name;
+    const char *alias_of;     /* Medusa's db:* names point at MikroORM's */
+    const char *usage;        /* its arguments; options spelled --name */
+    const char *summary;
+    command_fn run;           /* NULL: not built yet */
+} command;
+
+/* One option every command takes. */
+typedef struct cli_global_opt {
+    const char *name;         /* --verbose */
+    const char *short_name;   /* -v, or NULL */
+    const char *arg;          /* FILE, or NULL for a flag */
+    const char *summary;
+} cli_global_opt;
+
+/* The command table, ended by a NULL name; the global options likewise. */
+const command *cli_commands(void);
+const cli_global_opt *cli_global_opts(void);
 
 /* What the command line said, after the global options are taken out. */
 typedef struct cli {
@@ -77,5 +100,14 @@ int cmd_migration_validate(cli *c);
 int cmd_migration_resolve(cli *c);
 int cmd_migration_log(cli *c);
 int cmd_migration_unlog(cli *c);
+
+/* Medusa's db:* commands over the modules (cli_modules.c). */
+int cmd_db_generate(cli *c);
+int cmd_db_migrate(cli *c);
+int cmd_db_rollback(cli *c);
+
+/* Generated from the command table (cli_help.c): tide man, tide completion bash. */
+int cmd_man(cli *c);
+int cmd_completion(cli *c);
 
 #endif
