@@ -54,40 +54,13 @@ return { up = function(m) m:addSql "create table a (id integer)" end,
          down = function(m) m:addSql "drop table a" end }
 LUA
 mkdir -p "$work/c"
-cat > "$work/c/main.c" <<'C'
-#include <stdio.h>
-#include <tide.h>
-
-int main(void)
-{
-    tide_err err;
-    tide_conn *conn;
-    if (tide_conn_open(&conn, "sqlite::memory:", &err) < 0) { fprintf(stderr, "open: %s\n", err.msg); return 1; }
-    int64_t n = 0;
-    if (tide_conn_exec(conn, "create table t (a integer)", NULL, 0, NULL, &err) < 0 ||
-        tide_conn_exec(conn, "insert into t values (1), (2)", NULL, 0, &n, &err) < 0) {
-        fprintf(stderr, "exec: %s\n", err.msg); return 1;
-    }
-    printf("dialect %s, inserted %lld\n", tide_conn_dialect(conn), (long long)n);
-    tide_conn_close(conn);
-
-    tide_options o = { 0 };
-    o.config_file = "tide.lua";
-    tide *t;
-    if (tide_open(&t, &o, &err) < 0) { fprintf(stderr, "tide_open: %s\n", err.msg); return 1; }
-    tide_status_list pending = { 0 };
-    if (tide_pending(t, &pending, &err) < 0) { fprintf(stderr, "pending: %s\n", err.msg); return 1; }
-    for (int i = 0; i < pending.n; i++) printf("pending %s\n", pending.items[i].name);
-    tide_status_list_free(&pending);
-    tide_close(t);
-    printf("version %s\n", TIDE_VERSION);
-    return 0;
-}
-C
+cp "$TIDE_SOURCE_DIR/examples/embed.c" "$work/c/main.c"      # the README's C example
 export PKG_CONFIG_PATH=$prefix/lib/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}
 expect_prog_out() {
   expect_out "dialect sqlite, inserted 2"
   expect_out "pending Migration20260101000000_a"
+  expect_out "applied Migration20260101000000_a"
+  expect_out "1 migration(s) applied"
   expect_out "version 0.1.0"
 }
 
@@ -96,7 +69,7 @@ run pkg-config --modversion tide
 expect_out "0.1.0"
 run cc -o "$work/c/shared" "$work/c/main.c" $(pkg-config --cflags --libs tide)
 expect_rc 0
-(cd "$work/proj" && LD_LIBRARY_PATH=$prefix/lib "$work/c/shared") >"$work/c/out" 2>&1; rc=$?
+(cd "$work/proj" && rm -f proj.db proj.db.tide-lock && LD_LIBRARY_PATH=$prefix/lib "$work/c/shared") >"$work/c/out" 2>&1; rc=$?
 out=$(cat "$work/c/out")
 expect_rc 0
 expect_prog_out
@@ -116,7 +89,7 @@ done
 libs="$(pkg-config --libs $reqs) -lm"
 run cc -o "$work/c/static" "$work/c/main.c" $(pkg-config --cflags tide) -L"$prefix/lib" -l:libtide.a $libs
 expect_rc 0
-(cd "$work/proj" && "$work/c/static") >"$work/c/out" 2>&1; rc=$?
+(cd "$work/proj" && rm -f proj.db proj.db.tide-lock && "$work/c/static") >"$work/c/out" 2>&1; rc=$?
 out=$(cat "$work/c/out")
 expect_rc 0
 expect_prog_out
@@ -139,7 +112,7 @@ expect_rc 0
 run cmake --build "$work/cm/build" --parallel
 expect_rc 0
 for exe in uses_tide uses_tide_static; do
-  (cd "$work/proj" && "$work/cm/build/$exe") >"$work/c/out" 2>&1; rc=$?
+  (cd "$work/proj" && rm -f proj.db proj.db.tide-lock && "$work/cm/build/$exe") >"$work/c/out" 2>&1; rc=$?
   out=$(cat "$work/c/out")
   expect_rc 0
   expect_prog_out
