@@ -17,7 +17,7 @@ static int cmd_run(cli *c);
 
 static const command commands[] = {
     {"migration:create", NULL, "[--name N] [--blank] [--initial] [--dump]", "write a migration from the schema diff (--blank: an empty one)", cmd_migration_create},
-    {"migration:up", NULL, "[--from X] [--to Y] [--only Z] [--dry-run] [--allow-out-of-order]", "run pending migrations", cmd_migration_up},
+    {"migration:up", NULL, "[--from X] [--to Y] [--only Z] [--dry-run] [--allow-out-of-order] [--backup FILE]", "run pending migrations", cmd_migration_up},
     {"migration:down", NULL, "[--to X|0] [--only Z] [--dry-run]", "undo the last migration (or down to X)", cmd_migration_down},
     {"migration:list", NULL, "", "executed migrations with their time", cmd_migration_list},
     {"migration:pending", NULL, "", "pending migrations", cmd_migration_pending},

@@ -153,10 +153,11 @@ static int run_migrations(cli *c, int down)
             {"--only", &o.only, NULL},
             {"--dry-run", NULL, &dry},
             {"--allow-out-of-order", NULL, down ? NULL : &ooo},
+            {"--backup", down ? NULL : &o.backup, NULL},
             {NULL, NULL, NULL}
         };
         const cli_opt *use = opts;
-        cli_opt filtered[6];
+        cli_opt filtered[7];
         int i, n = 0;
         for (i = 0; use[i].name; i++)       /* down has no --from / --allow-out-of-order */
             if (use[i].slot || use[i].on)

@@ -16,7 +16,7 @@
 #include "model.h"
 #include "diff.h"
 
-#define TIDE_DRIVER_VERSION 1
+#define TIDE_DRIVER_VERSION 2
 
 typedef struct tide_dconn tide_dconn;       /* a driver's connection, opaque */
 typedef struct tide_dcursor tide_dcursor;   /* a driver's cursor, opaque */
@@ -121,6 +121,13 @@ typedef struct tide_driver {
      * an emitter's TIDE_SQL_SAVE_TRIGGERS / RESTORE_TRIGGERS around a
      * rebuild). NULL where emitters never ask. */
     int  (*triggers)(tide_dconn *c, const char *table, tide_sql_list *out, tide_err *err);
+
+    /* Version 2. Writes a backup of the connected database to path, a file
+     * that must not exist yet (it is created, never overwritten; on failure
+     * it is removed again). SQLite: the online backup API; PostgreSQL:
+     * pg_dump -Fc, with the password only in the child's PGPASSWORD. NULL in
+     * drivers without it. */
+    int  (*backup)(tide_dconn *c, const char *path, tide_err *err);
 } tide_driver;
 
 extern const tide_driver tide_sqlite_driver;

@@ -8,6 +8,8 @@
 
 #include <lauxlib.h>
 #include <errno.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -785,6 +787,29 @@ static int execute(tide *t, run *r, const plan *p, exec_state *x, tide_status_li
     return rc;
 }
 
+/* --backup FILE: a copy of the database before anything runs (lock held).
+ * An existing file is never overwritten. */
+static int take_backup(tide *t, const char *path, tide_err *err)
+{
+    const tide_driver *drv = tide_conn__driver(t->conn);
+    struct stat st;
+    char msg[PATH_MAX + 64];
+    int rc;
+    if (!*path)
+        return tide_err_set(err, TIDE_EINVAL, "--backup needs a file name");
+    if (lstat(path, &st) == 0)
+        return tide_err_set(err, TIDE_EIO, "backup file '%s' exists already; choose another name",
+                            path);
+    if (drv->version < 2 || !drv->backup)
+        return tide_err_set(err, TIDE_EINVAL, "--backup: the %s driver cannot take backups",
+                            drv->name);
+    if ((rc = drv->backup(tide_conn__dconn(t->conn), path, err)) < 0)
+        return rc;
+    snprintf(msg, sizeof msg, "backup written to %s", path);
+    tide__emit(t, TIDE_EV_LOG, "backup", msg, 0, 0);
+    return 0;
+}
+
 static int run_plan(tide *t, const tide_run_options *o, int down, tide_status_list *done, tide_err *err)
 {
     static const tide_run_options none;
@@ -804,6 +829,8 @@ static int run_plan(tide *t, const tide_run_options *o, int down, tide_status_li
             warn_changed(t, &r);
         rc = down ? plan_down(t, &r, o, &p, err) : plan_up(t, &r, o, &p, err);
     }
+    if (rc == 0 && o->backup && !o->dry_run)
+        rc = take_backup(t, o->backup, err);
     if (rc == 0 && o->dry_run)
         tide_conn_set_trace(t->conn, trace_sql, t);
     if (rc == 0)

@@ -212,6 +212,7 @@ typedef struct tide_run_options {
     const char *only;          /* just this one */
     int dry_run;               /* run inside a transaction that is rolled back */
     int allow_out_of_order;    /* also run pending migrations older than the newest executed */
+    const char *backup;        /* take a backup to this file before running; refused when it exists */
 } tide_run_options;
 
 /* One migration's state. Strings owned by the list. */

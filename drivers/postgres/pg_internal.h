@@ -26,4 +26,7 @@ int pg_introspect__queries(void);
 /* The SQL of a plan (emit.c). */
 int pg_emit(const tide_plan *plan, tide_sql_list *out, tide_err *err);
 
+/* The driver's backup (backup.c): pg_dump -Fc into path. */
+int pg_backup(tide_dconn *c, const char *path, tide_err *err);
+
 #endif

@@ -972,4 +972,5 @@ const tide_driver tide_postgres_driver = {
     .fk_check = pg_fk_check,
     .introspect = pg_introspect,
     .emit = pg_emit,
+    .backup = pg_backup,
 };

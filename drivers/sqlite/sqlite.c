@@ -814,4 +814,5 @@ const tide_driver tide_sqlite_driver = {
     .emit = sqlite_emit,
     .normalize = sqlite_normalize,
     .triggers = sqlite_triggers,
+    .backup = sqlite_backup,
 };

@@ -33,4 +33,7 @@ int sqlite_emit(const tide_plan *plan, tide_sql_list *out, tide_err *err);
 int sqlite_normalize(tide_schema *s, tide_err *err);
 int sqlite_triggers(tide_dconn *c, const char *table, tide_sql_list *out, tide_err *err);
 
+/* The driver's backup (backup.c). */
+int sqlite_backup(tide_dconn *c, const char *path, tide_err *err);
+
 #endif

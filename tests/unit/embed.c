@@ -92,7 +92,7 @@ static void owns_its_state(void **state)
     assert_int_equal(tide_pending(t, &l, &err), 0);
     assert_int_equal(l.n, 1);
     tide_status_list_free(&l);
-    tide_run_options ro = { NULL, "0", NULL, 0, 0 };
+    tide_run_options ro = { NULL, "0", NULL, 0, 0, NULL };
     assert_int_equal(tide_down(t, &ro, NULL, &err), 0);
     tide_close(t);
     tide_close(NULL);
