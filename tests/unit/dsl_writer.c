@@ -23,39 +23,10 @@
 #include "runtime.h"
 #include "snapshot.h"
 
-typedef struct fixture {
-    char dir[64];
-    lua_State *L;
-} fixture;
+#include "fixture.h"
 
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    if (!f)
-        return -1;
-    strcpy(f->dir, "/tmp/tide-dsl-writer-XXXXXX");
-    if (!mkdtemp(f->dir) || !(f->L = tide_runtime_new())) {
-        free(f);
-        return -1;
-    }
-    *state = f;
-    return 0;
-}
-
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st, (void)flag, (void)ftw;
-    return remove(path);
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    lua_close(f->L);
-    nftw(f->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-    free(f);
-    return 0;
-}
+static int setup(void **state) { return fixture_setup(state, "/tmp/tide-dsl-writer-XXXXXX"); }
+static int teardown(void **state) { return fixture_teardown(state); }
 
 /* ---- helpers ------------------------------------------------------------- */
 

@@ -20,40 +20,10 @@
 
 #include "migration.h"
 
-typedef struct fixture {
-    char dir[64];
-    lua_State *L;
-} fixture;
+#include "fixture.h"
 
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    if (!f)
-        return -1;
-    strcpy(f->dir, "/tmp/tide-migration-XXXXXX");
-    if (!mkdtemp(f->dir) || !(f->L = luaL_newstate())) {
-        free(f);
-        return -1;
-    }
-    luaL_openlibs(f->L);
-    *state = f;
-    return 0;
-}
-
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st, (void)flag, (void)ftw;
-    return remove(path);
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    lua_close(f->L);
-    nftw(f->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-    free(f);
-    return 0;
-}
+static int setup(void **state) { return fixture_setup(state, "/tmp/tide-migration-XXXXXX"); }
+static int teardown(void **state) { return fixture_teardown(state); }
 
 /* dir/rel with the given content. */
 static void put(const fixture *f, const char *rel, const char *content)
