@@ -211,22 +211,56 @@ static int close_enough(const char *a, const char *b)
     return diff == 1;
 }
 
-/* __index(m, key): the methods, then near misses of them   [-0, +1, m] */
+static int push_misspelt(lua_State *L, const char *k, const char *name)
+{
+    lua_pushstring(L, k);
+    lua_pushstring(L, name);
+    lua_pushcclosure(L, misspelt, 2);
+    return 1;
+}
+
+/* Pushes require("tide.toolkit")[field]   [-0, +1, e] */
+static void push_toolkit(lua_State *L, const char *field)
+{
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "tide.toolkit");
+    lua_call(L, 1, 1);
+    lua_getfield(L, -1, field);
+    lua_remove(L, -2);
+}
+
+/* __index(m, key): the native methods, the Lua ones of tide.toolkit, then
+ * near misses of either   [-0, +1, e] */
 static int context_index(lua_State *L)
 {
     const luaL_Reg *r;
     const char *k = lua_tostring(L, 2);
+    lua_Integer i, n;
     lua_pushvalue(L, 2);
     lua_rawget(L, lua_upvalueindex(1));
     if (!lua_isnil(L, -1) || !k)
         return 1;
+    lua_pop(L, 1);
+    push_toolkit(L, "method");
+    lua_pushvalue(L, 2);
+    lua_call(L, 1, 1);
+    if (!lua_isnil(L, -1))
+        return 1;
+    lua_pop(L, 1);
     for (r = context_methods; r->name; r++)
-        if (close_enough(k, r->name)) {
-            lua_pushstring(L, k);
-            lua_pushstring(L, r->name);
-            lua_pushcclosure(L, misspelt, 2);
-            return 1;
-        }
+        if (close_enough(k, r->name))
+            return push_misspelt(L, k, r->name);
+    push_toolkit(L, "names");
+    lua_call(L, 0, 1);
+    n = (lua_Integer)lua_rawlen(L, -1);
+    for (i = 1; i <= n; i++) {
+        const char *name;
+        lua_rawgeti(L, -1, i);
+        name = lua_tostring(L, -1);
+        if (name && close_enough(k, name))
+            return push_misspelt(L, k, name);
+        lua_pop(L, 1);
+    }
     lua_pushnil(L);
     return 1;
 }
