@@ -13,7 +13,7 @@
 /* Private keys in m: light userdata no script can spell. */
 static char queue_key, tide_key;
 
-static tide *context_tide(lua_State *L, int m)
+tide *tide_context__tide(lua_State *L, int m)
 {
     tide *t;
     lua_rawgetp(L, m, &tide_key);
@@ -29,7 +29,7 @@ static int m_addsql(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
     luaL_checkstring(L, 2);
-    context_tide(L, 1);
+    tide_context__tide(L, 1);
     lua_rawgetp(L, 1, &queue_key);
     lua_pushvalue(L, 2);
     lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
@@ -120,7 +120,7 @@ static int m_log(lua_State *L)
     tide *t;
     int n = lua_gettop(L);
     luaL_checktype(L, 1, LUA_TTABLE);
-    t = context_tide(L, 1);
+    t = tide_context__tide(L, 1);
     lua_getglobal(L, "string");
     lua_getfield(L, -1, "format");
     lua_remove(L, -2);
@@ -169,7 +169,7 @@ static int m_progress(lua_State *L)
     luaL_checktype(L, 1, LUA_TTABLE);
     total = luaL_checkinteger(L, 2);
     luaL_argcheck(L, total >= 0, 2, "total must not be negative");
-    t = context_tide(L, 1);
+    t = tide_context__tide(L, 1);
     lua_createtable(L, 0, 5);
     lua_pushinteger(L, total);
     lua_setfield(L, -2, "total");
@@ -250,6 +250,9 @@ static int context_index(lua_State *L)
     for (r = context_methods; r->name; r++)
         if (close_enough(k, r->name))
             return push_misspelt(L, k, r->name);
+    for (r = tide_toolkit_methods; r->name; r++)
+        if (close_enough(k, r->name))
+            return push_misspelt(L, k, r->name);
     push_toolkit(L, "names");
     lua_call(L, 0, 1);
     n = (lua_Integer)lua_rawlen(L, -1);
@@ -280,6 +283,7 @@ void tide_context__push(lua_State *L, tide *t, const tide_migration *mig)
     lua_createtable(L, 0, 6);
     if (luaL_newmetatable(L, CONTEXT_MT)) {
         luaL_newlib(L, context_methods);
+        luaL_setfuncs(L, tide_toolkit_methods, 0);
         lua_pushcclosure(L, context_index, 1);
         lua_setfield(L, -2, "__index");
         lua_pushliteral(L, "tide.Context");

@@ -788,6 +788,15 @@ static int run_pass(differ *d, tide_plan *plan)
     return collect(d);
 }
 
+const char *tide_plan_fill(const tide_plan *plan, const tide_table *t, const char *column)
+{
+    int i;
+    for (i = 0; i < plan->nfills; i++)
+        if (plan->fills[i].table == t && !strcmp(plan->fills[i].column, column))
+            return plan->fills[i].expr;
+    return NULL;
+}
+
 int tide_diff(const tide_schema *from, const tide_schema *to, const tide_diff_opts *opts,
               tide_plan *up, tide_plan *down, tide_err *err)
 {
@@ -842,6 +851,8 @@ int tide_op_describe(const tide_op *op, tide_buf *out)
     case TIDE_OP_CREATE_NAMESPACE: return tide_buf_printf(out, "create schema %s", op->namespace_name);
     case TIDE_OP_CREATE_ENUM:      return tide_buf_printf(out, "create enum %s", op->enumt->name);
     case TIDE_OP_ADD_ENUM_VALUE:   return tide_buf_printf(out, "add value '%s' to enum %s", op->value, op->enumt->name);
+    case TIDE_OP_RENAME_ENUM_VALUE: return tide_buf_printf(out, "rename value '%s' of enum %s to '%s'", op->old_name,
+                                                           op->enumt->name, op->new_name);
     case TIDE_OP_REPLACE_ENUM:     return tide_buf_printf(out, "replace enum %s (values removed or reordered)", op->enumt->name);
     case TIDE_OP_DROP_ENUM:        return tide_buf_printf(out, op->enumt ? "drop the previous type of enum %s"
                                                           : "drop enum %s", op->old_enum->name);

@@ -38,8 +38,11 @@ typedef enum tide_op_kind {
     TIDE_OP_ADD_CHECK,              /* table, check */
     TIDE_OP_CREATE_INDEX,           /* table, index */
     TIDE_OP_ADD_FK,                 /* table, fk */
-    TIDE_OP_DROP_ENUM               /* old_enum; with enumt set, the type a REPLACE_ENUM
+    TIDE_OP_DROP_ENUM,              /* old_enum; with enumt set, the type a REPLACE_ENUM
                                        renamed aside (after every table is dropped) */
+    TIDE_OP_RENAME_ENUM_VALUE       /* enumt (after), old_enum, old_name -> new_name; never
+                                       found by the diff (a rename looks like a replace): the
+                                       migration toolkit's m:renameEnumValue builds it */
 } tide_op_kind;
 
 /* ALTER_COLUMN: what changed. */
@@ -74,13 +77,28 @@ typedef struct tide_op {
     int destructive;                      /* running it loses data */
 } tide_op;
 
+/* How a column's rows are filled when its table is rebuilt or its type
+ * changes: an SQL expression over the row's old columns (portable SQL; the
+ * value is text when the column's type is an enum). The migration toolkit
+ * sets them (enum value mappings, m:changeColumnType); the diff never does. */
+typedef struct tide_fill {
+    const tide_table *table;     /* of the target schema */
+    const char *column;
+    const char *expr;
+} tide_fill;
+
 typedef struct tide_plan {
     const tide_schema *from, *to;   /* the schemas compared (borrowed) */
     tide_op *ops;          /* in dependency order */
     int n;
     char **warnings;       /* likely renames, skipped drops: shown to the user */
     int nwarnings;
+    const tide_fill *fills;   /* borrowed; none from the diff */
+    int nfills;
 } tide_plan;
+
+/* The fill expression of column `column` of table t, or NULL. */
+const char *tide_plan_fill(const tide_plan *plan, const tide_table *t, const char *column);
 
 typedef struct tide_diff_opts {
     int safe;              /* never drop tables or columns (warn instead) */

@@ -890,3 +890,92 @@ void tide_schema_retain(tide_schema *s, int (*keep_table)(const tide_table *t, v
     if (keep_enum)
         s->nenums = n;
 }
+
+/* ---- copying ------------------------------------------------------------------ */
+
+static int copy_strv(tide_schema *s, char ***v, int *n, char *const *src, int nsrc)
+{
+    int i, rc = 0;
+    for (i = 0; i < nsrc && rc == 0; i++)
+        rc = tide_strv_push(s, v, n, src[i]);
+    return rc;
+}
+
+static int copy_table(tide_schema *s, const tide_table *a)
+{
+    tide_table *t = tide_schema_add_table(s, a->schema, a->name);
+    int i, rc;
+    if (!t)
+        return TIDE_ENOMEM;
+    t->comment = tide_schema_str(s, a->comment);
+    t->renamed_from = tide_schema_str(s, a->renamed_from);
+    t->pk_name = tide_schema_str(s, a->pk_name);
+    if ((rc = copy_strv(s, &t->pk, &t->npk, a->pk, a->npk)) < 0)
+        return rc;
+    for (i = 0; i < a->ncolumns; i++) {
+        const tide_column *ac = &a->columns[i];
+        tide_column *c = tide_table_add_column(s, t, ac->name, ac->type);
+        if (!c)
+            return TIDE_ENOMEM;
+        c->is_enum = ac->is_enum;
+        c->nullable = ac->nullable;
+        c->default_expr = tide_schema_str(s, ac->default_expr);
+        c->autoincrement = ac->autoincrement;
+        c->comment = tide_schema_str(s, ac->comment);
+        c->collation = tide_schema_str(s, ac->collation);
+        c->renamed_from = tide_schema_str(s, ac->renamed_from);
+        c->ignore = ac->ignore;
+    }
+    for (i = 0; i < a->nuniques; i++) {
+        tide_unique *u = tide_table_add_unique(s, t, a->uniques[i].name);
+        if (!u || copy_strv(s, &u->columns, &u->ncolumns, a->uniques[i].columns, a->uniques[i].ncolumns) < 0)
+            return TIDE_ENOMEM;
+    }
+    for (i = 0; i < a->nindexes; i++) {
+        const tide_index *ai = &a->indexes[i];
+        tide_index *ix = tide_table_add_index(s, t, ai->name);
+        if (!ix || copy_strv(s, &ix->columns, &ix->ncolumns, ai->columns, ai->ncolumns) < 0)
+            return TIDE_ENOMEM;
+        ix->expression = tide_schema_str(s, ai->expression);
+        ix->unique = ai->unique;
+        ix->where = tide_schema_str(s, ai->where);
+        ix->method = tide_schema_str(s, ai->method);
+    }
+    for (i = 0; i < a->nfks; i++) {
+        const tide_fk *af = &a->fks[i];
+        tide_fk *fk = tide_table_add_fk(s, t, af->name);
+        if (!fk || copy_strv(s, &fk->columns, &fk->ncolumns, af->columns, af->ncolumns) < 0 ||
+            copy_strv(s, &fk->ref_columns, &fk->nref_columns, af->ref_columns, af->nref_columns) < 0)
+            return TIDE_ENOMEM;
+        fk->ref_schema = tide_schema_str(s, af->ref_schema);
+        fk->ref_table = tide_schema_str(s, af->ref_table);
+        fk->on_delete = tide_schema_str(s, af->on_delete);
+        fk->on_update = tide_schema_str(s, af->on_update);
+        fk->deferrable = af->deferrable;
+        fk->initially_deferred = af->initially_deferred;
+    }
+    for (i = 0; i < a->nchecks; i++)
+        if (!tide_table_add_check(s, t, a->checks[i].name, a->checks[i].expr))
+            return TIDE_ENOMEM;
+    return 0;
+}
+
+tide_schema *tide_schema_copy(const tide_schema *src)
+{
+    tide_schema *s = tide_schema_new();
+    int i, j, rc = s ? 0 : TIDE_ENOMEM;
+    for (i = 0; rc == 0 && i < src->ntables; i++)
+        rc = copy_table(s, src->tables[i]);
+    for (i = 0; rc == 0 && i < src->nenums; i++) {
+        tide_enum *e = tide_schema_add_enum(s, src->enums[i].schema, src->enums[i].name);
+        if (!e)
+            rc = TIDE_ENOMEM;
+        for (j = 0; rc == 0 && j < src->enums[i].nvalues; j++)
+            rc = tide_enum_add_value(s, e, src->enums[i].values[j]);
+    }
+    if (rc < 0) {
+        tide_schema_free(s);
+        return NULL;
+    }
+    return s;
+}

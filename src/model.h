@@ -180,6 +180,10 @@ int tide_model_generated_name(const char *table, char *const *cols, int ncols,
 void tide_schema_retain(tide_schema *s, int (*keep_table)(const tide_table *t, void *ud),
                         int (*keep_enum)(const tide_enum *e, void *ud), void *ud);
 
+/* A deep copy of src (finished or not), not finished: edit it, then
+ * finish it. NULL when out of memory. */
+tide_schema *tide_schema_copy(const tide_schema *src);
+
 /* ---- lookups (after finish: binary search) ------------------------------- */
 
 const tide_table  *tide_schema_find_table(const tide_schema *s, const char *schema, const char *name);

@@ -726,6 +726,48 @@ static int convert(tide_schema *s, lua_State *L, int idx, const char *source, or
     return convert_value(&cv, lua_absindex(L, idx));
 }
 
+/* The converter of each kind of table item, by tag. */
+static const struct { const char *tag; item_fn fn; } item_kinds[] = {
+    { "column", convert_column }, { "index", convert_index }, { "unique", convert_unique },
+    { "foreign", convert_foreign }, { "check", convert_check }, { "primary", convert_primary }
+};
+
+int tide_model_item_from_lua(tide_schema *s, tide_table *t, lua_State *L, int idx, const char *kinds,
+                             const char *source, tide_err *err)
+{
+    int top = lua_gettop(L), rc = 0;
+    size_t i;
+    const char *tag;
+    char tname[256];
+    conv cv;
+    memset(&cv, 0, sizeof cv);
+    cv.s = s;
+    cv.L = L;
+    cv.err = err;
+    cv.source = source ? source : "schema definition";
+    snprintf(tname, sizeof tname, "%s%s%s", t->schema ? t->schema : "", t->schema ? "." : "", t->name);
+    cv.table = tname;
+    idx = lua_absindex(L, idx);
+    if (!lua_checkstack(L, 8))
+        return nomem(&cv);
+    tag = lua_type(L, idx) == LUA_TTABLE ? peek_tag(L, idx) : NULL;
+    if (tag && !strcmp(tag, "column builder")) {      /* t.col "x" :type() */
+        lua_getfield(L, idx, "__def");
+        idx = lua_gettop(L);
+        tag = lua_type(L, idx) == LUA_TTABLE ? peek_tag(L, idx) : NULL;
+    }
+    for (i = 0; tag && i < sizeof item_kinds / sizeof *item_kinds; i++)
+        if (!strcmp(tag, item_kinds[i].tag) && strstr(kinds, tag)) {
+            rc = item_kinds[i].fn(&cv, t, idx);
+            break;
+        }
+    if (!tag || i == sizeof item_kinds / sizeof *item_kinds)
+        rc = fail(&cv, "expected %s, not %s%s", kinds, tag ? "a " : "a plain ",
+                  tag ? tag : type_of(L, idx));
+    lua_settop(L, top);
+    return rc;
+}
+
 int tide_model_from_lua(tide_schema *s, lua_State *L, int idx, const char *source, tide_err *err)
 {
     call_origin o = { source, s->ntables };

@@ -21,6 +21,14 @@
 int tide_model_from_lua(tide_schema *s, lua_State *L, int idx, const char *source,
                         tide_err *err);
 
+/* Adds one DSL table item at idx (a column: t.col ..., or t.index,
+ * t.unique, t.foreign, t.check, t.primary) to table t of s, as the table's
+ * own definition would. kinds names the items accepted, for the message
+ * otherwise ("a column (t.col ...)", "an index (t.index { ... })"): the
+ * tag must appear in it. Errors (TIDE_ECONFIG) name source and table. */
+int tide_model_item_from_lua(tide_schema *s, tide_table *t, lua_State *L, int idx, const char *kinds,
+                             const char *source, tide_err *err);
+
 /* Runs every *.lua file directly in each of the ndirs folders (in order;
  * the files of a folder sorted by name, dot files skipped), each in its own
  * environment (setmetatable({}, { __index = _G })), converts what it returns

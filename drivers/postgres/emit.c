@@ -202,6 +202,22 @@ static void change_serial(tide_sqlw *e, const tide_table *t, const tide_column *
     tide_sqlw_stmt(e);
 }
 
+/* The value a type change converts: the plan's fill for the column when
+ * it has one (text for an enum), else the column itself (as text). */
+static void using_expr(tide_sqlw *e, const tide_table *t, const tide_column *c, int as_text)
+{
+    const char *fill = tide_plan_fill(e->plan, t, c->name);
+    if (fill) {
+        tide_sqlw_put(e, "(");
+        tide_sqlw_put(e, fill);
+        tide_sqlw_put(e, ")");
+        return;
+    }
+    tide_sqlw_q(e, c->name);
+    if (as_text)
+        tide_sqlw_put(e, "::text");
+}
+
 static void alter_column(tide_sqlw *e, const tide_op *op)
 {
     const tide_table *t = op->table;
@@ -224,7 +240,7 @@ static void alter_column(tide_sqlw *e, const tide_op *op)
             tide_sqlw_q(e, c->collation);
         }
         tide_sqlw_put(e, " using ");
-        tide_sqlw_q(e, c->name);
+        using_expr(e, t, c, 0);
         tide_sqlw_put(e, "::");
         type_of(e, c);
         tide_sqlw_stmt(e);
@@ -317,8 +333,8 @@ static void replace_enum(tide_sqlw *e, const tide_op *op)
             tide_sqlw_put(e, " type ");
             tide_sqlw_qname(e, en->schema, en->name);
             tide_sqlw_put(e, " using ");
-            tide_sqlw_q(e, c->name);
-            tide_sqlw_put(e, "::text::");
+            using_expr(e, t, c, 1);
+            tide_sqlw_put(e, "::");
             tide_sqlw_qname(e, en->schema, en->name);
             tide_sqlw_stmt(e);
             if (c->default_expr) {
@@ -360,6 +376,15 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
         tide_sqlw_literal(e, op->value);
         if (op->before) { tide_sqlw_put(e, " before "); tide_sqlw_literal(e, op->before); }
         else if (op->after) { tide_sqlw_put(e, " after "); tide_sqlw_literal(e, op->after); }
+        tide_sqlw_stmt(e);
+        break;
+    case TIDE_OP_RENAME_ENUM_VALUE:
+        tide_sqlw_put(e, "alter type ");
+        tide_sqlw_qname(e, op->enumt->schema, op->enumt->name);
+        tide_sqlw_put(e, " rename value ");
+        tide_sqlw_literal(e, op->old_name);
+        tide_sqlw_put(e, " to ");
+        tide_sqlw_literal(e, op->new_name);
         tide_sqlw_stmt(e);
         break;
     case TIDE_OP_REPLACE_ENUM:
@@ -505,4 +530,25 @@ int pg_emit(const tide_plan *plan, tide_sql_list *out, tide_err *err)
     for (i = 0; i < plan->n && e.rc == 0; i++)
         emit_op(&e, &plan->ops[i]);
     return tide_sqlw_finish(&e);
+}
+
+/* The driver's convert: an explicit cast; PostgreSQL refuses what does not
+ * convert, so there is no misfit predicate. */
+int pg_convert(const tide_column *to, const char *qsrc, const char *qdst, tide_buf *expr,
+               tide_buf *misfit)
+{
+    tide_column plain = *to;
+    tide_sqlw e;
+    tide_err err;
+    int rc;
+    (void)qdst;
+    (void)misfit;
+    plain.autoincrement = 0;                 /* serial is no type to cast to */
+    tide_sqlw_init(&e, &tide_postgres_driver, NULL, NULL, &err);
+    tide_sqlw_put(&e, qsrc);
+    tide_sqlw_put(&e, "::");
+    type_of(&e, &plain);
+    rc = e.rc ? e.rc : tide_buf_add(expr, e.sql.data ? e.sql.data : "", e.sql.len);
+    tide_sqlw_finish(&e);
+    return rc;
 }

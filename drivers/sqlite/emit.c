@@ -285,7 +285,8 @@ static void find_rebuilds(emitter *e)
     int i;
     for (i = 0; i < e->w.plan->n; i++) {
         const tide_op *op = &e->w.plan->ops[i];
-        if (op->kind == TIDE_OP_REPLACE_ENUM || op->kind == TIDE_OP_ADD_ENUM_VALUE)
+        if (op->kind == TIDE_OP_REPLACE_ENUM || op->kind == TIDE_OP_ADD_ENUM_VALUE ||
+            op->kind == TIDE_OP_RENAME_ENUM_VALUE)
             mark_enum_users(e, op->enumt);
         else if (op->table && needs_rebuild(e, op))
             mark(e, op->table);
@@ -353,8 +354,15 @@ static void rebuild(emitter *e, const tide_table *t)
     tide_sqlw_put(W(e), ") select ");
     for (first = 1, i = 0; i < t->ncolumns; i++)
         if (!column_is_new(e, t, t->columns[i].name)) {
+            const char *fill = tide_plan_fill(e->w.plan, t, t->columns[i].name);
             tide_sqlw_put(W(e), first ? "" : ", ");
-            tide_sqlw_q(W(e), t->columns[i].name);
+            if (fill) {
+                tide_sqlw_put(W(e), "(");
+                tide_sqlw_put(W(e), fill);
+                tide_sqlw_put(W(e), ")");
+            } else {
+                tide_sqlw_q(W(e), t->columns[i].name);
+            }
             first = 0;
         }
     tide_sqlw_put(W(e), " from ");
@@ -403,7 +411,7 @@ static void emit_op(emitter *e, const tide_op *op)
         tide_sqlw_fail(W(e), "PostgreSQL schemas (namespaces) are not available on SQLite: schema %s", op->namespace_name);
         break;
     case TIDE_OP_CREATE_ENUM: case TIDE_OP_DROP_ENUM:
-    case TIDE_OP_ADD_ENUM_VALUE: case TIDE_OP_REPLACE_ENUM:
+    case TIDE_OP_ADD_ENUM_VALUE: case TIDE_OP_REPLACE_ENUM: case TIDE_OP_RENAME_ENUM_VALUE:
     case TIDE_OP_ALTER_TABLE_COMMENT:
         break;                           /* enums are check constraints; no comments */
     case TIDE_OP_DROP_INDEX:
@@ -492,4 +500,23 @@ int sqlite_normalize(tide_schema *s, tide_err *err)
         }
     }
     return 0;
+}
+
+/* The driver's convert: SQLite converts on assignment by the new column's
+ * affinity and keeps what does not convert as it was, so a value of a
+ * numeric column stored as text (or blob) did not convert. */
+int sqlite_convert(const tide_column *to, const char *qsrc, const char *qdst, tide_buf *expr,
+                   tide_buf *misfit)
+{
+    static const char *const whole[] = { "smallint", "integer", "bigint", "boolean", NULL };
+    static const char *const number[] = { "real", "double", "numeric", NULL };
+    const char *const *k;
+    int rc = tide_buf_puts(expr, qsrc);
+    for (k = whole; rc == 0 && *k; k++)
+        if (!strcmp(to->type, *k))
+            return tide_buf_printf(misfit, "typeof(%s) not in ('integer', 'null')", qdst);
+    for (k = number; rc == 0 && *k; k++)
+        if (!strncmp(to->type, *k, strlen(*k)) && strchr("(", to->type[strlen(*k)]))
+            return tide_buf_printf(misfit, "typeof(%s) not in ('integer', 'real', 'null')", qdst);
+    return rc;
 }

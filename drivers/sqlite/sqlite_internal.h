@@ -4,6 +4,7 @@
 #ifndef TIDE_SQLITE_INTERNAL_H
 #define TIDE_SQLITE_INTERNAL_H
 
+#include <signal.h>
 #include <sqlite3.h>
 
 #include "driver.h"
@@ -14,6 +15,7 @@ struct tide_dconn {
     char *lock_path;    /* absolute "<db>.tide-lock"; NULL for :memory: */
     int lock_fd;        /* -1 when the runner's lock is not held */
     int depth;          /* transaction levels opened through begin */
+    volatile sig_atomic_t interrupted;   /* set by interrupt, from a signal handler */
 };
 
 /* The driver's introspect (driver.h): reads the main database into out, a
@@ -30,6 +32,8 @@ int sqlite_introspect__queries(void);
 
 /* The SQL of a plan (emit.c). */
 int sqlite_emit(const tide_plan *plan, tide_sql_list *out, tide_err *err);
+int sqlite_convert(const tide_column *to, const char *qsrc, const char *qdst, tide_buf *expr,
+                   tide_buf *misfit);
 int sqlite_normalize(tide_schema *s, tide_err *err);
 int sqlite_triggers(tide_dconn *c, const char *table, tide_sql_list *out, tide_err *err);
 
