@@ -100,6 +100,7 @@ int cmd_migration_validate(cli *c);
 int cmd_migration_resolve(cli *c);
 int cmd_migration_log(cli *c);
 int cmd_migration_unlog(cli *c);
+int cmd_migration_test(cli *c);     /* cli_test.c */
 
 /* Medusa's db:* commands over the modules (cli_modules.c). */
 int cmd_db_generate(cli *c);

@@ -76,6 +76,10 @@ void tide_runtime_mark_array(lua_State *L, int idx);
  * executed_at, checksum, duration_ms, changed, missing).   [-0, +1, m] */
 void tide_runtime_push_status_list(lua_State *L, const tide_status_list *l);
 
+/* Pushes a migration:test report as { ok, migrations, snapshotChecked,
+ * scratch, problems = { {migration, step, message}, ... } }.   [-0, +1, m] */
+void tide_runtime_push_test_report(lua_State *L, const tide_test_report *r);
+
 /* Fills err from the error object at index idx (a tide.Error table or any
  * value with a string form).   [-0, +0, -] */
 void tide_runtime_error_from(lua_State *L, int idx, int code, tide_err *err);

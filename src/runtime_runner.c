@@ -1,6 +1,6 @@
 /* runtime_runner.c — the runner for Lua: tide.core.open(config [, db])
  * returns a tide.Migrator with up, down, pending, executed, validate,
- * resolve, log, unlog, createBlank and close, the same operations the CLI
+ * resolve, log, unlog, createBlank, test and close, the same operations the CLI
  * and tide.h offer, with errors raised as tide.Error objects. */
 #include "runtime.h"
 #include "runner.h"
@@ -302,6 +302,64 @@ static int migrator_create_migration(lua_State *L)
     return tide_runtime_push_free(L, &b);
 }
 
+void tide_runtime_push_test_report(lua_State *L, const tide_test_report *r)
+{
+    int i;
+    lua_createtable(L, 0, 5);
+    lua_pushboolean(L, r->n == 0);
+    lua_setfield(L, -2, "ok");
+    lua_pushinteger(L, r->migrations);
+    lua_setfield(L, -2, "migrations");
+    lua_pushboolean(L, r->snapshot_checked);
+    lua_setfield(L, -2, "snapshotChecked");
+    lua_pushstring(L, r->scratch ? r->scratch : "");
+    lua_setfield(L, -2, "scratch");
+    lua_createtable(L, r->n, 0);
+    lua_createtable(L, 0, 1);                 /* empty, it is still a list in JSON */
+    lua_pushliteral(L, "array");
+    lua_setfield(L, -2, "__jsontype");
+    lua_setmetatable(L, -2);
+    for (i = 0; i < r->n; i++) {
+        lua_createtable(L, 0, 3);
+        if (r->items[i].migration) {
+            lua_pushstring(L, r->items[i].migration);
+            lua_setfield(L, -2, "migration");
+        }
+        lua_pushstring(L, r->items[i].step);
+        lua_setfield(L, -2, "step");
+        lua_pushstring(L, r->items[i].message);
+        lua_setfield(L, -2, "message");
+        lua_rawseti(L, -2, i + 1);
+    }
+    lua_setfield(L, -2, "problems");
+}
+
+static int test_report_gc(lua_State *L)
+{
+    tide_test_report_free(lua_touserdata(L, 1));
+    return 0;
+}
+
+/* mig:test() -> report (see tide_runtime_push_test_report); problems are
+ * in the report, only a test that cannot run raises   [-0, +1, e] */
+static int migrator_test(lua_State *L)
+{
+    LMigrator *m = check_migrator(L);
+    tide_test_report *r = lua_newuserdatauv(L, sizeof *r, 0);
+    tide_err err;
+    memset(r, 0, sizeof *r);
+    if (luaL_newmetatable(L, "tide.TestReport")) {
+        lua_pushcfunction(L, test_report_gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_setmetatable(L, -2);
+    tide_err_clear(&err);
+    if (tide_migration_test(m->t, r, &err) < 0)
+        return tide_runtime_raise(L, &err);
+    tide_runtime_push_test_report(L, r);
+    return 1;
+}
+
 /* mig:checkMigrationNeeded() -> boolean   [-0, +1, e] */
 static int migrator_check_migration(lua_State *L)
 {
@@ -437,7 +495,7 @@ static const luaL_Reg migrator_methods[] = {
     {"executed", migrator_executed}, {"validate", migrator_validate},
     {"resolve", migrator_resolve}, {"log", migrator_log}, {"unlog", migrator_unlog},
     {"createBlank", migrator_create_blank}, {"createMigration", migrator_create_migration},
-    {"checkMigrationNeeded", migrator_check_migration},
+    {"checkMigrationNeeded", migrator_check_migration}, {"test", migrator_test},
     {"getCreateSchemaSQL", migrator_get_create_sql}, {"getUpdateSchemaSQL", migrator_get_update_sql},
     {"getDropSchemaSQL", migrator_get_drop_sql}, {"createSchema", migrator_create_schema},
     {"updateSchema", migrator_update_schema}, {"dropSchema", migrator_drop_schema},

@@ -293,6 +293,34 @@ int tide_inspect(tide *t, char **json_out, tide_err *err);
  * *n of them). Returns the number of differences, or a negative code. */
 int tide_drift(tide *t, char ***out, int *n, tide_err *err);
 
+/* ---- migration:test: the migrations on a scratch database ------------- */
+
+/* One problem migration:test found. Strings owned by the report. */
+typedef struct tide_test_problem {
+    char *migration;           /* the migration it comes from; NULL when none can be named */
+    char *step;                /* "up", "snapshot", "down", "up again" or "cleanup" */
+    char *message;             /* what is wrong, and for a difference which object */
+} tide_test_problem;
+
+typedef struct tide_test_report {
+    tide_test_problem *items;
+    int n;
+    int migrations;            /* migrations tested */
+    int snapshot_checked;      /* 0: there is no snapshot, the comparison was skipped */
+    char *scratch;             /* the scratch database's URL, password masked; gone by now */
+} tide_test_report;
+
+/* On a scratch database (a temporary SQLite file, or a PostgreSQL database
+ * created next to the configured one and dropped, also on failure): every
+ * migration up one at a time, the result compared with the snapshot, every
+ * one down again (each must give back the schema from before its up, down to
+ * an empty database), then up again. The configured database is never
+ * touched. Returns the number of problems in *out (free it with
+ * tide_test_report_free), or a negative code when the test itself could not
+ * run (no scratch database, say). */
+int  tide_migration_test(tide *t, tide_test_report *out, tide_err *err);
+void tide_test_report_free(tide_test_report *r);   /* leaves it empty */
+
 /* ---- the schema generator: definitions straight to a database --------- */
 
 typedef enum tide_schema_action {

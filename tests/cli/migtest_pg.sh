@@ -1,0 +1,48 @@
+# migration:test end to end on PostgreSQL (cases in migtest_cases.inc), each
+# case's configured database fresh in the test cluster (TIDE_TEST_PG_URL);
+# the scratch databases must be gone from pg_database after every run.
+. "$(dirname "$0")/lib.sh"
+base=${TIDE_TEST_PG_URL%/*}
+admin="$TIDE_TEST_PG_URL"
+n=0
+dbs=()
+fresh_db() {
+  n=$((n + 1))
+  local db="tide_migtest_$$_$n"
+  psql -qAt "$admin" -c "drop database if exists $db" -c "create database $db" >/dev/null
+  dbs+=("$db")
+  URL="$base/$db"
+}
+q() { psql -qAt -F '|' -v ON_ERROR_STOP=1 "$URL" -c "$1"; }
+dump_schema() {
+  q "select table_name, column_name, data_type, column_default from information_schema.columns
+     where table_schema = 'public' order by 1, 2"
+  q "select indexname, indexdef from pg_indexes where schemaname = 'public' order by 1"
+}
+scratch_gone() {
+  local name
+  name=$(printf '%s' "$out" | grep -o 'tide_test_[0-9_]*' | head -n 1)
+  [ -n "$name" ] || { echo "  (no scratch database named in the output)"; return 0; }
+  [ "$(psql -qAt "$admin" -c "select count(*) from pg_database where datname = '$name'")" = 0 ]
+}
+cleanup_dbs() { for db in "${dbs[@]}"; do psql -qAt "$admin" -c "drop database if exists $db" >/dev/null 2>&1; done; rm -rf "$work"; }
+trap cleanup_dbs EXIT
+. "$(dirname "$0")/migtest_cases.inc"
+cases
+
+t "no scratch database is left behind in the cluster"
+expect_q_admin=$(psql -qAt "$admin" -c "select count(*) from pg_database where datname like 'tide_test_%'")
+[ "$expect_q_admin" = 0 ] || bad "$expect_q_admin scratch databases are left"
+
+t "a role that may not create databases gets an error saying so"
+fresh_db
+psql -qAt "$admin" -c "drop role if exists tide_nocreate" -c "create role tide_nocreate login password 'pw' nocreatedb" >/dev/null
+psql -qAt "$admin" -c "grant all on database ${URL##*/} to tide_nocreate" >/dev/null
+mkdir -p migrations
+nocreate_url=$(printf '%s' "$URL" | sed -E 's#://[^@/]*@#://tide_nocreate:pw@#; t; s#://#://tide_nocreate:pw@#')
+tide --url "$nocreate_url" migration:test; expect_rc 1
+expect_out "cannot create the scratch database (the role needs CREATEDB)"
+expect_no "pw@"
+psql -qAt "$admin" -c "drop owned by tide_nocreate" -c "drop role tide_nocreate" >/dev/null 2>&1 || true
+
+finish
