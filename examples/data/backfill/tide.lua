@@ -1,0 +1,3 @@
+-- m:backfill example (README "Data migrations" / "Backfill"):
+--   cd examples/data/backfill && tide migration:up
+return { url = "sqlite:backfill.db" }
