@@ -3,14 +3,17 @@
 #   make demo     install what is missing, build, run the example against SQLite
 #   make test     install what is missing (PostgreSQL included), build, run every test
 #   make install  build, then install under PREFIX (default /usr/local; DESTDIR honoured)
+#   make fuzz     the fuzz targets, 300 s each (FUZZ_SECONDS=N); make test runs them 20 s each
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 20
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_ARGS ?=
 PREFIX     ?= /usr/local
 DESTDIR    ?=
 
-.PHONY: all build deps deps-test demo test test-asan check clean install
+.PHONY: all build deps deps-test demo test test-asan test-fuzz fuzz fuzz-build check clean install
 
 all: build
 
@@ -34,7 +37,19 @@ test-asan: deps-test
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -L unit
 
-test: deps-test test-asan build
+# The fuzz targets of tests/fuzz (clang, libFuzzer, ASan + UBSan): each
+# replays its corpus, then fuzzes FUZZ_SECONDS. `make fuzz` runs them longer.
+fuzz-build: deps-test
+	@CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTIDE_FUZZ=ON >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzzers
+
+test-fuzz: fuzz-build
+	@tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+fuzz: fuzz-build
+	@tests/fuzz/run.sh $(FUZZ_BUILD) $(if $(filter command line environment,$(origin FUZZ_SECONDS)),$(FUZZ_SECONDS),300)
+
+test: deps-test test-asan test-fuzz build
 	@cd $(BUILD) && ctest --output-on-failure
 
 check: test
@@ -46,4 +61,4 @@ install: build
 	@DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix "$(PREFIX)"
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -235,9 +235,10 @@ static int read_table(lua_State *L, void *dst, const key_spec *keys, const char 
     while (rc == 0 && lua_next(L, -2)) {
         const key_spec *k;
         if (lua_type(L, -2) != LUA_TSTRING) {
+            const char *type = luaL_typename(L, -2);
             lua_pop(L, 2);
             return tide_err_set(err, TIDE_ECONFIG, "%s: '%s' holds a %s key; only named keys are allowed",
-                                file, *prefix ? prefix : "the returned table", luaL_typename(L, -2));
+                                file, *prefix ? prefix : "the returned table", type);
         }
         for (k = keys; k->name && strcmp(k->name, lua_tostring(L, -2)); k++)
             ;

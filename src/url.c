@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* The authority of "scheme://auth/..." as [*start, *end); 0 when there is none. */
 static int find_authority(const char *url, const char **start, const char **end)
@@ -18,34 +19,79 @@ static int find_authority(const char *url, const char **start, const char **end)
     return 1;
 }
 
-char *tide_url_mask(const char *url)
-{
-    const char *a, *e, *at = NULL, *colon, *p;
-    tide_buf b = TIDE_BUF_INIT;
-    if (!url)
-        return tide_strdup("");
-    if (!find_authority(url, &a, &e))
-        return tide_strdup(url);
-    for (p = a; p < e; p++)           /* the password may hold an '@' */
-        if (*p == '@')
-            at = p;
-    colon = at ? memchr(a, ':', (size_t)(at - a)) : NULL;
-    if (!colon)
-        return tide_strdup(url);
-    if (tide_buf_add(&b, url, (size_t)(colon + 1 - url)) < 0 ||
-        tide_buf_puts(&b, "***") < 0 || tide_buf_puts(&b, at) < 0) {
-        tide_buf_free(&b);
-        return NULL;
-    }
-    return tide_buf_detach(&b);
-}
-
 static int hexval(int c)
 {
     if (c >= '0' && c <= '9') return c - '0';
     c = tolower(c);
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     return -1;
+}
+
+/* Whether the query option key [p, p+n) is "password" once percent-decoded
+ * (libpq takes ?password= too), ignoring case to err on the safe side. */
+static int is_password_key(const char *p, size_t n)
+{
+    char key[16];
+    size_t i, k = 0;
+    for (i = 0; i < n && k < sizeof key - 1; i++, k++) {
+        if (p[i] == '%' && i + 2 < n && hexval(p[i + 1]) >= 0 && hexval(p[i + 2]) >= 0) {
+            key[k] = (char)(hexval(p[i + 1]) * 16 + hexval(p[i + 2]));
+            i += 2;
+        } else {
+            key[k] = p[i];
+        }
+    }
+    key[k] = '\0';
+    return i == n && !strcasecmp(key, "password");
+}
+
+/* Appends url to b with the value of every ?password= option as "***";
+ * everything after the first '?' counts as options, so a malformed URL
+ * quoted in an error is masked too. */
+static int mask_options(tide_buf *b, const char *url)
+{
+    const char *p = strchr(url, '?');
+    if (!p)
+        return tide_buf_puts(b, url);
+    if (tide_buf_add(b, url, (size_t)(++p - url)) < 0)
+        return -1;
+    while (*p) {
+        size_t n = strcspn(p, "&"), k = strcspn(p, "=");
+        int rc = k < n && is_password_key(p, k)
+                 ? (tide_buf_add(b, p, k + 1) < 0 || tide_buf_puts(b, "***") < 0 ? -1 : 0)
+                 : tide_buf_add(b, p, n);
+        if (rc < 0)
+            return -1;
+        p += n;
+        if (*p && tide_buf_putc(b, *p++) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+char *tide_url_mask(const char *url)
+{
+    const char *a, *e, *at = NULL, *colon = NULL, *p;
+    tide_buf b = TIDE_BUF_INIT;
+    int rc;
+    if (!url)
+        return tide_strdup("");
+    if (find_authority(url, &a, &e)) {
+        for (p = a; p < e; p++)       /* the password may hold an '@' */
+            if (*p == '@')
+                at = p;
+        colon = at ? memchr(a, ':', (size_t)(at - a)) : NULL;
+    }
+    if (colon)
+        rc = tide_buf_add(&b, url, (size_t)(colon + 1 - url)) < 0 ||
+             tide_buf_puts(&b, "***") < 0 || mask_options(&b, at) < 0 ? -1 : 0;
+    else
+        rc = mask_options(&b, url);
+    if (rc < 0 || !b.data) {
+        tide_buf_free(&b);
+        return rc < 0 ? NULL : tide_strdup("");
+    }
+    return tide_buf_detach(&b);
 }
 
 /* A percent-decoded copy of [p, p+n), or NULL with err set. */

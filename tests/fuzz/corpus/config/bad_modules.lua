@@ -1,0 +1,1 @@
+return { modules = { blog = 1 }, migrations = { lockTimeout = -1 } }

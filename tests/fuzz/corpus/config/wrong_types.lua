@@ -1,0 +1,1 @@
+return { url = 5, schema = { "a", 3 } }

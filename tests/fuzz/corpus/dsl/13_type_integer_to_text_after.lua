@@ -1,0 +1,6 @@
+local t = require "tide.schema"
+return t.table "item" {
+  t.col "id"  :integer() :primary(),
+  t.col "val" :text(),
+  t.col "opt" :text() :nullable(),
+}

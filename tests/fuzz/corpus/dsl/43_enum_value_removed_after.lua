@@ -1,0 +1,6 @@
+local t = require "tide.schema"
+return t.table "ticket" {
+  t.col "id"     :integer() :primary(),
+  t.col "status" :enum("ticket_status", { "open", "closed" }) :default "'open'",
+  t.col "prio"   :enum("ticket_prio", { "low", "high" }) :nullable(),
+}

@@ -1,0 +1,4 @@
+local t = require "tide.schema"
+return t.table "anchor" {
+  t.col "id" :integer() :primary(),
+}

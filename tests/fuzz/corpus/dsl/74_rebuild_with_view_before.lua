@@ -1,0 +1,6 @@
+local t = require "tide.schema"
+return t.table "item" {
+  t.col "id"    :integer()   :primary(),
+  t.col "name"  :varchar(20),
+  t.col "price" :integer(),
+}

@@ -1,0 +1,4 @@
+-- tide:down
+x
+-- tide:up
+y

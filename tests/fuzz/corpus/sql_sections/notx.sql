@@ -1,0 +1,5 @@
+-- tide:no-transaction
+-- tide:up
+create index concurrently i on t (a);
+-- tide:down
+drop index i;

@@ -1,0 +1,3 @@
+-- tide:up
+select 1;
+-- tide:up
