@@ -21,6 +21,7 @@ typedef struct change {
     int using_fn;                 /* stack index of the Lua function, or 0 */
     int batch;
     char tmp[300];                /* <column>__tide_new */
+    char keyname[300];            /* the key column (key= or the primary key's) */
     tide_buf qt, qc, qtmp, qkey;  /* quoted table, column, new column, key */
 } change;
 
@@ -65,8 +66,10 @@ static void read_opts(lua_State *L, change *c)
 static int key_of(tk_edit *e, change *c)
 {
     const tide_table *t = e->cur_table;
-    if (!c->key && t->npk == 1)
-        c->key = t->pk[0];
+    if (!c->key && t->npk == 1) {
+        snprintf(c->keyname, sizeof c->keyname, "%s", t->pk[0]);   /* t goes with the edit */
+        c->key = c->keyname;
+    }
     if (!c->key)
         return tk_fail(e, TIDE_EINVAL, "table '%s' has no one-column primary key; name a unique, "
                        "not null column with key = \"...\"", c->table);

@@ -199,16 +199,25 @@ static int misspelt(lua_State *L)
                       lua_tostring(L, lua_upvalueindex(1)), lua_tostring(L, lua_upvalueindex(2)));
 }
 
+/* Equal but for case, or one letter changed, added or left out. */
 static int close_enough(const char *a, const char *b)
 {
-    size_t la = strlen(a), lb = strlen(b), i, diff = 0;
+    size_t la = strlen(a), lb = strlen(b), i = 0, diff = 0;
     if (!strcasecmp(a, b))
         return 1;
-    if (la != lb)
+    if (la == lb) {
+        for (i = 0; i < la; i++)
+            diff += a[i] != b[i];
+        return diff == 1;
+    }
+    if (la + 1 != lb && lb + 1 != la)
         return 0;
-    for (i = 0; i < la; i++)
-        diff += a[i] != b[i];
-    return diff == 1;
+    if (la > lb) {                       /* a is the longer one */
+        const char *t = a; a = b; b = t;
+    }
+    while (a[i] && a[i] == b[i])
+        i++;
+    return !strcmp(a + i, b + i + 1);
 }
 
 static int push_misspelt(lua_State *L, const char *k, const char *name)

@@ -135,17 +135,45 @@ static int mapped_column(const mapping *m, const tide_table *t, const tide_colum
     return !m->table || (!strcmp(t->name, m->table) && (!m->column || !strcmp(c->name, m->column)));
 }
 
-/* Fills every column of next using the enum (those the mapping covers). */
+/* A column's default that is one of the old values follows the mapping;
+ * one the new type lacks is refused before anything changes. */
+static int map_default(tk_edit *e, const mapping *m, const tide_enum *en, const tide_table *t, tide_column *c)
+{
+    size_t n = c->default_expr ? strlen(c->default_expr) : 0;
+    tide_buf v = { 0 }, q = { 0 };
+    int i, rc = 0;
+    if (n < 2 || c->default_expr[0] != '\'' || c->default_expr[n - 1] != '\'')
+        return 0;                                     /* not a plain literal */
+    tide_buf_add(&v, c->default_expr + 1, n - 2);
+    for (i = 0; i < m->n && strcmp(m->from[i], v.data ? v.data : ""); i++)
+        ;
+    if (i < m->n) {
+        if (quote_text(e, &q, m->to[i]) < 0 || !(c->default_expr = tide_schema_str(e->next, q.data)))
+            rc = tk_fail(e, TIDE_ENOMEM, "out of memory");
+    } else if (value_at(en, v.data ? v.data : "") < 0) {
+        rc = tk_fail(e, TIDE_EINVAL, "the default of %s.%s is '%s', which the new enum lacks; move it "
+                     "with map = { %s = \"...\" }", t->name, c->name, v.data, v.data);
+    }
+    tide_buf_free(&v);
+    tide_buf_free(&q);
+    return rc;
+}
+
+/* Every column of next using the enum (those the mapping covers): its
+ * default follows the mapping, and its rows are filled through it. */
 static int fill_users(tk_edit *e, const mapping *m)
 {
     int i, j, rc = 0;
     const tide_enum *en = find_enum(e->next, m->type);
-    for (i = 0; rc == 0 && m->n > 0 && i < e->next->ntables; i++)
+    for (i = 0; rc == 0 && i < e->next->ntables; i++)
         for (j = 0; rc == 0 && j < e->next->tables[i]->ncolumns; j++) {
             const tide_table *t = e->next->tables[i];
-            const tide_column *c = &t->columns[j];
+            tide_column *c = &t->columns[j];
             tide_buf expr = { 0 };
-            if (!c->is_enum || strcmp(c->type, en->schema ? m->type : en->name) || !mapped_column(m, t, c))
+            if (!c->is_enum || strcmp(c->type, en->schema ? m->type : en->name))
+                continue;
+            if ((rc = map_default(e, mapped_column(m, t, c) ? m : &(mapping){ 0 }, en, t, c)) < 0 ||
+                m->n == 0 || !mapped_column(m, t, c))
                 continue;
             if ((rc = mapped_value(e, m, c->name, &expr)) == 0)
                 rc = tk_fill(e, t, c->name, expr.data);
@@ -356,8 +384,10 @@ static int check_rows(tk_edit *e, const mapping *m, const char **values, int nva
 static int as_replace(tk_edit *e, tide_plan *up)
 {
     const mapping *m = e->ud;
-    tide_op *ops = calloc(2, sizeof *ops);
-    if (!ops)
+    tide_op *ops;
+    if (m->n == 0)
+        return fill_users(e, m);                      /* the diff's plan is right */
+    if (!(ops = calloc(2, sizeof *ops)))
         return tk_fail(e, TIDE_ENOMEM, "out of memory");
     ops[0].kind = TIDE_OP_REPLACE_ENUM;
     ops[0].enumt = find_enum(e->next, m->type);
