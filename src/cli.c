@@ -28,7 +28,7 @@ static const command commands[] = {
     {"migration:log", NULL, "NAME", "mark a migration executed without running it", cmd_migration_log},
     {"migration:unlog", NULL, "NAME", "forget a migration without reverting it", cmd_migration_unlog},
     {"migration:test", NULL, "", "up, compare, down, up on a scratch database", cmd_migration_test},
-    {"migration:lint", NULL, "[NAME...]", "flag destructive or risky statements", NULL},
+    {"migration:lint", NULL, "[NAME...] [--all]", "flag destructive or risky statements (pending ones by default)", cmd_migration_lint},
     {"schema:create", NULL, "[--run|--dump]", "SQL creating the schema from the definitions", cmd_schema_create},
     {"schema:update", NULL, "[--run|--dump] [--safe] [--no-drop-tables]", "SQL updating the live database to the definitions", cmd_schema_update},
     {"schema:drop", NULL, "[--run|--dump] [--drop-db]", "SQL dropping the definitions' objects (and nothing else)", cmd_schema_drop},

@@ -4,6 +4,7 @@
 #define TIDE_CLI_H
 
 #include <lua.h>
+#include <stdio.h>
 #include "tide.h"
 #include "config.h"
 
@@ -55,6 +56,7 @@ typedef struct cli {
     int argc;                 /* the command's own arguments */
     char **argv;
     lua_State *L;             /* for output formatting; shared with the project */
+    int offline_ok;           /* cli_open: go on when the database is unreachable (lint) */
 } cli;
 
 /* One option of a command: --name, with a value (slot) or a flag (on). */
@@ -100,6 +102,11 @@ int cmd_migration_validate(cli *c);
 int cmd_migration_resolve(cli *c);
 int cmd_migration_log(cli *c);
 int cmd_migration_unlog(cli *c);
+
+/* migration:lint (cli_lint.c), and its finding lines, which migration:create
+ * prints too. */
+int  cmd_migration_lint(cli *c);
+void cli_print_finding(FILE *out, const tide_lint_finding *f);
 int cmd_migration_test(cli *c);     /* cli_test.c */
 
 /* Medusa's db:* commands over the modules (cli_modules.c). */

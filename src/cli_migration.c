@@ -95,6 +95,7 @@ tide *cli_open(cli *c)
     o.verbose = c->flags.verbose;
     o.L = c->L;
     o.on_event = print_event;
+    o.offline_ok = c->offline_ok;
     o.ask = isatty(0) && isatty(2) ? tty_ask : NULL;
     out.json = c->json;
     out.verbose = c->flags.verbose;
@@ -344,11 +345,15 @@ int cmd_migration_create(cli *c)
         {"--dump", NULL, &co.dump}, {NULL, NULL, NULL}
     };
     tide_err err;
+    tide_lint_report lint;
     char *path = NULL, *sql = NULL;
     tide *t;
     memset(&co, 0, sizeof co);
+    memset(&lint, 0, sizeof lint);
     if ((rc = cli_parse_opts(c, opts, pos, 0, &npos)) != TIDE_EXIT_OK)
         return rc;
+    if (!co.blank && !co.initial)
+        co.lint = &lint;                   /* what is risky in it: warnings, never a failure */
     if (co.blank && (co.initial || co.dump))
         return cli_usage_error(c, "--blank takes neither --initial nor --dump");
     if (co.initial && co.dump)
@@ -364,6 +369,8 @@ int cmd_migration_create(cli *c)
         if (sql) { lua_pushstring(c->L, sql); lua_setfield(c->L, -2, "sql"); }
         lua_pushboolean(c->L, path || sql);
         lua_setfield(c->L, -2, "changes");
+        tide_runtime_push_lint_report(c->L, &lint);
+        lua_setfield(c->L, -2, "lint");
         rc = cli_print_with(c, "json");
     } else if (co.dump) {
         fputs(sql ? sql : "-- no changes: the definitions match the snapshot\n", stdout);
@@ -372,6 +379,9 @@ int cmd_migration_create(cli *c)
     } else {
         printf("No changes: the definitions match the snapshot.\n");
     }
+    for (npos = 0; !c->json && npos < lint.n; npos++)
+        cli_print_finding(stderr, &lint.items[npos]);
+    tide_lint_report_free(&lint);
     free(path);
     free(sql);
     return rc == TIDE_EXIT_OK ? done_ok(c, t) : (tide_close(t), rc);

@@ -16,10 +16,12 @@
 #include "model.h"
 #include "diff.h"
 
-#define TIDE_DRIVER_VERSION 2
+#define TIDE_DRIVER_VERSION 4
 
 typedef struct tide_dconn tide_dconn;       /* a driver's connection, opaque */
 typedef struct tide_dcursor tide_dcursor;   /* a driver's cursor, opaque */
+struct tide_lint_ctx;                       /* lint.h */
+struct tide_lint_stmt;
 
 /* What introspection reads. */
 typedef struct tide_introspect_opts {
@@ -128,6 +130,12 @@ typedef struct tide_driver {
      * pg_dump -Fc, with the password only in the child's PGPASSWORD. NULL in
      * drivers without it. */
     int  (*backup)(tide_dconn *c, const char *path, tide_err *err);
+
+    /* Version 4. The dialect's migration:lint rules for one statement (see
+     * lint.h): called before the generic rules, it asks the context what is
+     * known (created by this migration, rows, column types) and reports
+     * through tide_lint__report. Fails only when out of memory. NULL: none. */
+    int  (*lint)(struct tide_lint_ctx *ctx, const struct tide_lint_stmt *stmt, tide_err *err);
 } tide_driver;
 
 extern const tide_driver tide_sqlite_driver;

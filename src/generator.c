@@ -10,6 +10,7 @@
 #include "model_lua.h"
 #include "snapshot.h"
 #include "url.h"
+#include "lint_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -267,6 +268,18 @@ done:
     return rc;
 }
 
+/* The new migration's up, linted (SPEC 8); its findings are warnings. */
+static int lint_new(tide *t, const char *path, const tide_sql_list *up, tide_lint_report *out,
+                    tide_err *err)
+{
+    char name[256] = "(new migration)";
+    if (path) {
+        const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+        snprintf(name, sizeof name, "%.*s", (int)strcspn(base, "."), base);
+    }
+    return tide__lint_sql(t, name, up, out, err);
+}
+
 int tide_create_migration(tide *t, const tide_create_options *o, char **path_out, char **sql_out,
                           tide_err *err)
 {
@@ -295,6 +308,8 @@ int tide_create_migration(tide *t, const tide_create_options *o, char **path_out
         rc = sql_out ? tide__sql_text(&up, sql_out, err) : 0;
     else
         rc = write_both(t, &g, &up, &down, o, path_out, err);
+    if (rc == 0 && o->lint && !o->initial)
+        rc = lint_new(t, path_out ? *path_out : NULL, &up, o->lint, err);
 done:
     tide_sql_list_free(&up);
     tide_sql_list_free(&down);

@@ -122,6 +122,22 @@ static int open_connection(tide *t, tide_conn *borrowed, int conn_idx, tide_err 
     return 0;
 }
 
+/* opts->offline_ok and the database is unreachable: an empty in-memory
+ * database stands in, so that commands reading only files still work. */
+static int open_offline(tide *t, tide_err *err)
+{
+    char *url = t->cfg.url;
+    int rc;
+    if (!(t->offline = tide_strdup(err->msg)))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    t->cfg.url = "sqlite::memory:";
+    rc = open_connection(t, NULL, 0, err);
+    t->cfg.url = url;
+    return rc;
+}
+
+const char *tide_offline(const tide *t) { return t->offline; }
+
 int tide__open(tide **out, const tide_options *opts, int config_idx, int conn_idx, tide_err *err)
 {
     static const tide_options none;
@@ -158,7 +174,10 @@ int tide__open(tide **out, const tide_options *opts, int config_idx, int conn_id
     if (rc < 0 || (rc = pick_module(t, opts->module, err)) < 0)
         goto fail;
     t->verbose = t->cfg.verbose;
-    if ((rc = open_connection(t, opts->conn, conn_idx, err)) < 0 || (rc = name_table(t, err)) < 0)
+    rc = open_connection(t, opts->conn, conn_idx, err);
+    if (rc == TIDE_ECONNECT && opts->offline_ok && !opts->conn && !conn_idx)
+        rc = open_offline(t, err);
+    if (rc < 0 || (rc = name_table(t, err)) < 0)
         goto fail;
     if (t->verbose)
         tide_conn_set_trace(t->conn, trace_sql, t);
@@ -196,6 +215,7 @@ void tide_close(tide *t)
     }
     free(t->module);
     free(t->only_schema);
+    free(t->offline);
     free(t->table);
     free(t->lock_key);
     free(t);

@@ -27,6 +27,7 @@ struct tide {
     int (*ask)(void *ud, const char *question);
     char *only_schema;                  /* --schema: NULL, or a namespace ("public": the default) */
     int verbose;
+    char *offline;                      /* opts->offline_ok: why the database was not reached */
 };
 
 /* One row of the tracking table. */

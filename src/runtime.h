@@ -76,6 +76,10 @@ void tide_runtime_mark_array(lua_State *L, int idx);
  * executed_at, checksum, duration_ms, changed, missing).   [-0, +1, m] */
 void tide_runtime_push_status_list(lua_State *L, const tide_status_list *l);
 
+/* Pushes lint findings as a Lua list of tables { migration, statement, sql,
+ * rule, severity ("error", "warning", "info"), message, fix }.  [-0, +1, m] */
+void tide_runtime_push_lint_report(lua_State *L, const tide_lint_report *r);
+
 /* Pushes a migration:test report as { ok, migrations, snapshotChecked,
  * scratch, problems = { {migration, step, message}, ... } }.   [-0, +1, m] */
 void tide_runtime_push_test_report(lua_State *L, const tide_test_report *r);

@@ -373,6 +373,68 @@ static int migrator_check_migration(lua_State *L)
     return 1;
 }
 
+static const char *const severity_names[] = { "info", "warning", "error" };
+
+void tide_runtime_push_lint_report(lua_State *L, const tide_lint_report *r)
+{
+    int i;
+    lua_createtable(L, r->n, 0);
+    tide_runtime_mark_array(L, -1);
+    for (i = 0; i < r->n; i++) {
+        const tide_lint_finding *f = &r->items[i];
+        lua_createtable(L, 0, 7);
+        lua_pushstring(L, f->migration); lua_setfield(L, -2, "migration");
+        lua_pushinteger(L, f->statement); lua_setfield(L, -2, "statement");
+        lua_pushstring(L, f->sql); lua_setfield(L, -2, "sql");
+        lua_pushstring(L, f->rule); lua_setfield(L, -2, "rule");
+        lua_pushstring(L, severity_names[f->severity]); lua_setfield(L, -2, "severity");
+        lua_pushstring(L, f->message); lua_setfield(L, -2, "message");
+        lua_pushstring(L, f->fix); lua_setfield(L, -2, "fix");
+        lua_rawseti(L, -2, i + 1);
+    }
+}
+
+static int push_lint_report_p(lua_State *L)
+{
+    tide_runtime_push_lint_report(L, lua_touserdata(L, 1));
+    return 1;
+}
+
+/* mig:lint{ names = {...}, all = bool } -> findings   [-0, +1, e] */
+static int migrator_lint(lua_State *L)
+{
+    LMigrator *m = check_migrator(L);
+    tide_lint_options o;
+    tide_lint_report report;
+    tide_err err;
+    const char **names = NULL;
+    int st;
+    memset(&o, 0, sizeof o);
+    if (lua_type(L, 2) == LUA_TTABLE) {
+        o.all = opt_flag(L, 2, "all");
+        if (lua_getfield(L, 2, "names") == LUA_TTABLE) {  /* anchored in slot 3 */
+            int i, n = (int)luaL_len(L, 3);
+            names = lua_newuserdatauv(L, sizeof *names * (size_t)(n ? n : 1), 0);
+            for (i = 1; i <= n; i++) {
+                if (lua_rawgeti(L, 3, i) != LUA_TSTRING)
+                    return luaL_error(L, "lint: names[%d] must be a migration name (a string)", i);
+                names[i - 1] = lua_tostring(L, -1);
+                lua_pop(L, 1);
+            }
+            o.names = names;
+            o.nnames = n;
+        }
+    }
+    tide_err_clear(&err);
+    if (tide_lint(m->t, &o, &report, &err) < 0)
+        return tide_runtime_raise(L, &err);
+    lua_pushcfunction(L, push_lint_report_p);
+    lua_pushlightuserdata(L, &report);
+    st = lua_pcall(L, 1, 1, 0);
+    tide_lint_report_free(&report);
+    return st == LUA_OK ? 1 : lua_error(L);
+}
+
 /* The options of the schema:* methods: { safe=, dropTables= }. */
 static void schema_options(lua_State *L, int idx, tide_schema_options *o)
 {
@@ -500,6 +562,7 @@ static const luaL_Reg migrator_methods[] = {
     {"getDropSchemaSQL", migrator_get_drop_sql}, {"createSchema", migrator_create_schema},
     {"updateSchema", migrator_update_schema}, {"dropSchema", migrator_drop_schema},
     {"refreshDatabase", migrator_refresh}, {"clearDatabase", migrator_clear},
+    {"lint", migrator_lint},
     {"close", migrator_close},
     {NULL, NULL}
 };

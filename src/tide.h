@@ -195,6 +195,10 @@ typedef struct tide_options {
      * dropped and an added object are a rename); 1 yes, 0 no. NULL: never
      * asked, a warning is given instead. Called with event_ud. */
     int (*ask)(void *ud, const char *question);
+    /* When the database cannot be reached, open anyway on an empty
+     * in-memory database, so that what only reads files works (migration:lint
+     * lints statically then); tide_offline says why. 0: fail as usual. */
+    int offline_ok;
 } tide_options;
 
 /* Opens the project; *out is closed with tide_close. */
@@ -203,6 +207,10 @@ void tide_close(tide *t);      /* NULL is a no-op; closes what tide opened, not 
 
 /* The connection (borrowed from t). */
 tide_conn *tide_connection(tide *t);
+
+/* NULL when t is connected to its database; with offline_ok, why it could
+ * not be reached (borrowed from t). */
+const char *tide_offline(const tide *t);
 
 /* Which migrations a run takes. Names may be full names, file names or
  * unique prefixes (a timestamp). */
@@ -270,6 +278,8 @@ typedef struct tide_create_options {
     int initial;               /* the database has the schema already: write the first
                                   migration from the definitions and mark it executed */
     int dump;                  /* write nothing: *sql_out receives the up SQL */
+    struct tide_lint_report *lint;  /* optional: the lint findings of the new up SQL
+                                       (not with blank or initial); free it after */
 } tide_create_options;
 
 /* Diffs the definitions against the snapshot; when they differ, writes a
@@ -381,6 +391,51 @@ int tide_seeder_create(tide *t, const char *name, char **path_out, tide_err *err
  * namespaces tide covers, runs every migration, then seeds when seed is set
  * (name NULL: the default seeder). */
 int tide_fresh(tide *t, int seed, const char *seeder, tide_err *err);
+
+/* ---- migration:lint (SPEC 8) ---------------------------------------- */
+
+typedef enum tide_lint_severity {
+    TIDE_LINT_INFO = 0,
+    TIDE_LINT_WARNING,
+    TIDE_LINT_ERROR            /* migration:lint exits 1 when there is one */
+} tide_lint_severity;
+
+/* One risky statement. Strings owned by the report. */
+typedef struct tide_lint_finding {
+    char *migration;           /* the migration's name */
+    int statement;             /* 1-based statement of its up; 0: the migration as a whole */
+    char *sql;                 /* the statement ("" for statement 0) */
+    char *rule;                /* "column-dropped", ... (README lists them) */
+    tide_lint_severity severity;
+    char *message;             /* what is risky, naming the table or column */
+    char *fix;                 /* one line: what to do instead */
+} tide_lint_finding;
+
+typedef struct tide_lint_report {
+    tide_lint_finding *items;
+    int n;
+    int migrations;            /* migrations linted */
+    int statements;            /* statements read */
+    int errors, warnings;      /* findings by severity */
+} tide_lint_report;
+
+/* Which migrations tide_lint reads: names (full names, file names or unique
+ * prefixes), else every one with all, else the pending ones. */
+typedef struct tide_lint_options {
+    const char *const *names;
+    int nnames;
+    int all;
+} tide_lint_options;
+
+/* Lints the up statements of the chosen migrations. Pending ones run in a
+ * transaction that is rolled back (as migration:up --dry-run) so that what
+ * Lua code and DDL helpers send is seen; others, and all when offline, are
+ * read from their files (Lua: the strings given to m:addSql/m:execute,
+ * reported as partly linted). *out is filled (free it with
+ * tide_lint_report_free) even when findings are errors; a negative code
+ * means the lint itself failed (a name matching nothing, a broken file). */
+int  tide_lint(tide *t, const tide_lint_options *opts, tide_lint_report *out, tide_err *err);
+void tide_lint_report_free(tide_lint_report *r);   /* leaves it empty */
 
 /* ---- URLs ------------------------------------------------------------- */
 

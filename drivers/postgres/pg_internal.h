@@ -29,4 +29,7 @@ int pg_emit(const tide_plan *plan, tide_sql_list *out, tide_err *err);
 /* The driver's backup (backup.c): pg_dump -Fc into path. */
 int pg_backup(tide_dconn *c, const char *path, tide_err *err);
 
+/* migration:lint's PostgreSQL rules (lint.c). */
+int pg_lint(struct tide_lint_ctx *ctx, const struct tide_lint_stmt *stmt, tide_err *err);
+
 #endif

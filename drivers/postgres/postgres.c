@@ -973,4 +973,5 @@ const tide_driver tide_postgres_driver = {
     .introspect = pg_introspect,
     .emit = pg_emit,
     .backup = pg_backup,
+    .lint = pg_lint,
 };
