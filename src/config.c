@@ -22,6 +22,9 @@ typedef struct key_spec {
     size_t off;
 } key_spec;
 
+/* The longest time a number key may give: its milliseconds fit an int. */
+#define TIDE_CONFIG_MAX_SECONDS 2000000
+
 #define MOFF(f) offsetof(tide_migrations_config, f)
 static const key_spec migration_keys[] = {
     {"path", K_STRING, MOFF(path)},
@@ -182,10 +185,12 @@ static int read_value(lua_State *L, void *dst, const key_spec *k, const char *fi
             return wrong_type(L, file, prefix, k, err);
         *(int *)(base + k->off) = lua_toboolean(L, -1);
         return 0;
-    case K_NUMBER:
-        if (lua_type(L, -1) != LUA_TNUMBER || lua_tonumber(L, -1) < 0)
-            return lua_type(L, -1) != LUA_TNUMBER ? wrong_type(L, file, prefix, k, err)
-                   : tide_err_set(err, TIDE_ECONFIG, "%s: '%s%s' must not be negative", file, prefix, k->name);
+    case K_NUMBER:   /* seconds, later milliseconds in an int: NaN and huge are refused too */
+        if (lua_type(L, -1) != LUA_TNUMBER)
+            return wrong_type(L, file, prefix, k, err);
+        if (!(lua_tonumber(L, -1) >= 0 && lua_tonumber(L, -1) <= TIDE_CONFIG_MAX_SECONDS))
+            return tide_err_set(err, TIDE_ECONFIG, "%s: '%s%s' must be a number of seconds from 0 to %d",
+                                file, prefix, k->name, TIDE_CONFIG_MAX_SECONDS);
         *(double *)(base + k->off) = lua_tonumber(L, -1);
         return 0;
     case K_STRLIST:
@@ -321,7 +326,8 @@ static const char *pick_file(const tide_config_flags *flags, int *required)
  * messages).   [-0, +0, -] */
 static int apply_table(tide_config *cfg, lua_State *L, const char *file, tide_err *err)
 {
-    lua_getfield(L, -1, "url");
+    lua_pushliteral(L, "url");              /* raw: an __index of the table could raise */
+    lua_rawget(L, -2);
     if (!lua_isnil(L, -1))
         cfg->url_source = TIDE_SRC_FILE;
     lua_pop(L, 1);

@@ -2,6 +2,7 @@
  * in the sandbox (sandbox.h); whatever table it returns goes through
  * tide_config_load_table, the validation tide.lua and tide.open{} share. Any
  * table gives a configuration or an error that names the key. */
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -34,6 +35,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sandbox_say("tide", rc == 0 ? "valid" : err.msg);
         if (rc == 0 && (!cfg.url || !cfg.migrations.path || !cfg.migrations.table_name))
             abort();
+        if (rc == 0 && !(cfg.migrations.lock_timeout >= 0
+                         && cfg.migrations.lock_timeout * 1000 <= INT_MAX))
+            abort();                    /* the runner turns it into int milliseconds */
         if (lua_gettop(L) != top + 1)
             abort();                    /* the stack as it was */
         tide_config_free(&cfg, L);

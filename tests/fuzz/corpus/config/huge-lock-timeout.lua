@@ -1,0 +1,1 @@
+return { migrations = { lockTimeout = math.huge } }

@@ -1,0 +1,1 @@
+return { migrations = { lockTimeout = 0/0 } }
