@@ -33,6 +33,8 @@ static void print_summary(const tide_lint_report *r, tide *t)
     plural(r->statements, "statement", "statements", s, sizeof s);
     if (r->migrations == 0)
         printf("Nothing to lint: no pending migrations (name some, or --all).\n");
+    else if (r->n == 0)
+        printf("No risky statements in %s (%s).\n", m, s);
     else
         printf("%s, %s, %d info in %s (%s).\n", e, w, info, m, s);
     if (tide_offline(t))

@@ -9,6 +9,7 @@
 #include "runtime.h"
 
 #include <lauxlib.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -300,6 +301,41 @@ static int lua_strings(const char *src, tide_buf *out)
     return 0;
 }
 
+/* Where `key = function` starts in src, or NULL. */
+static const char *function_field(const char *src, const char *key)
+{
+    size_t n = strlen(key);
+    const char *p;
+    for (p = strstr(src, key); p; p = strstr(p + 1, key)) {
+        const char *q = p + n;
+        if (p > src && (isalnum((unsigned char)p[-1]) || p[-1] == '_'))
+            continue;
+        q += strspn(q, " \t\r\n");
+        if (*q != '=')
+            continue;
+        q += 1 + strspn(q + 1, " \t\r\n");
+        if (!strncmp(q, "function", 8))
+            return p;
+    }
+    return NULL;
+}
+
+/* The SQL strings of the up function: from `up = function` to `down =
+ * function` when that follows, else to the end of the file. */
+static int lua_up_strings(const char *src, tide_buf *out)
+{
+    const char *up = function_field(src, "up"), *down = function_field(src, "down");
+    char *part;
+    int rc;
+    if (!up)
+        return lua_strings(src, out);
+    if (!(part = strndup(up, down && down > up ? (size_t)(down - up) : strlen(up))))
+        return TIDE_ENOMEM;
+    rc = lua_strings(part, out);
+    free(part);
+    return rc;
+}
+
 /* Pushes the table a Lua migration returns, run in its own environment.
  * [-0, +1 | 0, -] */
 static int load_lua(lua_State *L, const char *path, tide_err *err)
@@ -350,7 +386,7 @@ static int read_static(lmig *x, tide_buf *sql, tide_err *err)
         if (x->m->kind == TIDE_MIG_SQL)
             rc = tide_sql_sections(x->m->path, text.data ? text.data : "", text.len, sql, &down,
                                    &has_down, &transactional, err);
-        else if (lua_strings(text.data ? text.data : "", sql) < 0)
+        else if (lua_up_strings(text.data ? text.data : "", sql) < 0)
             rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
     }
     tide_buf_free(&text);
@@ -366,6 +402,8 @@ static const char *why_static(const lint_run *r, const lmig *x)
         return "the database could not be reached";
     if (!x->pending)
         return "it is executed already, so it was not run again";
+    if (x->failed)
+        return "the dry run failed in it";
     if (r->dry_error)
         return "the dry run stopped before it";
     return "the dry run did not run it (transactional = false)";
@@ -376,8 +414,8 @@ static int note_partial(lint_run *r, lmig *x, tide_lint_report *out)
     char msg[700];
     snprintf(msg, sizeof msg, "only partly linted: %s, so only the SQL strings written in the file "
              "(m:addSql, m:execute) were read; DDL helpers and SQL built at run time were not%s%.400s",
-             why_static(r, x), r->dry_error && x->pending ? ". The dry run said: " : "",
-             r->dry_error && x->pending ? r->dry_error : "");
+             why_static(r, x), r->dry_error && x->pending && !x->failed ? ". The dry run said: " : "",
+             r->dry_error && x->pending && !x->failed ? r->dry_error : "");
     return tide_lint__add(out, x->m->name, 0, "", "partial-lint", TIDE_LINT_INFO,
                           "run tide migration:lint with the database reachable and the migration pending",
                           msg);
@@ -414,7 +452,7 @@ static int lint_one(lint_run *r, tide_lint_ctx *c, lmig *x, tide_lint_report *ou
 {
     tide_buf sql = TIDE_BUF_INIT, ignore = TIDE_BUF_INIT;
     tide_lint_stmts st = { NULL, 0 };
-    int use_file = !x->captured || (x->failed && x->m->kind == TIDE_MIG_SQL), rc = 0, i;
+    int use_file = !x->captured || x->failed, rc = 0, i;   /* a failed run saw only part */
     if (x->selected && x->m->kind == TIDE_MIG_LUA)
         rc = lint_ignore(r->t->L, x->m->path, &ignore, err);
     if (rc == 0)

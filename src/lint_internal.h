@@ -23,6 +23,7 @@ typedef struct ktable {
     int ncols;
     int live;              /* the live database has it */
     int created;           /* created by the migration being linted */
+    int dropped;           /* dropped by it (a rebuild renames a new table to its name) */
     int rows;              /* 1, 0, -1 unknown, -2 not asked yet */
 } ktable;
 

@@ -120,8 +120,13 @@ static ktable *table(tide_lint_ctx *c, const char *name)
 void tide_lint__new_migration(tide_lint_ctx *c)
 {
     int i;
-    for (i = 0; i < c->ntables; i++)
-        c->tables[i].created = 0;
+    for (i = 0; i < c->ntables; i++) {
+        c->tables[i].dropped = 0;
+        if (c->tables[i].created) {
+            c->tables[i].created = 0;
+            c->tables[i].rows = -1;      /* created before: rows by now, maybe */
+        }
+    }
 }
 
 int tide_lint__created(tide_lint_ctx *c, const char *name)
@@ -387,6 +392,7 @@ static int on_drop_table(tide_lint_ctx *c, const tide_lint_stmt *s, int i)
         if (k) {
             ktable_clear_cols(k);
             k->created = 0;
+            k->dropped = 1;
             k->rows = -2;
         }
         if (!tide_lint__is(s, i, ","))
@@ -415,6 +421,9 @@ static void rename_table(tide_lint_ctx *c, const tide_lint_stmt *s, ktable *k, c
     ktable_clear_cols(dst);
     dst->cols = k->cols;
     dst->ncols = k->ncols;
+    dst->created = created && !dst->dropped;   /* a rebuild's table keeps its rows */
+    if (dst->created)
+        dst->rows = 0;
     k->cols = NULL;
     k->ncols = 0;
 }
