@@ -1,6 +1,7 @@
 -- tide.backfill: m:backfill{ table=, set=, where=, params=, key="id", batch=1000 }
 -- (SPEC 7). Keyset-paged batched updates: each batch takes the next `batch`
--- keys after the last one done, never OFFSET. Inside a transactional
+-- keys after the last one done, never OFFSET; key may be a list of columns
+-- (a composite key, compared as a row value). Inside a transactional
 -- migration everything is in the migration's transaction; in a
 -- `transactional = false` one each batch commits on its own together with
 -- the position reached, kept in <tracking table>_backfill, so a run killed
@@ -65,15 +66,18 @@ local function check_options(opts)
   if opts.params ~= nil and opts.where == nil then
     fail("params are bound to where's ? placeholders, but there is no where")
   end
-  if opts.key ~= nil and (type(opts.key) ~= "string" or opts.key == "") then
-    fail("key must be a column name (default 'id')")
+  local keys = opts.key == nil and { "id" } or type(opts.key) == "string" and { opts.key } or opts.key
+  local good = type(keys) == "table" and #keys > 0
+  for _, k in ipairs(good and keys or {}) do good = good and type(k) == "string" and k ~= "" end
+  if not good then
+    fail("key must be a column name (default 'id') or a list of them for a composite key")
   end
   local batch = opts.batch == nil and 1000 or math.tointeger(opts.batch)
   if not batch or batch < 1 then
     fail("batch must be a whole number of rows, at least 1 (got %s)", tostring(opts.batch))
   end
   return { table = opts.table, set = set, where = opts.where, params = opts.params or {},
-           key = opts.key or "id", batch = batch }
+           keys = keys, batch = batch }
 end
 
 -- "schema.table" quoted part by part.
@@ -122,16 +126,29 @@ local function progress_table(m)
   return quote_name(m.db, (mc.tableName or "tide_migrations") .. "_backfill")
 end
 
-local function encode_key(v)
-  if math.type(v) == "integer" then return tostring(v), "integer" end
-  if type(v) == "number" then return ("%.17g"):format(v), "number" end
-  return tostring(v), "string"
+-- A key (a list of values) as text "<len>:<value>..." and its types
+-- "integer,string,...", so that it binds back exactly as it came.
+local function encode_key(values)
+  local text, kinds = {}, {}
+  for i, v in ipairs(values) do
+    local s, kind
+    if math.type(v) == "integer" then s, kind = tostring(v), "integer"
+    elseif type(v) == "number" then s, kind = ("%.17g"):format(v), "number"
+    else s, kind = tostring(v), "string" end
+    text[i], kinds[i] = #s .. ":" .. s, kind
+  end
+  return table.concat(text), table.concat(kinds, ",")
 end
 
-local function decode_key(s, kind)
-  if kind == "integer" then return math.tointeger(s) end
-  if kind == "number" then return tonumber(s) end
-  return s
+local function decode_key(text, kinds)
+  local values, pos = {}, 1
+  for kind in kinds:gmatch("[^,]+") do
+    local len, rest = text:match("^(%d+):()", pos)
+    local s = text:sub(rest, rest + tonumber(len) - 1)
+    pos = rest + tonumber(len)
+    values[#values + 1] = kind == "integer" and math.tointeger(s) or kind == "number" and tonumber(s) or s
+  end
+  return values
 end
 
 local Position = {}
@@ -176,10 +193,31 @@ local function append(list, more)
   return out
 end
 
+-- "key > ?" or "(k1, k2) > (?, ?)": row values compare in key order.
+local function key_cond(run, op)
+  local marks = ("?, "):rep(#run.keys):sub(1, -3)
+  if #run.keys == 1 then return run.qkey .. " " .. op .. " ?" end
+  return run.qkey .. " " .. op .. " (" .. marks .. ")"
+end
+
+local function key_of(run, row)
+  local values = {}
+  for i, k in ipairs(run.keys) do values[i] = row[k] end
+  return values
+end
+
+-- "id = 7" or "(a, b) = (1, x)" for messages.
+local function describe_key(run, values)
+  local shown = {}
+  for i = 1, #run.keys do shown[i] = tostring(values[i]) end
+  if #run.keys == 1 then return run.keys[1] .. " = " .. shown[1] end
+  return "(" .. table.concat(run.keys, ", ") .. ") = (" .. table.concat(shown, ", ") .. ")"
+end
+
 -- "key > ? and (where)" with its parameters, after position `last` (nil: from the start).
 local function after(run, last)
   local conds, params = {}, {}
-  if last ~= nil then conds[#conds + 1] = run.qkey .. " > ?"; params[1] = last end
+  if last ~= nil then conds[#conds + 1] = key_cond(run, ">"); params = append(params, last) end
   if run.where then conds[#conds + 1] = "(" .. run.where .. ")"; params = append(params, run.params) end
   if #conds == 0 then return "", params end
   return " where " .. table.concat(conds, " and "), params
@@ -192,19 +230,25 @@ end
 
 local function refuse_null_keys(m, run)
   local cond, params = after(run, nil)
-  cond = cond == "" and (" where " .. run.qkey .. " is null") or (cond .. " and " .. run.qkey .. " is null")
+  local nulls = {}
+  for i, k in ipairs(run.keys) do nulls[i] = run.qkeys[i] .. " is null" end
+  local isnull = "(" .. table.concat(nulls, " or ") .. ")"
+  cond = cond == "" and (" where " .. isnull) or (cond .. " and " .. isnull)
   local n = m:execute(("select count(*) as n from %s%s"):format(run.qtable, cond), table.unpack(params))[1].n
   if n > 0 then
+    local names = table.concat(run.keys, ", ")
     fail("%d row(s) of '%s' have a NULL %s, which keyset paging cannot reach; page by a NOT NULL " ..
-         "column (key = ...) or leave them out (where = '%s is not null')", n, run.table, run.key, run.key)
+         "column (key = ...) or leave them out (where = '%s is not null')", n, run.table, names,
+         table.concat(run.keys, " is not null and "))
   end
 end
 
 -- The next batch after `last`: the rows (function form) or just their keys.
 local function next_batch(m, run, last)
   local cond, params = after(run, last)
-  local what = type(run.set) == "function" and "*" or run.qkey
-  local sql = ("select %s from %s%s order by %s limit %d"):format(what, run.qtable, cond, run.qkey, run.batch)
+  local order = table.concat(run.qkeys, ", ")
+  local what = type(run.set) == "function" and "*" or order
+  local sql = ("select %s from %s%s order by %s limit %d"):format(what, run.qtable, cond, order, run.batch)
   return m:execute(sql, table.unpack(params))
 end
 
@@ -213,8 +257,8 @@ local function update_sql_form(m, run, last, hi)
   for _, col in ipairs(run.columns) do
     assigns[#assigns + 1] = m.db:quote(col) .. " = " .. run.set[col]
   end
-  local conds, params = { run.qkey .. " <= ?" }, { hi }
-  if last ~= nil then table.insert(conds, 1, run.qkey .. " > ?"); table.insert(params, 1, last) end
+  local conds, params = { key_cond(run, "<=") }, hi
+  if last ~= nil then table.insert(conds, 1, key_cond(run, ">")); params = append(last, hi) end
   if run.where then conds[#conds + 1] = "(" .. run.where .. ")"; params = append(params, run.params) end
   m:execute(("update %s set %s where %s"):format(run.qtable, table.concat(assigns, ", "),
             table.concat(conds, " and ")), table.unpack(params))
@@ -223,16 +267,17 @@ end
 local value_types = { string = true, number = true, boolean = true, userdata = true }
 
 local function update_row(m, run, row)
-  local keyval = row[run.key]
+  local keyval = key_of(run, row)
+  local where = describe_key(run, keyval)
   local ok, changes = pcall(run.set, row)
   if not ok then
-    error(caller() .. ("m:backfill of '%s': set failed at %s = %s: %s"):format(run.table, run.key,
-          tostring(keyval), tostring(changes)), 0)
+    error(caller() .. ("m:backfill of '%s': set failed at %s: %s"):format(run.table, where,
+          tostring(changes)), 0)
   end
   if changes == nil then return end
   if type(changes) ~= "table" then
-    error(caller() .. ("m:backfill of '%s': set returned a %s at %s = %s; return a table { column = value } " ..
-           "or nil to leave the row"):format(run.table, type(changes), run.key, tostring(keyval)), 0)
+    error(caller() .. ("m:backfill of '%s': set returned a %s at %s; return a table { column = value } " ..
+           "or nil to leave the row"):format(run.table, type(changes), where), 0)
   end
   local cols, assigns, params = {}, {}, {}
   for col in pairs(changes) do cols[#cols + 1] = col end
@@ -241,26 +286,27 @@ local function update_row(m, run, row)
   for _, col in ipairs(cols) do
     local v = changes[col]
     if type(col) ~= "string" or not run.cols[col] then
-      error(caller() .. ("m:backfill of '%s': set returned column '%s' at %s = %s, which the table does not have")
-            :format(run.table, tostring(col), run.key, tostring(keyval)), 0)
+      error(caller() .. ("m:backfill of '%s': set returned column '%s' at %s, which the table does not have")
+            :format(run.table, tostring(col), where), 0)
     end
     if not value_types[type(v)] then
-      error(caller() .. ("m:backfill of '%s': set returned a %s for column '%s' at %s = %s; values are strings, " ..
-             "numbers, booleans or tide.blob(...)"):format(run.table, type(v), col, run.key, tostring(keyval)), 0)
+      error(caller() .. ("m:backfill of '%s': set returned a %s for column '%s' at %s; values are strings, " ..
+             "numbers, booleans or tide.blob(...)"):format(run.table, type(v), col, where), 0)
     end
     assigns[#assigns + 1] = m.db:quote(col) .. " = ?"
     params[#params + 1] = v
   end
-  params[#params + 1] = keyval
-  m:execute(("update %s set %s where %s = ?"):format(run.qtable, table.concat(assigns, ", "), run.qkey),
-            table.unpack(params))
+  local match = {}
+  for i, q in ipairs(run.qkeys) do match[i] = q .. " = ?"; params[#params + 1] = keyval[i] end
+  m:execute(("update %s set %s where %s"):format(run.qtable, table.concat(assigns, ", "),
+            table.concat(match, " and ")), table.unpack(params))
 end
 
 -- One batch after `last`; returns the last key it covered, nil when none was left.
 local function do_batch(m, run, last)
   local rows = next_batch(m, run, last)
   if #rows == 0 then return nil, 0 end
-  local hi = rows[#rows][run.key]
+  local hi = key_of(run, rows[#rows])
   if type(run.set) == "function" then
     for _, row in ipairs(rows) do update_row(m, run, row) end
   else
@@ -281,7 +327,7 @@ local function prepare(m, opts)
   if not run.cols then
     fail("table '%s' does not exist (create it in an earlier migration, or check the name)", run.table)
   end
-  check_column(run.cols, run.key, "key", run.table)
+  for _, k in ipairs(run.keys) do check_column(run.cols, k, "key", run.table) end
   if type(run.set) == "table" then
     run.columns = {}
     for col, expr in pairs(run.set) do
@@ -295,7 +341,9 @@ local function prepare(m, opts)
     table.sort(run.columns)
   end
   run.qtable = quote_name(m.db, run.table)
-  run.qkey = m.db:quote(run.key)
+  run.qkeys = {}
+  for i, k in ipairs(run.keys) do run.qkeys[i] = m.db:quote(k) end
+  run.qkey = #run.qkeys == 1 and run.qkeys[1] or "(" .. table.concat(run.qkeys, ", ") .. ")"
   return run
 end
 
