@@ -282,6 +282,41 @@ static int m_create_table(lua_State *L)
 
 static int keep_but(const tide_table *t, void *gone) { return t != gone; }
 
+/* Is the enum e used by a column of s? */
+static int enum_used(const tide_schema *s, const tide_enum *e)
+{
+    int i, j;
+    for (i = 0; i < s->ntables; i++)
+        for (j = 0; j < s->tables[i]->ncolumns; j++) {
+            const tide_column *c = &s->tables[i]->columns[j];
+            const char *dot = strrchr(c->type, '.');
+            if (c->is_enum && !strcmp(dot ? dot + 1 : c->type, e->name))
+                return 1;
+        }
+    return 0;
+}
+
+/* An enum that only the dropped table (or column) used goes with it, as a
+ * definition that no longer declares it would drop it. Call it once they
+ * are gone from next; gone is the table as it was (in cur). */
+static void drop_orphan_enums(tk_edit *e, const tide_table *gone, const char *column)
+{
+    int i, n = 0;
+    for (i = 0; i < e->next->nenums; i++) {
+        const tide_enum *en = &e->next->enums[i];
+        int was_used = 0, j;
+        for (j = 0; j < gone->ncolumns && !was_used; j++) {
+            const tide_column *c = &gone->columns[j];
+            const char *dot = strrchr(c->type, '.');
+            was_used = c->is_enum && (!column || !strcmp(c->name, column)) &&
+                       !strcmp(dot ? dot + 1 : c->type, en->name);
+        }
+        if (!was_used || enum_used(e->next, en))
+            e->next->enums[n++] = *en;
+    }
+    e->next->nenums = n;
+}
+
 /* m:dropTable(name [, {cascade = true}]) */
 static int m_drop_table(lua_State *L)
 {
@@ -301,6 +336,7 @@ static int m_drop_table(lua_State *L)
                     if (e.next->tables[i] != t && !strcmp(e.next->tables[i]->fks[j].ref_table, t->name))
                         remove_at(e.next->tables[i]->fks, &e.next->tables[i]->nfks, j--, sizeof *t->fks);
             tide_schema_retain(e.next, keep_but, NULL, t);
+            drop_orphan_enums(&e, e.cur_table, NULL);
             tk_finish(&e, NULL);
         }
     }
@@ -479,6 +515,7 @@ static int m_drop_column(lua_State *L)
                 if (mentions(t->checks[i].expr, name))
                     remove_at(t->checks, &t->nchecks, i--, sizeof *t->checks);
             remove_at(t->columns, &t->ncolumns, at, sizeof *t->columns);
+            drop_orphan_enums(&e, e.cur_table, name);
             tk_finish(&e, NULL);
         }
     }
