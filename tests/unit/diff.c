@@ -141,6 +141,43 @@ static void identical_schemas_have_no_ops(void **state)
     tide_schema_free(b);
 }
 
+/* The toolkit edits a copy of the live schema: an untouched copy is the
+ * same schema, and a change to the copy never reaches the original. */
+static void a_copy_is_equal_and_independent(void **state)
+{
+    tide_schema *a = tide_schema_new(), *b;
+    tide_table *t, *u;
+    tide_index *ix;
+    tide_enum *e;
+    (void)state;
+    t = table(a, NULL, "author");
+    col(a, t, "name", "varchar(100)")->nullable = 1;
+    u = table(a, "crm", "post");
+    col(a, u, "author_id", "integer");
+    col(a, u, "mood", "mood")->default_expr = tide_schema_str(a, "'ok'");
+    fk(a, u, "author_id", "author");
+    ix = tide_table_add_index(a, u, NULL);
+    tide_strv_push(a, &ix->columns, &ix->ncolumns, "author_id desc");
+    ix->where = tide_schema_str(a, "author_id > 0");
+    tide_table_add_check(a, u, NULL, "author_id > 0");
+    tide_table_add_unique(a, t, NULL);
+    tide_strv_push(a, &t->uniques[0].columns, &t->uniques[0].ncolumns, "name");
+    e = tide_schema_add_enum(a, NULL, "mood");
+    tide_enum_add_value(a, e, "ok");
+    tide_enum_add_value(a, e, "sad");
+    finish(a);
+    b = tide_schema_copy(a);
+    assert_non_null(b);
+    finish(b);
+    diff(a, b, NULL, "", "");
+    b->tables[0]->columns[1].name[0] = 'N';           /* the copy owns its strings */
+    b->enums[0].values[1] = tide_schema_str(b, "glad");
+    assert_string_equal(a->tables[0]->columns[1].name, "name");
+    assert_string_equal(a->enums[0].values[1], "sad");
+    tide_schema_free(a);
+    tide_schema_free(b);
+}
+
 static void renames_from_hints_both_ways(void **state)
 {
     tide_schema *a = tide_schema_new(), *b = tide_schema_new();
@@ -373,6 +410,7 @@ int main(void)
         cmocka_unit_test(enums_grow_or_are_replaced),
         cmocka_unit_test(ignore_changes_and_explanations),
         cmocka_unit_test(verbose_says_which_properties_differ),
+        cmocka_unit_test(a_copy_is_equal_and_independent),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
