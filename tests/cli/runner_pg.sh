@@ -1,20 +1,8 @@
 # The runner end to end on PostgreSQL (cases in runner_cases.inc), each case
 # in a fresh database of the test cluster (TIDE_TEST_PG_URL).
 . "$(dirname "$0")/lib.sh"
-base=${TIDE_TEST_PG_URL%/*}
-admin="$TIDE_TEST_PG_URL"
-n=0
-dbs=()
-fresh_db() {
-  n=$((n + 1))
-  local db="tide_runner_$$_$n"
-  psql -qAt "$admin" -c "drop database if exists $db" -c "create database $db" >/dev/null
-  dbs+=("$db")
-  URL="$base/$db"
-}
-q() { psql -qAt -F '|' -v ON_ERROR_STOP=1 "$URL" -c "$1"; }
-cleanup_dbs() { for db in "${dbs[@]}"; do psql -qAt "$admin" -c "drop database if exists $db" >/dev/null 2>&1; done; rm -rf "$work"; }
-trap cleanup_dbs EXIT
+PG_DB_PREFIX=runner
+. "$(dirname "$0")/pg_db.inc"
 . "$(dirname "$0")/runner_cases.inc"
 cases
 

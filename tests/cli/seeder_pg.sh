@@ -3,21 +3,9 @@
 # (TIDE_TEST_PG_URL), then what only PostgreSQL has: namespaces.
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
-base=${TIDE_TEST_PG_URL%/*}
-admin="$TIDE_TEST_PG_URL"
-n=0
-dbs=()
-fresh_db() {
-  n=$((n + 1))
-  local db="tide_seeder_$$_$n"
-  PGOPTIONS="-c client_min_messages=warning" psql -qAt "$admin" -c "drop database if exists $db" -c "create database $db" >/dev/null
-  dbs+=("$db")
-  URL="$base/$db"
-}
-q() { psql -qAt -F '|' -v ON_ERROR_STOP=1 "$URL" -c "$1"; }
+PG_DB_PREFIX=seeder
+. "$(dirname "$0")/pg_db.inc"
 has_table() { q "select count(*) from information_schema.tables where table_schema = 'public' and table_name = '$1'"; }
-cleanup_dbs() { for db in "${dbs[@]}"; do psql -qAt "$admin" -c "drop database if exists $db" >/dev/null 2>&1; done; rm -rf "$work"; }
-trap cleanup_dbs EXIT
 
 SEEDER_PG=1
 . "$here/seeder.sh"
