@@ -58,6 +58,15 @@ static int literal_default(const char *d)
     return strspn(p, "0123456789.eE+-") == strlen(p);
 }
 
+/* Whether name can stand bare in a declared type: a lowercase identifier
+ * that is not an SQLite keyword. */
+static int plain_word(const char *name)
+{
+    size_t n = strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_");
+    return n > 0 && !name[n] && !isdigit((unsigned char)name[0]) &&
+           !sqlite3_keyword_check(name, (int)n);
+}
+
 static const tide_enum *enum_of(const emitter *e, const tide_column *c)
 {
     return c->is_enum ? tide_schema_find_enum(e->w.plan->to, NULL, c->type) : NULL;
@@ -82,7 +91,10 @@ static void column_def(emitter *e, const tide_table *t, const tide_column *c)
         tide_sqlw_fail(W(e), "column %s.%s: serial needs to be the whole primary key on SQLite", t->name, c->name);
         return;
     }
-    tide_sqlw_put(W(e), inline_serial(t, c) ? "integer" : c->type);
+    if (c->is_enum && !plain_word(c->type))
+        tide_sqlw_q(W(e), c->type);                   /* "mo""od" text: read back the same */
+    else
+        tide_sqlw_put(W(e), inline_serial(t, c) ? "integer" : c->type);
     if (c->is_enum)
         tide_sqlw_put(W(e), " text");                 /* "status" user_status text: text affinity, named type */
     if (!c->nullable)
