@@ -1,20 +1,8 @@
 # m:backfill end to end on PostgreSQL (cases in backfill_cases.inc), each
 # case in a fresh database of the test cluster (TIDE_TEST_PG_URL).
 . "$(dirname "$0")/lib.sh"
-base=${TIDE_TEST_PG_URL%/*}
-admin="$TIDE_TEST_PG_URL"
-n=0
-dbs=()
-fresh_db() {
-  n=$((n + 1))
-  local db="tide_backfill_$$_$n"
-  psql -qAt "$admin" -c "drop database if exists $db" -c "create database $db" >/dev/null
-  dbs+=("$db")
-  URL="$base/$db"
-}
-q() { psql -qAt -F '|' -v ON_ERROR_STOP=1 "$URL" -c "$1"; }
-cleanup_dbs() { for db in "${dbs[@]}"; do psql -qAt "$admin" -c "drop database if exists $db" >/dev/null 2>&1; done; rm -rf "$work"; }
-trap cleanup_dbs EXIT
+PG_DB_PREFIX=backfill
+. "$(dirname "$0")/pg_db.inc"
 . "$(dirname "$0")/backfill_cases.inc"
 cases
 finish

@@ -2,18 +2,8 @@
 # case's configured database fresh in the test cluster (TIDE_TEST_PG_URL);
 # the scratch databases must be gone from pg_database after every run.
 . "$(dirname "$0")/lib.sh"
-base=${TIDE_TEST_PG_URL%/*}
-admin="$TIDE_TEST_PG_URL"
-n=0
-dbs=()
-fresh_db() {
-  n=$((n + 1))
-  local db="tide_migtest_$$_$n"
-  psql -qAt "$admin" -c "drop database if exists $db" -c "create database $db" >/dev/null
-  dbs+=("$db")
-  URL="$base/$db"
-}
-q() { psql -qAt -F '|' -v ON_ERROR_STOP=1 "$URL" -c "$1"; }
+PG_DB_PREFIX=migtest
+. "$(dirname "$0")/pg_db.inc"
 dump_schema() {
   q "select table_name, column_name, data_type, column_default from information_schema.columns
      where table_schema = 'public' order by 1, 2"
@@ -25,8 +15,6 @@ scratch_gone() {
   [ -n "$name" ] || { echo "  (no scratch database named in the output)"; return 0; }
   [ "$(psql -qAt "$admin" -c "select count(*) from pg_database where datname = '$name'")" = 0 ]
 }
-cleanup_dbs() { for db in "${dbs[@]}"; do psql -qAt "$admin" -c "drop database if exists $db" >/dev/null 2>&1; done; rm -rf "$work"; }
-trap cleanup_dbs EXIT
 . "$(dirname "$0")/migtest_cases.inc"
 cases
 
