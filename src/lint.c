@@ -412,6 +412,11 @@ static const char *why_static(const lint_run *r, const lmig *x)
 static int note_partial(lint_run *r, lmig *x, tide_lint_report *out)
 {
     char msg[700];
+    if (!x->m->path)
+        return tide_lint__add(out, x->m->name, 0, "", "partial-lint", TIDE_LINT_INFO,
+                              "lint it while it is pending and the database is reachable",
+                              "not linted: an entry of migrations.list has no file to read, and the "
+                              "dry run did not run it");
     snprintf(msg, sizeof msg, "only partly linted: %s, so only the SQL strings written in the file "
              "(m:addSql, m:execute) were read; DDL helpers and SQL built at run time were not%s%.400s",
              why_static(r, x), r->dry_error && x->pending && !x->failed ? ". The dry run said: " : "",
@@ -452,7 +457,8 @@ static int lint_one(lint_run *r, tide_lint_ctx *c, lmig *x, tide_lint_report *ou
 {
     tide_buf sql = TIDE_BUF_INIT, ignore = TIDE_BUF_INIT;
     tide_lint_stmts st = { NULL, 0 };
-    int use_file = !x->captured || x->failed, rc = 0, i;   /* a failed run saw only part */
+    /* a failed run saw only part: the file says more, when there is one */
+    int use_file = !x->captured || (x->failed && x->m->path), rc = 0, i;
     if (x->selected && x->m->kind == TIDE_MIG_LUA)
         rc = lint_ignore(r->t->L, x->m->path, &ignore, err);
     if (rc == 0)
