@@ -226,8 +226,9 @@ static int to_value(lua_State *L, int idx, tide_value *v)
 }
 
 /* Calls each(L, conn, c, pair index, err) for every row in key order, batch
- * by batch; the batch (a list of {key, value}) is at the top of the stack
- * during the call, which must leave the stack as it found it. */
+ * by batch, each batch in a transaction of its own (a savepoint inside the
+ * migration's); the batch (a list of {key, value}) is at the top of the
+ * stack during the call, which must leave the stack as it found it. */
 static int each_row(lua_State *L, tide_conn *conn, const change *c, tide_err *err,
                     int (*each)(lua_State *L, tide_conn *conn, const change *c, int pair, void *ud), void *ud)
 {
@@ -240,10 +241,18 @@ static int each_row(lua_State *L, tide_conn *conn, const change *c, tide_err *er
             to_value(L, top + 1, &after);
         if ((rc = n = fetch_batch(L, conn, c, has ? &after : NULL, err)) <= 0)
             break;
+        if ((rc = tide_conn_begin(conn, err)) < 0)       /* a batch at a time */
+            break;
         for (i = 1; i <= n && rc >= 0; i++) {
             lua_rawgeti(L, top + 2, i);
             rc = each(L, conn, c, lua_gettop(L), ud);
             lua_settop(L, top + 2);
+        }
+        if (rc >= 0 && (rc = tide_conn_commit(conn, err)) < 0)
+            break;
+        if (rc < 0) {
+            tide_err ignored;
+            tide_conn_rollback(conn, &ignored);
         }
         if (rc < 0 || n < c->batch)
             break;
