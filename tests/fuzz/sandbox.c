@@ -67,11 +67,11 @@ static const char *const prelude =
     "  'tostring', 'type' }\n"
     "local base = {}\n"
     "for _, k in ipairs(names) do base[k] = _G[k] end\n"
-    "local dsl = require 'tide.schema'\n"
     "return function(with_dsl)\n"
     "  local env = { string = safe, table = table, math = math, utf8 = utf8 }\n"
     "  for k, v in pairs(base) do env[k] = v end\n"
     "  if with_dsl then\n"
+    "    local dsl = require 'tide.schema'\n"
     "    env.t = dsl\n"
     "    env.require = function(name)\n"
     "      if name == 'tide.schema' then return dsl end\n"
@@ -94,7 +94,7 @@ lua_State *sandbox_new(void)
         return NULL;
     }
     luaL_openlibs(L);
-    tide_runtime_register(L);
+    tide_runtime_preload(L);
     if (luaL_loadstring(L, prelude) != LUA_OK || lua_pcall(L, 0, 1, 0) != LUA_OK)
         abort();                                /* the harness itself is broken */
     lua_setfield(L, LUA_REGISTRYINDEX, "fuzz.env");
