@@ -31,6 +31,8 @@ typedef struct lint_run {
     lmig *migs;
     int n;
     int cur;               /* the migration the dry run is in, or -1 */
+    tide_event_fn fn;      /* the caller's event handler during the dry run */
+    void *ud;
     char *dry_error;       /* the dry run's failure */
     char dry_sql[512];     /* the statement that failed, "" when none */
     tide_schema *live;
@@ -172,16 +174,16 @@ static void on_capture(void *ud, const tide_event *ev)
     } else if (ev->kind == TIDE_EV_SQL && r->cur >= 0 && ev->text && !strstr(ev->text, r->t->table)) {
         tide_buf_printf(&r->migs[r->cur].sql, "%s\n;\n", ev->text);
     }
+    if (ev->kind == TIDE_EV_SQL && r->t->verbose && r->fn)
+        r->fn(r->ud, ev);                       /* -v still logs every statement */
 }
 
 static int dry_run(lint_run *r, tide_err *err)
 {
     tide *t = r->t;
-    tide_event_fn fn = t->on_event;
-    void *ud = t->event_ud;
     tide_run_options o;
     tide_err e;
-    int i, last = -1;
+    int i, last = -1, rc;
     for (i = 0; i < r->n; i++)
         if (r->migs[i].selected && r->migs[i].pending)
             last = i;
@@ -191,19 +193,22 @@ static int dry_run(lint_run *r, tide_err *err)
     o.dry_run = 1;
     o.allow_out_of_order = 1;
     o.to = r->migs[last].m->name;
+    r->fn = t->on_event;
+    r->ud = t->event_ud;
     t->on_event = on_capture;
     t->event_ud = r;
     r->cur = -1;
     tide_err_clear(&e);
-    if (tide_up(t, &o, NULL, &e) < 0) {
+    rc = tide_up(t, &o, NULL, &e);
+    t->on_event = r->fn;
+    t->event_ud = r->ud;
+    if (rc < 0) {
         if (r->cur >= 0)
             r->migs[r->cur].failed = 1;
         snprintf(r->dry_sql, sizeof r->dry_sql, "%s", e.sql);
         if (!(r->dry_error = strdup(e.msg)))
             return tide_err_set(err, TIDE_ENOMEM, "out of memory");
     }
-    t->on_event = fn;
-    t->event_ud = ud;
     return 0;
 }
 
