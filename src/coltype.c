@@ -225,12 +225,16 @@ static int to_value(lua_State *L, int idx, tide_value *v)
     }
 }
 
-/* Calls each(L, conn, c, pair index, err) for every row in key order, batch
- * by batch, each batch in a transaction of its own (a savepoint inside the
- * migration's); the batch (a list of {key, value}) is at the top of the
- * stack during the call, which must leave the stack as it found it. */
-static int each_row(lua_State *L, tide_conn *conn, const change *c, tide_err *err,
-                    int (*each)(lua_State *L, tide_conn *conn, const change *c, int pair, void *ud), void *ud)
+/* Calls each(L, conn, c, pair index, ud) for every row in key order, batch
+ * by batch, then done(L, conn, c, list index, n, ud) for the batch (when
+ * given), each batch in a transaction of its own (a savepoint inside the
+ * migration's); the batch (a list of {key, value}) is on the stack during
+ * the calls, which must leave the stack as they found it. */
+typedef int (*row_fn)(lua_State *L, tide_conn *conn, const change *c, int pair, void *ud);
+typedef int (*batch_fn)(lua_State *L, tide_conn *conn, const change *c, int list, int n, void *ud);
+
+static int each_row(lua_State *L, tide_conn *conn, const change *c, tide_err *err, row_fn each,
+                    batch_fn done, void *ud)
 {
     int top = lua_gettop(L), rc = 0, n, i;
     lua_pushnil(L);                                     /* top + 1: the last key done */
@@ -248,6 +252,8 @@ static int each_row(lua_State *L, tide_conn *conn, const change *c, tide_err *er
             rc = each(L, conn, c, lua_gettop(L), ud);
             lua_settop(L, top + 2);
         }
+        if (rc >= 0 && done)
+            rc = done(L, conn, c, top + 2, n, ud);
         if (rc >= 0 && (rc = tide_conn_commit(conn, err)) < 0)
             break;
         if (rc < 0) {
@@ -266,7 +272,8 @@ static int each_row(lua_State *L, tide_conn *conn, const change *c, tide_err *er
 }
 
 typedef struct by_fn {
-    const char *sql;       /* update ... set new = ? where key = ? */
+    const char *one;       /* update ... set new = ? where key = ? */
+    const char *cast;      /* a parameter cast to the new type: "?" or "?::integer" */
     tide_err *err;
 } by_fn;
 
@@ -278,29 +285,96 @@ static void pair_values(lua_State *L, int pair, tide_value *key, tide_value *val
     to_value(L, -1, val);
 }
 
+/* value = fn(old value), kept as the pair's third entry. */
 static int convert_row(lua_State *L, tide_conn *conn, const change *c, int pair, void *ud)
 {
     by_fn *b = ud;
-    tide_value key, val, params[2];
+    tide_value key, val, out;
     tide_buf row = { 0 };
     int rc = 0;
+    (void)conn;
     pair_values(L, pair, &key, &val);
     lua_pushvalue(L, c->using_fn);
     lua_pushvalue(L, -2);
-    if (lua_pcall(L, 1, 1, 0) != LUA_OK || to_value(L, -1, &params[0]) < 0) {
+    if (lua_pcall(L, 1, 1, 0) != LUA_OK || to_value(L, -1, &out) < 0) {
         const char *why = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
         describe_row(&row, c, &key, &val);
         rc = tide_err_set(b->err, TIDE_ELUA, "%s: the function given as using %s%s%s; nothing was changed",
                           row.data, why ? "failed: " : "returned a ", why ? why : luaL_typename(L, -1),
                           why ? "" : " (return a number, string, boolean or nil)");
     } else {
+        lua_rawseti(L, pair, 3);
+    }
+    tide_buf_free(&row);
+    return rc;
+}
+
+/* The row of the chunk whose value the database refuses, updated one by one. */
+static int blame_row(lua_State *L, tide_conn *conn, const change *c, int list, int from, int to, by_fn *b)
+{
+    tide_buf row = { 0 };
+    int i, rc = 0;
+    for (i = from; i <= to && rc == 0; i++) {
+        tide_value key, val, params[2];
+        lua_rawgeti(L, list, i);
+        pair_values(L, lua_gettop(L), &key, &val);
+        lua_rawgeti(L, -3, 3);
+        to_value(L, -1, &params[0]);
         params[1] = key;
-        if ((rc = tide_conn_exec(conn, b->sql, params, 2, NULL, b->err)) < 0) {
+        if ((rc = tide_conn_exec(conn, b->one, params, 2, NULL, b->err)) < 0) {
             describe_row(&row, c, &key, &val);
             tide_err_wrap(b->err, row.data, "; nothing was changed");
         }
+        lua_pop(L, 4);
     }
     tide_buf_free(&row);
+    return rc;
+}
+
+/* Writes a batch's converted values, up to CHUNK rows per statement:
+ * update T set new = case key when ? then ? ... end where key in (?, ...). */
+enum { CHUNK = 100 };
+
+static int write_batch(lua_State *L, tide_conn *conn, const change *c, int list, int n, void *ud)
+{
+    by_fn *b = ud;
+    tide_value params[CHUNK * 3];
+    tide_buf sql = { 0 };
+    tide_err ignored;
+    int from, rc = 0;
+    for (from = 1; from <= n && rc == 0; from += CHUNK) {
+        int to = from + CHUNK - 1 < n ? from + CHUNK - 1 : n, i, k = 0, top = lua_gettop(L);
+        if (!lua_checkstack(L, CHUNK * 3 + 8))          /* the values stay anchored */
+            return tide_err_set(b->err, TIDE_ENOMEM, "out of memory");
+        tide_buf_reset(&sql);
+        tide_buf_printf(&sql, "update %s set %s = case %s", c->qt.data, c->qtmp.data, c->qkey.data);
+        for (i = from; i <= to; i++) {
+            lua_rawgeti(L, list, i);
+            lua_rawgeti(L, -1, 1);
+            lua_rawgeti(L, -2, 3);
+            to_value(L, -2, &params[k++]);
+            to_value(L, -1, &params[k++]);
+            tide_buf_printf(&sql, " when ? then %s", b->cast);
+        }
+        tide_buf_printf(&sql, " end where %s in (", c->qkey.data);
+        for (i = from; i <= to; i++) {
+            params[k] = params[(i - from) * 2];
+            k++;
+            tide_buf_puts(&sql, i > from ? ", ?" : "?");
+        }
+        tide_buf_putc(&sql, ')');
+        if ((rc = tide_conn_begin(conn, b->err)) == 0) {
+            if (tide_conn_exec(conn, sql.data, params, k, NULL, b->err) == 0) {
+                rc = tide_conn_commit(conn, b->err);
+            } else {                                /* which row? */
+                tide_conn_rollback(conn, &ignored);
+                memset(b->err, 0, sizeof *b->err);
+                rc = blame_row(L, conn, c, list, from, to, b);
+            }
+        }
+        lua_settop(L, top);
+    }
+    tide_buf_free(&sql);
     return rc;
 }
 
@@ -333,15 +407,16 @@ static int try_row(lua_State *L, tide_conn *conn, const change *c, int pair, voi
 }
 
 /* Fills the new column row by row: value = fn(old value), batch by batch. */
-static int fill_by_function(lua_State *L, tide_conn *conn, const change *c, tide_err *err)
+static int fill_by_function(lua_State *L, tide_conn *conn, const change *c, const char *cast, tide_err *err)
 {
     tide_buf sql = { 0 };
     by_fn b;
     int rc;
-    tide_buf_printf(&sql, "update %s set %s = ? where %s = ?", c->qt.data, c->qtmp.data, c->qkey.data);
-    b.sql = sql.data;
+    tide_buf_printf(&sql, "update %s set %s = %s where %s = ?", c->qt.data, c->qtmp.data, cast, c->qkey.data);
+    b.one = sql.data;
+    b.cast = cast;
     b.err = err;
-    rc = each_row(L, conn, c, err, convert_row, &b);
+    rc = each_row(L, conn, c, err, convert_row, write_batch, &b);
     tide_buf_free(&sql);
     return rc;
 }
@@ -365,7 +440,7 @@ static int fill_by_sql(lua_State *L, tide_conn *conn, const change *c, const cha
             memset(&b, 0, sizeof b);
             b.sql = one.data;
             b.err = err;
-            rc = each_row(L, conn, c, err, try_row, &b);
+            rc = each_row(L, conn, c, err, try_row, NULL, &b);
             if (!b.found) {
                 *err = first;                   /* no single row fails alone */
                 tide_err_wrap(err, NULL, "; nothing was changed");
@@ -413,8 +488,14 @@ static int fill_new_column(lua_State *L, tide *t, change *c, tide_column *to, in
         return tide_err_set(err, TIDE_EINVAL, "the %s driver cannot convert columns", drv->name);
     if ((rc = drv->convert(to, c->qc.data, c->qtmp.data, &expr, &misfit)) < 0)
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
-    if (c->using_fn)
-        rc = fill_by_function(L, t->conn, c, err);
+    if (c->using_fn) {
+        tide_buf cast = { 0 }, none = { 0 };
+        rc = drv->convert(to, "?", c->qtmp.data, &cast, &none);
+        rc = rc < 0 ? tide_err_set(err, TIDE_ENOMEM, "out of memory")
+                    : fill_by_function(L, t->conn, c, cast.data, err);
+        tide_buf_free(&cast);
+        tide_buf_free(&none);
+    }
     else
         rc = fill_by_sql(L, t->conn, c, c->using_sql ? c->using_sql : expr.data, err);
     if (rc == 0 && misfit.len)
