@@ -96,6 +96,7 @@ tide *cli_open(cli *c)
     o.L = c->L;
     o.on_event = print_event;
     o.offline_ok = c->offline_ok;
+    o.handle_signals = 1;
     o.ask = isatty(0) && isatty(2) ? tty_ask : NULL;
     out.json = c->json;
     out.verbose = c->flags.verbose;
@@ -108,11 +109,14 @@ tide *cli_open(cli *c)
     return t;
 }
 
-/* Reports err, closes t, and says the command failed. */
+/* Reports err, closes t, and says the command failed (128 + the signal
+ * when one interrupted a run). */
 static int fail(tide *t, const tide_err *err)
 {
     cli_report(err);
     tide_close(t);
+    if (err->code == TIDE_EINTR && tide_interrupt_signal())
+        return TIDE_EXIT_SIGNAL + tide_interrupt_signal();
     return TIDE_EXIT_FAILURE;
 }
 

@@ -219,6 +219,8 @@ static int run_one(cli *c, const char *module, const char *label, int down, int 
         fprintf(stderr, "tide: %s failed:\n", label);
         cli_report(&err);
         tide_close(t);
+        if (err.code == TIDE_EINTR && tide_interrupt_signal())
+            return TIDE_EXIT_SIGNAL + tide_interrupt_signal();
         return TIDE_EXIT_FAILURE;
     }
     if (c->json) {

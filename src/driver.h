@@ -16,7 +16,7 @@
 #include "model.h"
 #include "diff.h"
 
-#define TIDE_DRIVER_VERSION 4
+#define TIDE_DRIVER_VERSION 5
 
 typedef struct tide_dconn tide_dconn;       /* a driver's connection, opaque */
 typedef struct tide_dcursor tide_dcursor;   /* a driver's cursor, opaque */
@@ -131,11 +131,26 @@ typedef struct tide_driver {
      * drivers without it. */
     int  (*backup)(tide_dconn *c, const char *path, tide_err *err);
 
+    /* Version 3. How m:changeColumnType converts a column: into expr, the
+     * SQL that turns the value of column qsrc (quoted) into a value of
+     * column `to`'s type when assigned to the new column; into misfit, a
+     * predicate over the new column qdst that is true for a row whose value
+     * did not really convert (SQLite stores 'abc' in an integer column as
+     * text), or nothing when the database refuses such values itself. */
+    int  (*convert)(const tide_column *to, const char *qsrc, const char *qdst, tide_buf *expr,
+                    tide_buf *misfit);
+
     /* Version 4. The dialect's migration:lint rules for one statement (see
      * lint.h): called before the generic rules, it asks the context what is
      * known (created by this migration, rows, column types) and reports
      * through tide_lint__report. Fails only when out of memory. NULL: none. */
     int  (*lint)(struct tide_lint_ctx *ctx, const struct tide_lint_stmt *stmt, tide_err *err);
+
+    /* Version 5. Called from a signal handler (SIGINT, SIGTERM during a
+     * run), so async-signal-safe only: makes the statement running on c, if
+     * any, fail soon (PQcancel, sqlite3_interrupt), and a wait for the
+     * runner's lock give up. The next lock call clears it. */
+    void (*interrupt)(tide_dconn *c);
 } tide_driver;
 
 extern const tide_driver tide_sqlite_driver;

@@ -5,6 +5,7 @@
 #include "runner.h"
 #include "runtime.h"
 #include "driver.h"
+#include "interrupt.h"
 
 #include <lauxlib.h>
 #include <errno.h>
@@ -153,6 +154,7 @@ int tide__open(tide **out, const tide_options *opts, int config_idx, int conn_id
     t->on_event = opts->on_event;
     t->event_ud = opts->event_ud;
     t->ask = opts->ask;
+    t->handle_signals = opts->handle_signals;
     if (opts->schema && !(t->only_schema = tide_strdup(opts->schema))) {
         rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
         goto fail;
@@ -684,7 +686,34 @@ static int run_function(tide *t, const tide_migration *m, int down, tide_err *er
 
 typedef struct exec_state {
     int down, dry, joined, open, fk_off;
+    int stopped;               /* a signal stopped it; err says where */
+    int ran;                   /* migrations this run has run */
 } exec_state;
+
+/* A signal stopped the run at m (handle_signals): err says what became of
+ * m. where: 0 before m started, 1 during m in a transaction (rolled back),
+ * 2 during m outside one (left running). */
+static int interrupted(tide *t, exec_state *x, const tide_migration *m, int where, tide_err *err)
+{
+    const char *sig = tide__signal_name(tide__interrupted()), *verb = x->down ? "revert" : "apply";
+    x->stopped = 1;
+    tide_err_clear(err);
+    if (where == 0)
+        return tide_err_set(err, TIDE_EINTR, "interrupted by %s before migration %s: it and the "
+                            "ones after it were not run; run the command again to %s them", sig,
+                            m->name, verb);
+    if (where == 1)
+        return tide_err_set(err, TIDE_EINTR, "interrupted by %s during migration %s: its "
+                            "transaction was rolled back%s, so nothing of it is %s or recorded; "
+                            "run the command again to %s it", sig, m->name,
+                            x->ran && (t->mc->all_or_nothing || x->dry) ? ", with the migrations "
+                            "before it in this run (allOrNothing)," : "", x->down ? "reverted" : "applied", verb);
+    return tide_err_set(err, TIDE_EINTR, "interrupted by %s during migration %s, which runs outside "
+                        "a transaction (transactional = false), so some of it may be %s. It stays "
+                        "marked 'running': check the database, then run tide migration:resolve %s "
+                        "--applied (keep it) or --rolled-back (forget it)", sig, m->name,
+                        x->down ? "reverted" : "applied", m->name);
+}
 
 static int tx_end(tide *t, exec_state *x, int commit, tide_err *err)
 {
@@ -723,7 +752,9 @@ static int run_outside(tide *t, exec_state *x, const tide_migration *m, int64_t 
     if (rc < 0)
         return rc;
     start = tide_now_ms();
-    if ((rc = run_function(t, m, x->down, err)) < 0) {
+    if ((rc = run_function(t, m, x->down, err)) == 0 && tide__interrupted())
+        rc = TIDE_EINTR;              /* the migration swallowed the error: still not settled */
+    if (rc < 0) {
         char after[400];
         snprintf(after, sizeof after, "\n  it ran outside a transaction, so some of it may be applied; "
                  "it stays marked 'running' until tide migration:resolve %.200s --applied|--rolled-back",
@@ -747,6 +778,8 @@ static int run_inside(tide *t, exec_state *x, const tide_migration *m, int64_t *
     start = tide_now_ms();
     if ((rc = run_function(t, m, x->down, err)) < 0)
         return rc;
+    if (tide__interrupted())
+        return TIDE_EINTR;            /* even when the migration caught the error itself */
     *ms = tide_now_ms() - start;
     if ((rc = record(t, m, x->down, *ms, err)) < 0)
         return rc;
@@ -764,6 +797,7 @@ static int execute(tide *t, run *r, const plan *p, exec_state *x, tide_status_li
 {
     const tide_driver *drv = tide_conn__driver(t->conn);
     tide_dconn *d = tide_conn__dconn(t->conn);
+    const tide_migration *last = NULL;
     tide_err ignored;
     int i, rc = 0;
     x->joined = tide_conn_txdepth(t->conn) > 0;
@@ -777,6 +811,11 @@ static int execute(tide *t, run *r, const plan *p, exec_state *x, tide_status_li
     for (i = 0; i < p->n && rc == 0; i++) {
         const tide_migration *m = &r->found.items[p->idx[i]];
         int64_t ms = 0;
+        int inside;
+        if (tide__interrupted()) {
+            rc = interrupted(t, x, m, 0, err);
+            break;
+        }
         if ((rc = tide_migration_checksum((tide_migration *)m, err)) < 0 ||
             (rc = load_migration(t, m, err)) < 0)
             break;
@@ -789,15 +828,22 @@ static int execute(tide *t, run *r, const plan *p, exec_state *x, tide_status_li
             continue;
         }
         tide__emit(t, TIDE_EV_MIGRATING, m->name, NULL, x->down, 0);
-        rc = is_transactional(t) ? run_inside(t, x, m, &ms, err) : run_outside(t, x, m, &ms, err);
+        inside = is_transactional(t);
+        rc = inside ? run_inside(t, x, m, &ms, err) : run_outside(t, x, m, &ms, err);
+        if (rc < 0 && tide__interrupted())
+            rc = interrupted(t, x, m, inside ? 1 : 2, err);
+        last = m;
         lua_pop(t->L, 1);
         if (rc == 0) {
+            x->ran++;
             tide__emit(t, TIDE_EV_MIGRATED, m->name, NULL, x->down, (double)ms);
             rc = status_add(t, done, m->name, x->down ? "pending" : "applied", NULL, err);
             if (rc == 0 && done)
                 done->items[done->n - 1].duration_ms = ms;
         }
     }
+    if (rc == 0 && x->open && last && tide__interrupted())
+        rc = interrupted(t, x, last, 1, err);     /* not committed yet: it need not be */
     if (rc == 0)
         rc = tx_end(t, x, 1, err);
     else
@@ -830,15 +876,33 @@ static int take_backup(tide *t, const char *path, tide_err *err)
     return 0;
 }
 
+/* After a run that handled signals: a signal that came outside any
+ * migration (waiting for the lock, after the last one) still fails it. */
+static int settle_interrupt(const exec_state *x, int rc, int ndone, tide_err *err)
+{
+    const char *sig = tide__signal_name(tide__interrupted());
+    if (!tide__interrupted() || x->stopped)
+        return rc;
+    tide_err_clear(err);
+    if (rc < 0 || ndone == 0)
+        return tide_err_set(err, TIDE_EINTR, "interrupted by %s before any migration ran: "
+                            "nothing was changed", sig);
+    return tide_err_set(err, TIDE_EINTR, "interrupted by %s after the last migration was "
+                        "committed: all %d of them ran", sig, ndone);
+}
+
 static int run_plan(tide *t, const tide_run_options *o, int down, tide_status_list *done, tide_err *err)
 {
     static const tide_run_options none;
+    tide_interrupt_scope sig = { 0 };
     exec_state x;
     run r;
     plan p = { NULL, 0 };
     int rc;
     if (!o)
         o = &none;
+    if (t->handle_signals)
+        tide__interrupt_begin(&sig, t->L, t->conn);
     memset(&x, 0, sizeof x);
     x.down = down;
     x.dry = o->dry_run;
@@ -857,8 +921,12 @@ static int run_plan(tide *t, const tide_run_options *o, int down, tide_status_li
         rc = execute(t, &r, &p, &x, done, err);
     if (o->dry_run && !t->verbose)
         tide_conn_set_trace(t->conn, NULL, NULL);
-    free(p.idx);
     run_end(t, &r);
+    if (t->handle_signals) {
+        rc = settle_interrupt(&x, rc, p.n, err);
+        tide__interrupt_end(&sig, t->L);
+    }
+    free(p.idx);
     if (rc < 0 && done)
         tide_status_list_free(done);
     return rc < 0 ? rc : 0;

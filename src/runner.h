@@ -5,6 +5,7 @@
 #define TIDE_RUNNER_H
 
 #include <lua.h>
+#include <lauxlib.h>
 #include "tide.h"
 #include "config.h"
 #include "migration.h"
@@ -27,6 +28,7 @@ struct tide {
     int (*ask)(void *ud, const char *question);
     char *only_schema;                  /* --schema: NULL, or a namespace ("public": the default) */
     int verbose;
+    int handle_signals;                 /* opts->handle_signals: runs catch SIGINT, SIGTERM */
     char *offline;                      /* opts->offline_ok: why the database was not reached */
 };
 
@@ -66,6 +68,9 @@ int  tide__sql_text(const tide_sql_list *sql, char **out, tide_err *err);
 
 /* Runs a list in one transaction, foreign keys handled as for migrations. */
 int  tide__run_sql(tide *t, const tide_sql_list *sql, tide_err *err);
+/* The live tables and enums of the namespaces names[0..n) (the tracking
+ * table left out), finished, into *out (NULL on failure). */
+int  tide__live_schema(tide *t, const char **names, int n, tide_schema **out, tide_err *err);
 
 /* Drops every table and enum of the namespaces tide covers (those of the
  * definitions and the snapshot, else the default one), the tracking table
@@ -94,5 +99,9 @@ void tide_context__push(lua_State *L, tide *t, const tide_migration *mig);
 void tide_context__release(lua_State *L, int m);
 /* flush(m): runs the statements queued with addSql.   [-0, +0, e] */
 int  tide_context__flush(lua_State *L);
+/* The tide behind the context m at idx; raises when it is not one. */
+tide *tide_context__tide(lua_State *L, int idx);
+/* The toolkit methods of m written in C (toolkit.c). */
+extern const luaL_Reg tide_toolkit_methods[];
 
 #endif

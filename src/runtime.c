@@ -50,6 +50,7 @@ static const char *code_name(int code)
     case TIDE_EIO:      return "io";
     case TIDE_ECONFIG:  return "config";
     case TIDE_ELUA:     return "lua";
+    case TIDE_EINTR:    return "interrupted";
     default:            return "error";
     }
 }
@@ -57,7 +58,8 @@ static const char *code_name(int code)
 static int code_from_name(const char *name)
 {
     static const int codes[] = { TIDE_ENOMEM, TIDE_EINVAL, TIDE_EURL, TIDE_ECONNECT, TIDE_ESQL,
-                                 TIDE_ELOCKED, TIDE_ECLOSED, TIDE_EIO, TIDE_ECONFIG, TIDE_ELUA };
+                                 TIDE_ELOCKED, TIDE_ECLOSED, TIDE_EIO, TIDE_ECONFIG, TIDE_ELUA,
+                                 TIDE_EINTR };
     size_t i;
     for (i = 0; name && i < sizeof codes / sizeof codes[0]; i++)
         if (!strcmp(name, code_name(codes[i])))

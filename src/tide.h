@@ -37,7 +37,8 @@ typedef enum tide_code {
     TIDE_ECLOSED   =  -8,  /* the handle was closed already */
     TIDE_EIO       =  -9,  /* a file could not be read or written */
     TIDE_ECONFIG   = -10,  /* the configuration is invalid */
-    TIDE_ELUA      = -11   /* a Lua error (syntax or runtime) */
+    TIDE_ELUA      = -11,  /* a Lua error (syntax or runtime) */
+    TIDE_EINTR     = -12   /* a run stopped by SIGINT or SIGTERM (handle_signals) */
 } tide_code;
 
 /* A failure, filled by the function that failed. Caller-owned; no cleanup.
@@ -199,7 +200,18 @@ typedef struct tide_options {
      * in-memory database, so that what only reads files works (migration:lint
      * lints statically then); tide_offline says why. 0: fail as usual. */
     int offline_ok;
+    /* Runs (tide_up, tide_down) catch SIGINT and SIGTERM while they last:
+     * the first cancels the statement and the Lua code in progress, the
+     * run rolls back, unlocks and fails with TIDE_EINTR naming the
+     * migration; a second signal gets the default action (exit at once).
+     * The previous handlers are put back after each run. 0: tide installs
+     * no handler (an embedding host keeps its own). */
+    int handle_signals;
 } tide_options;
+
+/* The signal (SIGINT, SIGTERM) that interrupted the last run of this
+ * process started with handle_signals, or 0: a CLI's exit code, 128 + it. */
+int  tide_interrupt_signal(void);
 
 /* Opens the project; *out is closed with tide_close. */
 int  tide_open(tide **out, const tide_options *opts, tide_err *err);

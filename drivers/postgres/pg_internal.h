@@ -6,11 +6,14 @@
 #define TIDE_PG_INTERNAL_H
 
 #include <libpq-fe.h>
+#include <signal.h>
 
 #include "driver.h"
 
 struct tide_dconn {
     PGconn *pg;
+    PGcancel *cancel;     /* made at connect: PQcancel is safe in a signal handler */
+    volatile sig_atomic_t interrupted;   /* set by interrupt */
     int depth;            /* 0 outside a transaction, 1 in BEGIN, 2+ in savepoints */
 };
 
@@ -25,6 +28,8 @@ int pg_introspect__queries(void);
 
 /* The SQL of a plan (emit.c). */
 int pg_emit(const tide_plan *plan, tide_sql_list *out, tide_err *err);
+int pg_convert(const tide_column *to, const char *qsrc, const char *qdst, tide_buf *expr,
+               tide_buf *misfit);
 
 /* The driver's backup (backup.c): pg_dump -Fc into path. */
 int pg_backup(tide_dconn *c, const char *path, tide_err *err);

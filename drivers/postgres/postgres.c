@@ -356,6 +356,8 @@ static void pg_close(tide_dconn *c)
 {
     if (!c)
         return;
+    if (c->cancel)
+        PQfreeCancel(c->cancel);
     if (c->pg)
         PQfinish(c->pg);
     free(c);
@@ -375,6 +377,10 @@ static int pg_connect(const tide_url *u, tide_dconn **out, tide_err *err)
     }
     if ((rc = open_session(c, &ci, err)) < 0)
         goto done;
+    if (!(c->cancel = PQgetCancel(c->pg))) {
+        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+        goto done;
+    }
     *out = c;
     c = NULL;
 done:
@@ -808,9 +814,13 @@ static int pg_lock(tide_dconn *c, const char *key, int timeout_ms, tide_err *err
     int rc, got = 0;
     if (!key)
         return tide_err_set(err, TIDE_EINVAL, "lock: no key given");
+    c->interrupted = 0;
     for (;;) {
         if ((rc = advisory(c, "SELECT pg_try_advisory_lock($1)", key, &got, err)) < 0 || got)
             return rc;
+        if (c->interrupted)
+            return tide_err_set(err, TIDE_EINTR, "interrupted while waiting for the migration "
+                                "lock '%s'", key);
         if ((left = deadline - tide_now_ms()) <= 0)
             break;
         tide_sleep_ms(left < 50 ? left : 50);
@@ -818,6 +828,16 @@ static int pg_lock(tide_dconn *c, const char *key, int timeout_ms, tide_err *err
     return tide_err_set(err, TIDE_ELOCKED, "could not take the migration lock '%s' within %g s: "
                         "another tide run holds it (raise migrations.lockTimeout or wait)",
                         key, (timeout_ms > 0 ? timeout_ms : 0) / 1000.0);
+}
+
+/* From a signal handler: PQcancel asks the server, over a connection of
+ * its own, to cancel what this session runs; the statement then fails. */
+static void pg_interrupt(tide_dconn *c)
+{
+    char why[256];
+    c->interrupted = 1;
+    if (c->cancel)
+        PQcancel(c->cancel, why, sizeof why);
 }
 
 static int pg_unlock(tide_dconn *c, const char *key, tide_err *err)
@@ -973,5 +993,7 @@ const tide_driver tide_postgres_driver = {
     .introspect = pg_introspect,
     .emit = pg_emit,
     .backup = pg_backup,
+    .convert = pg_convert,
     .lint = pg_lint,
+    .interrupt = pg_interrupt,
 };

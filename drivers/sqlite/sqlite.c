@@ -21,7 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define BUSY_TIMEOUT_MS 5000
+#define BUSY_TIMEOUT_MS 5000   /* default; TIDE_SQLITE_BUSY_TIMEOUT (ms) overrides */
 #define LOCK_POLL_MS    25
 
 enum cursor_state { CUR_FRESH, CUR_ROWS, CUR_DONE, CUR_FAILED };
@@ -40,6 +40,21 @@ struct tide_dcursor {
 
 /* ---- errors and small helpers ----------------------------------------- */
 
+/* How long a statement waits for another process's lock on the database:
+ * TIDE_SQLITE_BUSY_TIMEOUT in milliseconds, else BUSY_TIMEOUT_MS; -1 when
+ * the variable is not a number of milliseconds. */
+static int busy_timeout_ms(void)
+{
+    const char *v = getenv("TIDE_SQLITE_BUSY_TIMEOUT");
+    char *end;
+    long ms;
+    if (!v || !*v)
+        return BUSY_TIMEOUT_MS;
+    errno = 0;
+    ms = strtol(v, &end, 10);
+    return *end || errno || ms < 0 || ms > INT_MAX ? -1 : (int)ms;
+}
+
 /* Fills err from the connection's last error; sql (may be NULL) is the
  * statement that failed. BUSY and LOCKED get a sentence of their own because
  * SQLite's "database is locked" does not say whose lock or for how long. */
@@ -52,8 +67,11 @@ static int sql_fail(tide_err *err, sqlite3 *db, int rc, const char *sql)
         code = tide_err_set(err, TIDE_ENOMEM, "out of memory");
         break;
     case SQLITE_BUSY:
-        tide_err_set(err, code, "SQL error: database is locked by another process "
-                     "(waited %d s)", BUSY_TIMEOUT_MS / 1000);
+        tide_err_set(err, code, "SQL error: SQLite database '%s' is locked by another process "
+                     "(waited %g s, the busy timeout); nothing was changed. Let that process "
+                     "finish its write, then run again, or wait longer with "
+                     "TIDE_SQLITE_BUSY_TIMEOUT=<milliseconds>", sqlite3_db_filename(db, "main"),
+                     busy_timeout_ms() / 1000.0);
         break;
     case SQLITE_LOCKED:
         tide_err_set(err, code, "SQL error: %s (a statement of this connection is "
@@ -154,8 +172,12 @@ static int open_db(tide_dconn *c, tide_err *err)
     free(fixed);
     if (!c->db)
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    if (busy_timeout_ms() < 0)
+        return tide_err_set(err, TIDE_ECONNECT, "cannot open SQLite database '%s': "
+                            "TIDE_SQLITE_BUSY_TIMEOUT='%s' is not a number of milliseconds",
+                            c->path, getenv("TIDE_SQLITE_BUSY_TIMEOUT"));
     if (rc == SQLITE_OK) {
-        sqlite3_busy_timeout(c->db, BUSY_TIMEOUT_MS);
+        sqlite3_busy_timeout(c->db, busy_timeout_ms());
         rc = sqlite3_exec(c->db, "PRAGMA foreign_keys = ON; "
                           "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
     }
@@ -605,6 +627,9 @@ static int take_flock(tide_dconn *c, int fd, const char *key, int timeout_ms, ti
         int64_t left;
         if (flock(fd, LOCK_EX | LOCK_NB) == 0)
             return 0;
+        if (c->interrupted)
+            return tide_err_set(err, TIDE_EINTR, "interrupted while waiting for the migration "
+                                "lock on '%s'", c->path);
         if (errno == EINTR)
             continue;
         if (errno != EWOULDBLOCK)
@@ -625,6 +650,7 @@ static int sqlite_lock(tide_dconn *c, const char *key, int timeout_ms, tide_err 
     int fd, rc;
     if (!c)
         return tide_err_set(err, TIDE_EINVAL, "no connection given");
+    c->interrupted = 0;
     if (!c->lock_path || c->lock_fd >= 0)
         return 0;                       /* :memory: is private; held already */
     fd = open(c->lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
@@ -648,6 +674,13 @@ static int sqlite_unlock(tide_dconn *c, const char *key, tide_err *err)
         c->lock_fd = -1;
     }
     return 0;
+}
+
+/* From a signal handler: both calls only set flags. */
+static void sqlite_interrupt(tide_dconn *c)
+{
+    c->interrupted = 1;
+    sqlite3_interrupt(c->db);
 }
 
 /* ---- quoting ---------------------------------------------------------- */
@@ -815,4 +848,6 @@ const tide_driver tide_sqlite_driver = {
     .normalize = sqlite_normalize,
     .triggers = sqlite_triggers,
     .backup = sqlite_backup,
+    .convert = sqlite_convert,
+    .interrupt = sqlite_interrupt,
 };

@@ -5,6 +5,8 @@
 #   expect_out TEXT       output contains TEXT (fixed string)
 #   expect_no TEXT        output does not contain TEXT
 #   finish                print "N passed, N failed" and exit non-zero on failure
+# TIDE_WRAP, when set, is a command line that tide() runs the binary under
+# (make check-memory: valgrind); direct "$TIDE_BIN" calls are not wrapped.
 set -u
 : "${TIDE_BIN:?TIDE_BIN must name the tide binary}"
 passed=0 failed=0 current="" case_failed=0
@@ -29,7 +31,7 @@ bad() {
 
 tide() {
   local errf="$work/.stderr"
-  stdout=$("$TIDE_BIN" "$@" 2>"$errf" </dev/null); rc=$?
+  stdout=$(${TIDE_WRAP:-} "$TIDE_BIN" "$@" 2>"$errf" </dev/null); rc=$?
   out="$stdout"$'\n'"$(cat "$errf")"
 }
 
