@@ -40,22 +40,16 @@ static int covered_namespaces(const tide_schema *a, const tide_schema *b, const 
     return 0;
 }
 
-/* The live tables and enums of the namespaces a and b use; the tracking
- * table is left out. */
-static int live_schema(tide *t, const tide_schema *a, const tide_schema *b, tide_schema **out, tide_err *err)
+int tide__live_schema(tide *t, const char **names, int n, tide_schema **out, tide_err *err)
 {
     const tide_driver *drv = tide_conn__driver(t->conn);
-    const char *exclude[1] = { t->mc->table_name }, **names = NULL;
+    const char *exclude[1] = { t->mc->table_name };
     tide_introspect_opts o;
-    int rc, n = 0;
-    *out = NULL;
+    int rc;
     if (!drv->introspect)
         return tide_err_set(err, TIDE_EINVAL, "the %s driver cannot read a live schema", drv->name);
-    if (!(*out = tide_schema_new()) || covered_namespaces(a, b, &names, &n) < 0) {
-        tide_schema_free(*out);
-        *out = NULL;
+    if (!(*out = tide_schema_new()))
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
-    }
     memset(&o, 0, sizeof o);
     o.schemas = names;
     o.nschemas = n;
@@ -63,11 +57,24 @@ static int live_schema(tide *t, const tide_schema *a, const tide_schema *b, tide
     o.nexclude = 1;
     if ((rc = drv->introspect(tide_conn__dconn(t->conn), &o, *out, err)) == 0)
         rc = tide_schema_finish(*out, err);
-    free(names);
     if (rc < 0) {
         tide_schema_free(*out);
         *out = NULL;
     }
+    return rc;
+}
+
+/* The live tables and enums of the namespaces a and b use; the tracking
+ * table is left out. */
+static int live_schema(tide *t, const tide_schema *a, const tide_schema *b, tide_schema **out, tide_err *err)
+{
+    const char **names = NULL;
+    int rc, n = 0;
+    *out = NULL;
+    if (covered_namespaces(a, b, &names, &n) < 0)
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    rc = tide__live_schema(t, names, n, out, err);
+    free(names);
     return rc;
 }
 
