@@ -80,6 +80,8 @@ char *tide_url_mask(const char *url)
         for (p = a; p < e; p++)       /* the password may hold an '@' */
             if (*p == '@')
                 at = p;
+        if (!at)                      /* or a '/', '?' or '#' not %-encoded: */
+            at = strchr(a, '@');      /* the URL is wrong, but still masked */
         colon = at ? memchr(a, ':', (size_t)(at - a)) : NULL;
     }
     if (colon)
@@ -207,11 +209,15 @@ static int parse_authority(tide_url *u, const char *a, const char *e, tide_err *
 
 static int parse_postgres(tide_url *u, const char *url, tide_err *err)
 {
-    const char *a, *e, *q;
+    const char *a, *e, *q, *at;
     int rc;
     if (!find_authority(url, &a, &e))
         return tide_err_set(err, TIDE_EURL, "bad URL '%s': expected postgres://user:password@host:port/dbname",
                             u->masked);
+    if (!memchr(a, '@', (size_t)(e - a)) && (at = strchr(e, '@')) && memchr(a, ':', (size_t)(at - a)))
+        return tide_err_set(err, TIDE_EURL, "bad URL '%s': an '@' after the host; a password holding "
+                            "'/', '?' or '#' must be %%-encoded (%%2F, %%3F, %%23), and any other '@' "
+                            "written %%40", u->masked);   /* u:pa/ss@h: masked as the mask reads it */
     if ((rc = parse_authority(u, a, e, err)) < 0)
         return rc;
     if (*e == '#')
