@@ -43,17 +43,17 @@ for name in "${names[@]}"; do
   log=$artifacts/$name.log
   if ! "$bin" "${opts[@]}" "$corpus"/* >"$log" 2>&1; then
     echo "fuzz: $name: an input of the corpus fails again (a regression):" >&2
-    grep -E "^Running:|ERROR|SUMMARY" "$log" | tail -n 5 >&2
+    grep -aE "^Running:|ERROR|SUMMARY" "$log" | tail -n 5 >&2
     failed=1; continue
   fi
   tmp=$(mktemp -d "/tmp/tide-fuzz-$name.XXXXXX")
   if "$bin" "${opts[@]}" -max_total_time="$seconds" "$tmp" "$corpus" >"$log" 2>&1; then
-    echo "fuzz: $name: $(grep -m1 -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$') runs in ${seconds}s, no crash" \
-         "($(ls "$corpus" | wc -l) seeds, $(grep -oE 'cov: [0-9]+' "$log" | tail -n 1))"
+    echo "fuzz: $name: $(grep -a -m1 -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$') runs in ${seconds}s, no crash" \
+         "($(ls "$corpus" | wc -l) seeds, $(grep -aoE 'cov: [0-9]+' "$log" | tail -n 1))"
   else
     echo "fuzz: $name FAILED; log $log" >&2
-    grep -E "ERROR|SUMMARY|^    #[0-9]+ .* in " "$log" | head -n 15 >&2
-    repro=$(grep -oE "written to [^ ]+" "$log" | tail -n 1 | cut -d' ' -f3)
+    grep -aE "ERROR|SUMMARY|^    #[0-9]+ .* in " "$log" | head -n 15 >&2
+    repro=$(grep -aoE "written to [^ ]+" "$log" | tail -n 1 | cut -d' ' -f3)
     [ -n "$repro" ] && echo "fuzz: reproducer: $repro (run: $bin $repro)" >&2
     failed=1
   fi
