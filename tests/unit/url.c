@@ -72,6 +72,10 @@ static void rejects_bad_urls_without_leaking_the_password(void **state)
         "postgres://u:hunter2@h/db?sslmode",
         "postgres://u:hunter2@h/d%zzb",
         "postgres://u:hunter2@h/db#frag",
+        "postgres://u:hun/ter2@h/db",          /* '/', '?', '#' should have been %-encoded */
+        "postgres://u:12/hunter2@h/db",
+        "postgres://u:hun?ter2@h/db",
+        "postgres://u:hun#ter2@h/db",
         "mysql://u:hunter2@h/db",
         "nocolon",
         "",
@@ -85,6 +89,7 @@ static void rejects_bad_urls_without_leaking_the_password(void **state)
         assert_true(tide_url_parse(&u, bad[i], &err) < 0);
         assert_true(err.code == TIDE_EURL);
         assert_null(strstr(err.msg, "hunter2"));
+        assert_null(strstr(err.msg, "ter2"));
         assert_null(u.scheme);
     }
 }
@@ -111,6 +116,10 @@ static void masks_every_shape(void **state)
         {"postgres://u@h/db", "postgres://u@h/db"},
         {"postgres://h:5432/db", "postgres://h:5432/db"},
         {"sqlite:a:b@c.db", "sqlite:a:b@c.db"},
+        {"postgres://u@h/db?sslmode=require&password=se%26cret&x=1",
+         "postgres://u@h/db?sslmode=require&password=***&x=1"},
+        {"postgres://u:p@h/db?PASS%57ORD=secret", "postgres://u:***@h/db?PASS%57ORD=***"},
+        {"postgres://u:se/c?r#et@h/db", "postgres://u:***@h/db"},
         {"garbage", "garbage"},
     };
     size_t i;
