@@ -10,6 +10,7 @@ struct tide_conn {
     tide_dconn *d;
     char *masked_url;
     int open_cursors;
+    tide_stmt *stmts;
     tide_trace_fn trace;
     void *trace_ud;
 };
@@ -17,6 +18,13 @@ struct tide_conn {
 struct tide_cursor {
     tide_conn *conn;
     tide_dcursor *d;
+};
+
+struct tide_stmt {
+    tide_conn *conn;          /* NULL once the connection closed */
+    tide_dstmt *d;
+    char *sql;
+    tide_stmt *prev, *next;   /* the connection's open statements */
 };
 
 static const tide_driver *driver_for(const char *scheme)
@@ -58,6 +66,14 @@ void tide_conn_close(tide_conn *c)
 {
     if (!c)
         return;
+    while (c->stmts) {                   /* their database side goes first */
+        tide_stmt *st = c->stmts;
+        c->stmts = st->next;
+        c->drv->unprepare(st->d);
+        st->d = NULL;
+        st->conn = NULL;
+        st->prev = st->next = NULL;
+    }
     c->drv->close(c->d);
     free(c->masked_url);
     free(c);
@@ -112,20 +128,103 @@ void tide_cursor_close(tide_cursor *cur)
     free(cur);
 }
 
-int tide_conn_exec(tide_conn *c, const char *sql, const tide_value *params, int nparams,
-                   int64_t *affected, tide_err *err)
+/* Steps a cursor to its end; the rows changed into *affected. */
+static int drain(tide_cursor *cur, int64_t *affected, tide_err *err)
 {
-    tide_cursor *cur;
     tide_row row;
     int rc;
-    if ((rc = tide_conn_query(c, sql, params, nparams, &cur, err)) < 0)
-        return rc;
     while ((rc = tide_cursor_next(cur, &row, err)) > 0)
         ;
     if (rc == 0 && affected)
         *affected = tide_cursor_affected(cur);
     tide_cursor_close(cur);
     return rc;
+}
+
+int tide_conn_exec(tide_conn *c, const char *sql, const tide_value *params, int nparams,
+                   int64_t *affected, tide_err *err)
+{
+    tide_cursor *cur;
+    int rc;
+    if ((rc = tide_conn_query(c, sql, params, nparams, &cur, err)) < 0)
+        return rc;
+    return drain(cur, affected, err);
+}
+
+int tide_conn_prepare(tide_conn *c, const char *sql, tide_stmt **out, tide_err *err)
+{
+    tide_stmt *st;
+    int rc;
+    *out = NULL;
+    if (!sql)
+        return tide_err_set(err, TIDE_EINVAL, "no SQL statement given");
+    if (c->drv->version < 6 || !c->drv->prepare)
+        return tide_err_set(err, TIDE_EINVAL, "the %s driver cannot prepare statements", c->drv->name);
+    if (!(st = calloc(1, sizeof *st)) || !(st->sql = tide_strdup(sql))) {
+        free(st);
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    }
+    if ((rc = c->drv->prepare(c->d, sql, &st->d, err)) < 0) {
+        free(st->sql);
+        free(st);
+        return rc;
+    }
+    st->conn = c;
+    st->next = c->stmts;
+    if (st->next)
+        st->next->prev = st;
+    c->stmts = st;
+    *out = st;
+    return 0;
+}
+
+int tide_stmt_query(tide_stmt *st, const tide_value *params, int nparams, tide_cursor **out,
+                    tide_err *err)
+{
+    tide_conn *c = st->conn;
+    tide_cursor *cur;
+    int rc;
+    *out = NULL;
+    if (!c)
+        return tide_err_set(err, TIDE_EINVAL, "the statement's connection was closed");
+    if (!(cur = calloc(1, sizeof *cur)))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    if (c->trace)
+        c->trace(c->trace_ud, st->sql);
+    if ((rc = c->drv->run(st->d, params, nparams, &cur->d, err)) < 0) {
+        free(cur);
+        return rc;
+    }
+    cur->conn = c;
+    c->open_cursors++;
+    *out = cur;
+    return 0;
+}
+
+int tide_stmt_exec(tide_stmt *st, const tide_value *params, int nparams, int64_t *affected,
+                   tide_err *err)
+{
+    tide_cursor *cur;
+    int rc;
+    if ((rc = tide_stmt_query(st, params, nparams, &cur, err)) < 0)
+        return rc;
+    return drain(cur, affected, err);
+}
+
+const char *tide_stmt_sql(const tide_stmt *st) { return st->sql; }
+
+void tide_stmt_close(tide_stmt *st)
+{
+    if (!st)
+        return;
+    if (st->conn) {
+        if (st->prev) st->prev->next = st->next;
+        else st->conn->stmts = st->next;
+        if (st->next) st->next->prev = st->prev;
+        st->conn->drv->unprepare(st->d);
+    }
+    free(st->sql);
+    free(st);
 }
 
 int tide_conn_script(tide_conn *c, const char *sql, tide_err *err)

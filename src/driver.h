@@ -16,10 +16,11 @@
 #include "model.h"
 #include "diff.h"
 
-#define TIDE_DRIVER_VERSION 5
+#define TIDE_DRIVER_VERSION 6
 
 typedef struct tide_dconn tide_dconn;       /* a driver's connection, opaque */
 typedef struct tide_dcursor tide_dcursor;   /* a driver's cursor, opaque */
+typedef struct tide_dstmt tide_dstmt;       /* a driver's prepared statement, opaque */
 struct tide_lint_ctx;                       /* lint.h */
 struct tide_lint_stmt;
 
@@ -151,6 +152,17 @@ typedef struct tide_driver {
      * any, fail soon (PQcancel, sqlite3_interrupt), and a wait for the
      * runner's lock give up. The next lock call clears it. */
     void (*interrupt)(tide_dconn *c);
+
+    /* Version 6. Prepared statements (db:prepare): prepare parses one
+     * statement with `?` placeholders once; run starts it with params as
+     * query does, giving a cursor for step/affected/finish, after which the
+     * statement can run again (one cursor of a statement at a time: a
+     * second run while one is open is TIDE_EINVAL); unprepare releases it,
+     * and must come before close. NULL in drivers without them. */
+    int  (*prepare)(tide_dconn *c, const char *sql, tide_dstmt **out, tide_err *err);
+    int  (*run)(tide_dstmt *st, const tide_value *params, int nparams, tide_dcursor **out,
+                tide_err *err);
+    void (*unprepare)(tide_dstmt *st);
 } tide_driver;
 
 extern const tide_driver tide_sqlite_driver;

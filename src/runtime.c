@@ -18,6 +18,7 @@
 #define CURSOR_MT "tide.Cursor"
 #define BLOB_MT   "tide.Blob"
 #define ERROR_MT  "tide.Error"
+#define STMT_MT   "tide.Statement"
 
 typedef struct LCursor LCursor;
 
@@ -29,10 +30,20 @@ typedef struct LConn {
     int borrowed;         /* the connection belongs to C code: never close it */
 } LConn;
 
+typedef struct LStmt LStmt;
+
 struct LCursor {
     tide_cursor *cur;
     LConn *owner;
     LCursor *prev, *next;
+    LStmt *stmt;          /* the prepared statement it runs, or NULL */
+};
+
+/* A prepared statement (db:prepare); st is NULL once closed. Its open
+ * cursor, if any, is finished before the statement goes. */
+struct LStmt {
+    tide_stmt *st;
+    LCursor *open;
 };
 
 /* ---- errors ----------------------------------------------------------- */
@@ -290,6 +301,8 @@ static void cursor_unlink_close(LCursor *lc)
         return;
     tide_cursor_close(lc->cur);
     lc->cur = NULL;
+    if (lc->stmt)
+        lc->stmt->open = NULL;
     if (lc->prev) lc->prev->next = lc->next;
     else if (lc->owner) lc->owner->cursors = lc->next;
     if (lc->next) lc->next->prev = lc->prev;
@@ -413,9 +426,17 @@ static LCursor *start_query(lua_State *L)
 
 /* db:exec(sql, ...) -> rows (a list, when the statement returns rows) or the
  * number of rows changed   [-0, +1, e] */
+static int collect_rows(lua_State *L, LCursor *lc);
+
 static int conn_exec(lua_State *L)
 {
-    LCursor *lc = start_query(L);
+    return collect_rows(L, start_query(L));
+}
+
+/* The rows of the cursor as a list, or the number of rows changed when the
+ * statement returns none; the cursor is finished.   [-0, +1, e] */
+static int collect_rows(lua_State *L, LCursor *lc)
+{
     tide_row row;
     tide_err err;
     int rc, n = 0;
@@ -459,9 +480,8 @@ static int query_iter(lua_State *L)
 /* for row in db:query(sql, ...) do ... end   [-0, +4, e]
  * Returns the iterator and the cursor as the loop's to-be-closed value, so
  * leaving the loop early (break, error) releases the statement. */
-static int conn_query(lua_State *L)
+static int iterate(lua_State *L)
 {
-    start_query(L);
     lua_pushvalue(L, -1);
     lua_pushcclosure(L, query_iter, 1);
     lua_pushnil(L);
@@ -469,6 +489,103 @@ static int conn_query(lua_State *L)
     lua_rotate(L, -4, -1);   /* iter, nil, nil, cursor */
     return 4;
 }
+
+static int conn_query(lua_State *L)
+{
+    start_query(L);
+    return iterate(L);
+}
+
+/* ---- prepared statements ------------------------------------------------ */
+
+static int stmt_close(lua_State *L)
+{
+    LStmt *ls = luaL_checkudata(L, 1, STMT_MT);
+    if (ls->open)
+        cursor_unlink_close(ls->open);
+    tide_stmt_close(ls->st);
+    ls->st = NULL;
+    return 0;
+}
+
+/* db:prepare(sql) -> st, with st:exec(...), st:query(...), st:close()   [-0, +1, e] */
+static int conn_prepare(lua_State *L)
+{
+    LConn *c = check_conn(L, 1);
+    const char *sql = luaL_checkstring(L, 2);
+    LStmt *ls = lua_newuserdatauv(L, sizeof *ls, 1);    /* closed before the resource */
+    tide_err err;
+    memset(ls, 0, sizeof *ls);
+    lua_pushvalue(L, 1);
+    lua_setiuservalue(L, -2, 1);
+    luaL_setmetatable(L, STMT_MT);
+    tide_err_clear(&err);
+    if (tide_conn_prepare(c->conn, sql, &ls->st, &err) < 0)
+        return raise_err(L, &err);
+    return 1;
+}
+
+/* Starts the statement at 1 with the parameters from index 2 on; leaves
+ * the cursor handle on top of the stack.   [-0, +3, e] */
+static LCursor *start_stmt(lua_State *L)
+{
+    LStmt *ls = luaL_checkudata(L, 1, STMT_MT);
+    LConn *c;
+    LCursor *lc;
+    tide_value *vals;
+    tide_err err;
+    int n, conn_idx;
+    if (!ls->st)
+        luaL_error(L, "attempt to use a closed statement (it was closed with st:close())");
+    lua_getiuservalue(L, 1, 1);
+    conn_idx = lua_gettop(L);
+    c = check_conn(L, conn_idx);
+    lua_insert(L, 2);                       /* the parameters stay on top */
+    conn_idx = 2;
+    vals = check_params(L, 3, &n);
+    lc = new_cursor(L, conn_idx, c);
+    tide_err_clear(&err);
+    if (tide_stmt_query(ls->st, vals, n, &lc->cur, &err) < 0)
+        raise_err(L, &err);
+    lc->stmt = ls;
+    ls->open = lc;
+    cursor_link(lc);
+    return lc;
+}
+
+/* st:exec(...) -> rows or the number of rows changed   [-0, +1, e] */
+static int stmt_exec(lua_State *L) { return collect_rows(L, start_stmt(L)); }
+
+/* for row in st:query(...) do ... end   [-0, +4, e] */
+static int stmt_query(lua_State *L)
+{
+    start_stmt(L);
+    return iterate(L);
+}
+
+/* st.sql, st.closed, then methods   [-0, +1, e] */
+static int stmt_index(lua_State *L)
+{
+    LStmt *ls = luaL_checkudata(L, 1, STMT_MT);
+    const char *k = luaL_checkstring(L, 2);
+    if (!strcmp(k, "closed")) {
+        lua_pushboolean(L, ls->st == NULL);
+        return 1;
+    }
+    if (!strcmp(k, "sql")) {
+        if (ls->st) lua_pushstring(L, tide_stmt_sql(ls->st));
+        else lua_pushnil(L);
+        return 1;
+    }
+    lua_getmetatable(L, 1);
+    lua_getfield(L, -1, "methods");
+    lua_getfield(L, -1, k);
+    return 1;
+}
+
+static const luaL_Reg stmt_methods[] = {
+    {"exec", stmt_exec}, {"query", stmt_query}, {"close", stmt_close}, {NULL, NULL}
+};
 
 /* db:script(sql): several statements, no parameters   [-0, +0, e] */
 static int conn_script(lua_State *L)
@@ -604,6 +721,7 @@ static const luaL_Reg conn_methods[] = {
     {"transaction", conn_transaction}, {"begin", conn_begin}, {"commit", conn_commit},
     {"rollback", conn_rollback}, {"lock", conn_lock}, {"unlock", conn_unlock},
     {"quote", conn_quote}, {"literal", conn_literal}, {"close", conn_close},
+    {"prepare", conn_prepare},
     {NULL, NULL}
 };
 
@@ -666,6 +784,9 @@ int luaopen_tide_core(lua_State *L)
     tide_runtime_class(L, CONN_MT, conn_index, conn_close, conn_methods);
     lua_pushcfunction(L, conn_tostring);
     lua_setfield(L, -2, "__tostring");
+    lua_pop(L, 1);
+
+    tide_runtime_class(L, STMT_MT, stmt_index, stmt_close, stmt_methods);
     lua_pop(L, 1);
 
     luaL_newmetatable(L, CURSOR_MT);

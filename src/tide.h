@@ -131,6 +131,21 @@ int tide_cursor_ncols(const tide_cursor *cur);
 /* Releases the cursor. NULL is a no-op. */
 void tide_cursor_close(tide_cursor *cur);
 
+/* Prepared statements: one statement with `?` placeholders, parsed once and
+ * run many times (SQLite: sqlite3_prepare once; PostgreSQL: PREPARE on the
+ * first run, again only when a run binds other parameter types). One
+ * cursor of a statement at a time. Close every statement before its
+ * connection; closing the connection first releases the statement's
+ * database side, and tide_stmt_close then only frees it. */
+typedef struct tide_stmt tide_stmt;
+int  tide_conn_prepare(tide_conn *conn, const char *sql, tide_stmt **out, tide_err *err);
+int  tide_stmt_query(tide_stmt *st, const tide_value *params, int nparams, tide_cursor **out,
+                     tide_err *err);
+int  tide_stmt_exec(tide_stmt *st, const tide_value *params, int nparams, int64_t *affected,
+                    tide_err *err);
+const char *tide_stmt_sql(const tide_stmt *st);
+void tide_stmt_close(tide_stmt *st);
+
 /* Transactions. begin nests: the outermost is a transaction, inner ones are
  * savepoints; commit and rollback end the innermost level. */
 int tide_conn_begin(tide_conn *conn, tide_err *err);

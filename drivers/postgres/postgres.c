@@ -607,6 +607,128 @@ done:
     return rc;
 }
 
+/* ---- prepared statements ------------------------------------------------ */
+
+/* A statement is prepared on its first run with that run's parameter types,
+ * and again when a later run binds other types (a number where a string
+ * was), so it binds exactly as db:query would. */
+struct tide_dstmt {
+    tide_dconn *conn;
+    char name[32];            /* tide_s<n>: unique in the process */
+    char *sql;                /* as given, for messages */
+    char *text;               /* the placeholders rewritten to $n */
+    int nparams;
+    Oid *types;               /* as prepared; NULL before the first run */
+};
+
+static void deallocate(tide_dstmt *st);
+
+/* PREPARE with these parameter types (NULL: all left to the server). */
+static int prepare_as(tide_dstmt *st, const Oid *types, tide_err *err)
+{
+    PGresult *res;
+    int rc;
+    deallocate(st);
+    res = PQprepare(st->conn->pg, st->name, st->text, st->nparams, types);
+    rc = check_result(st->conn, res, st->sql, err);
+    PQclear(res);
+    if (rc < 0)
+        return rc;
+    if (!(st->types = calloc((size_t)(st->nparams ? st->nparams : 1), sizeof *st->types)))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    if (types && st->nparams)
+        memcpy(st->types, types, sizeof *st->types * (size_t)st->nparams);
+    return 0;
+}
+
+static int pg_prepare(tide_dconn *c, const char *sql, tide_dstmt **out, tide_err *err)
+{
+    static unsigned long serial;
+    tide_buf text = TIDE_BUF_INIT;
+    tide_dstmt *st;
+    int rc, count = 0;
+    *out = NULL;
+    if (!c || !sql)
+        return tide_err_set(err, TIDE_EINVAL, "no connection or no SQL statement given");
+    if ((rc = tide_pg__rewrite_placeholders(sql, &text, &count, err)) < 0)
+        return rc;
+    if (!(st = calloc(1, sizeof *st)) || !(st->sql = tide_strdup(sql))) {
+        free(st);
+        tide_buf_free(&text);
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    }
+    snprintf(st->name, sizeof st->name, "tide_s%lu", ++serial);
+    st->conn = c;
+    st->text = tide_buf_detach(&text);
+    st->nparams = count;
+    /* prepared now with every type left to the server, so that a mistake is
+     * reported by db:prepare; the first run prepares again when it binds
+     * types of its own */
+    if ((rc = prepare_as(st, NULL, err)) < 0) {
+        free(st->sql);
+        free(st->text);
+        free(st);
+        return rc;
+    }
+    *out = st;
+    return 0;
+}
+
+static void deallocate(tide_dstmt *st)
+{
+    char sql[64];
+    if (!st->types)
+        return;
+    snprintf(sql, sizeof sql, "deallocate \"%s\"", st->name);
+    PQclear(PQexec(st->conn->pg, sql));        /* fails only with the session: nothing to free then */
+    free(st->types);
+    st->types = NULL;
+}
+
+static int same_types(const Oid *a, const Oid *b, int n)
+{
+    return a && (n == 0 || !memcmp(a, b, sizeof *a * (size_t)n));
+}
+
+static int pg_run(tide_dstmt *st, const tide_value *params, int nparams, tide_dcursor **out,
+                  tide_err *err)
+{
+    binding b = { NULL, NULL, NULL, NULL, NULL, 0 };
+    PGresult *res = NULL;
+    int rc;
+    *out = NULL;
+    if (nparams != st->nparams || (nparams > 0 && !params)) {
+        tide_err_set(err, TIDE_EINVAL, "the statement has %d '?' placeholder%s but %d parameter%s "
+                     "given", st->nparams, st->nparams == 1 ? "" : "s", nparams,
+                     nparams == 1 ? " was" : "s were");
+        tide_err_set_sql(err, st->sql);
+        return TIDE_EINVAL;
+    }
+    if (nparams > 0 && (rc = binding_build(&b, params, nparams, err)) < 0)
+        goto done;
+    if (!same_types(st->types, b.types, nparams) && (rc = prepare_as(st, b.types, err)) < 0)
+        goto done;
+    res = PQexecPrepared(st->conn->pg, st->name, nparams, b.values, b.lengths, b.formats, 0);
+    if ((rc = check_result(st->conn, res, st->sql, err)) < 0)
+        goto done;
+    if ((rc = cursor_new(res, out, err)) == 0)
+        res = NULL;
+done:
+    PQclear(res);
+    binding_free(&b);
+    return rc;
+}
+
+static void pg_unprepare(tide_dstmt *st)
+{
+    if (!st)
+        return;
+    deallocate(st);
+    free(st->sql);
+    free(st->text);
+    free(st);
+}
+
 static int fetch_value(tide_dcursor *cur, int col, tide_err *err)
 {
     tide_value *v = &cur->vals[col];
@@ -996,4 +1118,7 @@ const tide_driver tide_postgres_driver = {
     .convert = pg_convert,
     .lint = pg_lint,
     .interrupt = pg_interrupt,
+    .prepare = pg_prepare,
+    .run = pg_run,
+    .unprepare = pg_unprepare,
 };

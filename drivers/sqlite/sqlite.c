@@ -36,6 +36,13 @@ struct tide_dcursor {
     tide_value *vals;
     int64_t changes_before;   /* sqlite3_total_changes64 at the first step */
     int64_t affected;
+    tide_dstmt *owner;        /* a prepared statement's run: reset, not finalized */
+};
+
+struct tide_dstmt {
+    tide_dconn *conn;
+    sqlite3_stmt *stmt;
+    int busy;                 /* a cursor of it is open */
 };
 
 /* ---- errors and small helpers ----------------------------------------- */
@@ -340,6 +347,60 @@ done:
     return rc;
 }
 
+/* ---- prepared statements ------------------------------------------------ */
+
+static int sqlite_prepare(tide_dconn *c, const char *sql, tide_dstmt **out, tide_err *err)
+{
+    tide_dstmt *st;
+    int rc;
+    *out = NULL;
+    if (!c || !sql)
+        return tide_err_set(err, TIDE_EINVAL, "no connection or no SQL statement given");
+    if (!(st = calloc(1, sizeof *st)))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    if ((rc = prepare_one(c, sql, &st->stmt, err)) < 0) {
+        free(st);
+        return rc;
+    }
+    st->conn = c;
+    *out = st;
+    return 0;
+}
+
+static int sqlite_run(tide_dstmt *st, const tide_value *params, int nparams, tide_dcursor **out,
+                      tide_err *err)
+{
+    tide_dcursor *cur;
+    int rc;
+    *out = NULL;
+    if (st->busy) {
+        tide_err_set(err, TIDE_EINVAL, "the prepared statement is still running (a loop over its "
+                     "rows is open); finish that loop first, or prepare it twice");
+        tide_err_set_sql(err, sqlite3_sql(st->stmt));
+        return TIDE_EINVAL;
+    }
+    sqlite3_reset(st->stmt);
+    sqlite3_clear_bindings(st->stmt);
+    if ((rc = bind_params(st->conn, st->stmt, sqlite3_sql(st->stmt), params, nparams, err)) < 0)
+        return rc;
+    if (!(cur = calloc(1, sizeof *cur)))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    cur->conn = st->conn;
+    cur->stmt = st->stmt;
+    cur->owner = st;
+    st->busy = 1;
+    *out = cur;
+    return 0;
+}
+
+static void sqlite_unprepare(tide_dstmt *st)
+{
+    if (!st)
+        return;
+    sqlite3_finalize(st->stmt);
+    free(st);
+}
+
 /* ---- cursors ---------------------------------------------------------- */
 
 static int is_bool_decl(const char *decl)
@@ -466,7 +527,12 @@ static void sqlite_finish(tide_dcursor *cur)
     int i;
     if (!cur)
         return;
-    sqlite3_finalize(cur->stmt);
+    if (cur->owner) {
+        sqlite3_reset(cur->stmt);
+        cur->owner->busy = 0;
+    } else {
+        sqlite3_finalize(cur->stmt);
+    }
     for (i = 0; i < cur->ncols; i++)
         free(cur->names[i]);
     free(cur->names);
@@ -850,4 +916,7 @@ const tide_driver tide_sqlite_driver = {
     .backup = sqlite_backup,
     .convert = sqlite_convert,
     .interrupt = sqlite_interrupt,
+    .prepare = sqlite_prepare,
+    .run = sqlite_run,
+    .unprepare = sqlite_unprepare,
 };

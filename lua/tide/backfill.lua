@@ -298,8 +298,12 @@ local function update_row(m, run, row)
   end
   local match = {}
   for i, q in ipairs(run.qkeys) do match[i] = q .. " = ?"; params[#params + 1] = keyval[i] end
-  m:execute(("update %s set %s where %s"):format(run.qtable, table.concat(assigns, ", "),
-            table.concat(match, " and ")), table.unpack(params))
+  local sql = ("update %s set %s where %s"):format(run.qtable, table.concat(assigns, ", "),
+                                                   table.concat(match, " and "))
+  -- one prepared statement per set of columns returned, for the whole run
+  local st = run.stmts[sql]
+  if not st then st = m.db:prepare(sql); run.stmts[sql] = st end
+  st:exec(table.unpack(params))
 end
 
 -- One batch after `last`; returns the last key it covered, nil when none was left.
@@ -366,6 +370,10 @@ end
 local function backfill(m, opts)
   local run = prepare(m, opts)
   refuse_null_keys(m, run)
+  local stmts <close> = setmetatable({}, { __close = function(t)
+    for _, st in pairs(t) do st:close() end
+  end })
+  run.stmts = stmts
   if m.db.txdepth > 0 then
     -- the migration's transaction: a failure rolls all of it back, so a
     -- rerun starts over from the first row

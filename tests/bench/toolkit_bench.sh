@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Toolkit benchmark: m:changeColumnType on a table of N rows (default
+# Toolkit benchmark. m:backfill (SQL and Lua forms, against one UPDATE by
+# hand) and m:changeColumnType on a table of N rows (default
 # 100,000; a text column of numbers made an integer column with an index on
 # it), on SQLite and PostgreSQL, in three forms:
 #   - the database's own cast (no using),
@@ -48,13 +49,16 @@ project() {   # project DIR FORM
   mkdir -p "$dir/migrations"
   cat > "$dir/migrations/Migration20260101000000_setup.lua" <<LUA
 return { up = function(m)
-  m:execute("create table reading (id integer primary key, v text not null)")
+  m:execute("create table reading (id integer primary key, v text not null, w integer)")
   m:execute("create index reading_v_idx on reading (v)")
   m:execute([[insert into reading (id, v) select g, cast(g as text) from
     ${SERIES}]])
 end }
 LUA
   case $form in
+    bf_sql) body='m:backfill{ table = "reading", set = { w = "length(v)" } }' ;;
+    bf_lua) body='m:backfill{ table = "reading", set = function(r) return { w = #r.v } end }' ;;
+    bf_base) body='m:addSql "update reading set w = length(v)"' ;;
     cast) body='m:changeColumnType{ table = "reading", column = "v", to = "integer" }' ;;
     lua) body='m:changeColumnType{ table = "reading", column = "v", to = "integer", using = function(x) return math.tointeger(tonumber(x)) end }' ;;
     baseline) body="m:addSql [[$BASELINE]]" ;;
@@ -83,6 +87,20 @@ run_form() {   # run_form DIALECT FORM -> median ms of the change migration
 }
 
 printf '%-10s %-9s %10s %10s\n' dialect form "median ms" "vs base"
+# m:backfill of w = length(v): SQL form, Lua form, and the one UPDATE by hand
+for dialect in sqlite postgres; do
+  if [ $dialect = sqlite ]; then
+    SERIES="(with recursive s(g) as (select 1 union all select g + 1 from s where g < $N) select g from s)"
+  else
+    SERIES="generate_series(1, $N) as g"
+  fi
+  base=$(run_form $dialect bf_base)
+  for form in bf_base bf_sql bf_lua; do
+    ms=$( [ $form = bf_base ] && echo "$base" || run_form $dialect $form )
+    printf '%-10s %-9s %10s %10s\n' "$dialect" "$form" "$ms" "$(awk -v a="$ms" -v b="$base" 'BEGIN { printf "%.2fx", b ? a / b : 0 }')"
+  done
+done
+# m:changeColumnType of v to integer
 for dialect in sqlite postgres; do
   if [ $dialect = sqlite ]; then
     SERIES="(with recursive s(g) as (select 1 union all select g + 1 from s where g < $N) select g from s)"

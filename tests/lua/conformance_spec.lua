@@ -213,6 +213,52 @@ describe("driver conformance (" .. dialect .. ")", function()
     assert.is_true(h.closed)
   end)
 
+  it("prepares a statement once and runs it many times", function()
+    local ins = db:prepare("insert into conf_items (id, name, score) values (?, ?, ?)")
+    assert.are.equal("insert into conf_items (id, name, score) values (?, ?, ?)", ins.sql)
+    for i = 1, 50 do assert.are.equal(1, ins:exec(i, "n" .. i, i / 2)) end
+    -- other parameter types for the same statement (PostgreSQL prepares it again)
+    assert.are.equal(1, ins:exec(51, "x", 3))
+    local sel = db:prepare("select id, name from conf_items where id between ? and ? order by id")
+    assert.are.same({ { id = 2, name = "n2" }, { id = 3, name = "n3" } }, sel:exec(2, 3))
+    local seen = {}
+    for row in sel:query(10, 12) do seen[#seen + 1] = row.id end
+    assert.are.same({ 10, 11, 12 }, seen)
+    for row in sel:query(1, 50) do break end   -- leaving the loop finishes the run
+    assert.are.same({ { id = 51, name = "x" } }, sel:exec(51, 99))
+    assert.are.equal(2, db:prepare("update conf_items set name = ? where id <= ?"):exec("y", 2))
+    ins:close()
+    assert.is_true(ins.closed)
+    ins:close()                                  -- twice is harmless
+    assert.truthy(tostring(catch(ins.exec, ins, 1, "a", 1)):find("closed statement", 1, true))
+    sel:close()
+  end)
+
+  it("refuses a bad prepared statement clearly, and one running twice at once", function()
+    local e = catch(db.prepare, db, "selec nothing")
+    assert.are.equal("sql", e.code)
+    local st = db:prepare("select id from conf_items where id > ?")
+    e = catch(st.exec, st)
+    assert.truthy(tostring(e):find("placeholder", 1, true))
+    assert.truthy(tostring(catch(st.exec, st, 1, 2)):find("placeholder", 1, true))
+    db:exec("insert into conf_items (id, name) values (1, 'a'), (2, 'b')")
+    if dialect == "sqlite" then
+      local e2 = catch(function() for _ in st:query(0) do st:exec(0) end end)
+      assert.truthy(tostring(e2):find("still running", 1, true))
+    end
+    assert.are.same({ { id = 2 } }, st:exec(1))   -- usable again afterwards
+    st:close()
+  end)
+
+  it("closes a connection's statements with it", function()
+    local other = connect()
+    local st = other:prepare("select 1 as one")
+    assert.are.same({ { one = 1 } }, st:exec())
+    other:close()
+    assert.truthy(tostring(catch(st.exec, st)):find("closed database handle", 1, true))
+    st:close()
+  end)
+
   it("gives lua-cjson to scripts", function()
     local cjson = require "cjson"
     assert.are.equal('{"a":1}', cjson.encode({ a = 1 }))
