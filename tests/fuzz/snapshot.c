@@ -2,13 +2,16 @@
  * schema or an error, never a crash; a schema it accepts must render, and
  * the rendering must read back to the same bytes (a snapshot tide writes is
  * one tide reads). The names of a snapshot are as free as a live database's,
- * so the schema also goes through the DSL writer (src/dsl_writer.c). */
+ * so the schema also goes through the DSL writer (src/dsl_writer.c), the
+ * diff and both dialects' emitters. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <lauxlib.h>
 
+#include "diff.h"
+#include "driver.h"
 #include "dsl_writer.h"
 #include "snapshot.h"
 
@@ -26,6 +29,34 @@ static void check_lua_definitions(const tide_schema *s)
         lua_close(L);
     }
     tide_buf_free(&lua);
+}
+
+/* The diff from nothing to s, up and down, in both dialects' SQL: an
+ * emitter may refuse what its database cannot do, with a message. */
+static void check_emitters(const tide_schema *s)
+{
+    static const tide_driver *const drivers[] = { &tide_sqlite_driver, &tide_postgres_driver };
+    tide_schema *empty = tide_schema_new();
+    tide_plan up, down;
+    tide_err err;
+    size_t i;
+    memset(&up, 0, sizeof up);
+    memset(&down, 0, sizeof down);
+    if (!empty || tide_schema_finish(empty, &err) < 0 || tide_diff(empty, s, NULL, &up, &down, &err) < 0)
+        goto done;
+    for (i = 0; i < sizeof drivers / sizeof *drivers; i++) {
+        tide_sql_list sql_up = { NULL, NULL, 0 }, sql_down = { NULL, NULL, 0 };
+        tide_err_clear(&err);
+        if ((drivers[i]->emit(&up, &sql_up, &err) < 0 || drivers[i]->emit(&down, &sql_down, &err) < 0)
+            && !err.msg[0])
+            abort();
+        tide_sql_list_free(&sql_up);
+        tide_sql_list_free(&sql_down);
+    }
+done:
+    tide_plan_free(&up);
+    tide_plan_free(&down);
+    tide_schema_free(empty);
 }
 
 /* render(s) must parse, and render to the same text again. */
@@ -55,6 +86,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (tide_snapshot_parse(&s, (const char *)data, size, "fuzz.json", &err) == 0) {
         check_round_trip(s);
         check_lua_definitions(s);
+        check_emitters(s);
     } else if (s || !err.msg[0]) {
         abort();                            /* a failure says why and leaves nothing */
     }
