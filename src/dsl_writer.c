@@ -114,11 +114,13 @@ static void qualified(writer *w, tide_buf *b, const char *schema, const char *na
 __attribute__((format(printf, 2, 3)))
 static void note(writer *w, const char *fmt, ...)
 {
-    char line[640];
+    char line[640], *p;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
+    for (p = line; (p = strpbrk(p, "\r\n")); )
+        *p = ' ';                        /* a name's line break would end the comment */
     putf(w, &w->notes, "--   %s\n", line);
 }
 

@@ -1,0 +1,4 @@
+create table "anchor" (
+  "id" integer not null,
+  constraint "anchor_pkey" primary key ("id")
+);
