@@ -361,7 +361,8 @@ static int check_rows(tk_edit *e, const mapping *m, const char **values, int nva
             memcpy(allowed, values, sizeof *allowed * (size_t)nvalues);
             if (mapped_column(m, t, c)) {
                 found = 1;
-                memcpy(allowed + n, m->from, sizeof *allowed * (size_t)m->n);
+                if (m->n)           /* m->from is NULL when nothing is mapped */
+                    memcpy(allowed + n, m->from, sizeof *allowed * (size_t)m->n);
                 n += m->n;
             }
             rc = outside(e, t, c, allowed, n, &msg, &count);
