@@ -34,16 +34,19 @@ demo: build
 
 # The C unit tests, the CLI end-to-end tests and the Lua specs again under
 # AddressSanitizer and UndefinedBehaviorSanitizer (leaks included). lua5.4
-# gets the sanitizers' runtime preloaded for the module; the two CLI tests
-# that load the module into a plain lua5.4 of their own (game_server,
-# packaging) are left out.
+# gets the sanitizers' runtime preloaded for the module. Left out: the two
+# CLI tests that load the module into a plain lua5.4 of their own
+# (game_server, packaging), and for time (3 of the 5 minutes) the diff
+# corpus runs and PostgreSQL's reliability test, whose code paths the other
+# tests take too.
 ASAN_RT = $(shell $(CC) -print-file-name=libasan.so):$(shell $(CC) -print-file-name=libubsan.so)
 test-asan: deps-test
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DTIDE_SANITIZE=ON >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  TIDE_LUA_PRELOAD="$(ASAN_RT)" \
-	  ctest --output-on-failure -L 'unit|cli|lua' -E '^cli_(game_server|packaging)$$'
+	  ctest --output-on-failure -L 'unit|cli|lua' \
+	  -E '^cli_(game_server|packaging|diff_corpus|diff_corpus_pg|diff_pairs_pg|reliability_pg)$$'
 
 # CLI end-to-end tests with the tide binary under valgrind memcheck: no
 # memory error, no definite or indirect leak (tests/memcheck.sh). The set
