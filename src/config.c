@@ -4,6 +4,7 @@
  * key the closest known one). */
 #include "config.h"
 #include "runtime.h"
+#include "url.h"
 #include "buf.h"
 
 #include <lauxlib.h>
@@ -340,10 +341,13 @@ static int eval_file(tide_config *cfg, lua_State *L, const char *file, tide_err 
     if ((rc = tide_runtime_loadfile(L, file, file, err)) < 0) {
         if (rc == TIDE_ELUA)
             err->code = TIDE_ECONFIG;
+        tide_url__scrub(err->msg, sizeof err->msg);     /* Lua quotes the token it stopped at */
         return err->code;
     }
-    if ((rc = tide_runtime_pcall(L, 0, 1, err)) < 0)
+    if ((rc = tide_runtime_pcall(L, 0, 1, err)) < 0) {
+        tide_url__scrub(err->msg, sizeof err->msg);
         return err->code = TIDE_ECONFIG;
+    }
     if (lua_type(L, -1) != LUA_TTABLE) {
         rc = tide_err_set(err, TIDE_ECONFIG, "%s must return a table (it returned %s); "
                           "write: return { url = \"sqlite:app.db\" }", file, luaL_typename(L, -1));

@@ -4,6 +4,7 @@
 #include "buf.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -121,6 +122,38 @@ static char *decode(const char *p, size_t n, const char *what, const char *maske
     }
     *o = '\0';
     return out;
+}
+
+/* Where a URL written in running text ends. */
+static size_t url_span(const char *p)
+{
+    return strcspn(p, " \t\r\n'\"`<>()[]{},;");
+}
+
+void tide_url__scrub(char *text, size_t size)
+{
+    tide_buf b = TIDE_BUF_INIT;
+    const char *p = text, *url;
+    int rc = 0;
+    while (rc == 0 && (url = strstr(p, "://"))) {
+        size_t n = url_span(url);
+        char *one = NULL, *masked;
+        while (url > p && !strchr(" \t\r\n'\"`<>()[]{},;", url[-1]))
+            url--;                        /* back to the scheme */
+        n += (size_t)(strstr(url, "://") - url);
+        if (!(one = malloc(n + 1)))
+            break;
+        memcpy(one, url, n);
+        one[n] = '\0';
+        masked = tide_url_mask(one);
+        rc = tide_buf_add(&b, p, (size_t)(url - p)) < 0 || tide_buf_puts(&b, masked ? masked : "***") < 0;
+        free(masked);
+        free(one);
+        p = url + n;
+    }
+    if (rc == 0 && b.len && tide_buf_puts(&b, p) == 0)
+        snprintf(text, size, "%s", b.data);
+    tide_buf_free(&b);
 }
 
 static int parse_sqlite(tide_url *u, const char *rest, tide_err *err)

@@ -35,6 +35,12 @@ typedef struct tide_url {
 int  tide_url_parse(tide_url *out, const char *s, tide_err *err);
 void tide_url_free(tide_url *u);
 
+/* Masks in place, in the text of a message (size bytes at most, kept
+ * NUL-terminated), the password of every URL written in it ("://user:pw@"
+ * and "password=..."), for messages that quote text tide did not write:
+ * a Lua error in tide.lua quotes the token it stopped at. */
+void tide_url__scrub(char *text, size_t size);
+
 /* The value of query option key, or NULL. */
 const char *tide_url_opt_get(const tide_url *u, const char *key);
 

@@ -96,6 +96,16 @@ audit -v migration:up; expect_rc 1; expect_out "no_such_table"
 audit_env TIDE_VERBOSE=1 -- migration:up; expect_rc 1
 rm migrations/Migration29990101000000_fails.lua
 
+t "a tide.lua whose syntax or run fails next to the URL, and TIDE_DATABASE_URL"
+cp tide.lua tide.lua.good
+printf 'return { x = 1 "%s" }\n' "$URL" > tide.lua
+audit -v debug; expect_rc 1; expect_out "expected near"
+printf 'local u = "%s"\nerror("cannot use " .. u)\n' "$URL" > tide.lua
+audit -v migration:up; expect_rc 1; expect_out "cannot use"
+mv tide.lua.good tide.lua
+audit_env "TIDE_DATABASE_URL=$URL" -- -v debug; expect_rc 0
+audit_env "TIDE_DATABASE_URL=$URL" -- --json migration:list; expect_rc 0
+
 t "PGPASSWORD from the environment: right and wrong"
 audit_env "PGPASSWORD=$secret" -- -v --url "postgres://$role@$hostport/$db" migration:list; expect_rc 0
 audit_env "PGPASSWORD=$secret" -- --json --url "postgres://$role@$hostport/$db" debug; expect_rc 0

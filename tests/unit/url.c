@@ -3,6 +3,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -131,6 +132,24 @@ static void masks_every_shape(void **state)
     }
 }
 
+static void scrubs_urls_in_messages(void **state)
+{
+    char msg[64];
+    (void)state;
+    snprintf(msg, sizeof msg, "tide.lua:1: '}' expected near '\"postgres://u:hunter2@h/db\"'");
+    tide_url__scrub(msg, sizeof msg);
+    assert_string_equal(msg, "tide.lua:1: '}' expected near '\"postgres://u:***@h/db\"'");
+    snprintf(msg, sizeof msg, "a postgres://h/db?password=hunter2 b");
+    tide_url__scrub(msg, sizeof msg);
+    assert_string_equal(msg, "a postgres://h/db?password=*** b");
+    snprintf(msg, sizeof msg, "no url here: sqlite:app.db");
+    tide_url__scrub(msg, sizeof msg);
+    assert_string_equal(msg, "no url here: sqlite:app.db");
+    snprintf(msg, 12, "x://u:p@h");                /* room for the mask, just */
+    tide_url__scrub(msg, 12);
+    assert_string_equal(msg, "x://u:***@h");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -139,6 +158,7 @@ int main(void)
         cmocka_unit_test(rejects_bad_urls_without_leaking_the_password),
         cmocka_unit_test(names_the_problem),
         cmocka_unit_test(masks_every_shape),
+        cmocka_unit_test(scrubs_urls_in_messages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
