@@ -1,8 +1,10 @@
 /* Fuzz target: the database URL parser (src/url.c). Any string gives a URL
  * or an error that says why; the masked form of a parsed URL, which is all
  * tide ever prints, never holds its password (from user:password@ or from
- * a ?password= option). */
+ * a ?password= option). The same text as a message goes through the
+ * scrubber that masks URLs quoted in messages. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +29,17 @@ static void check_masked(const char *url, const char *masked, const char *passwo
         abort();
 }
 
+/* The input as the text of a message: masked in place, NUL-terminated
+ * within the buffer, whatever it holds. */
+static void scrub(const char *text)
+{
+    char msg[256];
+    snprintf(msg, sizeof msg, "%s", text);
+    tide_url__scrub(msg, sizeof msg);
+    if (strlen(msg) >= sizeof msg)
+        abort();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     char *s = malloc(size + 1);
@@ -45,6 +58,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else if (!err.msg[0] || u.masked) {
         abort();
     }
+    scrub(s);
     free(s);
     return 0;
 }
