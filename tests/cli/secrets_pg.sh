@@ -32,7 +32,7 @@ audit() { tide "$@"; printf '== tide ...%s\n%s\n' "${*: -1}" "$out" >> "$log"; }
 audit_env() {
   local env=()
   while [ "$1" != -- ]; do env+=("$1"); shift; done; shift
-  stdout=$(env "${env[@]}" "$TIDE_BIN" "$@" 2>"$work/.stderr" </dev/null); rc=$?
+  stdout=$(env "${env[@]}" ${TIDE_WRAP:-} "$TIDE_BIN" "$@" 2>"$work/.stderr" </dev/null); rc=$?
   out="$stdout"$'\n'"$(cat "$work/.stderr")"
   printf '== tide ...%s\n%s\n' "${*: -1}" "$out" >> "$log"
 }
