@@ -842,8 +842,10 @@ static int execute(tide *t, run *r, const plan *p, exec_state *x, tide_status_li
                 done->items[done->n - 1].duration_ms = ms;
         }
     }
-    if (rc == 0 && x->open && last && tide__interrupted())
+    if (rc == 0 && x->open && last && tide__interrupted()) {
+        x->ran--;                                 /* last is the one that rolls back */
         rc = interrupted(t, x, last, 1, err);     /* not committed yet: it need not be */
+    }
     if (rc == 0)
         rc = tx_end(t, x, 1, err);
     else
@@ -877,18 +879,19 @@ static int take_backup(tide *t, const char *path, tide_err *err)
 }
 
 /* After a run that handled signals: a signal that came outside any
- * migration (waiting for the lock, after the last one) still fails it. */
-static int settle_interrupt(const exec_state *x, int rc, int ndone, tide_err *err)
+ * migration (waiting for the lock, after the last one) still fails it; a
+ * failure of its own after migrations ran keeps its message. */
+static int settle_interrupt(const exec_state *x, int rc, tide_err *err)
 {
     const char *sig = tide__signal_name(tide__interrupted());
-    if (!tide__interrupted() || x->stopped)
+    if (!tide__interrupted() || x->stopped || (rc < 0 && x->ran > 0))
         return rc;
     tide_err_clear(err);
-    if (rc < 0 || ndone == 0)
+    if (x->ran == 0)
         return tide_err_set(err, TIDE_EINTR, "interrupted by %s before any migration ran: "
                             "nothing was changed", sig);
     return tide_err_set(err, TIDE_EINTR, "interrupted by %s after the last migration was "
-                        "committed: all %d of them ran", sig, ndone);
+                        "committed: all %d of them ran", sig, x->ran);
 }
 
 static int run_plan(tide *t, const tide_run_options *o, int down, tide_status_list *done, tide_err *err)
@@ -923,7 +926,7 @@ static int run_plan(tide *t, const tide_run_options *o, int down, tide_status_li
         tide_conn_set_trace(t->conn, NULL, NULL);
     run_end(t, &r);
     if (t->handle_signals) {
-        rc = settle_interrupt(&x, rc, p.n, err);
+        rc = settle_interrupt(&x, rc, err);
         tide__interrupt_end(&sig, t->L);
     }
     free(p.idx);
