@@ -41,7 +41,8 @@ static void budget_spent(lua_State *L, lua_Debug *ar)
 
 /* The globals a chunk gets, and a string library whose pattern functions
  * refuse long subjects and patterns with many repetitions (backtracking
- * in C is out of the instruction budget's reach). Run once, trusted. */
+ * in C is out of the instruction budget's reach). Run by sandbox_new,
+ * before any input: trusted. */
 static const char *const prelude =
     "local string, type, error, select = string, type, error, select\n"
     "local safe = {}\n"
