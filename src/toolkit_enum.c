@@ -236,7 +236,7 @@ int tide_tk_rename_enum_value(lua_State *L)
 static void read_replace(lua_State *L, int idx, mapping *m, const char ***values, int *nvalues)
 {
     static const char *const keys[] = { "type", "values", "map", "table", "column", NULL };
-    lua_Integer i, n;
+    lua_Integer i, n = 0;
     int k;
     luaL_checktype(L, idx, LUA_TTABLE);
     for (lua_pushnil(L); lua_next(L, idx); lua_pop(L, 1)) {
