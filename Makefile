@@ -50,8 +50,8 @@ test-asan: deps-test
 
 # CLI end-to-end tests with the tide binary under valgrind memcheck: no
 # memory error, no definite or indirect leak (tests/memcheck.sh). The set
-# keeps it near 2 minutes: both databases, the runner, generation, backups.
-MEM_TESTS ?= ^cli_(generate|backup|modules|backup_pg|modules_pg)$$
+# keeps it near 1.5 minutes: both databases, the runner, generation, backups.
+MEM_TESTS ?= ^cli_(generate|backup|backup_pg|modules_pg)$$
 check-memory: deps-test
 	@cmake -S . -B $(MEM_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	@cmake --build $(MEM_BUILD) -j $(JOBS)
