@@ -13,6 +13,10 @@ start=$SECONDS
 (cd "$build" && ctest --output-on-failure -R "$tests"); rc=$?
 ncalls=$(ls "$logs" | wc -l)
 reports=$(find "$logs" -name '*.log' -size +0 | sort)
+if [ "$ncalls" = 0 ]; then
+  echo "check-memory: no tide run went through valgrind (do the tests call tide through lib.sh?)" >&2
+  rc=1
+fi
 if [ -n "$reports" ]; then
   echo "check-memory: valgrind reported problems:" >&2
   for f in $reports; do echo "== $f" >&2; head -n 60 "$f" >&2; done
