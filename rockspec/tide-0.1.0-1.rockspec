@@ -31,8 +31,10 @@ build = {
       ["tide.core"] = "build.luarocks/core.so",
     },
     lua = {
+      ["tide.backfill"] = "lua/tide/backfill.lua",
       ["tide.init"] = "lua/tide/init.lua",
       ["tide.schema"] = "lua/tide/schema.lua",
+      ["tide.toolkit"] = "lua/tide/toolkit.lua",
       ["tide.util"] = "lua/tide/util.lua",
     },
   },
