@@ -46,7 +46,7 @@ test-asan: deps-test
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  TIDE_LUA_PRELOAD="$(ASAN_RT)" \
 	  ctest --output-on-failure -L 'unit|cli|lua' \
-	  -E '^cli_(game_server|packaging|diff_corpus|diff_corpus_pg|diff_pairs_pg|reliability_pg)$$'
+	  -E '^cli_(game_server|packaging)$$'
 
 # CLI end-to-end tests with the tide binary under valgrind memcheck: no
 # memory error, no definite or indirect leak (tests/memcheck.sh). The set
