@@ -38,17 +38,25 @@ static void wrap_what(tk_edit *e)
     tide_err_wrap(&e->err, before, NULL);
 }
 
+int tk_split(const char *qname, char *ns, size_t cap, const char **name)
+{
+    const char *dot = strchr(qname, '.');
+    if (!dot || dot - qname >= (long)cap)
+        return 0;
+    snprintf(ns, cap, "%.*s", (int)(dot - qname), qname);
+    *name = dot + 1;
+    return 1;
+}
+
 /* "name" or "schema.name": the table of s so named (a name with a dot that
  * is a table of the default schema wins). */
 static tide_table *lookup(const tide_schema *s, const char *qname)
 {
-    const char *dot = strchr(qname, '.');
+    const char *name;
     char ns[128];
     const tide_table *t = tide_schema_find_table(s, NULL, qname);
-    if (!t && dot && dot - qname < (long)sizeof ns) {
-        snprintf(ns, sizeof ns, "%.*s", (int)(dot - qname), qname);
-        t = tide_schema_find_table(s, ns, dot + 1);
-    }
+    if (!t && tk_split(qname, ns, sizeof ns, &name))
+        t = tide_schema_find_table(s, ns, name);
     if (!t) {                           /* an unfinished copy: search in order */
         int i;
         for (i = 0; i < s->ntables; i++)
@@ -60,9 +68,8 @@ static tide_table *lookup(const tide_schema *s, const char *qname)
 
 int tk_begin(tk_edit *e, lua_State *L, const char *what, const char *table)
 {
-    const char *names[2] = { "public", NULL };
+    const char *names[2] = { "public", NULL }, *name;
     char ns[128];
-    const char *dot = table ? strchr(table, '.') : NULL;
     int n = 1;
     memset(e, 0, sizeof *e);
     e->L = L;
@@ -72,10 +79,8 @@ int tk_begin(tk_edit *e, lua_State *L, const char *what, const char *table)
     lua_pushvalue(L, 1);
     lua_call(L, 1, 0);
     e->drv = tide_conn__driver(e->t->conn);
-    if (dot && dot - table < (long)sizeof ns) {
-        snprintf(ns, sizeof ns, "%.*s", (int)(dot - table), table);
+    if (table && tk_split(table, ns, sizeof ns, &name))
         names[n++] = ns;
-    }
     if (tide__live_schema(e->t, names, n, &e->cur, &e->err) < 0) {
         wrap_what(e);
         return -1;

@@ -35,6 +35,9 @@ int tk_finish(tk_edit *e, int (*adjust)(tk_edit *e, tide_plan *up));
 int tk_fill(tk_edit *e, const tide_table *t, const char *column, const char *expr);
 /* Sets e->err to "<what>: <message>"; returns the code (negative). */
 int tk_fail(tk_edit *e, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* "schema.name": the schema into ns (cap bytes) and *name after the dot;
+ * 0 when qname has no dot (or too long a schema). */
+int tk_split(const char *qname, char *ns, size_t cap, const char **name);
 /* The index of column name in e->table; -1 with e->err set. */
 int tk_column(tk_edit *e, const char *name);
 /* Frees the edit; raises e->err in Lua when set, else returns 0. */

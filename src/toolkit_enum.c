@@ -15,13 +15,11 @@
 /* "name" or "schema.name". */
 static tide_enum *find_enum(const tide_schema *s, const char *type)
 {
-    const char *dot = strchr(type, '.');
+    const char *name;
     char ns[128];
     const tide_enum *en = tide_schema_find_enum(s, NULL, type);
-    if (!en && dot && dot - type < (long)sizeof ns) {
-        snprintf(ns, sizeof ns, "%.*s", (int)(dot - type), type);
-        en = tide_schema_find_enum(s, ns, dot + 1);
-    }
+    if (!en && tk_split(type, ns, sizeof ns, &name))
+        en = tide_schema_find_enum(s, ns, name);
     return (tide_enum *)en;
 }
 

@@ -7,4 +7,22 @@ PG_DB_PREFIX=toolkit
 . "$(dirname "$0")/pg_db.inc"
 . "$here/toolkit_cases.inc"
 cases
+
+new_case "helpers on a table of another namespace (schema.table)"
+mig Migration20260101000000_crm <<'LUA'
+local t = require "tide.schema"
+return { up = function(m)
+  m:createTable(t.table "crm.lead" { t.col "id" :integer() :primary(), t.col "name" :text() })
+  m:execute("insert into crm.lead values (1, 'ann')")
+  m:addColumn("crm.lead", t.col "score" :integer() :nullable())
+  m:renameColumn("crm.lead", "name", "title")
+  m:createIndex("crm.lead", t.index { "title" })
+end, down = function(m) m:dropTable("crm.lead") end }
+LUA
+up; expect_rc 0
+expect_q "select string_agg(column_name, ',' order by ordinal_position) from information_schema.columns where table_schema = 'crm' and table_name = 'lead'" "id,title,score"
+expect_q "select indexname from pg_indexes where schemaname = 'crm' order by 1" $'lead_pkey\nlead_title_idx'
+expect_q "select title from crm.lead" "ann"
+down; expect_rc 0
+expect_q "select count(*) from information_schema.tables where table_schema = 'crm'" "0"
 finish
