@@ -339,6 +339,15 @@ int cmd_migration_unlog(cli *c) { return named_command(c, tide_unlog, "is forgot
 
 /* ---- new files --------------------------------------------------------- */
 
+/* With the database unreachable, a command that reads only files says so. */
+static void offline_note(cli *c, tide *t)
+{
+    if (tide_offline(t))
+        fprintf(stderr, "note: the database could not be reached (%s); %s from the definitions and "
+                "the snapshot alone, in the configured URL's dialect\n", tide_offline(t),
+                c->json ? "the result comes" : "worked");
+}
+
 int cmd_migration_create(cli *c)
 {
     const char *pos[1];
@@ -362,11 +371,13 @@ int cmd_migration_create(cli *c)
         return cli_usage_error(c, "--blank takes neither --initial nor --dump");
     if (co.initial && co.dump)
         return cli_usage_error(c, "--initial writes a migration; --dump writes nothing");
+    c->offline_ok = !co.initial;            /* definitions and snapshot are files */
     if (!(t = cli_open(c)))
         return TIDE_EXIT_FAILURE;
     tide_err_clear(&err);
     if (tide_create_migration(t, &co, &path, &sql, &err) < 0)
         return fail(t, &err);
+    offline_note(c, t);
     if (c->json) {
         lua_createtable(c->L, 0, 2);
         if (path) { lua_pushstring(c->L, path); lua_setfield(c->L, -2, "path"); }
@@ -399,11 +410,13 @@ int cmd_migration_check(cli *c)
     tide *t;
     if ((rc = cli_parse_opts(c, NULL, pos, 0, &npos)) != TIDE_EXIT_OK)
         return rc;
+    c->offline_ok = 1;                      /* definitions and snapshot are files */
     if (!(t = cli_open(c)))
         return TIDE_EXIT_FAILURE;
     tide_err_clear(&err);
     if (tide_check_migration(t, &needed, &err) < 0)
         return fail(t, &err);
+    offline_note(c, t);
     if (c->json)
         printf("{\n  \"needed\": %s\n}\n", needed ? "true" : "false");
     else

@@ -36,6 +36,18 @@ static const tide_driver *driver_for(const char *scheme)
     return NULL;
 }
 
+const tide_driver *tide_driver_for_url(const char *url)
+{
+    const tide_driver *drv = NULL;
+    tide_err ignored;
+    tide_url u;
+    if (url && tide_url_parse(&u, url, &ignored) == 0) {
+        drv = driver_for(u.scheme);
+        tide_url_free(&u);
+    }
+    return drv;
+}
+
 int tide_conn_open(tide_conn **out, const char *url, tide_err *err)
 {
     tide_url u;

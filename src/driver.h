@@ -168,6 +168,10 @@ typedef struct tide_driver {
 extern const tide_driver tide_sqlite_driver;
 extern const tide_driver tide_postgres_driver;
 
+/* The driver a URL's scheme names, without connecting; NULL for a URL
+ * that does not parse. */
+const tide_driver *tide_driver_for_url(const char *url);
+
 /* The driver behind an open connection and its own handle (core-internal). */
 const tide_driver *tide_conn__driver(const tide_conn *conn);
 tide_dconn *tide_conn__dconn(const tide_conn *conn);

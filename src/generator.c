@@ -56,7 +56,7 @@ static int load_snapshot(const char *path, tide_schema **out, tide_err *err)
 /* The definitions, as the database's dialect will store them. */
 int tide__load_definitions(tide *t, tide_schema **out, tide_err *err)
 {
-    const tide_driver *drv = tide_conn__driver(t->conn);
+    const tide_driver *drv = tide__driver(t);
     char **dirs = t->cfg.schema;
     int n = t->cfg.nschema, i, rc;
     for (i = 0; t->module[0] && i < t->cfg.nmodules; i++)
@@ -121,7 +121,7 @@ static int diff_definitions(tide *t, generation *g, int from_empty, tide_err *er
     memset(&o, 0, sizeof o);
     o.safe = t->mc->safe;
     o.keep_tables = !t->mc->drop_tables;
-    o.no_comments = !strcmp(tide_conn_dialect(t->conn), "sqlite");
+    o.no_comments = !strcmp(tide__driver(t)->name, "sqlite");
     o.explain = t->verbose ? explain : NULL;
     o.ask_rename = t->ask ? ask_rename : NULL;
     o.ud = t;
@@ -221,7 +221,7 @@ static int render_migration(const char *name, const generation *g, const tide_sq
 
 static int emit_both(tide *t, const generation *g, tide_sql_list *up, tide_sql_list *down, tide_err *err)
 {
-    const tide_driver *drv = tide_conn__driver(t->conn);
+    const tide_driver *drv = tide__driver(t);
     int rc;
     if (!drv->emit)
         return tide_err_set(err, TIDE_EINVAL, "the %s driver cannot write SQL for schema changes", drv->name);

@@ -139,6 +139,12 @@ static int open_offline(tide *t, tide_err *err)
 
 const char *tide_offline(const tide *t) { return t->offline; }
 
+const tide_driver *tide__driver(const tide *t)
+{
+    const tide_driver *drv = t->offline ? tide_driver_for_url(t->cfg.url) : NULL;
+    return drv ? drv : tide_conn__driver(t->conn);
+}
+
 int tide__open(tide **out, const tide_options *opts, int config_idx, int conn_idx, tide_err *err)
 {
     static const tide_options none;

@@ -10,6 +10,7 @@
 #include "config.h"
 #include "migration.h"
 #include "diff.h"
+#include "driver.h"
 
 struct tide {
     lua_State *L;
@@ -68,6 +69,9 @@ int  tide__sql_text(const tide_sql_list *sql, char **out, tide_err *err);
 
 /* Runs a list in one transaction, foreign keys handled as for migrations. */
 int  tide__run_sql(tide *t, const tide_sql_list *sql, tide_err *err);
+/* The dialect's driver: the connection's, or when offline (the database
+ * unreachable, an in-memory stand-in connected) the configured URL's. */
+const tide_driver *tide__driver(const tide *t);
 /* The live tables and enums of the namespaces names[0..n) (the tracking
  * table left out), finished, into *out (NULL on failure). */
 int  tide__live_schema(tide *t, const char **names, int n, tide_schema **out, tide_err *err);

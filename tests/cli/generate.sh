@@ -61,4 +61,21 @@ sed -i 's/"name"/"label"/' schema/app.lua
 t_ migration:create --dump; expect_rc 0
 expect_out "add :renamedFrom \"name\" to 'label'"
 
+t "with the database unreachable, migration:create and migration:check work from files, in the URL's dialect"
+rm -rf schema migrations
+schema <<'LUA'
+local t = require "tide.schema"
+return t.table "user" { t.col "id" :serial() :primary(), t.col "mood" :enum("mood", { "ok", "sad" }) }
+LUA
+down_url="postgres://tide:hidden-pw@127.0.0.1:1/nowhere"
+tide --url "$down_url" migration:create --name init; expect_rc 0
+expect_out "note: the database could not be reached"
+expect_out "connection refused"
+expect_no "hidden-pw"
+grep -q 'create type "mood" as enum' migrations/Migration*_init.lua || bad "not PostgreSQL SQL: $(cat migrations/*_init.lua)"
+grep -q '"id" serial not null' migrations/Migration*_init.lua || bad "not PostgreSQL SQL"
+tide --url "$down_url" migration:check; expect_rc 0; expect_out "No migration needed"
+tide --url "$down_url" migration:create --initial; expect_rc 1; expect_out "cannot connect to PostgreSQL"
+tide --url "$down_url" migration:up; expect_rc 1; expect_out "cannot connect to PostgreSQL"
+
 finish
