@@ -9,12 +9,13 @@
  *                           only modules whose definitions changed get a file
  *   db:migrate              migration:up: the project's own migrations first
  *                           (when it has a migrations folder or list), then
- *                           every module, by name; with --module NAME, that
- *                           module only
+ *                           every module, in the configured order; with
+ *                           --module NAME, that module only
  *
- * "By name": the configuration reads `modules` with lua_next, whose order
- * is the hash order of a Lua table (randomised per state), not the order of
- * the file; sorting by name makes runs repeatable.
+ * The configured order: modules given as a list { { name = ... }, ... } run
+ * in the list's order; given as a map { name = { ... } } they run by name,
+ * because lua_next walks a map in hash order (randomised per state), not in
+ * the order of the file.
  *   db:rollback MODULE...   migration:down (the last migration) per module
  *
  * Module names are checked against the configuration before anything runs:
@@ -34,8 +35,8 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The module names of cfg, sorted (malloc'd array of malloc'd strings), or
- * NULL when out of memory (or no modules: *n = 0). */
+/* The module names of cfg in the configured order (malloc'd array of
+ * malloc'd strings), or NULL when out of memory (or no modules: *n = 0). */
 static char **sorted_modules(const tide_config *cfg, int *n)
 {
     char **names;
@@ -48,7 +49,8 @@ static char **sorted_modules(const tide_config *cfg, int *n)
             ++*n;
         else
             break;
-    qsort(names, (size_t)*n, sizeof *names, by_name);
+    if (!cfg->modules_ordered)              /* a list keeps its own order */
+        qsort(names, (size_t)*n, sizeof *names, by_name);
     return names;
 }
 

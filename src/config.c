@@ -62,6 +62,7 @@ static const key_spec seeder_keys[] = {
 
 #define MODOFF(f) offsetof(tide_module_config, f)
 static const key_spec module_keys[] = {
+    {"name", K_STRING, MODOFF(name)},
     {"schema", K_STRLIST, MODOFF(schema)},
     {"migrations", K_TABLE, MODOFF(migrations)},
     {NULL, 0, 0}
@@ -259,29 +260,72 @@ static int read_table(lua_State *L, void *dst, const key_spec *keys, const char 
     return rc;
 }
 
+/* One module from the table on top of the stack; key_name is its key in
+ * the map form, NULL in the list form (then name = "..." says it). */
+static int read_module(lua_State *L, tide_config *cfg, const char *key_name, int pos, const char *file,
+                       tide_err *err)
+{
+    tide_module_config *m, *grown;
+    char prefix[128];
+    int i, rc;
+    if (!(grown = realloc(cfg->modules, sizeof *grown * (size_t)(cfg->nmodules + 1))))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    cfg->modules = grown;
+    m = &cfg->modules[cfg->nmodules++];
+    memset(m, 0, sizeof *m);
+    migrations_defaults(&m->migrations);
+    if (key_name)
+        snprintf(prefix, sizeof prefix, "modules.%s.", key_name);
+    else
+        snprintf(prefix, sizeof prefix, "modules[%d].", pos);
+    if ((rc = read_table(L, m, module_keys, file, prefix, err)) < 0)
+        return rc;
+    if (key_name && m->name && strcmp(m->name, key_name))
+        return tide_err_set(err, TIDE_ECONFIG, "%s: module '%s' says name = '%s'; in modules = { "
+                            "name = { ... } } the key is the name (leave name out)", file, key_name, m->name);
+    if (!m->name && !key_name)
+        return tide_err_set(err, TIDE_ECONFIG, "%s: modules[%d] has no name; each module of the "
+                            "list needs one: modules = { { name = \"blog\", ... } }", file, pos);
+    if (!m->name && !(m->name = tide_strdup(key_name)))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    for (i = 0; i < cfg->nmodules - 1; i++)
+        if (!strcmp(cfg->modules[i].name, m->name))
+            return tide_err_set(err, TIDE_ECONFIG, "%s: module '%s' is listed twice", file, m->name);
+    return 0;
+}
+
+/* modules = { blog = { ... }, ... } (run in name order) or
+ * modules = { { name = "blog", ... }, ... } (run in that order). */
 static int read_modules(lua_State *L, tide_config *cfg, const char *file, tide_err *err)
 {
+    lua_Integer i, n = (lua_Integer)lua_rawlen(L, -1), count = 0;
     int rc = 0;
+    for (lua_pushnil(L); lua_next(L, -2); lua_pop(L, 1))
+        count++;
+    if (n > 0 && count != n)
+        return tide_err_set(err, TIDE_ECONFIG, "%s: 'modules' is either a list of modules "
+                            "({ { name = \"blog\", ... }, ... }, run in that order) or a map of them "
+                            "({ blog = { ... } }, run in name order), not both", file);
+    cfg->modules_ordered = n > 0;
+    for (i = 1; rc == 0 && i <= n; i++) {
+        if (lua_rawgeti(L, -1, i) != LUA_TTABLE)
+            rc = tide_err_set(err, TIDE_ECONFIG, "%s: modules[%d] must be a table { name = \"...\", "
+                              "schema = ..., migrations = { ... } }, not a %s", file, (int)i,
+                              luaL_typename(L, -1));
+        else
+            rc = read_module(L, cfg, NULL, (int)i, file, err);
+        lua_pop(L, 1);
+    }
+    if (n > 0)
+        return rc;
     lua_pushnil(L);
     while (rc == 0 && lua_next(L, -2)) {
-        tide_module_config *m, *grown;
-        char prefix[128];
         if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TTABLE) {
             lua_pop(L, 2);
             return tide_err_set(err, TIDE_ECONFIG, "%s: 'modules' maps module names to tables "
                                 "(modules = { blog = { migrations = { path = ... } } })", file);
         }
-        if (!(grown = realloc(cfg->modules, sizeof *grown * (size_t)(cfg->nmodules + 1)))) {
-            lua_pop(L, 2);
-            return tide_err_set(err, TIDE_ENOMEM, "out of memory");
-        }
-        cfg->modules = grown;
-        m = &cfg->modules[cfg->nmodules++];
-        memset(m, 0, sizeof *m);
-        migrations_defaults(&m->migrations);
-        m->name = tide_strdup(lua_tostring(L, -2));
-        snprintf(prefix, sizeof prefix, "modules.%s.", m->name ? m->name : "?");
-        rc = read_table(L, m, module_keys, file, prefix, err);
+        rc = read_module(L, cfg, lua_tostring(L, -2), 0, file, err);
         lua_pop(L, rc == 0 ? 1 : 2);
     }
     return rc;

@@ -50,6 +50,8 @@ typedef struct tide_config {
     char *default_seeder;         /* "DatabaseSeeder" */
     tide_module_config *modules;  /* in the order of the file */
     int nmodules;
+    int modules_ordered;          /* given as a list { { name = ... }, ... }: run in that
+                                     order; a map { name = { ... } } runs in name order */
     int verbose;
 } tide_config;
 

@@ -127,4 +127,30 @@ t "--json db:generate reports each module"
 t_ --json db:generate shop; expect_rc 0
 expect_out '"module": "shop"'; expect_out '"changes": false'
 
+t "modules given as a list run in the list's order"
+fresh_db
+cat > tide.lua <<'LUA'
+return {
+  modules = {
+    { name = "shop", schema = "modules/shop/schema", migrations = { path = "modules/shop/migrations" } },
+    { name = "blog", schema = "modules/blog/schema", migrations = { path = "modules/blog/migrations" } },
+  },
+}
+LUA
+t_ db:migrate; expect_rc 0
+order=$(printf '%s\n' "$out" | grep -o '^[a-z]*: [0-9]* migrations\? applied' | cut -d: -f1 | tr '\n' ' ')
+[ "$order" = "shop blog " ] || bad "modules ran in the order '$order', expected 'shop blog '"
+expect_q "select module, count(*) from tide_migrations group by module order by module" $'blog|2\nshop|1'
+
+t "a modules list: entries need a name, once; a map and a list do not mix"
+for cfg in \
+  '{ { schema = "s" } }|modules[1] has no name' \
+  '{ { name = "a" }, { name = "a" } }|module '"'"'a'"'"' is listed twice' \
+  '{ { name = "a" }, b = {} }|either a list of modules' \
+  '{ "a" }|modules[1] must be a table' \
+  '{ blog = { name = "shop" } }|module '"'"'blog'"'"' says name = '"'"'shop'"'"''; do
+  printf 'return { modules = %s }\n' "${cfg%%|*}" > tide.lua
+  t_ db:migrate; expect_rc 1; expect_out "${cfg#*|}"
+done
+
 finish
