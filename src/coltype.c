@@ -78,14 +78,10 @@ static int key_of(tk_edit *e, change *c)
 
 static int quote_all(tk_edit *e, change *c)
 {
-    const tide_table *t = e->cur_table;
-    int rc = 0;
-    if (t->schema) {
-        rc = e->drv->quote_ident(&c->qt, t->schema);
-        if (rc == 0) rc = tide_buf_putc(&c->qt, '.');
-    }
-    if (rc == 0) rc = e->drv->quote_ident(&c->qt, t->name);
-    if (rc == 0) rc = e->drv->quote_ident(&c->qc, c->column);
+    int rc;
+    if (tk_qtable(e, e->cur_table, &c->qt) < 0)
+        return -1;
+    rc = e->drv->quote_ident(&c->qc, c->column);
     if (rc == 0) rc = e->drv->quote_ident(&c->qtmp, c->tmp);
     if (rc == 0) rc = e->drv->quote_ident(&c->qkey, c->key);
     return rc < 0 ? tk_fail(e, TIDE_ENOMEM, "out of memory") : 0;
@@ -191,14 +187,7 @@ static int fetch_batch(lua_State *L, tide_conn *conn, const change *c, const tid
         int i;
         lua_createtable(L, 2, 0);
         for (i = 0; i < 2; i++) {
-            const tide_value *v = &row.vals[i];
-            switch (v->type) {
-            case TIDE_V_NULL: lua_pushnil(L); break;
-            case TIDE_V_BOOL: lua_pushboolean(L, v->u.b); break;
-            case TIDE_V_INT: lua_pushinteger(L, (lua_Integer)v->u.i); break;
-            case TIDE_V_FLOAT: lua_pushnumber(L, v->u.f); break;
-            default: lua_pushlstring(L, v->u.s.p, v->u.s.len); break;
-            }
+            tide_runtime_push_value(L, &row.vals[i]);
             lua_rawseti(L, -2, i + 1);
         }
         lua_rawseti(L, -2, ++n);
@@ -209,21 +198,6 @@ static int fetch_batch(lua_State *L, tide_conn *conn, const change *c, const tid
     return rc < 0 ? rc : n;
 }
 
-/* The Lua value at idx as a parameter (strings stay on the stack). */
-static int to_value(lua_State *L, int idx, tide_value *v)
-{
-    memset(v, 0, sizeof *v);
-    switch (lua_type(L, idx)) {
-    case LUA_TNIL: v->type = TIDE_V_NULL; return 0;
-    case LUA_TBOOLEAN: v->type = TIDE_V_BOOL; v->u.b = lua_toboolean(L, idx); return 0;
-    case LUA_TNUMBER:
-        if (lua_isinteger(L, idx)) { v->type = TIDE_V_INT; v->u.i = lua_tointeger(L, idx); }
-        else { v->type = TIDE_V_FLOAT; v->u.f = lua_tonumber(L, idx); }
-        return 0;
-    case LUA_TSTRING: v->type = TIDE_V_TEXT; v->u.s.p = lua_tolstring(L, idx, &v->u.s.len); return 0;
-    default: return -1;
-    }
-}
 
 /* Calls each(L, conn, c, pair index, ud) for every row in key order, batch
  * by batch, then done(L, conn, c, list index, n, ud) for the batch (when
@@ -242,7 +216,7 @@ static int each_row(lua_State *L, tide_conn *conn, const change *c, tide_err *er
         tide_value after;
         int has = !lua_isnil(L, top + 1);
         if (has)
-            to_value(L, top + 1, &after);
+            tide_runtime_value(L, top + 1, &after);
         if ((rc = n = fetch_batch(L, conn, c, has ? &after : NULL, err)) <= 0)
             break;
         if ((rc = tide_conn_begin(conn, err)) < 0)       /* a batch at a time */
@@ -281,8 +255,8 @@ static void pair_values(lua_State *L, int pair, tide_value *key, tide_value *val
 {
     lua_rawgeti(L, pair, 1);
     lua_rawgeti(L, pair, 2);
-    to_value(L, -2, key);
-    to_value(L, -1, val);
+    tide_runtime_value(L, -2, key);
+    tide_runtime_value(L, -1, val);
 }
 
 /* value = fn(old value), kept as the pair's third entry. */
@@ -296,12 +270,12 @@ static int convert_row(lua_State *L, tide_conn *conn, const change *c, int pair,
     pair_values(L, pair, &key, &val);
     lua_pushvalue(L, c->using_fn);
     lua_pushvalue(L, -2);
-    if (lua_pcall(L, 1, 1, 0) != LUA_OK || to_value(L, -1, &out) < 0) {
+    if (lua_pcall(L, 1, 1, 0) != LUA_OK || tide_runtime_value(L, -1, &out) < 0) {
         const char *why = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
         describe_row(&row, c, &key, &val);
         rc = tide_err_set(b->err, TIDE_ELUA, "%s: the function given as using %s%s%s; nothing was changed",
                           row.data, why ? "failed: " : "returned a ", why ? why : luaL_typename(L, -1),
-                          why ? "" : " (return a number, string, boolean or nil)");
+                          why ? "" : " (return a number, string, boolean, tide.blob(s) or nil)");
     } else {
         lua_rawseti(L, pair, 3);
     }
@@ -319,7 +293,7 @@ static int blame_row(lua_State *L, tide_conn *conn, const change *c, int list, i
         lua_rawgeti(L, list, i);
         pair_values(L, lua_gettop(L), &key, &val);
         lua_rawgeti(L, -3, 3);
-        to_value(L, -1, &params[0]);
+        tide_runtime_value(L, -1, &params[0]);
         params[1] = key;
         if ((rc = tide_conn_exec(conn, b->one, params, 2, NULL, b->err)) < 0) {
             describe_row(&row, c, &key, &val);
@@ -352,8 +326,8 @@ static int write_batch(lua_State *L, tide_conn *conn, const change *c, int list,
             lua_rawgeti(L, list, i);
             lua_rawgeti(L, -1, 1);
             lua_rawgeti(L, -2, 3);
-            to_value(L, -2, &params[k++]);
-            to_value(L, -1, &params[k++]);
+            tide_runtime_value(L, -2, &params[k++]);
+            tide_runtime_value(L, -1, &params[k++]);
             tide_buf_printf(&sql, " when ? then %s", b->cast);
         }
         tide_buf_printf(&sql, " end where %s in (", c->qkey.data);

@@ -209,6 +209,31 @@ int tide_runtime_push_free(lua_State *L, tide_buf *b)
     return 1;
 }
 
+int tide_runtime_value(lua_State *L, int idx, tide_value *v)
+{
+    memset(v, 0, sizeof *v);
+    switch (lua_type(L, idx)) {
+    case LUA_TNIL:     v->type = TIDE_V_NULL; return 0;
+    case LUA_TBOOLEAN: v->type = TIDE_V_BOOL; v->u.b = lua_toboolean(L, idx); return 0;
+    case LUA_TNUMBER:
+        if (lua_isinteger(L, idx)) { v->type = TIDE_V_INT; v->u.i = lua_tointeger(L, idx); }
+        else { v->type = TIDE_V_FLOAT; v->u.f = lua_tonumber(L, idx); }
+        return 0;
+    case LUA_TSTRING:
+        v->type = TIDE_V_TEXT;
+        v->u.s.p = lua_tolstring(L, idx, &v->u.s.len);
+        return 0;
+    default:
+        if (!luaL_testudata(L, idx, BLOB_MT))
+            return -1;
+        lua_getiuservalue(L, idx, 1);
+        v->type = TIDE_V_BLOB;
+        v->u.s.p = lua_tolstring(L, -1, &v->u.s.len);   /* anchored by the blob */
+        lua_pop(L, 1);
+        return 0;
+    }
+}
+
 /* Converts the Lua values at first..top into a tide_value array kept alive as
  * a userdata pushed on the stack (strings stay anchored as arguments).
  * [-0, +1, v] */
@@ -218,37 +243,15 @@ static tide_value *check_params(lua_State *L, int first, int *n)
     tide_value *vals;
     *n = top >= first ? top - first + 1 : 0;
     vals = lua_newuserdatauv(L, sizeof *vals * (size_t)(*n ? *n : 1), 0);
-    for (i = 0; i < *n; i++) {
-        int idx = first + i;
-        tide_value *v = &vals[i];
-        switch (lua_type(L, idx)) {
-        case LUA_TNIL:     v->type = TIDE_V_NULL; break;
-        case LUA_TBOOLEAN: v->type = TIDE_V_BOOL; v->u.b = lua_toboolean(L, idx); break;
-        case LUA_TNUMBER:
-            if (lua_isinteger(L, idx)) { v->type = TIDE_V_INT; v->u.i = lua_tointeger(L, idx); }
-            else { v->type = TIDE_V_FLOAT; v->u.f = lua_tonumber(L, idx); }
-            break;
-        case LUA_TSTRING:
-            v->type = TIDE_V_TEXT;
-            v->u.s.p = lua_tolstring(L, idx, &v->u.s.len);
-            break;
-        default:
-            if (luaL_testudata(L, idx, BLOB_MT)) {
-                lua_getiuservalue(L, idx, 1);
-                v->type = TIDE_V_BLOB;
-                v->u.s.p = lua_tolstring(L, -1, &v->u.s.len);   /* anchored by the blob */
-                lua_pop(L, 1);
-                break;
-            }
-            luaL_argerror(L, idx, lua_pushfstring(L, "parameter %d: cannot bind a %s "
+    for (i = 0; i < *n; i++)
+        if (tide_runtime_value(L, first + i, &vals[i]) < 0)
+            luaL_argerror(L, first + i, lua_pushfstring(L, "parameter %d: cannot bind a %s "
                           "(use nil, a boolean, a number, a string or tide.blob(s))",
-                          i + 1, luaL_typename(L, idx)));
-        }
-    }
+                          i + 1, luaL_typename(L, first + i)));
     return vals;
 }
 
-static void push_value(lua_State *L, const tide_value *v)
+void tide_runtime_push_value(lua_State *L, const tide_value *v)
 {
     switch (v->type) {
     case TIDE_V_NULL:  lua_pushnil(L); break;
@@ -267,7 +270,7 @@ static void push_row(lua_State *L, const tide_row *row)
     for (i = 0; i < row->ncols; i++) {
         if (row->vals[i].type == TIDE_V_NULL)
             continue;
-        push_value(L, &row->vals[i]);
+        tide_runtime_push_value(L, &row->vals[i]);
         lua_setfield(L, -2, row->names[i]);
     }
 }

@@ -54,6 +54,12 @@ int tide_runtime_loadfile(lua_State *L, const char *path, const char *display, t
  * out of memory.   [-0, +1, m] */
 int tide_runtime_push_free(lua_State *L, tide_buf *b);
 
+/* The Lua value at idx as a parameter (nil, boolean, number, string,
+ * tide.blob); strings stay borrowed from the stack. -1 for any other
+ * type.   [-0, +0, -] */
+int tide_runtime_value(lua_State *L, int idx, tide_value *v);
+/* Pushes a value read from a row (NULL as nil).   [-0, +1, m] */
+void tide_runtime_push_value(lua_State *L, const tide_value *v);
 /* Raises err as a tide.Error (code, message with the Lua position,
  * sqlstate, sql).   [-0, +0, v] */
 int tide_runtime_raise(lua_State *L, const tide_err *err);

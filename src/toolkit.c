@@ -48,6 +48,16 @@ int tk_split(const char *qname, char *ns, size_t cap, const char **name)
     return 1;
 }
 
+int tk_qtable(tk_edit *e, const tide_table *t, tide_buf *out)
+{
+    int rc = 0;
+    if (t->schema && (rc = e->drv->quote_ident(out, t->schema)) == 0)
+        rc = tide_buf_putc(out, '.');
+    if (rc == 0)
+        rc = e->drv->quote_ident(out, t->name);
+    return rc < 0 ? tk_fail(e, TIDE_ENOMEM, "out of memory") : 0;
+}
+
 /* "name" or "schema.name": the table of s so named (a name with a dot that
  * is a table of the default schema wins). */
 static tide_table *lookup(const tide_schema *s, const char *qname)

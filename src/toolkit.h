@@ -38,6 +38,8 @@ int tk_fail(tk_edit *e, int code, const char *fmt, ...) __attribute__((format(pr
 /* "schema.name": the schema into ns (cap bytes) and *name after the dot;
  * 0 when qname has no dot (or too long a schema). */
 int tk_split(const char *qname, char *ns, size_t cap, const char **name);
+/* Appends t's quoted, schema-qualified name to out. */
+int tk_qtable(tk_edit *e, const tide_table *t, tide_buf *out);
 /* The index of column name in e->table; -1 with e->err set. */
 int tk_column(tk_edit *e, const char *name);
 /* Frees the edit; raises e->err in Lua when set, else returns 0. */

@@ -284,7 +284,7 @@ static void read_replace(lua_State *L, int idx, mapping *m, const char ***values
 static int outside(tk_edit *e, const tide_table *t, const tide_column *c, const char **allowed, int n,
                    tide_buf *msg, int64_t *count)
 {
-    tide_buf sql = { 0 }, q = { 0 };
+    tide_buf sql = { 0 }, q = { 0 }, tq = { 0 };
     tide_value *params = calloc((size_t)n + 1, sizeof *params);
     tide_cursor *cur = NULL;
     tide_row row;
@@ -292,25 +292,12 @@ static int outside(tk_edit *e, const tide_table *t, const tide_column *c, const 
     int64_t here = 0;
     if (!params)
         return tk_fail(e, TIDE_ENOMEM, "out of memory");
-    rc = e->drv->quote_ident(&q, c->name);
-    if (rc == 0 && t->schema) {
-        rc = e->drv->quote_ident(&sql, t->schema);         /* reused below */
-    }
-    if (rc == 0) {
-        tide_buf tq = { 0 };
-        if (t->schema)
-            tide_buf_putc(&tq, '\0');
-        tide_buf_reset(&tq);
-        if (t->schema) {
-            e->drv->quote_ident(&tq, t->schema);
-            tide_buf_putc(&tq, '.');
-        }
-        e->drv->quote_ident(&tq, t->name);
-        tide_buf_reset(&sql);
+    if ((rc = tk_qtable(e, t, &tq)) == 0 && (rc = e->drv->quote_ident(&q, c->name)) < 0)
+        rc = tk_fail(e, TIDE_ENOMEM, "out of memory");
+    if (rc == 0)
         rc = tide_buf_printf(&sql, "select cast(%s as text), count(*) from %s where %s is not null and "
                              "cast(%s as text) not in (", q.data, tq.data, q.data, q.data);
-        tide_buf_free(&tq);
-    }
+    tide_buf_free(&tq);
     for (i = 0; rc == 0 && i < n; i++) {
         params[i].type = TIDE_V_TEXT;
         params[i].u.s.p = allowed[i];
