@@ -5,7 +5,7 @@
 #ifndef TIDE_SQLW_H
 #define TIDE_SQLW_H
 
-#include "driver.h"
+#include "db/driver.h"
 
 typedef struct tide_sqlw {
     const tide_driver *drv;      /* whose quoting */

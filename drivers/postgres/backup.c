@@ -2,7 +2,7 @@
  * format (-Fc) into a new file, with the connection's parameters. The
  * password goes only into the child's environment (PGPASSWORD), never onto
  * a command line or into a message. */
-#include "driver.h"
+#include "db/driver.h"
 #include "pg_internal.h"
 
 #include <libpq-fe.h>

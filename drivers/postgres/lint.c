@@ -5,7 +5,7 @@
  * validated inline). Tables created by the same migration are empty and
  * unseen by running code, so they are never reported. */
 #include "pg_internal.h"
-#include "lint.h"
+#include "lint/lint.h"
 
 #include <string.h>
 

@@ -8,7 +8,7 @@
 #include <libpq-fe.h>
 #include <signal.h>
 
-#include "driver.h"
+#include "db/driver.h"
 
 struct tide_dconn {
     PGconn *pg;

@@ -6,7 +6,7 @@
 #define _POSIX_C_SOURCE 200809L   /* poll, clock_gettime, nanosleep */
 #endif
 
-#include "driver.h"
+#include "db/driver.h"
 #include "pg_internal.h"
 #include "sqltext.h"
 

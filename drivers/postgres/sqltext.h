@@ -6,7 +6,7 @@
 #define TIDE_PG_SQLTEXT_H
 
 #include <stddef.h>
-#include "buf.h"
+#include "core/buf.h"
 
 /* Appends sql to out with each `?` placeholder turned into $1, $2, ...
  * and sets *count to the number of placeholders. Outside quotes and

@@ -7,7 +7,7 @@
 #include <signal.h>
 #include <sqlite3.h>
 
-#include "driver.h"
+#include "db/driver.h"
 
 struct tide_dconn {
     sqlite3 *db;

@@ -12,7 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "driver.h"
+#include "db/driver.h"
 
 static double now_ms(void)
 {

@@ -20,8 +20,8 @@
 
 #include <lua.h>
 
-#include "model_lua.h"
-#include "runtime.h"
+#include "lua/model_lua.h"
+#include "lua/runtime.h"
 
 static const char *const types[] = {
     ":varchar(100)", ":text() :nullable()", ":numeric(12, 2) :default(0)",

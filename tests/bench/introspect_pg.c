@@ -17,8 +17,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "driver.h"
-#include "model.h"
+#include "db/driver.h"
+#include "model/model.h"
 #include "postgres/pg_internal.h"
 
 enum { RUNS = 3, BATCH = 250 };

@@ -17,8 +17,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "driver.h"
-#include "model.h"
+#include "db/driver.h"
+#include "model/model.h"
 #include "sqlite/sqlite_internal.h"
 
 static double now_s(void)

@@ -5,8 +5,8 @@
  *
  *   snapshot_bench [runs] [dir]     (defaults: 5, $TMPDIR or /tmp)
  */
-#include "model.h"
-#include "snapshot.h"
+#include "model/model.h"
+#include "model/snapshot.h"
 
 #include <stdio.h>
 #include <stdlib.h>

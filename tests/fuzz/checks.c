@@ -7,10 +7,10 @@
 
 #include <lauxlib.h>
 
-#include "diff.h"
-#include "driver.h"
-#include "dsl_writer.h"
-#include "snapshot.h"
+#include "model/diff.h"
+#include "db/driver.h"
+#include "model/dsl_writer.h"
+#include "model/snapshot.h"
 #include "sandbox.h"
 
 /* The schema written as DSL definitions (schema:inspect --format lua) must

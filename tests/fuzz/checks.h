@@ -6,7 +6,7 @@
 #ifndef TIDE_FUZZ_CHECKS_H
 #define TIDE_FUZZ_CHECKS_H
 
-#include "model.h"
+#include "model/model.h"
 
 /* s is finished. */
 void check_schema(const tide_schema *s);

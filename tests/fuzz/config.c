@@ -8,7 +8,7 @@
 
 #include <lua.h>
 
-#include "config.h"
+#include "project/config.h"
 #include "sandbox.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)

@@ -9,7 +9,7 @@
 #include <lua.h>
 
 #include "checks.h"
-#include "model_lua.h"
+#include "lua/model_lua.h"
 #include "sandbox.h"
 
 static void convert(lua_State *L)

@@ -6,7 +6,7 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
-#include "runtime.h"
+#include "lua/runtime.h"
 
 #define MEMORY_LIMIT ((size_t)64 << 20)
 #define INSTRUCTION_BUDGET 200000

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 
 #include "checks.h"
-#include "snapshot.h"
+#include "model/snapshot.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

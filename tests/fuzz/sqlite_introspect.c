@@ -11,7 +11,7 @@
 #include <strings.h>
 
 #include "checks.h"
-#include "driver.h"
+#include "db/driver.h"
 #include "sqlite/sqlite_internal.h"
 
 #define STEP_BUDGET 2000          /* progress callbacks of 1000 steps each */

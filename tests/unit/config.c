@@ -11,8 +11,8 @@
 #include <cmocka.h>
 
 #include <lua.h>
-#include "config.h"
-#include "runtime.h"
+#include "project/config.h"
+#include "lua/runtime.h"
 
 static char dir[] = "/tmp/tide-config-XXXXXX";
 

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "diff.h"
+#include "model/diff.h"
 
 /* ---- building schemas briefly ---- */
 

@@ -18,10 +18,10 @@
 
 #include <lua.h>
 
-#include "dsl_writer.h"
-#include "model_lua.h"
-#include "runtime.h"
-#include "snapshot.h"
+#include "model/dsl_writer.h"
+#include "lua/model_lua.h"
+#include "lua/runtime.h"
+#include "model/snapshot.h"
 
 #include "fixture.h"
 

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <lua.h>
-#include "runtime.h"
+#include "lua/runtime.h"
 
 typedef struct fixture {
     char dir[64];

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "lint_internal.h"
+#include "lint/lint_internal.h"
 
 /* ---- helpers ---- */
 

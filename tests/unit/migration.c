@@ -18,7 +18,7 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
-#include "migration.h"
+#include "runner/migration.h"
 
 #include "fixture.h"
 

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "model.h"
+#include "model/model.h"
 
 static void expect_type(const char *in, const char *want)
 {

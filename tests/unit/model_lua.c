@@ -19,8 +19,8 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
-#include "model_lua.h"
-#include "runtime.h"
+#include "lua/model_lua.h"
+#include "lua/runtime.h"
 
 #include "fixture.h"
 

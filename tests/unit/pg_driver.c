@@ -22,7 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "driver.h"
+#include "db/driver.h"
 
 static const tide_driver *const drv = &tide_postgres_driver;
 static const char *pg_url;

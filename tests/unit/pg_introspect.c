@@ -19,8 +19,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "driver.h"
-#include "model.h"
+#include "db/driver.h"
+#include "model/model.h"
 #include "postgres/pg_internal.h"
 
 static const char *pg_url;

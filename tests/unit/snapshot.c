@@ -16,9 +16,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "model.h"
-#include "snapshot.h"
-#include "migration.h"
+#include "model/model.h"
+#include "model/snapshot.h"
+#include "runner/migration.h"
 
 #define CORRUPT " (the snapshot is corrupt; restore it from version control or regenerate it)"
 

@@ -16,7 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "driver.h"
+#include "db/driver.h"
 
 static const tide_driver *drv = &tide_sqlite_driver;
 static char tmpdir[] = "/tmp/tide-sqlite-test-XXXXXX";

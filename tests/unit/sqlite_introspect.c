@@ -15,8 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "driver.h"
-#include "model.h"
+#include "db/driver.h"
+#include "model/model.h"
 #include "sqlite/sqlite_internal.h"
 
 static char tmpdir[] = "/tmp/tide-sqlite-introspect-XXXXXX";

@@ -1,0 +1,122 @@
+/* cli.h — the tide command line: a table of commands from which --help is
+ * generated, the named exit codes, and what the command files share. */
+#ifndef TIDE_CLI_H
+#define TIDE_CLI_H
+
+#include <lua.h>
+#include <stdio.h>
+#include "tide.h"
+#include "project/config.h"
+
+typedef enum tide_exit {
+    TIDE_EXIT_OK = 0,
+    TIDE_EXIT_FAILURE = 1,   /* a failed migration, a refused connection, a bad file */
+    TIDE_EXIT_USAGE = 2,     /* the command line itself is wrong */
+    TIDE_EXIT_SIGNAL = 128   /* + the signal that interrupted a run: 130 SIGINT, 143 SIGTERM */
+} tide_exit;
+
+/* Runs the command line; returns the process exit code. */
+int tide_cli_main(int argc, char **argv);
+
+/* ---- shared by the command files ---- */
+
+struct cli;
+typedef int (*command_fn)(struct cli *c);
+
+/* One command of the table in cli.c (the single source of --help, the man
+ * page and the completion script). */
+typedef struct command {
+    const char *name;
+    const char *alias_of;     /* Medusa's db:* names point at MikroORM's */
+    const char *usage;        /* its arguments; options spelled --name */
+    const char *summary;
+    command_fn run;           /* NULL: not built yet */
+} command;
+
+/* One option every command takes. */
+typedef struct cli_global_opt {
+    const char *name;         /* --verbose */
+    const char *short_name;   /* -v, or NULL */
+    const char *arg;          /* FILE, or NULL for a flag */
+    const char *summary;
+} cli_global_opt;
+
+/* The command table, ended by a NULL name; the global options likewise. */
+const command *cli_commands(void);
+const cli_global_opt *cli_global_opts(void);
+
+/* What the command line said, after the global options are taken out. */
+typedef struct cli {
+    tide_config_flags flags;
+    const char *module;
+    const char *schema;       /* --schema: one PostgreSQL namespace for schema:* */
+    int json;
+    int help;
+    int version;
+    const struct command *cmd;
+    int argc;                 /* the command's own arguments */
+    char **argv;
+    lua_State *L;             /* for output formatting; shared with the project */
+    int offline_ok;           /* cli_open: go on when the database is unreachable (lint) */
+} cli;
+
+/* One option of a command: --name, with a value (slot) or a flag (on). */
+typedef struct cli_opt {
+    const char *name;
+    const char **slot;        /* takes a value */
+    int *on;                  /* a flag */
+} cli_opt;
+
+/* Parses c->argv against opts; positional arguments go to pos (up to
+ * maxpos). Returns TIDE_EXIT_OK or TIDE_EXIT_USAGE after saying why. */
+int cli_parse_opts(cli *c, const cli_opt *opts, const char **pos, int maxpos, int *npos);
+
+int  cli_usage_error(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cli_report(const tide_err *err);
+void cli_warn(const char *text);
+
+/* Opens the project per the command line, events printed for people (or
+ * for --json). NULL after reporting a failure. */
+tide *cli_open(cli *c);
+
+/* Prints the value at the top of c->L with tide.util.<fn> and pops it. */
+int cli_print_with(cli *c, const char *fn);
+
+/* The command handlers (cli_migration.c, cli_schema.c, cli_generator.c, cli_seeder.c). */
+int cmd_migration_create(cli *c);
+int cmd_migration_check(cli *c);
+int cmd_schema_inspect(cli *c);
+int cmd_schema_drift(cli *c);
+int cmd_schema_create(cli *c);
+int cmd_schema_update(cli *c);
+int cmd_schema_drop(cli *c);
+int cmd_schema_fresh(cli *c);
+int cmd_schema_diff(cli *c);
+int cmd_seeder_run(cli *c);
+int cmd_seeder_create(cli *c);
+int cmd_migration_fresh(cli *c);
+int cmd_migration_up(cli *c);
+int cmd_migration_down(cli *c);
+int cmd_migration_list(cli *c);
+int cmd_migration_pending(cli *c);
+int cmd_migration_validate(cli *c);
+int cmd_migration_resolve(cli *c);
+int cmd_migration_log(cli *c);
+int cmd_migration_unlog(cli *c);
+
+/* migration:lint (cli_lint.c), and its finding lines, which migration:create
+ * prints too. */
+int  cmd_migration_lint(cli *c);
+void cli_print_finding(FILE *out, const tide_lint_finding *f);
+int cmd_migration_test(cli *c);     /* cli_test.c */
+
+/* Medusa's db:* commands over the modules (cli_modules.c). */
+int cmd_db_generate(cli *c);
+int cmd_db_migrate(cli *c);
+int cmd_db_rollback(cli *c);
+
+/* Generated from the command table (cli_help.c): tide man, tide completion bash. */
+int cmd_man(cli *c);
+int cmd_completion(cli *c);
+
+#endif

@@ -1,0 +1,155 @@
+/* cli_generator.c — the schema generator's commands: schema:create,
+ * schema:update, schema:drop, schema:fresh and schema:diff. Without --run
+ * they print the SQL and execute nothing. */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int print_sql(cli *c, const char *sql)
+{
+    if (c->json) {
+        lua_createtable(c->L, 0, 1);
+        lua_pushstring(c->L, sql);
+        lua_setfield(c->L, -2, "sql");
+        return cli_print_with(c, "json");
+    }
+    fputs(*sql ? sql : "-- nothing to do: the database is already what the definitions say\n", stdout);
+    return fflush(stdout) == 0 ? TIDE_EXIT_OK : TIDE_EXIT_FAILURE;
+}
+
+static int schema_action(cli *c, tide_schema_action action, const char *done_msg)
+{
+    const char *pos[1];
+    int npos, rc, run = 0, dump = 0, drop_db = 0;
+    tide_schema_options o;
+    cli_opt opts[] = {
+        {"--run", NULL, &run}, {"--dump", NULL, &dump}, {"--safe", NULL, &o.safe},
+        {"--no-drop-tables", NULL, &o.no_drop_tables}, {"--drop-db", NULL, &drop_db}, {NULL, NULL, NULL}
+    };
+    tide_err err;
+    char *sql = NULL;
+    tide *t;
+    memset(&o, 0, sizeof o);
+    if (action != TIDE_SCHEMA_DROP)
+        opts[4].name = NULL;               /* --drop-db is schema:drop's */
+    if ((rc = cli_parse_opts(c, opts, pos, 0, &npos)) != TIDE_EXIT_OK)
+        return rc;
+    if (run && dump)
+        return cli_usage_error(c, "--run executes, --dump prints: choose one");
+    if (drop_db && !run)
+        return cli_usage_error(c, "--drop-db needs --run");
+    if (!(t = cli_open(c)))
+        return TIDE_EXIT_FAILURE;
+    tide_err_clear(&err);
+    if (run) {
+        if (tide_schema_run(t, action, &o, &err) < 0) {
+            cli_report(&err);
+            tide_close(t);
+            return TIDE_EXIT_FAILURE;
+        }
+        tide_close(t);
+        if (drop_db) {
+            const char *url = c->flags.url ? c->flags.url : getenv("TIDE_DATABASE_URL");
+            tide_config cfg;
+            if (!url) {                       /* the URL of the configuration file */
+                if (tide_config_load(&cfg, c->L, &c->flags, &err) < 0) {
+                    cli_report(&err);
+                    return TIDE_EXIT_FAILURE;
+                }
+                rc = tide_drop_database(cfg.url, &err);
+                tide_config_free(&cfg, c->L);
+            } else {
+                rc = tide_drop_database(url, &err);
+            }
+            if (rc < 0) {
+                cli_report(&err);
+                return TIDE_EXIT_FAILURE;
+            }
+        }
+        if (!c->json)
+            printf("%s%s\n", done_msg, drop_db ? " The database was dropped." : "");
+        return TIDE_EXIT_OK;
+    }
+    if (tide_schema_sql(t, action, &o, &sql, &err) < 0) {
+        cli_report(&err);
+        tide_close(t);
+        return TIDE_EXIT_FAILURE;
+    }
+    rc = print_sql(c, sql);
+    free(sql);
+    tide_close(t);
+    return rc;
+}
+
+int cmd_schema_create(cli *c) { return schema_action(c, TIDE_SCHEMA_CREATE, "Schema created."); }
+int cmd_schema_update(cli *c) { return schema_action(c, TIDE_SCHEMA_UPDATE, "Schema updated."); }
+int cmd_schema_drop(cli *c) { return schema_action(c, TIDE_SCHEMA_DROP, "Schema dropped."); }
+
+int cmd_schema_diff(cli *c)
+{
+    const char *pos[1], *from = NULL, *to = NULL;
+    int npos, rc, run = 0, dump = 0;
+    const cli_opt opts[] = {
+        {"--from", &from, NULL}, {"--to", &to, NULL}, {"--run", NULL, &run}, {"--dump", NULL, &dump},
+        {NULL, NULL, NULL}
+    };
+    tide_err err;
+    char *sql = NULL;
+    tide *t;
+    if ((rc = cli_parse_opts(c, opts, pos, 0, &npos)) != TIDE_EXIT_OK)
+        return rc;
+    if (!from || !to)
+        return cli_usage_error(c, "schema:diff needs --from and --to (a database URL, a snapshot file, "
+                               "or the word definitions)");
+    if (run && dump)
+        return cli_usage_error(c, "--run executes, --dump prints: choose one");
+    if (!(t = cli_open(c)))
+        return TIDE_EXIT_FAILURE;
+    tide_err_clear(&err);
+    if (tide_schema_diff(t, from, to, run, run ? NULL : &sql, &err) < 0) {
+        cli_report(&err);
+        tide_close(t);
+        return TIDE_EXIT_FAILURE;
+    }
+    if (run) {
+        if (!c->json)
+            printf("Applied: --from now has the schema of --to.\n");
+        rc = TIDE_EXIT_OK;
+    } else {
+        rc = print_sql(c, sql);
+    }
+    free(sql);
+    tide_close(t);
+    return rc;
+}
+
+/* schema:fresh --run [--seed [NAME]]: everything tide covers dropped, the
+ * definitions created, then seeded when asked. */
+int cmd_schema_fresh(cli *c)
+{
+    const char *pos[1];
+    int npos, rc, run = 0, seed = 0;
+    const cli_opt opts[] = { {"--run", NULL, &run}, {"--seed", NULL, &seed}, {NULL, NULL, NULL} };
+    tide_err err;
+    tide *t;
+    if ((rc = cli_parse_opts(c, opts, pos, 1, &npos)) != TIDE_EXIT_OK)
+        return rc;
+    if (!run)
+        return cli_usage_error(c, "schema:fresh drops everything tide covers: say --run to do it");
+    if (npos && !seed)
+        return cli_usage_error(c, "a seeder name goes with --seed (--seed %s)", pos[0]);
+    if (!(t = cli_open(c)))
+        return TIDE_EXIT_FAILURE;
+    tide_err_clear(&err);
+    if (tide_refresh_database(t, &err) < 0 || (seed && tide_seed(t, npos ? pos[0] : NULL, &err) < 0)) {
+        cli_report(&err);
+        tide_close(t);
+        return TIDE_EXIT_FAILURE;
+    }
+    if (!c->json)
+        printf("Schema dropped and created from the definitions%s.\n", seed ? ", and seeded" : "");
+    tide_close(t);
+    return TIDE_EXIT_OK;
+}

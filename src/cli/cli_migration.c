@@ -1,0 +1,428 @@
+/* cli_migration.c — the migration:* commands: each parses its options,
+ * calls the runner API of tide.h, and prints for people (aligned tables,
+ * a line per migration, progress on a TTY) or, with --json, for programs. */
+#include "cli/cli.h"
+#include "lua/runtime.h"
+
+#include <lauxlib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* How events are shown during the command in progress. */
+typedef struct printer {
+    int json;          /* stdout is for the final JSON document only */
+    int dry_run;       /* statements are the point: print them */
+    int verbose;
+    int tty;           /* stderr is a terminal: progress bars */
+} printer;
+
+static printer out;
+
+static void show_progress(const tide_event *ev)
+{
+    int width = 30, filled;
+    if (!out.tty || ev->total <= 0)
+        return;
+    filled = (int)(ev->done * width / ev->total);
+    fprintf(stderr, "\r  %s [%.*s%*s] %lld/%lld", ev->name ? ev->name : "", filled,
+            "==============================", width - filled, "", (long long)ev->done,
+            (long long)ev->total);
+    if (ev->done >= ev->total)
+        fputc('\n', stderr);
+    fflush(stderr);
+}
+
+static void print_event(void *ud, const tide_event *ev)
+{
+    FILE *info = out.json ? stderr : stdout;
+    (void)ud;
+    switch (ev->kind) {
+    case TIDE_EV_MIGRATING:
+        if (!out.json)
+            printf("== %s: %s\n", ev->name, ev->down ? "reverting" : "migrating");
+        break;
+    case TIDE_EV_MIGRATED:
+        if (!out.json)
+            printf("== %s: %s (%.0f ms)\n", ev->name, ev->down ? "reverted" : "migrated", ev->duration_ms);
+        break;
+    case TIDE_EV_SQL: {
+        int n = (int)strlen(ev->text);
+        while (n > 0 && strchr(" \t\r\n", ev->text[n - 1]))
+            n--;
+        if (out.dry_run && !out.json)
+            printf("   %.*s\n", n, ev->text);
+        else if (out.verbose || out.dry_run)
+            fprintf(stderr, "-- sql: %.*s\n", n, ev->text);
+        break;
+    }
+    case TIDE_EV_LOG:
+        fprintf(info, "   %s: %s\n", ev->name ? ev->name : "", ev->text);
+        break;
+    case TIDE_EV_WARNING:
+        cli_warn(ev->text);
+        break;
+    case TIDE_EV_PROGRESS:
+        show_progress(ev);
+        break;
+    }
+    fflush(info);
+}
+
+/* On a terminal, a question gets an answer; elsewhere, none is asked. */
+static int tty_ask(void *ud, const char *question)
+{
+    char line[64];
+    (void)ud;
+    fprintf(stderr, "%s [y/N] ", question);
+    fflush(stderr);
+    if (!fgets(line, sizeof line, stdin))
+        return 0;
+    return line[0] == 'y' || line[0] == 'Y';
+}
+
+tide *cli_open(cli *c)
+{
+    tide_options o;
+    tide_err err;
+    tide *t = NULL;
+    memset(&o, 0, sizeof o);
+    o.config_file = c->flags.config_file;
+    o.url = c->flags.url;
+    o.module = c->module;
+    o.schema = c->schema;
+    o.verbose = c->flags.verbose;
+    o.L = c->L;
+    o.on_event = print_event;
+    o.offline_ok = c->offline_ok;
+    o.handle_signals = 1;
+    o.ask = isatty(0) && isatty(2) ? tty_ask : NULL;
+    out.json = c->json;
+    out.verbose = c->flags.verbose;
+    out.tty = isatty(2);
+    tide_err_clear(&err);
+    if (tide_open(&t, &o, &err) < 0) {
+        cli_report(&err);
+        return NULL;
+    }
+    return t;
+}
+
+/* Reports err, closes t, and says the command failed (128 + the signal
+ * when one interrupted a run). */
+static int fail(tide *t, const tide_err *err)
+{
+    cli_report(err);
+    tide_close(t);
+    if (err->code == TIDE_EINTR && tide_interrupt_signal())
+        return TIDE_EXIT_SIGNAL + tide_interrupt_signal();
+    return TIDE_EXIT_FAILURE;
+}
+
+static int done_ok(cli *c, tide *t)
+{
+    (void)c;
+    tide_close(t);
+    return fflush(stdout) == 0 && !ferror(stdout) ? TIDE_EXIT_OK : TIDE_EXIT_FAILURE;
+}
+
+/* Prints the list as JSON { key: [...], extra fields set by the caller }. */
+static int print_json_list(cli *c, const tide_status_list *l, const char *key, int dry_run)
+{
+    lua_createtable(c->L, 0, 2);
+    tide_runtime_push_status_list(c->L, l);
+    lua_setfield(c->L, -2, key);
+    if (dry_run >= 0) {
+        lua_pushboolean(c->L, dry_run);
+        lua_setfield(c->L, -2, "dryRun");
+    }
+    return cli_print_with(c, "json");
+}
+
+/* ---- up and down ------------------------------------------------------ */
+
+static int run_migrations(cli *c, int down)
+{
+    tide_run_options o;
+    tide_status_list done;
+    tide_err err;
+    const char *pos[1];
+    int npos, dry = 0, ooo = 0, rc;
+    tide *t;
+    memset(&o, 0, sizeof o);
+    {
+        const cli_opt opts[] = {
+            {"--from", down ? NULL : &o.from, NULL},
+            {"--to", &o.to, NULL},
+            {"--only", &o.only, NULL},
+            {"--dry-run", NULL, &dry},
+            {"--allow-out-of-order", NULL, down ? NULL : &ooo},
+            {"--backup", down ? NULL : &o.backup, NULL},
+            {NULL, NULL, NULL}
+        };
+        const cli_opt *use = opts;
+        cli_opt filtered[7];
+        int i, n = 0;
+        for (i = 0; use[i].name; i++)       /* down has no --from / --allow-out-of-order */
+            if (use[i].slot || use[i].on)
+                filtered[n++] = use[i];
+        filtered[n].name = NULL;
+        if ((rc = cli_parse_opts(c, filtered, pos, 0, &npos)) != TIDE_EXIT_OK)
+            return rc;
+    }
+    if (o.only && (o.from || o.to))
+        return cli_usage_error(c, "--only cannot be combined with --from or --to");
+    o.dry_run = dry;
+    o.allow_out_of_order = ooo;
+    out.dry_run = dry;
+    if (!(t = cli_open(c)))
+        return TIDE_EXIT_FAILURE;
+    tide_err_clear(&err);
+    if ((down ? tide_down : tide_up)(t, &o, &done, &err) < 0)
+        return fail(t, &err);
+    if (c->json) {
+        rc = print_json_list(c, &done, down ? "reverted" : "applied", dry);
+    } else {
+        if (done.n == 0)
+            printf(down ? "Nothing to revert.\n" : "Nothing to migrate: the database is up to date.\n");
+        else if (dry)
+            printf("Dry run: %d migration%s ran and %s rolled back; nothing was changed.\n", done.n,
+                   done.n == 1 ? "" : "s", done.n == 1 ? "was" : "were");
+        else
+            printf("%d migration%s %s.\n", done.n, done.n == 1 ? "" : "s", down ? "reverted" : "applied");
+        rc = TIDE_EXIT_OK;
+    }
+    tide_status_list_free(&done);
+    return rc == TIDE_EXIT_OK ? done_ok(c, t) : (tide_close(t), rc);
+}
+
+int cmd_migration_up(cli *c) { return run_migrations(c, 0); }
+int cmd_migration_down(cli *c) { return run_migrations(c, 1); }
+
+/* ---- listings --------------------------------------------------------- */
+
+/* Pushes { {"name", "executed at", ...}, ... } for util.table.  [-0, +1, m] */
+static void push_rows(lua_State *L, const tide_status_list *l, int executed)
+{
+    int i;
+    lua_createtable(L, l->n + 1, 0);
+    lua_createtable(L, 3, 0);
+    lua_pushstring(L, "name"); lua_rawseti(L, -2, 1);
+    if (executed) {
+        lua_pushstring(L, "executed at"); lua_rawseti(L, -2, 2);
+        lua_pushstring(L, "duration"); lua_rawseti(L, -2, 3);
+        lua_pushstring(L, "status"); lua_rawseti(L, -2, 4);
+    }
+    lua_rawseti(L, -2, 1);
+    for (i = 0; i < l->n; i++) {
+        const tide_migration_status *s = &l->items[i];
+        lua_createtable(L, 4, 0);
+        lua_pushstring(L, s->name); lua_rawseti(L, -2, 1);
+        if (executed) {
+            lua_pushstring(L, s->executed_at ? s->executed_at : ""); lua_rawseti(L, -2, 2);
+            lua_pushfstring(L, "%d ms", (int)s->duration_ms); lua_rawseti(L, -2, 3);
+            lua_pushfstring(L, "%s%s%s", s->status, s->changed ? ", file changed" : "",
+                            s->missing ? ", file missing" : "");
+            lua_rawseti(L, -2, 4);
+        }
+        lua_rawseti(L, -2, i + 2);
+    }
+}
+
+static int list_command(cli *c, int (*fn)(tide *, tide_status_list *, tide_err *), int executed)
+{
+    tide_status_list l;
+    tide_err err;
+    const char *pos[1];
+    int npos, rc;
+    tide *t;
+    if ((rc = cli_parse_opts(c, NULL, pos, 0, &npos)) != TIDE_EXIT_OK)
+        return rc;
+    if (!(t = cli_open(c)))
+        return TIDE_EXIT_FAILURE;
+    tide_err_clear(&err);
+    if (fn(t, &l, &err) < 0)
+        return fail(t, &err);
+    if (c->json) {
+        tide_runtime_push_status_list(c->L, &l);
+        rc = cli_print_with(c, "json");
+    } else if (l.n == 0) {
+        printf(executed ? "No migration has been executed.\n" : "No pending migrations.\n");
+    } else {
+        push_rows(c->L, &l, executed);
+        rc = cli_print_with(c, "table");
+    }
+    tide_status_list_free(&l);
+    return rc == TIDE_EXIT_OK ? done_ok(c, t) : (tide_close(t), rc);
+}
+
+int cmd_migration_list(cli *c) { return list_command(c, tide_executed, 1); }
+int cmd_migration_pending(cli *c) { return list_command(c, tide_pending, 0); }
+
+int cmd_migration_validate(cli *c)
+{
+    tide_status_list l;
+    tide_err err;
+    const char *pos[1];
+    int npos, rc, problems, i;
+    tide *t;
+    if ((rc = cli_parse_opts(c, NULL, pos, 0, &npos)) != TIDE_EXIT_OK)
+        return rc;
+    if (!(t = cli_open(c)))
+        return TIDE_EXIT_FAILURE;
+    tide_err_clear(&err);
+    if ((problems = tide_validate(t, &l, &err)) < 0)
+        return fail(t, &err);
+    if (c->json) {
+        print_json_list(c, &l, "problems", -1);
+    } else if (problems == 0) {
+        printf("Every executed migration matches its file.\n");
+    } else {
+        for (i = 0; i < l.n; i++)
+            printf("%-8s %s%s\n", l.items[i].missing ? "missing" : "changed", l.items[i].name,
+                   l.items[i].missing ? " (executed, but its file is gone)"
+                                      : " (its file differs from what was executed)");
+        fprintf(stderr, "tide: %d executed migration%s changed or missing\n", problems,
+                problems == 1 ? " is" : "s are");
+    }
+    tide_status_list_free(&l);
+    tide_close(t);
+    return problems ? TIDE_EXIT_FAILURE : TIDE_EXIT_OK;
+}
+
+/* ---- settling by hand ------------------------------------------------- */
+
+int cmd_migration_resolve(cli *c)
+{
+    const char *pos[1];
+    int npos, applied = 0, rolled = 0, rc;
+    const cli_opt opts[] = { {"--applied", NULL, &applied}, {"--rolled-back", NULL, &rolled}, {NULL, NULL, NULL} };
+    tide_err err;
+    tide *t;
+    if ((rc = cli_parse_opts(c, opts, pos, 1, &npos)) != TIDE_EXIT_OK)
+        return rc;
+    if (npos != 1 || applied == rolled)
+        return cli_usage_error(c, "name the migration and say --applied (keep it) or --rolled-back (forget it)");
+    if (!(t = cli_open(c)))
+        return TIDE_EXIT_FAILURE;
+    tide_err_clear(&err);
+    if (tide_resolve(t, pos[0], applied, &err) < 0)
+        return fail(t, &err);
+    if (!c->json)
+        printf("%s is now %s.\n", pos[0], applied ? "recorded as applied" : "forgotten (rolled back)");
+    return done_ok(c, t);
+}
+
+static int named_command(cli *c, int (*fn)(tide *, const char *, tide_err *), const char *did)
+{
+    const char *pos[1];
+    int npos, rc;
+    tide_err err;
+    tide *t;
+    if ((rc = cli_parse_opts(c, NULL, pos, 1, &npos)) != TIDE_EXIT_OK)
+        return rc;
+    if (npos != 1)
+        return cli_usage_error(c, "name the migration");
+    if (!(t = cli_open(c)))
+        return TIDE_EXIT_FAILURE;
+    tide_err_clear(&err);
+    if (fn(t, pos[0], &err) < 0)
+        return fail(t, &err);
+    if (!c->json)
+        printf("%s %s.\n", pos[0], did);
+    return done_ok(c, t);
+}
+
+int cmd_migration_log(cli *c) { return named_command(c, tide_log, "is recorded as executed (it did not run)"); }
+int cmd_migration_unlog(cli *c) { return named_command(c, tide_unlog, "is forgotten (nothing was reverted)"); }
+
+/* ---- new files --------------------------------------------------------- */
+
+/* With the database unreachable, a command that reads only files says so. */
+static void offline_note(cli *c, tide *t)
+{
+    if (tide_offline(t))
+        fprintf(stderr, "note: the database could not be reached (%s); %s from the definitions and "
+                "the snapshot alone, in the configured URL's dialect\n", tide_offline(t),
+                c->json ? "the result comes" : "worked");
+}
+
+int cmd_migration_create(cli *c)
+{
+    const char *pos[1];
+    int npos, rc;
+    tide_create_options co;
+    const cli_opt opts[] = {
+        {"--name", &co.name, NULL}, {"--blank", NULL, &co.blank}, {"--initial", NULL, &co.initial},
+        {"--dump", NULL, &co.dump}, {NULL, NULL, NULL}
+    };
+    tide_err err;
+    tide_lint_report lint;
+    char *path = NULL, *sql = NULL;
+    tide *t;
+    memset(&co, 0, sizeof co);
+    memset(&lint, 0, sizeof lint);
+    if ((rc = cli_parse_opts(c, opts, pos, 0, &npos)) != TIDE_EXIT_OK)
+        return rc;
+    if (!co.blank && !co.initial)
+        co.lint = &lint;                   /* what is risky in it: warnings, never a failure */
+    if (co.blank && (co.initial || co.dump))
+        return cli_usage_error(c, "--blank takes neither --initial nor --dump");
+    if (co.initial && co.dump)
+        return cli_usage_error(c, "--initial writes a migration; --dump writes nothing");
+    c->offline_ok = !co.initial;            /* definitions and snapshot are files */
+    if (!(t = cli_open(c)))
+        return TIDE_EXIT_FAILURE;
+    tide_err_clear(&err);
+    if (tide_create_migration(t, &co, &path, &sql, &err) < 0)
+        return fail(t, &err);
+    offline_note(c, t);
+    if (c->json) {
+        lua_createtable(c->L, 0, 2);
+        if (path) { lua_pushstring(c->L, path); lua_setfield(c->L, -2, "path"); }
+        if (sql) { lua_pushstring(c->L, sql); lua_setfield(c->L, -2, "sql"); }
+        lua_pushboolean(c->L, path || sql);
+        lua_setfield(c->L, -2, "changes");
+        tide_runtime_push_lint_report(c->L, &lint);
+        lua_setfield(c->L, -2, "lint");
+        rc = cli_print_with(c, "json");
+    } else if (co.dump) {
+        fputs(sql ? sql : "-- no changes: the definitions match the snapshot\n", stdout);
+    } else if (path) {
+        printf("Created %s%s\n", path, co.initial ? " (marked executed: the database has this schema)" : "");
+    } else {
+        printf("No changes: the definitions match the snapshot.\n");
+    }
+    for (npos = 0; !c->json && npos < lint.n; npos++)
+        cli_print_finding(stderr, &lint.items[npos]);
+    tide_lint_report_free(&lint);
+    free(path);
+    free(sql);
+    return rc == TIDE_EXIT_OK ? done_ok(c, t) : (tide_close(t), rc);
+}
+
+int cmd_migration_check(cli *c)
+{
+    const char *pos[1];
+    int npos, rc, needed = 0;
+    tide_err err;
+    tide *t;
+    if ((rc = cli_parse_opts(c, NULL, pos, 0, &npos)) != TIDE_EXIT_OK)
+        return rc;
+    c->offline_ok = 1;                      /* definitions and snapshot are files */
+    if (!(t = cli_open(c)))
+        return TIDE_EXIT_FAILURE;
+    tide_err_clear(&err);
+    if (tide_check_migration(t, &needed, &err) < 0)
+        return fail(t, &err);
+    offline_note(c, t);
+    if (c->json)
+        printf("{\n  \"needed\": %s\n}\n", needed ? "true" : "false");
+    else
+        printf(needed ? "A migration is needed: the definitions differ from the snapshot "
+                        "(tide migration:create writes it).\n"
+                      : "No migration needed: the definitions match the snapshot.\n");
+    tide_close(t);
+    return needed ? TIDE_EXIT_FAILURE : TIDE_EXIT_OK;
+}

@@ -1,0 +1,102 @@
+/* cli_schema.c — schema:* commands that read the live database:
+ * schema:inspect (as a snapshot) and schema:drift (the live database against
+ * the snapshot of the last generated migration). */
+#include "cli/cli.h"
+#include "model/dsl_writer.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Prints (or with out, writes) the live schema as schema definitions. */
+static int inspect_lua(tide *t, const char *out, tide_err *err)
+{
+    char *text = NULL;
+    int n;
+    if (out) {
+        if (tide__inspect_lua_dir(t, out, &n, err) < 0)
+            return TIDE_EXIT_FAILURE;
+        printf("Wrote %d schema file%s to %s/.\n", n, n == 1 ? "" : "s", out);
+        return fflush(stdout) == 0 ? TIDE_EXIT_OK : TIDE_EXIT_FAILURE;
+    }
+    if (tide_inspect_lua(t, &text, err) < 0)
+        return TIDE_EXIT_FAILURE;
+    fputs(text, stdout);
+    free(text);
+    return fflush(stdout) == 0 ? TIDE_EXIT_OK : TIDE_EXIT_FAILURE;
+}
+
+int cmd_schema_inspect(cli *c)
+{
+    const char *pos[1], *format = "json", *out = NULL;
+    int npos, rc;
+    const cli_opt opts[] = { {"--format", &format, NULL}, {"--out", &out, NULL}, {NULL, NULL, NULL} };
+    tide_err err;
+    char *json = NULL;
+    tide *t;
+    if ((rc = cli_parse_opts(c, opts, pos, 0, &npos)) != TIDE_EXIT_OK)
+        return rc;
+    if (strcmp(format, "json") && strcmp(format, "lua"))
+        return cli_usage_error(c, "--format is lua or json, not '%s'", format);
+    if (out && strcmp(format, "lua"))
+        return cli_usage_error(c, "--out DIR writes schema files: it goes with --format lua");
+    if (out && !*out)
+        return cli_usage_error(c, "--out needs a folder");
+    if (!(t = cli_open(c)))
+        return TIDE_EXIT_FAILURE;
+    tide_err_clear(&err);
+    if (!strcmp(format, "lua")) {
+        if ((rc = inspect_lua(t, out, &err)) != TIDE_EXIT_OK && err.code)
+            cli_report(&err);
+        tide_close(t);
+        return rc;
+    }
+    if (tide_inspect(t, &json, &err) < 0) {
+        cli_report(&err);
+        tide_close(t);
+        return TIDE_EXIT_FAILURE;
+    }
+    fputs(json, stdout);
+    free(json);
+    tide_close(t);
+    return fflush(stdout) == 0 ? TIDE_EXIT_OK : TIDE_EXIT_FAILURE;
+}
+
+int cmd_schema_drift(cli *c)
+{
+    const char *pos[1];
+    int npos, rc, n = 0, i, found;
+    char **lines = NULL;
+    tide_err err;
+    tide *t;
+    if ((rc = cli_parse_opts(c, NULL, pos, 0, &npos)) != TIDE_EXIT_OK)
+        return rc;
+    if (!(t = cli_open(c)))
+        return TIDE_EXIT_FAILURE;
+    tide_err_clear(&err);
+    if ((found = tide_drift(t, &lines, &n, &err)) < 0) {
+        cli_report(&err);
+        tide_close(t);
+        return TIDE_EXIT_FAILURE;
+    }
+    if (c->json) {
+        lua_createtable(c->L, n, 0);
+        for (i = 0; i < n; i++) {
+            lua_pushstring(c->L, lines[i]);
+            lua_rawseti(c->L, -2, i + 1);
+        }
+        cli_print_with(c, "json");
+    } else if (n == 0) {
+        printf("No drift: the database matches the snapshot.\n");
+    } else {
+        printf("The database differs from the snapshot of the last generated migration.\n"
+               "What it holds, as changes to that snapshot:\n");
+        for (i = 0; i < n; i++)
+            printf("  %s\n", lines[i]);
+    }
+    for (i = 0; i < n; i++)
+        free(lines[i]);
+    free(lines);
+    tide_close(t);
+    return found ? TIDE_EXIT_FAILURE : TIDE_EXIT_OK;
+}

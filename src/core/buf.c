@@ -1,0 +1,162 @@
+/* buf.c — the growable buffer, error helpers and the clock every room uses. */
+#include "core/buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+int tide_buf_grow(tide_buf *b, size_t extra)
+{
+    size_t need = b->len + extra + 1, cap;
+    char *p;
+    if (need <= b->cap)
+        return 0;
+    cap = b->cap ? b->cap : 64;
+    while (cap < need)
+        cap *= 2;
+    if (!(p = realloc(b->data, cap)))
+        return TIDE_ENOMEM;
+    b->data = p;
+    b->cap = cap;
+    return 0;
+}
+
+int tide_buf_add(tide_buf *b, const char *p, size_t n)
+{
+    if (tide_buf_grow(b, n) < 0)
+        return TIDE_ENOMEM;
+    if (n)
+        memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+int tide_buf_puts(tide_buf *b, const char *s) { return tide_buf_add(b, s, strlen(s)); }
+int tide_buf_putc(tide_buf *b, char c) { return tide_buf_add(b, &c, 1); }
+
+int tide_buf_printf(tide_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0 || tide_buf_grow(b, (size_t)n) < 0)
+        return TIDE_ENOMEM;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+    return 0;
+}
+
+void tide_buf_reset(tide_buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
+void tide_buf_free(tide_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+char *tide_buf_detach(tide_buf *b)
+{
+    char *s = b->data;
+    if (!s)
+        s = calloc(1, 1);
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return s;
+}
+
+void tide_err_clear(tide_err *err)
+{
+    if (!err)
+        return;
+    err->code = 0;
+    err->sqlstate[0] = err->msg[0] = err->sql[0] = '\0';
+}
+
+int tide_err_vset(tide_err *err, int code, const char *fmt, va_list ap)
+{
+    if (!err)
+        return code;
+    err->code = code;
+    err->sqlstate[0] = err->sql[0] = '\0';
+    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    return code;
+}
+
+int tide_err_set(tide_err *err, int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    tide_err_vset(err, code, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+void tide_err_wrap(tide_err *err, const char *before, const char *after)
+{
+    tide_buf b = TIDE_BUF_INIT;
+    if (!err)
+        return;
+    if (tide_buf_puts(&b, before ? before : "") == 0 && tide_buf_puts(&b, err->msg) == 0 &&
+        tide_buf_puts(&b, after ? after : "") == 0) {
+        size_t n = b.len < sizeof err->msg ? b.len : sizeof err->msg - 1;
+        memcpy(err->msg, b.data, n);
+        err->msg[n] = '\0';
+    }
+    tide_buf_free(&b);
+}
+
+void tide_err_set_sql(tide_err *err, const char *sql)
+{
+    size_t n, cap;
+    if (!err || !sql)
+        return;
+    cap = sizeof err->sql;
+    n = strlen(sql);
+    if (n < cap) {
+        memcpy(err->sql, sql, n + 1);
+        return;
+    }
+    memcpy(err->sql, sql, cap - 4);
+    memcpy(err->sql + cap - 4, "...", 4);
+}
+
+char *tide_strdup(const char *s)
+{
+    size_t n;
+    char *p;
+    if (!s)
+        return NULL;
+    n = strlen(s) + 1;
+    if ((p = malloc(n)))
+        memcpy(p, s, n);
+    return p;
+}
+
+int64_t tide_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void tide_sleep_ms(int64_t ms)
+{
+    struct timespec ts;
+    if (ms <= 0)
+        return;
+    ts.tv_sec = (time_t)(ms / 1000);
+    ts.tv_nsec = (long)(ms % 1000) * 1000000L;
+    nanosleep(&ts, NULL);
+}

@@ -1,0 +1,443 @@
+/* lint_sql.c — reading SQL for migration:lint: a tokenizer that skips
+ * strings, comments, quoted identifiers and dollar quotes, splits a script
+ * into statements (keeping tide:lint-ignore comments with the statement
+ * they precede or sit in), and column types as comparable values. */
+#include "lint/lint.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- tokens ---------------------------------------------------------------- */
+
+typedef struct lexer {
+    const char *p;
+    tide_lint_stmt cur;
+    int cap;
+    const char *start;     /* first token of the current statement, or NULL */
+    const char *last;      /* end of the last token */
+    tide_buf ignore;
+} lexer;
+
+static int push_tok(lexer *x, tide_lint_tokkind kind, const char *p, size_t n, int lower)
+{
+    tide_lint_tok *t;
+    size_t i;
+    if (x->cur.ntoks == x->cap) {
+        int cap = x->cap ? x->cap * 2 : 32;
+        tide_lint_tok *grown = realloc(x->cur.toks, sizeof *grown * (size_t)cap);
+        if (!grown)
+            return TIDE_ENOMEM;
+        x->cur.toks = grown;
+        x->cap = cap;
+    }
+    t = &x->cur.toks[x->cur.ntoks];
+    if (!(t->text = malloc(n + 1)))
+        return TIDE_ENOMEM;
+    for (i = 0; i < n; i++)
+        t->text[i] = lower ? (char)tolower((unsigned char)p[i]) : p[i];
+    t->text[n] = 0;
+    t->kind = kind;
+    x->cur.ntoks++;
+    return 0;
+}
+
+/* A quoted run from p (at the opening q) to the closing q, doubled q
+ * escaping it; backslash escapes too when bs. Returns the end (past q). */
+static const char *quoted_end(const char *p, char q, int bs)
+{
+    for (p++; *p; p++) {
+        if (bs && *p == '\\' && p[1])
+            p++;
+        else if (*p == q && p[1] == q)
+            p++;
+        else if (*p == q)
+            return p + 1;
+    }
+    return p;
+}
+
+/* Unquotes [p, end) (without its quotes), undoubling q, as a token. */
+static int push_unquoted(lexer *x, tide_lint_tokkind kind, const char *p, const char *end, char q)
+{
+    tide_buf b = TIDE_BUF_INIT;
+    int rc;
+    for (; p < end; p++) {
+        if (*p == q && p + 1 < end && p[1] == q)
+            p++;
+        if (tide_buf_putc(&b, *p) < 0) {
+            tide_buf_free(&b);
+            return TIDE_ENOMEM;
+        }
+    }
+    rc = push_tok(x, kind, b.data ? b.data : "", b.len, 0);
+    tide_buf_free(&b);
+    return rc;
+}
+
+/* Keeps the rule ids of a tide:lint-ignore comment [p, end). */
+static int note_comment(lexer *x, const char *p, const char *end)
+{
+    static const char mark[] = "tide:lint-ignore";
+    const char *m;
+    size_t n = (size_t)(end - p);
+    char *text = strndup(p, n);
+    int rc = 0;
+    if (!text)
+        return TIDE_ENOMEM;
+    if ((m = strstr(text, mark)) != NULL) {
+        for (m += sizeof mark - 1; *m && rc == 0;) {
+            size_t len;
+            m += strspn(m, " \t,");
+            len = strcspn(m, " \t,\r\n*");
+            if (!len)
+                break;
+            rc = tide_buf_printf(&x->ignore, "%s%.*s ", x->ignore.len ? "" : " ", (int)len, m);
+            m += len;
+        }
+    }
+    free(text);
+    return rc < 0 ? TIDE_ENOMEM : 0;
+}
+
+static int is_trigger(const tide_lint_stmt *s)
+{
+    int i;
+    if (!tide_lint__is(s, 0, "create"))
+        return 0;
+    for (i = 1; i < s->ntoks && i < 4; i++)
+        if (tide_lint__is(s, i, "trigger"))
+            return 1;
+    return 0;
+}
+
+static void stmt_free(tide_lint_stmt *s)
+{
+    int i;
+    for (i = 0; i < s->ntoks; i++)
+        free(s->toks[i].text);
+    free(s->toks);
+    free(s->sql);
+    free(s->ignore);
+    memset(s, 0, sizeof *s);
+}
+
+/* Ends the statement in progress at end: kept when it has tokens. */
+static int end_stmt(lexer *x, tide_lint_stmts *out, const char *end)
+{
+    tide_lint_stmt *grown;
+    int rc = 0;
+    if (x->cur.ntoks == 0) {
+        stmt_free(&x->cur);
+    } else if (!(grown = realloc(out->items, sizeof *grown * (size_t)(out->n + 1))) ||
+               !(x->cur.sql = strndup(x->start, (size_t)(end - x->start)))) {
+        if (grown)
+            out->items = grown;
+        stmt_free(&x->cur);
+        rc = TIDE_ENOMEM;
+    } else {
+        out->items = grown;
+        x->cur.ignore = x->ignore.len ? tide_buf_detach(&x->ignore) : NULL;
+        x->cur.index = out->n + 1;
+        out->items[out->n++] = x->cur;
+    }
+    memset(&x->cur, 0, sizeof x->cur);
+    tide_buf_reset(&x->ignore);
+    x->cap = 0;
+    x->start = NULL;
+    return rc;
+}
+
+/* One lexical item at x->p: a comment, a token, or a statement's end. */
+static int lex_one(lexer *x, tide_lint_stmts *out)
+{
+    const char *p = x->p, *e;
+    int rc = 0;
+    if (p[0] == '-' && p[1] == '-') {
+        e = p + strcspn(p, "\n");
+        x->p = e;
+        return note_comment(x, p, e);
+    }
+    if (p[0] == '/' && p[1] == '*') {
+        e = strstr(p + 2, "*/");
+        e = e ? e + 2 : p + strlen(p);
+        x->p = e;
+        return note_comment(x, p, e);
+    }
+    if (!x->start && *p != ';')
+        x->start = p;
+    if (*p == ';') {
+        int n = x->cur.ntoks;
+        if (is_trigger(&x->cur) && tide_lint__find(&x->cur, 0, -1, "begin") >= 0 &&
+            !(n > 0 && tide_lint__is(&x->cur, n - 1, "end"))) {
+            x->p = p + 1;
+            return push_tok(x, TIDE_LTOK_PUNCT, p, 1, 0);
+        }
+        x->p = p + 1;
+        return end_stmt(x, out, x->last ? x->last : p);
+    }
+    if (*p == '\'' || ((*p == 'e' || *p == 'E') && p[1] == '\'' )) {
+        int bs = *p != '\'';
+        const char *q = bs ? p + 1 : p;
+        e = quoted_end(q, '\'', bs);
+        rc = push_unquoted(x, TIDE_LTOK_STRING, q + 1, e[-1] == '\'' && e - 1 > q ? e - 1 : e, '\'');
+    } else if (*p == '"' || *p == '`') {
+        e = quoted_end(p, *p, 0);
+        rc = push_unquoted(x, TIDE_LTOK_IDENT, p + 1, e - 1 > p && e[-1] == *p ? e - 1 : e, *p);
+    } else if (*p == '$' && (p[1] == '$' || isalpha((unsigned char)p[1]) || p[1] == '_') &&
+               p[1 + strspn(p + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789")] == '$') {
+        size_t taglen = 2 + strspn(p + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789");
+        char tag[80];
+        const char *close;
+        snprintf(tag, sizeof tag, "%.*s", (int)(taglen < sizeof tag ? taglen : sizeof tag - 1), p);
+        close = strstr(p + taglen, tag);
+        e = close ? close + taglen : p + strlen(p);
+        rc = push_tok(x, TIDE_LTOK_STRING, p + taglen, close ? (size_t)(close - p - taglen) : 0, 0);
+    } else if (isalpha((unsigned char)*p) || *p == '_' || (unsigned char)*p >= 0x80) {
+        for (e = p; isalnum((unsigned char)*e) || *e == '_' || *e == '$' || (unsigned char)*e >= 0x80; e++)
+            ;
+        rc = push_tok(x, TIDE_LTOK_WORD, p, (size_t)(e - p), 1);
+    } else if (isdigit((unsigned char)*p)) {
+        for (e = p; isalnum((unsigned char)*e) || *e == '.'; e++)
+            ;
+        rc = push_tok(x, TIDE_LTOK_NUMBER, p, (size_t)(e - p), 0);
+    } else {
+        e = p + 1;
+        rc = push_tok(x, TIDE_LTOK_PUNCT, p, 1, 0);
+    }
+    x->p = e;
+    x->last = e;
+    return rc;
+}
+
+int tide_lint__split(const char *text, tide_lint_stmts *out, tide_err *err)
+{
+    lexer x;
+    int rc = 0;
+    memset(&x, 0, sizeof x);
+    x.p = text;
+    while (rc == 0) {
+        x.p += strspn(x.p, " \t\r\n\f\v");
+        if (!*x.p)
+            break;
+        rc = lex_one(&x, out);
+    }
+    if (rc == 0)
+        rc = end_stmt(&x, out, x.last ? x.last : x.p);
+    stmt_free(&x.cur);
+    tide_buf_free(&x.ignore);
+    return rc < 0 ? tide_err_set(err, TIDE_ENOMEM, "out of memory reading SQL") : 0;
+}
+
+void tide_lint__stmts_free(tide_lint_stmts *s)
+{
+    int i;
+    for (i = 0; i < s->n; i++)
+        stmt_free(&s->items[i]);
+    free(s->items);
+    memset(s, 0, sizeof *s);
+}
+
+/* ---- reading tokens -------------------------------------------------------- */
+
+int tide_lint__is(const tide_lint_stmt *s, int i, const char *w)
+{
+    return i >= 0 && i < s->ntoks && s->toks[i].kind != TIDE_LTOK_IDENT &&
+           s->toks[i].kind != TIDE_LTOK_STRING && !strcmp(s->toks[i].text, w);
+}
+
+int tide_lint__find(const tide_lint_stmt *s, int from, int end, const char *w)
+{
+    int i, depth = 0;
+    if (end < 0 || end > s->ntoks)
+        end = s->ntoks;
+    for (i = from; i < end; i++) {
+        if (tide_lint__is(s, i, "("))
+            depth++;
+        else if (tide_lint__is(s, i, ")"))
+            depth--;
+        else if (depth == 0 && tide_lint__is(s, i, w))
+            return i;
+    }
+    return -1;
+}
+
+int tide_lint__skip_group(const tide_lint_stmt *s, int i)
+{
+    int depth = 0;
+    if (!tide_lint__is(s, i, "("))
+        return i + 1;
+    for (; i < s->ntoks; i++) {
+        if (tide_lint__is(s, i, "("))
+            depth++;
+        else if (tide_lint__is(s, i, ")") && --depth == 0)
+            return i + 1;
+    }
+    return s->ntoks;
+}
+
+static int is_name(const tide_lint_stmt *s, int i)
+{
+    return i < s->ntoks && (s->toks[i].kind == TIDE_LTOK_WORD || s->toks[i].kind == TIDE_LTOK_IDENT);
+}
+
+int tide_lint__name(const tide_lint_stmt *s, int *i, char *out, size_t n)
+{
+    const char *a, *b = NULL;
+    if (!is_name(s, *i))
+        return -1;
+    a = s->toks[*i].text;
+    if (tide_lint__is(s, *i + 1, ".") && is_name(s, *i + 2)) {
+        b = s->toks[*i + 2].text;
+        *i += 3;
+    } else {
+        *i += 1;
+    }
+    if (b && (!strcmp(a, "public") || !strcmp(a, "main")))
+        a = b, b = NULL;
+    if (b)
+        snprintf(out, n, "%s.%s", a, b);
+    else
+        snprintf(out, n, "%s", a);
+    return 0;
+}
+
+static int wordlike(const tide_lint_tok *t)
+{
+    return t->kind != TIDE_LTOK_PUNCT;
+}
+
+int tide_lint__text(const tide_lint_stmt *s, int from, int end, tide_buf *out)
+{
+    int i, rc = 0;
+    for (i = from; i < end && i < s->ntoks && rc == 0; i++) {
+        const tide_lint_tok *t = &s->toks[i];
+        if (i > from && wordlike(t) && wordlike(&s->toks[i - 1]))
+            rc = tide_buf_putc(out, ' ');
+        if (rc == 0)
+            rc = t->kind == TIDE_LTOK_STRING ? tide_buf_printf(out, "'%s'", t->text)
+                                             : tide_buf_puts(out, t->text);
+    }
+    return rc;
+}
+
+/* ---- column types ----------------------------------------------------------- */
+
+typedef struct type_name {
+    const char *name;
+    tide_lint_family family;
+    int size;
+} type_name;
+
+static const type_name type_names[] = {
+    {"smallint", TIDE_LTYPE_INT, 2}, {"int2", TIDE_LTYPE_INT, 2}, {"smallserial", TIDE_LTYPE_INT, 2},
+    {"integer", TIDE_LTYPE_INT, 4}, {"int", TIDE_LTYPE_INT, 4}, {"int4", TIDE_LTYPE_INT, 4},
+    {"serial", TIDE_LTYPE_INT, 4}, {"mediumint", TIDE_LTYPE_INT, 4},
+    {"bigint", TIDE_LTYPE_INT, 8}, {"int8", TIDE_LTYPE_INT, 8}, {"bigserial", TIDE_LTYPE_INT, 8},
+    {"real", TIDE_LTYPE_FLOAT, 4}, {"float4", TIDE_LTYPE_FLOAT, 4},
+    {"double precision", TIDE_LTYPE_FLOAT, 8}, {"double", TIDE_LTYPE_FLOAT, 8},
+    {"float8", TIDE_LTYPE_FLOAT, 8}, {"float", TIDE_LTYPE_FLOAT, 8},
+    {"numeric", TIDE_LTYPE_NUMERIC, 0}, {"decimal", TIDE_LTYPE_NUMERIC, 0},
+    {"varchar", TIDE_LTYPE_STRING, -1}, {"character varying", TIDE_LTYPE_STRING, -1},
+    {"char", TIDE_LTYPE_STRING, 1}, {"character", TIDE_LTYPE_STRING, 1}, {"bpchar", TIDE_LTYPE_STRING, 1},
+    {"text", TIDE_LTYPE_STRING, -1}, {"clob", TIDE_LTYPE_STRING, -1},
+    {"boolean", TIDE_LTYPE_BOOL, 1}, {"bool", TIDE_LTYPE_BOOL, 1},
+    {"timestamp", TIDE_LTYPE_TIME, 0}, {"timestamptz", TIDE_LTYPE_TIME, 0},
+    {"timestamp with time zone", TIDE_LTYPE_TIME, 0}, {"timestamp without time zone", TIDE_LTYPE_TIME, 0},
+    {"date", TIDE_LTYPE_TIME, 0}, {"datetime", TIDE_LTYPE_TIME, 0},
+    {NULL, TIDE_LTYPE_OTHER, 0}
+};
+
+/* "varchar ( 10 )" -> base "varchar", args 10; spaces squeezed, lowercased. */
+static void squeeze(const char *text, char *base, size_t n, int *args, int *nargs)
+{
+    size_t o = 0;
+    const char *p = text;
+    *nargs = 0;
+    while (*p && *p != '(' && o + 1 < n) {
+        if (isspace((unsigned char)*p)) {
+            if (o && base[o - 1] != ' ')
+                base[o++] = ' ';
+        } else {
+            base[o++] = (char)tolower((unsigned char)*p);
+        }
+        p++;
+    }
+    while (o && base[o - 1] == ' ')
+        o--;
+    base[o] = 0;
+    while (*p && *p != ')' && *nargs < 2) {
+        p++;
+        p += strspn(p, " \t");
+        if (isdigit((unsigned char)*p) || *p == '-')
+            args[(*nargs)++] = atoi(p);
+        p += strcspn(p, ",)");
+    }
+}
+
+void tide_lint__type(const char *text, tide_lint_type *out)
+{
+    int args[2], nargs, i;
+    memset(out, 0, sizeof *out);
+    squeeze(text, out->base, sizeof out->base, args, &nargs);
+    out->precision = out->scale = -1;
+    for (i = 0; type_names[i].name; i++)
+        if (!strcmp(out->base, type_names[i].name))
+            break;
+    out->family = type_names[i].family;
+    out->size = type_names[i].size;
+    if (strstr(text, "[]"))
+        out->family = TIDE_LTYPE_OTHER;
+    if (out->family == TIDE_LTYPE_STRING) {
+        out->fixed = out->size == 1;
+        if (nargs)
+            out->size = args[0];
+    } else if (out->family == TIDE_LTYPE_NUMERIC && nargs) {
+        out->precision = args[0];
+        out->scale = nargs > 1 ? args[1] : 0;
+    }
+}
+
+static int int_digits(int size)
+{
+    return size == 2 ? 5 : size == 4 ? 10 : 19;
+}
+
+static int same_family_narrows(const tide_lint_type *a, const tide_lint_type *b)
+{
+    switch (a->family) {
+    case TIDE_LTYPE_INT:
+    case TIDE_LTYPE_FLOAT:
+        return b->size < a->size;
+    case TIDE_LTYPE_NUMERIC:
+        if (b->precision < 0)
+            return 0;
+        return a->precision < 0 || b->precision - b->scale < a->precision - a->scale ||
+               b->scale < a->scale;
+    case TIDE_LTYPE_STRING:
+        return b->size >= 0 && (a->size < 0 || b->size < a->size);
+    case TIDE_LTYPE_TIME:
+        return !strcmp(b->base, "date") && strcmp(a->base, "date");
+    default:
+        return 0;
+    }
+}
+
+int tide_lint__narrows(const tide_lint_type *a, const tide_lint_type *b)
+{
+    if (a->family == b->family)
+        return same_family_narrows(a, b);
+    if (a->family == TIDE_LTYPE_OTHER || b->family == TIDE_LTYPE_OTHER)
+        return 0;                               /* not a type we can judge */
+    if (b->family == TIDE_LTYPE_STRING)
+        return b->size >= 0;                    /* everything prints; bounded text may not fit */
+    if (a->family == TIDE_LTYPE_INT && b->family == TIDE_LTYPE_NUMERIC)
+        return b->precision >= 0 && b->precision - b->scale < int_digits(a->size);
+    if (a->family == TIDE_LTYPE_INT && b->family == TIDE_LTYPE_FLOAT)
+        return 0;
+    if (a->family == TIDE_LTYPE_BOOL && b->family == TIDE_LTYPE_INT)
+        return 0;
+    return 1;                                   /* text to int, float to int, ... */
+}

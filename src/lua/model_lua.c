@@ -1,0 +1,1021 @@
+/* model_lua.c — definitions made by the schema DSL (lua/tide/schema.lua)
+ * into the native model, and the loading of the schema folders. The
+ * converter reads tables with lua_next, lua_rawgeti and lua_rawlen only: no
+ * metamethod runs and nothing is allocated on the Lua side, so it cannot
+ * raise (Neovim's converter.c); every failure is a tide_err. */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1   /* d_type, fstatat under -std=c11 */
+#endif
+#include "lua/model_lua.h"
+#include "core/buf.h"
+#include "lua/runtime.h"
+
+#include <lauxlib.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+/* The file that defined the table at position i of s->tables (before finish
+ * sorts them), or NULL when unknown. */
+typedef const char *(*origin_fn)(void *ud, int i);
+
+typedef struct conv {
+    tide_schema *s;
+    lua_State *L;
+    tide_err *err;
+    const char *source;     /* the definition's file, for messages */
+    origin_fn origin;
+    void *origin_ud;
+    const char *table;      /* the table being converted ("s.name"), or NULL */
+    const char *column;     /* the column being converted, or NULL */
+    char tname[256];
+} conv;
+
+/* The fields a kind of definition may have; slot i of read_fields holds
+ * keys[i]. keys[0] is "__tide" when the kind is tagged. */
+typedef struct shape {
+    const char *tag;        /* required value of __tide, NULL: untagged */
+    const char *what;       /* "a column (t.col ...)", for messages */
+    const char *const *keys;
+    int nkeys;
+} shape;
+
+/* ---- messages ----------------------------------------------------------- */
+
+__attribute__((format(printf, 2, 3)))
+static int fail(conv *cv, const char *fmt, ...)
+{
+    char what[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    if (cv->table && cv->column)
+        return tide_err_set(cv->err, TIDE_ECONFIG, "%s: table '%s', column '%s': %s", cv->source,
+                            cv->table, cv->column, what);
+    if (cv->table)
+        return tide_err_set(cv->err, TIDE_ECONFIG, "%s: table '%s': %s", cv->source, cv->table, what);
+    return tide_err_set(cv->err, TIDE_ECONFIG, "%s: %s", cv->source, what);
+}
+
+static int nomem(conv *cv)
+{
+    return tide_err_set(cv->err, TIDE_ENOMEM, "%s: out of memory converting the schema", cv->source);
+}
+
+static const char *type_of(lua_State *L, int idx)
+{
+    return lua_typename(L, lua_type(L, idx));
+}
+
+/* ---- reading fields -------------------------------------------------------- */
+
+/* The __tide tag of the table at idx, or NULL. The string stays anchored by
+ * the table.   [-0, +0, -] (uses 2 slots) */
+static const char *peek_tag(lua_State *L, int idx)
+{
+    const char *tag = NULL;
+    idx = lua_absindex(L, idx);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TSTRING &&
+            !strcmp(lua_tostring(L, -2), "__tide"))
+            tag = lua_tostring(L, -1);
+        lua_pop(L, 1);
+        if (tag) {
+            lua_pop(L, 1);
+            break;
+        }
+    }
+    return tag;
+}
+
+/* Pushes sh->nkeys slots (*base is the first) holding the fields of the table
+ * at idx, nil where absent. A wrong tag is reported before unknown fields:
+ * an index where a column belongs is the better message.
+ * [-0, +nkeys, -] (the caller restores its top, also on failure) */
+static int read_fields(conv *cv, int idx, const shape *sh, int *base)
+{
+    lua_State *L = cv->L;
+    const char *unknown = NULL, *tag;
+    int i, stray = 0;
+    if (!lua_checkstack(L, sh->nkeys + 4))
+        return nomem(cv);
+    *base = lua_gettop(L) + 1;
+    lua_settop(L, *base + sh->nkeys - 1);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        const char *key = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+        for (i = 0; key && i < sh->nkeys && (sh->keys[i][0] != key[0] || strcmp(sh->keys[i], key)); i++)
+            ;
+        if (key && i < sh->nkeys) {
+            lua_replace(L, *base + i);
+            continue;
+        }
+        if (!key) stray = 1;
+        else if (!unknown) unknown = key;     /* anchored by the table */
+        lua_pop(L, 1);
+    }
+    tag = lua_type(L, *base) == LUA_TSTRING ? lua_tostring(L, *base) : NULL;
+    if (sh->tag && (!tag || strcmp(tag, sh->tag)))
+        return fail(cv, "expected %s, got %s%s", sh->what, tag ? "a " : "a plain table", tag ? tag : "");
+    if (unknown)
+        return fail(cv, "%s has an unknown field '%s'", sh->what, unknown);
+    if (stray)
+        return fail(cv, "%s has list entries; its fields are named", sh->what);
+    return 0;
+}
+
+static int opt_str(conv *cv, int slot, const char *field, const char **out)
+{
+    size_t len;
+    *out = NULL;
+    if (lua_isnil(cv->L, slot))
+        return 0;
+    if (lua_type(cv->L, slot) != LUA_TSTRING)
+        return fail(cv, "%s must be a string, not a %s", field, type_of(cv->L, slot));
+    *out = lua_tolstring(cv->L, slot, &len);
+    if (strlen(*out) != len)
+        return fail(cv, "%s contains a NUL byte", field);
+    return 0;
+}
+
+static int req_str(conv *cv, int slot, const char *field, const char **out)
+{
+    int rc = opt_str(cv, slot, field, out);
+    if (rc == 0 && (!*out || !**out))
+        return fail(cv, "%s is required (a non-empty string)", field);
+    return rc;
+}
+
+static int opt_bool(conv *cv, int slot, const char *field, int *out)
+{
+    int t = lua_type(cv->L, slot);
+    if (t != LUA_TNIL && t != LUA_TBOOLEAN)
+        return fail(cv, "%s must be true or false, not a %s", field, type_of(cv->L, slot));
+    *out = lua_toboolean(cv->L, slot);
+    return 0;
+}
+
+/* Appends the strings of the list at slot to (*v, *n); required: it must
+ * have at least one.   [-0, +0, -] (uses 1 slot) */
+static int str_list(conv *cv, int slot, const char *field, int required, char ***v, int *n)
+{
+    lua_State *L = cv->L;
+    lua_Integer i, len;
+    int rc = 0;
+    if (lua_isnil(L, slot))
+        return required ? fail(cv, "%s is required", field) : 0;
+    if (lua_type(L, slot) != LUA_TTABLE)
+        return fail(cv, "%s must be a list of strings, not a %s", field, type_of(L, slot));
+    len = (lua_Integer)lua_rawlen(L, slot);
+    if (required && len == 0)
+        return fail(cv, "%s must not be empty", field);
+    for (i = 1; rc == 0 && i <= len; i++) {
+        if (lua_rawgeti(L, slot, i) != LUA_TSTRING || !*lua_tostring(L, -1))
+            rc = fail(cv, "%s: entry %d must be a non-empty string", field, (int)i);
+        else if (tide_strv_push(cv->s, v, n, lua_tostring(L, -1)) < 0)
+            rc = nomem(cv);
+        lua_pop(L, 1);
+    }
+    return rc;
+}
+
+/* A foreign key action: NULL for "no action" (the model's canonical form). */
+static int action(conv *cv, int slot, const char *field, const char **out)
+{
+    static const char *const actions[] = { "no action", "restrict", "cascade", "set null", "set default" };
+    const char *a;
+    size_t i, n = sizeof actions / sizeof actions[0];
+    int rc;
+    *out = NULL;
+    if ((rc = opt_str(cv, slot, field, &a)) < 0 || !a)
+        return rc;
+    for (i = 0; i < n && strcasecmp(a, actions[i]); i++)
+        ;
+    if (i == n)
+        return fail(cv, "%s: '%s' is not a foreign key action (no action, restrict, cascade, "
+                    "set null, set default)", field, a);
+    *out = i == 0 ? NULL : actions[i];   /* copied by the caller */
+    return 0;
+}
+
+/* ---- enums ------------------------------------------------------------------ */
+
+/* "a, b, c" of the list at slot, or of e.   [-0, +0, -] (uses 1 slot) */
+static void join_values(lua_State *L, int slot, const tide_enum *e, tide_buf *out)
+{
+    lua_Integer i, n = e ? e->nvalues : (lua_Integer)lua_rawlen(L, slot);
+    for (i = 0; i < n; i++) {
+        const char *v = e ? e->values[i] : (lua_rawgeti(L, slot, i + 1), lua_tostring(L, -1));
+        tide_buf_printf(out, "%s%s", i ? ", " : "", v ? v : "?");
+        if (!e)
+            lua_pop(L, 1);
+    }
+}
+
+/* An enum used again with other values: names this place and the first. */
+static int enum_conflict(conv *cv, const tide_enum *e, const char *type, int slot)
+{
+    tide_buf here = TIDE_BUF_INIT, there = TIDE_BUF_INIT;
+    const char *table = NULL, *column = NULL, *file = NULL;
+    int i, j, rc;
+    for (i = 0; !table && i < cv->s->ntables; i++) {
+        const tide_table *t = cv->s->tables[i];
+        for (j = 0; !table && j < t->ncolumns; j++)
+            if (t->columns[j].is_enum && !strcmp(t->columns[j].type, type)) {
+                table = t->name, column = t->columns[j].name;
+                file = cv->origin ? cv->origin(cv->origin_ud, i) : NULL;
+            }
+    }
+    join_values(cv->L, slot, NULL, &here);
+    join_values(cv->L, 0, e, &there);
+    rc = fail(cv, "enum '%s' is declared with the values (%s), but table '%s', column '%s'%s%s "
+              "declared it with (%s); an enum has the same values everywhere it is used",
+              type, here.data ? here.data : "", table ? table : "?", column ? column : "?",
+              file ? " in " : "", file ? file : "", there.data ? there.data : "");
+    tide_buf_free(&here);
+    tide_buf_free(&there);
+    return rc;
+}
+
+/* Declares the enum a column's type names ("name" or "schema.name") with the
+ * values at slot, or checks them against its first declaration. */
+static int declare_enum(conv *cv, const char *type, int slot)
+{
+    lua_State *L = cv->L;
+    const char *dot = strchr(type, '.'), *name = dot ? dot + 1 : type;
+    char *schema = dot ? tide_schema_strn(cv->s, type, (size_t)(dot - type)) : NULL;
+    const tide_enum *found;
+    tide_enum *e;
+    int i, n, rc = 0;
+    if (dot && !schema)
+        return nomem(cv);
+    if (lua_type(L, slot) != LUA_TTABLE || (n = (int)lua_rawlen(L, slot)) == 0)
+        return fail(cv, "enum '%s' needs a non-empty list of values, not %s", type,
+                    lua_type(L, slot) == LUA_TTABLE ? "an empty one" : type_of(L, slot));
+    for (i = 1; i <= n; i++) {
+        int ok = lua_rawgeti(L, slot, i) == LUA_TSTRING && *lua_tostring(L, -1);
+        lua_pop(L, 1);
+        if (!ok)
+            return fail(cv, "enum '%s': value %d must be a non-empty string", type, i);
+    }
+    if ((found = tide_schema_find_enum(cv->s, schema, name))) {
+        for (i = 0; i < n && n == found->nvalues; i++) {
+            lua_rawgeti(L, slot, i + 1);
+            rc = strcmp(lua_tostring(L, -1), found->values[i]);
+            lua_pop(L, 1);
+            if (rc)
+                break;
+        }
+        return n == found->nvalues && i == n ? 0 : enum_conflict(cv, found, type, slot);
+    }
+    if (!(e = tide_schema_add_enum(cv->s, schema, name)))
+        return nomem(cv);
+    for (i = 1; rc == 0 && i <= n; i++) {
+        lua_rawgeti(L, slot, i);
+        if (tide_enum_add_value(cv->s, e, lua_tostring(L, -1)) < 0)
+            rc = nomem(cv);
+        lua_pop(L, 1);
+    }
+    return rc;
+}
+
+/* ---- columns ----------------------------------------------------------------- */
+
+static const char *const column_keys[] = {
+    "__tide", "name", "type", "autoincrement", "nullable", "primary", "default", "unique",
+    "references", "comment", "renamedFrom", "ignoreChanges", "collate", "enum"
+};
+enum { C_TAG, C_NAME, C_TYPE, C_AUTO, C_NULL, C_PRIMARY, C_DEFAULT, C_UNIQUE, C_REFS,
+       C_COMMENT, C_RENAMED, C_IGNORE, C_COLLATE, C_ENUM, C_N };
+static const shape column_shape = { "column", "a column (t.col \"name\" :type())", column_keys, C_N };
+
+static const char *const ref_keys[] = {
+    "table", "schema", "column", "onDelete", "onUpdate", "name", "deferrable", "initiallyDeferred"
+};
+enum { R_TABLE, R_SCHEMA, R_COLUMN, R_DELETE, R_UPDATE, R_NAME, R_DEFERRABLE, R_DEFERRED, R_N };
+static const shape ref_shape = { NULL, "references", ref_keys, R_N };
+
+/* The ignoreChanges list at slot as TIDE_IGNORE_* bits. */
+static int ignore_bits(conv *cv, int slot, unsigned *out)
+{
+    static const char *const words[] = { "type", "default", "extra" };
+    lua_State *L = cv->L;
+    lua_Integer i, n;
+    *out = 0;
+    if (lua_isnil(L, slot))
+        return 0;
+    if (lua_type(L, slot) != LUA_TTABLE)
+        return fail(cv, "ignoreChanges must be a list, not a %s", type_of(L, slot));
+    n = (lua_Integer)lua_rawlen(L, slot);
+    for (i = 1; i <= n; i++) {
+        const char *w = lua_rawgeti(L, slot, i) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+        unsigned bit = !strcmp(w, words[0]) ? TIDE_IGNORE_TYPE : !strcmp(w, words[1])
+                       ? TIDE_IGNORE_DEFAULT : !strcmp(w, words[2]) ? TIDE_IGNORE_EXTRA : 0;
+        lua_pop(L, 1);
+        if (!bit)
+            return fail(cv, "ignoreChanges: entry %d must be \"type\", \"default\" or \"extra\"", (int)i);
+        *out |= bit;
+    }
+    return 0;
+}
+
+/* Actions and deferral of a foreign key, from four consecutive slots
+ * (onDelete, onUpdate, deferrable, initiallyDeferred). */
+static int fk_options(conv *cv, tide_fk *fk, int del, int upd, int deferrable, int deferred)
+{
+    const char *on_delete, *on_update;
+    int rc;
+    if ((rc = action(cv, del, "onDelete", &on_delete)) < 0 ||
+        (rc = action(cv, upd, "onUpdate", &on_update)) < 0 ||
+        (rc = opt_bool(cv, deferrable, "deferrable", &fk->deferrable)) < 0 ||
+        (rc = opt_bool(cv, deferred, "initiallyDeferred", &fk->initially_deferred)) < 0)
+        return rc;
+    if (fk->initially_deferred && !lua_isnil(cv->L, deferrable) && !fk->deferrable)
+        return fail(cv, "initiallyDeferred needs deferrable");
+    fk->deferrable |= fk->initially_deferred;
+    fk->on_delete = tide_schema_str(cv->s, on_delete);
+    fk->on_update = tide_schema_str(cv->s, on_update);
+    return 0;
+}
+
+/* A column's :references(table, column, options) as a foreign key. */
+static int column_fk(conv *cv, tide_table *t, const char *column, int idx)
+{
+    lua_State *L = cv->L;
+    int top = lua_gettop(L), base, rc;
+    const char *table, *schema, *ref, *name;
+    tide_fk *fk;
+    if (lua_type(L, idx) != LUA_TTABLE) {
+        rc = fail(cv, "references must be a table, not a %s", type_of(L, idx));
+        goto done;
+    }
+    if ((rc = read_fields(cv, idx, &ref_shape, &base)) < 0 ||
+        (rc = req_str(cv, base + R_TABLE, "references.table", &table)) < 0 ||
+        (rc = opt_str(cv, base + R_SCHEMA, "references.schema", &schema)) < 0 ||
+        (rc = opt_str(cv, base + R_COLUMN, "references.column", &ref)) < 0 ||
+        (rc = opt_str(cv, base + R_NAME, "references.name", &name)) < 0)
+        goto done;
+    if (!(fk = tide_table_add_fk(cv->s, t, name))) {
+        rc = nomem(cv);
+        goto done;
+    }
+    fk->ref_schema = tide_schema_str(cv->s, schema);
+    fk->ref_table = tide_schema_str(cv->s, table);
+    if (tide_strv_push(cv->s, &fk->columns, &fk->ncolumns, column) < 0 ||
+        (ref && tide_strv_push(cv->s, &fk->ref_columns, &fk->nref_columns, ref) < 0)) {
+        rc = nomem(cv);
+        goto done;
+    }
+    rc = fk_options(cv, fk, base + R_DELETE, base + R_UPDATE, base + R_DEFERRABLE, base + R_DEFERRED);
+done:
+    lua_settop(L, top);
+    return rc;
+}
+
+/* Plain attributes: the column itself, added to t. */
+static int column_attrs(conv *cv, tide_table *t, const char *name, int base)
+{
+    const char *type, *def, *comment, *renamed, *collate;
+    int nullable, autoinc, rc;
+    unsigned ignore;
+    tide_column *c;
+    if ((rc = req_str(cv, base + C_TYPE, "type", &type)) < 0 ||
+        (rc = opt_bool(cv, base + C_NULL, "nullable", &nullable)) < 0 ||
+        (rc = opt_bool(cv, base + C_AUTO, "autoincrement", &autoinc)) < 0 ||
+        (rc = opt_str(cv, base + C_DEFAULT, "default", &def)) < 0 ||
+        (rc = opt_str(cv, base + C_COMMENT, "comment", &comment)) < 0 ||
+        (rc = opt_str(cv, base + C_RENAMED, "renamedFrom", &renamed)) < 0 ||
+        (rc = opt_str(cv, base + C_COLLATE, "collate", &collate)) < 0 ||
+        (rc = ignore_bits(cv, base + C_IGNORE, &ignore)) < 0)
+        return rc;
+    if (!lua_isnil(cv->L, base + C_ENUM) && (rc = declare_enum(cv, type, base + C_ENUM)) < 0)
+        return rc;
+    if (!(c = tide_table_add_column(cv->s, t, name, type)))
+        return nomem(cv);
+    c->is_enum = !lua_isnil(cv->L, base + C_ENUM);
+    c->nullable = nullable;
+    c->autoincrement = autoinc;
+    c->default_expr = tide_schema_str(cv->s, def);
+    c->comment = tide_schema_str(cv->s, comment);
+    c->renamed_from = tide_schema_str(cv->s, renamed);
+    c->collation = tide_schema_str(cv->s, collate);
+    c->ignore = ignore;
+    return 0;
+}
+
+/* :primary(), :unique() and :references() of the column. */
+static int column_constraints(conv *cv, tide_table *t, const char *name, int base)
+{
+    lua_State *L = cv->L;
+    int primary, rc, unique = lua_type(L, base + C_UNIQUE);
+    tide_unique *u;
+    if ((rc = opt_bool(cv, base + C_PRIMARY, "primary", &primary)) < 0)
+        return rc;
+    if (primary && tide_table_add_pk_column(cv->s, t, name) < 0)
+        return nomem(cv);
+    if (unique != LUA_TNIL && unique != LUA_TBOOLEAN && unique != LUA_TSTRING)
+        return fail(cv, "unique must be true or a constraint name, not a %s", type_of(L, base + C_UNIQUE));
+    if (unique == LUA_TSTRING || lua_toboolean(L, base + C_UNIQUE)) {
+        const char *uname = unique == LUA_TSTRING ? lua_tostring(L, base + C_UNIQUE) : NULL;
+        if (!(u = tide_table_add_unique(cv->s, t, uname)) ||
+            tide_strv_push(cv->s, &u->columns, &u->ncolumns, name) < 0)
+            return nomem(cv);
+    }
+    return lua_isnil(L, base + C_REFS) ? 0 : column_fk(cv, t, name, base + C_REFS);
+}
+
+static int convert_column(conv *cv, tide_table *t, int idx)
+{
+    lua_State *L = cv->L;
+    int top = lua_gettop(L), base, rc;
+    const char *name;
+    cv->column = NULL;
+    if ((rc = read_fields(cv, idx, &column_shape, &base)) < 0 ||
+        (rc = req_str(cv, base + C_NAME, "the column's name", &name)) < 0)
+        goto done;
+    cv->column = name;
+    if ((rc = column_attrs(cv, t, name, base)) < 0 ||
+        (rc = column_constraints(cv, t, name, base)) < 0)
+        goto done;
+    cv->column = NULL;
+done:
+    lua_settop(L, top);
+    return rc;
+}
+
+/* ---- table items --------------------------------------------------------- */
+
+static const char *const named_keys[] = { "__tide", "name", "columns" };
+enum { N_TAG, N_NAME, N_COLUMNS, N_N };
+static const shape primary_shape = { "primary", "a primary key (t.primary { ... })", named_keys, N_N };
+static const shape unique_shape = { "unique", "a unique constraint (t.unique { ... })", named_keys, N_N };
+
+static int convert_primary(conv *cv, tide_table *t, int idx)
+{
+    int top = lua_gettop(cv->L), base, rc;
+    const char *name;
+    if (t->npk > 0) {
+        rc = fail(cv, "the primary key is given twice (a column's :primary() and t.primary); keep one");
+        goto done;
+    }
+    if ((rc = read_fields(cv, idx, &primary_shape, &base)) < 0 ||
+        (rc = opt_str(cv, base + N_NAME, "t.primary: name", &name)) < 0 ||
+        (rc = str_list(cv, base + N_COLUMNS, "t.primary: columns", 1, &t->pk, &t->npk)) < 0)
+        goto done;
+    t->pk_name = tide_schema_str(cv->s, name);
+done:
+    lua_settop(cv->L, top);
+    return rc;
+}
+
+static int convert_unique(conv *cv, tide_table *t, int idx)
+{
+    int top = lua_gettop(cv->L), base, rc;
+    const char *name;
+    tide_unique *u;
+    if ((rc = read_fields(cv, idx, &unique_shape, &base)) < 0 ||
+        (rc = opt_str(cv, base + N_NAME, "t.unique: name", &name)) < 0)
+        goto done;
+    if (!(u = tide_table_add_unique(cv->s, t, name)))
+        rc = nomem(cv);
+    else
+        rc = str_list(cv, base + N_COLUMNS, "t.unique: columns", 1, &u->columns, &u->ncolumns);
+done:
+    lua_settop(cv->L, top);
+    return rc;
+}
+
+static const char *const index_keys[] = {
+    "__tide", "name", "columns", "expression", "unique", "where", "using"
+};
+enum { I_TAG, I_NAME, I_COLUMNS, I_EXPR, I_UNIQUE, I_WHERE, I_USING, I_N };
+static const shape index_shape = { "index", "an index (t.index { ... })", index_keys, I_N };
+
+static int convert_index(conv *cv, tide_table *t, int idx)
+{
+    int top = lua_gettop(cv->L), base, rc, unique;
+    const char *name, *expr, *where, *using;
+    tide_index *ix;
+    if ((rc = read_fields(cv, idx, &index_shape, &base)) < 0 ||
+        (rc = opt_str(cv, base + I_NAME, "t.index: name", &name)) < 0 ||
+        (rc = opt_str(cv, base + I_EXPR, "t.index: expression", &expr)) < 0 ||
+        (rc = opt_str(cv, base + I_WHERE, "t.index: where", &where)) < 0 ||
+        (rc = opt_str(cv, base + I_USING, "t.index: using", &using)) < 0 ||
+        (rc = opt_bool(cv, base + I_UNIQUE, "t.index: unique", &unique)) < 0)
+        goto done;
+    if (!(ix = tide_table_add_index(cv->s, t, name))) {
+        rc = nomem(cv);
+        goto done;
+    }
+    ix->expression = tide_schema_str(cv->s, expr);
+    ix->where = tide_schema_str(cv->s, where);
+    ix->method = using && strcasecmp(using, "btree") ? tide_schema_str(cv->s, using) : NULL;
+    ix->unique = unique;
+    if ((rc = str_list(cv, base + I_COLUMNS, "t.index: columns", 0, &ix->columns, &ix->ncolumns)) < 0)
+        goto done;
+    if ((ix->ncolumns > 0) == (expr != NULL))
+        rc = fail(cv, "an index needs either columns or an expression%s", expr ? ", not both" : "");
+done:
+    lua_settop(cv->L, top);
+    return rc;
+}
+
+static const char *const foreign_keys[] = {
+    "__tide", "name", "columns", "table", "schema", "refColumns",
+    "onDelete", "onUpdate", "deferrable", "initiallyDeferred"
+};
+enum { F_TAG, F_NAME, F_COLUMNS, F_TABLE, F_SCHEMA, F_REFS, F_DELETE, F_UPDATE,
+       F_DEFERRABLE, F_DEFERRED, F_N };
+static const shape foreign_shape = { "foreign", "a foreign key (t.foreign { ... })", foreign_keys, F_N };
+
+static int convert_foreign(conv *cv, tide_table *t, int idx)
+{
+    int top = lua_gettop(cv->L), base, rc;
+    const char *name, *table, *schema;
+    tide_fk *fk;
+    if ((rc = read_fields(cv, idx, &foreign_shape, &base)) < 0 ||
+        (rc = opt_str(cv, base + F_NAME, "t.foreign: name", &name)) < 0 ||
+        (rc = req_str(cv, base + F_TABLE, "t.foreign: table", &table)) < 0 ||
+        (rc = opt_str(cv, base + F_SCHEMA, "t.foreign: schema", &schema)) < 0)
+        goto done;
+    if (!(fk = tide_table_add_fk(cv->s, t, name))) {
+        rc = nomem(cv);
+        goto done;
+    }
+    fk->ref_table = tide_schema_str(cv->s, table);
+    fk->ref_schema = tide_schema_str(cv->s, schema);
+    if ((rc = str_list(cv, base + F_COLUMNS, "t.foreign: columns", 1, &fk->columns, &fk->ncolumns)) < 0 ||
+        (rc = str_list(cv, base + F_REFS, "t.foreign: refColumns", 0, &fk->ref_columns, &fk->nref_columns)) < 0 ||
+        (rc = fk_options(cv, fk, base + F_DELETE, base + F_UPDATE, base + F_DEFERRABLE, base + F_DEFERRED)) < 0)
+        goto done;
+    if (fk->nref_columns && fk->nref_columns != fk->ncolumns)
+        rc = fail(cv, "t.foreign: %d columns reference %d columns of '%s'", fk->ncolumns,
+                  fk->nref_columns, table);
+done:
+    lua_settop(cv->L, top);
+    return rc;
+}
+
+static const char *const check_keys[] = { "__tide", "name", "expr" };
+enum { K_TAG, K_NAME, K_EXPR, K_N };
+static const shape check_shape = { "check", "a check (t.check(name, expr))", check_keys, K_N };
+
+static int convert_check(conv *cv, tide_table *t, int idx)
+{
+    int top = lua_gettop(cv->L), base, rc;
+    const char *name, *expr;
+    if ((rc = read_fields(cv, idx, &check_shape, &base)) < 0 ||
+        (rc = req_str(cv, base + K_NAME, "t.check: name", &name)) < 0 ||
+        (rc = req_str(cv, base + K_EXPR, "t.check: expr", &expr)) < 0)
+        goto done;
+    if (!tide_table_add_check(cv->s, t, name, expr))
+        rc = nomem(cv);
+done:
+    lua_settop(cv->L, top);
+    return rc;
+}
+
+/* ---- tables -------------------------------------------------------------- */
+
+typedef int (*item_fn)(conv *cv, tide_table *t, int idx);
+
+/* Converts each entry of the list at slot with fn.   [-0, +0, -] */
+static int each_item(conv *cv, tide_table *t, int slot, const char *field, int required, item_fn fn)
+{
+    lua_State *L = cv->L;
+    lua_Integer i, n;
+    int rc = 0;
+    if (lua_isnil(L, slot))
+        return required ? fail(cv, "the table has no %s", field) : 0;
+    if (lua_type(L, slot) != LUA_TTABLE)
+        return fail(cv, "%s must be a list, not a %s", field, type_of(L, slot));
+    n = (lua_Integer)lua_rawlen(L, slot);
+    if (required && n == 0)
+        return fail(cv, "the table has no %s", field);
+    for (i = 1; rc == 0 && i <= n; i++) {
+        if (lua_rawgeti(L, slot, i) != LUA_TTABLE)
+            rc = fail(cv, "%s: entry %d is a %s, not a definition", field, (int)i, type_of(L, -1));
+        else
+            rc = fn(cv, t, lua_gettop(L));
+        lua_pop(L, 1);
+    }
+    return rc;
+}
+
+static const char *const table_keys[] = {
+    "__tide", "name", "schema", "comment", "renamedFrom", "columns", "primary",
+    "indexes", "uniques", "foreigns", "checks"
+};
+enum { T_TAG, T_NAME, T_SCHEMA, T_COMMENT, T_RENAMED, T_COLUMNS, T_PRIMARY, T_INDEXES,
+       T_UNIQUES, T_FOREIGNS, T_CHECKS, T_N };
+static const shape table_shape = { "table", "a table definition (t.table \"name\" { ... })", table_keys, T_N };
+
+/* The items of the table definition whose fields are at base, into t. */
+static int table_items(conv *cv, tide_table *t, int base)
+{
+    int rc;
+    if ((rc = each_item(cv, t, base + T_COLUMNS, "columns", 1, convert_column)) < 0)
+        return rc;
+    if (!lua_isnil(cv->L, base + T_PRIMARY)) {
+        if (lua_type(cv->L, base + T_PRIMARY) != LUA_TTABLE)
+            return fail(cv, "primary must be a t.primary { ... }, not a %s", type_of(cv->L, base + T_PRIMARY));
+        if ((rc = convert_primary(cv, t, base + T_PRIMARY)) < 0)
+            return rc;
+    }
+    if ((rc = each_item(cv, t, base + T_INDEXES, "indexes", 0, convert_index)) < 0 ||
+        (rc = each_item(cv, t, base + T_UNIQUES, "uniques", 0, convert_unique)) < 0 ||
+        (rc = each_item(cv, t, base + T_FOREIGNS, "foreigns", 0, convert_foreign)) < 0)
+        return rc;
+    return each_item(cv, t, base + T_CHECKS, "checks", 0, convert_check);
+}
+
+static int convert_table(conv *cv, int idx)
+{
+    lua_State *L = cv->L;
+    int top = lua_gettop(L), base, rc;
+    const char *name, *schema, *comment, *renamed;
+    tide_table *t;
+    cv->table = cv->column = NULL;
+    if ((rc = read_fields(cv, idx, &table_shape, &base)) < 0 ||
+        (rc = req_str(cv, base + T_NAME, "the table's name", &name)) < 0 ||
+        (rc = opt_str(cv, base + T_SCHEMA, "schema", &schema)) < 0)
+        goto done;
+    snprintf(cv->tname, sizeof cv->tname, "%s%s%s", schema ? schema : "", schema ? "." : "", name);
+    cv->table = cv->tname;
+    if ((rc = opt_str(cv, base + T_COMMENT, "comment", &comment)) < 0 ||
+        (rc = opt_str(cv, base + T_RENAMED, "renamedFrom", &renamed)) < 0)
+        goto done;
+    if (!(t = tide_schema_add_table(cv->s, schema, name))) {
+        rc = nomem(cv);
+        goto done;
+    }
+    t->comment = tide_schema_str(cv->s, comment);
+    t->renamed_from = tide_schema_str(cv->s, renamed);
+    if ((rc = table_items(cv, t, base)) < 0)
+        goto done;
+    cv->table = NULL;
+done:
+    lua_settop(L, top);
+    return rc;
+}
+
+/* The value at idx: a table definition, or a list of them. */
+static int convert_value(conv *cv, int idx)
+{
+    lua_State *L = cv->L;
+    lua_Integer i, n, count = 0;
+    const char *tag;
+    int rc = 0;
+    if (!lua_checkstack(L, 4))
+        return nomem(cv);
+    if (lua_type(L, idx) != LUA_TTABLE)
+        return fail(cv, "must return a table definition (t.table \"name\" { ... }) or a list of "
+                    "them; it returned %s", type_of(L, idx));
+    if ((tag = peek_tag(L, idx)))
+        return !strcmp(tag, "table") ? convert_table(cv, idx)
+             : fail(cv, "must return table definitions; it returned a %s%s", tag,
+                    !strcmp(tag, "table builder") ? " (call it with its items: t.table \"name\" { ... })" : "");
+    n = (lua_Integer)lua_rawlen(L, idx);
+    for (lua_pushnil(L); lua_next(L, idx); lua_pop(L, 1))
+        count++;
+    if (count != n)
+        return fail(cv, "must return a table definition or a list of them; it returned a table "
+                    "that is neither");
+    for (i = 1; rc == 0 && i <= n; i++) {
+        tag = lua_rawgeti(L, idx, i) == LUA_TTABLE ? peek_tag(L, -1) : NULL;
+        if (tag && !strcmp(tag, "table"))
+            rc = convert_table(cv, lua_gettop(L));
+        else
+            rc = fail(cv, "entry %d of the returned list is not a table definition but a %s%s", (int)i,
+                      tag ? tag : type_of(L, -1), lua_istable(L, -1) && !tag ? " (plain table)" : "");
+        lua_pop(L, 1);
+    }
+    return rc;
+}
+
+typedef struct call_origin {
+    const char *source;
+    int first;              /* the first table this call added */
+} call_origin;
+
+static const char *origin_of_call(void *ud, int i)
+{
+    const call_origin *o = ud;
+    return i >= o->first ? o->source : NULL;
+}
+
+static int convert(tide_schema *s, lua_State *L, int idx, const char *source, origin_fn origin,
+                   void *ud, tide_err *err)
+{
+    conv cv;
+    memset(&cv, 0, sizeof cv);
+    cv.s = s;
+    cv.L = L;
+    cv.err = err;
+    cv.source = source ? source : "schema definition";
+    cv.origin = origin;
+    cv.origin_ud = ud;
+    return convert_value(&cv, lua_absindex(L, idx));
+}
+
+/* The converter of each kind of table item, by tag. */
+static const struct { const char *tag; item_fn fn; } item_kinds[] = {
+    { "column", convert_column }, { "index", convert_index }, { "unique", convert_unique },
+    { "foreign", convert_foreign }, { "check", convert_check }, { "primary", convert_primary }
+};
+
+int tide_model_item_from_lua(tide_schema *s, tide_table *t, lua_State *L, int idx, const char *kinds,
+                             const char *source, tide_err *err)
+{
+    int top = lua_gettop(L), rc = 0;
+    size_t i;
+    const char *tag;
+    char tname[256];
+    conv cv;
+    memset(&cv, 0, sizeof cv);
+    cv.s = s;
+    cv.L = L;
+    cv.err = err;
+    cv.source = source ? source : "schema definition";
+    snprintf(tname, sizeof tname, "%s%s%s", t->schema ? t->schema : "", t->schema ? "." : "", t->name);
+    cv.table = tname;
+    idx = lua_absindex(L, idx);
+    if (!lua_checkstack(L, 8))
+        return nomem(&cv);
+    tag = lua_type(L, idx) == LUA_TTABLE ? peek_tag(L, idx) : NULL;
+    if (tag && !strcmp(tag, "column builder")) {      /* t.col "x" :type() */
+        lua_getfield(L, idx, "__def");
+        idx = lua_gettop(L);
+        tag = lua_type(L, idx) == LUA_TTABLE ? peek_tag(L, idx) : NULL;
+    }
+    for (i = 0; tag && i < sizeof item_kinds / sizeof *item_kinds; i++)
+        if (!strcmp(tag, item_kinds[i].tag) && strstr(kinds, tag)) {
+            rc = item_kinds[i].fn(&cv, t, idx);
+            break;
+        }
+    if (!tag || i == sizeof item_kinds / sizeof *item_kinds)
+        rc = fail(&cv, "expected %s, not %s%s", kinds, tag ? "a " : "a plain ",
+                  tag ? tag : type_of(L, idx));
+    lua_settop(L, top);
+    return rc;
+}
+
+int tide_model_from_lua(tide_schema *s, lua_State *L, int idx, const char *source, tide_err *err)
+{
+    call_origin o = { source, s->ntables };
+    return convert(s, L, idx, source, origin_of_call, &o, err);
+}
+
+/* ---- schema folders ------------------------------------------------------- */
+
+/* The files to load, in order, and the first table each one added. */
+typedef struct file_list {
+    char **paths;
+    int *first;
+    int n, cap;
+    int loaded;             /* files run so far (origin lookups look no further) */
+} file_list;
+
+static void files_free(file_list *fl)
+{
+    int i;
+    for (i = 0; i < fl->n; i++)
+        free(fl->paths[i]);
+    free(fl->paths);
+    free(fl->first);
+}
+
+static int files_add(file_list *fl, const char *dir, const char *file, tide_err *err)
+{
+    size_t dlen = strlen(dir), len;
+    int slash = dlen > 0 && dir[dlen - 1] != '/';
+    if (fl->n == fl->cap) {
+        int cap = fl->cap ? fl->cap * 2 : 32;
+        char **paths = realloc(fl->paths, sizeof *paths * (size_t)cap);
+        int *first;
+        if (paths)
+            fl->paths = paths;
+        if (!paths || !(first = realloc(fl->first, sizeof *first * (size_t)cap)))
+            return tide_err_set(err, TIDE_ENOMEM, "out of memory listing '%s'", dir);
+        fl->first = first;
+        fl->cap = cap;
+    }
+    len = dlen + (size_t)slash + strlen(file) + 1;
+    if (!(fl->paths[fl->n] = malloc(len)))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory listing '%s'", dir);
+    snprintf(fl->paths[fl->n], len, "%s%s%s", dir, slash ? "/" : "", file);
+    fl->first[fl->n++] = 0;
+    return 0;
+}
+
+static int by_path(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A schema file: a regular file (symlinks followed) named *.lua, not hidden. */
+static int is_schema_file(DIR *d, const struct dirent *de)
+{
+    size_t len = strlen(de->d_name);
+    struct stat st;
+    if (de->d_name[0] == '.' || len <= 4 || strcmp(de->d_name + len - 4, ".lua"))
+        return 0;
+#ifdef _DIRENT_HAVE_D_TYPE
+    if (de->d_type == DT_REG)
+        return 1;
+    if (de->d_type != DT_UNKNOWN && de->d_type != DT_LNK)
+        return 0;
+#endif
+    return fstatat(dirfd(d), de->d_name, &st, 0) == 0 && S_ISREG(st.st_mode);
+}
+
+static int open_folder(DIR **out, const char *dir, tide_err *err)
+{
+    struct stat st;
+    if (stat(dir, &st) < 0) {
+        if (errno == ENOENT || errno == ENOTDIR)
+            return tide_err_set(err, TIDE_EIO, "schema folder '%s' does not exist "
+                                "(create it, or set schema in tide.lua)", dir);
+        return tide_err_set(err, TIDE_EIO, "cannot read schema folder '%s': %s", dir, strerror(errno));
+    }
+    if (!S_ISDIR(st.st_mode))
+        return tide_err_set(err, TIDE_EIO, "schema folder '%s' is not a directory "
+                            "(set schema in tide.lua to a folder)", dir);
+    if (!(*out = opendir(dir)))
+        return tide_err_set(err, TIDE_EIO, "cannot read schema folder '%s': %s", dir, strerror(errno));
+    return 0;
+}
+
+/* Appends the schema files of dir to fl, sorted by name. */
+static int list_folder(file_list *fl, const char *dir, tide_err *err)
+{
+    DIR *d;
+    struct dirent *de;
+    int start = fl->n, rc;
+    if ((rc = open_folder(&d, dir, err)) < 0)
+        return rc;
+    for (;;) {
+        errno = 0;
+        if (!(de = readdir(d)))
+            break;
+        if (is_schema_file(d, de) && (rc = files_add(fl, dir, de->d_name, err)) < 0)
+            break;
+    }
+    if (rc == 0 && errno)
+        rc = tide_err_set(err, TIDE_EIO, "cannot read schema folder '%s': %s", dir, strerror(errno));
+    closedir(d);
+    if (rc == 0 && fl->n - start > 1)
+        qsort(fl->paths + start, (size_t)(fl->n - start), sizeof *fl->paths, by_path);
+    return rc;
+}
+
+static const char *origin_of_file(void *ud, int i)
+{
+    const file_list *fl = ud;
+    int k;
+    for (k = fl->loaded - 1; k >= 0; k--)
+        if (fl->first[k] <= i)
+            return fl->paths[k];
+    return NULL;
+}
+
+typedef struct run {
+    const char *path;
+    tide_err *err;
+    int rc;
+} run;
+
+/* (run) -> what the file returns, run in its own environment
+ * [-1, +1, e]: called through tide_runtime_pcall, so that the pushes here
+ * (which may raise when out of memory) hold no C resource. */
+static int run_file_p(lua_State *L)
+{
+    run *r = lua_touserdata(L, 1);
+    if ((r->rc = tide_runtime_loadfile(L, r->path, r->path, r->err)) < 0)
+        return 0;
+    lua_newtable(L);                        /* env = setmetatable({}, { __index = _G }) */
+    lua_newtable(L);
+    lua_pushglobaltable(L);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+    if (!lua_setupvalue(L, -2, 1))          /* _ENV, the main chunk's only upvalue */
+        lua_pop(L, 1);
+    lua_call(L, 0, 1);
+    return 1;
+}
+
+static int load_file(tide_schema *s, lua_State *L, file_list *fl, int k, tide_err *err)
+{
+    run r = { fl->paths[k], err, 0 };
+    int top = lua_gettop(L), rc;
+    if (!lua_checkstack(L, 4))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory loading '%s'", r.path);
+    fl->first[k] = s->ntables;
+    fl->loaded = k + 1;
+    lua_pushcfunction(L, run_file_p);       /* a light C function: allocates nothing */
+    lua_pushlightuserdata(L, &r);
+    rc = tide_runtime_pcall(L, 1, 1, err);
+    if (rc == 0 && r.rc < 0)
+        rc = r.rc;
+    if (rc == 0)
+        rc = convert(s, L, -1, r.path, origin_of_file, fl, err);
+    lua_settop(L, top);
+    return rc;
+}
+
+typedef struct placed {
+    const tide_table *t;
+    int index;
+} placed;
+
+static int by_table(const void *a, const void *b)
+{
+    const tide_table *x = ((const placed *)a)->t, *y = ((const placed *)b)->t;
+    const char *xs = x->schema && strcmp(x->schema, "public") ? x->schema : "";
+    const char *ys = y->schema && strcmp(y->schema, "public") ? y->schema : "";
+    int c = strcmp(xs, ys);
+    return c ? c : strcmp(x->name, y->name);
+}
+
+/* A table defined by two files: finish would say so without the files. */
+static int check_duplicates(const tide_schema *s, const file_list *fl, tide_err *err)
+{
+    placed *p = malloc(sizeof *p * (size_t)(s->ntables ? s->ntables : 1));
+    int i, rc = 0;
+    if (!p)
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory checking the schema");
+    for (i = 0; i < s->ntables; i++)
+        p[i].t = s->tables[i], p[i].index = i;
+    if (s->ntables > 1)
+        qsort(p, (size_t)s->ntables, sizeof *p, by_table);
+    for (i = 1; rc == 0 && i < s->ntables; i++)
+        if (!by_table(&p[i - 1], &p[i])) {
+            int a = p[i - 1].index < p[i].index ? p[i - 1].index : p[i].index;
+            int b = p[i - 1].index < p[i].index ? p[i].index : p[i - 1].index;
+            rc = tide_err_set(err, TIDE_ECONFIG, "table '%s%s%s' is defined twice: in %s and in %s "
+                              "(rename or remove one)", p[i].t->schema ? p[i].t->schema : "",
+                              p[i].t->schema ? "." : "", p[i].t->name,
+                              origin_of_file((void *)fl, a), origin_of_file((void *)fl, b));
+        }
+    free(p);
+    return rc;
+}
+
+int tide_schema_load_dirs(tide_schema **out, lua_State *L, char *const *dirs, int ndirs,
+                          tide_err *err)
+{
+    file_list fl;
+    tide_schema *s = NULL;
+    int i, rc = 0;
+    memset(&fl, 0, sizeof fl);
+    *out = NULL;
+    for (i = 0; rc == 0 && i < ndirs; i++)
+        rc = list_folder(&fl, dirs[i], err);
+    if (rc == 0 && !(s = tide_schema_new()))
+        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory loading the schema");
+    for (i = 0; rc == 0 && i < fl.n; i++)
+        rc = load_file(s, L, &fl, i, err);
+    if (rc == 0)
+        rc = check_duplicates(s, &fl, err);
+    if (rc == 0)
+        rc = tide_schema_finish(s, err);
+    if (rc == 0) {
+        *out = s;
+        s = NULL;
+    }
+    tide_schema_free(s);
+    files_free(&fl);
+    return rc;
+}
+
+/* ---- for tests --------------------------------------------------------------- */
+
+int tide_model_lua_check(lua_State *L)
+{
+    const char *source = luaL_optstring(L, 2, "schema definition");
+    tide_schema *s;
+    tide_err err;
+    int rc;
+    luaL_checkany(L, 1);
+    if (!(s = tide_schema_new()))
+        return luaL_error(L, "out of memory");
+    tide_err_clear(&err);
+    rc = tide_model_from_lua(s, L, 1, source, &err);
+    if (rc == 0)
+        rc = tide_schema_finish(s, &err);
+    tide_schema_free(s);                    /* before anything that may raise */
+    if (rc < 0) {
+        lua_pushstring(L, err.msg);
+        return lua_error(L);
+    }
+    lua_pushboolean(L, 1);
+    return 1;
+}

@@ -1,0 +1,928 @@
+/* diff.c — the diff engine: pairs the tables and columns of two schemas
+ * (by name, by renamedFrom hints, or by an answered "was this renamed?"),
+ * then emits operations into phases that give dependency order: namespaces
+ * and enum types first, drops of foreign keys and indexes before what they
+ * depend on, tables before the foreign keys that point at them. The down
+ * plan runs the same emission with the pairing turned around. */
+#include "model/diff.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Phases, in the order their operations run. */
+enum {
+    P_NAMESPACE, P_ENUM, P_DROP_FK, P_DROP_CONSTRAINT, P_RENAME, P_REPLACE_ENUM, P_DROP_TABLE,
+    P_CREATE_TABLE, P_COLUMNS, P_ADD_CONSTRAINT, P_ADD_FK, P_DROP_ENUM, NPHASES
+};
+
+/* A rename decided once (hint, likely rename accepted) and used both ways:
+ * a is the table (or column) in `from`, b in `to`. */
+typedef struct decision {
+    const tide_table *a_table, *b_table;
+    const char *a_col, *b_col;      /* NULL for a table rename */
+} decision;
+
+typedef struct differ {
+    const tide_schema *a, *b;       /* from, to (swapped for the down plan) */
+    const tide_diff_opts *o;
+    decision *dec;
+    int ndec;
+    int reversed;                   /* computing down: decisions are read b <-> a */
+    tide_plan *plan;
+    tide_op *phase[NPHASES];
+    int nphase[NPHASES];
+    tide_err *err;
+    int failed;
+} differ;
+
+static int same(const char *x, const char *y)
+{
+    return !strcmp(x ? x : "", y ? y : "");
+}
+
+/* ---- output ------------------------------------------------------------ */
+
+static tide_op *add_op(differ *d, int phase, tide_op_kind kind, const tide_table *table)
+{
+    tide_op *grown, *op;
+    int n = d->nphase[phase];
+    if (d->failed)
+        return NULL;
+    if (!(grown = realloc(d->phase[phase], sizeof *grown * (size_t)(n + 1)))) {
+        d->failed = tide_err_set(d->err, TIDE_ENOMEM, "out of memory");
+        return NULL;
+    }
+    d->phase[phase] = grown;
+    op = &grown[d->nphase[phase]++];
+    memset(op, 0, sizeof *op);
+    op->kind = kind;
+    op->table = table;
+    return op;
+}
+
+static void note(differ *d, int warning, const char *fmt, ...)
+{
+    char line[768];
+    va_list ap;
+    char **grown;
+    if (!warning && !d->o->explain)
+        return;                    /* nobody asked for explanations: do not format them */
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    if (!warning) {
+        if (d->o->explain)
+            d->o->explain(d->o->ud, line);
+        return;
+    }
+    if (d->reversed || d->failed)
+        return;                    /* the down plan repeats the up plan's warnings */
+    if (!(grown = realloc(d->plan->warnings, sizeof *grown * (size_t)(d->plan->nwarnings + 1))) ||
+        !(grown[d->plan->nwarnings] = tide_strdup(line))) {
+        if (grown)
+            d->plan->warnings = grown;
+        d->failed = tide_err_set(d->err, TIDE_ENOMEM, "out of memory");
+        return;
+    }
+    d->plan->warnings = grown;
+    d->plan->nwarnings++;
+}
+
+static const char *qname(const tide_table *t, char *buf, size_t cap)
+{
+    snprintf(buf, cap, "%s%s%s", t->schema ? t->schema : "", t->schema ? "." : "", t->name);
+    return buf;
+}
+
+/* ---- pairing ------------------------------------------------------------ */
+
+static int add_decision(differ *d, const tide_table *a, const tide_table *b, const char *ac, const char *bc)
+{
+    decision *grown = realloc(d->dec, sizeof *grown * (size_t)(d->ndec + 1));
+    if (!grown)
+        return d->failed = tide_err_set(d->err, TIDE_ENOMEM, "out of memory");
+    d->dec = grown;
+    d->dec[d->ndec].a_table = a;
+    d->dec[d->ndec].b_table = b;
+    d->dec[d->ndec].a_col = ac;
+    d->dec[d->ndec].b_col = bc;
+    d->ndec++;
+    return 0;
+}
+
+/* The partner in `a` of table bt (by decision or by name), or NULL. */
+static const tide_table *partner_of_b(const differ *d, const tide_table *bt)
+{
+    const tide_table *at;
+    int i;
+    for (i = 0; i < d->ndec; i++)
+        if (!d->dec[i].a_col && (d->reversed ? d->dec[i].a_table : d->dec[i].b_table) == bt)
+            return d->reversed ? d->dec[i].b_table : d->dec[i].a_table;
+    at = tide_schema_find_table(d->a, bt->schema, bt->name);
+    for (i = 0; at && i < d->ndec; i++)     /* claimed by a rename: not a partner by name */
+        if (!d->dec[i].a_col && (d->reversed ? d->dec[i].b_table : d->dec[i].a_table) == at)
+            return NULL;
+    return at;
+}
+
+static const tide_table *partner_of_a(const differ *d, const tide_table *at);
+
+static int a_is_paired(const differ *d, const tide_table *at)
+{
+    return partner_of_a(d, at) != NULL;
+}
+
+/* The name in table at of the column bt.bc (by decision or by name), or NULL. */
+static const tide_column *partner_col(const differ *d, const tide_table *at, const tide_table *bt,
+                                      const char *bc)
+{
+    const tide_column *ac;
+    int i;
+    for (i = 0; i < d->ndec; i++) {
+        const decision *x = &d->dec[i];
+        const tide_table *xa = d->reversed ? x->b_table : x->a_table, *xb = d->reversed ? x->a_table : x->b_table;
+        const char *ca = d->reversed ? x->b_col : x->a_col, *cb = d->reversed ? x->a_col : x->b_col;
+        if (x->a_col && xa == at && xb == bt && !strcmp(cb, bc))
+            return tide_table_find_column(at, ca);
+    }
+    ac = tide_table_find_column(at, bc);
+    for (i = 0; ac && i < d->ndec; i++) {
+        const decision *x = &d->dec[i];
+        const tide_table *xa = d->reversed ? x->b_table : x->a_table;
+        const char *ca = d->reversed ? x->b_col : x->a_col;
+        if (x->a_col && xa == at && !strcmp(ca, bc))
+            return NULL;               /* that column was renamed to something else */
+    }
+    return ac;
+}
+
+static int col_is_paired(const differ *d, const tide_table *at, const tide_table *bt, const tide_column *ac)
+{
+    const tide_column *bc;
+    int i;
+    for (i = 0; i < d->ndec; i++) {          /* renamed to some column of bt? */
+        const decision *x = &d->dec[i];
+        const tide_table *xa = d->reversed ? x->b_table : x->a_table, *xb = d->reversed ? x->a_table : x->b_table;
+        const char *ca = d->reversed ? x->b_col : x->a_col;
+        if (x->a_col && xa == at && xb == bt && !strcmp(ca, ac->name))
+            return 1;
+    }
+    bc = tide_table_find_column(bt, ac->name);   /* else: kept under its name */
+    return bc && partner_col(d, at, bt, bc->name) == ac;
+}
+
+/* renamedFrom "old" or "schema.old" (the table's own schema when unqualified). */
+static const tide_table *hinted_table(const differ *d, const tide_table *bt)
+{
+    const char *hint = bt->renamed_from, *dot;
+    char schema[128];
+    if (!hint)
+        return NULL;
+    if ((dot = strchr(hint, '.')) != NULL) {
+        snprintf(schema, sizeof schema, "%.*s", (int)(dot - hint), hint);
+        return tide_schema_find_table(d->a, schema, dot + 1);
+    }
+    return tide_schema_find_table(d->a, bt->schema, hint);
+}
+
+static int same_shape(const tide_table *x, const tide_table *y)
+{
+    int i;
+    if (x->ncolumns != y->ncolumns)
+        return 0;
+    for (i = 0; i < x->ncolumns; i++)
+        if (strcmp(x->columns[i].name, y->columns[i].name) || strcmp(x->columns[i].type, y->columns[i].type))
+            return 0;
+    return 1;
+}
+
+static int same_column_def(const tide_column *x, const tide_column *y)
+{
+    return !strcmp(x->type, y->type) && x->nullable == y->nullable && same(x->default_expr, y->default_expr) &&
+           x->autoincrement == y->autoincrement;
+}
+
+/* Asks (TTY) or warns about a likely rename; 1 when it is to be one. */
+static int likely_rename(differ *d, const char *what, const char *from, const char *to, const char *hint)
+{
+    if (d->o->ask_rename)
+        return d->o->ask_rename(d->o->ud, what, from, to);
+    note(d, 1, "%s '%s' is dropped and '%s' added with the same definition: if it is a rename, "
+         "add %s to '%s' (it is a drop and an add now, and the data of '%s' is lost)",
+         what, from, to, hint, to, from);
+    return 0;
+}
+
+static void pair_tables(differ *d)
+{
+    int i, j;
+    char x[300], y[300], hint[400];
+    for (i = 0; i < d->b->ntables && !d->failed; i++) {
+        const tide_table *bt = d->b->tables[i], *at = hinted_table(d, bt);
+        if (at && !tide_schema_find_table(d->b, at->schema, at->name) &&
+            !tide_schema_find_table(d->a, bt->schema, bt->name))
+            add_decision(d, at, bt, NULL, NULL);
+    }
+    for (i = 0; i < d->b->ntables && !d->failed; i++) {
+        const tide_table *bt = d->b->tables[i];
+        if (partner_of_b(d, bt))
+            continue;
+        for (j = 0; j < d->a->ntables; j++) {
+            const tide_table *at = d->a->tables[j];
+            if (a_is_paired(d, at) || !same(at->schema, bt->schema) || !same_shape(at, bt))
+                continue;
+            snprintf(hint, sizeof hint, ":renamedFrom \"%s\"", at->name);
+            if (likely_rename(d, "table", qname(at, x, sizeof x), qname(bt, y, sizeof y), hint))
+                add_decision(d, at, bt, NULL, NULL);
+            break;
+        }
+    }
+}
+
+static void pair_columns(differ *d, const tide_table *at, const tide_table *bt)
+{
+    int i, j;
+    char what[320], hint[300];
+    for (i = 0; i < bt->ncolumns && !d->failed; i++) {
+        const tide_column *bc = &bt->columns[i];
+        if (bc->renamed_from && tide_table_find_column(at, bc->renamed_from) &&
+            !tide_table_find_column(bt, bc->renamed_from) && !tide_table_find_column(at, bc->name))
+            add_decision(d, at, bt, tide_table_find_column(at, bc->renamed_from)->name, bc->name);
+    }
+    for (i = 0; i < bt->ncolumns && !d->failed; i++) {
+        const tide_column *bc = &bt->columns[i];
+        if (partner_col(d, at, bt, bc->name))
+            continue;
+        for (j = 0; j < at->ncolumns; j++) {
+            const tide_column *ac = &at->columns[j];
+            if (col_is_paired(d, at, bt, ac) || !same_column_def(ac, bc))
+                continue;
+            snprintf(what, sizeof what, "column of %s", bt->name);
+            snprintf(hint, sizeof hint, ":renamedFrom \"%s\"", ac->name);
+            if (likely_rename(d, what, ac->name, bc->name, hint))
+                add_decision(d, at, bt, ac->name, bc->name);
+            break;
+        }
+    }
+}
+
+/* ---- comparing what is paired ------------------------------------------ */
+
+/* Column lists equal once a's names are mapped through the column pairing. */
+static int same_cols(const differ *d, const tide_table *at, const tide_table *bt,
+                     char *const *ac, int na, char *const *bc, int nb)
+{
+    int i;
+    if (na != nb)
+        return 0;
+    for (i = 0; i < nb; i++) {
+        size_t bl = tide_model_index_col_len(bc[i]);
+        char name[256];
+        const tide_column *mapped;
+        snprintf(name, sizeof name, "%.*s", (int)bl, bc[i]);
+        mapped = partner_col(d, at, bt, name);
+        if (!mapped || strncmp(ac[i], mapped->name, strlen(mapped->name)) ||
+            strcmp(ac[i] + strlen(mapped->name), bc[i] + bl))
+            return 0;
+    }
+    return 1;
+}
+
+/* A type change that keeps every value: varchar(n) to varchar(m >= n) or
+ * text, smaller to larger integers, real to double, numeric(p,s) to wider. */
+static int widens(const char *from, const char *to)
+{
+    static const char *const ints[] = { "smallint", "integer", "bigint", NULL };
+    int a = -1, b = -1, i, n1, n2, s1, s2;
+    for (i = 0; ints[i]; i++) {
+        if (!strcmp(from, ints[i])) a = i;
+        if (!strcmp(to, ints[i])) b = i;
+    }
+    if (a >= 0 && b >= 0)
+        return b >= a;
+    if (!strcmp(from, "real") && !strcmp(to, "double"))
+        return 1;
+    if (!strcmp(to, "text") && (!strncmp(from, "varchar", 7) || !strncmp(from, "char(", 5)))
+        return 1;
+    if (sscanf(from, "varchar(%d)", &n1) == 1 && sscanf(to, "varchar(%d)", &n2) == 1)
+        return n2 >= n1;
+    if (!strncmp(from, "varchar(", 8) && !strcmp(to, "varchar"))
+        return 1;
+    if (sscanf(from, "numeric(%d,%d)", &n1, &s1) == 2 && sscanf(to, "numeric(%d,%d)", &n2, &s2) == 2)
+        return s2 >= s1 && n2 - s2 >= n1 - s1;
+    return 0;
+}
+
+static unsigned column_changes(const differ *d, const tide_column *ac, const tide_column *bc)
+{
+    unsigned ignore = ac->ignore | bc->ignore, ch = 0;
+    if (!(ignore & TIDE_IGNORE_TYPE) && strcmp(ac->type, bc->type))
+        ch |= TIDE_CHANGE_TYPE;
+    if (!(ignore & TIDE_IGNORE_TYPE) && ac->autoincrement != bc->autoincrement)
+        ch |= TIDE_CHANGE_AUTOINCREMENT;
+    if (!(ignore & TIDE_IGNORE_EXTRA) && ac->nullable != bc->nullable)
+        ch |= TIDE_CHANGE_NULLABLE;
+    if (!(ignore & TIDE_IGNORE_DEFAULT) && !(ac->autoincrement && bc->autoincrement) &&
+        !same(ac->default_expr, bc->default_expr))
+        ch |= TIDE_CHANGE_DEFAULT;
+    if (!(ignore & TIDE_IGNORE_EXTRA) && !d->o->no_comments && !same(ac->comment, bc->comment))
+        ch |= TIDE_CHANGE_COMMENT;
+    if (!(ignore & TIDE_IGNORE_EXTRA) && !same(ac->collation, bc->collation))
+        ch |= TIDE_CHANGE_COLLATION;
+    return ch;
+}
+
+static void explain_column(differ *d, const tide_table *bt, const tide_column *ac,
+                           const tide_column *bc, unsigned ch)
+{
+    if (ch & TIDE_CHANGE_TYPE)
+        note(d, 0, "table %s: column %s: type %s -> %s", bt->name, bc->name, ac->type, bc->type);
+    if (ch & TIDE_CHANGE_NULLABLE)
+        note(d, 0, "table %s: column %s: %s -> %s", bt->name, bc->name,
+             ac->nullable ? "nullable" : "not null", bc->nullable ? "nullable" : "not null");
+    if (ch & TIDE_CHANGE_DEFAULT)
+        note(d, 0, "table %s: column %s: default %s -> %s", bt->name, bc->name,
+             ac->default_expr ? ac->default_expr : "(none)", bc->default_expr ? bc->default_expr : "(none)");
+    if (ch & (TIDE_CHANGE_COMMENT | TIDE_CHANGE_COLLATION | TIDE_CHANGE_AUTOINCREMENT))
+        note(d, 0, "table %s: column %s: %s%s%s changed", bt->name, bc->name,
+             ch & TIDE_CHANGE_COMMENT ? "comment " : "", ch & TIDE_CHANGE_COLLATION ? "collation " : "",
+             ch & TIDE_CHANGE_AUTOINCREMENT ? "autoincrement " : "");
+}
+
+static void diff_columns(differ *d, const tide_table *at, const tide_table *bt)
+{
+    int i;
+    for (i = 0; i < bt->ncolumns; i++) {
+        const tide_column *bc = &bt->columns[i], *ac = partner_col(d, at, bt, bc->name);
+        tide_op *op;
+        unsigned ch;
+        if (!ac) {
+            note(d, 0, "table %s: column %s added", bt->name, bc->name);
+            if ((op = add_op(d, P_COLUMNS, TIDE_OP_ADD_COLUMN, bt)) != NULL) {
+                op->old_table = at;
+                op->column = bc;
+            }
+            continue;
+        }
+        if (strcmp(ac->name, bc->name) && (op = add_op(d, P_RENAME, TIDE_OP_RENAME_COLUMN, bt)) != NULL) {
+            note(d, 0, "table %s: column %s renamed to %s", bt->name, ac->name, bc->name);
+            op->old_table = at;
+            op->column = bc;
+            op->old_column = ac;
+        }
+        if ((ch = column_changes(d, ac, bc)) != 0 && (op = add_op(d, P_COLUMNS, TIDE_OP_ALTER_COLUMN, bt)) != NULL) {
+            explain_column(d, bt, ac, bc, ch);
+            op->old_table = at;
+            op->column = bc;
+            op->old_column = ac;
+            op->changes = ch;
+            op->destructive = (ch & TIDE_CHANGE_TYPE) && !widens(ac->type, bc->type);
+        }
+    }
+    for (i = 0; i < at->ncolumns; i++) {
+        const tide_column *ac = &at->columns[i];
+        tide_op *op;
+        if (col_is_paired(d, at, bt, ac))
+            continue;
+        if (d->o->safe) {
+            note(d, 1, "safe mode: column %s.%s is not dropped", bt->name, ac->name);
+            continue;
+        }
+        note(d, 0, "table %s: column %s dropped", bt->name, ac->name);
+        if ((op = add_op(d, P_COLUMNS, TIDE_OP_DROP_COLUMN, bt)) != NULL) {
+            op->old_table = at;
+            op->old_column = ac;
+            op->destructive = 1;
+        }
+    }
+}
+
+/* Does name follow the generated rule for table t and these columns? */
+static int generated(const tide_table *t, const char *name, char *const *cols, int ncols, const char *suffix)
+{
+    tide_buf b = TIDE_BUF_INIT;
+    int yes = tide_model_generated_name(t->name, cols, ncols, suffix, &b) == 0 && b.data && !strcmp(b.data, name);
+    tide_buf_free(&b);
+    return yes;
+}
+
+/* A constraint whose generated name only followed a table or column rename
+ * is renamed, not dropped and added: PostgreSQL would refuse to drop a key
+ * that a foreign key depends on, and a drop loses nothing but time. */
+static void rename_constraint(differ *d, const tide_table *at, const tide_table *bt, tide_op_kind kind,
+                              const char *old_name, const char *new_name)
+{
+    tide_op *op = add_op(d, P_RENAME, kind, bt);
+    note(d, 0, "table %s: %s renamed to %s", bt->name, old_name, new_name);
+    if (op) {
+        op->old_table = at;
+        op->old_name = old_name;
+        op->new_name = new_name;
+    }
+}
+
+/* A changed constraint is dropped and added again; names pair them, or the
+ * generated-name rule when both names follow it (a rename). */
+#define DIFF_NAMED(d, at, bt, list, n, kind_drop, kind_add, field, equal, suffix, rename_kind) \
+    do {                                                                                  \
+        int i_, j_;                                                                       \
+        char *renamed_[256] = { 0 };  /* names in bt taken by a rename */                 \
+        for (i_ = 0; i_ < (at)->n; i_++) {                                                \
+            const __typeof__((at)->list[0]) *x_ = &(at)->list[i_], *y_ = NULL;            \
+            for (j_ = 0; j_ < (bt)->n; j_++)                                              \
+                if (!strcmp((bt)->list[j_].name, x_->name)) y_ = &(bt)->list[j_];         \
+            if (!y_ && generated(at, x_->name, COLS(x_), suffix))                         \
+                for (j_ = 0; j_ < (bt)->n && j_ < 256 && !y_; j_++) {                     \
+                    y_ = &(bt)->list[j_];                                                 \
+                    if (renamed_[j_] || !generated(bt, y_->name, COLS(y_), suffix) ||     \
+                        !(equal) || FIND_NAMED(at, list, n, y_->name)) y_ = NULL;          \
+                    else {                                                                \
+                        renamed_[j_] = y_->name;                                          \
+                        rename_constraint(d, at, bt, rename_kind, x_->name, y_->name);    \
+                        if (rename_kind == TIDE_OP_RENAME_INDEX && d->phase[P_RENAME])    \
+                            d->phase[P_RENAME][d->nphase[P_RENAME] - 1].index =           \
+                                (const tide_index *)(const void *)y_;                     \
+                    }                                                                     \
+                }                                                                         \
+            if (y_ && strcmp(y_->name, x_->name)) continue;  /* renamed */               \
+            if (!y_ || !(equal)) {                                                        \
+                tide_op *op_ = add_op(d, kind_drop == TIDE_OP_DROP_FK ? P_DROP_FK          \
+                                      : P_DROP_CONSTRAINT, kind_drop, bt);                \
+                if (op_) { op_->old_table = at; op_->field = x_; }                        \
+                note(d, 0, "table %s: %s %s %s", (bt)->name, #field, x_->name,             \
+                     y_ ? "changed" : "dropped");                                         \
+            }                                                                             \
+        }                                                                                 \
+        for (j_ = 0; j_ < (bt)->n; j_++) {                                                \
+            const __typeof__((bt)->list[0]) *y_ = &(bt)->list[j_], *x_ = NULL;            \
+            if (j_ < 256 && renamed_[j_]) continue;                                       \
+            for (i_ = 0; i_ < (at)->n; i_++)                                              \
+                if (!strcmp((at)->list[i_].name, y_->name)) x_ = &(at)->list[i_];         \
+            if (!x_ || !(equal)) {                                                        \
+                tide_op *op_ = add_op(d, kind_add == TIDE_OP_ADD_FK ? P_ADD_FK             \
+                                      : P_ADD_CONSTRAINT, kind_add, bt);                  \
+                if (op_) { op_->old_table = at; op_->field = y_; }                        \
+                if (!x_) note(d, 0, "table %s: %s %s added", (bt)->name, #field, y_->name); \
+            }                                                                             \
+        }                                                                                 \
+    } while (0)
+
+/* The partner in `b` of table at (by decision or by name), or NULL. */
+static const tide_table *partner_of_a(const differ *d, const tide_table *at)
+{
+    const tide_table *bt;
+    int i;
+    for (i = 0; i < d->ndec; i++)
+        if (!d->dec[i].a_col && (d->reversed ? d->dec[i].b_table : d->dec[i].a_table) == at)
+            return d->reversed ? d->dec[i].a_table : d->dec[i].b_table;
+    bt = tide_schema_find_table(d->b, at->schema, at->name);
+    return bt && partner_of_b(d, bt) == at ? bt : NULL;
+}
+
+/* The referenced table of a's foreign key, as named in b (through renames). */
+static int same_ref(const differ *d, const tide_fk *x, const tide_fk *y)
+{
+    const tide_table *ar = tide_schema_find_table(d->a, x->ref_schema, x->ref_table);
+    const tide_table *br = ar ? partner_of_a(d, ar) : NULL;
+    if (br)
+        return same(br->schema, y->ref_schema) && same(br->name, y->ref_table);
+    return same(x->ref_schema, y->ref_schema) && same(x->ref_table, y->ref_table);
+}
+
+static int same_fk(const differ *d, const tide_table *at, const tide_table *bt, const tide_fk *x, const tide_fk *y)
+{
+    const tide_table *bref = tide_schema_find_table(d->b, y->ref_schema, y->ref_table);
+    const tide_table *aref = tide_schema_find_table(d->a, x->ref_schema, x->ref_table);
+    int refcols = x->nref_columns == y->nref_columns;
+    int i;
+    for (i = 0; refcols && i < y->nref_columns; i++) {
+        const tide_column *m = bref && aref ? partner_col(d, aref, bref, y->ref_columns[i]) : NULL;
+        refcols = m ? !strcmp(m->name, x->ref_columns[i]) : !strcmp(x->ref_columns[i], y->ref_columns[i]);
+    }
+    return refcols && same_ref(d, x, y) && same_cols(d, at, bt, x->columns, x->ncolumns, y->columns, y->ncolumns) &&
+           same(x->on_delete, y->on_delete) && same(x->on_update, y->on_update) &&
+           x->deferrable == y->deferrable && x->initially_deferred == y->initially_deferred;
+}
+
+static int same_index(const differ *d, const tide_table *at, const tide_table *bt, const tide_index *x,
+                      const tide_index *y)
+{
+    int loose = d->o->loose_exprs;
+    return x->unique == y->unique && same(x->method, y->method) &&
+           same_cols(d, at, bt, x->columns, x->ncolumns, y->columns, y->ncolumns) &&
+           (loose || (same(x->where, y->where) && same(x->expression, y->expression))) &&
+           (!loose || (!x->where == !y->where && !x->expression == !y->expression));
+}
+
+/* Is there an item named `name` in table t's list? */
+#define FIND_NAMED(t, list, n, name) find_named_((t)->list, (t)->n, sizeof((t)->list[0]), name)
+static int find_named_(const void *items, int n, size_t size, const char *name)
+{
+    int i;
+    for (i = 0; i < n; i++)
+        if (!strcmp(*(char *const *)(const void *)((const char *)items + (size_t)i * size), name))
+            return 1;
+    return 0;
+}
+
+static void diff_constraints(differ *d, const tide_table *at, const tide_table *bt)
+{
+#define COLS(x) (x)->columns, (x)->ncolumns
+    DIFF_NAMED(d, at, bt, uniques, nuniques, TIDE_OP_DROP_UNIQUE, TIDE_OP_ADD_UNIQUE, unique,
+               same_cols(d, at, bt, x_->columns, x_->ncolumns, y_->columns, y_->ncolumns), "key",
+               TIDE_OP_RENAME_CONSTRAINT);
+    DIFF_NAMED(d, at, bt, indexes, nindexes, TIDE_OP_DROP_INDEX, TIDE_OP_CREATE_INDEX, index,
+               same_index(d, at, bt, x_, y_), "idx", TIDE_OP_RENAME_INDEX);
+    DIFF_NAMED(d, at, bt, fks, nfks, TIDE_OP_DROP_FK, TIDE_OP_ADD_FK, fk, same_fk(d, at, bt, x_, y_),
+               "fkey", TIDE_OP_RENAME_CONSTRAINT);
+#undef COLS
+#define COLS(x) NULL, 0
+    DIFF_NAMED(d, at, bt, checks, nchecks, TIDE_OP_DROP_CHECK, TIDE_OP_ADD_CHECK, check,
+               d->o->loose_exprs || same(x_->expr, y_->expr), "check", TIDE_OP_RENAME_CONSTRAINT);
+#undef COLS
+}
+
+static void diff_primary_key(differ *d, const tide_table *at, const tide_table *bt)
+{
+    tide_op *op;
+    int cols = same_cols(d, at, bt, at->pk, at->npk, bt->pk, bt->npk);
+    if (same(at->pk_name, bt->pk_name) && cols)
+        return;
+    if (cols && at->npk && generated(at, at->pk_name, NULL, 0, "pkey") &&
+        generated(bt, bt->pk_name, NULL, 0, "pkey")) {
+        rename_constraint(d, at, bt, TIDE_OP_RENAME_CONSTRAINT, at->pk_name, bt->pk_name);
+        return;
+    }
+    note(d, 0, "table %s: primary key changed", bt->name);
+    if (at->npk && (op = add_op(d, P_DROP_CONSTRAINT, TIDE_OP_DROP_PRIMARY_KEY, bt)) != NULL)
+        op->old_table = at;
+    if (bt->npk && (op = add_op(d, P_ADD_CONSTRAINT, TIDE_OP_ADD_PRIMARY_KEY, bt)) != NULL)
+        op->old_table = at;
+}
+
+static void diff_table(differ *d, const tide_table *at, const tide_table *bt)
+{
+    tide_op *op;
+    char x[300], y[300];
+    if (!same(at->schema, bt->schema) || strcmp(at->name, bt->name)) {
+        note(d, 0, "table %s renamed to %s", qname(at, x, sizeof x), qname(bt, y, sizeof y));
+        if ((op = add_op(d, P_RENAME, TIDE_OP_RENAME_TABLE, bt)) != NULL)
+            op->old_table = at;
+    }
+    if (!d->o->no_comments && !same(at->comment, bt->comment) &&
+        (op = add_op(d, P_COLUMNS, TIDE_OP_ALTER_TABLE_COMMENT, bt)) != NULL)
+        op->old_table = at;
+    pair_columns(d, at, bt);
+    diff_columns(d, at, bt);
+    diff_primary_key(d, at, bt);
+    diff_constraints(d, at, bt);
+}
+
+static void create_table(differ *d, const tide_table *bt)
+{
+    tide_op *op;
+    int i;
+    note(d, 0, "table %s added", bt->name);
+    add_op(d, P_CREATE_TABLE, TIDE_OP_CREATE_TABLE, bt);
+    for (i = 0; i < bt->nindexes; i++)
+        if ((op = add_op(d, P_ADD_CONSTRAINT, TIDE_OP_CREATE_INDEX, bt)) != NULL) {
+            op->index = &bt->indexes[i];
+            op->new_table = 1;
+        }
+    for (i = 0; i < bt->nfks; i++)
+        if ((op = add_op(d, P_ADD_FK, TIDE_OP_ADD_FK, bt)) != NULL) {
+            op->fk = &bt->fks[i];
+            op->new_table = 1;
+        }
+}
+
+static void drop_table(differ *d, const tide_table *at)
+{
+    tide_op *op;
+    char x[300];
+    int i;
+    if (d->o->safe || d->o->keep_tables) {
+        note(d, 1, "%s: table %s is not dropped", d->o->safe ? "safe mode" : "dropTables = false or --no-drop-tables",
+             qname(at, x, sizeof x));
+        return;
+    }
+    note(d, 0, "table %s dropped", at->name);
+    for (i = 0; i < at->nfks; i++)       /* its foreign keys go before any table does */
+        if ((op = add_op(d, P_DROP_FK, TIDE_OP_DROP_FK, at)) != NULL) {
+            op->old_table = at;
+            op->fk = &at->fks[i];
+        }
+    if ((op = add_op(d, P_DROP_TABLE, TIDE_OP_DROP_TABLE, NULL)) != NULL) {
+        op->old_table = at;
+        op->destructive = 1;
+    }
+}
+
+/* ---- enums and namespaces ------------------------------------------------- */
+
+static int index_of(char *const *v, int n, const char *s)
+{
+    int i;
+    for (i = 0; i < n; i++)
+        if (!strcmp(v[i], s))
+            return i;
+    return -1;
+}
+
+/* Values only added (old ones kept, in order): ADD_ENUM_VALUE each; else
+ * the type must be replaced. */
+static void diff_enum(differ *d, const tide_enum *ae, const tide_enum *be)
+{
+    int i, last = -1, appendable = 1;
+    tide_op *op;
+    for (i = 0; i < ae->nvalues && appendable; i++) {
+        int at = index_of(be->values, be->nvalues, ae->values[i]);
+        appendable = at > last;
+        last = at;
+    }
+    if (!appendable) {
+        note(d, 0, "enum %s: values removed or reordered", be->name);
+        /* after the renames: the columns converted have their new names */
+        if ((op = add_op(d, P_REPLACE_ENUM, TIDE_OP_REPLACE_ENUM, NULL)) != NULL) {
+            op->enumt = be;
+            op->old_enum = ae;
+            op->destructive = 1;
+        }
+        /* the old type goes last: a table dropped by this plan may still use it */
+        if ((op = add_op(d, P_DROP_ENUM, TIDE_OP_DROP_ENUM, NULL)) != NULL) {
+            op->enumt = be;
+            op->old_enum = ae;
+        }
+        return;
+    }
+    for (i = 0; i < be->nvalues; i++) {
+        if (index_of(ae->values, ae->nvalues, be->values[i]) >= 0)
+            continue;
+        note(d, 0, "enum %s: value '%s' added", be->name, be->values[i]);
+        if ((op = add_op(d, P_ENUM, TIDE_OP_ADD_ENUM_VALUE, NULL)) != NULL) {
+            int j;
+            op->enumt = be;
+            op->old_enum = ae;
+            op->value = be->values[i];
+            for (j = i + 1; j < be->nvalues && !op->before; j++)   /* the next old value */
+                if (index_of(ae->values, ae->nvalues, be->values[j]) >= 0)
+                    op->before = be->values[j];
+            if (!op->before && i > 0)
+                op->after = be->values[i - 1];
+        }
+    }
+}
+
+static void diff_enums(differ *d)
+{
+    int i;
+    tide_op *op;
+    for (i = 0; i < d->b->nenums; i++) {
+        const tide_enum *be = &d->b->enums[i], *ae = tide_schema_find_enum(d->a, be->schema, be->name);
+        if (ae) {
+            diff_enum(d, ae, be);
+        } else if ((op = add_op(d, P_ENUM, TIDE_OP_CREATE_ENUM, NULL)) != NULL) {
+            note(d, 0, "enum %s added", be->name);
+            op->enumt = be;
+        }
+    }
+    for (i = 0; i < d->a->nenums; i++) {
+        const tide_enum *ae = &d->a->enums[i];
+        if (!tide_schema_find_enum(d->b, ae->schema, ae->name) &&
+            (op = add_op(d, P_DROP_ENUM, TIDE_OP_DROP_ENUM, NULL)) != NULL) {
+            note(d, 0, "enum %s dropped", ae->name);
+            op->old_enum = ae;
+        }
+    }
+}
+
+static int schema_has_namespace(const tide_schema *s, const char *ns)
+{
+    int i;
+    for (i = 0; i < s->ntables; i++)
+        if (same(s->tables[i]->schema, ns))
+            return 1;
+    for (i = 0; i < s->nenums; i++)
+        if (same(s->enums[i].schema, ns))
+            return 1;
+    return 0;
+}
+
+/* Namespaces the target uses and the source does not: created, never dropped
+ * (other software may keep objects in them). */
+static void diff_namespaces(differ *d)
+{
+    int i;
+    const char *done = NULL;
+    for (i = 0; i < d->b->ntables + d->b->nenums; i++) {
+        const char *ns = i < d->b->ntables ? d->b->tables[i]->schema : d->b->enums[i - d->b->ntables].schema;
+        tide_op *op;
+        if (!ns || same(ns, done) || schema_has_namespace(d->a, ns))
+            continue;
+        done = ns;
+        if ((op = add_op(d, P_NAMESPACE, TIDE_OP_CREATE_NAMESPACE, NULL)) != NULL)
+            op->namespace_name = ns;
+    }
+}
+
+/* ---- the plan ------------------------------------------------------------- */
+
+static void emit(differ *d)
+{
+    int i;
+    diff_namespaces(d);
+    diff_enums(d);
+    for (i = 0; i < d->b->ntables && !d->failed; i++) {
+        const tide_table *bt = d->b->tables[i], *at = partner_of_b(d, bt);
+        if (at)
+            diff_table(d, at, bt);
+        else
+            create_table(d, bt);
+    }
+    for (i = 0; i < d->a->ntables && !d->failed; i++)
+        if (!a_is_paired(d, d->a->tables[i]))
+            drop_table(d, d->a->tables[i]);
+}
+
+/* Concatenates the phases into plan->ops. */
+static int collect(differ *d)
+{
+    int p, total = 0;
+    for (p = 0; p < NPHASES; p++)
+        total += d->nphase[p];
+    if (total && !(d->plan->ops = malloc(sizeof *d->plan->ops * (size_t)total)))
+        return tide_err_set(d->err, TIDE_ENOMEM, "out of memory");
+    for (p = 0; p < NPHASES; p++) {
+        if (d->nphase[p])
+            memcpy(d->plan->ops + d->plan->n, d->phase[p], sizeof *d->plan->ops * (size_t)d->nphase[p]);
+        d->plan->n += d->nphase[p];
+        free(d->phase[p]);
+        d->phase[p] = NULL;
+        d->nphase[p] = 0;
+    }
+    return 0;
+}
+
+static int run_pass(differ *d, tide_plan *plan)
+{
+    memset(plan, 0, sizeof *plan);
+    plan->from = d->a;
+    plan->to = d->b;
+    d->plan = plan;
+    if (!d->reversed && !d->failed)
+        pair_tables(d);
+    if (!d->failed)
+        emit(d);
+    if (d->failed) {
+        int p;
+        for (p = 0; p < NPHASES; p++) {
+            free(d->phase[p]);
+            d->phase[p] = NULL;
+            d->nphase[p] = 0;
+        }
+        tide_plan_free(plan);
+        return d->failed;
+    }
+    return collect(d);
+}
+
+const char *tide_plan_fill(const tide_plan *plan, const tide_table *t, const char *column)
+{
+    int i;
+    for (i = 0; i < plan->nfills; i++)
+        if (plan->fills[i].table == t && !strcmp(plan->fills[i].column, column))
+            return plan->fills[i].expr;
+    return NULL;
+}
+
+int tide_diff(const tide_schema *from, const tide_schema *to, const tide_diff_opts *opts,
+              tide_plan *up, tide_plan *down, tide_err *err)
+{
+    static const tide_diff_opts none;
+    differ d;
+    int rc;
+    memset(&d, 0, sizeof d);
+    d.a = from;
+    d.b = to;
+    d.o = opts ? opts : &none;
+    d.err = err;
+    if (!from->finished || !to->finished)
+        return tide_err_set(err, TIDE_EINVAL, "tide_diff needs finished schemas (tide_schema_finish)");
+    rc = run_pass(&d, up);
+    if (rc == 0 && down) {
+        static const tide_diff_opts quiet;
+        tide_diff_opts reversed = *d.o;
+        reversed.explain = quiet.explain;       /* each difference is told once */
+        reversed.ask_rename = NULL;
+        d.o = &reversed;
+        d.a = to;
+        d.b = from;
+        d.reversed = 1;                         /* the same renames, turned around */
+        if ((rc = run_pass(&d, down)) < 0)
+            tide_plan_free(up);
+    }
+    free(d.dec);
+    return rc;
+}
+
+void tide_plan_free(tide_plan *plan)
+{
+    int i;
+    if (!plan)
+        return;
+    for (i = 0; i < plan->nwarnings; i++)
+        free(plan->warnings[i]);
+    free(plan->warnings);
+    free(plan->ops);
+    memset(plan, 0, sizeof *plan);
+}
+
+int tide_op_describe(const tide_op *op, tide_buf *out)
+{
+    const tide_table *t = op->table ? op->table : op->old_table;
+    char tn[300];
+    if (t)
+        qname(t, tn, sizeof tn);
+    else
+        tn[0] = '\0';
+    switch (op->kind) {
+    case TIDE_OP_CREATE_NAMESPACE: return tide_buf_printf(out, "create schema %s", op->namespace_name);
+    case TIDE_OP_CREATE_ENUM:      return tide_buf_printf(out, "create enum %s", op->enumt->name);
+    case TIDE_OP_ADD_ENUM_VALUE:   return tide_buf_printf(out, "add value '%s' to enum %s", op->value, op->enumt->name);
+    case TIDE_OP_RENAME_ENUM_VALUE: return tide_buf_printf(out, "rename value '%s' of enum %s to '%s'", op->old_name,
+                                                           op->enumt->name, op->new_name);
+    case TIDE_OP_REPLACE_ENUM:     return tide_buf_printf(out, "replace enum %s (values removed or reordered)", op->enumt->name);
+    case TIDE_OP_DROP_ENUM:        return tide_buf_printf(out, op->enumt ? "drop the previous type of enum %s"
+                                                          : "drop enum %s", op->old_enum->name);
+    case TIDE_OP_DROP_FK:          return tide_buf_printf(out, "drop foreign key %s on %s", op->fk->name, tn);
+    case TIDE_OP_DROP_INDEX:       return tide_buf_printf(out, "drop index %s on %s", op->index->name, tn);
+    case TIDE_OP_DROP_UNIQUE:      return tide_buf_printf(out, "drop unique %s on %s", op->unique->name, tn);
+    case TIDE_OP_DROP_CHECK:       return tide_buf_printf(out, "drop check %s on %s", op->check->name, tn);
+    case TIDE_OP_DROP_PRIMARY_KEY: return tide_buf_printf(out, "drop primary key of %s", tn);
+    case TIDE_OP_RENAME_TABLE: {
+        char old[300];
+        return tide_buf_printf(out, "rename table %s to %s", qname(op->old_table, old, sizeof old), tn);
+    }
+    case TIDE_OP_RENAME_COLUMN:    return tide_buf_printf(out, "rename column %s.%s to %s", tn, op->old_column->name, op->column->name);
+    case TIDE_OP_RENAME_CONSTRAINT: return tide_buf_printf(out, "rename constraint %s on %s to %s", op->old_name, tn, op->new_name);
+    case TIDE_OP_RENAME_INDEX:     return tide_buf_printf(out, "rename index %s on %s to %s", op->old_name, tn, op->new_name);
+    case TIDE_OP_DROP_TABLE: {
+        char old[300];
+        return tide_buf_printf(out, "drop table %s", qname(op->old_table, old, sizeof old));
+    }
+    case TIDE_OP_CREATE_TABLE:     return tide_buf_printf(out, "create table %s", tn);
+    case TIDE_OP_ADD_COLUMN:       return tide_buf_printf(out, "add column %s.%s", tn, op->column->name);
+    case TIDE_OP_ALTER_COLUMN:     return tide_buf_printf(out, "alter column %s.%s", tn, op->column->name);
+    case TIDE_OP_DROP_COLUMN:      return tide_buf_printf(out, "drop column %s.%s", tn, op->old_column->name);
+    case TIDE_OP_ALTER_TABLE_COMMENT: return tide_buf_printf(out, "comment on table %s", tn);
+    case TIDE_OP_ADD_PRIMARY_KEY:  return tide_buf_printf(out, "add primary key to %s", tn);
+    case TIDE_OP_ADD_UNIQUE:       return tide_buf_printf(out, "add unique %s on %s", op->unique->name, tn);
+    case TIDE_OP_ADD_CHECK:        return tide_buf_printf(out, "add check %s on %s", op->check->name, tn);
+    case TIDE_OP_CREATE_INDEX:     return tide_buf_printf(out, "create index %s on %s", op->index->name, tn);
+    case TIDE_OP_ADD_FK:           return tide_buf_printf(out, "add foreign key %s on %s", op->fk->name, tn);
+    }
+    return tide_buf_puts(out, "unknown operation");
+}
+
+static int push_entry(tide_sql_list *l, tide_sql_kind kind, const char *text, size_t len, tide_err *err)
+{
+    char **grown = realloc(l->items, sizeof *grown * (size_t)(l->n + 1)), *copy;
+    tide_sql_kind *kinds;
+    if (!grown)
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    l->items = grown;
+    if (!(kinds = realloc(l->kinds, sizeof *kinds * (size_t)(l->n + 1))))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    l->kinds = kinds;
+    if (!(copy = malloc(len + 1)))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    l->kinds[l->n] = kind;
+    l->items[l->n++] = copy;
+    return 0;
+}
+
+int tide_sql_list_push(tide_sql_list *l, const char *sql, size_t len, tide_err *err)
+{
+    return push_entry(l, TIDE_SQL_STATEMENT, sql, len, err);
+}
+
+int tide_sql_list_push_kind(tide_sql_list *l, tide_sql_kind kind, const char *text, tide_err *err)
+{
+    return push_entry(l, kind, text, strlen(text), err);
+}
+
+void tide_sql_list_free(tide_sql_list *l)
+{
+    int i;
+    if (!l)
+        return;
+    for (i = 0; i < l->n; i++)
+        free(l->items[i]);
+    free(l->items);
+    free(l->kinds);
+    memset(l, 0, sizeof *l);
+}

@@ -1,0 +1,147 @@
+/* diff.h — model × model → plan. The diff engine speaks in operations,
+ * never in SQL: a dialect's emitter (drivers/<db>/) turns a plan into
+ * statements. A plan borrows from the two schemas it compares; they must
+ * outlive it. The down plan is the diff in the other direction, with the
+ * renames turned around, so every up has the inverse the emitter needs. */
+#ifndef TIDE_DIFF_H
+#define TIDE_DIFF_H
+
+#include "model/model.h"
+
+typedef enum tide_op_kind {
+    TIDE_OP_CREATE_NAMESPACE = 1,   /* namespace_name */
+    TIDE_OP_CREATE_ENUM,            /* enumt */
+    TIDE_OP_ADD_ENUM_VALUE,         /* enumt (after), value, before | after (neighbour) */
+    TIDE_OP_REPLACE_ENUM,           /* enumt (after), old_enum: values removed or reordered;
+                                       runs after the renames, before tables are created */
+    TIDE_OP_DROP_FK,                /* table (the table holding it), fk */
+    TIDE_OP_DROP_INDEX,             /* table, index */
+    TIDE_OP_DROP_UNIQUE,            /* table, unique */
+    TIDE_OP_DROP_CHECK,             /* table, check */
+    TIDE_OP_DROP_PRIMARY_KEY,       /* table (old), old_table */
+    TIDE_OP_RENAME_TABLE,           /* table (new), old_table */
+    TIDE_OP_RENAME_COLUMN,          /* table, column (new), old_column */
+    TIDE_OP_RENAME_CONSTRAINT,      /* table, old_name -> new_name (primary key, unique,
+                                       foreign key or check whose generated name followed
+                                       a table or column rename) */
+    TIDE_OP_RENAME_INDEX,           /* table, index (new), old_name */
+    TIDE_OP_DROP_TABLE,             /* old_table */
+    TIDE_OP_CREATE_TABLE,           /* table: columns, primary key, uniques and checks
+                                       (indexes and foreign keys follow as their own ops,
+                                       marked new_table) */
+    TIDE_OP_ADD_COLUMN,             /* table, column */
+    TIDE_OP_ALTER_COLUMN,           /* table, old_table, column, old_column, changes */
+    TIDE_OP_DROP_COLUMN,            /* table, old_table, old_column */
+    TIDE_OP_ALTER_TABLE_COMMENT,    /* table, old_table */
+    TIDE_OP_ADD_PRIMARY_KEY,        /* table */
+    TIDE_OP_ADD_UNIQUE,             /* table, unique */
+    TIDE_OP_ADD_CHECK,              /* table, check */
+    TIDE_OP_CREATE_INDEX,           /* table, index */
+    TIDE_OP_ADD_FK,                 /* table, fk */
+    TIDE_OP_DROP_ENUM,              /* old_enum; with enumt set, the type a REPLACE_ENUM
+                                       renamed aside (after every table is dropped) */
+    TIDE_OP_RENAME_ENUM_VALUE       /* enumt (after), old_enum, old_name -> new_name; never
+                                       found by the diff (a rename looks like a replace): the
+                                       migration toolkit's m:renameEnumValue builds it */
+} tide_op_kind;
+
+/* ALTER_COLUMN: what changed. */
+enum {
+    TIDE_CHANGE_TYPE          = 1,
+    TIDE_CHANGE_NULLABLE      = 2,
+    TIDE_CHANGE_DEFAULT       = 4,
+    TIDE_CHANGE_COMMENT       = 8,
+    TIDE_CHANGE_COLLATION     = 16,
+    TIDE_CHANGE_AUTOINCREMENT = 32
+};
+
+/* One operation. Pointers borrow from the schemas compared: "table" and
+ * "column" from the target schema, "old_*" from the source. */
+typedef struct tide_op {
+    tide_op_kind kind;
+    const tide_table *table;
+    const tide_table *old_table;
+    const tide_column *column;
+    const tide_column *old_column;
+    const tide_index *index;
+    const tide_unique *unique;
+    const tide_fk *fk;
+    const tide_check *check;
+    const tide_enum *enumt;
+    const tide_enum *old_enum;
+    const char *namespace_name;
+    const char *value, *before, *after;   /* ADD_ENUM_VALUE */
+    const char *old_name, *new_name;      /* RENAME_CONSTRAINT, RENAME_INDEX */
+    unsigned changes;                     /* ALTER_COLUMN: TIDE_CHANGE_* */
+    int new_table;                        /* the op's table is created by this plan */
+    int destructive;                      /* running it loses data */
+} tide_op;
+
+/* How a column's rows are filled when its table is rebuilt or its type
+ * changes: an SQL expression over the row's old columns (portable SQL; the
+ * value is text when the column's type is an enum). The migration toolkit
+ * sets them (enum value mappings, m:changeColumnType); the diff never does. */
+typedef struct tide_fill {
+    const tide_table *table;     /* of the target schema */
+    const char *column;
+    const char *expr;
+} tide_fill;
+
+typedef struct tide_plan {
+    const tide_schema *from, *to;   /* the schemas compared (borrowed) */
+    tide_op *ops;          /* in dependency order */
+    int n;
+    char **warnings;       /* likely renames, skipped drops: shown to the user */
+    int nwarnings;
+    const tide_fill *fills;   /* borrowed; none from the diff */
+    int nfills;
+} tide_plan;
+
+/* The fill expression of column `column` of table t, or NULL. */
+const char *tide_plan_fill(const tide_plan *plan, const tide_table *t, const char *column);
+
+typedef struct tide_diff_opts {
+    int safe;              /* never drop tables or columns (warn instead) */
+    int keep_tables;       /* never drop tables (migrations.dropTables = false) */
+    int loose_exprs;       /* one side was introspected: compare checks, index
+                              predicates and expressions by name only */
+    int no_comments;       /* the dialect stores no comments (SQLite) */
+    /* TIDE_VERBOSE: called with one line per difference found (what, which
+     * properties differ). */
+    void (*explain)(void *ud, const char *line);
+    /* On a TTY: asked whether `from` was renamed to `to` (what: "table" or
+     * "column table.x"); 1 yes, 0 no. NULL: never asked, a warning instead. */
+    int (*ask_rename)(void *ud, const char *what, const char *from, const char *to);
+    void *ud;
+} tide_diff_opts;
+
+/* The operations that turn `from` into `to` (both finished). */
+int  tide_diff(const tide_schema *from, const tide_schema *to, const tide_diff_opts *opts,
+               tide_plan *up, tide_plan *down, tide_err *err);
+void tide_plan_free(tide_plan *plan);
+
+/* What an entry of a tide_sql_list is. Besides statements, an emitter may
+ * ask for the triggers of a table (items[i] is its name) to be read before
+ * a rebuild and created again after it: SQL alone cannot carry triggers the
+ * model does not know across DROP TABLE. */
+typedef enum tide_sql_kind {
+    TIDE_SQL_STATEMENT = 0,
+    TIDE_SQL_SAVE_TRIGGERS,
+    TIDE_SQL_RESTORE_TRIGGERS
+} tide_sql_kind;
+
+/* The SQL of a plan: statements in order, owned by the list. */
+typedef struct tide_sql_list {
+    char **items;
+    tide_sql_kind *kinds;     /* parallel to items */
+    int n;
+} tide_sql_list;
+
+int  tide_sql_list_push(tide_sql_list *l, const char *sql, size_t len, tide_err *err);
+int  tide_sql_list_push_kind(tide_sql_list *l, tide_sql_kind kind, const char *text, tide_err *err);
+void tide_sql_list_free(tide_sql_list *l);
+
+/* "create table user", "add column user.phone", ... for headers and logs. */
+int  tide_op_describe(const tide_op *op, tide_buf *out);
+
+#endif

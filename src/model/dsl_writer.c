@@ -1,0 +1,697 @@
+/* dsl_writer.c — the schema model as schema definitions in the DSL
+ * (lua/tide/schema.lua), for schema:inspect --format lua. Every choice made
+ * here is checked against the way model_lua.c reads the DSL back: the text
+ * must load into the model it came from, so anything the DSL would read
+ * differently is written another way or named in a comment. */
+#include "model/dsl_writer.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The text being written. Appends after a failure are no-ops (rc says what
+ * failed), so that the functions below read as the text they produce. */
+typedef struct writer {
+    const tide_schema *s;
+    unsigned char *declared;       /* per enum of s: declared already */
+    tide_buf notes;                /* what the DSL cannot say, as comment lines */
+    tide_buf name;                 /* scratch: generated names */
+    tide_buf head, type, mods;     /* scratch: the three parts of a column line */
+    int rc;
+} writer;
+
+/* The column types the DSL has a method for, which take no argument. */
+static const char *const simple_types[] = {
+    "integer", "bigint", "smallint", "boolean", "real", "double", "text", "date", "time",
+    "timestamp", "timestamptz", "json", "jsonb", "uuid", "bytea", NULL
+};
+
+/* ---- appending ----------------------------------------------------------- */
+
+static void put(writer *w, tide_buf *b, const char *str)
+{
+    if (!w->rc && tide_buf_puts(b, str) < 0)
+        w->rc = TIDE_ENOMEM;
+}
+
+__attribute__((format(printf, 3, 4)))
+static void putf(writer *w, tide_buf *b, const char *fmt, ...)
+{
+    tide_buf tmp = TIDE_BUF_INIT;
+    va_list ap;
+    int n;
+    if (w->rc)
+        return;
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0 || tide_buf_grow(&tmp, (size_t)n + 1) < 0) {
+        w->rc = TIDE_ENOMEM;
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(tmp.data, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    put(w, b, tmp.data);
+    tide_buf_free(&tmp);
+}
+
+/* str as a Lua string literal: double quotes, with \\, \" and the control
+ * bytes escaped (\ddd always three digits, so a digit after it is safe).
+ * Other bytes, UTF-8 included, are written as they are. */
+static void quote(writer *w, tide_buf *b, const char *str)
+{
+    const unsigned char *p;
+    char esc[5];
+    put(w, b, "\"");
+    for (p = (const unsigned char *)str; *p && !w->rc; p++) {
+        const char *e = *p == '"' ? "\\\"" : *p == '\\' ? "\\\\" : *p == '\n' ? "\\n"
+                      : *p == '\t' ? "\\t" : *p == '\r' ? "\\r" : NULL;
+        if (!e && (*p < 0x20 || *p == 0x7f)) {
+            snprintf(esc, sizeof esc, "\\%03u", (unsigned)*p);
+            e = esc;
+        }
+        if (e)
+            put(w, b, e);
+        else if (tide_buf_putc(b, (char)*p) < 0)
+            w->rc = TIDE_ENOMEM;
+    }
+    put(w, b, "\"");
+}
+
+/* "a", "b" */
+static void entries(writer *w, tide_buf *b, char *const *v, int n)
+{
+    int i;
+    for (i = 0; i < n; i++) {
+        if (i)
+            put(w, b, ", ");
+        quote(w, b, v[i]);
+    }
+}
+
+/* { "a", "b" } */
+static void str_list(writer *w, tide_buf *b, char *const *v, int n)
+{
+    put(w, b, "{ ");
+    entries(w, b, v, n);
+    put(w, b, " }");
+}
+
+/* "schema.name" or "name", quoted. */
+static void qualified(writer *w, tide_buf *b, const char *schema, const char *name)
+{
+    tide_buf q = TIDE_BUF_INIT;
+    if (tide_model_qualified(schema, name, &q) < 0)
+        w->rc = TIDE_ENOMEM;
+    else
+        quote(w, b, q.data);
+    tide_buf_free(&q);
+}
+
+/* A line of the notes at the top of the file. */
+__attribute__((format(printf, 2, 3)))
+static void note(writer *w, const char *fmt, ...)
+{
+    char line[640], *p;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    for (p = line; (p = strpbrk(p, "\r\n")); )
+        *p = ' ';                        /* a name's line break would end the comment */
+    putf(w, &w->notes, "--   %s\n", line);
+}
+
+/* ---- names ---------------------------------------------------------------- */
+
+/* Is name the one the generated-name rule gives (model.c), so that it can
+ * be left unsaid? */
+static int generated(writer *w, const tide_table *t, const char *name, char *const *cols, int n,
+                     const char *suffix)
+{
+    tide_buf_reset(&w->name);
+    if (tide_model_generated_name(t->name, cols, n, suffix, &w->name) < 0) {
+        w->rc = TIDE_ENOMEM;
+        return 1;
+    }
+    return !name || (w->name.data && !strcmp(name, w->name.data));   /* NULL: finish names it */
+}
+
+/* The primary key goes on its column (:primary()) when it has one column
+ * and the generated name. */
+static int inline_pk(writer *w, const tide_table *t)
+{
+    return t->npk == 1 && generated(w, t, t->pk_name, NULL, 0, "pkey");
+}
+
+/* The unique constraint a column says with :unique(): of that column
+ * alone, the one with the generated name if any, else the first. */
+static const tide_unique *unique_of(writer *w, const tide_table *t, const char *column)
+{
+    const tide_unique *first = NULL;
+    int i;
+    for (i = 0; i < t->nuniques; i++) {
+        const tide_unique *u = &t->uniques[i];
+        if (u->ncolumns != 1 || strcmp(u->columns[0], column))
+            continue;
+        if (generated(w, t, u->name, u->columns, 1, "key"))
+            return u;
+        if (!first)
+            first = u;
+    }
+    return first;
+}
+
+/* The foreign key a column says with :references(): of that column alone,
+ * the one with the generated name if any, else the first. */
+static const tide_fk *fk_of(writer *w, const tide_table *t, const char *column)
+{
+    const tide_fk *first = NULL;
+    int i;
+    for (i = 0; i < t->nfks; i++) {
+        const tide_fk *fk = &t->fks[i];
+        if (fk->ncolumns != 1 || strcmp(fk->columns[0], column))
+            continue;
+        if (generated(w, t, fk->name, fk->columns, 1, "fkey"))
+            return fk;
+        if (!first)
+            first = fk;
+    }
+    return first;
+}
+
+static const tide_enum *enum_of(const tide_schema *s, const char *type)
+{
+    const char *dot = strchr(type, '.');
+    char schema[128];
+    snprintf(schema, sizeof schema, "%.*s", dot ? (int)(dot - type) : 0, type);
+    return tide_schema_find_enum(s, dot ? schema : NULL, dot ? dot + 1 : type);
+}
+
+/* ---- columns --------------------------------------------------------------- */
+
+static int is_simple(const char *type)
+{
+    int i;
+    for (i = 0; simple_types[i]; i++)
+        if (!strcmp(type, simple_types[i]))
+            return 1;
+    return 0;
+}
+
+/* :serial() and its kin for an autoincrement integer column, else NULL. */
+static const char *serial_method(const tide_column *c)
+{
+    if (!c->autoincrement)
+        return NULL;
+    return !strcmp(c->type, "integer") ? ":serial()" : !strcmp(c->type, "bigint") ? ":bigserial()"
+         : !strcmp(c->type, "smallint") ? ":smallserial()" : NULL;
+}
+
+/* :numeric(p, s), :varchar(n), :char(n) for a type spelled exactly as the
+ * DSL spells it, with arguments the DSL accepts; 0 when it is not one. */
+static int sized_type(writer *w, tide_buf *b, const char *type)
+{
+    char again[64];
+    int p, s;
+    if (sscanf(type, "numeric(%d,%d)", &p, &s) == 2 && p >= 1 && p <= 1000 && s >= 0 && s <= p) {
+        snprintf(again, sizeof again, "numeric(%d,%d)", p, s);
+        if (!strcmp(again, type)) {
+            putf(w, b, ":numeric(%d, %d)", p, s);
+            return 1;
+        }
+    }
+    if (sscanf(type, "varchar(%d)", &p) == 1 && p >= 1 && p <= 10485760) {
+        snprintf(again, sizeof again, "varchar(%d)", p);
+        if (!strcmp(again, type)) {
+            putf(w, b, ":varchar(%d)", p);
+            return 1;
+        }
+    }
+    if (sscanf(type, "char(%d)", &p) == 1 && p >= 1 && p <= 10485760) {
+        snprintf(again, sizeof again, "char(%d)", p);
+        if (!strcmp(again, type)) {
+            putf(w, b, ":char(%d)", p);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* :enum(name, { values }) the first time the enum is used, :type "name" after. */
+static void enum_type(writer *w, tide_buf *b, const tide_enum *e, const char *type)
+{
+    size_t i = (size_t)(e - w->s->enums);
+    if (w->declared[i]) {
+        put(w, b, ":type ");
+        quote(w, b, type);
+        return;
+    }
+    w->declared[i] = 1;
+    put(w, b, ":enum(");
+    quote(w, b, type);
+    put(w, b, ", ");
+    str_list(w, b, e->values, e->nvalues);
+    put(w, b, ")");
+}
+
+/* The column's type method. Anything without a method of its own is
+ * :type "sql", which the model reads back into the same canonical type. */
+static void type_call(writer *w, tide_buf *b, const tide_table *t, const tide_column *c)
+{
+    const char *ty = c->type;
+    size_t len = strlen(ty);
+    const tide_enum *e;
+    if (serial_method(c)) {
+        put(w, b, serial_method(c));
+        return;
+    }
+    if (c->autoincrement)
+        note(w, "table %s, column %s: autoincrement on a %s column (the DSL has :serial(), "
+             ":bigserial() and :smallserial() only)", t->name, c->name, ty);
+    if (c->is_enum && (e = enum_of(w->s, ty))) {
+        enum_type(w, b, e, ty);
+    } else if (is_simple(ty)) {
+        putf(w, b, ":%s()", ty);
+    } else if (!strcmp(ty, "numeric") || !strcmp(ty, "varchar")) {
+        putf(w, b, ":%s()", ty);
+    } else if (sized_type(w, b, ty)) {
+        ;
+    } else if (len > 2 && !strcmp(ty + len - 2, "[]") && strncmp(ty, "serial", 6) &&
+               strncmp(ty, "bigserial", 9) && strncmp(ty, "smallserial", 11)) {
+        tide_buf elem = TIDE_BUF_INIT;
+        if (tide_buf_add(&elem, ty, len - 2) < 0)
+            w->rc = TIDE_ENOMEM;
+        else {
+            put(w, b, ":array ");
+            quote(w, b, elem.data);
+        }
+        tide_buf_free(&elem);
+    } else {
+        put(w, b, ":type ");
+        quote(w, b, ty);
+    }
+}
+
+/* Onto b: the options of a foreign key, ", key = value" each. */
+static void fk_options(writer *w, tide_buf *b, const tide_table *t, const tide_fk *fk)
+{
+    if (fk->on_delete) {
+        put(w, b, ", onDelete = ");
+        quote(w, b, fk->on_delete);
+    }
+    if (fk->on_update) {
+        put(w, b, ", onUpdate = ");
+        quote(w, b, fk->on_update);
+    }
+    if (!generated(w, t, fk->name, fk->columns, fk->ncolumns, "fkey")) {
+        put(w, b, ", name = ");
+        quote(w, b, fk->name);
+    }
+    if (fk->deferrable)
+        put(w, b, ", deferrable = true");
+    if (fk->initially_deferred)
+        put(w, b, ", initiallyDeferred = true");
+}
+
+/* :references("table", "column", { options }) */
+static void references(writer *w, tide_buf *b, const tide_table *t, const tide_fk *fk)
+{
+    tide_buf opts = TIDE_BUF_INIT;
+    put(w, b, " :references(");
+    qualified(w, b, fk->ref_schema, fk->ref_table);
+    if (fk->nref_columns == 1) {
+        put(w, b, ", ");
+        quote(w, b, fk->ref_columns[0]);
+    }
+    fk_options(w, &opts, t, fk);
+    if (opts.len)
+        putf(w, b, ", {%s }", opts.data + 1);     /* ", onDelete = ..." -> "{ onDelete = ... }" */
+    put(w, b, ")");
+    tide_buf_free(&opts);
+}
+
+static void ignore_changes(writer *w, tide_buf *b, unsigned ignore)
+{
+    static const struct { unsigned bit; const char *word; } words[] = {
+        { TIDE_IGNORE_TYPE, "type" }, { TIDE_IGNORE_DEFAULT, "default" }, { TIDE_IGNORE_EXTRA, "extra" }
+    };
+    size_t i;
+    int n = 0;
+    if (!ignore)
+        return;
+    put(w, b, " :ignoreChanges { ");
+    for (i = 0; i < sizeof words / sizeof *words; i++)
+        if (ignore & words[i].bit)
+            putf(w, b, "%s\"%s\"", n++ ? ", " : "", words[i].word);
+    put(w, b, " }");
+}
+
+
+static int in_key(const tide_table *t, const char *column)
+{
+    int i;
+    for (i = 0; i < t->npk; i++)
+        if (!strcmp(t->pk[i], column))
+            return 1;
+    return 0;
+}
+
+/* The modifiers of a column, each with a space before it. */
+static void modifiers(writer *w, tide_buf *b, const tide_table *t, const tide_column *c)
+{
+    const tide_unique *u = unique_of(w, t, c->name);
+    const tide_fk *fk = fk_of(w, t, c->name);
+    if (c->nullable && in_key(t, c->name))
+        note(w, "table %s, column %s: nullable, but in the primary key (the DSL makes key "
+             "columns NOT NULL)", t->name, c->name);
+    else if (c->nullable)
+        put(w, b, " :nullable()");
+    if (c->default_expr && serial_method(c))
+        note(w, "table %s, column %s: the default %s of a serial column", t->name, c->name,
+             c->default_expr);
+    else if (c->default_expr) {
+        put(w, b, " :default ");
+        quote(w, b, c->default_expr);
+    }
+    if (inline_pk(w, t) && !strcmp(t->pk[0], c->name))
+        put(w, b, " :primary()");
+    if (u && generated(w, t, u->name, u->columns, 1, "key")) {
+        put(w, b, " :unique()");
+    } else if (u) {
+        put(w, b, " :unique ");
+        quote(w, b, u->name);
+    }
+    if (fk)
+        references(w, b, t, fk);
+    if (c->collation) {
+        put(w, b, " :collate ");
+        quote(w, b, c->collation);
+    }
+    if (c->comment) {
+        put(w, b, " :comment ");
+        quote(w, b, c->comment);
+    }
+    if (c->renamed_from) {
+        put(w, b, " :renamedFrom ");
+        quote(w, b, c->renamed_from);
+    }
+    ignore_changes(w, b, c->ignore);
+}
+
+/* The three parts of column c's line into w->head, w->type, w->mods. */
+static void column_parts(writer *w, const tide_table *t, const tide_column *c)
+{
+    tide_buf_reset(&w->head);
+    tide_buf_reset(&w->type);
+    tide_buf_reset(&w->mods);
+    put(w, &w->head, "t.col ");
+    quote(w, &w->head, c->name);
+    type_call(w, &w->type, t, c);
+    modifiers(w, &w->mods, t, c);
+}
+
+/* Spaces up to width after n bytes (at least one). */
+static void pad(writer *w, tide_buf *b, size_t n, size_t width)
+{
+    static const char spaces[] = "                                        ";
+    size_t k = width > n ? width - n : 0;
+    if (k >= sizeof spaces)
+        k = sizeof spaces - 1;
+    put(w, b, " ");
+    put(w, b, spaces + sizeof spaces - 1 - k);
+}
+
+enum { TYPE_ALIGN_MAX = 28 };   /* longer types (an enum's values) do not set the column */
+
+/* The columns, their names and types aligned as in SPEC section 6. The
+ * widths are measured with the real text, the enums' declarations put
+ * back as they were before the measuring. */
+static void columns(writer *w, tide_buf *b, const tide_table *t, const char *indent)
+{
+    size_t head = 0, type = 0, n = (size_t)w->s->nenums;
+    unsigned char *saved = n ? malloc(n) : NULL;
+    tide_buf notes = w->notes;
+    int i;
+    if (n && !saved) {
+        w->rc = TIDE_ENOMEM;
+        return;
+    }
+    if (n)
+        memcpy(saved, w->declared, n);
+    for (i = 0; i < t->ncolumns && !w->rc; i++) {
+        column_parts(w, t, &t->columns[i]);
+        if (w->head.len > head)
+            head = w->head.len;
+        if (w->type.len > type && w->type.len <= TYPE_ALIGN_MAX)
+            type = w->type.len;
+    }
+    if (n)
+        memcpy(w->declared, saved, n);
+    free(saved);
+    if (w->notes.len > notes.len)          /* measured twice: noted once */
+        w->notes.data[w->notes.len = notes.len] = '\0';
+    for (i = 0; i < t->ncolumns; i++) {
+        column_parts(w, t, &t->columns[i]);
+        putf(w, b, "%s  %s", indent, w->head.data ? w->head.data : "");
+        pad(w, b, w->head.len, head);
+        put(w, b, w->type.data ? w->type.data : "");
+        if (w->mods.len) {
+            if (w->type.len < type)
+                pad(w, b, w->type.len + 1, type);
+            put(w, b, w->mods.data);
+        }
+        put(w, b, ",\n");
+    }
+}
+
+/* ---- table items ------------------------------------------------------------ */
+
+static void primary(writer *w, tide_buf *b, const tide_table *t, const char *indent)
+{
+    if (t->npk == 0 || inline_pk(w, t))
+        return;
+    putf(w, b, "%s  t.primary { ", indent);
+    entries(w, b, t->pk, t->npk);
+    if (!generated(w, t, t->pk_name, NULL, 0, "pkey")) {
+        put(w, b, ", name = ");
+        quote(w, b, t->pk_name);
+    }
+    put(w, b, " },\n");
+}
+
+/* The unique constraints no column says with :unique(). */
+static void uniques(writer *w, tide_buf *b, const tide_table *t, const char *indent)
+{
+    int i;
+    for (i = 0; i < t->nuniques; i++) {
+        const tide_unique *u = &t->uniques[i];
+        if (u->ncolumns == 1 && unique_of(w, t, u->columns[0]) == u)
+            continue;
+        putf(w, b, "%s  t.unique { ", indent);
+        entries(w, b, u->columns, u->ncolumns);
+        if (!generated(w, t, u->name, u->columns, u->ncolumns, "key")) {
+            put(w, b, ", name = ");
+            quote(w, b, u->name);
+        }
+        put(w, b, " },\n");
+    }
+}
+
+/* t.index reads an entry as "column [desc] [nulls first|last]", the column
+ * without white space; an index on another column is written as the plain
+ * definition t.index would make. */
+static int plain_index(const tide_index *ix)
+{
+    int i;
+    for (i = 0; i < ix->ncolumns; i++)
+        if (strcspn(ix->columns[i], " \t\r\n\f\v") < tide_model_index_col_len(ix->columns[i]))
+            return 1;
+    return 0;
+}
+
+static void index_item(writer *w, tide_buf *b, const tide_table *t, const tide_index *ix, const char *indent)
+{
+    int plain = plain_index(ix);
+    putf(w, b, "%s  %s", indent, plain ? "{ __tide = \"index\", columns = { " : "t.index { ");
+    entries(w, b, ix->columns, ix->ncolumns);
+    if (plain)
+        put(w, b, " }");
+    if (ix->expression) {
+        put(w, b, ix->ncolumns || plain ? ", expression = " : "expression = ");
+        quote(w, b, ix->expression);
+    }
+    if (!generated(w, t, ix->name, ix->columns, ix->ncolumns, "idx")) {
+        put(w, b, ", name = ");
+        quote(w, b, ix->name);
+    }
+    if (ix->unique)
+        put(w, b, ", unique = true");
+    if (ix->where) {
+        put(w, b, ", where = ");
+        quote(w, b, ix->where);
+    }
+    if (ix->method) {
+        put(w, b, ", using = ");
+        quote(w, b, ix->method);
+    }
+    put(w, b, " },\n");
+}
+
+/* The foreign keys no column says with :references(). */
+static void foreigns(writer *w, tide_buf *b, const tide_table *t, const char *indent)
+{
+    int i;
+    for (i = 0; i < t->nfks; i++) {
+        const tide_fk *fk = &t->fks[i];
+        if (fk->ncolumns == 1 && fk_of(w, t, fk->columns[0]) == fk)
+            continue;
+        putf(w, b, "%s  t.foreign { ", indent);
+        entries(w, b, fk->columns, fk->ncolumns);
+        put(w, b, ", table = ");
+        qualified(w, b, fk->ref_schema, fk->ref_table);
+        if (fk->nref_columns) {
+            put(w, b, ", columns = ");
+            str_list(w, b, fk->ref_columns, fk->nref_columns);
+        }
+        fk_options(w, b, t, fk);
+        put(w, b, " },\n");
+    }
+}
+
+static void checks(writer *w, tide_buf *b, const tide_table *t, const char *indent)
+{
+    int i;
+    for (i = 0; i < t->nchecks; i++) {
+        putf(w, b, "%s  t.check(", indent);
+        quote(w, b, t->checks[i].name);
+        put(w, b, ", ");
+        quote(w, b, t->checks[i].expr);
+        put(w, b, "),\n");
+    }
+}
+
+/* ---- tables ------------------------------------------------------------------- */
+
+/* t.table "name" :comment "..." { items }; nothing (and a note) for a table
+ * without columns, which the DSL refuses. */
+static void table(writer *w, tide_buf *b, const tide_table *t, const char *indent)
+{
+    int i;
+    if (t->ncolumns == 0) {
+        note(w, "table %s%s%s: it has no columns (the DSL needs one at least)",
+             t->schema ? t->schema : "", t->schema ? "." : "", t->name);
+        return;
+    }
+    if (strchr(t->name, '.') || (t->schema && strchr(t->schema, '.'))) {
+        note(w, "table %s%s%s: a dot in a name (the DSL reads \"a.b\" as namespace a, table b)",
+             t->schema ? t->schema : "", t->schema ? "." : "", t->name);
+        return;
+    }
+    putf(w, b, "%st.table ", indent);
+    qualified(w, b, t->schema, t->name);
+    if (t->comment) {
+        put(w, b, " :comment ");
+        quote(w, b, t->comment);
+    }
+    if (t->renamed_from) {
+        put(w, b, " :renamedFrom ");
+        quote(w, b, t->renamed_from);
+    }
+    put(w, b, " {\n");
+    columns(w, b, t, indent);
+    primary(w, b, t, indent);
+    uniques(w, b, t, indent);
+    for (i = 0; i < t->nindexes; i++)
+        index_item(w, b, t, &t->indexes[i], indent);
+    foreigns(w, b, t, indent);
+    checks(w, b, t, indent);
+    putf(w, b, "%s}", indent);
+}
+
+static const char header[] =
+    "-- Schema definitions written by tide (schema:inspect --format lua); they\n"
+    "-- are ordinary definitions, to edit like any other.\n";
+
+static int start(writer *w, const tide_schema *s, tide_err *err)
+{
+    memset(w, 0, sizeof *w);
+    w->s = s;
+    if (s->nenums && !(w->declared = calloc((size_t)s->nenums, 1)))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory writing the schema definitions");
+    return 0;
+}
+
+/* Appends the header, the notes and body to out, and releases w. */
+static int end(writer *w, tide_buf *out, const tide_buf *body, tide_err *err)
+{
+    size_t len0 = out->len;
+    put(w, out, header);
+    if (w->notes.len) {
+        put(w, out, "--\n-- Not said here, as the DSL cannot say it:\n");
+        put(w, out, w->notes.data);
+    }
+    put(w, out, "\nlocal t = require \"tide.schema\"\n\n");
+    put(w, out, body->data ? body->data : "");
+    free(w->declared);
+    tide_buf_free(&w->notes);
+    tide_buf_free(&w->name);
+    tide_buf_free(&w->head);
+    tide_buf_free(&w->type);
+    tide_buf_free(&w->mods);
+    if (!w->rc)
+        return 0;
+    out->len = len0;
+    if (out->data)
+        out->data[len0] = '\0';
+    return tide_err_set(err, TIDE_ENOMEM, "out of memory writing the schema definitions");
+}
+
+int tide_schema_render_lua(const tide_schema *s, tide_buf *out, tide_err *err)
+{
+    writer w;
+    tide_buf body = TIDE_BUF_INIT;
+    int i, rc, n = 0;
+    if ((rc = start(&w, s, err)) < 0)
+        return rc;
+    put(&w, &body, "return {\n");
+    for (i = 0; i < s->ntables; i++) {
+        size_t len = body.len;
+        if (n)
+            put(&w, &body, "\n");
+        table(&w, &body, s->tables[i], "  ");
+        if (body.len > len + (n ? 1 : 0)) {
+            put(&w, &body, ",\n");
+            n++;
+        } else if (!w.rc) {
+            body.data[body.len = len] = '\0';      /* a table left out */
+        }
+    }
+    put(&w, &body, "}\n");
+    for (i = 0; i < s->nenums; i++)
+        if (!w.declared[i])
+            note(&w, "enum %s%s%s (%d values): no column has it as its type, and the DSL "
+                 "declares an enum with such a column (an array of it does not)", s->enums[i].schema ? s->enums[i].schema : "",
+                 s->enums[i].schema ? "." : "", s->enums[i].name, s->enums[i].nvalues);
+    rc = end(&w, out, &body, err);
+    tide_buf_free(&body);
+    return rc;
+}
+
+int tide_schema_render_lua_table(const tide_schema *s, const tide_table *t, tide_buf *out,
+                                 tide_err *err)
+{
+    writer w;
+    tide_buf body = TIDE_BUF_INIT;
+    int rc;
+    if ((rc = start(&w, s, err)) < 0)
+        return rc;
+    put(&w, &body, "return ");
+    table(&w, &body, t, "");
+    put(&w, &body, t->ncolumns ? "\n" : "{}\n");
+    rc = end(&w, out, &body, err);
+    tide_buf_free(&body);
+    return rc;
+}

@@ -1,0 +1,40 @@
+/* dsl_writer.h — the schema model written back as schema definitions in the
+ * DSL of lua/tide/schema.lua (SPEC section 6): what `schema:inspect --format
+ * lua` prints. Loading the text (tide_schema_load_dirs) and finishing it
+ * gives back the model it was written from, column by column and
+ * constraint by constraint. */
+#ifndef TIDE_DSL_WRITER_H
+#define TIDE_DSL_WRITER_H
+
+#include "tide.h"
+#include "core/buf.h"
+#include "model/model.h"
+
+/* Appends to out one Lua file that defines every table of s:
+ *   local t = require "tide.schema"
+ *   return { t.table "name" { ... }, ... }
+ * s must be finished (tide_schema_finish); it is only read. Tables come in
+ * the model's order, columns in their own. Constraint and index names are
+ * written only where they differ from the generated rule; each enum is
+ * declared, with its values, on the first column that uses it. What the
+ * DSL cannot say (an enum that no column uses, a table without columns, a
+ * nullable key column) is left out and named in a comment at the top of
+ * the file. Returns 0, or TIDE_ENOMEM with out as it was. */
+int tide_schema_render_lua(const tide_schema *s, tide_buf *out, tide_err *err);
+
+/* The same for table t of s alone, as a file of its own
+ * (`return t.table "name" { ... }`): the enums its columns use are
+ * declared in it, whatever other files declare (a repeated declaration
+ * with the same values is allowed). Returns 0, or TIDE_ENOMEM. */
+int tide_schema_render_lua_table(const tide_schema *s, const tide_table *t, tide_buf *out,
+                                 tide_err *err);
+
+/* schema:inspect --format lua --out DIR (inspect.c): the live database
+ * written as one file per table, DIR/<table>.lua or DIR/<schema>.<table>.lua
+ * (DIR is created when missing; files of the same name are replaced, other
+ * files are left alone). *nfiles is the number of files written. Returns 0;
+ * TIDE_EINVAL for a table name that cannot be a file name; TIDE_EIO; or the
+ * errors of introspection. */
+int tide__inspect_lua_dir(tide *t, const char *dir, int *nfiles, tide_err *err);
+
+#endif

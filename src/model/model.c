@@ -1,0 +1,981 @@
+/* model.c — the schema model: an arena for its strings, the builder, the
+ * canonical forms (types, expressions, generated names) applied by
+ * tide_schema_finish, validation, and lookups. Canonicalisation lives here,
+ * once, so that the DSL, snapshots and introspection agree by construction. */
+#include "model/model.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- arena ------------------------------------------------------------ */
+
+typedef struct chunk {
+    struct chunk *next;
+    size_t used, cap;
+    char data[];
+} chunk;
+
+struct tide_arena {
+    chunk *head;
+    int failed;           /* an allocation failed: finish reports it */
+};
+
+static void *arena_alloc(tide_arena *a, size_t n)
+{
+    chunk *c = a->head;
+    n = (n + 7) & ~(size_t)7;
+    if (!c || c->used + n > c->cap) {
+        size_t cap = n > 65536 ? n : 65536;
+        if (!(c = malloc(sizeof *c + cap))) {
+            a->failed = 1;
+            return NULL;
+        }
+        c->next = a->head;
+        c->used = 0;
+        c->cap = cap;
+        a->head = c;
+    }
+    c->used += n;
+    return c->data + c->used - n;
+}
+
+char *tide_schema_strn(tide_schema *s, const char *str, size_t n)
+{
+    char *p;
+    if (!str)
+        return NULL;
+    if (!(p = arena_alloc(s->arena, n + 1)))
+        return NULL;
+    memcpy(p, str, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *tide_schema_str(tide_schema *s, const char *str)
+{
+    return str ? tide_schema_strn(s, str, strlen(str)) : NULL;
+}
+
+/* ---- building ----------------------------------------------------------- */
+
+tide_schema *tide_schema_new(void)
+{
+    tide_schema *s = calloc(1, sizeof *s);
+    if (s && !(s->arena = calloc(1, sizeof *s->arena))) {
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
+static void table_free(tide_table *t)
+{
+    free(t->columns);
+    free(t->uniques);
+    free(t->indexes);
+    free(t->fks);
+    free(t->checks);
+}
+
+void tide_schema_free(tide_schema *s)
+{
+    chunk *c, *next;
+    int i;
+    if (!s)
+        return;
+    for (i = 0; i < s->ntables; i++)
+        table_free(s->tables[i]);     /* the tables themselves live in the arena */
+    free(s->tables);
+    free(s->enums);
+    for (c = s->arena ? s->arena->head : NULL; c; c = next) {
+        next = c->next;
+        free(c);
+    }
+    free(s->arena);
+    free(s);
+}
+
+/* Lists keep no capacity field: it is implied by the count (4, then powers
+ * of two), so a list is full exactly when its count is 0 or such a power. */
+static int list_full(int n)
+{
+    return n == 0 || (n >= 4 && (n & (n - 1)) == 0);
+}
+
+/* Grows *items (each size bytes) by one zeroed item; NULL when out of memory. */
+static void *grow(tide_schema *s, void **items, int *n, size_t size)
+{
+    char *p;
+    if (list_full(*n)) {
+        size_t want = *n ? (size_t)*n * 2 : 4;
+        if (!(p = realloc(*items, want * size))) {
+            s->arena->failed = 1;
+            return NULL;
+        }
+        *items = p;
+    }
+    p = (char *)*items + (size_t)*n * size;
+    memset(p, 0, size);
+    (*n)++;
+    return p;
+}
+
+int tide_strv_push(tide_schema *s, char ***v, int *n, const char *str)
+{
+    char *copy = tide_schema_str(s, str);
+    if (!copy)
+        return TIDE_ENOMEM;
+    /* string lists live in the arena; a full one moves to twice the room */
+    if (list_full(*n)) {
+        size_t want = *n ? (size_t)*n * 2 : 4;
+        char **grown = arena_alloc(s->arena, sizeof *grown * want);
+        if (!grown)
+            return TIDE_ENOMEM;
+        if (*n)
+            memcpy(grown, *v, sizeof *grown * (size_t)*n);
+        *v = grown;
+    }
+    (*v)[(*n)++] = copy;
+    return 0;
+}
+
+tide_table *tide_schema_add_table(tide_schema *s, const char *schema, const char *name)
+{
+    tide_table *t = arena_alloc(s->arena, sizeof *t), **slot;
+    if (!t)
+        return NULL;
+    memset(t, 0, sizeof *t);
+    if (!(slot = grow(s, (void **)&s->tables, &s->ntables, sizeof *slot)))
+        return NULL;
+    *slot = t;
+    t->schema = tide_schema_str(s, schema);
+    t->name = tide_schema_str(s, name);
+    s->finished = 0;
+    return t;
+}
+
+tide_enum *tide_schema_add_enum(tide_schema *s, const char *schema, const char *name)
+{
+    tide_enum *e = grow(s, (void **)&s->enums, &s->nenums, sizeof *e);
+    if (!e)
+        return NULL;
+    e->schema = tide_schema_str(s, schema);
+    e->name = tide_schema_str(s, name);
+    s->finished = 0;
+    return e;
+}
+
+int tide_enum_add_value(tide_schema *s, tide_enum *e, const char *value)
+{
+    return tide_strv_push(s, &e->values, &e->nvalues, value);
+}
+
+tide_column *tide_table_add_column(tide_schema *s, tide_table *t, const char *name, const char *type)
+{
+    tide_column *c = grow(s, (void **)&t->columns, &t->ncolumns, sizeof *c);
+    if (!c)
+        return NULL;
+    c->name = tide_schema_str(s, name);
+    c->type = tide_schema_str(s, type);
+    return c;
+}
+
+int tide_table_add_pk_column(tide_schema *s, tide_table *t, const char *column)
+{
+    return tide_strv_push(s, &t->pk, &t->npk, column);
+}
+
+tide_unique *tide_table_add_unique(tide_schema *s, tide_table *t, const char *name)
+{
+    tide_unique *u = grow(s, (void **)&t->uniques, &t->nuniques, sizeof *u);
+    if (u)
+        u->name = tide_schema_str(s, name);
+    return u;
+}
+
+tide_index *tide_table_add_index(tide_schema *s, tide_table *t, const char *name)
+{
+    tide_index *ix = grow(s, (void **)&t->indexes, &t->nindexes, sizeof *ix);
+    if (ix)
+        ix->name = tide_schema_str(s, name);
+    return ix;
+}
+
+tide_fk *tide_table_add_fk(tide_schema *s, tide_table *t, const char *name)
+{
+    tide_fk *fk = grow(s, (void **)&t->fks, &t->nfks, sizeof *fk);
+    if (fk)
+        fk->name = tide_schema_str(s, name);
+    return fk;
+}
+
+tide_check *tide_table_add_check(tide_schema *s, tide_table *t, const char *name, const char *expr)
+{
+    tide_check *ck = grow(s, (void **)&t->checks, &t->nchecks, sizeof *ck);
+    if (ck) {
+        ck->name = tide_schema_str(s, name);
+        ck->expr = tide_schema_str(s, expr);
+    }
+    return ck;
+}
+
+/* ---- canonical types ----------------------------------------------------- */
+
+/* Lowercased, trimmed, single spaces, no spaces around parentheses/commas. */
+static int fold_spaces(const char *in, tide_buf *out)
+{
+    int pending = 0;
+    const char *p;
+    tide_buf_reset(out);
+    for (p = in; *p; p++) {
+        unsigned char ch = (unsigned char)*p;
+        if (isspace(ch)) {
+            pending = out->len > 0;
+            continue;
+        }
+        if (pending && !strchr("(),[", ch) && !(out->len && strchr("(,", out->data[out->len - 1])))
+            if (tide_buf_putc(out, ' ') < 0)
+                return TIDE_ENOMEM;
+        pending = 0;
+        if (tide_buf_putc(out, (char)tolower(ch)) < 0)
+            return TIDE_ENOMEM;
+    }
+    return tide_buf_putc(out, '\0') < 0 ? TIDE_ENOMEM : (out->len--, 0);
+}
+
+static const struct { const char *alias, *canonical; } type_aliases[] = {
+    {"int", "integer"}, {"int4", "integer"}, {"integer", "integer"},
+    {"int2", "smallint"}, {"smallint", "smallint"},
+    {"int8", "bigint"}, {"bigint", "bigint"},
+    {"bool", "boolean"}, {"boolean", "boolean"},
+    {"float4", "real"}, {"real", "real"},
+    {"float8", "double"}, {"double precision", "double"}, {"double", "double"}, {"float", "double"},
+    {"decimal", "numeric"}, {"numeric", "numeric"},
+    {"character varying", "varchar"}, {"varchar", "varchar"},
+    {"character", "char"}, {"char", "char"}, {"bpchar", "char"},
+    {"text", "text"}, {"date", "date"},
+    {"time", "time"}, {"time without time zone", "time"},
+    {"timetz", "timetz"}, {"time with time zone", "timetz"},
+    {"timestamp", "timestamp"}, {"timestamp without time zone", "timestamp"},
+    {"timestamptz", "timestamptz"}, {"timestamp with time zone", "timestamptz"},
+    {"json", "json"}, {"jsonb", "jsonb"}, {"uuid", "uuid"},
+    {"bytea", "bytea"}, {"blob", "bytea"},
+    {NULL, NULL}
+};
+
+int tide_model_canonical_type(const char *spelling, tide_buf *out)
+{
+    tide_buf folded = TIDE_BUF_INIT, words = TIDE_BUF_INIT, params = TIDE_BUF_INIT;
+    const char *p, *canonical = NULL;
+    int rc, i, arrays = 0;
+    tide_buf_reset(out);
+    if ((rc = fold_spaces(spelling ? spelling : "", &folded)) < 0)
+        goto done;
+    while (folded.len >= 2 && !strcmp(folded.data + folded.len - 2, "[]")) {
+        folded.len -= 2;               /* integer[][] -> base, twice */
+        folded.data[folded.len] = '\0';
+        arrays++;
+    }
+    /* "timestamp(3) with time zone": the words without the (params), and the params */
+    for (p = folded.data ? folded.data : ""; *p; p++) {
+        if (*p == '(') {
+            const char *close = strchr(p, ')');
+            if (!close)
+                break;
+            rc = tide_buf_add(&params, p, (size_t)(close - p + 1));
+            p = close;
+        } else {
+            rc = tide_buf_putc(&words, *p);
+        }
+        if (rc < 0)
+            goto done;
+    }
+    while (words.len && words.data[words.len - 1] == ' ')
+        words.data[--words.len] = '\0';
+    for (i = 0; type_aliases[i].alias && words.data; i++)
+        if (!strcmp(words.data, type_aliases[i].alias))
+            canonical = type_aliases[i].canonical;
+    if (canonical) {
+        rc = tide_buf_puts(out, canonical);
+        if (rc == 0 && params.len && !strcmp(canonical, "numeric") && !strchr(params.data, ','))
+            rc = tide_buf_printf(out, "%.*s,0)", (int)params.len - 1, params.data);   /* numeric(p) is numeric(p,0) */
+        else if (rc == 0 && params.len)
+            rc = tide_buf_add(out, params.data, params.len);
+        else if (rc == 0 && !strcmp(canonical, "char"))
+            rc = tide_buf_puts(out, "(1)");      /* char means char(1) */
+    } else {
+        rc = tide_buf_puts(out, folded.data ? folded.data : "");
+    }
+    for (i = 0; rc == 0 && i < arrays; i++)
+        rc = tide_buf_puts(out, "[]");
+done:
+    tide_buf_free(&folded);
+    tide_buf_free(&words);
+    tide_buf_free(&params);
+    return rc < 0 ? TIDE_ENOMEM : 0;
+}
+
+/* ---- canonical expressions ------------------------------------------------ */
+
+/* Does the '(' at open close at the last byte of s? */
+static int wraps_whole(const char *s, size_t len)
+{
+    size_t i;
+    int depth = 0;
+    char quote = 0;
+    if (len < 2 || s[0] != '(' || s[len - 1] != ')')
+        return 0;
+    for (i = 0; i < len; i++) {
+        char ch = s[i];
+        if (quote) {
+            if (ch == quote) quote = 0;
+            continue;
+        }
+        if (ch == '\'' || ch == '"') quote = ch;
+        else if (ch == '(') depth++;
+        else if (ch == ')' && --depth == 0 && i != len - 1) return 0;
+    }
+    return 1;
+}
+
+int tide_model_canonical_expr(const char *expr, tide_buf *out)
+{
+    const char *p;
+    char quote = 0;
+    int space = 0;
+    size_t start = 0, end;
+    tide_buf_reset(out);
+    if (!expr)
+        return 0;
+    for (p = expr; *p; p++) {
+        unsigned char ch = (unsigned char)*p;
+        int rc = 0;
+        if (quote) {
+            rc = tide_buf_putc(out, (char)ch);
+            if (ch == (unsigned char)quote)
+                quote = 0;
+        } else if (isspace(ch)) {
+            space = out->len > 0;
+            continue;
+        } else {
+            if (space && !strchr("),", ch) && !(out->len && out->data[out->len - 1] == '('))
+                rc = tide_buf_putc(out, ' ');
+            if (rc == 0)
+                rc = tide_buf_putc(out, (char)tolower(ch));
+            if (ch == '\'' || ch == '"')
+                quote = (char)ch;
+        }
+        space = 0;
+        if (rc < 0)
+            return TIDE_ENOMEM;
+    }
+    end = out->len;
+    while (end - start >= 2 && wraps_whole(out->data + start, end - start)) {
+        start++;
+        end--;
+        while (start < end && out->data[start] == ' ') start++;
+        while (end > start && out->data[end - 1] == ' ') end--;
+    }
+    if (start > 0 || end < out->len) {
+        memmove(out->data, out->data + start, end - start);
+        out->len = end - start;
+        out->data[out->len] = '\0';
+    }
+    return 0;
+}
+
+int tide_model_generated_name(const char *table, char *const *cols, int ncols,
+                              const char *suffix, tide_buf *out)
+{
+    int i, rc = tide_buf_puts(out, table);
+    for (i = 0; rc == 0 && i < ncols; i++) {
+        size_t n = tide_model_index_col_len(cols[i]);   /* "created_at desc" -> created_at */
+        rc = tide_buf_putc(out, '_') < 0 || tide_buf_add(out, cols[i], n) < 0 ? TIDE_ENOMEM : 0;
+    }
+    if (rc == 0 && ncols == 0 && !strcmp(suffix, "idx"))
+        rc = tide_buf_puts(out, "_expr");            /* an expression index */
+    if (rc == 0)
+        rc = tide_buf_printf(out, "_%s", suffix);
+    if (rc == 0 && out->len > 63) {
+        out->len = 63;                               /* PostgreSQL's NAMEDATALEN - 1 */
+        out->data[63] = '\0';
+    }
+    return rc < 0 ? TIDE_ENOMEM : 0;
+}
+
+int tide_model_qualified(const char *schema, const char *name, tide_buf *out)
+{
+    return schema ? tide_buf_printf(out, "%s.%s", schema, name) : tide_buf_puts(out, name);
+}
+
+/* ---- finish: canonical forms, names, order, validation ------------------- */
+
+typedef struct finisher {
+    tide_schema *s;
+    tide_buf tmp;
+    tide_err *err;
+} finisher;
+
+/* *field = canonical(field) via fn; NULL stays NULL. */
+static int canon(finisher *f, char **field, int (*fn)(const char *, tide_buf *))
+{
+    if (!*field)
+        return 0;
+    if (fn(*field, &f->tmp) < 0 || !(*field = tide_schema_strn(f->s, f->tmp.data ? f->tmp.data : "", f->tmp.len)))
+        return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+    return 0;
+}
+
+/* 'x'::character varying on a varchar column is 'x': a literal cast to the
+ * column's own type says nothing more, and databases add such casts. */
+static int strip_own_cast(finisher *f, tide_column *c)
+{
+    char *d = c->default_expr, *cast;
+    size_t n;
+    if (!d || !(cast = strstr(d, "::")) || strstr(cast + 2, "::") || !(d[0] == '\'' || d[0] == '-' ||
+        (d[0] >= '0' && d[0] <= '9')))
+        return 0;
+    if (tide_model_canonical_type(cast + 2, &f->tmp) < 0)
+        return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+    {
+        const char *ct = f->tmp.data ? f->tmp.data : "";
+        size_t cl = strcspn(ct, "(");    /* the base type: 'x'::bpchar on a char(7) column */
+        int same_base = !strncmp(c->type, ct, cl) && (c->type[cl] == '\0' || c->type[cl] == '(');
+        if (!same_base && !(c->is_enum && !strcmp(cast + 2, c->type)))
+            return 0;                /* a cast to another type changes the value: keep it */
+    }
+    n = (size_t)(cast - d);
+    if (d[0] == '\'' && n >= 2 && d[n - 1] == '\'' && strcmp(c->type, "text") && strncmp(c->type, "varchar", 7) &&
+        strncmp(c->type, "char", 4) && !c->is_enum) {
+        char *inner = tide_schema_strn(f->s, d + 1, n - 2);   /* '-1'::integer -> -1 */
+        if (inner && (inner[0] == '-' || (inner[0] >= '0' && inner[0] <= '9')) && !strpbrk(inner, "' ")) {
+            c->default_expr = inner;
+            return 0;
+        }
+    }
+    c->default_expr = tide_schema_strn(f->s, d, n);
+    return c->default_expr ? 0 : tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+}
+
+/* 'a'::text inside an expression is 'a': PostgreSQL writes string
+ * literals back with that cast. */
+static void strip_text_casts(char *d)
+{
+    char *r = d, *w = d;
+    int quoted = 0;
+    while (*r) {
+        if (*r == '\'')
+            quoted = !quoted;
+        if (!quoted && r > d && r[-1] == '\'' && !strncmp(r, "::text", 6) &&
+            !(r[6] == '_' || (r[6] >= 'a' && r[6] <= 'z') || r[6] == '['))
+            r += 6;
+        else
+            *w++ = *r++;
+    }
+    *w = '\0';
+}
+
+static int canon_default(finisher *f, tide_column *c)
+{
+    int rc = canon(f, &c->default_expr, tide_model_canonical_expr);
+    if (rc == 0 && c->default_expr && strchr(c->default_expr, ' ') && strstr(c->default_expr, "'::text"))
+        strip_text_casts(c->default_expr);      /* in an expression; a lone literal is handled below */
+    if (rc == 0)
+        rc = strip_own_cast(f, c);
+    if (rc == 0 && c->default_expr && (!*c->default_expr || !strcmp(c->default_expr, "null")))
+        c->default_expr = NULL;
+    return rc;
+}
+
+static int lower_word(finisher *f, char **field)
+{
+    char *p;
+    if (!*field)
+        return 0;
+    if (!(*field = tide_schema_str(f->s, *field)))
+        return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+    for (p = *field; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    return 0;
+}
+
+static int name_or_generated(finisher *f, const tide_table *t, char **name, char *const *cols,
+                             int ncols, const char *suffix)
+{
+    if (*name)
+        return 0;
+    tide_buf_reset(&f->tmp);
+    if (tide_model_generated_name(t->name, cols, ncols, suffix, &f->tmp) < 0 ||
+        !(*name = tide_schema_str(f->s, f->tmp.data)))
+        return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+    return 0;
+}
+
+static int canon_action(finisher *f, char **action)
+{
+    int rc = lower_word(f, action);
+    if (rc == 0 && *action && !strcmp(*action, "no action"))
+        *action = NULL;
+    return rc;
+}
+
+static const char *const index_suffixes[] = { " nulls first", " nulls last", " desc", " asc", NULL };
+
+size_t tide_model_index_col_len(const char *entry)
+{
+    size_t n = strlen(entry);
+    int i, again = 1;
+    while (again) {                          /* "x desc nulls last": both go */
+        again = 0;
+        for (i = 0; index_suffixes[i]; i++) {
+            size_t k = strlen(index_suffixes[i]);
+            if (n > k && !strncasecmp(entry + n - k, index_suffixes[i], k)) {
+                n -= k;
+                again = 1;
+            }
+        }
+    }
+    return n;
+}
+
+/* "x ASC" -> "x", "x DESC" -> "x desc": the name as given, suffixes lowercased. */
+static int canon_index(finisher *f, const tide_table *t, tide_index *ix)
+{
+    int i, rc;
+    for (i = 0; i < ix->ncolumns; i++) {
+        size_t n = tide_model_index_col_len(ix->columns[i]), k;
+        char *c = tide_schema_str(f->s, ix->columns[i]);
+        if (!c)
+            return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+        for (k = n; c[k]; k++)
+            c[k] = (char)tolower((unsigned char)c[k]);
+        if (strstr(c + n, " asc")) {          /* ascending is the default: drop it */
+            char *asc = strstr(c + n, " asc");
+            memmove(asc, asc + 4, strlen(asc + 4) + 1);
+        }
+        ix->columns[i] = c;
+    }
+    if ((rc = canon(f, &ix->where, tide_model_canonical_expr)) < 0 ||
+        (rc = canon(f, &ix->expression, tide_model_canonical_expr)) < 0 ||
+        (rc = lower_word(f, &ix->method)) < 0)
+        return rc;
+    if (ix->method && !strcmp(ix->method, "btree"))
+        ix->method = NULL;
+    return name_or_generated(f, t, &ix->name, ix->columns, ix->ncolumns, "idx");
+}
+
+/* Is type the (possibly schema-qualified) name of an enum of the schema? */
+static int names_enum(const tide_schema *s, const char *type)
+{
+    const char *dot = strchr(type, '.');
+    char schema[128];
+    snprintf(schema, sizeof schema, "%.*s", dot ? (int)(dot - type) : 0, type);
+    return tide_schema_find_enum(s, dot ? schema : NULL, dot ? dot + 1 : type) != NULL;
+}
+
+/* An unnamed check (introspection of a hand-written table) gets
+ * <table>_check, then <table>_check1, ...: PostgreSQL's own rule. */
+static int name_check(finisher *f, tide_table *t, int idx)
+{
+    int n, j, taken;
+    for (n = 0;; n++) {
+        tide_buf_reset(&f->tmp);
+        if ((n ? tide_buf_printf(&f->tmp, "%s_check%d", t->name, n)
+               : tide_buf_printf(&f->tmp, "%s_check", t->name)) < 0)
+            return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+        for (taken = 0, j = 0; j < t->nchecks && !taken; j++)
+            taken = j != idx && t->checks[j].name && !strcmp(t->checks[j].name, f->tmp.data);
+        if (!taken)
+            break;
+    }
+    return (t->checks[idx].name = tide_schema_str(f->s, f->tmp.data)) ? 0
+           : tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+}
+
+static int canon_table(finisher *f, tide_table *t)
+{
+    int i, rc = 0;
+    if (t->schema && !strcmp(t->schema, "public"))
+        t->schema = NULL;
+    for (i = 0; rc == 0 && i < t->ncolumns; i++) {
+        tide_column *c = &t->columns[i];
+        if (!c->type || !names_enum(f->s, c->type))   /* enum names keep their case */
+            rc = canon(f, &c->type, tide_model_canonical_type);
+        if (rc == 0)
+            rc = canon_default(f, c);
+    }
+    if (rc == 0 && t->npk > 0)
+        rc = name_or_generated(f, t, &t->pk_name, NULL, 0, "pkey");
+    for (i = 0; rc == 0 && i < t->nuniques; i++)
+        rc = name_or_generated(f, t, &t->uniques[i].name, t->uniques[i].columns, t->uniques[i].ncolumns, "key");
+    for (i = 0; rc == 0 && i < t->nindexes; i++)
+        rc = canon_index(f, t, &t->indexes[i]);
+    for (i = 0; rc == 0 && i < t->nfks; i++) {
+        tide_fk *fk = &t->fks[i];
+        if (fk->ref_schema && !strcmp(fk->ref_schema, "public"))
+            fk->ref_schema = NULL;
+        rc = canon_action(f, &fk->on_delete);
+        if (rc == 0) rc = canon_action(f, &fk->on_update);
+        if (rc == 0) rc = name_or_generated(f, t, &fk->name, fk->columns, fk->ncolumns, "fkey");
+    }
+    for (i = 0; rc == 0 && i < t->nchecks; i++) {
+        rc = canon(f, &t->checks[i].expr, tide_model_canonical_expr);
+        if (rc == 0 && !t->checks[i].name)
+            rc = name_check(f, t, i);
+    }
+    return rc;
+}
+
+static int cmp_opt(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "");
+}
+
+static int cmp_tables(const void *a, const void *b)
+{
+    const tide_table *x = *(tide_table *const *)a, *y = *(tide_table *const *)b;
+    int c = cmp_opt(x->schema, y->schema);
+    return c ? c : cmp_opt(x->name, y->name);
+}
+
+static int cmp_enums(const void *a, const void *b)
+{
+    const tide_enum *x = a, *y = b;
+    int c = cmp_opt(x->schema, y->schema);
+    return c ? c : cmp_opt(x->name, y->name);
+}
+
+/* Every named item type starts with its name: one comparator serves all. */
+static int cmp_named(const void *a, const void *b)
+{
+    return cmp_opt(*(char *const *)a, *(char *const *)b);
+}
+
+/* qsort with an empty (NULL) list is undefined: sort only what is there. */
+static void sort_list(void *items, int n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(items, (size_t)n, size, cmp);
+}
+
+/* "table s.t: <what>" as a TIDE_ECONFIG error. */
+static int fail_item(finisher *f, const tide_table *t, const char *fmt, ...)
+{
+    tide_buf what = TIDE_BUF_INIT;
+    va_list ap;
+    int n;
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n >= 0 && tide_buf_grow(&what, (size_t)n) == 0) {
+        va_start(ap, fmt);
+        vsnprintf(what.data, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    tide_err_set(f->err, TIDE_ECONFIG, "table %s%s%s: %s", t->schema ? t->schema : "",
+                 t->schema ? "." : "", t->name ? t->name : "?", what.data ? what.data : "invalid");
+    tide_buf_free(&what);
+    return TIDE_ECONFIG;
+}
+
+static int check_columns(finisher *f, const tide_table *t, char *const *cols, int n, const char *what,
+                         int index_entries)
+{
+    int i;
+    for (i = 0; i < n; i++) {
+        char name[256];
+        snprintf(name, sizeof name, "%.*s",
+                 (int)(index_entries ? tide_model_index_col_len(cols[i]) : strlen(cols[i])), cols[i]);
+        if (!tide_table_find_column(t, name))
+            return fail_item(f, t, "%s names column '%s', which the table does not have", what, name);
+    }
+    return 0;
+}
+
+/* Constraint and index names must differ within a table. */
+static int check_names(finisher *f, const tide_table *t)
+{
+    const char **names = malloc(sizeof *names * (size_t)(t->nuniques + t->nindexes + t->nfks + t->nchecks + 1));
+    int i, n = 0, rc = 0;
+    if (!names)
+        return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+    if (t->pk_name) names[n++] = t->pk_name;
+    for (i = 0; i < t->nuniques; i++) names[n++] = t->uniques[i].name;
+    for (i = 0; i < t->nindexes; i++) names[n++] = t->indexes[i].name;
+    for (i = 0; i < t->nfks; i++) names[n++] = t->fks[i].name;
+    for (i = 0; i < t->nchecks; i++) names[n++] = t->checks[i].name;
+    sort_list(names, n, sizeof *names, cmp_named);
+    for (i = 1; i < n && rc == 0; i++)
+        if (!strcmp(names[i - 1], names[i]))
+            rc = fail_item(f, t, "two constraints or indexes are named '%s' (rename one of them)", names[i]);
+    free(names);
+    return rc;
+}
+
+static int check_table(finisher *f, tide_table *t)
+{
+    int i, j, rc = 0;
+    if (!t->name || !*t->name)
+        return tide_err_set(f->err, TIDE_ECONFIG, "a table has no name");
+    for (i = 0; i < t->ncolumns; i++) {
+        tide_column *c = &t->columns[i];
+        if (!c->name || !*c->name || !c->type || !*c->type)
+            return fail_item(f, t, "column %d has no %s", i + 1, c->name ? "type" : "name");
+        for (j = 0; j < i; j++)
+            if (!strcmp(t->columns[j].name, c->name))
+                return fail_item(f, t, "column '%s' is defined twice", c->name);
+    }
+    rc = check_columns(f, t, t->pk, t->npk, "the primary key", 0);
+    for (i = 0; rc == 0 && i < t->nuniques; i++)
+        rc = check_columns(f, t, t->uniques[i].columns, t->uniques[i].ncolumns, "a unique constraint", 0);
+    for (i = 0; rc == 0 && i < t->nindexes; i++)
+        rc = check_columns(f, t, t->indexes[i].columns, t->indexes[i].ncolumns, "an index", 1);
+    for (i = 0; rc == 0 && i < t->nfks; i++)
+        rc = check_columns(f, t, t->fks[i].columns, t->fks[i].ncolumns, "a foreign key", 0);
+    for (i = 0; rc == 0 && i < t->nchecks; i++)
+        if (!t->checks[i].name || !t->checks[i].expr)
+            rc = fail_item(f, t, "a check has no %s", t->checks[i].name ? "expression" : "name");
+    return rc == 0 ? check_names(f, t) : rc;
+}
+
+/* Columns whose type names an enum of the schema are enum columns. */
+static int link_enums(finisher *f, tide_table *t)
+{
+    int i;
+    for (i = 0; i < t->ncolumns; i++) {
+        tide_column *c = &t->columns[i];
+        const char *dot = strchr(c->type, '.');
+        char schema[128];
+        const tide_enum *e;
+        snprintf(schema, sizeof schema, "%.*s", dot ? (int)(dot - c->type) : 0, c->type);
+        e = tide_schema_find_enum(f->s, dot ? schema : NULL, dot ? dot + 1 : c->type);
+        if (e)
+            c->is_enum = 1;
+        else if (c->is_enum)
+            return fail_item(f, t, "column '%s' uses enum '%s', which is not defined", c->name, c->type);
+    }
+    return 0;
+}
+
+static int check_fk_targets(finisher *f, tide_table *t)
+{
+    int i, j;
+    for (i = 0; i < t->nfks; i++) {
+        tide_fk *fk = &t->fks[i];
+        const tide_table *ref = tide_schema_find_table(f->s, fk->ref_schema, fk->ref_table);
+        if (!fk->ref_table)
+            return fail_item(f, t, "foreign key '%s' names no table", fk->name);
+        if (!ref)
+            continue;                  /* a table outside this schema: nothing to check */
+        if (fk->nref_columns == 0)
+            for (j = 0; j < ref->npk; j++)
+                if (tide_strv_push(f->s, &fk->ref_columns, &fk->nref_columns, ref->pk[j]) < 0)
+                    return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+        if (fk->nref_columns != fk->ncolumns)
+            return fail_item(f, t, "foreign key '%s' has a different number of columns than it "
+                             "references in '%s'", fk->name, fk->ref_table);
+        for (j = 0; j < fk->nref_columns; j++)
+            if (!tide_table_find_column(ref, fk->ref_columns[j]))
+                return fail_item(f, t, "foreign key '%s' references column '%s', which does not exist",
+                                 fk->name, fk->ref_columns[j]);
+    }
+    return 0;
+}
+
+static void sort_table(tide_table *t)
+{
+    sort_list(t->uniques, t->nuniques, sizeof *t->uniques, cmp_named);
+    sort_list(t->indexes, t->nindexes, sizeof *t->indexes, cmp_named);
+    sort_list(t->fks, t->nfks, sizeof *t->fks, cmp_named);
+    sort_list(t->checks, t->nchecks, sizeof *t->checks, cmp_named);
+}
+
+int tide_schema_finish(tide_schema *s, tide_err *err)
+{
+    finisher f = { s, TIDE_BUF_INIT, err };
+    int i, rc = 0;
+    if (s->arena->failed)
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory building the schema");
+    for (i = 0; i < s->nenums; i++)
+        if (s->enums[i].schema && !strcmp(s->enums[i].schema, "public"))
+            s->enums[i].schema = NULL;
+    sort_list(s->enums, s->nenums, sizeof *s->enums, cmp_enums);
+    for (i = 1; i < s->nenums; i++)
+        if (!cmp_enums(&s->enums[i - 1], &s->enums[i]))
+            rc = tide_err_set(err, TIDE_ECONFIG, "enum '%s' is defined twice", s->enums[i].name);
+    for (i = 0; rc == 0 && i < s->ntables; i++)
+        rc = canon_table(&f, s->tables[i]);
+    if (rc == 0)
+        sort_list(s->tables, s->ntables, sizeof *s->tables, cmp_tables);
+    s->finished = rc == 0;       /* sorted: lookups below may binary-search */
+    for (i = 1; rc == 0 && i < s->ntables; i++)
+        if (!cmp_tables(&s->tables[i - 1], &s->tables[i]))
+            rc = fail_item(&f, s->tables[i], "the table is defined twice");
+    for (i = 0; rc == 0 && i < s->ntables; i++) {
+        sort_table(s->tables[i]);
+        if ((rc = check_table(&f, s->tables[i])) == 0 && (rc = link_enums(&f, s->tables[i])) == 0)
+            rc = check_fk_targets(&f, s->tables[i]);
+    }
+    tide_buf_free(&f.tmp);
+    if (rc == 0 && s->arena->failed)
+        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory building the schema");
+    s->finished = rc == 0;
+    return rc;
+}
+
+/* ---- lookups --------------------------------------------------------------- */
+
+const tide_table *tide_schema_find_table(const tide_schema *s, const char *schema, const char *name)
+{
+    int lo = 0, hi = s->ntables - 1, i;
+    if (!name)
+        return NULL;
+    if (schema && !strcmp(schema, "public"))
+        schema = NULL;
+    if (!s->finished) {
+        for (i = 0; i < s->ntables; i++)
+            if (!cmp_opt(s->tables[i]->schema, schema) && !cmp_opt(s->tables[i]->name, name))
+                return s->tables[i];
+        return NULL;
+    }
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2, c = cmp_opt(s->tables[mid]->schema, schema);
+        if (!c)
+            c = cmp_opt(s->tables[mid]->name, name);
+        if (!c)
+            return s->tables[mid];
+        if (c < 0) lo = mid + 1;
+        else hi = mid - 1;
+    }
+    return NULL;
+}
+
+const tide_enum *tide_schema_find_enum(const tide_schema *s, const char *schema, const char *name)
+{
+    int i;
+    if (schema && !strcmp(schema, "public"))
+        schema = NULL;
+    for (i = 0; i < s->nenums; i++)   /* few enums: a scan is fine */
+        if (!cmp_opt(s->enums[i].schema, schema) && !cmp_opt(s->enums[i].name, name))
+            return &s->enums[i];
+    return NULL;
+}
+
+const tide_column *tide_table_find_column(const tide_table *t, const char *name)
+{
+    int i;
+    for (i = 0; i < t->ncolumns; i++)
+        if (!strcmp(t->columns[i].name, name))
+            return &t->columns[i];
+    return NULL;
+}
+
+void tide_schema_retain(tide_schema *s, int (*keep_table)(const tide_table *t, void *ud),
+                        int (*keep_enum)(const tide_enum *e, void *ud), void *ud)
+{
+    int i, n = 0;
+    for (i = 0; i < s->ntables; i++) {
+        if (keep_table(s->tables[i], ud))
+            s->tables[n++] = s->tables[i];
+        else
+            table_free(s->tables[i]);        /* its strings stay in the arena */
+    }
+    s->ntables = n;
+    for (n = 0, i = 0; keep_enum && i < s->nenums; i++)
+        if (keep_enum(&s->enums[i], ud))
+            s->enums[n++] = s->enums[i];
+    if (keep_enum)
+        s->nenums = n;
+}
+
+/* ---- copying ------------------------------------------------------------------ */
+
+static int copy_strv(tide_schema *s, char ***v, int *n, char *const *src, int nsrc)
+{
+    int i, rc = 0;
+    for (i = 0; i < nsrc && rc == 0; i++)
+        rc = tide_strv_push(s, v, n, src[i]);
+    return rc;
+}
+
+static int copy_table(tide_schema *s, const tide_table *a)
+{
+    tide_table *t = tide_schema_add_table(s, a->schema, a->name);
+    int i, rc;
+    if (!t)
+        return TIDE_ENOMEM;
+    t->comment = tide_schema_str(s, a->comment);
+    t->renamed_from = tide_schema_str(s, a->renamed_from);
+    t->pk_name = tide_schema_str(s, a->pk_name);
+    if ((rc = copy_strv(s, &t->pk, &t->npk, a->pk, a->npk)) < 0)
+        return rc;
+    for (i = 0; i < a->ncolumns; i++) {
+        const tide_column *ac = &a->columns[i];
+        tide_column *c = tide_table_add_column(s, t, ac->name, ac->type);
+        if (!c)
+            return TIDE_ENOMEM;
+        c->is_enum = ac->is_enum;
+        c->nullable = ac->nullable;
+        c->default_expr = tide_schema_str(s, ac->default_expr);
+        c->autoincrement = ac->autoincrement;
+        c->comment = tide_schema_str(s, ac->comment);
+        c->collation = tide_schema_str(s, ac->collation);
+        c->renamed_from = tide_schema_str(s, ac->renamed_from);
+        c->ignore = ac->ignore;
+    }
+    for (i = 0; i < a->nuniques; i++) {
+        tide_unique *u = tide_table_add_unique(s, t, a->uniques[i].name);
+        if (!u || copy_strv(s, &u->columns, &u->ncolumns, a->uniques[i].columns, a->uniques[i].ncolumns) < 0)
+            return TIDE_ENOMEM;
+    }
+    for (i = 0; i < a->nindexes; i++) {
+        const tide_index *ai = &a->indexes[i];
+        tide_index *ix = tide_table_add_index(s, t, ai->name);
+        if (!ix || copy_strv(s, &ix->columns, &ix->ncolumns, ai->columns, ai->ncolumns) < 0)
+            return TIDE_ENOMEM;
+        ix->expression = tide_schema_str(s, ai->expression);
+        ix->unique = ai->unique;
+        ix->where = tide_schema_str(s, ai->where);
+        ix->method = tide_schema_str(s, ai->method);
+    }
+    for (i = 0; i < a->nfks; i++) {
+        const tide_fk *af = &a->fks[i];
+        tide_fk *fk = tide_table_add_fk(s, t, af->name);
+        if (!fk || copy_strv(s, &fk->columns, &fk->ncolumns, af->columns, af->ncolumns) < 0 ||
+            copy_strv(s, &fk->ref_columns, &fk->nref_columns, af->ref_columns, af->nref_columns) < 0)
+            return TIDE_ENOMEM;
+        fk->ref_schema = tide_schema_str(s, af->ref_schema);
+        fk->ref_table = tide_schema_str(s, af->ref_table);
+        fk->on_delete = tide_schema_str(s, af->on_delete);
+        fk->on_update = tide_schema_str(s, af->on_update);
+        fk->deferrable = af->deferrable;
+        fk->initially_deferred = af->initially_deferred;
+    }
+    for (i = 0; i < a->nchecks; i++)
+        if (!tide_table_add_check(s, t, a->checks[i].name, a->checks[i].expr))
+            return TIDE_ENOMEM;
+    return 0;
+}
+
+tide_schema *tide_schema_copy(const tide_schema *src)
+{
+    tide_schema *s = tide_schema_new();
+    int i, j, rc = s ? 0 : TIDE_ENOMEM;
+    for (i = 0; rc == 0 && i < src->ntables; i++)
+        rc = copy_table(s, src->tables[i]);
+    for (i = 0; rc == 0 && i < src->nenums; i++) {
+        tide_enum *e = tide_schema_add_enum(s, src->enums[i].schema, src->enums[i].name);
+        if (!e)
+            rc = TIDE_ENOMEM;
+        for (j = 0; rc == 0 && j < src->enums[i].nvalues; j++)
+            rc = tide_enum_add_value(s, e, src->enums[i].values[j]);
+    }
+    if (rc < 0) {
+        tide_schema_free(s);
+        return NULL;
+    }
+    return s;
+}

@@ -1,0 +1,200 @@
+/* model.h — the native schema model (ARCHITECTURE: "three sources of a
+ * schema flow into one native model"). The DSL, the snapshot reader and
+ * driver introspection all build a tide_schema with the builder below, then
+ * call tide_schema_finish, which applies the canonical forms (type aliases,
+ * default spellings, generated constraint names, sort order), so that two
+ * schemas are the same schema exactly when their canonical fields are equal.
+ *
+ * Memory: a tide_schema owns everything reachable from it (strings live in
+ * its arena, arrays are its own); tide_schema_free releases it all. Pointers
+ * into a schema stay valid until it is freed, except that adding an item to
+ * a list may move the other items of that same list (tables never move:
+ * the schema holds pointers to them).
+ */
+#ifndef TIDE_MODEL_H
+#define TIDE_MODEL_H
+
+#include "tide.h"
+#include "core/buf.h"
+
+/* What a column asks the diff to ignore (DSL ignoreChanges). */
+enum {
+    TIDE_IGNORE_TYPE    = 1,
+    TIDE_IGNORE_DEFAULT = 2,
+    TIDE_IGNORE_EXTRA   = 4    /* nullability, comment, collation */
+};
+
+/* A column. Canonical type names (the "tide types"), whatever the source:
+ *   smallint integer bigint boolean real double numeric numeric(p) numeric(p,s)
+ *   text varchar varchar(n) char(n) date time timestamp timestamptz json jsonb
+ *   uuid bytea, an enum's name (kind ENUM: "user_status" or "schema.user_status"),
+ *   T[] for an array of T, and anything else (the DSL's type "raw sql") as
+ *   given, lowercased with single spaces.
+ * serial / bigserial are integer / bigint with autoincrement set. */
+typedef struct tide_column {
+    char *name;
+    char *type;             /* canonical, see above */
+    int is_enum;            /* type names an enum of the schema */
+    int nullable;           /* 0: NOT NULL (the DSL's default) */
+    char *default_expr;     /* canonical SQL expression, NULL: none */
+    int autoincrement;      /* serial, bigserial, identity, SQLite AUTOINCREMENT */
+    char *comment;          /* NULL: none */
+    char *collation;        /* NULL: the database's default */
+    char *renamed_from;     /* DSL hint only; never in a snapshot or introspection */
+    unsigned ignore;        /* TIDE_IGNORE_* (DSL only) */
+} tide_column;
+
+/* A unique constraint (not an index: indexes are below). */
+typedef struct tide_unique {
+    char *name;             /* canonical: given, or <table>_<col>[_<col>...]_key */
+    char **columns;
+    int ncolumns;
+} tide_unique;
+
+/* An index. Either columns or expression. A column entry is the column
+ * name, followed by " desc" when descending (" asc" is dropped). */
+typedef struct tide_index {
+    char *name;             /* canonical: given, or <table>_<col>[_<col>...]_idx */
+    char **columns;
+    int ncolumns;
+    char *expression;       /* expression index: the SQL between the parentheses */
+    int unique;
+    char *where;            /* partial index predicate, NULL: none */
+    char *method;           /* NULL for btree, else lowercase ("gin", "hash") */
+} tide_index;
+
+/* A foreign key. Actions are canonical lowercase: NULL for "no action",
+ * "restrict", "cascade", "set null", "set default". */
+typedef struct tide_fk {
+    char *name;             /* canonical: given, or <table>_<col>[_<col>...]_fkey */
+    char **columns;
+    int ncolumns;
+    char *ref_schema;       /* NULL: the default schema */
+    char *ref_table;
+    char **ref_columns;
+    int nref_columns;
+    char *on_delete;
+    char *on_update;
+    int deferrable;
+    int initially_deferred;
+} tide_fk;
+
+typedef struct tide_check {
+    char *name;             /* canonical: given, or <table>_check[N] */
+    char *expr;             /* canonical: trimmed, outer parentheses removed */
+} tide_check;
+
+typedef struct tide_table {
+    char *schema;           /* NULL: the default schema ("public", "main") */
+    char *name;
+    char *comment;
+    char *renamed_from;     /* DSL hint: "old" or "schema.old" */
+    tide_column *columns;   /* in order: column order is preserved */
+    int ncolumns;
+    char *pk_name;          /* canonical: given, or <table>_pkey; NULL with no key */
+    char **pk;              /* primary key columns, in key order */
+    int npk;
+    tide_unique *uniques;   /* sorted by name after finish */
+    int nuniques;
+    tide_index *indexes;    /* sorted by name after finish */
+    int nindexes;
+    tide_fk *fks;           /* sorted by name after finish */
+    int nfks;
+    tide_check *checks;     /* sorted by name after finish */
+    int nchecks;
+} tide_table;
+
+typedef struct tide_enum {
+    char *schema;           /* NULL: the default schema */
+    char *name;
+    char **values;          /* in order: order matters to PostgreSQL */
+    int nvalues;
+} tide_enum;
+
+typedef struct tide_arena tide_arena;
+
+typedef struct tide_schema {
+    tide_table **tables;    /* sorted by (schema, name) after finish */
+    int ntables;
+    tide_enum *enums;       /* sorted by (schema, name) after finish */
+    int nenums;
+    tide_arena *arena;
+    int finished;
+} tide_schema;
+
+/* ---- building ---------------------------------------------------------- */
+
+/* A new empty schema, or NULL when out of memory. */
+tide_schema *tide_schema_new(void);
+void tide_schema_free(tide_schema *s);          /* NULL is a no-op */
+
+/* A copy of str in s's arena (NULL for NULL, and when out of memory: the
+ * builder then records the failure, reported by tide_schema_finish). */
+char *tide_schema_str(tide_schema *s, const char *str);
+char *tide_schema_strn(tide_schema *s, const char *str, size_t n);
+
+/* Adders return the new item, zeroed but for the strings given (copied), or
+ * NULL when out of memory. Lists grow with realloc: a pointer to an item is
+ * valid until the next add to the same list. */
+tide_table  *tide_schema_add_table(tide_schema *s, const char *schema, const char *name);
+tide_enum   *tide_schema_add_enum(tide_schema *s, const char *schema, const char *name);
+int          tide_enum_add_value(tide_schema *s, tide_enum *e, const char *value);
+tide_column *tide_table_add_column(tide_schema *s, tide_table *t, const char *name, const char *type);
+int          tide_table_add_pk_column(tide_schema *s, tide_table *t, const char *column);
+tide_unique *tide_table_add_unique(tide_schema *s, tide_table *t, const char *name);
+tide_index  *tide_table_add_index(tide_schema *s, tide_table *t, const char *name);
+tide_fk     *tide_table_add_fk(tide_schema *s, tide_table *t, const char *name);
+tide_check  *tide_table_add_check(tide_schema *s, tide_table *t, const char *name, const char *expr);
+
+/* Appends a string to a list field (unique/index/fk columns, fk ref_columns).
+ * Example: tide_strv_push(s, &ix->columns, &ix->ncolumns, "created_at desc"). */
+int tide_strv_push(tide_schema *s, char ***v, int *n, const char *str);
+
+/* Applies the canonical forms, fills generated names, sorts, and checks the
+ * schema holds together: duplicate tables/columns/constraint names, key and
+ * index columns that do not exist, an enum column whose enum is missing, a
+ * foreign key to a table of the schema that lacks the referenced columns.
+ * Errors (TIDE_ECONFIG) name the table and the item. Idempotent. */
+int tide_schema_finish(tide_schema *s, tide_err *err);
+
+/* ---- canonical forms (used by finish, exposed for sources and tests) ----- */
+
+/* Writes the canonical tide type of a spelling (any case and alias: int4,
+ * "character varying(255)", "timestamp with time zone", "DECIMAL(10, 2)",
+ * "blob", "integer[]") into out. Returns 0, or TIDE_ENOMEM. */
+int tide_model_canonical_type(const char *spelling, tide_buf *out);
+
+/* Canonical SQL expression (defaults, checks, predicates): trimmed, runs of
+ * white space outside quotes folded to one space, everything outside quotes
+ * lowercased (keywords, and unquoted identifiers, which SQL folds anyway),
+ * balanced outer parentheses removed. NULL and "null" defaults become NULL. */
+int tide_model_canonical_expr(const char *expr, tide_buf *out);
+
+/* The generated name rule: <table>_<cols joined by _>_<suffix>, cut to 63
+ * bytes (PostgreSQL's limit; the same rule on every dialect). */
+int tide_model_generated_name(const char *table, char *const *cols, int ncols,
+                              const char *suffix, tide_buf *out);
+
+/* Keeps the tables (and enums) for which keep returns 1, frees the rest;
+ * the order stays. Use on a finished schema. */
+void tide_schema_retain(tide_schema *s, int (*keep_table)(const tide_table *t, void *ud),
+                        int (*keep_enum)(const tide_enum *e, void *ud), void *ud);
+
+/* A deep copy of src (finished or not), not finished: edit it, then
+ * finish it. NULL when out of memory. */
+tide_schema *tide_schema_copy(const tide_schema *src);
+
+/* ---- lookups (after finish: binary search) ------------------------------- */
+
+const tide_table  *tide_schema_find_table(const tide_schema *s, const char *schema, const char *name);
+const tide_enum   *tide_schema_find_enum(const tide_schema *s, const char *schema, const char *name);
+const tide_column *tide_table_find_column(const tide_table *t, const char *name);
+
+/* The length of the column name in an index entry ("created at desc" ->
+ * 9): the entry without its trailing " desc"/" asc"/" nulls first|last". */
+size_t tide_model_index_col_len(const char *entry);
+
+/* "schema.name" or "name" for messages, into out. */
+int tide_model_qualified(const char *schema, const char *name, tide_buf *out);
+
+#endif

@@ -1,0 +1,1271 @@
+/* snapshot.c — writing and reading the snapshot (format in snapshot.h).
+ *
+ * Why no JSON library: the snapshot is read by a small recursive-descent
+ * reader that parses straight into the model, with no document tree in
+ * between. Jansson (Debian's libjansson) needed about 300 ms just to build
+ * its tree for the benchmark schema (10,000 tables x 20 columns, 25 MB)
+ * before a single model object existed, and its tree keeps no positions, so
+ * a wrong type or an unknown key could not be reported as FILE:LINE:COL.
+ * The writer appends to a tide_buf by hand; its output is byte for byte what
+ * `jq --indent 2 .` prints.
+ */
+#include "model/snapshot.h"
+#include "runner/migration.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define CORRUPT "the snapshot is corrupt; restore it from version control or regenerate it"
+
+/* Byte classes for strings, shared by the writer and the reader: PLAIN bytes
+ * are copied as they are; the others end a run of plain bytes. DEL is a
+ * CONTROL byte because jq escapes it, and the writer matches jq. */
+enum { PLAIN = 0, END, QUOTE, BACKSLASH, CONTROL, UTF8 };
+
+#define E END
+#define C CONTROL
+#define Q QUOTE
+#define B BACKSLASH
+#define U UTF8
+static const unsigned char byte_class[256] = {
+    E, C, C, C, C, C, C, C, C, C, C, C, C, C, C, C,
+    C, C, C, C, C, C, C, C, C, C, C, C, C, C, C, C,
+    0, 0, Q, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, B, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, C,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+};
+#undef E
+#undef C
+#undef Q
+#undef B
+#undef U
+
+/* The length of the valid UTF-8 sequence at p (2 to 4 bytes), or 0 when the
+ * bytes at p are not one (overlong forms and surrogates included). */
+static size_t utf8_len(const unsigned char *p, const unsigned char *end)
+{
+    unsigned char lo = 0x80, hi = 0xbf;
+    size_t n, i;
+    if (p[0] >= 0xc2 && p[0] <= 0xdf)
+        n = 2;
+    else if (p[0] >= 0xe0 && p[0] <= 0xef)
+        n = 3;
+    else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+        n = 4;
+    else
+        return 0;
+    if (p[0] == 0xe0)
+        lo = 0xa0;
+    else if (p[0] == 0xed)
+        hi = 0x9f;
+    else if (p[0] == 0xf0)
+        lo = 0x90;
+    else if (p[0] == 0xf4)
+        hi = 0x8f;
+    if ((size_t)(end - p) < n || p[1] < lo || p[1] > hi)
+        return 0;
+    for (i = 2; i < n; i++)
+        if (p[i] < 0x80 || p[i] > 0xbf)
+            return 0;
+    return n;
+}
+
+/* ==== writing ============================================================ */
+
+/* The text being written. Writes after a failure are no-ops, so that the
+ * render functions read as the document they produce; rc says what failed. */
+typedef struct writer {
+    tide_buf *out;
+    int depth;
+    int count[16];                 /* values written so far at each depth */
+    int rc;
+    const char *what;              /* "table", "enum": where bad is, for messages */
+    const char *schema, *name;
+    const char *bad;               /* the string that is not UTF-8 */
+} writer;
+
+/* Notes where the writer is, for the message of a failure. */
+static void at_object(writer *w, const char *what, const char *schema, const char *name)
+{
+    if (w->rc)
+        return;
+    w->what = what;
+    w->schema = schema;
+    w->name = name;
+}
+
+static void put(writer *w, const char *p, size_t n)
+{
+    if (!w->rc && tide_buf_add(w->out, p, n) < 0)
+        w->rc = TIDE_ENOMEM;
+}
+
+static void newline(writer *w)
+{
+    static const char indent[] = "\n                                ";
+    put(w, indent, 1 + 2 * (size_t)w->depth);
+}
+
+/* Starts a value inside the current list or object. */
+static void item(writer *w)
+{
+    if (w->count[w->depth]++)
+        put(w, ",", 1);
+    newline(w);
+}
+
+static void enter(writer *w, const char *bracket)
+{
+    put(w, bracket, 1);
+    w->count[++w->depth] = 0;
+}
+
+static void leave(writer *w, const char *bracket)
+{
+    if (w->count[w->depth--])
+        newline(w);
+    put(w, bracket, 1);
+}
+
+static void key(writer *w, const char *k)
+{
+    item(w);
+    put(w, "\"", 1);
+    put(w, k, strlen(k));
+    put(w, "\": ", 3);
+}
+
+static void put_escape(writer *w, unsigned char c)
+{
+    static const char hex[] = "0123456789abcdef";
+    char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+    const char *short_form = NULL;
+    switch (c) {
+    case '"': short_form = "\\\""; break;
+    case '\\': short_form = "\\\\"; break;
+    case '\b': short_form = "\\b"; break;
+    case '\f': short_form = "\\f"; break;
+    case '\n': short_form = "\\n"; break;
+    case '\r': short_form = "\\r"; break;
+    case '\t': short_form = "\\t"; break;
+    }
+    if (short_form)
+        put(w, short_form, 2);
+    else
+        put(w, u, 6);
+}
+
+static void put_string(writer *w, const char *str)
+{
+    const unsigned char *p = (const unsigned char *)str, *run = p, *end = p + strlen(str);
+    size_t n;
+    put(w, "\"", 1);
+    for (;;) {
+        switch (byte_class[*p]) {
+        case PLAIN:
+            p++;
+            continue;
+        case UTF8:
+            if (!(n = utf8_len(p, end))) {
+                w->bad = str;
+                if (!w->rc)
+                    w->rc = TIDE_ECONFIG;
+                return;
+            }
+            p += n;
+            continue;
+        }
+        put(w, (const char *)run, (size_t)(p - run));
+        if (!*p)
+            break;
+        put_escape(w, *p++);
+        run = p;
+    }
+    put(w, "\"", 1);
+}
+
+/* "key": "value", left out when value is NULL. */
+static void string_field(writer *w, const char *k, const char *value)
+{
+    if (!value)
+        return;
+    key(w, k);
+    put_string(w, value);
+}
+
+/* "key": true, left out when false. */
+static void true_field(writer *w, const char *k, int value)
+{
+    if (!value)
+        return;
+    key(w, k);
+    put(w, "true", 4);
+}
+
+/* "key": [ "v1", ... ], left out when empty unless required. */
+static void list_field(writer *w, const char *k, char *const *v, int n, int required)
+{
+    int i;
+    if (!n && !required)
+        return;
+    key(w, k);
+    enter(w, "[");
+    for (i = 0; i < n; i++) {
+        item(w);
+        put_string(w, v[i]);
+    }
+    leave(w, "]");
+}
+
+static void render_enum(writer *w, const tide_enum *e)
+{
+    at_object(w, "enum", e->schema, e->name);
+    item(w);
+    enter(w, "{");
+    string_field(w, "schema", e->schema);
+    string_field(w, "name", e->name);
+    list_field(w, "values", e->values, e->nvalues, 1);
+    leave(w, "}");
+}
+
+static void render_column(writer *w, const tide_column *c)
+{
+    item(w);
+    enter(w, "{");
+    string_field(w, "name", c->name);
+    string_field(w, "type", c->type);
+    true_field(w, "enum", c->is_enum);
+    true_field(w, "nullable", c->nullable);
+    string_field(w, "default", c->default_expr);
+    true_field(w, "autoincrement", c->autoincrement);
+    string_field(w, "collation", c->collation);
+    string_field(w, "comment", c->comment);
+    leave(w, "}");
+}
+
+static void render_primary_key(writer *w, const tide_table *t)
+{
+    if (!t->npk && !t->pk_name)
+        return;
+    key(w, "primaryKey");
+    enter(w, "{");
+    string_field(w, "name", t->pk_name);
+    list_field(w, "columns", t->pk, t->npk, 1);
+    leave(w, "}");
+}
+
+static void render_unique(writer *w, const tide_unique *u)
+{
+    item(w);
+    enter(w, "{");
+    string_field(w, "name", u->name);
+    list_field(w, "columns", u->columns, u->ncolumns, 1);
+    leave(w, "}");
+}
+
+static void render_index(writer *w, const tide_index *ix)
+{
+    item(w);
+    enter(w, "{");
+    string_field(w, "name", ix->name);
+    list_field(w, "columns", ix->columns, ix->ncolumns, 0);
+    string_field(w, "expression", ix->expression);
+    true_field(w, "unique", ix->unique);
+    string_field(w, "where", ix->where);
+    string_field(w, "method", ix->method);
+    leave(w, "}");
+}
+
+static void render_fk(writer *w, const tide_fk *fk)
+{
+    item(w);
+    enter(w, "{");
+    string_field(w, "name", fk->name);
+    list_field(w, "columns", fk->columns, fk->ncolumns, 1);
+    string_field(w, "refSchema", fk->ref_schema);
+    string_field(w, "refTable", fk->ref_table);
+    list_field(w, "refColumns", fk->ref_columns, fk->nref_columns, 0);
+    string_field(w, "onDelete", fk->on_delete);
+    string_field(w, "onUpdate", fk->on_update);
+    true_field(w, "deferrable", fk->deferrable);
+    true_field(w, "initiallyDeferred", fk->initially_deferred);
+    leave(w, "}");
+}
+
+static void render_check(writer *w, const tide_check *ck)
+{
+    item(w);
+    enter(w, "{");
+    string_field(w, "name", ck->name);
+    string_field(w, "expression", ck->expr);
+    leave(w, "}");
+}
+
+/* Writes "key": [ ... ] for a list of n items of the given size, each with
+ * render; left out when empty. */
+static void object_list(writer *w, const char *k, const void *items, int n, size_t size,
+                        void (*render)(writer *, const void *))
+{
+    int i;
+    if (!n)
+        return;
+    key(w, k);
+    enter(w, "[");
+    for (i = 0; i < n; i++)
+        render(w, (const char *)items + (size_t)i * size);
+    leave(w, "]");
+}
+
+/* Adapters: object_list passes items as const void *. */
+static void any_unique(writer *w, const void *p) { render_unique(w, p); }
+static void any_index(writer *w, const void *p) { render_index(w, p); }
+static void any_fk(writer *w, const void *p) { render_fk(w, p); }
+static void any_check(writer *w, const void *p) { render_check(w, p); }
+
+static void render_table(writer *w, const tide_table *t)
+{
+    int i;
+    at_object(w, "table", t->schema, t->name);
+    item(w);
+    enter(w, "{");
+    string_field(w, "schema", t->schema);
+    string_field(w, "name", t->name);
+    string_field(w, "comment", t->comment);
+    key(w, "columns");
+    enter(w, "[");
+    for (i = 0; i < t->ncolumns; i++)
+        render_column(w, &t->columns[i]);
+    leave(w, "]");
+    render_primary_key(w, t);
+    object_list(w, "uniques", t->uniques, t->nuniques, sizeof *t->uniques, any_unique);
+    object_list(w, "indexes", t->indexes, t->nindexes, sizeof *t->indexes, any_index);
+    object_list(w, "foreignKeys", t->fks, t->nfks, sizeof *t->fks, any_fk);
+    object_list(w, "checks", t->checks, t->nchecks, sizeof *t->checks, any_check);
+    leave(w, "}");
+}
+
+static int render_error(const writer *w, tide_err *err)
+{
+    if (w->rc == TIDE_ENOMEM)
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory writing the snapshot");
+    return tide_err_set(err, TIDE_ECONFIG,
+                        "cannot write the snapshot: %s '%s%s%.60s': the text \"%.40s\" is not "
+                        "valid UTF-8 (save the schema files as UTF-8)", w->what,
+                        w->schema ? w->schema : "", w->schema ? "." : "",
+                        w->name ? w->name : "?", w->bad);
+}
+
+int tide_snapshot_render(const tide_schema *s, tide_buf *out, tide_err *err)
+{
+    writer w = { out, 0, { 0 }, 0, NULL, NULL, NULL, NULL };
+    size_t len0 = out->len;
+    int i;
+    enter(&w, "{");
+    string_field(&w, "format", TIDE_SNAPSHOT_FORMAT);
+    if (s->nenums) {
+        key(&w, "enums");
+        enter(&w, "[");
+        for (i = 0; i < s->nenums; i++)
+            render_enum(&w, &s->enums[i]);
+        leave(&w, "]");
+    }
+    key(&w, "tables");
+    enter(&w, "[");
+    for (i = 0; i < s->ntables; i++)
+        render_table(&w, s->tables[i]);
+    leave(&w, "]");
+    leave(&w, "}");
+    put(&w, "\n", 1);
+    if (!w.rc)
+        return 0;
+    out->len = len0;
+    if (out->data)
+        out->data[len0] = '\0';
+    return render_error(&w, err);
+}
+
+int tide_snapshot_write(const tide_schema *s, const char *path, tide_err *err)
+{
+    tide_buf text = TIDE_BUF_INIT;
+    int rc;
+    if ((rc = tide_snapshot_render(s, &text, err)) < 0)
+        goto done;
+    rc = tide_file_write_atomic(path, text.data, text.len, 0, err);
+done:
+    tide_buf_free(&text);
+    return rc;
+}
+
+/* ==== reading ============================================================ */
+
+/* Where the reader is. Every read_* function starts at the next token
+ * (white space allowed before it) and returns 0 or a negative code with err
+ * filled; on failure the schema being built is thrown away by the caller. */
+typedef struct reader {
+    const char *start, *p, *end;
+    const char *name;              /* the file's name, for messages */
+    tide_schema *s;
+    tide_buf str;                  /* the last string read, unescaped */
+    char shown[80];                /* found()'s answer, or a key fit to print */
+    tide_err *err;
+} reader;
+
+static int fail(reader *r, const char *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Reports what is wrong at `at` as NAME:LINE:COL (the column counts
+ * characters, as editors do). */
+static int fail(reader *r, const char *at, const char *fmt, ...)
+{
+    const char *line = r->start, *q;
+    char what[320];
+    int nline = 1, col = 1;
+    va_list ap;
+    while ((q = memchr(line, '\n', (size_t)(at - line)))) {
+        nline++;
+        line = q + 1;
+    }
+    for (q = line; q < at; q++)
+        col += ((unsigned char)*q & 0xc0) != 0x80;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    return tide_err_set(r->err, TIDE_ECONFIG, "%s:%d:%d: %s (" CORRUPT ")", r->name, nline, col,
+                        what);
+}
+
+static int out_of_memory(reader *r)
+{
+    return tide_err_set(r->err, TIDE_ENOMEM, "out of memory reading %s", r->name);
+}
+
+static void skip_space(reader *r)
+{
+    while (r->p < r->end && (*r->p == ' ' || *r->p == '\n' || *r->p == '\r' || *r->p == '\t'))
+        r->p++;
+}
+
+/* Skips white space, then the next byte, or 0 at the end of the text. */
+static int next(reader *r)
+{
+    skip_space(r);
+    return r->p < r->end ? (unsigned char)*r->p : 0;
+}
+
+/* The length of the run of letters, digits and '_' at p (a bare word). */
+static size_t word_len(const char *p, const char *end)
+{
+    const char *q = p;
+    while (q < end && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+                       (*q >= '0' && *q <= '9') || *q == '_'))
+        q++;
+    return (size_t)(q - p);
+}
+
+/* What the next token is, in words, for messages. */
+static const char *found(reader *r)
+{
+    unsigned char c = r->p < r->end ? (unsigned char)*r->p : 0;
+    size_t n = r->p < r->end ? word_len(r->p, r->end) : 0;
+    if (r->p >= r->end)
+        return "the end of the file";
+    if (c == '-' || (c >= '0' && c <= '9'))
+        return "a number";
+    if ((n == 4 && !memcmp(r->p, "true", 4)) || (n == 5 && !memcmp(r->p, "false", 5)))
+        return "a boolean";
+    if (n == 4 && !memcmp(r->p, "null", 4))
+        return "null";
+    if (c == '"' || c == '{' || c == '[')
+        return c == '"' ? "a string" : c == '{' ? "an object" : "a list";
+    if (n)
+        snprintf(r->shown, sizeof r->shown, "'%.*s'", n > 20 ? 20 : (int)n, r->p);
+    else if (c == '\'')
+        snprintf(r->shown, sizeof r->shown, "\"'\"");
+    else if (c > 0x20 && c < 0x7f)
+        snprintf(r->shown, sizeof r->shown, "'%c'", c);
+    else
+        snprintf(r->shown, sizeof r->shown, "byte 0x%02x", c);
+    return r->shown;
+}
+
+/* The next token is not what the grammar wants there. */
+static int unexpected(reader *r, const char *wanted)
+{
+    if (r->p >= r->end)
+        return fail(r, r->p, "the file ends too early (cut short?): expected %s", wanted);
+    return fail(r, r->p, "expected %s, found %s", wanted, found(r));
+}
+
+/* A value of the wrong type for key. */
+static int wrong_type(reader *r, const char *k, const char *wanted)
+{
+    if (r->p >= r->end)
+        return unexpected(r, wanted);
+    return fail(r, r->p, "\"%s\" must be %s, found %s", k, wanted, found(r));
+}
+
+static int expect(reader *r, char c, const char *wanted)
+{
+    if (next(r) != (unsigned char)c)
+        return unexpected(r, wanted);
+    r->p++;
+    return 0;
+}
+
+/* true, false or null at r->p: 1, 0 or -1 in *value. */
+static int read_word(reader *r, int *value)
+{
+    static const char *const words[] = { "null", "false", "true" };
+    size_t n = word_len(r->p, r->end), i;
+    const char *q = r->p + n;
+    for (i = 0; i < 3; i++) {
+        if (n == strlen(words[i]) && !memcmp(r->p, words[i], n)) {
+            *value = (int)i - 1;
+            r->p = q;
+            return 0;
+        }
+        if (q == r->end && n < strlen(words[i]) && !memcmp(r->p, words[i], n))
+            return fail(r, r->end, "the file ends too early (cut short?): expected %s",
+                        words[i]);
+    }
+    return fail(r, r->p, "invalid value '%.*s'", (int)(n ? n : 1), r->p);
+}
+
+static int hex4(reader *r, const char *at, unsigned *u)
+{
+    int i;
+    *u = 0;
+    if (r->end - at < 4)
+        return fail(r, r->end, "the file ends too early (cut short?): inside a \\u escape");
+    for (i = 0; i < 4; i++) {
+        char c = at[i];
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+              : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (d < 0)
+            return fail(r, at - 2, "invalid \\u escape: four hexadecimal digits expected");
+        *u = *u << 4 | (unsigned)d;
+    }
+    return 0;
+}
+
+/* Reads \uXXXX (and its low surrogate) at r->p (after the backslash and 'u')
+ * into r->str as UTF-8. */
+static int read_unicode(reader *r)
+{
+    const char *at = r->p - 2;
+    unsigned u, lo;
+    char b[4];
+    int rc;
+    if ((rc = hex4(r, r->p, &u)) < 0)
+        return rc;
+    r->p += 4;
+    if (u >= 0xdc00 && u <= 0xdfff)
+        return fail(r, at, "invalid \\u escape: a lone low surrogate");
+    if (u >= 0xd800 && u <= 0xdbff) {
+        if (r->end - r->p < 2 || r->p[0] != '\\' || r->p[1] != 'u')
+            return fail(r, at, "invalid \\u escape: a high surrogate without its low half");
+        if ((rc = hex4(r, r->p + 2, &lo)) < 0)
+            return rc;
+        if (lo < 0xdc00 || lo > 0xdfff)
+            return fail(r, at, "invalid \\u escape: a high surrogate without its low half");
+        r->p += 6;
+        u = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
+    }
+    if (u == 0)
+        return fail(r, at, "a string holds \\u0000, which tide does not accept");
+    if (u < 0x80)
+        return tide_buf_putc(&r->str, (char)u) < 0 ? out_of_memory(r) : 0;
+    if (u < 0x800) {
+        b[0] = (char)(0xc0 | u >> 6), b[1] = (char)(0x80 | (u & 0x3f));
+        return tide_buf_add(&r->str, b, 2) < 0 ? out_of_memory(r) : 0;
+    }
+    if (u < 0x10000) {
+        b[0] = (char)(0xe0 | u >> 12), b[1] = (char)(0x80 | (u >> 6 & 0x3f));
+        b[2] = (char)(0x80 | (u & 0x3f));
+        return tide_buf_add(&r->str, b, 3) < 0 ? out_of_memory(r) : 0;
+    }
+    b[0] = (char)(0xf0 | u >> 18), b[1] = (char)(0x80 | (u >> 12 & 0x3f));
+    b[2] = (char)(0x80 | (u >> 6 & 0x3f)), b[3] = (char)(0x80 | (u & 0x3f));
+    return tide_buf_add(&r->str, b, 4) < 0 ? out_of_memory(r) : 0;
+}
+
+/* Reads the escape at r->p (just after the backslash) into r->str. */
+static int read_escape(reader *r)
+{
+    static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
+    const char *hit;
+    if (r->p >= r->end)
+        return fail(r, r->end, "the file ends too early (cut short?): inside a string");
+    if (*r->p == 'u') {
+        r->p++;
+        return read_unicode(r);
+    }
+    if (!*r->p || !(hit = strchr(from, *r->p)))
+        return fail(r, r->p - 1, "invalid escape '\\%c' in a string",
+                    *r->p > 0x20 && *r->p < 0x7f ? *r->p : '?');
+    r->p++;
+    return tide_buf_putc(&r->str, to[hit - from]) < 0 ? out_of_memory(r) : 0;
+}
+
+/* Whether the text ends inside the UTF-8 sequence at p: a cut, not a fault. */
+static int cut_utf8(const unsigned char *p, const unsigned char *end)
+{
+    size_t need = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : 2, i;
+    if ((size_t)(end - p) >= need || *p < 0xc2 || *p > 0xf4)
+        return 0;
+    for (i = 1; p + i < end; i++)
+        if ((p[i] & 0xc0) != 0x80)
+            return 0;
+    return 1;
+}
+
+/* Reads the string at r->p (at its opening quote) into r->str. */
+static int read_string(reader *r)
+{
+    const unsigned char *p = (const unsigned char *)r->p + 1, *run = p;
+    const unsigned char *end = (const unsigned char *)r->end;
+    const char *open = r->p;
+    size_t n;
+    int rc;
+    tide_buf_reset(&r->str);
+    for (;;) {
+        while (p < end && !byte_class[*p])
+            p++;
+        if (p >= end || (byte_class[*p] == UTF8 && cut_utf8(p, end)))
+            return fail(r, open, "the file ends too early (cut short?) in the string that "
+                        "starts here");
+        if (byte_class[*p] == UTF8) {
+            if (!(n = utf8_len(p, end)))
+                return fail(r, (const char *)p, "invalid UTF-8 in a string");
+            p += n;
+            continue;
+        }
+        if (tide_buf_add(&r->str, (const char *)run, (size_t)(p - run)) < 0)
+            return out_of_memory(r);
+        if (*p == '"')
+            break;
+        if (*p != '\\')
+            return fail(r, (const char *)p, "a control character (byte 0x%02x) in a string "
+                        "must be escaped", *p);
+        r->p = (const char *)p + 1;
+        if ((rc = read_escape(r)) < 0)
+            return rc;
+        p = run = (const unsigned char *)r->p;
+    }
+    r->p = (const char *)p + 1;
+    return 0;
+}
+
+/* r->str, cut and cleaned to appear in a message. */
+static const char *shown(reader *r)
+{
+    size_t i, n = r->str.len < 40 ? r->str.len : 40;
+    while (n < r->str.len && n > 0 && ((unsigned char)r->str.data[n] & 0xc0) == 0x80)
+        n--;                       /* cut between characters, not inside one */
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)r->str.data[i];
+        r->shown[i] = (char)(c < 0x20 || c == 0x7f || c == '"' ? '?' : c);
+    }
+    memcpy(r->shown + n, r->str.len > n ? "..." : "", r->str.len > n ? 4 : 1);
+    return r->shown;
+}
+
+/* ---- values -------------------------------------------------------------- */
+
+/* A string for key into *dst (copied into the schema); null leaves *dst as
+ * it is when the key is optional. */
+static int read_text(reader *r, const char *k, int optional, char **dst)
+{
+    const char *at;
+    int rc, word;
+    int c = next(r);
+    if (optional && c == 'n') {
+        at = r->p;
+        if ((rc = read_word(r, &word)) < 0 || word == -1)
+            return rc;
+        return fail(r, at, "\"%s\" must be a string, found a boolean", k);
+    }
+    if (c != '"')
+        return wrong_type(r, k, "a string");
+    if ((rc = read_string(r)) < 0)
+        return rc;
+    if (!(*dst = tide_schema_strn(r->s, r->str.data, r->str.len)))
+        return out_of_memory(r);
+    return 0;
+}
+
+/* true or false (or null, as false) for key. */
+static int read_flag(reader *r, const char *k, int *dst)
+{
+    int rc, word;
+    int c = next(r);
+    if (c != 't' && c != 'f' && c != 'n')
+        return wrong_type(r, k, "true or false");
+    if ((rc = read_word(r, &word)) < 0)
+        return rc;
+    *dst = word == 1;
+    return 0;
+}
+
+/* A list of items, each read by read_item(r, ctx); null is the empty list when
+ * the key is optional. */
+static int read_list(reader *r, const char *k, int optional, int (*read_item)(reader *, void *),
+                     void *ctx)
+{
+    const char *at;
+    int rc, word;
+    int c = next(r);
+    if (optional && c == 'n') {
+        at = r->p;
+        if ((rc = read_word(r, &word)) < 0 || word == -1)
+            return rc;
+        return fail(r, at, "\"%s\" must be a list, found a boolean", k);
+    }
+    if (c != '[')
+        return wrong_type(r, k, "a list");
+    r->p++;
+    if (next(r) == ']') {
+        r->p++;
+        return 0;
+    }
+    for (;;) {
+        if ((rc = read_item(r, ctx)) < 0)
+            return rc;
+        c = next(r);
+        r->p += c == ',' || c == ']';
+        if (c == ']')
+            return 0;
+        if (c != ',')
+            return unexpected(r, "',' or ']'");
+    }
+}
+
+/* A list of strings, pushed onto a list field of the model. */
+typedef struct strings {
+    const char *key;
+    char ***v;
+    int *n;
+} strings;
+
+static int string_item(reader *r, void *ctx)
+{
+    strings *l = ctx;
+    int rc;
+    if (next(r) != '"')
+        return r->p >= r->end ? unexpected(r, "a string")
+                              : fail(r, r->p, "the items of \"%s\" must be strings, found %s",
+                                     l->key, found(r));
+    if ((rc = read_string(r)) < 0)
+        return rc;
+    if (tide_strv_push(r->s, l->v, l->n, r->str.data) < 0)
+        return out_of_memory(r);
+    return 0;
+}
+
+static int read_strings(reader *r, const char *k, int optional, char ***v, int *n)
+{
+    strings l = { k, v, n };
+    return read_list(r, k, optional, string_item, &l);
+}
+
+/* ---- objects ------------------------------------------------------------- */
+
+/* One kind of object: how messages call it, its keys, and the function that
+ * reads the value of key number i (named k) into obj. */
+typedef struct shape {
+    const char *what;                          /* "a column" */
+    const char *noun;                          /* "column" */
+    const char *const *keys;                   /* NULL-terminated, at most 32 */
+    int (*field)(reader *r, void *obj, int i, const char *k);
+} shape;
+
+/* Edit distance between a and b (0 to 32 bytes each; 99 when longer):
+ * enough to spot a typo. */
+static size_t distance(const char *a, const char *b)
+{
+    size_t row[33], i, j, la = strlen(a), lb = strlen(b), diag, up;
+    if (la > 32 || lb > 32)
+        return 99;
+    for (j = 0; j <= lb; j++)
+        row[j] = j;
+    for (i = 1; i <= la; i++) {
+        diag = row[0];
+        row[0] = i;
+        for (j = 1; j <= lb; j++) {
+            up = row[j];
+            row[j] = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < row[j])
+                row[j] = up + 1;
+            if (row[j - 1] + 1 < row[j])
+                row[j] = row[j - 1] + 1;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+/* A typo in a hand-edited snapshot must not be ignored: name the key and
+ * the likely one. */
+static int unknown_key(reader *r, const shape *sh, const char *at)
+{
+    const char *best = NULL;
+    size_t d, best_d = 3;
+    int i;
+    for (i = 0; sh->keys[i]; i++)
+        if ((d = distance(r->str.data, sh->keys[i])) < best_d)
+            best_d = d, best = sh->keys[i];
+    if (best)
+        return fail(r, at, "unknown key \"%s\" in %s; did you mean \"%s\"?", shown(r), sh->what,
+                    best);
+    return fail(r, at, "unknown key \"%s\" in %s", shown(r), sh->what);
+}
+
+/* Reads one key and its value; *seen collects the keys met so far. */
+static int read_member(reader *r, const shape *sh, void *obj, unsigned *seen)
+{
+    const char *at;
+    int i, rc;
+    if (next(r) != '"')
+        return unexpected(r, "a key (a string in double quotes)");
+    at = r->p;
+    if ((rc = read_string(r)) < 0)
+        return rc;
+    for (i = 0; sh->keys[i] && strcmp(sh->keys[i], r->str.data); i++)
+        ;
+    if (!sh->keys[i])
+        return unknown_key(r, sh, at);
+    if (*seen & 1u << i)
+        return fail(r, at, "\"%s\" is given twice in %s", sh->keys[i], sh->what);
+    *seen |= 1u << i;
+    if ((rc = expect(r, ':', "':' after the key")) < 0)
+        return rc;
+    return sh->field(r, obj, i, sh->keys[i]);
+}
+
+/* Reads an object of the given shape into obj; bit i of *seen tells whether
+ * key i was there, *at where the object starts. */
+static int read_object(reader *r, const shape *sh, void *obj, unsigned *seen, const char **at)
+{
+    int rc, c;
+    *seen = 0;
+    *at = r->p;
+    if (next(r) != '{')
+        return r->p >= r->end ? unexpected(r, sh->what)
+                              : fail(r, r->p, "expected %s (an object), found %s", sh->what,
+                                     found(r));
+    *at = r->p++;
+    if (next(r) == '}') {
+        r->p++;
+        return 0;
+    }
+    for (;;) {
+        if ((rc = read_member(r, sh, obj, seen)) < 0)
+            return rc;
+        c = next(r);
+        r->p += c == ',' || c == '}';
+        if (c == '}')
+            return 0;
+        if (c != ',')
+            return unexpected(r, "',' or '}'");
+    }
+}
+
+/* The error for an object (at `at`) that lacks a required key k. */
+static int missing(reader *r, const char *at, const shape *sh, const char *name, const char *k)
+{
+    if (name)
+        return fail(r, at, "%s \"%.60s\" has no \"%s\"", sh->noun, name, k);
+    return fail(r, at, "%s has no \"%s\"", sh->what, k);
+}
+
+/* ---- the schema ------------------------------------------------------------ */
+
+static const char *const column_keys[] = { "name", "type", "enum", "nullable", "default",
+                                           "autoincrement", "collation", "comment", NULL };
+
+static int column_field(reader *r, void *obj, int i, const char *k)
+{
+    tide_column *c = obj;
+    switch (i) {
+    case 0: return read_text(r, k, 0, &c->name);
+    case 1: return read_text(r, k, 0, &c->type);
+    case 2: return read_flag(r, k, &c->is_enum);
+    case 3: return read_flag(r, k, &c->nullable);
+    case 4: return read_text(r, k, 1, &c->default_expr);
+    case 5: return read_flag(r, k, &c->autoincrement);
+    case 6: return read_text(r, k, 1, &c->collation);
+    default: return read_text(r, k, 1, &c->comment);
+    }
+}
+
+static const shape column_shape = { "a column", "column", column_keys, column_field };
+
+static int column_item(reader *r, void *ctx)
+{
+    tide_column *c = tide_table_add_column(r->s, ctx, NULL, NULL);
+    const char *at;
+    unsigned seen;
+    int rc;
+    if (!c)
+        return out_of_memory(r);
+    if ((rc = read_object(r, &column_shape, c, &seen, &at)) < 0)
+        return rc;
+    if (!c->name)
+        return missing(r, at, &column_shape, NULL, "name");
+    if (!c->type)
+        return missing(r, at, &column_shape, c->name, "type");
+    return 0;
+}
+
+static const char *const pk_keys[] = { "name", "columns", NULL };
+
+static int pk_field(reader *r, void *obj, int i, const char *k)
+{
+    tide_table *t = obj;
+    if (i == 0)
+        return read_text(r, k, 1, &t->pk_name);
+    return read_strings(r, k, 0, &t->pk, &t->npk);
+}
+
+static const shape pk_shape = { "the primary key", "primary key", pk_keys, pk_field };
+
+static int read_primary_key(reader *r, tide_table *t, const char *k)
+{
+    const char *at;
+    unsigned seen;
+    int rc, word;
+    if (next(r) == 'n') {
+        at = r->p;
+        if ((rc = read_word(r, &word)) < 0 || word == -1)
+            return rc;
+        return fail(r, at, "\"%s\" must be an object, found a boolean", k);
+    }
+    if ((rc = read_object(r, &pk_shape, t, &seen, &at)) < 0)
+        return rc;
+    if (!t->npk)
+        return missing(r, at, &pk_shape, t->pk_name, "columns");
+    return 0;
+}
+
+static const char *const unique_keys[] = { "name", "columns", NULL };
+
+static int unique_field(reader *r, void *obj, int i, const char *k)
+{
+    tide_unique *u = obj;
+    if (i == 0)
+        return read_text(r, k, 1, &u->name);
+    return read_strings(r, k, 0, &u->columns, &u->ncolumns);
+}
+
+static const shape unique_shape = { "a unique constraint", "unique constraint", unique_keys,
+                                    unique_field };
+
+static int unique_item(reader *r, void *ctx)
+{
+    tide_unique *u = tide_table_add_unique(r->s, ctx, NULL);
+    const char *at;
+    unsigned seen;
+    int rc;
+    if (!u)
+        return out_of_memory(r);
+    if ((rc = read_object(r, &unique_shape, u, &seen, &at)) < 0)
+        return rc;
+    if (!u->ncolumns)
+        return missing(r, at, &unique_shape, u->name, "columns");
+    return 0;
+}
+
+static const char *const index_keys[] = { "name", "columns", "expression", "unique", "where",
+                                          "method", NULL };
+
+static int index_field(reader *r, void *obj, int i, const char *k)
+{
+    tide_index *ix = obj;
+    switch (i) {
+    case 0: return read_text(r, k, 1, &ix->name);
+    case 1: return read_strings(r, k, 1, &ix->columns, &ix->ncolumns);
+    case 2: return read_text(r, k, 1, &ix->expression);
+    case 3: return read_flag(r, k, &ix->unique);
+    case 4: return read_text(r, k, 1, &ix->where);
+    default: return read_text(r, k, 1, &ix->method);
+    }
+}
+
+static const shape index_shape = { "an index", "index", index_keys, index_field };
+
+static int index_item(reader *r, void *ctx)
+{
+    tide_index *ix = tide_table_add_index(r->s, ctx, NULL);
+    const char *at;
+    unsigned seen;
+    int rc;
+    if (!ix)
+        return out_of_memory(r);
+    if ((rc = read_object(r, &index_shape, ix, &seen, &at)) < 0)
+        return rc;
+    if (!ix->ncolumns && !ix->expression)
+        return missing(r, at, &index_shape, ix->name, "columns\" or \"expression");
+    return 0;
+}
+
+static const char *const fk_keys[] = { "name", "columns", "refSchema", "refTable", "refColumns",
+                                       "onDelete", "onUpdate", "deferrable",
+                                       "initiallyDeferred", NULL };
+
+static int fk_field(reader *r, void *obj, int i, const char *k)
+{
+    tide_fk *fk = obj;
+    switch (i) {
+    case 0: return read_text(r, k, 1, &fk->name);
+    case 1: return read_strings(r, k, 0, &fk->columns, &fk->ncolumns);
+    case 2: return read_text(r, k, 1, &fk->ref_schema);
+    case 3: return read_text(r, k, 0, &fk->ref_table);
+    case 4: return read_strings(r, k, 1, &fk->ref_columns, &fk->nref_columns);
+    case 5: return read_text(r, k, 1, &fk->on_delete);
+    case 6: return read_text(r, k, 1, &fk->on_update);
+    case 7: return read_flag(r, k, &fk->deferrable);
+    default: return read_flag(r, k, &fk->initially_deferred);
+    }
+}
+
+static const shape fk_shape = { "a foreign key", "foreign key", fk_keys, fk_field };
+
+static int fk_item(reader *r, void *ctx)
+{
+    tide_fk *fk = tide_table_add_fk(r->s, ctx, NULL);
+    const char *at;
+    unsigned seen;
+    int rc;
+    if (!fk)
+        return out_of_memory(r);
+    if ((rc = read_object(r, &fk_shape, fk, &seen, &at)) < 0)
+        return rc;
+    if (!fk->ncolumns)
+        return missing(r, at, &fk_shape, fk->name, "columns");
+    if (!fk->ref_table)
+        return missing(r, at, &fk_shape, fk->name, "refTable");
+    return 0;
+}
+
+static const char *const check_keys[] = { "name", "expression", NULL };
+
+static int check_field(reader *r, void *obj, int i, const char *k)
+{
+    tide_check *ck = obj;
+    return read_text(r, k, 0, i == 0 ? &ck->name : &ck->expr);
+}
+
+static const shape check_shape = { "a check", "check", check_keys, check_field };
+
+static int check_item(reader *r, void *ctx)
+{
+    tide_check *ck = tide_table_add_check(r->s, ctx, NULL, NULL);
+    const char *at;
+    unsigned seen;
+    int rc;
+    if (!ck)
+        return out_of_memory(r);
+    if ((rc = read_object(r, &check_shape, ck, &seen, &at)) < 0)
+        return rc;
+    if (!ck->name)
+        return missing(r, at, &check_shape, NULL, "name");
+    if (!ck->expr)
+        return missing(r, at, &check_shape, ck->name, "expression");
+    return 0;
+}
+
+static const char *const table_keys[] = { "schema", "name", "comment", "columns", "primaryKey",
+                                          "uniques", "indexes", "foreignKeys", "checks", NULL };
+enum { TABLE_COLUMNS = 3 };
+
+static int table_field(reader *r, void *obj, int i, const char *k)
+{
+    tide_table *t = obj;
+    switch (i) {
+    case 0: return read_text(r, k, 1, &t->schema);
+    case 1: return read_text(r, k, 0, &t->name);
+    case 2: return read_text(r, k, 1, &t->comment);
+    case 3: return read_list(r, k, 0, column_item, t);
+    case 4: return read_primary_key(r, t, k);
+    case 5: return read_list(r, k, 1, unique_item, t);
+    case 6: return read_list(r, k, 1, index_item, t);
+    case 7: return read_list(r, k, 1, fk_item, t);
+    default: return read_list(r, k, 1, check_item, t);
+    }
+}
+
+static const shape table_shape = { "a table", "table", table_keys, table_field };
+
+static int table_item(reader *r, void *ctx)
+{
+    tide_table *t = tide_schema_add_table(r->s, NULL, NULL);
+    const char *at;
+    unsigned seen;
+    int rc;
+    (void)ctx;
+    if (!t)
+        return out_of_memory(r);
+    if ((rc = read_object(r, &table_shape, t, &seen, &at)) < 0)
+        return rc;
+    if (!t->name)
+        return missing(r, at, &table_shape, NULL, "name");
+    if (!(seen & 1u << TABLE_COLUMNS))
+        return missing(r, at, &table_shape, t->name, "columns");
+    return 0;
+}
+
+static const char *const enum_keys[] = { "schema", "name", "values", NULL };
+enum { ENUM_VALUES = 2 };
+
+static int enum_field(reader *r, void *obj, int i, const char *k)
+{
+    tide_enum *e = obj;
+    if (i == 0)
+        return read_text(r, k, 1, &e->schema);
+    if (i == 1)
+        return read_text(r, k, 0, &e->name);
+    return read_strings(r, k, 0, &e->values, &e->nvalues);
+}
+
+static const shape enum_shape = { "an enum", "enum", enum_keys, enum_field };
+
+static int enum_item(reader *r, void *ctx)
+{
+    tide_enum *e = tide_schema_add_enum(r->s, NULL, NULL);
+    const char *at;
+    unsigned seen;
+    int rc;
+    (void)ctx;
+    if (!e)
+        return out_of_memory(r);
+    if ((rc = read_object(r, &enum_shape, e, &seen, &at)) < 0)
+        return rc;
+    if (!e->name)
+        return missing(r, at, &enum_shape, NULL, "name");
+    if (!(seen & 1u << ENUM_VALUES))
+        return missing(r, at, &enum_shape, e->name, "values");
+    return 0;
+}
+
+/* Whether f is "tide-snapshot/N" with N > 1: a format of a later tide. */
+static int newer_format(const char *f)
+{
+    const char *n = f + strlen("tide-snapshot/");
+    if (strncmp(f, "tide-snapshot/", strlen("tide-snapshot/")) || *n < '1' || *n > '9')
+        return 0;
+    if (strspn(n, "0123456789") != strlen(n))
+        return 0;
+    return strlen(n) > 1 || *n > '1';
+}
+
+static int read_format(reader *r, const char *k)
+{
+    const char *at;
+    int rc;
+    if (next(r) != '"')
+        return wrong_type(r, k, "a string");
+    at = r->p;
+    if ((rc = read_string(r)) < 0)
+        return rc;
+    if (!strcmp(r->str.data, TIDE_SNAPSHOT_FORMAT))
+        return 0;
+    if (newer_format(r->str.data))
+        return tide_err_set(r->err, TIDE_ECONFIG, "%s was written by a newer tide (format %s); "
+                            "upgrade tide", r->name, shown(r));
+    return fail(r, at, "unknown format \"%s\" (this tide reads \"" TIDE_SNAPSHOT_FORMAT "\")",
+                shown(r));
+}
+
+static const char *const top_keys[] = { "format", "enums", "tables", NULL };
+enum { TOP_FORMAT, TOP_ENUMS, TOP_TABLES };
+
+static int top_field(reader *r, void *obj, int i, const char *k)
+{
+    (void)obj;
+    if (i == TOP_FORMAT)
+        return read_format(r, k);
+    return read_list(r, k, i == TOP_ENUMS, i == TOP_ENUMS ? enum_item : table_item, NULL);
+}
+
+static const shape top_shape = { "the snapshot", "snapshot", top_keys, top_field };
+
+static int read_document(reader *r)
+{
+    const char *at;
+    unsigned seen;
+    int rc;
+    if (r->end - r->p >= 3 && !memcmp(r->p, "\xef\xbb\xbf", 3))
+        r->p += 3;                 /* a byte order mark, left by some editors */
+    if (!next(r))
+        return fail(r, r->p, "the file is empty");
+    if ((rc = read_object(r, &top_shape, NULL, &seen, &at)) < 0)
+        return rc;
+    if (!(seen & 1u << TOP_FORMAT))
+        return fail(r, at, "no \"format\" key: this is not a tide snapshot");
+    if (!(seen & 1u << TOP_TABLES))
+        return missing(r, at, &top_shape, NULL, "tables");
+    if (next(r))
+        return fail(r, r->p, "unexpected text after the end of the snapshot");
+    return 0;
+}
+
+int tide_snapshot_parse(tide_schema **out, const char *text, size_t len, const char *name,
+                        tide_err *err)
+{
+    reader r = { text, text, text + len, name, NULL, TIDE_BUF_INIT, "", err };
+    char before[300];
+    int rc;
+    *out = NULL;
+    if (!text)
+        r.start = r.p = r.end = "";
+    if (!name)
+        r.name = name = "snapshot";
+    if (!(r.s = tide_schema_new())) {
+        rc = out_of_memory(&r);
+        goto done;
+    }
+    if ((rc = read_document(&r)) < 0)
+        goto done;
+    if ((rc = tide_schema_finish(r.s, err)) < 0) {
+        snprintf(before, sizeof before, "%s: ", name);
+        tide_err_wrap(err, before, rc == TIDE_ENOMEM ? "" : " (" CORRUPT ")");
+        goto done;
+    }
+    *out = r.s;
+    r.s = NULL;
+done:
+    tide_schema_free(r.s);
+    tide_buf_free(&r.str);
+    return rc;
+}
+
+int tide_snapshot_read(tide_schema **out, const char *path, tide_err *err)
+{
+    tide_buf text = TIDE_BUF_INIT;
+    struct stat st;
+    int rc;
+    *out = NULL;
+    if ((rc = tide_file_read(path, &text, err)) < 0) {
+        if (stat(path, &st) < 0 && errno == ENOENT)
+            rc = tide_err_set(err, TIDE_EIO, "no snapshot at %s", path);
+        goto done;
+    }
+    rc = tide_snapshot_parse(out, text.data, text.len, path, err);
+done:
+    tide_buf_free(&text);
+    return rc;
+}

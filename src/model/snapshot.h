@@ -1,0 +1,77 @@
+/* snapshot.h — the snapshot (SPEC section 6): tide's memory of the schema at
+ * the last generated migration, a JSON file meant to be committed. Rendering
+ * is deterministic, so the same schema always gives the same bytes; reading
+ * goes straight into the native model (model.h) and rejects anything it does
+ * not understand, because a snapshot silently misread becomes a wrong
+ * migration.
+ *
+ * The format, "tide-snapshot/1". Every object's keys come in the order listed
+ * here; the text is what `jq --indent 2 .` prints (2-space indent, one value
+ * per line, "key": value, [] for an empty list), with a trailing newline.
+ * Optional keys are left out when they are null, empty or false; readers
+ * accept them written out as null, [] or false too. No key is ever ignored:
+ * an unknown or repeated key is an error.
+ *
+ *   {
+ *     "format": "tide-snapshot/1",        required, first
+ *     "enums": [ enum, ... ],             optional, in the schema's order
+ *     "tables": [ table, ... ]            required (may be []), schema's order
+ *   }
+ *   enum:        "schema"? "name" "values" (required, may be [])
+ *   table:       "schema"? "name" "comment"? "columns" (required, may be [])
+ *                "primaryKey"? "uniques"? "indexes"? "foreignKeys"? "checks"?
+ *   column:      "name" "type" "enum"? "nullable"? "default"? "autoincrement"?
+ *                "collation"? "comment"?        (booleans written only when true)
+ *   primaryKey:  "name"? "columns" (non-empty)
+ *   unique:      "name"? "columns" (non-empty)
+ *   index:       "name"? "columns"? "expression"? (one of the two at least)
+ *                "unique"? "where"? "method"?
+ *   foreignKey:  "name"? "columns" (non-empty) "refSchema"? "refTable"
+ *                "refColumns"? "onDelete"? "onUpdate"? "deferrable"?
+ *                "initiallyDeferred"?
+ *   check:       "name" "expression"
+ * A name marked optional is written whenever the model has one (always after
+ * tide_schema_finish); when a reader finds none, finish generates it by the
+ * same rule as for the DSL. All values are strings, booleans, lists and
+ * objects: a snapshot holds no numbers. The model's DSL-only hints
+ * (renamed_from, ignore) are never written.
+ */
+#ifndef TIDE_SNAPSHOT_H
+#define TIDE_SNAPSHOT_H
+
+#include "tide.h"
+#include "core/buf.h"
+#include "model/model.h"
+
+/* The format this tide reads and writes. */
+#define TIDE_SNAPSHOT_FORMAT "tide-snapshot/1"
+
+/* Appends the snapshot text of s to out. s should be finished
+ * (tide_schema_finish): its lists are written in the order they have.
+ * Returns 0; TIDE_ENOMEM; or TIDE_ECONFIG when a string of s is not valid
+ * UTF-8 (JSON cannot hold it; the message names the table). On failure out
+ * is left as it was. */
+int tide_snapshot_render(const tide_schema *s, tide_buf *out, tide_err *err);
+
+/* Renders s and writes it to path atomically (tide_file_write_atomic, a
+ * temporary file renamed over path): on failure the old file is intact.
+ * Errors: those of tide_snapshot_render, and TIDE_EIO naming path. */
+int tide_snapshot_write(const tide_schema *s, const char *path, tide_err *err);
+
+/* Parses the snapshot text [text, text + len) into a new finished schema,
+ * *out, owned by the caller (tide_schema_free). name is the file name used in
+ * messages. *out is NULL on failure. Errors: TIDE_ECONFIG, the message
+ * "NAME:LINE:COL: what (the snapshot is corrupt; ...)" for text that is not
+ * a snapshot, "NAME was written by a newer tide (format tide-snapshot/N);
+ * upgrade tide" for a newer format, "NAME: ..." when the schema it holds does
+ * not hold together (tide_schema_finish); TIDE_ENOMEM. */
+int tide_snapshot_parse(tide_schema **out, const char *text, size_t len, const char *name,
+                        tide_err *err);
+
+/* Reads and parses the snapshot at path into *out (as tide_snapshot_parse).
+ * TIDE_EIO is returned only when the file is missing ("no snapshot at PATH",
+ * errno ENOENT) or cannot be read; callers treat a missing snapshot as the
+ * empty schema, so every other failure has another code. */
+int tide_snapshot_read(tide_schema **out, const char *path, tide_err *err);
+
+#endif

@@ -1,0 +1,201 @@
+/* tracking.c — the tracking table (SPEC 5): one row per (module, name) with
+ * checksum, executed_at, duration and status. Portable SQL only: it is the
+ * same table on every database, written with bound parameters. */
+#include "runner/runner.h"
+#include "core/buf.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+void tide_tracking__now(char out[32])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int tide_tracking__ensure(tide *t, tide_err *err)
+{
+    tide_buf sql = TIDE_BUF_INIT;
+    int rc;
+    if (tide_buf_printf(&sql, "create table if not exists %s ("
+                        "\"module\" varchar(255) not null, "
+                        "\"name\" varchar(255) not null, "
+                        "\"checksum\" varchar(64), "
+                        "\"executed_at\" varchar(32) not null, "
+                        "\"duration_ms\" bigint not null default 0, "
+                        "\"status\" varchar(16) not null, "
+                        "primary key (\"module\", \"name\"))", t->table) < 0)
+        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    else
+        rc = tide_conn_exec(t->conn, sql.data, NULL, 0, NULL, err);
+    tide_buf_free(&sql);
+    return rc;
+}
+
+static char *text_of(const tide_value *v)
+{
+    tide_buf b = TIDE_BUF_INIT;
+    if (v->type == TIDE_V_NULL)
+        return NULL;
+    if (v->type == TIDE_V_INT)
+        tide_buf_printf(&b, "%lld", (long long)v->u.i);
+    else if (v->type == TIDE_V_TEXT || v->type == TIDE_V_BLOB)
+        tide_buf_add(&b, v->u.s.p, v->u.s.len);
+    return tide_buf_detach(&b);
+}
+
+static int add_row(tide_tracking *tr, const tide_row *row, tide_err *err)
+{
+    tide_tracked *grown = realloc(tr->items, sizeof *grown * (size_t)(tr->n + 1)), *r;
+    const char *status;
+    if (!grown)
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    tr->items = grown;
+    r = &tr->items[tr->n++];
+    memset(r, 0, sizeof *r);
+    r->name = text_of(&row->vals[0]);
+    r->checksum = text_of(&row->vals[1]);
+    r->executed_at = text_of(&row->vals[2]);
+    r->duration_ms = row->vals[3].type == TIDE_V_INT ? row->vals[3].u.i : 0;
+    status = row->vals[4].type == TIDE_V_TEXT ? row->vals[4].u.s.p : "";
+    r->running = !strncmp(status, "running", 7);
+    return r->name ? 0 : tide_err_set(err, TIDE_ENOMEM, "out of memory");
+}
+
+int tide_tracking__load(tide *t, tide_tracking *out, tide_err *err)
+{
+    tide_buf sql = TIDE_BUF_INIT;
+    tide_value module = { TIDE_V_TEXT, { 0 } };
+    tide_cursor *cur = NULL;
+    tide_row row;
+    int rc;
+    memset(out, 0, sizeof *out);
+    module.u.s.p = t->module;
+    module.u.s.len = strlen(t->module);
+    if (tide_buf_printf(&sql, "select \"name\", \"checksum\", \"executed_at\", \"duration_ms\", "
+                        "\"status\" from %s where \"module\" = ? order by \"name\"", t->table) < 0) {
+        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+        goto done;
+    }
+    if ((rc = tide_conn_query(t->conn, sql.data, &module, 1, &cur, err)) < 0)
+        goto done;
+    while ((rc = tide_cursor_next(cur, &row, err)) > 0)
+        if ((rc = add_row(out, &row, err)) < 0)
+            break;
+done:
+    tide_cursor_close(cur);
+    tide_buf_free(&sql);
+    if (rc < 0)
+        tide_tracking__free(out);
+    return rc < 0 ? rc : 0;
+}
+
+const tide_tracked *tide_tracking__find(const tide_tracking *tr, const char *name)
+{
+    int lo = 0, hi = tr->n - 1;
+    while (lo <= hi) {          /* rows come sorted by name */
+        int mid = (lo + hi) / 2, c = strcmp(tr->items[mid].name, name);
+        if (c == 0)
+            return &tr->items[mid];
+        if (c < 0) lo = mid + 1;
+        else hi = mid - 1;
+    }
+    for (lo = 0; lo < tr->n; lo++)   /* the database may collate differently */
+        if (!strcmp(tr->items[lo].name, name))
+            return &tr->items[lo];
+    return NULL;
+}
+
+void tide_tracking__free(tide_tracking *tr)
+{
+    int i;
+    for (i = 0; i < tr->n; i++) {
+        free(tr->items[i].name);
+        free(tr->items[i].checksum);
+        free(tr->items[i].executed_at);
+    }
+    free(tr->items);
+    memset(tr, 0, sizeof *tr);
+}
+
+static tide_value text(const char *s)
+{
+    tide_value v;
+    memset(&v, 0, sizeof v);
+    if (!s) {
+        v.type = TIDE_V_NULL;
+        return v;
+    }
+    v.type = TIDE_V_TEXT;
+    v.u.s.p = s;
+    v.u.s.len = strlen(s);
+    return v;
+}
+
+static tide_value integer(int64_t i)
+{
+    tide_value v;
+    memset(&v, 0, sizeof v);
+    v.type = TIDE_V_INT;
+    v.u.i = i;
+    return v;
+}
+
+/* Runs fmt (with %s for the table) and params. */
+static int write_row(tide *t, const char *fmt, const tide_value *params, int n, tide_err *err)
+{
+    tide_buf sql = TIDE_BUF_INIT;
+    int rc;
+    if (tide_buf_printf(&sql, fmt, t->table) < 0)
+        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    else
+        rc = tide_conn_exec(t->conn, sql.data, params, n, NULL, err);
+    tide_buf_free(&sql);
+    return rc;
+}
+
+int tide_tracking__insert(tide *t, const tide_migration *m, const char *status,
+                          int64_t duration_ms, tide_err *err)
+{
+    char now[32];
+    tide_value p[6];
+    tide_tracking__now(now);
+    p[0] = text(t->module);
+    p[1] = text(m->name);
+    p[2] = text(m->checksum[0] ? m->checksum : NULL);
+    p[3] = text(now);
+    p[4] = integer(duration_ms);
+    p[5] = text(status);
+    return write_row(t, "insert into %s (\"module\", \"name\", \"checksum\", \"executed_at\", "
+                     "\"duration_ms\", \"status\") values (?, ?, ?, ?, ?, ?)", p, 6, err);
+}
+
+int tide_tracking__finish(tide *t, const char *name, int64_t duration_ms, tide_err *err)
+{
+    tide_value p[3];
+    p[0] = integer(duration_ms);
+    p[1] = text(t->module);
+    p[2] = text(name);
+    return write_row(t, "update %s set \"status\" = 'applied', \"duration_ms\" = ? "
+                     "where \"module\" = ? and \"name\" = ?", p, 3, err);
+}
+
+int tide_tracking__mark_running(tide *t, const char *name, tide_err *err)
+{
+    tide_value p[2];
+    p[0] = text(t->module);
+    p[1] = text(name);
+    return write_row(t, "update %s set \"status\" = 'running' where \"module\" = ? and \"name\" = ?",
+                     p, 2, err);
+}
+
+int tide_tracking__delete(tide *t, const char *name, tide_err *err)
+{
+    tide_value p[2];
+    p[0] = text(t->module);
+    p[1] = text(name);
+    return write_row(t, "delete from %s where \"module\" = ? and \"name\" = ?", p, 2, err);
+}

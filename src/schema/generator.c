@@ -1,0 +1,343 @@
+/* generator.c — migration:create and migration:check: the definitions
+ * (schema folders, through the DSL) against the snapshot of the last
+ * generated migration; the difference becomes a readable Lua migration (one
+ * m:addSql per statement, a header listing the changes and warnings) and a
+ * new snapshot. The migration file is written before the snapshot, and
+ * removed again when the snapshot cannot be written, so the two never
+ * disagree. */
+#include "runner/runner.h"
+#include "db/driver.h"
+#include "lua/model_lua.h"
+#include "model/snapshot.h"
+#include "core/url.h"
+#include "lint/lint_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* migrations/.snapshot-<name>.json; name: snapshotName, else the database's. */
+int tide__snapshot_path(tide *t, tide_buf *out, tide_err *err)
+{
+    tide_url u;
+    const char *name = t->mc->snapshot_name, *base;
+    char derived[256] = "tide";
+    int rc;
+    if (!name) {
+        if ((rc = tide_url_parse(&u, t->cfg.url, err)) < 0)
+            return rc;
+        if (u.path) {                                   /* sqlite:dir/app.db -> app */
+            base = strrchr(u.path, '/') ? strrchr(u.path, '/') + 1 : u.path;
+            snprintf(derived, sizeof derived, "%.*s", (int)strcspn(base, "."), base);
+            if (!strcmp(u.path, ":memory:"))
+                snprintf(derived, sizeof derived, "memory");
+        } else if (u.dbname) {
+            snprintf(derived, sizeof derived, "%s", u.dbname);
+        }
+        tide_url_free(&u);
+        name = derived;
+    }
+    return tide_buf_printf(out, "%s/.snapshot-%s.json", t->mc->path, name) < 0
+           ? tide_err_set(err, TIDE_ENOMEM, "out of memory") : 0;
+}
+
+/* The snapshot, or an empty schema when there is none yet. */
+static int load_snapshot(const char *path, tide_schema **out, tide_err *err)
+{
+    if (access(path, F_OK) != 0) {
+        if (!(*out = tide_schema_new()))
+            return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+        return tide_schema_finish(*out, err);
+    }
+    return tide_snapshot_read(out, path, err);
+}
+
+/* The definitions, as the database's dialect will store them. */
+int tide__load_definitions(tide *t, tide_schema **out, tide_err *err)
+{
+    const tide_driver *drv = tide__driver(t);
+    char **dirs = t->cfg.schema;
+    int n = t->cfg.nschema, i, rc;
+    for (i = 0; t->module[0] && i < t->cfg.nmodules; i++)
+        if (!strcmp(t->cfg.modules[i].name, t->module)) {
+            dirs = t->cfg.modules[i].schema;
+            n = t->cfg.modules[i].nschema;
+        }
+    if ((rc = tide_schema_load_dirs(out, t->L, dirs, n, err)) < 0 || !drv->normalize)
+        return rc;
+    return drv->normalize(*out, err);
+}
+
+/* A SQLite rebuild drops the old table: with foreign keys on, that fires
+ * ON DELETE CASCADE on its children, and PRAGMA foreign_keys cannot change
+ * inside the migration's transaction. */
+static int refuse_unsafe_rebuild(tide *t, const tide_sql_list *sql, tide_err *err)
+{
+    int i;
+    for (i = 0; sql->kinds && i < sql->n; i++)
+        if (sql->kinds[i] == TIDE_SQL_SAVE_TRIGGERS && !t->mc->disable_foreign_keys)
+            return tide_err_set(err, TIDE_ECONFIG, "this change rebuilds table '%s' on SQLite, which "
+                                "needs migrations.disableForeignKeys = true (the default): with foreign "
+                                "keys on, dropping the old table would run ON DELETE CASCADE on its "
+                                "children. Nothing was written.", sql->items[i]);
+    return 0;
+}
+
+static void explain(void *ud, const char *line)
+{
+    tide__emit(ud, TIDE_EV_LOG, "diff", line, 0, 0);
+}
+
+static int ask_rename(void *ud, const char *what, const char *from, const char *to)
+{
+    tide *t = ud;
+    char question[700];
+    snprintf(question, sizeof question, "Was %s '%s' renamed to '%s'?", what, from, to);
+    return t->ask(t->event_ud, question);
+}
+
+/* The pieces of one generation: both schemas, both plans. */
+typedef struct generation {
+    tide_schema *from, *to;
+    tide_plan up, down;
+    tide_buf snapshot;
+} generation;
+
+static void generation_free(generation *g)
+{
+    tide_plan_free(&g->up);
+    tide_plan_free(&g->down);
+    tide_schema_free(g->from);
+    tide_schema_free(g->to);
+    tide_buf_free(&g->snapshot);
+}
+
+static int diff_definitions(tide *t, generation *g, int from_empty, tide_err *err)
+{
+    tide_diff_opts o;
+    int rc;
+    memset(g, 0, sizeof *g);
+    memset(&o, 0, sizeof o);
+    o.safe = t->mc->safe;
+    o.keep_tables = !t->mc->drop_tables;
+    o.no_comments = !strcmp(tide__driver(t)->name, "sqlite");
+    o.explain = t->verbose ? explain : NULL;
+    o.ask_rename = t->ask ? ask_rename : NULL;
+    o.ud = t;
+    if ((rc = tide__snapshot_path(t, &g->snapshot, err)) < 0 || (rc = tide__load_definitions(t, &g->to, err)) < 0)
+        return rc;
+    if (from_empty && access(g->snapshot.data, F_OK) == 0)
+        return tide_err_set(err, TIDE_EINVAL, "there is a snapshot already (%s): --initial is only for "
+                            "the first migration of a database that has the schema", g->snapshot.data);
+    if ((rc = load_snapshot(from_empty ? "" : g->snapshot.data, &g->from, err)) < 0)
+        return rc;
+    return tide_diff(g->from, g->to, &o, &g->up, &g->down, err);
+}
+
+/* ---- the migration file ----------------------------------------------------- */
+
+/* The shortest long-bracket level whose closing bracket the SQL lacks. */
+static int bracket_level(const char *sql)
+{
+    char close[16];
+    int level;
+    for (level = 0; level < 10; level++) {
+        snprintf(close, sizeof close, "]%.*s]", level, "==========");
+        if (!strstr(sql, close) && sql[strlen(sql) ? strlen(sql) - 1 : 0] != ']')
+            return level;
+    }
+    return level;
+}
+
+/* A table name as a Lua string literal, and as part of a Lua identifier. */
+static int put_triggers(tide_buf *b, tide_sql_kind kind, const char *table, int n)
+{
+    if (kind == TIDE_SQL_SAVE_TRIGGERS)
+        return tide_buf_printf(b, "    -- the triggers of this table, re-created after its rebuild\n"
+                               "    local triggers%d = m:execute([[select sql from sqlite_master "
+                               "where type = 'trigger' and tbl_name = ?]], %s)\n", n, table);
+    return tide_buf_printf(b, "    for _, trigger in ipairs(triggers%d) do m:addSql(trigger.sql) end\n", n);
+}
+
+static int put_statements(tide_buf *b, const tide_sql_list *sql)
+{
+    int i, rc = 0, saved = 0;
+    tide_buf quoted = TIDE_BUF_INIT;
+    for (i = 0; i < sql->n && rc == 0; i++) {
+        int lv = bracket_level(sql->items[i]);
+        if (sql->kinds && sql->kinds[i] != TIDE_SQL_STATEMENT) {
+            int lq = bracket_level(sql->items[i]);
+            tide_buf_reset(&quoted);
+            rc = tide_buf_printf(&quoted, "[%.*s[%s]%.*s]", lq, "==========", sql->items[i], lq, "==========");
+            if (rc == 0)
+                rc = put_triggers(b, sql->kinds[i], quoted.data,
+                                  sql->kinds[i] == TIDE_SQL_SAVE_TRIGGERS ? ++saved : saved);
+            continue;
+        }
+        rc = tide_buf_printf(b, "    m:addSql [%.*s[%s]%.*s]\n", lv, "==========", sql->items[i],
+                             lv, "==========");
+    }
+    tide_buf_free(&quoted);
+    return rc;
+}
+
+/* "--   text" with line breaks written as \n: a name holding one must not
+ * end the comment and put the rest of itself in the file as Lua code. */
+static int put_comment(tide_buf *b, const char *text)
+{
+    int rc = tide_buf_puts(b, "--   ");
+    for (; *text && rc == 0; text++)
+        rc = *text == '\n' ? tide_buf_puts(b, "\\n") : *text == '\r' ? tide_buf_puts(b, "\\r")
+             : tide_buf_putc(b, *text);
+    return rc;
+}
+
+static int render_migration(const char *name, const generation *g, const tide_sql_list *up,
+                            const tide_sql_list *down, tide_buf *b)
+{
+    int i, rc;
+    rc = tide_buf_printf(b, "-- %s: generated by tide migration:create from the schema "
+                            "definitions.\n--\n-- changes:\n", name);
+    for (i = 0; i < g->up.n && rc == 0; i++) {
+        tide_buf line = TIDE_BUF_INIT;
+        rc = tide_op_describe(&g->up.ops[i], &line);
+        if (rc == 0) rc = put_comment(b, line.data ? line.data : "");
+        if (rc == 0) rc = tide_buf_puts(b, g->up.ops[i].destructive ? "   (loses data)\n" : "\n");
+        tide_buf_free(&line);
+    }
+    if (rc == 0 && g->up.nwarnings)
+        rc = tide_buf_puts(b, "--\n-- warnings:\n");
+    for (i = 0; i < g->up.nwarnings && rc == 0; i++)
+        if ((rc = put_comment(b, g->up.warnings[i])) == 0)
+            rc = tide_buf_putc(b, '\n');
+    if (rc == 0) rc = tide_buf_puts(b, "return {\n  up = function(m)\n");
+    if (rc == 0) rc = put_statements(b, up);
+    if (rc == 0) rc = tide_buf_puts(b, "  end,\n\n  down = function(m)\n");
+    if (rc == 0) rc = put_statements(b, down);
+    if (rc == 0) rc = tide_buf_puts(b, "  end,\n}\n");
+    return rc < 0 ? TIDE_ENOMEM : 0;
+}
+
+static int emit_both(tide *t, const generation *g, tide_sql_list *up, tide_sql_list *down, tide_err *err)
+{
+    const tide_driver *drv = tide__driver(t);
+    int rc;
+    if (!drv->emit)
+        return tide_err_set(err, TIDE_EINVAL, "the %s driver cannot write SQL for schema changes", drv->name);
+    if ((rc = drv->emit(&g->up, up, err)) < 0)
+        return rc;
+    return drv->emit(&g->down, down, err);
+}
+
+int tide__sql_text(const tide_sql_list *sql, char **out, tide_err *err)
+{
+    tide_buf b = TIDE_BUF_INIT;
+    int i;
+    for (i = 0; i < sql->n; i++)
+        if ((sql->kinds && sql->kinds[i] != TIDE_SQL_STATEMENT
+             ? tide_buf_printf(&b, "-- (the triggers of %s are %s)\n", sql->items[i],
+                               sql->kinds[i] == TIDE_SQL_SAVE_TRIGGERS ? "read before its rebuild"
+                                                                      : "created again after it")
+             : tide_buf_printf(&b, "%s;\n", sql->items[i])) < 0) {
+            tide_buf_free(&b);
+            return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+        }
+    *out = tide_buf_detach(&b);
+    return 0;
+}
+
+/* Writes the migration, then the snapshot; undoes the first when the second fails. */
+static int write_both(tide *t, const generation *g, const tide_sql_list *up, const tide_sql_list *down,
+                      const tide_create_options *o, char **path_out, tide_err *err)
+{
+    tide_buf name = TIDE_BUF_INIT, path = TIDE_BUF_INIT, text = TIDE_BUF_INIT;
+    int rc;
+    if ((rc = tide__migration_name(t, o->name, &name, &path, err)) < 0 ||
+        (rc = render_migration(name.data, g, up, down, &text)) < 0)
+        goto done;
+    if ((rc = tide_file_write_atomic(path.data, text.data, text.len, 1, err)) < 0)
+        goto done;
+    if ((rc = tide_snapshot_write(g->to, g->snapshot.data, err)) < 0) {
+        unlink(path.data);
+        goto done;
+    }
+    if (o->initial) {
+        tide_err ignored;
+        if ((rc = tide_log(t, name.data, err)) < 0) {
+            unlink(path.data);
+            unlink(g->snapshot.data);
+            (void)ignored;
+            goto done;
+        }
+    }
+    if (path_out)
+        *path_out = tide_buf_detach(&path);
+done:
+    if (rc == TIDE_ENOMEM && err && !err->msg[0])
+        tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    tide_buf_free(&name);
+    tide_buf_free(&path);
+    tide_buf_free(&text);
+    return rc;
+}
+
+/* The new migration's up, linted (SPEC 8); its findings are warnings. */
+static int lint_new(tide *t, const char *path, const tide_sql_list *up, tide_lint_report *out,
+                    tide_err *err)
+{
+    char name[256] = "(new migration)";
+    if (path) {
+        const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+        snprintf(name, sizeof name, "%.*s", (int)strcspn(base, "."), base);
+    }
+    return tide__lint_sql(t, name, up, out, err);
+}
+
+int tide_create_migration(tide *t, const tide_create_options *o, char **path_out, char **sql_out,
+                          tide_err *err)
+{
+    static const tide_create_options none;
+    generation g;
+    tide_sql_list up = { NULL, NULL, 0 }, down = { NULL, NULL, 0 };
+    int rc, i;
+    if (!o)
+        o = &none;
+    if (path_out)
+        *path_out = NULL;
+    if (sql_out)
+        *sql_out = NULL;
+    if (o->blank)
+        return tide_create_blank(t, o->name, path_out, err);
+    if ((rc = diff_definitions(t, &g, o->initial, err)) < 0)
+        goto done;
+    for (i = 0; i < g.up.nwarnings; i++)
+        tide__emit(t, TIDE_EV_WARNING, NULL, g.up.warnings[i], 0, 0);
+    if (g.up.n == 0)
+        goto done;                       /* nothing to do: no file, no snapshot change */
+    if ((rc = emit_both(t, &g, &up, &down, err)) < 0 ||
+        (rc = refuse_unsafe_rebuild(t, &up, err)) < 0 || (rc = refuse_unsafe_rebuild(t, &down, err)) < 0)
+        goto done;
+    if (o->dump)
+        rc = sql_out ? tide__sql_text(&up, sql_out, err) : 0;
+    else
+        rc = write_both(t, &g, &up, &down, o, path_out, err);
+    if (rc == 0 && o->lint && !o->initial)
+        rc = lint_new(t, path_out ? *path_out : NULL, &up, o->lint, err);
+done:
+    tide_sql_list_free(&up);
+    tide_sql_list_free(&down);
+    generation_free(&g);
+    return rc;
+}
+
+int tide_check_migration(tide *t, int *needed, tide_err *err)
+{
+    generation g;
+    int rc;
+    *needed = 0;
+    if ((rc = diff_definitions(t, &g, 0, err)) == 0)
+        *needed = g.up.n > 0;
+    generation_free(&g);
+    return rc;
+}

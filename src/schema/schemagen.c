@@ -1,0 +1,577 @@
+/* schemagen.c — the schema generator (SPEC 3, schema:*): the definitions
+ * straight to a database, without migrations. create: nothing -> the
+ * definitions; update: the live database -> the definitions; drop: the
+ * definitions' objects -> nothing, touching no other object; and the SQL
+ * executor they share (one transaction, foreign keys off around it). */
+#include "runner/runner.h"
+#include "db/driver.h"
+#include "model/snapshot.h"
+#include "core/url.h"
+
+#include <errno.h>
+#include <stdio.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ---- the live schema, limited to what tide covers ---------------------- */
+
+/* "public" plus the namespaces of a and b (either may be NULL). */
+static int covered_namespaces(const tide_schema *a, const tide_schema *b, const char ***names, int *n)
+{
+    const tide_schema *both[2] = { a, b };
+    int i, j, k, total = 1;
+    for (k = 0; k < 2; k++)
+        total += both[k] ? both[k]->ntables + both[k]->nenums : 0;
+    if (!(*names = malloc(sizeof **names * (size_t)total)))
+        return TIDE_ENOMEM;
+    (*names)[0] = "public";
+    *n = 1;
+    for (k = 0; k < 2; k++)
+        for (i = 0; both[k] && i < both[k]->ntables + both[k]->nenums; i++) {
+            const tide_schema *s = both[k];
+            const char *ns = i < s->ntables ? s->tables[i]->schema : s->enums[i - s->ntables].schema;
+            for (j = 0; ns && j < *n && strcmp((*names)[j], ns); j++)
+                ;
+            if (ns && j == *n)
+                (*names)[(*n)++] = ns;
+        }
+    return 0;
+}
+
+int tide__live_schema(tide *t, const char **names, int n, tide_schema **out, tide_err *err)
+{
+    const tide_driver *drv = tide_conn__driver(t->conn);
+    const char *exclude[1] = { t->mc->table_name };
+    tide_introspect_opts o;
+    int rc;
+    if (!drv->introspect)
+        return tide_err_set(err, TIDE_EINVAL, "the %s driver cannot read a live schema", drv->name);
+    if (!(*out = tide_schema_new()))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    memset(&o, 0, sizeof o);
+    o.schemas = names;
+    o.nschemas = n;
+    o.exclude = exclude;
+    o.nexclude = 1;
+    if ((rc = drv->introspect(tide_conn__dconn(t->conn), &o, *out, err)) == 0)
+        rc = tide_schema_finish(*out, err);
+    if (rc < 0) {
+        tide_schema_free(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+/* The live tables and enums of the namespaces a and b use; the tracking
+ * table is left out. */
+static int live_schema(tide *t, const tide_schema *a, const tide_schema *b, tide_schema **out, tide_err *err)
+{
+    const char **names = NULL;
+    int rc, n = 0;
+    *out = NULL;
+    if (covered_namespaces(a, b, &names, &n) < 0)
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    rc = tide__live_schema(t, names, n, out, err);
+    free(names);
+    return rc;
+}
+
+static int in_only_table(const tide_table *x, void *ns)
+{
+    return !strcmp(x->schema ? x->schema : "public", ns);
+}
+
+static int in_only_enum(const tide_enum *x, void *ns)
+{
+    return !strcmp(x->schema ? x->schema : "public", ns);
+}
+
+void tide__limit_schema(tide *t, tide_schema *s)
+{
+    if (t->only_schema && s)
+        tide_schema_retain(s, in_only_table, in_only_enum, t->only_schema);
+}
+
+static int in_defs_table(const tide_table *lt, void *defs)
+{
+    return tide_schema_find_table(defs, lt->schema, lt->name) != NULL;
+}
+
+static int in_defs_enum(const tide_enum *le, void *defs)
+{
+    return tide_schema_find_enum(defs, le->schema, le->name) != NULL;
+}
+
+/* ---- executing a list of statements ------------------------------------- */
+
+static int run_entry(tide_conn *conn, const tide_sql_list *sql, int i, tide_sql_list *saved, tide_err *err)
+{
+    const tide_driver *drv = tide_conn__driver(conn);
+    int j, rc = 0;
+    if (!sql->kinds || sql->kinds[i] == TIDE_SQL_STATEMENT)
+        return tide_conn_script(conn, sql->items[i], err);
+    if (!drv->triggers)
+        return tide_err_set(err, TIDE_EINVAL, "the %s driver cannot keep triggers", drv->name);
+    if (sql->kinds[i] == TIDE_SQL_SAVE_TRIGGERS) {
+        tide_sql_list_free(saved);
+        return drv->triggers(tide_conn__dconn(conn), sql->items[i], saved, err);
+    }
+    for (j = 0; j < saved->n && rc == 0; j++)
+        rc = tide_conn_script(conn, saved->items[j], err);
+    return rc;
+}
+
+/* With migrations.disableForeignKeys, foreign keys are off around the
+ * transaction and checked before commit, as for migrations. */
+static int run_sql_on(tide *t, tide_conn *conn, const tide_sql_list *sql, tide_err *err)
+{
+    const tide_driver *drv = tide_conn__driver(conn);
+    tide_dconn *d = tide_conn__dconn(conn);
+    tide_sql_list saved = { NULL, NULL, 0 };
+    tide_err ignored;
+    int rc, i, fk_off = 0;
+    if (sql->n == 0)
+        return 0;
+    if (t->mc->disable_foreign_keys && tide_conn_txdepth(conn) == 0 &&
+        (rc = drv->fk_disable(d, &fk_off, err)) < 0)
+        return rc;
+    if ((rc = tide_conn_begin(conn, err)) == 0) {
+        for (i = 0; i < sql->n && rc == 0; i++)
+            rc = run_entry(conn, sql, i, &saved, err);
+        if (rc == 0 && fk_off)
+            rc = drv->fk_check(d, err);
+        if (rc == 0)
+            rc = tide_conn_commit(conn, err);
+        else
+            tide_conn_rollback(conn, &ignored);
+    }
+    if (fk_off && drv->fk_enable(d, rc < 0 ? &ignored : err) < 0 && rc == 0)
+        rc = err->code;
+    tide_sql_list_free(&saved);
+    return rc;
+}
+
+int tide__run_sql(tide *t, const tide_sql_list *sql, tide_err *err)
+{
+    return run_sql_on(t, t->conn, sql, err);
+}
+
+/* ---- the actions ----------------------------------------------------------- */
+
+/* The two schemas an action compares, and its plan's SQL in *sql. */
+static int action_sql(tide *t, tide_schema_action action, const tide_schema_options *o,
+                      tide_sql_list *sql, tide_err *err)
+{
+    const tide_driver *drv = tide_conn__driver(t->conn);
+    tide_schema *defs = NULL, *live = NULL, *empty = NULL;
+    tide_diff_opts d;
+    tide_plan plan;
+    int rc, i;
+    memset(&plan, 0, sizeof plan);
+    memset(&d, 0, sizeof d);
+    d.safe = o && o->safe;
+    d.keep_tables = (o && o->no_drop_tables) || !t->mc->drop_tables;
+    d.no_comments = !strcmp(drv->name, "sqlite");
+    if ((rc = tide__load_definitions(t, &defs, err)) < 0)
+        goto done;
+    if (!(empty = tide_schema_new()) || (rc = tide_schema_finish(empty, err)) < 0) {
+        rc = rc < 0 ? rc : tide_err_set(err, TIDE_ENOMEM, "out of memory");
+        goto done;
+    }
+    if (action != TIDE_SCHEMA_CREATE && (rc = live_schema(t, defs, NULL, &live, err)) < 0)
+        goto done;
+    tide__limit_schema(t, defs);               /* --schema */
+    tide__limit_schema(t, live);
+    if (action == TIDE_SCHEMA_DROP)           /* only what the definitions describe */
+        tide_schema_retain(live, in_defs_table, in_defs_enum, defs);
+    d.loose_exprs = action == TIDE_SCHEMA_UPDATE;
+    if (action == TIDE_SCHEMA_CREATE)
+        rc = tide_diff(empty, defs, &d, &plan, NULL, err);
+    else if (action == TIDE_SCHEMA_UPDATE)
+        rc = tide_diff(live, defs, &d, &plan, NULL, err);
+    else
+        rc = tide_diff(live, empty, &d, &plan, NULL, err);
+    if (rc == 0)
+        rc = drv->emit(&plan, sql, err);
+    for (i = 0; rc == 0 && i < plan.nwarnings; i++)
+        tide__emit(t, TIDE_EV_WARNING, NULL, plan.warnings[i], 0, 0);
+done:
+    tide_plan_free(&plan);
+    tide_schema_free(defs);
+    tide_schema_free(live);
+    tide_schema_free(empty);
+    return rc;
+}
+
+int tide_schema_sql(tide *t, tide_schema_action action, const tide_schema_options *o, char **sql_out,
+                    tide_err *err)
+{
+    tide_sql_list sql = { NULL, NULL, 0 };
+    int rc;
+    *sql_out = NULL;
+    if ((rc = action_sql(t, action, o, &sql, err)) == 0)
+        rc = tide__sql_text(&sql, sql_out, err);
+    tide_sql_list_free(&sql);
+    return rc;
+}
+
+int tide_schema_run(tide *t, tide_schema_action action, const tide_schema_options *o, tide_err *err)
+{
+    tide_sql_list sql = { NULL, NULL, 0 };
+    int rc;
+    if ((rc = action_sql(t, action, o, &sql, err)) == 0)
+        rc = tide__run_sql(t, &sql, err);
+    tide_sql_list_free(&sql);
+    return rc;
+}
+
+static int in_either_table(const tide_table *lt, void *ud)
+{
+    const tide_schema *const *known = ud;
+    return (known[0] && tide_schema_find_table(known[0], lt->schema, lt->name)) ||
+           (known[1] && tide_schema_find_table(known[1], lt->schema, lt->name));
+}
+
+/* delete from <tracking> where "module" = '<module>' */
+static int forget_module(const tide_driver *drv, tide *t, tide_buf *out)
+{
+    tide_value v;
+    memset(&v, 0, sizeof v);
+    v.type = TIDE_V_TEXT;
+    v.u.s.p = t->module;
+    v.u.s.len = strlen(t->module);
+    if (tide_buf_printf(out, "delete from %s where \"module\" = ", t->table) < 0)
+        return TIDE_ENOMEM;
+    return drv->quote_literal(out, &v);
+}
+
+/* Everything of the covered namespaces goes, then the tracking table. */
+int tide__drop_all(tide *t, tide_err *err)
+{
+    const tide_driver *drv = tide_conn__driver(t->conn);
+    tide_schema *defs = NULL, *snap = NULL, *live = NULL, *empty = NULL;
+    tide_buf path = TIDE_BUF_INIT, drop = TIDE_BUF_INIT;
+    tide_sql_list sql = { NULL, NULL, 0 };
+    tide_plan plan;
+    tide_err ignored;
+    int rc;
+    memset(&plan, 0, sizeof plan);
+    if (tide__load_definitions(t, &defs, &ignored) < 0)
+        defs = NULL;                     /* a project may have no definitions */
+    if (tide__snapshot_path(t, &path, &ignored) == 0 && access(path.data, F_OK) == 0 &&
+        tide_snapshot_read(&snap, path.data, &ignored) < 0)
+        snap = NULL;
+    if ((rc = live_schema(t, defs, snap, &live, err)) < 0)
+        goto done;
+    if (t->module[0]) {                  /* a module: its own tables, not its neighbours' */
+        struct { const tide_schema *a, *b; } known = { defs, snap };
+        tide_schema_retain(live, in_either_table, NULL, &known);
+    }
+    if (!(empty = tide_schema_new()) || (rc = tide_schema_finish(empty, err)) < 0) {
+        rc = rc < 0 ? rc : tide_err_set(err, TIDE_ENOMEM, "out of memory");
+        goto done;
+    }
+    if ((rc = tide_diff(live, empty, NULL, &plan, NULL, err)) < 0 || (rc = drv->emit(&plan, &sql, err)) < 0)
+        goto done;
+    /* the tracking table is shared by the modules: a module only forgets its rows */
+    if (t->module[0] && (rc = tide_tracking__ensure(t, err)) < 0)
+        goto done;
+    if ((t->module[0] ? forget_module(drv, t, &drop) : tide_buf_printf(&drop, "drop table if exists %s", t->table)) < 0 ||
+        tide_sql_list_push(&sql, drop.data, drop.len, err) < 0) {
+        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+        goto done;
+    }
+    rc = tide__run_sql(t, &sql, err);
+done:
+    tide_sql_list_free(&sql);
+    tide_plan_free(&plan);
+    tide_schema_free(defs);
+    tide_schema_free(snap);
+    tide_schema_free(live);
+    tide_schema_free(empty);
+    tide_buf_free(&path);
+    tide_buf_free(&drop);
+    return rc;
+}
+
+/* ---- schema:diff ------------------------------------------------------------ */
+
+/* One side of schema:diff: a database URL (read whole), a snapshot file, or
+ * "definitions". A URL leaves its connection open in *conn. */
+typedef struct side {
+    tide_schema *schema;
+    tide_conn *conn;
+    int live;
+} side;
+
+static int is_url(const char *s)
+{
+    return !strncmp(s, "sqlite:", 7) || !strncmp(s, "postgres://", 11) || !strncmp(s, "postgresql://", 13);
+}
+
+static int load_side(tide *t, const char *src, side *out, tide_err *err)
+{
+    const char *exclude[1];
+    const tide_driver *drv;
+    tide_introspect_opts o;
+    int rc;
+    memset(out, 0, sizeof *out);
+    if (!strcmp(src, "definitions"))
+        return tide__load_definitions(t, &out->schema, err);
+    if (!is_url(src)) {
+        if (access(src, F_OK) != 0)
+            return tide_err_set(err, TIDE_EIO, "'%s' is neither a database URL, a snapshot file nor "
+                                "the word definitions", src);
+        return tide_snapshot_read(&out->schema, src, err);
+    }
+    if ((rc = tide_conn_open(&out->conn, src, err)) < 0)
+        return rc;
+    out->live = 1;
+    drv = tide_conn__driver(out->conn);
+    if (!(out->schema = tide_schema_new()))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    memset(&o, 0, sizeof o);
+    o.all_schemas = 1;
+    exclude[0] = t->mc->table_name;        /* tide's own table is no part of a schema */
+    o.exclude = exclude;
+    o.nexclude = 1;
+    if (!drv->introspect)
+        return tide_err_set(err, TIDE_EINVAL, "the %s driver cannot read a live schema", drv->name);
+    if ((rc = drv->introspect(tide_conn__dconn(out->conn), &o, out->schema, err)) < 0)
+        return rc;
+    return tide_schema_finish(out->schema, err);
+}
+
+static void free_side(side *s)
+{
+    tide_schema_free(s->schema);
+    tide_conn_close(s->conn);
+}
+
+int tide_schema_diff(tide *t, const char *from, const char *to, int run, char **sql_out, tide_err *err)
+{
+    side a, b;
+    const tide_driver *drv;
+    tide_diff_opts d;
+    tide_plan plan;
+    tide_sql_list sql = { NULL, NULL, 0 };
+    int rc;
+    memset(&plan, 0, sizeof plan);
+    memset(&b, 0, sizeof b);
+    if (sql_out)
+        *sql_out = NULL;
+    if ((rc = load_side(t, from, &a, err)) < 0 || (rc = load_side(t, to, &b, err)) < 0)
+        goto done;
+    tide__limit_schema(t, a.schema);
+    tide__limit_schema(t, b.schema);
+    if (run && !a.conn) {
+        rc = tide_err_set(err, TIDE_EINVAL, "--run applies the SQL to --from, which must then be a database URL");
+        goto done;
+    }
+    /* the SQL is for the database it would run on: --from, else --to, else the project's */
+    drv = tide_conn__driver(a.conn ? a.conn : b.conn ? b.conn : t->conn);
+    memset(&d, 0, sizeof d);
+    d.loose_exprs = a.live != b.live;      /* two live databases spell expressions alike */
+    d.no_comments = !strcmp(drv->name, "sqlite");
+    if ((rc = tide_diff(a.schema, b.schema, &d, &plan, NULL, err)) < 0 || (rc = drv->emit(&plan, &sql, err)) < 0)
+        goto done;
+    if (run)
+        rc = run_sql_on(t, a.conn, &sql, err);
+    else if (sql_out)
+        rc = tide__sql_text(&sql, sql_out, err);
+done:
+    tide_sql_list_free(&sql);
+    tide_plan_free(&plan);
+    free_side(&a);
+    free_side(&b);
+    return rc;
+}
+
+/* ---- clearDatabase ---------------------------------------------------------- */
+
+/* Does any table of s still in `left` reference t (other than itself)? */
+static int referenced(const tide_schema *s, const char *left, const tide_table *t)
+{
+    int i, j;
+    for (i = 0; i < s->ntables; i++)
+        for (j = 0; left[i] && s->tables[i] != t && j < s->tables[i]->nfks; j++) {
+            const tide_fk *fk = &s->tables[i]->fks[j];
+            if (!strcmp(fk->ref_table, t->name) && !strcmp(fk->ref_schema ? fk->ref_schema : "",
+                                                          t->schema ? t->schema : ""))
+                return 1;
+        }
+    return 0;
+}
+
+static int push_delete(const tide_driver *drv, const tide_table *tb, tide_buf *stmt, tide_sql_list *sql,
+                       tide_err *err)
+{
+    tide_buf_reset(stmt);
+    if (tide_buf_puts(stmt, "delete from ") < 0 ||
+        (tb->schema && (drv->quote_ident(stmt, tb->schema) < 0 || tide_buf_putc(stmt, '.') < 0)) ||
+        drv->quote_ident(stmt, tb->name) < 0)
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    return tide_sql_list_push(sql, stmt->data, stmt->len, err);
+}
+
+int tide_clear_database(tide *t, tide_err *err)
+{
+    const tide_driver *drv = tide_conn__driver(t->conn);
+    tide_schema *defs = NULL;
+    tide_sql_list sql = { NULL, NULL, 0 };
+    tide_buf stmt = TIDE_BUF_INIT;
+    char *left = NULL;
+    int rc, i, n, progress = 1;
+    if ((rc = tide__load_definitions(t, &defs, err)) < 0)
+        return rc;
+    n = defs->ntables;
+    if (!(left = malloc((size_t)n + 1))) {
+        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+        goto done;
+    }
+    memset(left, 1, (size_t)n + 1);
+    while (progress && rc == 0) {          /* children before the tables they reference */
+        progress = 0;
+        for (i = 0; i < n && rc == 0; i++) {
+            const tide_table *tb = defs->tables[i];
+            if (!left[i] || referenced(defs, left, tb))
+                continue;
+            rc = push_delete(drv, tb, &stmt, &sql, err);
+            left[i] = 0;
+            progress = 1;
+        }
+    }
+    for (i = 0; i < n && rc == 0; i++)     /* a cycle of references: foreign key checks decide */
+        if (left[i])
+            rc = push_delete(drv, defs->tables[i], &stmt, &sql, err);
+    if (rc == 0)
+        rc = tide__run_sql(t, &sql, err);
+done:
+    free(left);
+    tide_buf_free(&stmt);
+    tide_sql_list_free(&sql);
+    tide_schema_free(defs);
+    return rc;
+}
+
+/* ---- dropping the database itself ------------------------------------------- */
+
+static int drop_sqlite_file(const char *path, tide_err *err)
+{
+    static const char *const extra[] = { "-journal", "-wal", "-shm", ".tide-lock", NULL };
+    char other[4096];
+    int i;
+    if (!strcmp(path, ":memory:"))
+        return 0;
+    if (unlink(path) < 0 && errno != ENOENT)
+        return tide_err_set(err, TIDE_EIO, "cannot delete '%s': %s", path, strerror(errno));
+    for (i = 0; extra[i]; i++) {
+        snprintf(other, sizeof other, "%s%s", path, extra[i]);
+        unlink(other);
+    }
+    return 0;
+}
+
+/* The same URL with the database part replaced by "postgres". */
+static int maintenance_url(const char *url, tide_buf *out)
+{
+    const char *auth = strstr(url, "://"), *slash, *query;
+    if (!auth)
+        return TIDE_EURL;
+    slash = auth + 3 + strcspn(auth + 3, "/?");
+    query = slash + strcspn(slash, "?");
+    if (tide_buf_add(out, url, (size_t)(slash - url)) < 0 || tide_buf_puts(out, "/postgres") < 0 ||
+        tide_buf_puts(out, query) < 0)
+        return TIDE_ENOMEM;
+    return 0;
+}
+
+/* On the maintenance database of url: "<verb> database <name>" when
+ * `exists` is what pg_database says, else nothing; *acted says which. */
+static int on_database(const char *url, const char *verb, int when_exists, int *acted, tide_err *err)
+{
+    tide_url u;
+    tide_buf admin = TIDE_BUF_INIT, stmt = TIDE_BUF_INIT;
+    tide_conn *conn = NULL;
+    tide_value name;
+    tide_cursor *cur = NULL;
+    tide_row row;
+    int rc, exists;
+    *acted = 0;
+    if ((rc = tide_url_parse(&u, url, err)) < 0)
+        return rc;
+    if (!u.dbname || !strcmp(u.dbname, "postgres")) {
+        rc = tide_err_set(err, TIDE_EINVAL, "'%s' names no database of its own", u.masked);
+        goto done;
+    }
+    if ((rc = maintenance_url(url, &admin)) < 0) {
+        rc = tide_err_set(err, rc, "cannot derive the maintenance database from '%s'", u.masked);
+        goto done;
+    }
+    if ((rc = tide_conn_open(&conn, admin.data, err)) < 0)
+        goto done;
+    memset(&name, 0, sizeof name);
+    name.type = TIDE_V_TEXT;
+    name.u.s.p = u.dbname;
+    name.u.s.len = strlen(u.dbname);
+    if ((rc = tide_conn_query(conn, "select 1 from pg_database where datname = ?", &name, 1, &cur, err)) < 0 ||
+        (rc = tide_cursor_next(cur, &row, err)) < 0)
+        goto done;
+    exists = rc > 0;
+    rc = 0;
+    if (exists != when_exists)
+        goto done;
+    if (tide_buf_printf(&stmt, "%s database ", verb) < 0 ||
+        tide_conn__driver(conn)->quote_ident(&stmt, u.dbname) < 0) {
+        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+        goto done;
+    }
+    tide_cursor_close(cur);
+    cur = NULL;
+    if ((rc = tide_conn_exec(conn, stmt.data, NULL, 0, NULL, err)) == 0)
+        *acted = 1;
+done:
+    tide_cursor_close(cur);
+    tide_conn_close(conn);
+    tide_buf_free(&admin);
+    tide_buf_free(&stmt);
+    tide_url_free(&u);
+    return rc;
+}
+
+int tide_create_database(const char *url, tide_err *err)
+{
+    tide_conn *conn = NULL;
+    int rc, acted;
+    if (!strncmp(url, "sqlite:", 7)) {     /* opening creates the file */
+        char path[4096];
+        int existed;
+        snprintf(path, sizeof path, "%s", url + 7 + (strncmp(url + 7, "//", 2) ? 0 : 2));
+        existed = access(path, F_OK) == 0 || !strcmp(path, ":memory:");
+        if ((rc = tide_conn_open(&conn, url, err)) < 0)
+            return rc;
+        tide_conn_close(conn);
+        return !existed;
+    }
+    rc = on_database(url, "create", 0, &acted, err);
+    return rc < 0 ? rc : acted;
+}
+
+int tide_drop_database(const char *url, tide_err *err)
+{
+    tide_url u;
+    int rc, acted;
+    if ((rc = tide_url_parse(&u, url, err)) < 0)
+        return rc;
+    rc = u.path ? drop_sqlite_file(u.path, err) : on_database(url, "drop", 1, &acted, err);
+    tide_url_free(&u);
+    return rc;
+}
+
+int tide_refresh_database(tide *t, tide_err *err)
+{
+    int rc = tide__drop_all(t, err);
+    return rc < 0 ? rc : tide_schema_run(t, TIDE_SCHEMA_CREATE, NULL, err);
+}
