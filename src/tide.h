@@ -406,6 +406,14 @@ int tide_clear_database(tide *t, tide_err *err);
  * *lua_out (free()). */
 int tide_inspect_lua(tide *t, char **lua_out, tide_err *err);
 
+/* schema:inspect --format lua --out DIR: the live database
+ * written as one file per table, DIR/<table>.lua or DIR/<schema>.<table>.lua
+ * (DIR is created when missing; files of the same name are replaced, other
+ * files are left alone). *nfiles is the number of files written. Returns 0;
+ * TIDE_EINVAL for a table name that cannot be a file name; TIDE_EIO; or the
+ * errors of introspection. */
+int tide_inspect_lua_dir(tide *t, const char *dir, int *nfiles, tide_err *err);
+
 /* ---- seeders ------------------------------------------------------------ */
 
 /* Runs seeders/<name>.lua (default seeder.defaultSeeder). */

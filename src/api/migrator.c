@@ -2,6 +2,7 @@
  * returns a tide.Migrator with up, down, pending, executed, validate,
  * resolve, log, unlog, createBlank, test and close, the same operations the CLI
  * and tide.h offer, with errors raised as tide.Error objects. */
+#include "api/module.h"
 #include "lua/runtime.h"
 #include "runner/runner.h"
 
@@ -114,7 +115,7 @@ static int core_open(lua_State *L)
     opts.on_event = on_event;
     opts.event_ud = m;
     tide_err_clear(&err);
-    if (tide__open(&m->t, &opts, config_idx, conn_idx, &err) < 0)
+    if (tide__open(&m->t, &opts, 0, config_idx, conn_idx, &err) < 0)
         return tide_runtime_raise(L, &err);
     return 1;
 }

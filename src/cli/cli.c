@@ -3,6 +3,7 @@
  * from it. Commands are thin clients of the library API (tide.h). */
 #include "cli/cli.h"
 #include "lua/runtime.h"
+#include "api/module.h"
 #include "core/buf.h"
 
 #include <lauxlib.h>

@@ -3,6 +3,7 @@
  * array. Exit 1 when a finding is an error; warnings print but pass. */
 #include "cli/cli.h"
 #include "lua/runtime.h"
+#include "api/module.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,6 +3,7 @@
  * a line per migration, progress on a TTY) or, with --json, for programs. */
 #include "cli/cli.h"
 #include "lua/runtime.h"
+#include "api/module.h"
 
 #include <lauxlib.h>
 #include <stdio.h>

@@ -23,6 +23,7 @@
  * one module stops the command (exit 1); modules done before it stay done. */
 #include "cli/cli.h"
 #include "lua/runtime.h"
+#include "api/module.h"
 
 #include <lauxlib.h>
 #include <stdio.h>

@@ -2,7 +2,6 @@
  * schema:inspect (as a snapshot) and schema:drift (the live database against
  * the snapshot of the last generated migration). */
 #include "cli/cli.h"
-#include "model/dsl_writer.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +13,7 @@ static int inspect_lua(tide *t, const char *out, tide_err *err)
     char *text = NULL;
     int n;
     if (out) {
-        if (tide__inspect_lua_dir(t, out, &n, err) < 0)
+        if (tide_inspect_lua_dir(t, out, &n, err) < 0)
             return TIDE_EXIT_FAILURE;
         printf("Wrote %d schema file%s to %s/.\n", n, n == 1 ? "" : "s", out);
         return fflush(stdout) == 0 ? TIDE_EXIT_OK : TIDE_EXIT_FAILURE;

@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 #include "runner/runner.h"     /* t->cfg.default_seeder, for naming the seeder that ran */
 #include "lua/runtime.h"
+#include "api/module.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,6 +4,7 @@
  * --json, one document. Exit 1 on any problem. */
 #include "cli/cli.h"
 #include "lua/runtime.h"
+#include "api/module.h"
 
 #include <lauxlib.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* runtime.h — the embedded Lua 5.4 runtime: the tide.core module (database
+/* runtime.h — the embedded Lua 5.4 runtime: the lower tide.core (database
  * handles for Lua), the preloaded lua/tide modules, and protected
  * entry points that turn Lua errors into tide_err values. */
 #ifndef TIDE_RUNTIME_H
@@ -9,22 +9,11 @@
 #include "tide.h"
 #include "core/buf.h"
 
-/* require "tide.core"   [-0, +1, m] */
-int luaopen_tide_core(lua_State *L);
-
-/* A new Lua state with the standard libraries, tide.core and every embedded
- * lua/tide module preloaded (so require "tide" needs no files on disk), and
- * lua-cjson reachable through the system package path. NULL when out of
- * memory. Close with lua_close. */
-lua_State *tide_runtime_new(void);
-
-/* Registers tide.core and the embedded modules in package.preload of a
- * state the host already owns.   [-0, +0, m] */
-void tide_runtime_preload(lua_State *L);
-
-/* Registers tide.core (metatables included) and the embedded modules in a
- * state the host already owns.   [-0, +0, e] */
-void tide_runtime_register(lua_State *L);
+/* The lower half of tide.core: the metatables of tide.Conn, tide.Stmt,
+ * tide.Cursor, tide.Blob and tide.Error, and a new table with connect,
+ * blob, error, checkSchema, mask_url, version and Error. The whole module
+ * (with the runner) is api/module.h's luaopen_tide_core.   [-0, +1, m] */
+int tide_runtime_open_base(lua_State *L);
 
 /* Pushes a handle over a connection owned by C code: closing or collecting
  * the handle never closes conn.   [-0, +1, m] */
@@ -70,25 +59,9 @@ int tide_runtime_raise(lua_State *L, const tide_err *err);
 void tide_runtime_class(lua_State *L, const char *name, lua_CFunction index, lua_CFunction close,
                         const luaL_Reg *methods);
 
-/* Adds open() and the tide.Migrator metatable to the tide.core table at the
- * top of the stack (runtime_runner.c).   [-0, +0, m] */
-void tide_runtime_open_runner(lua_State *L);
-
 /* Marks the table at idx as a list, so that an empty one is written as a
  * JSON array, not an object (tide.util.json reads __jsontype).  [-0, +0, m] */
 void tide_runtime_mark_array(lua_State *L, int idx);
-
-/* Pushes a status list as a Lua list of tables (name, module, status,
- * executed_at, checksum, duration_ms, changed, missing).   [-0, +1, m] */
-void tide_runtime_push_status_list(lua_State *L, const tide_status_list *l);
-
-/* Pushes lint findings as a Lua list of tables { migration, statement, sql,
- * rule, severity ("error", "warning", "info"), message, fix }.  [-0, +1, m] */
-void tide_runtime_push_lint_report(lua_State *L, const tide_lint_report *r);
-
-/* Pushes a migration:test report as { ok, migrations, snapshotChecked,
- * scratch, problems = { {migration, step, message}, ... } }.   [-0, +1, m] */
-void tide_runtime_push_test_report(lua_State *L, const tide_test_report *r);
 
 /* Fills err from the error object at index idx (a tide.Error table or any
  * value with a string form).   [-0, +0, -] */

@@ -29,12 +29,4 @@ int tide_schema_render_lua(const tide_schema *s, tide_buf *out, tide_err *err);
 int tide_schema_render_lua_table(const tide_schema *s, const tide_table *t, tide_buf *out,
                                  tide_err *err);
 
-/* schema:inspect --format lua --out DIR (inspect.c): the live database
- * written as one file per table, DIR/<table>.lua or DIR/<schema>.<table>.lua
- * (DIR is created when missing; files of the same name are replaced, other
- * files are left alone). *nfiles is the number of files written. Returns 0;
- * TIDE_EINVAL for a table name that cannot be a file name; TIDE_EIO; or the
- * errors of introspection. */
-int tide__inspect_lua_dir(tide *t, const char *dir, int *nfiles, tide_err *err);
-
 #endif

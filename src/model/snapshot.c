@@ -10,7 +10,7 @@
  * `jq --indent 2 .` prints.
  */
 #include "model/snapshot.h"
-#include "runner/migration.h"
+#include "core/files.h"
 
 #include <errno.h>
 #include <stdarg.h>

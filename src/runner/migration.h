@@ -7,6 +7,7 @@
 #include <lua.h>
 #include "tide.h"
 #include "core/buf.h"
+#include "core/files.h"
 
 typedef enum tide_migration_kind {
     TIDE_MIG_LUA = 0,     /* a .lua file returning { up, down, transactional } */
@@ -68,15 +69,5 @@ void tide_sha256_hex(const void *data, size_t len, char out[65]);
  * it, a marker given twice, down before up. */
 int  tide_sql_sections(const char *path, const char *text, size_t len, tide_buf *up,
                        tide_buf *down, int *has_down, int *transactional, tide_err *err);
-
-/* Reads a whole file into out (appending). TIDE_EIO naming the path. */
-int  tide_file_read(const char *path, tide_buf *out, tide_err *err);
-
-/* Writes data to path atomically: a temporary file in the same directory,
- * fsync, rename over path. On failure path is untouched and no temporary
- * file is left behind. TIDE_EIO naming the path and the reason. With
- * exclusive set, fails when path already exists. */
-int  tide_file_write_atomic(const char *path, const char *data, size_t len, int exclusive,
-                            tide_err *err);
 
 #endif

@@ -3,6 +3,7 @@
  * the migration files, choose what to run, and run it in the configured
  * transaction mode, recording each migration in the same transaction. */
 #include "runner/runner.h"
+#include "toolkit/context.h"
 #include "lua/runtime.h"
 #include "db/driver.h"
 #include "runner/interrupt.h"
@@ -15,221 +16,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-
-void tide__emit(tide *t, tide_event_kind kind, const char *name, const char *text, int down,
-                double duration_ms)
-{
-    tide_event ev;
-    if (!t->on_event)
-        return;
-    memset(&ev, 0, sizeof ev);
-    ev.kind = kind;
-    ev.module = t->module;
-    ev.name = name;
-    ev.text = text;
-    ev.down = down;
-    ev.duration_ms = duration_ms;
-    t->on_event(t->event_ud, &ev);
-}
-
-static void trace_sql(void *ud, const char *sql)
-{
-    tide__emit(ud, TIDE_EV_SQL, NULL, sql, 0, 0);
-}
-
-/* ---- opening a project ------------------------------------------------ */
-
-static int pick_module(tide *t, const char *module, tide_err *err)
-{
-    int i;
-    tide_buf names = TIDE_BUF_INIT;
-    t->mc = &t->cfg.migrations;
-    if (!module || !*module)
-        return (t->module = tide_strdup("")) ? 0 : tide_err_set(err, TIDE_ENOMEM, "out of memory");
-    for (i = 0; i < t->cfg.nmodules; i++)
-        if (!strcmp(t->cfg.modules[i].name, module)) {
-            t->mc = &t->cfg.modules[i].migrations;
-            return (t->module = tide_strdup(module)) ? 0 : tide_err_set(err, TIDE_ENOMEM, "out of memory");
-        }
-    for (i = 0; i < t->cfg.nmodules; i++)
-        tide_buf_printf(&names, "%s%s", i ? ", " : "", t->cfg.modules[i].name);
-    tide_err_set(err, TIDE_ECONFIG, "unknown module '%s' (modules in the configuration: %s)",
-                 module, names.data ? names.data : "none");
-    tide_buf_free(&names);
-    return TIDE_ECONFIG;
-}
-
-/* "schema.table" quoted part by part, and the lock key. */
-static int name_table(tide *t, tide_err *err)
-{
-    const tide_driver *drv = tide_conn__driver(t->conn);
-    tide_buf q = TIDE_BUF_INIT, part = TIDE_BUF_INIT;
-    const char *p = t->mc->table_name;
-    int rc = 0;
-    while (rc == 0) {
-        size_t n = strcspn(p, ".");
-        tide_buf_reset(&part);
-        rc = tide_buf_add(&part, p, n) < 0 || (q.len && tide_buf_putc(&q, '.') < 0) ||
-             drv->quote_ident(&q, part.data ? part.data : "") < 0 ? TIDE_ENOMEM : 0;
-        if (!p[n])
-            break;
-        p += n + 1;
-    }
-    tide_buf_free(&part);
-    if (rc < 0 || !(t->table = tide_buf_detach(&q)))
-        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
-    tide_buf_printf(&q, "tide:%s", t->mc->table_name);
-    t->lock_key = tide_buf_detach(&q);
-    return t->lock_key ? 0 : tide_err_set(err, TIDE_ENOMEM, "out of memory");
-}
-
-/* Connects, wraps opts->conn, or takes a Lua caller's handle (argument 3),
- * and anchors the handle m.db will be, and m.config.  [-3, +0, e] */
-static int open_conn_p(lua_State *L)
-{
-    tide *t = lua_touserdata(L, 1);
-    tide_conn *borrowed = lua_touserdata(L, 2);
-    if (!lua_isnil(L, 3))
-        lua_pushvalue(L, 3);
-    else if (borrowed)
-        tide_runtime_push_borrowed_conn(L, borrowed);
-    else {
-        tide_runtime_push_conn(L, t->cfg.url);
-        t->owns_conn = 1;
-    }
-    t->conn = tide_runtime_conn_of(L, -1);
-    t->conn_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    tide_config_push(L, &t->cfg);
-    t->config_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    return 0;
-}
-
-static int open_connection(tide *t, tide_conn *borrowed, int conn_idx, tide_err *err)
-{
-    lua_State *L = t->L;
-    if (conn_idx)
-        conn_idx = lua_absindex(L, conn_idx);
-    lua_pushcfunction(L, open_conn_p);
-    lua_pushlightuserdata(L, t);
-    lua_pushlightuserdata(L, borrowed);
-    if (conn_idx)
-        lua_pushvalue(L, conn_idx);
-    else
-        lua_pushnil(L);
-    if (tide_runtime_pcall(L, 3, 0, err) < 0)
-        return err->code;
-    if (!t->conn)
-        return tide_err_set(err, TIDE_ECLOSED, "the database handle given to tide.open is closed");
-    return 0;
-}
-
-/* opts->offline_ok and the database is unreachable: an empty in-memory
- * database stands in, so that commands reading only files still work. */
-static int open_offline(tide *t, tide_err *err)
-{
-    char *url = t->cfg.url;
-    int rc;
-    if (!(t->offline = tide_strdup(err->msg)))
-        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
-    t->cfg.url = "sqlite::memory:";
-    rc = open_connection(t, NULL, 0, err);
-    t->cfg.url = url;
-    return rc;
-}
-
-const char *tide_offline(const tide *t) { return t->offline; }
-
-const tide_driver *tide__driver(const tide *t)
-{
-    const tide_driver *drv = t->offline ? tide_driver_for_url(t->cfg.url) : NULL;
-    return drv ? drv : tide_conn__driver(t->conn);
-}
-
-int tide__open(tide **out, const tide_options *opts, int config_idx, int conn_idx, tide_err *err)
-{
-    static const tide_options none;
-    tide_config_flags flags;
-    tide *t;
-    int rc;
-    *out = NULL;
-    if (!opts)
-        opts = &none;
-    if (!(t = calloc(1, sizeof *t)))
-        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
-    t->conn_ref = t->config_ref = LUA_NOREF;
-    t->on_event = opts->on_event;
-    t->event_ud = opts->event_ud;
-    t->ask = opts->ask;
-    t->handle_signals = opts->handle_signals;
-    if (opts->schema && !(t->only_schema = tide_strdup(opts->schema))) {
-        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
-        goto fail;
-    }
-    if (opts->L) {
-        t->L = opts->L;
-        tide_runtime_register(t->L);
-    } else if ((t->L = tide_runtime_new()) != NULL) {
-        t->owns_L = 1;
-    } else {
-        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory creating the Lua state");
-        goto fail;
-    }
-    flags.config_file = opts->config_file;
-    flags.url = opts->url;
-    flags.verbose = opts->verbose;
-    rc = config_idx ? tide_config_load_table(&t->cfg, t->L, config_idx, &flags, err)
-                    : tide_config_load(&t->cfg, t->L, &flags, err);
-    if (rc < 0 || (rc = pick_module(t, opts->module, err)) < 0)
-        goto fail;
-    t->verbose = t->cfg.verbose;
-    rc = open_connection(t, opts->conn, conn_idx, err);
-    if (rc == TIDE_ECONNECT && opts->offline_ok && !opts->conn && !conn_idx)
-        rc = open_offline(t, err);
-    if (rc < 0 || (rc = name_table(t, err)) < 0)
-        goto fail;
-    if (t->verbose)
-        tide_conn_set_trace(t->conn, trace_sql, t);
-    *out = t;
-    return 0;
-fail:
-    tide_close(t);
-    return rc;
-}
-
-int tide_open(tide **out, const tide_options *opts, tide_err *err)
-{
-    return tide__open(out, opts, 0, 0, err);
-}
-
-void tide_close(tide *t)
-{
-    if (!t)
-        return;
-    if (t->L) {
-        if (t->conn)
-            tide_conn_set_trace(t->conn, NULL, NULL);
-        if (t->conn_ref != LUA_NOREF) {
-            if (t->owns_conn) {
-                lua_rawgeti(t->L, LUA_REGISTRYINDEX, t->conn_ref);
-                tide_runtime_release_conn(t->L, -1);
-                lua_pop(t->L, 1);
-            }
-            luaL_unref(t->L, LUA_REGISTRYINDEX, t->conn_ref);
-        }
-        luaL_unref(t->L, LUA_REGISTRYINDEX, t->config_ref);
-        tide_config_free(&t->cfg, t->L);
-        if (t->owns_L)
-            lua_close(t->L);
-    }
-    free(t->module);
-    free(t->only_schema);
-    free(t->offline);
-    free(t->table);
-    free(t->lock_key);
-    free(t);
-}
-
-tide_conn *tide_connection(tide *t) { return t->conn; }
 
 /* ---- discovery -------------------------------------------------------- */
 
@@ -653,7 +439,7 @@ static int run_function_p(lua_State *L)
     int down = lua_toboolean(L, 4), st;
     lua_settop(L, 1);
     lua_getfield(L, 1, down ? "down" : "up");          /* 2: fn */
-    tide_context__push(L, t, m);                       /* 3: m */
+    tide_context__push(L, t, m->name);                     /* 3: m */
     lua_pushvalue(L, 2);
     lua_pushvalue(L, 3);
     st = lua_pcall(L, 1, 0, 0);                        /* fn(m); its error stays as raised */
@@ -925,11 +711,11 @@ static int run_plan(tide *t, const tide_run_options *o, int down, tide_status_li
     if (rc == 0 && o->backup && !o->dry_run)
         rc = take_backup(t, o->backup, err);
     if (rc == 0 && o->dry_run)
-        tide_conn_set_trace(t->conn, trace_sql, t);
+        tide__trace(t, 1);
     if (rc == 0)
         rc = execute(t, &r, &p, &x, done, err);
     if (o->dry_run && !t->verbose)
-        tide_conn_set_trace(t->conn, NULL, NULL);
+        tide__trace(t, 0);
     run_end(t, &r);
     if (t->handle_signals) {
         rc = settle_interrupt(&x, rc, err);

@@ -78,7 +78,7 @@ static int list_seeders(const char *dir, tide_buf *out)
 
 /* The file of seeder name in *path, once the folder and the file are known
  * to exist; otherwise an error listing the seeders there are. */
-static int seeder_file(tide *t, const char *name, tide_buf *path, tide_err *err)
+int tide__seeder_file(tide *t, const char *name, tide_buf *path, tide_err *err)
 {
     const char *dir = t->cfg.seeder_path;
     tide_buf names = TIDE_BUF_INIT;
@@ -317,7 +317,7 @@ static int run_one(lua_State *L)
     lua_settop(L, 2);
     refuse_cycle(L, 1, name);
     tide_err_clear(&e);
-    if (seeder_file(t, name, &path, &e) < 0) {
+    if (tide__seeder_file(t, name, &path, &e) < 0) {
         tide_buf_free(&path);
         return tide_runtime_raise(L, &e);
     }
@@ -399,7 +399,7 @@ int tide_seed(tide *t, const char *name, tide_err *err)
     if (!name || !*name)
         name = t->cfg.default_seeder;
     /* the folder and the file first: a plain message, no transaction */
-    rc = seeder_file(t, name, &path, err);
+    rc = tide__seeder_file(t, name, &path, err);
     tide_buf_free(&path);
     if (rc < 0)
         return rc;
@@ -480,17 +480,3 @@ done:
 
 /* ---- migration:fresh --------------------------------------------------- */
 
-int tide_fresh(tide *t, int seed, const char *seeder, tide_err *err)
-{
-    tide_buf path = TIDE_BUF_INIT;
-    int rc;
-    if (seed) {     /* a missing seeder is reported before anything is dropped */
-        rc = seeder_file(t, seeder && *seeder ? seeder : t->cfg.default_seeder, &path, err);
-        tide_buf_free(&path);
-        if (rc < 0)
-            return rc;
-    }
-    if ((rc = tide__drop_all(t, err)) < 0 || (rc = tide_up(t, NULL, NULL, err)) < 0)
-        return rc;
-    return seed ? tide_seed(t, seeder, err) : 0;
-}

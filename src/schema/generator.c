@@ -5,7 +5,7 @@
  * new snapshot. The migration file is written before the snapshot, and
  * removed again when the snapshot cannot be written, so the two never
  * disagree. */
-#include "runner/runner.h"
+#include "schema/schema.h"
 #include "db/driver.h"
 #include "lua/model_lua.h"
 #include "model/snapshot.h"
@@ -228,23 +228,6 @@ static int emit_both(tide *t, const generation *g, tide_sql_list *up, tide_sql_l
     if ((rc = drv->emit(&g->up, up, err)) < 0)
         return rc;
     return drv->emit(&g->down, down, err);
-}
-
-int tide__sql_text(const tide_sql_list *sql, char **out, tide_err *err)
-{
-    tide_buf b = TIDE_BUF_INIT;
-    int i;
-    for (i = 0; i < sql->n; i++)
-        if ((sql->kinds && sql->kinds[i] != TIDE_SQL_STATEMENT
-             ? tide_buf_printf(&b, "-- (the triggers of %s are %s)\n", sql->items[i],
-                               sql->kinds[i] == TIDE_SQL_SAVE_TRIGGERS ? "read before its rebuild"
-                                                                      : "created again after it")
-             : tide_buf_printf(&b, "%s;\n", sql->items[i])) < 0) {
-            tide_buf_free(&b);
-            return tide_err_set(err, TIDE_ENOMEM, "out of memory");
-        }
-    *out = tide_buf_detach(&b);
-    return 0;
 }
 
 /* Writes the migration, then the snapshot; undoes the first when the second fails. */

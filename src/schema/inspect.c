@@ -1,7 +1,7 @@
 /* inspect.c — the live database through the driver's introspection:
  * schema:inspect (as snapshot JSON) and schema:drift (the snapshot of the
  * last generated migration against what the database holds now). */
-#include "runner/runner.h"
+#include "schema/schema.h"
 #include "db/driver.h"
 #include "model/diff.h"
 #include "model/snapshot.h"
@@ -155,7 +155,7 @@ static int write_table_files(const tide_schema *s, const char *dir, int *nfiles,
     return rc;
 }
 
-int tide__inspect_lua_dir(tide *t, const char *dir, int *nfiles, tide_err *err)
+int tide_inspect_lua_dir(tide *t, const char *dir, int *nfiles, tide_err *err)
 {
     tide_schema *s;
     int rc;

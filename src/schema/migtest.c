@@ -5,7 +5,7 @@
  * then all up again. Each problem names the migration it comes from; the
  * configured database is never touched. */
 #define _DEFAULT_SOURCE 1      /* mkstemp */
-#include "runner/runner.h"
+#include "schema/schema.h"
 #include "lua/runtime.h"
 #include "model/diff.h"
 #include "model/snapshot.h"
@@ -157,7 +157,7 @@ static int scratch_open(tester *x, const char *url, tide_err *err)
     lua_pushcfunction(L, scratch_config_p);
     lua_rawgeti(L, LUA_REGISTRYINDEX, x->t->config_ref);
     if ((rc = tide_runtime_pcall(L, 1, 1, err)) == 0)
-        rc = tide__open(&x->s, &o, lua_gettop(L), 0, err);
+        rc = tide__open(&x->s, &o, 0, lua_gettop(L), 0, err);
     lua_settop(L, top);
     return rc;
 }

@@ -3,7 +3,7 @@
  * definitions; update: the live database -> the definitions; drop: the
  * definitions' objects -> nothing, touching no other object; and the SQL
  * executor they share (one transaction, foreign keys off around it). */
-#include "runner/runner.h"
+#include "schema/schema.h"
 #include "db/driver.h"
 #include "model/snapshot.h"
 #include "core/url.h"
@@ -38,30 +38,6 @@ static int covered_namespaces(const tide_schema *a, const tide_schema *b, const 
                 (*names)[(*n)++] = ns;
         }
     return 0;
-}
-
-int tide__live_schema(tide *t, const char **names, int n, tide_schema **out, tide_err *err)
-{
-    const tide_driver *drv = tide_conn__driver(t->conn);
-    const char *exclude[1] = { t->mc->table_name };
-    tide_introspect_opts o;
-    int rc;
-    if (!drv->introspect)
-        return tide_err_set(err, TIDE_EINVAL, "the %s driver cannot read a live schema", drv->name);
-    if (!(*out = tide_schema_new()))
-        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
-    memset(&o, 0, sizeof o);
-    o.schemas = names;
-    o.nschemas = n;
-    o.exclude = exclude;
-    o.nexclude = 1;
-    if ((rc = drv->introspect(tide_conn__dconn(t->conn), &o, *out, err)) == 0)
-        rc = tide_schema_finish(*out, err);
-    if (rc < 0) {
-        tide_schema_free(*out);
-        *out = NULL;
-    }
-    return rc;
 }
 
 /* The live tables and enums of the namespaces a and b use; the tracking
@@ -102,60 +78,6 @@ static int in_defs_table(const tide_table *lt, void *defs)
 static int in_defs_enum(const tide_enum *le, void *defs)
 {
     return tide_schema_find_enum(defs, le->schema, le->name) != NULL;
-}
-
-/* ---- executing a list of statements ------------------------------------- */
-
-static int run_entry(tide_conn *conn, const tide_sql_list *sql, int i, tide_sql_list *saved, tide_err *err)
-{
-    const tide_driver *drv = tide_conn__driver(conn);
-    int j, rc = 0;
-    if (!sql->kinds || sql->kinds[i] == TIDE_SQL_STATEMENT)
-        return tide_conn_script(conn, sql->items[i], err);
-    if (!drv->triggers)
-        return tide_err_set(err, TIDE_EINVAL, "the %s driver cannot keep triggers", drv->name);
-    if (sql->kinds[i] == TIDE_SQL_SAVE_TRIGGERS) {
-        tide_sql_list_free(saved);
-        return drv->triggers(tide_conn__dconn(conn), sql->items[i], saved, err);
-    }
-    for (j = 0; j < saved->n && rc == 0; j++)
-        rc = tide_conn_script(conn, saved->items[j], err);
-    return rc;
-}
-
-/* With migrations.disableForeignKeys, foreign keys are off around the
- * transaction and checked before commit, as for migrations. */
-static int run_sql_on(tide *t, tide_conn *conn, const tide_sql_list *sql, tide_err *err)
-{
-    const tide_driver *drv = tide_conn__driver(conn);
-    tide_dconn *d = tide_conn__dconn(conn);
-    tide_sql_list saved = { NULL, NULL, 0 };
-    tide_err ignored;
-    int rc, i, fk_off = 0;
-    if (sql->n == 0)
-        return 0;
-    if (t->mc->disable_foreign_keys && tide_conn_txdepth(conn) == 0 &&
-        (rc = drv->fk_disable(d, &fk_off, err)) < 0)
-        return rc;
-    if ((rc = tide_conn_begin(conn, err)) == 0) {
-        for (i = 0; i < sql->n && rc == 0; i++)
-            rc = run_entry(conn, sql, i, &saved, err);
-        if (rc == 0 && fk_off)
-            rc = drv->fk_check(d, err);
-        if (rc == 0)
-            rc = tide_conn_commit(conn, err);
-        else
-            tide_conn_rollback(conn, &ignored);
-    }
-    if (fk_off && drv->fk_enable(d, rc < 0 ? &ignored : err) < 0 && rc == 0)
-        rc = err->code;
-    tide_sql_list_free(&saved);
-    return rc;
-}
-
-int tide__run_sql(tide *t, const tide_sql_list *sql, tide_err *err)
-{
-    return run_sql_on(t, t->conn, sql, err);
 }
 
 /* ---- the actions ----------------------------------------------------------- */
@@ -378,7 +300,7 @@ int tide_schema_diff(tide *t, const char *from, const char *to, int run, char **
     if ((rc = tide_diff(a.schema, b.schema, &d, &plan, NULL, err)) < 0 || (rc = drv->emit(&plan, &sql, err)) < 0)
         goto done;
     if (run)
-        rc = run_sql_on(t, a.conn, &sql, err);
+        rc = tide__run_sql_on(t, a.conn, &sql, err);
     else if (sql_out)
         rc = tide__sql_text(&sql, sql_out, err);
 done:
@@ -574,4 +496,21 @@ int tide_refresh_database(tide *t, tide_err *err)
 {
     int rc = tide__drop_all(t, err);
     return rc < 0 ? rc : tide_schema_run(t, TIDE_SCHEMA_CREATE, NULL, err);
+}
+
+/* ---- migration:fresh -------------------------------------------------- */
+
+int tide_fresh(tide *t, int seed, const char *seeder, tide_err *err)
+{
+    tide_buf path = TIDE_BUF_INIT;
+    int rc;
+    if (seed) {     /* a missing seeder is reported before anything is dropped */
+        rc = tide__seeder_file(t, seeder && *seeder ? seeder : t->cfg.default_seeder, &path, err);
+        tide_buf_free(&path);
+        if (rc < 0)
+            return rc;
+    }
+    if ((rc = tide__drop_all(t, err)) < 0 || (rc = tide_up(t, NULL, NULL, err)) < 0)
+        return rc;
+    return seed ? tide_seed(t, seeder, err) : 0;
 }

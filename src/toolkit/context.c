@@ -2,7 +2,7 @@
  * db, name, module, config, and the methods addSql (queued), execute, query,
  * transaction (a savepoint), log and progress. Queued SQL runs before the
  * next execute/query/transaction and when the function returns. */
-#include "runner/runner.h"
+#include "toolkit/context.h"
 #include "lua/runtime.h"
 
 #include <lauxlib.h>
@@ -287,7 +287,7 @@ void tide_context__release(lua_State *L, int m)
     lua_pop(L, 1);
 }
 
-void tide_context__push(lua_State *L, tide *t, const tide_migration *mig)
+void tide_context__push(lua_State *L, tide *t, const char *name)
 {
     lua_createtable(L, 0, 6);
     if (luaL_newmetatable(L, CONTEXT_MT)) {
@@ -305,7 +305,7 @@ void tide_context__push(lua_State *L, tide *t, const tide_migration *mig)
     lua_pushvalue(L, -1);
     lua_rawsetp(L, -3, &db_key);
     lua_setfield(L, -2, "db");
-    lua_pushstring(L, mig->name);
+    lua_pushstring(L, name);
     lua_setfield(L, -2, "name");
     lua_pushstring(L, t->module);
     lua_setfield(L, -2, "module");

@@ -6,7 +6,7 @@
 #ifndef TIDE_TOOLKIT_H
 #define TIDE_TOOLKIT_H
 
-#include "runner/runner.h"
+#include "toolkit/context.h"
 #include "db/driver.h"
 
 typedef struct tk_edit {

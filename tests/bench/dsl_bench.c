@@ -22,6 +22,7 @@
 
 #include "lua/model_lua.h"
 #include "lua/runtime.h"
+#include "api/module.h"
 
 static const char *const types[] = {
     ":varchar(100)", ":text() :nullable()", ":numeric(12, 2) :default(0)",

@@ -7,6 +7,7 @@
 #include <lualib.h>
 
 #include "lua/runtime.h"
+#include "api/module.h"
 
 #define MEMORY_LIMIT ((size_t)64 << 20)
 #define INSTRUCTION_BUDGET 200000

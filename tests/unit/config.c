@@ -13,6 +13,7 @@
 #include <lua.h>
 #include "project/config.h"
 #include "lua/runtime.h"
+#include "api/module.h"
 
 static char dir[] = "/tmp/tide-config-XXXXXX";
 

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <lua.h>
 #include "lua/runtime.h"
+#include "api/module.h"
 
 typedef struct fixture {
     char dir[64];

@@ -21,6 +21,7 @@
 
 #include "lua/model_lua.h"
 #include "lua/runtime.h"
+#include "api/module.h"
 
 #include "fixture.h"
 

@@ -1,0 +1,323 @@
+/* project.c — the project handle (struct tide, project.h): opening a
+ * project (configuration, module, connection, tracking table's name),
+ * closing it, the event sink every room reports through, and the services
+ * every room above needs on the project's connection: its driver, its live
+ * schema, running a list of statements as a migration would. */
+#include "project/project.h"
+#include "lua/runtime.h"
+#include "db/driver.h"
+
+#include <lauxlib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void tide__emit(tide *t, tide_event_kind kind, const char *name, const char *text, int down,
+                double duration_ms)
+{
+    tide_event ev;
+    if (!t->on_event)
+        return;
+    memset(&ev, 0, sizeof ev);
+    ev.kind = kind;
+    ev.module = t->module;
+    ev.name = name;
+    ev.text = text;
+    ev.down = down;
+    ev.duration_ms = duration_ms;
+    t->on_event(t->event_ud, &ev);
+}
+
+static void trace_sql(void *ud, const char *sql)
+{
+    tide__emit(ud, TIDE_EV_SQL, NULL, sql, 0, 0);
+}
+
+void tide__trace(tide *t, int on)
+{
+    tide_conn_set_trace(t->conn, on ? trace_sql : NULL, on ? t : NULL);
+}
+
+/* ---- opening a project ------------------------------------------------ */
+
+static int pick_module(tide *t, const char *module, tide_err *err)
+{
+    int i;
+    tide_buf names = TIDE_BUF_INIT;
+    t->mc = &t->cfg.migrations;
+    if (!module || !*module)
+        return (t->module = tide_strdup("")) ? 0 : tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    for (i = 0; i < t->cfg.nmodules; i++)
+        if (!strcmp(t->cfg.modules[i].name, module)) {
+            t->mc = &t->cfg.modules[i].migrations;
+            return (t->module = tide_strdup(module)) ? 0 : tide_err_set(err, TIDE_ENOMEM, "out of memory");
+        }
+    for (i = 0; i < t->cfg.nmodules; i++)
+        tide_buf_printf(&names, "%s%s", i ? ", " : "", t->cfg.modules[i].name);
+    tide_err_set(err, TIDE_ECONFIG, "unknown module '%s' (modules in the configuration: %s)",
+                 module, names.data ? names.data : "none");
+    tide_buf_free(&names);
+    return TIDE_ECONFIG;
+}
+
+/* "schema.table" quoted part by part, and the lock key. */
+static int name_table(tide *t, tide_err *err)
+{
+    const tide_driver *drv = tide_conn__driver(t->conn);
+    tide_buf q = TIDE_BUF_INIT, part = TIDE_BUF_INIT;
+    const char *p = t->mc->table_name;
+    int rc = 0;
+    while (rc == 0) {
+        size_t n = strcspn(p, ".");
+        tide_buf_reset(&part);
+        rc = tide_buf_add(&part, p, n) < 0 || (q.len && tide_buf_putc(&q, '.') < 0) ||
+             drv->quote_ident(&q, part.data ? part.data : "") < 0 ? TIDE_ENOMEM : 0;
+        if (!p[n])
+            break;
+        p += n + 1;
+    }
+    tide_buf_free(&part);
+    if (rc < 0 || !(t->table = tide_buf_detach(&q)))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    tide_buf_printf(&q, "tide:%s", t->mc->table_name);
+    t->lock_key = tide_buf_detach(&q);
+    return t->lock_key ? 0 : tide_err_set(err, TIDE_ENOMEM, "out of memory");
+}
+
+/* Connects, wraps opts->conn, or takes a Lua caller's handle (argument 3),
+ * and anchors the handle m.db will be, and m.config.  [-3, +0, e] */
+static int open_conn_p(lua_State *L)
+{
+    tide *t = lua_touserdata(L, 1);
+    tide_conn *borrowed = lua_touserdata(L, 2);
+    if (!lua_isnil(L, 3))
+        lua_pushvalue(L, 3);
+    else if (borrowed)
+        tide_runtime_push_borrowed_conn(L, borrowed);
+    else {
+        tide_runtime_push_conn(L, t->cfg.url);
+        t->owns_conn = 1;
+    }
+    t->conn = tide_runtime_conn_of(L, -1);
+    t->conn_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    tide_config_push(L, &t->cfg);
+    t->config_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    return 0;
+}
+
+static int open_connection(tide *t, tide_conn *borrowed, int conn_idx, tide_err *err)
+{
+    lua_State *L = t->L;
+    if (conn_idx)
+        conn_idx = lua_absindex(L, conn_idx);
+    lua_pushcfunction(L, open_conn_p);
+    lua_pushlightuserdata(L, t);
+    lua_pushlightuserdata(L, borrowed);
+    if (conn_idx)
+        lua_pushvalue(L, conn_idx);
+    else
+        lua_pushnil(L);
+    if (tide_runtime_pcall(L, 3, 0, err) < 0)
+        return err->code;
+    if (!t->conn)
+        return tide_err_set(err, TIDE_ECLOSED, "the database handle given to tide.open is closed");
+    return 0;
+}
+
+/* opts->offline_ok and the database is unreachable: an empty in-memory
+ * database stands in, so that commands reading only files still work. */
+static int open_offline(tide *t, tide_err *err)
+{
+    char *url = t->cfg.url;
+    int rc;
+    if (!(t->offline = tide_strdup(err->msg)))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    t->cfg.url = "sqlite::memory:";
+    rc = open_connection(t, NULL, 0, err);
+    t->cfg.url = url;
+    return rc;
+}
+
+const char *tide_offline(const tide *t) { return t->offline; }
+
+const tide_driver *tide__driver(const tide *t)
+{
+    const tide_driver *drv = t->offline ? tide_driver_for_url(t->cfg.url) : NULL;
+    return drv ? drv : tide_conn__driver(t->conn);
+}
+
+int tide__open(tide **out, const tide_options *opts, int owns_L, int config_idx, int conn_idx,
+               tide_err *err)
+{
+    static const tide_options none;
+    tide_config_flags flags;
+    tide *t;
+    int rc;
+    *out = NULL;
+    if (!opts)
+        opts = &none;
+    if (!opts->L)
+        return tide_err_set(err, TIDE_EINVAL, "a project is opened in a Lua state");
+    if (!(t = calloc(1, sizeof *t))) {
+        if (owns_L)
+            lua_close(opts->L);
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    }
+    t->L = opts->L;
+    t->owns_L = owns_L;
+    t->conn_ref = t->config_ref = LUA_NOREF;
+    t->on_event = opts->on_event;
+    t->event_ud = opts->event_ud;
+    t->ask = opts->ask;
+    t->handle_signals = opts->handle_signals;
+    if (opts->schema && !(t->only_schema = tide_strdup(opts->schema))) {
+        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+        goto fail;
+    }
+    flags.config_file = opts->config_file;
+    flags.url = opts->url;
+    flags.verbose = opts->verbose;
+    rc = config_idx ? tide_config_load_table(&t->cfg, t->L, config_idx, &flags, err)
+                    : tide_config_load(&t->cfg, t->L, &flags, err);
+    if (rc < 0 || (rc = pick_module(t, opts->module, err)) < 0)
+        goto fail;
+    t->verbose = t->cfg.verbose;
+    rc = open_connection(t, opts->conn, conn_idx, err);
+    if (rc == TIDE_ECONNECT && opts->offline_ok && !opts->conn && !conn_idx)
+        rc = open_offline(t, err);
+    if (rc < 0 || (rc = name_table(t, err)) < 0)
+        goto fail;
+    if (t->verbose)
+        tide_conn_set_trace(t->conn, trace_sql, t);
+    *out = t;
+    return 0;
+fail:
+    tide_close(t);
+    return rc;
+}
+
+void tide_close(tide *t)
+{
+    if (!t)
+        return;
+    if (t->L) {
+        if (t->conn)
+            tide_conn_set_trace(t->conn, NULL, NULL);
+        if (t->conn_ref != LUA_NOREF) {
+            if (t->owns_conn) {
+                lua_rawgeti(t->L, LUA_REGISTRYINDEX, t->conn_ref);
+                tide_runtime_release_conn(t->L, -1);
+                lua_pop(t->L, 1);
+            }
+            luaL_unref(t->L, LUA_REGISTRYINDEX, t->conn_ref);
+        }
+        luaL_unref(t->L, LUA_REGISTRYINDEX, t->config_ref);
+        tide_config_free(&t->cfg, t->L);
+        if (t->owns_L)
+            lua_close(t->L);
+    }
+    free(t->module);
+    free(t->only_schema);
+    free(t->offline);
+    free(t->table);
+    free(t->lock_key);
+    free(t);
+}
+
+tide_conn *tide_connection(tide *t) { return t->conn; }
+
+int tide__live_schema(tide *t, const char **names, int n, tide_schema **out, tide_err *err)
+{
+    const tide_driver *drv = tide_conn__driver(t->conn);
+    const char *exclude[1] = { t->mc->table_name };
+    tide_introspect_opts o;
+    int rc;
+    if (!drv->introspect)
+        return tide_err_set(err, TIDE_EINVAL, "the %s driver cannot read a live schema", drv->name);
+    if (!(*out = tide_schema_new()))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    memset(&o, 0, sizeof o);
+    o.schemas = names;
+    o.nschemas = n;
+    o.exclude = exclude;
+    o.nexclude = 1;
+    if ((rc = drv->introspect(tide_conn__dconn(t->conn), &o, *out, err)) == 0)
+        rc = tide_schema_finish(*out, err);
+    if (rc < 0) {
+        tide_schema_free(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+/* ---- executing a list of statements ------------------------------------- */
+
+static int run_entry(tide_conn *conn, const tide_sql_list *sql, int i, tide_sql_list *saved, tide_err *err)
+{
+    const tide_driver *drv = tide_conn__driver(conn);
+    int j, rc = 0;
+    if (!sql->kinds || sql->kinds[i] == TIDE_SQL_STATEMENT)
+        return tide_conn_script(conn, sql->items[i], err);
+    if (!drv->triggers)
+        return tide_err_set(err, TIDE_EINVAL, "the %s driver cannot keep triggers", drv->name);
+    if (sql->kinds[i] == TIDE_SQL_SAVE_TRIGGERS) {
+        tide_sql_list_free(saved);
+        return drv->triggers(tide_conn__dconn(conn), sql->items[i], saved, err);
+    }
+    for (j = 0; j < saved->n && rc == 0; j++)
+        rc = tide_conn_script(conn, saved->items[j], err);
+    return rc;
+}
+
+/* With migrations.disableForeignKeys, foreign keys are off around the
+ * transaction and checked before commit, as for migrations. */
+int tide__run_sql_on(tide *t, tide_conn *conn, const tide_sql_list *sql, tide_err *err)
+{
+    const tide_driver *drv = tide_conn__driver(conn);
+    tide_dconn *d = tide_conn__dconn(conn);
+    tide_sql_list saved = { NULL, NULL, 0 };
+    tide_err ignored;
+    int rc, i, fk_off = 0;
+    if (sql->n == 0)
+        return 0;
+    if (t->mc->disable_foreign_keys && tide_conn_txdepth(conn) == 0 &&
+        (rc = drv->fk_disable(d, &fk_off, err)) < 0)
+        return rc;
+    if ((rc = tide_conn_begin(conn, err)) == 0) {
+        for (i = 0; i < sql->n && rc == 0; i++)
+            rc = run_entry(conn, sql, i, &saved, err);
+        if (rc == 0 && fk_off)
+            rc = drv->fk_check(d, err);
+        if (rc == 0)
+            rc = tide_conn_commit(conn, err);
+        else
+            tide_conn_rollback(conn, &ignored);
+    }
+    if (fk_off && drv->fk_enable(d, rc < 0 ? &ignored : err) < 0 && rc == 0)
+        rc = err->code;
+    tide_sql_list_free(&saved);
+    return rc;
+}
+
+int tide__run_sql(tide *t, const tide_sql_list *sql, tide_err *err)
+{
+    return tide__run_sql_on(t, t->conn, sql, err);
+}
+
+int tide__sql_text(const tide_sql_list *sql, char **out, tide_err *err)
+{
+    tide_buf b = TIDE_BUF_INIT;
+    int i;
+    for (i = 0; i < sql->n; i++)
+        if ((sql->kinds && sql->kinds[i] != TIDE_SQL_STATEMENT
+             ? tide_buf_printf(&b, "-- (the triggers of %s are %s)\n", sql->items[i],
+                               sql->kinds[i] == TIDE_SQL_SAVE_TRIGGERS ? "read before its rebuild"
+                                                                      : "created again after it")
+             : tide_buf_printf(&b, "%s;\n", sql->items[i])) < 0) {
+            tide_buf_free(&b);
+            return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+        }
+    *out = tide_buf_detach(&b);
+    return 0;
+}
+

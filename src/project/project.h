@@ -1,0 +1,68 @@
+/* project.h — the project handle (internal): what every room above the
+ * runtime shares about one open project — its configuration (or module's),
+ * its Lua state and connection, the tracking table's name, the options the
+ * caller opened it with — and the event sink through which every room
+ * reports (only the CLI prints). project.c opens and closes it. */
+#ifndef TIDE_PROJECT_H
+#define TIDE_PROJECT_H
+
+#include <lua.h>
+#include "tide.h"
+#include "project/config.h"
+#include "model/diff.h"
+#include "db/driver.h"
+
+struct tide {
+    lua_State *L;
+    int owns_L;
+    tide_config cfg;
+    const tide_migrations_config *mc;   /* cfg.migrations or the module's */
+    char *module;                       /* "" for the project's own migrations */
+    int conn_ref;                       /* registry: the tide.Conn migrations see as m.db */
+    int owns_conn;                      /* tide opened it, so tide closes it */
+    tide_conn *conn;                    /* borrowed from that handle */
+    int config_ref;                     /* registry: m.config */
+    char *table;                        /* the tracking table, quoted */
+    char *lock_key;
+    tide_event_fn on_event;
+    void *event_ud;
+    int (*ask)(void *ud, const char *question);
+    char *only_schema;                  /* --schema: NULL, or a namespace ("public": the default) */
+    int verbose;
+    int handle_signals;                 /* opts->handle_signals: runs catch SIGINT, SIGTERM */
+    char *offline;                      /* opts->offline_ok: why the database was not reached */
+};
+
+/* Opens a project in the Lua state opts->L (required: a state that holds
+ * tide.core, made by api/module.h), with the configuration from the Lua
+ * table at config_idx (0: the file) and/or the caller's tide.Conn at
+ * conn_idx (0: none). owns_L: the project closes the state, also when
+ * opening fails. tide_open (api/open.c) is this with a state of its own. */
+int  tide__open(tide **out, const tide_options *opts, int owns_L, int config_idx, int conn_idx,
+                tide_err *err);
+
+/* The dialect's driver: the connection's, or when offline (the database
+ * unreachable, an in-memory stand-in connected) the configured URL's. */
+const tide_driver *tide__driver(const tide *t);
+
+/* The live tables and enums of the namespaces names[0..n) (the tracking
+ * table left out), finished, into *out (NULL on failure). */
+int  tide__live_schema(tide *t, const char **names, int n, tide_schema **out, tide_err *err);
+
+/* The SQL of a list as text (statements end with ";"), *out free()d by the caller. */
+int  tide__sql_text(const tide_sql_list *sql, char **out, tide_err *err);
+
+/* Runs a list in one transaction, foreign keys handled as for migrations. */
+int  tide__run_sql(tide *t, const tide_sql_list *sql, tide_err *err);
+/* The same on another connection (schema:diff --run applies to --from). */
+int  tide__run_sql_on(tide *t, tide_conn *conn, const tide_sql_list *sql, tide_err *err);
+
+/* Reports one event to the handler the project was opened with. */
+void tide__emit(tide *t, tide_event_kind kind, const char *name, const char *text, int down,
+                double duration_ms);
+
+/* on: every statement on the project's connection is reported as a
+ * TIDE_EV_SQL event (--verbose, dry runs); off: no longer. */
+void tide__trace(tide *t, int on);
+
+#endif

@@ -1,0 +1,27 @@
+/* schema.h — what the schema room's files share (generator.c,
+ * inspect.c, schemagen.c, migtest.c): the project's three schemas — its
+ * definitions, its snapshot, its live database — limited to what tide
+ * covers. Internal. */
+#ifndef TIDE_SCHEMA_H
+#define TIDE_SCHEMA_H
+
+#include "project/project.h"
+#include "runner/runner.h"
+
+/* The snapshot file of this project (or module). */
+int  tide__snapshot_path(tide *t, tide_buf *out, tide_err *err);
+
+/* Keeps only the tables and enums of t->only_schema in s (no-op without one). */
+void tide__limit_schema(tide *t, tide_schema *s);
+
+/* The schema definitions (module-aware), normalized for the dialect. */
+int  tide__load_definitions(tide *t, tide_schema **out, tide_err *err);
+
+
+
+/* Drops every table and enum of the namespaces tide covers (those of the
+ * definitions and the snapshot, else the default one), the tracking table
+ * included, in one transaction (schemagen.c). */
+int  tide__drop_all(tide *t, tide_err *err);
+
+#endif
