@@ -29,11 +29,7 @@ struct tide_stmt {
 
 static const tide_driver *driver_for(const char *scheme)
 {
-    if (!strcmp(scheme, "sqlite"))
-        return &tide_sqlite_driver;
-    if (!strcmp(scheme, "postgres"))
-        return &tide_postgres_driver;
-    return NULL;
+    return tide_driver_for_scheme(scheme, strlen(scheme));
 }
 
 const tide_driver *tide_driver_for_url(const char *url)

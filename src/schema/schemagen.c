@@ -306,9 +306,12 @@ typedef struct side {
     int live;
 } side;
 
+/* A scheme some driver speaks, written the way that driver's URLs read. */
 static int is_url(const char *s)
 {
-    return !strncmp(s, "sqlite:", 7) || !strncmp(s, "postgres://", 11) || !strncmp(s, "postgresql://", 13);
+    size_t n = strcspn(s, ":");
+    const tide_driver *drv = s[n] ? tide_driver_for_scheme(s, n) : NULL;
+    return drv && (drv->url_form != TIDE_URL_SERVER || !strncmp(s + n, "://", 3));
 }
 
 static int load_side(tide *t, const char *src, side *out, tide_err *err)
