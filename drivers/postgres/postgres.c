@@ -1127,4 +1127,7 @@ const tide_driver tide_postgres_driver = {
             TIDE_CAP_DEFERRABLE,
     .schemes = pg_schemes,
     .url_form = TIDE_URL_SERVER,
+    .create_database = pg_create_database,
+    .drop_database = pg_drop_database,
+    .scratch_database = pg_scratch_database,
 };

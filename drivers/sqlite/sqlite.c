@@ -924,4 +924,7 @@ const tide_driver tide_sqlite_driver = {
     .caps = TIDE_CAP_SAVEPOINTS | TIDE_CAP_DEFERRABLE | TIDE_CAP_VIRTUAL_TABLES,
     .schemes = sqlite_schemes,
     .url_form = TIDE_URL_PATH,
+    .create_database = sqlite_create_database,
+    .drop_database = sqlite_drop_database,
+    .scratch_database = sqlite_scratch_database,
 };

@@ -37,6 +37,11 @@ int sqlite_convert(const tide_column *to, const char *qsrc, const char *qdst, ti
 int sqlite_normalize(tide_schema *s, tide_err *err);
 int sqlite_triggers(tide_dconn *c, const char *table, tide_sql_list *out, tide_err *err);
 
+/* Whole databases (database.c; see driver.h). */
+int sqlite_create_database(const char *url, tide_err *err);
+int sqlite_drop_database(const char *url, tide_err *err);
+int sqlite_scratch_database(const char *url, tide_buf *out, tide_err *err);
+
 /* The driver's backup (backup.c). */
 int sqlite_backup(tide_dconn *c, const char *path, tide_err *err);
 

@@ -1,5 +1,6 @@
 /* conn.c — the public connection API: picks the driver from the URL scheme
- * and dispatches through its vtable, guarding against use after close. */
+ * (through the registry) and dispatches through its vtable, guarding against
+ * use after close; creating and dropping whole databases. */
 #include "db/driver.h"
 
 #include <stdlib.h>
@@ -269,3 +270,39 @@ void tide_conn_set_trace(tide_conn *c, tide_trace_fn fn, void *ud)
 const tide_driver *tide_conn__driver(const tide_conn *c) { return c->drv; }
 
 tide_dconn *tide_conn__dconn(const tide_conn *c) { return c->d; }
+
+/* ---- whole databases ---------------------------------------------------- */
+
+/* The driver of url (parsed, so that a bad URL says what is wrong). */
+static int url_driver(const char *url, const tide_driver **out, tide_err *err)
+{
+    tide_url u;
+    int rc;
+    if ((rc = tide_url_parse(&u, url, err)) < 0)
+        return rc;
+    *out = driver_for(u.scheme);
+    tide_url_free(&u);
+    return 0;
+}
+
+int tide_create_database(const char *url, tide_err *err)
+{
+    const tide_driver *drv;
+    int rc;
+    if ((rc = url_driver(url, &drv, err)) < 0)
+        return rc;
+    if (drv->version < 7 || !drv->create_database)
+        return tide_err_set(err, TIDE_EINVAL, "the %s driver cannot create a database", drv->name);
+    return drv->create_database(url, err);
+}
+
+int tide_drop_database(const char *url, tide_err *err)
+{
+    const tide_driver *drv;
+    int rc;
+    if ((rc = url_driver(url, &drv, err)) < 0)
+        return rc;
+    if (drv->version < 7 || !drv->drop_database)
+        return tide_err_set(err, TIDE_EINVAL, "the %s driver cannot drop a database", drv->name);
+    return drv->drop_database(url, err);
+}
