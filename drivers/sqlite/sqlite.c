@@ -927,4 +927,5 @@ const tide_driver tide_sqlite_driver = {
     .create_database = sqlite_create_database,
     .drop_database = sqlite_drop_database,
     .scratch_database = sqlite_scratch_database,
+    .triggers_sql = SQLITE_TRIGGERS_SQL,
 };

@@ -156,7 +156,7 @@ static int compare(tester *x, const tide_schema *from, const tide_schema *to, in
     memset(&o, 0, sizeof o);
     memset(plan, 0, sizeof *plan);
     o.loose_exprs = loose;
-    o.no_comments = !strcmp(tide_conn_dialect(x->t->conn), "sqlite");
+    o.no_comments = !tide_driver_can(tide_conn__driver(x->t->conn), TIDE_CAP_COMMENTS);
     return tide_diff(from, to, &o, plan, NULL, err);
 }
 

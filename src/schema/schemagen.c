@@ -172,7 +172,7 @@ static int action_sql(tide *t, tide_schema_action action, const tide_schema_opti
     memset(&d, 0, sizeof d);
     d.safe = o && o->safe;
     d.keep_tables = (o && o->no_drop_tables) || !t->mc->drop_tables;
-    d.no_comments = !strcmp(drv->name, "sqlite");
+    d.no_comments = !tide_driver_can(drv, TIDE_CAP_COMMENTS);
     if ((rc = tide__load_definitions(t, &defs, err)) < 0)
         goto done;
     if (!(empty = tide_schema_new()) || (rc = tide_schema_finish(empty, err)) < 0) {
@@ -376,7 +376,7 @@ int tide_schema_diff(tide *t, const char *from, const char *to, int run, char **
     drv = tide_conn__driver(a.conn ? a.conn : b.conn ? b.conn : t->conn);
     memset(&d, 0, sizeof d);
     d.loose_exprs = a.live != b.live;      /* two live databases spell expressions alike */
-    d.no_comments = !strcmp(drv->name, "sqlite");
+    d.no_comments = !tide_driver_can(drv, TIDE_CAP_COMMENTS);
     if ((rc = tide_diff(a.schema, b.schema, &d, &plan, NULL, err)) < 0 || (rc = drv->emit(&plan, &sql, err)) < 0)
         goto done;
     if (run)
