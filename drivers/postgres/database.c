@@ -1,7 +1,8 @@
 /* database.c — the PostgreSQL driver's whole-database operations: create
  * and drop database run on the server's maintenance database "postgres"
  * (the same URL with the database part replaced), a scratch database is a
- * new database beside the configured one. */
+ * new database beside the configured one. Also the catalog query the core
+ * hands to migrations for a table's columns. */
 #include "db/driver.h"
 #include "pg_internal.h"
 
@@ -105,4 +106,20 @@ int pg_scratch_database(const char *url, tide_buf *out, tide_err *err)
         return rc;
     }
     return rc == 1 ? 0 : tide_err_set(err, TIDE_ERROR, "the scratch database existed already; run again");
+}
+
+/* information_schema, in the connection's current schema unless one is named. */
+int pg_columns_sql(const char *schema, const char *table, tide_buf *sql, tide_value params[2],
+                   int *nparams)
+{
+    params[0].type = schema ? TIDE_V_TEXT : TIDE_V_NULL;
+    params[0].u.s.p = schema;
+    params[0].u.s.len = schema ? strlen(schema) : 0;
+    params[1].type = TIDE_V_TEXT;
+    params[1].u.s.p = table;
+    params[1].u.s.len = strlen(table);
+    *nparams = 2;
+    return tide_buf_puts(sql, "select column_name as name from information_schema.columns "
+                              "where table_schema = coalesce(?, current_schema()) and table_name = ? "
+                              "order by ordinal_position") < 0 ? TIDE_ENOMEM : 0;
 }

@@ -1130,4 +1130,5 @@ const tide_driver tide_postgres_driver = {
     .create_database = pg_create_database,
     .drop_database = pg_drop_database,
     .scratch_database = pg_scratch_database,
+    .columns_sql = pg_columns_sql,
 };

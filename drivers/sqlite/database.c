@@ -1,6 +1,7 @@
 /* database.c — the SQLite driver's whole-database operations: a database is
  * a file, created by opening it and dropped by deleting it with the files
- * SQLite and tide keep beside it; a scratch database is a temporary file. */
+ * SQLite and tide keep beside it; a scratch database is a temporary file.
+ * Also the catalog queries the core hands to migrations (columns, triggers). */
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE 1      /* mkstemp */
 #endif
@@ -65,4 +66,20 @@ int sqlite_scratch_database(const char *url, tide_buf *out, tide_err *err)
     close(fd);
     return tide_buf_printf(out, "%s:%s", tide_sqlite_driver.name, path) < 0
            ? tide_err_set(err, TIDE_ENOMEM, "out of memory") : 0;
+}
+
+/* pragma_table_info; a schema is its second argument ("schema".pragma_table_info
+ * would read the table of whichever database has it first). */
+int sqlite_columns_sql(const char *schema, const char *table, tide_buf *sql, tide_value params[2],
+                       int *nparams)
+{
+    params[0].type = TIDE_V_TEXT;
+    params[0].u.s.p = table;
+    params[0].u.s.len = strlen(table);
+    params[1].type = TIDE_V_TEXT;
+    params[1].u.s.p = schema;
+    params[1].u.s.len = schema ? strlen(schema) : 0;
+    *nparams = schema ? 2 : 1;
+    return tide_buf_puts(sql, schema ? "select name from pragma_table_info(?, ?)"
+                                     : "select name from pragma_table_info(?)") < 0 ? TIDE_ENOMEM : 0;
 }

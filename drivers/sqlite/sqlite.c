@@ -928,4 +928,5 @@ const tide_driver tide_sqlite_driver = {
     .drop_database = sqlite_drop_database,
     .scratch_database = sqlite_scratch_database,
     .triggers_sql = SQLITE_TRIGGERS_SQL,
+    .columns_sql = sqlite_columns_sql,
 };

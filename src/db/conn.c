@@ -245,6 +245,26 @@ int tide_conn_script(tide_conn *c, const char *sql, tide_err *err)
     return c->drv->script(c->d, sql, err);
 }
 
+int tide_conn_columns(tide_conn *c, const char *schema, const char *table, tide_cursor **out,
+                      tide_err *err)
+{
+    tide_buf sql = TIDE_BUF_INIT;
+    tide_value params[2];
+    int n = 0, rc;
+    *out = NULL;
+    if (!table)
+        return tide_err_set(err, TIDE_EINVAL, "no table name given");
+    if (c->drv->version < 7 || !c->drv->columns_sql)
+        return tide_err_set(err, TIDE_EINVAL, "the %s driver cannot list a table's columns", c->drv->name);
+    memset(params, 0, sizeof params);
+    if (c->drv->columns_sql(schema, table, &sql, params, &n) < 0)
+        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    else
+        rc = tide_conn_query(c, sql.data, params, n, out, err);
+    tide_buf_free(&sql);
+    return rc;
+}
+
 int tide_conn_begin(tide_conn *c, tide_err *err) { return c->drv->begin(c->d, err); }
 int tide_conn_commit(tide_conn *c, tide_err *err) { return c->drv->commit(c->d, err); }
 int tide_conn_rollback(tide_conn *c, tide_err *err) { return c->drv->rollback(c->d, err); }
