@@ -300,8 +300,8 @@ int tide_url_parse(tide_url *u, const char *s, tide_err *err)
     if (!(u->masked = tide_url_mask(s)))
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
     n = strcspn(s, ":");
-    drv = s[n] ? tide_driver_for_scheme(s, n) : NULL;
-    known_forms(forms, sizeof forms, !s[n]);
+    if (!(drv = s[n] ? tide_driver_for_scheme(s, n) : NULL))
+        known_forms(forms, sizeof forms, !s[n]);
     if (!s[n]) {
         rc = tide_err_set(err, TIDE_EURL, "bad URL '%s': no scheme (expected %s)", u->masked, forms);
     } else if (!drv) {
