@@ -119,6 +119,12 @@ int tide_conn_script(tide_conn *conn, const char *sql, tide_err *err);
 int tide_conn_query(tide_conn *conn, const char *sql, const tide_value *params,
                     int nparams, tide_cursor **out, tide_err *err);
 
+/* The columns of table (in namespace schema; NULL: the default one) as a
+ * cursor in *out, one row per column in their order, its name in the column
+ * `name`; no rows when there is no such table. The driver writes the query. */
+int tide_conn_columns(tide_conn *conn, const char *schema, const char *table,
+                      tide_cursor **out, tide_err *err);
+
 /* Advances: 1 with *row filled, 0 at the end, negative on failure. */
 int tide_cursor_next(tide_cursor *cur, tide_row *row, tide_err *err);
 

@@ -37,4 +37,11 @@ int pg_backup(tide_dconn *c, const char *path, tide_err *err);
 /* migration:lint's PostgreSQL rules (lint.c). */
 int pg_lint(struct tide_lint_ctx *ctx, const struct tide_lint_stmt *stmt, tide_err *err);
 
+/* Whole databases and the columns query (database.c; see driver.h). */
+int pg_create_database(const char *url, tide_err *err);
+int pg_drop_database(const char *url, tide_err *err);
+int pg_scratch_database(const char *url, tide_buf *out, tide_err *err);
+int pg_columns_sql(const char *schema, const char *table, tide_buf *sql, tide_value params[2],
+                   int *nparams);
+
 #endif

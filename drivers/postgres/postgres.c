@@ -1089,6 +1089,8 @@ static int pg_fk_check(tide_dconn *c, tide_err *err)
     return 0;
 }
 
+static const char *const pg_schemes[] = { "postgres", "postgresql", NULL };
+
 const tide_driver tide_postgres_driver = {
     .version = TIDE_DRIVER_VERSION,
     .name = "postgres",
@@ -1121,4 +1123,12 @@ const tide_driver tide_postgres_driver = {
     .prepare = pg_prepare,
     .run = pg_run,
     .unprepare = pg_unprepare,
+    .caps = TIDE_CAP_COMMENTS | TIDE_CAP_ENUM_TYPES | TIDE_CAP_NAMESPACES | TIDE_CAP_SAVEPOINTS |
+            TIDE_CAP_DEFERRABLE,
+    .schemes = pg_schemes,
+    .url_form = TIDE_URL_SERVER,
+    .create_database = pg_create_database,
+    .drop_database = pg_drop_database,
+    .scratch_database = pg_scratch_database,
+    .columns_sql = pg_columns_sql,
 };

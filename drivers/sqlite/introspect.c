@@ -1166,7 +1166,7 @@ done:
 /* The CREATE TRIGGER statements of table, to run again after a rebuild. */
 int sqlite_triggers(tide_dconn *c, const char *table, tide_sql_list *out, tide_err *err)
 {
-    static const char *sql = "select sql from sqlite_master where type = 'trigger' and tbl_name = ?";
+    static const char *sql = SQLITE_TRIGGERS_SQL;
     sqlite3_stmt *stmt = NULL;
     int rc;
     if ((rc = sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL)) != SQLITE_OK)

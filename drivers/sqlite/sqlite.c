@@ -886,6 +886,8 @@ static int sqlite_fk_check(tide_dconn *c, tide_err *err)
     return rc;
 }
 
+static const char *const sqlite_schemes[] = { "sqlite", NULL };
+
 const tide_driver tide_sqlite_driver = {
     .version = TIDE_DRIVER_VERSION,
     .name = "sqlite",
@@ -919,4 +921,12 @@ const tide_driver tide_sqlite_driver = {
     .prepare = sqlite_prepare,
     .run = sqlite_run,
     .unprepare = sqlite_unprepare,
+    .caps = TIDE_CAP_SAVEPOINTS | TIDE_CAP_DEFERRABLE | TIDE_CAP_VIRTUAL_TABLES,
+    .schemes = sqlite_schemes,
+    .url_form = TIDE_URL_PATH,
+    .create_database = sqlite_create_database,
+    .drop_database = sqlite_drop_database,
+    .scratch_database = sqlite_scratch_database,
+    .triggers_sql = SQLITE_TRIGGERS_SQL,
+    .columns_sql = sqlite_columns_sql,
 };

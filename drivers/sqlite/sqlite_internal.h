@@ -37,6 +37,17 @@ int sqlite_convert(const tide_column *to, const char *qsrc, const char *qdst, ti
 int sqlite_normalize(tide_schema *s, tide_err *err);
 int sqlite_triggers(tide_dconn *c, const char *table, tide_sql_list *out, tide_err *err);
 
+/* The CREATE TRIGGER statements of a table (`?`), in a column sql: read by
+ * sqlite_triggers, and written into generated migrations (triggers_sql). */
+#define SQLITE_TRIGGERS_SQL "select sql from sqlite_master where type = 'trigger' and tbl_name = ?"
+
+/* Whole databases and catalog queries (database.c; see driver.h). */
+int sqlite_create_database(const char *url, tide_err *err);
+int sqlite_drop_database(const char *url, tide_err *err);
+int sqlite_scratch_database(const char *url, tide_buf *out, tide_err *err);
+int sqlite_columns_sql(const char *schema, const char *table, tide_buf *sql, tide_value params[2],
+                       int *nparams);
+
 /* The driver's backup (backup.c). */
 int sqlite_backup(tide_dconn *c, const char *path, tide_err *err);
 

@@ -89,20 +89,11 @@ end
 
 -- The columns of the table, as a set; nil when the table does not exist.
 local function columns_of(m, name)
-  local rows
   local schema, tbl = name:match("^([^.]+)%.(.+)$")
-  if m.db.dialect == "postgres" then
-    rows = m:execute([[select column_name as name from information_schema.columns
-      where table_schema = coalesce(?, current_schema()) and table_name = ?]],
-      schema, tbl or name)
-  else
-    local pragma = schema and ("select name from " .. m.db:quote(schema) .. ".pragma_table_info(?)")
-                          or "select name from pragma_table_info(?)"
-    rows = m:execute(pragma, tbl or name)
-  end
-  if #rows == 0 then return nil end
+  local names = m:columns(tbl or name, schema)
+  if #names == 0 then return nil end
   local set = {}
-  for _, r in ipairs(rows) do set[r.name] = true end
+  for _, c in ipairs(names) do set[c] = true end
   return set
 end
 

@@ -1,5 +1,6 @@
 /* conn.c — the public connection API: picks the driver from the URL scheme
- * and dispatches through its vtable, guarding against use after close. */
+ * (through the registry) and dispatches through its vtable, guarding against
+ * use after close; creating and dropping whole databases. */
 #include "db/driver.h"
 
 #include <stdlib.h>
@@ -29,11 +30,7 @@ struct tide_stmt {
 
 static const tide_driver *driver_for(const char *scheme)
 {
-    if (!strcmp(scheme, "sqlite"))
-        return &tide_sqlite_driver;
-    if (!strcmp(scheme, "postgres"))
-        return &tide_postgres_driver;
-    return NULL;
+    return tide_driver_for_scheme(scheme, strlen(scheme));
 }
 
 const tide_driver *tide_driver_for_url(const char *url)
@@ -248,6 +245,26 @@ int tide_conn_script(tide_conn *c, const char *sql, tide_err *err)
     return c->drv->script(c->d, sql, err);
 }
 
+int tide_conn_columns(tide_conn *c, const char *schema, const char *table, tide_cursor **out,
+                      tide_err *err)
+{
+    tide_buf sql = TIDE_BUF_INIT;
+    tide_value params[2];
+    int n = 0, rc;
+    *out = NULL;
+    if (!table)
+        return tide_err_set(err, TIDE_EINVAL, "no table name given");
+    if (c->drv->version < 7 || !c->drv->columns_sql)
+        return tide_err_set(err, TIDE_EINVAL, "the %s driver cannot list a table's columns", c->drv->name);
+    memset(params, 0, sizeof params);
+    if (c->drv->columns_sql(schema, table, &sql, params, &n) < 0)
+        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    else
+        rc = tide_conn_query(c, sql.data, params, n, out, err);
+    tide_buf_free(&sql);
+    return rc;
+}
+
 int tide_conn_begin(tide_conn *c, tide_err *err) { return c->drv->begin(c->d, err); }
 int tide_conn_commit(tide_conn *c, tide_err *err) { return c->drv->commit(c->d, err); }
 int tide_conn_rollback(tide_conn *c, tide_err *err) { return c->drv->rollback(c->d, err); }
@@ -273,3 +290,39 @@ void tide_conn_set_trace(tide_conn *c, tide_trace_fn fn, void *ud)
 const tide_driver *tide_conn__driver(const tide_conn *c) { return c->drv; }
 
 tide_dconn *tide_conn__dconn(const tide_conn *c) { return c->d; }
+
+/* ---- whole databases ---------------------------------------------------- */
+
+/* The driver of url (parsed, so that a bad URL says what is wrong). */
+static int url_driver(const char *url, const tide_driver **out, tide_err *err)
+{
+    tide_url u;
+    int rc;
+    if ((rc = tide_url_parse(&u, url, err)) < 0)
+        return rc;
+    *out = driver_for(u.scheme);
+    tide_url_free(&u);
+    return 0;
+}
+
+int tide_create_database(const char *url, tide_err *err)
+{
+    const tide_driver *drv;
+    int rc;
+    if ((rc = url_driver(url, &drv, err)) < 0)
+        return rc;
+    if (drv->version < 7 || !drv->create_database)
+        return tide_err_set(err, TIDE_EINVAL, "the %s driver cannot create a database", drv->name);
+    return drv->create_database(url, err);
+}
+
+int tide_drop_database(const char *url, tide_err *err)
+{
+    const tide_driver *drv;
+    int rc;
+    if ((rc = url_driver(url, &drv, err)) < 0)
+        return rc;
+    if (drv->version < 7 || !drv->drop_database)
+        return tide_err_set(err, TIDE_EINVAL, "the %s driver cannot drop a database", drv->name);
+    return drv->drop_database(url, err);
+}

@@ -12,11 +12,23 @@
 
 #include "tide.h"
 #include "core/buf.h"
-#include "core/url.h"
+#include "db/url.h"
 #include "model/model.h"
 #include "model/diff.h"
 
-#define TIDE_DRIVER_VERSION 6
+#define TIDE_DRIVER_VERSION 7
+
+/* What a database can do (tide_driver.caps, version 7). The core asks these,
+ * never the dialect's name. */
+enum {
+    TIDE_CAP_COMMENTS       = 1u << 0,  /* keeps comments on tables and columns */
+    TIDE_CAP_ENUM_TYPES     = 1u << 1,  /* an enum is a type of its own; else a text
+                                           column with a check, made by t.col :enum */
+    TIDE_CAP_NAMESPACES     = 1u << 2,  /* tables live in named schemas ("crm.lead") */
+    TIDE_CAP_SAVEPOINTS     = 1u << 3,  /* begin nests (m:transaction, db:transaction) */
+    TIDE_CAP_DEFERRABLE     = 1u << 4,  /* foreign keys may be DEFERRABLE */
+    TIDE_CAP_VIRTUAL_TABLES = 1u << 5   /* virtual tables (left out of introspection) */
+};
 
 typedef struct tide_dconn tide_dconn;       /* a driver's connection, opaque */
 typedef struct tide_dcursor tide_dcursor;   /* a driver's cursor, opaque */
@@ -35,7 +47,7 @@ typedef struct tide_introspect_opts {
 
 typedef struct tide_driver {
     unsigned version;          /* TIDE_DRIVER_VERSION when built */
-    const char *name;          /* "sqlite", "postgres": also the dialect */
+    const char *name;          /* the dialect's name (db.dialect); also its first URL scheme */
     int transactional_ddl;     /* 1 when DDL rolls back with its transaction */
 
     /* Opens a connection described by url. On failure *out stays NULL and
@@ -163,10 +175,61 @@ typedef struct tide_driver {
     int  (*run)(tide_dstmt *st, const tide_value *params, int nparams, tide_dcursor **out,
                 tide_err *err);
     void (*unprepare)(tide_dstmt *st);
+
+    /* Version 7. What the database can do: TIDE_CAP_* flags. */
+    unsigned caps;
+
+    /* Version 7. The URL schemes naming this driver (NULL-terminated, the
+     * first is name; the others are folded into it when a URL is parsed),
+     * and how the rest of such a URL reads (url.h): TIDE_URL_PATH
+     * "scheme:PATH" or TIDE_URL_SERVER "scheme://user:password@host:port/db". */
+    const char *const *schemes;
+    int url_form;
+
+    /* Version 7. Creates the database url names (one of this driver's
+     * schemes) unless it exists: 1 when it was created, 0 when it was there.
+     * drop_database removes it with whatever the driver keeps beside it,
+     * and is 0 also when there was none; no connection may have it open.
+     * NULL in drivers that cannot. */
+    int  (*create_database)(const char *url, tide_err *err);
+    int  (*drop_database)(const char *url, tide_err *err);
+
+    /* Version 7. Makes a new, empty database for throwaway use next to the
+     * one url names (migration:test): appends its URL to out; drop_database
+     * removes it afterwards. NULL in drivers that cannot. */
+    int  (*scratch_database)(const char *url, tide_buf *out, tide_err *err);
+
+    /* Version 7. The query a generated migration runs before a rebuild to
+     * keep a table's triggers (TIDE_SQL_SAVE_TRIGGERS): one `?`, the table
+     * name; each row's `sql` is a statement creating one trigger again,
+     * run after the rebuild (TIDE_SQL_RESTORE_TRIGGERS). NULL where the
+     * emitter never asks. */
+    const char *triggers_sql;
+
+    /* Version 7. Appends to sql the query listing the columns of table
+     * (schema: its namespace; NULL: the default one), one row per column in
+     * their order, the name in a column `name`; fills params[0..1] (borrowing
+     * schema and table) and *nparams. Fails only when out of memory. */
+    int  (*columns_sql)(const char *schema, const char *table, tide_buf *sql,
+                        tide_value params[2], int *nparams);
 } tide_driver;
+
+/* Whether drv says it can do cap (a TIDE_CAP_* flag); 0 for a driver built
+ * before capabilities existed. */
+static inline int tide_driver_can(const tide_driver *drv, unsigned cap)
+{
+    return drv->version >= 7 && (drv->caps & cap) != 0;
+}
 
 extern const tide_driver tide_sqlite_driver;
 extern const tide_driver tide_postgres_driver;
+
+/* The registry (drivers/registry.c): every driver tide is built with,
+ * NULL-terminated, in the order messages list them. */
+extern const tide_driver *const tide_drivers[];
+
+/* The driver one of whose schemes is the n bytes at scheme, or NULL. */
+const tide_driver *tide_driver_for_scheme(const char *scheme, size_t n);
 
 /* The driver a URL's scheme names, without connecting; NULL for a URL
  * that does not parse. */

@@ -493,19 +493,6 @@ static int lint_one(lint_run *r, tide_lint_ctx *c, lmig *x, tide_lint_report *ou
     return rc == TIDE_ENOMEM && !err->msg[0] ? tide_err_set(err, rc, "out of memory") : rc;
 }
 
-static const tide_driver *dialect(tide *t)
-{
-    tide_url u;
-    tide_err ignored;
-    const tide_driver *drv = tide_conn__driver(t->conn);
-    if (t->offline && tide_url_parse(&u, t->cfg.url, &ignored) == 0) {
-        if (u.scheme && strstr(u.scheme, "postgres"))
-            drv = &tide_postgres_driver;
-        tide_url_free(&u);
-    }
-    return drv;
-}
-
 int tide_lint(tide *t, const tide_lint_options *o, tide_lint_report *out, tide_err *err)
 {
     static const tide_lint_options none;
@@ -520,7 +507,7 @@ int tide_lint(tide *t, const tide_lint_options *o, tide_lint_report *out, tide_e
         (rc = dry_run(&r, err)) < 0)
         goto done;
     read_live(&r);
-    c.drv = dialect(t);
+    c.drv = tide__driver(t);
     c.conn = t->offline ? NULL : t->conn;
     c.live = r.live;
     c.out = out;
@@ -585,7 +572,7 @@ int tide__lint_sql(tide *t, const char *migration, const tide_sql_list *sql, tid
     if (rc < 0)
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
     read_live(&r);
-    c.drv = dialect(t);
+    c.drv = tide__driver(t);
     c.conn = t->offline ? NULL : t->conn;
     c.live = r.live;
     c.out = out;

@@ -691,6 +691,33 @@ static int conn_literal(lua_State *L)
     return tide_runtime_push_free(L, &b);
 }
 
+/* db:columns(table [, schema]) -> the names of the table's columns, in
+ * order; an empty list when there is no such table   [-0, +1, e] */
+static int conn_columns(lua_State *L)
+{
+    LConn *c = check_conn(L, 1);
+    const char *table = luaL_checkstring(L, 2), *schema = luaL_optstring(L, 3, NULL);
+    LCursor *lc = new_cursor(L, 1, c);
+    tide_row row;
+    tide_err err;
+    int rc, n = 0;
+    tide_err_clear(&err);
+    if (tide_conn_columns(c->conn, schema, table, &lc->cur, &err) < 0)
+        return raise_err(L, &err);
+    cursor_link(lc);
+    lua_newtable(L);
+    while ((rc = tide_cursor_next(lc->cur, &row, &err)) > 0) {
+        if (row.ncols < 1 || row.vals[0].type == TIDE_V_NULL)
+            continue;
+        tide_runtime_push_value(L, &row.vals[0]);
+        lua_rawseti(L, -2, ++n);
+    }
+    if (rc < 0)
+        return raise_err(L, &err);
+    cursor_unlink_close(lc);
+    return 1;
+}
+
 static int conn_close(lua_State *L)
 {
     conn_release(luaL_checkudata(L, 1, CONN_MT));
@@ -712,7 +739,7 @@ static const luaL_Reg conn_methods[] = {
     {"transaction", conn_transaction}, {"begin", conn_begin}, {"commit", conn_commit},
     {"rollback", conn_rollback}, {"lock", conn_lock}, {"unlock", conn_unlock},
     {"quote", conn_quote}, {"literal", conn_literal}, {"close", conn_close},
-    {"prepare", conn_prepare},
+    {"prepare", conn_prepare}, {"columns", conn_columns},
     {NULL, NULL}
 };
 

@@ -4,7 +4,7 @@
  * key the closest known one). */
 #include "project/config.h"
 #include "lua/runtime.h"
-#include "core/url.h"
+#include "db/url.h"
 #include "core/buf.h"
 
 #include <lauxlib.h>

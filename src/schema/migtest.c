@@ -4,19 +4,16 @@
  * one down again (each down must give back the schema from before its up),
  * then all up again. Each problem names the migration it comes from; the
  * configured database is never touched. */
-#define _DEFAULT_SOURCE 1      /* mkstemp */
 #include "schema/schema.h"
 #include "lua/runtime.h"
 #include "model/diff.h"
 #include "model/snapshot.h"
 
 #include <lauxlib.h>
-#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 typedef struct tester {
@@ -88,39 +85,15 @@ static int reported(tester *x, const char *line)
 
 /* ---- the scratch database ----------------------------------------------- */
 
-/* A fresh temporary SQLite file, or a new database next to the configured
- * PostgreSQL one, as a URL in *url. */
+/* A new database from the configured one's driver (a temporary SQLite
+ * file, a PostgreSQL database next to the configured one), as a URL in *url. */
 static int scratch_create(tide *t, tide_buf *url, tide_err *err)
 {
-    if (!strcmp(tide_conn_dialect(t->conn), "sqlite")) {
-        const char *dir = getenv("TMPDIR");
-        char path[PATH_MAX];
-        int fd;
-        snprintf(path, sizeof path, "%s/tide-test-XXXXXX", dir && *dir ? dir : "/tmp");
-        if ((fd = mkstemp(path)) < 0)
-            return tide_err_set(err, TIDE_EIO, "cannot create a scratch database in %s (set TMPDIR to "
-                                "a writable folder)", dir && *dir ? dir : "/tmp");
-        close(fd);
-        return tide_buf_printf(url, "sqlite:%s", path) < 0 ? tide_err_set(err, TIDE_ENOMEM, "out of memory") : 0;
-    }
-    {
-        const char *base = t->cfg.url, *auth = strstr(base, "://"), *slash, *query;
-        int rc;
-        if (!auth)
-            return tide_err_set(err, TIDE_EURL, "migration:test needs the database URL to make a "
-                                "scratch database next to it");
-        slash = auth + 3 + strcspn(auth + 3, "/?");
-        query = slash + strcspn(slash, "?");
-        srand((unsigned)time(NULL) ^ (unsigned)getpid());
-        if (tide_buf_add(url, base, (size_t)(slash - base)) < 0 ||
-            tide_buf_printf(url, "/tide_test_%d_%06d%s", (int)getpid(), rand() % 1000000, query) < 0)
-            return tide_err_set(err, TIDE_ENOMEM, "out of memory");
-        if ((rc = tide_create_database(url->data, err)) < 0) {
-            tide_err_wrap(err, "cannot create the scratch database (the role needs CREATEDB): ", NULL);
-            return rc;
-        }
-        return rc == 1 ? 0 : tide_err_set(err, TIDE_ERROR, "the scratch database existed already; run again");
-    }
+    const tide_driver *drv = tide_conn__driver(t->conn);
+    if (drv->version < 7 || !drv->scratch_database)
+        return tide_err_set(err, TIDE_EINVAL, "migration:test cannot make a scratch database with "
+                            "the %s driver", drv->name);
+    return drv->scratch_database(t->cfg.url, url, err);
 }
 
 /* The project's configuration without what belongs to its own database:
@@ -183,7 +156,7 @@ static int compare(tester *x, const tide_schema *from, const tide_schema *to, in
     memset(&o, 0, sizeof o);
     memset(plan, 0, sizeof *plan);
     o.loose_exprs = loose;
-    o.no_comments = !strcmp(tide_conn_dialect(x->t->conn), "sqlite");
+    o.no_comments = !tide_driver_can(tide_conn__driver(x->t->conn), TIDE_CAP_COMMENTS);
     return tide_diff(from, to, &o, plan, NULL, err);
 }
 

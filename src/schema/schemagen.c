@@ -6,9 +6,8 @@
 #include "schema/schema.h"
 #include "db/driver.h"
 #include "model/snapshot.h"
-#include "core/url.h"
+#include "db/url.h"
 
-#include <errno.h>
 #include <stdio.h>
 
 #include <stdlib.h>
@@ -95,7 +94,7 @@ static int action_sql(tide *t, tide_schema_action action, const tide_schema_opti
     memset(&d, 0, sizeof d);
     d.safe = o && o->safe;
     d.keep_tables = (o && o->no_drop_tables) || !t->mc->drop_tables;
-    d.no_comments = !strcmp(drv->name, "sqlite");
+    d.no_comments = !tide_driver_can(drv, TIDE_CAP_COMMENTS);
     if ((rc = tide__load_definitions(t, &defs, err)) < 0)
         goto done;
     if (!(empty = tide_schema_new()) || (rc = tide_schema_finish(empty, err)) < 0) {
@@ -228,9 +227,12 @@ typedef struct side {
     int live;
 } side;
 
+/* A scheme some driver speaks, written the way that driver's URLs read. */
 static int is_url(const char *s)
 {
-    return !strncmp(s, "sqlite:", 7) || !strncmp(s, "postgres://", 11) || !strncmp(s, "postgresql://", 13);
+    size_t n = strcspn(s, ":");
+    const tide_driver *drv = s[n] ? tide_driver_for_scheme(s, n) : NULL;
+    return drv && (drv->url_form != TIDE_URL_SERVER || !strncmp(s + n, "://", 3));
 }
 
 static int load_side(tide *t, const char *src, side *out, tide_err *err)
@@ -296,7 +298,7 @@ int tide_schema_diff(tide *t, const char *from, const char *to, int run, char **
     drv = tide_conn__driver(a.conn ? a.conn : b.conn ? b.conn : t->conn);
     memset(&d, 0, sizeof d);
     d.loose_exprs = a.live != b.live;      /* two live databases spell expressions alike */
-    d.no_comments = !strcmp(drv->name, "sqlite");
+    d.no_comments = !tide_driver_can(drv, TIDE_CAP_COMMENTS);
     if ((rc = tide_diff(a.schema, b.schema, &d, &plan, NULL, err)) < 0 || (rc = drv->emit(&plan, &sql, err)) < 0)
         goto done;
     if (run)
@@ -375,120 +377,6 @@ done:
     tide_buf_free(&stmt);
     tide_sql_list_free(&sql);
     tide_schema_free(defs);
-    return rc;
-}
-
-/* ---- dropping the database itself ------------------------------------------- */
-
-static int drop_sqlite_file(const char *path, tide_err *err)
-{
-    static const char *const extra[] = { "-journal", "-wal", "-shm", ".tide-lock", NULL };
-    char other[4096];
-    int i;
-    if (!strcmp(path, ":memory:"))
-        return 0;
-    if (unlink(path) < 0 && errno != ENOENT)
-        return tide_err_set(err, TIDE_EIO, "cannot delete '%s': %s", path, strerror(errno));
-    for (i = 0; extra[i]; i++) {
-        snprintf(other, sizeof other, "%s%s", path, extra[i]);
-        unlink(other);
-    }
-    return 0;
-}
-
-/* The same URL with the database part replaced by "postgres". */
-static int maintenance_url(const char *url, tide_buf *out)
-{
-    const char *auth = strstr(url, "://"), *slash, *query;
-    if (!auth)
-        return TIDE_EURL;
-    slash = auth + 3 + strcspn(auth + 3, "/?");
-    query = slash + strcspn(slash, "?");
-    if (tide_buf_add(out, url, (size_t)(slash - url)) < 0 || tide_buf_puts(out, "/postgres") < 0 ||
-        tide_buf_puts(out, query) < 0)
-        return TIDE_ENOMEM;
-    return 0;
-}
-
-/* On the maintenance database of url: "<verb> database <name>" when
- * `exists` is what pg_database says, else nothing; *acted says which. */
-static int on_database(const char *url, const char *verb, int when_exists, int *acted, tide_err *err)
-{
-    tide_url u;
-    tide_buf admin = TIDE_BUF_INIT, stmt = TIDE_BUF_INIT;
-    tide_conn *conn = NULL;
-    tide_value name;
-    tide_cursor *cur = NULL;
-    tide_row row;
-    int rc, exists;
-    *acted = 0;
-    if ((rc = tide_url_parse(&u, url, err)) < 0)
-        return rc;
-    if (!u.dbname || !strcmp(u.dbname, "postgres")) {
-        rc = tide_err_set(err, TIDE_EINVAL, "'%s' names no database of its own", u.masked);
-        goto done;
-    }
-    if ((rc = maintenance_url(url, &admin)) < 0) {
-        rc = tide_err_set(err, rc, "cannot derive the maintenance database from '%s'", u.masked);
-        goto done;
-    }
-    if ((rc = tide_conn_open(&conn, admin.data, err)) < 0)
-        goto done;
-    memset(&name, 0, sizeof name);
-    name.type = TIDE_V_TEXT;
-    name.u.s.p = u.dbname;
-    name.u.s.len = strlen(u.dbname);
-    if ((rc = tide_conn_query(conn, "select 1 from pg_database where datname = ?", &name, 1, &cur, err)) < 0 ||
-        (rc = tide_cursor_next(cur, &row, err)) < 0)
-        goto done;
-    exists = rc > 0;
-    rc = 0;
-    if (exists != when_exists)
-        goto done;
-    if (tide_buf_printf(&stmt, "%s database ", verb) < 0 ||
-        tide_conn__driver(conn)->quote_ident(&stmt, u.dbname) < 0) {
-        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
-        goto done;
-    }
-    tide_cursor_close(cur);
-    cur = NULL;
-    if ((rc = tide_conn_exec(conn, stmt.data, NULL, 0, NULL, err)) == 0)
-        *acted = 1;
-done:
-    tide_cursor_close(cur);
-    tide_conn_close(conn);
-    tide_buf_free(&admin);
-    tide_buf_free(&stmt);
-    tide_url_free(&u);
-    return rc;
-}
-
-int tide_create_database(const char *url, tide_err *err)
-{
-    tide_conn *conn = NULL;
-    int rc, acted;
-    if (!strncmp(url, "sqlite:", 7)) {     /* opening creates the file */
-        char path[4096];
-        int existed;
-        snprintf(path, sizeof path, "%s", url + 7 + (strncmp(url + 7, "//", 2) ? 0 : 2));
-        existed = access(path, F_OK) == 0 || !strcmp(path, ":memory:");
-        if ((rc = tide_conn_open(&conn, url, err)) < 0)
-            return rc;
-        tide_conn_close(conn);
-        return !existed;
-    }
-    rc = on_database(url, "create", 0, &acted, err);
-    return rc < 0 ? rc : acted;
-}
-
-int tide_drop_database(const char *url, tide_err *err)
-{
-    tide_url u;
-    int rc, acted;
-    if ((rc = tide_url_parse(&u, url, err)) < 0)
-        return rc;
-    rc = u.path ? drop_sqlite_file(u.path, err) : on_database(url, "drop", 1, &acted, err);
-    tide_url_free(&u);
     return rc;
 }
 

@@ -1,7 +1,8 @@
 /* context.c — the `m` a migration's up/down receives (SPEC 4): a table with
  * db, name, module, config, and the methods addSql (queued), execute, query,
- * transaction (a savepoint), log and progress. Queued SQL runs before the
- * next execute/query/transaction and when the function returns. */
+ * columns, transaction (a savepoint), log and progress. Queued SQL runs
+ * before the next execute/query/columns/transaction and when the function
+ * returns. */
 #include "toolkit/context.h"
 #include "lua/runtime.h"
 
@@ -78,6 +79,9 @@ static int m_execute(lua_State *L) { return call_db(L, "exec"); }
 
 /* for row in m:query(sql, ...)   [-0, +4, e] */
 static int m_query(lua_State *L) { return call_db(L, "query"); }
+
+/* m:columns(table [, schema]) -> column names, the queued SQL run first   [-0, +1, e] */
+static int m_columns(lua_State *L) { return call_db(L, "columns"); }
 
 /* the body of m:transaction: fn(m), then its queued SQL, inside the savepoint */
 static int transaction_body(lua_State *L)
@@ -189,6 +193,7 @@ static int m_progress(lua_State *L)
 static const luaL_Reg context_methods[] = {
     {"addSql", m_addsql}, {"execute", m_execute}, {"query", m_query},
     {"transaction", m_transaction}, {"log", m_log}, {"progress", m_progress},
+    {"columns", m_columns},
     {NULL, NULL}
 };
 

@@ -142,7 +142,7 @@ int tk_finish(tk_edit *e, int (*adjust)(tk_edit *e, tide_plan *up))
     memset(&d, 0, sizeof d);
     memset(&up, 0, sizeof up);
     memset(&down, 0, sizeof down);
-    d.no_comments = !strcmp(e->drv->name, "sqlite");
+    d.no_comments = !tide_driver_can(e->drv, TIDE_CAP_COMMENTS);
     if ((rc = tide_schema_finish(e->next, &e->err)) < 0) {
         wrap_what(e);
         return rc;

@@ -45,7 +45,7 @@ static tide_enum *the_enum(tk_edit *e, const char *type)
         tide_buf_printf(&known, "%s%s", i ? ", " : "", e->cur->enums[i].name);
     tk_fail(e, TIDE_EINVAL, "there is no enum '%s' (the database has: %s)%s", type,
             known.data ? known.data : "none",
-            !strcmp(e->drv->name, "sqlite") ? "; on SQLite an enum is a column tide created with "
+            !tide_driver_can(e->drv, TIDE_CAP_ENUM_TYPES) ? "; on SQLite an enum is a column tide created with "
             "t.col \"c\" :enum(\"type\", { ... }), a text column with its check" : "");
     tide_buf_free(&known);
     return NULL;

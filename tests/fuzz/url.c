@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/url.h"
+#include "db/url.h"
 
 /* How many times needle occurs in hay (overlaps counted). */
 static int occurrences(const char *hay, const char *needle)

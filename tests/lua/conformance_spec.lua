@@ -184,6 +184,21 @@ describe("driver conformance (" .. dialect .. ")", function()
     assert.are.equal("a'b", db:exec(q)[1]["x y"])
   end)
 
+  it("lists a table's columns in order, in its namespace, none for a missing table", function()
+    assert.are.same({ "id", "name", "flag", "score", "data" }, db:columns("conf_items"))
+    local ns = dialect == "postgres" and "public" or "main"
+    assert.are.same({ "id", "name", "flag", "score", "data" }, db:columns("conf_items", ns))
+    assert.are.same({}, db:columns("conf_missing"))
+    assert.are.same({}, db:columns("conf_items", dialect == "postgres" and "no_such_ns" or "temp"))
+    db:exec("alter table conf_items add column extra text")
+    assert.are.equal("extra", db:columns("conf_items")[6])
+    catch(db.columns, db)
+    db:transaction(function()
+      db:exec("create table conf_other (k integer)")
+      assert.are.same({ "k" }, db:columns("conf_other"))
+    end)
+  end)
+
   it("takes the runner lock exclusively, with a timeout", function()
     if dialect == "sqlite" and url == "sqlite::memory:" then return end
     local other = connect()

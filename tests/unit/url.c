@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "core/url.h"
+#include "db/url.h"
 
 static void parses_sqlite_paths(void **state)
 {

@@ -1,7 +1,9 @@
 /* url.c — parsing and masking database URLs. Every message quotes the URL
- * masked, so a password never leaves this file. */
-#include "core/url.h"
+ * masked, so a password never leaves this file. Which schemes exist and how
+ * each reads is asked of the driver registry. */
+#include "db/url.h"
 #include "core/buf.h"
+#include "db/driver.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -156,13 +158,15 @@ void tide_url__scrub(char *text, size_t size)
     tide_buf_free(&b);
 }
 
-static int parse_sqlite(tide_url *u, const char *rest, tide_err *err)
+/* TIDE_URL_PATH: rest is what follows "scheme:". */
+static int parse_path(tide_url *u, const char *rest, tide_err *err)
 {
     if (!strncmp(rest, "//", 2))
-        rest += 2;                     /* sqlite://rel or sqlite:///abs */
+        rest += 2;                     /* scheme://rel or scheme:///abs */
     if (!*rest)
         return tide_err_set(err, TIDE_EURL, "bad URL '%s': no database path "
-                            "(write sqlite:PATH, e.g. sqlite:app.db, or sqlite::memory:)", u->masked);
+                            "(write %s:PATH, e.g. %s:app.db, or %s::memory:)", u->masked,
+                            u->scheme, u->scheme, u->scheme);
     if (!(u->path = tide_strdup(rest)))
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
     return 0;
@@ -240,13 +244,14 @@ static int parse_authority(tide_url *u, const char *a, const char *e, tide_err *
     return 0;
 }
 
-static int parse_postgres(tide_url *u, const char *url, tide_err *err)
+/* TIDE_URL_SERVER: url is the whole URL. */
+static int parse_server(tide_url *u, const char *url, tide_err *err)
 {
     const char *a, *e, *q, *at;
     int rc;
     if (!find_authority(url, &a, &e))
-        return tide_err_set(err, TIDE_EURL, "bad URL '%s': expected postgres://user:password@host:port/dbname",
-                            u->masked);
+        return tide_err_set(err, TIDE_EURL, "bad URL '%s': expected %s://user:password@host:port/dbname",
+                            u->masked, u->scheme);
     if (!memchr(a, '@', (size_t)(e - a)) && (at = strchr(e, '@')) && memchr(a, ':', (size_t)(at - a)))
         return tide_err_set(err, TIDE_EURL, "bad URL '%s': an '@' after the host; a password holding "
                             "'/', '?' or '#' must be %%-encoded (%%2F, %%3F, %%23), and any other '@' "
@@ -266,8 +271,26 @@ static int parse_postgres(tide_url *u, const char *url, tide_err *err)
     return 0;
 }
 
+/* The URL forms of the registered drivers, for messages: "sqlite: and
+ * postgres://", or with full, "sqlite:PATH or postgres://user:...". */
+static void known_forms(char *out, size_t cap, int full)
+{
+    size_t n = 0;
+    int i;
+    out[0] = '\0';
+    for (i = 0; tide_drivers[i] && n < cap; i++) {
+        const tide_driver *d = tide_drivers[i];
+        int server = d->url_form == TIDE_URL_SERVER;
+        const char *sep = !i ? "" : full ? " or " : tide_drivers[i + 1] ? ", " : " and ";
+        n += (size_t)snprintf(out + n, cap - n, "%s%s%s%s", sep, d->name, server ? "://" : ":",
+                              !full ? "" : server ? "user:password@host:port/dbname" : "PATH");
+    }
+}
+
 int tide_url_parse(tide_url *u, const char *s, tide_err *err)
 {
+    const tide_driver *drv;
+    char forms[256];
     size_t n;
     int rc;
     memset(u, 0, sizeof *u);
@@ -277,21 +300,18 @@ int tide_url_parse(tide_url *u, const char *s, tide_err *err)
     if (!(u->masked = tide_url_mask(s)))
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
     n = strcspn(s, ":");
+    if (!(drv = s[n] ? tide_driver_for_scheme(s, n) : NULL))
+        known_forms(forms, sizeof forms, !s[n]);
     if (!s[n]) {
-        rc = tide_err_set(err, TIDE_EURL, "bad URL '%s': no scheme (expected sqlite:PATH "
-                          "or postgres://user:password@host:port/dbname)", u->masked);
-    } else if (n == 6 && !strncmp(s, "sqlite", 6)) {
-        u->scheme = tide_strdup("sqlite");
-        rc = parse_sqlite(u, s + 7, err);
-    } else if ((n == 8 && !strncmp(s, "postgres", 8)) || (n == 10 && !strncmp(s, "postgresql", 10))) {
-        u->scheme = tide_strdup("postgres");
-        rc = parse_postgres(u, s, err);
-    } else {
+        rc = tide_err_set(err, TIDE_EURL, "bad URL '%s': no scheme (expected %s)", u->masked, forms);
+    } else if (!drv) {
         rc = tide_err_set(err, TIDE_EURL, "unknown database scheme '%.*s' in '%s' "
-                          "(tide speaks sqlite: and postgres://)", (int)(n > 40 ? 40 : n), s, u->masked);
-    }
-    if (rc == 0 && !u->scheme)
+                          "(tide speaks %s)", (int)(n > 40 ? 40 : n), s, u->masked, forms);
+    } else if (!(u->scheme = tide_strdup(drv->name))) {
         rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    } else {
+        rc = drv->url_form == TIDE_URL_SERVER ? parse_server(u, s, err) : parse_path(u, s + n + 1, err);
+    }
     if (rc < 0)
         tide_url_free(u);
     return rc;
@@ -310,6 +330,22 @@ void tide_url_free(tide_url *u)
     free(u->scheme); free(u->path); free(u->user); free(u->password);
     free(u->host); free(u->port); free(u->dbname); free(u->masked);
     memset(u, 0, sizeof *u);
+}
+
+int tide_url_with_dbname(tide_buf *out, const char *url, const char *dbname)
+{
+    const char *auth = strstr(url, "://"), *slash, *query, *p;
+    if (!auth)
+        return TIDE_EURL;
+    slash = auth + 3 + strcspn(auth + 3, "/?");
+    query = slash + strcspn(slash, "?");
+    if (tide_buf_add(out, url, (size_t)(slash - url)) < 0 || tide_buf_putc(out, '/') < 0)
+        return TIDE_ENOMEM;
+    for (p = dbname; *p; p++)
+        if ((isalnum((unsigned char)*p) || strchr("-._~", *p) ? tide_buf_putc(out, *p)
+             : tide_buf_printf(out, "%%%02X", (unsigned char)*p)) < 0)
+            return TIDE_ENOMEM;
+    return tide_buf_puts(out, query) < 0 ? TIDE_ENOMEM : 0;
 }
 
 const char *tide_url_opt_get(const tide_url *u, const char *key)
