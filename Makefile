@@ -15,7 +15,7 @@ CMAKE_ARGS ?=
 PREFIX     ?= /usr/local
 DESTDIR    ?=
 
-.PHONY: all build deps deps-test demo test test-asan check-memory test-fuzz fuzz fuzz-build check clean install
+.PHONY: all build deps deps-test demo test check-structure test-asan check-memory test-fuzz fuzz fuzz-build check clean install
 
 all: build
 
@@ -69,7 +69,12 @@ test-fuzz: fuzz-build
 fuzz: fuzz-build
 	@tests/fuzz/run.sh $(FUZZ_BUILD) $(if $(filter command line environment,$(origin FUZZ_SECONDS)),$(FUZZ_SECONDS),300)
 
-test: deps-test test-asan check-memory test-fuzz build
+# The structure checks of scripts/check_*.sh: the #include graph against
+# ARCHITECTURE.md's rules, and no dialect's name or SQL outside drivers/.
+check-structure:
+	@for s in scripts/check_*.sh; do [ -x "$$s" ] || continue; "$$s" || exit 1; done
+
+test: deps-test check-structure test-asan check-memory test-fuzz build
 	@cd $(BUILD) && ctest --output-on-failure
 
 check: test
