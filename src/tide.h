@@ -425,6 +425,10 @@ int tide_inspect_lua_dir(tide *t, const char *dir, int *nfiles, tide_err *err);
 /* Runs seeders/<name>.lua (default seeder.defaultSeeder). */
 int tide_seed(tide *t, const char *name, tide_err *err);
 
+/* The seeder tide_seed runs when given none (seeder.defaultSeeder);
+ * borrowed from t. */
+const char *tide_seeder_default(const tide *t);
+
 /* Writes seeders/<Name>.lua with an empty run function. */
 int tide_seeder_create(tide *t, const char *name, char **path_out, tide_err *err);
 

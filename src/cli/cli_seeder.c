@@ -2,7 +2,6 @@
  * its options, calls tide_seed / tide_seeder_create / tide_fresh, and prints
  * a line for people or, with --json, a document for programs. */
 #include "cli/cli.h"
-#include "runner/runner.h"     /* t->cfg.default_seeder, for naming the seeder that ran */
 #include "lua/runtime.h"
 #include "api/module.h"
 
@@ -38,7 +37,7 @@ static int bad_name(cli *c, const char *name)
 
 static const char *seeder_name(tide *t, const char *name)
 {
-    return name && *name ? name : t->cfg.default_seeder;
+    return name && *name ? name : tide_seeder_default(t);
 }
 
 /* tide seeder:run [--class NAME] */

@@ -78,6 +78,11 @@ static int list_seeders(const char *dir, tide_buf *out)
 
 /* The file of seeder name in *path, once the folder and the file are known
  * to exist; otherwise an error listing the seeders there are. */
+const char *tide_seeder_default(const tide *t)
+{
+    return t->cfg.default_seeder;
+}
+
 int tide__seeder_file(tide *t, const char *name, tide_buf *path, tide_err *err)
 {
     const char *dir = t->cfg.seeder_path;
