@@ -287,7 +287,8 @@ static void mark_enum_users(emitter *e, const tide_enum *en)
         for (j = 0; j < e->w.plan->to->tables[i]->ncolumns; j++) {
             const tide_column *c = &e->w.plan->to->tables[i]->columns[j];
             if (c->is_enum && !strcmp(c->type, en->name) &&
-                tide_schema_find_table(e->w.plan->from, e->w.plan->to->tables[i]->schema, e->w.plan->to->tables[i]->name))
+                tide_model_find_table(e->w.plan->from, e->w.plan->to->tables[i]->schema,
+                                      e->w.plan->to->tables[i]->name, 1))
                 mark(e, e->w.plan->to->tables[i]);
         }
 }
@@ -327,21 +328,23 @@ static int has_serial(const tide_table *t)
 }
 
 /* AUTOINCREMENT never reuses an id: the new table's counter starts where
- * the old one was (sqlite_sequence follows the rename). */
+ * the old one was (sqlite_sequence follows the rename). Its names are data,
+ * compared byte for byte: the table may be spelled in another case there. */
 static void keep_sequence(emitter *e, const char *old, const char *tmp)
 {
     tide_sqlw_put(W(e), "insert into sqlite_sequence (name, seq) select ");
     tide_sqlw_literal(W(e), tmp);
     tide_sqlw_put(W(e), ", seq from sqlite_sequence where name = ");
     tide_sqlw_literal(W(e), old);
-    tide_sqlw_put(W(e), " and not exists (select 1 from sqlite_sequence where name = ");
+    tide_sqlw_put(W(e), " collate nocase and not exists (select 1 from sqlite_sequence where name = ");
     tide_sqlw_literal(W(e), tmp);
-    tide_sqlw_put(W(e), ")");
+    tide_sqlw_put(W(e), " collate nocase)");
     tide_sqlw_stmt(W(e));
     tide_sqlw_put(W(e), "update sqlite_sequence set seq = max(seq, coalesce((select seq from sqlite_sequence where name = ");
     tide_sqlw_literal(W(e), old);
-    tide_sqlw_put(W(e), "), 0)) where name = ");
+    tide_sqlw_put(W(e), " collate nocase), 0)) where name = ");
     tide_sqlw_literal(W(e), tmp);
+    tide_sqlw_put(W(e), " collate nocase");
     tide_sqlw_stmt(W(e));
 }
 
@@ -500,7 +503,6 @@ int sqlite_emit(const tide_plan *plan, tide_sql_list *out, tide_err *err)
 int sqlite_normalize(tide_schema *s, tide_err *err)
 {
     int i, j;
-    (void)err;
     for (i = 0; i < s->ntables; i++) {
         tide_table *t = s->tables[i];
         t->comment = NULL;
@@ -511,7 +513,8 @@ int sqlite_normalize(tide_schema *s, tide_err *err)
                 c->type = tide_schema_str(s, "integer");   /* INTEGER PRIMARY KEY AUTOINCREMENT */
         }
     }
-    return 0;
+    /* identifiers ignore case: finished again under that comparison */
+    return tide_schema_set_nocase(s, 1, err);
 }
 
 /* The driver's convert: SQLite converts on assignment by the new column's
