@@ -76,7 +76,33 @@ static const tide_enum *enum_of(const emitter *e, const tide_column *c)
  * inline: only for a table whose whole primary key is that column. */
 static int inline_serial(const tide_table *t, const tide_column *c)
 {
-    return c->autoincrement && t->npk == 1 && !strcmp(t->pk[0], c->name);
+    return c->autoincrement && t->npk == 1 && tide_model_same_name(1, t->pk[0], c->name);
+}
+
+/* The table's rowid: a key of one integer column (serial or not) is declared
+ * inline as SQLite's documentation writes it, "id integer primary key
+ * [autoincrement]", with no NOT NULL (the rowid is never NULL), so that a
+ * table tide creates reads back in PRAGMA table_info as one written by hand. */
+static int rowid_key(const tide_table *t, const tide_column *c)
+{
+    return inline_serial(t, c) ||
+           (t->npk == 1 && !strcmp(c->type, "integer") && tide_model_same_name(1, t->pk[0], c->name));
+}
+
+/* " constraint NAME primary key [autoincrement]": the name only when the
+ * definitions chose one (introspection gives an unnamed key the generated
+ * name, and a table rename then keeps it generated). */
+static void inline_key(emitter *e, const tide_table *t, const tide_column *c)
+{
+    tide_buf generated = TIDE_BUF_INIT;
+    if (tide_model_generated_name(t->name, NULL, 0, "pkey", &generated) < 0)
+        tide_sqlw_fail(W(e), "out of memory");
+    else if (!tide_model_same_name(1, generated.data, t->pk_name)) {
+        tide_sqlw_put(W(e), " constraint ");
+        tide_sqlw_q(W(e), t->pk_name);
+    }
+    tide_buf_free(&generated);
+    tide_sqlw_put(W(e), c->autoincrement ? " primary key autoincrement" : " primary key");
 }
 
 static void column_def(emitter *e, const tide_table *t, const tide_column *c)
@@ -97,13 +123,10 @@ static void column_def(emitter *e, const tide_table *t, const tide_column *c)
         tide_sqlw_put(W(e), inline_serial(t, c) ? "integer" : c->type);
     if (c->is_enum)
         tide_sqlw_put(W(e), " text");                 /* "status" user_status text: text affinity, named type */
-    if (!c->nullable)
+    if (!c->nullable && !rowid_key(t, c))
         tide_sqlw_put(W(e), " not null");
-    if (inline_serial(t, c)) {
-        tide_sqlw_put(W(e), " constraint ");
-        tide_sqlw_q(W(e), t->pk_name);
-        tide_sqlw_put(W(e), " primary key autoincrement");
-    }
+    if (rowid_key(t, c))
+        inline_key(e, t, c);
     if (c->collation) {
         tide_sqlw_put(W(e), " collate ");
         tide_sqlw_q(W(e), c->collation);
@@ -154,7 +177,7 @@ static void create_table_as(emitter *e, const tide_table *t, const char *name)
     for (i = 0; i < t->ncolumns; i++) {
         tide_sqlw_put(W(e), i ? ",\n  " : "  ");
         column_def(e, t, &t->columns[i]);
-        serial |= inline_serial(t, &t->columns[i]);
+        serial |= rowid_key(t, &t->columns[i]);
     }
     if (t->npk && !serial) {
         tide_sqlw_put(W(e), ",\n  constraint ");
@@ -511,6 +534,8 @@ int sqlite_normalize(tide_schema *s, tide_err *err)
             c->comment = NULL;
             if (c->autoincrement && inline_serial(t, c))
                 c->type = tide_schema_str(s, "integer");   /* INTEGER PRIMARY KEY AUTOINCREMENT */
+            if (rowid_key(t, c))
+                c->nullable = 0;                           /* the rowid is never NULL */
         }
     }
     /* identifiers ignore case: finished again under that comparison */
