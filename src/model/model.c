@@ -642,8 +642,7 @@ static int cmp_tables(const void *a, const void *b)
     return c ? c : cmp_opt(x->name, y->name);
 }
 
-/* A nocase schema's order: names folded, so that binary search finds any
- * spelling; ties (which finish rejects) broken byte for byte. */
+/* Tables whose names differ only in case, next to each other. */
 static int cmp_tables_nocase(const void *a, const void *b)
 {
     const tide_table *x = *(tide_table *const *)a, *y = *(tide_table *const *)b;
@@ -825,6 +824,26 @@ static void sort_table(tide_table *t)
     sort_list(t->checks, t->nchecks, sizeof *t->checks, cmp_named);
 }
 
+/* A nocase schema keeps the byte order (its snapshot and inspect output do
+ * not move); names that differ only in case are found in a folded copy. */
+static int check_folded_tables(finisher *f)
+{
+    tide_table **v;
+    int i, rc = 0;
+    if (f->s->ntables < 2)
+        return 0;
+    if (!(v = malloc(sizeof *v * (size_t)f->s->ntables)))
+        return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+    memcpy(v, f->s->tables, sizeof *v * (size_t)f->s->ntables);
+    sort_list(v, f->s->ntables, sizeof *v, cmp_tables_nocase);
+    for (i = 1; rc == 0 && i < f->s->ntables; i++)
+        if (!cmp_opt(v[i - 1]->schema, v[i]->schema) && tide_model_same_name(1, v[i - 1]->name, v[i]->name))
+            rc = fail_item(f, v[i], "the table is defined twice ('%s' and '%s': names that differ only "
+                           "in case are one name in this database)", v[i - 1]->name, v[i]->name);
+    free(v);
+    return rc;
+}
+
 int tide_schema_finish(tide_schema *s, tide_err *err)
 {
     finisher f = { s, TIDE_BUF_INIT, err };
@@ -843,14 +862,13 @@ int tide_schema_finish(tide_schema *s, tide_err *err)
         rc = canon_table(&f, s->tables[i]);
     }
     if (rc == 0)
-        sort_list(s->tables, s->ntables, sizeof *s->tables, s->nocase ? cmp_tables_nocase : cmp_tables);
+        sort_list(s->tables, s->ntables, sizeof *s->tables, cmp_tables);
     s->finished = rc == 0;       /* sorted: lookups below may binary-search */
     for (i = 1; rc == 0 && i < s->ntables; i++)
-        if (!cmp_opt(s->tables[i - 1]->schema, s->tables[i]->schema) &&
-            tide_model_same_name(s->nocase, s->tables[i - 1]->name, s->tables[i]->name))
-            rc = fail_item(&f, s->tables[i], "the table is defined twice%s",
-                           strcmp(s->tables[i - 1]->name, s->tables[i]->name) ? " (names differ only in "
-                           "case, which this database ignores)" : "");
+        if (!cmp_tables(&s->tables[i - 1], &s->tables[i]))
+            rc = fail_item(&f, s->tables[i], "the table is defined twice");
+    if (rc == 0 && s->nocase)
+        rc = check_folded_tables(&f);
     for (i = 0; rc == 0 && i < s->ntables; i++) {
         sort_table(s->tables[i]);
         if ((rc = check_table(&f, s->tables[i])) == 0 && (rc = link_enums(&f, s->tables[i])) == 0)
@@ -873,25 +891,21 @@ const tide_table *tide_model_find_table(const tide_schema *s, const char *schema
         return NULL;
     if (schema && !strcmp(schema, "public"))
         schema = NULL;
-    if (!s->finished || nocase != s->nocase) {
-        const tide_table *folded = NULL;
-        for (i = 0; i < s->ntables; i++)
-            if (!cmp_opt(s->tables[i]->schema, schema) && !cmp_opt(s->tables[i]->name, name))
-                return s->tables[i];
-            else if (nocase && !folded && !cmp_opt(s->tables[i]->schema, schema) &&
-                     tide_model_same_name(1, s->tables[i]->name, name))
-                folded = s->tables[i];
-        return folded;
-    }
-    while (lo <= hi) {
+    while (s->finished && lo <= hi) {    /* sorted byte for byte */
         int mid = (lo + hi) / 2, c = cmp_opt(s->tables[mid]->schema, schema);
         if (!c)
-            c = tide_model_name_cmp(nocase, s->tables[mid]->name, name);
+            c = cmp_opt(s->tables[mid]->name, name);
         if (!c)
             return s->tables[mid];
         if (c < 0) lo = mid + 1;
         else hi = mid - 1;
     }
+    for (i = 0; !s->finished && i < s->ntables; i++)
+        if (!cmp_opt(s->tables[i]->schema, schema) && !cmp_opt(s->tables[i]->name, name))
+            return s->tables[i];
+    for (i = 0; nocase && i < s->ntables; i++)   /* another spelling: a scan */
+        if (!cmp_opt(s->tables[i]->schema, schema) && tide_model_same_name(1, s->tables[i]->name, name))
+            return s->tables[i];
     return NULL;
 }
 

@@ -159,9 +159,9 @@ tide_check  *tide_table_add_check(tide_schema *s, tide_table *t, const char *nam
 int tide_strv_push(tide_schema *s, char ***v, int *n, const char *str);
 
 /* Sets s->nocase (and its tables'); a finished schema is finished again
- * (sorted and checked under the new comparison: two tables, columns or
- * indexes differing only in case are then an error). Returns 0 or finish's
- * error. */
+ * (checked under the new comparison: two tables or two columns of a table
+ * whose names differ only in case are then an error; the order of the
+ * tables stays byte for byte). Returns 0 or finish's error. */
 int tide_schema_set_nocase(tide_schema *s, int nocase, tide_err *err);
 
 /* Applies the canonical forms, fills generated names, sorts, and checks the

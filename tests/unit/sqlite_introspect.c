@@ -680,11 +680,11 @@ static void test_bad_arguments(void **state)
 
 /* ---- the rowid key and identifiers' case -------------------------------- */
 
-/* In the order of a nocase schema: names folded, "USERS" after "entry". */
+/* In the schema's order (byte for byte, also when nocase): "USERS" first. */
 static const char *const rowid_sql[] = {
+    "create table \"USERS\" (\n  \"ID\" integer primary key,\n  \"Email\" text not null\n)",
     "create table \"account\" (\n  \"id\" integer primary key,\n  \"name\" text not null\n)",
     "create table \"entry\" (\n  \"id\" integer primary key autoincrement,\n  \"note\" text\n)",
-    "create table \"USERS\" (\n  \"ID\" integer primary key,\n  \"Email\" text not null\n)",
 };
 
 /* The definitions of those tables as the DSL builds them (keys NOT NULL,
