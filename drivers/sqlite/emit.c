@@ -76,7 +76,33 @@ static const tide_enum *enum_of(const emitter *e, const tide_column *c)
  * inline: only for a table whose whole primary key is that column. */
 static int inline_serial(const tide_table *t, const tide_column *c)
 {
-    return c->autoincrement && t->npk == 1 && !strcmp(t->pk[0], c->name);
+    return c->autoincrement && t->npk == 1 && tide_model_same_name(1, t->pk[0], c->name);
+}
+
+/* The table's rowid: a key of one integer column (serial or not) is declared
+ * inline as SQLite's documentation writes it, "id integer primary key
+ * [autoincrement]", with no NOT NULL (the rowid is never NULL), so that a
+ * table tide creates reads back in PRAGMA table_info as one written by hand. */
+static int rowid_key(const tide_table *t, const tide_column *c)
+{
+    return inline_serial(t, c) ||
+           (t->npk == 1 && !strcmp(c->type, "integer") && tide_model_same_name(1, t->pk[0], c->name));
+}
+
+/* " constraint NAME primary key [autoincrement]": the name only when the
+ * definitions chose one (introspection gives an unnamed key the generated
+ * name, and a table rename then keeps it generated). */
+static void inline_key(emitter *e, const tide_table *t, const tide_column *c)
+{
+    tide_buf generated = TIDE_BUF_INIT;
+    if (tide_model_generated_name(t->name, NULL, 0, "pkey", &generated) < 0)
+        tide_sqlw_fail(W(e), "out of memory");
+    else if (!tide_model_same_name(1, generated.data, t->pk_name)) {
+        tide_sqlw_put(W(e), " constraint ");
+        tide_sqlw_q(W(e), t->pk_name);
+    }
+    tide_buf_free(&generated);
+    tide_sqlw_put(W(e), c->autoincrement ? " primary key autoincrement" : " primary key");
 }
 
 static void column_def(emitter *e, const tide_table *t, const tide_column *c)
@@ -97,13 +123,10 @@ static void column_def(emitter *e, const tide_table *t, const tide_column *c)
         tide_sqlw_put(W(e), inline_serial(t, c) ? "integer" : c->type);
     if (c->is_enum)
         tide_sqlw_put(W(e), " text");                 /* "status" user_status text: text affinity, named type */
-    if (!c->nullable)
+    if (!c->nullable && !rowid_key(t, c))
         tide_sqlw_put(W(e), " not null");
-    if (inline_serial(t, c)) {
-        tide_sqlw_put(W(e), " constraint ");
-        tide_sqlw_q(W(e), t->pk_name);
-        tide_sqlw_put(W(e), " primary key autoincrement");
-    }
+    if (rowid_key(t, c))
+        inline_key(e, t, c);
     if (c->collation) {
         tide_sqlw_put(W(e), " collate ");
         tide_sqlw_q(W(e), c->collation);
@@ -154,7 +177,7 @@ static void create_table_as(emitter *e, const tide_table *t, const char *name)
     for (i = 0; i < t->ncolumns; i++) {
         tide_sqlw_put(W(e), i ? ",\n  " : "  ");
         column_def(e, t, &t->columns[i]);
-        serial |= inline_serial(t, &t->columns[i]);
+        serial |= rowid_key(t, &t->columns[i]);
     }
     if (t->npk && !serial) {
         tide_sqlw_put(W(e), ",\n  constraint ");
@@ -287,7 +310,8 @@ static void mark_enum_users(emitter *e, const tide_enum *en)
         for (j = 0; j < e->w.plan->to->tables[i]->ncolumns; j++) {
             const tide_column *c = &e->w.plan->to->tables[i]->columns[j];
             if (c->is_enum && !strcmp(c->type, en->name) &&
-                tide_schema_find_table(e->w.plan->from, e->w.plan->to->tables[i]->schema, e->w.plan->to->tables[i]->name))
+                tide_model_find_table(e->w.plan->from, e->w.plan->to->tables[i]->schema,
+                                      e->w.plan->to->tables[i]->name, 1))
                 mark(e, e->w.plan->to->tables[i]);
         }
 }
@@ -327,21 +351,23 @@ static int has_serial(const tide_table *t)
 }
 
 /* AUTOINCREMENT never reuses an id: the new table's counter starts where
- * the old one was (sqlite_sequence follows the rename). */
+ * the old one was (sqlite_sequence follows the rename). Its names are data,
+ * compared byte for byte: the table may be spelled in another case there. */
 static void keep_sequence(emitter *e, const char *old, const char *tmp)
 {
     tide_sqlw_put(W(e), "insert into sqlite_sequence (name, seq) select ");
     tide_sqlw_literal(W(e), tmp);
     tide_sqlw_put(W(e), ", seq from sqlite_sequence where name = ");
     tide_sqlw_literal(W(e), old);
-    tide_sqlw_put(W(e), " and not exists (select 1 from sqlite_sequence where name = ");
+    tide_sqlw_put(W(e), " collate nocase and not exists (select 1 from sqlite_sequence where name = ");
     tide_sqlw_literal(W(e), tmp);
-    tide_sqlw_put(W(e), ")");
+    tide_sqlw_put(W(e), " collate nocase)");
     tide_sqlw_stmt(W(e));
     tide_sqlw_put(W(e), "update sqlite_sequence set seq = max(seq, coalesce((select seq from sqlite_sequence where name = ");
     tide_sqlw_literal(W(e), old);
-    tide_sqlw_put(W(e), "), 0)) where name = ");
+    tide_sqlw_put(W(e), " collate nocase), 0)) where name = ");
     tide_sqlw_literal(W(e), tmp);
+    tide_sqlw_put(W(e), " collate nocase");
     tide_sqlw_stmt(W(e));
 }
 
@@ -500,7 +526,6 @@ int sqlite_emit(const tide_plan *plan, tide_sql_list *out, tide_err *err)
 int sqlite_normalize(tide_schema *s, tide_err *err)
 {
     int i, j;
-    (void)err;
     for (i = 0; i < s->ntables; i++) {
         tide_table *t = s->tables[i];
         t->comment = NULL;
@@ -509,9 +534,12 @@ int sqlite_normalize(tide_schema *s, tide_err *err)
             c->comment = NULL;
             if (c->autoincrement && inline_serial(t, c))
                 c->type = tide_schema_str(s, "integer");   /* INTEGER PRIMARY KEY AUTOINCREMENT */
+            if (rowid_key(t, c))
+                c->nullable = 0;                           /* the rowid is never NULL */
         }
     }
-    return 0;
+    /* identifiers ignore case: finished again under that comparison */
+    return tide_schema_set_nocase(s, 1, err);
 }
 
 /* The driver's convert: SQLite converts on assignment by the new column's

@@ -1148,6 +1148,7 @@ int sqlite_introspect(tide_dconn *c, const tide_introspect_opts *opts, tide_sche
     r.opts = opts;
     r.out = out;
     r.err = err;
+    out->nocase = 1;                     /* SQLite: "USERS" is users */
     own_tx = sqlite3_get_autocommit(c->db);
     if (own_tx && (rc = exec_counted(&r, "BEGIN")) < 0)
         goto done;

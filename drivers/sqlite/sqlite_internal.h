@@ -39,7 +39,7 @@ int sqlite_triggers(tide_dconn *c, const char *table, tide_sql_list *out, tide_e
 
 /* The CREATE TRIGGER statements of a table (`?`), in a column sql: read by
  * sqlite_triggers, and written into generated migrations (triggers_sql). */
-#define SQLITE_TRIGGERS_SQL "select sql from sqlite_master where type = 'trigger' and tbl_name = ?"
+#define SQLITE_TRIGGERS_SQL "select sql from sqlite_master where type = 'trigger' and tbl_name = ? collate nocase"
 
 /* Whole databases and catalog queries (database.c; see driver.h). */
 int sqlite_create_database(const char *url, tide_err *err);

@@ -27,7 +27,10 @@ enum {
     TIDE_CAP_NAMESPACES     = 1u << 2,  /* tables live in named schemas ("crm.lead") */
     TIDE_CAP_SAVEPOINTS     = 1u << 3,  /* begin nests (m:transaction, db:transaction) */
     TIDE_CAP_DEFERRABLE     = 1u << 4,  /* foreign keys may be DEFERRABLE */
-    TIDE_CAP_VIRTUAL_TABLES = 1u << 5   /* virtual tables (left out of introspection) */
+    TIDE_CAP_VIRTUAL_TABLES = 1u << 5,  /* virtual tables (left out of introspection) */
+    TIDE_CAP_NOCASE_IDENTS  = 1u << 6   /* identifiers compare with ASCII case folded, quoted
+                                           or not ("USERS" is users): its normalize and
+                                           introspection set tide_schema.nocase */
 };
 
 typedef struct tide_dconn tide_dconn;       /* a driver's connection, opaque */

@@ -30,6 +30,7 @@ typedef struct differ {
     decision *dec;
     int ndec;
     int reversed;                   /* computing down: decisions are read b <-> a */
+    int nocase;                     /* either schema's identifiers ignore case */
     tide_plan *plan;
     tide_op *phase[NPHASES];
     int nphase[NPHASES];
@@ -40,6 +41,25 @@ typedef struct differ {
 static int same(const char *x, const char *y)
 {
     return !strcmp(x ? x : "", y ? y : "");
+}
+
+/* Identifiers: a schema built for a database that ignores their case (SQLite)
+ * pairs "USERS" with "users", on either side of the diff, so that a spelling
+ * that differs only in case is neither a rename nor a drop and a create: the
+ * database keeps its spelling, and nothing is planned for it. */
+static int same_name(const differ *d, const char *x, const char *y)
+{
+    return tide_model_same_name(d->nocase, x, y);
+}
+
+static const tide_table *find_table(const differ *d, const tide_schema *s, const char *schema, const char *name)
+{
+    return tide_model_find_table(s, schema, name, d->nocase);
+}
+
+static const tide_column *find_column(const differ *d, const tide_table *t, const char *name)
+{
+    return tide_model_find_column(t, name, d->nocase);
 }
 
 /* ---- output ------------------------------------------------------------ */
@@ -120,7 +140,7 @@ static const tide_table *partner_of_b(const differ *d, const tide_table *bt)
     for (i = 0; i < d->ndec; i++)
         if (!d->dec[i].a_col && (d->reversed ? d->dec[i].a_table : d->dec[i].b_table) == bt)
             return d->reversed ? d->dec[i].b_table : d->dec[i].a_table;
-    at = tide_schema_find_table(d->a, bt->schema, bt->name);
+    at = find_table(d, d->a, bt->schema, bt->name);
     for (i = 0; at && i < d->ndec; i++)     /* claimed by a rename: not a partner by name */
         if (!d->dec[i].a_col && (d->reversed ? d->dec[i].b_table : d->dec[i].a_table) == at)
             return NULL;
@@ -144,15 +164,15 @@ static const tide_column *partner_col(const differ *d, const tide_table *at, con
         const decision *x = &d->dec[i];
         const tide_table *xa = d->reversed ? x->b_table : x->a_table, *xb = d->reversed ? x->a_table : x->b_table;
         const char *ca = d->reversed ? x->b_col : x->a_col, *cb = d->reversed ? x->a_col : x->b_col;
-        if (x->a_col && xa == at && xb == bt && !strcmp(cb, bc))
-            return tide_table_find_column(at, ca);
+        if (x->a_col && xa == at && xb == bt && same_name(d, cb, bc))
+            return find_column(d, at, ca);
     }
-    ac = tide_table_find_column(at, bc);
+    ac = find_column(d, at, bc);
     for (i = 0; ac && i < d->ndec; i++) {
         const decision *x = &d->dec[i];
         const tide_table *xa = d->reversed ? x->b_table : x->a_table;
         const char *ca = d->reversed ? x->b_col : x->a_col;
-        if (x->a_col && xa == at && !strcmp(ca, bc))
+        if (x->a_col && xa == at && same_name(d, ca, bc))
             return NULL;               /* that column was renamed to something else */
     }
     return ac;
@@ -166,10 +186,10 @@ static int col_is_paired(const differ *d, const tide_table *at, const tide_table
         const decision *x = &d->dec[i];
         const tide_table *xa = d->reversed ? x->b_table : x->a_table, *xb = d->reversed ? x->a_table : x->b_table;
         const char *ca = d->reversed ? x->b_col : x->a_col;
-        if (x->a_col && xa == at && xb == bt && !strcmp(ca, ac->name))
+        if (x->a_col && xa == at && xb == bt && same_name(d, ca, ac->name))
             return 1;
     }
-    bc = tide_table_find_column(bt, ac->name);   /* else: kept under its name */
+    bc = find_column(d, bt, ac->name);   /* else: kept under its name */
     return bc && partner_col(d, at, bt, bc->name) == ac;
 }
 
@@ -182,18 +202,18 @@ static const tide_table *hinted_table(const differ *d, const tide_table *bt)
         return NULL;
     if ((dot = strchr(hint, '.')) != NULL) {
         snprintf(schema, sizeof schema, "%.*s", (int)(dot - hint), hint);
-        return tide_schema_find_table(d->a, schema, dot + 1);
+        return find_table(d, d->a, schema, dot + 1);
     }
-    return tide_schema_find_table(d->a, bt->schema, hint);
+    return find_table(d, d->a, bt->schema, hint);
 }
 
-static int same_shape(const tide_table *x, const tide_table *y)
+static int same_shape(const differ *d, const tide_table *x, const tide_table *y)
 {
     int i;
     if (x->ncolumns != y->ncolumns)
         return 0;
     for (i = 0; i < x->ncolumns; i++)
-        if (strcmp(x->columns[i].name, y->columns[i].name) || strcmp(x->columns[i].type, y->columns[i].type))
+        if (!same_name(d, x->columns[i].name, y->columns[i].name) || strcmp(x->columns[i].type, y->columns[i].type))
             return 0;
     return 1;
 }
@@ -221,8 +241,7 @@ static void pair_tables(differ *d)
     char x[300], y[300], hint[400];
     for (i = 0; i < d->b->ntables && !d->failed; i++) {
         const tide_table *bt = d->b->tables[i], *at = hinted_table(d, bt);
-        if (at && !tide_schema_find_table(d->b, at->schema, at->name) &&
-            !tide_schema_find_table(d->a, bt->schema, bt->name))
+        if (at && !find_table(d, d->b, at->schema, at->name) && !find_table(d, d->a, bt->schema, bt->name))
             add_decision(d, at, bt, NULL, NULL);
     }
     for (i = 0; i < d->b->ntables && !d->failed; i++) {
@@ -231,7 +250,7 @@ static void pair_tables(differ *d)
             continue;
         for (j = 0; j < d->a->ntables; j++) {
             const tide_table *at = d->a->tables[j];
-            if (a_is_paired(d, at) || !same(at->schema, bt->schema) || !same_shape(at, bt))
+            if (a_is_paired(d, at) || !same(at->schema, bt->schema) || !same_shape(d, at, bt))
                 continue;
             snprintf(hint, sizeof hint, ":renamedFrom \"%s\"", at->name);
             if (likely_rename(d, "table", qname(at, x, sizeof x), qname(bt, y, sizeof y), hint))
@@ -247,9 +266,9 @@ static void pair_columns(differ *d, const tide_table *at, const tide_table *bt)
     char what[320], hint[300];
     for (i = 0; i < bt->ncolumns && !d->failed; i++) {
         const tide_column *bc = &bt->columns[i];
-        if (bc->renamed_from && tide_table_find_column(at, bc->renamed_from) &&
-            !tide_table_find_column(bt, bc->renamed_from) && !tide_table_find_column(at, bc->name))
-            add_decision(d, at, bt, tide_table_find_column(at, bc->renamed_from)->name, bc->name);
+        if (bc->renamed_from && find_column(d, at, bc->renamed_from) &&
+            !find_column(d, bt, bc->renamed_from) && !find_column(d, at, bc->name))
+            add_decision(d, at, bt, find_column(d, at, bc->renamed_from)->name, bc->name);
     }
     for (i = 0; i < bt->ncolumns && !d->failed; i++) {
         const tide_column *bc = &bt->columns[i];
@@ -278,13 +297,13 @@ static int same_cols(const differ *d, const tide_table *at, const tide_table *bt
     if (na != nb)
         return 0;
     for (i = 0; i < nb; i++) {
-        size_t bl = tide_model_index_col_len(bc[i]);
-        char name[256];
+        size_t bl = tide_model_index_col_len(bc[i]), al = tide_model_index_col_len(ac[i]);
+        char name[256], aname[256];
         const tide_column *mapped;
         snprintf(name, sizeof name, "%.*s", (int)bl, bc[i]);
+        snprintf(aname, sizeof aname, "%.*s", (int)al, ac[i]);
         mapped = partner_col(d, at, bt, name);
-        if (!mapped || strncmp(ac[i], mapped->name, strlen(mapped->name)) ||
-            strcmp(ac[i] + strlen(mapped->name), bc[i] + bl))
+        if (!mapped || !same_name(d, aname, mapped->name) || strcmp(ac[i] + al, bc[i] + bl))
             return 0;
     }
     return 1;
@@ -366,7 +385,7 @@ static void diff_columns(differ *d, const tide_table *at, const tide_table *bt)
             }
             continue;
         }
-        if (strcmp(ac->name, bc->name) && (op = add_op(d, P_RENAME, TIDE_OP_RENAME_COLUMN, bt)) != NULL) {
+        if (!same_name(d, ac->name, bc->name) && (op = add_op(d, P_RENAME, TIDE_OP_RENAME_COLUMN, bt)) != NULL) {
             note(d, 0, "table %s: column %s renamed to %s", bt->name, ac->name, bc->name);
             op->old_table = at;
             op->column = bc;
@@ -400,10 +419,11 @@ static void diff_columns(differ *d, const tide_table *at, const tide_table *bt)
 }
 
 /* Does name follow the generated rule for table t and these columns? */
-static int generated(const tide_table *t, const char *name, char *const *cols, int ncols, const char *suffix)
+static int generated(const differ *d, const tide_table *t, const char *name, char *const *cols, int ncols,
+                     const char *suffix)
 {
     tide_buf b = TIDE_BUF_INIT;
-    int yes = tide_model_generated_name(t->name, cols, ncols, suffix, &b) == 0 && b.data && !strcmp(b.data, name);
+    int yes = tide_model_generated_name(t->name, cols, ncols, suffix, &b) == 0 && b.data && same_name(d, b.data, name);
     tide_buf_free(&b);
     return yes;
 }
@@ -432,12 +452,12 @@ static void rename_constraint(differ *d, const tide_table *at, const tide_table 
         for (i_ = 0; i_ < (at)->n; i_++) {                                                \
             const __typeof__((at)->list[0]) *x_ = &(at)->list[i_], *y_ = NULL;            \
             for (j_ = 0; j_ < (bt)->n; j_++)                                              \
-                if (!strcmp((bt)->list[j_].name, x_->name)) y_ = &(bt)->list[j_];         \
-            if (!y_ && generated(at, x_->name, COLS(x_), suffix))                         \
+                if (same_name(d, (bt)->list[j_].name, x_->name)) y_ = &(bt)->list[j_];    \
+            if (!y_ && generated(d, at, x_->name, COLS(x_), suffix))                         \
                 for (j_ = 0; j_ < (bt)->n && j_ < 256 && !y_; j_++) {                     \
                     y_ = &(bt)->list[j_];                                                 \
-                    if (renamed_[j_] || !generated(bt, y_->name, COLS(y_), suffix) ||     \
-                        !(equal) || FIND_NAMED(at, list, n, y_->name)) y_ = NULL;          \
+                    if (renamed_[j_] || !generated(d, bt, y_->name, COLS(y_), suffix) ||     \
+                        !(equal) || FIND_NAMED(d, at, list, n, y_->name)) y_ = NULL;       \
                     else {                                                                \
                         renamed_[j_] = y_->name;                                          \
                         rename_constraint(d, at, bt, rename_kind, x_->name, y_->name);    \
@@ -446,7 +466,7 @@ static void rename_constraint(differ *d, const tide_table *at, const tide_table 
                                 (const tide_index *)(const void *)y_;                     \
                     }                                                                     \
                 }                                                                         \
-            if (y_ && strcmp(y_->name, x_->name)) continue;  /* renamed */               \
+            if (y_ && !same_name(d, y_->name, x_->name)) continue;  /* renamed */        \
             if (!y_ || !(equal)) {                                                        \
                 tide_op *op_ = add_op(d, kind_drop == TIDE_OP_DROP_FK ? P_DROP_FK          \
                                       : P_DROP_CONSTRAINT, kind_drop, bt);                \
@@ -459,7 +479,7 @@ static void rename_constraint(differ *d, const tide_table *at, const tide_table 
             const __typeof__((bt)->list[0]) *y_ = &(bt)->list[j_], *x_ = NULL;            \
             if (j_ < 256 && renamed_[j_]) continue;                                       \
             for (i_ = 0; i_ < (at)->n; i_++)                                              \
-                if (!strcmp((at)->list[i_].name, y_->name)) x_ = &(at)->list[i_];         \
+                if (same_name(d, (at)->list[i_].name, y_->name)) x_ = &(at)->list[i_];    \
             if (!x_ || !(equal)) {                                                        \
                 tide_op *op_ = add_op(d, kind_add == TIDE_OP_ADD_FK ? P_ADD_FK             \
                                       : P_ADD_CONSTRAINT, kind_add, bt);                  \
@@ -477,29 +497,29 @@ static const tide_table *partner_of_a(const differ *d, const tide_table *at)
     for (i = 0; i < d->ndec; i++)
         if (!d->dec[i].a_col && (d->reversed ? d->dec[i].b_table : d->dec[i].a_table) == at)
             return d->reversed ? d->dec[i].a_table : d->dec[i].b_table;
-    bt = tide_schema_find_table(d->b, at->schema, at->name);
+    bt = find_table(d, d->b, at->schema, at->name);
     return bt && partner_of_b(d, bt) == at ? bt : NULL;
 }
 
 /* The referenced table of a's foreign key, as named in b (through renames). */
 static int same_ref(const differ *d, const tide_fk *x, const tide_fk *y)
 {
-    const tide_table *ar = tide_schema_find_table(d->a, x->ref_schema, x->ref_table);
+    const tide_table *ar = find_table(d, d->a, x->ref_schema, x->ref_table);
     const tide_table *br = ar ? partner_of_a(d, ar) : NULL;
     if (br)
-        return same(br->schema, y->ref_schema) && same(br->name, y->ref_table);
-    return same(x->ref_schema, y->ref_schema) && same(x->ref_table, y->ref_table);
+        return same(br->schema, y->ref_schema) && same_name(d, br->name, y->ref_table);
+    return same(x->ref_schema, y->ref_schema) && same_name(d, x->ref_table, y->ref_table);
 }
 
 static int same_fk(const differ *d, const tide_table *at, const tide_table *bt, const tide_fk *x, const tide_fk *y)
 {
-    const tide_table *bref = tide_schema_find_table(d->b, y->ref_schema, y->ref_table);
-    const tide_table *aref = tide_schema_find_table(d->a, x->ref_schema, x->ref_table);
+    const tide_table *bref = find_table(d, d->b, y->ref_schema, y->ref_table);
+    const tide_table *aref = find_table(d, d->a, x->ref_schema, x->ref_table);
     int refcols = x->nref_columns == y->nref_columns;
     int i;
     for (i = 0; refcols && i < y->nref_columns; i++) {
         const tide_column *m = bref && aref ? partner_col(d, aref, bref, y->ref_columns[i]) : NULL;
-        refcols = m ? !strcmp(m->name, x->ref_columns[i]) : !strcmp(x->ref_columns[i], y->ref_columns[i]);
+        refcols = m ? same_name(d, m->name, x->ref_columns[i]) : same_name(d, x->ref_columns[i], y->ref_columns[i]);
     }
     return refcols && same_ref(d, x, y) && same_cols(d, at, bt, x->columns, x->ncolumns, y->columns, y->ncolumns) &&
            same(x->on_delete, y->on_delete) && same(x->on_update, y->on_update) &&
@@ -517,12 +537,12 @@ static int same_index(const differ *d, const tide_table *at, const tide_table *b
 }
 
 /* Is there an item named `name` in table t's list? */
-#define FIND_NAMED(t, list, n, name) find_named_((t)->list, (t)->n, sizeof((t)->list[0]), name)
-static int find_named_(const void *items, int n, size_t size, const char *name)
+#define FIND_NAMED(d, t, list, n, name) find_named_(d, (t)->list, (t)->n, sizeof((t)->list[0]), name)
+static int find_named_(const differ *d, const void *items, int n, size_t size, const char *name)
 {
     int i;
     for (i = 0; i < n; i++)
-        if (!strcmp(*(char *const *)(const void *)((const char *)items + (size_t)i * size), name))
+        if (same_name(d, *(char *const *)(const void *)((const char *)items + (size_t)i * size), name))
             return 1;
     return 0;
 }
@@ -548,10 +568,10 @@ static void diff_primary_key(differ *d, const tide_table *at, const tide_table *
 {
     tide_op *op;
     int cols = same_cols(d, at, bt, at->pk, at->npk, bt->pk, bt->npk);
-    if (same(at->pk_name, bt->pk_name) && cols)
+    if (same_name(d, at->pk_name, bt->pk_name) && cols)
         return;
-    if (cols && at->npk && generated(at, at->pk_name, NULL, 0, "pkey") &&
-        generated(bt, bt->pk_name, NULL, 0, "pkey")) {
+    if (cols && at->npk && generated(d, at, at->pk_name, NULL, 0, "pkey") &&
+        generated(d, bt, bt->pk_name, NULL, 0, "pkey")) {
         rename_constraint(d, at, bt, TIDE_OP_RENAME_CONSTRAINT, at->pk_name, bt->pk_name);
         return;
     }
@@ -566,7 +586,7 @@ static void diff_table(differ *d, const tide_table *at, const tide_table *bt)
 {
     tide_op *op;
     char x[300], y[300];
-    if (!same(at->schema, bt->schema) || strcmp(at->name, bt->name)) {
+    if (!same(at->schema, bt->schema) || !same_name(d, at->name, bt->name)) {
         note(d, 0, "table %s renamed to %s", qname(at, x, sizeof x), qname(bt, y, sizeof y));
         if ((op = add_op(d, P_RENAME, TIDE_OP_RENAME_TABLE, bt)) != NULL)
             op->old_table = at;
@@ -808,6 +828,7 @@ int tide_diff(const tide_schema *from, const tide_schema *to, const tide_diff_op
     d.b = to;
     d.o = opts ? opts : &none;
     d.err = err;
+    d.nocase = from->nocase || to->nocase;
     if (!from->finished || !to->finished)
         return tide_err_set(err, TIDE_EINVAL, "tide_diff needs finished schemas (tide_schema_finish)");
     rc = run_pass(&d, up);

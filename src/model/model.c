@@ -151,6 +151,7 @@ tide_table *tide_schema_add_table(tide_schema *s, const char *schema, const char
     if (!(slot = grow(s, (void **)&s->tables, &s->ntables, sizeof *slot)))
         return NULL;
     *slot = t;
+    t->nocase = s->nocase;
     t->schema = tide_schema_str(s, schema);
     t->name = tide_schema_str(s, name);
     s->finished = 0;
@@ -641,6 +642,36 @@ static int cmp_tables(const void *a, const void *b)
     return c ? c : cmp_opt(x->name, y->name);
 }
 
+/* Tables whose names differ only in case, next to each other. */
+static int cmp_tables_nocase(const void *a, const void *b)
+{
+    const tide_table *x = *(tide_table *const *)a, *y = *(tide_table *const *)b;
+    int c = cmp_opt(x->schema, y->schema);
+    if (!c)
+        c = tide_model_name_cmp(1, x->name, y->name);
+    return c ? c : cmp_opt(x->name, y->name);
+}
+
+static int fold(int ch)
+{
+    return ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch;
+}
+
+int tide_model_name_cmp(int nocase, const char *a, const char *b)
+{
+    const unsigned char *x = (const unsigned char *)(a ? a : ""), *y = (const unsigned char *)(b ? b : "");
+    if (!nocase)
+        return strcmp((const char *)x, (const char *)y);
+    for (; *x && fold(*x) == fold(*y); x++, y++)
+        ;
+    return fold(*x) - fold(*y);
+}
+
+int tide_model_same_name(int nocase, const char *a, const char *b)
+{
+    return tide_model_name_cmp(nocase, a, b) == 0;
+}
+
 static int cmp_enums(const void *a, const void *b)
 {
     const tide_enum *x = a, *y = b;
@@ -725,7 +756,7 @@ static int check_table(finisher *f, tide_table *t)
         if (!c->name || !*c->name || !c->type || !*c->type)
             return fail_item(f, t, "column %d has no %s", i + 1, c->name ? "type" : "name");
         for (j = 0; j < i; j++)
-            if (!strcmp(t->columns[j].name, c->name))
+            if (tide_model_same_name(t->nocase, t->columns[j].name, c->name))
                 return fail_item(f, t, "column '%s' is defined twice", c->name);
     }
     rc = check_columns(f, t, t->pk, t->npk, "the primary key", 0);
@@ -793,6 +824,26 @@ static void sort_table(tide_table *t)
     sort_list(t->checks, t->nchecks, sizeof *t->checks, cmp_named);
 }
 
+/* A nocase schema keeps the byte order (its snapshot and inspect output do
+ * not move); names that differ only in case are found in a folded copy. */
+static int check_folded_tables(finisher *f)
+{
+    tide_table **v;
+    int i, rc = 0;
+    if (f->s->ntables < 2)
+        return 0;
+    if (!(v = malloc(sizeof *v * (size_t)f->s->ntables)))
+        return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+    memcpy(v, f->s->tables, sizeof *v * (size_t)f->s->ntables);
+    sort_list(v, f->s->ntables, sizeof *v, cmp_tables_nocase);
+    for (i = 1; rc == 0 && i < f->s->ntables; i++)
+        if (!cmp_opt(v[i - 1]->schema, v[i]->schema) && tide_model_same_name(1, v[i - 1]->name, v[i]->name))
+            rc = fail_item(f, v[i], "the table is defined twice ('%s' and '%s': names that differ only "
+                           "in case are one name in this database)", v[i - 1]->name, v[i]->name);
+    free(v);
+    return rc;
+}
+
 int tide_schema_finish(tide_schema *s, tide_err *err)
 {
     finisher f = { s, TIDE_BUF_INIT, err };
@@ -806,14 +857,18 @@ int tide_schema_finish(tide_schema *s, tide_err *err)
     for (i = 1; i < s->nenums; i++)
         if (!cmp_enums(&s->enums[i - 1], &s->enums[i]))
             rc = tide_err_set(err, TIDE_ECONFIG, "enum '%s' is defined twice", s->enums[i].name);
-    for (i = 0; rc == 0 && i < s->ntables; i++)
+    for (i = 0; rc == 0 && i < s->ntables; i++) {
+        s->tables[i]->nocase = s->nocase;
         rc = canon_table(&f, s->tables[i]);
+    }
     if (rc == 0)
         sort_list(s->tables, s->ntables, sizeof *s->tables, cmp_tables);
     s->finished = rc == 0;       /* sorted: lookups below may binary-search */
     for (i = 1; rc == 0 && i < s->ntables; i++)
         if (!cmp_tables(&s->tables[i - 1], &s->tables[i]))
             rc = fail_item(&f, s->tables[i], "the table is defined twice");
+    if (rc == 0 && s->nocase)
+        rc = check_folded_tables(&f);
     for (i = 0; rc == 0 && i < s->ntables; i++) {
         sort_table(s->tables[i]);
         if ((rc = check_table(&f, s->tables[i])) == 0 && (rc = link_enums(&f, s->tables[i])) == 0)
@@ -828,20 +883,15 @@ int tide_schema_finish(tide_schema *s, tide_err *err)
 
 /* ---- lookups --------------------------------------------------------------- */
 
-const tide_table *tide_schema_find_table(const tide_schema *s, const char *schema, const char *name)
+const tide_table *tide_model_find_table(const tide_schema *s, const char *schema, const char *name,
+                                        int nocase)
 {
     int lo = 0, hi = s->ntables - 1, i;
     if (!name)
         return NULL;
     if (schema && !strcmp(schema, "public"))
         schema = NULL;
-    if (!s->finished) {
-        for (i = 0; i < s->ntables; i++)
-            if (!cmp_opt(s->tables[i]->schema, schema) && !cmp_opt(s->tables[i]->name, name))
-                return s->tables[i];
-        return NULL;
-    }
-    while (lo <= hi) {
+    while (s->finished && lo <= hi) {    /* sorted byte for byte */
         int mid = (lo + hi) / 2, c = cmp_opt(s->tables[mid]->schema, schema);
         if (!c)
             c = cmp_opt(s->tables[mid]->name, name);
@@ -850,7 +900,18 @@ const tide_table *tide_schema_find_table(const tide_schema *s, const char *schem
         if (c < 0) lo = mid + 1;
         else hi = mid - 1;
     }
+    for (i = 0; !s->finished && i < s->ntables; i++)
+        if (!cmp_opt(s->tables[i]->schema, schema) && !cmp_opt(s->tables[i]->name, name))
+            return s->tables[i];
+    for (i = 0; nocase && i < s->ntables; i++)   /* another spelling: a scan */
+        if (!cmp_opt(s->tables[i]->schema, schema) && tide_model_same_name(1, s->tables[i]->name, name))
+            return s->tables[i];
     return NULL;
+}
+
+const tide_table *tide_schema_find_table(const tide_schema *s, const char *schema, const char *name)
+{
+    return tide_model_find_table(s, schema, name, s->nocase);
 }
 
 const tide_enum *tide_schema_find_enum(const tide_schema *s, const char *schema, const char *name)
@@ -864,13 +925,32 @@ const tide_enum *tide_schema_find_enum(const tide_schema *s, const char *schema,
     return NULL;
 }
 
-const tide_column *tide_table_find_column(const tide_table *t, const char *name)
+const tide_column *tide_model_find_column(const tide_table *t, const char *name, int nocase)
 {
+    const tide_column *folded = NULL;
     int i;
+    if (!name)
+        return NULL;
     for (i = 0; i < t->ncolumns; i++)
         if (!strcmp(t->columns[i].name, name))
             return &t->columns[i];
-    return NULL;
+        else if (nocase && !folded && tide_model_same_name(1, t->columns[i].name, name))
+            folded = &t->columns[i];
+    return folded;
+}
+
+const tide_column *tide_table_find_column(const tide_table *t, const char *name)
+{
+    return tide_model_find_column(t, name, t->nocase);
+}
+
+int tide_schema_set_nocase(tide_schema *s, int nocase, tide_err *err)
+{
+    int i;
+    s->nocase = nocase != 0;
+    for (i = 0; i < s->ntables; i++)
+        s->tables[i]->nocase = s->nocase;
+    return s->finished ? tide_schema_finish(s, err) : 0;
 }
 
 void tide_schema_retain(tide_schema *s, int (*keep_table)(const tide_table *t, void *ud),
@@ -964,6 +1044,8 @@ tide_schema *tide_schema_copy(const tide_schema *src)
 {
     tide_schema *s = tide_schema_new();
     int i, j, rc = s ? 0 : TIDE_ENOMEM;
+    if (s)
+        s->nocase = src->nocase;
     for (i = 0; rc == 0 && i < src->ntables; i++)
         rc = copy_table(s, src->tables[i]);
     for (i = 0; rc == 0 && i < src->nenums; i++) {

@@ -102,6 +102,7 @@ typedef struct tide_table {
     int nfks;
     tide_check *checks;     /* sorted by name after finish */
     int nchecks;
+    int nocase;             /* its schema's nocase (set by add_table and finish) */
 } tide_table;
 
 typedef struct tide_enum {
@@ -120,6 +121,13 @@ typedef struct tide_schema {
     int nenums;
     tide_arena *arena;
     int finished;
+    /* Identifiers (table, column, index and constraint names, foreign key
+     * targets) compare with ASCII letters folded, as the database the schema
+     * was built for compares them (SQLite: TIDE_CAP_NOCASE_IDENTS). Set by
+     * the driver's normalize and introspection, with tide_schema_set_nocase;
+     * lookups, finish's checks and the diff then pair "USERS" with "users".
+     * 0: byte for byte (PostgreSQL's quoted identifiers). */
+    int nocase;
 } tide_schema;
 
 /* ---- building ---------------------------------------------------------- */
@@ -149,6 +157,12 @@ tide_check  *tide_table_add_check(tide_schema *s, tide_table *t, const char *nam
 /* Appends a string to a list field (unique/index/fk columns, fk ref_columns).
  * Example: tide_strv_push(s, &ix->columns, &ix->ncolumns, "created_at desc"). */
 int tide_strv_push(tide_schema *s, char ***v, int *n, const char *str);
+
+/* Sets s->nocase (and its tables'); a finished schema is finished again
+ * (checked under the new comparison: two tables or two columns of a table
+ * whose names differ only in case are then an error; the order of the
+ * tables stays byte for byte). Returns 0 or finish's error. */
+int tide_schema_set_nocase(tide_schema *s, int nocase, tide_err *err);
 
 /* Applies the canonical forms, fills generated names, sorts, and checks the
  * schema holds together: duplicate tables/columns/constraint names, key and
@@ -186,9 +200,23 @@ tide_schema *tide_schema_copy(const tide_schema *src);
 
 /* ---- lookups (after finish: binary search) ------------------------------- */
 
+/* Names compare as the schema says (s->nocase, t->nocase). */
 const tide_table  *tide_schema_find_table(const tide_schema *s, const char *schema, const char *name);
 const tide_enum   *tide_schema_find_enum(const tide_schema *s, const char *schema, const char *name);
 const tide_column *tide_table_find_column(const tide_table *t, const char *name);
+
+/* Identifier comparison: byte for byte, or, when nocase, with the ASCII
+ * letters A-Z folded to a-z and nothing else (SQLite's rule for identifiers:
+ * no locale, bytes above 127 compared as they are). NULL compares as "". */
+int tide_model_name_cmp(int nocase, const char *a, const char *b);
+int tide_model_same_name(int nocase, const char *a, const char *b);
+
+/* The lookups above with the comparison given rather than the schema's (the
+ * diff compares a schema with a nocase one under nocase): an exact match
+ * first, then one differing only in case when nocase. */
+const tide_table  *tide_model_find_table(const tide_schema *s, const char *schema, const char *name,
+                                         int nocase);
+const tide_column *tide_model_find_column(const tide_table *t, const char *name, int nocase);
 
 /* The length of the column name in an index entry ("created at desc" ->
  * 9): the entry without its trailing " desc"/" asc"/" nulls first|last". */

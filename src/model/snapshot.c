@@ -376,6 +376,7 @@ int tide_snapshot_render(const tide_schema *s, tide_buf *out, tide_err *err)
     int i;
     enter(&w, "{");
     string_field(&w, "format", TIDE_SNAPSHOT_FORMAT);
+    true_field(&w, "nocase", s->nocase);    /* the database ignores the case of names */
     if (s->nenums) {
         key(&w, "enums");
         enter(&w, "[");
@@ -1190,14 +1191,16 @@ static int read_format(reader *r, const char *k)
                 shown(r));
 }
 
-static const char *const top_keys[] = { "format", "enums", "tables", NULL };
-enum { TOP_FORMAT, TOP_ENUMS, TOP_TABLES };
+static const char *const top_keys[] = { "format", "enums", "tables", "nocase", NULL };
+enum { TOP_FORMAT, TOP_ENUMS, TOP_TABLES, TOP_NOCASE };
 
 static int top_field(reader *r, void *obj, int i, const char *k)
 {
     (void)obj;
     if (i == TOP_FORMAT)
         return read_format(r, k);
+    if (i == TOP_NOCASE)
+        return read_flag(r, k, &r->s->nocase);
     return read_list(r, k, i == TOP_ENUMS, i == TOP_ENUMS ? enum_item : table_item, NULL);
 }
 

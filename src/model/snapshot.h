@@ -14,6 +14,8 @@
  *
  *   {
  *     "format": "tide-snapshot/1",        required, first
+ *     "nocase": true,                     optional: names compare with ASCII case
+ *                                         folded (tide_schema.nocase; SQLite)
  *     "enums": [ enum, ... ],             optional, in the schema's order
  *     "tables": [ table, ... ]            required (may be []), schema's order
  *   }

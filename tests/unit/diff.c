@@ -314,6 +314,98 @@ static void changed_constraints_drop_then_add(void **state)
     tide_schema_free(b);
 }
 
+/* The live side of a SQLite schema spelled USERS/Email, the definitions
+ * users/email: with nocase identifiers, nothing to do (the database keeps
+ * its spelling); without, two tables (PostgreSQL's quoted identifiers). */
+static void build_cased(tide_schema *s, int upper, int change)
+{
+    tide_table *users, *post;
+    tide_index *ix;
+    tide_fk *f;
+    users = tide_schema_add_table(s, NULL, upper ? "USERS" : "users");
+    col(s, users, upper ? "ID" : "id", "integer");
+    tide_table_add_pk_column(s, users, upper ? "Id" : "id");
+    col(s, users, upper ? "Email" : "email", change ? "text" : "varchar(100)");
+    ix = tide_table_add_index(s, users, NULL);           /* generated name: USERS_Email_idx */
+    tide_strv_push(s, &ix->columns, &ix->ncolumns, upper ? "EMAIL desc" : "email desc");
+    tide_table_add_unique(s, users, NULL);
+    tide_strv_push(s, &users->uniques[0].columns, &users->uniques[0].ncolumns, upper ? "eMail" : "email");
+    post = table(s, NULL, upper ? "Post" : "post");
+    col(s, post, upper ? "User_Id" : "user_id", "integer");
+    f = tide_table_add_fk(s, post, NULL);
+    tide_strv_push(s, &f->columns, &f->ncolumns, upper ? "USER_ID" : "user_id");
+    f->ref_table = tide_schema_str(s, upper ? "Users" : "users");
+    tide_strv_push(s, &f->ref_columns, &f->nref_columns, upper ? "iD" : "id");
+}
+
+static void nocase_identifiers_pair_by_folded_name(void **state)
+{
+    tide_schema *a = tide_schema_new(), *b = tide_schema_new(), *c = tide_schema_new();
+    tide_err err;
+    (void)state;
+    a->nocase = 1;                       /* as SQLite's introspection builds it */
+    build_cased(a, 1, 0);
+    build_cased(b, 0, 0);
+    build_cased(c, 0, 1);
+    finish(a);
+    finish(b);
+    finish(c);
+    /* the definitions side alone may carry it (normalize), or the live one */
+    diff(a, b, NULL, "", "");
+    diff(b, a, NULL, "", "");
+    assert_int_equal(tide_schema_set_nocase(b, 1, &err), 0);
+    diff(a, b, NULL, "", "");
+    /* a real change next to the case-only ones: only the change */
+    diff(a, c, NULL, "alter column users.email", "alter column USERS.Email");
+    /* lookups fold ASCII letters only */
+    assert_non_null(tide_schema_find_table(a, NULL, "users"));
+    assert_non_null(tide_schema_find_table(a, "public", "uSeRs"));
+    assert_non_null(tide_table_find_column(tide_schema_find_table(a, NULL, "post"), "user_ID"));
+    assert_null(tide_schema_find_table(a, NULL, "user"));
+    assert_true(tide_model_same_name(1, "\xc3\x89T\xc3\x89", "\xc3\x89t\xc3\x89"));  /* ÉTÉ, étÉ: A-Z only */
+    assert_false(tide_model_same_name(1, "\xc3\x89t\xc3\xa9", "\xc3\xa9t\xc3\xa9"));
+    assert_false(tide_model_same_name(0, "Users", "users"));
+    tide_schema_free(a);
+    tide_schema_free(b);
+    tide_schema_free(c);
+}
+
+static void case_sensitive_identifiers_stay_apart(void **state)
+{
+    tide_schema *a = tide_schema_new(), *b = tide_schema_new();
+    (void)state;
+    table(a, NULL, "Users");
+    table(b, NULL, "users");
+    table(b, NULL, "Users");             /* PostgreSQL: "Users" and users are two tables */
+    finish(a);
+    finish(b);
+    diff(a, b, NULL, "create table users", "drop table users");
+    assert_null(tide_schema_find_table(a, NULL, "users"));
+    tide_schema_free(a);
+    tide_schema_free(b);
+}
+
+static void nocase_names_differing_in_case_are_one_name(void **state)
+{
+    tide_schema *s = tide_schema_new(), *t = tide_schema_new();
+    tide_table *x;
+    tide_err err;
+    (void)state;
+    table(s, NULL, "Users");
+    table(s, NULL, "users");
+    assert_int_equal(tide_schema_finish(s, &err), 0);              /* two tables, case-sensitive */
+    assert_int_equal(tide_schema_set_nocase(s, 1, &err), TIDE_ECONFIG);
+    assert_non_null(strstr(err.msg, "defined twice"));
+    x = table(t, NULL, "note");
+    col(t, x, "Body", "text");
+    col(t, x, "body", "text");
+    t->nocase = 1;
+    assert_int_equal(tide_schema_finish(t, &err), TIDE_ECONFIG);
+    assert_non_null(strstr(err.msg, "defined twice"));
+    tide_schema_free(s);
+    tide_schema_free(t);
+}
+
 static void enums_grow_or_are_replaced(void **state)
 {
     tide_schema *a = tide_schema_new(), *b = tide_schema_new(), *c = tide_schema_new();
@@ -411,6 +503,9 @@ int main(void)
         cmocka_unit_test(ignore_changes_and_explanations),
         cmocka_unit_test(verbose_says_which_properties_differ),
         cmocka_unit_test(a_copy_is_equal_and_independent),
+        cmocka_unit_test(nocase_identifiers_pair_by_folded_name),
+        cmocka_unit_test(case_sensitive_identifiers_stay_apart),
+        cmocka_unit_test(nocase_names_differing_in_case_are_one_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -884,6 +884,35 @@ static void test_read_errors(void **state)
     assert_string_equal(err.msg, want);
 }
 
+/* A schema whose names ignore case (SQLite's) says so, and reads back so. */
+static void test_nocase_round_trip(void **state)
+{
+    static const char text[] =
+        "{\"format\": \"tide-snapshot/1\", \"nocase\": true, \"tables\": [{\"name\": \"USERS\", "
+        "\"columns\": [{\"name\": \"Id\", \"type\": \"integer\"}]}]}";
+    tide_schema *s = NULL, *plain = NULL;
+    tide_buf out = TIDE_BUF_INIT;
+    tide_err err;
+    (void)state;
+    if (tide_snapshot_parse(&s, text, sizeof text - 1, "nocase", &err) < 0)
+        fail_msg("parse: %s", err.msg);
+    assert_true(s->nocase);
+    assert_non_null(tide_schema_find_table(s, NULL, "users"));
+    assert_non_null(tide_table_find_column(tide_schema_find_table(s, NULL, "Users"), "ID"));
+    assert_int_equal(tide_snapshot_render(s, &out, &err), 0);
+    assert_non_null(strstr(out.data, "\"format\": \"tide-snapshot/1\",\n  \"nocase\": true,\n"));
+    s->nocase = 0;                      /* case-sensitive (PostgreSQL): no key at all */
+    tide_buf_reset(&out);
+    assert_int_equal(tide_snapshot_render(s, &out, &err), 0);
+    assert_null(strstr(out.data, "nocase"));
+    assert_int_equal(tide_snapshot_parse(&plain, out.data, out.len, "plain", &err), 0);
+    assert_false(plain->nocase);
+    assert_null(tide_schema_find_table(plain, NULL, "users"));
+    tide_buf_free(&out);
+    tide_schema_free(s);
+    tide_schema_free(plain);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -900,6 +929,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_write_read, setup_dir, teardown_dir),
         cmocka_unit_test_setup_teardown(test_write_failures, setup_dir, teardown_dir),
         cmocka_unit_test_setup_teardown(test_read_errors, setup_dir, teardown_dir),
+        cmocka_unit_test(test_nocase_round_trip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

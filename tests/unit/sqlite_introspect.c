@@ -678,6 +678,76 @@ static void test_bad_arguments(void **state)
 
 /* ---- main ----------------------------------------------------------------- */
 
+/* ---- the rowid key and identifiers' case -------------------------------- */
+
+/* In the schema's order (byte for byte, also when nocase): "USERS" first. */
+static const char *const rowid_sql[] = {
+    "create table \"USERS\" (\n  \"ID\" integer primary key,\n  \"Email\" text not null\n)",
+    "create table \"account\" (\n  \"id\" integer primary key,\n  \"name\" text not null\n)",
+    "create table \"entry\" (\n  \"id\" integer primary key autoincrement,\n  \"note\" text\n)",
+};
+
+/* The definitions of those tables as the DSL builds them (keys NOT NULL,
+ * every name in lowercase), normalized for SQLite. */
+static tide_schema *rowid_definitions(void)
+{
+    tide_schema *s = tide_schema_new();
+    tide_table *t;
+    tide_err err;
+    t = tide_schema_add_table(s, NULL, "users");
+    tide_table_add_column(s, t, "id", "integer");
+    tide_table_add_column(s, t, "email", "text");
+    tide_table_add_pk_column(s, t, "id");
+    t = tide_schema_add_table(s, NULL, "account");
+    tide_table_add_column(s, t, "id", "integer")->nullable = 1;   /* the rowid is never NULL */
+    tide_table_add_column(s, t, "name", "text");
+    tide_table_add_pk_column(s, t, "id");
+    t = tide_schema_add_table(s, NULL, "entry");
+    tide_table_add_column(s, t, "id", "bigint")->autoincrement = 1;      /* bigserial */
+    tide_table_add_column(s, t, "note", "text")->nullable = 1;
+    tide_table_add_pk_column(s, t, "id");
+    if (tide_schema_finish(s, &err) < 0 || sqlite_normalize(s, &err) < 0)
+        fail_msg("definitions: %s", err.msg);
+    return s;
+}
+
+static void test_rowid_key_round_trip(void **state)
+{
+    tide_conn *conn = open_db("rowid.db");
+    tide_schema *live, *defs = rowid_definitions(), *empty = tide_schema_new();
+    tide_plan plan;
+    tide_sql_list sql = { 0 };
+    tide_err err;
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof rowid_sql / sizeof *rowid_sql; i++)
+        script(conn, rowid_sql[i]);
+    live = read_ok(conn, NULL, 0);
+    assert_true(live->nocase);
+    assert_true(defs->nocase);
+    assert_column(table(live, "users"), 0, "ID", "integer", 0, NULL, 0);
+    assert_column(table(live, "account"), 0, "id", "integer", 0, NULL, 0);
+    assert_column(table(live, "entry"), 0, "id", "integer", 0, NULL, 1);
+    /* the hand-written tables are the definitions: nothing to do */
+    assert_int_equal(tide_diff(live, defs, NULL, &plan, NULL, &err), 0);
+    assert_int_equal(plan.n, 0);
+    tide_plan_free(&plan);
+    /* and the emitter writes them as they were written */
+    assert_int_equal(tide_schema_finish(empty, &err), 0);
+    assert_int_equal(tide_diff(empty, live, NULL, &plan, NULL, &err), 0);
+    if (tide_sqlite_driver.emit(&plan, &sql, &err) < 0)
+        fail_msg("emit: %s", err.msg);
+    assert_int_equal(sql.n, 3);
+    for (i = 0; i < 3; i++)
+        assert_string_equal(sql.items[i], rowid_sql[i]);
+    tide_sql_list_free(&sql);
+    tide_plan_free(&plan);
+    tide_schema_free(live);
+    tide_schema_free(defs);
+    tide_schema_free(empty);
+    tide_conn_close(conn);
+}
+
 static int rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
 {
     (void)sb;
@@ -699,6 +769,7 @@ int main(void)
         cmocka_unit_test(test_constant_queries),
         cmocka_unit_test(test_locked),
         cmocka_unit_test(test_bad_arguments),
+        cmocka_unit_test(test_rowid_key_round_trip),
     };
     int failed;
     if (!mkdtemp(tmpdir)) {
