@@ -4,9 +4,9 @@
  * an error naming the chain. Also seeder:create's file and migration:fresh. */
 #include "runner/runner.h"
 #include "lua/runtime.h"
+#include "core/files.h"
 
 #include <lauxlib.h>
-#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -35,44 +35,22 @@ static int check_name(const char *name, tide_err *err)
                         name);
 }
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Appends "A, B, C" (the seeders in dir, sorted) to out. */
+/* Appends "A, B, C" (the seeders in dir, sorted) to out; a folder that
+ * cannot be read lists none. */
 static int list_seeders(const char *dir, tide_buf *out)
 {
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    char **names = NULL, **grown;
-    size_t n = 0, i;
-    int rc = 0;
-    if (!d)
-        return 0;
-    while (rc == 0 && (e = readdir(d)) != NULL) {
-        size_t len = strlen(e->d_name);
-        if (e->d_name[0] == '.' || len <= 4 || strcmp(e->d_name + len - 4, ".lua"))
-            continue;
-        if (!(grown = realloc(names, sizeof *names * (n + 1)))) {
+    static const tide_dir_query folder = { "seeders folder", "seeder.path", ".lua", 0, NULL, NULL };
+    tide_dir_list files;
+    tide_err err;
+    int i, rc;
+    if ((rc = tide_dir_list_files(&files, dir, &folder, &err)) < 0)
+        return rc == TIDE_ENOMEM ? rc : 0;
+    for (i = 0; rc == 0 && i < files.n; i++)    /* by file name: by seeder name too, as a valid
+                                                   name has no character below "." */
+        if (tide_buf_printf(out, "%s%.*s", i ? ", " : "", (int)strlen(files.items[i].name) - 4,
+                            files.items[i].name) < 0)
             rc = TIDE_ENOMEM;
-            break;
-        }
-        names = grown;
-        if (!(names[n] = strndup(e->d_name, len - 4)))
-            rc = TIDE_ENOMEM;
-        else
-            n++;
-    }
-    closedir(d);
-    if (n > 0)
-        qsort(names, n, sizeof *names, by_name);
-    for (i = 0; i < n; i++) {
-        if (rc == 0 && tide_buf_printf(out, "%s%s", i ? ", " : "", names[i]) < 0)
-            rc = TIDE_ENOMEM;
-        free(names[i]);
-    }
-    free(names);
+    tide_dir_list_free(&files);
     return rc;
 }
 
