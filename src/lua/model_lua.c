@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 /* The file that defined the table at position i of s->tables (before finish
  * sorts them), or NULL when unknown. */
@@ -840,15 +839,8 @@ typedef struct run {
 static int run_file_p(lua_State *L)
 {
     run *r = lua_touserdata(L, 1);
-    if ((r->rc = tide_runtime_loadfile(L, r->path, r->path, r->err)) < 0)
+    if ((r->rc = tide_runtime_loadfile_sandboxed(L, r->path, r->err)) < 0)
         return 0;
-    lua_newtable(L);                        /* env = setmetatable({}, { __index = _G }) */
-    lua_newtable(L);
-    lua_pushglobaltable(L);
-    lua_setfield(L, -2, "__index");
-    lua_setmetatable(L, -2);
-    if (!lua_setupvalue(L, -2, 1))          /* _ENV, the main chunk's only upvalue */
-        lua_pop(L, 1);
     lua_call(L, 0, 1);
     return 1;
 }

@@ -262,14 +262,8 @@ static void load_seeder(lua_State *L, const char *path)
 {
     tide_err e;
     tide_err_clear(&e);
-    if (tide_runtime_loadfile(L, path, path, &e) < 0)
+    if (tide_runtime_loadfile_sandboxed(L, path, &e) < 0)
         tide_runtime_raise(L, &e);
-    lua_newtable(L);                        /* env = setmetatable({}, { __index = _G }) */
-    lua_newtable(L);
-    lua_pushglobaltable(L);
-    lua_setfield(L, -2, "__index");
-    lua_setmetatable(L, -2);
-    lua_setupvalue(L, -2, 1);
     lua_call(L, 0, 1);
     if (lua_type(L, -1) != LUA_TTABLE)
         raise_fmt(L, TIDE_ELUA, "%s must return a table with a run function (return { run = "
