@@ -28,6 +28,19 @@ void tide__emit(tide *t, tide_event_kind kind, const char *name, const char *tex
     t->on_event(t->event_ud, &ev);
 }
 
+int tide__log(lua_State *L, tide *t)
+{
+    int n = lua_gettop(L);
+    lua_getglobal(L, "string");
+    lua_getfield(L, -1, "format");
+    lua_remove(L, -2);
+    lua_insert(L, 2);
+    lua_call(L, n - 1, 1);
+    lua_getfield(L, 1, "name");
+    tide__emit(t, TIDE_EV_LOG, lua_tostring(L, -1), lua_tostring(L, -2), 0, 0);
+    return 0;
+}
+
 static void trace_sql(void *ud, const char *sql)
 {
     tide__emit(ud, TIDE_EV_SQL, NULL, sql, 0, 0);

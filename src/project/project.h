@@ -61,6 +61,11 @@ int  tide__run_sql_on(tide *t, tide_conn *conn, const tide_sql_list *sql, tide_e
 void tide__emit(tide *t, tide_event_kind kind, const char *name, const char *text, int down,
                 double duration_ms);
 
+/* self:log(fmt, ...) of a migration context (m:log) or a seeder: the
+ * arguments from 2 on through string.format, reported as a TIDE_EV_LOG
+ * event named by self.name (self at 1).   [-0, +0, e] */
+int  tide__log(lua_State *L, tide *t);
+
 /* on: every statement on the project's connection is reported as a
  * TIDE_EV_SQL event (--verbose, dry runs); off: no longer. */
 void tide__trace(tide *t, int on);

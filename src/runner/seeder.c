@@ -186,19 +186,11 @@ static int seeder_call(lua_State *L)
 /* seeder:log(fmt, ...)   [-0, +0, e] */
 static int seeder_log(lua_State *L)
 {
-    int n = lua_gettop(L);
     tide *t;
     luaL_checktype(L, 1, LUA_TTABLE);
     t = seeder_tide(L, 1);
     luaL_checkstring(L, 2);
-    lua_getglobal(L, "string");
-    lua_getfield(L, -1, "format");
-    lua_remove(L, -2);
-    lua_insert(L, 2);
-    lua_call(L, n - 1, 1);
-    lua_getfield(L, 1, "name");
-    tide__emit(t, TIDE_EV_LOG, lua_tostring(L, -1), lua_tostring(L, -2), 0, 0);
-    return 0;
+    return tide__log(L, t);
 }
 
 static const luaL_Reg seeder_methods[] = {
