@@ -425,6 +425,10 @@ int tide_inspect_lua_dir(tide *t, const char *dir, int *nfiles, tide_err *err);
 /* Runs seeders/<name>.lua (default seeder.defaultSeeder). */
 int tide_seed(tide *t, const char *name, tide_err *err);
 
+/* The seeder tide_seed(t, name) runs: name, or when name is NULL or "" the
+ * configuration's seeder.defaultSeeder. Borrowed from name or from t. */
+const char *tide_seeder_name(const tide *t, const char *name);
+
 /* Writes seeders/<Name>.lua with an empty run function. */
 int tide_seeder_create(tide *t, const char *name, char **path_out, tide_err *err);
 

@@ -2,7 +2,6 @@
  * its options, calls tide_seed / tide_seeder_create / tide_fresh, and prints
  * a line for people or, with --json, a document for programs. */
 #include "cli/cli.h"
-#include "runner/runner.h"     /* t->cfg.default_seeder, for naming the seeder that ran */
 #include "lua/runtime.h"
 #include "api/module.h"
 
@@ -36,11 +35,6 @@ static int bad_name(cli *c, const char *name)
     return 1;
 }
 
-static const char *seeder_name(tide *t, const char *name)
-{
-    return name && *name ? name : t->cfg.default_seeder;
-}
-
 /* tide seeder:run [--class NAME] */
 int cmd_seeder_run(cli *c)
 {
@@ -60,11 +54,11 @@ int cmd_seeder_run(cli *c)
         return fail(t, &err);
     if (c->json) {
         lua_createtable(c->L, 0, 1);
-        lua_pushstring(c->L, seeder_name(t, name));
+        lua_pushstring(c->L, tide_seeder_name(t, name));
         lua_setfield(c->L, -2, "seeder");
         rc = cli_print_with(c, "json");
     } else {
-        printf("Seeded with %s.\n", seeder_name(t, name));
+        printf("Seeded with %s.\n", tide_seeder_name(t, name));
     }
     return done_ok(t, rc);
 }
@@ -148,14 +142,14 @@ int cmd_migration_fresh(cli *c)
         tide_runtime_push_status_list(c->L, &applied);
         lua_setfield(c->L, -2, "applied");
         if (seed) {
-            lua_pushstring(c->L, seeder_name(t, name));
+            lua_pushstring(c->L, tide_seeder_name(t, name));
             lua_setfield(c->L, -2, "seeder");
         }
         rc = cli_print_with(c, "json");
     } else {
         printf("Dropped everything and applied %d migration%s.\n", applied.n, applied.n == 1 ? "" : "s");
         if (seed)
-            printf("Seeded with %s.\n", seeder_name(t, name));
+            printf("Seeded with %s.\n", tide_seeder_name(t, name));
     }
     tide_status_list_free(&applied);
     return done_ok(t, rc);

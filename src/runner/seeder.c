@@ -356,12 +356,16 @@ static int end_transaction(tide *t, const char *name, int depth, int rc, tide_er
     return seed_failed(name, " and was rolled back", err);
 }
 
+const char *tide_seeder_name(const tide *t, const char *name)
+{
+    return name && *name ? name : t->cfg.default_seeder;
+}
+
 int tide_seed(tide *t, const char *name, tide_err *err)
 {
     tide_buf path = TIDE_BUF_INIT;
     int rc, depth;
-    if (!name || !*name)
-        name = t->cfg.default_seeder;
+    name = tide_seeder_name(t, name);
     /* the folder and the file first: a plain message, no transaction */
     rc = tide__seeder_file(t, name, &path, err);
     tide_buf_free(&path);
