@@ -238,6 +238,12 @@ int  tide_interrupt_signal(void);
 int  tide_open(tide **out, const tide_options *opts, tide_err *err);
 void tide_close(tide *t);      /* NULL is a no-op; closes what tide opened, not opts->conn */
 
+/* The database URL tide_open would connect to with opts (opts->url, else
+ * TIDE_DATABASE_URL, else the configuration's url, else sqlite:tide.db),
+ * without connecting: the configuration is read (in opts->L when given).
+ * *url_out (free()) is not masked: never print it. TIDE_ECONFIG, TIDE_ENOMEM. */
+int  tide_config_url(const tide_options *opts, char **url_out, tide_err *err);
+
 /* The connection (borrowed from t). */
 tide_conn *tide_connection(tide *t);
 

@@ -547,6 +547,10 @@ static int migrator_index(lua_State *L)
         lua_rawgeti(L, LUA_REGISTRYINDEX, m->t->conn_ref);
         return 1;
     }
+    if (!strcmp(k, "config") && m->t) {     /* the resolved configuration, url masked */
+        lua_rawgeti(L, LUA_REGISTRYINDEX, m->t->config_ref);
+        return 1;
+    }
     lua_getmetatable(L, 1);
     lua_getfield(L, -1, "methods");
     lua_getfield(L, -1, k);
