@@ -443,6 +443,60 @@ int tide_seeder_create(tide *t, const char *name, char **path_out, tide_err *err
  * (name NULL: the default seeder). */
 int tide_fresh(tide *t, int seed, const char *seeder, tide_err *err);
 
+/* ---- modules: Medusa's db:* commands (SPEC 2 and 3) ------------------ */
+
+/* Each module of the configuration is a migration set of its own (its
+ * schema folders, migrations folder and snapshot) sharing the project's
+ * tracking table. The tide_modules_* functions work on an open project (no
+ * module chosen) and open each set in turn on its Lua state, configuration
+ * and connection; events name the set in ev->module. Module names are
+ * checked against the configuration before anything runs (TIDE_ECONFIG
+ * naming the known ones). A failure in one set stops the run: the sets
+ * before it stay done and are listed in the report, which names the one
+ * that failed. */
+
+/* What one set did. Strings owned by the report. */
+typedef struct tide_module_result {
+    char *module;              /* the module; "" for the project's own migrations */
+    char *path;                /* generate: the migration written; NULL when nothing changed */
+    tide_status_list done;     /* migrate, rollback: the migrations applied or reverted */
+} tide_module_result;
+
+typedef struct tide_module_report {
+    tide_module_result *items; /* the sets done, in the order they ran */
+    int n;
+    char *failed;              /* the set that failed ("" the project's own); NULL when none did */
+} tide_module_report;
+
+void tide_module_report_free(tide_module_report *r);   /* leaves it empty */
+
+/* Which modules; every field is optional. */
+typedef struct tide_modules_options {
+    const char *const *names;  /* the modules to work on, in this order */
+    int nnames;
+    /* called after each set is done, before the next one opens (to print as
+     * it goes); r is borrowed for the call */
+    void (*on_module)(void *ud, const tide_module_result *r);
+    void *ud;
+} tide_modules_options;
+
+/* db:generate: migration:create (default options) in each named module
+ * (one at least: TIDE_EINVAL otherwise); a module whose definitions match
+ * its snapshot gets no file (path NULL). */
+int tide_modules_generate(tide *t, const tide_modules_options *opts, tide_module_report *out,
+                          tide_err *err);
+
+/* db:migrate: migration:up in each named module; none named, the project's
+ * own migrations first (when it has a migrations folder or list), then every
+ * module in the configured order: a list's order, a map's by name. */
+int tide_modules_migrate(tide *t, const tide_modules_options *opts, tide_module_report *out,
+                         tide_err *err);
+
+/* db:rollback: migration:down (the last migration) in each named module
+ * (one at least: TIDE_EINVAL otherwise). */
+int tide_modules_rollback(tide *t, const tide_modules_options *opts, tide_module_report *out,
+                          tide_err *err);
+
 /* ---- migration:lint (SPEC 8) ---------------------------------------- */
 
 typedef enum tide_lint_severity {

@@ -39,6 +39,11 @@ void tide_runtime_push_lint_report(lua_State *L, const tide_lint_report *r);
  * scratch, problems = { {migration, step, message}, ... } }.   [-0, +1, m] */
 void tide_runtime_push_test_report(lua_State *L, const tide_test_report *r);
 
+/* Pushes a tide_modules_* report as a Lua list of { module, path, changes }
+ * (done_key NULL: db:generate's) or of { module, <done_key> = status list }
+ * (done_key "applied" or "reverted").   [-0, +1, m] */
+void tide_runtime_push_module_report(lua_State *L, const tide_module_report *r, const char *done_key);
+
 /* The configuration alone (api/open.c). tide.core.config_url([config]) ->
  * the URL tide.open(config) would connect to.   [-0, +1, e] */
 int tide_runtime_config_url(lua_State *L);

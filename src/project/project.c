@@ -55,22 +55,14 @@ void tide__trace(tide *t, int on)
 
 static int pick_module(tide *t, const char *module, tide_err *err)
 {
-    int i;
-    tide_buf names = TIDE_BUF_INIT;
+    int i, rc;
     t->mc = &t->cfg.migrations;
-    if (!module || !*module)
-        return (t->module = tide_strdup("")) ? 0 : tide_err_set(err, TIDE_ENOMEM, "out of memory");
-    for (i = 0; i < t->cfg.nmodules; i++)
-        if (!strcmp(t->cfg.modules[i].name, module)) {
+    if (module && *module && (rc = tide_config_check_modules(&t->cfg, &module, 1, err)) < 0)
+        return rc;
+    for (i = 0; module && *module && i < t->cfg.nmodules; i++)
+        if (!strcmp(t->cfg.modules[i].name, module))
             t->mc = &t->cfg.modules[i].migrations;
-            return (t->module = tide_strdup(module)) ? 0 : tide_err_set(err, TIDE_ENOMEM, "out of memory");
-        }
-    for (i = 0; i < t->cfg.nmodules; i++)
-        tide_buf_printf(&names, "%s%s", i ? ", " : "", t->cfg.modules[i].name);
-    tide_err_set(err, TIDE_ECONFIG, "unknown module '%s' (modules in the configuration: %s)",
-                 module, names.data ? names.data : "none");
-    tide_buf_free(&names);
-    return TIDE_ECONFIG;
+    return (t->module = tide_strdup(module ? module : "")) ? 0 : tide_err_set(err, TIDE_ENOMEM, "out of memory");
 }
 
 /* "schema.table" quoted part by part, and the lock key. */
@@ -209,13 +201,45 @@ fail:
     return rc;
 }
 
+int tide__open_module(tide **out, tide *project, const char *module, tide_err *err)
+{
+    tide *t;
+    int rc;
+    *out = NULL;
+    if (!(t = calloc(1, sizeof *t)))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    t->L = project->L;
+    t->cfg = project->cfg;                  /* borrowed: project outlives t */
+    t->project = project;
+    t->conn_ref = t->config_ref = LUA_NOREF;
+    t->on_event = project->on_event;
+    t->event_ud = project->event_ud;
+    t->ask = project->ask;
+    t->handle_signals = project->handle_signals;
+    t->verbose = project->verbose;
+    if ((project->only_schema && !(t->only_schema = tide_strdup(project->only_schema))) ||
+        (project->offline && !(t->offline = tide_strdup(project->offline))))
+        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    else if ((rc = pick_module(t, module, err)) == 0 && (rc = open_connection(t, project->conn, 0, err)) == 0)
+        rc = name_table(t, err);
+    if (rc < 0) {
+        tide_close(t);
+        return rc;
+    }
+    if (t->verbose)
+        tide_conn_set_trace(t->conn, trace_sql, t);
+    *out = t;
+    return 0;
+}
+
 void tide_close(tide *t)
 {
     if (!t)
         return;
     if (t->L) {
-        if (t->conn)
-            tide_conn_set_trace(t->conn, NULL, NULL);
+        if (t->conn)                        /* a module's handle gives the project its trace back */
+            tide_conn_set_trace(t->conn, t->project && t->project->verbose ? trace_sql : NULL,
+                                t->project && t->project->verbose ? t->project : NULL);
         if (t->conn_ref != LUA_NOREF) {
             if (t->owns_conn) {
                 lua_rawgeti(t->L, LUA_REGISTRYINDEX, t->conn_ref);
@@ -225,7 +249,8 @@ void tide_close(tide *t)
             luaL_unref(t->L, LUA_REGISTRYINDEX, t->conn_ref);
         }
         luaL_unref(t->L, LUA_REGISTRYINDEX, t->config_ref);
-        tide_config_free(&t->cfg, t->L);
+        if (!t->project)
+            tide_config_free(&t->cfg, t->L);
         if (t->owns_L)
             lua_close(t->L);
     }

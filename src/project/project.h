@@ -31,6 +31,8 @@ struct tide {
     int verbose;
     int handle_signals;                 /* opts->handle_signals: runs catch SIGINT, SIGTERM */
     char *offline;                      /* opts->offline_ok: why the database was not reached */
+    tide *project;                      /* a module's handle (tide__open_module): the project
+                                           whose configuration and connection it borrows */
 };
 
 /* Opens a project in the Lua state opts->L (required: a state that holds
@@ -40,6 +42,12 @@ struct tide {
  * opening fails. tide_open (api/open.c) is this with a state of its own. */
 int  tide__open(tide **out, const tide_options *opts, int owns_L, int config_idx, int conn_idx,
                 tide_err *err);
+
+/* A handle on one module of an open project (module NULL or "": the
+ * project's own migrations), on the project's Lua state, configuration and
+ * connection, reporting to its event handler. Closed with tide_close
+ * before the project. The Medusa db:* commands run through these. */
+int  tide__open_module(tide **out, tide *project, const char *module, tide_err *err);
 
 /* The dialect's driver: the connection's, or when offline (the database
  * unreachable, an in-memory stand-in connected) the configured URL's. */
