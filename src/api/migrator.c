@@ -150,16 +150,24 @@ static int list_gc(lua_State *L)
     return 0;
 }
 
-static tide_status_list *new_list(lua_State *L)
+/* A zeroed userdata of size bytes whose metatable mt frees what it holds
+ * with gc: a C result filled in it cannot leak while Lua tables are built
+ * from it.   [-0, +1, m] */
+static void *new_owner(lua_State *L, size_t size, const char *mt, lua_CFunction gc)
 {
-    tide_status_list *l = lua_newuserdatauv(L, sizeof *l, 0);
-    memset(l, 0, sizeof *l);
-    if (luaL_newmetatable(L, "tide.StatusList")) {
-        lua_pushcfunction(L, list_gc);
+    void *p = lua_newuserdatauv(L, size, 0);
+    memset(p, 0, size);
+    if (luaL_newmetatable(L, mt)) {
+        lua_pushcfunction(L, gc);
         lua_setfield(L, -2, "__gc");
     }
     lua_setmetatable(L, -2);
-    return l;
+    return p;
+}
+
+static tide_status_list *new_list(lua_State *L)
+{
+    return new_owner(L, sizeof(tide_status_list), "tide.StatusList", list_gc);
 }
 
 static const char *opt_name(lua_State *L, int idx, const char *key)
@@ -348,14 +356,8 @@ static int test_report_gc(lua_State *L)
 static int migrator_test(lua_State *L)
 {
     LMigrator *m = check_migrator(L);
-    tide_test_report *r = lua_newuserdatauv(L, sizeof *r, 0);
+    tide_test_report *r = new_owner(L, sizeof *r, "tide.TestReport", test_report_gc);
     tide_err err;
-    memset(r, 0, sizeof *r);
-    if (luaL_newmetatable(L, "tide.TestReport")) {
-        lua_pushcfunction(L, test_report_gc);
-        lua_setfield(L, -2, "__gc");
-    }
-    lua_setmetatable(L, -2);
     tide_err_clear(&err);
     if (tide_migration_test(m->t, r, &err) < 0)
         return tide_runtime_raise(L, &err);
@@ -495,13 +497,7 @@ static int migrator_modules(lua_State *L, int (*fn)(tide *, const tide_modules_o
     tide_err err;
     memset(&o, 0, sizeof o);
     o.names = module_names(L, 2, &o.nnames);
-    r = lua_newuserdatauv(L, sizeof *r, 0);
-    memset(r, 0, sizeof *r);
-    if (luaL_newmetatable(L, "tide.ModuleReport")) {
-        lua_pushcfunction(L, module_report_gc);
-        lua_setfield(L, -2, "__gc");
-    }
-    lua_setmetatable(L, -2);
+    r = new_owner(L, sizeof *r, "tide.ModuleReport", module_report_gc);
     tide_err_clear(&err);
     if (fn(m->t, &o, r, &err) < 0) {
         char before[160];

@@ -151,6 +151,26 @@ const tide_driver *tide__driver(const tide *t)
     return drv ? drv : tide_conn__driver(t->conn);
 }
 
+/* A handle on opts->L, reporting as opts says, not open yet; NULL when out
+ * of memory. */
+static tide *new_handle(const tide_options *opts)
+{
+    tide *t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    t->L = opts->L;
+    t->conn_ref = t->config_ref = LUA_NOREF;
+    t->on_event = opts->on_event;
+    t->event_ud = opts->event_ud;
+    t->ask = opts->ask;
+    t->handle_signals = opts->handle_signals;
+    if (opts->schema && !(t->only_schema = tide_strdup(opts->schema))) {
+        free(t);
+        return NULL;
+    }
+    return t;
+}
+
 int tide__open(tide **out, const tide_options *opts, int owns_L, int config_idx, int conn_idx,
                tide_err *err)
 {
@@ -163,22 +183,12 @@ int tide__open(tide **out, const tide_options *opts, int owns_L, int config_idx,
         opts = &none;
     if (!opts->L)
         return tide_err_set(err, TIDE_EINVAL, "a project is opened in a Lua state");
-    if (!(t = calloc(1, sizeof *t))) {
+    if (!(t = new_handle(opts))) {
         if (owns_L)
             lua_close(opts->L);
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
     }
-    t->L = opts->L;
     t->owns_L = owns_L;
-    t->conn_ref = t->config_ref = LUA_NOREF;
-    t->on_event = opts->on_event;
-    t->event_ud = opts->event_ud;
-    t->ask = opts->ask;
-    t->handle_signals = opts->handle_signals;
-    if (opts->schema && !(t->only_schema = tide_strdup(opts->schema))) {
-        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
-        goto fail;
-    }
     flags.config_file = opts->config_file;
     flags.url = opts->url;
     flags.verbose = opts->verbose;
@@ -203,22 +213,23 @@ fail:
 
 int tide__open_module(tide **out, tide *project, const char *module, tide_err *err)
 {
+    tide_options how;
     tide *t;
     int rc;
     *out = NULL;
-    if (!(t = calloc(1, sizeof *t)))
+    memset(&how, 0, sizeof how);
+    how.L = project->L;
+    how.on_event = project->on_event;
+    how.event_ud = project->event_ud;
+    how.ask = project->ask;
+    how.handle_signals = project->handle_signals;
+    how.schema = project->only_schema;
+    if (!(t = new_handle(&how)))
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
-    t->L = project->L;
     t->cfg = project->cfg;                  /* borrowed: project outlives t */
     t->project = project;
-    t->conn_ref = t->config_ref = LUA_NOREF;
-    t->on_event = project->on_event;
-    t->event_ud = project->event_ud;
-    t->ask = project->ask;
-    t->handle_signals = project->handle_signals;
     t->verbose = project->verbose;
-    if ((project->only_schema && !(t->only_schema = tide_strdup(project->only_schema))) ||
-        (project->offline && !(t->offline = tide_strdup(project->offline))))
+    if (project->offline && !(t->offline = tide_strdup(project->offline)))
         rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
     else if ((rc = pick_module(t, module, err)) == 0 && (rc = open_connection(t, project->conn, 0, err)) == 0)
         rc = name_table(t, err);
