@@ -1,8 +1,8 @@
 /* migrator.c — the runner for Lua: tide.core.open(config [, db]) returns a
  * tide.Migrator with up, down, pending, executed, validate, resolve, log,
- * unlog, createBlank, createMigration, test, lint, the schema:* methods, the
- * db:* module methods (generateModules, migrateModules, rollbackModules) and
- * close, and the fields db and config: the same operations the CLI and
+ * unlog, createBlank, createMigration, test, lint, the schema:* methods,
+ * seed, the db:* module methods (generateModules, migrateModules,
+ * rollbackModules) and close, and the fields db and config: the same operations the CLI and
  * tide.h offer, with errors raised as tide.Error objects. */
 #include "api/module.h"
 #include "lua/runtime.h"
@@ -440,6 +440,20 @@ static int migrator_lint(lua_State *L)
     return st == LUA_OK ? 1 : lua_error(L);
 }
 
+/* mig:seed([name]) -> the seeder that ran: name, or seeder.defaultSeeder
+ * (seeder:run --class NAME)   [-0, +1, e] */
+static int migrator_seed(lua_State *L)
+{
+    LMigrator *m = check_migrator(L);
+    const char *name = luaL_optstring(L, 2, NULL);
+    tide_err err;
+    tide_err_clear(&err);
+    if (tide_seed(m->t, name, &err) < 0)
+        return tide_runtime_raise(L, &err);
+    lua_pushstring(L, tide_seeder_name(m->t, name));
+    return 1;
+}
+
 /* ---- modules: Medusa's db:* ------------------------------------------ */
 
 void tide_runtime_push_module_report(lua_State *L, const tide_module_report *r, const char *done_key)
@@ -647,6 +661,7 @@ static const luaL_Reg migrator_methods[] = {
     {"updateSchema", migrator_update_schema}, {"dropSchema", migrator_drop_schema},
     {"refreshDatabase", migrator_refresh}, {"clearDatabase", migrator_clear},
     {"lint", migrator_lint},
+    {"seed", migrator_seed},
     {"generateModules", migrator_generate_modules}, {"migrateModules", migrator_migrate_modules},
     {"rollbackModules", migrator_rollback_modules},
     {"close", migrator_close},

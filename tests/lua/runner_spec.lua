@@ -197,6 +197,29 @@ describe("migrations from schema definitions (" .. dialect .. ")", function()
   end)
 end)
 
+describe("seeders (" .. dialect .. ")", function()
+  it("runs the default seeder or a named one, and says which ran", function()
+    local root = dir .. "/seed" .. n
+    assert(os.execute("mkdir -p " .. root .. "/seeders"))
+    for name, email in pairs { DatabaseSeeder = "a@example.org", UserSeeder = "b@example.org" } do
+      local f = assert(io.open(root .. "/seeders/" .. name .. ".lua", "w"))
+      f:write(("return { run = function(db, s) db:exec('insert into users (id, email) values (?, ?)', %d, %q) end }\n")
+        :format(name == "UserSeeder" and 2 or 1, email))
+      f:close()
+    end
+    local mig <close> = tide.open { url = fresh_url(), migrations = { list = { list()[1] } },
+                                    seeder = { path = root .. "/seeders" } }
+    mig.onEvent = function() end
+    mig:up()
+    assert.are.equal("DatabaseSeeder", mig:seed())
+    assert.are.equal("UserSeeder", mig:seed "UserSeeder")
+    assert.are.equal(2, #mig.db:exec("select id from users"))
+    local ok, e = pcall(mig.seed, mig, "Nope")
+    assert.is_false(ok)
+    assert.truthy(tostring(e):find("seeder 'Nope' not found", 1, true))
+  end)
+end)
+
 describe("modules: Medusa's db:* (" .. dialect .. ")", function()
   local function write(path, text)
     local f = assert(io.open(path, "w"))
