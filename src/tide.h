@@ -238,6 +238,12 @@ int  tide_interrupt_signal(void);
 int  tide_open(tide **out, const tide_options *opts, tide_err *err);
 void tide_close(tide *t);      /* NULL is a no-op; closes what tide opened, not opts->conn */
 
+/* The database URL tide_open would connect to with opts (opts->url, else
+ * TIDE_DATABASE_URL, else the configuration's url, else sqlite:tide.db),
+ * without connecting: the configuration is read (in opts->L when given).
+ * *url_out (free()) is not masked: never print it. TIDE_ECONFIG, TIDE_ENOMEM. */
+int  tide_config_url(const tide_options *opts, char **url_out, tide_err *err);
+
 /* The connection (borrowed from t). */
 tide_conn *tide_connection(tide *t);
 
@@ -425,9 +431,9 @@ int tide_inspect_lua_dir(tide *t, const char *dir, int *nfiles, tide_err *err);
 /* Runs seeders/<name>.lua (default seeder.defaultSeeder). */
 int tide_seed(tide *t, const char *name, tide_err *err);
 
-/* The seeder tide_seed runs when given none (seeder.defaultSeeder);
- * borrowed from t. */
-const char *tide_seeder_default(const tide *t);
+/* The seeder tide_seed(t, name) runs: name, or when name is NULL or "" the
+ * configuration's seeder.defaultSeeder. Borrowed from name or from t. */
+const char *tide_seeder_name(const tide *t, const char *name);
 
 /* Writes seeders/<Name>.lua with an empty run function. */
 int tide_seeder_create(tide *t, const char *name, char **path_out, tide_err *err);
@@ -436,6 +442,60 @@ int tide_seeder_create(tide *t, const char *name, char **path_out, tide_err *err
  * namespaces tide covers, runs every migration, then seeds when seed is set
  * (name NULL: the default seeder). */
 int tide_fresh(tide *t, int seed, const char *seeder, tide_err *err);
+
+/* ---- modules: Medusa's db:* commands (SPEC 2 and 3) ------------------ */
+
+/* Each module of the configuration is a migration set of its own (its
+ * schema folders, migrations folder and snapshot) sharing the project's
+ * tracking table. The tide_modules_* functions work on an open project (no
+ * module chosen) and open each set in turn on its Lua state, configuration
+ * and connection; events name the set in ev->module. Module names are
+ * checked against the configuration before anything runs (TIDE_ECONFIG
+ * naming the known ones). A failure in one set stops the run: the sets
+ * before it stay done and are listed in the report, which names the one
+ * that failed. */
+
+/* What one set did. Strings owned by the report. */
+typedef struct tide_module_result {
+    char *module;              /* the module; "" for the project's own migrations */
+    char *path;                /* generate: the migration written; NULL when nothing changed */
+    tide_status_list done;     /* migrate, rollback: the migrations applied or reverted */
+} tide_module_result;
+
+typedef struct tide_module_report {
+    tide_module_result *items; /* the sets done, in the order they ran */
+    int n;
+    char *failed;              /* the set that failed ("" the project's own); NULL when none did */
+} tide_module_report;
+
+void tide_module_report_free(tide_module_report *r);   /* leaves it empty */
+
+/* Which modules; every field is optional. */
+typedef struct tide_modules_options {
+    const char *const *names;  /* the modules to work on, in this order */
+    int nnames;
+    /* called after each set is done, before the next one opens (to print as
+     * it goes); r is borrowed for the call */
+    void (*on_module)(void *ud, const tide_module_result *r);
+    void *ud;
+} tide_modules_options;
+
+/* db:generate: migration:create (default options) in each named module
+ * (one at least: TIDE_EINVAL otherwise); a module whose definitions match
+ * its snapshot gets no file (path NULL). */
+int tide_modules_generate(tide *t, const tide_modules_options *opts, tide_module_report *out,
+                          tide_err *err);
+
+/* db:migrate: migration:up in each named module; none named, the project's
+ * own migrations first (when it has a migrations folder or list), then every
+ * module in the configured order: a list's order, a map's by name. */
+int tide_modules_migrate(tide *t, const tide_modules_options *opts, tide_module_report *out,
+                         tide_err *err);
+
+/* db:rollback: migration:down (the last migration) in each named module
+ * (one at least: TIDE_EINVAL otherwise). */
+int tide_modules_rollback(tide *t, const tide_modules_options *opts, tide_module_report *out,
+                          tide_err *err);
 
 /* ---- migration:lint (SPEC 8) ---------------------------------------- */
 

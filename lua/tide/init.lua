@@ -13,19 +13,26 @@ function tide.connect(url)
   return core.connect(url)
 end
 
---- tide.open(config) -> migrator
--- config: the path of a tide.lua, or a table shaped like one (SPEC 2), which
--- may also carry `db` (an open handle to run on, joining its transaction)
--- and `module` (a module of the configuration).
-function tide.open(config)
+-- A tide.open configuration split into what core.open takes: the
+-- configuration (a path, or a table without db and module), the handle.
+local function split(config)
   if type(config) ~= "table" then
-    return core.open(config)
+    return config
   end
   local copy, db = {}, config.db
   for k, v in pairs(config) do
     if k ~= "db" and k ~= "module" then copy[k] = v end
   end
-  if config.module ~= nil then
+  return copy, db
+end
+
+--- tide.open(config) -> migrator
+-- config: the path of a tide.lua, or a table shaped like one (SPEC 2), which
+-- may also carry `db` (an open handle to run on, joining its transaction)
+-- and `module` (a module of the configuration).
+function tide.open(config)
+  local copy, db = split(config)
+  if type(config) == "table" and config.module ~= nil then
     -- the module name travels next to the configuration, not inside it
     copy = setmetatable(copy, { __index = { module = config.module } })
   end
@@ -35,12 +42,19 @@ end
 --- tide.createDatabase(url) -> created: makes the database when it is missing.
 tide.createDatabase = core.create_database
 
+--- tide.configUrl(config) -> url: the database URL tide.open(config) would
+-- connect to (TIDE_DATABASE_URL, else the configuration's), without connecting.
+function tide.configUrl(config)
+  return core.config_url((split(config)))
+end
+
 --- tide.refreshDatabase(config): the database made when missing, everything
 -- tide covers dropped, the definitions created (a clean database for tests).
 function tide.refreshDatabase(config)
   -- a given handle means the database exists; otherwise its URL says which
-  local url = type(config) == "table" and not config.db and (os.getenv("TIDE_DATABASE_URL") or config.url)
-  if url then tide.createDatabase(url) end
+  if type(config) ~= "table" or not config.db then
+    tide.createDatabase(tide.configUrl(config))
+  end
   local mig <close> = tide.open(config)
   mig:refreshDatabase()
 end

@@ -1,7 +1,9 @@
-/* runtime_runner.c — the runner for Lua: tide.core.open(config [, db])
- * returns a tide.Migrator with up, down, pending, executed, validate,
- * resolve, log, unlog, createBlank, test and close, the same operations the CLI
- * and tide.h offer, with errors raised as tide.Error objects. */
+/* migrator.c — the runner for Lua: tide.core.open(config [, db]) returns a
+ * tide.Migrator with up, down, pending, executed, validate, resolve, log,
+ * unlog, createBlank, createMigration, test, lint, the schema:* methods,
+ * seed, the db:* module methods (generateModules, migrateModules,
+ * rollbackModules) and close, and the fields db and config: the same operations the CLI and
+ * tide.h offer, with errors raised as tide.Error objects. */
 #include "api/module.h"
 #include "lua/runtime.h"
 #include "runner/runner.h"
@@ -148,16 +150,24 @@ static int list_gc(lua_State *L)
     return 0;
 }
 
-static tide_status_list *new_list(lua_State *L)
+/* A zeroed userdata of size bytes whose metatable mt frees what it holds
+ * with gc: a C result filled in it cannot leak while Lua tables are built
+ * from it.   [-0, +1, m] */
+static void *new_owner(lua_State *L, size_t size, const char *mt, lua_CFunction gc)
 {
-    tide_status_list *l = lua_newuserdatauv(L, sizeof *l, 0);
-    memset(l, 0, sizeof *l);
-    if (luaL_newmetatable(L, "tide.StatusList")) {
-        lua_pushcfunction(L, list_gc);
+    void *p = lua_newuserdatauv(L, size, 0);
+    memset(p, 0, size);
+    if (luaL_newmetatable(L, mt)) {
+        lua_pushcfunction(L, gc);
         lua_setfield(L, -2, "__gc");
     }
     lua_setmetatable(L, -2);
-    return l;
+    return p;
+}
+
+static tide_status_list *new_list(lua_State *L)
+{
+    return new_owner(L, sizeof(tide_status_list), "tide.StatusList", list_gc);
 }
 
 static const char *opt_name(lua_State *L, int idx, const char *key)
@@ -346,14 +356,8 @@ static int test_report_gc(lua_State *L)
 static int migrator_test(lua_State *L)
 {
     LMigrator *m = check_migrator(L);
-    tide_test_report *r = lua_newuserdatauv(L, sizeof *r, 0);
+    tide_test_report *r = new_owner(L, sizeof *r, "tide.TestReport", test_report_gc);
     tide_err err;
-    memset(r, 0, sizeof *r);
-    if (luaL_newmetatable(L, "tide.TestReport")) {
-        lua_pushcfunction(L, test_report_gc);
-        lua_setfield(L, -2, "__gc");
-    }
-    lua_setmetatable(L, -2);
     tide_err_clear(&err);
     if (tide_migration_test(m->t, r, &err) < 0)
         return tide_runtime_raise(L, &err);
@@ -435,6 +439,95 @@ static int migrator_lint(lua_State *L)
     tide_lint_report_free(&report);
     return st == LUA_OK ? 1 : lua_error(L);
 }
+
+/* mig:seed([name]) -> the seeder that ran: name, or seeder.defaultSeeder
+ * (seeder:run --class NAME)   [-0, +1, e] */
+static int migrator_seed(lua_State *L)
+{
+    LMigrator *m = check_migrator(L);
+    const char *name = luaL_optstring(L, 2, NULL);
+    tide_err err;
+    tide_err_clear(&err);
+    if (tide_seed(m->t, name, &err) < 0)
+        return tide_runtime_raise(L, &err);
+    lua_pushstring(L, tide_seeder_name(m->t, name));
+    return 1;
+}
+
+/* ---- modules: Medusa's db:* ------------------------------------------ */
+
+void tide_runtime_push_module_report(lua_State *L, const tide_module_report *r, const char *done_key)
+{
+    int i;
+    lua_createtable(L, r->n, 0);
+    for (i = 0; i < r->n; i++) {
+        const tide_module_result *m = &r->items[i];
+        lua_createtable(L, 0, 3);
+        lua_pushstring(L, m->module);
+        lua_setfield(L, -2, "module");
+        if (done_key) {
+            tide_runtime_push_status_list(L, &m->done);
+            lua_setfield(L, -2, done_key);
+        } else {
+            if (m->path) { lua_pushstring(L, m->path); lua_setfield(L, -2, "path"); }
+            lua_pushboolean(L, m->path != NULL);
+            lua_setfield(L, -2, "changes");
+        }
+        lua_rawseti(L, -2, i + 1);
+    }
+}
+
+static int module_report_gc(lua_State *L)
+{
+    tide_module_report_free(lua_touserdata(L, 1));
+    return 0;
+}
+
+/* The module names at idx (a list of strings, or nil: none) in a userdata
+ * pushed on the stack, which anchors them.   [-0, +1, e] */
+static const char **module_names(lua_State *L, int idx, int *n)
+{
+    const char **names;
+    int i;
+    *n = lua_isnoneornil(L, idx) ? 0 : (luaL_checktype(L, idx, LUA_TTABLE), (int)luaL_len(L, idx));
+    names = lua_newuserdatauv(L, sizeof *names * (size_t)(*n ? *n : 1), 0);
+    for (i = 1; i <= *n; i++) {
+        if (lua_rawgeti(L, idx, i) != LUA_TSTRING)
+            luaL_error(L, "modules[%d] must be a module name (a string)", i);
+        names[i - 1] = lua_tostring(L, -1);     /* anchored by the table */
+        lua_pop(L, 1);
+    }
+    return names;
+}
+
+/* mig:{generate,migrate,rollback}Modules([names]) -> { {module=, ...}, ... };
+ * a failure raises, naming the module.   [-0, +1, e] */
+static int migrator_modules(lua_State *L, int (*fn)(tide *, const tide_modules_options *,
+                            tide_module_report *, tide_err *), const char *done_key)
+{
+    LMigrator *m = check_migrator(L);
+    tide_modules_options o;
+    tide_module_report *r;
+    tide_err err;
+    memset(&o, 0, sizeof o);
+    o.names = module_names(L, 2, &o.nnames);
+    r = new_owner(L, sizeof *r, "tide.ModuleReport", module_report_gc);
+    tide_err_clear(&err);
+    if (fn(m->t, &o, r, &err) < 0) {
+        char before[160];
+        snprintf(before, sizeof before, "%s%.100s failed: ", r->failed && *r->failed ? "module " : "",
+                 !r->failed ? "" : *r->failed ? r->failed : "the project's own migrations");
+        if (r->failed)
+            tide_err_wrap(&err, before, "");
+        return tide_runtime_raise(L, &err);
+    }
+    tide_runtime_push_module_report(L, r, done_key);
+    return 1;
+}
+
+static int migrator_generate_modules(lua_State *L) { return migrator_modules(L, tide_modules_generate, NULL); }
+static int migrator_migrate_modules(lua_State *L) { return migrator_modules(L, tide_modules_migrate, "applied"); }
+static int migrator_rollback_modules(lua_State *L) { return migrator_modules(L, tide_modules_rollback, "reverted"); }
 
 /* The options of the schema:* methods: { safe=, dropTables= }. */
 static void schema_options(lua_State *L, int idx, tide_schema_options *o)
@@ -547,6 +640,10 @@ static int migrator_index(lua_State *L)
         lua_rawgeti(L, LUA_REGISTRYINDEX, m->t->conn_ref);
         return 1;
     }
+    if (!strcmp(k, "config") && m->t) {     /* the resolved configuration, url masked */
+        lua_rawgeti(L, LUA_REGISTRYINDEX, m->t->config_ref);
+        return 1;
+    }
     lua_getmetatable(L, 1);
     lua_getfield(L, -1, "methods");
     lua_getfield(L, -1, k);
@@ -564,6 +661,9 @@ static const luaL_Reg migrator_methods[] = {
     {"updateSchema", migrator_update_schema}, {"dropSchema", migrator_drop_schema},
     {"refreshDatabase", migrator_refresh}, {"clearDatabase", migrator_clear},
     {"lint", migrator_lint},
+    {"seed", migrator_seed},
+    {"generateModules", migrator_generate_modules}, {"migrateModules", migrator_migrate_modules},
+    {"rollbackModules", migrator_rollback_modules},
     {"close", migrator_close},
     {NULL, NULL}
 };

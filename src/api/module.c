@@ -1,6 +1,6 @@
 /* module.c — the tide.core module as a whole, and the Lua states tide
  * makes: the connection classes of the lua room, the runner (tide.Migrator,
- * open) and createDatabase of the rooms above, the embedded lua/tide
+ * open), createDatabase and config_url of the rooms above, the embedded lua/tide
  * modules in package.preload. This is the composition root of the Lua
  * side: the rooms below never create a state or reach up for a module. */
 #include "api/module.h"
@@ -27,6 +27,8 @@ int luaopen_tide_core(lua_State *L)
     tide_runtime_open_runner(L);
     lua_pushcfunction(L, core_create_database);
     lua_setfield(L, -2, "create_database");
+    lua_pushcfunction(L, tide_runtime_config_url);
+    lua_setfield(L, -2, "config_url");
     return 1;
 }
 

@@ -8,7 +8,7 @@
 #include "tide.h"
 
 /* require "tide.core": the connection classes, open (tide.Migrator),
- * create_database, mask_url, version.   [-0, +1, m] */
+ * create_database, config_url, mask_url, version.   [-0, +1, m] */
 int luaopen_tide_core(lua_State *L);
 
 /* A new Lua state with the standard libraries, tide.core and every embedded
@@ -38,5 +38,19 @@ void tide_runtime_push_lint_report(lua_State *L, const tide_lint_report *r);
 /* Pushes a migration:test report as { ok, migrations, snapshotChecked,
  * scratch, problems = { {migration, step, message}, ... } }.   [-0, +1, m] */
 void tide_runtime_push_test_report(lua_State *L, const tide_test_report *r);
+
+/* Pushes a tide_modules_* report as a Lua list of { module, path, changes }
+ * (done_key NULL: db:generate's) or of { module, <done_key> = status list }
+ * (done_key "applied" or "reverted").   [-0, +1, m] */
+void tide_runtime_push_module_report(lua_State *L, const tide_module_report *r, const char *done_key);
+
+/* The configuration alone (api/open.c). tide.core.config_url([config]) ->
+ * the URL tide.open(config) would connect to.   [-0, +1, e] */
+int tide_runtime_config_url(lua_State *L);
+
+/* Pushes the configuration opts names (config_file, url, verbose; the file
+ * evaluated in L), resolved, as a table (url masked; tide debug), without
+ * connecting. 0, or a negative code with nothing pushed.   [-0, +1|0, -] */
+int tide_runtime_push_config(lua_State *L, const tide_options *opts, tide_err *err);
 
 #endif

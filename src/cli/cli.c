@@ -4,14 +4,12 @@
 #include "cli/cli.h"
 #include "lua/runtime.h"
 #include "api/module.h"
-#include "core/buf.h"
 
 #include <lauxlib.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static int cmd_debug(cli *c);
 static int cmd_run(cli *c);
@@ -102,27 +100,7 @@ static void print_command_help(const command *k)
         printf("\nThis command is not built yet in tide %s.\n", TIDE_VERSION);
 }
 
-/* ---- output helpers --------------------------------------------------- */
-
-static int use_colour(void)
-{
-    const char *nc = getenv("NO_COLOR");
-    return isatty(2) && !(nc && *nc);
-}
-
-void cli_report(const tide_err *err)
-{
-    fprintf(stderr, use_colour() ? "\033[31mtide:\033[0m %s\n" : "tide: %s\n", err->msg);
-    if (err->sqlstate[0])
-        fprintf(stderr, "  sqlstate: %s\n", err->sqlstate);
-    if (err->sql[0])
-        fprintf(stderr, "  statement: %s\n", err->sql);
-}
-
-void cli_warn(const char *text)
-{
-    fprintf(stderr, use_colour() ? "\033[33mtide: warning:\033[0m %s\n" : "tide: warning: %s\n", text);
-}
+/* ---- argument parsing ------------------------------------------------- */
 
 int cli_usage_error(cli *c, const char *fmt, ...)
 {
@@ -137,31 +115,6 @@ int cli_usage_error(cli *c, const char *fmt, ...)
         fprintf(stderr, "\n(see tide --help)\n");
     return TIDE_EXIT_USAGE;
 }
-
-int cli_print_with(cli *c, const char *fn)
-{
-    lua_State *L = c->L;
-    tide_err err;
-    lua_getglobal(L, "require");
-    lua_pushliteral(L, "tide.util");
-    if (tide_runtime_pcall(L, 1, 1, &err) < 0) {
-        lua_pop(L, 1);
-        cli_report(&err);
-        return TIDE_EXIT_FAILURE;
-    }
-    lua_getfield(L, -1, fn);
-    lua_remove(L, -2);
-    lua_insert(L, -2);
-    if (tide_runtime_pcall(L, 1, 1, &err) < 0) {
-        cli_report(&err);
-        return TIDE_EXIT_FAILURE;
-    }
-    fputs(lua_tostring(L, -1), stdout);
-    lua_pop(L, 1);
-    return fflush(stdout) == 0 && !ferror(stdout) ? TIDE_EXIT_OK : TIDE_EXIT_FAILURE;
-}
-
-/* ---- argument parsing ------------------------------------------------- */
 
 /* Takes the value of option argv[*i]: "--url X" or "--url=X". */
 static const char *option_value(int argc, char **argv, int *i, size_t namelen)
@@ -214,7 +167,7 @@ static int parse_args(cli *c, int argc, char **argv)
     static const char *const valued[] = { "--config", "--url", "--module", "--schema" };
     int i, n = 0, k;
     for (i = 1; i < argc; i++) {
-        const char *a = argv[i], **slot[4] = { &c->flags.config_file, &c->flags.url, &c->module, &c->schema };
+        const char *a = argv[i], **slot[4] = { &c->config_file, &c->url, &c->module, &c->schema };
         if (c->cmd && c->cmd->run == cmd_run && n > 0) {
             argv[n++] = argv[i];       /* after `run FILE`, everything is the script's */
             continue;
@@ -231,7 +184,7 @@ static int parse_args(cli *c, int argc, char **argv)
         } else if (!strcmp(a, "--json")) {
             c->json = 1;
         } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
-            c->flags.verbose = 1;
+            c->verbose = 1;
         } else if (!strcmp(a, "--version") && !c->cmd) {
             c->version = 1;
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -250,45 +203,31 @@ static int parse_args(cli *c, int argc, char **argv)
 
 /* ---- debug and run ---------------------------------------------------- */
 
-/* The configuration alone (no connection); 0 or after reporting, -1. */
-static int load_config(cli *c, tide_config *cfg)
-{
-    tide_err err;
-    tide_err_clear(&err);
-    if (tide_config_load(cfg, c->L, &c->flags, &err) < 0) {
-        cli_report(&err);
-        tide_config_free(cfg, c->L);
-        return -1;
-    }
-    return 0;
-}
-
 /* tide debug: the resolved configuration, password masked. */
 static int cmd_debug(cli *c)
 {
-    tide_config cfg;
-    int rc;
+    tide_options o;
+    tide_err err;
     if (c->argc > 0)
         return cli_usage_error(c, "debug takes no arguments (got '%s')", c->argv[0]);
-    if (load_config(c, &cfg) < 0)
-        return TIDE_EXIT_FAILURE;
-    tide_config_push(c->L, &cfg);
-    rc = cli_print_with(c, c->json ? "json" : "debug_report");
-    tide_config_free(&cfg, c->L);
-    return rc;
+    cli_options(c, &o);
+    tide_err_clear(&err);
+    if (tide_runtime_push_config(c->L, &o, &err) < 0)
+        return cli_fail(NULL, &err);
+    return cli_print_with(c, c->json ? "json" : "debug_report");
 }
 
-/* Sets the globals a script sees: tide, db, arg.   [-0, +0, e] */
+/* Sets the globals a script sees: tide, db (on url), arg.   [-0, +0, e] */
 static int run_setup(lua_State *L)
 {
-    const tide_config *cfg = lua_touserdata(L, 1);
+    const char *url = lua_touserdata(L, 1);
     char **argv = lua_touserdata(L, 2);
     int argc = (int)lua_tointeger(L, 3), i;
     lua_getglobal(L, "require");
     lua_pushliteral(L, "tide");
     lua_call(L, 1, 1);
     lua_setglobal(L, "tide");
-    tide_runtime_push_conn(L, cfg->url);
+    tide_runtime_push_conn(L, url);
     lua_setglobal(L, "db");
     lua_createtable(L, argc, 1);
     for (i = 0; i < argc; i++) {
@@ -317,15 +256,18 @@ static void run_close_db(lua_State *L)
 static int cmd_run(cli *c)
 {
     lua_State *L = c->L;
-    tide_config cfg;
+    tide_options o;
     tide_err err;
+    char *url = NULL;
     int i, rc = TIDE_EXIT_FAILURE;
     if (c->argc < 1)
         return cli_usage_error(c, "run needs a Lua file");
-    if (load_config(c, &cfg) < 0)
-        return TIDE_EXIT_FAILURE;
+    cli_options(c, &o);
+    tide_err_clear(&err);
+    if (tide_config_url(&o, &url, &err) < 0)
+        return cli_fail(NULL, &err);
     lua_pushcfunction(L, run_setup);
-    lua_pushlightuserdata(L, &cfg);
+    lua_pushlightuserdata(L, url);
     lua_pushlightuserdata(L, c->argv);
     lua_pushinteger(L, c->argc);
     if (tide_runtime_pcall(L, 3, 0, &err) < 0)
@@ -341,7 +283,7 @@ done:
     if (rc != TIDE_EXIT_OK)
         cli_report(&err);
     run_close_db(L);
-    tide_config_free(&cfg, L);
+    free(url);
     if (fflush(stdout) != 0)
         rc = TIDE_EXIT_FAILURE;
     return rc;

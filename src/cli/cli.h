@@ -1,12 +1,13 @@
 /* cli.h — the tide command line: a table of commands from which --help is
- * generated, the named exit codes, and what the command files share. */
+ * generated, the named exit codes, and what the command files share. The
+ * CLI is a client of the library: it includes tide.h and the core, lua and
+ * api rooms only (ARCHITECTURE.md's include rules). */
 #ifndef TIDE_CLI_H
 #define TIDE_CLI_H
 
 #include <lua.h>
 #include <stdio.h>
 #include "tide.h"
-#include "project/config.h"
 
 typedef enum tide_exit {
     TIDE_EXIT_OK = 0,
@@ -47,7 +48,9 @@ const cli_global_opt *cli_global_opts(void);
 
 /* What the command line said, after the global options are taken out. */
 typedef struct cli {
-    tide_config_flags flags;
+    const char *config_file;  /* --config */
+    const char *url;          /* --url */
+    int verbose;              /* -v, --verbose */
     const char *module;
     const char *schema;       /* --schema: one PostgreSQL namespace for schema:* */
     int json;
@@ -58,6 +61,7 @@ typedef struct cli {
     char **argv;
     lua_State *L;             /* for output formatting; shared with the project */
     int offline_ok;           /* cli_open: go on when the database is unreachable (lint) */
+    int dry_run;              /* cli_open: the run's statements are printed (--dry-run) */
 } cli;
 
 /* One option of a command: --name, with a value (slot) or a flag (on). */
@@ -72,15 +76,44 @@ typedef struct cli_opt {
 int cli_parse_opts(cli *c, const cli_opt *opts, const char **pos, int maxpos, int *npos);
 
 int  cli_usage_error(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* ---- output (cli_print.c) ---- */
+
+/* A failure on stderr: "tide: message", its SQLSTATE and statement. */
 void cli_report(const tide_err *err);
 void cli_warn(const char *text);
+
+/* Prints the value at the top of c->L with tide.util.<fn> and pops it. */
+int  cli_print_with(cli *c, const char *fn);
+
+/* One lint finding and its fix (migration:lint, and migration:create's
+ * warnings). */
+void cli_print_finding(FILE *out, const tide_lint_finding *f);
+
+/* TIDE_EXIT_OK when stdout took everything, else TIDE_EXIT_FAILURE. */
+int  cli_flushed(void);
+
+/* ---- the project (cli_project.c) ---- */
+
+/* The tide_options the command line gives: configuration, URL, module,
+ * schema, verbosity, c->L. */
+void cli_options(cli *c, tide_options *o);
 
 /* Opens the project per the command line, events printed for people (or
  * for --json). NULL after reporting a failure. */
 tide *cli_open(cli *c);
 
-/* Prints the value at the top of c->L with tide.util.<fn> and pops it. */
-int cli_print_with(cli *c, const char *fn);
+/* cli_open for a command that takes no arguments nor options: a usage
+ * error (TIDE_EXIT_USAGE) when some are given; TIDE_EXIT_FAILURE after
+ * reporting when the project cannot be opened; else TIDE_EXIT_OK, *t open. */
+int  cli_open_bare(cli *c, tide **t);
+
+/* Reports err, closes t (NULL: none) and returns the exit code: 128 + the
+ * signal when one interrupted a run, else TIDE_EXIT_FAILURE. */
+int  cli_fail(tide *t, const tide_err *err);
+
+/* Closes t; rc, or TIDE_EXIT_FAILURE when stdout could not take the output. */
+int  cli_done(tide *t, int rc);
 
 /* The command handlers (cli_migration.c, cli_schema.c, cli_generator.c, cli_seeder.c). */
 int cmd_migration_create(cli *c);
@@ -104,10 +137,7 @@ int cmd_migration_resolve(cli *c);
 int cmd_migration_log(cli *c);
 int cmd_migration_unlog(cli *c);
 
-/* migration:lint (cli_lint.c), and its finding lines, which migration:create
- * prints too. */
-int  cmd_migration_lint(cli *c);
-void cli_print_finding(FILE *out, const tide_lint_finding *f);
+int cmd_migration_lint(cli *c);     /* cli_lint.c */
 int cmd_migration_test(cli *c);     /* cli_test.c */
 
 /* Medusa's db:* commands over the modules (cli_modules.c). */

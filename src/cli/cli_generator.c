@@ -16,7 +16,21 @@ static int print_sql(cli *c, const char *sql)
         return cli_print_with(c, "json");
     }
     fputs(*sql ? sql : "-- nothing to do: the database is already what the definitions say\n", stdout);
-    return fflush(stdout) == 0 ? TIDE_EXIT_OK : TIDE_EXIT_FAILURE;
+    return cli_flushed();
+}
+
+/* schema:drop --drop-db: the database itself, once the project is closed
+ * (a database in use cannot be dropped). */
+static int drop_database(cli *c, tide_err *err)
+{
+    tide_options o;
+    char *url = NULL;
+    int rc;
+    cli_options(c, &o);
+    if ((rc = tide_config_url(&o, &url, err)) == 0)
+        rc = tide_drop_database(url, err);
+    free(url);
+    return rc;
 }
 
 static int schema_action(cli *c, tide_schema_action action, const char *done_msg)
@@ -43,44 +57,21 @@ static int schema_action(cli *c, tide_schema_action action, const char *done_msg
     if (!(t = cli_open(c)))
         return TIDE_EXIT_FAILURE;
     tide_err_clear(&err);
-    if (run) {
-        if (tide_schema_run(t, action, &o, &err) < 0) {
-            cli_report(&err);
-            tide_close(t);
-            return TIDE_EXIT_FAILURE;
-        }
-        tide_close(t);
-        if (drop_db) {
-            const char *url = c->flags.url ? c->flags.url : getenv("TIDE_DATABASE_URL");
-            tide_config cfg;
-            if (!url) {                       /* the URL of the configuration file */
-                if (tide_config_load(&cfg, c->L, &c->flags, &err) < 0) {
-                    cli_report(&err);
-                    return TIDE_EXIT_FAILURE;
-                }
-                rc = tide_drop_database(cfg.url, &err);
-                tide_config_free(&cfg, c->L);
-            } else {
-                rc = tide_drop_database(url, &err);
-            }
-            if (rc < 0) {
-                cli_report(&err);
-                return TIDE_EXIT_FAILURE;
-            }
-        }
-        if (!c->json)
-            printf("%s%s\n", done_msg, drop_db ? " The database was dropped." : "");
-        return TIDE_EXIT_OK;
+    if (!run) {
+        if (tide_schema_sql(t, action, &o, &sql, &err) < 0)
+            return cli_fail(t, &err);
+        rc = print_sql(c, sql);
+        free(sql);
+        return cli_done(t, rc);
     }
-    if (tide_schema_sql(t, action, &o, &sql, &err) < 0) {
-        cli_report(&err);
-        tide_close(t);
-        return TIDE_EXIT_FAILURE;
-    }
-    rc = print_sql(c, sql);
-    free(sql);
+    if (tide_schema_run(t, action, &o, &err) < 0)
+        return cli_fail(t, &err);
     tide_close(t);
-    return rc;
+    if (drop_db && drop_database(c, &err) < 0)
+        return cli_fail(NULL, &err);
+    if (!c->json)
+        printf("%s%s\n", done_msg, drop_db ? " The database was dropped." : "");
+    return TIDE_EXIT_OK;
 }
 
 int cmd_schema_create(cli *c) { return schema_action(c, TIDE_SCHEMA_CREATE, "Schema created."); }
@@ -108,11 +99,8 @@ int cmd_schema_diff(cli *c)
     if (!(t = cli_open(c)))
         return TIDE_EXIT_FAILURE;
     tide_err_clear(&err);
-    if (tide_schema_diff(t, from, to, run, run ? NULL : &sql, &err) < 0) {
-        cli_report(&err);
-        tide_close(t);
-        return TIDE_EXIT_FAILURE;
-    }
+    if (tide_schema_diff(t, from, to, run, run ? NULL : &sql, &err) < 0)
+        return cli_fail(t, &err);
     if (run) {
         if (!c->json)
             printf("Applied: --from now has the schema of --to.\n");
@@ -121,8 +109,7 @@ int cmd_schema_diff(cli *c)
         rc = print_sql(c, sql);
     }
     free(sql);
-    tide_close(t);
-    return rc;
+    return cli_done(t, rc);
 }
 
 /* schema:fresh --run [--seed [NAME]]: everything tide covers dropped, the
@@ -143,13 +130,9 @@ int cmd_schema_fresh(cli *c)
     if (!(t = cli_open(c)))
         return TIDE_EXIT_FAILURE;
     tide_err_clear(&err);
-    if (tide_refresh_database(t, &err) < 0 || (seed && tide_seed(t, npos ? pos[0] : NULL, &err) < 0)) {
-        cli_report(&err);
-        tide_close(t);
-        return TIDE_EXIT_FAILURE;
-    }
+    if (tide_refresh_database(t, &err) < 0 || (seed && tide_seed(t, npos ? pos[0] : NULL, &err) < 0))
+        return cli_fail(t, &err);
     if (!c->json)
         printf("Schema dropped and created from the definitions%s.\n", seed ? ", and seeded" : "");
-    tide_close(t);
-    return TIDE_EXIT_OK;
+    return cli_done(t, TIDE_EXIT_OK);
 }

@@ -2,22 +2,12 @@
  * one line each with its fix, and a summary; --json prints them as an
  * array. Exit 1 when a finding is an error; warnings print but pass. */
 #include "cli/cli.h"
-#include "lua/runtime.h"
 #include "api/module.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define MAX_NAMES 256
-
-static const char *const severities[] = { "info", "warning", "error" };
-
-void cli_print_finding(FILE *out, const tide_lint_finding *f)
-{
-    fprintf(out, "%s:%d: %s %s %s\n  fix: %s\n", f->migration, f->statement,
-            severities[f->severity], f->rule, f->message, f->fix);
-}
 
 static int plural(int n, const char *one, const char *many, char *buf, size_t size)
 {
@@ -64,11 +54,8 @@ int cmd_migration_lint(cli *c)
     o.nnames = nnames;
     o.all = all;
     tide_err_clear(&err);
-    if (tide_lint(t, &o, &r, &err) < 0) {
-        cli_report(&err);
-        tide_close(t);
-        return TIDE_EXIT_FAILURE;
-    }
+    if (tide_lint(t, &o, &r, &err) < 0)
+        return cli_fail(t, &err);
     if (c->json) {
         if (tide_offline(t))
             fprintf(stderr, "tide: warning: the database could not be reached (%s): Lua migrations "
@@ -79,11 +66,9 @@ int cmd_migration_lint(cli *c)
         for (i = 0; i < r.n; i++)
             cli_print_finding(stdout, &r.items[i]);
         print_summary(&r, t);
-        rc = fflush(stdout) == 0 ? TIDE_EXIT_OK : TIDE_EXIT_FAILURE;
     }
     if (rc == TIDE_EXIT_OK && r.errors)
         rc = TIDE_EXIT_FAILURE;
     tide_lint_report_free(&r);
-    tide_close(t);
-    return rc;
+    return cli_done(t, rc);
 }

@@ -2,131 +2,11 @@
  * calls the runner API of tide.h, and prints for people (aligned tables,
  * a line per migration, progress on a TTY) or, with --json, for programs. */
 #include "cli/cli.h"
-#include "lua/runtime.h"
 #include "api/module.h"
 
-#include <lauxlib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
-/* How events are shown during the command in progress. */
-typedef struct printer {
-    int json;          /* stdout is for the final JSON document only */
-    int dry_run;       /* statements are the point: print them */
-    int verbose;
-    int tty;           /* stderr is a terminal: progress bars */
-} printer;
-
-static printer out;
-
-static void show_progress(const tide_event *ev)
-{
-    int width = 30, filled;
-    if (!out.tty || ev->total <= 0)
-        return;
-    filled = (int)(ev->done * width / ev->total);
-    fprintf(stderr, "\r  %s [%.*s%*s] %lld/%lld", ev->name ? ev->name : "", filled,
-            "==============================", width - filled, "", (long long)ev->done,
-            (long long)ev->total);
-    if (ev->done >= ev->total)
-        fputc('\n', stderr);
-    fflush(stderr);
-}
-
-static void print_event(void *ud, const tide_event *ev)
-{
-    FILE *info = out.json ? stderr : stdout;
-    (void)ud;
-    switch (ev->kind) {
-    case TIDE_EV_MIGRATING:
-        if (!out.json)
-            printf("== %s: %s\n", ev->name, ev->down ? "reverting" : "migrating");
-        break;
-    case TIDE_EV_MIGRATED:
-        if (!out.json)
-            printf("== %s: %s (%.0f ms)\n", ev->name, ev->down ? "reverted" : "migrated", ev->duration_ms);
-        break;
-    case TIDE_EV_SQL: {
-        int n = (int)strlen(ev->text);
-        while (n > 0 && strchr(" \t\r\n", ev->text[n - 1]))
-            n--;
-        if (out.dry_run && !out.json)
-            printf("   %.*s\n", n, ev->text);
-        else if (out.verbose || out.dry_run)
-            fprintf(stderr, "-- sql: %.*s\n", n, ev->text);
-        break;
-    }
-    case TIDE_EV_LOG:
-        fprintf(info, "   %s: %s\n", ev->name ? ev->name : "", ev->text);
-        break;
-    case TIDE_EV_WARNING:
-        cli_warn(ev->text);
-        break;
-    case TIDE_EV_PROGRESS:
-        show_progress(ev);
-        break;
-    }
-    fflush(info);
-}
-
-/* On a terminal, a question gets an answer; elsewhere, none is asked. */
-static int tty_ask(void *ud, const char *question)
-{
-    char line[64];
-    (void)ud;
-    fprintf(stderr, "%s [y/N] ", question);
-    fflush(stderr);
-    if (!fgets(line, sizeof line, stdin))
-        return 0;
-    return line[0] == 'y' || line[0] == 'Y';
-}
-
-tide *cli_open(cli *c)
-{
-    tide_options o;
-    tide_err err;
-    tide *t = NULL;
-    memset(&o, 0, sizeof o);
-    o.config_file = c->flags.config_file;
-    o.url = c->flags.url;
-    o.module = c->module;
-    o.schema = c->schema;
-    o.verbose = c->flags.verbose;
-    o.L = c->L;
-    o.on_event = print_event;
-    o.offline_ok = c->offline_ok;
-    o.handle_signals = 1;
-    o.ask = isatty(0) && isatty(2) ? tty_ask : NULL;
-    out.json = c->json;
-    out.verbose = c->flags.verbose;
-    out.tty = isatty(2);
-    tide_err_clear(&err);
-    if (tide_open(&t, &o, &err) < 0) {
-        cli_report(&err);
-        return NULL;
-    }
-    return t;
-}
-
-/* Reports err, closes t, and says the command failed (128 + the signal
- * when one interrupted a run). */
-static int fail(tide *t, const tide_err *err)
-{
-    cli_report(err);
-    tide_close(t);
-    if (err->code == TIDE_EINTR && tide_interrupt_signal())
-        return TIDE_EXIT_SIGNAL + tide_interrupt_signal();
-    return TIDE_EXIT_FAILURE;
-}
-
-static int done_ok(cli *c, tide *t)
-{
-    (void)c;
-    tide_close(t);
-    return fflush(stdout) == 0 && !ferror(stdout) ? TIDE_EXIT_OK : TIDE_EXIT_FAILURE;
-}
 
 /* Prints the list as JSON { key: [...], extra fields set by the caller }. */
 static int print_json_list(cli *c, const tide_status_list *l, const char *key, int dry_run)
@@ -174,14 +54,13 @@ static int run_migrations(cli *c, int down)
     }
     if (o.only && (o.from || o.to))
         return cli_usage_error(c, "--only cannot be combined with --from or --to");
-    o.dry_run = dry;
+    o.dry_run = c->dry_run = dry;
     o.allow_out_of_order = ooo;
-    out.dry_run = dry;
     if (!(t = cli_open(c)))
         return TIDE_EXIT_FAILURE;
     tide_err_clear(&err);
     if ((down ? tide_down : tide_up)(t, &o, &done, &err) < 0)
-        return fail(t, &err);
+        return cli_fail(t, &err);
     if (c->json) {
         rc = print_json_list(c, &done, down ? "reverted" : "applied", dry);
     } else {
@@ -195,7 +74,7 @@ static int run_migrations(cli *c, int down)
         rc = TIDE_EXIT_OK;
     }
     tide_status_list_free(&done);
-    return rc == TIDE_EXIT_OK ? done_ok(c, t) : (tide_close(t), rc);
+    return cli_done(t, rc);
 }
 
 int cmd_migration_up(cli *c) { return run_migrations(c, 0); }
@@ -235,16 +114,13 @@ static int list_command(cli *c, int (*fn)(tide *, tide_status_list *, tide_err *
 {
     tide_status_list l;
     tide_err err;
-    const char *pos[1];
-    int npos, rc;
+    int rc;
     tide *t;
-    if ((rc = cli_parse_opts(c, NULL, pos, 0, &npos)) != TIDE_EXIT_OK)
+    if ((rc = cli_open_bare(c, &t)) != TIDE_EXIT_OK)
         return rc;
-    if (!(t = cli_open(c)))
-        return TIDE_EXIT_FAILURE;
     tide_err_clear(&err);
     if (fn(t, &l, &err) < 0)
-        return fail(t, &err);
+        return cli_fail(t, &err);
     if (c->json) {
         tide_runtime_push_status_list(c->L, &l);
         rc = cli_print_with(c, "json");
@@ -255,7 +131,7 @@ static int list_command(cli *c, int (*fn)(tide *, tide_status_list *, tide_err *
         rc = cli_print_with(c, "table");
     }
     tide_status_list_free(&l);
-    return rc == TIDE_EXIT_OK ? done_ok(c, t) : (tide_close(t), rc);
+    return cli_done(t, rc);
 }
 
 int cmd_migration_list(cli *c) { return list_command(c, tide_executed, 1); }
@@ -265,16 +141,13 @@ int cmd_migration_validate(cli *c)
 {
     tide_status_list l;
     tide_err err;
-    const char *pos[1];
-    int npos, rc, problems, i;
+    int rc, problems, i;
     tide *t;
-    if ((rc = cli_parse_opts(c, NULL, pos, 0, &npos)) != TIDE_EXIT_OK)
+    if ((rc = cli_open_bare(c, &t)) != TIDE_EXIT_OK)
         return rc;
-    if (!(t = cli_open(c)))
-        return TIDE_EXIT_FAILURE;
     tide_err_clear(&err);
     if ((problems = tide_validate(t, &l, &err)) < 0)
-        return fail(t, &err);
+        return cli_fail(t, &err);
     if (c->json) {
         print_json_list(c, &l, "problems", -1);
     } else if (problems == 0) {
@@ -288,8 +161,7 @@ int cmd_migration_validate(cli *c)
                 problems == 1 ? " is" : "s are");
     }
     tide_status_list_free(&l);
-    tide_close(t);
-    return problems ? TIDE_EXIT_FAILURE : TIDE_EXIT_OK;
+    return cli_done(t, problems ? TIDE_EXIT_FAILURE : TIDE_EXIT_OK);
 }
 
 /* ---- settling by hand ------------------------------------------------- */
@@ -309,10 +181,10 @@ int cmd_migration_resolve(cli *c)
         return TIDE_EXIT_FAILURE;
     tide_err_clear(&err);
     if (tide_resolve(t, pos[0], applied, &err) < 0)
-        return fail(t, &err);
+        return cli_fail(t, &err);
     if (!c->json)
         printf("%s is now %s.\n", pos[0], applied ? "recorded as applied" : "forgotten (rolled back)");
-    return done_ok(c, t);
+    return cli_done(t, TIDE_EXIT_OK);
 }
 
 static int named_command(cli *c, int (*fn)(tide *, const char *, tide_err *), const char *did)
@@ -329,10 +201,10 @@ static int named_command(cli *c, int (*fn)(tide *, const char *, tide_err *), co
         return TIDE_EXIT_FAILURE;
     tide_err_clear(&err);
     if (fn(t, pos[0], &err) < 0)
-        return fail(t, &err);
+        return cli_fail(t, &err);
     if (!c->json)
         printf("%s %s.\n", pos[0], did);
-    return done_ok(c, t);
+    return cli_done(t, TIDE_EXIT_OK);
 }
 
 int cmd_migration_log(cli *c) { return named_command(c, tide_log, "is recorded as executed (it did not run)"); }
@@ -377,7 +249,7 @@ int cmd_migration_create(cli *c)
         return TIDE_EXIT_FAILURE;
     tide_err_clear(&err);
     if (tide_create_migration(t, &co, &path, &sql, &err) < 0)
-        return fail(t, &err);
+        return cli_fail(t, &err);
     offline_note(c, t);
     if (c->json) {
         lua_createtable(c->L, 0, 2);
@@ -400,23 +272,20 @@ int cmd_migration_create(cli *c)
     tide_lint_report_free(&lint);
     free(path);
     free(sql);
-    return rc == TIDE_EXIT_OK ? done_ok(c, t) : (tide_close(t), rc);
+    return cli_done(t, rc);
 }
 
 int cmd_migration_check(cli *c)
 {
-    const char *pos[1];
-    int npos, rc, needed = 0;
+    int rc, needed = 0;
     tide_err err;
     tide *t;
-    if ((rc = cli_parse_opts(c, NULL, pos, 0, &npos)) != TIDE_EXIT_OK)
-        return rc;
     c->offline_ok = 1;                      /* definitions and snapshot are files */
-    if (!(t = cli_open(c)))
-        return TIDE_EXIT_FAILURE;
+    if ((rc = cli_open_bare(c, &t)) != TIDE_EXIT_OK)
+        return rc;
     tide_err_clear(&err);
     if (tide_check_migration(t, &needed, &err) < 0)
-        return fail(t, &err);
+        return cli_fail(t, &err);
     offline_note(c, t);
     if (c->json)
         printf("{\n  \"needed\": %s\n}\n", needed ? "true" : "false");
@@ -424,6 +293,5 @@ int cmd_migration_check(cli *c)
         printf(needed ? "A migration is needed: the definitions differ from the snapshot "
                         "(tide migration:create writes it).\n"
                       : "No migration needed: the definitions match the snapshot.\n");
-    tide_close(t);
-    return needed ? TIDE_EXIT_FAILURE : TIDE_EXIT_OK;
+    return cli_done(t, needed ? TIDE_EXIT_FAILURE : TIDE_EXIT_OK);
 }

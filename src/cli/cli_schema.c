@@ -16,13 +16,13 @@ static int inspect_lua(tide *t, const char *out, tide_err *err)
         if (tide_inspect_lua_dir(t, out, &n, err) < 0)
             return TIDE_EXIT_FAILURE;
         printf("Wrote %d schema file%s to %s/.\n", n, n == 1 ? "" : "s", out);
-        return fflush(stdout) == 0 ? TIDE_EXIT_OK : TIDE_EXIT_FAILURE;
+        return cli_flushed();
     }
     if (tide_inspect_lua(t, &text, err) < 0)
         return TIDE_EXIT_FAILURE;
     fputs(text, stdout);
     free(text);
-    return fflush(stdout) == 0 ? TIDE_EXIT_OK : TIDE_EXIT_FAILURE;
+    return cli_flushed();
 }
 
 int cmd_schema_inspect(cli *c)
@@ -46,38 +46,27 @@ int cmd_schema_inspect(cli *c)
     tide_err_clear(&err);
     if (!strcmp(format, "lua")) {
         if ((rc = inspect_lua(t, out, &err)) != TIDE_EXIT_OK && err.code)
-            cli_report(&err);
-        tide_close(t);
-        return rc;
+            return cli_fail(t, &err);
+        return cli_done(t, rc);
     }
-    if (tide_inspect(t, &json, &err) < 0) {
-        cli_report(&err);
-        tide_close(t);
-        return TIDE_EXIT_FAILURE;
-    }
+    if (tide_inspect(t, &json, &err) < 0)
+        return cli_fail(t, &err);
     fputs(json, stdout);
     free(json);
-    tide_close(t);
-    return fflush(stdout) == 0 ? TIDE_EXIT_OK : TIDE_EXIT_FAILURE;
+    return cli_done(t, TIDE_EXIT_OK);
 }
 
 int cmd_schema_drift(cli *c)
 {
-    const char *pos[1];
-    int npos, rc, n = 0, i, found;
+    int rc, n = 0, i, found;
     char **lines = NULL;
     tide_err err;
     tide *t;
-    if ((rc = cli_parse_opts(c, NULL, pos, 0, &npos)) != TIDE_EXIT_OK)
+    if ((rc = cli_open_bare(c, &t)) != TIDE_EXIT_OK)
         return rc;
-    if (!(t = cli_open(c)))
-        return TIDE_EXIT_FAILURE;
     tide_err_clear(&err);
-    if ((found = tide_drift(t, &lines, &n, &err)) < 0) {
-        cli_report(&err);
-        tide_close(t);
-        return TIDE_EXIT_FAILURE;
-    }
+    if ((found = tide_drift(t, &lines, &n, &err)) < 0)
+        return cli_fail(t, &err);
     if (c->json) {
         lua_createtable(c->L, n, 0);
         for (i = 0; i < n; i++) {
@@ -96,6 +85,5 @@ int cmd_schema_drift(cli *c)
     for (i = 0; i < n; i++)
         free(lines[i]);
     free(lines);
-    tide_close(t);
-    return found ? TIDE_EXIT_FAILURE : TIDE_EXIT_OK;
+    return cli_done(t, found ? TIDE_EXIT_FAILURE : TIDE_EXIT_OK);
 }

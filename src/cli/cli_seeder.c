@@ -2,27 +2,11 @@
  * its options, calls tide_seed / tide_seeder_create / tide_fresh, and prints
  * a line for people or, with --json, a document for programs. */
 #include "cli/cli.h"
-#include "lua/runtime.h"
 #include "api/module.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int fail(tide *t, const tide_err *err)
-{
-    cli_report(err);
-    tide_close(t);
-    return TIDE_EXIT_FAILURE;
-}
-
-static int done_ok(tide *t, int rc)
-{
-    tide_close(t);
-    if (rc != TIDE_EXIT_OK)
-        return rc;
-    return fflush(stdout) == 0 && !ferror(stdout) ? TIDE_EXIT_OK : TIDE_EXIT_FAILURE;
-}
 
 /* A seeder name is a file name without .lua: checked before any connection. */
 static int bad_name(cli *c, const char *name)
@@ -33,11 +17,6 @@ static int bad_name(cli *c, const char *name)
     cli_usage_error(c, "seeder name '%s' is not valid: letters, digits and underscores only, "
                     "without .lua (e.g. UserSeeder)", name);
     return 1;
-}
-
-static const char *seeder_name(tide *t, const char *name)
-{
-    return name && *name ? name : tide_seeder_default(t);
 }
 
 /* tide seeder:run [--class NAME] */
@@ -56,16 +35,16 @@ int cmd_seeder_run(cli *c)
         return TIDE_EXIT_FAILURE;
     tide_err_clear(&err);
     if (tide_seed(t, name, &err) < 0)
-        return fail(t, &err);
+        return cli_fail(t, &err);
     if (c->json) {
         lua_createtable(c->L, 0, 1);
-        lua_pushstring(c->L, seeder_name(t, name));
+        lua_pushstring(c->L, tide_seeder_name(t, name));
         lua_setfield(c->L, -2, "seeder");
         rc = cli_print_with(c, "json");
     } else {
-        printf("Seeded with %s.\n", seeder_name(t, name));
+        printf("Seeded with %s.\n", tide_seeder_name(t, name));
     }
-    return done_ok(t, rc);
+    return cli_done(t, rc);
 }
 
 /* tide seeder:create NAME */
@@ -86,7 +65,7 @@ int cmd_seeder_create(cli *c)
         return TIDE_EXIT_FAILURE;
     tide_err_clear(&err);
     if (tide_seeder_create(t, pos[0], &path, &err) < 0)
-        return fail(t, &err);
+        return cli_fail(t, &err);
     if (c->json) {
         lua_createtable(c->L, 0, 1);
         lua_pushstring(c->L, path);
@@ -96,7 +75,7 @@ int cmd_seeder_create(cli *c)
         printf("Created %s\n", path);
     }
     free(path);
-    return done_ok(t, rc);
+    return cli_done(t, rc);
 }
 
 /* "--seed=NAME" becomes "--seed" with the name aside: cli_parse_opts takes
@@ -141,21 +120,21 @@ int cmd_migration_fresh(cli *c)
         return TIDE_EXIT_FAILURE;
     tide_err_clear(&err);
     if (tide_fresh(t, seed, name, &err) < 0 || tide_executed(t, &applied, &err) < 0)
-        return fail(t, &err);
+        return cli_fail(t, &err);
     if (c->json) {
         lua_createtable(c->L, 0, 2);
         tide_runtime_push_status_list(c->L, &applied);
         lua_setfield(c->L, -2, "applied");
         if (seed) {
-            lua_pushstring(c->L, seeder_name(t, name));
+            lua_pushstring(c->L, tide_seeder_name(t, name));
             lua_setfield(c->L, -2, "seeder");
         }
         rc = cli_print_with(c, "json");
     } else {
         printf("Dropped everything and applied %d migration%s.\n", applied.n, applied.n == 1 ? "" : "s");
         if (seed)
-            printf("Seeded with %s.\n", seeder_name(t, name));
+            printf("Seeded with %s.\n", tide_seeder_name(t, name));
     }
     tide_status_list_free(&applied);
-    return done_ok(t, rc);
+    return cli_done(t, rc);
 }

@@ -37,21 +37,16 @@ static void print_report(const tide_test_report *r)
 
 int cmd_migration_test(cli *c)
 {
-    const char *pos[1];
-    int npos, rc, found;
+    int rc, found;
     tide_test_report report;
     tide_err err;
     tide *t;
-    if ((rc = cli_parse_opts(c, NULL, pos, 0, &npos)) != TIDE_EXIT_OK)
+    if ((rc = cli_open_bare(c, &t)) != TIDE_EXIT_OK)
         return rc;
-    if (!(t = cli_open(c)))
-        return TIDE_EXIT_FAILURE;
     tide_err_clear(&err);
     if ((found = tide_migration_test(t, &report, &err)) < 0) {
-        cli_report(&err);
         tide_test_report_free(&report);
-        tide_close(t);
-        return TIDE_EXIT_FAILURE;
+        return cli_fail(t, &err);
     }
     if (c->json) {
         lua_pushcfunction(c->L, push_report_p);
@@ -60,9 +55,7 @@ int cmd_migration_test(cli *c)
                                                      : cli_print_with(c, "json");
     } else {
         print_report(&report);
-        rc = fflush(stdout) == 0 ? TIDE_EXIT_OK : TIDE_EXIT_FAILURE;
     }
     tide_test_report_free(&report);
-    tide_close(t);
-    return found > 0 ? TIDE_EXIT_FAILURE : rc;
+    return cli_done(t, found > 0 ? TIDE_EXIT_FAILURE : rc);
 }

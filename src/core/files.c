@@ -1,11 +1,13 @@
-/* files.c — the two file helpers every reader and writer of tide uses:
- * read a whole file, replace a file atomically (temporary file in the same
- * folder, fsync, rename). */
+/* files.c — the file helpers every reader and writer of tide uses: read a
+ * whole file, replace a file atomically (temporary file in the same folder,
+ * fsync, rename), list the files of a folder (migrations, schema files,
+ * seeders). */
 #ifndef _DEFAULT_SOURCE
-#define _DEFAULT_SOURCE 1   /* mkstemp, fsync under -std=c11 */
+#define _DEFAULT_SOURCE 1   /* mkstemp, fsync, d_type, fstatat under -std=c11 */
 #endif
 #include "core/files.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -133,5 +135,115 @@ done:
     if (rc < 0 && created)
         unlink(tmp.data);
     tide_buf_free(&tmp);
+    return rc;
+}
+
+/* ---- folders ------------------------------------------------------------ */
+
+void tide_dir_list_free(tide_dir_list *l)
+{
+    int i;
+    if (!l)
+        return;
+    for (i = 0; i < l->n; i++)
+        free(l->items[i].path);
+    free(l->items);
+    memset(l, 0, sizeof *l);
+}
+
+/* Whether the entry is a regular file (following symlinks); d_type spares
+ * a stat per file on the file systems that fill it in. */
+static int is_regular(DIR *d, const struct dirent *de)
+{
+    struct stat st;
+#ifdef _DIRENT_HAVE_D_TYPE
+    if (de->d_type == DT_REG)
+        return 1;
+    if (de->d_type != DT_UNKNOWN && de->d_type != DT_LNK)
+        return 0;
+#endif
+    return fstatat(dirfd(d), de->d_name, &st, 0) == 0 && S_ISREG(st.st_mode);
+}
+
+/* 1 when q takes the file (its name, then keep), 0 when not, or keep's code. */
+static int takes(const tide_dir_query *q, DIR *d, const struct dirent *de, tide_err *err)
+{
+    size_t len = strlen(de->d_name), slen = q->suffix ? strlen(q->suffix) : 0;
+    if (de->d_name[0] == '.' && !q->dot_files)
+        return 0;
+    if (q->suffix && (len <= slen || strcmp(de->d_name + len - slen, q->suffix)))
+        return 0;
+    if (!is_regular(d, de))
+        return 0;
+    return q->keep ? q->keep(q->ud, de->d_name, err) : 1;
+}
+
+static int add_entry(tide_dir_list *l, int *cap, const char *dir, const char *name, tide_err *err)
+{
+    size_t dlen = strlen(dir), len;
+    int slash = dlen > 0 && dir[dlen - 1] != '/';
+    tide_dir_file *f;
+    if (l->n == *cap) {
+        int ncap = *cap ? *cap * 2 : 32;
+        if (!(f = realloc(l->items, sizeof *f * (size_t)ncap)))
+            return tide_err_set(err, TIDE_ENOMEM, "out of memory listing '%s'", dir);
+        l->items = f;
+        *cap = ncap;
+    }
+    f = &l->items[l->n];
+    len = dlen + (size_t)slash + strlen(name) + 1;
+    if (!(f->path = malloc(len)))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory listing '%s'", dir);
+    snprintf(f->path, len, "%s%s%s", dir, slash ? "/" : "", name);
+    f->name = f->path + dlen + (size_t)slash;
+    l->n++;
+    return 0;
+}
+
+static int open_folder(DIR **out, const char *dir, const tide_dir_query *q, tide_err *err)
+{
+    struct stat st;
+    if (stat(dir, &st) < 0) {
+        if (errno == ENOENT || errno == ENOTDIR)
+            return tide_err_set(err, TIDE_EIO, "%s '%s' does not exist (create it, or set %s in "
+                                "tide.lua)", q->what, dir, q->setting);
+        return tide_err_set(err, TIDE_EIO, "cannot read %s '%s': %s", q->what, dir, strerror(errno));
+    }
+    if (!S_ISDIR(st.st_mode))
+        return tide_err_set(err, TIDE_EIO, "%s '%s' is not a directory (set %s in tide.lua to a "
+                            "folder)", q->what, dir, q->setting);
+    if (!(*out = opendir(dir)))
+        return tide_err_set(err, TIDE_EIO, "cannot read %s '%s': %s", q->what, dir, strerror(errno));
+    return 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(((const tide_dir_file *)a)->name, ((const tide_dir_file *)b)->name);
+}
+
+int tide_dir_list_files(tide_dir_list *out, const char *dir, const tide_dir_query *q, tide_err *err)
+{
+    DIR *d;
+    struct dirent *de;
+    int cap = 0, rc;
+    memset(out, 0, sizeof *out);
+    if ((rc = open_folder(&d, dir, q, err)) < 0)
+        return rc;
+    for (;;) {
+        errno = 0;
+        if (!(de = readdir(d)))
+            break;
+        if ((rc = takes(q, d, de, err)) < 0 || (rc && (rc = add_entry(out, &cap, dir, de->d_name, err)) < 0))
+            break;
+        rc = 0;
+    }
+    if (rc == 0 && errno)
+        rc = tide_err_set(err, TIDE_EIO, "cannot read %s '%s': %s", q->what, dir, strerror(errno));
+    closedir(d);
+    if (rc < 0)
+        tide_dir_list_free(out);
+    else if (out->n > 1)
+        qsort(out->items, (size_t)out->n, sizeof *out->items, by_name);
     return rc;
 }

@@ -346,14 +346,8 @@ static int lua_up_strings(const char *src, tide_buf *out)
 static int load_lua(lua_State *L, const char *path, tide_err *err)
 {
     int rc;
-    if ((rc = tide_runtime_loadfile(L, path, path, err)) < 0)
+    if ((rc = tide_runtime_loadfile_sandboxed(L, path, err)) < 0)
         return rc;
-    lua_newtable(L);
-    lua_newtable(L);
-    lua_pushglobaltable(L);
-    lua_setfield(L, -2, "__index");
-    lua_setmetatable(L, -2);
-    lua_setupvalue(L, -2, 1);
     return tide_runtime_pcall(L, 0, 1, err);
 }
 

@@ -3,23 +3,18 @@
  * converter reads tables with lua_next, lua_rawgeti and lua_rawlen only: no
  * metamethod runs and nothing is allocated on the Lua side, so it cannot
  * raise (Neovim's converter.c); every failure is a tide_err. */
-#ifndef _DEFAULT_SOURCE
-#define _DEFAULT_SOURCE 1   /* d_type, fstatat under -std=c11 */
-#endif
 #include "lua/model_lua.h"
 #include "core/buf.h"
+#include "core/files.h"
 #include "lua/runtime.h"
 
 #include <lauxlib.h>
 
-#include <dirent.h>
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 /* The file that defined the table at position i of s->tables (before finish
  * sorts them), or NULL when unknown. */
@@ -793,87 +788,32 @@ static void files_free(file_list *fl)
     free(fl->first);
 }
 
-static int files_add(file_list *fl, const char *dir, const char *file, tide_err *err)
-{
-    size_t dlen = strlen(dir), len;
-    int slash = dlen > 0 && dir[dlen - 1] != '/';
-    if (fl->n == fl->cap) {
-        int cap = fl->cap ? fl->cap * 2 : 32;
-        char **paths = realloc(fl->paths, sizeof *paths * (size_t)cap);
-        int *first;
-        if (paths)
-            fl->paths = paths;
-        if (!paths || !(first = realloc(fl->first, sizeof *first * (size_t)cap)))
-            return tide_err_set(err, TIDE_ENOMEM, "out of memory listing '%s'", dir);
-        fl->first = first;
-        fl->cap = cap;
-    }
-    len = dlen + (size_t)slash + strlen(file) + 1;
-    if (!(fl->paths[fl->n] = malloc(len)))
-        return tide_err_set(err, TIDE_ENOMEM, "out of memory listing '%s'", dir);
-    snprintf(fl->paths[fl->n], len, "%s%s%s", dir, slash ? "/" : "", file);
-    fl->first[fl->n++] = 0;
-    return 0;
-}
-
-static int by_path(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* A schema file: a regular file (symlinks followed) named *.lua, not hidden. */
-static int is_schema_file(DIR *d, const struct dirent *de)
-{
-    size_t len = strlen(de->d_name);
-    struct stat st;
-    if (de->d_name[0] == '.' || len <= 4 || strcmp(de->d_name + len - 4, ".lua"))
-        return 0;
-#ifdef _DIRENT_HAVE_D_TYPE
-    if (de->d_type == DT_REG)
-        return 1;
-    if (de->d_type != DT_UNKNOWN && de->d_type != DT_LNK)
-        return 0;
-#endif
-    return fstatat(dirfd(d), de->d_name, &st, 0) == 0 && S_ISREG(st.st_mode);
-}
-
-static int open_folder(DIR **out, const char *dir, tide_err *err)
-{
-    struct stat st;
-    if (stat(dir, &st) < 0) {
-        if (errno == ENOENT || errno == ENOTDIR)
-            return tide_err_set(err, TIDE_EIO, "schema folder '%s' does not exist "
-                                "(create it, or set schema in tide.lua)", dir);
-        return tide_err_set(err, TIDE_EIO, "cannot read schema folder '%s': %s", dir, strerror(errno));
-    }
-    if (!S_ISDIR(st.st_mode))
-        return tide_err_set(err, TIDE_EIO, "schema folder '%s' is not a directory "
-                            "(set schema in tide.lua to a folder)", dir);
-    if (!(*out = opendir(dir)))
-        return tide_err_set(err, TIDE_EIO, "cannot read schema folder '%s': %s", dir, strerror(errno));
-    return 0;
-}
-
-/* Appends the schema files of dir to fl, sorted by name. */
+/* Appends the schema files of dir (*.lua, dot files skipped) to fl, sorted
+ * by name. */
 static int list_folder(file_list *fl, const char *dir, tide_err *err)
 {
-    DIR *d;
-    struct dirent *de;
-    int start = fl->n, rc;
-    if ((rc = open_folder(&d, dir, err)) < 0)
+    static const tide_dir_query folder = { "schema folder", "schema", ".lua", 0, NULL, NULL };
+    tide_dir_list files;
+    int rc, i;
+    if ((rc = tide_dir_list_files(&files, dir, &folder, err)) < 0)
         return rc;
-    for (;;) {
-        errno = 0;
-        if (!(de = readdir(d)))
-            break;
-        if (is_schema_file(d, de) && (rc = files_add(fl, dir, de->d_name, err)) < 0)
-            break;
+    if (fl->n + files.n > fl->cap) {
+        int cap = fl->n + files.n;
+        char **paths = realloc(fl->paths, sizeof *paths * (size_t)cap);
+        int *first = paths ? realloc(fl->first, sizeof *first * (size_t)cap) : NULL;
+        if (paths)
+            fl->paths = paths;
+        if (first)
+            fl->first = first, fl->cap = cap;
+        else
+            rc = tide_err_set(err, TIDE_ENOMEM, "out of memory listing '%s'", dir);
     }
-    if (rc == 0 && errno)
-        rc = tide_err_set(err, TIDE_EIO, "cannot read schema folder '%s': %s", dir, strerror(errno));
-    closedir(d);
-    if (rc == 0 && fl->n - start > 1)
-        qsort(fl->paths + start, (size_t)(fl->n - start), sizeof *fl->paths, by_path);
+    for (i = 0; rc == 0 && i < files.n; i++) {
+        fl->paths[fl->n] = files.items[i].path;
+        files.items[i].path = NULL;
+        fl->first[fl->n++] = 0;
+    }
+    tide_dir_list_free(&files);
     return rc;
 }
 
@@ -899,15 +839,8 @@ typedef struct run {
 static int run_file_p(lua_State *L)
 {
     run *r = lua_touserdata(L, 1);
-    if ((r->rc = tide_runtime_loadfile(L, r->path, r->path, r->err)) < 0)
+    if ((r->rc = tide_runtime_loadfile_sandboxed(L, r->path, r->err)) < 0)
         return 0;
-    lua_newtable(L);                        /* env = setmetatable({}, { __index = _G }) */
-    lua_newtable(L);
-    lua_pushglobaltable(L);
-    lua_setfield(L, -2, "__index");
-    lua_setmetatable(L, -2);
-    if (!lua_setupvalue(L, -2, 1))          /* _ENV, the main chunk's only upvalue */
-        lua_pop(L, 1);
     lua_call(L, 0, 1);
     return 1;
 }

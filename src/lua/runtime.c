@@ -887,3 +887,33 @@ int tide_runtime_loadfile(lua_State *L, const char *path, const char *display, t
     lua_pop(L, 1);
     return err->code;
 }
+
+/* Gives the chunk at 1 an environment of its own, setmetatable({}, {
+ * __index = _G }), as its _ENV (a main chunk's only upvalue).   [-1, +0, m] */
+static int sandbox_p(lua_State *L)
+{
+    lua_newtable(L);
+    lua_newtable(L);
+    lua_pushglobaltable(L);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+    if (!lua_setupvalue(L, 1, 1))
+        lua_pop(L, 1);
+    return 0;
+}
+
+int tide_runtime_loadfile_sandboxed(lua_State *L, const char *path, tide_err *err)
+{
+    int rc;
+    if ((rc = tide_runtime_loadfile(L, path, path, err)) < 0)
+        return rc;
+    if (!lua_checkstack(L, 3)) {
+        lua_pop(L, 1);
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory loading '%s'", path);
+    }
+    lua_pushcfunction(L, sandbox_p);        /* a light C function: allocates nothing */
+    lua_pushvalue(L, -2);
+    if ((rc = tide_runtime_pcall(L, 1, 0, err)) < 0)
+        lua_pop(L, 1);
+    return rc;
+}

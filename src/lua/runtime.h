@@ -39,6 +39,12 @@ int tide_runtime_pcall(lua_State *L, int nargs, int nresults, tide_err *err);
  * "@path" so errors say path:line.   [-0, +1 (on success), -] */
 int tide_runtime_loadfile(lua_State *L, const char *path, const char *display, tide_err *err);
 
+/* The same, with an environment of its own for the chunk: setmetatable({},
+ * { __index = _G }), so that what a file (a migration, a seeder, a schema
+ * file) sets as globals stays in it. Named "@path".
+ * [-0, +1 (on success), -] */
+int tide_runtime_loadfile_sandboxed(lua_State *L, const char *path, tide_err *err);
+
 /* Pushes the bytes of b as a string and frees b, also when the push runs
  * out of memory.   [-0, +1, m] */
 int tide_runtime_push_free(lua_State *L, tide_buf *b);

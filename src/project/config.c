@@ -484,6 +484,65 @@ void tide_config_free(tide_config *cfg, lua_State *L)
     memset(cfg, 0, sizeof *cfg);
 }
 
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int tide_config_modules(const tide_config *cfg, const char ***out, int *n, tide_err *err)
+{
+    int i;
+    *out = NULL;
+    *n = 0;
+    if (cfg->nmodules == 0)
+        return 0;
+    if (!(*out = malloc(sizeof **out * (size_t)cfg->nmodules)))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    for (i = 0; i < cfg->nmodules; i++)
+        (*out)[i] = cfg->modules[i].name;
+    *n = cfg->nmodules;
+    if (!cfg->modules_ordered)              /* a list keeps its own order */
+        qsort((void *)*out, (size_t)*n, sizeof **out, by_name);
+    return 0;
+}
+
+static int is_module(const tide_config *cfg, const char *name)
+{
+    int i;
+    for (i = 0; i < cfg->nmodules; i++)
+        if (!strcmp(cfg->modules[i].name, name))
+            return 1;
+    return 0;
+}
+
+int tide_config_check_modules(const tide_config *cfg, const char *const *names, int n,
+                              tide_err *err)
+{
+    tide_buf unknown = TIDE_BUF_INIT, known = TIDE_BUF_INIT;
+    const char **order = NULL;
+    int i, nbad = 0, norder = 0, rc = 0;
+    for (i = 0; rc == 0 && i < n; i++)
+        if (!is_module(cfg, names[i]) && tide_buf_printf(&unknown, "%s'%s'", nbad++ ? ", " : "", names[i]) < 0)
+            rc = TIDE_ENOMEM;
+    if (rc == 0 && nbad == 0)
+        return 0;
+    if (rc == 0)
+        rc = tide_config_modules(cfg, &order, &norder, err);
+    for (i = 0; rc == 0 && i < norder; i++)
+        if (tide_buf_printf(&known, "%s%s", i ? ", " : "", order[i]) < 0)
+            rc = TIDE_ENOMEM;
+    if (rc == 0)
+        rc = tide_err_set(err, TIDE_ECONFIG, "unknown module%s %s (modules in the configuration: %s)",
+                          nbad == 1 ? "" : "s", unknown.data, known.len ? known.data
+                          : "none; add them under modules = { ... } in tide.lua");
+    else
+        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    free((void *)order);
+    tide_buf_free(&unknown);
+    tide_buf_free(&known);
+    return rc;
+}
+
 static void push_strlist(lua_State *L, char **v, int n)
 {
     int i;

@@ -74,6 +74,17 @@ void tide_config_free(tide_config *cfg, lua_State *L);
 int  tide_config_load_table(tide_config *cfg, lua_State *L, int idx,
                             const tide_config_flags *flags, tide_err *err);
 
+/* The names of cfg's modules in the order db:migrate runs them: a list's
+ * order, a map's by name (lua_next walks a map in an order of its own). *out
+ * is a malloc'd array (free() it) of *n names borrowed from cfg; NULL when
+ * there are none. TIDE_ENOMEM. */
+int  tide_config_modules(const tide_config *cfg, const char ***out, int *n, tide_err *err);
+
+/* 0 when each of names[0..n) is a module of cfg; otherwise TIDE_ECONFIG
+ * naming the unknown ones and the modules there are. */
+int  tide_config_check_modules(const tide_config *cfg, const char *const *names, int n,
+                               tide_err *err);
+
 /* Pushes the resolved configuration as a Lua table (url masked).  [-0, +1, m] */
 void tide_config_push(lua_State *L, const tide_config *cfg);
 

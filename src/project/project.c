@@ -28,6 +28,19 @@ void tide__emit(tide *t, tide_event_kind kind, const char *name, const char *tex
     t->on_event(t->event_ud, &ev);
 }
 
+int tide__log(lua_State *L, tide *t)
+{
+    int n = lua_gettop(L);
+    lua_getglobal(L, "string");
+    lua_getfield(L, -1, "format");
+    lua_remove(L, -2);
+    lua_insert(L, 2);
+    lua_call(L, n - 1, 1);
+    lua_getfield(L, 1, "name");
+    tide__emit(t, TIDE_EV_LOG, lua_tostring(L, -1), lua_tostring(L, -2), 0, 0);
+    return 0;
+}
+
 static void trace_sql(void *ud, const char *sql)
 {
     tide__emit(ud, TIDE_EV_SQL, NULL, sql, 0, 0);
@@ -42,22 +55,14 @@ void tide__trace(tide *t, int on)
 
 static int pick_module(tide *t, const char *module, tide_err *err)
 {
-    int i;
-    tide_buf names = TIDE_BUF_INIT;
+    int i, rc;
     t->mc = &t->cfg.migrations;
-    if (!module || !*module)
-        return (t->module = tide_strdup("")) ? 0 : tide_err_set(err, TIDE_ENOMEM, "out of memory");
-    for (i = 0; i < t->cfg.nmodules; i++)
-        if (!strcmp(t->cfg.modules[i].name, module)) {
+    if (module && *module && (rc = tide_config_check_modules(&t->cfg, &module, 1, err)) < 0)
+        return rc;
+    for (i = 0; module && *module && i < t->cfg.nmodules; i++)
+        if (!strcmp(t->cfg.modules[i].name, module))
             t->mc = &t->cfg.modules[i].migrations;
-            return (t->module = tide_strdup(module)) ? 0 : tide_err_set(err, TIDE_ENOMEM, "out of memory");
-        }
-    for (i = 0; i < t->cfg.nmodules; i++)
-        tide_buf_printf(&names, "%s%s", i ? ", " : "", t->cfg.modules[i].name);
-    tide_err_set(err, TIDE_ECONFIG, "unknown module '%s' (modules in the configuration: %s)",
-                 module, names.data ? names.data : "none");
-    tide_buf_free(&names);
-    return TIDE_ECONFIG;
+    return (t->module = tide_strdup(module ? module : "")) ? 0 : tide_err_set(err, TIDE_ENOMEM, "out of memory");
 }
 
 /* "schema.table" quoted part by part, and the lock key. */
@@ -146,6 +151,26 @@ const tide_driver *tide__driver(const tide *t)
     return drv ? drv : tide_conn__driver(t->conn);
 }
 
+/* A handle on opts->L, reporting as opts says, not open yet; NULL when out
+ * of memory. */
+static tide *new_handle(const tide_options *opts)
+{
+    tide *t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    t->L = opts->L;
+    t->conn_ref = t->config_ref = LUA_NOREF;
+    t->on_event = opts->on_event;
+    t->event_ud = opts->event_ud;
+    t->ask = opts->ask;
+    t->handle_signals = opts->handle_signals;
+    if (opts->schema && !(t->only_schema = tide_strdup(opts->schema))) {
+        free(t);
+        return NULL;
+    }
+    return t;
+}
+
 int tide__open(tide **out, const tide_options *opts, int owns_L, int config_idx, int conn_idx,
                tide_err *err)
 {
@@ -158,22 +183,12 @@ int tide__open(tide **out, const tide_options *opts, int owns_L, int config_idx,
         opts = &none;
     if (!opts->L)
         return tide_err_set(err, TIDE_EINVAL, "a project is opened in a Lua state");
-    if (!(t = calloc(1, sizeof *t))) {
+    if (!(t = new_handle(opts))) {
         if (owns_L)
             lua_close(opts->L);
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
     }
-    t->L = opts->L;
     t->owns_L = owns_L;
-    t->conn_ref = t->config_ref = LUA_NOREF;
-    t->on_event = opts->on_event;
-    t->event_ud = opts->event_ud;
-    t->ask = opts->ask;
-    t->handle_signals = opts->handle_signals;
-    if (opts->schema && !(t->only_schema = tide_strdup(opts->schema))) {
-        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
-        goto fail;
-    }
     flags.config_file = opts->config_file;
     flags.url = opts->url;
     flags.verbose = opts->verbose;
@@ -196,13 +211,46 @@ fail:
     return rc;
 }
 
+int tide__open_module(tide **out, tide *project, const char *module, tide_err *err)
+{
+    tide_options how;
+    tide *t;
+    int rc;
+    *out = NULL;
+    memset(&how, 0, sizeof how);
+    how.L = project->L;
+    how.on_event = project->on_event;
+    how.event_ud = project->event_ud;
+    how.ask = project->ask;
+    how.handle_signals = project->handle_signals;
+    how.schema = project->only_schema;
+    if (!(t = new_handle(&how)))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    t->cfg = project->cfg;                  /* borrowed: project outlives t */
+    t->project = project;
+    t->verbose = project->verbose;
+    if (project->offline && !(t->offline = tide_strdup(project->offline)))
+        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    else if ((rc = pick_module(t, module, err)) == 0 && (rc = open_connection(t, project->conn, 0, err)) == 0)
+        rc = name_table(t, err);
+    if (rc < 0) {
+        tide_close(t);
+        return rc;
+    }
+    if (t->verbose)
+        tide_conn_set_trace(t->conn, trace_sql, t);
+    *out = t;
+    return 0;
+}
+
 void tide_close(tide *t)
 {
     if (!t)
         return;
     if (t->L) {
-        if (t->conn)
-            tide_conn_set_trace(t->conn, NULL, NULL);
+        if (t->conn)                        /* a module's handle gives the project its trace back */
+            tide_conn_set_trace(t->conn, t->project && t->project->verbose ? trace_sql : NULL,
+                                t->project && t->project->verbose ? t->project : NULL);
         if (t->conn_ref != LUA_NOREF) {
             if (t->owns_conn) {
                 lua_rawgeti(t->L, LUA_REGISTRYINDEX, t->conn_ref);
@@ -212,7 +260,8 @@ void tide_close(tide *t)
             luaL_unref(t->L, LUA_REGISTRYINDEX, t->conn_ref);
         }
         luaL_unref(t->L, LUA_REGISTRYINDEX, t->config_ref);
-        tide_config_free(&t->cfg, t->L);
+        if (!t->project)
+            tide_config_free(&t->cfg, t->L);
         if (t->owns_L)
             lua_close(t->L);
     }

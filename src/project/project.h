@@ -31,6 +31,8 @@ struct tide {
     int verbose;
     int handle_signals;                 /* opts->handle_signals: runs catch SIGINT, SIGTERM */
     char *offline;                      /* opts->offline_ok: why the database was not reached */
+    tide *project;                      /* a module's handle (tide__open_module): the project
+                                           whose configuration and connection it borrows */
 };
 
 /* Opens a project in the Lua state opts->L (required: a state that holds
@@ -40,6 +42,12 @@ struct tide {
  * opening fails. tide_open (api/open.c) is this with a state of its own. */
 int  tide__open(tide **out, const tide_options *opts, int owns_L, int config_idx, int conn_idx,
                 tide_err *err);
+
+/* A handle on one module of an open project (module NULL or "": the
+ * project's own migrations), on the project's Lua state, configuration and
+ * connection, reporting to its event handler. Closed with tide_close
+ * before the project. The Medusa db:* commands run through these. */
+int  tide__open_module(tide **out, tide *project, const char *module, tide_err *err);
 
 /* The dialect's driver: the connection's, or when offline (the database
  * unreachable, an in-memory stand-in connected) the configured URL's. */
@@ -60,6 +68,11 @@ int  tide__run_sql_on(tide *t, tide_conn *conn, const tide_sql_list *sql, tide_e
 /* Reports one event to the handler the project was opened with. */
 void tide__emit(tide *t, tide_event_kind kind, const char *name, const char *text, int down,
                 double duration_ms);
+
+/* self:log(fmt, ...) of a migration context (m:log) or a seeder: the
+ * arguments from 2 on through string.format, reported as a TIDE_EV_LOG
+ * event named by self.name (self at 1).   [-0, +0, e] */
+int  tide__log(lua_State *L, tide *t);
 
 /* on: every statement on the project's connection is reported as a
  * TIDE_EV_SQL event (--verbose, dry runs); off: no longer. */

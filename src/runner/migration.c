@@ -2,7 +2,7 @@
  * migrations (and whether two of them clash), the sections of a .sql
  * migration and their SHA-256 checksums. */
 #ifndef _DEFAULT_SOURCE
-#define _DEFAULT_SOURCE 1   /* d_type, fstatat, mkstemp, fsync, strcasecmp under -std=c11 */
+#define _DEFAULT_SOURCE 1   /* strndup, strcasecmp under -std=c11 */
 #endif
 #include "runner/migration.h"
 
@@ -11,15 +11,10 @@
 #include <openssl/evp.h>
 
 #include <ctype.h>
-#include <dirent.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 
 /* ---- discovery --------------------------------------------------------- */
@@ -87,89 +82,38 @@ static int name_matches(lua_State *L, const char *file, const char *pattern, tid
     return rc;
 }
 
-/* Whether the entry is a regular file (following symlinks); d_type spares
- * a stat per file on the file systems that fill it in. */
-static int is_regular(DIR *d, const struct dirent *de)
+/* The walker's filter: a .lua or .sql file whose name matches the pattern. */
+typedef struct matcher {
+    lua_State *L;
+    const char *pattern;
+} matcher;
+
+static int keep_migration(void *ud, const char *file, tide_err *err)
 {
-    struct stat st;
-#ifdef _DIRENT_HAVE_D_TYPE
-    if (de->d_type == DT_REG)
-        return 1;
-    if (de->d_type != DT_UNKNOWN && de->d_type != DT_LNK)
+    const matcher *m = ud;
+    if (kind_of(file, strlen(file)) < 0)
         return 0;
-#endif
-    return fstatat(dirfd(d), de->d_name, &st, 0) == 0 && S_ISREG(st.st_mode);
+    return name_matches(m->L, file, m->pattern, err);
 }
 
-/* Appends the file to set, whose array has room for *cap items. */
-static int add_file(tide_migration_set *set, int *cap, const char *dir, const char *file,
-                    int kind, tide_err *err)
+/* The set takes the listed files: their paths, and names without the extension. */
+static int take_files(tide_migration_set *set, tide_dir_list *files, const char *dir, tide_err *err)
 {
-    size_t dlen = strlen(dir), flen = strlen(file);
-    int slash = dlen > 0 && dir[dlen - 1] != '/';
-    tide_migration *m;
-    if (set->n == *cap) {
-        int ncap = *cap ? *cap * 2 : 64;
-        if (!(m = realloc(set->items, (size_t)ncap * sizeof *m)))
-            return tide_err_set(err, TIDE_ENOMEM, "out of memory listing '%s'", dir);
-        set->items = m;
-        *cap = ncap;
-    }
-    m = &set->items[set->n];
-    memset(m, 0, sizeof *m);
-    m->kind = (tide_migration_kind)kind;
-    m->name = malloc(flen - 3);
-    m->path = malloc(dlen + slash + flen + 1);
-    set->n++;   /* counted now so that free releases a half-made entry */
-    if (!m->name || !m->path)
+    int i;
+    if (files->n == 0)
+        return 0;
+    if (!(set->items = calloc((size_t)files->n, sizeof *set->items)))
         return tide_err_set(err, TIDE_ENOMEM, "out of memory listing '%s'", dir);
-    memcpy(m->name, file, flen - 4);
-    m->name[flen - 4] = '\0';
-    snprintf(m->path, dlen + slash + flen + 1, "%s%s%s", dir, slash ? "/" : "", file);
-    return 0;
-}
-
-static int open_folder(DIR **out, const char *dir, tide_err *err)
-{
-    struct stat st;
-    if (stat(dir, &st) < 0) {
-        if (errno == ENOENT || errno == ENOTDIR)
-            return tide_err_set(err, TIDE_EIO, "migrations folder '%s' does not exist "
-                                "(create it, or set migrations.path in tide.lua)", dir);
-        return tide_err_set(err, TIDE_EIO, "cannot read migrations folder '%s': %s", dir,
-                            strerror(errno));
+    for (i = 0; i < files->n; i++) {
+        tide_migration *m = &set->items[set->n];
+        size_t len = strlen(files->items[i].name);
+        m->kind = (tide_migration_kind)kind_of(files->items[i].name, len);
+        if (!(m->name = strndup(files->items[i].name, len - 4)))
+            return tide_err_set(err, TIDE_ENOMEM, "out of memory listing '%s'", dir);
+        m->path = files->items[i].path;
+        files->items[i].path = NULL;
+        set->n++;
     }
-    if (!S_ISDIR(st.st_mode))
-        return tide_err_set(err, TIDE_EIO, "migrations folder '%s' is not a directory "
-                            "(set migrations.path in tide.lua to a folder)", dir);
-    if (!(*out = opendir(dir)))
-        return tide_err_set(err, TIDE_EIO, "cannot read migrations folder '%s': %s", dir,
-                            strerror(errno));
-    return 0;
-}
-
-static int read_folder(tide_migration_set *set, DIR *d, lua_State *L, const char *dir,
-                       const char *pattern, tide_err *err)
-{
-    struct dirent *de;
-    int cap = 0, kind, rc;
-    for (;;) {
-        errno = 0;
-        if (!(de = readdir(d)))
-            break;
-        if ((kind = kind_of(de->d_name, strlen(de->d_name))) < 0 || !is_regular(d, de))
-            continue;
-        if ((rc = name_matches(L, de->d_name, pattern, err)) <= 0) {
-            if (rc < 0)
-                return rc;
-            continue;
-        }
-        if ((rc = add_file(set, &cap, dir, de->d_name, kind, err)) < 0)
-            return rc;
-    }
-    if (errno)
-        return tide_err_set(err, TIDE_EIO, "cannot read migrations folder '%s': %s", dir,
-                            strerror(errno));
     return 0;
 }
 
@@ -244,23 +188,24 @@ done:
 int tide_migrations_discover(tide_migration_set *out, lua_State *L, const char *dir,
                              const char *pattern, tide_err *err)
 {
-    DIR *d = NULL;
+    static const tide_dir_query folder = { "migrations folder", "migrations.path", NULL, 1, keep_migration, NULL };
+    tide_dir_query q = folder;
+    matcher m = { L, pattern };
+    tide_dir_list files = { NULL, 0 };
     int rc;
     memset(out, 0, sizeof *out);
+    q.ud = &m;
     /* Checked once on an empty name too, so that a broken pattern is reported
      * even while the folder holds no migration yet. */
     if ((rc = name_matches(L, "", pattern, err)) < 0)
         goto done;
-    if ((rc = open_folder(&d, dir, err)) < 0)
-        goto done;
-    if ((rc = read_folder(out, d, L, dir, pattern, err)) < 0)
+    if ((rc = tide_dir_list_files(&files, dir, &q, err)) < 0 || (rc = take_files(out, &files, dir, err)) < 0)
         goto done;
     if (out->n > 1)
         qsort(out->items, (size_t)out->n, sizeof *out->items, by_name);
     rc = check_duplicates(out, err);
 done:
-    if (d)
-        closedir(d);
+    tide_dir_list_free(&files);
     if (rc < 0)
         tide_migrations_free(out);
     return rc < 0 ? rc : 0;

@@ -358,17 +358,10 @@ static int load_sql(tide *t, const tide_migration *m, tide_err *err)
  * [-0, +1 | 0, -] */
 static int load_lua(tide *t, const tide_migration *m, tide_err *err)
 {
-    lua_State *L = t->L;
     int rc;
-    if ((rc = tide_runtime_loadfile(L, m->path, m->path, err)) < 0)
+    if ((rc = tide_runtime_loadfile_sandboxed(t->L, m->path, err)) < 0)
         return rc;
-    lua_newtable(L);                        /* env = setmetatable({}, { __index = _G }) */
-    lua_newtable(L);
-    lua_pushglobaltable(L);
-    lua_setfield(L, -2, "__index");
-    lua_setmetatable(L, -2);
-    lua_setupvalue(L, -2, 1);
-    return tide_runtime_pcall(L, 0, 1, err);
+    return tide_runtime_pcall(t->L, 0, 1, err);
 }
 
 static int check_shape(tide *t, const tide_migration *m, tide_err *err)

@@ -4,9 +4,9 @@
  * an error naming the chain. Also seeder:create's file and migration:fresh. */
 #include "runner/runner.h"
 #include "lua/runtime.h"
+#include "core/files.h"
 
 #include <lauxlib.h>
-#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -35,54 +35,27 @@ static int check_name(const char *name, tide_err *err)
                         name);
 }
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Appends "A, B, C" (the seeders in dir, sorted) to out. */
+/* Appends "A, B, C" (the seeders in dir, sorted) to out; a folder that
+ * cannot be read lists none. */
 static int list_seeders(const char *dir, tide_buf *out)
 {
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    char **names = NULL, **grown;
-    size_t n = 0, i;
-    int rc = 0;
-    if (!d)
-        return 0;
-    while (rc == 0 && (e = readdir(d)) != NULL) {
-        size_t len = strlen(e->d_name);
-        if (e->d_name[0] == '.' || len <= 4 || strcmp(e->d_name + len - 4, ".lua"))
-            continue;
-        if (!(grown = realloc(names, sizeof *names * (n + 1)))) {
+    static const tide_dir_query folder = { "seeders folder", "seeder.path", ".lua", 0, NULL, NULL };
+    tide_dir_list files;
+    tide_err err;
+    int i, rc;
+    if ((rc = tide_dir_list_files(&files, dir, &folder, &err)) < 0)
+        return rc == TIDE_ENOMEM ? rc : 0;
+    for (i = 0; rc == 0 && i < files.n; i++)    /* by file name: by seeder name too, as a valid
+                                                   name has no character below "." */
+        if (tide_buf_printf(out, "%s%.*s", i ? ", " : "", (int)strlen(files.items[i].name) - 4,
+                            files.items[i].name) < 0)
             rc = TIDE_ENOMEM;
-            break;
-        }
-        names = grown;
-        if (!(names[n] = strndup(e->d_name, len - 4)))
-            rc = TIDE_ENOMEM;
-        else
-            n++;
-    }
-    closedir(d);
-    if (n > 0)
-        qsort(names, n, sizeof *names, by_name);
-    for (i = 0; i < n; i++) {
-        if (rc == 0 && tide_buf_printf(out, "%s%s", i ? ", " : "", names[i]) < 0)
-            rc = TIDE_ENOMEM;
-        free(names[i]);
-    }
-    free(names);
+    tide_dir_list_free(&files);
     return rc;
 }
 
 /* The file of seeder name in *path, once the folder and the file are known
  * to exist; otherwise an error listing the seeders there are. */
-const char *tide_seeder_default(const tide *t)
-{
-    return t->cfg.default_seeder;
-}
-
 int tide__seeder_file(tide *t, const char *name, tide_buf *path, tide_err *err)
 {
     const char *dir = t->cfg.seeder_path;
@@ -213,19 +186,11 @@ static int seeder_call(lua_State *L)
 /* seeder:log(fmt, ...)   [-0, +0, e] */
 static int seeder_log(lua_State *L)
 {
-    int n = lua_gettop(L);
     tide *t;
     luaL_checktype(L, 1, LUA_TTABLE);
     t = seeder_tide(L, 1);
     luaL_checkstring(L, 2);
-    lua_getglobal(L, "string");
-    lua_getfield(L, -1, "format");
-    lua_remove(L, -2);
-    lua_insert(L, 2);
-    lua_call(L, n - 1, 1);
-    lua_getfield(L, 1, "name");
-    tide__emit(t, TIDE_EV_LOG, lua_tostring(L, -1), lua_tostring(L, -2), 0, 0);
-    return 0;
+    return tide__log(L, t);
 }
 
 static const luaL_Reg seeder_methods[] = {
@@ -289,14 +254,8 @@ static void load_seeder(lua_State *L, const char *path)
 {
     tide_err e;
     tide_err_clear(&e);
-    if (tide_runtime_loadfile(L, path, path, &e) < 0)
+    if (tide_runtime_loadfile_sandboxed(L, path, &e) < 0)
         tide_runtime_raise(L, &e);
-    lua_newtable(L);                        /* env = setmetatable({}, { __index = _G }) */
-    lua_newtable(L);
-    lua_pushglobaltable(L);
-    lua_setfield(L, -2, "__index");
-    lua_setmetatable(L, -2);
-    lua_setupvalue(L, -2, 1);
     lua_call(L, 0, 1);
     if (lua_type(L, -1) != LUA_TTABLE)
         raise_fmt(L, TIDE_ELUA, "%s must return a table with a run function (return { run = "
@@ -397,12 +356,16 @@ static int end_transaction(tide *t, const char *name, int depth, int rc, tide_er
     return seed_failed(name, " and was rolled back", err);
 }
 
+const char *tide_seeder_name(const tide *t, const char *name)
+{
+    return name && *name ? name : t->cfg.default_seeder;
+}
+
 int tide_seed(tide *t, const char *name, tide_err *err)
 {
     tide_buf path = TIDE_BUF_INIT;
     int rc, depth;
-    if (!name || !*name)
-        name = t->cfg.default_seeder;
+    name = tide_seeder_name(t, name);
     /* the folder and the file first: a plain message, no transaction */
     rc = tide__seeder_file(t, name, &path, err);
     tide_buf_free(&path);

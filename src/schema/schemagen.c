@@ -393,7 +393,7 @@ int tide_fresh(tide *t, int seed, const char *seeder, tide_err *err)
     tide_buf path = TIDE_BUF_INIT;
     int rc;
     if (seed) {     /* a missing seeder is reported before anything is dropped */
-        rc = tide__seeder_file(t, seeder && *seeder ? seeder : t->cfg.default_seeder, &path, err);
+        rc = tide__seeder_file(t, tide_seeder_name(t, seeder), &path, err);
         tide_buf_free(&path);
         if (rc < 0)
             return rc;

@@ -122,17 +122,9 @@ static int m_transaction(lua_State *L)
 static int m_log(lua_State *L)
 {
     tide *t;
-    int n = lua_gettop(L);
     luaL_checktype(L, 1, LUA_TTABLE);
     t = tide_context__tide(L, 1);
-    lua_getglobal(L, "string");
-    lua_getfield(L, -1, "format");
-    lua_remove(L, -2);
-    lua_insert(L, 2);
-    lua_call(L, n - 1, 1);
-    lua_getfield(L, 1, "name");
-    tide__emit(t, TIDE_EV_LOG, lua_tostring(L, -1), lua_tostring(L, -2), 0, 0);
-    return 0;
+    return tide__log(L, t);
 }
 
 /* progress:step([n]) and progress:done()   [-0, +0, e] */

@@ -197,6 +197,108 @@ describe("migrations from schema definitions (" .. dialect .. ")", function()
   end)
 end)
 
+describe("seeders (" .. dialect .. ")", function()
+  it("runs the default seeder or a named one, and says which ran", function()
+    local root = dir .. "/seed" .. n
+    assert(os.execute("mkdir -p " .. root .. "/seeders"))
+    for name, email in pairs { DatabaseSeeder = "a@example.org", UserSeeder = "b@example.org" } do
+      local f = assert(io.open(root .. "/seeders/" .. name .. ".lua", "w"))
+      f:write(("return { run = function(db, s) db:exec('insert into users (id, email) values (?, ?)', %d, %q) end }\n")
+        :format(name == "UserSeeder" and 2 or 1, email))
+      f:close()
+    end
+    local mig <close> = tide.open { url = fresh_url(), migrations = { list = { list()[1] } },
+                                    seeder = { path = root .. "/seeders" } }
+    mig.onEvent = function() end
+    mig:up()
+    assert.are.equal("DatabaseSeeder", mig:seed())
+    assert.are.equal("UserSeeder", mig:seed "UserSeeder")
+    assert.are.equal(2, #mig.db:exec("select id from users"))
+    local ok, e = pcall(mig.seed, mig, "Nope")
+    assert.is_false(ok)
+    assert.truthy(tostring(e):find("seeder 'Nope' not found", 1, true))
+  end)
+end)
+
+describe("modules: Medusa's db:* (" .. dialect .. ")", function()
+  local function write(path, text)
+    local f = assert(io.open(path, "w"))
+    f:write(text)
+    f:close()
+  end
+
+  local function project()
+    local root = dir .. "/modules" .. n
+    for _, m in ipairs { "blog", "shop" } do
+      assert(os.execute("mkdir -p " .. root .. "/" .. m .. "/schema"))
+    end
+    write(root .. "/blog/schema/blog.lua", 'local t = require "tide.schema"\n' ..
+      'return t.table "post" { t.col "id" :serial() :primary(), t.col "title" :varchar(100) }\n')
+    write(root .. "/shop/schema/shop.lua", 'local t = require "tide.schema"\n' ..
+      'return t.table "product" { t.col "id" :serial() :primary() }\n')
+    local function module(m)
+      return { schema = root .. "/" .. m .. "/schema", migrations = { path = root .. "/" .. m .. "/migrations" } }
+    end
+    return root, { url = fresh_url(), migrations = { path = root .. "/none" },
+                   modules = { blog = module "blog", shop = module "shop" } }
+  end
+
+  it("generates, migrates and rolls back per module, as the CLI's db:* do", function()
+    local root, config = project()
+    local mig <close> = tide.open(config)
+    local seen = {}
+    mig.onEvent = function(ev)
+      if ev.kind == "migrated" then seen[#seen + 1] = ev.module end
+    end
+    assert.are.equal(tide.configUrl(config), config.url)
+    assert.truthy(mig.config.modules.blog and mig.config.modules.shop)
+
+    local generated = mig:generateModules { "blog", "shop" }
+    assert.are.equal(2, #generated)
+    assert.are.same({ "blog", true }, { generated[1].module, generated[1].changes })
+    assert.truthy(generated[1].path:find(root .. "/blog/migrations/Migration", 1, true))
+    assert.truthy(generated[2].path:find(root .. "/shop/migrations/Migration", 1, true))
+    assert.is_false(mig:generateModules({ "shop" })[1].changes)
+
+    local migrated = mig:migrateModules()       -- every module, by name; no own migrations
+    assert.are.same({ "blog", "shop" }, { migrated[1].module, migrated[2].module })
+    assert.are.equal(1, #migrated[1].applied)
+    assert.are.equal("blog", migrated[1].applied[1].module)
+    assert.are.same({ "blog", "shop" }, seen)
+    assert.are.same({}, mig.db:exec("select id from post"))
+    assert.are.same({}, mig.db:exec("select id from product"))
+    assert.are.same({}, mig:migrateModules({ "shop" })[1].applied)
+
+    local reverted = mig:rollbackModules { "blog" }
+    assert.are.equal(1, #reverted)
+    assert.are.equal(migrated[1].applied[1].name, reverted[1].reverted[1].name)
+    assert.are.same({}, mig.db:exec("select id from product"))   -- shop untouched
+    assert.has_error(function() mig.db:exec("select id from post") end)
+  end)
+
+  it("refuses unknown modules before anything runs, and names the module that failed", function()
+    local root, config = project()
+    local mig <close> = tide.open(config)
+    mig.onEvent = function() end
+    local ok, e = pcall(mig.generateModules, mig, { "blog", "nope" })
+    assert.is_false(ok)
+    assert.are.equal(tide.Error, getmetatable(e))
+    assert.truthy(tostring(e):find("unknown module 'nope' (modules in the configuration: blog, shop)", 1, true))
+    assert.is_nil(io.popen("ls -d " .. root .. "/blog/migrations 2>/dev/null"):read("l"))
+    local ok2, e2 = pcall(mig.rollbackModules, mig)
+    assert.is_false(ok2)
+    assert.truthy(tostring(e2):find("name at least one module", 1, true))
+
+    mig:generateModules { "blog", "shop" }
+    local shop = io.popen("ls " .. root .. "/shop/migrations/Migration*.lua"):read("l")
+    write(shop, 'return { up = function(m) m:execute("insert into missing_table values (1)") end }\n')
+    local ok3, e3 = pcall(mig.migrateModules, mig)
+    assert.is_false(ok3)
+    assert.truthy(tostring(e3):find("module shop failed: ", 1, true))
+    assert.are.same({}, mig.db:exec("select id from post"))       -- blog, before it, stays done
+  end)
+end)
+
 describe("cleanup", function()
   it("removes the scratch folder", function() os.execute("rm -rf " .. dir) end)
 end)

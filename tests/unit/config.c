@@ -1,5 +1,7 @@
 /* Unit tests of configuration loading (src/config.c): defaults, the file,
- * precedence flag > env > file > default, and the errors for bad files. */
+ * precedence flag > env > file > default, and the errors for bad files;
+ * the modules in their order and the unknown-module check; tide_config_url,
+ * the same precedence without a connection. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -162,6 +164,69 @@ static void bad_files_say_what_and_where(void **state)
     expect_error("return { modules = { blog = { migratoins = {} } } }", "did you mean 'modules.blog.migrations'?");
 }
 
+static void modules_in_order_and_unknown_ones(void **state)
+{
+    tide_config cfg;
+    tide_err err;
+    const char **names;
+    const char *asked[] = { "shop", "nope", "zap" };
+    int n;
+    (void)state;
+    write_file("tide.lua", "return { modules = { shop = {}, blog = {}, auth = {} } }");
+    assert_int_equal(load(&cfg, &err, NULL), 0);
+    assert_int_equal(tide_config_modules(&cfg, &names, &n, &err), 0);
+    assert_int_equal(n, 3);                  /* a map: by name */
+    assert_string_equal(names[0], "auth");
+    assert_string_equal(names[2], "shop");
+    free((void *)names);
+    assert_int_equal(tide_config_check_modules(&cfg, asked, 1, &err), 0);
+    assert_int_equal(tide_config_check_modules(&cfg, asked, 2, &err), TIDE_ECONFIG);
+    assert_string_equal(err.msg, "unknown module 'nope' (modules in the configuration: auth, blog, shop)");
+    assert_int_equal(tide_config_check_modules(&cfg, asked, 3, &err), TIDE_ECONFIG);
+    assert_non_null(strstr(err.msg, "unknown modules 'nope', 'zap' ("));
+    tide_config_free(&cfg, NULL);
+    write_file("tide.lua", "return { modules = { { name = 'shop' }, { name = 'blog' } } }");
+    assert_int_equal(load(&cfg, &err, NULL), 0);
+    assert_int_equal(tide_config_modules(&cfg, &names, &n, &err), 0);
+    assert_string_equal(names[0], "shop");   /* a list: its own order */
+    free((void *)names);
+    tide_config_free(&cfg, NULL);
+    write_file("tide.lua", "return {}");
+    assert_int_equal(load(&cfg, &err, NULL), 0);
+    assert_int_equal(tide_config_modules(&cfg, &names, &n, &err), 0);
+    assert_null(names);
+    assert_int_equal(tide_config_check_modules(&cfg, asked, 1, &err), TIDE_ECONFIG);
+    assert_non_null(strstr(err.msg, "none; add them under modules = { ... } in tide.lua"));
+    tide_config_free(&cfg, NULL);
+}
+
+static void the_url_without_connecting(void **state)
+{
+    tide_options o;
+    tide_err err;
+    char *url = NULL;
+    (void)state;
+    memset(&o, 0, sizeof o);
+    write_file("tide.lua", "return { url = 'postgres://u:pw@nowhere.invalid/db' }");
+    assert_int_equal(tide_config_url(&o, &url, &err), 0);
+    assert_string_equal(url, "postgres://u:pw@nowhere.invalid/db");   /* not masked */
+    free(url);
+    setenv("TIDE_DATABASE_URL", "sqlite:env.db", 1);
+    assert_int_equal(tide_config_url(&o, &url, &err), 0);
+    assert_string_equal(url, "sqlite:env.db");
+    free(url);
+    o.url = "sqlite:flag.db";
+    assert_int_equal(tide_config_url(&o, &url, &err), 0);
+    assert_string_equal(url, "sqlite:flag.db");
+    free(url);
+    unsetenv("TIDE_DATABASE_URL");
+    o.url = NULL;
+    o.config_file = "missing.lua";
+    assert_int_equal(tide_config_url(&o, &url, &err), TIDE_ECONFIG);
+    assert_null(url);
+    assert_non_null(strstr(err.msg, "config file 'missing.lua' not found"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -169,6 +234,8 @@ int main(void)
         cmocka_unit_test(file_values_and_precedence),
         cmocka_unit_test(config_file_from_flag_and_env),
         cmocka_unit_test(bad_files_say_what_and_where),
+        cmocka_unit_test(modules_in_order_and_unknown_ones),
+        cmocka_unit_test(the_url_without_connecting),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

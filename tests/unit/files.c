@@ -1,0 +1,133 @@
+/* Unit tests of the file helpers of the core room (src/core/files.c): the
+ * folder walker every reader of a folder uses (migrations, schema files,
+ * seeders): which files it takes, in which order, and what it says about a
+ * folder that is not there. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "core/files.h"
+
+static char dir[] = "/tmp/tide-files-XXXXXX";
+
+static void touch(const char *name)
+{
+    char path[256];
+    FILE *f;
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    assert_non_null(f = fopen(path, "w"));
+    fclose(f);
+}
+
+static int setup(void **state)
+{
+    char path[256];
+    (void)state;
+    if (!mkdtemp(dir))
+        return -1;
+    touch("b.lua");
+    touch("a.lua");
+    touch(".hidden.lua");
+    touch(".lua");
+    touch("c.sql");
+    touch("notes.txt");
+    snprintf(path, sizeof path, "%s/d.lua", dir);   /* a folder named like a file */
+    if (mkdir(path, 0755) != 0)
+        return -1;
+    snprintf(path, sizeof path, "%s/link.lua", dir);
+    return symlink("a.lua", path);
+}
+
+static int teardown(void **state)
+{
+    char cmd[300];
+    (void)state;
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static void lists_regular_files_by_suffix_sorted(void **state)
+{
+    static const tide_dir_query q = { "schema folder", "schema", ".lua", 0, NULL, NULL };
+    tide_dir_list l;
+    tide_err err;
+    char path[256];
+    (void)state;
+    assert_int_equal(tide_dir_list_files(&l, dir, &q, &err), 0);
+    assert_int_equal(l.n, 3);                /* no dot files, no folder, ".lua" has no name */
+    assert_string_equal(l.items[0].name, "a.lua");
+    assert_string_equal(l.items[1].name, "b.lua");
+    assert_string_equal(l.items[2].name, "link.lua");   /* a link to a file is a file */
+    snprintf(path, sizeof path, "%s/a.lua", dir);
+    assert_string_equal(l.items[0].path, path);
+    tide_dir_list_free(&l);
+    assert_int_equal(l.n, 0);
+    tide_dir_list_free(&l);
+}
+
+static int sql_or_hidden(void *ud, const char *name, tide_err *err)
+{
+    (void)err;
+    ++*(int *)ud;
+    return strstr(name, ".sql") || name[0] == '.';
+}
+
+static int refuse(void *ud, const char *name, tide_err *err)
+{
+    (void)ud;
+    return tide_err_set(err, TIDE_ECONFIG, "refused %s", name);
+}
+
+static void a_filter_chooses_and_may_fail(void **state)
+{
+    tide_dir_query q = { "migrations folder", "migrations.path", NULL, 1, sql_or_hidden, NULL };
+    tide_dir_list l;
+    tide_err err;
+    int asked = 0;
+    (void)state;
+    q.ud = &asked;
+    assert_int_equal(tide_dir_list_files(&l, dir, &q, &err), 0);
+    assert_int_equal(l.n, 3);                /* dot files asked for; notes.txt filtered out */
+    assert_string_equal(l.items[0].name, ".hidden.lua");
+    assert_string_equal(l.items[1].name, ".lua");
+    assert_string_equal(l.items[2].name, "c.sql");
+    assert_int_equal(asked, 7);              /* every regular file, the folder d.lua not */
+    tide_dir_list_free(&l);
+    q.keep = refuse;
+    assert_int_equal(tide_dir_list_files(&l, dir, &q, &err), TIDE_ECONFIG);
+    assert_int_equal(l.n, 0);
+    assert_null(l.items);
+    assert_non_null(strstr(err.msg, "refused "));
+}
+
+static void a_missing_folder_names_its_setting(void **state)
+{
+    static const tide_dir_query q = { "schema folder", "schema", ".lua", 0, NULL, NULL };
+    tide_dir_list l;
+    tide_err err;
+    char path[256];
+    (void)state;
+    assert_int_equal(tide_dir_list_files(&l, "/nonexistent/tide", &q, &err), TIDE_EIO);
+    assert_string_equal(err.msg, "schema folder '/nonexistent/tide' does not exist (create it, or set "
+                                 "schema in tide.lua)");
+    snprintf(path, sizeof path, "%s/a.lua", dir);
+    assert_int_equal(tide_dir_list_files(&l, path, &q, &err), TIDE_EIO);
+    assert_non_null(strstr(err.msg, "is not a directory (set schema in tide.lua to a folder)"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(lists_regular_files_by_suffix_sorted),
+        cmocka_unit_test(a_filter_chooses_and_may_fail),
+        cmocka_unit_test(a_missing_folder_names_its_setting),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
