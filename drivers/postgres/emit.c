@@ -519,6 +519,14 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
         tide_sqlw_fk(e, op->fk, 1);
         tide_sqlw_stmt(e);
         break;
+    case TIDE_OP_DROP_OBJECT: case TIDE_OP_CREATE_OBJECT: case TIDE_OP_RENAME_OBJECT:
+    case TIDE_OP_ALTER_OBJECT: case TIDE_OP_ALTER_OBJECT_COMMENT: case TIDE_OP_ALTER_TABLE_OPTIONS: {
+        tide_buf what = TIDE_BUF_INIT;
+        tide_op_describe(op, &what);
+        tide_sqlw_fail(e, "%s: the PostgreSQL driver cannot write this yet", what.data ? what.data : "?");
+        tide_buf_free(&what);
+        break;
+    }
     }
 }
 

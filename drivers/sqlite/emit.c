@@ -503,6 +503,14 @@ static void emit_op(emitter *e, const tide_op *op)
         break;
     case TIDE_OP_ADD_FK:
         break;                           /* new tables have theirs inline */
+    case TIDE_OP_DROP_OBJECT: case TIDE_OP_CREATE_OBJECT: case TIDE_OP_RENAME_OBJECT:
+    case TIDE_OP_ALTER_OBJECT: case TIDE_OP_ALTER_OBJECT_COMMENT: {
+        tide_buf what = TIDE_BUF_INIT;
+        tide_op_describe(op, &what);
+        tide_sqlw_fail(W(e), "%s: the SQLite driver cannot write this yet", what.data ? what.data : "?");
+        tide_buf_free(&what);
+        break;
+    }
     default:
         break;                           /* everything else went into a rebuild */
     }

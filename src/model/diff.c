@@ -13,8 +13,9 @@
 
 /* Phases, in the order their operations run. */
 enum {
-    P_NAMESPACE, P_ENUM, P_DROP_FK, P_DROP_CONSTRAINT, P_RENAME, P_REPLACE_ENUM, P_DROP_TABLE,
-    P_CREATE_TABLE, P_COLUMNS, P_ADD_CONSTRAINT, P_ADD_FK, P_DROP_ENUM, NPHASES
+    P_NAMESPACE, P_ENUM, P_DROP_OBJECT, P_DROP_FK, P_DROP_CONSTRAINT, P_RENAME, P_REPLACE_ENUM,
+    P_DROP_TABLE, P_DROP_OBJECT_LATE, P_CREATE_OBJECT_EARLY, P_CREATE_TABLE, P_COLUMNS,
+    P_ADD_CONSTRAINT, P_ADD_FK, P_CREATE_OBJECT, P_DROP_ENUM, NPHASES
 };
 
 /* A rename decided once (hint, likely rename accepted) and used both ways:
@@ -350,6 +351,8 @@ static unsigned column_changes(const differ *d, const tide_column *ac, const tid
         ch |= TIDE_CHANGE_COMMENT;
     if (!(ignore & TIDE_IGNORE_EXTRA) && !same(ac->collation, bc->collation))
         ch |= TIDE_CHANGE_COLLATION;
+    if (!same(ac->generated, bc->generated) || (ac->generated && ac->generated_stored != bc->generated_stored))
+        ch |= TIDE_CHANGE_GENERATED;
     return ch;
 }
 
@@ -364,10 +367,11 @@ static void explain_column(differ *d, const tide_table *bt, const tide_column *a
     if (ch & TIDE_CHANGE_DEFAULT)
         note(d, 0, "table %s: column %s: default %s -> %s", bt->name, bc->name,
              ac->default_expr ? ac->default_expr : "(none)", bc->default_expr ? bc->default_expr : "(none)");
-    if (ch & (TIDE_CHANGE_COMMENT | TIDE_CHANGE_COLLATION | TIDE_CHANGE_AUTOINCREMENT))
-        note(d, 0, "table %s: column %s: %s%s%s changed", bt->name, bc->name,
+    if (ch & (TIDE_CHANGE_COMMENT | TIDE_CHANGE_COLLATION | TIDE_CHANGE_AUTOINCREMENT | TIDE_CHANGE_GENERATED))
+        note(d, 0, "table %s: column %s: %s%s%s%schanged", bt->name, bc->name,
              ch & TIDE_CHANGE_COMMENT ? "comment " : "", ch & TIDE_CHANGE_COLLATION ? "collation " : "",
-             ch & TIDE_CHANGE_AUTOINCREMENT ? "autoincrement " : "");
+             ch & TIDE_CHANGE_AUTOINCREMENT ? "autoincrement " : "",
+             ch & TIDE_CHANGE_GENERATED ? "generated expression " : "");
 }
 
 static void diff_columns(differ *d, const tide_table *at, const tide_table *bt)
@@ -594,6 +598,11 @@ static void diff_table(differ *d, const tide_table *at, const tide_table *bt)
     if (!d->o->no_comments && !same(at->comment, bt->comment) &&
         (op = add_op(d, P_COLUMNS, TIDE_OP_ALTER_TABLE_COMMENT, bt)) != NULL)
         op->old_table = at;
+    if (at->options != bt->options) {
+        note(d, 0, "table %s: options changed", qname(bt, y, sizeof y));
+        if ((op = add_op(d, P_COLUMNS, TIDE_OP_ALTER_TABLE_OPTIONS, bt)) != NULL)
+            op->old_table = at;
+    }
     pair_columns(d, at, bt);
     diff_columns(d, at, bt);
     diff_primary_key(d, at, bt);
@@ -747,6 +756,311 @@ static void diff_namespaces(differ *d)
     }
 }
 
+/* ---- objects beside tables ------------------------------------------------- */
+
+static const char *kind_name(const tide_object *o)
+{
+    return tide_object_kinds[o->kind].name;
+}
+
+static unsigned kind_flags(const tide_object *o)
+{
+    return tide_object_kinds[o->kind].flags;
+}
+
+/* The table of an object on a table, as named in the other schema: the
+ * partner of a's table when it was renamed. */
+static int same_owner(const differ *d, const tide_object *ao, const tide_object *bo)
+{
+    const tide_table *at;
+    if (!ao->table && !bo->table)
+        return 1;
+    if ((at = find_table(d, d->a, ao->schema, ao->table)) != NULL) {
+        const tide_table *bt = partner_of_a(d, at);
+        if (bt)
+            return same_name(d, bt->name, bo->table);
+    }
+    return same_name(d, ao->table, bo->table);
+}
+
+static const tide_object *find_object(const differ *d, const tide_schema *s, const tide_object *like,
+                                      const char *name, int a_side)
+{
+    int i;
+    for (i = 0; i < s->nobjects; i++) {
+        const tide_object *o = &s->objects[i];
+        if (o->kind != like->kind || !same(o->schema, like->schema) || !same_name(d, o->name, name))
+            continue;
+        if (!(kind_flags(o) & TIDE_OBJK_ON_TABLE) || (a_side ? same_owner(d, o, like) : same_owner(d, like, o)))
+            return o;
+    }
+    return NULL;
+}
+
+/* The object of `a` that bo is (same name, or renamedFrom either way), or NULL. */
+static const tide_object *object_partner(const differ *d, const tide_object *bo)
+{
+    const tide_object *ao = find_object(d, d->a, bo, bo->name, 1);
+    int i;
+    if (ao)
+        return ao;
+    if (!d->reversed && bo->renamed_from && (ao = find_object(d, d->a, bo, bo->renamed_from, 1)) != NULL &&
+        !find_object(d, d->b, ao, ao->name, 0))
+        return ao;
+    for (i = 0; d->reversed && i < d->a->nobjects; i++) {
+        ao = &d->a->objects[i];
+        if (ao->renamed_from && ao->kind == bo->kind && same(ao->schema, bo->schema) &&
+            same_name(d, ao->renamed_from, bo->name) && same_owner(d, ao, bo) &&
+            !find_object(d, d->b, ao, ao->name, 0))
+            return ao;
+    }
+    return NULL;
+}
+
+static int object_is_paired(const differ *d, const tide_object *ao)
+{
+    int i;
+    for (i = 0; i < d->b->nobjects; i++)
+        if (d->b->objects[i].kind == ao->kind && object_partner(d, &d->b->objects[i]) == ao)
+            return 1;
+    return 0;
+}
+
+static tide_op *object_op(differ *d, tide_op_kind kind, const tide_object *ao, const tide_object *bo)
+{
+    const tide_object *o = bo ? bo : ao;
+    int phase;
+    tide_op *op;
+    if (kind == TIDE_OP_DROP_OBJECT)
+        phase = kind_flags(o) & TIDE_OBJK_BEFORE_TABLES ? P_DROP_OBJECT_LATE : P_DROP_OBJECT;
+    else if (kind == TIDE_OP_RENAME_OBJECT)
+        phase = P_RENAME;
+    else
+        phase = kind_flags(o) & TIDE_OBJK_BEFORE_TABLES ? P_CREATE_OBJECT_EARLY : P_CREATE_OBJECT;
+    if ((op = add_op(d, phase, kind, NULL)) != NULL) {
+        op->object = bo;
+        op->old_object = ao;
+    }
+    return op;
+}
+
+static void drop_object(differ *d, const tide_object *ao, int recreate)
+{
+    tide_op *op;
+    if (!recreate && (kind_flags(ao) & TIDE_OBJK_HOLDS_DATA) && d->o->safe) {
+        note(d, 1, "safe mode: %s %s is not dropped", kind_name(ao), ao->name);
+        return;
+    }
+    if ((op = object_op(d, TIDE_OP_DROP_OBJECT, ao, NULL)) != NULL) {
+        op->recreate = recreate;
+        op->destructive = (kind_flags(ao) & TIDE_OBJK_HOLDS_DATA) != 0;
+    }
+}
+
+static void create_object(differ *d, const tide_object *bo, int recreate)
+{
+    tide_op *op;
+    if ((op = object_op(d, TIDE_OP_CREATE_OBJECT, NULL, bo)) != NULL)
+        op->recreate = recreate;
+}
+
+/* The names (in a's spelling, "schema.name" or "name") that the plan so far
+ * changes under the objects that read them: tables whose columns change,
+ * are renamed or dropped, and objects dropped or renamed. */
+typedef struct touched {
+    char **names;
+    int n;
+} touched;
+
+static void touch(differ *d, touched *t, const char *schema, const char *name)
+{
+    char q[300], **grown;
+    int i;
+    snprintf(q, sizeof q, "%s%s%s", schema ? schema : "", schema ? "." : "", name);
+    for (i = 0; i < t->n; i++)
+        if (same_name(d, t->names[i], q))
+            return;
+    if (!(grown = realloc(t->names, sizeof *grown * (size_t)(t->n + 1))) || !(grown[t->n] = tide_strdup(q))) {
+        if (grown)
+            t->names = grown;
+        d->failed = tide_err_set(d->err, TIDE_ENOMEM, "out of memory");
+        return;
+    }
+    t->names = grown;
+    t->n++;
+}
+
+static int reads_touched(const differ *d, const touched *t, const tide_object *ao)
+{
+    int i, j;
+    for (i = 0; i < ao->nreads; i++)
+        for (j = 0; j < t->n; j++)
+            if (same_name(d, ao->reads[i], t->names[j]))
+                return 1;
+    return 0;
+}
+
+static void touched_by_tables(differ *d, touched *t)
+{
+    int p, i;
+    for (p = 0; p < NPHASES; p++)
+        for (i = 0; i < d->nphase[p]; i++) {
+            const tide_op *op = &d->phase[p][i];
+            const tide_table *at = op->old_table;
+            switch (op->kind) {
+            case TIDE_OP_ALTER_COLUMN: case TIDE_OP_DROP_COLUMN: case TIDE_OP_RENAME_COLUMN:
+            case TIDE_OP_RENAME_TABLE: case TIDE_OP_DROP_TABLE: case TIDE_OP_ALTER_TABLE_OPTIONS:
+                if (!at)
+                    at = partner_of_b(d, op->table);
+                if (at)
+                    touch(d, t, at->schema, at->name);
+                break;
+            default:
+                break;
+            }
+        }
+}
+
+/* Creates come out in the order the kinds are listed, an object after those
+ * it reads; drops in the opposite order. A circle keeps the kinds' order. */
+static int reads_pending(const differ *d, const tide_object *o, const tide_op *ops, const char *done, int n,
+                         int drops)
+{
+    int i, j;
+    for (i = 0; i < n; i++) {
+        const tide_object *p = drops ? ops[i].old_object : ops[i].object;
+        char q[300];
+        if (done[i] || !p || p == o)
+            continue;
+        if (drops) {                 /* a drop waits for the objects that read it */
+            const tide_object *x = p;
+            p = o;
+            o = x;
+        }
+        snprintf(q, sizeof q, "%s%s%s", p->schema ? p->schema : "", p->schema ? "." : "", p->name);
+        for (j = 0; j < o->nreads; j++)
+            if (same_name(d, o->reads[j], q))
+                return 1;
+        if (drops) {
+            const tide_object *x = p;
+            p = o;
+            o = x;
+        }
+    }
+    return 0;
+}
+
+static void order_objects(differ *d, int phase, int drops)
+{
+    int n = d->nphase[phase], i, k, placed = 0;
+    tide_op *ops = d->phase[phase], *out;
+    char *done;
+    if (n < 2 || d->failed)
+        return;
+    if (!(out = malloc(sizeof *out * (size_t)n)) || !(done = calloc((size_t)n, 1))) {
+        free(out);
+        d->failed = tide_err_set(d->err, TIDE_ENOMEM, "out of memory");
+        return;
+    }
+    while (placed < n) {
+        int pick = -1;
+        for (k = 0; k < TIDE_NOBJECT_KINDS && pick < 0; k++) {
+            int kind = drops ? TIDE_NOBJECT_KINDS - 1 - k : k;
+            for (i = 0; i < n && pick < 0; i++) {
+                const tide_object *o = drops ? ops[i].old_object : ops[i].object;
+                if (done[i] || !o || (int)o->kind != kind)
+                    continue;
+                if (!reads_pending(d, o, ops, done, n, drops))
+                    pick = i;
+            }
+        }
+        for (i = 0; i < n && pick < 0; i++)      /* a circle, or an op without an object */
+            if (!done[i])
+                pick = i;
+        out[placed++] = ops[pick];
+        done[pick] = 1;
+    }
+    memcpy(ops, out, sizeof *ops * (size_t)n);
+    free(out);
+    free(done);
+}
+
+static void diff_objects(differ *d)
+{
+    touched t = { NULL, 0 };
+    char *redo = NULL;           /* a's objects dropped and created again */
+    int i, more;
+    if (d->a->nobjects && !(redo = calloc((size_t)d->a->nobjects, 1))) {
+        d->failed = tide_err_set(d->err, TIDE_ENOMEM, "out of memory");
+        return;
+    }
+    for (i = 0; i < d->b->nobjects && !d->failed; i++) {
+        const tide_object *bo = &d->b->objects[i], *ao = object_partner(d, bo);
+        tide_op *op;
+        if (!ao) {
+            note(d, 0, "%s %s added", kind_name(bo), bo->name);
+            create_object(d, bo, 0);
+            continue;
+        }
+        if (strcmp(ao->canonical ? ao->canonical : "", bo->canonical ? bo->canonical : "")) {
+            note(d, 0, "%s %s: definition changed", kind_name(bo), bo->name);
+            if ((kind_flags(bo) & TIDE_OBJK_ALTERABLE) && same_name(d, ao->name, bo->name)) {
+                object_op(d, TIDE_OP_ALTER_OBJECT, ao, bo);
+            } else {
+                drop_object(d, ao, 0);
+                create_object(d, bo, 0);
+                touch(d, &t, ao->schema, ao->name);
+                redo[ao - d->a->objects] = 1;
+                continue;
+            }
+        } else if (!same_name(d, ao->name, bo->name) || strcmp(ao->name, bo->name)) {
+            if (!same_name(d, ao->name, bo->name)) {
+                note(d, 0, "%s %s renamed to %s", kind_name(bo), ao->name, bo->name);
+                object_op(d, TIDE_OP_RENAME_OBJECT, ao, bo);
+                touch(d, &t, ao->schema, ao->name);
+            }
+        }
+        if (!d->o->no_comments && !same(ao->comment, bo->comment) &&
+            (op = object_op(d, TIDE_OP_ALTER_OBJECT_COMMENT, ao, bo)) != NULL)
+            op->kind = TIDE_OP_ALTER_OBJECT_COMMENT;
+    }
+    for (i = 0; i < d->a->nobjects && !d->failed; i++)
+        if (!object_is_paired(d, &d->a->objects[i])) {
+            note(d, 0, "%s %s dropped", kind_name(&d->a->objects[i]), d->a->objects[i].name);
+            drop_object(d, &d->a->objects[i], 0);
+            touch(d, &t, d->a->objects[i].schema, d->a->objects[i].name);
+            redo[i] = 1;
+        }
+    touched_by_tables(d, &t);
+    do {                          /* what reads a changed thing is created again */
+        more = 0;
+        for (i = 0; i < d->a->nobjects && !d->failed; i++) {
+            const tide_object *ao = &d->a->objects[i];
+            int j;
+            if (redo[i] || !reads_touched(d, &t, ao))
+                continue;
+            for (j = 0; j < d->b->nobjects; j++)
+                if (object_partner(d, &d->b->objects[j]) == ao)
+                    break;
+            redo[i] = more = 1;
+            if (j == d->b->nobjects)
+                continue;
+            note(d, 0, "%s %s is created again (what it reads changes)", kind_name(ao), ao->name);
+            drop_object(d, ao, 1);
+            create_object(d, &d->b->objects[j], 1);
+            touch(d, &t, ao->schema, ao->name);
+        }
+    } while (more && !d->failed);
+    for (i = 0; i < t.n; i++)
+        free(t.names[i]);
+    free(t.names);
+    free(redo);
+    order_objects(d, P_DROP_OBJECT, 1);
+    order_objects(d, P_DROP_OBJECT_LATE, 1);
+    order_objects(d, P_CREATE_OBJECT_EARLY, 0);
+    order_objects(d, P_CREATE_OBJECT, 0);
+}
+
 /* ---- the plan ------------------------------------------------------------- */
 
 static void emit(differ *d)
@@ -764,6 +1078,8 @@ static void emit(differ *d)
     for (i = 0; i < d->a->ntables && !d->failed; i++)
         if (!a_is_paired(d, d->a->tables[i]))
             drop_table(d, d->a->tables[i]);
+    if (!d->failed)
+        diff_objects(d);
 }
 
 /* Concatenates the phases into plan->ops. */
@@ -903,6 +1219,22 @@ int tide_op_describe(const tide_op *op, tide_buf *out)
     case TIDE_OP_ADD_CHECK:        return tide_buf_printf(out, "add check %s on %s", op->check->name, tn);
     case TIDE_OP_CREATE_INDEX:     return tide_buf_printf(out, "create index %s on %s", op->index->name, tn);
     case TIDE_OP_ADD_FK:           return tide_buf_printf(out, "add foreign key %s on %s", op->fk->name, tn);
+    case TIDE_OP_ALTER_TABLE_OPTIONS: return tide_buf_printf(out, "change the options of table %s", tn);
+    case TIDE_OP_DROP_OBJECT: case TIDE_OP_CREATE_OBJECT: case TIDE_OP_RENAME_OBJECT:
+    case TIDE_OP_ALTER_OBJECT: case TIDE_OP_ALTER_OBJECT_COMMENT: {
+        const tide_object *o = op->object ? op->object : op->old_object;
+        const char *verb = op->kind == TIDE_OP_DROP_OBJECT ? "drop" : op->kind == TIDE_OP_CREATE_OBJECT ? "create"
+                           : op->kind == TIDE_OP_RENAME_OBJECT ? "rename" : op->kind == TIDE_OP_ALTER_OBJECT
+                           ? "alter" : "comment on";
+        if (tide_buf_printf(out, "%s %s %s%s%s", verb, tide_object_kinds[o->kind].name,
+                            o->schema ? o->schema : "", o->schema ? "." : "", o->name) < 0)
+            return TIDE_ENOMEM;
+        if (o->table && tide_buf_printf(out, " on %s", o->table) < 0)
+            return TIDE_ENOMEM;
+        if (op->kind == TIDE_OP_RENAME_OBJECT)
+            return tide_buf_printf(out, " (was %s)", op->old_object->name);
+        return op->recreate ? tide_buf_puts(out, " (again: what it reads changes)") : 0;
+    }
     }
     return tide_buf_puts(out, "unknown operation");
 }

@@ -40,9 +40,23 @@ typedef enum tide_op_kind {
     TIDE_OP_ADD_FK,                 /* table, fk */
     TIDE_OP_DROP_ENUM,              /* old_enum; with enumt set, the type a REPLACE_ENUM
                                        renamed aside (after every table is dropped) */
-    TIDE_OP_RENAME_ENUM_VALUE       /* enumt (after), old_enum, old_name -> new_name; never
+    TIDE_OP_RENAME_ENUM_VALUE,      /* enumt (after), old_enum, old_name -> new_name; never
                                        found by the diff (a rename looks like a replace): the
                                        migration toolkit's m:renameEnumValue builds it */
+    /* Objects beside tables (model.h, tide_object_kinds). Drops run first of
+     * all (dependents before what they read; objects of BEFORE_TABLES kinds
+     * after the tables are dropped), creates last (what is read before its
+     * readers; BEFORE_TABLES kinds before tables are created). */
+    TIDE_OP_DROP_OBJECT,            /* old_object; recreate: dropped only to be created again
+                                       (something it reads changes), destructive when the kind
+                                       holds data */
+    TIDE_OP_CREATE_OBJECT,          /* object; recreate as above */
+    TIDE_OP_RENAME_OBJECT,          /* object (new), old_object: only the name changed */
+    TIDE_OP_ALTER_OBJECT,           /* object, old_object: the definition changed, kind with
+                                       TIDE_OBJK_ALTERABLE (ALTER SEQUENCE, CREATE OR REPLACE
+                                       FUNCTION) */
+    TIDE_OP_ALTER_OBJECT_COMMENT,   /* object, old_object */
+    TIDE_OP_ALTER_TABLE_OPTIONS     /* table, old_table: options differ (TIDE_TABLE_*) */
 } tide_op_kind;
 
 /* ALTER_COLUMN: what changed. */
@@ -52,7 +66,8 @@ enum {
     TIDE_CHANGE_DEFAULT       = 4,
     TIDE_CHANGE_COMMENT       = 8,
     TIDE_CHANGE_COLLATION     = 16,
-    TIDE_CHANGE_AUTOINCREMENT = 32
+    TIDE_CHANGE_AUTOINCREMENT = 32,
+    TIDE_CHANGE_GENERATED     = 64     /* generated expression or STORED/VIRTUAL */
 };
 
 /* One operation. Pointers borrow from the schemas compared: "table" and
@@ -69,12 +84,15 @@ typedef struct tide_op {
     const tide_check *check;
     const tide_enum *enumt;
     const tide_enum *old_enum;
+    const tide_object *object;            /* *_OBJECT: from the target schema */
+    const tide_object *old_object;        /* from the source schema */
     const char *namespace_name;
     const char *value, *before, *after;   /* ADD_ENUM_VALUE */
     const char *old_name, *new_name;      /* RENAME_CONSTRAINT, RENAME_INDEX */
     unsigned changes;                     /* ALTER_COLUMN: TIDE_CHANGE_* */
     int new_table;                        /* the op's table is created by this plan */
     int destructive;                      /* running it loses data */
+    int recreate;                         /* DROP/CREATE_OBJECT of an unchanged object */
 } tide_op;
 
 /* How a column's rows are filled when its table is rebuilt or its type

@@ -90,6 +90,7 @@ void tide_schema_free(tide_schema *s)
         table_free(s->tables[i]);     /* the tables themselves live in the arena */
     free(s->tables);
     free(s->enums);
+    free(s->objects);
     for (c = s->arena ? s->arena->head : NULL; c; c = next) {
         next = c->next;
         free(c);
@@ -221,6 +222,54 @@ tide_check *tide_table_add_check(tide_schema *s, tide_table *t, const char *name
         ck->expr = tide_schema_str(s, expr);
     }
     return ck;
+}
+
+/* ---- objects beside tables ------------------------------------------------- */
+
+const tide_object_kind_info tide_object_kinds[TIDE_NOBJECT_KINDS] = {
+    [TIDE_OBJ_SEQUENCE]      = { "sequence", "sequences", TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE,
+                                 "its options as CREATE SEQUENCE takes them (\"as bigint start with 10\")" },
+    [TIDE_OBJ_FUNCTION]      = { "function", "functions", TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE,
+                                 "the whole CREATE FUNCTION / PROCEDURE statement" },
+    [TIDE_OBJ_VIRTUAL_TABLE] = { "virtual table", "virtual tables", TIDE_OBJK_HOLDS_DATA,
+                                 "the module and its arguments: \"fts5(title, body)\"" },
+    [TIDE_OBJ_VIEW]          = { "view", "views", TIDE_OBJK_READS, "the query" },
+    [TIDE_OBJ_MATVIEW]       = { "materialized view", "materialized views",
+                                 TIDE_OBJK_READS | TIDE_OBJK_HOLDS_DATA, "the query" },
+    [TIDE_OBJ_TRIGGER]       = { "trigger", "triggers", TIDE_OBJK_ON_TABLE | TIDE_OBJK_READS,
+                                 "the whole CREATE TRIGGER statement" },
+    [TIDE_OBJ_POLICY]        = { "policy", "policies", TIDE_OBJK_ON_TABLE | TIDE_OBJK_READS,
+                                 "the whole CREATE POLICY statement" },
+};
+
+int tide_object_kind_by_name(const char *name)
+{
+    int k;
+    if (!name)
+        return -1;
+    if (!strcmp(name, "matview"))
+        return TIDE_OBJ_MATVIEW;
+    if (!strcmp(name, "virtual_table"))
+        return TIDE_OBJ_VIRTUAL_TABLE;
+    for (k = 0; k < TIDE_NOBJECT_KINDS; k++)
+        if (!strcmp(tide_object_kinds[k].name, name))
+            return k;
+    return -1;
+}
+
+tide_object *tide_schema_add_object(tide_schema *s, tide_object_kind kind, const char *schema,
+                                    const char *name, const char *table, const char *definition)
+{
+    tide_object *o = grow(s, (void **)&s->objects, &s->nobjects, sizeof *o);
+    if (!o)
+        return NULL;
+    o->kind = kind;
+    o->schema = tide_schema_str(s, schema);
+    o->name = tide_schema_str(s, name);
+    o->table = tide_schema_str(s, table);
+    o->definition = tide_schema_str(s, definition);
+    s->finished = 0;
+    return o;
 }
 
 /* ---- canonical types ----------------------------------------------------- */
@@ -607,6 +656,8 @@ static int canon_table(finisher *f, tide_table *t)
             rc = canon(f, &c->type, tide_model_canonical_type);
         if (rc == 0)
             rc = canon_default(f, c);
+        if (rc == 0)
+            rc = canon(f, &c->generated, tide_model_canonical_expr);
     }
     if (rc == 0 && t->npk > 0)
         rc = name_or_generated(f, t, &t->pk_name, NULL, 0, "pkey");
@@ -844,6 +895,158 @@ static int check_folded_tables(finisher *f)
     return rc;
 }
 
+/* ---- objects: canonical forms, what they read, order ------------------------ */
+
+static int cmp_objects(const void *a, const void *b)
+{
+    const tide_object *x = a, *y = b;
+    int c = (int)x->kind - (int)y->kind;
+    if (!c) c = cmp_opt(x->schema, y->schema);
+    if (!c) c = cmp_opt(x->table, y->table);
+    return c ? c : cmp_opt(x->name, y->name);
+}
+
+static int same_object(int nocase, const tide_object *x, const tide_object *y)
+{
+    return x->kind == y->kind && !cmp_opt(x->schema, y->schema) &&
+           tide_model_same_name(nocase, x->table, y->table) && tide_model_same_name(nocase, x->name, y->name);
+}
+
+/* An object of a kind that others read (a view, a materialized view, a
+ * virtual table) named schema.name, or NULL. */
+static const tide_object *readable_object(const tide_schema *s, const char *schema, const char *name)
+{
+    int i;
+    for (i = 0; i < s->nobjects; i++) {
+        const tide_object *o = &s->objects[i];
+        if ((o->kind == TIDE_OBJ_VIEW || o->kind == TIDE_OBJ_MATVIEW || o->kind == TIDE_OBJ_VIRTUAL_TABLE) &&
+            !cmp_opt(o->schema, schema) && tide_model_same_name(s->nocase, o->name, name))
+            return o;
+    }
+    return NULL;
+}
+
+/* Adds schema.name to o->reads once, when it names a table or a readable
+ * object of the schema other than o itself. */
+static int add_read(finisher *f, tide_object *o, const char *schema, const char *name)
+{
+    const tide_table *t = tide_schema_find_table(f->s, schema, name);
+    const tide_object *r = t ? NULL : readable_object(f->s, schema, name);
+    int i;
+    if (!t && (!r || r == o))
+        return 0;
+    tide_buf_reset(&f->tmp);
+    if (tide_model_qualified(t ? t->schema : r->schema, t ? t->name : r->name, &f->tmp) < 0)
+        return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+    for (i = 0; i < o->nreads; i++)
+        if (tide_model_same_name(f->s->nocase, o->reads[i], f->tmp.data))
+            return 0;
+    return tide_strv_push(f->s, &o->reads, &o->nreads, f->tmp.data) < 0
+           ? tide_err_set(f->err, TIDE_ENOMEM, "out of memory") : 0;
+}
+
+/* The next word of SQL text at *p: an unquoted identifier or a quoted one
+ * ("x", `x`, [x]), its text in *word; string literals and comments are
+ * skipped. 0 at the end. */
+static int next_word(const char **p, tide_buf *word)
+{
+    const char *q = *p;
+    tide_buf_reset(word);
+    while (*q) {
+        if (*q == '\'') {                           /* a literal: skip it */
+            for (q++; *q && !(*q == '\'' && q[1] != '\''); q += *q == '\'' ? 2 : 1)
+                ;
+            if (*q) q++;
+        } else if (q[0] == '-' && q[1] == '-') {
+            while (*q && *q != '\n') q++;
+        } else if (*q == '"' || *q == '`' || *q == '[') {
+            char close = *q == '[' ? ']' : *q;
+            for (q++; *q && !(*q == close && q[1] != close); q += *q == close ? 2 : 1)
+                if (tide_buf_putc(word, *q) < 0)
+                    return -1;
+            *p = *q ? q + 1 : q;
+            return 1;
+        } else if (isalpha((unsigned char)*q) || *q == '_') {
+            const char *start = q;
+            while (isalnum((unsigned char)*q) || *q == '_' || *q == '$')
+                q++;
+            if (tide_buf_add(word, start, (size_t)(q - start)) < 0)
+                return -1;
+            *p = q;
+            return 1;
+        } else {
+            q++;
+        }
+    }
+    *p = q;
+    return 0;
+}
+
+/* reads[]: what the catalog said, or the schema's tables and readable
+ * objects named in the definition ("schema.name" or "name"). */
+static int find_reads(finisher *f, tide_object *o)
+{
+    tide_buf word = TIDE_BUF_INIT, prev = TIDE_BUF_INIT;
+    const char *p = o->definition ? o->definition : "";
+    int rc = 0, got = 0, qualified = 0;
+    if (o->table && (rc = add_read(f, o, o->schema, o->table)) < 0)
+        return rc;
+    if (o->reads_given || !(tide_object_kinds[o->kind].flags & TIDE_OBJK_READS))
+        return 0;
+    while (rc == 0 && (got = next_word(&p, &word)) > 0) {
+        if (!word.len)
+            continue;
+        rc = add_read(f, o, qualified ? prev.data : NULL, word.data);
+        if ((qualified = *p == '.') != 0) {          /* schema.name: the name comes next */
+            tide_buf_reset(&prev);
+            if (tide_buf_add(&prev, word.data, word.len) < 0)
+                got = -1;
+        }
+    }
+    if (got < 0 && rc == 0)
+        rc = tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+    tide_buf_free(&word);
+    tide_buf_free(&prev);
+    return rc;
+}
+
+static int finish_objects(finisher *f)
+{
+    tide_schema *s = f->s;
+    int i, rc = 0;
+    for (i = 0; rc == 0 && i < s->nobjects; i++) {
+        tide_object *o = &s->objects[i];
+        const char *kind = tide_object_kinds[o->kind].name;
+        if (o->schema && !strcmp(o->schema, "public"))
+            o->schema = NULL;
+        if (!o->name || !*o->name)
+            return tide_err_set(f->err, TIDE_ECONFIG, "a %s has no name", kind);
+        if (!o->definition || !*o->definition)
+            return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s' has no definition (%s)", kind, o->name,
+                                tide_object_kinds[o->kind].definition);
+        if ((tide_object_kinds[o->kind].flags & TIDE_OBJK_ON_TABLE) && !o->table)
+            return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s' names no table", kind, o->name);
+        if (o->table && !tide_schema_find_table(s, o->schema, o->table) &&
+            !readable_object(s, o->schema, o->table))
+            return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s' is on table '%s', which the schema does not have",
+                                kind, o->name, o->table);
+        if (!o->canonical) {
+            o->canonical = o->definition;
+            rc = canon(f, &o->canonical, tide_model_canonical_expr);
+        }
+    }
+    sort_list(s->objects, s->nobjects, sizeof *s->objects, cmp_objects);
+    for (i = 1; rc == 0 && i < s->nobjects; i++)
+        if (same_object(s->nocase, &s->objects[i - 1], &s->objects[i]))
+            rc = tide_err_set(f->err, TIDE_ECONFIG, "%s '%s'%s%s is defined twice",
+                              tide_object_kinds[s->objects[i].kind].name, s->objects[i].name,
+                              s->objects[i].table ? " on table " : "",
+                              s->objects[i].table ? s->objects[i].table : "");
+    for (i = 0; rc == 0 && i < s->nobjects; i++)
+        rc = find_reads(f, &s->objects[i]);
+    return rc;
+}
+
 int tide_schema_finish(tide_schema *s, tide_err *err)
 {
     finisher f = { s, TIDE_BUF_INIT, err };
@@ -874,6 +1077,8 @@ int tide_schema_finish(tide_schema *s, tide_err *err)
         if ((rc = check_table(&f, s->tables[i])) == 0 && (rc = link_enums(&f, s->tables[i])) == 0)
             rc = check_fk_targets(&f, s->tables[i]);
     }
+    if (rc == 0)
+        rc = finish_objects(&f);
     tide_buf_free(&f.tmp);
     if (rc == 0 && s->arena->failed)
         rc = tide_err_set(err, TIDE_ENOMEM, "out of memory building the schema");
@@ -944,6 +1149,25 @@ const tide_column *tide_table_find_column(const tide_table *t, const char *name)
     return tide_model_find_column(t, name, t->nocase);
 }
 
+const tide_object *tide_schema_find_object(const tide_schema *s, tide_object_kind kind, const char *schema,
+                                           const char *name, const char *table)
+{
+    tide_object key;
+    int i;
+    memset(&key, 0, sizeof key);
+    key.kind = kind;
+    key.schema = (char *)(schema && strcmp(schema, "public") ? schema : NULL);
+    key.name = (char *)name;
+    key.table = (char *)(tide_object_kinds[kind].flags & TIDE_OBJK_ON_TABLE ? table : NULL);
+    for (i = 0; i < s->nobjects; i++)       /* exact spelling first */
+        if (same_object(0, &s->objects[i], &key))
+            return &s->objects[i];
+    for (i = 0; s->nocase && i < s->nobjects; i++)
+        if (same_object(1, &s->objects[i], &key))
+            return &s->objects[i];
+    return NULL;
+}
+
 int tide_schema_set_nocase(tide_schema *s, int nocase, tide_err *err)
 {
     int i;
@@ -969,6 +1193,23 @@ void tide_schema_retain(tide_schema *s, int (*keep_table)(const tide_table *t, v
             s->enums[n++] = s->enums[i];
     if (keep_enum)
         s->nenums = n;
+    for (n = 0, i = 0; i < s->nobjects; i++) {
+        const tide_object *o = &s->objects[i];
+        int j, keep = o->nreads == 0;
+        for (j = 0; !keep && j < o->nreads; j++) {
+            const char *dot = strchr(o->reads[j], '.');
+            char ns[256];
+            const tide_table *t;
+            snprintf(ns, sizeof ns, "%.*s", dot ? (int)(dot - o->reads[j]) : 0, o->reads[j]);
+            t = tide_schema_find_table(s, dot ? ns : NULL, dot ? dot + 1 : o->reads[j]);
+            keep = t != NULL || (!o->table && readable_object(s, dot ? ns : NULL, dot ? dot + 1 : o->reads[j]));
+        }
+        if (o->table)
+            keep = tide_schema_find_table(s, o->schema, o->table) != NULL;
+        if (keep)
+            s->objects[n++] = *o;
+    }
+    s->nobjects = n;
 }
 
 /* ---- copying ------------------------------------------------------------------ */
@@ -988,6 +1229,7 @@ static int copy_table(tide_schema *s, const tide_table *a)
     if (!t)
         return TIDE_ENOMEM;
     t->comment = tide_schema_str(s, a->comment);
+    t->options = a->options;
     t->renamed_from = tide_schema_str(s, a->renamed_from);
     t->pk_name = tide_schema_str(s, a->pk_name);
     if ((rc = copy_strv(s, &t->pk, &t->npk, a->pk, a->npk)) < 0)
@@ -1005,6 +1247,8 @@ static int copy_table(tide_schema *s, const tide_table *a)
         c->collation = tide_schema_str(s, ac->collation);
         c->renamed_from = tide_schema_str(s, ac->renamed_from);
         c->ignore = ac->ignore;
+        c->generated = tide_schema_str(s, ac->generated);
+        c->generated_stored = ac->generated_stored;
     }
     for (i = 0; i < a->nuniques; i++) {
         tide_unique *u = tide_table_add_unique(s, t, a->uniques[i].name);
@@ -1054,6 +1298,20 @@ tide_schema *tide_schema_copy(const tide_schema *src)
             rc = TIDE_ENOMEM;
         for (j = 0; rc == 0 && j < src->enums[i].nvalues; j++)
             rc = tide_enum_add_value(s, e, src->enums[i].values[j]);
+    }
+    for (i = 0; rc == 0 && i < src->nobjects; i++) {
+        const tide_object *a = &src->objects[i];
+        tide_object *o = tide_schema_add_object(s, a->kind, a->schema, a->name, a->table, a->definition);
+        if (!o)
+            rc = TIDE_ENOMEM;
+        else {
+            o->canonical = tide_schema_str(s, a->canonical);
+            o->comment = tide_schema_str(s, a->comment);
+            o->renamed_from = tide_schema_str(s, a->renamed_from);
+            o->reads_given = a->reads_given;
+            if (a->reads_given)
+                rc = copy_strv(s, &o->reads, &o->nreads, a->reads, a->nreads);
+        }
     }
     if (rc < 0) {
         tide_schema_free(s);

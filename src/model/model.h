@@ -42,6 +42,9 @@ typedef struct tide_column {
     char *collation;        /* NULL: the database's default */
     char *renamed_from;     /* DSL hint only; never in a snapshot or introspection */
     unsigned ignore;        /* TIDE_IGNORE_* (DSL only) */
+    char *generated;        /* generated column: its expression (canonical), NULL: none */
+    int generated_stored;   /* 1: STORED, 0: VIRTUAL (SQLite's default; PostgreSQL has
+                               only STORED) */
 } tide_column;
 
 /* A unique constraint (not an index: indexes are below). */
@@ -84,10 +87,20 @@ typedef struct tide_check {
     char *expr;             /* canonical: trimmed, outer parentheses removed */
 } tide_check;
 
+/* Table options (tide_table.options). A change of options is
+ * TIDE_OP_ALTER_TABLE_OPTIONS: SQLite rebuilds the table, PostgreSQL alters
+ * what it can (SET LOGGED / UNLOGGED). */
+enum {
+    TIDE_TABLE_STRICT        = 1,   /* SQLite STRICT */
+    TIDE_TABLE_WITHOUT_ROWID = 2,   /* SQLite WITHOUT ROWID */
+    TIDE_TABLE_UNLOGGED      = 4    /* PostgreSQL UNLOGGED */
+};
+
 typedef struct tide_table {
     char *schema;           /* NULL: the default schema ("public", "main") */
     char *name;
     char *comment;
+    unsigned options;       /* TIDE_TABLE_* */
     char *renamed_from;     /* DSL hint: "old" or "schema.old" */
     tide_column *columns;   /* in order: column order is preserved */
     int ncolumns;
@@ -112,6 +125,76 @@ typedef struct tide_enum {
     int nvalues;
 } tide_enum;
 
+/* ---- objects beside tables ------------------------------------------------
+ * Every schema object that is not a table, a column, a key, an index or an
+ * enum is a tide_object of one kind, described by a row of
+ * tide_object_kinds: the diff, the snapshot, the DSL and the lookups treat
+ * every kind alike, reading only the row's flags; what a kind means in SQL
+ * is the drivers' knowledge (introspection fills objects, emitters write
+ * them). Adding a kind is one enum value and one row, then its driver work
+ * (ARCHITECTURE.md, "How to add an object kind").
+ *
+ * An object is defined by SQL text (definition): the query of a view, the
+ * whole CREATE statement of a trigger, a function or a virtual table, the
+ * options of a sequence... (the row's `definition` says which). Two objects
+ * are the same object when their canonical definitions are equal: the
+ * driver's canonical form when its normalize or introspection set one (the
+ * server's own spelling), else tide_model_canonical_expr of the text. */
+typedef enum tide_object_kind {     /* in creation order */
+    TIDE_OBJ_SEQUENCE = 0,
+    TIDE_OBJ_FUNCTION,
+    TIDE_OBJ_VIRTUAL_TABLE,
+    TIDE_OBJ_VIEW,
+    TIDE_OBJ_MATVIEW,
+    TIDE_OBJ_TRIGGER,
+    TIDE_OBJ_POLICY,
+    TIDE_NOBJECT_KINDS
+} tide_object_kind;
+
+/* tide_object_kind_info.flags */
+enum {
+    TIDE_OBJK_ON_TABLE      = 1,    /* belongs to a table (object.table): a trigger, a
+                                       policy; its name is unique within that table */
+    TIDE_OBJK_BEFORE_TABLES = 2,    /* created before tables and dropped after them
+                                       (sequences and functions that defaults use) */
+    TIDE_OBJK_READS         = 4,    /* its definition reads tables and objects (reads[]):
+                                       it is dropped before they change and created again
+                                       after */
+    TIDE_OBJK_HOLDS_DATA    = 8,    /* dropping it loses rows (a materialized view is
+                                       refilled; a virtual table's rows are gone) */
+    TIDE_OBJK_ALTERABLE     = 16    /* a changed definition is TIDE_OP_ALTER_OBJECT, not a
+                                       drop and a create (sequences, functions) */
+};
+
+typedef struct tide_object_kind_info {
+    const char *name;         /* "view": messages, the DSL (t.view), the snapshot's "kind" */
+    const char *plural;       /* "views" */
+    unsigned flags;           /* TIDE_OBJK_* */
+    const char *definition;   /* what the definition text holds, for documentation */
+} tide_object_kind_info;
+
+extern const tide_object_kind_info tide_object_kinds[TIDE_NOBJECT_KINDS];
+
+/* The kind named name ("view", "materialized view" or "matview", ...), or -1. */
+int tide_object_kind_by_name(const char *name);
+
+typedef struct tide_object {
+    tide_object_kind kind;
+    char *schema;             /* NULL: the default schema */
+    char *name;
+    char *table;              /* TIDE_OBJK_ON_TABLE: the table it belongs to (its schema) */
+    char *definition;         /* SQL text as given or read; see the kind's row */
+    char *canonical;          /* what the diff compares: set by a driver (the server's
+                                 spelling) or, when NULL, by finish */
+    char *comment;            /* NULL: none */
+    char *renamed_from;       /* DSL hint: "old" (same kind, schema and table) */
+    char **reads;             /* tables and objects it reads ("name" or "schema.name"):
+                                 given by introspection, or found by finish among the
+                                 schema's names in the definition's words */
+    int nreads;
+    int reads_given;          /* reads[] came from the catalog: finish keeps them */
+} tide_object;
+
 typedef struct tide_arena tide_arena;
 
 typedef struct tide_schema {
@@ -119,6 +202,8 @@ typedef struct tide_schema {
     int ntables;
     tide_enum *enums;       /* sorted by (schema, name) after finish */
     int nenums;
+    tide_object *objects;   /* sorted by (kind, schema, table, name) after finish */
+    int nobjects;
     tide_arena *arena;
     int finished;
     /* Identifiers (table, column, index and constraint names, foreign key
@@ -153,6 +238,9 @@ tide_unique *tide_table_add_unique(tide_schema *s, tide_table *t, const char *na
 tide_index  *tide_table_add_index(tide_schema *s, tide_table *t, const char *name);
 tide_fk     *tide_table_add_fk(tide_schema *s, tide_table *t, const char *name);
 tide_check  *tide_table_add_check(tide_schema *s, tide_table *t, const char *name, const char *expr);
+/* table: the table of a TIDE_OBJK_ON_TABLE kind, NULL otherwise. */
+tide_object *tide_schema_add_object(tide_schema *s, tide_object_kind kind, const char *schema,
+                                    const char *name, const char *table, const char *definition);
 
 /* Appends a string to a list field (unique/index/fk columns, fk ref_columns).
  * Example: tide_strv_push(s, &ix->columns, &ix->ncolumns, "created_at desc"). */
@@ -190,7 +278,9 @@ int tide_model_generated_name(const char *table, char *const *cols, int ncols,
                               const char *suffix, tide_buf *out);
 
 /* Keeps the tables (and enums) for which keep returns 1, frees the rest;
- * the order stays. Use on a finished schema. */
+ * the order stays. Objects go with their tables: an object on a table is
+ * kept with it, an object that reads tables is kept when one of them is
+ * (or when it reads none). Use on a finished schema. */
 void tide_schema_retain(tide_schema *s, int (*keep_table)(const tide_table *t, void *ud),
                         int (*keep_enum)(const tide_enum *e, void *ud), void *ud);
 
@@ -204,6 +294,9 @@ tide_schema *tide_schema_copy(const tide_schema *src);
 const tide_table  *tide_schema_find_table(const tide_schema *s, const char *schema, const char *name);
 const tide_enum   *tide_schema_find_enum(const tide_schema *s, const char *schema, const char *name);
 const tide_column *tide_table_find_column(const tide_table *t, const char *name);
+/* table: for TIDE_OBJK_ON_TABLE kinds, else ignored. */
+const tide_object *tide_schema_find_object(const tide_schema *s, tide_object_kind kind, const char *schema,
+                                           const char *name, const char *table);
 
 /* Identifier comparison: byte for byte, or, when nocase, with the ASCII
  * letters A-Z folded to a-z and nothing else (SQLite's rule for identifiers:

@@ -489,10 +489,107 @@ static void verbose_says_which_properties_differ(void **state)
     tide_schema_free(b);
 }
 
+/* ---- objects beside tables ---- */
+
+static tide_object *object(tide_schema *s, tide_object_kind kind, const char *name, const char *table,
+                           const char *definition)
+{
+    return tide_schema_add_object(s, kind, NULL, name, table, definition);
+}
+
+/* Views come after the tables and views they read, in creation order, and
+ * are dropped in the opposite order; the finish finds what each reads. */
+static void objects_in_dependency_order(void **state)
+{
+    tide_schema *a = tide_schema_new(), *b = tide_schema_new();
+    const tide_object *o;
+    (void)state;
+    table(b, NULL, "users");
+    object(b, TIDE_OBJ_VIEW, "b_recent", NULL, "select * from a_active where id > 10");
+    object(b, TIDE_OBJ_VIEW, "a_active", NULL, "select id from \"users\" where 'users' <> ''");
+    object(b, TIDE_OBJ_TRIGGER, "users_touch", "users",
+           "create trigger users_touch after insert on users begin select 1; end");
+    finish(a);
+    finish(b);
+    o = tide_schema_find_object(b, TIDE_OBJ_VIEW, NULL, "b_recent", NULL);
+    assert_non_null(o);
+    assert_int_equal(o->nreads, 1);
+    assert_string_equal(o->reads[0], "a_active");
+    o = tide_schema_find_object(b, TIDE_OBJ_VIEW, NULL, "A_ACTIVE", NULL);
+    assert_null(o);                         /* PostgreSQL's names keep their case */
+    o = tide_schema_find_object(b, TIDE_OBJ_TRIGGER, NULL, "users_touch", "users");
+    assert_non_null(o);
+    assert_int_equal(o->nreads, 1);
+    diff(a, b, NULL,
+         "create table users; create view a_active; create view b_recent; create trigger users_touch on users",
+         "drop trigger users_touch on users; drop view b_recent; drop view a_active; drop table users");
+    tide_schema_free(a);
+    tide_schema_free(b);
+}
+
+/* A view whose definition changes is dropped and created; one that reads a
+ * table whose column changes is created again; one that changes in nothing
+ * but spaces and case outside quotes is the same view. */
+static void objects_changed_and_recreated(void **state)
+{
+    tide_schema *a = tide_schema_new(), *b = tide_schema_new();
+    tide_table *ta, *tb;
+    (void)state;
+    ta = table(a, NULL, "users");
+    col(a, ta, "email", "varchar(100)");
+    tb = table(b, NULL, "users");
+    col(b, tb, "email", "varchar(255)");
+    table(a, NULL, "orders");
+    table(b, NULL, "orders");
+    object(a, TIDE_OBJ_VIEW, "emails", NULL, "select email from users");
+    object(b, TIDE_OBJ_VIEW, "emails", NULL, "SELECT   email FROM users");
+    object(a, TIDE_OBJ_VIEW, "big", NULL, "select id from orders where id > 1");
+    object(b, TIDE_OBJ_VIEW, "big", NULL, "select id from orders where id > 2");
+    object(a, TIDE_OBJ_VIEW, "same", NULL, "select id from orders");
+    object(b, TIDE_OBJ_VIEW, "same", NULL, "select id from orders");
+    finish(a);
+    finish(b);
+    diff(a, b, NULL,
+         "drop view big; drop view emails (again: what it reads changes); alter column users.email; "
+         "create view big; create view emails (again: what it reads changes)", NULL);
+    tide_schema_free(a);
+    tide_schema_free(b);
+}
+
+/* renamedFrom on an object is a rename both ways; a dropped view that
+ * another reads takes the reader along; an unknown table is an error. */
+static void objects_renamed_dropped_checked(void **state)
+{
+    tide_schema *a = tide_schema_new(), *b = tide_schema_new(), *c = tide_schema_new();
+    tide_object *o;
+    tide_err err;
+    (void)state;
+    table(a, NULL, "t");
+    table(b, NULL, "t");
+    object(a, TIDE_OBJ_VIEW, "old_v", NULL, "select id from t");
+    o = object(b, TIDE_OBJ_VIEW, "new_v", NULL, "select id from t");
+    o->renamed_from = tide_schema_str(b, "old_v");
+    object(a, TIDE_OBJ_VIEW, "gone", NULL, "select id from t");
+    object(a, TIDE_OBJ_VIEW, "reader", NULL, "select * from gone");
+    finish(a);
+    finish(b);
+    diff(a, b, NULL, "drop view reader; drop view gone; rename view new_v (was old_v)",
+         "rename view old_v (was new_v); create view gone; create view reader");
+    object(c, TIDE_OBJ_TRIGGER, "x", "nowhere", "create trigger x after insert on nowhere begin select 1; end");
+    assert_int_equal(tide_schema_finish(c, &err), TIDE_ECONFIG);
+    assert_non_null(strstr(err.msg, "trigger 'x' is on table 'nowhere'"));
+    tide_schema_free(a);
+    tide_schema_free(b);
+    tide_schema_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(from_empty_in_dependency_order),
+        cmocka_unit_test(objects_in_dependency_order),
+        cmocka_unit_test(objects_changed_and_recreated),
+        cmocka_unit_test(objects_renamed_dropped_checked),
         cmocka_unit_test(columns_added_altered_dropped),
         cmocka_unit_test(identical_schemas_have_no_ops),
         cmocka_unit_test(renames_from_hints_both_ways),
