@@ -23,8 +23,8 @@ for dir in "$cases"/*/; do
   [ -f "$dir/refused" ] && continue
   [ -f "$dir/pg_deparse" ] && continue      # the reason is in that file
   t "$name"
-  admin "drop database if exists $A"; admin "create database $A"
-  admin "drop database if exists $B"; admin "create database $B"
+  psql -qAt "$TIDE_TEST_PG_URL" -c "drop database if exists $A" -c "create database $A" \
+    -c "drop database if exists $B" -c "create database $B" >/dev/null 2>&1
   rm -rf schema tide.lua; mkdir -p schema
   [ -f "$dir/tide.lua" ] && cp "$dir/tide.lua" tide.lua
   cp "$dir/before.lua" schema/app.lua

@@ -32,7 +32,10 @@ bad() {
 tide() {
   local errf="$work/.stderr"
   stdout=$(${TIDE_WRAP:-} "$TIDE_BIN" "$@" 2>"$errf" </dev/null); rc=$?
-  out="$stdout"$'\n'"$(cat "$errf")"
+  local err=""
+  IFS= read -r -d '' err < "$errf" || true    # no cat process per call
+  while [[ $err == *$'\n' ]]; do err=${err%$'\n'}; done   # as $(...) would
+  out="$stdout"$'\n'"$err"
 }
 
 expect_rc() { [ "$rc" = "$1" ] || bad "exit code $rc, expected $1"; }
