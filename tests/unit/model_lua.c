@@ -399,7 +399,7 @@ static void reports_bad_return_values(void **state)
     put(f, "schema/bad.lua", "local t = require 'tide.schema'\nreturn t.table 'x'\n");
     expect_error(f, TIDE_ECONFIG, 2, "schema/bad.lua", "call it with its items");
     put(f, "schema/bad.lua", "local t = require 'tide.schema'\nreturn { t.table 'x' { t.col 'a' :text() }, t.index { 'a' } }\n");
-    expect_error(f, TIDE_ECONFIG, 2, "schema/bad.lua", "entry 2 of the returned list is not a table definition but a index");
+    expect_error(f, TIDE_ECONFIG, 2, "schema/bad.lua", "entry 2 of the returned list is not a table or object definition but a index");
     put(f, "schema/bad.lua", "local t = require 'tide.schema'\nreturn { t.col 'a' :text() }\n");
     expect_error(f, TIDE_ECONFIG, 2, "schema/bad.lua", "column builder");
 }
