@@ -643,15 +643,23 @@ static int dotted(const char *name)
     return name && strchr(name, '.') != NULL;
 }
 
-/* Whether object o can be said: a dot in a name reads as a schema. */
+/* Whether object o can be said: a dot in a name reads as a schema, and an
+ * object on a table that is left out (table() says why) would not load. */
 static int sayable(writer *w, const tide_object *o)
 {
-    if (!dotted(o->schema) && !dotted(o->name) && !dotted(o->table))
-        return 1;
-    note(w, "%s %s%s%s: a dot in a name (the DSL reads \"a.b\" as namespace a, %s b)",
-         tide_object_kinds[o->kind].name, o->schema ? o->schema : "", o->schema ? "." : "",
-         o->name, tide_object_kinds[o->kind].name);
-    return 0;
+    const tide_table *t = o->table ? tide_schema_find_table(w->s, o->schema, o->table) : NULL;
+    if (dotted(o->schema) || dotted(o->name) || dotted(o->table)) {
+        note(w, "%s %s%s%s: a dot in a name (the DSL reads \"a.b\" as namespace a, %s b)",
+             tide_object_kinds[o->kind].name, o->schema ? o->schema : "", o->schema ? "." : "",
+             o->name, tide_object_kinds[o->kind].name);
+        return 0;
+    }
+    if (t && !t->ncolumns) {
+        note(w, "%s %s%s%s: on table %s, which is left out", tide_object_kinds[o->kind].name,
+             o->schema ? o->schema : "", o->schema ? "." : "", o->name, o->table);
+        return 0;
+    }
+    return 1;
 }
 
 /* t.view "name" [[sql]], or t.trigger "name" { table = "t", comment = "...",

@@ -564,11 +564,13 @@ static void names_what_the_dsl_cannot_say(void **state)
     c->generated = tide_schema_str(s, "1 + 1");
     c->default_expr = tide_schema_str(s, "2");
     assert_non_null(tide_schema_add_object(s, TIDE_OBJ_VIEW, NULL, "v.w", NULL, "select 1"));
+    assert_non_null(tide_schema_add_object(s, TIDE_OBJ_TRIGGER, NULL, "tr", "empty", "create trigger tr"));
     finish(s);
     lua = render_lua(s);
     assert_contains(lua, "--   table heap: WITHOUT ROWID, with no primary key (the DSL needs one)");
     assert_contains(lua, "--   table heap, column n: generated as 1 + 1, and a default (the DSL refuses both)");
     assert_contains(lua, "--   view v.w: a dot in a name (the DSL reads \"a.b\" as namespace a, view b)");
+    assert_contains(lua, "--   trigger tr: on table empty, which is left out");
     assert_contains(lua, "-- Not said here, as the DSL cannot say it:\n");
     assert_contains(lua, "--   enum unused (2 values): no column has it as its type");
     assert_contains(lua, "--   table odd.name: a dot in a name");
