@@ -881,10 +881,12 @@ int tide_model_from_lua(tide_schema *s, lua_State *L, int idx, const char *sourc
 
 /* ---- schema folders ------------------------------------------------------- */
 
-/* The files to load, in order, and the first table each one added. */
+/* The files to load, in order, and the first table and object each one
+ * added. */
 typedef struct file_list {
     char **paths;
     int *first;
+    int *first_object;
     int n, cap;
     int loaded;             /* files run so far (origin lookups look no further) */
 } file_list;
@@ -896,6 +898,7 @@ static void files_free(file_list *fl)
         free(fl->paths[i]);
     free(fl->paths);
     free(fl->first);
+    free(fl->first_object);
 }
 
 /* Appends the schema files of dir (*.lua, dot files skipped) to fl, sorted
@@ -911,16 +914,20 @@ static int list_folder(file_list *fl, const char *dir, tide_err *err)
         int cap = fl->n + files.n;
         char **paths = realloc(fl->paths, sizeof *paths * (size_t)cap);
         int *first = paths ? realloc(fl->first, sizeof *first * (size_t)cap) : NULL;
+        int *first_object = first ? realloc(fl->first_object, sizeof *first * (size_t)cap) : NULL;
         if (paths)
             fl->paths = paths;
         if (first)
-            fl->first = first, fl->cap = cap;
+            fl->first = first;
+        if (first_object)
+            fl->first_object = first_object, fl->cap = cap;
         else
             rc = tide_err_set(err, TIDE_ENOMEM, "out of memory listing '%s'", dir);
     }
     for (i = 0; rc == 0 && i < files.n; i++) {
         fl->paths[fl->n] = files.items[i].path;
         files.items[i].path = NULL;
+        fl->first_object[fl->n] = 0;
         fl->first[fl->n++] = 0;
     }
     tide_dir_list_free(&files);
@@ -962,6 +969,7 @@ static int load_file(tide_schema *s, lua_State *L, file_list *fl, int k, tide_er
     if (!lua_checkstack(L, 4))
         return tide_err_set(err, TIDE_ENOMEM, "out of memory loading '%s'", r.path);
     fl->first[k] = s->ntables;
+    fl->first_object[k] = s->nobjects;
     fl->loaded = k + 1;
     lua_pushcfunction(L, run_file_p);       /* a light C function: allocates nothing */
     lua_pushlightuserdata(L, &r);
@@ -1012,6 +1020,64 @@ static int check_duplicates(const tide_schema *s, const file_list *fl, tide_err 
     return rc;
 }
 
+/* The file that added object i. */
+static const char *object_origin(const file_list *fl, int i)
+{
+    int k;
+    for (k = fl->loaded - 1; k >= 0; k--)
+        if (fl->first_object[k] <= i)
+            return fl->paths[k];
+    return "?";
+}
+
+static const char *default_schema(const char *schema)
+{
+    return schema && strcmp(schema, "public") ? schema : "";
+}
+
+/* Whether objects a and b are the same object (kind, schema, table, name). */
+static int same_object(const tide_object *a, const tide_object *b)
+{
+    return a->kind == b->kind && !strcmp(default_schema(a->schema), default_schema(b->schema)) &&
+           !strcmp(a->table ? a->table : "", b->table ? b->table : "") && !strcmp(a->name, b->name);
+}
+
+/* Whether a table, or an object on no table, of s is named schema.name. */
+static int has_relation(const tide_schema *s, const char *schema, const char *name)
+{
+    int i;
+    for (i = 0; i < s->ntables; i++)
+        if (!strcmp(default_schema(s->tables[i]->schema), default_schema(schema)) &&
+            !strcmp(s->tables[i]->name, name))
+            return 1;
+    for (i = 0; i < s->nobjects; i++)
+        if (!s->objects[i].table && !strcmp(default_schema(s->objects[i].schema), default_schema(schema)) &&
+            !strcmp(s->objects[i].name, name))
+            return 1;
+    return 0;
+}
+
+/* What finish would find about objects, said with their files: an object
+ * defined twice, one on a table that no file defines. */
+static int check_objects(const tide_schema *s, const file_list *fl, tide_err *err)
+{
+    int i, j;
+    for (i = 0; i < s->nobjects; i++) {
+        const tide_object *o = &s->objects[i];
+        const char *kind = tide_object_kinds[o->kind].name;
+        for (j = 0; j < i; j++)
+            if (same_object(&s->objects[j], o))
+                return tide_err_set(err, TIDE_ECONFIG, "%s '%s%s%s' is defined twice: in %s and in %s "
+                                    "(rename or remove one)", kind, o->schema ? o->schema : "",
+                                    o->schema ? "." : "", o->name, object_origin(fl, j), object_origin(fl, i));
+        if (o->table && !has_relation(s, o->schema, o->table))
+            return tide_err_set(err, TIDE_ECONFIG, "%s: %s '%s' is on table '%s%s%s', which no schema file "
+                                "defines", object_origin(fl, i), kind, o->name, o->schema ? o->schema : "",
+                                o->schema ? "." : "", o->table);
+    }
+    return 0;
+}
+
 int tide_schema_load_dirs(tide_schema **out, lua_State *L, char *const *dirs, int ndirs,
                           tide_err *err)
 {
@@ -1028,6 +1094,8 @@ int tide_schema_load_dirs(tide_schema **out, lua_State *L, char *const *dirs, in
         rc = load_file(s, L, &fl, i, err);
     if (rc == 0)
         rc = check_duplicates(s, &fl, err);
+    if (rc == 0)
+        rc = check_objects(s, &fl, err);
     if (rc == 0)
         rc = tide_schema_finish(s, err);
     if (rc == 0) {

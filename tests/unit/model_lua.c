@@ -579,16 +579,22 @@ static void reports_object_misuse(void **state)
     }
 }
 
-/* What finish finds: an object on a table no file defines, one defined twice. */
-static void reports_object_finish_errors(void **state)
+/* An object on a table no file defines, one defined twice: the files are named. */
+static void reports_object_errors_with_their_files(void **state)
 {
     fixture *f = *state;
     put(f, "schema/a.lua", "local t = require 'tide.schema'\n"
         "return t.trigger 'tr' { table = 'nope', sql = 'create trigger tr ...' }\n");
-    expect_error(f, TIDE_ECONFIG, 1, "trigger 'tr' is on table 'nope', which the schema does not have");
+    expect_error(f, TIDE_ECONFIG, 1, "schema/a.lua: trigger 'tr' is on table 'nope', which no schema file defines");
     put(f, "schema/a.lua", "local t = require 'tide.schema'\n"
-        "return { t.view 'v' 'select 1', t.view 'v' 'select 2' }\n");
-    expect_error(f, TIDE_ECONFIG, 1, "view 'v' is defined twice");
+        "return { t.table 'x' { t.col 'a' :integer() }, t.view 'v' 'select 1',\n"
+        "  t.trigger 'tr' { table = 'v', sql = 'create trigger tr instead of insert on v ...' } }\n");
+    put(f, "schema/b.lua", "local t = require 'tide.schema'\n"
+        "return { t.view 'w' 'select 1', t.view 'public.v' 'select 2' }\n");
+    expect_error(f, TIDE_ECONFIG, 3, "view 'public.v' is defined twice: in ", "schema/a.lua and in ", "schema/b.lua");
+    put(f, "schema/b.lua", "local t = require 'tide.schema'\n"
+        "return { t.trigger 'tr' { table = 'x', sql = 'create trigger tr' }, t.trigger 'tr' { table = 'v', sql = 'x' } }\n");
+    expect_error(f, TIDE_ECONFIG, 3, "trigger 'tr' is defined twice: in ", "schema/a.lua and in ", "schema/b.lua");
 }
 
 /* ---- hand-made definitions ------------------------------------------------------- */
@@ -777,7 +783,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(reports_finish_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(loads_objects_generated_columns_and_options, setup, teardown),
         cmocka_unit_test_setup_teardown(reports_object_misuse, setup, teardown),
-        cmocka_unit_test_setup_teardown(reports_object_finish_errors, setup, teardown),
+        cmocka_unit_test_setup_teardown(reports_object_errors_with_their_files, setup, teardown),
         cmocka_unit_test_setup_teardown(converts_hand_made_definitions, setup, teardown),
         cmocka_unit_test_setup_teardown(refuses_malformed_definitions, setup, teardown),
         cmocka_unit_test_setup_teardown(check_function_returns_true_or_raises, setup, teardown),
