@@ -742,6 +742,7 @@ static void survives_allocation_failures(void **state)
     long n;
     put(f, "schema/a_org.lua", org_lua);
     put(f, "schema/b_user.lua", user_lua);
+    put(f, "schema/c_docs.lua", objects_lua);
     snprintf(dir, sizeof dir, "%s/schema", f->dir);
     for (n = 1; n < 100000; n++) {
         lua_State *L = tide_runtime_new();
