@@ -94,6 +94,11 @@ static void long_string(writer *w, tide_buf *b, const char *text)
         return;
     }
     for (level = 0; !w->rc; level++) {      /* "]==]" nowhere, and the text not ending in "]==" */
+        if (level > 40) {                   /* a text made to defeat long strings */
+            quote(w, b, text);
+            tide_buf_free(&close);
+            return;
+        }
         tide_buf_reset(&close);
         if (tide_buf_putc(&close, ']') < 0 || tide_buf_printf(&close, "%.*s]", level, "==========================================") < 0) {
             w->rc = TIDE_ENOMEM;

@@ -326,6 +326,24 @@ static void add_objects(tide_schema *s)
     assert_non_null(tide_schema_add_object(s, TIDE_OBJ_MATVIEW, "billing", "totals", NULL,
                                            "select org_id, count(*) from billing.invoice group by org_id"));
     assert_non_null(tide_schema_add_object(s, TIDE_OBJ_VIRTUAL_TABLE, NULL, "docs", NULL, "fts5(title, body)"));
+    assert_non_null(tide_schema_add_object(s, TIDE_OBJ_VIEW, NULL, "every_level", NULL,   /* quoted */
+                                           "select ']]', ']=]', ']==]', ']===]', ']====]', ']=====]', ']======]', "
+                                           "']=======]', ']========]', ']=========]', ']==========]', "
+                                           "']===========]', ']============]', ']=============]', "
+                                           "']==============]', ']===============]', ']================]', "
+                                           "']=================]', ']==================]', "
+                                           "']===================]', ']====================]', "
+                                           "']=====================]', ']======================]', "
+                                           "']=======================]', ']========================]', "
+                                           "']=========================]', ']==========================]', "
+                                           "']===========================]', ']============================]', "
+                                           "']=============================]', ']==============================]', "
+                                           "']===============================]', ']================================]', "
+                                           "']=================================]', ']==================================]', "
+                                           "']===================================]', ']====================================]', "
+                                           "']=====================================]', ']======================================]', "
+                                           "']=======================================]', ']========================================]', "
+                                           "']=========================================]'"));
     assert_non_null(tide_schema_add_object(s, TIDE_OBJ_POLICY, "billing", "invoice_mine", "invoice",
                                            "create policy invoice_mine on billing.invoice\r\nusing (true)"));
     c = col(s, org, "slug_upper", "text");
@@ -380,7 +398,8 @@ static void round_trips_every_feature(void **state)
     assert_string_equal(t->renamed_from, "billing.bill");
     assert_string_equal(tide_schema_find_object(back, TIDE_OBJ_FUNCTION, "billing", "total", NULL)->renamed_from,
                         "sum");
-    assert_int_equal(back->nobjects, 7);
+    assert_int_equal(back->nobjects, 8);
+    assert_contains(lua, "t.view \"every_level\" \"select ']]', ']=]',");
     assert_contains(lua, "t.view \"org_names\" { comment = \"names, \\\"quoted\\\"\", sql = [==[\nselect");
     assert_contains(lua, "t.trigger \"org_touch\" { table = \"org\", comment = \"keeps tags\", sql = [=[create");
     assert_contains(lua, "t.func \"billing.total\" { renamedFrom = \"sum\", sql = [[\n\ncreate function");
