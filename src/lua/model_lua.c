@@ -696,7 +696,7 @@ enum { O_TAG, O_KIND, O_NAME, O_SCHEMA, O_TABLE, O_SQL, O_COMMENT, O_RENAMED, O_
 static const shape object_shape = { "object", "an object (t.view \"name\" [[...]], t.trigger ...)",
                                     object_keys, O_N };
 
-/* The kind named at slot, or a failure listing the kinds. */
+/* The kind named at slot, or a failure listing the kinds.   [-0, +0, -] */
 static int object_kind(conv *cv, int slot, tide_object_kind *out)
 {
     const char *name;
@@ -716,7 +716,9 @@ static int object_kind(conv *cv, int slot, tide_object_kind *out)
     return fail(cv, "'%s' is not a kind of object (%s)", name, known);
 }
 
-/* The object at idx: { __tide = "object", kind =, name =, sql =, ... }. */
+/* The object at idx: { __tide = "object", kind =, name =, sql =, ... }; one
+ * path for every kind, whose row says whether it is on a table.
+ * [-0, +0, -] */
 static int convert_object(conv *cv, int idx)
 {
     lua_State *L = cv->L;
@@ -759,7 +761,7 @@ done:
 
 /* ---- what a file returns -------------------------------------------------- */
 
-/* The definition at idx, tagged tag: a table or an object. */
+/* The definition at idx, tagged tag: a table or an object.   [-0, +0, -] */
 static int convert_definition(conv *cv, int idx, const char *tag)
 {
     if (!strcmp(tag, "table"))

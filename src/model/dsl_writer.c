@@ -894,11 +894,12 @@ int tide_schema_render_lua_objects(const tide_schema *s, tide_buf *out, tide_err
     put(&w, &body, "return {\n");
     for (i = 0; i < s->nobjects; i++) {
         size_t len = body.len;
-        if (s->objects[i].table)
-            continue;
+        const tide_object *o = &s->objects[i];
+        if (o->table && tide_schema_find_table(s, o->schema, o->table))
+            continue;                       /* in its table's file */
         if (n)
             put(&w, &body, "\n");
-        object(&w, &body, &s->objects[i], "  ");
+        object(&w, &body, o, "  ");
         entry(&w, &body, len, &n);
     }
     put(&w, &body, "}\n");

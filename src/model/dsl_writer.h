@@ -34,9 +34,10 @@ int tide_schema_render_lua(const tide_schema *s, tide_buf *out, tide_err *err);
 int tide_schema_render_lua_table(const tide_schema *s, const tide_table *t, tide_buf *out,
                                  tide_err *err);
 
-/* The objects of s that are on no table (views, sequences, functions...),
- * as a file of their own: `return { t.view "name" [[...]], ... }` (an
- * empty list when there are none). Returns 0, or TIDE_ENOMEM. */
+/* The objects of s that tide_schema_render_lua_table does not write (those
+ * on no table: views, sequences, functions...; and triggers on a view), as
+ * a file of their own: `return { t.view "name" [[...]], ... }` (an empty
+ * list when there are none). Returns 0, or TIDE_ENOMEM. */
 int tide_schema_render_lua_objects(const tide_schema *s, tide_buf *out, tide_err *err);
 
 #endif

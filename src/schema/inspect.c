@@ -158,13 +158,14 @@ static int write_table_files(const tide_schema *s, const char *dir, int *nfiles,
 /* The file of the objects on no table (views, sequences, functions...). */
 #define OBJECTS_FILE "_objects"
 
-/* dir/_objects.lua with the objects on no table, when there are some. */
+/* dir/_objects.lua with the objects on no table (or on a view), when
+ * there are some. */
 static int write_objects_file(const tide_schema *s, const char *dir, int *nfiles, tide_err *err)
 {
     tide_buf path = TIDE_BUF_INIT, text = TIDE_BUF_INIT;
     int i, n = 0, rc = 0;
     for (i = 0; i < s->nobjects; i++)
-        n += !s->objects[i].table;
+        n += !s->objects[i].table || !tide_schema_find_table(s, s->objects[i].schema, s->objects[i].table);
     if (!n)
         return 0;
     if (tide_schema_find_table(s, NULL, OBJECTS_FILE))

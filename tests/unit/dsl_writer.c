@@ -323,6 +323,8 @@ static void add_objects(tide_schema *s)
     assert_non_null(o);
     o->renamed_from = tide_schema_str(s, "sum");
     assert_non_null(tide_schema_add_object(s, TIDE_OBJ_SEQUENCE, NULL, "order_no", NULL, "as bigint start with 10000"));
+    assert_non_null(tide_schema_add_object(s, TIDE_OBJ_TRIGGER, NULL, "org_names_insert", "org_names",
+                                           "create trigger org_names_insert instead of insert on org_names begin select 1; end"));
     assert_non_null(tide_schema_add_object(s, TIDE_OBJ_MATVIEW, "billing", "totals", NULL,
                                            "select org_id, count(*) from billing.invoice group by org_id"));
     assert_non_null(tide_schema_add_object(s, TIDE_OBJ_VIRTUAL_TABLE, NULL, "docs", NULL, "fts5(title, body)"));
@@ -398,7 +400,7 @@ static void round_trips_every_feature(void **state)
     assert_string_equal(t->renamed_from, "billing.bill");
     assert_string_equal(tide_schema_find_object(back, TIDE_OBJ_FUNCTION, "billing", "total", NULL)->renamed_from,
                         "sum");
-    assert_int_equal(back->nobjects, 8);
+    assert_int_equal(back->nobjects, 9);
     assert_contains(lua, "t.view \"every_level\" \"select ']]', ']=]',");
     assert_contains(lua, "t.view \"org_names\" { comment = \"names, \\\"quoted\\\"\", sql = [==[\nselect");
     assert_contains(lua, "t.trigger \"org_touch\" { table = \"org\", comment = \"keeps tags\", sql = [=[create");
@@ -459,7 +461,8 @@ static void one_file_per_table_loads_back(void **state)
     }
     tide_buf_reset(&b);
     assert_int_equal(tide_schema_render_lua_objects(s, &b, &err), 0);
-    assert_null(strstr(b.data, "t.trigger"));
+    assert_null(strstr(b.data, "t.trigger \"org_touch\""));
+    assert_non_null(strstr(b.data, "t.trigger \"org_names_insert\" { table = \"org_names\""));
     assert_null(strstr(b.data, "t.table"));
     write_file(f, "many", "objects.lua", b.data);
     back = load(f, "many", NULL);
