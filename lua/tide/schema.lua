@@ -802,7 +802,8 @@ end
 -- (model.c), and whether the kind belongs to a table (TIDE_OBJK_ON_TABLE).
 -- What the text holds is the kind's: the query of a view, the whole CREATE
 -- statement of a function, a trigger or a policy, the module and arguments
--- of a virtual table, the options of a sequence.
+-- of a virtual table, the options of a sequence. (A function is t.func:
+-- `function` is a Lua keyword.)
 local KINDS = {
   { word = "sequence",         kind = "sequence",          example = "[[as bigint start with 10000]]" },
   { word = "func",             kind = "function",          example = "[[create function ... ]]" },
