@@ -420,10 +420,12 @@ int tide_inspect_lua(tide *t, char **lua_out, tide_err *err);
 
 /* schema:inspect --format lua --out DIR: the live database
  * written as one file per table, DIR/<table>.lua or DIR/<schema>.<table>.lua
+ * (with the triggers and policies on that table), and the other objects
+ * (views, sequences, functions...) in DIR/_objects.lua when there are some
  * (DIR is created when missing; files of the same name are replaced, other
  * files are left alone). *nfiles is the number of files written. Returns 0;
- * TIDE_EINVAL for a table name that cannot be a file name; TIDE_EIO; or the
- * errors of introspection. */
+ * TIDE_EINVAL for a table name that cannot be a file name (or a table named
+ * _objects beside such objects); TIDE_EIO; or the errors of introspection. */
 int tide_inspect_lua_dir(tide *t, const char *dir, int *nfiles, tide_err *err);
 
 /* ---- seeders ------------------------------------------------------------ */

@@ -13,7 +13,8 @@
 --     foreigns = { { __tide = "foreign", columns = {...}, table = "org", schema =,
 --                    refColumns = {...}, onDelete =, onUpdate =, name =,
 --                    deferrable = true, initiallyDeferred = true }... },
---     checks = { { __tide = "check", name = "...", expr = "sql" }... } }
+--     checks = { { __tide = "check", name = "...", expr = "sql" }... },
+--     strict = true, withoutRowid = true, unlogged = true }   (table options)
 -- column:
 --   { __tide = "column", name = "id", type = "integer" (a tide type, the enum's
 --     name, "T[]", or raw SQL), autoincrement = true, nullable = true,
@@ -21,7 +22,12 @@
 --     references = { table =, schema =, column = (nil: the referenced key),
 --                    onDelete =, onUpdate =, name =, deferrable =, initiallyDeferred = },
 --     enum = { "value", ... } (type is then the enum's name), comment =,
---     renamedFrom =, ignoreChanges = { "type", "default", "extra" }, collate = }
+--     renamedFrom =, ignoreChanges = { "type", "default", "extra" }, collate =,
+--     generated = "sql expr", stored = true (with generated: STORED, else VIRTUAL) }
+-- object (a view, a trigger, a sequence...: every kind of tide_object_kinds):
+--   { __tide = "object", kind = "view" (the kind's name in model.c), name = "v" (required),
+--     schema = "s", table = "users" (triggers and policies: the table they are on),
+--     sql = "..." (required: the definition, see each kind), comment =, renamedFrom = "old" }
 -- Actions are lowercase: "no action", "restrict", "cascade", "set null", "set default".
 local M = {}
 
@@ -405,6 +411,27 @@ function Col:ignoreChanges(what)
   return modifier(self, "ignoreChanges", "ignoreChanges", copy, 2)
 end
 
+local GENERATED_KEYS, GENERATED_LIST = keyset { "stored" }
+
+-- :generated("price * qty") is VIRTUAL (SQLite's default); :generated(expr,
+-- { stored = true }) is STORED (PostgreSQL has STORED only).
+function Col:generated(expr, opts)
+  local d = self.__def
+  if not nonempty(expr) then
+    fail(2, d.name, ":generated(expr) needs the SQL expression as a string, e.g. "
+      .. ":generated \"price * qty\" or :generated(\"price * qty\", { stored = true })")
+  end
+  if opts ~= nil and type(opts) ~= "table" then
+    fail(2, d.name, ":generated(expr, options): options must be a table, e.g. { stored = true }")
+  end
+  opts = opts or {}
+  check_options(opts, GENERATED_KEYS, GENERATED_LIST, ":generated()", 2, d.name)
+  local stored = check_bool(opts.stored, ":generated(): stored", 2, d.name)
+  modifier(self, "generated", "generated", expr, 2)
+  d.stored = stored
+  return self
+end
+
 function Col:collate(name)
   check_string(name, ":collate(name): the collation", 2, self.__def.name)
   if name == nil then fail(2, self.__def.name, ":collate(name) needs the collation's name") end
@@ -605,6 +632,13 @@ local function check_column(b, d)
   if d.autoincrement and d.default ~= nil then
     tfail(b, d.name, "a serial column takes its default from its sequence; remove :default()")
   end
+  if d.generated and (d.default ~= nil or d.autoincrement) then
+    tfail(b, d.name, format("a generated column takes its value from its expression; remove %s",
+      d.default ~= nil and ":default()" or "the serial type (use :integer() or :bigint())"))
+  end
+  if d.generated and d.primary then
+    tfail(b, d.name, "a generated column cannot be in the primary key")
+  end
 end
 
 local LISTS = { index = "indexes", unique = "uniques", foreign = "foreigns", check = "checks" }
@@ -617,6 +651,10 @@ local function add_item(b, t, item, i, kind)
   elseif kind == "primary" then
     if t.primary then tfail(b, nil, "t.primary is given twice") end
     t.primary = item
+  elseif kind == "object" or kind == "object builder" then
+    tfail(b, nil, format("item %d is a %s ('%s'), which is not a table item: return it beside the "
+      .. "table (return { t.table \"%s\" { ... }, the %s })", i, tostring(item.kind or item.__kind),
+      tostring(item.name or item.__name_), b.__name_, tostring(item.kind or item.__kind)))
   else
     tfail(b, nil, format("item %d is not a column or a table item (t.col, t.primary, t.index, "
       .. "t.unique, t.foreign, t.check) but %s", i,
@@ -683,14 +721,15 @@ function TblMT.__call(b, items)
   local columns, names, ncols, keyed = {}, {}, 0, nil
   local t = { __tide = "table", name = b.__table, schema = b.__schema, comment = b.__comment,
               renamedFrom = b.__renamedFrom, columns = columns, indexes = {}, uniques = {},
-              foreigns = {}, checks = {} }
+              foreigns = {}, checks = {}, strict = b.__strict, withoutRowid = b.__withoutRowid,
+              unlogged = b.__unlogged }
   for i = 1, count_items(b, items) do
     local item = items[i]
     local kind = type(item) == "table" and rawget(item, "__tide")
     local d = kind == "column builder" and item.__def or kind == "column" and item
     if d then
       if not d.type or d.primary and d.nullable or d.autoincrement and d.default ~= nil
-         or kind == "column" then
+         or d.generated or kind == "column" then
         check_column(b, d)
       end
       if names[d.name] then tfail(b, nil, format("column '%s' is defined twice", d.name)) end
@@ -702,6 +741,9 @@ function TblMT.__call(b, items)
     end
   end
   check_table(b, t, names, keyed)
+  if t.withoutRowid and not (keyed or t.primary) then
+    tfail(b, nil, "a :withoutRowid() table needs a primary key (:primary() on a column, or t.primary { ... })")
+  end
   return t
 end
 
@@ -710,7 +752,7 @@ TblMT.__index = function(b, k)
   if m then return m end
   if type(k) == "string" and k:sub(1, 2) == "__" then return nil end
   error(format("table '%s': no method :%s()%s", rawget(b, "__name_"), tostring(k),
-    suggest(tostring(k), { "comment", "renamedFrom" })), 2)
+    suggest(tostring(k), { "comment", "renamedFrom", "strict", "withoutRowid", "unlogged" })), 2)
 end
 
 function Tbl:renamedFrom(old)
@@ -728,6 +770,17 @@ function Tbl:comment(text)
   return self
 end
 
+-- Table options: :strict() (SQLite STRICT), :withoutRowid() (SQLite WITHOUT
+-- ROWID), :unlogged() (PostgreSQL UNLOGGED); a database without one refuses it.
+for method, field in pairs { strict = "__strict", withoutRowid = "__withoutRowid", unlogged = "__unlogged" } do
+  Tbl[method] = function(self, extra)
+    if extra ~= nil then error(format("table '%s': :%s() takes no arguments", self.__name_, method), 2) end
+    if self[field] then error(format("table '%s': :%s() is given twice", self.__name_, method), 2) end
+    self[field] = true
+    return self
+  end
+end
+
 --- t.table "name" | "schema.name" -> a table builder: call it with the items.
 function M.table(qualified)
   local name, schema, bad = split_name(qualified)
@@ -740,6 +793,139 @@ function M.table(qualified)
     pending = b
   end
   return b
+end
+
+-- ---- objects beside tables ---------------------------------------------------
+
+-- Every other schema object is defined by its SQL text, one generic path for
+-- all of them: the DSL word and the kind's name in tide_object_kinds
+-- (model.c), and whether the kind belongs to a table (TIDE_OBJK_ON_TABLE).
+-- What the text holds is the kind's: the query of a view, the whole CREATE
+-- statement of a function, a trigger or a policy, the module and arguments
+-- of a virtual table, the options of a sequence. (A function is t.func:
+-- `function` is a Lua keyword.)
+local KINDS = {
+  { word = "sequence",         kind = "sequence",          example = "[[as bigint start with 10000]]" },
+  { word = "func",             kind = "function",          example = "[[create function ... ]]" },
+  { word = "virtualTable",     kind = "virtual table",     example = "[[fts5(title, body)]]" },
+  { word = "view",             kind = "view",              example = "[[select ...]]" },
+  { word = "materializedView", kind = "materialized view", example = "[[select ...]]" },
+  { word = "trigger",          kind = "trigger",           example = "[[create trigger ... ]]", onTable = true },
+  { word = "policy",           kind = "policy",            example = "[[create policy ... ]]", onTable = true },
+}
+
+local OBJECT_KEYS, OBJECT_LIST = keyset { "sql", "table", "comment", "renamedFrom" }
+
+local Obj = {}
+local ObjMT = { __name = "tide.schema.object" }
+
+-- Raises "file:line: view 'v': msg" at the line of t.view "v".
+local function ofail(b, msg, level)
+  local subject = format("%s '%s': ", b.__kind, b.__name_)
+  if b.__line then error(format("%s:%d: %s%s", b.__src, b.__line, subject, msg), 0) end
+  error(subject .. msg, level + 1)
+end
+
+-- The option v (a non-empty string or nil) of the object b.
+local function object_string(b, v, what, level)
+  if v ~= nil and not nonempty(v) then
+    ofail(b, format("%s must be a non-empty string, not %s", what,
+      type(v) == "string" and "''" or "a " .. type(v)), level + 1)
+  end
+  return v
+end
+
+-- The table an object is on: "name" (in the object's schema) or
+-- "schema.name" (the object's schema, when it has none).
+local function object_table(b, spec, level)
+  local tbl = object_string(b, spec.table, "table", level + 1)
+  if tbl == nil then
+    if b.__onTable then
+      ofail(b, format("a %s needs the table it is on: t.%s \"%s\" { table = \"users\", sql = %s }",
+        b.__kind, b.__word, b.__name_, b.__example), level + 1)
+    end
+    return nil, b.__schema
+  end
+  if not b.__onTable then
+    ofail(b, format("table = is for triggers and policies; a %s is not on a table", b.__kind), level + 1)
+  end
+  local name, schema, bad = split_name(tbl)
+  if bad then ofail(b, "table: " .. bad, level + 1) end
+  if schema and b.__schema and schema ~= b.__schema then
+    ofail(b, format("the table '%s' is in another schema than the %s ('%s'); they share one",
+      tbl, b.__kind, b.__schema), level + 1)
+  end
+  return name, schema or b.__schema
+end
+
+-- t.view "v" [[sql]] or t.view "v" { sql = [[...]], table =, comment =, renamedFrom = }
+-- -> the object's definition.
+function ObjMT.__call(b, spec)
+  if type(spec) == "string" then spec = { sql = spec } end
+  if type(spec) ~= "table" or rawget(spec, "__tide") then
+    ofail(b, format("t.%s \"%s\" is called with its SQL text or an options table: t.%s \"%s\" %s or "
+      .. "t.%s \"%s\" { sql = %s }", b.__word, b.__name_, b.__word, b.__name_, b.__example,
+      b.__word, b.__name_, b.__example), 2)
+  end
+  for k in pairs(spec) do
+    if not OBJECT_KEYS[k] then
+      ofail(b, format("unknown option '%s'%s", tostring(k), suggest(tostring(k), OBJECT_LIST)), 2)
+    end
+  end
+  if spec.sql == nil then
+    ofail(b, format("the SQL text is missing: t.%s \"%s\" %s or t.%s \"%s\" { sql = %s }",
+      b.__word, b.__name_, b.__example, b.__word, b.__name_, b.__example), 2)
+  end
+  local sql = object_string(b, spec.sql, "sql", 2)
+  local tbl, schema = object_table(b, spec, 2)
+  local comment = spec.comment
+  if comment ~= nil and type(comment) ~= "string" then
+    ofail(b, format("comment must be a string, not a %s", type(comment)), 2)
+  end
+  if b.__comment ~= nil and comment ~= nil then ofail(b, "the comment is given twice", 2) end
+  local renamed = object_string(b, spec.renamedFrom, "renamedFrom", 2)
+  if b.__renamedFrom ~= nil and renamed ~= nil then ofail(b, "renamedFrom is given twice", 2) end
+  return { __tide = "object", kind = b.__kind, name = b.__object, schema = schema, table = tbl,
+           sql = sql, comment = comment or b.__comment, renamedFrom = renamed or b.__renamedFrom }
+end
+
+ObjMT.__index = function(b, k)
+  local m = Obj[k]
+  if m then return m end
+  if type(k) == "string" and k:sub(1, 2) == "__" then return nil end
+  error(format("%s '%s': no method :%s()%s", rawget(b, "__kind"), rawget(b, "__name_"), tostring(k),
+    suggest(tostring(k), { "comment", "renamedFrom" })), 2)
+end
+
+function Obj:comment(text)
+  if type(text) ~= "string" then ofail(self, ":comment(text) needs a string", 2) end
+  if self.__comment then ofail(self, ":comment() is given twice", 2) end
+  self.__comment = text
+  return self
+end
+
+function Obj:renamedFrom(old)
+  object_string(self, old, ":renamedFrom(old): the old name", 2)
+  if old == nil then ofail(self, ":renamedFrom(old) needs the old name", 2) end
+  if self.__renamedFrom then ofail(self, ":renamedFrom() is given twice", 2) end
+  self.__renamedFrom = old
+  return self
+end
+
+for _, k in ipairs(KINDS) do
+  --- t.<word> "name" | "schema.name" -> an object builder: call it with the SQL.
+  M[k.word] = function(qualified)
+    local name, schema, bad = split_name(qualified)
+    if bad then error(format("t.%s(name): %s", k.word, bad), 2) end
+    local info = getinfo and getinfo(2, "Sl")
+    local b = setmetatable({ __tide = "object builder", __kind = k.kind, __word = k.word,
+                             __example = k.example, __onTable = k.onTable, __name_ = qualified,
+                             __object = name, __schema = schema }, ObjMT)
+    if info and info.currentline > 0 then
+      b.__src, b.__line = info.short_src, info.currentline
+    end
+    return b
+  end
 end
 
 return M

@@ -29,7 +29,9 @@ typedef struct conv {
     void *origin_ud;
     const char *table;      /* the table being converted ("s.name"), or NULL */
     const char *column;     /* the column being converted, or NULL */
+    const char *object;     /* the object being converted ("view 'v'"), or NULL */
     char tname[256];
+    char oname[300];
 } conv;
 
 /* The fields a kind of definition may have; slot i of read_fields holds
@@ -56,6 +58,8 @@ static int fail(conv *cv, const char *fmt, ...)
                             cv->table, cv->column, what);
     if (cv->table)
         return tide_err_set(cv->err, TIDE_ECONFIG, "%s: table '%s': %s", cv->source, cv->table, what);
+    if (cv->object)
+        return tide_err_set(cv->err, TIDE_ECONFIG, "%s: %s: %s", cv->source, cv->object, what);
     return tide_err_set(cv->err, TIDE_ECONFIG, "%s: %s", cv->source, what);
 }
 
@@ -286,10 +290,11 @@ static int declare_enum(conv *cv, const char *type, int slot)
 
 static const char *const column_keys[] = {
     "__tide", "name", "type", "autoincrement", "nullable", "primary", "default", "unique",
-    "references", "comment", "renamedFrom", "ignoreChanges", "collate", "enum"
+    "references", "comment", "renamedFrom", "ignoreChanges", "collate", "enum", "generated",
+    "stored"
 };
 enum { C_TAG, C_NAME, C_TYPE, C_AUTO, C_NULL, C_PRIMARY, C_DEFAULT, C_UNIQUE, C_REFS,
-       C_COMMENT, C_RENAMED, C_IGNORE, C_COLLATE, C_ENUM, C_N };
+       C_COMMENT, C_RENAMED, C_IGNORE, C_COLLATE, C_ENUM, C_GENERATED, C_STORED, C_N };
 static const shape column_shape = { "column", "a column (t.col \"name\" :type())", column_keys, C_N };
 
 static const char *const ref_keys[] = {
@@ -378,8 +383,8 @@ done:
 /* Plain attributes: the column itself, added to t. */
 static int column_attrs(conv *cv, tide_table *t, const char *name, int base)
 {
-    const char *type, *def, *comment, *renamed, *collate;
-    int nullable, autoinc, rc;
+    const char *type, *def, *comment, *renamed, *collate, *generated;
+    int nullable, autoinc, stored, rc;
     unsigned ignore;
     tide_column *c;
     if ((rc = req_str(cv, base + C_TYPE, "type", &type)) < 0 ||
@@ -389,8 +394,14 @@ static int column_attrs(conv *cv, tide_table *t, const char *name, int base)
         (rc = opt_str(cv, base + C_COMMENT, "comment", &comment)) < 0 ||
         (rc = opt_str(cv, base + C_RENAMED, "renamedFrom", &renamed)) < 0 ||
         (rc = opt_str(cv, base + C_COLLATE, "collate", &collate)) < 0 ||
+        (rc = opt_str(cv, base + C_GENERATED, "generated", &generated)) < 0 ||
+        (rc = opt_bool(cv, base + C_STORED, "stored", &stored)) < 0 ||
         (rc = ignore_bits(cv, base + C_IGNORE, &ignore)) < 0)
         return rc;
+    if (stored && !generated)
+        return fail(cv, "stored applies to a generated column (:generated(expr, { stored = true }))");
+    if (generated && (def || autoinc))
+        return fail(cv, "a generated column has no %s", def ? "default" : "autoincrement");
     if (!lua_isnil(cv->L, base + C_ENUM) && (rc = declare_enum(cv, type, base + C_ENUM)) < 0)
         return rc;
     if (!(c = tide_table_add_column(cv->s, t, name, type)))
@@ -403,6 +414,8 @@ static int column_attrs(conv *cv, tide_table *t, const char *name, int base)
     c->renamed_from = tide_schema_str(cv->s, renamed);
     c->collation = tide_schema_str(cv->s, collate);
     c->ignore = ignore;
+    c->generated = tide_schema_str(cv->s, generated);
+    c->generated_stored = stored;
     return 0;
 }
 
@@ -607,10 +620,16 @@ static int each_item(conv *cv, tide_table *t, int slot, const char *field, int r
 
 static const char *const table_keys[] = {
     "__tide", "name", "schema", "comment", "renamedFrom", "columns", "primary",
-    "indexes", "uniques", "foreigns", "checks"
+    "indexes", "uniques", "foreigns", "checks", "strict", "withoutRowid", "unlogged"
 };
 enum { T_TAG, T_NAME, T_SCHEMA, T_COMMENT, T_RENAMED, T_COLUMNS, T_PRIMARY, T_INDEXES,
-       T_UNIQUES, T_FOREIGNS, T_CHECKS, T_N };
+       T_UNIQUES, T_FOREIGNS, T_CHECKS, T_STRICT, T_WITHOUT_ROWID, T_UNLOGGED, T_N };
+
+/* The table options: slot T_STRICT + i holds option i. */
+static const struct { const char *field; unsigned bit; } table_options[] = {
+    { "strict", TIDE_TABLE_STRICT }, { "withoutRowid", TIDE_TABLE_WITHOUT_ROWID },
+    { "unlogged", TIDE_TABLE_UNLOGGED }
+};
 static const shape table_shape = { "table", "a table definition (t.table \"name\" { ... })", table_keys, T_N };
 
 /* The items of the table definition whose fields are at base, into t. */
@@ -635,7 +654,8 @@ static int table_items(conv *cv, tide_table *t, int base)
 static int convert_table(conv *cv, int idx)
 {
     lua_State *L = cv->L;
-    int top = lua_gettop(L), base, rc;
+    int top = lua_gettop(L), base, rc, on;
+    size_t i;
     const char *name, *schema, *comment, *renamed;
     tide_table *t;
     cv->table = cv->column = NULL;
@@ -654,12 +674,104 @@ static int convert_table(conv *cv, int idx)
     }
     t->comment = tide_schema_str(cv->s, comment);
     t->renamed_from = tide_schema_str(cv->s, renamed);
+    for (i = 0; i < sizeof table_options / sizeof *table_options; i++) {
+        if ((rc = opt_bool(cv, base + T_STRICT + (int)i, table_options[i].field, &on)) < 0)
+            goto done;
+        t->options |= on ? table_options[i].bit : 0;
+    }
     if ((rc = table_items(cv, t, base)) < 0)
         goto done;
     cv->table = NULL;
 done:
     lua_settop(L, top);
     return rc;
+}
+
+/* ---- objects ---------------------------------------------------------------- */
+
+static const char *const object_keys[] = {
+    "__tide", "kind", "name", "schema", "table", "sql", "comment", "renamedFrom"
+};
+enum { O_TAG, O_KIND, O_NAME, O_SCHEMA, O_TABLE, O_SQL, O_COMMENT, O_RENAMED, O_N };
+static const shape object_shape = { "object", "an object (t.view \"name\" [[...]], t.trigger ...)",
+                                    object_keys, O_N };
+
+/* The kind named at slot, or a failure listing the kinds.   [-0, +0, -] */
+static int object_kind(conv *cv, int slot, tide_object_kind *out)
+{
+    const char *name;
+    char known[300];
+    size_t len = 0;
+    int rc, k;
+    if ((rc = req_str(cv, slot, "kind", &name)) < 0)
+        return rc;
+    if ((k = tide_object_kind_by_name(name)) >= 0) {
+        *out = (tide_object_kind)k;
+        return 0;
+    }
+    known[0] = '\0';
+    for (k = 0; k < TIDE_NOBJECT_KINDS && len < sizeof known; k++)
+        len += (size_t)snprintf(known + len, sizeof known - len, "%s%s", k ? ", " : "",
+                                tide_object_kinds[k].name);
+    return fail(cv, "'%s' is not a kind of object (%s)", name, known);
+}
+
+/* The object at idx: { __tide = "object", kind =, name =, sql =, ... }; one
+ * path for every kind, whose row says whether it is on a table.
+ * [-0, +0, -] */
+static int convert_object(conv *cv, int idx)
+{
+    lua_State *L = cv->L;
+    int top = lua_gettop(L), base, rc, on_table;
+    const char *name, *schema, *table, *sql, *comment, *renamed;
+    tide_object_kind kind = TIDE_OBJ_VIEW;
+    tide_object *o;
+    cv->table = cv->column = cv->object = NULL;
+    if ((rc = read_fields(cv, idx, &object_shape, &base)) < 0 ||
+        (rc = object_kind(cv, base + O_KIND, &kind)) < 0 ||
+        (rc = req_str(cv, base + O_NAME, "the object's name", &name)) < 0 ||
+        (rc = opt_str(cv, base + O_SCHEMA, "schema", &schema)) < 0)
+        goto done;
+    snprintf(cv->oname, sizeof cv->oname, "%s '%s%s%s'", tide_object_kinds[kind].name,
+             schema ? schema : "", schema ? "." : "", name);
+    cv->object = cv->oname;
+    if ((rc = req_str(cv, base + O_SQL, "sql", &sql)) < 0 ||
+        (rc = opt_str(cv, base + O_TABLE, "table", &table)) < 0 ||
+        (rc = opt_str(cv, base + O_COMMENT, "comment", &comment)) < 0 ||
+        (rc = opt_str(cv, base + O_RENAMED, "renamedFrom", &renamed)) < 0)
+        goto done;
+    on_table = (tide_object_kinds[kind].flags & TIDE_OBJK_ON_TABLE) != 0;
+    if (on_table != (table != NULL)) {
+        rc = fail(cv, on_table ? "table is required (the table it is on)"
+                               : "table is for objects on a table (triggers, policies); a %s is on none",
+                  tide_object_kinds[kind].name);
+        goto done;
+    }
+    if (!(o = tide_schema_add_object(cv->s, kind, schema, name, table, sql))) {
+        rc = nomem(cv);
+        goto done;
+    }
+    o->comment = tide_schema_str(cv->s, comment);
+    o->renamed_from = tide_schema_str(cv->s, renamed);
+    cv->object = NULL;
+done:
+    lua_settop(L, top);
+    return rc;
+}
+
+/* ---- what a file returns -------------------------------------------------- */
+
+/* The definition at idx, tagged tag: a table or an object.   [-0, +0, -] */
+static int convert_definition(conv *cv, int idx, const char *tag)
+{
+    if (!strcmp(tag, "table"))
+        return convert_table(cv, idx);
+    if (!strcmp(tag, "object"))
+        return convert_object(cv, idx);
+    return fail(cv, "must return table and object definitions; it returned a %s%s", tag,
+                !strcmp(tag, "table builder") ? " (call it with its items: t.table \"name\" { ... })"
+                : !strcmp(tag, "object builder") ? " (call it with its SQL text: t.view \"name\" [[select ...]])"
+                : "");
 }
 
 /* The value at idx: a table definition, or a list of them. */
@@ -672,25 +784,25 @@ static int convert_value(conv *cv, int idx)
     if (!lua_checkstack(L, 4))
         return nomem(cv);
     if (lua_type(L, idx) != LUA_TTABLE)
-        return fail(cv, "must return a table definition (t.table \"name\" { ... }) or a list of "
-                    "them; it returned %s", type_of(L, idx));
+        return fail(cv, "must return a table definition (t.table \"name\" { ... }), an object "
+                    "(t.view \"name\" [[...]], ...) or a list of them; it returned %s", type_of(L, idx));
     if ((tag = peek_tag(L, idx)))
-        return !strcmp(tag, "table") ? convert_table(cv, idx)
-             : fail(cv, "must return table definitions; it returned a %s%s", tag,
-                    !strcmp(tag, "table builder") ? " (call it with its items: t.table \"name\" { ... })" : "");
+        return convert_definition(cv, idx, tag);
     n = (lua_Integer)lua_rawlen(L, idx);
     for (lua_pushnil(L); lua_next(L, idx); lua_pop(L, 1))
         count++;
     if (count != n)
-        return fail(cv, "must return a table definition or a list of them; it returned a table "
-                    "that is neither");
+        return fail(cv, "must return a table definition, an object or a list of them; it returned "
+                    "a table that is neither");
     for (i = 1; rc == 0 && i <= n; i++) {
         tag = lua_rawgeti(L, idx, i) == LUA_TTABLE ? peek_tag(L, -1) : NULL;
-        if (tag && !strcmp(tag, "table"))
-            rc = convert_table(cv, lua_gettop(L));
+        if (tag && (!strcmp(tag, "table") || !strcmp(tag, "object")))
+            rc = convert_definition(cv, lua_gettop(L), tag);
         else
-            rc = fail(cv, "entry %d of the returned list is not a table definition but a %s%s", (int)i,
-                      tag ? tag : type_of(L, -1), lua_istable(L, -1) && !tag ? " (plain table)" : "");
+            rc = fail(cv, "entry %d of the returned list is not a table or object definition but a %s%s%s",
+                      (int)i, tag ? tag : type_of(L, -1), lua_istable(L, -1) && !tag ? " (plain table)" : "",
+                      tag && !strcmp(tag, "object builder") ? " (call it with its SQL text: t.view \"name\" [[select ...]])"
+                      : tag && !strcmp(tag, "table builder") ? " (call it with its items: t.table \"name\" { ... })" : "");
         lua_pop(L, 1);
     }
     return rc;
@@ -771,10 +883,12 @@ int tide_model_from_lua(tide_schema *s, lua_State *L, int idx, const char *sourc
 
 /* ---- schema folders ------------------------------------------------------- */
 
-/* The files to load, in order, and the first table each one added. */
+/* The files to load, in order, and the first table and object each one
+ * added. */
 typedef struct file_list {
     char **paths;
     int *first;
+    int *first_object;
     int n, cap;
     int loaded;             /* files run so far (origin lookups look no further) */
 } file_list;
@@ -786,6 +900,7 @@ static void files_free(file_list *fl)
         free(fl->paths[i]);
     free(fl->paths);
     free(fl->first);
+    free(fl->first_object);
 }
 
 /* Appends the schema files of dir (*.lua, dot files skipped) to fl, sorted
@@ -801,16 +916,20 @@ static int list_folder(file_list *fl, const char *dir, tide_err *err)
         int cap = fl->n + files.n;
         char **paths = realloc(fl->paths, sizeof *paths * (size_t)cap);
         int *first = paths ? realloc(fl->first, sizeof *first * (size_t)cap) : NULL;
+        int *first_object = first ? realloc(fl->first_object, sizeof *first * (size_t)cap) : NULL;
         if (paths)
             fl->paths = paths;
         if (first)
-            fl->first = first, fl->cap = cap;
+            fl->first = first;
+        if (first_object)
+            fl->first_object = first_object, fl->cap = cap;
         else
             rc = tide_err_set(err, TIDE_ENOMEM, "out of memory listing '%s'", dir);
     }
     for (i = 0; rc == 0 && i < files.n; i++) {
         fl->paths[fl->n] = files.items[i].path;
         files.items[i].path = NULL;
+        fl->first_object[fl->n] = 0;
         fl->first[fl->n++] = 0;
     }
     tide_dir_list_free(&files);
@@ -852,6 +971,7 @@ static int load_file(tide_schema *s, lua_State *L, file_list *fl, int k, tide_er
     if (!lua_checkstack(L, 4))
         return tide_err_set(err, TIDE_ENOMEM, "out of memory loading '%s'", r.path);
     fl->first[k] = s->ntables;
+    fl->first_object[k] = s->nobjects;
     fl->loaded = k + 1;
     lua_pushcfunction(L, run_file_p);       /* a light C function: allocates nothing */
     lua_pushlightuserdata(L, &r);
@@ -902,6 +1022,64 @@ static int check_duplicates(const tide_schema *s, const file_list *fl, tide_err 
     return rc;
 }
 
+/* The file that added object i. */
+static const char *object_origin(const file_list *fl, int i)
+{
+    int k;
+    for (k = fl->loaded - 1; k >= 0; k--)
+        if (fl->first_object[k] <= i)
+            return fl->paths[k];
+    return "?";
+}
+
+static const char *default_schema(const char *schema)
+{
+    return schema && strcmp(schema, "public") ? schema : "";
+}
+
+/* Whether objects a and b are the same object (kind, schema, table, name). */
+static int same_object(const tide_object *a, const tide_object *b)
+{
+    return a->kind == b->kind && !strcmp(default_schema(a->schema), default_schema(b->schema)) &&
+           !strcmp(a->table ? a->table : "", b->table ? b->table : "") && !strcmp(a->name, b->name);
+}
+
+/* Whether a table, or an object on no table, of s is named schema.name. */
+static int has_relation(const tide_schema *s, const char *schema, const char *name)
+{
+    int i;
+    for (i = 0; i < s->ntables; i++)
+        if (!strcmp(default_schema(s->tables[i]->schema), default_schema(schema)) &&
+            !strcmp(s->tables[i]->name, name))
+            return 1;
+    for (i = 0; i < s->nobjects; i++)
+        if (!s->objects[i].table && !strcmp(default_schema(s->objects[i].schema), default_schema(schema)) &&
+            !strcmp(s->objects[i].name, name))
+            return 1;
+    return 0;
+}
+
+/* What finish would find about objects, said with their files: an object
+ * defined twice, one on a table that no file defines. */
+static int check_objects(const tide_schema *s, const file_list *fl, tide_err *err)
+{
+    int i, j;
+    for (i = 0; i < s->nobjects; i++) {
+        const tide_object *o = &s->objects[i];
+        const char *kind = tide_object_kinds[o->kind].name;
+        for (j = 0; j < i; j++)
+            if (same_object(&s->objects[j], o))
+                return tide_err_set(err, TIDE_ECONFIG, "%s '%s%s%s' is defined twice: in %s and in %s "
+                                    "(rename or remove one)", kind, o->schema ? o->schema : "",
+                                    o->schema ? "." : "", o->name, object_origin(fl, j), object_origin(fl, i));
+        if (o->table && !has_relation(s, o->schema, o->table))
+            return tide_err_set(err, TIDE_ECONFIG, "%s: %s '%s' is on table '%s%s%s', which no schema file "
+                                "defines", object_origin(fl, i), kind, o->name, o->schema ? o->schema : "",
+                                o->schema ? "." : "", o->table);
+    }
+    return 0;
+}
+
 int tide_schema_load_dirs(tide_schema **out, lua_State *L, char *const *dirs, int ndirs,
                           tide_err *err)
 {
@@ -918,6 +1096,8 @@ int tide_schema_load_dirs(tide_schema **out, lua_State *L, char *const *dirs, in
         rc = load_file(s, L, &fl, i, err);
     if (rc == 0)
         rc = check_duplicates(s, &fl, err);
+    if (rc == 0)
+        rc = check_objects(s, &fl, err);
     if (rc == 0)
         rc = tide_schema_finish(s, err);
     if (rc == 0) {

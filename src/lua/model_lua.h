@@ -9,9 +9,11 @@
 #include "model/model.h"
 
 /* Adds the definition at idx — a table definition made by t.table "name"
- * { ... }, or a list of them — to s: its tables, columns, primary key,
- * uniques, indexes, foreign keys and checks, and the enums its columns
- * declare. A column's :primary() joins the key, :unique() becomes a
+ * { ... }, an object made by t.view, t.trigger, t.func... (every kind of
+ * tide_object_kinds, one generic path), or a list of them — to s: its
+ * tables with their options, columns (generated ones included), primary
+ * key, uniques, indexes, foreign keys and checks, the enums its columns
+ * declare, and its objects. A column's :primary() joins the key, :unique() becomes a
  * tide_unique and :references() a tide_fk. s is borrowed (the caller
  * finishes and frees it); source names the definition's file in messages.
  * Returns 0, or TIDE_ECONFIG (a malformed definition, or an enum declared

@@ -80,6 +80,43 @@ static void quote(writer *w, tide_buf *b, const char *str)
     put(w, b, "\"");
 }
 
+/* text as a Lua long string, [==[...]==] with the fewest '=' that the
+ * text cannot close early; a line break after the opening bracket (which
+ * Lua drops) when the text has lines. Lua reads any line break in a long
+ * string as "\n", so text with a carriage return is quoted instead. */
+static void long_string(writer *w, tide_buf *b, const char *text)
+{
+    tide_buf close = TIDE_BUF_INIT;
+    size_t len = strlen(text);
+    int level;
+    if (strchr(text, '\r')) {
+        quote(w, b, text);
+        return;
+    }
+    for (level = 0; !w->rc; level++) {      /* "]==]" nowhere, and the text not ending in "]==" */
+        if (level > 40) {                   /* a text made to defeat long strings */
+            quote(w, b, text);
+            tide_buf_free(&close);
+            return;
+        }
+        tide_buf_reset(&close);
+        if (tide_buf_putc(&close, ']') < 0 || tide_buf_printf(&close, "%.*s]", level, "==========================================") < 0) {
+            w->rc = TIDE_ENOMEM;
+            break;
+        }
+        if (!strstr(text, close.data) &&
+            !(len >= close.len - 1 && !memcmp(text + len - (close.len - 1), close.data, close.len - 1)))
+            break;
+    }
+    if (!w->rc) {
+        putf(w, b, "[%.*s[%s", level, "==========================================",
+             strchr(text, '\n') ? "\n" : "");
+        put(w, b, text);
+        put(w, b, close.data);
+    }
+    tide_buf_free(&close);
+}
+
 /* "a", "b" */
 static void entries(writer *w, tide_buf *b, char *const *v, int n)
 {
@@ -359,6 +396,27 @@ static int in_key(const tide_table *t, const char *column)
     return 0;
 }
 
+/* :generated "expr" (VIRTUAL) or :generated("expr", { stored = true }). */
+static void generated_call(writer *w, tide_buf *b, const tide_table *t, const tide_column *c)
+{
+    if (!c->generated)
+        return;
+    if (c->default_expr || c->autoincrement || in_key(t, c->name)) {
+        note(w, "table %s, column %s: generated as %s, and %s (the DSL refuses both)", t->name,
+             c->name, c->generated, c->default_expr ? "a default" : c->autoincrement
+             ? "autoincrement" : "in the primary key");
+        return;
+    }
+    if (c->generated_stored) {
+        put(w, b, " :generated(");
+        quote(w, b, c->generated);
+        put(w, b, ", { stored = true })");
+    } else {
+        put(w, b, " :generated ");
+        quote(w, b, c->generated);
+    }
+}
+
 /* The modifiers of a column, each with a space before it. */
 static void modifiers(writer *w, tide_buf *b, const tide_table *t, const tide_column *c)
 {
@@ -376,6 +434,7 @@ static void modifiers(writer *w, tide_buf *b, const tide_table *t, const tide_co
         put(w, b, " :default ");
         quote(w, b, c->default_expr);
     }
+    generated_call(w, b, t, c);
     if (inline_pk(w, t) && !strcmp(t->pk[0], c->name))
         put(w, b, " :primary()");
     if (u && generated(w, t, u->name, u->columns, 1, "key")) {
@@ -573,7 +632,96 @@ static void checks(writer *w, tide_buf *b, const tide_table *t, const char *inde
     }
 }
 
+/* ---- objects ------------------------------------------------------------------ */
+
+/* The DSL word of each kind (lua/tide/schema.lua's KINDS): a kind without
+ * one is written as the plain definition t.<word> would make. */
+static const char *const dsl_words[TIDE_NOBJECT_KINDS] = {
+    [TIDE_OBJ_SEQUENCE] = "sequence", [TIDE_OBJ_FUNCTION] = "func",
+    [TIDE_OBJ_VIRTUAL_TABLE] = "virtualTable", [TIDE_OBJ_VIEW] = "view",
+    [TIDE_OBJ_MATVIEW] = "materializedView", [TIDE_OBJ_TRIGGER] = "trigger",
+    [TIDE_OBJ_POLICY] = "policy",
+};
+
+static int dotted(const char *name)
+{
+    return name && strchr(name, '.') != NULL;
+}
+
+/* Whether object o can be said: a dot in a name reads as a schema, and an
+ * object on a table that is left out (table() says why) would not load. */
+static int sayable(writer *w, const tide_object *o)
+{
+    const tide_table *t = o->table ? tide_schema_find_table(w->s, o->schema, o->table) : NULL;
+    if (dotted(o->schema) || dotted(o->name) || dotted(o->table)) {
+        note(w, "%s %s%s%s: a dot in a name (the DSL reads \"a.b\" as namespace a, %s b)",
+             tide_object_kinds[o->kind].name, o->schema ? o->schema : "", o->schema ? "." : "",
+             o->name, tide_object_kinds[o->kind].name);
+        return 0;
+    }
+    if (t && !t->ncolumns) {
+        note(w, "%s %s%s%s: on table %s, which is left out", tide_object_kinds[o->kind].name,
+             o->schema ? o->schema : "", o->schema ? "." : "", o->name, o->table);
+        return 0;
+    }
+    return 1;
+}
+
+/* t.view "name" [[sql]], or t.trigger "name" { table = "t", comment = "...",
+ * renamedFrom = "old", sql = [[...]] } when it has more than its text. */
+static void object(writer *w, tide_buf *b, const tide_object *o, const char *indent)
+{
+    const char *word = dsl_words[o->kind];
+    int plain = !word, options = o->table || o->comment || o->renamed_from || plain;
+    if (!sayable(w, o))
+        return;
+    if (plain) {
+        putf(w, b, "%s{ __tide = \"object\", kind = ", indent);
+        quote(w, b, tide_object_kinds[o->kind].name);
+        put(w, b, ", name = ");
+        quote(w, b, o->name);
+        if (o->schema) {
+            put(w, b, ", schema = ");
+            quote(w, b, o->schema);
+        }
+    } else {
+        putf(w, b, "%st.%s ", indent, word);
+        qualified(w, b, o->schema, o->name);
+        put(w, b, options ? " {" : " ");
+    }
+    if (o->table) {
+        put(w, b, plain ? ", table = " : " table = ");
+        quote(w, b, o->table);
+    }
+    if (o->comment) {
+        put(w, b, plain || o->table ? ", comment = " : " comment = ");
+        quote(w, b, o->comment);
+    }
+    if (o->renamed_from) {
+        put(w, b, plain || o->table || o->comment ? ", renamedFrom = " : " renamedFrom = ");
+        quote(w, b, o->renamed_from);
+    }
+    if (options)
+        put(w, b, plain || o->table || o->comment || o->renamed_from ? ", sql = " : " sql = ");
+    long_string(w, b, o->definition ? o->definition : "");
+    if (options)
+        put(w, b, " }");
+}
+
 /* ---- tables ------------------------------------------------------------------- */
+
+/* :strict() :withoutRowid() :unlogged() */
+static void table_options(writer *w, tide_buf *b, const tide_table *t)
+{
+    if (t->options & TIDE_TABLE_STRICT)
+        put(w, b, " :strict()");
+    if ((t->options & TIDE_TABLE_WITHOUT_ROWID) && t->npk)
+        put(w, b, " :withoutRowid()");
+    else if (t->options & TIDE_TABLE_WITHOUT_ROWID)
+        note(w, "table %s: WITHOUT ROWID, with no primary key (the DSL needs one)", t->name);
+    if (t->options & TIDE_TABLE_UNLOGGED)
+        put(w, b, " :unlogged()");
+}
 
 /* t.table "name" :comment "..." { items }; nothing (and a note) for a table
  * without columns, which the DSL refuses. */
@@ -600,6 +748,7 @@ static void table(writer *w, tide_buf *b, const tide_table *t, const char *inden
         put(w, b, " :renamedFrom ");
         quote(w, b, t->renamed_from);
     }
+    table_options(w, b, t);
     put(w, b, " {\n");
     columns(w, b, t, indent);
     primary(w, b, t, indent);
@@ -649,6 +798,26 @@ static int end(writer *w, tide_buf *out, const tide_buf *body, tide_err *err)
     return tide_err_set(err, TIDE_ENOMEM, "out of memory writing the schema definitions");
 }
 
+/* Appends item (written by the caller into body since len) as an entry of
+ * the returned list: a blank line between entries, nothing when the item
+ * wrote nothing (left out). */
+static void entry(writer *w, tide_buf *body, size_t len, int *n)
+{
+    if (body->len > len + (*n ? 1 : 0)) {
+        put(w, body, ",\n");
+        (*n)++;
+    } else if (!w->rc) {
+        body->data[body->len = len] = '\0';
+    }
+}
+
+/* Is o on table t? */
+static int on_table(const tide_object *o, const tide_table *t)
+{
+    return o->table && !strcmp(o->table, t->name) &&
+           !strcmp(o->schema ? o->schema : "", t->schema ? t->schema : "");
+}
+
 int tide_schema_render_lua(const tide_schema *s, tide_buf *out, tide_err *err)
 {
     writer w;
@@ -662,12 +831,14 @@ int tide_schema_render_lua(const tide_schema *s, tide_buf *out, tide_err *err)
         if (n)
             put(&w, &body, "\n");
         table(&w, &body, s->tables[i], "  ");
-        if (body.len > len + (n ? 1 : 0)) {
-            put(&w, &body, ",\n");
-            n++;
-        } else if (!w.rc) {
-            body.data[body.len = len] = '\0';      /* a table left out */
-        }
+        entry(&w, &body, len, &n);
+    }
+    for (i = 0; i < s->nobjects; i++) {
+        size_t len = body.len;
+        if (n)
+            put(&w, &body, "\n");
+        object(&w, &body, &s->objects[i], "  ");
+        entry(&w, &body, len, &n);
     }
     put(&w, &body, "}\n");
     for (i = 0; i < s->nenums; i++)
@@ -685,12 +856,53 @@ int tide_schema_render_lua_table(const tide_schema *s, const tide_table *t, tide
 {
     writer w;
     tide_buf body = TIDE_BUF_INIT;
-    int rc;
+    int rc, i, n = 0, nobjects = 0;
     if ((rc = start(&w, s, err)) < 0)
         return rc;
-    put(&w, &body, "return ");
-    table(&w, &body, t, "");
-    put(&w, &body, t->ncolumns ? "\n" : "{}\n");
+    for (i = 0; i < s->nobjects; i++)
+        nobjects += on_table(&s->objects[i], t);
+    if (!nobjects || !t->ncolumns) {
+        put(&w, &body, "return ");
+        table(&w, &body, t, "");
+        put(&w, &body, t->ncolumns ? "\n" : "{}\n");
+    } else {                        /* its triggers and policies beside it */
+        put(&w, &body, "return {\n");
+        table(&w, &body, t, "  ");
+        put(&w, &body, ",\n");
+        for (i = 0, n = 1; i < s->nobjects; i++) {
+            size_t len = body.len;
+            if (!on_table(&s->objects[i], t))
+                continue;
+            put(&w, &body, "\n");
+            object(&w, &body, &s->objects[i], "  ");
+            entry(&w, &body, len, &n);
+        }
+        put(&w, &body, "}\n");
+    }
+    rc = end(&w, out, &body, err);
+    tide_buf_free(&body);
+    return rc;
+}
+
+int tide_schema_render_lua_objects(const tide_schema *s, tide_buf *out, tide_err *err)
+{
+    writer w;
+    tide_buf body = TIDE_BUF_INIT;
+    int rc, i, n = 0;
+    if ((rc = start(&w, s, err)) < 0)
+        return rc;
+    put(&w, &body, "return {\n");
+    for (i = 0; i < s->nobjects; i++) {
+        size_t len = body.len;
+        const tide_object *o = &s->objects[i];
+        if (o->table && tide_schema_find_table(s, o->schema, o->table))
+            continue;                       /* in its table's file */
+        if (n)
+            put(&w, &body, "\n");
+        object(&w, &body, o, "  ");
+        entry(&w, &body, len, &n);
+    }
+    put(&w, &body, "}\n");
     rc = end(&w, out, &body, err);
     tide_buf_free(&body);
     return rc;

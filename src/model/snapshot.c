@@ -96,6 +96,7 @@ typedef struct writer {
     const char *what;              /* "table", "enum": where bad is, for messages */
     const char *schema, *name;
     const char *bad;               /* the string that is not UTF-8 */
+    tide_buf tmp;                  /* scratch: an object's default canonical form */
 } writer;
 
 /* Notes where the writer is, for the message of a failure. */
@@ -252,6 +253,8 @@ static void render_column(writer *w, const tide_column *c)
     true_field(w, "nullable", c->nullable);
     string_field(w, "default", c->default_expr);
     true_field(w, "autoincrement", c->autoincrement);
+    string_field(w, "generated", c->generated);
+    true_field(w, "stored", c->generated && c->generated_stored);
     string_field(w, "collation", c->collation);
     string_field(w, "comment", c->comment);
     leave(w, "}");
@@ -345,6 +348,9 @@ static void render_table(writer *w, const tide_table *t)
     string_field(w, "schema", t->schema);
     string_field(w, "name", t->name);
     string_field(w, "comment", t->comment);
+    true_field(w, "strict", t->options & TIDE_TABLE_STRICT);
+    true_field(w, "withoutRowid", t->options & TIDE_TABLE_WITHOUT_ROWID);
+    true_field(w, "unlogged", t->options & TIDE_TABLE_UNLOGGED);
     key(w, "columns");
     enter(w, "[");
     for (i = 0; i < t->ncolumns; i++)
@@ -355,6 +361,34 @@ static void render_table(writer *w, const tide_table *t)
     object_list(w, "indexes", t->indexes, t->nindexes, sizeof *t->indexes, any_index);
     object_list(w, "foreignKeys", t->fks, t->nfks, sizeof *t->fks, any_fk);
     object_list(w, "checks", t->checks, t->nchecks, sizeof *t->checks, any_check);
+    leave(w, "}");
+}
+
+/* The canonical form is written only when a driver set one that differs
+ * from the one finish gives the definition (tide_model_canonical_expr), so
+ * that a snapshot read back compares equal; reads[] only when the catalog
+ * gave them (a reader finds them again in the definition otherwise). */
+static void render_object(writer *w, const tide_object *o)
+{
+    int own = 0;
+    at_object(w, tide_object_kinds[o->kind].name, o->schema, o->name);
+    if (o->canonical && !w->rc) {
+        if (tide_model_canonical_expr(o->definition ? o->definition : "", &w->tmp) < 0)
+            w->rc = TIDE_ENOMEM;
+        else
+            own = strcmp(o->canonical, w->tmp.data ? w->tmp.data : "") != 0;
+    }
+    item(w);
+    enter(w, "{");
+    string_field(w, "kind", tide_object_kinds[o->kind].name);
+    string_field(w, "schema", o->schema);
+    string_field(w, "name", o->name);
+    string_field(w, "table", o->table);
+    string_field(w, "definition", o->definition);
+    string_field(w, "canonical", own ? o->canonical : NULL);
+    if (o->reads_given)
+        list_field(w, "reads", o->reads, o->nreads, 1);
+    string_field(w, "comment", o->comment);
     leave(w, "}");
 }
 
@@ -371,9 +405,11 @@ static int render_error(const writer *w, tide_err *err)
 
 int tide_snapshot_render(const tide_schema *s, tide_buf *out, tide_err *err)
 {
-    writer w = { out, 0, { 0 }, 0, NULL, NULL, NULL, NULL };
+    writer w;
     size_t len0 = out->len;
     int i;
+    memset(&w, 0, sizeof w);
+    w.out = out;
     enter(&w, "{");
     string_field(&w, "format", TIDE_SNAPSHOT_FORMAT);
     true_field(&w, "nocase", s->nocase);    /* the database ignores the case of names */
@@ -389,8 +425,16 @@ int tide_snapshot_render(const tide_schema *s, tide_buf *out, tide_err *err)
     for (i = 0; i < s->ntables; i++)
         render_table(&w, s->tables[i]);
     leave(&w, "]");
+    if (s->nobjects) {             /* left out when none: older snapshots stay byte for byte */
+        key(&w, "objects");
+        enter(&w, "[");
+        for (i = 0; i < s->nobjects; i++)
+            render_object(&w, &s->objects[i]);
+        leave(&w, "]");
+    }
     leave(&w, "}");
     put(&w, "\n", 1);
+    tide_buf_free(&w.tmp);
     if (!w.rc)
         return 0;
     out->len = len0;
@@ -896,7 +940,8 @@ static int missing(reader *r, const char *at, const shape *sh, const char *name,
 /* ---- the schema ------------------------------------------------------------ */
 
 static const char *const column_keys[] = { "name", "type", "enum", "nullable", "default",
-                                           "autoincrement", "collation", "comment", NULL };
+                                           "autoincrement", "generated", "stored", "collation",
+                                           "comment", NULL };
 
 static int column_field(reader *r, void *obj, int i, const char *k)
 {
@@ -908,7 +953,9 @@ static int column_field(reader *r, void *obj, int i, const char *k)
     case 3: return read_flag(r, k, &c->nullable);
     case 4: return read_text(r, k, 1, &c->default_expr);
     case 5: return read_flag(r, k, &c->autoincrement);
-    case 6: return read_text(r, k, 1, &c->collation);
+    case 6: return read_text(r, k, 1, &c->generated);
+    case 7: return read_flag(r, k, &c->generated_stored);
+    case 8: return read_text(r, k, 1, &c->collation);
     default: return read_text(r, k, 1, &c->comment);
     }
 }
@@ -929,6 +976,8 @@ static int column_item(reader *r, void *ctx)
         return missing(r, at, &column_shape, NULL, "name");
     if (!c->type)
         return missing(r, at, &column_shape, c->name, "type");
+    if (c->generated_stored && !c->generated)
+        return fail(r, at, "column \"%.60s\" is \"stored\" but not \"generated\"", c->name);
     return 0;
 }
 
@@ -1089,22 +1138,37 @@ static int check_item(reader *r, void *ctx)
     return 0;
 }
 
-static const char *const table_keys[] = { "schema", "name", "comment", "columns", "primaryKey",
-                                          "uniques", "indexes", "foreignKeys", "checks", NULL };
-enum { TABLE_COLUMNS = 3 };
+static const char *const table_keys[] = { "schema", "name", "comment", "strict", "withoutRowid",
+                                          "unlogged", "columns", "primaryKey", "uniques",
+                                          "indexes", "foreignKeys", "checks", NULL };
+enum { TABLE_SCHEMA, TABLE_NAME, TABLE_COMMENT, TABLE_STRICT, TABLE_WITHOUT_ROWID,
+       TABLE_UNLOGGED, TABLE_COLUMNS, TABLE_PK, TABLE_UNIQUES, TABLE_INDEXES, TABLE_FKS };
+
+/* A table option (true or false) into t->options. */
+static int read_option(reader *r, const char *k, tide_table *t, unsigned bit)
+{
+    int on, rc;
+    if ((rc = read_flag(r, k, &on)) < 0)
+        return rc;
+    t->options = on ? t->options | bit : t->options & ~bit;
+    return 0;
+}
 
 static int table_field(reader *r, void *obj, int i, const char *k)
 {
     tide_table *t = obj;
     switch (i) {
-    case 0: return read_text(r, k, 1, &t->schema);
-    case 1: return read_text(r, k, 0, &t->name);
-    case 2: return read_text(r, k, 1, &t->comment);
-    case 3: return read_list(r, k, 0, column_item, t);
-    case 4: return read_primary_key(r, t, k);
-    case 5: return read_list(r, k, 1, unique_item, t);
-    case 6: return read_list(r, k, 1, index_item, t);
-    case 7: return read_list(r, k, 1, fk_item, t);
+    case TABLE_SCHEMA: return read_text(r, k, 1, &t->schema);
+    case TABLE_NAME: return read_text(r, k, 0, &t->name);
+    case TABLE_COMMENT: return read_text(r, k, 1, &t->comment);
+    case TABLE_STRICT: return read_option(r, k, t, TIDE_TABLE_STRICT);
+    case TABLE_WITHOUT_ROWID: return read_option(r, k, t, TIDE_TABLE_WITHOUT_ROWID);
+    case TABLE_UNLOGGED: return read_option(r, k, t, TIDE_TABLE_UNLOGGED);
+    case TABLE_COLUMNS: return read_list(r, k, 0, column_item, t);
+    case TABLE_PK: return read_primary_key(r, t, k);
+    case TABLE_UNIQUES: return read_list(r, k, 1, unique_item, t);
+    case TABLE_INDEXES: return read_list(r, k, 1, index_item, t);
+    case TABLE_FKS: return read_list(r, k, 1, fk_item, t);
     default: return read_list(r, k, 1, check_item, t);
     }
 }
@@ -1126,6 +1190,73 @@ static int table_item(reader *r, void *ctx)
         return missing(r, at, &table_shape, NULL, "name");
     if (!(seen & 1u << TABLE_COLUMNS))
         return missing(r, at, &table_shape, t->name, "columns");
+    return 0;
+}
+
+/* The kind of an object, by its name in tide_object_kinds. */
+static int read_kind(reader *r, const char *k, tide_object *o)
+{
+    const char *at;
+    char known[300];
+    size_t len = 0;
+    int rc, i;
+    if (next(r) != '"')
+        return wrong_type(r, k, "a string");
+    at = r->p;
+    if ((rc = read_string(r)) < 0)
+        return rc;
+    if ((i = tide_object_kind_by_name(r->str.data)) >= 0) {
+        o->kind = (tide_object_kind)i;
+        return 0;
+    }
+    known[0] = '\0';
+    for (i = 0; i < TIDE_NOBJECT_KINDS && len < sizeof known; i++)
+        len += (size_t)snprintf(known + len, sizeof known - len, "%s\"%s\"", i ? ", " : "",
+                                tide_object_kinds[i].name);
+    return fail(r, at, "unknown kind \"%s\" of an object (known: %s)", shown(r), known);
+}
+
+static const char *const object_keys[] = { "kind", "schema", "name", "table", "definition",
+                                           "canonical", "reads", "comment", NULL };
+enum { OBJECT_KIND, OBJECT_SCHEMA, OBJECT_NAME, OBJECT_TABLE, OBJECT_DEFINITION,
+       OBJECT_CANONICAL, OBJECT_READS, OBJECT_COMMENT };
+
+static int object_field(reader *r, void *obj, int i, const char *k)
+{
+    tide_object *o = obj;
+    switch (i) {
+    case OBJECT_KIND: return read_kind(r, k, o);
+    case OBJECT_SCHEMA: return read_text(r, k, 1, &o->schema);
+    case OBJECT_NAME: return read_text(r, k, 0, &o->name);
+    case OBJECT_TABLE: return read_text(r, k, 1, &o->table);
+    case OBJECT_DEFINITION: return read_text(r, k, 0, &o->definition);
+    case OBJECT_CANONICAL: return read_text(r, k, 1, &o->canonical);
+    case OBJECT_READS:
+        o->reads_given = 1;
+        return read_strings(r, k, 0, &o->reads, &o->nreads);
+    default: return read_text(r, k, 1, &o->comment);
+    }
+}
+
+static const shape object_shape = { "an object", "object", object_keys, object_field };
+
+static int object_item(reader *r, void *ctx)
+{
+    tide_object *o = tide_schema_add_object(r->s, TIDE_OBJ_VIEW, NULL, NULL, NULL, NULL);
+    const char *at;
+    unsigned seen;
+    int rc;
+    (void)ctx;
+    if (!o)
+        return out_of_memory(r);
+    if ((rc = read_object(r, &object_shape, o, &seen, &at)) < 0)
+        return rc;
+    if (!o->name)
+        return missing(r, at, &object_shape, NULL, "name");
+    if (!(seen & 1u << OBJECT_KIND))
+        return missing(r, at, &object_shape, o->name, "kind");
+    if (!o->definition)
+        return missing(r, at, &object_shape, o->name, "definition");
     return 0;
 }
 
@@ -1191,8 +1322,8 @@ static int read_format(reader *r, const char *k)
                 shown(r));
 }
 
-static const char *const top_keys[] = { "format", "enums", "tables", "nocase", NULL };
-enum { TOP_FORMAT, TOP_ENUMS, TOP_TABLES, TOP_NOCASE };
+static const char *const top_keys[] = { "format", "enums", "tables", "nocase", "objects", NULL };
+enum { TOP_FORMAT, TOP_ENUMS, TOP_TABLES, TOP_NOCASE, TOP_OBJECTS };
 
 static int top_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1201,6 +1332,8 @@ static int top_field(reader *r, void *obj, int i, const char *k)
         return read_format(r, k);
     if (i == TOP_NOCASE)
         return read_flag(r, k, &r->s->nocase);
+    if (i == TOP_OBJECTS)
+        return read_list(r, k, 1, object_item, NULL);
     return read_list(r, k, i == TOP_ENUMS, i == TOP_ENUMS ? enum_item : table_item, NULL);
 }
 

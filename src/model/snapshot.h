@@ -17,13 +17,23 @@
  *     "nocase": true,                     optional: names compare with ASCII case
  *                                         folded (tide_schema.nocase; SQLite)
  *     "enums": [ enum, ... ],             optional, in the schema's order
- *     "tables": [ table, ... ]            required (may be []), schema's order
+ *     "tables": [ table, ... ],           required (may be []), schema's order
+ *     "objects": [ object, ... ]          optional, in the schema's order (kind,
+ *                                         schema, table, name)
  *   }
  *   enum:        "schema"? "name" "values" (required, may be [])
- *   table:       "schema"? "name" "comment"? "columns" (required, may be [])
+ *   table:       "schema"? "name" "comment"? "strict"? "withoutRowid"? "unlogged"?
+ *                "columns" (required, may be [])
  *                "primaryKey"? "uniques"? "indexes"? "foreignKeys"? "checks"?
  *   column:      "name" "type" "enum"? "nullable"? "default"? "autoincrement"?
- *                "collation"? "comment"?        (booleans written only when true)
+ *                "generated"? "stored"? "collation"? "comment"?
+ *                (booleans written only when true; "stored" only with "generated")
+ *   object:      "kind" (a name of tide_object_kinds: "view", "trigger", ...)
+ *                "schema"? "name" "table"? (the table of a trigger or a policy)
+ *                "definition" (the SQL text) "canonical"? (written only when a
+ *                driver's canonical form differs from the one the definition
+ *                gives) "reads"? (written only when the catalog gave them, may
+ *                be []) "comment"?
  *   primaryKey:  "name"? "columns" (non-empty)
  *   unique:      "name"? "columns" (non-empty)
  *   index:       "name"? "columns"? "expression"? (one of the two at least)
@@ -37,6 +47,11 @@
  * same rule as for the DSL. All values are strings, booleans, lists and
  * objects: a snapshot holds no numbers. The model's DSL-only hints
  * (renamed_from, ignore) are never written.
+ *
+ * Objects, generated columns and table options came later, as optional keys
+ * written only when present: a snapshot without them is byte for byte what
+ * it was, so the format stays "tide-snapshot/1" (an older tide refuses the
+ * new keys by name rather than misreading them).
  */
 #ifndef TIDE_SNAPSHOT_H
 #define TIDE_SNAPSHOT_H

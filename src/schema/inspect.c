@@ -155,6 +155,33 @@ static int write_table_files(const tide_schema *s, const char *dir, int *nfiles,
     return rc;
 }
 
+/* The file of the objects on no table (views, sequences, functions...). */
+#define OBJECTS_FILE "_objects"
+
+/* dir/_objects.lua with the objects on no table (or on a view), when
+ * there are some. */
+static int write_objects_file(const tide_schema *s, const char *dir, int *nfiles, tide_err *err)
+{
+    tide_buf path = TIDE_BUF_INIT, text = TIDE_BUF_INIT;
+    int i, n = 0, rc = 0;
+    for (i = 0; i < s->nobjects; i++)
+        n += !s->objects[i].table || !tide_schema_find_table(s, s->objects[i].schema, s->objects[i].table);
+    if (!n)
+        return 0;
+    if (tide_schema_find_table(s, NULL, OBJECTS_FILE))
+        return tide_err_set(err, TIDE_EINVAL, "table '" OBJECTS_FILE "' has the name of the file of the "
+                            "views, sequences and functions; write the schema as one file "
+                            "(schema:inspect --format lua > FILE)");
+    if (tide_buf_printf(&path, "%s/" OBJECTS_FILE ".lua", dir) < 0)
+        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    else if ((rc = tide_schema_render_lua_objects(s, &text, err)) == 0 &&
+             (rc = tide_file_write_atomic(path.data, text.data, text.len, 0, err)) == 0)
+        (*nfiles)++;
+    tide_buf_free(&path);
+    tide_buf_free(&text);
+    return rc;
+}
+
 int tide_inspect_lua_dir(tide *t, const char *dir, int *nfiles, tide_err *err)
 {
     tide_schema *s;
@@ -164,7 +191,8 @@ int tide_inspect_lua_dir(tide *t, const char *dir, int *nfiles, tide_err *err)
         return tide_err_set(err, TIDE_EIO, "cannot create the folder '%s': %s", dir, strerror(errno));
     if ((rc = inspected(t, &s, err)) < 0)
         return rc;
-    rc = write_table_files(s, dir, nfiles, err);
+    if ((rc = write_table_files(s, dir, nfiles, err)) == 0)
+        rc = write_objects_file(s, dir, nfiles, err);
     tide_schema_free(s);
     return rc;
 }

@@ -383,6 +383,84 @@ describe("tide.schema misuse", function()
   end)
 end)
 
+describe("tide.schema objects, generated columns and table options", function()
+  it("makes every kind of object from its SQL text or an options table", function()
+    assert.are.same({ __tide = "object", kind = "view", name = "recent", sql = "select 1" },
+      t.view "recent" [[select 1]])
+    assert.are.same({ __tide = "object", kind = "view", name = "titles", schema = "app", sql = "select 2",
+      comment = "c", renamedFrom = "names" },
+      t.view "app.titles" { sql = "select 2", comment = "c", renamedFrom = "names" })
+    assert.are.same({ __tide = "object", kind = "view", name = "v", sql = "x", comment = "c", renamedFrom = "w" },
+      t.view "v" :comment "c" :renamedFrom "w" "x")
+    assert.are.same({ __tide = "object", kind = "materialized view", name = "m", sql = "select 3" },
+      t.materializedView "m" [[select 3]])
+    assert.are.same({ __tide = "object", kind = "function", name = "f", schema = "app", sql = "create function" },
+      t.func "app.f" [[create function]])
+    assert.are.same({ __tide = "object", kind = "sequence", name = "order_no", sql = "as bigint start with 10000" },
+      t.sequence "order_no" { sql = "as bigint start with 10000" })
+    assert.are.same({ __tide = "object", kind = "virtual table", name = "docs", sql = "fts5(title, body)" },
+      t.virtualTable "docs" [[fts5(title, body)]])
+    assert.are.same({ __tide = "object", kind = "trigger", name = "tr", table = "users", sql = "create trigger" },
+      t.trigger "tr" { table = "users", sql = "create trigger" })
+    assert.are.same({ __tide = "object", kind = "policy", name = "p", schema = "app", table = "docs",
+      sql = "create policy" }, t.policy "p" { table = "app.docs", sql = "create policy" })
+    assert.are.same({ __tide = "object", kind = "trigger", name = "tr", schema = "app", table = "users",
+      sql = "x" }, t.trigger "app.tr" { table = "users", sql = "x" })
+    assert.is_nil(getmetatable(t.view "v" "x"))
+  end)
+
+  it("records generated columns and table options", function()
+    local def = t.table "x" :strict() :withoutRowid() :unlogged() {
+      t.col "a" :integer() :primary(),
+      t.col "b" :integer() :generated "a * 2",
+      t.col "c" :integer() :nullable() :generated("a * 3", { stored = true }),
+      t.col "d" :integer() :generated("a * 4", { stored = false }),
+    }
+    assert.is_true(def.strict)
+    assert.is_true(def.withoutRowid)
+    assert.is_true(def.unlogged)
+    assert.are.same(col("b", { type = "integer", generated = "a * 2" }), def.columns[2])
+    assert.are.same(col("c", { type = "integer", nullable = true, generated = "a * 3", stored = true }), def.columns[3])
+    assert.are.same(col("d", { type = "integer", generated = "a * 4" }), def.columns[4])
+    local plain = t.table "y" { t.col "a" :integer() }
+    assert.is_nil(plain.strict)
+    assert.is_nil(plain.withoutRowid)
+    assert.is_nil(plain.unlogged)
+  end)
+
+  it("refuses misused objects, naming the object", function()
+    raises(function() return t.view "v" {} end, "view 'v': the SQL text is missing")
+    raises(function() return t.view "v" { sql = "x", sqll = 1 } end, "view 'v': unknown option 'sqll'; did you mean 'sql'?")
+    raises(function() return t.trigger "tr" [[create trigger]] end, "trigger 'tr': a trigger needs the table it is on")
+    raises(function() return t.policy "p" { sql = "x" } end, "policy 'p': a policy needs the table it is on")
+    raises(function() return t.view "v" { sql = "x", table = "u" } end, "view 'v': table = is for triggers and policies")
+    raises(function() return t.view "v" { sql = {} } end, "view 'v': sql must be a non-empty string, not a table")
+    raises(function() return t.view "v" (3) end, "view 'v': t.view \"v\" is called with its SQL text")
+    raises(function() return t.view "v" :comnt "x" end, "view 'v': no method :comnt(); did you mean 'comment'?")
+    raises(function() return t.view "v" :renamedFrom "a" :renamedFrom "b" end, ":renamedFrom() is given twice")
+    raises(function() local b = t.sequence "a.b.c" return b end, "t.sequence(name): 'a.b.c' is not a valid name")
+    raises(function() return t.trigger "a.tr" { table = "b.u", sql = "x" } end, "the table 'b.u' is in another schema")
+    raises(function() return t.table "x" { t.col "a" :integer(), t.view "v" "x" } end,
+      "table 'x': item 2 is a view ('v'), which is not a table item")
+  end)
+
+  it("refuses misused generated columns and table options", function()
+    raises(function() local c = t.col "a" :integer() :generated() return c end, "column 'a': :generated(expr) needs")
+    raises(function() local c = t.col "a" :integer() :generated("x", 1) return c end, "options must be a table")
+    raises(function() local c = t.col "a" :integer() :generated("x", { store = true }) return c end,
+      "unknown option 'store'; did you mean 'stored'?")
+    raises(function() local c = t.col "a" :integer() :generated "x" :generated "y" return c end, ":generated() is given twice")
+    raises(function() return t.table "x" { t.col "a" :integer() :generated "x" :default "1" } end,
+      "table 'x', column 'a': a generated column takes its value from its expression; remove :default()")
+    raises(function() return t.table "x" { t.col "a" :integer() :primary() :generated "x" } end,
+      "a generated column cannot be in the primary key")
+    raises(function() return t.table "x" :withoutRowid() { t.col "a" :integer() } end,
+      "table 'x': a :withoutRowid() table needs a primary key")
+    raises(function() local b = t.table "x" :strict() :strict() return b end, "table 'x': :strict() is given twice")
+    raises(function() local b = t.table "x" :strct() return b end, "did you mean 'strict'?")
+  end)
+end)
+
 describe("tide.core.checkSchema", function()
   -- registered by the runtime; until then these only say so (busted's TAP
   -- output cannot report pending tests)
@@ -417,5 +495,18 @@ describe("tide.core.checkSchema", function()
     assert(e:find("call it with its items", 1, true), e)
     e = catch(function() checkSchema(42) end)
     assert(e:find("must return a table definition", 1, true), e)
+  end)
+
+  it_core("converts objects, generated columns and table options", function()
+    local docs = t.table "docs" :strict() {
+      t.col "id" :integer() :primary(),
+      t.col "n" :integer() :generated("id * 2", { stored = true }),
+    }
+    assert.is_true(checkSchema({ docs, t.view "v" [[select id from docs]],
+      t.trigger "tr" { table = "docs", sql = [[create trigger tr after insert on docs begin select 1; end]] } }))
+    local e = catch(function() checkSchema({ docs, t.trigger "tr" { table = "nope", sql = "x" } }) end)
+    assert(e:find("trigger 'tr' is on table 'nope', which the schema does not have", 1, true), e)
+    e = catch(function() checkSchema(t.view "v") end)
+    assert(e:find("call it with its SQL text", 1, true), e)
   end)
 end)

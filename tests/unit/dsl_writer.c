@@ -299,6 +299,66 @@ static void add_billing(tide_schema *s)
     fk->on_delete = tide_schema_str(s, "cascade");
 }
 
+/* Objects of every kind, texts that a long string must not close early
+ * ("]]", "]=]", a text ending in "]", a first line break, a carriage
+ * return), objects in a namespace, on tables, with comments and renames;
+ * generated columns, virtual and stored; table options. */
+static void add_objects(tide_schema *s)
+{
+    tide_object *o;
+    tide_column *c;
+    tide_table *org = (tide_table *)tide_schema_find_table(s, NULL, "org");
+    tide_table *member = (tide_table *)tide_schema_find_table(s, NULL, "member");
+    tide_table *invoice = (tide_table *)tide_schema_find_table(s, "billing", "invoice");
+    o = tide_schema_add_object(s, TIDE_OBJ_VIEW, NULL, "org_names", NULL,
+                               "select name, tags[1] as first_tag\n  from org\n where name <> ']]' and slug <> ']=]'");
+    assert_non_null(o);
+    o->comment = tide_schema_str(s, "names, \"quoted\"");
+    o = tide_schema_add_object(s, TIDE_OBJ_TRIGGER, NULL, "org_touch", "org",
+                               "create trigger org_touch after update on org begin update org set tags = '[]' where id = new.id; end -- ]");
+    assert_non_null(o);
+    o->comment = tide_schema_str(s, "keeps tags");
+    o = tide_schema_add_object(s, TIDE_OBJ_FUNCTION, "billing", "total", NULL,
+                               "\ncreate function billing.total(i bigint) returns numeric\nlanguage sql as $$ select 1 $$\n");
+    assert_non_null(o);
+    o->renamed_from = tide_schema_str(s, "sum");
+    assert_non_null(tide_schema_add_object(s, TIDE_OBJ_SEQUENCE, NULL, "order_no", NULL, "as bigint start with 10000"));
+    assert_non_null(tide_schema_add_object(s, TIDE_OBJ_TRIGGER, NULL, "org_names_insert", "org_names",
+                                           "create trigger org_names_insert instead of insert on org_names begin select 1; end"));
+    assert_non_null(tide_schema_add_object(s, TIDE_OBJ_MATVIEW, "billing", "totals", NULL,
+                                           "select org_id, count(*) from billing.invoice group by org_id"));
+    assert_non_null(tide_schema_add_object(s, TIDE_OBJ_VIRTUAL_TABLE, NULL, "docs", NULL, "fts5(title, body)"));
+    assert_non_null(tide_schema_add_object(s, TIDE_OBJ_VIEW, NULL, "every_level", NULL,   /* quoted */
+                                           "select ']]', ']=]', ']==]', ']===]', ']====]', ']=====]', ']======]', "
+                                           "']=======]', ']========]', ']=========]', ']==========]', "
+                                           "']===========]', ']============]', ']=============]', "
+                                           "']==============]', ']===============]', ']================]', "
+                                           "']=================]', ']==================]', "
+                                           "']===================]', ']====================]', "
+                                           "']=====================]', ']======================]', "
+                                           "']=======================]', ']========================]', "
+                                           "']=========================]', ']==========================]', "
+                                           "']===========================]', ']============================]', "
+                                           "']=============================]', ']==============================]', "
+                                           "']===============================]', ']================================]', "
+                                           "']=================================]', ']==================================]', "
+                                           "']===================================]', ']====================================]', "
+                                           "']=====================================]', ']======================================]', "
+                                           "']=======================================]', ']========================================]', "
+                                           "']=========================================]'"));
+    assert_non_null(tide_schema_add_object(s, TIDE_OBJ_POLICY, "billing", "invoice_mine", "invoice",
+                                           "create policy invoice_mine on billing.invoice\r\nusing (true)"));
+    c = col(s, org, "slug_upper", "text");
+    c->generated = tide_schema_str(s, "upper(slug)");
+    c = col(s, org, "name_length", "integer");
+    c->generated = tide_schema_str(s, "length(\"name\")");
+    c->generated_stored = 1;
+    c->nullable = 1;
+    org->options = TIDE_TABLE_STRICT;
+    member->options = TIDE_TABLE_WITHOUT_ROWID;
+    invoice->options = TIDE_TABLE_UNLOGGED;
+}
+
 static tide_schema *every_feature(void)
 {
     tide_schema *s = tide_schema_new();
@@ -308,6 +368,7 @@ static tide_schema *every_feature(void)
     add_org(s);
     add_member(s);
     add_billing(s);
+    add_objects(s);
     finish(s);
     return s;
 }
@@ -337,6 +398,23 @@ static void round_trips_every_feature(void **state)
     t = tide_schema_find_table(back, "billing", "invoice");
     assert_non_null(t);
     assert_string_equal(t->renamed_from, "billing.bill");
+    assert_string_equal(tide_schema_find_object(back, TIDE_OBJ_FUNCTION, "billing", "total", NULL)->renamed_from,
+                        "sum");
+    assert_int_equal(back->nobjects, 9);
+    assert_contains(lua, "t.view \"every_level\" \"select ']]', ']=]',");
+    assert_contains(lua, "t.view \"org_names\" { comment = \"names, \\\"quoted\\\"\", sql = [==[\nselect");
+    assert_contains(lua, "t.trigger \"org_touch\" { table = \"org\", comment = \"keeps tags\", sql = [=[create");
+    assert_contains(lua, "t.func \"billing.total\" { renamedFrom = \"sum\", sql = [[\n\ncreate function");
+    assert_contains(lua, "t.sequence \"order_no\" [[as bigint start with 10000]],\n");
+    assert_contains(lua, "t.materializedView \"billing.totals\" [[select");
+    assert_contains(lua, "t.virtualTable \"docs\" [[fts5(title, body)]],\n");
+    assert_contains(lua, "t.policy \"billing.invoice_mine\" { table = \"invoice\", sql = \"create policy invoice_mine on billing.invoice\\r\\nusing (true)\" }");
+    assert_contains(lua, ":generated \"upper(slug)\"");
+    assert_contains(lua, ":nullable() :generated(\"length(\\\"name\\\")\", { stored = true })");
+    assert_contains(lua, "t.table \"org\" :comment ");
+    assert_contains(lua, " :strict() {\n");
+    assert_contains(lua, "t.table \"member\" :withoutRowid() {\n");
+    assert_contains(lua, "t.table \"billing.invoice\" :renamedFrom \"billing.bill\" :unlogged() {\n");
     assert_null(strstr(lua, "Not said here"));         /* nothing was left out */
     free(lua);
     free(want);
@@ -361,7 +439,8 @@ static void the_text_is_a_fixed_point(void **state)
     tide_schema_free(s);
 }
 
-/* One file per table, each declaring the enums it uses. */
+/* One file per table, each declaring the enums it uses and holding the
+ * objects on it; the other objects in one file of their own. */
 static void one_file_per_table_loads_back(void **state)
 {
     fixture *f = *state;
@@ -375,10 +454,17 @@ static void one_file_per_table_loads_back(void **state)
         tide_buf_reset(&b);
         tide_err_clear(&err);
         assert_int_equal(tide_schema_render_lua_table(s, t, &b, &err), 0);
-        assert_contains(b.data, "\nreturn t.table ");
+        assert_contains(b.data, !strcmp(t->name, "org") || !strcmp(t->name, "invoice")
+                                ? "\nreturn {\n  t.table " : "\nreturn t.table ");
         snprintf(name, sizeof name, "%s%s%s.lua", t->schema ? t->schema : "", t->schema ? "." : "", t->name);
         write_file(f, "many", name, b.data);
     }
+    tide_buf_reset(&b);
+    assert_int_equal(tide_schema_render_lua_objects(s, &b, &err), 0);
+    assert_null(strstr(b.data, "t.trigger \"org_touch\""));
+    assert_non_null(strstr(b.data, "t.trigger \"org_names_insert\" { table = \"org_names\""));
+    assert_null(strstr(b.data, "t.table"));
+    write_file(f, "many", "objects.lua", b.data);
     back = load(f, "many", NULL);
     got = render_snapshot(back);
     assert_string_equal(got, want);
@@ -477,13 +563,15 @@ static void escapes_strings(void **state)
 }
 
 /* An enum no column uses, a table without columns, a table with a dot in
- * its name and a nullable key column cannot be said; the text still loads,
- * and says what is missing. */
+ * its name, a nullable key column, WITHOUT ROWID without a key, a generated
+ * column with a default and an object with a dot in its name cannot be
+ * said; the text still loads, and says what is missing. */
 static void names_what_the_dsl_cannot_say(void **state)
 {
     fixture *f = *state;
     tide_schema *s = tide_schema_new(), *back;
     tide_table *t;
+    tide_column *c;
     char *lua;
     assert_non_null(s);
     enumeration(s, NULL, "unused", 2, "x", "y");
@@ -492,8 +580,19 @@ static void names_what_the_dsl_cannot_say(void **state)
     t = tide_schema_add_table(s, NULL, "legacy");
     col(s, t, "code", "text")->nullable = 1;
     assert_int_equal(tide_table_add_pk_column(s, t, "code"), 0);
+    t = tide_schema_add_table(s, NULL, "heap");
+    t->options = TIDE_TABLE_WITHOUT_ROWID;
+    c = col(s, t, "n", "integer");
+    c->generated = tide_schema_str(s, "1 + 1");
+    c->default_expr = tide_schema_str(s, "2");
+    assert_non_null(tide_schema_add_object(s, TIDE_OBJ_VIEW, NULL, "v.w", NULL, "select 1"));
+    assert_non_null(tide_schema_add_object(s, TIDE_OBJ_TRIGGER, NULL, "tr", "empty", "create trigger tr"));
     finish(s);
     lua = render_lua(s);
+    assert_contains(lua, "--   table heap: WITHOUT ROWID, with no primary key (the DSL needs one)");
+    assert_contains(lua, "--   table heap, column n: generated as 1 + 1, and a default (the DSL refuses both)");
+    assert_contains(lua, "--   view v.w: a dot in a name (the DSL reads \"a.b\" as namespace a, view b)");
+    assert_contains(lua, "--   trigger tr: on table empty, which is left out");
     assert_contains(lua, "-- Not said here, as the DSL cannot say it:\n");
     assert_contains(lua, "--   enum unused (2 values): no column has it as its type");
     assert_contains(lua, "--   table odd.name: a dot in a name");
@@ -501,9 +600,10 @@ static void names_what_the_dsl_cannot_say(void **state)
     assert_contains(lua, "--   table legacy, column code: nullable, but in the primary key");
     write_file(f, "lossy", "app.lua", lua);
     back = load(f, "lossy", lua);
-    assert_int_equal(back->ntables, 1);
+    assert_int_equal(back->ntables, 2);
+    assert_int_equal(back->nobjects, 0);
     assert_int_equal(back->nenums, 0);
-    assert_int_equal(back->tables[0]->columns[0].nullable, 0);
+    assert_int_equal(tide_schema_find_table(back, NULL, "legacy")->columns[0].nullable, 0);
     free(lua);
     tide_schema_free(back);
     tide_schema_free(s);

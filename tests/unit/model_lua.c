@@ -399,7 +399,7 @@ static void reports_bad_return_values(void **state)
     put(f, "schema/bad.lua", "local t = require 'tide.schema'\nreturn t.table 'x'\n");
     expect_error(f, TIDE_ECONFIG, 2, "schema/bad.lua", "call it with its items");
     put(f, "schema/bad.lua", "local t = require 'tide.schema'\nreturn { t.table 'x' { t.col 'a' :text() }, t.index { 'a' } }\n");
-    expect_error(f, TIDE_ECONFIG, 2, "schema/bad.lua", "entry 2 of the returned list is not a table definition but a index");
+    expect_error(f, TIDE_ECONFIG, 2, "schema/bad.lua", "entry 2 of the returned list is not a table or object definition but a index");
     put(f, "schema/bad.lua", "local t = require 'tide.schema'\nreturn { t.col 'a' :text() }\n");
     expect_error(f, TIDE_ECONFIG, 2, "schema/bad.lua", "column builder");
 }
@@ -458,6 +458,145 @@ static void reports_finish_errors(void **state)
     expect_error(f, TIDE_ECONFIG, 1, "references column 'nope'");
 }
 
+/* ---- objects, generated columns, table options ------------------------------------- */
+
+static const char objects_lua[] =
+    "local t = require \"tide.schema\"\n"
+    "return {\n"
+    "  t.table \"docs\" :strict() :withoutRowid() :unlogged() {\n"
+    "    t.col \"id\" :integer() :primary(),\n"
+    "    t.col \"title\" :text(),\n"
+    "    t.col \"slug\" :text() :generated \"lower(title)\",\n"
+    "    t.col \"size\" :integer() :nullable() :generated(\"length(title)\", { stored = true }),\n"
+    "  },\n"
+    "  t.view \"recent\" [[select id, title from docs]],\n"
+    "  t.view \"app.titles\" :comment \"every title\" { sql = [[select title from docs]], renamedFrom = \"names\" },\n"
+    "  t.materializedView \"counts\" { sql = \"select count(*) from docs\", comment = \"how many\" },\n"
+    "  t.trigger \"docs_touch\" { table = \"docs\", sql = [[create trigger docs_touch after insert on docs begin select 1; end]] },\n"
+    "  t.policy \"docs_mine\" :renamedFrom \"docs_own\" { table = \"docs\", sql = [[create policy docs_mine on docs using (true)]] },\n"
+    "  t.func \"app.touch\" [[create function app.touch() returns trigger as $$ begin return new; end $$ language plpgsql]],\n"
+    "  t.sequence \"order_no\" [[as bigint start with 10000]],\n"
+    "  t.virtualTable \"search\" [[fts5(title, body)]],\n"
+    "}\n";
+
+static const tide_object *object(const tide_schema *s, tide_object_kind kind, const char *schema,
+                                 const char *name, const char *table)
+{
+    const tide_object *o = tide_schema_find_object(s, kind, schema, name, table);
+    if (!o)
+        fail_msg("no %s %s", tide_object_kinds[kind].name, name);
+    return o;
+}
+
+static void loads_objects_generated_columns_and_options(void **state)
+{
+    fixture *f = *state;
+    tide_schema *s = NULL;
+    tide_err err;
+    const tide_table *t;
+    const tide_object *o;
+    put(f, "schema/docs.lua", objects_lua);
+    put(f, "schema/more.lua", "local t = require 'tide.schema'\n"
+        "return t.view 'alone' 'select 1'\n");
+    assert_int_equal(load(f, &s, &err, 1, "schema"), 0);
+    t = tide_schema_find_table(s, NULL, "docs");
+    assert_non_null(t);
+    assert_int_equal(t->options, TIDE_TABLE_STRICT | TIDE_TABLE_WITHOUT_ROWID | TIDE_TABLE_UNLOGGED);
+    assert_null(column(t, "title")->generated);
+    assert_string_equal(column(t, "slug")->generated, "lower(title)");
+    assert_false(column(t, "slug")->generated_stored);
+    assert_string_equal(column(t, "size")->generated, "length(title)");
+    assert_true(column(t, "size")->generated_stored);
+    assert_int_equal(s->nobjects, 9);
+    o = object(s, TIDE_OBJ_VIEW, NULL, "recent", NULL);
+    assert_string_equal(o->definition, "select id, title from docs");
+    assert_strv(o->reads, o->nreads, 1, "docs");
+    o = object(s, TIDE_OBJ_VIEW, "app", "titles", NULL);
+    assert_string_equal(o->comment, "every title");
+    assert_string_equal(o->renamed_from, "names");
+    o = object(s, TIDE_OBJ_MATVIEW, NULL, "counts", NULL);
+    assert_string_equal(o->comment, "how many");
+    o = object(s, TIDE_OBJ_TRIGGER, NULL, "docs_touch", "docs");
+    assert_string_equal(o->table, "docs");
+    o = object(s, TIDE_OBJ_POLICY, NULL, "docs_mine", "docs");
+    assert_string_equal(o->renamed_from, "docs_own");
+    object(s, TIDE_OBJ_FUNCTION, "app", "touch", NULL);
+    o = object(s, TIDE_OBJ_SEQUENCE, NULL, "order_no", NULL);
+    assert_string_equal(o->canonical, "as bigint start with 10000");
+    o = object(s, TIDE_OBJ_VIRTUAL_TABLE, NULL, "search", NULL);
+    assert_string_equal(o->definition, "fts5(title, body)");
+    object(s, TIDE_OBJ_VIEW, NULL, "alone", NULL);
+    tide_schema_free(s);
+}
+
+/* Each mistake names the file, the line and the object (or table and column). */
+static void reports_object_misuse(void **state)
+{
+    static const struct { const char *code; const char *needles[3]; } cases[] = {
+        { "return t.view 'v' {}", { "schema/o.lua:2:", "view 'v': the SQL text is missing", "t.view \"v\" [[select ...]]" } },
+        { "return t.view 'v' { sql = 'select 1', sqll = 2 }", { "schema/o.lua:2:", "view 'v': unknown option 'sqll'", "did you mean 'sql'?" } },
+        { "return t.trigger 'tr' [[create trigger tr ...]]", { "schema/o.lua:2:", "trigger 'tr': a trigger needs the table it is on",
+          "t.trigger \"tr\" { table = \"users\"" } },
+        { "return t.policy 'p' { sql = 'create policy p' }", { "schema/o.lua:2:", "policy 'p': a policy needs the table it is on", "" } },
+        { "return t.view 'v' { sql = 'select 1', table = 'users' }", { "schema/o.lua:2:", "view 'v': table = is for triggers and policies", "" } },
+        { "return t.view 'v' { sql = 42 }", { "schema/o.lua:2:", "view 'v': sql must be a non-empty string, not a number", "" } },
+        { "return t.view 'v' { sql = '' }", { "schema/o.lua:2:", "view 'v': sql must be a non-empty string, not ''", "" } },
+        { "return t.view 'v' (7)", { "schema/o.lua:2:", "view 'v': t.view \"v\" is called with its SQL text or an options table", "" } },
+        { "return t.view 'v' { sql = 'x', comment = false }", { "schema/o.lua:2:", "view 'v': comment must be a string, not a boolean", "" } },
+        { "return t.view 'v' { sql = 'x', renamedFrom = 3 }", { "schema/o.lua:2:", "view 'v': renamedFrom must be a non-empty string", "" } },
+        { "return t.view 'v' :comment 'a' { sql = 'x', comment = 'b' }", { "schema/o.lua:2:", "view 'v': the comment is given twice", "" } },
+        { "return t.view 'v' :comnt 'a'", { "schema/o.lua:2:", "view 'v': no method :comnt(); did you mean 'comment'?", "" } },
+        { "return t.func 'a.b.c' 'x'", { "schema/o.lua", "t.func(name): 'a.b.c' is not a valid name", "" } },
+        { "return t.trigger 'a.tr' { table = 'b.users', sql = 'x' }", { "schema/o.lua:2:", "trigger 'a.tr': the table 'b.users' is in another schema", "" } },
+        { "return t.view 'v'", { "schema/o.lua", "it returned a object builder", "call it with its SQL text" } },
+        { "return { t.view 'v' }", { "schema/o.lua", "entry 1 of the returned list", "call it with its SQL text" } },
+        { "return t.table 'x' { t.col 'a' :integer(), t.view 'v' 'select 1' }", { "schema/o.lua:2:", "table 'x': item 2 is a view ('v'), which is not a table item", "" } },
+        { "return t.table 'x' { t.col 'a' :integer() :generated 'a' :default '1' }", { "schema/o.lua:2:", "table 'x', column 'a': a generated column takes its value from its expression; remove :default()", "" } },
+        { "return t.table 'x' { t.col 'a' :serial() :generated 'a' }", { "schema/o.lua:2:", "column 'a': a generated column takes its value", "" } },
+        { "return t.table 'x' { t.col 'a' :integer() :primary() :generated 'a' }", { "schema/o.lua:2:", "column 'a': a generated column cannot be in the primary key", "" } },
+        { "return t.table 'x' { t.col 'a' :integer() :generated('a', { store = true }) }", { "schema/o.lua:2:", "column 'a': :generated(): unknown option 'store'; did you mean 'stored'?", "" } },
+        { "return t.table 'x' { t.col 'a' :integer() :generated('a', { stored = 1 }) }", { "schema/o.lua:2:", "column 'a': :generated(): stored must be true or false", "" } },
+        { "return t.table 'x' { t.col 'a' :integer() :generated() }", { "schema/o.lua:2:", "column 'a': :generated(expr) needs the SQL expression", "" } },
+        { "return t.table 'x' { t.col 'a' :integer() :generated 'a' :generated 'b' }", { "schema/o.lua:2:", "column 'a': :generated() is given twice", "" } },
+        { "return t.table 'x' :withoutRowid() { t.col 'a' :integer() }", { "schema/o.lua:2:", "table 'x': a :withoutRowid() table needs a primary key", "" } },
+        { "return t.table 'x' :strict() :strict() { t.col 'a' :integer() }", { "schema/o.lua:2:", "table 'x': :strict() is given twice", "" } },
+        { "return t.table 'x' :unlogged(true) { t.col 'a' :integer() }", { "schema/o.lua:2:", "table 'x': :unlogged() takes no arguments", "" } },
+        { "return t.table 'x' :stict() { t.col 'a' :integer() }", { "schema/o.lua:2:", "table 'x': no method :stict(); did you mean 'strict'?", "" } },
+    };
+    fixture *f = *state;
+    char code[600];
+    size_t i, k;
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        tide_schema *s = NULL;
+        tide_err err;
+        snprintf(code, sizeof code, "local t = require 'tide.schema'\n%s\n", cases[i].code);
+        put(f, "schema/o.lua", code);
+        if (load(f, &s, &err, 1, "schema") == 0)
+            fail_msg("case %zu loaded: %s", i, cases[i].code);
+        for (k = 0; k < 3; k++)
+            if (*cases[i].needles[k] && !strstr(err.msg, cases[i].needles[k]))
+                fail_msg("case %zu: expected \"%s\" in \"%s\"", i, cases[i].needles[k], err.msg);
+    }
+}
+
+/* An object on a table no file defines, one defined twice: the files are named. */
+static void reports_object_errors_with_their_files(void **state)
+{
+    fixture *f = *state;
+    put(f, "schema/a.lua", "local t = require 'tide.schema'\n"
+        "return t.trigger 'tr' { table = 'nope', sql = 'create trigger tr ...' }\n");
+    expect_error(f, TIDE_ECONFIG, 1, "schema/a.lua: trigger 'tr' is on table 'nope', which no schema file defines");
+    put(f, "schema/a.lua", "local t = require 'tide.schema'\n"
+        "return { t.table 'x' { t.col 'a' :integer() }, t.view 'v' 'select 1',\n"
+        "  t.trigger 'tr' { table = 'v', sql = 'create trigger tr instead of insert on v ...' } }\n");
+    put(f, "schema/b.lua", "local t = require 'tide.schema'\n"
+        "return { t.view 'w' 'select 1', t.view 'public.v' 'select 2' }\n");
+    expect_error(f, TIDE_ECONFIG, 3, "view 'public.v' is defined twice: in ", "schema/a.lua and in ", "schema/b.lua");
+    put(f, "schema/b.lua", "local t = require 'tide.schema'\n"
+        "return { t.trigger 'tr' { table = 'x', sql = 'create trigger tr' }, t.trigger 'tr' { table = 'v', sql = 'x' } }\n");
+    expect_error(f, TIDE_ECONFIG, 3, "trigger 'tr' is defined twice: in ", "schema/a.lua and in ", "schema/b.lua");
+}
+
 /* ---- hand-made definitions ------------------------------------------------------- */
 
 /* Runs Lua code that leaves a value on the stack, converts it; the stack
@@ -486,6 +625,9 @@ static void converts_hand_made_definitions(void **state)
     assert_int_equal(convert_code(f, "return { __tide = 'table', name = 't', columns = {"
                                      " { __tide = 'column', name = 'a', type = 'INT4' } } }", &err), 0);
     assert_int_equal(convert_code(f, "return {}", &err), 0);
+    assert_int_equal(convert_code(f, "return { { __tide = 'object', kind = 'matview', name = 'm', sql = 'select 1' },"
+                                     " { __tide = 'object', kind = 'virtual_table', name = 'v', sql = 'fts5(a)' } }",
+                                  &err), 0);
 }
 
 static void refuses_malformed_definitions(void **state)
@@ -516,6 +658,29 @@ static void refuses_malformed_definitions(void **state)
         { "return setmetatable({}, { __index = function() error('metamethods must not run') end })",
           "" },
         { "return { { __tide = 'table' } }", "the table's name is required" },
+        { "return { __tide = 'object', kind = 'vue', name = 'v', sql = 'x' }",
+          "defs.lua: 'vue' is not a kind of object (sequence, function, virtual table, view, "
+          "materialized view, trigger, policy)" },
+        { "return { __tide = 'object', name = 'v', sql = 'x' }", "defs.lua: kind is required" },
+        { "return { __tide = 'object', kind = 'view', sql = 'x' }", "defs.lua: the object's name is required" },
+        { "return { __tide = 'object', kind = 'view', name = 'v' }", "defs.lua: view 'v': sql is required" },
+        { "return { __tide = 'object', kind = 'view', name = 'v', sql = 'x', bogus = 1 }",
+          "defs.lua: an object (t.view \"name\" [[...]], t.trigger ...) has an unknown field 'bogus'" },
+        { "return { __tide = 'object', kind = 'trigger', name = 'tr', schema = 's', sql = 'x' }",
+          "defs.lua: trigger 's.tr': table is required (the table it is on)" },
+        { "return { __tide = 'object', kind = 'view', name = 'v', sql = 'x', table = 't' }",
+          "defs.lua: view 'v': table is for objects on a table (triggers, policies); a view is on none" },
+        { "return { __tide = 'object', kind = 'view', name = 'v', sql = 'x', comment = 1 }",
+          "defs.lua: view 'v': comment must be a string, not a number" },
+        { "return { __tide = 'table', name = 't', columns = { { __tide = 'column', name = 'a', type = 'int',"
+          " stored = true } } }", "table 't', column 'a': stored applies to a generated column" },
+        { "return { __tide = 'table', name = 't', columns = { { __tide = 'column', name = 'a', type = 'int',"
+          " generated = 'a', default = '1' } } }", "table 't', column 'a': a generated column has no default" },
+        { "return { __tide = 'table', name = 't', columns = { { __tide = 'column', name = 'a', type = 'int',"
+          " generated = 7 } } }", "table 't', column 'a': generated must be a string, not a number" },
+        { "return { __tide = 'table', name = 't', strict = 'yes', columns = { { __tide = 'column', name = 'a',"
+          " type = 'int' } } }", "table 't': strict must be true or false, not a string" },
+        { "return { { __tide = 'object builder' } }", "entry 1 of the returned list is not a table or object definition but a object builder" },
     };
     fixture *f = *state;
     tide_err err;
@@ -577,6 +742,7 @@ static void survives_allocation_failures(void **state)
     long n;
     put(f, "schema/a_org.lua", org_lua);
     put(f, "schema/b_user.lua", user_lua);
+    put(f, "schema/c_docs.lua", objects_lua);
     snprintf(dir, sizeof dir, "%s/schema", f->dir);
     for (n = 1; n < 100000; n++) {
         lua_State *L = tide_runtime_new();
@@ -616,6 +782,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(reports_conflicting_enums_naming_both_places, setup, teardown),
         cmocka_unit_test_setup_teardown(reports_a_table_defined_in_two_files, setup, teardown),
         cmocka_unit_test_setup_teardown(reports_finish_errors, setup, teardown),
+        cmocka_unit_test_setup_teardown(loads_objects_generated_columns_and_options, setup, teardown),
+        cmocka_unit_test_setup_teardown(reports_object_misuse, setup, teardown),
+        cmocka_unit_test_setup_teardown(reports_object_errors_with_their_files, setup, teardown),
         cmocka_unit_test_setup_teardown(converts_hand_made_definitions, setup, teardown),
         cmocka_unit_test_setup_teardown(refuses_malformed_definitions, setup, teardown),
         cmocka_unit_test_setup_teardown(check_function_returns_true_or_raises, setup, teardown),

@@ -169,6 +169,51 @@ static void add_empty(tide_schema *s)
     assert_non_null(tide_schema_add_table(s, NULL, "empty"));
 }
 
+/* Objects of every kind, generated columns and table options, added in one
+ * order or the other: finish sorts the objects. */
+static void add_objects(tide_schema *s, int reverse)
+{
+    static const struct {
+        tide_object_kind kind;
+        const char *schema, *name, *table, *definition;
+    } objects[] = {
+        { TIDE_OBJ_VIEW, "app", "active_users", NULL, "SELECT id, email\n  FROM app.users\n WHERE deleted_at IS NULL" },
+        { TIDE_OBJ_TRIGGER, "app", "users_touch", "users",
+          "create trigger users_touch before update on app.users\nfor each row execute function app.touch()" },
+        { TIDE_OBJ_FUNCTION, "app", "touch", NULL, "create function app.touch() returns trigger language plpgsql as $$ begin new.created_at := now(); return new; end $$" },
+        { TIDE_OBJ_SEQUENCE, NULL, "order_no", NULL, "as bigint start with 10000" },
+        { TIDE_OBJ_MATVIEW, NULL, "org_names", NULL, "select name from orgs" },
+        { TIDE_OBJ_VIRTUAL_TABLE, NULL, "docs", NULL, "fts5(title, body)" },
+        { TIDE_OBJ_POLICY, NULL, "orgs_mine", "orgs", "create policy orgs_mine on orgs using (true)" },
+    };
+    int n = (int)(sizeof objects / sizeof *objects), k;
+    tide_table *t = (tide_table *)tide_schema_find_table(s, "app", "users");
+    tide_column *c;
+    for (k = 0; k < n; k++) {
+        int i = reverse ? n - 1 - k : k;
+        tide_object *o = tide_schema_add_object(s, objects[i].kind, objects[i].schema, objects[i].name,
+                                                objects[i].table, objects[i].definition);
+        assert_non_null(o);
+        if (objects[i].kind == TIDE_OBJ_VIEW)
+            o->comment = tide_schema_str(s, "who is \"active\"");
+        if (objects[i].kind == TIDE_OBJ_FUNCTION)      /* a driver's spelling */
+            o->canonical = tide_schema_str(s, "CREATE OR REPLACE FUNCTION app.touch() ...");
+        if (objects[i].kind == TIDE_OBJ_MATVIEW) {     /* the catalog's dependencies */
+            o->reads_given = 1;
+            push(s, &o->reads, &o->nreads, "orgs");
+        }
+        if (objects[i].kind == TIDE_OBJ_SEQUENCE)      /* given, and read: none */
+            o->reads_given = 1;
+    }
+    t->options = TIDE_TABLE_UNLOGGED;
+    c = column(s, t, "domain", "text");
+    c->generated = tide_schema_str(s, "split_part(email, '@', 2)");
+    c->generated_stored = 1;
+    c = column(s, t, "email_length", "integer");
+    c->generated = tide_schema_str(s, "length(email)");
+    ((tide_table *)tide_schema_find_table(s, NULL, "orgs"))->options = TIDE_TABLE_STRICT | TIDE_TABLE_WITHOUT_ROWID;
+}
+
 /* The schema with every feature of the model, built in one order or the
  * other; finish must make the two the same. */
 static tide_schema *full_schema(int reverse)
@@ -189,6 +234,7 @@ static tide_schema *full_schema(int reverse)
         add_users(s, 1);
     }
     users_fk(s, reverse);
+    add_objects(s, reverse);
     if (tide_schema_finish(s, &err) < 0)
         fail_msg("finish: %s", err.msg);
     return s;
@@ -388,6 +434,92 @@ static void test_small_text(void **state)
     free(again);
 }
 
+static const char objects_text[] =
+    "{\n"
+    "  \"format\": \"tide-snapshot/1\",\n"
+    "  \"tables\": [\n"
+    "    {\n"
+    "      \"name\": \"items\",\n"
+    "      \"strict\": true,\n"
+    "      \"withoutRowid\": true,\n"
+    "      \"columns\": [\n"
+    "        {\n"
+    "          \"name\": \"id\",\n"
+    "          \"type\": \"integer\"\n"
+    "        },\n"
+    "        {\n"
+    "          \"name\": \"total\",\n"
+    "          \"type\": \"integer\",\n"
+    "          \"generated\": \"id * 2\",\n"
+    "          \"stored\": true\n"
+    "        }\n"
+    "      ],\n"
+    "      \"primaryKey\": {\n"
+    "        \"name\": \"items_pkey\",\n"
+    "        \"columns\": [\n"
+    "          \"id\"\n"
+    "        ]\n"
+    "      }\n"
+    "    }\n"
+    "  ],\n"
+    "  \"objects\": [\n"
+    "    {\n"
+    "      \"kind\": \"view\",\n"
+    "      \"name\": \"big_items\",\n"
+    "      \"definition\": \"select id\\n  from items where total > 10\",\n"
+    "      \"comment\": \"the big ones\"\n"
+    "    },\n"
+    "    {\n"
+    "      \"kind\": \"trigger\",\n"
+    "      \"name\": \"items_check\",\n"
+    "      \"table\": \"items\",\n"
+    "      \"definition\": \"create trigger items_check after insert on items begin select 1; end\"\n"
+    "    }\n"
+    "  ]\n"
+    "}\n";
+
+/* Objects come after the tables, by kind then name; a table's options
+ * after its comment; a generated column's expression after autoincrement. */
+static void test_objects_text(void **state)
+{
+    tide_schema *s = tide_schema_new(), *back;
+    tide_table *t;
+    tide_column *c;
+    tide_object *o;
+    tide_err err;
+    char *text, *again;
+    (void)state;
+    assert_non_null(s);
+    assert_non_null(tide_schema_add_object(s, TIDE_OBJ_TRIGGER, NULL, "items_check", "items",
+                                           "create trigger items_check after insert on items begin select 1; end"));
+    o = tide_schema_add_object(s, TIDE_OBJ_VIEW, NULL, "big_items", NULL, "select id\n  from items where total > 10");
+    assert_non_null(o);
+    o->comment = tide_schema_str(s, "the big ones");
+    t = tide_schema_add_table(s, NULL, "items");
+    t->options = TIDE_TABLE_WITHOUT_ROWID | TIDE_TABLE_STRICT;
+    column(s, t, "id", "integer");
+    c = column(s, t, "total", "integer");
+    c->generated = tide_schema_str(s, "id * 2");
+    c->generated_stored = 1;
+    tide_table_add_pk_column(s, t, "id");
+    if (tide_schema_finish(s, &err) < 0)
+        fail_msg("finish: %s", err.msg);
+    text = render(s);
+    assert_string_equal(text, objects_text);
+    back = parse_ok(text);
+    again = render(back);
+    assert_string_equal(again, objects_text);
+    assert_int_equal(back->nobjects, 2);
+    assert_int_equal(back->objects[0].kind, TIDE_OBJ_VIEW);
+    assert_int_equal(back->objects[0].nreads, 1);              /* found again in the text */
+    assert_string_equal(back->objects[0].reads[0], "items");
+    assert_false(back->objects[0].reads_given);
+    tide_schema_free(s);
+    tide_schema_free(back);
+    free(text);
+    free(again);
+}
+
 static void test_empty_schema(void **state)
 {
     tide_schema *s = tide_schema_new(), *back;
@@ -403,6 +535,43 @@ static void test_empty_schema(void **state)
     tide_schema_free(s);
     tide_schema_free(back);
     free(text);
+}
+
+/* The objects, generated columns and options of back are those of s. */
+static void check_objects_back(const tide_schema *s, const tide_schema *back)
+{
+    const tide_table *t = tide_schema_find_table(back, "app", "users");
+    const tide_column *c;
+    int i, j;
+    assert_int_equal(back->nobjects, 7);
+    assert_int_equal(back->nobjects, s->nobjects);
+    for (i = 0; i < s->nobjects; i++) {
+        const tide_object *a = &s->objects[i], *b = &back->objects[i];
+        assert_int_equal(a->kind, b->kind);
+        assert_true(!a->schema == !b->schema && (!a->schema || !strcmp(a->schema, b->schema)));
+        assert_string_equal(a->name, b->name);
+        assert_true(!a->table == !b->table && (!a->table || !strcmp(a->table, b->table)));
+        assert_string_equal(a->definition, b->definition);
+        assert_string_equal(a->canonical, b->canonical);
+        assert_true(!a->comment == !b->comment && (!a->comment || !strcmp(a->comment, b->comment)));
+        assert_int_equal(a->reads_given, b->reads_given);
+        assert_int_equal(a->nreads, b->nreads);
+        for (j = 0; j < a->nreads; j++)
+            assert_string_equal(a->reads[j], b->reads[j]);
+    }
+    assert_non_null(tide_schema_find_object(back, TIDE_OBJ_TRIGGER, "app", "users_touch", "users"));
+    assert_string_equal(tide_schema_find_object(back, TIDE_OBJ_FUNCTION, "app", "touch", NULL)->canonical,
+                        "CREATE OR REPLACE FUNCTION app.touch() ...");
+    assert_int_equal(t->options, TIDE_TABLE_UNLOGGED);
+    assert_int_equal(tide_schema_find_table(back, NULL, "orgs")->options,
+                     TIDE_TABLE_STRICT | TIDE_TABLE_WITHOUT_ROWID);
+    c = tide_table_find_column(t, "domain");
+    assert_string_equal(c->generated, "split_part(email, '@', 2)");
+    assert_true(c->generated_stored);
+    c = tide_table_find_column(t, "email_length");
+    assert_string_equal(c->generated, "length(email)");
+    assert_false(c->generated_stored);
+    assert_null(tide_table_find_column(t, "email")->generated);
 }
 
 /* render -> parse -> render gives the same bytes, and the parsed model has
@@ -440,6 +609,7 @@ static void test_round_trip(void **state)
     assert_non_null(t);
     assert_string_equal(t->comment, "emoji \xf0\x9f\x98\x80 and é");
     assert_string_equal(tide_schema_find_table(back, NULL, "orgs")->pk_name, "orgs_identity");
+    check_objects_back(s, back);
     tide_schema_free(s);
     tide_schema_free(back);
     free(text);
@@ -647,6 +817,36 @@ static const bad_case bad_cases[] = {
       "x.json:1:41: enum \"e\" has no \"values\"" CORRUPT },
     { HEAD "\"enums\": []}",
       "x.json:1:1: the snapshot has no \"tables\"" CORRUPT },
+    /* objects, generated columns, table options */
+    { HEAD "\"tables\": [], \"objects\": [{\"kind\": \"vue\", \"name\": \"v\", \"definition\": \"x\"}]}",
+      "x.json:1:66: unknown kind \"vue\" of an object (known: \"sequence\", \"function\", \"virtual table\", "
+      "\"view\", \"materialized view\", \"trigger\", \"policy\")" CORRUPT },
+    { HEAD "\"tables\": [], \"objects\": [{\"kind\": 1, \"name\": \"v\", \"definition\": \"x\"}]}",
+      "x.json:1:66: \"kind\" must be a string, found a number" CORRUPT },
+    { HEAD "\"tables\": [], \"objects\": [{\"name\": \"v\", \"definition\": \"x\"}]}",
+      "x.json:1:57: object \"v\" has no \"kind\"" CORRUPT },
+    { HEAD "\"tables\": [], \"objects\": [{\"kind\": \"view\", \"definition\": \"x\"}]}",
+      "x.json:1:57: an object has no \"name\"" CORRUPT },
+    { HEAD "\"tables\": [], \"objects\": [{\"kind\": \"view\", \"name\": \"v\"}]}",
+      "x.json:1:57: object \"v\" has no \"definition\"" CORRUPT },
+    { HEAD "\"tables\": [], \"objects\": [{\"kind\": \"view\", \"name\": \"v\", \"sql\": \"x\"}]}",
+      "x.json:1:87: unknown key \"sql\" in an object" CORRUPT },
+    { HEAD "\"tables\": [], \"objects\": [{\"kind\": \"view\", \"name\": \"v\", \"definition\": \"x\", \"reads\": \"t\"}]}",
+      "x.json:1:115: \"reads\" must be a list, found a string" CORRUPT },
+    { HEAD "\"tables\": [], \"objects\": {}}",
+      "x.json:1:56: \"objects\" must be a list, found an object" CORRUPT },
+    { HEAD "\"tables\": [], \"objects\": [{\"kind\": \"trigger\", \"name\": \"tr\", \"definition\": \"x\"}]}",
+      "x.json: trigger 'tr' names no table" CORRUPT },
+    { HEAD "\"tables\": [], \"objects\": [{\"kind\": \"trigger\", \"name\": \"tr\", \"table\": \"t\", \"definition\": \"x\"}]}",
+      "x.json: trigger 'tr' is on table 't', which the schema does not have" CORRUPT },
+    { COLS "{\"name\": \"a\", \"type\": \"int\", \"stored\": true}]}]}",
+      "x.json:1:68: column \"a\" is \"stored\" but not \"generated\"" CORRUPT },
+    { COLS "{\"name\": \"a\", \"type\": \"int\", \"generated\": 1}]}]}",
+      "x.json:1:110: \"generated\" must be a string, found a number" CORRUPT },
+    { HEAD "\"tables\": [{\"name\": \"t\", \"strict\": \"yes\", \"columns\": []}]}",
+      "x.json:1:66: \"strict\" must be true or false, found a string" CORRUPT },
+    { HEAD "\"tables\": [{\"name\": \"t\", \"withoutRowId\": true, \"columns\": []}]}",
+      "x.json:1:56: unknown key \"withoutRowId\" in a table; did you mean \"withoutRowid\"?" CORRUPT },
     /* a schema that does not hold together (tide_schema_finish) */
     { COLS "{\"name\": \"a\", \"type\": \"text\"}], \"primaryKey\": {\"columns\": [\"b\"]}}]}",
       "x.json: table t: the primary key names column 'b', which the table does not have" CORRUPT },
@@ -917,6 +1117,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_small_text),
+        cmocka_unit_test(test_objects_text),
         cmocka_unit_test(test_empty_schema),
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_insertion_order),
