@@ -7,7 +7,7 @@
 #   make fuzz     the fuzz targets, 300 s each (FUZZ_SECONDS=N); make test replays their corpora
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
-MEM_BUILD  ?= build-mem
+MEM_BUILD  ?= $(BUILD)
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 0
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
@@ -56,10 +56,8 @@ test-plain: build
 # memory error, no definite or indirect leak (tests/memcheck.sh). The set
 # keeps it near 1.5 minutes: both databases, the runner, generation, backups.
 MEM_TESTS ?= ^cli_(generate|backup|backup_pg|modules_pg)$$
-check-memory: deps-test
-	@cmake -S . -B $(MEM_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-	@cmake --build $(MEM_BUILD) -j $(JOBS)
-	@tests/memcheck.sh $(MEM_BUILD) '$(MEM_TESTS)'
+check-memory: deps-test build
+	@JOBS=$(JOBS) tests/memcheck.sh $(MEM_BUILD) '$(MEM_TESTS)'
 
 # The fuzz targets of tests/fuzz (clang, libFuzzer, ASan + UBSan): each
 # replays its corpus, then fuzzes FUZZ_SECONDS. `make fuzz` runs them longer.

@@ -10,7 +10,7 @@ command -v valgrind >/dev/null || { echo "check-memory: valgrind is not installe
 logs=$(mktemp -d /tmp/tide-memcheck.XXXXXX)
 export TIDE_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --track-origins=no --log-file=$logs/%p.log"
 start=$SECONDS
-(cd "$build" && ctest --output-on-failure -R "$tests"); rc=$?
+(cd "$build" && ctest -j "${JOBS:-2}" --output-on-failure -R "$tests"); rc=$?
 ncalls=$(ls "$logs" | wc -l)
 reports=$(find "$logs" -name '*.log' -size +0 | sort)
 if [ "$ncalls" = 0 ]; then
