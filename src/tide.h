@@ -228,6 +228,12 @@ typedef struct tide_options {
      * The previous handlers are put back after each run. 0: tide installs
      * no handler (an embedding host keeps its own). */
     int handle_signals;
+    /* Plan every change but drops (tables, columns, views and the other
+     * objects, enum types): what is left out is reported as a warning
+     * naming it. The CLI's --no-drop; the configuration's migrations.noDrop
+     * does the same. For a database that also holds what the definitions
+     * do not describe. */
+    int no_drop;
 } tide_options;
 
 /* The signal (SIGINT, SIGTERM) that interrupted the last run of this

@@ -15,7 +15,7 @@ static int cmd_debug(cli *c);
 static int cmd_run(cli *c);
 
 static const command commands[] = {
-    {"migration:create", NULL, "[--name N] [--blank] [--initial] [--dump]", "write a migration from the schema diff (--blank: an empty one)", cmd_migration_create},
+    {"migration:create", NULL, "[--name N] [--blank] [--initial] [--dump] [--no-drop]", "write a migration from the schema diff (--blank: an empty one)", cmd_migration_create},
     {"migration:up", NULL, "[--from X] [--to Y] [--only Z] [--dry-run] [--allow-out-of-order] [--backup FILE]", "run pending migrations", cmd_migration_up},
     {"migration:down", NULL, "[--to X|0] [--only Z] [--dry-run]", "undo the last migration (or down to X)", cmd_migration_down},
     {"migration:list", NULL, "", "executed migrations with their time", cmd_migration_list},
@@ -29,11 +29,11 @@ static const command commands[] = {
     {"migration:test", NULL, "", "up, compare, down, up on a scratch database", cmd_migration_test},
     {"migration:lint", NULL, "[NAME...] [--all]", "flag destructive or risky statements (pending ones by default)", cmd_migration_lint},
     {"schema:create", NULL, "[--run|--dump]", "SQL creating the schema from the definitions", cmd_schema_create},
-    {"schema:update", NULL, "[--run|--dump] [--safe] [--no-drop-tables]", "SQL updating the live database to the definitions", cmd_schema_update},
+    {"schema:update", NULL, "[--run|--dump] [--safe] [--no-drop-tables] [--no-drop]", "SQL updating the live database to the definitions", cmd_schema_update},
     {"schema:drop", NULL, "[--run|--dump] [--drop-db]", "SQL dropping the definitions' objects (and nothing else)", cmd_schema_drop},
     {"schema:fresh", NULL, "--run [--seed [NAME]]", "drop everything tide covers and create the definitions", cmd_schema_fresh},
     {"schema:inspect", NULL, "[--format lua|json]", "print the live database as definitions (lua) or a snapshot (json)", cmd_schema_inspect},
-    {"schema:diff", NULL, "--from SRC --to DST [--dump|--run]", "SQL turning SRC into DST (URL, snapshot file or definitions)", cmd_schema_diff},
+    {"schema:diff", NULL, "--from SRC --to DST [--dump|--run] [--no-drop]", "SQL turning SRC into DST (URL, snapshot file or definitions)", cmd_schema_diff},
     {"schema:drift", NULL, "", "live database against the snapshot (exit 1 on drift)", cmd_schema_drift},
     {"seeder:run", NULL, "[--class NAME]", "run a seeder", cmd_seeder_run},
     {"seeder:create", NULL, "NAME", "write a new seeder", cmd_seeder_create},

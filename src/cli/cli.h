@@ -60,6 +60,7 @@ typedef struct cli {
     int argc;                 /* the command's own arguments */
     char **argv;
     lua_State *L;             /* for output formatting; shared with the project */
+    int no_drop;              /* --no-drop (migration:create, schema:update, schema:diff) */
     int offline_ok;           /* cli_open: go on when the database is unreachable (lint) */
     int dry_run;              /* cli_open: the run's statements are printed (--dry-run) */
 } cli;

@@ -40,20 +40,23 @@ static int schema_action(cli *c, tide_schema_action action, const char *done_msg
     tide_schema_options o;
     cli_opt opts[] = {
         {"--run", NULL, &run}, {"--dump", NULL, &dump}, {"--safe", NULL, &o.safe},
-        {"--no-drop-tables", NULL, &o.no_drop_tables}, {"--drop-db", NULL, &drop_db}, {NULL, NULL, NULL}
+        {"--no-drop-tables", NULL, &o.no_drop_tables}, {"--no-drop", NULL, &c->no_drop},
+        {"--drop-db", NULL, &drop_db}, {NULL, NULL, NULL}
     };
     tide_err err;
     char *sql = NULL;
     tide *t;
     memset(&o, 0, sizeof o);
     if (action != TIDE_SCHEMA_DROP)
-        opts[4].name = NULL;               /* --drop-db is schema:drop's */
+        opts[5].name = NULL;               /* --drop-db is schema:drop's */
     if ((rc = cli_parse_opts(c, opts, pos, 0, &npos)) != TIDE_EXIT_OK)
         return rc;
     if (run && dump)
         return cli_usage_error(c, "--run executes, --dump prints: choose one");
     if (drop_db && !run)
         return cli_usage_error(c, "--drop-db needs --run");
+    if (c->no_drop && action == TIDE_SCHEMA_DROP)
+        return cli_usage_error(c, "schema:drop drops: --no-drop is for schema:update and schema:create");
     if (!(t = cli_open(c)))
         return TIDE_EXIT_FAILURE;
     tide_err_clear(&err);
@@ -84,7 +87,7 @@ int cmd_schema_diff(cli *c)
     int npos, rc, run = 0, dump = 0;
     const cli_opt opts[] = {
         {"--from", &from, NULL}, {"--to", &to, NULL}, {"--run", NULL, &run}, {"--dump", NULL, &dump},
-        {NULL, NULL, NULL}
+        {"--no-drop", NULL, &c->no_drop}, {NULL, NULL, NULL}
     };
     tide_err err;
     char *sql = NULL;

@@ -228,7 +228,7 @@ int cmd_migration_create(cli *c)
     tide_create_options co;
     const cli_opt opts[] = {
         {"--name", &co.name, NULL}, {"--blank", NULL, &co.blank}, {"--initial", NULL, &co.initial},
-        {"--dump", NULL, &co.dump}, {NULL, NULL, NULL}
+        {"--dump", NULL, &co.dump}, {"--no-drop", NULL, &c->no_drop}, {NULL, NULL, NULL}
     };
     tide_err err;
     tide_lint_report lint;

@@ -93,6 +93,7 @@ void cli_options(cli *c, tide_options *o)
     o->module = c->module;
     o->schema = c->schema;
     o->verbose = c->verbose;
+    o->no_drop = c->no_drop;
     o->L = c->L;
 }
 

@@ -39,6 +39,10 @@ typedef struct differ {
     int failed;
 } differ;
 
+/* The warning for what --no-drop leaves out: what, and how to drop it. */
+#define NO_DROP "--no-drop: left out: drop "
+#define NO_DROP_HOW " (the same command without --no-drop, and migrations.noDrop unset, drops it)"
+
 static int same(const char *x, const char *y)
 {
     return !strcmp(x ? x : "", y ? y : "");
@@ -413,6 +417,10 @@ static void diff_columns(differ *d, const tide_table *at, const tide_table *bt)
             note(d, 1, "safe mode: column %s.%s is not dropped", bt->name, ac->name);
             continue;
         }
+        if (d->o->no_drop) {
+            note(d, 1, NO_DROP "column %s.%s" NO_DROP_HOW, bt->name, ac->name);
+            continue;
+        }
         note(d, 0, "table %s: column %s dropped", bt->name, ac->name);
         if ((op = add_op(d, P_COLUMNS, TIDE_OP_DROP_COLUMN, bt)) != NULL) {
             op->old_table = at;
@@ -632,6 +640,10 @@ static void drop_table(differ *d, const tide_table *at)
     tide_op *op;
     char x[300];
     int i;
+    if (d->o->no_drop) {
+        note(d, 1, NO_DROP "table %s" NO_DROP_HOW, qname(at, x, sizeof x));
+        return;
+    }
     if (d->o->safe || d->o->keep_tables) {
         note(d, 1, "%s: table %s is not dropped", d->o->safe ? "safe mode" : "dropTables = false or --no-drop-tables",
              qname(at, x, sizeof x));
@@ -719,8 +731,13 @@ static void diff_enums(differ *d)
     }
     for (i = 0; i < d->a->nenums; i++) {
         const tide_enum *ae = &d->a->enums[i];
-        if (!tide_schema_find_enum(d->b, ae->schema, ae->name) &&
-            (op = add_op(d, P_DROP_ENUM, TIDE_OP_DROP_ENUM, NULL)) != NULL) {
+        if (tide_schema_find_enum(d->b, ae->schema, ae->name))
+            continue;
+        if (d->o->no_drop) {
+            note(d, 1, NO_DROP "enum type %s" NO_DROP_HOW, ae->name);
+            continue;
+        }
+        if ((op = add_op(d, P_DROP_ENUM, TIDE_OP_DROP_ENUM, NULL)) != NULL) {
             note(d, 0, "enum %s dropped", ae->name);
             op->old_enum = ae;
         }
@@ -847,6 +864,10 @@ static tide_op *object_op(differ *d, tide_op_kind kind, const tide_object *ao, c
 static void drop_object(differ *d, const tide_object *ao, int recreate)
 {
     tide_op *op;
+    if (!recreate && d->o->no_drop) {
+        note(d, 1, NO_DROP "%s %s" NO_DROP_HOW, kind_name(ao), ao->name);
+        return;
+    }
     if (!recreate && (kind_flags(ao) & TIDE_OBJK_HOLDS_DATA) && d->o->safe) {
         note(d, 1, "safe mode: %s %s is not dropped", kind_name(ao), ao->name);
         return;

@@ -121,6 +121,8 @@ const char *tide_plan_fill(const tide_plan *plan, const tide_table *t, const cha
 typedef struct tide_diff_opts {
     int safe;              /* never drop tables or columns (warn instead) */
     int keep_tables;       /* never drop tables (migrations.dropTables = false) */
+    int no_drop;           /* plan no drop of a table, a column, an object or an enum
+                              type (--no-drop): each is a warning instead */
     int loose_exprs;       /* one side was introspected: compare checks, index
                               predicates and expressions by name only */
     int no_comments;       /* the dialect stores no comments (SQLite) */

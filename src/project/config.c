@@ -36,6 +36,7 @@ static const key_spec migration_keys[] = {
     {"disableForeignKeys", K_BOOL, MOFF(disable_foreign_keys)},
     {"dropTables", K_BOOL, MOFF(drop_tables)},
     {"safe", K_BOOL, MOFF(safe)},
+    {"noDrop", K_BOOL, MOFF(no_drop)},
     {"snapshot", K_BOOL, MOFF(snapshot)},
     {"snapshotName", K_STRING, MOFF(snapshot_name)},
     {"lockTimeout", K_NUMBER, MOFF(lock_timeout)},

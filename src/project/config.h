@@ -25,6 +25,7 @@ typedef struct tide_migrations_config {
     int    disable_foreign_keys;  /* 1 */
     int    drop_tables;           /* 1 */
     int    safe;                  /* 0 */
+    int    no_drop;               /* 0: noDrop, plan every change but drops */
     int    snapshot;              /* 1 */
     char  *snapshot_name;         /* NULL: derived from the database name */
     double lock_timeout;          /* 60 seconds */

@@ -197,6 +197,7 @@ int tide__open(tide **out, const tide_options *opts, int owns_L, int config_idx,
     if (rc < 0 || (rc = pick_module(t, opts->module, err)) < 0)
         goto fail;
     t->verbose = t->cfg.verbose;
+    t->no_drop = opts->no_drop || t->mc->no_drop;
     rc = open_connection(t, opts->conn, conn_idx, err);
     if (rc == TIDE_ECONNECT && opts->offline_ok && !opts->conn && !conn_idx)
         rc = open_offline(t, err);
@@ -237,6 +238,7 @@ int tide__open_module(tide **out, tide *project, const char *module, tide_err *e
         tide_close(t);
         return rc;
     }
+    t->no_drop = project->no_drop || t->mc->no_drop;
     if (t->verbose)
         tide_conn_set_trace(t->conn, trace_sql, t);
     *out = t;

@@ -29,6 +29,7 @@ struct tide {
     int (*ask)(void *ud, const char *question);
     char *only_schema;                  /* --schema: NULL, or a namespace ("public": the default) */
     int verbose;
+    int no_drop;                        /* opts->no_drop or migrations.noDrop: diffs plan no drop */
     int handle_signals;                 /* opts->handle_signals: runs catch SIGINT, SIGTERM */
     char *offline;                      /* opts->offline_ok: why the database was not reached */
     tide *project;                      /* a module's handle (tide__open_module): the project

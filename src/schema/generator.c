@@ -125,6 +125,7 @@ static int diff_definitions(tide *t, generation *g, int from_empty, tide_err *er
     memset(&o, 0, sizeof o);
     o.safe = t->mc->safe;
     o.keep_tables = !t->mc->drop_tables;
+    o.no_drop = t->no_drop;
     o.no_comments = !tide_driver_can(tide__driver(t), TIDE_CAP_COMMENTS);
     o.explain = t->verbose ? explain : NULL;
     o.ask_rename = t->ask ? ask_rename : NULL;

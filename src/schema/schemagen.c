@@ -94,6 +94,7 @@ static int action_sql(tide *t, tide_schema_action action, const tide_schema_opti
     memset(&d, 0, sizeof d);
     d.safe = o && o->safe;
     d.keep_tables = (o && o->no_drop_tables) || !t->mc->drop_tables;
+    d.no_drop = t->no_drop && action != TIDE_SCHEMA_DROP;
     d.no_comments = !tide_driver_can(drv, TIDE_CAP_COMMENTS);
     if ((rc = tide__load_definitions(t, &defs, err)) < 0)
         goto done;
@@ -281,7 +282,7 @@ int tide_schema_diff(tide *t, const char *from, const char *to, int run, char **
     tide_diff_opts d;
     tide_plan plan;
     tide_sql_list sql = { NULL, NULL, 0 };
-    int rc;
+    int rc, i;
     memset(&plan, 0, sizeof plan);
     memset(&b, 0, sizeof b);
     if (sql_out)
@@ -299,8 +300,11 @@ int tide_schema_diff(tide *t, const char *from, const char *to, int run, char **
     memset(&d, 0, sizeof d);
     d.loose_exprs = a.live != b.live;      /* two live databases spell expressions alike */
     d.no_comments = !tide_driver_can(drv, TIDE_CAP_COMMENTS);
+    d.no_drop = t->no_drop;
     if ((rc = tide_diff(a.schema, b.schema, &d, &plan, NULL, err)) < 0 || (rc = drv->emit(&plan, &sql, err)) < 0)
         goto done;
+    for (i = 0; i < plan.nwarnings; i++)
+        tide__emit(t, TIDE_EV_WARNING, NULL, plan.warnings[i], 0, 0);
     if (run)
         rc = tide__run_sql_on(t, a.conn, &sql, err);
     else if (sql_out)

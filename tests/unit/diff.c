@@ -583,6 +583,44 @@ static void objects_renamed_dropped_checked(void **state)
     tide_schema_free(c);
 }
 
+/* no_drop: every change but the drops of tables, columns, objects and
+ * enum types; each left out is a warning naming it. */
+static void no_drop_leaves_out_every_drop(void **state)
+{
+    tide_schema *a = tide_schema_new(), *b = tide_schema_new();
+    tide_diff_opts o;
+    tide_plan pu, pd;
+    tide_table *ta, *tb;
+    tide_err err;
+    char warnings[1024] = "";
+    int i;
+    (void)state;
+    ta = table(a, NULL, "kept");
+    col(a, ta, "old", "text");
+    tb = table(b, NULL, "kept");
+    col(b, tb, "new", "text");
+    table(a, NULL, "gone");
+    object(a, TIDE_OBJ_VIEW, "v_gone", NULL, "select 1");
+    tide_schema_add_enum(a, NULL, "mood");
+    finish(a);
+    finish(b);
+    memset(&o, 0, sizeof o);
+    o.no_drop = 1;
+    if (tide_diff(a, b, &o, &pu, &pd, &err) < 0)
+        fail_msg("diff: %s", err.msg);
+    assert_string_equal(describe(&pu), "add column kept.new");
+    for (i = 0; i < pu.nwarnings; i++)
+        strncat(warnings, pu.warnings[i], sizeof warnings - strlen(warnings) - 1);
+    assert_non_null(strstr(warnings, "left out: drop table gone"));
+    assert_non_null(strstr(warnings, "left out: drop column kept.old"));
+    assert_non_null(strstr(warnings, "left out: drop view v_gone"));
+    assert_non_null(strstr(warnings, "left out: drop enum type mood"));
+    tide_plan_free(&pu);
+    tide_plan_free(&pd);
+    tide_schema_free(a);
+    tide_schema_free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -590,6 +628,7 @@ int main(void)
         cmocka_unit_test(objects_in_dependency_order),
         cmocka_unit_test(objects_changed_and_recreated),
         cmocka_unit_test(objects_renamed_dropped_checked),
+        cmocka_unit_test(no_drop_leaves_out_every_drop),
         cmocka_unit_test(columns_added_altered_dropped),
         cmocka_unit_test(identical_schemas_have_no_ops),
         cmocka_unit_test(renames_from_hints_both_ways),
