@@ -1,9 +1,11 @@
 /* sqlw.c — the SQL writer shared by the dialect emitters (see sqlw.h). */
 #include "sqlw.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 void tide_sqlw_init(tide_sqlw *w, const tide_driver *drv, const tide_plan *plan,
                     tide_sql_list *out, tide_err *err)
@@ -112,12 +114,129 @@ void tide_sqlw_fk(tide_sqlw *w, const tide_fk *fk, int with_schema)
         tide_sqlw_put(w, fk->initially_deferred ? " deferrable initially deferred" : " deferrable");
 }
 
+/* The end of a quoted run starting at p (a literal or a quoted name), or of
+ * a balanced parenthesised group; NULL when it does not close. */
+static const char *skip_group(const char *p)
+{
+    int depth = 0;
+    char q = 0;
+    for (; *p; p++) {
+        if (q) {
+            if (*p == q && p[1] == q) p++;
+            else if (*p == q) { q = 0; if (!depth) return p + 1; }
+        } else if (*p == '\'' || *p == '"') {
+            q = *p;
+        } else if (*p == '(') {
+            depth++;
+        } else if (*p == ')') {
+            if (--depth == 0) return p + 1;
+            if (depth < 0) return NULL;
+        }
+    }
+    return NULL;
+}
+
+static int word_char(int c)
+{
+    return isalnum(c) || c == '_' || c == '$' || c == '.' || c >= 0x80;
+}
+
+int tide_sql_is_term(const char *x)
+{
+    const char *p = x;
+    if (!p)
+        return 1;
+    while (isspace((unsigned char)*p)) p++;
+    if (*p == '-' && isdigit((unsigned char)p[1]))
+        p++;
+    if (*p == '\'' || *p == '"' || *p == '(') {
+        if (!(p = skip_group(p)))
+            return 0;
+        if (*p == '(' && !(p = skip_group(p)))      /* "f"(...) */
+            return 0;
+    } else if (word_char((unsigned char)*p)) {
+        while (word_char((unsigned char)*p)) p++;
+        if (*p == '(' && !(p = skip_group(p)))
+            return 0;
+    } else {
+        return 0;
+    }
+    while (p[0] == ':' && p[1] == ':') {               /* casts: ::type, ::"Type", ::varchar(10)[] */
+        for (p += 2; word_char((unsigned char)*p) || *p == ' ' || *p == '"' || *p == '[' || *p == ']'; p++)
+            ;
+        if (*p == '(' && !(p = skip_group(p)))
+            return 0;
+        while (*p == '[' || *p == ']') p++;
+    }
+    while (isspace((unsigned char)*p)) p++;
+    return *p == '\0';
+}
+
+void tide_sqlw_term(tide_sqlw *w, const char *expr)
+{
+    int term = tide_sql_is_term(expr);
+    tide_sqlw_put(w, term ? "" : "(");
+    tide_sqlw_put(w, expr);
+    tide_sqlw_put(w, term ? "" : ")");
+}
+
+/* One element of an expression index: the expression as a term, then the
+ * words that order it (asc, desc, nulls first|last, collate "x"). */
+static void index_element(tide_sqlw *w, const char *el, size_t n)
+{
+    static const char *const tails[] = { " nulls first", " nulls last", " desc", " asc", NULL };
+    tide_buf core = TIDE_BUF_INIT;
+    size_t cut = n, i;
+    for (i = 0; tails[i]; i++) {                 /* at most "desc nulls last" */
+        size_t k = strlen(tails[i]);
+        if (cut > k && !strncasecmp(el + cut - k, tails[i], k))
+            cut -= k;
+    }
+    for (i = 0; tails[i]; i++) {
+        size_t k = strlen(tails[i]);
+        if (cut > k && !strncasecmp(el + cut - k, tails[i], k))
+            cut -= k;
+    }
+    if (tide_buf_add(&core, el, cut) < 0) {
+        w->rc = w->rc ? w->rc : TIDE_ENOMEM;
+        return;
+    }
+    tide_sqlw_term(w, core.data ? core.data : "");
+    tide_buf_free(&core);
+    if (cut < n) {
+        tide_buf_reset(&core);
+        tide_buf_add(&core, el + cut, n - cut);
+        tide_sqlw_put(w, core.data ? core.data : "");
+        tide_buf_free(&core);
+    }
+}
+
 void tide_sqlw_index_body(tide_sqlw *w, const tide_index *ix)
 {
-    if (ix->expression) {                 /* ((a ->> 'b')): an operator needs its own parentheses */
-        tide_sqlw_put(w, "((");
-        tide_sqlw_put(w, ix->expression);
-        tide_sqlw_put(w, "))");
+    if (ix->expression) {                 /* (lower(a), (a + b) desc): each element a term */
+        const char *p = ix->expression, *start = p;
+        int depth = 0, first = 1;
+        char q = 0;
+        tide_sqlw_put(w, "(");
+        for (;; p++) {
+            if (q && *p) {
+                if (*p == q) q = 0;
+                continue;
+            }
+            if (*p == '\'' || *p == '"') q = *p;
+            else if (*p == '(') depth++;
+            else if (*p == ')') depth--;
+            else if ((*p == ',' && depth == 0) || !*p) {
+                while (isspace((unsigned char)*start)) start++;
+                tide_sqlw_put(w, first ? "" : ", ");
+                first = 0;
+                index_element(w, start, (size_t)(p - start));
+                if (!*p)
+                    break;
+                start = p + 1;
+            }
+        }
+        tide_sqlw_put(w, ")");
     } else {
         tide_sqlw_columns(w, ix->columns, ix->ncolumns);
     }

@@ -33,7 +33,15 @@ void tide_sqlw_columns(tide_sqlw *w, char *const *cols, int n);
 /* constraint "n" foreign key (...) references T (...) [on delete ...] [deferrable ...];
  * with_schema: the referenced table is written schema-qualified. */
 void tide_sqlw_fk(tide_sqlw *w, const tide_fk *fk, int with_schema);
-/* (columns) or (expression), then where PREDICATE. */
+/* Is expr one term as SQL reads it: a literal, a number, a name, a
+ * function call or a parenthesised group, each maybe followed by ::casts?
+ * DEFAULT and an index column take a term; anything else (an operator,
+ * CASE, AT TIME ZONE) needs parentheses there. */
+int  tide_sql_is_term(const char *expr);
+/* expr as it is when it is a term, else (expr). */
+void tide_sqlw_term(tide_sqlw *w, const char *expr);
+/* (columns) or (expression, ...), each expression element a term (its
+ * asc/desc/nulls/collate words after it), then where PREDICATE. */
 void tide_sqlw_index_body(tide_sqlw *w, const tide_index *ix);
 
 #endif

@@ -52,7 +52,7 @@ static void column_def(tide_sqlw *e, const tide_column *c)
         tide_sqlw_put(e, " not null");
     if (c->default_expr && !c->autoincrement) {
         tide_sqlw_put(e, " default ");
-        tide_sqlw_put(e, c->default_expr);
+        tide_sqlw_term(e, c->default_expr);
     }
 }
 
@@ -124,17 +124,7 @@ static void create_index(tide_sqlw *e, const tide_table *t, const tide_index *ix
         tide_sqlw_put(e, ix->method);
     }
     tide_sqlw_put(e, " ");
-    if (ix->expression) {
-        tide_sqlw_put(e, "(");
-        tide_sqlw_put(e, ix->expression);
-        tide_sqlw_put(e, ")");
-    } else {
-        tide_sqlw_columns(e, ix->columns, ix->ncolumns);
-    }
-    if (ix->where) {
-        tide_sqlw_put(e, " where ");
-        tide_sqlw_put(e, ix->where);
-    }
+    tide_sqlw_index_body(e, ix);
     tide_sqlw_stmt(e);
 }
 
@@ -218,10 +208,81 @@ static void using_expr(tide_sqlw *e, const tide_table *t, const tide_column *c, 
         tide_sqlw_put(e, "::text");
 }
 
+/* ---- casts ------------------------------------------------------------------ */
+
+/* A type's family for the casts PostgreSQL has built in (pg_cast, and the
+ * I/O conversion every type has to and from the string types). */
+static char cast_family(const tide_column *c)
+{
+    static const struct { const char *prefix; char family; } kinds[] = {
+        {"smallint", 'n'}, {"integer", 'n'}, {"bigint", 'n'}, {"real", 'n'}, {"double", 'n'},
+        {"numeric", 'n'}, {"text", 's'}, {"varchar", 's'}, {"char", 's'}, {"date", 't'},
+        {"timestamp", 't'}, {"timestamptz", 't'}, {"json", 'j'}, {"jsonb", 'j'}, {NULL, 0}
+    };
+    size_t n = strcspn(c->type, "(");
+    int i;
+    if (c->is_enum)
+        return 'e';
+    if (strchr(c->type, '['))
+        return 'a';
+    for (i = 0; kinds[i].prefix; i++)
+        if (strlen(kinds[i].prefix) == n && !strncmp(c->type, kinds[i].prefix, n))
+            return kinds[i].family;
+    return 0;                               /* uuid, boolean, bytea, time...: itself only */
+}
+
+/* Does PostgreSQL cast from's values to to's type (col::to)? By the built-in
+ * casts: within a family (numbers, strings, dates and times, json), to and
+ * from strings and enums (through text), integer and boolean. */
+static int castable(const tide_column *from, const tide_column *to)
+{
+    char a = cast_family(from), b = cast_family(to);
+    if (!strcmp(from->type, to->type) || a == 's' || b == 's' || a == 'e' || b == 'e')
+        return 1;
+    if (a && a == b && a != 'a')
+        return 1;
+    if ((!strcmp(from->type, "integer") && !strcmp(to->type, "boolean")) ||
+        (!strcmp(from->type, "boolean") && !strcmp(to->type, "integer")))
+        return 1;
+    if (!strcmp(from->type, "timestamp") || !strcmp(from->type, "timestamptz"))
+        return !strcmp(to->type, "time");
+    return a == 'a' && b == 'a';            /* arrays: element by element, left to the server */
+}
+
+/* serial, bigserial and smallserial are shorthands, not types: a column that
+ * keeps its sequence and changes its type changes the sequence's type too
+ * (the sequence the column owns, whatever its name). */
+static void sequence_type(tide_sqlw *e, const tide_table *t, const tide_column *c)
+{
+    tide_buf table = TIDE_BUF_INIT;
+    if ((t->schema && (tide_postgres_driver.quote_ident(&table, t->schema) < 0 || tide_buf_putc(&table, '.') < 0)) ||
+        tide_postgres_driver.quote_ident(&table, t->name) < 0)
+        e->rc = e->rc ? e->rc : TIDE_ENOMEM;
+    tide_sqlw_put(e, "do $tide$ begin execute format('alter sequence %s as ");
+    tide_sqlw_put(e, c->type);
+    tide_sqlw_put(e, "', pg_get_serial_sequence(");
+    tide_sqlw_literal(e, table.data ? table.data : "");
+    tide_sqlw_put(e, ", ");
+    tide_sqlw_literal(e, c->name);
+    tide_sqlw_put(e, ")); end $tide$");
+    tide_sqlw_stmt(e);
+    tide_buf_free(&table);
+}
+
 static void alter_column(tide_sqlw *e, const tide_op *op)
 {
     const tide_table *t = op->table;
     const tide_column *c = op->column;
+    tide_column plain = *c;                 /* the type without the serial shorthand */
+    plain.autoincrement = 0;
+    if ((op->changes & TIDE_CHANGE_TYPE) && !tide_plan_fill(e->plan, t, c->name) && !castable(op->old_column, c)) {
+        tide_sqlw_fail(e, "column %s.%s: PostgreSQL has no cast from %s to %s, so this migration could not "
+                       "run. Write it yourself: tide migration:create --blank, then m:changeColumnType{ "
+                       "table = \"%s\", column = \"%s\", to = \"%s\", using = \"<an expression of the old "
+                       "value>\" }; or add a column of the new type under another name and drop this one",
+                       t->name, c->name, op->old_column->type, c->type, t->name, c->name, c->type);
+        return;
+    }
     if (op->changes & (TIDE_CHANGE_TYPE | TIDE_CHANGE_COLLATION)) {
         if (op->old_column->default_expr) {
             alter_table(e, t);              /* the old default may not cast to the new type */
@@ -234,16 +295,18 @@ static void alter_column(tide_sqlw *e, const tide_op *op)
         tide_sqlw_put(e, "alter column ");
         tide_sqlw_q(e, c->name);
         tide_sqlw_put(e, " type ");
-        type_of(e, c);
+        type_of(e, &plain);
         if (c->collation) {
             tide_sqlw_put(e, " collate ");
             tide_sqlw_q(e, c->collation);
         }
         tide_sqlw_put(e, " using ");
-        using_expr(e, t, c, 0);
+        using_expr(e, t, c, op->old_column->is_enum);     /* enum to enum goes through text */
         tide_sqlw_put(e, "::");
-        type_of(e, c);
+        type_of(e, &plain);
         tide_sqlw_stmt(e);
+        if ((op->changes & TIDE_CHANGE_TYPE) && c->autoincrement && op->old_column->autoincrement)
+            sequence_type(e, t, c);
     }
     if (op->changes & TIDE_CHANGE_NULLABLE) {
         alter_table(e, t);
@@ -259,7 +322,7 @@ static void alter_column(tide_sqlw *e, const tide_op *op)
         tide_sqlw_q(e, c->name);
         if (c->default_expr) {
             tide_sqlw_put(e, " set default ");
-            tide_sqlw_put(e, c->default_expr);
+            tide_sqlw_term(e, c->default_expr);
         } else {
             tide_sqlw_put(e, " drop default");
         }
@@ -339,7 +402,7 @@ static void replace_enum(tide_sqlw *e, const tide_op *op)
             tide_sqlw_stmt(e);
             if (c->default_expr) {
                 alter_table(e, t);
-                tide_sqlw_put(e, "alter column "); tide_sqlw_q(e, c->name); tide_sqlw_put(e, " set default "); tide_sqlw_put(e, c->default_expr);
+                tide_sqlw_put(e, "alter column "); tide_sqlw_q(e, c->name); tide_sqlw_put(e, " set default "); tide_sqlw_term(e, c->default_expr);
                 tide_sqlw_stmt(e);
             }
         }

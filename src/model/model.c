@@ -313,6 +313,7 @@ static const struct { const char *alias, *canonical; } type_aliases[] = {
     {"timestamptz", "timestamptz"}, {"timestamp with time zone", "timestamptz"},
     {"json", "json"}, {"jsonb", "jsonb"}, {"uuid", "uuid"},
     {"bytea", "bytea"}, {"blob", "bytea"},
+    {"bit varying", "varbit"}, {"varbit", "varbit"},
     {NULL, NULL}
 };
 
@@ -481,6 +482,16 @@ static int canon(finisher *f, char **field, int (*fn)(const char *, tide_buf *))
 
 /* 'x'::character varying on a varchar column is 'x': a literal cast to the
  * column's own type says nothing more, and databases add such casts. */
+/* -12, 3.5, 1e6: a number as SQL writes one (not '2020-01-01'). */
+static int is_number(const char *s)
+{
+    char *end;
+    if (!*s || !(s[0] == '-' || s[0] == '.' || (s[0] >= '0' && s[0] <= '9')) || strpbrk(s, "iInNxXpP"))
+        return 0;                            /* not inf, nan or hex */
+    strtod(s, &end);
+    return *end == '\0';
+}
+
 static int strip_own_cast(finisher *f, tide_column *c)
 {
     char *d = c->default_expr, *cast;
@@ -501,7 +512,7 @@ static int strip_own_cast(finisher *f, tide_column *c)
     if (d[0] == '\'' && n >= 2 && d[n - 1] == '\'' && strcmp(c->type, "text") && strncmp(c->type, "varchar", 7) &&
         strncmp(c->type, "char", 4) && !c->is_enum) {
         char *inner = tide_schema_strn(f->s, d + 1, n - 2);   /* '-1'::integer -> -1 */
-        if (inner && (inner[0] == '-' || (inner[0] >= '0' && inner[0] <= '9')) && !strpbrk(inner, "' ")) {
+        if (inner && is_number(inner)) {
             c->default_expr = inner;
             return 0;
         }
@@ -528,9 +539,75 @@ static void strip_text_casts(char *d)
     *w = '\0';
 }
 
+/* interval '1 day' and date '2020-01-01' as the server spells them back:
+ * '1 day'::interval, '2020-01-01'::date. */
+static int typed_literals(finisher *f, char **field)
+{
+    static const char *const words[] = { "interval", "date", NULL };
+    const char *p = *field, *lit;
+    int quoted = 0, i, changed = 0;
+    tide_buf_reset(&f->tmp);
+    while (*p) {
+        size_t n = 0;
+        if (*p == '\'')
+            quoted = !quoted;
+        for (i = 0; !quoted && words[i]; i++) {
+            n = strlen(words[i]);
+            if (!strncmp(p, words[i], n) && p[n] == ' ' && p[n + 1] == '\'' &&
+                (p == *field || !(isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == ':')))
+                break;
+        }
+        if (quoted || !words[i]) {
+            if (tide_buf_putc(&f->tmp, *p++) < 0)
+                return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+            continue;
+        }
+        lit = p + n + 1;                         /* the literal, '' inside it doubled */
+        for (p = lit + 1; *p && !(*p == '\'' && p[1] != '\''); p += *p == '\'' ? 2 : 1)
+            ;
+        if (!*p)
+            return 0;                            /* unterminated: leave it as it is */
+        p++;
+        if (tide_buf_add(&f->tmp, lit, (size_t)(p - lit)) < 0 || tide_buf_printf(&f->tmp, "::%s", words[i]) < 0)
+            return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+        changed = 1;
+    }
+    if (changed && !(*field = tide_schema_strn(f->s, f->tmp.data, f->tmp.len)))
+        return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+    return 0;
+}
+
+/* d is the literal lit, alone or cast to boolean. */
+static int is_bool_literal(const char *d, const char *lit)
+{
+    size_t n = strlen(lit);
+    return !strncmp(d, lit, n) && (!d[n] || !strcmp(d + n, "::boolean"));
+}
+
+/* A boolean column's default 't', 'yes', '1', 'on' is true (and 'f', 'no',
+ * '0', 'off' false), as PostgreSQL stores it. */
+static int boolean_literal(finisher *f, tide_column *c)
+{
+    static const char *const yes[] = { "'t'", "'true'", "'y'", "'yes'", "'on'", "'1'", NULL };
+    static const char *const no[] = { "'f'", "'false'", "'n'", "'no'", "'off'", "'0'", NULL };
+    int i;
+    if (!c->default_expr || !c->type || strcmp(c->type, "boolean"))
+        return 0;
+    for (i = 0; yes[i] || no[i]; i++)
+        if ((yes[i] && is_bool_literal(c->default_expr, yes[i])) || (no[i] && is_bool_literal(c->default_expr, no[i])))
+            return (c->default_expr = tide_schema_str(f->s, yes[i] && is_bool_literal(c->default_expr, yes[i])
+                                                      ? "true" : "false")) ? 0
+                   : tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+    return 0;
+}
+
 static int canon_default(finisher *f, tide_column *c)
 {
     int rc = canon(f, &c->default_expr, tide_model_canonical_expr);
+    if (rc == 0 && c->default_expr && strchr(c->default_expr, '\''))
+        rc = typed_literals(f, &c->default_expr);
+    if (rc == 0)
+        rc = boolean_literal(f, c);
     if (rc == 0 && c->default_expr && strchr(c->default_expr, ' ') && strstr(c->default_expr, "'::text"))
         strip_text_casts(c->default_expr);      /* in an expression; a lone literal is handled below */
     if (rc == 0)

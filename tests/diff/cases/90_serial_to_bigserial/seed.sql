@@ -1,0 +1,1 @@
+insert into event (name) values ('a'), ('b');

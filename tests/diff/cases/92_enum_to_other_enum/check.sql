@@ -1,0 +1,1 @@
+select id, state::text from ticket order by id;

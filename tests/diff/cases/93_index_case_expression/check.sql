@@ -1,0 +1,1 @@
+select id, a, b from score order by id;

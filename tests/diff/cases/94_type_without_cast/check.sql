@@ -1,0 +1,1 @@
+select id, ref from item order by id;

@@ -1,0 +1,1 @@
+insert into item (id, ref) values (1, 42);
