@@ -294,12 +294,16 @@ int tide_up(tide *t, const tide_run_options *opts, tide_status_list *done, tide_
  * receives those reverted. */
 int tide_down(tide *t, const tide_run_options *opts, tide_status_list *done, tide_err *err);
 
-/* Pending, executed (with changed/missing marked) migrations. */
+/* Pending, executed (with changed/missing marked) migrations. pending
+ * lists first the migrations left "running" by an interrupted run (status
+ * "running": neither done nor to be done until tide_resolve settles them),
+ * then those never run. */
 int tide_pending(tide *t, tide_status_list *out, tide_err *err);
 int tide_executed(tide *t, tide_status_list *out, tide_err *err);
 
-/* Executed migrations whose file changed or is missing, in out; returns
- * their number (0: all good) or a negative code. */
+/* Executed migrations whose file changed or is missing, or that an
+ * interrupted run left "running", in out; returns their number (0: all
+ * good) or a negative code. */
 int tide_validate(tide *t, tide_status_list *out, tide_err *err);
 
 /* Settles a migration left "running" by a crash: applied (1) keeps it as

@@ -110,27 +110,45 @@ static void push_rows(lua_State *L, const tide_status_list *l, int executed)
     }
 }
 
+/* What to do about each migration an interrupted run left running, on
+ * stderr; returns how many there are. */
+static int tell_running(const tide_status_list *l)
+{
+    int i, n = 0;
+    for (i = 0; i < l->n; i++)
+        if (!strcmp(l->items[i].status, "running")) {
+            fprintf(stderr, "tide: migration %s was left 'running' by an interrupted run: check what it "
+                    "did, then tide migration:resolve %s --applied (it completed) or --rolled-back (it "
+                    "did not); migration:up refuses to run until then\n", l->items[i].name, l->items[i].name);
+            n++;
+        }
+    return n;
+}
+
 static int list_command(cli *c, int (*fn)(tide *, tide_status_list *, tide_err *), int executed)
 {
     tide_status_list l;
     tide_err err;
-    int rc;
+    int rc, running;
     tide *t;
     if ((rc = cli_open_bare(c, &t)) != TIDE_EXIT_OK)
         return rc;
     tide_err_clear(&err);
     if (fn(t, &l, &err) < 0)
         return cli_fail(t, &err);
+    running = tell_running(&l);
     if (c->json) {
         tide_runtime_push_status_list(c->L, &l);
         rc = cli_print_with(c, "json");
     } else if (l.n == 0) {
         printf(executed ? "No migration has been executed.\n" : "No pending migrations.\n");
     } else {
-        push_rows(c->L, &l, executed);
+        push_rows(c->L, &l, executed || running);
         rc = cli_print_with(c, "table");
     }
     tide_status_list_free(&l);
+    if (rc == TIDE_EXIT_OK && running && !executed)
+        rc = TIDE_EXIT_FAILURE;             /* pending: not settled is not up to date */
     return cli_done(t, rc);
 }
 
@@ -153,11 +171,15 @@ int cmd_migration_validate(cli *c)
     } else if (problems == 0) {
         printf("Every executed migration matches its file.\n");
     } else {
-        for (i = 0; i < l.n; i++)
-            printf("%-8s %s%s\n", l.items[i].missing ? "missing" : "changed", l.items[i].name,
-                   l.items[i].missing ? " (executed, but its file is gone)"
-                                      : " (its file differs from what was executed)");
-        fprintf(stderr, "tide: %d executed migration%s changed or missing\n", problems,
+        for (i = 0; i < l.n; i++) {
+            int running = !strcmp(l.items[i].status, "running");
+            printf("%-8s %s%s\n", running ? "running" : l.items[i].missing ? "missing" : "changed",
+                   l.items[i].name, running ? " (left running by an interrupted run)"
+                   : l.items[i].missing ? " (executed, but its file is gone)"
+                   : " (its file differs from what was executed)");
+        }
+        tell_running(&l);
+        fprintf(stderr, "tide: %d executed migration%s changed, missing or left running\n", problems,
                 problems == 1 ? " is" : "s are");
     }
     tide_status_list_free(&l);

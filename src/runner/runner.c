@@ -738,9 +738,12 @@ int tide_pending(tide *t, tide_status_list *out, tide_err *err)
     int i, rc;
     memset(out, 0, sizeof *out);
     if ((rc = run_begin(t, &r, READ_ONLY, err)) == 0)
-        for (i = 0; i < r.found.n && rc == 0; i++)
-            if (!tide_tracking__find(&r.tracked, r.found.items[i].name))
-                rc = status_add(t, out, r.found.items[i].name, "pending", NULL, err);
+        for (i = 0; i < r.tracked.n && rc == 0; i++)     /* left running: not done, not to do */
+            if (r.tracked.items[i].running)
+                rc = status_add(t, out, r.tracked.items[i].name, "running", &r.tracked.items[i], err);
+    for (i = 0; rc == 0 && i < r.found.n; i++)
+        if (!tide_tracking__find(&r.tracked, r.found.items[i].name))
+            rc = status_add(t, out, r.found.items[i].name, "pending", NULL, err);
     run_end(t, &r);
     if (rc < 0)
         tide_status_list_free(out);
@@ -763,8 +766,8 @@ static int list_executed(tide *t, tide_status_list *out, int problems_only, tide
         if (!missing && tr->checksum && m->kind != TIDE_MIG_LIST &&
             tide_migration_checksum(m, &ignored) == 0)
             changed = strcmp(tr->checksum, m->checksum) != 0;
-        problems += missing || changed;
-        if (problems_only && !missing && !changed)
+        problems += missing || changed || tr->running;
+        if (problems_only && !missing && !changed && !tr->running)
             continue;
         if ((rc = status_add(t, out, tr->name, tr->running ? "running" : "applied", tr, err)) == 0) {
             out->items[out->n - 1].missing = missing;
