@@ -13,6 +13,8 @@ typedef enum tide_exit {
     TIDE_EXIT_OK = 0,
     TIDE_EXIT_FAILURE = 1,   /* a failed migration, a refused connection, a bad file */
     TIDE_EXIT_USAGE = 2,     /* the command line itself is wrong */
+    TIDE_EXIT_UNDECIDED = 3, /* migration:check, schema:drift could not tell (broken definitions,
+                                an unreachable database): neither clean (0) nor changed (1) */
     TIDE_EXIT_SIGNAL = 128   /* + the signal that interrupted a run: 130 SIGINT, 143 SIGTERM */
 } tide_exit;
 

@@ -107,8 +107,11 @@ int cmd_man(cli *c)
     fputs(".SH EXIT STATUS\n"
           ".TP\n.B 0\nsuccess.\n"
           ".TP\n.B 1\nfailure: a failed migration, a refused connection, a bad file;\n"
-          ".B migration:check\nand\n.B schema:drift\nalso when a migration is needed or the database drifted.\n"
-          ".TP\n.B 2\nthe command line is wrong (unknown command or option, missing argument).\n", f);
+          ".B migration:check\nand\n.B schema:drift\nalso when a migration is needed or the database drifted;\n"
+          ".B migration:pending\nand\n.B migration:validate\nwhen a migration is left running (or, validate, changed or missing).\n"
+          ".TP\n.B 2\nthe command line is wrong (unknown command or option, missing argument).\n"
+          ".TP\n.B 3\n.B migration:check\nor\n.B schema:drift\ncould not decide: broken definitions, an unreachable database.\n"
+          ".TP\n.B 130, 143\na run stopped by SIGINT or SIGTERM.\n", f);
     fputs(".SH FILES\n"
           ".TP\n.I tide.lua\n"
           "the configuration, in the working directory: a Lua file returning a table\n"

@@ -304,10 +304,10 @@ int cmd_migration_check(cli *c)
     tide *t;
     c->offline_ok = 1;                      /* definitions and snapshot are files */
     if ((rc = cli_open_bare(c, &t)) != TIDE_EXIT_OK)
-        return rc;
+        return rc == TIDE_EXIT_USAGE ? rc : TIDE_EXIT_UNDECIDED;
     tide_err_clear(&err);
     if (tide_check_migration(t, &needed, &err) < 0)
-        return cli_fail(t, &err);
+        return (rc = cli_fail(t, &err)) == TIDE_EXIT_FAILURE ? TIDE_EXIT_UNDECIDED : rc;
     offline_note(c, t);
     if (c->json)
         printf("{\n  \"needed\": %s\n}\n", needed ? "true" : "false");

@@ -63,10 +63,10 @@ int cmd_schema_drift(cli *c)
     tide_err err;
     tide *t;
     if ((rc = cli_open_bare(c, &t)) != TIDE_EXIT_OK)
-        return rc;
+        return rc == TIDE_EXIT_USAGE ? rc : TIDE_EXIT_UNDECIDED;
     tide_err_clear(&err);
     if ((found = tide_drift(t, &lines, &n, &err)) < 0)
-        return cli_fail(t, &err);
+        return (rc = cli_fail(t, &err)) == TIDE_EXIT_FAILURE ? TIDE_EXIT_UNDECIDED : rc;
     if (c->json) {
         lua_createtable(c->L, n, 0);
         for (i = 0; i < n; i++) {
