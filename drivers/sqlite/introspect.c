@@ -11,9 +11,12 @@
 #include <string.h>
 
 /* sqlite_master rather than its newer alias sqlite_schema (3.33+). Names
- * starting "sqlite_" are SQLite's own; a virtual table is not tide's. */
+ * starting "sqlite_" are SQLite's own; a virtual table is an object of its
+ * own (below), and the shadow tables that hold its rows are its module's
+ * (PRAGMA table_list says "shadow", SQLite 3.37+): neither is a table. */
 #define USER_TABLES "m.type = 'table' and m.name not like 'sqlite\\_%' escape '\\' " \
-                    "and m.sql not like 'create virtual %'"
+                    "and m.sql not like 'create virtual %' and m.name not in " \
+                    "(select l.name from pragma_table_list l where l.schema = 'main' and l.type = 'shadow')"
 
 static const char q_tables[] =
     "select m.name, m.sql from main.sqlite_master m where " USER_TABLES " order by m.name";
@@ -34,6 +37,12 @@ static const char q_fks[] =
     "select m.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete "
     "from main.sqlite_master m join pragma_foreign_key_list(m.name, 'main') f "
     "where " USER_TABLES " order by m.name, f.id desc, f.seq";
+
+/* Views, triggers and virtual tables: objects beside the tables. */
+static const char q_objects[] =
+    "select m.type, m.name, m.tbl_name, m.sql from main.sqlite_master m "
+    "where m.sql is not null and (m.type in ('view', 'trigger') or "
+    "(m.type = 'table' and m.sql like 'create virtual %')) order by m.type, m.name";
 
 static atomic_int queries;
 
@@ -531,10 +540,16 @@ static int parse_table(reader *r, tinfo *ti, const char *sql)
     while (t.kind == TK_LP || t.kind == TK_COMMA)
         if ((rc = parse_item(r, &p, &t)) < 0)
             return rc;
-    if (t.kind == TK_RP)               /* table options: WITHOUT ROWID, STRICT */
-        for (p = lex(p, &t); t.kind != TK_END; p = lex(p, &t))
+    if (t.kind == TK_RP) {             /* table options: WITHOUT ROWID, STRICT */
+        for (p = lex(p, &t); t.kind != TK_END; p = lex(p, &t)) {
             if (is_kw(&t, "rowid"))
                 ti->without_rowid = 1;
+            else if (is_kw(&t, "strict"))
+                ti->t->options |= TIDE_TABLE_STRICT;
+        }
+    }
+    if (ti->without_rowid)
+        ti->t->options |= TIDE_TABLE_WITHOUT_ROWID;
     ti->ncon = r->ncons - ti->con0;
     return 0;
 }
@@ -1128,6 +1143,49 @@ static void reader_free(reader *r)
     tide_buf_free(&r->buf);
 }
 
+/* ---- views, triggers, virtual tables -------------------------------------- */
+
+/* The text after the token sequence that ends at the first top-level word
+ * kw (a view's AS, a virtual table's USING), trimmed; NULL when absent. */
+static const char *after_word(const char *sql, const char *kw)
+{
+    token t;
+    const char *p = sql, *close;
+    for (;;) {
+        p = lex(p, &t);
+        if (t.kind == TK_END)
+            return NULL;
+        if (t.kind == TK_LP)
+            p = skip_group(p, &close);
+        else if (is_kw(&t, kw))
+            return skip_space(p);
+    }
+}
+
+/* Row: type, name, tbl_name, sql. A view's definition is its query, a
+ * trigger's the whole statement as SQLite keeps it, a virtual table's the
+ * module and its arguments. */
+static int on_object(reader *r, sqlite3_stmt *st)
+{
+    const char *type = text(st, 0), *name = text(st, 1), *table = text(st, 2), *sql = text(st, 3), *def = sql;
+    tide_object_kind kind = TIDE_OBJ_VIEW;
+    if (!type || !name || !sql || excluded(r, name) || (table && excluded(r, table)))
+        return 0;
+    if (!strcmp(type, "trigger"))
+        kind = TIDE_OBJ_TRIGGER;
+    else if (!strcmp(type, "view"))
+        def = after_word(sql, "as");
+    else {
+        kind = TIDE_OBJ_VIRTUAL_TABLE;
+        def = after_word(sql, "using");
+    }
+    if (!def)
+        return tide_err_set(r->err, TIDE_ESQL, "%s '%s': cannot read its definition from: %s", type, name, sql);
+    if (!tide_schema_add_object(r->out, kind, NULL, name, kind == TIDE_OBJ_TRIGGER ? table : NULL, def))
+        return nomem(r);
+    return 0;
+}
+
 /* One read transaction, so that the four queries see one schema. */
 static int exec_counted(reader *r, const char *sql)
 {
@@ -1153,8 +1211,8 @@ int sqlite_introspect(tide_dconn *c, const tide_introspect_opts *opts, tide_sche
     if (own_tx && (rc = exec_counted(&r, "BEGIN")) < 0)
         goto done;
     if ((rc = run(&r, "tables", q_tables, on_table)) == 0 && (rc = read_columns(&r)) == 0 &&
-        (rc = read_indexes(&r)) == 0)
-        rc = read_fks(&r);
+        (rc = read_indexes(&r)) == 0 && (rc = read_fks(&r)) == 0)
+        rc = run(&r, "views, triggers and virtual tables", q_objects, on_object);
     if (own_tx && !sqlite3_get_autocommit(c->db)) {
         sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);     /* read only: nothing to keep */
         atomic_fetch_add(&queries, 1);

@@ -1107,6 +1107,13 @@ static int finish_objects(finisher *f)
             !readable_object(s, o->schema, o->table))
             return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s' is on table '%s', which the schema does not have",
                                 kind, o->name, o->table);
+        {                                    /* "...end;" is "...end": no trailing ; or space */
+            size_t n = strlen(o->definition);
+            while (n && (o->definition[n - 1] == ';' || isspace((unsigned char)o->definition[n - 1])))
+                n--;
+            if (o->definition[n] && !(o->definition = tide_schema_strn(s, o->definition, n)))
+                return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+        }
         if (!o->canonical) {
             o->canonical = o->definition;
             rc = canon(f, &o->canonical, tide_model_canonical_expr);

@@ -1,0 +1,79 @@
+# SQLite's views, triggers, virtual tables and table options, database to
+# database: two files made by SQL, schema:diff --run from one to the other
+# and back, with the rows kept, the audit trigger firing on user inserts
+# only (never while a table is rebuilt), fts5's shadow tables never seen as
+# tables, and schema:inspect --format lua -> schema:create giving the same
+# catalog (PRAGMA table_list, table_xinfo and sqlite_master's SQL).
+. "$(dirname "$0")/lib.sh"
+sq() { sqlite3 -separator '|' "$1" "$2"; }
+# The catalog as SQLite reports it: the pragmas for tables and indexes, and
+# the SQL of views, triggers and virtual tables with quotes and case folded
+# (tide writes names quoted; the meaning is the same).
+catalog() {
+  sq "$1" "select type, name, tbl_name, lower(replace(sql, '\"', '')) from sqlite_master where type in ('view', 'trigger') or sql like 'create virtual%' order by type, name"
+  sq "$1" "select m.name, il.name, il.\"unique\", il.origin, il.partial, ix.* from sqlite_master m join pragma_index_list(m.name) il join pragma_index_xinfo(il.name) ix where m.type = 'table' and m.name not like 'sqlite_%' order by m.name, il.name, ix.seqno"
+  sq "$1" "select m.name, f.* from sqlite_master m join pragma_foreign_key_list(m.name) f where m.type = 'table' order by m.name, f.id, f.seq"
+  sq "$1" "select l.name, l.type, l.ncol, l.wr, l.strict from pragma_table_list l where l.schema = 'main' and l.name not like 'sqlite_%' order by l.name"
+  sq "$1" "select m.name, p.* from sqlite_master m join pragma_table_xinfo(m.name) p where m.type = 'table' and m.name not like 'sqlite_%' order by m.name, p.cid"
+}
+expect_same_catalog() {
+  local a b; a=$(catalog "$1"); b=$(catalog "$2")
+  [ "$a" = "$b" ] || { out=$(diff <(printf '%s\n' "$a") <(printf '%s\n' "$b") | head -n 20); bad "$3: the catalogs differ"; }
+}
+
+BEFORE="create table users (id integer primary key, email text not null, active integer not null default 1);
+create table audit (id integer primary key, what text);
+create view active_users as select id, email from users where active = 1;
+create trigger users_audit after insert on users begin insert into audit (what) values ('insert ' || new.email); end;
+create virtual table docs using fts5(title, body);
+create table kv (k text primary key, v text) without rowid;"
+AFTER="create table users (id integer primary key, email text not null, active integer not null default 1, name text);
+create table audit (id integer primary key, what text);
+create view active_users as select id, email, name from users where active = 1;
+create view recent as select * from active_users order by id desc;
+create trigger users_audit after insert on users begin insert into audit (what) values ('new ' || new.email); end;
+create trigger recent_insert instead of insert on recent begin insert into users (email) values (new.email); end;
+create virtual table docs using fts5(title, body);
+create virtual table places using rtree(id, min_x, max_x);
+create table kv (k text primary key, v text) without rowid, strict;"
+
+t "schema:diff --run turns one database into the other and back, rows and triggers intact"
+sq a.db "$BEFORE"; sq b.db "$AFTER"; sq before.db "$BEFORE"
+sq a.db "insert into users (email) values ('a@x'), ('b@x'); insert into docs values ('t', 'b'); insert into kv values ('k', 'v')"
+expect_rows() { local got; got=$(sq a.db "$1"); [ "$got" = "$2" ] || bad "$1 gave '$got', expected '$2'"; }
+tide --url sqlite:a.db schema:diff --from sqlite:a.db --to sqlite:b.db; expect_rc 0
+expect_out 'create view "recent"'; expect_out 'drop trigger "users_audit"'
+expect_no 'docs_content'; expect_no 'create table "docs'
+tide --url sqlite:a.db schema:diff --from sqlite:a.db --to sqlite:b.db --run; expect_rc 0
+expect_same_catalog a.db b.db "after the diff"
+tide --url sqlite:a.db schema:diff --from sqlite:a.db --to sqlite:b.db; expect_rc 0; expect_out "nothing to do"
+expect_rows "select count(*) from audit" "2"
+expect_rows "select email from recent order by email" $'a@x\nb@x'
+expect_rows "select title from docs" "t"
+expect_rows "select v from kv" "v"
+sq a.db "insert into recent (email) values ('c@x')"
+expect_rows "select what from audit order by id desc limit 1" "new c@x"
+tide --url sqlite:a.db schema:diff --from sqlite:a.db --to sqlite:before.db --run; expect_rc 0
+expect_same_catalog a.db before.db "back to before"
+expect_rows "select count(*) from users" "3"
+expect_rows "select count(*) from audit" "3"
+expect_rows "select title from docs" "t"
+
+t "schema:inspect --format lua, then schema:create: the same catalog, and nothing to update"
+tide --url sqlite:b.db schema:inspect --format lua; expect_rc 0
+expect_out 't.view "recent"'; expect_out 't.trigger "recent_insert"'; expect_out 't.virtualTable "places" [[rtree(id, min_x, max_x)]]'
+expect_out ':strict()'; expect_no 'docs_content'
+mkdir -p proj/schema; printf '%s\n' "$stdout" > proj/schema/app.lua
+(cd proj && "$TIDE_BIN" --url sqlite:c.db schema:create --run >/dev/null) || bad "schema:create failed"
+expect_same_catalog proj/c.db b.db "inspect -> create"
+(cd proj && "$TIDE_BIN" --url sqlite:../b.db schema:update --dump) | grep -q "nothing to do" || bad "schema:update --dump has something to do"
+
+t "a view or trigger that SQLite cannot have is refused by name"
+mkdir -p bad/schema
+cat > bad/schema/app.lua <<'LUA'
+local t = require "tide.schema"
+return { t.table "x" { t.col "id" :integer() :primary() }, t.materializedView "mv" [[select 1]] }
+LUA
+(cd bad && "$TIDE_BIN" --url sqlite:bad.db schema:create --run) > bad.out 2>&1; rc=$?; out=$(cat bad.out)
+expect_rc 1; expect_out "materialized view mv: SQLite has no materialized views"
+finish
