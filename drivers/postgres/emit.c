@@ -50,6 +50,15 @@ static void column_def(tide_sqlw *e, const tide_column *c)
     }
     if (!c->nullable)
         tide_sqlw_put(e, " not null");
+    if (c->generated) {
+        if (!c->generated_stored)
+            tide_sqlw_fail(e, "column %s: PostgreSQL has only stored generated columns "
+                           "(declare it stored)", c->name);
+        tide_sqlw_put(e, " generated always as (");
+        tide_sqlw_put(e, c->generated);
+        tide_sqlw_put(e, ") stored");
+        return;
+    }
     if (c->default_expr && !c->autoincrement) {
         tide_sqlw_put(e, " default ");
         tide_sqlw_put(e, c->default_expr);
@@ -78,7 +87,7 @@ static void comment_on(tide_sqlw *e, const char *what, const tide_table *t, cons
 static void create_table(tide_sqlw *e, const tide_table *t)
 {
     int i;
-    tide_sqlw_put(e, "create table ");
+    tide_sqlw_put(e, t->options & TIDE_TABLE_UNLOGGED ? "create unlogged table " : "create table ");
     qtable(e, t);
     tide_sqlw_put(e, " (\n");
     for (i = 0; i < t->ncolumns; i++) {
@@ -218,10 +227,42 @@ static void using_expr(tide_sqlw *e, const tide_table *t, const tide_column *c, 
         tide_sqlw_put(e, "::text");
 }
 
+/* A generated column's expression changed, or it became one: PostgreSQL 15
+ * cannot alter the expression, so the column is dropped and added again
+ * (its values are computed: nothing is lost). A generated column that
+ * becomes a plain one keeps its values (DROP EXPRESSION); the other
+ * changes then follow. 1 when the column was added again (done). */
+static int change_generated(tide_sqlw *e, const tide_op *op)
+{
+    const tide_table *t = op->table;
+    const tide_column *c = op->column;
+    if (!c->generated) {
+        alter_table(e, t);
+        tide_sqlw_put(e, "alter column ");
+        tide_sqlw_q(e, c->name);
+        tide_sqlw_put(e, " drop expression");
+        tide_sqlw_stmt(e);
+        return 0;
+    }
+    alter_table(e, t);
+    tide_sqlw_put(e, "drop column ");
+    tide_sqlw_q(e, op->old_column->name);
+    tide_sqlw_stmt(e);
+    alter_table(e, t);
+    tide_sqlw_put(e, "add column ");
+    column_def(e, c);
+    tide_sqlw_stmt(e);
+    if (c->comment)
+        comment_on(e, "column", t, c->name, c->comment);
+    return 1;
+}
+
 static void alter_column(tide_sqlw *e, const tide_op *op)
 {
     const tide_table *t = op->table;
     const tide_column *c = op->column;
+    if ((op->changes & TIDE_CHANGE_GENERATED) && change_generated(e, op))
+        return;
     if (op->changes & (TIDE_CHANGE_TYPE | TIDE_CHANGE_COLLATION)) {
         if (op->old_column->default_expr) {
             alter_table(e, t);              /* the old default may not cast to the new type */
@@ -346,6 +387,20 @@ static void replace_enum(tide_sqlw *e, const tide_op *op)
     }
 }
 
+/* UNLOGGED is the only PostgreSQL table option; the others are SQLite's. */
+static void table_options(tide_sqlw *e, const tide_op *op)
+{
+    unsigned changed = op->table->options ^ op->old_table->options;
+    if (changed & ~(unsigned)TIDE_TABLE_UNLOGGED) {
+        tide_sqlw_fail(e, "table %s: PostgreSQL has no STRICT or WITHOUT ROWID tables", op->table->name);
+        return;
+    }
+    if (!changed)
+        return;
+    alter_table(e, op->table);
+    tide_sqlw_put(e, op->table->options & TIDE_TABLE_UNLOGGED ? "set unlogged" : "set logged");
+    tide_sqlw_stmt(e);
+}
 
 static void emit_op(tide_sqlw *e, const tide_op *op)
 {
@@ -520,13 +575,12 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
         tide_sqlw_stmt(e);
         break;
     case TIDE_OP_DROP_OBJECT: case TIDE_OP_CREATE_OBJECT: case TIDE_OP_RENAME_OBJECT:
-    case TIDE_OP_ALTER_OBJECT: case TIDE_OP_ALTER_OBJECT_COMMENT: case TIDE_OP_ALTER_TABLE_OPTIONS: {
-        tide_buf what = TIDE_BUF_INIT;
-        tide_op_describe(op, &what);
-        tide_sqlw_fail(e, "%s: the PostgreSQL driver cannot write this yet", what.data ? what.data : "?");
-        tide_buf_free(&what);
+    case TIDE_OP_ALTER_OBJECT: case TIDE_OP_ALTER_OBJECT_COMMENT:
+        pg_emit__object(e, op);
         break;
-    }
+    case TIDE_OP_ALTER_TABLE_OPTIONS:
+        table_options(e, op);
+        break;
     }
 }
 

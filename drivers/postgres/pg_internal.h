@@ -28,6 +28,14 @@ int pg_introspect__queries(void);
 
 /* The SQL of a plan (emit.c). */
 int pg_emit(const tide_plan *plan, tide_sql_list *out, tide_err *err);
+/* The objects' operations (emit_objects.c): CREATE, DROP, RENAME, ALTER and
+ * COMMENT of sequences, functions, views, materialized views, triggers and
+ * policies. pg_emit__signature appends a function's "(args)" as DROP
+ * FUNCTION takes them (defaults left out), read from its definition. */
+struct tide_sqlw;
+void pg_emit__object(struct tide_sqlw *e, const tide_op *op);
+int pg_emit__signature(struct tide_sqlw *e, const tide_object *o);
+int pg_emit__is_procedure(const char *def);
 int pg_convert(const tide_column *to, const char *qsrc, const char *qdst, tide_buf *expr,
                tide_buf *misfit);
 

@@ -1,0 +1,267 @@
+/* emit_objects.c — PostgreSQL SQL for the objects beside tables (model.h,
+ * tide_object_kinds): sequences, functions and procedures, views,
+ * materialized views, triggers and policies. A view's definition is its
+ * query; a trigger's, a function's and a policy's is the whole statement,
+ * run as written; a sequence's is its options. */
+#include "pg_internal.h"
+#include "sqlw.h"
+
+#include <ctype.h>
+#include <string.h>
+
+/* ---- functions: the signature DROP, ALTER and COMMENT need --------------- */
+
+/* Where the parenthesis at open closes, skipping quoted text; NULL if not. */
+static const char *paren_end(const char *open)
+{
+    const char *p;
+    char quote = 0;
+    int depth = 0;
+    for (p = open; *p; p++) {
+        if (quote) {
+            if (*p == quote)
+                quote = 0;
+        } else if (*p == '\'' || *p == '"') {
+            quote = *p;
+        } else if (*p == '(') {
+            depth++;
+        } else if (*p == ')' && --depth == 0) {
+            return p;
+        }
+    }
+    return NULL;
+}
+
+/* The first '(' outside quotes: the argument list after the name. */
+static const char *args_open(const char *def)
+{
+    char quote = 0;
+    for (; *def; def++) {
+        if (quote && *def == quote)
+            quote = 0;
+        else if (!quote && (*def == '"' || *def == '\''))
+            quote = *def;
+        else if (!quote && *def == '(')
+            return def;
+    }
+    return NULL;
+}
+
+static int word_at(const char *p, const char *start, const char *word)
+{
+    size_t n = strlen(word);
+    return !strncasecmp(p, word, n) && (p == start || !(isalnum((unsigned char)p[-1]) || p[-1] == '_')) &&
+           !(isalnum((unsigned char)p[n]) || p[n] == '_');
+}
+
+/* Whether the statement creates a procedure (the word before the name). */
+int pg_emit__is_procedure(const char *def)
+{
+    const char *open = args_open(def), *p;
+    for (p = def; open && p < open; p++)
+        if (word_at(p, def, "procedure"))
+            return 1;
+    return 0;
+}
+
+/* One argument without its default ("a integer DEFAULT 1" -> "a integer"),
+ * trimmed, appended to out. */
+static void put_arg(tide_sqlw *e, const char *a, const char *end)
+{
+    const char *p, *cut = end;
+    char quote = 0;
+    int depth = 0;
+    for (p = a; p < end && cut == end; p++) {
+        if (quote) {
+            if (*p == quote)
+                quote = 0;
+        } else if (*p == '\'' || *p == '"') {
+            quote = *p;
+        } else if (*p == '(') {
+            depth++;
+        } else if (*p == ')') {
+            depth--;
+        } else if (!depth && (*p == '=' || word_at(p, a, "default"))) {
+            cut = p;
+        }
+    }
+    while (a < cut && isspace((unsigned char)*a))
+        a++;
+    while (cut > a && isspace((unsigned char)cut[-1]))
+        cut--;
+    if (e->rc == 0 && tide_buf_add(&e->sql, a, (size_t)(cut - a)) < 0)
+        e->rc = tide_err_set(e->err, TIDE_ENOMEM, "out of memory");
+}
+
+/* (argument types and names, no defaults) of a CREATE FUNCTION statement. */
+int pg_emit__signature(tide_sqlw *e, const tide_object *o)
+{
+    const char *open = o->definition ? args_open(o->definition) : NULL;
+    const char *close = open ? paren_end(open) : NULL, *p, *a;
+    char quote = 0;
+    int depth = 0;
+    if (!close)
+        return tide_sqlw_fail(e, "function %s: cannot find its arguments in its definition "
+                              "(it must be a CREATE FUNCTION or CREATE PROCEDURE statement)", o->name);
+    tide_sqlw_put(e, "(");
+    for (a = p = open + 1; p <= close; p++) {
+        if (quote) {
+            if (*p == quote)
+                quote = 0;
+        } else if (*p == '\'' || *p == '"') {
+            quote = *p;
+        } else if (*p == '(') {
+            depth++;
+        } else if ((*p == ')' && depth-- == 0) || (*p == ',' && depth == 0)) {
+            if (a > open + 1)
+                tide_sqlw_put(e, ", ");
+            put_arg(e, a, p);
+            a = p + 1;
+        }
+    }
+    tide_sqlw_put(e, ")");
+    return e->rc;
+}
+
+/* ---- what each kind is called in SQL -------------------------------------- */
+
+static const char *sql_kind(const tide_object *o)
+{
+    switch (o->kind) {
+    case TIDE_OBJ_SEQUENCE: return "sequence";
+    case TIDE_OBJ_FUNCTION: return pg_emit__is_procedure(o->definition ? o->definition : "")
+                                   ? "procedure" : "function";
+    case TIDE_OBJ_VIEW:     return "view";
+    case TIDE_OBJ_MATVIEW:  return "materialized view";
+    case TIDE_OBJ_TRIGGER:  return "trigger";
+    case TIDE_OBJ_POLICY:   return "policy";
+    default:                return NULL;
+    }
+}
+
+/* <kind> "schema"."name"[(args)] or <kind> "name" on "schema"."table". */
+static void object_ref(tide_sqlw *e, const tide_object *o, const char *name)
+{
+    tide_sqlw_put(e, sql_kind(o));
+    tide_sqlw_put(e, " ");
+    if (o->table) {
+        tide_sqlw_q(e, name);
+        tide_sqlw_put(e, " on ");
+        tide_sqlw_qname(e, o->schema, o->table);
+        return;
+    }
+    tide_sqlw_qname(e, o->schema, name);
+    if (o->kind == TIDE_OBJ_FUNCTION)
+        pg_emit__signature(e, o);
+}
+
+static void comment(tide_sqlw *e, const tide_object *o)
+{
+    tide_sqlw_put(e, "comment on ");
+    object_ref(e, o, o->name);
+    tide_sqlw_put(e, " is ");
+    if (o->comment)
+        tide_sqlw_literal(e, o->comment);
+    else
+        tide_sqlw_put(e, "null");
+    tide_sqlw_stmt(e);
+}
+
+/* A CREATE FUNCTION statement as CREATE OR REPLACE. */
+static void or_replace(tide_sqlw *e, const char *def)
+{
+    const char *p = def;
+    while (isspace((unsigned char)*p))
+        p++;
+    if (word_at(p, p, "create")) {
+        const char *q = p + 6;
+        while (isspace((unsigned char)*q))
+            q++;
+        if (!word_at(q, q, "or")) {
+            tide_sqlw_put(e, "create or replace ");
+            tide_sqlw_put(e, q);
+            return;
+        }
+    }
+    tide_sqlw_put(e, def);
+}
+
+static void create(tide_sqlw *e, const tide_object *o)
+{
+    switch (o->kind) {
+    case TIDE_OBJ_SEQUENCE:
+        tide_sqlw_put(e, "create sequence ");
+        tide_sqlw_qname(e, o->schema, o->name);
+        tide_sqlw_put(e, " ");
+        tide_sqlw_put(e, o->definition);
+        break;
+    case TIDE_OBJ_VIEW:
+    case TIDE_OBJ_MATVIEW:
+        tide_sqlw_put(e, o->kind == TIDE_OBJ_VIEW ? "create view " : "create materialized view ");
+        tide_sqlw_qname(e, o->schema, o->name);
+        tide_sqlw_put(e, " as\n");
+        tide_sqlw_put(e, o->definition);
+        if (o->kind == TIDE_OBJ_MATVIEW)
+            tide_sqlw_put(e, "\nwith data");
+        break;
+    default:                     /* the whole statement */
+        tide_sqlw_put(e, o->definition);
+        break;
+    }
+    tide_sqlw_stmt(e);
+    if (o->comment)
+        comment(e, o);
+}
+
+static void rename_object(tide_sqlw *e, const tide_object *old, const tide_object *o)
+{
+    tide_sqlw_put(e, "alter ");
+    object_ref(e, old, old->name);
+    tide_sqlw_put(e, " rename to ");
+    tide_sqlw_q(e, o->name);
+    tide_sqlw_stmt(e);
+}
+
+static void alter(tide_sqlw *e, const tide_object *o)
+{
+    if (o->kind == TIDE_OBJ_SEQUENCE) {
+        tide_sqlw_put(e, "alter sequence ");
+        tide_sqlw_qname(e, o->schema, o->name);
+        tide_sqlw_put(e, " ");
+        tide_sqlw_put(e, o->definition);
+    } else {
+        or_replace(e, o->definition);
+    }
+    tide_sqlw_stmt(e);
+}
+
+/* The driver's SQL for a *_OBJECT operation. */
+void pg_emit__object(tide_sqlw *e, const tide_op *op)
+{
+    const tide_object *o = op->object ? op->object : op->old_object;
+    if (!sql_kind(o)) {
+        tide_sqlw_fail(e, "%s %s: PostgreSQL has no such object", tide_object_kinds[o->kind].name, o->name);
+        return;
+    }
+    switch (op->kind) {
+    case TIDE_OP_CREATE_OBJECT:
+        create(e, op->object);
+        break;
+    case TIDE_OP_DROP_OBJECT:
+        tide_sqlw_put(e, "drop ");
+        object_ref(e, op->old_object, op->old_object->name);
+        tide_sqlw_stmt(e);
+        break;
+    case TIDE_OP_RENAME_OBJECT:
+        rename_object(e, op->old_object, op->object);
+        break;
+    case TIDE_OP_ALTER_OBJECT:
+        alter(e, op->object);
+        break;
+    case TIDE_OP_ALTER_OBJECT_COMMENT:
+        comment(e, op->object);
+        break;
+    default:
+        break;
+    }
+}
