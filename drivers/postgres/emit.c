@@ -387,19 +387,38 @@ static void replace_enum(tide_sqlw *e, const tide_op *op)
     }
 }
 
-/* UNLOGGED is the only PostgreSQL table option; the others are SQLite's. */
+/* The PostgreSQL table options in the bits of `changed`: UNLOGGED and row
+ * level security (old: 0 for a table being created). */
+static void set_options(tide_sqlw *e, const tide_table *t, unsigned changed)
+{
+    unsigned on = t->options;
+    if (changed & TIDE_TABLE_UNLOGGED) {
+        alter_table(e, t);
+        tide_sqlw_put(e, on & TIDE_TABLE_UNLOGGED ? "set unlogged" : "set logged");
+        tide_sqlw_stmt(e);
+    }
+    if (changed & TIDE_TABLE_ROW_SECURITY) {
+        alter_table(e, t);
+        tide_sqlw_put(e, on & TIDE_TABLE_ROW_SECURITY ? "enable row level security" : "disable row level security");
+        tide_sqlw_stmt(e);
+    }
+    if (changed & TIDE_TABLE_FORCE_ROW_SECURITY) {
+        alter_table(e, t);
+        tide_sqlw_put(e, on & TIDE_TABLE_FORCE_ROW_SECURITY ? "force row level security"
+                                                            : "no force row level security");
+        tide_sqlw_stmt(e);
+    }
+}
+
+/* SQLite's options (STRICT, WITHOUT ROWID) have no PostgreSQL meaning. */
 static void table_options(tide_sqlw *e, const tide_op *op)
 {
     unsigned changed = op->table->options ^ op->old_table->options;
-    if (changed & ~(unsigned)TIDE_TABLE_UNLOGGED) {
+    if (changed & (TIDE_TABLE_STRICT | TIDE_TABLE_WITHOUT_ROWID)) {
         tide_sqlw_fail(e, "table %s: PostgreSQL has no STRICT or WITHOUT ROWID tables", op->table->name);
         return;
     }
-    if (!changed)
-        return;
-    alter_table(e, op->table);
-    tide_sqlw_put(e, op->table->options & TIDE_TABLE_UNLOGGED ? "set unlogged" : "set logged");
-    tide_sqlw_stmt(e);
+    set_options(e, op->table, changed);
 }
 
 static void emit_op(tide_sqlw *e, const tide_op *op)
@@ -519,6 +538,7 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
         break;
     case TIDE_OP_CREATE_TABLE:
         create_table(e, t);
+        set_options(e, t, t->options & (TIDE_TABLE_ROW_SECURITY | TIDE_TABLE_FORCE_ROW_SECURITY));
         break;
     case TIDE_OP_ADD_COLUMN:
         alter_table(e, t);

@@ -40,7 +40,7 @@ int pg_introspect__queries(void)
 /* Comments come from pg_description joined once, rather than from
  * obj_description/col_description, which run a query per row. */
 static const char sql_tables[] = RELS_CTE
-    "SELECT r.oid, r.nspname, r.relname, d.description, c.relpersistence FROM rels r "
+    "SELECT r.oid, r.nspname, r.relname, d.description, c.relpersistence, c.relrowsecurity, c.relforcerowsecurity FROM rels r "
     "JOIN pg_catalog.pg_class c ON c.oid = r.oid "
     "LEFT JOIN pg_catalog.pg_description d ON d.objoid = r.oid "
     "AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0 "
@@ -411,6 +411,10 @@ static int read_tables(reader *r, const PGresult *res)
         t->comment = tide_schema_str(r->out, field(res, i, 3));
         if (field(res, i, 4)[0] == 'u')
             t->options |= TIDE_TABLE_UNLOGGED;
+        if (field_true(res, i, 5))
+            t->options |= TIDE_TABLE_ROW_SECURITY;
+        if (field_true(res, i, 6))
+            t->options |= TIDE_TABLE_FORCE_ROW_SECURITY;
         r->rels[i].oid = strtoul(field(res, i, 0), NULL, 10);
         r->rels[i].table = t;
         r->nrels++;
