@@ -36,6 +36,12 @@ struct tide_sqlw;
 void pg_emit__object(struct tide_sqlw *e, const tide_op *op);
 int pg_emit__signature(struct tide_sqlw *e, const tide_object *o);
 int pg_emit__is_procedure(const char *def);
+/* The driver's normalize (normalize.c), and the canonical form of a
+ * sequence's options text (name for messages) into out: every option, in
+ * the order introspection reads them. TIDE_ECONFIG naming the sequence for
+ * text that is not sequence options. */
+int pg_normalize(tide_schema *s, tide_err *err);
+int pg_seq_canonical(const char *name, const char *options, tide_buf *out, tide_err *err);
 int pg_convert(const tide_column *to, const char *qsrc, const char *qdst, tide_buf *expr,
                tide_buf *misfit);
 

@@ -1116,6 +1116,7 @@ const tide_driver tide_postgres_driver = {
     .fk_check = pg_fk_check,
     .introspect = pg_introspect,
     .emit = pg_emit,
+    .normalize = pg_normalize,
     .backup = pg_backup,
     .convert = pg_convert,
     .lint = pg_lint,
