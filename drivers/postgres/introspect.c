@@ -181,10 +181,13 @@ static const char sql_triggers[] = RELS_CTE
     "ORDER BY tg.tgrelid, tg.tgname";
 
 /* Row level security policies: PostgreSQL prints no CREATE POLICY, so the
- * statement is built here, every clause said (AS, FOR, TO) in one order. */
+ * statement is built here, every clause said (AS, FOR, TO) in one order;
+ * the table is qualified when the search path does not find it, as
+ * pg_get_viewdef and pg_get_triggerdef do. */
 static const char sql_policies[] = RELS_CTE
     "SELECT pol.polrelid, pol.polname, 'CREATE POLICY ' || pg_catalog.quote_ident(pol.polname) || "
-    "' ON ' || CASE WHEN r.nspname = 'public' THEN '' ELSE pg_catalog.quote_ident(r.nspname) || '.' END "
+    "' ON ' || CASE WHEN pg_catalog.pg_table_is_visible(r.oid) THEN '' "
+    "ELSE pg_catalog.quote_ident(r.nspname) || '.' END "
     "|| pg_catalog.quote_ident(r.relname) || ' AS ' || "
     "CASE WHEN pol.polpermissive THEN 'PERMISSIVE' ELSE 'RESTRICTIVE' END || ' FOR ' || "
     "CASE pol.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE' "

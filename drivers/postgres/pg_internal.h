@@ -42,6 +42,8 @@ int pg_emit__is_procedure(const char *def);
  * text that is not sequence options. */
 int pg_normalize(tide_schema *s, tide_err *err);
 int pg_seq_canonical(const char *name, const char *options, tide_buf *out, tide_err *err);
+/* The driver's canonicalize (canonical.c). */
+int pg_canonicalize(tide_dconn *c, tide_schema *s, tide_err *err);
 int pg_convert(const tide_column *to, const char *qsrc, const char *qdst, tide_buf *expr,
                tide_buf *misfit);
 

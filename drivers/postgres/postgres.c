@@ -1132,4 +1132,5 @@ const tide_driver tide_postgres_driver = {
     .drop_database = pg_drop_database,
     .scratch_database = pg_scratch_database,
     .columns_sql = pg_columns_sql,
+    .canonicalize = pg_canonicalize,
 };

@@ -101,7 +101,8 @@ static int action_sql(tide *t, tide_schema_action action, const tide_schema_opti
         rc = rc < 0 ? rc : tide_err_set(err, TIDE_ENOMEM, "out of memory");
         goto done;
     }
-    if (action != TIDE_SCHEMA_CREATE && (rc = live_schema(t, defs, NULL, &live, err)) < 0)
+    if (action != TIDE_SCHEMA_CREATE && ((rc = live_schema(t, defs, NULL, &live, err)) < 0 ||
+                                         (rc = tide__server_canonical(t->conn, defs, err)) < 0))
         goto done;
     tide__limit_schema(t, defs);               /* --schema */
     tide__limit_schema(t, live);
@@ -287,6 +288,10 @@ int tide_schema_diff(tide *t, const char *from, const char *to, int run, char **
     if (sql_out)
         *sql_out = NULL;
     if ((rc = load_side(t, from, &a, err)) < 0 || (rc = load_side(t, to, &b, err)) < 0)
+        goto done;
+    /* definitions or a snapshot against a database: in the server's spelling */
+    if ((a.live && !b.live && (rc = tide__server_canonical(a.conn, b.schema, err)) < 0) ||
+        (b.live && !a.live && (rc = tide__server_canonical(b.conn, a.schema, err)) < 0))
         goto done;
     tide__limit_schema(t, a.schema);
     tide__limit_schema(t, b.schema);
