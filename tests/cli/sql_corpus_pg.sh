@@ -4,13 +4,15 @@
 # A = before + seed, B = after: schema:diff --from A --to B --run must make
 # `pg_dump --schema-only` of A equal to B's, a second schema:diff must have
 # nothing to do, check.sql must print expect (rows kept), and diffing A back
-# to a fresh before must give before's dump. Uses TIDE_TEST_PG_URL.
+# to a fresh before must give before's dump. Then the round trip of what
+# introspection reads: an empty database D diffed to B (everything created
+# from B's model) must dump as B. Uses TIDE_TEST_PG_URL.
 . "$(dirname "$0")/lib.sh"
 cases=$(cd "$(dirname "$0")/../diff/sql/postgres" && pwd)
 base=${TIDE_TEST_PG_URL%/*}
-A=tide_sqlc_a_$$ B=tide_sqlc_b_$$ C=tide_sqlc_c_$$
+A=tide_sqlc_a_$$ B=tide_sqlc_b_$$ C=tide_sqlc_c_$$ D=tide_sqlc_d_$$
 admin() { psql -qAt "$TIDE_TEST_PG_URL" -c "$1" >/dev/null 2>&1; }
-trap 'for d in $A $B $C; do admin "drop database if exists $d"; done; rm -rf "$work"' EXIT
+trap 'for d in $A $B $C $D; do admin "drop database if exists $d"; done; rm -rf "$work"' EXIT
 dump() {
   pg_dump --schema-only --no-owner --no-privileges "$1" |
     grep -vE '^(--|SET |SELECT pg_catalog|\\(un)?restrict |CREATE SCHEMA )' | sed '/^$/d' | sort
@@ -47,6 +49,12 @@ for dir in "$cases"/*/; do
   same_dump $A $C "back to before"
   tide --url "$base/$A" schema:diff --from "$base/$A" --to "$base/$C"
   expect_rc 0; expect_out "nothing to do"
+  fresh $D
+  # what the database needs before tide's objects (extensions) comes first
+  if [ -f "$dir/prelude.sql" ]; then load $D "$dir/prelude.sql" || continue; fi
+  tide --url "$base/$D" schema:diff --from "$base/$D" --to "$base/$B" --run
+  [ "$rc" = 0 ] || { bad "schema:diff from an empty database --run exit $rc"; continue; }
+  same_dump $D $B "created from nothing"
 done
 
 finish

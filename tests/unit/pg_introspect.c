@@ -657,6 +657,7 @@ static const tide_object *object(const tide_schema *s, tide_object_kind kind, co
 }
 
 static const char objects_sql[] =
+    "CREATE EXTENSION citext; "            /* its functions and types are the extension's */
     "CREATE SEQUENCE order_no START WITH 1000 INCREMENT BY 5;"
     "CREATE SEQUENCE owned_seq; "
     "CREATE TABLE item (id serial PRIMARY KEY, no bigint DEFAULT nextval('order_no'), "
