@@ -167,6 +167,44 @@ static void comment(tide_sqlw *e, const tide_object *o)
     tide_sqlw_stmt(e);
 }
 
+static void or_replace(tide_sqlw *e, const char *def);
+
+/* Is it a LANGUAGE sql function? PostgreSQL checks such a body when the
+ * function is created, and functions come before the tables they may
+ * read: the body is checked when it runs instead, as pg_dump does. */
+static int sql_language(const char *def)
+{
+    const char *p;
+    for (p = def; *p; p++) {
+        const char *q = p + 8;
+        if (!word_at(p, def, "language"))
+            continue;
+        while (isspace((unsigned char)*q) || *q == '\'')
+            q++;
+        if (word_at(q, q, "sql"))
+            return 1;
+    }
+    return 0;
+}
+
+static void function_statement(tide_sqlw *e, const char *def, int replace)
+{
+    int unchecked = sql_language(def);
+    if (unchecked) {
+        tide_sqlw_put(e, "set check_function_bodies = off");
+        tide_sqlw_stmt(e);
+    }
+    if (replace)
+        or_replace(e, def);
+    else
+        tide_sqlw_put(e, def);
+    tide_sqlw_stmt(e);
+    if (unchecked) {
+        tide_sqlw_put(e, "reset check_function_bodies");
+        tide_sqlw_stmt(e);
+    }
+}
+
 /* A CREATE FUNCTION statement as CREATE OR REPLACE. */
 static void or_replace(tide_sqlw *e, const char *def)
 {
@@ -186,9 +224,15 @@ static void or_replace(tide_sqlw *e, const char *def)
     tide_sqlw_put(e, def);
 }
 
+
 static void create(tide_sqlw *e, const tide_object *o)
 {
     switch (o->kind) {
+    case TIDE_OBJ_FUNCTION:
+        function_statement(e, o->definition, 0);
+        if (o->comment)
+            comment(e, o);
+        return;
     case TIDE_OBJ_SEQUENCE:
         tide_sqlw_put(e, "create sequence ");
         tide_sqlw_qname(e, o->schema, o->name);
@@ -229,10 +273,10 @@ static void alter(tide_sqlw *e, const tide_object *o)
         tide_sqlw_qname(e, o->schema, o->name);
         tide_sqlw_put(e, " ");
         tide_sqlw_put(e, o->definition);
+        tide_sqlw_stmt(e);
     } else {
-        or_replace(e, o->definition);
+        function_statement(e, o->definition, 1);
     }
-    tide_sqlw_stmt(e);
 }
 
 /* The driver's SQL for a *_OBJECT operation. */

@@ -822,6 +822,9 @@ static void test_emit_objects(void **state)
     assert_non_null(strstr(sql, "create sequence \"order_no\" as bigint increment by 1 minvalue 1 "
                                 "maxvalue 9223372036854775807 start with 10 cache 1 no cycle\n"));
     assert_non_null(strstr(sql, "create function f(a integer, b text default 'x, y')"));
+    /* a LANGUAGE sql body may read tables created after it */
+    assert_non_null(strstr(sql, "set check_function_bodies = off\ncreate function f("));
+    assert_non_null(strstr(sql, "language sql as $$ select a $$\nreset check_function_bodies"));
     assert_non_null(strstr(sql, "comment on function \"f\"(a integer, b text) is 'adds'"));
     assert_non_null(strstr(sql, "create view \"big\" as\nselect id, amount from item where amount > 10"));
     assert_non_null(strstr(sql, "create materialized view \"rep\".\"totals\" as\n"
