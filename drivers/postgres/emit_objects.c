@@ -7,6 +7,7 @@
 #include "sqlw.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 /* ---- functions: the signature DROP, ALTER and COMMENT need --------------- */
@@ -139,6 +140,15 @@ static const char *sql_kind(const tide_object *o)
     }
 }
 
+/* A function's SQL name: an overloaded one is named "f(integer)" in the
+ * model, its arguments being in its definition. */
+static void function_name(tide_sqlw *e, const tide_object *o, const char *name)
+{
+    char bare[256];
+    snprintf(bare, sizeof bare, "%.*s", (int)strcspn(name, "("), name);
+    tide_sqlw_qname(e, o->schema, bare);
+}
+
 /* <kind> "schema"."name"[(args)] or <kind> "name" on "schema"."table". */
 static void object_ref(tide_sqlw *e, const tide_object *o, const char *name)
 {
@@ -150,9 +160,12 @@ static void object_ref(tide_sqlw *e, const tide_object *o, const char *name)
         tide_sqlw_qname(e, o->schema, o->table);
         return;
     }
-    tide_sqlw_qname(e, o->schema, name);
-    if (o->kind == TIDE_OBJ_FUNCTION)
+    if (o->kind == TIDE_OBJ_FUNCTION) {
+        function_name(e, o, name);
         pg_emit__signature(e, o);
+        return;
+    }
+    tide_sqlw_qname(e, o->schema, name);
 }
 
 static void comment(tide_sqlw *e, const tide_object *o)
@@ -262,7 +275,13 @@ static void rename_object(tide_sqlw *e, const tide_object *old, const tide_objec
     tide_sqlw_put(e, "alter ");
     object_ref(e, old, old->name);
     tide_sqlw_put(e, " rename to ");
-    tide_sqlw_q(e, o->name);
+    if (o->kind == TIDE_OBJ_FUNCTION) {
+        char bare[256];
+        snprintf(bare, sizeof bare, "%.*s", (int)strcspn(o->name, "("), o->name);
+        tide_sqlw_q(e, bare);
+    } else {
+        tide_sqlw_q(e, o->name);
+    }
     tide_sqlw_stmt(e);
 }
 

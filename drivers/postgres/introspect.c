@@ -163,9 +163,13 @@ static const char sql_views[] =
     "ORDER BY n.nspname, c.relname";
 
 /* Functions and procedures (not aggregates nor window functions): the
- * whole CREATE OR REPLACE statement. */
+ * whole CREATE OR REPLACE statement. An overloaded name is made unique
+ * with its argument types: "f(integer)" (the emitter writes the name
+ * before the parenthesis). */
 static const char sql_functions[] =
-    "SELECT n.nspname, p.proname, pg_catalog.pg_get_functiondef(p.oid), d.description "
+    "SELECT n.nspname, CASE WHEN pg_catalog.count(*) OVER (PARTITION BY p.pronamespace, p.proname) > 1 "
+    "THEN p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' "
+    "ELSE p.proname END, pg_catalog.pg_get_functiondef(p.oid), d.description "
     "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
     DESCRIPTION("d", "pg_catalog.pg_proc", "p.oid")
     "WHERE " NAMESPACES " AND p.prokind IN ('f', 'p') AND " NOT_EXTENSION("pg_catalog.pg_proc", "p.oid") " "
