@@ -120,8 +120,10 @@ typedef struct tide_driver {
      * foreign keys, checks, enums, comments, with types and defaults written
      * the way tide's DSL writes them (see model.h), so that a schema created
      * from definitions reads back equal. A constant number of queries,
-     * however many tables. Objects tide does not model (views, triggers,
-     * sequences, functions) are left out. NULL in drivers without it. */
+     * however many tables. Objects beside tables (model.h, tide_object_kinds)
+     * are read for the kinds the database has, with reads[] from its catalog
+     * where it keeps them; those an extension made are left out. NULL in
+     * drivers without it. */
     int  (*introspect)(tide_dconn *c, const tide_introspect_opts *opts, tide_schema *out,
                        tide_err *err);
 
