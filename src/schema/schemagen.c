@@ -79,6 +79,20 @@ static int in_defs_enum(const tide_enum *le, void *defs)
     return tide_schema_find_enum(defs, le->schema, le->name) != NULL;
 }
 
+/* Keeps the objects of live that defs has (retain keeps an object that
+ * reads no table, such as a function: schema:drop must leave alone those
+ * the definitions do not describe). */
+static void retain_defs_objects(tide_schema *live, const tide_schema *defs)
+{
+    int i, n = 0;
+    for (i = 0; i < live->nobjects; i++) {
+        const tide_object *o = &live->objects[i];
+        if (tide_schema_find_object(defs, o->kind, o->schema, o->name, o->table))
+            live->objects[n++] = *o;
+    }
+    live->nobjects = n;
+}
+
 /* ---- the actions ----------------------------------------------------------- */
 
 /* The two schemas an action compares, and its plan's SQL in *sql. */
@@ -106,8 +120,10 @@ static int action_sql(tide *t, tide_schema_action action, const tide_schema_opti
         goto done;
     tide__limit_schema(t, defs);               /* --schema */
     tide__limit_schema(t, live);
-    if (action == TIDE_SCHEMA_DROP)           /* only what the definitions describe */
+    if (action == TIDE_SCHEMA_DROP) {         /* only what the definitions describe */
         tide_schema_retain(live, in_defs_table, in_defs_enum, defs);
+        retain_defs_objects(live, defs);
+    }
     d.loose_exprs = action == TIDE_SCHEMA_UPDATE;
     if (action == TIDE_SCHEMA_CREATE)
         rc = tide_diff(empty, defs, &d, &plan, NULL, err);
