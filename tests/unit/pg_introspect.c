@@ -738,6 +738,11 @@ static void test_canonicalize(void **state)
     tide_row row;
     script_ok(f->conn, "CREATE TABLE item (id integer PRIMARY KEY, price integer NOT NULL);"
               "CREATE VIEW cheap AS SELECT id, price FROM item WHERE price < 10;"
+              "CREATE MATERIALIZED VIEW total AS SELECT sum(price) AS s FROM item;"
+              "CREATE FUNCTION g() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;"
+              "CREATE FUNCTION n() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM item $$;"
+              "CREATE TRIGGER item_g BEFORE INSERT ON item FOR EACH ROW EXECUTE FUNCTION g();"
+              "CREATE POLICY mine ON item USING (id > 0);"
               "CREATE TABLE other (x integer)");
     live = introspect(f->conn, NULL, 0, NULL, 0);
     t = tide_schema_add_table(defs, NULL, "item");
@@ -747,6 +752,15 @@ static void test_canonicalize(void **state)
     tide_table_add_column(defs, tide_schema_add_table(defs, NULL, "other"), "x", "integer")->nullable = 1;
     tide_schema_add_object(defs, TIDE_OBJ_VIEW, NULL, "cheap", NULL,
                            "select ID, price from ITEM where (price<10)");
+    tide_schema_add_object(defs, TIDE_OBJ_MATVIEW, NULL, "total", NULL, "select sum(price) s from item");
+    tide_schema_add_object(defs, TIDE_OBJ_FUNCTION, NULL, "g", NULL,
+                           "create function g() returns trigger language plpgsql as $$ BEGIN RETURN NEW; END $$");
+    tide_schema_add_object(defs, TIDE_OBJ_FUNCTION, NULL, "n", NULL,
+                           "create function n() returns bigint as $$ SELECT count(*) FROM item $$ language sql");
+    tide_schema_add_object(defs, TIDE_OBJ_TRIGGER, NULL, "item_g", "item",
+                           "create trigger item_g before insert on item for each row execute procedure g()");
+    tide_schema_add_object(defs, TIDE_OBJ_POLICY, NULL, "mine", "item",
+                           "create policy mine on item for all to public using (id>0)");
     assert_int_equal(tide_schema_finish(defs, &err), 0);
     assert_int_equal(drv->normalize(defs, &err), 0);
     assert_int_equal(drv->canonicalize(tide_conn__dconn(f->conn), defs, &err), 0);
