@@ -285,8 +285,101 @@ static void rename_object(tide_sqlw *e, const tide_object *old, const tide_objec
     tide_sqlw_stmt(e);
 }
 
-static void alter(tide_sqlw *e, const tide_object *o)
+/* What follows RETURNS, lowercased with single spaces, up to the next
+ * clause: a changed result type cannot be CREATE OR REPLACEd. */
+static void result_type(const char *def, tide_buf *out)
 {
+    static const char *const clauses[] = {
+        "language", "as", "immutable", "stable", "volatile", "strict", "security", "cost", "rows",
+        "parallel", "set", "window", "leakproof", "called", "support", "begin", "return", "not",
+        "external", "transform", NULL
+    };
+    const char *open = args_open(def), *close = open ? paren_end(open) : NULL, *p;
+    int i, in_result = 0;
+    for (p = close ? close + 1 : ""; *p; p++) {
+        if (!in_result && word_at(p, def, "returns")) {
+            in_result = 1;
+            p += 6;
+            continue;
+        }
+        if (!in_result)
+            continue;
+        for (i = 0; clauses[i]; i++)
+            if (word_at(p, def, clauses[i]))
+                return;
+        if (isspace((unsigned char)*p)) {
+            if (out->len && out->data[out->len - 1] != ' ')
+                tide_buf_putc(out, ' ');
+        } else {
+            tide_buf_putc(out, (char)tolower((unsigned char)*p));
+        }
+    }
+}
+
+/* How many arguments a "(...)" signature lists. */
+static int nargs(const char *sig)
+{
+    int commas = 0, content = 0, depth = 0;
+    char quote = 0;
+    for (; sig && *sig; sig++) {
+        if (quote) {
+            if (*sig == quote)
+                quote = 0;
+            continue;
+        }
+        if (*sig == '(')
+            depth++;
+        else if (*sig == ')')
+            depth--;
+        else if (depth == 1 && *sig == ',')
+            commas++;
+        else if (depth == 1 && !isspace((unsigned char)*sig))
+            content = 1;
+        if (*sig == '\'' || *sig == '"')
+            quote = *sig;
+    }
+    return content ? commas + 1 : 0;
+}
+
+/* Whether a function can be replaced in place: as many arguments (else
+ * CREATE OR REPLACE makes an overload beside it) and the same result type
+ * (aliases folded: "int" is integer). Spellings of the same types stay in
+ * place, since dropping a function fails when triggers use it. */
+static int replaceable(const tide_object *old, const tide_object *o)
+{
+    tide_sqlw a, b;
+    tide_buf ra = TIDE_BUF_INIT, rb = TIDE_BUF_INIT, ca = TIDE_BUF_INIT, cb = TIDE_BUF_INIT;
+    tide_err ignored;
+    int same;
+    tide_sqlw_init(&a, &tide_postgres_driver, NULL, NULL, &ignored);
+    tide_sqlw_init(&b, &tide_postgres_driver, NULL, NULL, &ignored);
+    pg_emit__signature(&a, old);
+    pg_emit__signature(&b, o);
+    result_type(old->definition, &ra);
+    result_type(o->definition, &rb);
+    tide_model_canonical_type(ra.data ? ra.data : "", &ca);
+    tide_model_canonical_type(rb.data ? rb.data : "", &cb);
+    same = a.rc == 0 && b.rc == 0 && nargs(a.sql.data) == nargs(b.sql.data) &&
+           !strcmp(ca.data ? ca.data : "", cb.data ? cb.data : "") &&
+           pg_emit__is_procedure(old->definition) == pg_emit__is_procedure(o->definition);
+    tide_sqlw_finish(&a);
+    tide_sqlw_finish(&b);
+    tide_buf_free(&ra);
+    tide_buf_free(&rb);
+    tide_buf_free(&ca);
+    tide_buf_free(&cb);
+    return same;
+}
+
+static void alter(tide_sqlw *e, const tide_object *old, const tide_object *o)
+{
+    if (o->kind == TIDE_OBJ_FUNCTION && !replaceable(old, o)) {
+        tide_sqlw_put(e, "drop ");                 /* new arguments or result: a new function */
+        object_ref(e, old, old->name);
+        tide_sqlw_stmt(e);
+        function_statement(e, o->definition, 0);
+        return;
+    }
     if (o->kind == TIDE_OBJ_SEQUENCE) {
         tide_sqlw_put(e, "alter sequence ");
         tide_sqlw_qname(e, o->schema, o->name);
@@ -319,7 +412,7 @@ void pg_emit__object(tide_sqlw *e, const tide_op *op)
         rename_object(e, op->old_object, op->object);
         break;
     case TIDE_OP_ALTER_OBJECT:
-        alter(e, op->object);
+        alter(e, op->old_object, op->object);
         break;
     case TIDE_OP_ALTER_OBJECT_COMMENT:
         comment(e, op->object);
