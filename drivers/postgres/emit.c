@@ -50,6 +50,15 @@ static void column_def(tide_sqlw *e, const tide_column *c)
     }
     if (!c->nullable)
         tide_sqlw_put(e, " not null");
+    if (c->generated) {
+        if (!c->generated_stored)
+            tide_sqlw_fail(e, "column %s: PostgreSQL has only stored generated columns "
+                           "(declare it stored)", c->name);
+        tide_sqlw_put(e, " generated always as (");
+        tide_sqlw_put(e, c->generated);
+        tide_sqlw_put(e, ") stored");
+        return;
+    }
     if (c->default_expr && !c->autoincrement) {
         tide_sqlw_put(e, " default ");
         tide_sqlw_term(e, c->default_expr);
@@ -78,7 +87,7 @@ static void comment_on(tide_sqlw *e, const char *what, const tide_table *t, cons
 static void create_table(tide_sqlw *e, const tide_table *t)
 {
     int i;
-    tide_sqlw_put(e, "create table ");
+    tide_sqlw_put(e, t->options & TIDE_TABLE_UNLOGGED ? "create unlogged table " : "create table ");
     qtable(e, t);
     tide_sqlw_put(e, " (\n");
     for (i = 0; i < t->ncolumns; i++) {
@@ -269,6 +278,36 @@ static void sequence_type(tide_sqlw *e, const tide_table *t, const tide_column *
     tide_buf_free(&table);
 }
 
+/* A generated column's expression changed, or it became one: PostgreSQL 15
+ * cannot alter the expression, so the column is dropped and added again
+ * (its values are computed: nothing is lost). A generated column that
+ * becomes a plain one keeps its values (DROP EXPRESSION); the other
+ * changes then follow. 1 when the column was added again (done). */
+static int change_generated(tide_sqlw *e, const tide_op *op)
+{
+    const tide_table *t = op->table;
+    const tide_column *c = op->column;
+    if (!c->generated) {
+        alter_table(e, t);
+        tide_sqlw_put(e, "alter column ");
+        tide_sqlw_q(e, c->name);
+        tide_sqlw_put(e, " drop expression");
+        tide_sqlw_stmt(e);
+        return 0;
+    }
+    alter_table(e, t);
+    tide_sqlw_put(e, "drop column ");
+    tide_sqlw_q(e, op->old_column->name);
+    tide_sqlw_stmt(e);
+    alter_table(e, t);
+    tide_sqlw_put(e, "add column ");
+    column_def(e, c);
+    tide_sqlw_stmt(e);
+    if (c->comment)
+        comment_on(e, "column", t, c->name, c->comment);
+    return 1;
+}
+
 static void alter_column(tide_sqlw *e, const tide_op *op)
 {
     const tide_table *t = op->table;
@@ -283,6 +322,8 @@ static void alter_column(tide_sqlw *e, const tide_op *op)
                        t->name, c->name, op->old_column->type, c->type, t->name, c->name, c->type);
         return;
     }
+    if ((op->changes & TIDE_CHANGE_GENERATED) && change_generated(e, op))
+        return;
     if (op->changes & (TIDE_CHANGE_TYPE | TIDE_CHANGE_COLLATION)) {
         if (op->old_column->default_expr) {
             alter_table(e, t);              /* the old default may not cast to the new type */
@@ -409,6 +450,39 @@ static void replace_enum(tide_sqlw *e, const tide_op *op)
     }
 }
 
+/* The PostgreSQL table options in the bits of `changed`: UNLOGGED and row
+ * level security (old: 0 for a table being created). */
+static void set_options(tide_sqlw *e, const tide_table *t, unsigned changed)
+{
+    unsigned on = t->options;
+    if (changed & TIDE_TABLE_UNLOGGED) {
+        alter_table(e, t);
+        tide_sqlw_put(e, on & TIDE_TABLE_UNLOGGED ? "set unlogged" : "set logged");
+        tide_sqlw_stmt(e);
+    }
+    if (changed & TIDE_TABLE_ROW_SECURITY) {
+        alter_table(e, t);
+        tide_sqlw_put(e, on & TIDE_TABLE_ROW_SECURITY ? "enable row level security" : "disable row level security");
+        tide_sqlw_stmt(e);
+    }
+    if (changed & TIDE_TABLE_FORCE_ROW_SECURITY) {
+        alter_table(e, t);
+        tide_sqlw_put(e, on & TIDE_TABLE_FORCE_ROW_SECURITY ? "force row level security"
+                                                            : "no force row level security");
+        tide_sqlw_stmt(e);
+    }
+}
+
+/* SQLite's options (STRICT, WITHOUT ROWID) have no PostgreSQL meaning. */
+static void table_options(tide_sqlw *e, const tide_op *op)
+{
+    unsigned changed = op->table->options ^ op->old_table->options;
+    if (changed & (TIDE_TABLE_STRICT | TIDE_TABLE_WITHOUT_ROWID)) {
+        tide_sqlw_fail(e, "table %s: PostgreSQL has no STRICT or WITHOUT ROWID tables", op->table->name);
+        return;
+    }
+    set_options(e, op->table, changed);
+}
 
 static void emit_op(tide_sqlw *e, const tide_op *op)
 {
@@ -527,6 +601,7 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
         break;
     case TIDE_OP_CREATE_TABLE:
         create_table(e, t);
+        set_options(e, t, t->options & (TIDE_TABLE_ROW_SECURITY | TIDE_TABLE_FORCE_ROW_SECURITY));
         break;
     case TIDE_OP_ADD_COLUMN:
         alter_table(e, t);
@@ -583,13 +658,12 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
         tide_sqlw_stmt(e);
         break;
     case TIDE_OP_DROP_OBJECT: case TIDE_OP_CREATE_OBJECT: case TIDE_OP_RENAME_OBJECT:
-    case TIDE_OP_ALTER_OBJECT: case TIDE_OP_ALTER_OBJECT_COMMENT: case TIDE_OP_ALTER_TABLE_OPTIONS: {
-        tide_buf what = TIDE_BUF_INIT;
-        tide_op_describe(op, &what);
-        tide_sqlw_fail(e, "%s: the PostgreSQL driver cannot write this yet", what.data ? what.data : "?");
-        tide_buf_free(&what);
+    case TIDE_OP_ALTER_OBJECT: case TIDE_OP_ALTER_OBJECT_COMMENT:
+        pg_emit__object(e, op);
         break;
-    }
+    case TIDE_OP_ALTER_TABLE_OPTIONS:
+        table_options(e, op);
+        break;
     }
 }
 

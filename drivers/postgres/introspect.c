@@ -1,8 +1,10 @@
 /* introspect.c — reads a live PostgreSQL schema from pg_catalog into tide's
  * model, written the way the DSL writes it so that a schema created from
- * definitions reads back equal. Five catalog queries (tables, columns,
- * constraints, indexes, enums) in one read-only snapshot, however many
- * tables: per-table lists come back as arrays, never as more queries. */
+ * definitions reads back equal. Ten catalog queries (tables, columns,
+ * constraints, indexes, enums, then one per object kind: sequences,
+ * functions, views and materialized views, triggers, policies) in one
+ * read-only snapshot, however many tables: per-table lists come back as
+ * arrays, never as more queries. */
 #include "pg_internal.h"
 
 #include <stdio.h>
@@ -38,7 +40,8 @@ int pg_introspect__queries(void)
 /* Comments come from pg_description joined once, rather than from
  * obj_description/col_description, which run a query per row. */
 static const char sql_tables[] = RELS_CTE
-    "SELECT r.oid, r.nspname, r.relname, d.description FROM rels r "
+    "SELECT r.oid, r.nspname, r.relname, d.description, c.relpersistence, c.relrowsecurity, c.relforcerowsecurity FROM rels r "
+    "JOIN pg_catalog.pg_class c ON c.oid = r.oid "
     "LEFT JOIN pg_catalog.pg_description d ON d.objoid = r.oid "
     "AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0 "
     "ORDER BY r.nspname, r.relname";
@@ -121,6 +124,102 @@ static const char sql_enums[] =
     "WHERE d.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND d.objid = t.oid "
     "AND d.deptype = 'e') "
     "ORDER BY n.nspname, t.typname";
+
+/* ---- objects beside tables: one query per kind ---------------------------- */
+
+/* Not made by an extension (CREATE EXTENSION owns them: deptype 'e'). */
+#define NOT_EXTENSION(cls, oid) \
+    "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = '" cls \
+    "'::pg_catalog.regclass AND x.objid = " oid " AND x.deptype = 'e')"
+
+/* A relation's name as the model writes a read: "name" in public, else
+ * "schema.name". */
+#define READ_NAME(nsp, rel) \
+    "CASE WHEN " nsp " = 'public' THEN " rel " ELSE " nsp " || '.' || " rel " END"
+
+/* The tables, views and materialized views that the rows of class cls
+ * (pg_rewrite, pg_policy) with objid matching `match` depend on. */
+#define READS_OF(cls, match, self) \
+    "ARRAY(SELECT DISTINCT " READ_NAME("rn.nspname", "rc.relname") " FROM pg_catalog.pg_depend dp " \
+    "JOIN pg_catalog.pg_class rc ON rc.oid = dp.refobjid " \
+    "JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace " \
+    "WHERE dp.classid = '" cls "'::pg_catalog.regclass AND " match " " \
+    "AND dp.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dp.refobjid <> " self " " \
+    "AND rc.relkind IN ('r', 'p', 'v', 'm', 'f'))"
+
+#define DESCRIPTION(alias, cls, oid) \
+    "LEFT JOIN pg_catalog.pg_description " alias " ON " alias ".objoid = " oid " AND " alias \
+    ".classoid = '" cls "'::pg_catalog.regclass AND " alias ".objsubid = 0 "
+
+/* Views and materialized views: the query as pg_get_viewdef(oid, true)
+ * prints it (kept without its trailing semicolon), what its rules read. */
+static const char sql_views[] =
+    "SELECT n.nspname, c.relname, c.relkind, pg_catalog.pg_get_viewdef(c.oid, true), d.description, "
+    READS_OF("pg_catalog.pg_rewrite", "dp.objid IN (SELECT rw.oid FROM pg_catalog.pg_rewrite rw "
+             "WHERE rw.ev_class = c.oid)", "c.oid") " "
+    "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    DESCRIPTION("d", "pg_catalog.pg_class", "c.oid")
+    "WHERE " NAMESPACES " AND c.relkind IN ('v', 'm') AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
+    "ORDER BY n.nspname, c.relname";
+
+/* Functions and procedures (not aggregates nor window functions): the
+ * whole CREATE OR REPLACE statement. An overloaded name is made unique
+ * with its argument types: "f(integer)" (the emitter writes the name
+ * before the parenthesis). */
+static const char sql_functions[] =
+    "SELECT n.nspname, CASE WHEN pg_catalog.count(*) OVER (PARTITION BY p.pronamespace, p.proname) > 1 "
+    "THEN p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' "
+    "ELSE p.proname END, pg_catalog.pg_get_functiondef(p.oid), d.description "
+    "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
+    DESCRIPTION("d", "pg_catalog.pg_proc", "p.oid")
+    "WHERE " NAMESPACES " AND p.prokind IN ('f', 'p') AND " NOT_EXTENSION("pg_catalog.pg_proc", "p.oid") " "
+    "ORDER BY n.nspname, p.proname, p.oid";
+
+/* Triggers of the tables read, not those PostgreSQL makes itself (foreign
+ * keys' triggers are internal). */
+static const char sql_triggers[] = RELS_CTE
+    "SELECT tg.tgrelid, tg.tgname, pg_catalog.pg_get_triggerdef(tg.oid, true), d.description "
+    "FROM rels r JOIN pg_catalog.pg_trigger tg ON tg.tgrelid = r.oid "
+    DESCRIPTION("d", "pg_catalog.pg_trigger", "tg.oid")
+    "WHERE NOT tg.tgisinternal AND " NOT_EXTENSION("pg_catalog.pg_trigger", "tg.oid") " "
+    "ORDER BY tg.tgrelid, tg.tgname";
+
+/* Row level security policies: PostgreSQL prints no CREATE POLICY, so the
+ * statement is built here, every clause said (AS, FOR, TO) in one order;
+ * the table is qualified when the search path does not find it, as
+ * pg_get_viewdef and pg_get_triggerdef do. */
+static const char sql_policies[] = RELS_CTE
+    "SELECT pol.polrelid, pol.polname, 'CREATE POLICY ' || pg_catalog.quote_ident(pol.polname) || "
+    "' ON ' || CASE WHEN pg_catalog.pg_table_is_visible(r.oid) THEN '' "
+    "ELSE pg_catalog.quote_ident(r.nspname) || '.' END "
+    "|| pg_catalog.quote_ident(r.relname) || ' AS ' || "
+    "CASE WHEN pol.polpermissive THEN 'PERMISSIVE' ELSE 'RESTRICTIVE' END || ' FOR ' || "
+    "CASE pol.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE' "
+    "WHEN 'd' THEN 'DELETE' ELSE 'ALL' END || ' TO ' || "
+    "CASE WHEN pol.polroles = '{0}'::pg_catalog.oid[] THEN 'PUBLIC' ELSE "
+    "(SELECT pg_catalog.string_agg(pg_catalog.quote_ident(ro.rolname), ', ' ORDER BY ro.rolname) "
+    "FROM pg_catalog.pg_roles ro WHERE ro.oid = ANY (pol.polroles)) END || "
+    "COALESCE(' USING (' || pg_catalog.pg_get_expr(pol.polqual, pol.polrelid) || ')', '') || "
+    "COALESCE(' WITH CHECK (' || pg_catalog.pg_get_expr(pol.polwithcheck, pol.polrelid) || ')', ''), "
+    "d.description, " READS_OF("pg_catalog.pg_policy", "dp.objid = pol.oid", "pol.polrelid") " "
+    "FROM rels r JOIN pg_catalog.pg_policy pol ON pol.polrelid = r.oid "
+    DESCRIPTION("d", "pg_catalog.pg_policy", "pol.oid")
+    "ORDER BY pol.polrelid, pol.polname";
+
+/* Sequences no column owns (serial: deptype 'a', identity: 'i'): their
+ * options, every one said, in the order pg_seq_canonical writes them. */
+static const char sql_sequences[] =
+    "SELECT n.nspname, c.relname, 'as ' || pg_catalog.format_type(s.seqtypid, NULL) || "
+    "' increment by ' || s.seqincrement || ' minvalue ' || s.seqmin || ' maxvalue ' || s.seqmax || "
+    "' start with ' || s.seqstart || ' cache ' || s.seqcache || "
+    "CASE WHEN s.seqcycle THEN ' cycle' ELSE ' no cycle' END, d.description "
+    "FROM pg_catalog.pg_sequence s JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    DESCRIPTION("d", "pg_catalog.pg_class", "c.oid")
+    "WHERE " NAMESPACES " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x "
+    "WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND x.objid = c.oid "
+    "AND x.deptype IN ('a', 'i', 'e')) "
+    "ORDER BY n.nspname, c.relname";
 
 /* A table read, by oid (sorted by oid for bsearch). */
 typedef struct rel {
@@ -317,6 +416,12 @@ static int read_tables(reader *r, const PGresult *res)
         if (!t)
             return nomem(r);
         t->comment = tide_schema_str(r->out, field(res, i, 3));
+        if (field(res, i, 4)[0] == 'u')
+            t->options |= TIDE_TABLE_UNLOGGED;
+        if (field_true(res, i, 5))
+            t->options |= TIDE_TABLE_ROW_SECURITY;
+        if (field_true(res, i, 6))
+            t->options |= TIDE_TABLE_FORCE_ROW_SECURITY;
         r->rels[i].oid = strtoul(field(res, i, 0), NULL, 10);
         r->rels[i].table = t;
         r->nrels++;
@@ -420,13 +525,17 @@ static int column_type(reader *r, const PGresult *res, int i, int *is_enum)
     return rc < 0 ? nomem(r) : 0;
 }
 
-/* Default, serial and identity. Generated columns' expressions are not
- * defaults (the model has no generated columns). */
+/* Default, serial and identity. A stored generated column's expression is
+ * not a default: it is column.generated. */
 static int column_default(reader *r, const PGresult *res, int i, tide_column *col)
 {
     const char *expr = field(res, i, 8), *identity = field(res, i, 6), *generated = field(res, i, 7);
     col->autoincrement = identity && (identity[0] == 'a' || identity[0] == 'd');
-    if (!expr || (generated && *generated))
+    if (expr && generated && *generated) {
+        col->generated_stored = generated[0] == 's';
+        return (col->generated = tide_schema_str(r->out, expr)) ? 0 : nomem(r);
+    }
+    if (!expr)
         return 0;
     if (field_true(res, i, 9) && is_nextval(expr)) {
         col->autoincrement = 1;     /* serial, bigserial, smallserial */
@@ -641,6 +750,95 @@ static int read_enums(reader *r, const PGresult *res)
     return 0;
 }
 
+/* ---- objects ------------------------------------------------------------------ */
+
+/* def without the white space around it and a trailing semicolon. */
+static int trimmed(reader *r, const char *def)
+{
+    size_t n;
+    while (*def == ' ' || *def == '\n' || *def == '\t')
+        def++;
+    n = strlen(def);
+    while (n && (def[n - 1] == ' ' || def[n - 1] == '\n' || def[n - 1] == '\t' || def[n - 1] == ';'))
+        n--;
+    tide_buf_reset(&r->tmp);
+    return tide_buf_add(&r->tmp, def, n) < 0 ? nomem(r) : 0;
+}
+
+/* Adds an object read from the catalog: the definition trimmed, its
+ * comment, and (reads_col >= 0) what the catalog says it reads. */
+static int add_object(reader *r, tide_object_kind kind, const char *nsp, const char *name,
+                      const char *table, const PGresult *res, int i, int def_col, int reads_col)
+{
+    tide_object *o;
+    int rc;
+    if ((rc = trimmed(r, field(res, i, def_col))) < 0)
+        return rc;
+    if (!(o = tide_schema_add_object(r->out, kind, model_schema(nsp), name, table, r->tmp.data)))
+        return nomem(r);
+    if (field(res, i, def_col + 1) && !(o->comment = tide_schema_str(r->out, field(res, i, def_col + 1))))
+        return nomem(r);
+    if (kind == TIDE_OBJ_SEQUENCE && !(o->canonical = tide_schema_str(r->out, o->definition)))
+        return nomem(r);
+    if (reads_col < 0)
+        return 0;
+    o->reads_given = 1;
+    return push_array(r, field(res, i, reads_col), &o->reads, &o->nreads);
+}
+
+static int read_views(reader *r, const PGresult *res)
+{
+    int i, rc = 0, n = PQntuples(res);
+    for (i = 0; i < n && rc == 0; i++)
+        rc = add_object(r, field(res, i, 2)[0] == 'm' ? TIDE_OBJ_MATVIEW : TIDE_OBJ_VIEW,
+                        field(res, i, 0), field(res, i, 1), NULL, res, i, 3, 5);
+    return rc;
+}
+
+static int read_functions(reader *r, const PGresult *res)
+{
+    int i, rc = 0, n = PQntuples(res);
+    for (i = 0; i < n && rc == 0; i++)
+        rc = add_object(r, TIDE_OBJ_FUNCTION, field(res, i, 0), field(res, i, 1), NULL, res, i, 2, -1);
+    return rc;
+}
+
+static int read_sequences(reader *r, const PGresult *res)
+{
+    int i, rc = 0, n = PQntuples(res);
+    for (i = 0; i < n && rc == 0; i++)
+        rc = add_object(r, TIDE_OBJ_SEQUENCE, field(res, i, 0), field(res, i, 1), NULL, res, i, 2, -1);
+    return rc;
+}
+
+/* Triggers and policies: on a table read (by oid). Triggers read their
+ * table only (what their function reads is the function's business). */
+static int read_on_table(reader *r, const PGresult *res, tide_object_kind kind, int reads_col)
+{
+    int i, rc = 0, n = PQntuples(res);
+    for (i = 0; i < n && rc == 0; i++) {
+        tide_table *t = table_of(r, field(res, i, 0));
+        if (t)
+            rc = add_object(r, kind, t->schema ? t->schema : "public", field(res, i, 1), t->name,
+                            res, i, 2, reads_col);
+    }
+    return rc;
+}
+
+static int read_triggers(reader *r, const PGresult *res)
+{
+    int rc = read_on_table(r, res, TIDE_OBJ_TRIGGER, -1), i;
+    for (i = 0; rc == 0 && i < r->out->nobjects; i++)     /* the table is all a trigger reads */
+        if (r->out->objects[i].kind == TIDE_OBJ_TRIGGER)
+            r->out->objects[i].reads_given = 1;
+    return rc;
+}
+
+static int read_policies(reader *r, const PGresult *res)
+{
+    return read_on_table(r, res, TIDE_OBJ_POLICY, 4);
+}
+
 /* ---- the whole ------------------------------------------------------------- */
 
 static const struct step {
@@ -653,6 +851,11 @@ static const struct step {
     { "constraints", sql_constraints, read_constraints },
     { "indexes", sql_indexes, read_indexes },
     { "enums", sql_enums, read_enums },
+    { "sequences", sql_sequences, read_sequences },
+    { "functions", sql_functions, read_functions },
+    { "views", sql_views, read_views },
+    { "triggers", sql_triggers, read_triggers },
+    { "policies", sql_policies, read_policies },
 };
 
 static int read_all(reader *r)

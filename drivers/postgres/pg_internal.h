@@ -28,6 +28,22 @@ int pg_introspect__queries(void);
 
 /* The SQL of a plan (emit.c). */
 int pg_emit(const tide_plan *plan, tide_sql_list *out, tide_err *err);
+/* The objects' operations (emit_objects.c): CREATE, DROP, RENAME, ALTER and
+ * COMMENT of sequences, functions, views, materialized views, triggers and
+ * policies. pg_emit__signature appends a function's "(args)" as DROP
+ * FUNCTION takes them (defaults left out), read from its definition. */
+struct tide_sqlw;
+void pg_emit__object(struct tide_sqlw *e, const tide_op *op);
+int pg_emit__signature(struct tide_sqlw *e, const tide_object *o);
+int pg_emit__is_procedure(const char *def);
+/* The driver's normalize (normalize.c), and the canonical form of a
+ * sequence's options text (name for messages) into out: every option, in
+ * the order introspection reads them. TIDE_ECONFIG naming the sequence for
+ * text that is not sequence options. */
+int pg_normalize(tide_schema *s, tide_err *err);
+int pg_seq_canonical(const char *name, const char *options, tide_buf *out, tide_err *err);
+/* The driver's canonicalize (canonical.c). */
+int pg_canonicalize(tide_dconn *c, tide_schema *s, tide_err *err);
 int pg_convert(const tide_column *to, const char *qsrc, const char *qdst, tide_buf *expr,
                tide_buf *misfit);
 

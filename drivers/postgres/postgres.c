@@ -1116,6 +1116,7 @@ const tide_driver tide_postgres_driver = {
     .fk_check = pg_fk_check,
     .introspect = pg_introspect,
     .emit = pg_emit,
+    .normalize = pg_normalize,
     .backup = pg_backup,
     .convert = pg_convert,
     .lint = pg_lint,
@@ -1131,4 +1132,5 @@ const tide_driver tide_postgres_driver = {
     .drop_database = pg_drop_database,
     .scratch_database = pg_scratch_database,
     .columns_sql = pg_columns_sql,
+    .canonicalize = pg_canonicalize,
 };

@@ -16,7 +16,7 @@
 #include "model/model.h"
 #include "model/diff.h"
 
-#define TIDE_DRIVER_VERSION 7
+#define TIDE_DRIVER_VERSION 8
 
 /* What a database can do (tide_driver.caps, version 7). The core asks these,
  * never the dialect's name. */
@@ -120,8 +120,10 @@ typedef struct tide_driver {
      * foreign keys, checks, enums, comments, with types and defaults written
      * the way tide's DSL writes them (see model.h), so that a schema created
      * from definitions reads back equal. A constant number of queries,
-     * however many tables. Objects tide does not model (views, triggers,
-     * sequences, functions) are left out. NULL in drivers without it. */
+     * however many tables. Objects beside tables (model.h, tide_object_kinds)
+     * are read for the kinds the database has, with reads[] from its catalog
+     * where it keeps them; those an extension made are left out. NULL in
+     * drivers without it. */
     int  (*introspect)(tide_dconn *c, const tide_introspect_opts *opts, tide_schema *out,
                        tide_err *err);
 
@@ -215,6 +217,17 @@ typedef struct tide_driver {
      * schema and table) and *nparams. Fails only when out of memory. */
     int  (*columns_sql)(const char *schema, const char *table, tide_buf *sql,
                         tide_value params[2], int *nparams);
+
+    /* Version 8. Sets `canonical` of the objects of s (definitions: finished
+     * and normalized) to the database's own spelling of them, the text
+     * introspection of a live database gives for the same object once
+     * finished, so that hand-written SQL compares equal to what the server
+     * stores: called wherever definitions are compared with a live
+     * database. The database must not change: PostgreSQL creates the
+     * definitions in a scratch namespace inside a transaction it rolls
+     * back. Definitions that the database refuses fail with the message
+     * naming the object. NULL: the text's canonical form is enough. */
+    int  (*canonicalize)(tide_dconn *c, tide_schema *s, tide_err *err);
 } tide_driver;
 
 /* Whether drv says it can do cap (a TIDE_CAP_* flag); 0 for a driver built

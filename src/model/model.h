@@ -89,11 +89,14 @@ typedef struct tide_check {
 
 /* Table options (tide_table.options). A change of options is
  * TIDE_OP_ALTER_TABLE_OPTIONS: SQLite rebuilds the table, PostgreSQL alters
- * what it can (SET LOGGED / UNLOGGED). */
+ * what it can (SET LOGGED / UNLOGGED, ENABLE / DISABLE / FORCE / NO FORCE
+ * ROW LEVEL SECURITY). */
 enum {
     TIDE_TABLE_STRICT        = 1,   /* SQLite STRICT */
     TIDE_TABLE_WITHOUT_ROWID = 2,   /* SQLite WITHOUT ROWID */
-    TIDE_TABLE_UNLOGGED      = 4    /* PostgreSQL UNLOGGED */
+    TIDE_TABLE_UNLOGGED      = 4,   /* PostgreSQL UNLOGGED */
+    TIDE_TABLE_ROW_SECURITY  = 8,   /* PostgreSQL ENABLE ROW LEVEL SECURITY (policies apply) */
+    TIDE_TABLE_FORCE_ROW_SECURITY = 16  /* PostgreSQL FORCE ROW LEVEL SECURITY (to the owner too) */
 };
 
 typedef struct tide_table {

@@ -69,6 +69,14 @@ int tide__load_definitions(tide *t, tide_schema **out, tide_err *err)
     return drv->normalize(*out, err);
 }
 
+int tide__server_canonical(tide_conn *conn, tide_schema *s, tide_err *err)
+{
+    const tide_driver *drv = conn ? tide_conn__driver(conn) : NULL;
+    if (!s || !drv || drv->version < 8 || !drv->canonicalize)
+        return 0;
+    return drv->canonicalize(tide_conn__dconn(conn), s, err);
+}
+
 /* A SQLite rebuild drops the old table: with foreign keys on, that fires
  * ON DELETE CASCADE on its children, and PRAGMA foreign_keys cannot change
  * inside the migration's transaction. Keeping the table's triggers in the

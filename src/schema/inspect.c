@@ -226,7 +226,8 @@ int tide_drift(tide *t, char ***out, int *n, tide_err *err)
                           "(tide migration:create)", path.data);
         goto done;
     }
-    if ((rc = tide_snapshot_read(&snap, path.data, err)) < 0 || (rc = introspect(t, snap, 0, &live, err)) < 0)
+    if ((rc = tide_snapshot_read(&snap, path.data, err)) < 0 || (rc = introspect(t, snap, 0, &live, err)) < 0 ||
+        (rc = tide__server_canonical(t->conn, snap, err)) < 0)
         goto done;
     tide__limit_schema(t, snap);
     memset(&o, 0, sizeof o);

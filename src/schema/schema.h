@@ -17,6 +17,12 @@ void tide__limit_schema(tide *t, tide_schema *s);
 /* The schema definitions (module-aware), normalized for the dialect. */
 int  tide__load_definitions(tide *t, tide_schema **out, tide_err *err);
 
+/* Before definitions (or a snapshot) are compared with the live database
+ * behind conn: their objects' canonical forms become the server's spelling
+ * (the driver's canonicalize; nothing to do for a driver without one), so
+ * that SQL written by hand shows no perpetual difference. */
+int  tide__server_canonical(tide_conn *conn, tide_schema *s, tide_err *err);
+
 
 
 /* Drops every table and enum of the namespaces tide covers (those of the

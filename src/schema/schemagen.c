@@ -79,6 +79,20 @@ static int in_defs_enum(const tide_enum *le, void *defs)
     return tide_schema_find_enum(defs, le->schema, le->name) != NULL;
 }
 
+/* Keeps the objects of live that defs has (retain keeps an object that
+ * reads no table, such as a function: schema:drop must leave alone those
+ * the definitions do not describe). */
+static void retain_defs_objects(tide_schema *live, const tide_schema *defs)
+{
+    int i, n = 0;
+    for (i = 0; i < live->nobjects; i++) {
+        const tide_object *o = &live->objects[i];
+        if (tide_schema_find_object(defs, o->kind, o->schema, o->name, o->table))
+            live->objects[n++] = *o;
+    }
+    live->nobjects = n;
+}
+
 /* ---- the actions ----------------------------------------------------------- */
 
 /* The two schemas an action compares, and its plan's SQL in *sql. */
@@ -102,12 +116,15 @@ static int action_sql(tide *t, tide_schema_action action, const tide_schema_opti
         rc = rc < 0 ? rc : tide_err_set(err, TIDE_ENOMEM, "out of memory");
         goto done;
     }
-    if (action != TIDE_SCHEMA_CREATE && (rc = live_schema(t, defs, NULL, &live, err)) < 0)
+    if (action != TIDE_SCHEMA_CREATE && ((rc = live_schema(t, defs, NULL, &live, err)) < 0 ||
+                                         (rc = tide__server_canonical(t->conn, defs, err)) < 0))
         goto done;
     tide__limit_schema(t, defs);               /* --schema */
     tide__limit_schema(t, live);
-    if (action == TIDE_SCHEMA_DROP)           /* only what the definitions describe */
+    if (action == TIDE_SCHEMA_DROP) {         /* only what the definitions describe */
         tide_schema_retain(live, in_defs_table, in_defs_enum, defs);
+        retain_defs_objects(live, defs);
+    }
     d.loose_exprs = action == TIDE_SCHEMA_UPDATE;
     if (action == TIDE_SCHEMA_CREATE)
         rc = tide_diff(empty, defs, &d, &plan, NULL, err);
@@ -288,6 +305,10 @@ int tide_schema_diff(tide *t, const char *from, const char *to, int run, char **
     if (sql_out)
         *sql_out = NULL;
     if ((rc = load_side(t, from, &a, err)) < 0 || (rc = load_side(t, to, &b, err)) < 0)
+        goto done;
+    /* definitions or a snapshot against a database: in the server's spelling */
+    if ((a.live && !b.live && (rc = tide__server_canonical(a.conn, b.schema, err)) < 0) ||
+        (b.live && !a.live && (rc = tide__server_canonical(b.conn, a.schema, err)) < 0))
         goto done;
     tide__limit_schema(t, a.schema);
     tide__limit_schema(t, b.schema);

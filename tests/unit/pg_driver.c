@@ -23,6 +23,8 @@
 #include <unistd.h>
 
 #include "db/driver.h"
+#include "model/diff.h"
+#include "postgres/pg_internal.h"
 
 static const tide_driver *const drv = &tide_postgres_driver;
 static const char *pg_url;
@@ -712,8 +714,210 @@ static void test_quote_ident(void **state)
     tide_buf_free(&sql);
 }
 
+/* ---- objects: sequence options and the emitter's SQL (no server) ----------- */
+
+static void seq_is(const char *given, const char *want)
+{
+    tide_buf out = TIDE_BUF_INIT;
+    tide_err err;
+    tide_err_clear(&err);
+    if (pg_seq_canonical("s", given, &out, &err) < 0)
+        fail_msg("%s: %s", given, err.msg);
+    assert_string_equal(out.data, want);
+    tide_buf_free(&out);
+}
+
+static void test_sequence_canonical(void **state)
+{
+    tide_buf out = TIDE_BUF_INIT;
+    tide_err err;
+    (void)state;
+    seq_is("", "as bigint increment by 1 minvalue 1 maxvalue 9223372036854775807 start with 1 cache 1 no cycle");
+    seq_is("START WITH 1000 INCREMENT BY 5",
+           "as bigint increment by 5 minvalue 1 maxvalue 9223372036854775807 start with 1000 cache 1 no cycle");
+    seq_is("cycle cache 5 as int4 increment 10 maxvalue 100000 start 1000",
+           "as integer increment by 10 minvalue 1 maxvalue 100000 start with 1000 cache 5 cycle");
+    seq_is("as smallint increment by -1",
+           "as smallint increment by -1 minvalue -32768 maxvalue -1 start with -1 cache 1 no cycle");
+    seq_is("as integer minvalue 5 no minvalue no cycle",
+           "as integer increment by 1 minvalue 1 maxvalue 2147483647 start with 1 cache 1 no cycle");
+    /* introspection's own text is already canonical */
+    seq_is("as bigint increment by 1 minvalue 1 maxvalue 9223372036854775807 start with 1 cache 1 no cycle",
+           "as bigint increment by 1 minvalue 1 maxvalue 9223372036854775807 start with 1 cache 1 no cycle");
+    tide_err_clear(&err);
+    assert_int_equal(pg_seq_canonical("order_no", "start with 1 owned by t.id", &out, &err), TIDE_ECONFIG);
+    assert_non_null(strstr(err.msg, "sequence order_no"));
+    assert_non_null(strstr(err.msg, "owned by"));
+    assert_int_equal(pg_seq_canonical("order_no", "increment by 0", &out, &err), TIDE_ECONFIG);
+    assert_int_equal(pg_seq_canonical("order_no", "as text", &out, &err), TIDE_ECONFIG);
+    tide_buf_free(&out);
+}
+
+static tide_schema *finished(tide_schema *s)
+{
+    tide_err err;
+    if (tide_schema_finish(s, &err) < 0 || pg_normalize(s, &err) < 0)
+        fail_msg("finish: %s", err.msg);
+    return s;
+}
+
+/* The statements of the plan from a to b, joined by "\n". */
+static char *plan_sql(tide_schema *a, tide_schema *b)
+{
+    tide_plan up, down;
+    tide_sql_list sql = { NULL, NULL, 0 };
+    tide_buf all = TIDE_BUF_INIT;
+    tide_err err;
+    int i;
+    if (tide_diff(a, b, NULL, &up, &down, &err) < 0)
+        fail_msg("diff: %s", err.msg);
+    if (pg_emit(&up, &sql, &err) < 0)
+        fail_msg("emit: %s", err.msg);
+    for (i = 0; i < sql.n; i++)
+        assert_int_equal(tide_buf_printf(&all, "%s%s", i ? "\n" : "", sql.items[i]), 0);
+    tide_sql_list_free(&sql);
+    tide_plan_free(&up);
+    tide_plan_free(&down);
+    return all.data ? all.data : strdup("");
+}
+
+static tide_table *item_table(tide_schema *s, const char *amount_type)
+{
+    tide_table *t = tide_schema_add_table(s, NULL, "item");
+    assert_non_null(tide_table_add_column(s, t, "id", "integer"));
+    assert_non_null(tide_table_add_column(s, t, "amount", amount_type));
+    return t;
+}
+
+static void objects_schema(tide_schema *s, const char *amount_type, const char *fn_body)
+{
+    tide_object *o;
+    char fn[300];
+    item_table(s, amount_type);
+    assert_non_null(tide_schema_add_object(s, TIDE_OBJ_SEQUENCE, NULL, "order_no", NULL, "start with 10"));
+    snprintf(fn, sizeof fn, "create function f(a integer, b text default 'x, y') returns integer "
+             "language sql as $$ %s $$", fn_body);
+    o = tide_schema_add_object(s, TIDE_OBJ_FUNCTION, NULL, "f", NULL, fn);
+    assert_non_null(o);
+    o->comment = tide_schema_str(s, "adds");
+    assert_non_null(tide_schema_add_object(s, TIDE_OBJ_VIEW, NULL, "big", NULL,
+                                           "select id, amount from item where amount > 10"));
+    assert_non_null(tide_schema_add_object(s, TIDE_OBJ_MATVIEW, "rep", "totals", NULL,
+                                           "select sum(amount) as total from item"));
+    assert_non_null(tide_schema_add_object(s, TIDE_OBJ_TRIGGER, NULL, "item_t", "item",
+                                           "create trigger item_t before insert on item for each row "
+                                           "execute function g()"));
+    assert_non_null(tide_schema_add_object(s, TIDE_OBJ_POLICY, NULL, "mine", "item",
+                                           "create policy mine on item using (id > 0)"));
+}
+
+static void test_emit_objects(void **state)
+{
+    tide_schema *empty = finished(tide_schema_new()), *a = tide_schema_new(), *b = tide_schema_new();
+    char *sql;
+    (void)state;
+    objects_schema(a, "integer", "select a");
+    finished(a);
+    sql = plan_sql(empty, a);
+    assert_non_null(strstr(sql, "create sequence \"order_no\" as bigint increment by 1 minvalue 1 "
+                                "maxvalue 9223372036854775807 start with 10 cache 1 no cycle\n"));
+    assert_non_null(strstr(sql, "create function f(a integer, b text default 'x, y')"));
+    /* a LANGUAGE sql body may read tables created after it */
+    assert_non_null(strstr(sql, "set check_function_bodies = off\ncreate function f("));
+    assert_non_null(strstr(sql, "language sql as $$ select a $$\nreset check_function_bodies"));
+    assert_non_null(strstr(sql, "comment on function \"f\"(a integer, b text) is 'adds'"));
+    assert_non_null(strstr(sql, "create view \"big\" as\nselect id, amount from item where amount > 10"));
+    assert_non_null(strstr(sql, "create materialized view \"rep\".\"totals\" as\n"
+                                "select sum(amount) as total from item\nwith data"));
+    assert_non_null(strstr(sql, "create trigger item_t"));
+    assert_non_null(strstr(sql, "create policy mine on item using (id > 0)"));
+    /* the sequence and the function before the table, the view after it */
+    assert_true(strstr(sql, "create sequence") < strstr(sql, "create table"));
+    assert_true(strstr(sql, "create function") < strstr(sql, "create table"));
+    assert_true(strstr(sql, "create table") < strstr(sql, "create view"));
+    free(sql);
+
+    sql = plan_sql(a, empty);
+    assert_non_null(strstr(sql, "drop sequence \"order_no\""));
+    assert_non_null(strstr(sql, "drop function \"f\"(a integer, b text)"));
+    assert_non_null(strstr(sql, "drop view \"big\""));
+    assert_non_null(strstr(sql, "drop materialized view \"rep\".\"totals\""));
+    assert_non_null(strstr(sql, "drop trigger \"item_t\" on \"item\""));
+    assert_non_null(strstr(sql, "drop policy \"mine\" on \"item\""));
+    assert_true(strstr(sql, "drop view") < strstr(sql, "drop table"));
+    assert_true(strstr(sql, "drop table") < strstr(sql, "drop function"));
+    free(sql);
+
+    /* a column type under the views: dropped before, created again after;
+     * a changed function is replaced in place */
+    objects_schema(b, "bigint", "select a + 1");
+    finished(b);
+    sql = plan_sql(a, b);
+    assert_non_null(strstr(sql, "create or replace function f(a integer"));
+    assert_true(strstr(sql, "drop view \"big\"") < strstr(sql, "alter column \"amount\" type bigint"));
+    assert_true(strstr(sql, "alter column \"amount\" type bigint") < strstr(sql, "create view \"big\""));
+    assert_true(strstr(sql, "drop materialized view") < strstr(sql, "alter column \"amount\" type bigint"));
+    free(sql);
+    tide_schema_free(a);
+    tide_schema_free(b);
+    tide_schema_free(empty);
+}
+
+static void test_emit_table_features(void **state)
+{
+    tide_schema *a = tide_schema_new(), *b = tide_schema_new();
+    tide_table *t;
+    tide_column *c;
+    char *sql;
+    (void)state;
+    item_table(a, "integer");
+    finished(a);
+    t = item_table(b, "integer");
+    t->options = TIDE_TABLE_UNLOGGED | TIDE_TABLE_ROW_SECURITY;
+    c = tide_table_add_column(b, t, "double_amount", "integer");
+    c->nullable = 1;
+    c->generated = tide_schema_str(b, "amount * 2");
+    c->generated_stored = 1;
+    finished(b);
+    sql = plan_sql(a, b);
+    assert_non_null(strstr(sql, "alter table \"item\" set unlogged"));
+    assert_non_null(strstr(sql, "alter table \"item\" enable row level security"));
+    assert_non_null(strstr(sql, "add column \"double_amount\" integer generated always as (amount * 2) stored"));
+    free(sql);
+    sql = plan_sql(b, a);
+    assert_non_null(strstr(sql, "alter table \"item\" set logged"));
+    assert_non_null(strstr(sql, "alter table \"item\" disable row level security"));
+    free(sql);
+    tide_schema_free(a);
+    tide_schema_free(b);
+}
+
+static void test_emit_refuses_virtual_table(void **state)
+{
+    tide_schema *empty = finished(tide_schema_new()), *a = tide_schema_new();
+    tide_plan up;
+    tide_sql_list sql = { NULL, NULL, 0 };
+    tide_err err;
+    (void)state;
+    assert_non_null(tide_schema_add_object(a, TIDE_OBJ_VIRTUAL_TABLE, NULL, "docs", NULL, "fts5(body)"));
+    finished(a);
+    assert_int_equal(tide_diff(empty, a, NULL, &up, NULL, &err), 0);
+    assert_int_equal(pg_emit(&up, &sql, &err), TIDE_EINVAL);
+    assert_non_null(strstr(err.msg, "virtual table docs"));
+    tide_sql_list_free(&sql);
+    tide_plan_free(&up);
+    tide_schema_free(a);
+    tide_schema_free(empty);
+}
+
 int main(void)
 {
+    const struct CMUnitTest offline[] = {
+        cmocka_unit_test(test_sequence_canonical),
+        cmocka_unit_test(test_emit_objects),
+        cmocka_unit_test(test_emit_table_features),
+        cmocka_unit_test(test_emit_refuses_virtual_table),
+    };
     const struct CMUnitTest tests[] = {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
         T(test_param_roundtrip),
@@ -742,6 +946,8 @@ int main(void)
         cmocka_unit_test(test_url_options),
         cmocka_unit_test(test_connect_timeout),
     };
+    if (cmocka_run_group_tests(offline, NULL, NULL) != 0)
+        return 1;
     pg_url = getenv("TIDE_TEST_PG_URL");
     if (!pg_url || !*pg_url) {
         printf("pg_driver: TIDE_TEST_PG_URL is not set, skipping "

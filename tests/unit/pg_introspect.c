@@ -21,6 +21,7 @@
 
 #include "db/driver.h"
 #include "model/model.h"
+#include "model/diff.h"
 #include "postgres/pg_internal.h"
 
 static const char *pg_url;
@@ -644,6 +645,153 @@ static void test_odd_names(void **state)
     tide_schema_free(s);
 }
 
+/* ---- objects beside tables ---------------------------------------------------- */
+
+static const tide_object *object(const tide_schema *s, tide_object_kind kind, const char *schema,
+                                 const char *name, const char *table)
+{
+    const tide_object *o = tide_schema_find_object(s, kind, schema, name, table);
+    if (!o)
+        fail_msg("no %s %s", tide_object_kinds[kind].name, name);
+    return o;
+}
+
+static const char objects_sql[] =
+    "CREATE EXTENSION citext; "            /* its functions and types are the extension's */
+    "CREATE SEQUENCE order_no START WITH 1000 INCREMENT BY 5;"
+    "CREATE SEQUENCE owned_seq; "
+    "CREATE TABLE item (id serial PRIMARY KEY, no bigint DEFAULT nextval('order_no'), "
+    "  price integer NOT NULL, double_price integer GENERATED ALWAYS AS (price * 2) STORED);"
+    "ALTER SEQUENCE owned_seq OWNED BY item.no;"
+    "CREATE UNLOGGED TABLE scratch (k text);"
+    "CREATE VIEW cheap AS SELECT id, price FROM item WHERE price < 10;"
+    "CREATE VIEW cheapest AS SELECT id FROM cheap WHERE price < 2;"
+    "CREATE MATERIALIZED VIEW totals AS SELECT sum(price) AS total FROM item;"
+    "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;"
+    "CREATE PROCEDURE noop(a integer DEFAULT 1) LANGUAGE sql AS $$ SELECT 1 $$;"
+    "CREATE TRIGGER item_touch BEFORE UPDATE ON item FOR EACH ROW EXECUTE FUNCTION touch();"
+    "ALTER TABLE item ENABLE ROW LEVEL SECURITY;"
+    "CREATE POLICY cheap_only ON item FOR SELECT USING (price < (SELECT count(*) FROM scratch));"
+    "COMMENT ON VIEW cheap IS 'cheap items'; COMMENT ON FUNCTION touch() IS 'touches';"
+    "COMMENT ON SEQUENCE order_no IS 'numbers'; COMMENT ON TRIGGER item_touch ON item IS 'on update';"
+    "COMMENT ON POLICY cheap_only ON item IS 'policy'; COMMENT ON MATERIALIZED VIEW totals IS 'sum'";
+
+static void test_objects(void **state)
+{
+    fixture *f = *state;
+    tide_schema *s;
+    const tide_object *o;
+    const tide_table *t;
+    script_ok(f->conn, objects_sql);
+    s = introspect(f->conn, NULL, 0, NULL, 0);
+    assert_int_equal(s->nobjects, 8);          /* owned_seq and item_id_seq belong to columns */
+    o = object(s, TIDE_OBJ_SEQUENCE, NULL, "order_no", NULL);
+    assert_str(o->definition, "as bigint increment by 5 minvalue 1 maxvalue 9223372036854775807 "
+               "start with 1000 cache 1 no cycle", "sequence");
+    assert_str(o->comment, "numbers", "sequence comment");
+    o = object(s, TIDE_OBJ_VIEW, NULL, "cheap", NULL);
+    assert_str(o->definition, "SELECT item.id,\n    item.price\n   FROM item\n  WHERE item.price < 10",
+               "view");
+    assert_str(o->comment, "cheap items", "view comment");
+    assert_int_equal(o->reads_given, 1);
+    assert_int_equal(o->nreads, 1);
+    assert_str(o->reads[0], "item", "view reads");
+    o = object(s, TIDE_OBJ_VIEW, NULL, "cheapest", NULL);
+    assert_int_equal(o->nreads, 1);
+    assert_str(o->reads[0], "cheap", "view over a view");
+    o = object(s, TIDE_OBJ_MATVIEW, NULL, "totals", NULL);
+    assert_str(o->comment, "sum", "matview comment");
+    o = object(s, TIDE_OBJ_FUNCTION, NULL, "touch", NULL);
+    assert_non_null(strstr(o->definition, "CREATE OR REPLACE FUNCTION public.touch()"));
+    assert_str(o->comment, "touches", "function comment");
+    o = object(s, TIDE_OBJ_FUNCTION, NULL, "noop", NULL);
+    assert_true(pg_emit__is_procedure(o->definition));
+    o = object(s, TIDE_OBJ_TRIGGER, NULL, "item_touch", "item");
+    assert_str(o->definition, "CREATE TRIGGER item_touch BEFORE UPDATE ON item FOR EACH ROW "
+               "EXECUTE FUNCTION touch()", "trigger");
+    assert_str(o->comment, "on update", "trigger comment");
+    o = object(s, TIDE_OBJ_POLICY, NULL, "cheap_only", "item");
+    assert_str(o->definition, "CREATE POLICY cheap_only ON item AS PERMISSIVE FOR SELECT TO PUBLIC "
+               "USING ((price < ( SELECT count(*) AS count\n   FROM scratch)))", "policy");
+    assert_str(o->comment, "policy", "policy comment");
+    assert_int_equal(o->nreads, 2);            /* its table, and scratch in its subquery */
+    t = table(s, NULL, "item");
+    assert_int_equal(t->options, TIDE_TABLE_ROW_SECURITY);
+    assert_str(t->columns[3].generated, "price * 2", "generated");
+    assert_int_equal(t->columns[3].generated_stored, 1);
+    assert_null(t->columns[3].default_expr);
+    assert_int_equal(table(s, NULL, "scratch")->options, TIDE_TABLE_UNLOGGED);
+    tide_schema_free(s);
+}
+
+/* Hand-written definitions compare equal to the live database once the
+ * server has spelled them; the database keeps nothing of it. */
+static void test_canonicalize(void **state)
+{
+    fixture *f = *state;
+    const tide_driver *drv = tide_conn__driver(f->conn);
+    tide_schema *live, *defs = tide_schema_new();
+    tide_table *t;
+    tide_plan up;
+    tide_err err;
+    tide_cursor *cur;
+    tide_row row;
+    script_ok(f->conn, "CREATE TABLE item (id integer PRIMARY KEY, price integer NOT NULL);"
+              "CREATE VIEW cheap AS SELECT id, price FROM item WHERE price < 10;"
+              "CREATE MATERIALIZED VIEW total AS SELECT sum(price) AS s FROM item;"
+              "CREATE FUNCTION g() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;"
+              "CREATE FUNCTION n() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM item $$;"
+              "CREATE TRIGGER item_g BEFORE INSERT ON item FOR EACH ROW EXECUTE FUNCTION g();"
+              "CREATE POLICY mine ON item USING (id > 0);"
+              "CREATE TABLE other (x integer)");
+    live = introspect(f->conn, NULL, 0, NULL, 0);
+    t = tide_schema_add_table(defs, NULL, "item");
+    tide_table_add_column(defs, t, "id", "integer");
+    tide_table_add_column(defs, t, "price", "integer");
+    tide_table_add_pk_column(defs, t, "id");
+    tide_table_add_column(defs, tide_schema_add_table(defs, NULL, "other"), "x", "integer")->nullable = 1;
+    tide_schema_add_object(defs, TIDE_OBJ_VIEW, NULL, "cheap", NULL,
+                           "select ID, price from ITEM where (price<10)");
+    tide_schema_add_object(defs, TIDE_OBJ_MATVIEW, NULL, "total", NULL, "select sum(price) s from item");
+    tide_schema_add_object(defs, TIDE_OBJ_FUNCTION, NULL, "g", NULL,
+                           "create function g() returns trigger language plpgsql as $$ BEGIN RETURN NEW; END $$");
+    tide_schema_add_object(defs, TIDE_OBJ_FUNCTION, NULL, "n", NULL,
+                           "create function n() returns bigint as $$ SELECT count(*) FROM item $$ language sql");
+    tide_schema_add_object(defs, TIDE_OBJ_TRIGGER, NULL, "item_g", "item",
+                           "create trigger item_g before insert on item for each row execute procedure g()");
+    tide_schema_add_object(defs, TIDE_OBJ_POLICY, NULL, "mine", "item",
+                           "create policy mine on item for all to public using (id>0)");
+    assert_int_equal(tide_schema_finish(defs, &err), 0);
+    assert_int_equal(drv->normalize(defs, &err), 0);
+    assert_int_equal(drv->canonicalize(tide_conn__dconn(f->conn), defs, &err), 0);
+    assert_string_equal(object(defs, TIDE_OBJ_VIEW, NULL, "cheap", NULL)->canonical,
+                        object(live, TIDE_OBJ_VIEW, NULL, "cheap", NULL)->canonical);
+    assert_int_equal(tide_diff(live, defs, NULL, &up, NULL, &err), 0);
+    assert_int_equal(up.n, 0);
+    tide_plan_free(&up);
+    /* nothing stays: no scratch namespace, no transaction */
+    assert_int_equal(tide_conn_txdepth(f->conn), 0);
+    assert_int_equal(tide_conn_query(f->conn, "SELECT count(*) FROM pg_namespace WHERE nspname = "
+                                     "'tide_canonical'", NULL, 0, &cur, &err), 0);
+    assert_int_equal(tide_cursor_next(cur, &row, &err), 1);
+    assert_int_equal((int)row.vals[0].u.i, 0);
+    tide_cursor_close(cur);
+    tide_schema_free(defs);
+
+    /* a definition the server refuses: the error names the object */
+    defs = tide_schema_new();
+    t = tide_schema_add_table(defs, NULL, "item");
+    tide_table_add_column(defs, t, "id", "integer");
+    tide_schema_add_object(defs, TIDE_OBJ_VIEW, NULL, "broken", NULL, "select nope from item");
+    assert_int_equal(tide_schema_finish(defs, &err), 0);
+    assert_int_equal(drv->canonicalize(tide_conn__dconn(f->conn), defs, &err), TIDE_ESQL);
+    assert_non_null(strstr(err.msg, "view broken"));
+    assert_non_null(strstr(err.msg, "nope"));
+    assert_int_equal(tide_conn_txdepth(f->conn), 0);
+    tide_schema_free(defs);
+    tide_schema_free(live);
+}
+
 /* ---- queries, transactions, errors ------------------------------------------- */
 
 static void make_tables(tide_conn *conn, int from, int to)
@@ -680,7 +828,7 @@ static void test_constant_queries(void **state)
     assert_str(table(s, NULL, "t199")->comment, "table 199", "comment");
     tide_schema_free(s);
     assert_int_equal(one, many);
-    assert_int_equal(one, 7);                      /* BEGIN, five reads, COMMIT */
+    assert_int_equal(one, 12);                     /* BEGIN, ten reads, COMMIT */
 }
 
 /* Outside a transaction introspection takes its own snapshot and ends it;
@@ -707,7 +855,7 @@ static void test_transactions(void **state)
     assert_int_equal(tide_conn_begin(f->conn, &err), 0);
     script_ok(f->conn, "CREATE TABLE uncommitted (id integer)");
     s = introspect(f->conn, NULL, 0, NULL, 0);
-    assert_int_equal(pg_introspect__queries(), 5);
+    assert_int_equal(pg_introspect__queries(), 10);
     assert_non_null(tide_schema_find_table(s, NULL, "uncommitted"));
     tide_schema_free(s);
     assert_int_equal(tide_conn_txdepth(f->conn), 1);
@@ -743,6 +891,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_empty_database, setup, teardown),
         cmocka_unit_test_setup_teardown(test_odd_names, setup, teardown),
         cmocka_unit_test_setup_teardown(test_constant_queries, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_objects, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_canonicalize, setup, teardown),
         cmocka_unit_test_setup_teardown(test_transactions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_error_names_query, setup, teardown),
     };

@@ -1,0 +1,423 @@
+/* emit_objects.c — PostgreSQL SQL for the objects beside tables (model.h,
+ * tide_object_kinds): sequences, functions and procedures, views,
+ * materialized views, triggers and policies. A view's definition is its
+ * query; a trigger's, a function's and a policy's is the whole statement,
+ * run as written; a sequence's is its options. */
+#include "pg_internal.h"
+#include "sqlw.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- functions: the signature DROP, ALTER and COMMENT need --------------- */
+
+/* Where the parenthesis at open closes, skipping quoted text; NULL if not. */
+static const char *paren_end(const char *open)
+{
+    const char *p;
+    char quote = 0;
+    int depth = 0;
+    for (p = open; *p; p++) {
+        if (quote) {
+            if (*p == quote)
+                quote = 0;
+        } else if (*p == '\'' || *p == '"') {
+            quote = *p;
+        } else if (*p == '(') {
+            depth++;
+        } else if (*p == ')' && --depth == 0) {
+            return p;
+        }
+    }
+    return NULL;
+}
+
+/* The first '(' outside quotes: the argument list after the name. */
+static const char *args_open(const char *def)
+{
+    char quote = 0;
+    for (; *def; def++) {
+        if (quote && *def == quote)
+            quote = 0;
+        else if (!quote && (*def == '"' || *def == '\''))
+            quote = *def;
+        else if (!quote && *def == '(')
+            return def;
+    }
+    return NULL;
+}
+
+static int word_at(const char *p, const char *start, const char *word)
+{
+    size_t n = strlen(word);
+    return !strncasecmp(p, word, n) && (p == start || !(isalnum((unsigned char)p[-1]) || p[-1] == '_')) &&
+           !(isalnum((unsigned char)p[n]) || p[n] == '_');
+}
+
+/* Whether the statement creates a procedure (the word before the name). */
+int pg_emit__is_procedure(const char *def)
+{
+    const char *open = args_open(def), *p;
+    for (p = def; open && p < open; p++)
+        if (word_at(p, def, "procedure"))
+            return 1;
+    return 0;
+}
+
+/* One argument without its default ("a integer DEFAULT 1" -> "a integer"),
+ * trimmed, appended to out. */
+static void put_arg(tide_sqlw *e, const char *a, const char *end)
+{
+    const char *p, *cut = end;
+    char quote = 0;
+    int depth = 0;
+    for (p = a; p < end && cut == end; p++) {
+        if (quote) {
+            if (*p == quote)
+                quote = 0;
+        } else if (*p == '\'' || *p == '"') {
+            quote = *p;
+        } else if (*p == '(') {
+            depth++;
+        } else if (*p == ')') {
+            depth--;
+        } else if (!depth && (*p == '=' || word_at(p, a, "default"))) {
+            cut = p;
+        }
+    }
+    while (a < cut && isspace((unsigned char)*a))
+        a++;
+    while (cut > a && isspace((unsigned char)cut[-1]))
+        cut--;
+    if (e->rc == 0 && tide_buf_add(&e->sql, a, (size_t)(cut - a)) < 0)
+        e->rc = tide_err_set(e->err, TIDE_ENOMEM, "out of memory");
+}
+
+/* (argument types and names, no defaults) of a CREATE FUNCTION statement. */
+int pg_emit__signature(tide_sqlw *e, const tide_object *o)
+{
+    const char *open = o->definition ? args_open(o->definition) : NULL;
+    const char *close = open ? paren_end(open) : NULL, *p, *a;
+    char quote = 0;
+    int depth = 0;
+    if (!close)
+        return tide_sqlw_fail(e, "function %s: cannot find its arguments in its definition "
+                              "(it must be a CREATE FUNCTION or CREATE PROCEDURE statement)", o->name);
+    tide_sqlw_put(e, "(");
+    for (a = p = open + 1; p <= close; p++) {
+        if (quote) {
+            if (*p == quote)
+                quote = 0;
+        } else if (*p == '\'' || *p == '"') {
+            quote = *p;
+        } else if (*p == '(') {
+            depth++;
+        } else if ((*p == ')' && depth-- == 0) || (*p == ',' && depth == 0)) {
+            if (a > open + 1)
+                tide_sqlw_put(e, ", ");
+            put_arg(e, a, p);
+            a = p + 1;
+        }
+    }
+    tide_sqlw_put(e, ")");
+    return e->rc;
+}
+
+/* ---- what each kind is called in SQL -------------------------------------- */
+
+static const char *sql_kind(const tide_object *o)
+{
+    switch (o->kind) {
+    case TIDE_OBJ_SEQUENCE: return "sequence";
+    case TIDE_OBJ_FUNCTION: return pg_emit__is_procedure(o->definition ? o->definition : "")
+                                   ? "procedure" : "function";
+    case TIDE_OBJ_VIEW:     return "view";
+    case TIDE_OBJ_MATVIEW:  return "materialized view";
+    case TIDE_OBJ_TRIGGER:  return "trigger";
+    case TIDE_OBJ_POLICY:   return "policy";
+    default:                return NULL;
+    }
+}
+
+/* A function's SQL name: an overloaded one is named "f(integer)" in the
+ * model, its arguments being in its definition. */
+static void function_name(tide_sqlw *e, const tide_object *o, const char *name)
+{
+    char bare[256];
+    snprintf(bare, sizeof bare, "%.*s", (int)strcspn(name, "("), name);
+    tide_sqlw_qname(e, o->schema, bare);
+}
+
+/* <kind> "schema"."name"[(args)] or <kind> "name" on "schema"."table". */
+static void object_ref(tide_sqlw *e, const tide_object *o, const char *name)
+{
+    tide_sqlw_put(e, sql_kind(o));
+    tide_sqlw_put(e, " ");
+    if (o->table) {
+        tide_sqlw_q(e, name);
+        tide_sqlw_put(e, " on ");
+        tide_sqlw_qname(e, o->schema, o->table);
+        return;
+    }
+    if (o->kind == TIDE_OBJ_FUNCTION) {
+        function_name(e, o, name);
+        pg_emit__signature(e, o);
+        return;
+    }
+    tide_sqlw_qname(e, o->schema, name);
+}
+
+static void comment(tide_sqlw *e, const tide_object *o)
+{
+    tide_sqlw_put(e, "comment on ");
+    object_ref(e, o, o->name);
+    tide_sqlw_put(e, " is ");
+    if (o->comment)
+        tide_sqlw_literal(e, o->comment);
+    else
+        tide_sqlw_put(e, "null");
+    tide_sqlw_stmt(e);
+}
+
+static void or_replace(tide_sqlw *e, const char *def);
+
+/* Is it a LANGUAGE sql function? PostgreSQL checks such a body when the
+ * function is created, and functions come before the tables they may
+ * read: the body is checked when it runs instead, as pg_dump does. */
+static int sql_language(const char *def)
+{
+    const char *p;
+    for (p = def; *p; p++) {
+        const char *q = p + 8;
+        if (!word_at(p, def, "language"))
+            continue;
+        while (isspace((unsigned char)*q) || *q == '\'')
+            q++;
+        if (word_at(q, q, "sql"))
+            return 1;
+    }
+    return 0;
+}
+
+static void function_statement(tide_sqlw *e, const char *def, int replace)
+{
+    int unchecked = sql_language(def);
+    if (unchecked) {
+        tide_sqlw_put(e, "set check_function_bodies = off");
+        tide_sqlw_stmt(e);
+    }
+    if (replace)
+        or_replace(e, def);
+    else
+        tide_sqlw_put(e, def);
+    tide_sqlw_stmt(e);
+    if (unchecked) {
+        tide_sqlw_put(e, "reset check_function_bodies");
+        tide_sqlw_stmt(e);
+    }
+}
+
+/* A CREATE FUNCTION statement as CREATE OR REPLACE. */
+static void or_replace(tide_sqlw *e, const char *def)
+{
+    const char *p = def;
+    while (isspace((unsigned char)*p))
+        p++;
+    if (word_at(p, p, "create")) {
+        const char *q = p + 6;
+        while (isspace((unsigned char)*q))
+            q++;
+        if (!word_at(q, q, "or")) {
+            tide_sqlw_put(e, "create or replace ");
+            tide_sqlw_put(e, q);
+            return;
+        }
+    }
+    tide_sqlw_put(e, def);
+}
+
+
+static void create(tide_sqlw *e, const tide_object *o)
+{
+    switch (o->kind) {
+    case TIDE_OBJ_FUNCTION:
+        function_statement(e, o->definition, 0);
+        if (o->comment)
+            comment(e, o);
+        return;
+    case TIDE_OBJ_SEQUENCE:
+        tide_sqlw_put(e, "create sequence ");
+        tide_sqlw_qname(e, o->schema, o->name);
+        tide_sqlw_put(e, " ");
+        tide_sqlw_put(e, o->definition);
+        break;
+    case TIDE_OBJ_VIEW:
+    case TIDE_OBJ_MATVIEW:
+        tide_sqlw_put(e, o->kind == TIDE_OBJ_VIEW ? "create view " : "create materialized view ");
+        tide_sqlw_qname(e, o->schema, o->name);
+        tide_sqlw_put(e, " as\n");
+        tide_sqlw_put(e, o->definition);
+        if (o->kind == TIDE_OBJ_MATVIEW)
+            tide_sqlw_put(e, "\nwith data");
+        break;
+    default:                     /* the whole statement */
+        tide_sqlw_put(e, o->definition);
+        break;
+    }
+    tide_sqlw_stmt(e);
+    if (o->comment)
+        comment(e, o);
+}
+
+static void rename_object(tide_sqlw *e, const tide_object *old, const tide_object *o)
+{
+    tide_sqlw_put(e, "alter ");
+    object_ref(e, old, old->name);
+    tide_sqlw_put(e, " rename to ");
+    if (o->kind == TIDE_OBJ_FUNCTION) {
+        char bare[256];
+        snprintf(bare, sizeof bare, "%.*s", (int)strcspn(o->name, "("), o->name);
+        tide_sqlw_q(e, bare);
+    } else {
+        tide_sqlw_q(e, o->name);
+    }
+    tide_sqlw_stmt(e);
+}
+
+/* What follows RETURNS, lowercased with single spaces, up to the next
+ * clause: a changed result type cannot be CREATE OR REPLACEd. */
+static void result_type(const char *def, tide_buf *out)
+{
+    static const char *const clauses[] = {
+        "language", "as", "immutable", "stable", "volatile", "strict", "security", "cost", "rows",
+        "parallel", "set", "window", "leakproof", "called", "support", "begin", "return", "not",
+        "external", "transform", NULL
+    };
+    const char *open = args_open(def), *close = open ? paren_end(open) : NULL, *p;
+    int i, in_result = 0;
+    for (p = close ? close + 1 : ""; *p; p++) {
+        if (!in_result && word_at(p, def, "returns")) {
+            in_result = 1;
+            p += 6;
+            continue;
+        }
+        if (!in_result)
+            continue;
+        for (i = 0; clauses[i]; i++)
+            if (word_at(p, def, clauses[i]))
+                return;
+        if (isspace((unsigned char)*p)) {
+            if (out->len && out->data[out->len - 1] != ' ')
+                tide_buf_putc(out, ' ');
+        } else {
+            tide_buf_putc(out, (char)tolower((unsigned char)*p));
+        }
+    }
+}
+
+/* How many arguments a "(...)" signature lists. */
+static int nargs(const char *sig)
+{
+    int commas = 0, content = 0, depth = 0;
+    char quote = 0;
+    for (; sig && *sig; sig++) {
+        if (quote) {
+            if (*sig == quote)
+                quote = 0;
+            continue;
+        }
+        if (*sig == '(')
+            depth++;
+        else if (*sig == ')')
+            depth--;
+        else if (depth == 1 && *sig == ',')
+            commas++;
+        else if (depth == 1 && !isspace((unsigned char)*sig))
+            content = 1;
+        if (*sig == '\'' || *sig == '"')
+            quote = *sig;
+    }
+    return content ? commas + 1 : 0;
+}
+
+/* Whether a function can be replaced in place: as many arguments (else
+ * CREATE OR REPLACE makes an overload beside it) and the same result type
+ * (aliases folded: "int" is integer). Spellings of the same types stay in
+ * place, since dropping a function fails when triggers use it. */
+static int replaceable(const tide_object *old, const tide_object *o)
+{
+    tide_sqlw a, b;
+    tide_buf ra = TIDE_BUF_INIT, rb = TIDE_BUF_INIT, ca = TIDE_BUF_INIT, cb = TIDE_BUF_INIT;
+    tide_err ignored;
+    int same;
+    tide_sqlw_init(&a, &tide_postgres_driver, NULL, NULL, &ignored);
+    tide_sqlw_init(&b, &tide_postgres_driver, NULL, NULL, &ignored);
+    pg_emit__signature(&a, old);
+    pg_emit__signature(&b, o);
+    result_type(old->definition, &ra);
+    result_type(o->definition, &rb);
+    tide_model_canonical_type(ra.data ? ra.data : "", &ca);
+    tide_model_canonical_type(rb.data ? rb.data : "", &cb);
+    same = a.rc == 0 && b.rc == 0 && nargs(a.sql.data) == nargs(b.sql.data) &&
+           !strcmp(ca.data ? ca.data : "", cb.data ? cb.data : "") &&
+           pg_emit__is_procedure(old->definition) == pg_emit__is_procedure(o->definition);
+    tide_sqlw_finish(&a);
+    tide_sqlw_finish(&b);
+    tide_buf_free(&ra);
+    tide_buf_free(&rb);
+    tide_buf_free(&ca);
+    tide_buf_free(&cb);
+    return same;
+}
+
+static void alter(tide_sqlw *e, const tide_object *old, const tide_object *o)
+{
+    if (o->kind == TIDE_OBJ_FUNCTION && !replaceable(old, o)) {
+        tide_sqlw_put(e, "drop ");                 /* new arguments or result: a new function */
+        object_ref(e, old, old->name);
+        tide_sqlw_stmt(e);
+        function_statement(e, o->definition, 0);
+        return;
+    }
+    if (o->kind == TIDE_OBJ_SEQUENCE) {
+        tide_sqlw_put(e, "alter sequence ");
+        tide_sqlw_qname(e, o->schema, o->name);
+        tide_sqlw_put(e, " ");
+        tide_sqlw_put(e, o->definition);
+        tide_sqlw_stmt(e);
+    } else {
+        function_statement(e, o->definition, 1);
+    }
+}
+
+/* The driver's SQL for a *_OBJECT operation. */
+void pg_emit__object(tide_sqlw *e, const tide_op *op)
+{
+    const tide_object *o = op->object ? op->object : op->old_object;
+    if (!sql_kind(o)) {
+        tide_sqlw_fail(e, "%s %s: PostgreSQL has no such object", tide_object_kinds[o->kind].name, o->name);
+        return;
+    }
+    switch (op->kind) {
+    case TIDE_OP_CREATE_OBJECT:
+        create(e, op->object);
+        break;
+    case TIDE_OP_DROP_OBJECT:
+        tide_sqlw_put(e, "drop ");
+        object_ref(e, op->old_object, op->old_object->name);
+        tide_sqlw_stmt(e);
+        break;
+    case TIDE_OP_RENAME_OBJECT:
+        rename_object(e, op->old_object, op->object);
+        break;
+    case TIDE_OP_ALTER_OBJECT:
+        alter(e, op->old_object, op->object);
+        break;
+    case TIDE_OP_ALTER_OBJECT_COMMENT:
+        comment(e, op->object);
+        break;
+    default:
+        break;
+    }
+}

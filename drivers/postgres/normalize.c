@@ -1,0 +1,172 @@
+/* normalize.c — what PostgreSQL keeps of definitions, without a connection
+ * (the driver's normalize): a standalone sequence's options, in any order
+ * and with any left out, become every option in one order, with the values
+ * PostgreSQL would choose for those not said, the way introspection reads
+ * them: "as bigint increment by 1 minvalue 1 maxvalue 9223372036854775807
+ * start with 1 cache 1 no cycle". */
+#include "pg_internal.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct seqopts {
+    char type[16];               /* smallint, integer, bigint */
+    int64_t increment, min, max, start, cache;
+    int has_min, has_max, has_start, cycle;
+} seqopts;
+
+typedef struct lexer {
+    const char *p;
+    char word[64];
+} lexer;
+
+/* The next word or number, lowercased, into lx->word; 0 at the end. */
+static int next(lexer *lx)
+{
+    size_t n = 0;
+    while (isspace((unsigned char)*lx->p) || *lx->p == ',')
+        lx->p++;
+    if (!*lx->p)
+        return 0;
+    while (*lx->p && !isspace((unsigned char)*lx->p) && *lx->p != ',' && n + 1 < sizeof lx->word)
+        lx->word[n++] = (char)tolower((unsigned char)*lx->p++);
+    lx->word[n] = '\0';
+    return 1;
+}
+
+/* Peeks: is the next word w? Consumes it when it is. */
+static int accept(lexer *lx, const char *w)
+{
+    lexer save = *lx;
+    if (next(lx) && !strcmp(lx->word, w))
+        return 1;
+    *lx = save;
+    return 0;
+}
+
+static int number(lexer *lx, int64_t *out)
+{
+    char *end;
+    if (!next(lx))
+        return -1;
+    errno = 0;
+    *out = strtoll(lx->word, &end, 10);
+    return *end || errno ? -1 : 0;
+}
+
+static int set_type(seqopts *o, const char *spelling)
+{
+    static const struct { const char *alias, *type; } types[] = {
+        { "smallint", "smallint" }, { "int2", "smallint" }, { "integer", "integer" },
+        { "int", "integer" }, { "int4", "integer" }, { "bigint", "bigint" }, { "int8", "bigint" },
+    };
+    size_t i;
+    for (i = 0; i < sizeof types / sizeof *types; i++)
+        if (!strcmp(spelling, types[i].alias)) {
+            strcpy(o->type, types[i].type);
+            return 0;
+        }
+    return -1;
+}
+
+/* One option at lx; -1 when it is not one. */
+static int option(lexer *lx, seqopts *o)
+{
+    if (accept(lx, "as"))
+        return next(lx) ? set_type(o, lx->word) : -1;
+    if (accept(lx, "increment")) {
+        accept(lx, "by");
+        return number(lx, &o->increment);
+    }
+    if (accept(lx, "minvalue"))
+        return o->has_min = 1, number(lx, &o->min);
+    if (accept(lx, "maxvalue"))
+        return o->has_max = 1, number(lx, &o->max);
+    if (accept(lx, "start")) {
+        accept(lx, "with");
+        return o->has_start = 1, number(lx, &o->start);
+    }
+    if (accept(lx, "cache"))
+        return number(lx, &o->cache);
+    if (accept(lx, "cycle"))
+        return o->cycle = 1, 0;
+    if (accept(lx, "no")) {
+        if (accept(lx, "cycle"))
+            return o->cycle = 0, 0;
+        if (accept(lx, "minvalue"))
+            return o->has_min = 0, 0;
+        if (accept(lx, "maxvalue"))
+            return o->has_max = 0, 0;
+    }
+    return -1;
+}
+
+/* The values PostgreSQL fills in for the options not said. */
+static void defaults(seqopts *o)
+{
+    int64_t tmax = !strcmp(o->type, "smallint") ? INT16_MAX : !strcmp(o->type, "integer") ? INT32_MAX
+                                                                                          : INT64_MAX;
+    int64_t tmin = !strcmp(o->type, "smallint") ? INT16_MIN : !strcmp(o->type, "integer") ? INT32_MIN
+                                                                                          : INT64_MIN;
+    if (!o->has_min)
+        o->min = o->increment > 0 ? 1 : tmin;
+    if (!o->has_max)
+        o->max = o->increment > 0 ? tmax : -1;
+    if (!o->has_start)
+        o->start = o->increment > 0 ? o->min : o->max;
+}
+
+int pg_seq_canonical(const char *name, const char *options, tide_buf *out, tide_err *err)
+{
+    seqopts o;
+    lexer lx;
+    memset(&o, 0, sizeof o);
+    strcpy(o.type, "bigint");
+    o.increment = 1;
+    o.cache = 1;
+    lx.p = options ? options : "";
+    for (;;) {
+        const char *at;
+        while (isspace((unsigned char)*lx.p))
+            lx.p++;
+        if (!*lx.p)
+            break;
+        at = lx.p;
+        if (option(&lx, &o) < 0)
+            return tide_err_set(err, TIDE_ECONFIG, "sequence %s: cannot read its options at '%.40s' "
+                                "(expected: as smallint|integer|bigint, increment by N, minvalue N, "
+                                "maxvalue N, start with N, cache N, [no] cycle)", name, at);
+    }
+    if (o.increment == 0 || o.cache < 1)
+        return tide_err_set(err, TIDE_ECONFIG, "sequence %s: %s", name,
+                            o.increment == 0 ? "increment by must not be 0" : "cache must be at least 1");
+    defaults(&o);
+    tide_buf_reset(out);
+    if (tide_buf_printf(out, "as %s increment by %" PRId64 " minvalue %" PRId64 " maxvalue %" PRId64
+                        " start with %" PRId64 " cache %" PRId64 " %s", o.type, o.increment, o.min,
+                        o.max, o.start, o.cache, o.cycle ? "cycle" : "no cycle") < 0)
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    return 0;
+}
+
+/* The driver's normalize: sequences' options in their canonical form (as
+ * definition too, so that ALTER SEQUENCE says every option). */
+int pg_normalize(tide_schema *s, tide_err *err)
+{
+    tide_buf buf = TIDE_BUF_INIT;
+    int i, rc = 0;
+    for (i = 0; rc == 0 && i < s->nobjects; i++) {
+        tide_object *o = &s->objects[i];
+        if (o->kind != TIDE_OBJ_SEQUENCE)
+            continue;
+        if ((rc = pg_seq_canonical(o->name, o->definition, &buf, err)) < 0)
+            break;
+        if (!(o->definition = tide_schema_str(s, buf.data)) || !(o->canonical = o->definition))
+            rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    }
+    tide_buf_free(&buf);
+    return rc;
+}

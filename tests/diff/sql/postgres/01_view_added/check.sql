@@ -1,0 +1,1 @@
+select id, name from cheap_item order by id;

@@ -1,0 +1,2 @@
+create table account (id integer primary key, balance bigint not null default 0);
+create view rich as select id, balance from account where balance > 100;

@@ -1,0 +1,1 @@
+select id, balance from rich order by id;

@@ -1,0 +1,1 @@
+insert into account values (1, 50), (2, 500);

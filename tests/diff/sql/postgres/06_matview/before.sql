@@ -1,0 +1,1 @@
+create table sale (id integer primary key, region text not null, amount integer not null);

@@ -1,0 +1,1 @@
+select region, total from sales_by_region order by region;

@@ -1,0 +1,1 @@
+select region, n, total from sales_by_region order by region;

@@ -1,0 +1,1 @@
+select add_tax(10);

@@ -1,0 +1,1 @@
+select id, owner from note order by id;

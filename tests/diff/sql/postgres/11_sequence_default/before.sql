@@ -1,0 +1,1 @@
+create table customer (id integer primary key, name text not null);

@@ -1,0 +1,1 @@
+select id, w, h, area from box;

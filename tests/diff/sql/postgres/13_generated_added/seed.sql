@@ -1,0 +1,1 @@
+insert into box values (1, 2, 3);

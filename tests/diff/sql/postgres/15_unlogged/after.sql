@@ -1,0 +1,1 @@
+create unlogged table cache_entry (k text primary key, v text);

@@ -1,0 +1,1 @@
+create table cache_entry (k text primary key, v text);

@@ -1,0 +1,1 @@
+insert into cache_entry values ('a', 'b');

@@ -1,0 +1,3 @@
+create table item (id integer primary key, name text not null);
+create view item_names as select name from item;
+create function item_count() returns bigint language sql stable as $$ select count(*) from item $$;

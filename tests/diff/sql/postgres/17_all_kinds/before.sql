@@ -1,0 +1,2 @@
+create extension if not exists citext;
+create table tag (id integer primary key, name citext not null);

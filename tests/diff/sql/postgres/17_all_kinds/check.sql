@@ -1,0 +1,1 @@
+select name from tag_names;

@@ -1,0 +1,1 @@
+select label(1), label('a'), label(1, 2);

@@ -1,0 +1,2 @@
+select id, area from box order by id;
+select id from big_box;

@@ -1,0 +1,1 @@
+select area(2, 3), greet('x');
