@@ -17,12 +17,18 @@ dump() {
   pg_dump --schema-only --no-owner --no-privileges "$1" |
     grep -vE '^(--|SET |SELECT pg_catalog|\\(un)?restrict |CREATE SCHEMA )' | sed '/^$/d' | sort
 }
-fresh() { admin "drop database if exists $1"; admin "create database $1"; }
+fresh() {   # fresh DB...: each dropped and created again, in one psql call
+  local d args=()
+  for d in "$@"; do args+=(-c "drop database if exists $d" -c "create database $d"); done
+  psql -qAt "$TIDE_TEST_PG_URL" "${args[@]}" >/dev/null 2>&1
+}
 load() {   # load DB FILE: runs the SQL file, stops at the first error
   local o; o=$(psql -q -v ON_ERROR_STOP=1 "$base/$1" -f "$2" 2>&1) || { out=$o; bad "loading $(basename "$2") failed"; return 1; }
 }
-same_dump() {   # same_dump X Y WHAT
-  local dx dy; dx=$(dump "$base/$1"); dy=$(dump "$base/$2")
+same_dump() {   # same_dump X Y WHAT (Y's dump read once per case: dumps[Y])
+  local dx dy; dx=$(dump "$base/$1")
+  [ -n "${dumps[$2]:-}" ] || dumps[$2]=$(dump "$base/$2")
+  dy=${dumps[$2]}
   [ "$dx" = "$dy" ] || bad "$3: pg_dump differs: $(diff <(printf '%s\n' "$dx") <(printf '%s\n' "$dy") | head -n 16)"
 }
 
@@ -30,7 +36,8 @@ for dir in "$cases"/*/; do
   name=$(basename "$dir")
   case "$name" in ${TIDE_SQL_CASE:-*}) ;; *) continue ;; esac   # one case: TIDE_SQL_CASE=glob
   t "$name"
-  fresh $A; fresh $B; fresh $C
+  declare -A dumps=()
+  fresh $A $B $C $D
   mkdir -p schema
   load $A "$dir/before.sql" || continue
   if [ -f "$dir/seed.sql" ]; then load $A "$dir/seed.sql" || continue; fi
@@ -50,7 +57,6 @@ for dir in "$cases"/*/; do
   same_dump $A $C "back to before"
   tide --url "$base/$A" schema:diff --from "$base/$A" --to "$base/$C"
   expect_rc 0; expect_out "nothing to do"
-  fresh $D
   # what the database needs before tide's objects (extensions) comes first
   if [ -f "$dir/prelude.sql" ]; then load $D "$dir/prelude.sql" || continue; fi
   tide --url "$base/$D" schema:diff --from "$base/$D" --to "$base/$B" --run
