@@ -273,6 +273,9 @@ static void type_call(writer *w, tide_buf *b, const tide_table *t, const tide_co
              ":bigserial() and :smallserial() only)", t->name, c->name, ty);
     if (c->is_enum && (e = enum_of(w->s, ty))) {
         enum_type(w, b, e, ty);
+    } else if (c->declared && strcmp(c->declared, ty)) {
+        put(w, b, ":type ");            /* kept as the database declares it: "INT", "" */
+        quote(w, b, c->declared);
     } else if (is_simple(ty)) {
         putf(w, b, ":%s()", ty);
     } else if (!strcmp(ty, "numeric") || !strcmp(ty, "varchar")) {
