@@ -144,7 +144,7 @@ static void column_def(emitter *e, const tide_table *t, const tide_column *c)
     if (c->default_expr) {               /* SQLite: a literal, or an expression in parentheses */
         int paren = !literal_default(c->default_expr);
         tide_sqlw_put(W(e), paren ? " default (" : " default ");
-        tide_sqlw_put(W(e), c->default_expr);
+        tide_sqlw_put(W(e), c->default_text ? c->default_text : c->default_expr);   /* as written */
         tide_sqlw_put(W(e), paren ? ")" : "");
     }
 }
@@ -541,6 +541,18 @@ int sqlite_emit(const tide_plan *plan, tide_sql_list *out, tide_err *err)
     return tide_sqlw_finish(&e.w);
 }
 
+/* Whether the default as written can be written back as it is: the same
+ * kind of SQL as its canonical form (a literal stays a literal, so that the
+ * parentheses written around an expression stay right). */
+static int verbatim_default(const tide_column *c)
+{
+    tide_buf canon = TIDE_BUF_INIT;
+    int same = tide_model_canonical_expr(c->default_text, &canon) == 0 && canon.data &&
+               !strcmp(canon.data, c->default_expr);
+    tide_buf_free(&canon);
+    return same;
+}
+
 /* One column as SQLite will keep it: the type it declares, a double-quoted
  * default as the string it is. */
 static int normalize_column(tide_schema *s, const tide_table *t, tide_column *c, tide_err *err)
@@ -560,6 +572,11 @@ static int normalize_column(tide_schema *s, const tide_table *t, tide_column *c,
     if ((rc = sqlite_string_default(c->default_expr, &lit)) > 0 &&
         !(c->default_expr = tide_schema_str(s, lit.data)))
         rc = TIDE_ENOMEM;
+    if (rc >= 0 && c->default_text && (rc = sqlite_string_default(c->default_text, &lit)) > 0 &&
+        !(c->default_text = tide_schema_str(s, lit.data)))
+        rc = TIDE_ENOMEM;                              /* written 'isbn', never ("isbn") */
+    if (rc >= 0 && c->default_text && (!c->default_expr || !verbatim_default(c)))
+        c->default_text = NULL;                        /* its canonical form is safer */
     tide_buf_free(&lit);
     if (rc < 0 || !c->type)
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");

@@ -850,7 +850,7 @@ static int add_column(reader *r, tinfo *ti, sqlite3_stmt *st)
         return nomem(r);
     if (rc > 0)                         /* default "isbn": the string 'isbn' */
         dflt = r->buf.data;
-    if (dflt && !(col->default_expr = tide_schema_str(r->out, dflt)))
+    if (dflt && !(col->default_expr = col->default_text = tide_schema_str(r->out, dflt)))
         return nomem(r);
     if ((c = find_con(r, ti, CON_COLLATE, name)) && sqlite3_stricmp(c->text, "binary") &&
         !(col->collation = tide_schema_str(r->out, c->text)))

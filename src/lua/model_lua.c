@@ -402,6 +402,7 @@ static int column_attrs(conv *cv, tide_table *t, const char *name, int base)
     c->nullable = nullable;
     c->autoincrement = autoinc;
     c->default_expr = tide_schema_str(cv->s, def);
+    c->default_text = c->default_expr;              /* canonical is a copy: this stays */
     c->comment = tide_schema_str(cv->s, comment);
     c->renamed_from = tide_schema_str(cv->s, renamed);
     c->collation = tide_schema_str(cv->s, collate);

@@ -377,7 +377,7 @@ static void modifiers(writer *w, tide_buf *b, const tide_table *t, const tide_co
              c->default_expr);
     else if (c->default_expr) {
         put(w, b, " :default ");
-        quote(w, b, c->default_expr);
+        quote(w, b, c->default_text ? c->default_text : c->default_expr);   /* as written */
     }
     if (inline_pk(w, t) && !strcmp(t->pk[0], c->name))
         put(w, b, " :primary()");

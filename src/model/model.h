@@ -50,6 +50,10 @@ typedef struct tide_column {
                                table_info; "" for a column declared with no type); NULL:
                                unknown (snapshots, PostgreSQL). Compared only between two
                                schemas that set declared_types. */
+    char *default_text;     /* the default as written (the DSL's text, SQLite's dflt_value),
+                               for writers that keep its spelling; default_expr is what is
+                               compared. Meaningful only while default_expr is set; NULL:
+                               write default_expr. */
 } tide_column;
 
 /* A unique constraint (not an index: indexes are below). */
