@@ -96,6 +96,7 @@ typedef struct writer {
     const char *what;              /* "table", "enum": where bad is, for messages */
     const char *schema, *name;
     const char *bad;               /* the string that is not UTF-8 */
+    int declared;                  /* the schema's declared_types: columns say theirs */
 } writer;
 
 /* Notes where the writer is, for the message of a failure. */
@@ -248,9 +249,13 @@ static void render_column(writer *w, const tide_column *c)
     enter(w, "{");
     string_field(w, "name", c->name);
     string_field(w, "type", c->type);
+    if (w->declared)
+        string_field(w, "declared", c->declared);
     true_field(w, "enum", c->is_enum);
     true_field(w, "nullable", c->nullable);
     string_field(w, "default", c->default_expr);
+    if (w->declared && c->default_expr && c->default_text && strcmp(c->default_text, c->default_expr))
+        string_field(w, "defaultText", c->default_text);
     true_field(w, "autoincrement", c->autoincrement);
     string_field(w, "collation", c->collation);
     string_field(w, "comment", c->comment);
@@ -371,12 +376,14 @@ static int render_error(const writer *w, tide_err *err)
 
 int tide_snapshot_render(const tide_schema *s, tide_buf *out, tide_err *err)
 {
-    writer w = { out, 0, { 0 }, 0, NULL, NULL, NULL, NULL };
+    writer w = { out, 0, { 0 }, 0, NULL, NULL, NULL, NULL, 0 };
     size_t len0 = out->len;
     int i;
     enter(&w, "{");
     string_field(&w, "format", TIDE_SNAPSHOT_FORMAT);
     true_field(&w, "nocase", s->nocase);    /* the database ignores the case of names */
+    w.declared = s->declared_types;
+    true_field(&w, "declaredTypes", s->declared_types);   /* columns keep their declared text */
     if (s->nenums) {
         key(&w, "enums");
         enter(&w, "[");
@@ -896,7 +903,8 @@ static int missing(reader *r, const char *at, const shape *sh, const char *name,
 /* ---- the schema ------------------------------------------------------------ */
 
 static const char *const column_keys[] = { "name", "type", "enum", "nullable", "default",
-                                           "autoincrement", "collation", "comment", NULL };
+                                           "autoincrement", "collation", "comment", "declared",
+                                           "defaultText", NULL };
 
 static int column_field(reader *r, void *obj, int i, const char *k)
 {
@@ -909,6 +917,8 @@ static int column_field(reader *r, void *obj, int i, const char *k)
     case 4: return read_text(r, k, 1, &c->default_expr);
     case 5: return read_flag(r, k, &c->autoincrement);
     case 6: return read_text(r, k, 1, &c->collation);
+    case 8: return read_text(r, k, 1, &c->declared);
+    case 9: return read_text(r, k, 1, &c->default_text);
     default: return read_text(r, k, 1, &c->comment);
     }
 }
@@ -1191,8 +1201,8 @@ static int read_format(reader *r, const char *k)
                 shown(r));
 }
 
-static const char *const top_keys[] = { "format", "enums", "tables", "nocase", NULL };
-enum { TOP_FORMAT, TOP_ENUMS, TOP_TABLES, TOP_NOCASE };
+static const char *const top_keys[] = { "format", "enums", "tables", "nocase", "declaredTypes", NULL };
+enum { TOP_FORMAT, TOP_ENUMS, TOP_TABLES, TOP_NOCASE, TOP_DECLARED };
 
 static int top_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1201,6 +1211,8 @@ static int top_field(reader *r, void *obj, int i, const char *k)
         return read_format(r, k);
     if (i == TOP_NOCASE)
         return read_flag(r, k, &r->s->nocase);
+    if (i == TOP_DECLARED)
+        return read_flag(r, k, &r->s->declared_types);
     return read_list(r, k, i == TOP_ENUMS, i == TOP_ENUMS ? enum_item : table_item, NULL);
 }
 
