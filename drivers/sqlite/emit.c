@@ -79,14 +79,14 @@ static int inline_serial(const tide_table *t, const tide_column *c)
     return c->autoincrement && t->npk == 1 && tide_model_same_name(1, t->pk[0], c->name);
 }
 
-/* The table's rowid: a key of one integer column (serial or not) is declared
- * inline as SQLite's documentation writes it, "id integer primary key
+/* The table's rowid: a key of one column declared INTEGER (serial or not;
+ * "INT" is not the rowid) is declared inline as SQLite's documentation writes it, "id integer primary key
  * [autoincrement]", with no NOT NULL (the rowid is never NULL), so that a
  * table tide creates reads back in PRAGMA table_info as one written by hand. */
 static int rowid_key(const tide_table *t, const tide_column *c)
 {
     return inline_serial(t, c) ||
-           (t->npk == 1 && !strcmp(c->type, "integer") && tide_model_same_name(1, t->pk[0], c->name));
+           (t->npk == 1 && !c->is_enum && sqlite_rowid_type(c) && tide_model_same_name(1, t->pk[0], c->name));
 }
 
 /* " constraint NAME primary key [autoincrement]": the name only when the
@@ -105,10 +105,20 @@ static void inline_key(emitter *e, const tide_table *t, const tide_column *c)
     tide_sqlw_put(W(e), c->autoincrement ? " primary key autoincrement" : " primary key");
 }
 
+/* The type as the table declares it: the declared text kept (SQLite
+ * reports it in PRAGMA table_info), else the canonical type. */
+static const char *declared_type(const tide_table *t, const tide_column *c)
+{
+    if (inline_serial(t, c))
+        return "integer";
+    return c->declared && !c->is_enum ? c->declared : c->type;
+}
+
 static void column_def(emitter *e, const tide_table *t, const tide_column *c)
 {
     tide_sqlw_q(W(e), c->name);
-    tide_sqlw_put(W(e), " ");
+    if (*declared_type(t, c) || c->is_enum)          /* "": a column with no type */
+        tide_sqlw_put(W(e), " ");
     if (strstr(c->type, "[]")) {
         tide_sqlw_fail(W(e), "column %s.%s: array types need PostgreSQL", t->name, c->name);
         return;
@@ -120,7 +130,7 @@ static void column_def(emitter *e, const tide_table *t, const tide_column *c)
     if (c->is_enum && !plain_word(c->type))
         tide_sqlw_q(W(e), c->type);                   /* "mo""od" text: read back the same */
     else
-        tide_sqlw_put(W(e), inline_serial(t, c) ? "integer" : c->type);
+        tide_sqlw_put(W(e), declared_type(t, c));
     if (c->is_enum)
         tide_sqlw_put(W(e), " text");                 /* "status" user_status text: text affinity, named type */
     if (!c->nullable && !rowid_key(t, c))
@@ -134,7 +144,7 @@ static void column_def(emitter *e, const tide_table *t, const tide_column *c)
     if (c->default_expr) {               /* SQLite: a literal, or an expression in parentheses */
         int paren = !literal_default(c->default_expr);
         tide_sqlw_put(W(e), paren ? " default (" : " default ");
-        tide_sqlw_put(W(e), c->default_expr);
+        tide_sqlw_put(W(e), c->default_text ? c->default_text : c->default_expr);   /* as written */
         tide_sqlw_put(W(e), paren ? ")" : "");
     }
 }
@@ -600,21 +610,62 @@ int sqlite_emit(const tide_plan *plan, tide_sql_list *out, tide_err *err)
     return tide_sqlw_finish(&e.w);
 }
 
+/* Whether the default as written can be written back as it is: the same
+ * kind of SQL as its canonical form (a literal stays a literal, so that the
+ * parentheses written around an expression stay right). */
+static int verbatim_default(const tide_column *c)
+{
+    tide_buf canon = TIDE_BUF_INIT;
+    int same = tide_model_canonical_expr(c->default_text, &canon) == 0 && canon.data &&
+               !strcmp(canon.data, c->default_expr);
+    tide_buf_free(&canon);
+    return same;
+}
+
+/* One column as SQLite will keep it: the type it declares, a double-quoted
+ * default as the string it is. */
+static int normalize_column(tide_schema *s, const tide_table *t, tide_column *c, tide_err *err)
+{
+    tide_buf lit = TIDE_BUF_INIT;
+    int rc;
+    if (c->is_enum)
+        c->declared = NULL;                            /* "E text": the enum is compared */
+    if (c->autoincrement && inline_serial(t, c)) {
+        c->type = tide_schema_str(s, "integer");       /* INTEGER PRIMARY KEY AUTOINCREMENT */
+        c->declared = c->type;
+    }
+    if (rowid_key(t, c))
+        c->nullable = 0;                               /* the rowid is never NULL */
+    if ((rc = sqlite_check_declared(t, c, err)) < 0)
+        return rc;
+    if ((rc = sqlite_string_default(c->default_expr, &lit)) > 0 &&
+        !(c->default_expr = tide_schema_str(s, lit.data)))
+        rc = TIDE_ENOMEM;
+    if (rc >= 0 && c->default_text && (rc = sqlite_string_default(c->default_text, &lit)) > 0 &&
+        !(c->default_text = tide_schema_str(s, lit.data)))
+        rc = TIDE_ENOMEM;                              /* written 'isbn', never ("isbn") */
+    if (rc >= 0 && c->default_text && (!c->default_expr || !verbatim_default(c)))
+        c->default_text = NULL;                        /* its canonical form is safer */
+    tide_buf_free(&lit);
+    if (rc < 0 || !c->type)
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    return 0;
+}
+
 int sqlite_normalize(tide_schema *s, tide_err *err)
 {
-    int i, j;
+    int i, j, rc;
     for (i = 0; i < s->ntables; i++) {
         tide_table *t = s->tables[i];
         t->comment = NULL;
         for (j = 0; j < t->ncolumns; j++) {
             tide_column *c = &t->columns[j];
             c->comment = NULL;
-            if (c->autoincrement && inline_serial(t, c))
-                c->type = tide_schema_str(s, "integer");   /* INTEGER PRIMARY KEY AUTOINCREMENT */
-            if (rowid_key(t, c))
-                c->nullable = 0;                           /* the rowid is never NULL */
+            if ((rc = normalize_column(s, t, c, err)) < 0)
+                return rc;
         }
     }
+    s->declared_types = 1;               /* what the tables declare, PRAGMA table_info says */
     /* identifiers ignore case: finished again under that comparison */
     return tide_schema_set_nocase(s, 1, err);
 }

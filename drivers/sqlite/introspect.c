@@ -837,8 +837,8 @@ static int column_type_of(reader *r, const tinfo *ti, const char *name, const ch
         *type = et->text;
         return rc;
     }
-    /* no declared type: BLOB affinity, tide's bytea */
-    if (tide_model_canonical_type(*decl ? decl : "blob", &r->buf) < 0)
+    /* the declared text is kept beside (add_column); no declared type is "" */
+    if (tide_model_canonical_type(decl, &r->buf) < 0)
         return nomem(r);
     *type = r->buf.data;
     return 0;
@@ -859,7 +859,13 @@ static int add_column(reader *r, tinfo *ti, sqlite3_stmt *st)
         return nomem(r);
     col->is_enum = rc == 1;
     col->nullable = !sqlite3_column_int(st, 3);
-    if (dflt && !(col->default_expr = tide_schema_str(r->out, dflt)))
+    if (!col->is_enum && !(col->declared = tide_schema_str(r->out, decl ? decl : "")))
+        return nomem(r);                /* as declared: PRAGMA table_info's type */
+    if ((rc = sqlite_string_default(dflt, &r->buf)) < 0)
+        return nomem(r);
+    if (rc > 0)                         /* default "isbn": the string 'isbn' */
+        dflt = r->buf.data;
+    if (dflt && !(col->default_expr = col->default_text = tide_schema_str(r->out, dflt)))
         return nomem(r);
     if ((c = find_con(r, ti, CON_COLLATE, name)) && sqlite3_stricmp(c->text, "binary") &&
         !(col->collation = tide_schema_str(r->out, c->text)))
@@ -1207,6 +1213,7 @@ int sqlite_introspect(tide_dconn *c, const tide_introspect_opts *opts, tide_sche
     r.out = out;
     r.err = err;
     out->nocase = 1;                     /* SQLite: "USERS" is users */
+    out->declared_types = 1;             /* and a column's type is the text it declares */
     own_tx = sqlite3_get_autocommit(c->db);
     if (own_tx && (rc = exec_counted(&r, "BEGIN")) < 0)
         goto done;

@@ -35,6 +35,17 @@ int sqlite_emit(const tide_plan *plan, tide_sql_list *out, tide_err *err);
 int sqlite_convert(const tide_column *to, const char *qsrc, const char *qdst, tide_buf *expr,
                    tide_buf *misfit);
 int sqlite_normalize(tide_schema *s, tide_err *err);
+/* Column types and defaults as SQLite keeps them (coltype.c). */
+/* 1 when c's declared type makes it the rowid as a one-column key: exactly
+ * INTEGER, in any case ("INT" and "int4" do not). */
+int sqlite_rowid_type(const tide_column *c);
+/* A default written "text" (one double-quoted token, which SQLite takes for
+ * a string in a default) as the literal 'text' into out: 1, 0 when d is not
+ * one, or TIDE_ENOMEM. */
+int sqlite_string_default(const char *d, tide_buf *out);
+/* 0, or TIDE_ECONFIG naming the column when its declared type is not a type
+ * name SQLite would read back as one. */
+int sqlite_check_declared(const tide_table *t, const tide_column *c, tide_err *err);
 int sqlite_triggers(tide_dconn *c, const char *table, tide_sql_list *out, tide_err *err);
 
 /* The CREATE TRIGGER statements of a table (`?`), in a column sql: read by

@@ -304,9 +304,11 @@ function Col:array(element)
   return set_type(self, "array", (SIMPLE[element] or element) .. "[]", 2)
 end
 
+-- :type "" is a column declared with no type (SQLite's untyped column).
 function Col:type(raw)
-  if not nonempty(raw) then
-    fail(2, self.__def.name, ":type(sql) needs the SQL type as a string, e.g. :type \"inet\"")
+  if type(raw) ~= "string" then
+    fail(2, self.__def.name, ":type(sql) needs the SQL type as a string, e.g. :type \"inet\" "
+      .. "(:type \"\" for a column declared with no type)")
   end
   return set_type(self, "type", raw, 2)
 end

@@ -387,7 +387,7 @@ static int column_attrs(conv *cv, tide_table *t, const char *name, int base)
     int nullable, autoinc, stored, rc;
     unsigned ignore;
     tide_column *c;
-    if ((rc = req_str(cv, base + C_TYPE, "type", &type)) < 0 ||
+    if ((rc = opt_str(cv, base + C_TYPE, "type", &type)) < 0 ||
         (rc = opt_bool(cv, base + C_NULL, "nullable", &nullable)) < 0 ||
         (rc = opt_bool(cv, base + C_AUTO, "autoincrement", &autoinc)) < 0 ||
         (rc = opt_str(cv, base + C_DEFAULT, "default", &def)) < 0 ||
@@ -398,6 +398,8 @@ static int column_attrs(conv *cv, tide_table *t, const char *name, int base)
         (rc = opt_bool(cv, base + C_STORED, "stored", &stored)) < 0 ||
         (rc = ignore_bits(cv, base + C_IGNORE, &ignore)) < 0)
         return rc;
+    if (!type)                          /* "": declared with no type (SQLite) */
+        return fail(cv, "type is required (a string)");
     if (stored && !generated)
         return fail(cv, "stored applies to a generated column (:generated(expr, { stored = true }))");
     if (generated && (def || autoinc))
@@ -407,9 +409,11 @@ static int column_attrs(conv *cv, tide_table *t, const char *name, int base)
     if (!(c = tide_table_add_column(cv->s, t, name, type)))
         return nomem(cv);
     c->is_enum = !lua_isnil(cv->L, base + C_ENUM);
+    c->declared = tide_schema_str(cv->s, type);     /* as written: SQLite declares it so */
     c->nullable = nullable;
     c->autoincrement = autoinc;
     c->default_expr = tide_schema_str(cv->s, def);
+    c->default_text = c->default_expr;              /* canonical is a copy: this stays */
     c->comment = tide_schema_str(cv->s, comment);
     c->renamed_from = tide_schema_str(cv->s, renamed);
     c->collation = tide_schema_str(cv->s, collate);

@@ -32,6 +32,7 @@ typedef struct differ {
     int ndec;
     int reversed;                   /* computing down: decisions are read b <-> a */
     int nocase;                     /* either schema's identifiers ignore case */
+    int declared;                   /* both schemas keep declared types */
     tide_plan *plan;
     tide_op *phase[NPHASES];
     int nphase[NPHASES];
@@ -344,6 +345,9 @@ static unsigned column_changes(const differ *d, const tide_column *ac, const tid
     unsigned ignore = ac->ignore | bc->ignore, ch = 0;
     if (!(ignore & TIDE_IGNORE_TYPE) && strcmp(ac->type, bc->type))
         ch |= TIDE_CHANGE_TYPE;
+    if (!(ignore & TIDE_IGNORE_TYPE) && d->declared && ac->declared && bc->declared &&
+        !tide_model_same_declared(ac->declared, bc->declared))
+        ch |= TIDE_CHANGE_TYPE;             /* "INT" is not "INTEGER" where types are declared */
     if (!(ignore & TIDE_IGNORE_TYPE) && ac->autoincrement != bc->autoincrement)
         ch |= TIDE_CHANGE_AUTOINCREMENT;
     if (!(ignore & TIDE_IGNORE_EXTRA) && ac->nullable != bc->nullable)
@@ -364,7 +368,9 @@ static void explain_column(differ *d, const tide_table *bt, const tide_column *a
                            const tide_column *bc, unsigned ch)
 {
     if (ch & TIDE_CHANGE_TYPE)
-        note(d, 0, "table %s: column %s: type %s -> %s", bt->name, bc->name, ac->type, bc->type);
+        note(d, 0, "table %s: column %s: type %s -> %s", bt->name, bc->name,
+             d->declared && ac->declared ? ac->declared : ac->type,
+             d->declared && bc->declared ? bc->declared : bc->type);
     if (ch & TIDE_CHANGE_NULLABLE)
         note(d, 0, "table %s: column %s: %s -> %s", bt->name, bc->name,
              ac->nullable ? "nullable" : "not null", bc->nullable ? "nullable" : "not null");
@@ -1166,6 +1172,7 @@ int tide_diff(const tide_schema *from, const tide_schema *to, const tide_diff_op
     d.o = opts ? opts : &none;
     d.err = err;
     d.nocase = from->nocase || to->nocase;
+    d.declared = from->declared_types && to->declared_types;
     if (!from->finished || !to->finished)
         return tide_err_set(err, TIDE_EINVAL, "tide_diff needs finished schemas (tide_schema_finish)");
     rc = run_pass(&d, up);

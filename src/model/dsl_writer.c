@@ -310,6 +310,9 @@ static void type_call(writer *w, tide_buf *b, const tide_table *t, const tide_co
              ":bigserial() and :smallserial() only)", t->name, c->name, ty);
     if (c->is_enum && (e = enum_of(w->s, ty))) {
         enum_type(w, b, e, ty);
+    } else if (c->declared && strcmp(c->declared, ty)) {
+        put(w, b, ":type ");            /* kept as the database declares it: "INT", "" */
+        quote(w, b, c->declared);
     } else if (is_simple(ty)) {
         putf(w, b, ":%s()", ty);
     } else if (!strcmp(ty, "numeric") || !strcmp(ty, "varchar")) {
@@ -432,7 +435,7 @@ static void modifiers(writer *w, tide_buf *b, const tide_table *t, const tide_co
              c->default_expr);
     else if (c->default_expr) {
         put(w, b, " :default ");
-        quote(w, b, c->default_expr);
+        quote(w, b, c->default_text ? c->default_text : c->default_expr);   /* as written */
     }
     generated_call(w, b, t, c);
     if (inline_pk(w, t) && !strcmp(t->pk[0], c->name))

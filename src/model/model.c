@@ -369,6 +369,21 @@ done:
     return rc < 0 ? TIDE_ENOMEM : 0;
 }
 
+int tide_model_same_declared(const char *a, const char *b)
+{
+    tide_buf fa = TIDE_BUF_INIT, fb = TIDE_BUF_INIT;
+    int same;
+    if (!a || !b)
+        return a == b;
+    if (fold_spaces(a, &fa) < 0 || fold_spaces(b, &fb) < 0)
+        same = !strcasecmp(a, b);            /* out of memory: case only */
+    else
+        same = !strcmp(fa.data ? fa.data : "", fb.data ? fb.data : "");
+    tide_buf_free(&fa);
+    tide_buf_free(&fb);
+    return same;
+}
+
 /* ---- canonical expressions ------------------------------------------------ */
 
 /* Does the '(' at open close at the last byte of s? */
@@ -881,7 +896,8 @@ static int check_table(finisher *f, tide_table *t)
         return tide_err_set(f->err, TIDE_ECONFIG, "a table has no name");
     for (i = 0; i < t->ncolumns; i++) {
         tide_column *c = &t->columns[i];
-        if (!c->name || !*c->name || !c->type || !*c->type)
+        /* "" only as declared: a column declared with no type (SQLite) */
+        if (!c->name || !*c->name || !c->type || (!*c->type && !(c->declared && !*c->declared)))
             return fail_item(f, t, "column %d has no %s", i + 1, c->name ? "type" : "name");
         for (j = 0; j < i; j++)
             if (tide_model_same_name(t->nocase, t->columns[j].name, c->name))
@@ -1333,6 +1349,8 @@ static int copy_table(tide_schema *s, const tide_table *a)
         c->ignore = ac->ignore;
         c->generated = tide_schema_str(s, ac->generated);
         c->generated_stored = ac->generated_stored;
+        c->declared = tide_schema_str(s, ac->declared);
+        c->default_text = tide_schema_str(s, ac->default_text);
     }
     for (i = 0; i < a->nuniques; i++) {
         tide_unique *u = tide_table_add_unique(s, t, a->uniques[i].name);
@@ -1372,8 +1390,10 @@ tide_schema *tide_schema_copy(const tide_schema *src)
 {
     tide_schema *s = tide_schema_new();
     int i, j, rc = s ? 0 : TIDE_ENOMEM;
-    if (s)
+    if (s) {
         s->nocase = src->nocase;
+        s->declared_types = src->declared_types;
+    }
     for (i = 0; rc == 0 && i < src->ntables; i++)
         rc = copy_table(s, src->tables[i]);
     for (i = 0; rc == 0 && i < src->nenums; i++) {

@@ -45,6 +45,15 @@ typedef struct tide_column {
     char *generated;        /* generated column: its expression (canonical), NULL: none */
     int generated_stored;   /* 1: STORED, 0: VIRTUAL (SQLite's default; PostgreSQL has
                                only STORED) */
+    char *declared;         /* the type as written: the DSL's text, or what the database
+                               reports when it keeps the declared text (SQLite's PRAGMA
+                               table_info; "" for a column declared with no type); NULL:
+                               unknown (snapshots, PostgreSQL). Compared only between two
+                               schemas that set declared_types. */
+    char *default_text;     /* the default as written (the DSL's text, SQLite's dflt_value),
+                               for writers that keep its spelling; default_expr is what is
+                               compared. Meaningful only while default_expr is set; NULL:
+                               write default_expr. */
 } tide_column;
 
 /* A unique constraint (not an index: indexes are below). */
@@ -216,6 +225,12 @@ typedef struct tide_schema {
      * lookups, finish's checks and the diff then pair "USERS" with "users".
      * 0: byte for byte (PostgreSQL's quoted identifiers). */
     int nocase;
+    /* Column types are what the table declares (SQLite keeps the declared
+     * text and PRAGMA table_info reports it): set by the driver's normalize
+     * and introspection. When both schemas set it, the diff compares the
+     * columns' declared text (ASCII case and white space folded) besides
+     * their canonical type, and emitters write declared. */
+    int declared_types;
 } tide_schema;
 
 /* ---- building ---------------------------------------------------------- */
@@ -268,6 +283,10 @@ int tide_schema_finish(tide_schema *s, tide_err *err);
  * "character varying(255)", "timestamp with time zone", "DECIMAL(10, 2)",
  * "blob", "integer[]") into out. Returns 0, or TIDE_ENOMEM. */
 int tide_model_canonical_type(const char *spelling, tide_buf *out);
+
+/* Whether two declared types are the same text but for ASCII case and
+ * white space ("VARCHAR( 20 )" is "varchar(20)"; "INT" is not "integer"). */
+int tide_model_same_declared(const char *a, const char *b);
 
 /* Canonical SQL expression (defaults, checks, predicates): trimmed, runs of
  * white space outside quotes folded to one space, everything outside quotes

@@ -97,6 +97,7 @@ typedef struct writer {
     const char *schema, *name;
     const char *bad;               /* the string that is not UTF-8 */
     tide_buf tmp;                  /* scratch: an object's default canonical form */
+    int declared;                  /* the schema's declared_types: columns say theirs */
 } writer;
 
 /* Notes where the writer is, for the message of a failure. */
@@ -249,9 +250,13 @@ static void render_column(writer *w, const tide_column *c)
     enter(w, "{");
     string_field(w, "name", c->name);
     string_field(w, "type", c->type);
+    if (w->declared)
+        string_field(w, "declared", c->declared);
     true_field(w, "enum", c->is_enum);
     true_field(w, "nullable", c->nullable);
     string_field(w, "default", c->default_expr);
+    if (w->declared && c->default_expr && c->default_text && strcmp(c->default_text, c->default_expr))
+        string_field(w, "defaultText", c->default_text);
     true_field(w, "autoincrement", c->autoincrement);
     string_field(w, "generated", c->generated);
     true_field(w, "stored", c->generated && c->generated_stored);
@@ -413,6 +418,8 @@ int tide_snapshot_render(const tide_schema *s, tide_buf *out, tide_err *err)
     enter(&w, "{");
     string_field(&w, "format", TIDE_SNAPSHOT_FORMAT);
     true_field(&w, "nocase", s->nocase);    /* the database ignores the case of names */
+    w.declared = s->declared_types;
+    true_field(&w, "declaredTypes", s->declared_types);   /* columns keep their declared text */
     if (s->nenums) {
         key(&w, "enums");
         enter(&w, "[");
@@ -941,7 +948,7 @@ static int missing(reader *r, const char *at, const shape *sh, const char *name,
 
 static const char *const column_keys[] = { "name", "type", "enum", "nullable", "default",
                                            "autoincrement", "generated", "stored", "collation",
-                                           "comment", NULL };
+                                           "comment", "declared", "defaultText", NULL };
 
 static int column_field(reader *r, void *obj, int i, const char *k)
 {
@@ -956,6 +963,8 @@ static int column_field(reader *r, void *obj, int i, const char *k)
     case 6: return read_text(r, k, 1, &c->generated);
     case 7: return read_flag(r, k, &c->generated_stored);
     case 8: return read_text(r, k, 1, &c->collation);
+    case 10: return read_text(r, k, 1, &c->declared);
+    case 11: return read_text(r, k, 1, &c->default_text);
     default: return read_text(r, k, 1, &c->comment);
     }
 }
@@ -1322,8 +1331,8 @@ static int read_format(reader *r, const char *k)
                 shown(r));
 }
 
-static const char *const top_keys[] = { "format", "enums", "tables", "nocase", "objects", NULL };
-enum { TOP_FORMAT, TOP_ENUMS, TOP_TABLES, TOP_NOCASE, TOP_OBJECTS };
+static const char *const top_keys[] = { "format", "enums", "tables", "nocase", "objects", "declaredTypes", NULL };
+enum { TOP_FORMAT, TOP_ENUMS, TOP_TABLES, TOP_NOCASE, TOP_OBJECTS, TOP_DECLARED };
 
 static int top_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1334,6 +1343,8 @@ static int top_field(reader *r, void *obj, int i, const char *k)
         return read_flag(r, k, &r->s->nocase);
     if (i == TOP_OBJECTS)
         return read_list(r, k, 1, object_item, NULL);
+    if (i == TOP_DECLARED)
+        return read_flag(r, k, &r->s->declared_types);
     return read_list(r, k, i == TOP_ENUMS, i == TOP_ENUMS ? enum_item : table_item, NULL);
 }
 

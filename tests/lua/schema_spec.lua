@@ -262,7 +262,13 @@ describe("tide.schema misuse", function()
   it("refuses bad arrays and raw types", function()
     raises(function() local c = t.col "a" :array() return c end, ":array(type)")
     raises(function() local c = t.col "a" :array "serial" return c end, "use :array \"integer\"")
-    raises(function() local c = t.col "a" :type "" return c end, ":type(sql)")
+    raises(function() local c = t.col "a" :type() return c end, ":type(sql)")
+    raises(function() local c = t.col "a" :type(1) return c end, ":type(sql)")
+  end)
+
+  it("takes :type \"\" for a column declared with no type", function()
+    local tb = t.table "x" { t.col "a" :type "" :nullable() }
+    assert.are.equal("", tb.columns[1].type)
   end)
 
   it("refuses a modifier given twice", function()

@@ -459,10 +459,16 @@ static void test_other_styles(void **state)
     assert_column(t, 1, "v", "bytea", 1, NULL, 0);
     assert_column(t, 2, "when", "date", 0, NULL, 0);
     assert_strv(t->pk, t->npk, STRV("k", "when"));
-    t = table(s, "untyped");                       /* no type: BLOB affinity */
-    assert_column(t, 0, "a", "bytea", 1, NULL, 0);
-    assert_column(t, 1, "b", "bytea", 1, NULL, 0); /* a rowid table's key may hold NULL */
+    t = table(s, "untyped");                       /* no type: declared "", not bytea */
+    assert_column(t, 0, "a", "", 1, NULL, 0);
+    assert_string_equal(t->columns[0].declared, "");
+    assert_column(t, 1, "b", "", 1, NULL, 0);      /* a rowid table's key may hold NULL */
     assert_column(t, 2, "c", "integer", 1, NULL, 0);
+    assert_string_equal(t->columns[2].declared, "INT");     /* SQLite spells its six names */
+    assert_string_equal(table(s, "Parent")->columns[3].declared, "INT");
+    assert_string_equal(table(s, "Parent")->columns[4].declared, "Varchar(20)");
+    assert_string_equal(table(s, "kv")->columns[1].declared, "BLOB");
+    assert_true(s->declared_types);
     assert_strv(t->pk, t->npk, STRV("b"));
     assert_string_equal(t->uniques[0].name, "c_key");
     tide_schema_free(s);
@@ -676,6 +682,176 @@ static void test_bad_arguments(void **state)
     tide_schema_free(s);
 }
 
+/* ---- declared types and defaults as SQLite keeps them -------------------- */
+
+static const char declared_sql[] =
+    "create table \"book\" (\n"
+    "  \"id\" INT not null,\n"
+    "  \"isbn\" TEXT default 'isbn',\n"
+    "  \"title\" VARCHAR(20) not null default '',\n"
+    "  \"blurb\",\n"
+    "  \"added\" DATETIME default CURRENT_TIMESTAMP,\n"
+    "  \"copies\" INTEGER default (1 + 1),\n"
+    "  constraint \"book_pkey\" primary key (\"id\")\n"
+    ")";
+
+static void test_declared_round_trip(void **state)
+{
+    tide_conn *conn = open_db("declared.db");
+    tide_schema *live, *empty = tide_schema_new();
+    tide_plan plan;
+    tide_sql_list sql = { 0 };
+    const tide_table *t;
+    tide_err err;
+    (void)state;
+    script(conn, "create table book (id INT NOT NULL PRIMARY KEY, isbn text default \"isbn\", "
+                 "title VARCHAR(20) not null default \"\", blurb, added DATETIME default "
+                 "CURRENT_TIMESTAMP, copies integer default (1 + 1))");
+    live = read_ok(conn, NULL, 0);
+    t = table(live, "book");
+    assert_column(t, 0, "id", "integer", 0, NULL, 0);
+    assert_string_equal(t->columns[0].declared, "INT");     /* not the rowid */
+    assert_column(t, 1, "isbn", "text", 1, "'isbn'", 0);    /* "isbn" is a string */
+    assert_column(t, 2, "title", "varchar(20)", 0, "''", 0);
+    assert_string_equal(t->columns[2].declared, "VARCHAR(20)");
+    assert_column(t, 3, "blurb", "", 1, NULL, 0);
+    assert_string_equal(t->columns[3].declared, "");
+    assert_column(t, 4, "added", "datetime", 1, "current_timestamp", 0);
+    assert_string_equal(t->columns[4].default_text, "CURRENT_TIMESTAMP");
+    assert_column(t, 5, "copies", "integer", 1, "1 + 1", 0);
+    /* written back as SQLite declared it */
+    assert_int_equal(tide_schema_finish(empty, &err), 0);
+    assert_int_equal(tide_diff(empty, live, NULL, &plan, NULL, &err), 0);
+    if (tide_sqlite_driver.emit(&plan, &sql, &err) < 0)
+        fail_msg("emit: %s", err.msg);
+    assert_int_equal(sql.n, 1);
+    assert_string_equal(sql.items[0], declared_sql);
+    tide_sql_list_free(&sql);
+    tide_plan_free(&plan);
+    tide_schema_free(live);
+    tide_schema_free(empty);
+    tide_conn_close(conn);
+}
+
+/* Definitions as the DSL gives them (declared = the text written). */
+static tide_schema *declared_defs(const char *type, const char *dflt, tide_err *err, int *rc)
+{
+    tide_schema *s = tide_schema_new();
+    tide_table *t = tide_schema_add_table(s, NULL, "t");
+    tide_column *c = tide_table_add_column(s, t, "id", type);
+    c->declared = tide_schema_str(s, type);
+    c->default_expr = c->default_text = tide_schema_str(s, dflt);
+    tide_table_add_pk_column(s, t, "id");
+    c = tide_table_add_column(s, t, "v", "text");
+    c->declared = tide_schema_str(s, "text");
+    c->nullable = 1;
+    *rc = tide_schema_finish(s, err);
+    if (*rc == 0)
+        *rc = sqlite_normalize(s, err);
+    return s;
+}
+
+static void test_declared_definitions(void **state)
+{
+    static const struct { const char *type, *dflt, *want, *want_default; } cases[] = {
+        { "integer", NULL, "\"id\" integer primary key,", NULL },
+        { "INTEGER", NULL, "\"id\" INTEGER primary key,", NULL },
+        { "INT", NULL, "\"id\" INT not null,", "'x'" },
+        { "int4", "\"x\"", "\"id\" int4 not null default 'x',", "'x'" },
+        { "TEXT", "\"it's\"", "\"id\" TEXT not null default 'it''s',", "'it''s'" },
+        { "text", "\"say \"\"hi\"\"\"", "\"id\" text not null default 'say \"hi\"',", "'say \"hi\"'" },
+        { "", "\"\"", "\"id\" not null default '',", "''" },
+        { "DECIMAL(10, 2)", "CURRENT_DATE", "\"id\" DECIMAL(10, 2) not null default CURRENT_DATE,",
+          "current_date" },
+    };
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        tide_schema *defs, *empty = tide_schema_new();
+        tide_plan plan;
+        tide_sql_list sql = { 0 };
+        tide_err err;
+        int rc;
+        defs = declared_defs(cases[i].type, cases[i].dflt, &err, &rc);
+        if (rc < 0)
+            fail_msg("%s: %s", cases[i].type, err.msg);
+        assert_true(defs->declared_types);
+        if (cases[i].dflt)
+            assert_string_equal(defs->tables[0]->columns[0].default_expr, cases[i].want_default);
+        assert_int_equal(tide_schema_finish(empty, &err), 0);
+        assert_int_equal(tide_diff(empty, defs, NULL, &plan, NULL, &err), 0);
+        if (tide_sqlite_driver.emit(&plan, &sql, &err) < 0)
+            fail_msg("emit: %s", err.msg);
+        if (!strstr(sql.items[0], cases[i].want))
+            fail_msg("%s: no '%s' in\n%s", cases[i].type, cases[i].want, sql.items[0]);
+        assert_null(strstr(sql.items[0], "default (\""));
+        tide_sql_list_free(&sql);
+        tide_plan_free(&plan);
+        tide_schema_free(defs);
+        tide_schema_free(empty);
+    }
+}
+
+/* A declared type compares with case and spaces folded; INT is not INTEGER. */
+static void test_declared_diff(void **state)
+{
+    tide_err err;
+    tide_plan plan;
+    int rc;
+    tide_schema *a = declared_defs("VARCHAR( 20 )", NULL, &err, &rc);
+    tide_schema *b = declared_defs("varchar(20)", NULL, &err, &rc);
+    tide_schema *c = declared_defs("INT", NULL, &err, &rc);
+    tide_schema *d = declared_defs("INTEGER", NULL, &err, &rc);
+    (void)state;
+    assert_int_equal(tide_diff(a, b, NULL, &plan, NULL, &err), 0);
+    assert_int_equal(plan.n, 0);
+    tide_plan_free(&plan);
+    assert_int_equal(tide_diff(c, d, NULL, &plan, NULL, &err), 0);
+    assert_true(plan.n > 0);                /* the rowid comes or goes: a rebuild */
+    tide_plan_free(&plan);
+    assert_true(tide_model_same_declared("Int", "INT"));
+    assert_false(tide_model_same_declared("INT", "INTEGER"));
+    assert_false(tide_model_same_declared("", "BLOB"));
+    tide_schema_free(a);
+    tide_schema_free(b);
+    tide_schema_free(c);
+    tide_schema_free(d);
+}
+
+static void test_declared_refused(void **state)
+{
+    static const char *const bad[] = { "int primary key", "text not null", "int)", "varchar(20",
+                                       "int; drop table t", "(10)", "text default 1" };
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+        tide_err err;
+        int rc;
+        tide_schema *s = declared_defs(bad[i], NULL, &err, &rc);
+        assert_int_equal(rc, TIDE_ECONFIG);
+        assert_non_null(strstr(err.msg, "cannot be declared on SQLite"));
+        assert_non_null(strstr(err.msg, "table t, column id"));
+        tide_schema_free(s);
+    }
+}
+
+static void test_string_default(void **state)
+{
+    tide_buf b = TIDE_BUF_INIT;
+    (void)state;
+    assert_int_equal(sqlite_string_default("\"isbn\"", &b), 1);
+    assert_string_equal(b.data, "'isbn'");
+    assert_int_equal(sqlite_string_default("\"\"", &b), 1);
+    assert_string_equal(b.data, "''");
+    assert_int_equal(sqlite_string_default("\"a\"\"b'c\"", &b), 1);
+    assert_string_equal(b.data, "'a\"b''c'");
+    assert_int_equal(sqlite_string_default("\"a\" || \"b\"", &b), 0);   /* not one token */
+    assert_int_equal(sqlite_string_default("'isbn'", &b), 0);
+    assert_int_equal(sqlite_string_default("\"", &b), 0);
+    assert_int_equal(sqlite_string_default(NULL, &b), 0);
+    tide_buf_free(&b);
+}
+
 /* ---- main ----------------------------------------------------------------- */
 
 /* ---- the rowid key and identifiers' case -------------------------------- */
@@ -685,6 +861,14 @@ static const char *const rowid_sql[] = {
     "create table \"USERS\" (\n  \"ID\" integer primary key,\n  \"Email\" text not null\n)",
     "create table \"account\" (\n  \"id\" integer primary key,\n  \"name\" text not null\n)",
     "create table \"entry\" (\n  \"id\" integer primary key autoincrement,\n  \"note\" text\n)",
+};
+
+/* The same, written back with the types as PRAGMA table_info reports them
+ * (SQLite 3.37+ spells INT INTEGER REAL TEXT BLOB ANY in capitals). */
+static const char *const rowid_declared[] = {
+    "create table \"USERS\" (\n  \"ID\" INTEGER primary key,\n  \"Email\" TEXT not null\n)",
+    "create table \"account\" (\n  \"id\" INTEGER primary key,\n  \"name\" TEXT not null\n)",
+    "create table \"entry\" (\n  \"id\" integer primary key autoincrement,\n  \"note\" TEXT\n)",
 };
 
 /* The definitions of those tables as the DSL builds them (keys NOT NULL,
@@ -739,7 +923,7 @@ static void test_rowid_key_round_trip(void **state)
         fail_msg("emit: %s", err.msg);
     assert_int_equal(sql.n, 3);
     for (i = 0; i < 3; i++)
-        assert_string_equal(sql.items[i], rowid_sql[i]);
+        assert_string_equal(sql.items[i], rowid_declared[i]);
     tide_sql_list_free(&sql);
     tide_plan_free(&plan);
     tide_schema_free(live);
@@ -770,6 +954,11 @@ int main(void)
         cmocka_unit_test(test_locked),
         cmocka_unit_test(test_bad_arguments),
         cmocka_unit_test(test_rowid_key_round_trip),
+        cmocka_unit_test(test_declared_round_trip),
+        cmocka_unit_test(test_declared_definitions),
+        cmocka_unit_test(test_declared_diff),
+        cmocka_unit_test(test_declared_refused),
+        cmocka_unit_test(test_string_default),
     };
     int failed;
     if (!mkdtemp(tmpdir)) {

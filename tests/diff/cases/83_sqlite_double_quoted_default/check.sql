@@ -1,0 +1,1 @@
+select id, isbn, title, note from book order by id;

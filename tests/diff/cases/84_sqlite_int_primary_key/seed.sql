@@ -1,0 +1,1 @@
+insert into tag (id, name) values (10, 'a'), (20, 'b');
