@@ -114,6 +114,8 @@ static const char *declared_type(const tide_table *t, const tide_column *c)
     return c->declared && !c->is_enum ? c->declared : c->type;
 }
 
+static int verbatim_default(const tide_column *c);
+
 static void column_def(emitter *e, const tide_table *t, const tide_column *c)
 {
     tide_sqlw_q(W(e), c->name);
@@ -144,7 +146,8 @@ static void column_def(emitter *e, const tide_table *t, const tide_column *c)
     if (c->default_expr) {               /* SQLite: a literal, or an expression in parentheses */
         int paren = !literal_default(c->default_expr);
         tide_sqlw_put(W(e), paren ? " default (" : " default ");
-        tide_sqlw_put(W(e), c->default_text ? c->default_text : c->default_expr);   /* as written */
+        /* as written, unless an edit (the toolkit's) changed the default since */
+        tide_sqlw_put(W(e), c->default_text && verbatim_default(c) ? c->default_text : c->default_expr);
         tide_sqlw_put(W(e), paren ? ")" : "");
     }
 }

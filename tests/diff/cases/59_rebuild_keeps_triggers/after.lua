@@ -11,4 +11,12 @@ return {
     t.col "item_id" :integer(),
     t.col "what"    :text(),
   },
+  t.trigger "item_audit_insert" { table = "item", sql = [[create trigger item_audit_insert after insert on item
+begin
+  insert into audit (item_id, what) values (new.id, 'insert ' || new.name);
+end]] },
+  t.trigger "item_audit_update" { table = "item", sql = [[create trigger item_audit_update after update of price on item
+begin
+  insert into audit (item_id, what) values (new.id, 'price ' || new.price);
+end]] },
 }
