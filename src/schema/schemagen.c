@@ -116,9 +116,10 @@ static int action_sql(tide *t, tide_schema_action action, const tide_schema_opti
         rc = rc < 0 ? rc : tide_err_set(err, TIDE_ENOMEM, "out of memory");
         goto done;
     }
-    if (action != TIDE_SCHEMA_CREATE && ((rc = live_schema(t, defs, NULL, &live, err)) < 0 ||
-                                         (rc = tide__server_canonical(t->conn, defs, err)) < 0))
+    if (action != TIDE_SCHEMA_CREATE && (rc = live_schema(t, defs, NULL, &live, err)) < 0)
         goto done;
+    if (action == TIDE_SCHEMA_UPDATE && (rc = tide__server_canonical(t->conn, defs, err)) < 0)
+        goto done;                             /* compared with the live database */
     tide__limit_schema(t, defs);               /* --schema */
     tide__limit_schema(t, live);
     if (action == TIDE_SCHEMA_DROP) {         /* only what the definitions describe */
