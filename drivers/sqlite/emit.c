@@ -105,13 +105,31 @@ static void inline_key(emitter *e, const tide_table *t, const tide_column *c)
     tide_sqlw_put(W(e), c->autoincrement ? " primary key autoincrement" : " primary key");
 }
 
+/* Whether text, as written, is still what the column's canonical field
+ * holds (a helper that changes a column's type or default leaves it behind). */
+static int still(const char *text, const char *canonical, int (*canon)(const char *, tide_buf *))
+{
+    tide_buf b = TIDE_BUF_INIT;
+    int same = canon(text, &b) == 0 && !strcmp(b.data ? b.data : "", canonical);
+    tide_buf_free(&b);
+    return same;
+}
+
 /* The type as the table declares it: the declared text kept (SQLite
  * reports it in PRAGMA table_info), else the canonical type. */
 static const char *declared_type(const tide_table *t, const tide_column *c)
 {
     if (inline_serial(t, c))
         return "integer";
-    return c->declared && !c->is_enum ? c->declared : c->type;
+    return c->declared && !c->is_enum && still(c->declared, c->type, tide_model_canonical_type)
+           ? c->declared : c->type;
+}
+
+/* The default as written, else its canonical form. */
+static const char *default_sql(const tide_column *c)
+{
+    return c->default_text && still(c->default_text, c->default_expr, tide_model_canonical_expr)
+           ? c->default_text : c->default_expr;
 }
 
 static void column_def(emitter *e, const tide_table *t, const tide_column *c)
@@ -144,7 +162,7 @@ static void column_def(emitter *e, const tide_table *t, const tide_column *c)
     if (c->default_expr) {               /* SQLite: a literal, or an expression in parentheses */
         int paren = !literal_default(c->default_expr);
         tide_sqlw_put(W(e), paren ? " default (" : " default ");
-        tide_sqlw_put(W(e), c->default_text ? c->default_text : c->default_expr);   /* as written */
+        tide_sqlw_put(W(e), default_sql(c));
         tide_sqlw_put(W(e), paren ? ")" : "");
     }
 }
@@ -541,18 +559,6 @@ int sqlite_emit(const tide_plan *plan, tide_sql_list *out, tide_err *err)
     return tide_sqlw_finish(&e.w);
 }
 
-/* Whether the default as written can be written back as it is: the same
- * kind of SQL as its canonical form (a literal stays a literal, so that the
- * parentheses written around an expression stay right). */
-static int verbatim_default(const tide_column *c)
-{
-    tide_buf canon = TIDE_BUF_INIT;
-    int same = tide_model_canonical_expr(c->default_text, &canon) == 0 && canon.data &&
-               !strcmp(canon.data, c->default_expr);
-    tide_buf_free(&canon);
-    return same;
-}
-
 /* One column as SQLite will keep it: the type it declares, a double-quoted
  * default as the string it is. */
 static int normalize_column(tide_schema *s, const tide_table *t, tide_column *c, tide_err *err)
@@ -575,7 +581,8 @@ static int normalize_column(tide_schema *s, const tide_table *t, tide_column *c,
     if (rc >= 0 && c->default_text && (rc = sqlite_string_default(c->default_text, &lit)) > 0 &&
         !(c->default_text = tide_schema_str(s, lit.data)))
         rc = TIDE_ENOMEM;                              /* written 'isbn', never ("isbn") */
-    if (rc >= 0 && c->default_text && (!c->default_expr || !verbatim_default(c)))
+    if (rc >= 0 && c->default_text &&
+        (!c->default_expr || !still(c->default_text, c->default_expr, tide_model_canonical_expr)))
         c->default_text = NULL;                        /* its canonical form is safer */
     tide_buf_free(&lit);
     if (rc < 0 || !c->type)
