@@ -80,9 +80,10 @@ static int inline_serial(const tide_table *t, const tide_column *c)
 }
 
 /* The table's rowid: a key of one column declared INTEGER (serial or not;
- * "INT" is not the rowid) is declared inline as SQLite's documentation writes it, "id integer primary key
- * [autoincrement]", with no NOT NULL (the rowid is never NULL), so that a
- * table tide creates reads back in PRAGMA table_info as one written by hand. */
+ * "INT" is not the rowid) is declared inline as SQLite's documentation
+ * writes it, "id integer primary key [autoincrement]", with no NOT NULL (the
+ * rowid is never NULL), so that a table tide creates reads back in PRAGMA
+ * table_info as one written by hand. */
 static int rowid_key(const tide_table *t, const tide_column *c)
 {
     return inline_serial(t, c) ||
