@@ -36,6 +36,9 @@ static void type_of(tide_sqlw *e, const tide_column *c)
         tide_sqlw_put(e, t + 6);                  /* double[] */
         return;
     }
+    if (!*t)                                      /* :type "": SQLite's untyped column */
+        tide_sqlw_fail(e, "column %s has no type (:type \"\" is SQLite's untyped column); "
+                       "PostgreSQL needs one", c->name);
     tide_sqlw_put(e, t);
 }
 

@@ -76,10 +76,36 @@ static int type_name(const char *p)
     return *p == '\0';
 }
 
-int sqlite_check_declared(const tide_table *t, const tide_column *c, tide_err *err)
+/* Words and (arguments) in any order, parentheses balanced, no constraint
+ * word: a type of another dialect ("timestamp(3) with time zone"). */
+static int other_dialect(const char *p)
 {
-    if (!c->declared || c->is_enum || type_name(c->declared))
+    int depth = 0;
+    for (; *p; p++) {
+        size_t n = 0;
+        while (isalnum((unsigned char)p[n]) || p[n] == '_')
+            n++;
+        if (n && constraint_word(p, n))
+            return 0;
+        p += n ? n - 1 : 0;
+        if (*p == '(')
+            depth++;
+        else if (*p == ')' && --depth < 0)
+            return 0;
+        else if (!n && !strchr(" ,+-.()", *p))
+            return 0;
+    }
+    return depth == 0;
+}
+
+int sqlite_check_declared(const tide_table *t, tide_column *c, tide_err *err)
+{
+    if (!c->declared || c->is_enum || type_name(c->declared) || strstr(c->type, "[]"))
+        return 0;                       /* arrays: the emitter names them */
+    if (other_dialect(c->declared) && type_name(c->type)) {
+        c->declared = NULL;             /* "timestamp(3) with time zone": timestamptz(3) */
         return 0;
+    }
     return tide_err_set(err, TIDE_ECONFIG, "table %s, column %s: the type '%s' cannot be "
                         "declared on SQLite: a type is words with an optional (size) or "
                         "(precision, scale), like \"varchar(20)\" or \"DECIMAL(10, 2)\", or \"\" "

@@ -80,9 +80,10 @@ static int inline_serial(const tide_table *t, const tide_column *c)
 }
 
 /* The table's rowid: a key of one column declared INTEGER (serial or not;
- * "INT" is not the rowid) is declared inline as SQLite's documentation writes it, "id integer primary key
- * [autoincrement]", with no NOT NULL (the rowid is never NULL), so that a
- * table tide creates reads back in PRAGMA table_info as one written by hand. */
+ * "INT" is not the rowid) is declared inline as SQLite's documentation
+ * writes it, "id integer primary key [autoincrement]", with no NOT NULL (the
+ * rowid is never NULL), so that a table tide creates reads back in PRAGMA
+ * table_info as one written by hand. */
 static int rowid_key(const tide_table *t, const tide_column *c)
 {
     return inline_serial(t, c) ||
@@ -105,16 +106,32 @@ static void inline_key(emitter *e, const tide_table *t, const tide_column *c)
     tide_sqlw_put(W(e), c->autoincrement ? " primary key autoincrement" : " primary key");
 }
 
+/* Whether text, as written, is still what the column's canonical field
+ * holds (a helper that changes a column's type or default leaves it behind). */
+static int still(const char *text, const char *canonical, int (*canon)(const char *, tide_buf *))
+{
+    tide_buf b = TIDE_BUF_INIT;
+    int same = canon(text, &b) == 0 && !strcmp(b.data ? b.data : "", canonical);
+    tide_buf_free(&b);
+    return same;
+}
+
 /* The type as the table declares it: the declared text kept (SQLite
  * reports it in PRAGMA table_info), else the canonical type. */
 static const char *declared_type(const tide_table *t, const tide_column *c)
 {
     if (inline_serial(t, c))
         return "integer";
-    return c->declared && !c->is_enum ? c->declared : c->type;
+    return c->declared && !c->is_enum && still(c->declared, c->type, tide_model_canonical_type)
+           ? c->declared : c->type;
 }
 
-static int verbatim_default(const tide_column *c);
+/* The default as written, else its canonical form. */
+static const char *default_sql(const tide_column *c)
+{
+    return c->default_text && still(c->default_text, c->default_expr, tide_model_canonical_expr)
+           ? c->default_text : c->default_expr;
+}
 
 static void column_def(emitter *e, const tide_table *t, const tide_column *c)
 {
@@ -146,8 +163,7 @@ static void column_def(emitter *e, const tide_table *t, const tide_column *c)
     if (c->default_expr) {               /* SQLite: a literal, or an expression in parentheses */
         int paren = !literal_default(c->default_expr);
         tide_sqlw_put(W(e), paren ? " default (" : " default ");
-        /* as written, unless an edit (the toolkit's) changed the default since */
-        tide_sqlw_put(W(e), c->default_text && verbatim_default(c) ? c->default_text : c->default_expr);
+        tide_sqlw_put(W(e), default_sql(c));
         tide_sqlw_put(W(e), paren ? ")" : "");
     }
 }
@@ -221,12 +237,6 @@ static void create_table_as(emitter *e, const tide_table *t, const char *name)
         tide_sqlw_fk(W(e), &t->fks[i], 0);
     }
     tide_sqlw_put(W(e), "\n)");
-    if (t->options & TIDE_TABLE_WITHOUT_ROWID)
-        tide_sqlw_put(W(e), " without rowid");
-    if (t->options & TIDE_TABLE_STRICT)
-        tide_sqlw_put(W(e), (t->options & TIDE_TABLE_WITHOUT_ROWID) ? ", strict" : " strict");
-    if (t->options & TIDE_TABLE_UNLOGGED)
-        tide_sqlw_fail(W(e), "table %s: UNLOGGED tables are PostgreSQL's; SQLite has none", t->name);
     tide_sqlw_stmt(W(e));
 }
 
@@ -290,7 +300,6 @@ static int needs_rebuild(const emitter *e, const tide_op *op)
     case TIDE_OP_ADD_UNIQUE: case TIDE_OP_DROP_UNIQUE:
     case TIDE_OP_ADD_CHECK: case TIDE_OP_DROP_CHECK:
     case TIDE_OP_DROP_FK:
-    case TIDE_OP_ALTER_TABLE_OPTIONS:    /* STRICT, WITHOUT ROWID: only CREATE TABLE says them */
         return 1;
     case TIDE_OP_ADD_FK:
         return !op->new_table;
@@ -451,78 +460,12 @@ static void rebuild(emitter *e, const tide_table *t)
         e->w.rc = tide_sql_list_push_kind(e->w.out, TIDE_SQL_RESTORE_TRIGGERS, t->name, e->w.err);
 }
 
-/* ---- views, triggers, virtual tables ---------------------------------------------- */
-
-static void drop_object(emitter *e, const tide_object *o)
-{
-    tide_sqlw_put(W(e), o->kind == TIDE_OBJ_VIEW ? "drop view " : o->kind == TIDE_OBJ_TRIGGER ? "drop trigger "
-                  : "drop table ");
-    tide_sqlw_q(W(e), o->name);
-    tide_sqlw_stmt(W(e));
-}
-
-/* A trigger is its statement as written; a view and a virtual table are
- * written from their name and definition. */
-static void create_object(emitter *e, const tide_object *o)
-{
-    if (o->schema) {
-        tide_sqlw_fail(W(e), "%s %s.%s: PostgreSQL schemas (namespaces) are not available on SQLite",
-                       tide_object_kinds[o->kind].name, o->schema, o->name);
-        return;
-    }
-    if (o->kind == TIDE_OBJ_TRIGGER) {
-        tide_sqlw_put(W(e), o->definition);
-    } else {
-        tide_sqlw_put(W(e), o->kind == TIDE_OBJ_VIEW ? "create view " : "create virtual table ");
-        tide_sqlw_q(W(e), o->name);
-        tide_sqlw_put(W(e), o->kind == TIDE_OBJ_VIEW ? " as " : " using ");
-        tide_sqlw_put(W(e), o->definition);
-    }
-    tide_sqlw_stmt(W(e));
-}
-
-static void emit_object(emitter *e, const tide_op *op)
-{
-    const tide_object *o = op->object ? op->object : op->old_object;
-    if (o->kind != TIDE_OBJ_VIEW && o->kind != TIDE_OBJ_TRIGGER && o->kind != TIDE_OBJ_VIRTUAL_TABLE) {
-        tide_sqlw_fail(W(e), "%s %s: SQLite has no %s (views, triggers and virtual tables it has)",
-                       tide_object_kinds[o->kind].name, o->name, tide_object_kinds[o->kind].plural);
-        return;
-    }
-    switch (op->kind) {
-    case TIDE_OP_DROP_OBJECT:
-        drop_object(e, op->old_object);
-        break;
-    case TIDE_OP_CREATE_OBJECT:
-        create_object(e, op->object);
-        break;
-    case TIDE_OP_RENAME_OBJECT:          /* only a table, virtual ones too, can be renamed */
-        if (o->kind == TIDE_OBJ_VIRTUAL_TABLE) {
-            tide_sqlw_put(W(e), "alter table ");
-            tide_sqlw_q(W(e), op->old_object->name);
-            tide_sqlw_put(W(e), " rename to ");
-            tide_sqlw_q(W(e), op->object->name);
-            tide_sqlw_stmt(W(e));
-        } else {
-            drop_object(e, op->old_object);
-            create_object(e, op->object);
-        }
-        break;
-    case TIDE_OP_ALTER_OBJECT_COMMENT:
-        break;                           /* no comments */
-    default:
-        tide_sqlw_fail(W(e), "%s %s: SQLite cannot alter it in place", tide_object_kinds[o->kind].name, o->name);
-        break;
-    }
-}
-
 /* ---- the plan, in order ------------------------------------------------------ */
 
 static void emit_op(emitter *e, const tide_op *op)
 {
     const tide_table *t = op->table;
-    if (!e->rebuilt && op->kind > TIDE_OP_RENAME_INDEX && op->kind != TIDE_OP_DROP_OBJECT &&
-        op->kind != TIDE_OP_RENAME_OBJECT) {     /* objects are dropped before the renames */
+    if (!e->rebuilt && op->kind > TIDE_OP_RENAME_INDEX) {
         int i;
         e->rebuilt = 1;                  /* after every rename, before anything else */
         for (i = 0; i < e->nrebuild && e->w.rc == 0; i++)
@@ -590,9 +533,13 @@ static void emit_op(emitter *e, const tide_op *op)
     case TIDE_OP_ADD_FK:
         break;                           /* new tables have theirs inline */
     case TIDE_OP_DROP_OBJECT: case TIDE_OP_CREATE_OBJECT: case TIDE_OP_RENAME_OBJECT:
-    case TIDE_OP_ALTER_OBJECT: case TIDE_OP_ALTER_OBJECT_COMMENT:
-        emit_object(e, op);
+    case TIDE_OP_ALTER_OBJECT: case TIDE_OP_ALTER_OBJECT_COMMENT: {
+        tide_buf what = TIDE_BUF_INIT;
+        tide_op_describe(op, &what);
+        tide_sqlw_fail(W(e), "%s: the SQLite driver cannot write this yet", what.data ? what.data : "?");
+        tide_buf_free(&what);
         break;
+    }
     default:
         break;                           /* everything else went into a rebuild */
     }
@@ -611,18 +558,6 @@ int sqlite_emit(const tide_plan *plan, tide_sql_list *out, tide_err *err)
         rebuild(&e, e.rebuild[i]);
     free(e.rebuild);
     return tide_sqlw_finish(&e.w);
-}
-
-/* Whether the default as written can be written back as it is: the same
- * kind of SQL as its canonical form (a literal stays a literal, so that the
- * parentheses written around an expression stay right). */
-static int verbatim_default(const tide_column *c)
-{
-    tide_buf canon = TIDE_BUF_INIT;
-    int same = tide_model_canonical_expr(c->default_text, &canon) == 0 && canon.data &&
-               !strcmp(canon.data, c->default_expr);
-    tide_buf_free(&canon);
-    return same;
 }
 
 /* One column as SQLite will keep it: the type it declares, a double-quoted
@@ -647,7 +582,8 @@ static int normalize_column(tide_schema *s, const tide_table *t, tide_column *c,
     if (rc >= 0 && c->default_text && (rc = sqlite_string_default(c->default_text, &lit)) > 0 &&
         !(c->default_text = tide_schema_str(s, lit.data)))
         rc = TIDE_ENOMEM;                              /* written 'isbn', never ("isbn") */
-    if (rc >= 0 && c->default_text && (!c->default_expr || !verbatim_default(c)))
+    if (rc >= 0 && c->default_text &&
+        (!c->default_expr || !still(c->default_text, c->default_expr, tide_model_canonical_expr)))
         c->default_text = NULL;                        /* its canonical form is safer */
     tide_buf_free(&lit);
     if (rc < 0 || !c->type)

@@ -44,8 +44,10 @@ int sqlite_rowid_type(const tide_column *c);
  * one, or TIDE_ENOMEM. */
 int sqlite_string_default(const char *d, tide_buf *out);
 /* 0, or TIDE_ECONFIG naming the column when its declared type is not a type
- * name SQLite would read back as one. */
-int sqlite_check_declared(const tide_table *t, const tide_column *c, tide_err *err);
+ * name SQLite would read back as one; a spelling SQLite's grammar lacks whose
+ * canonical form it has ("timestamp(3) with time zone") is written canonical
+ * (declared set to NULL). */
+int sqlite_check_declared(const tide_table *t, tide_column *c, tide_err *err);
 int sqlite_triggers(tide_dconn *c, const char *table, tide_sql_list *out, tide_err *err);
 
 /* The CREATE TRIGGER statements of a table (`?`), in a column sql: read by

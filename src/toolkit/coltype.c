@@ -98,12 +98,10 @@ static int retype(tk_edit *e, tide_column *col, const change *c)
     if (!col->is_enum && (rc = tide_model_canonical_type(c->to, &canon)) < 0)
         return tk_fail(e, TIDE_ENOMEM, "out of memory");
     col->type = tide_schema_str(e->next, col->is_enum ? c->to : canon.data);
-    col->declared = NULL;                  /* the new type is declared as canonical */
+    col->declared = col->is_enum ? NULL : tide_schema_str(e->next, c->to);   /* as written */
     col->autoincrement = 0;
-    if (c->dflt) {
-        col->default_expr = tide_schema_str(e->next, c->dflt);
-        col->default_text = NULL;
-    }
+    if (c->dflt)
+        col->default_expr = col->default_text = tide_schema_str(e->next, c->dflt);
     tide_buf_free(&canon);
     return 0;
 }
