@@ -48,6 +48,22 @@ static int add_list_entry(tide *t, tide_migration_set *set, int i, tide_err *err
     return rc;
 }
 
+/* Files in the folder that look like migrations but that the pattern leaves
+ * out are never run: say so rather than "Nothing to migrate". */
+static void warn_skipped(tide *t, const tide_migration_set *set)
+{
+    char msg[768];
+    if (!set->nskipped)
+        return;
+    snprintf(msg, sizeof msg, "%d file%s in %s %s not named as a migration and %s ignored: %s "
+             "(names must match migrations.pattern '%s', e.g. Migration20250101120000_init.sql; "
+             "rename %s, or run: tide migration:create --blank --name NAME)",
+             set->nskipped, set->nskipped == 1 ? "" : "s", t->mc->path, set->nskipped == 1 ? "is" : "are",
+             set->nskipped == 1 ? "is" : "are", set->skipped, t->mc->pattern ? t->mc->pattern : "",
+             set->nskipped == 1 ? "it" : "them");
+    tide__emit(t, TIDE_EV_WARNING, NULL, msg, 0, 0);
+}
+
 static int discover(tide *t, tide_migration_set *set, tide_err *err)
 {
     int i, n, rc = 0;
@@ -107,7 +123,10 @@ static int run_begin(tide *t, run *r, int mode, tide_err *err)
         return rc;
     if (check_running && (rc = refuse_running(&r->tracked, err)) < 0)
         return rc;
-    return discover(t, &r->found, err);
+    if ((rc = discover(t, &r->found, err)) < 0)
+        return rc;
+    warn_skipped(t, &r->found);
+    return 0;
 }
 
 static void run_end(tide *t, run *r)
