@@ -472,6 +472,10 @@ static int run_function(tide *t, const tide_migration *m, int down, tide_err *er
     lua_getfield(L, -1, down ? "down" : "up");         /* a plain table: nothing to raise */
     missing = lua_isnil(L, -1);
     lua_pop(L, 1);
+    if (missing && m->kind == TIDE_MIG_SQL)
+        return tide_err_set(err, TIDE_ERROR, "migration %s has no down section, so it cannot be "
+                            "rolled back (add a line '-- tide:down' to %s, followed by the SQL that "
+                            "undoes its up section)", m->name, m->path ? m->path : "its file");
     if (missing)
         return tide_err_set(err, TIDE_ERROR, "migration %s has no down function, so it cannot be "
                             "rolled back (add down = function(m) ... end to %s)", m->name,
