@@ -817,19 +817,58 @@ int tide_validate(tide *t, tide_status_list *out, tide_err *err)
 
 /* ---- settling state by hand ------------------------------------------ */
 
+/* word names name as --only does: the name, the file name, a prefix of the
+ * name, or a prefix of its timestamp (its first run of digits). */
+static int names(const char *name, const char *word)
+{
+    size_t n = strlen(word), len = strlen(name);
+    const char *d = name + strcspn(name, "0123456789");
+    if (n > 4 && (!strcmp(word + n - 4, ".lua") || !strcmp(word + n - 4, ".sql")))
+        n -= 4;
+    if (n == 0)
+        return 0;
+    if (n <= len && !strncmp(name, word, n))
+        return 1;
+    return !word[strspn(word, "0123456789")] && !strncmp(d, word, n);
+}
+
+/* The tracking table's row a user's word names (the forms --only takes); an
+ * ambiguous word is refused with the rows it matches. */
+static const tide_tracked *lookup_tracked(const run *r, const char *word, tide_err *err)
+{
+    const tide_tracked *hit = tide_tracking__find(&r->tracked, word);
+    tide_buf list = TIDE_BUF_INIT;
+    int i, n = 0;
+    if (hit)
+        return hit;
+    for (i = 0; i < r->tracked.n; i++)
+        if (names(r->tracked.items[i].name, word)) {
+            hit = &r->tracked.items[i];
+            tide_buf_printf(&list, "%s%s", n++ ? ", " : "", hit->name);
+        }
+    if (n > 1)
+        tide_err_set(err, TIDE_EINVAL, "'%s' matches %d executed migrations: %s; give more of the name",
+                     word, n, list.data ? list.data : "");
+    else if (n == 0)
+        tide_err_set(err, TIDE_EINVAL, "'%s' is not executed (tide migration:list names the executed ones)",
+                     word);
+    tide_buf_free(&list);
+    return n == 1 ? hit : NULL;
+}
+
 int tide_resolve(tide *t, const char *name, int applied, tide_err *err)
 {
     const tide_tracked *tr;
     run r;
     int rc;
     if ((rc = run_begin(t, &r, WRITE, err)) == 0) {
-        tr = tide_tracking__find(&r.tracked, name);
-        if (!tr || !tr->running)
-            rc = tide_err_set(err, TIDE_EINVAL, tr ? "'%s' is not left running; nothing to resolve"
-                              : "'%s' is not in the tracking table; nothing to resolve", name);
+        if (!(tr = lookup_tracked(&r, name, err)))
+            rc = err->code;
+        else if (!tr->running)
+            rc = tide_err_set(err, TIDE_EINVAL, "'%s' is not left running; nothing to resolve", tr->name);
         else
-            rc = applied ? tide_tracking__finish(t, name, tr->duration_ms, err)
-                         : tide_tracking__delete(t, name, err);
+            rc = applied ? tide_tracking__finish(t, tr->name, tr->duration_ms, err)
+                         : tide_tracking__delete(t, tr->name, err);
     }
     run_end(t, &r);
     return rc;
@@ -852,13 +891,13 @@ int tide_log(tide *t, const char *name, tide_err *err)
 
 int tide_unlog(tide *t, const char *name, tide_err *err)
 {
+    const tide_tracked *tr = NULL;
     run r;
     int rc;
-    if ((rc = run_begin(t, &r, WRITE, err)) == 0 && !tide_tracking__find(&r.tracked, name))
-        rc = tide_err_set(err, TIDE_EINVAL, "'%s' is not executed (tide migration:list names "
-                          "the executed ones)", name);
+    if ((rc = run_begin(t, &r, WRITE, err)) == 0 && !(tr = lookup_tracked(&r, name, err)))
+        rc = err->code;
     if (rc == 0)
-        rc = tide_tracking__delete(t, name, err);
+        rc = tide_tracking__delete(t, tr->name, err);
     run_end(t, &r);
     return rc;
 }
