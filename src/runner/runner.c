@@ -199,17 +199,40 @@ static const tide_migration *by_timestamp(const run *r, const char *digits, int 
     return hit;
 }
 
+/* word names name as --only does: the name, the file name, a prefix of the
+ * name, or a prefix of its timestamp (its first run of digits). */
+static int names(const char *name, const char *word)
+{
+    size_t n = strlen(word), len = strlen(name);
+    const char *d = name + strcspn(name, "0123456789");
+    if (n > 4 && (!strcmp(word + n - 4, ".lua") || !strcmp(word + n - 4, ".sql")))
+        n -= 4;
+    if (n == 0)
+        return 0;
+    if (n <= len && !strncmp(name, word, n))
+        return 1;
+    return !word[strspn(word, "0123456789")] && !strncmp(d, word, n);
+}
+
 static const tide_migration *lookup(const run *r, const char *word, const char *flag, tide_err *err)
 {
     int ambiguous = 0;
     const tide_migration *m = tide_migrations_find(&r->found, word, &ambiguous);
     if (!m && !ambiguous)
         m = by_timestamp(r, word, &ambiguous);
-    if (!m)
-        tide_err_set(err, TIDE_EINVAL, ambiguous
-                     ? "%s '%s' matches several migrations; give more of the name"
-                     : "%s '%s': no such migration (tide migration:pending and migration:list name them)",
-                     flag, word);
+    if (!m && ambiguous) {
+        tide_buf list = TIDE_BUF_INIT;
+        int i, n = 0;
+        for (i = 0; i < r->found.n; i++)
+            if (names(r->found.items[i].name, word))
+                tide_buf_printf(&list, "%s%s", n++ ? ", " : "", r->found.items[i].name);
+        tide_err_set(err, TIDE_EINVAL, "%s '%s' matches several migrations: %s; give more of the name",
+                     flag, word, list.data ? list.data : "");
+        tide_buf_free(&list);
+    } else if (!m) {
+        tide_err_set(err, TIDE_EINVAL, "%s '%s': no such migration (tide migration:pending and "
+                     "migration:list name them)", flag, word);
+    }
     return m;
 }
 
@@ -816,21 +839,6 @@ int tide_validate(tide *t, tide_status_list *out, tide_err *err)
 }
 
 /* ---- settling state by hand ------------------------------------------ */
-
-/* word names name as --only does: the name, the file name, a prefix of the
- * name, or a prefix of its timestamp (its first run of digits). */
-static int names(const char *name, const char *word)
-{
-    size_t n = strlen(word), len = strlen(name);
-    const char *d = name + strcspn(name, "0123456789");
-    if (n > 4 && (!strcmp(word + n - 4, ".lua") || !strcmp(word + n - 4, ".sql")))
-        n -= 4;
-    if (n == 0)
-        return 0;
-    if (n <= len && !strncmp(name, word, n))
-        return 1;
-    return !word[strspn(word, "0123456789")] && !strncmp(d, word, n);
-}
 
 /* The tracking table's row a user's word names (the forms --only takes); an
  * ambiguous word is refused with the rows it matches. */
