@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 #include "lua/runtime.h"
 #include "api/module.h"
+#include "core/buf.h"
 
 #include <lauxlib.h>
 #include <stdarg.h>
@@ -71,6 +72,27 @@ static const command *find_command(const char *name)
         if (!strcmp(k->name, name))
             return k;
     return NULL;
+}
+
+/* The closest of names to word when near enough to be a slip of the
+ * keyboard (as config keys: 2 edits, 3 for longer names), else NULL. */
+static const char *closest(const char *word, const char *const *names, size_t stride, size_t n)
+{
+    const char *best = NULL;
+    size_t bd = 99, i;
+    for (i = 0; i < n; i++) {
+        const char *name = *(const char *const *)((const char *)names + i * stride);
+        size_t d = tide_edit_distance(word, name);
+        if (d < bd) { bd = d; best = name; }
+    }
+    return best && bd <= (strlen(best) > 6 ? 3u : 2u) ? best : NULL;
+}
+
+static const char *closest_command(const char *word)
+{
+    size_t n = 0;
+    while (commands[n].name) n++;
+    return closest(word, &commands[0].name, sizeof commands[0], n);
 }
 
 static void print_help(FILE *out)
@@ -147,8 +169,17 @@ int cli_parse_opts(cli *c, const cli_opt *opts, const char **pos, int maxpos, in
         }
         for (o = opts; o && o->name && !is_opt(a, o->name); o++)
             ;
-        if (!o || !o->name)
+        if (!o || !o->name) {
+            size_t n = 0, len = strcspn(a, "=");
+            char word[64];
+            const char *best;
+            while (opts && opts[n].name) n++;
+            snprintf(word, sizeof word, "%.*s", (int)(len < 63 ? len : 63), a);
+            if (n && (best = closest(word, &opts[0].name, sizeof opts[0], n)))
+                return cli_usage_error(c, "unknown option '%s' for %s; did you mean '%s'?",
+                                       a, c->cmd->name, best);
             return cli_usage_error(c, "unknown option '%s' for %s", a, c->cmd->name);
+        }
         if (o->on) {
             if (a[strlen(o->name)] == '=')
                 return cli_usage_error(c, "%s takes no value (got '%s')", o->name, a);
@@ -190,8 +221,12 @@ static int parse_args(cli *c, int argc, char **argv)
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             c->help = 1;
         } else if (!c->cmd && a[0] != '-') {
-            if (!(c->cmd = find_command(a)))
+            if (!(c->cmd = find_command(a))) {
+                const char *best = closest_command(a);
+                if (best)
+                    return cli_usage_error(NULL, "unknown command '%s'; did you mean '%s'?", a, best);
                 return cli_usage_error(NULL, "unknown command '%s'", a);
+            }
         } else {
             argv[n++] = argv[i];
         }

@@ -1,6 +1,7 @@
 /* buf.c — the growable buffer, error helpers and the clock every room uses. */
 #include "core/buf.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,4 +160,27 @@ void tide_sleep_ms(int64_t ms)
     ts.tv_sec = (time_t)(ms / 1000);
     ts.tv_nsec = (long)(ms % 1000) * 1000000L;
     nanosleep(&ts, NULL);
+}
+
+/* Edit distance, ignoring case, for "did you mean" (config keys, commands,
+ * options); 99 for words of 63 characters or more. */
+size_t tide_edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), i, j, prev, cur[64];
+    if (la >= 63 || lb >= 63)
+        return 99;
+    for (j = 0; j <= lb; j++)
+        cur[j] = j;
+    for (i = 1; i <= la; i++) {
+        prev = cur[0];
+        cur[0] = i;
+        for (j = 1; j <= lb; j++) {
+            size_t up = cur[j], best = prev + (tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]));
+            if (up + 1 < best) best = up + 1;
+            if (cur[j - 1] + 1 < best) best = cur[j - 1] + 1;
+            prev = up;
+            cur[j] = best;
+        }
+    }
+    return cur[lb];
 }

@@ -48,4 +48,8 @@ void tide_sleep_ms(int64_t ms);
 /* strdup that returns NULL on NULL input. */
 char *tide_strdup(const char *s);
 
+/* Edit distance between two words, ignoring case, for "did you mean";
+ * 99 when either is 63 characters or longer. */
+size_t tide_edit_distance(const char *a, const char *b);
+
 #endif

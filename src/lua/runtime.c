@@ -153,6 +153,58 @@ static int core_error(lua_State *L)
     return lua_error(L);
 }
 
+/* tostring(v) through its __tostring, in a protected call.   [-0, +1, e] */
+static int tostring_p(lua_State *L)
+{
+    luaL_tolstring(L, 1, NULL);
+    return 1;
+}
+
+/* What a Lua user expects of error({...}): its __tostring, else its message
+ * field, else its fields as k=v (strings, numbers and booleans), never
+ * just "table". The stack is left as it was. */
+static void table_message(lua_State *L, int idx, tide_err *err)
+{
+    size_t len = 0;
+    int top = lua_gettop(L);
+    if (luaL_getmetafield(L, idx, "__tostring") != LUA_TNIL) {
+        lua_pop(L, 1);
+        lua_pushcfunction(L, tostring_p);
+        lua_pushvalue(L, idx);
+        if (lua_pcall(L, 1, 1, 0) == LUA_OK && lua_type(L, -1) == LUA_TSTRING) {
+            snprintf(err->msg, sizeof err->msg, "%s", lua_tostring(L, -1));
+            lua_settop(L, top);
+            return;
+        }
+        lua_settop(L, top);
+    }
+    if (lua_getfield(L, idx, "message") == LUA_TSTRING) {
+        snprintf(err->msg, sizeof err->msg, "%s", lua_tostring(L, -1));
+        lua_settop(L, top);
+        return;
+    }
+    lua_settop(L, top);
+    err->msg[0] = '\0';
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        int kt = lua_type(L, -2), vt = lua_type(L, -1);
+        if ((kt == LUA_TSTRING || kt == LUA_TNUMBER) && len < sizeof err->msg
+            && (vt == LUA_TSTRING || vt == LUA_TNUMBER || vt == LUA_TBOOLEAN)) {
+            lua_pushvalue(L, -2);     /* a copy: lua_tostring would change the key lua_next needs */
+            len += (size_t)snprintf(err->msg + len, sizeof err->msg - len, "%s%s=%s", len ? ", " : "",
+                                    lua_tostring(L, -1),
+                                    vt == LUA_TBOOLEAN ? (lua_toboolean(L, -2) ? "true" : "false")
+                                                       : lua_tostring(L, -2));
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    if (!err->msg[0])
+        snprintf(err->msg, sizeof err->msg, "an error table with no message (raise error(\"text\") "
+                 "or error({ message = \"text\" }))");
+    lua_settop(L, top);
+}
+
 void tide_runtime_error_from(lua_State *L, int idx, int code, tide_err *err)
 {
     const char *s;
@@ -177,6 +229,10 @@ void tide_runtime_error_from(lua_State *L, int idx, int code, tide_err *err)
             lua_pop(L, 4);
             return;
         }
+    }
+    if (lua_type(L, idx) == LUA_TTABLE) {
+        table_message(L, idx, err);
+        return;
     }
     s = lua_tostring(L, idx);
     snprintf(err->msg, sizeof err->msg, "%s", s ? s : luaL_typename(L, idx));

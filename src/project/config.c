@@ -8,7 +8,6 @@
 #include "core/buf.h"
 
 #include <lauxlib.h>
-#include <ctype.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,28 +68,6 @@ static const key_spec module_keys[] = {
     {NULL, 0, 0}
 };
 
-/* Edit distance, ignoring case, for "did you mean". */
-static size_t distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b), i, j, prev, cur[64];
-    if (la >= 63 || lb >= 63)
-        return 99;
-    for (j = 0; j <= lb; j++)
-        cur[j] = j;
-    for (i = 1; i <= la; i++) {
-        prev = cur[0];
-        cur[0] = i;
-        for (j = 1; j <= lb; j++) {
-            size_t up = cur[j], best = prev + (tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]));
-            if (up + 1 < best) best = up + 1;
-            if (cur[j - 1] + 1 < best) best = cur[j - 1] + 1;
-            prev = up;
-            cur[j] = best;
-        }
-    }
-    return cur[lb];
-}
-
 static int unknown_key(const char *file, const char *prefix, const char *key,
                        const key_spec *known, tide_err *err)
 {
@@ -99,7 +76,7 @@ static int unknown_key(const char *file, const char *prefix, const char *key,
     tide_buf list = TIDE_BUF_INIT;
     int rc;
     for (k = known; k->name; k++) {
-        size_t d = distance(key, k->name);
+        size_t d = tide_edit_distance(key, k->name);
         if (d < bd) { bd = d; best = k; }
         tide_buf_printf(&list, "%s%s", k == known ? "" : ", ", k->name);
     }

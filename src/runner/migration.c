@@ -86,14 +86,22 @@ static int name_matches(lua_State *L, const char *file, const char *pattern, tid
 typedef struct matcher {
     lua_State *L;
     const char *pattern;
+    tide_buf skipped;        /* the .lua/.sql files it left out */
+    int nskipped;
 } matcher;
 
 static int keep_migration(void *ud, const char *file, tide_err *err)
 {
-    const matcher *m = ud;
+    matcher *m = ud;
+    int rc;
     if (kind_of(file, strlen(file)) < 0)
         return 0;
-    return name_matches(m->L, file, m->pattern, err);
+    if ((rc = name_matches(m->L, file, m->pattern, err)) == 0) {
+        if (tide_buf_printf(&m->skipped, "%s%s", m->nskipped ? ", " : "", file) < 0)
+            return tide_err_set(err, TIDE_ENOMEM, "out of memory listing migrations");
+        m->nskipped++;
+    }
+    return rc;
 }
 
 /* The set takes the listed files: their paths, and names without the extension. */
@@ -190,7 +198,7 @@ int tide_migrations_discover(tide_migration_set *out, lua_State *L, const char *
 {
     static const tide_dir_query folder = { "migrations folder", "migrations.path", NULL, 1, keep_migration, NULL };
     tide_dir_query q = folder;
-    matcher m = { L, pattern };
+    matcher m = { L, pattern, TIDE_BUF_INIT, 0 };
     tide_dir_list files = { NULL, 0 };
     int rc;
     memset(out, 0, sizeof *out);
@@ -203,8 +211,13 @@ int tide_migrations_discover(tide_migration_set *out, lua_State *L, const char *
         goto done;
     if (out->n > 1)
         qsort(out->items, (size_t)out->n, sizeof *out->items, by_name);
-    rc = check_duplicates(out, err);
+    if ((rc = check_duplicates(out, err)) == 0 && m.nskipped) {
+        out->skipped = m.skipped.data;     /* the set owns it now */
+        out->nskipped = m.nskipped;
+        m.skipped.data = NULL;
+    }
 done:
+    tide_buf_free(&m.skipped);
     tide_dir_list_free(&files);
     if (rc < 0)
         tide_migrations_free(out);
@@ -297,8 +310,10 @@ void tide_migrations_free(tide_migration_set *set)
         free(set->items[i].path);
     }
     free(set->items);
+    free(set->skipped);
     set->items = NULL;
-    set->n = 0;
+    set->skipped = NULL;
+    set->n = set->nskipped = 0;
 }
 
 /* ---- checksums --------------------------------------------------------- */

@@ -30,11 +30,14 @@ typedef struct tide_migration {
 typedef struct tide_migration_set {
     tide_migration *items;  /* sorted by name, byte order */
     int n;
+    char *skipped;          /* ".lua"/".sql" files the pattern left out, ", "-separated; NULL when none */
+    int nskipped;
 } tide_migration_set;
 
 /* Lists the .lua and .sql files directly in dir whose file names match the
  * Lua pattern (string.find(filename, pattern), evaluated in L), sorted by
- * name. Other files are ignored. Fails (TIDE_EIO / TIDE_ECONFIG) when: dir is
+ * name. Other files are ignored; .lua and .sql files the pattern leaves out
+ * are named in out->skipped (for a warning). Fails (TIDE_EIO / TIDE_ECONFIG) when: dir is
  * missing or not a directory; the pattern is not a valid Lua pattern; two
  * files have the same name apart from case or extension; two files share a
  * timestamp (the first run of digits in the name). Each message names the

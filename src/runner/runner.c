@@ -48,6 +48,22 @@ static int add_list_entry(tide *t, tide_migration_set *set, int i, tide_err *err
     return rc;
 }
 
+/* Files in the folder that look like migrations but that the pattern leaves
+ * out are never run: say so rather than "Nothing to migrate". */
+static void warn_skipped(tide *t, const tide_migration_set *set)
+{
+    char msg[768];
+    if (!set->nskipped)
+        return;
+    snprintf(msg, sizeof msg, "%d file%s in %s %s not named as a migration and %s ignored: %s "
+             "(names must match migrations.pattern '%s', e.g. Migration20250101120000_init.sql; "
+             "rename %s, or run: tide migration:create --blank --name NAME)",
+             set->nskipped, set->nskipped == 1 ? "" : "s", t->mc->path, set->nskipped == 1 ? "is" : "are",
+             set->nskipped == 1 ? "is" : "are", set->skipped, t->mc->pattern ? t->mc->pattern : "",
+             set->nskipped == 1 ? "it" : "them");
+    tide__emit(t, TIDE_EV_WARNING, NULL, msg, 0, 0);
+}
+
 static int discover(tide *t, tide_migration_set *set, tide_err *err)
 {
     int i, n, rc = 0;
@@ -107,7 +123,10 @@ static int run_begin(tide *t, run *r, int mode, tide_err *err)
         return rc;
     if (check_running && (rc = refuse_running(&r->tracked, err)) < 0)
         return rc;
-    return discover(t, &r->found, err);
+    if ((rc = discover(t, &r->found, err)) < 0)
+        return rc;
+    warn_skipped(t, &r->found);
+    return 0;
 }
 
 static void run_end(tide *t, run *r)
@@ -180,17 +199,40 @@ static const tide_migration *by_timestamp(const run *r, const char *digits, int 
     return hit;
 }
 
+/* word names name as --only does: the name, the file name, a prefix of the
+ * name, or a prefix of its timestamp (its first run of digits). */
+static int names(const char *name, const char *word)
+{
+    size_t n = strlen(word), len = strlen(name);
+    const char *d = name + strcspn(name, "0123456789");
+    if (n > 4 && (!strcmp(word + n - 4, ".lua") || !strcmp(word + n - 4, ".sql")))
+        n -= 4;
+    if (n == 0)
+        return 0;
+    if (n <= len && !strncmp(name, word, n))
+        return 1;
+    return !word[strspn(word, "0123456789")] && !strncmp(d, word, n);
+}
+
 static const tide_migration *lookup(const run *r, const char *word, const char *flag, tide_err *err)
 {
     int ambiguous = 0;
     const tide_migration *m = tide_migrations_find(&r->found, word, &ambiguous);
     if (!m && !ambiguous)
         m = by_timestamp(r, word, &ambiguous);
-    if (!m)
-        tide_err_set(err, TIDE_EINVAL, ambiguous
-                     ? "%s '%s' matches several migrations; give more of the name"
-                     : "%s '%s': no such migration (tide migration:pending and migration:list name them)",
-                     flag, word);
+    if (!m && ambiguous) {
+        tide_buf list = TIDE_BUF_INIT;
+        int i, n = 0;
+        for (i = 0; i < r->found.n; i++)
+            if (names(r->found.items[i].name, word))
+                tide_buf_printf(&list, "%s%s", n++ ? ", " : "", r->found.items[i].name);
+        tide_err_set(err, TIDE_EINVAL, "%s '%s' matches several migrations: %s; give more of the name",
+                     flag, word, list.data ? list.data : "");
+        tide_buf_free(&list);
+    } else if (!m) {
+        tide_err_set(err, TIDE_EINVAL, "%s '%s': no such migration (tide migration:pending and "
+                     "migration:list name them)", flag, word);
+    }
     return m;
 }
 
@@ -453,6 +495,10 @@ static int run_function(tide *t, const tide_migration *m, int down, tide_err *er
     lua_getfield(L, -1, down ? "down" : "up");         /* a plain table: nothing to raise */
     missing = lua_isnil(L, -1);
     lua_pop(L, 1);
+    if (missing && m->kind == TIDE_MIG_SQL)
+        return tide_err_set(err, TIDE_ERROR, "migration %s has no down section, so it cannot be "
+                            "rolled back (add a line '-- tide:down' to %s, followed by the SQL that "
+                            "undoes its up section)", m->name, m->path ? m->path : "its file");
     if (missing)
         return tide_err_set(err, TIDE_ERROR, "migration %s has no down function, so it cannot be "
                             "rolled back (add down = function(m) ... end to %s)", m->name,
@@ -794,19 +840,43 @@ int tide_validate(tide *t, tide_status_list *out, tide_err *err)
 
 /* ---- settling state by hand ------------------------------------------ */
 
+/* The tracking table's row a user's word names (the forms --only takes); an
+ * ambiguous word is refused with the rows it matches. */
+static const tide_tracked *lookup_tracked(const run *r, const char *word, tide_err *err)
+{
+    const tide_tracked *hit = tide_tracking__find(&r->tracked, word);
+    tide_buf list = TIDE_BUF_INIT;
+    int i, n = 0;
+    if (hit)
+        return hit;
+    for (i = 0; i < r->tracked.n; i++)
+        if (names(r->tracked.items[i].name, word)) {
+            hit = &r->tracked.items[i];
+            tide_buf_printf(&list, "%s%s", n++ ? ", " : "", hit->name);
+        }
+    if (n > 1)
+        tide_err_set(err, TIDE_EINVAL, "'%s' matches %d executed migrations: %s; give more of the name",
+                     word, n, list.data ? list.data : "");
+    else if (n == 0)
+        tide_err_set(err, TIDE_EINVAL, "'%s' is not executed (tide migration:list names the executed ones)",
+                     word);
+    tide_buf_free(&list);
+    return n == 1 ? hit : NULL;
+}
+
 int tide_resolve(tide *t, const char *name, int applied, tide_err *err)
 {
     const tide_tracked *tr;
     run r;
     int rc;
     if ((rc = run_begin(t, &r, WRITE, err)) == 0) {
-        tr = tide_tracking__find(&r.tracked, name);
-        if (!tr || !tr->running)
-            rc = tide_err_set(err, TIDE_EINVAL, tr ? "'%s' is not left running; nothing to resolve"
-                              : "'%s' is not in the tracking table; nothing to resolve", name);
+        if (!(tr = lookup_tracked(&r, name, err)))
+            rc = err->code;
+        else if (!tr->running)
+            rc = tide_err_set(err, TIDE_EINVAL, "'%s' is not left running; nothing to resolve", tr->name);
         else
-            rc = applied ? tide_tracking__finish(t, name, tr->duration_ms, err)
-                         : tide_tracking__delete(t, name, err);
+            rc = applied ? tide_tracking__finish(t, tr->name, tr->duration_ms, err)
+                         : tide_tracking__delete(t, tr->name, err);
     }
     run_end(t, &r);
     return rc;
@@ -829,13 +899,13 @@ int tide_log(tide *t, const char *name, tide_err *err)
 
 int tide_unlog(tide *t, const char *name, tide_err *err)
 {
+    const tide_tracked *tr = NULL;
     run r;
     int rc;
-    if ((rc = run_begin(t, &r, WRITE, err)) == 0 && !tide_tracking__find(&r.tracked, name))
-        rc = tide_err_set(err, TIDE_EINVAL, "'%s' is not executed (tide migration:list names "
-                          "the executed ones)", name);
+    if ((rc = run_begin(t, &r, WRITE, err)) == 0 && !(tr = lookup_tracked(&r, name, err)))
+        rc = err->code;
     if (rc == 0)
-        rc = tide_tracking__delete(t, name, err);
+        rc = tide_tracking__delete(t, tr->name, err);
     run_end(t, &r);
     return rc;
 }

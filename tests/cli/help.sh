@@ -82,4 +82,15 @@ while read -r name usage; do
 done < <(tide --help >/dev/null; for c in $commands; do
            "$TIDE_BIN" "$c" --help | sed -n '1s/^usage: tide //p'; done)
 
+t "a misspelt command or option gets the closest; a word far from all gets none"
+tide migraton:up; expect_rc 2
+expect_out "unknown command 'migraton:up'; did you mean 'migration:up'?"
+tide migration:up --dry-rn; expect_rc 2
+expect_out "unknown option '--dry-rn' for migration:up; did you mean '--dry-run'?"
+tide migration:up --dry-rn=1; expect_rc 2
+expect_out "did you mean '--dry-run'?"
+tide frobnicate; expect_rc 2
+expect_out "unknown command 'frobnicate'"; expect_no "did you mean"
+[ ! -e tide.db ] || bad "a misspelt command created tide.db"
+
 finish

@@ -243,7 +243,7 @@ static void allows_names_without_digits(void **state)
 
 static void add_keeps_the_set_sorted(void **state)
 {
-    tide_migration_set set = {NULL, 0};
+    tide_migration_set set = {NULL, 0, NULL, 0};
     tide_migration m = {0};
     tide_err err;
     char name[16];
@@ -276,7 +276,7 @@ static void finds_by_name_file_and_prefix(void **state)
         "Migration20260101000001_users", "Migration20260101000002_posts",
         "Migration20260102000001_tags",
     };
-    tide_migration_set set = {NULL, 0};
+    tide_migration_set set = {NULL, 0, NULL, 0};
     tide_migration m = {0};
     tide_err err;
     char path[128];
