@@ -133,6 +133,7 @@ static const char *default_sql(const tide_column *c)
            ? c->default_text : c->default_expr;
 }
 
+
 static void column_def(emitter *e, const tide_table *t, const tide_column *c)
 {
     tide_sqlw_q(W(e), c->name);
@@ -237,6 +238,12 @@ static void create_table_as(emitter *e, const tide_table *t, const char *name)
         tide_sqlw_fk(W(e), &t->fks[i], 0);
     }
     tide_sqlw_put(W(e), "\n)");
+    if (t->options & TIDE_TABLE_WITHOUT_ROWID)
+        tide_sqlw_put(W(e), " without rowid");
+    if (t->options & TIDE_TABLE_STRICT)
+        tide_sqlw_put(W(e), (t->options & TIDE_TABLE_WITHOUT_ROWID) ? ", strict" : " strict");
+    if (t->options & TIDE_TABLE_UNLOGGED)
+        tide_sqlw_fail(W(e), "table %s: UNLOGGED tables are PostgreSQL's; SQLite has none", t->name);
     tide_sqlw_stmt(W(e));
 }
 
@@ -300,6 +307,7 @@ static int needs_rebuild(const emitter *e, const tide_op *op)
     case TIDE_OP_ADD_UNIQUE: case TIDE_OP_DROP_UNIQUE:
     case TIDE_OP_ADD_CHECK: case TIDE_OP_DROP_CHECK:
     case TIDE_OP_DROP_FK:
+    case TIDE_OP_ALTER_TABLE_OPTIONS:    /* STRICT, WITHOUT ROWID: only CREATE TABLE says them */
         return 1;
     case TIDE_OP_ADD_FK:
         return !op->new_table;
@@ -460,12 +468,78 @@ static void rebuild(emitter *e, const tide_table *t)
         e->w.rc = tide_sql_list_push_kind(e->w.out, TIDE_SQL_RESTORE_TRIGGERS, t->name, e->w.err);
 }
 
+/* ---- views, triggers, virtual tables ---------------------------------------------- */
+
+static void drop_object(emitter *e, const tide_object *o)
+{
+    tide_sqlw_put(W(e), o->kind == TIDE_OBJ_VIEW ? "drop view " : o->kind == TIDE_OBJ_TRIGGER ? "drop trigger "
+                  : "drop table ");
+    tide_sqlw_q(W(e), o->name);
+    tide_sqlw_stmt(W(e));
+}
+
+/* A trigger is its statement as written; a view and a virtual table are
+ * written from their name and definition. */
+static void create_object(emitter *e, const tide_object *o)
+{
+    if (o->schema) {
+        tide_sqlw_fail(W(e), "%s %s.%s: PostgreSQL schemas (namespaces) are not available on SQLite",
+                       tide_object_kinds[o->kind].name, o->schema, o->name);
+        return;
+    }
+    if (o->kind == TIDE_OBJ_TRIGGER) {
+        tide_sqlw_put(W(e), o->definition);
+    } else {
+        tide_sqlw_put(W(e), o->kind == TIDE_OBJ_VIEW ? "create view " : "create virtual table ");
+        tide_sqlw_q(W(e), o->name);
+        tide_sqlw_put(W(e), o->kind == TIDE_OBJ_VIEW ? " as " : " using ");
+        tide_sqlw_put(W(e), o->definition);
+    }
+    tide_sqlw_stmt(W(e));
+}
+
+static void emit_object(emitter *e, const tide_op *op)
+{
+    const tide_object *o = op->object ? op->object : op->old_object;
+    if (o->kind != TIDE_OBJ_VIEW && o->kind != TIDE_OBJ_TRIGGER && o->kind != TIDE_OBJ_VIRTUAL_TABLE) {
+        tide_sqlw_fail(W(e), "%s %s: SQLite has no %s (views, triggers and virtual tables it has)",
+                       tide_object_kinds[o->kind].name, o->name, tide_object_kinds[o->kind].plural);
+        return;
+    }
+    switch (op->kind) {
+    case TIDE_OP_DROP_OBJECT:
+        drop_object(e, op->old_object);
+        break;
+    case TIDE_OP_CREATE_OBJECT:
+        create_object(e, op->object);
+        break;
+    case TIDE_OP_RENAME_OBJECT:          /* only a table, virtual ones too, can be renamed */
+        if (o->kind == TIDE_OBJ_VIRTUAL_TABLE) {
+            tide_sqlw_put(W(e), "alter table ");
+            tide_sqlw_q(W(e), op->old_object->name);
+            tide_sqlw_put(W(e), " rename to ");
+            tide_sqlw_q(W(e), op->object->name);
+            tide_sqlw_stmt(W(e));
+        } else {
+            drop_object(e, op->old_object);
+            create_object(e, op->object);
+        }
+        break;
+    case TIDE_OP_ALTER_OBJECT_COMMENT:
+        break;                           /* no comments */
+    default:
+        tide_sqlw_fail(W(e), "%s %s: SQLite cannot alter it in place", tide_object_kinds[o->kind].name, o->name);
+        break;
+    }
+}
+
 /* ---- the plan, in order ------------------------------------------------------ */
 
 static void emit_op(emitter *e, const tide_op *op)
 {
     const tide_table *t = op->table;
-    if (!e->rebuilt && op->kind > TIDE_OP_RENAME_INDEX) {
+    if (!e->rebuilt && op->kind > TIDE_OP_RENAME_INDEX && op->kind != TIDE_OP_DROP_OBJECT &&
+        op->kind != TIDE_OP_RENAME_OBJECT) {     /* objects are dropped before the renames */
         int i;
         e->rebuilt = 1;                  /* after every rename, before anything else */
         for (i = 0; i < e->nrebuild && e->w.rc == 0; i++)
@@ -533,13 +607,9 @@ static void emit_op(emitter *e, const tide_op *op)
     case TIDE_OP_ADD_FK:
         break;                           /* new tables have theirs inline */
     case TIDE_OP_DROP_OBJECT: case TIDE_OP_CREATE_OBJECT: case TIDE_OP_RENAME_OBJECT:
-    case TIDE_OP_ALTER_OBJECT: case TIDE_OP_ALTER_OBJECT_COMMENT: {
-        tide_buf what = TIDE_BUF_INIT;
-        tide_op_describe(op, &what);
-        tide_sqlw_fail(W(e), "%s: the SQLite driver cannot write this yet", what.data ? what.data : "?");
-        tide_buf_free(&what);
+    case TIDE_OP_ALTER_OBJECT: case TIDE_OP_ALTER_OBJECT_COMMENT:
+        emit_object(e, op);
         break;
-    }
     default:
         break;                           /* everything else went into a rebuild */
     }
