@@ -38,30 +38,58 @@ static size_t find(const tide_strset *s, const char *key)
 
 static int grow(tide_strset *s)
 {
-    size_t cap = s->cap ? s->cap * 2 : 16, i;
-    tide_strset bigger = { calloc(cap, sizeof(char *)), cap, s->n, s->nocase };
-    if (!bigger.slots)
+    size_t cap = s->cap ? s->cap * 2 : 16, i, at;
+    tide_strset bigger = { calloc(cap, sizeof(char *)), calloc(cap, sizeof(int)), cap, s->n, s->nocase };
+    if (!bigger.slots || !bigger.values) {
+        free(bigger.slots);
+        free(bigger.values);
         return TIDE_ENOMEM;
+    }
     for (i = 0; i < s->cap; i++)
-        if (s->slots[i])
-            bigger.slots[find(&bigger, s->slots[i])] = s->slots[i];
+        if (s->slots[i]) {
+            at = find(&bigger, s->slots[i]);
+            bigger.slots[at] = s->slots[i];
+            bigger.values[at] = s->values[i];
+        }
     free(s->slots);
+    free(s->values);
     *s = bigger;
     return 0;
 }
 
-int tide_strset_add(tide_strset *s, const char *key)
+int tide_strset_put(tide_strset *s, const char *key, int value)
 {
     size_t i, len = strlen(key);
     if ((s->n + 1) * 2 > s->cap && grow(s) < 0)
         return TIDE_ENOMEM;
     i = find(s, key);
-    if (s->slots[i])
+    if (s->slots[i]) {
+        s->values[i] = value;
         return 0;
+    }
     if (!(s->slots[i] = malloc(len + 1)))
         return TIDE_ENOMEM;
     memcpy(s->slots[i], key, len + 1);
+    s->values[i] = value;
     s->n++;
+    return 1;
+}
+
+int tide_strset_add(tide_strset *s, const char *key)
+{
+    int value;
+    return tide_strset_get(s, key, &value) ? 0 : tide_strset_put(s, key, 0);
+}
+
+int tide_strset_get(const tide_strset *s, const char *key, int *value)
+{
+    size_t i;
+    if (!s->cap)
+        return 0;
+    i = find(s, key);
+    if (!s->slots[i])
+        return 0;
+    *value = s->values[i];
     return 1;
 }
 
@@ -76,6 +104,8 @@ void tide_strset_free(tide_strset *s)
     for (i = 0; i < s->cap; i++)
         free(s->slots[i]);
     free(s->slots);
+    free(s->values);
     s->slots = NULL;
+    s->values = NULL;
     s->cap = s->n = 0;
 }

@@ -56,12 +56,37 @@ static void holds_many_keys(void **state)
     tide_strset_free(&s);
 }
 
+static void maps_keys_to_ints(void **state)
+{
+    tide_strset s = TIDE_STRSET_INIT(0);
+    char k[32];
+    int i, v = -1;
+    (void)state;
+    assert_false(tide_strset_get(&s, "a", &v));
+    assert_int_equal(v, -1);
+    for (i = 0; i < 1000; i++) {
+        snprintf(k, sizeof k, "table%d", i);
+        assert_int_equal(tide_strset_put(&s, k, i), 1);
+    }
+    assert_int_equal(tide_strset_put(&s, "table7", 70), 0);     /* updated, not added */
+    for (i = 0; i < 1000; i++) {
+        snprintf(k, sizeof k, "table%d", i);
+        assert_true(tide_strset_get(&s, k, &v));
+        assert_int_equal(v, i == 7 ? 70 : i);
+    }
+    assert_int_equal(tide_strset_add(&s, "table8"), 0);         /* add keeps the int */
+    assert_true(tide_strset_get(&s, "table8", &v));
+    assert_int_equal(v, 8);
+    tide_strset_free(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(keeps_keys_exactly),
         cmocka_unit_test(folds_ascii_case_when_asked),
         cmocka_unit_test(holds_many_keys),
+        cmocka_unit_test(maps_keys_to_ints),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
