@@ -35,16 +35,24 @@ expect_q "select count(*) from child" "1"
 expect_q "select count(*) from tide_migrations" "2"
 
 new_case "listings answer at once while a run holds the lock"
-mig Migration20260101000000_slow <<'LUA'
-return { up = function(m) m:addSql "create table slow (id integer)"; os.execute("sleep 3") end }
+# The run holds the lock until this test releases it (no fixed sleep: a busy
+# machine cannot end it early); listings that waited for the lock would still
+# be waiting when timeout stops them.
+mig Migration20260101000000_slow <<LUA
+return { up = function(m)
+  m:addSql "create table slow (id integer)"
+  local f = assert(io.open("$work/holding", "w")); f:close()
+  local t0 = os.time()
+  while not io.open("$work/release") and os.time() - t0 < 120 do os.execute("sleep 0.05") end
+end }
 LUA
 "$TIDE_BIN" --url "$URL" migration:up >/dev/null 2>&1 &
 slow=$!
-sleep 1
-start=$(date +%s%N)
-tide --url "$URL" migration:pending; expect_rc 0; expect_out "Migration20260101000000_slow"
-tide --url "$URL" migration:list; expect_rc 0
-[ $(( ($(date +%s%N) - start) / 1000000 )) -lt 1500 ] || bad "listings waited for the lock"
+for _ in $(seq 1200); do [ -e "$work/holding" ] && break; sleep 0.05; done
+[ -e "$work/holding" ] || bad "the slow migration never started"
+TIDE_WRAP="timeout -s KILL 30" tide --url "$URL" migration:pending; expect_rc 0; expect_out "Migration20260101000000_slow"
+TIDE_WRAP="timeout -s KILL 30" tide --url "$URL" migration:list; expect_rc 0
+: > "$work/release"
 wait "$slow" || bad "the slow run failed"
 tide --url "$URL" migration:pending; expect_out "No pending migrations."
 
