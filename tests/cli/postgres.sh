@@ -32,7 +32,7 @@ t "a refused port fails fast, naming host and port, never the password"
 start=$(date +%s)
 tide --url "postgres://tide:$pw@127.0.0.1:1/tide_test" run pg.lua
 expect_rc 1; expect_out "127.0.0.1:1"; expect_no "$pw"
-[ $(( $(date +%s) - start )) -le 6 ] || bad "took more than 6 s"
+[ $(( $(date +%s) - start )) -le 20 ] || bad "took more than 20 s (a refused port must fail at once, not wait for a connect timeout)"
 
 t "a wrong password is an authentication failure, echoing no password"
 tide --url "postgres://tide:not-the-pw@$hostport/tide_test" run pg.lua
