@@ -161,6 +161,12 @@ static void column_def(emitter *e, const tide_table *t, const tide_column *c)
         tide_sqlw_put(W(e), " collate ");
         tide_sqlw_q(W(e), c->collation);
     }
+    if (c->generated) {                  /* recomputed, never copied nor defaulted */
+        tide_sqlw_put(W(e), " generated always as (");
+        tide_sqlw_put(W(e), c->generated);
+        tide_sqlw_put(W(e), c->generated_stored ? ") stored" : ") virtual");
+        return;
+    }
     if (c->default_expr) {               /* SQLite: a literal, or an expression in parentheses */
         int paren = !literal_default(c->default_expr);
         tide_sqlw_put(W(e), paren ? " default (" : " default ");
@@ -247,13 +253,53 @@ static void create_table_as(emitter *e, const tide_table *t, const char *name)
     tide_sqlw_stmt(W(e));
 }
 
+/* An identifier bare when SQLite reads it back as the same name (letters,
+ * digits and _, not a keyword), else quoted: CREATE INDEX is kept as written
+ * in sqlite_master, and an index tide writes reads like one written by hand. */
+static void ident(emitter *e, const char *name, size_t n)
+{
+    tide_buf b = TIDE_BUF_INIT;
+    size_t k = strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+    if (tide_buf_add(&b, name, n) < 0) {
+        tide_sqlw_fail(W(e), "out of memory");
+    } else if (k >= n && n > 0 && !isdigit((unsigned char)name[0]) && !sqlite3_keyword_check(name, (int)n)) {
+        tide_sqlw_put(W(e), b.data);
+    } else {
+        tide_sqlw_q(W(e), b.data);
+    }
+    tide_buf_free(&b);
+}
+
+/* (a, b desc), or (expression) as written: SQLite takes any expression as an
+ * index term, with its COLLATE and ASC/DESC. */
+static void index_body(emitter *e, const tide_index *ix)
+{
+    int i;
+    tide_sqlw_put(W(e), "(");
+    if (ix->expression) {
+        tide_sqlw_put(W(e), ix->expression);
+    } else {
+        for (i = 0; i < ix->ncolumns; i++) {
+            size_t n = tide_model_index_col_len(ix->columns[i]);
+            tide_sqlw_put(W(e), i ? ", " : "");
+            ident(e, ix->columns[i], n);
+            tide_sqlw_put(W(e), ix->columns[i] + n);
+        }
+    }
+    tide_sqlw_put(W(e), ")");
+    if (ix->where) {
+        tide_sqlw_put(W(e), " where ");
+        tide_sqlw_put(W(e), ix->where);
+    }
+}
+
 static void create_index(emitter *e, const tide_table *t, const tide_index *ix)
 {
     int i;
     tide_sqlw_put(W(e), ix->unique ? "create unique index " : "create index ");
     tide_sqlw_q(W(e), ix->name);
     tide_sqlw_put(W(e), " on ");
-    tide_sqlw_q(W(e), t->name);
+    ident(e, t->name, strlen(t->name));
     tide_sqlw_put(W(e), " ");
     if (ix->method)
         tide_sqlw_fail(W(e), "index %s: index methods (using %s) need PostgreSQL", ix->name, ix->method);
@@ -261,7 +307,7 @@ static void create_index(emitter *e, const tide_table *t, const tide_index *ix)
         if (strstr(ix->columns[i], " nulls "))
             tide_sqlw_fail(W(e), "index %s: NULLS FIRST/LAST in an index needs PostgreSQL "
                            "(SQLite sorts NULLs first ascending and last descending)", ix->name);
-    tide_sqlw_index_body(W(e), ix);
+    index_body(e, ix);
     tide_sqlw_stmt(W(e));
 }
 
@@ -273,12 +319,23 @@ static int constant_default(const char *d)
     return !d || (literal_default(d) && strncmp(d, "current_", 8));
 }
 
+/* ALTER TABLE ADD COLUMN takes a VIRTUAL generated column that may be NULL,
+ * never a STORED one (SQLite computes those only when it writes a row). */
 static int addable(const tide_column *c)
 {
+    if (c->generated)
+        return !c->generated_stored && c->nullable;
     return !c->autoincrement && constant_default(c->default_expr) && (c->nullable || c->default_expr);
 }
 
 static int column_is_new(const emitter *e, const tide_table *t, const char *name);
+
+/* Whether a rebuild copies the column: not a new one, and not a generated
+ * one (SQLite computes it again in the new table). */
+static int copied(const emitter *e, const tide_table *t, const tide_column *c)
+{
+    return !c->generated && !column_is_new(e, t, c->name);
+}
 
 /* ALTER TABLE ADD COLUMN appends: a column added before others needs a
  * rebuild to keep the column order of the definition. */
@@ -421,14 +478,14 @@ static void rebuild(emitter *e, const tide_table *t)
     tide_sqlw_q(W(e), tmp);
     tide_sqlw_put(W(e), " (");
     for (i = 0; i < t->ncolumns; i++)
-        if (!column_is_new(e, t, t->columns[i].name)) {
+        if (copied(e, t, &t->columns[i])) {
             tide_sqlw_put(W(e), first ? "" : ", ");
             tide_sqlw_q(W(e), t->columns[i].name);
             first = 0;
         }
     tide_sqlw_put(W(e), ") select ");
     for (first = 1, i = 0; i < t->ncolumns; i++)
-        if (!column_is_new(e, t, t->columns[i].name)) {
+        if (copied(e, t, &t->columns[i])) {
             const char *fill = tide_plan_fill(e->w.plan, t, t->columns[i].name);
             tide_sqlw_put(W(e), first ? "" : ", ");
             if (fill) {

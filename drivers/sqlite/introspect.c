@@ -53,7 +53,7 @@ int sqlite_introspect__queries(void)
 
 /* ---- what the CREATE statements say ------------------------------------ */
 
-enum con_kind { CON_PK = 1, CON_UNIQUE, CON_CHECK, CON_FK, CON_COLLATE, CON_ENUM_TYPE };
+enum con_kind { CON_PK = 1, CON_UNIQUE, CON_CHECK, CON_FK, CON_COLLATE, CON_ENUM_TYPE, CON_GENERATED };
 
 /* A constraint or column attribute read from a CREATE TABLE, in text order.
  * Strings live in the reader's scratch memory. */
@@ -63,7 +63,8 @@ typedef struct con {
     const char *column;     /* written in this column's definition; NULL: a table constraint */
     char **cols;            /* PK, UNIQUE, FK: the key columns as written */
     int ncols;
-    const char *text;       /* CHECK: the expression; COLLATE: the collation; ENUM_TYPE: E of "E text" */
+    const char *text;       /* CHECK, GENERATED: the expression; COLLATE: the collation;
+                               ENUM_TYPE: E of "E text" */
     const char *ref_table;  /* FK: REFERENCES table */
     int deferrable, initially_deferred, autoinc;
     int used;               /* matched with what the pragmas report */
@@ -362,7 +363,7 @@ static int on_group(item *it, const char **pp)
     *pp = skip_group(*pp, &close);
     if (!c)
         return 0;
-    if (c->kind == CON_CHECK && !c->text)
+    if ((c->kind == CON_CHECK || c->kind == CON_GENERATED) && !c->text)
         return (c->text = trimmed(it->r, inner, close)) ? 0 : TIDE_ENOMEM;
     if ((c->kind == CON_PK || c->kind == CON_UNIQUE || c->kind == CON_FK) &&
         !c->ncols && !c->ref_table)
@@ -456,6 +457,8 @@ static int item_token(item *it, const char **pp, token *t)
         return 0;
     if (c && c->kind == CON_PK && is_kw(t, "autoincrement")) {
         c->autoinc = 1;
+    } else if (is_kw(t, "as") && it->column) {
+        return start(it, CON_GENERATED);    /* [GENERATED ALWAYS] AS (expr): the group next */
     } else if (is_kw(t, "collate") || is_kw(t, "not") || is_kw(t, "null") ||
                is_kw(t, "default") || is_kw(t, "generated") || is_kw(t, "as")) {
         it->cur = -1;                   /* constraints tide reads from the pragmas */
@@ -844,8 +847,21 @@ static int column_type_of(reader *r, const tinfo *ti, const char *name, const ch
     return 0;
 }
 
+/* A generated column (PRAGMA table_xinfo hidden 2: VIRTUAL, 3: STORED):
+ * its expression as the CREATE TABLE writes it. */
+static int generated_column(reader *r, const tinfo *ti, tide_column *col, int hidden)
+{
+    const con *g = find_con(r, ti, CON_GENERATED, col->name);
+    if (!g || !g->text)
+        return tide_err_set(r->err, TIDE_ESQL, "table '%s', column '%s': SQLite reports a generated "
+                            "column but its expression cannot be read from the CREATE TABLE",
+                            ti->t->name, col->name);
+    col->generated_stored = hidden == 3;
+    return (col->generated = tide_schema_str(r->out, g->text)) ? 0 : nomem(r);
+}
+
 /* Row: table, name, type, notnull, dflt_value, pk, hidden. */
-static int add_column(reader *r, tinfo *ti, sqlite3_stmt *st)
+static int add_column(reader *r, tinfo *ti, sqlite3_stmt *st, int hidden)
 {
     const char *name = text(st, 1), *decl = text(st, 2), *dflt = text(st, 4), *type = NULL;
     const con *c;
@@ -871,6 +887,8 @@ static int add_column(reader *r, tinfo *ti, sqlite3_stmt *st)
         !(col->collation = tide_schema_str(r->out, c->text)))
         return nomem(r);
     col->autoincrement = (c = find_con(r, ti, CON_PK, name)) && c->autoinc;
+    if ((hidden == 2 || hidden == 3) && (rc = generated_column(r, ti, col, hidden)) < 0)
+        return rc;
     if (pk <= 0)
         return 0;
     if (reserve((void **)&r->pks, r->npks, &r->cappks, sizeof *r->pks) < 0)
@@ -893,7 +911,7 @@ static int on_column(reader *r, sqlite3_stmt *st)
     }
     if (!ti || sqlite3_column_int(st, 6) == 1)     /* hidden: a virtual table's */
         return 0;
-    return add_column(r, ti, st);
+    return add_column(r, ti, st, sqlite3_column_int(st, 6));
 }
 
 /* The key's name and the checks not spent on enums, from the CREATE TABLE. */
