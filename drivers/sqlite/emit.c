@@ -351,6 +351,81 @@ static int trailing(const emitter *e, const tide_op *op)
     return 1;
 }
 
+/* Whether text names the identifier name as a word (ASCII case folded,
+ * quoted or not): a string literal that holds it counts too, which only
+ * costs a rebuild. */
+static int mentions(const char *text, const char *name)
+{
+    size_t n = strlen(name);
+    const char *p;
+    if (!text || !n)
+        return 0;
+    for (p = text; *p; p++) {
+        int before = p == text || !(isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '$' ||
+                                    (unsigned char)p[-1] >= 0x80);
+        unsigned char after = (unsigned char)p[n];
+        if (before && !sqlite3_strnicmp(p, name, (int)n) &&
+            !(isalnum(after) || after == '_' || after == '$' || after >= 0x80))
+            return 1;
+    }
+    return 0;
+}
+
+static int in_columns(char *const *cols, int n, const char *name)
+{
+    int i;
+    for (i = 0; i < n; i++)
+        if (tide_model_index_col_len(cols[i]) == strlen(name) &&
+            !sqlite3_strnicmp(cols[i], name, (int)strlen(name)))
+            return 1;
+    return 0;
+}
+
+/* ALTER TABLE DROP COLUMN, SQLite's rules (3.35+): the column is in no key,
+ * unique constraint, index (its columns, expression or WHERE), foreign key
+ * (the table's, or another's that references it), check, generated column's
+ * expression, view or trigger; else the table is rebuilt. Read on the table
+ * as it was (plan->from). */
+static int droppable(const emitter *e, const tide_op *op)
+{
+    const tide_table *t = op->old_table;
+    const tide_schema *from = e->w.plan->from;
+    const char *name = op->old_column ? op->old_column->name : NULL;
+    int i, j;
+    if (!t || !name || op->old_column->is_enum || sqlite3_libversion_number() < 3035000)
+        return 0;                        /* an enum is a check on the column */
+    if (in_columns(t->pk, t->npk, name))
+        return 0;
+    for (i = 0; i < t->nuniques; i++)
+        if (in_columns(t->uniques[i].columns, t->uniques[i].ncolumns, name))
+            return 0;
+    for (i = 0; i < t->nindexes; i++)
+        if (in_columns(t->indexes[i].columns, t->indexes[i].ncolumns, name) ||
+            mentions(t->indexes[i].expression, name) || mentions(t->indexes[i].where, name))
+            return 0;
+    for (i = 0; i < t->nchecks; i++)
+        if (mentions(t->checks[i].expr, name))
+            return 0;
+    for (i = 0; i < t->ncolumns; i++)
+        if (mentions(t->columns[i].generated, name))
+            return 0;
+    for (i = 0; i < t->nfks; i++)
+        if (in_columns(t->fks[i].columns, t->fks[i].ncolumns, name))
+            return 0;
+    for (i = 0; i < from->ntables; i++)
+        for (j = 0; j < from->tables[i]->nfks; j++) {
+            const tide_fk *fk = &from->tables[i]->fks[j];
+            if (tide_model_same_name(1, fk->ref_table, t->name) &&
+                in_columns(fk->ref_columns, fk->nref_columns, name))
+                return 0;
+        }
+    for (i = 0; i < from->nobjects; i++)
+        if ((from->objects[i].kind == TIDE_OBJ_VIEW || from->objects[i].kind == TIDE_OBJ_TRIGGER) &&
+            mentions(from->objects[i].definition, name))
+            return 0;
+    return 1;
+}
+
 static int needs_rebuild(const emitter *e, const tide_op *op)
 {
     switch (op->kind) {
@@ -359,6 +434,7 @@ static int needs_rebuild(const emitter *e, const tide_op *op)
     case TIDE_OP_ADD_COLUMN:
         return !addable(op->column) || !trailing(e, op);
     case TIDE_OP_DROP_COLUMN:
+        return !droppable(e, op);
     case TIDE_OP_RENAME_CONSTRAINT:      /* constraint names live in the table's SQL */
     case TIDE_OP_ADD_PRIMARY_KEY: case TIDE_OP_DROP_PRIMARY_KEY:
     case TIDE_OP_ADD_UNIQUE: case TIDE_OP_DROP_UNIQUE:
@@ -656,6 +732,13 @@ static void emit_op(emitter *e, const tide_op *op)
             tide_sqlw_put(W(e), " ");
             enum_check(e, t, op->column);
         }
+        tide_sqlw_stmt(W(e));
+        break;
+    case TIDE_OP_DROP_COLUMN:            /* in place: droppable() said SQLite allows it */
+        tide_sqlw_put(W(e), "alter table ");
+        tide_sqlw_q(W(e), t->name);
+        tide_sqlw_put(W(e), " drop column ");
+        tide_sqlw_q(W(e), op->old_column->name);
         tide_sqlw_stmt(W(e));
         break;
     case TIDE_OP_CREATE_INDEX:

@@ -25,7 +25,7 @@ static const char q_columns[] =
     "from main.sqlite_master m join pragma_table_xinfo(m.name, 'main') p "
     "where " USER_TABLES " order by m.name, p.cid";
 static const char q_indexes[] =
-    "select m.name, il.name, il.\"unique\", il.origin, il.partial, s.sql, ix.cid, ix.name, ix.\"desc\" "
+    "select m.name, il.name, il.\"unique\", il.origin, il.partial, s.sql, ix.cid, ix.name, ix.\"desc\", ix.coll "
     "from main.sqlite_master m join pragma_index_list(m.name, 'main') il "
     "join pragma_index_xinfo(il.name, 'main') ix "
     "left join main.sqlite_master s on s.type = 'index' and s.name = il.name "
@@ -1026,7 +1026,20 @@ static int start_index(reader *r, tinfo *ti, sqlite3_stmt *st)
     return 0;
 }
 
-/* Row: table, index, unique, origin, partial, sql, cid, column, desc. */
+/* Whether an index column sorts by another collation than its column's
+ * (CREATE INDEX ... (name COLLATE NOCASE)). */
+static int own_collation(const tinfo *ti, int cid, const char *col, const char *coll)
+{
+    const tide_column *c;
+    if (cid < 0 || cid >= ti->t->ncolumns || !coll || !col)
+        return 0;
+    c = &ti->t->columns[cid];
+    if (sqlite3_stricmp(c->name, col))
+        c = tide_table_find_column(ti->t, col);
+    return c && sqlite3_stricmp(coll, c->collation ? c->collation : "binary") != 0;
+}
+
+/* Row: table, index, unique, origin, partial, sql, cid, column, desc, coll. */
 static int on_index_column(reader *r, sqlite3_stmt *st)
 {
     group *g = &r->g;
@@ -1039,6 +1052,8 @@ static int on_index_column(reader *r, sqlite3_stmt *st)
         if ((rc = flush_index(r)) < 0 || (rc = start_index(r, ti, st)) < 0)
             return rc;
     }
+    if (g->origin == 'c' && own_collation(ti, cid, col, text(st, 9)))
+        g->has_expr = 1;                /* read as written: the key list, COLLATE and all */
     if (cid == -2 || !col) {            /* an expression (-2) or the rowid (-1) */
         g->has_expr |= cid == -2;
         col = cid == -2 ? "" : "rowid";
