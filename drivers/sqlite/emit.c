@@ -381,11 +381,25 @@ static int in_columns(char *const *cols, int n, const char *name)
     return 0;
 }
 
+/* Whether the plan drops index ix of the table of op (a DROP_INDEX runs
+ * before the columns change, so that it no longer holds the column). */
+static int index_dropped(const emitter *e, const tide_op *op, const tide_index *ix)
+{
+    int i;
+    for (i = 0; i < e->w.plan->n; i++) {
+        const tide_op *d = &e->w.plan->ops[i];
+        if (d->kind == TIDE_OP_DROP_INDEX && d->index &&
+            (d->index == ix || (d->table == op->table && tide_model_same_name(1, d->index->name, ix->name))))
+            return 1;
+    }
+    return 0;
+}
+
 /* ALTER TABLE DROP COLUMN, SQLite's rules (3.35+): the column is in no key,
  * unique constraint, index (its columns, expression or WHERE), foreign key
  * (the table's, or another's that references it), check, generated column's
  * expression, view or trigger; else the table is rebuilt. Read on the table
- * as it was (plan->from). */
+ * as it was (plan->from), less the indexes the plan drops. */
 static int droppable(const emitter *e, const tide_op *op)
 {
     const tide_table *t = op->old_table;
@@ -400,8 +414,9 @@ static int droppable(const emitter *e, const tide_op *op)
         if (in_columns(t->uniques[i].columns, t->uniques[i].ncolumns, name))
             return 0;
     for (i = 0; i < t->nindexes; i++)
-        if (in_columns(t->indexes[i].columns, t->indexes[i].ncolumns, name) ||
-            mentions(t->indexes[i].expression, name) || mentions(t->indexes[i].where, name))
+        if (!index_dropped(e, op, &t->indexes[i]) &&
+            (in_columns(t->indexes[i].columns, t->indexes[i].ncolumns, name) ||
+             mentions(t->indexes[i].expression, name) || mentions(t->indexes[i].where, name)))
             return 0;
     for (i = 0; i < t->nchecks; i++)
         if (mentions(t->checks[i].expr, name))
