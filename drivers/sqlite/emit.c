@@ -395,11 +395,22 @@ static int index_dropped(const emitter *e, const tide_op *op, const tide_index *
     return 0;
 }
 
+/* Whether the plan drops object o (object drops run before anything else,
+ * also those that create the object again). */
+static int object_dropped(const emitter *e, const tide_object *o)
+{
+    int i;
+    for (i = 0; i < e->w.plan->n; i++)
+        if (e->w.plan->ops[i].kind == TIDE_OP_DROP_OBJECT && e->w.plan->ops[i].old_object == o)
+            return 1;
+    return 0;
+}
+
 /* ALTER TABLE DROP COLUMN, SQLite's rules (3.35+): the column is in no key,
  * unique constraint, index (its columns, expression or WHERE), foreign key
  * (the table's, or another's that references it), check, generated column's
  * expression, view or trigger; else the table is rebuilt. Read on the table
- * as it was (plan->from), less the indexes the plan drops. */
+ * as it was (plan->from), less the indexes and objects the plan drops. */
 static int droppable(const emitter *e, const tide_op *op)
 {
     const tide_table *t = op->old_table;
@@ -436,7 +447,7 @@ static int droppable(const emitter *e, const tide_op *op)
         }
     for (i = 0; i < from->nobjects; i++)
         if ((from->objects[i].kind == TIDE_OBJ_VIEW || from->objects[i].kind == TIDE_OBJ_TRIGGER) &&
-            mentions(from->objects[i].definition, name))
+            !object_dropped(e, &from->objects[i]) && mentions(from->objects[i].definition, name))
             return 0;
     return 1;
 }
