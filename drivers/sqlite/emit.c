@@ -804,6 +804,15 @@ static int normalize_column(tide_schema *s, const tide_table *t, tide_column *c,
     int rc;
     if (c->is_enum)
         c->declared = NULL;                            /* "E text": the enum is compared */
+    if (c->collation) {                                /* SQLite's collation names ignore case */
+        char *p;
+        if (!(c->collation = tide_schema_str(s, c->collation)))
+            return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+        for (p = c->collation; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+        if (!strcmp(c->collation, "binary"))
+            c->collation = NULL;                       /* the default: what introspection reads */
+    }
     if (c->autoincrement && inline_serial(t, c)) {
         c->type = tide_schema_str(s, "integer");       /* INTEGER PRIMARY KEY AUTOINCREMENT */
         c->declared = c->type;

@@ -891,9 +891,13 @@ static int add_column(reader *r, tinfo *ti, sqlite3_stmt *st, int hidden)
         dflt = r->buf.data;
     if (dflt && !(col->default_expr = col->default_text = tide_schema_str(r->out, dflt)))
         return nomem(r);
-    if ((c = find_con(r, ti, CON_COLLATE, name)) && sqlite3_stricmp(c->text, "binary") &&
-        !(col->collation = tide_schema_str(r->out, c->text)))
-        return nomem(r);
+    if ((c = find_con(r, ti, CON_COLLATE, name)) && sqlite3_stricmp(c->text, "binary")) {
+        char *p;                        /* SQLite's collation names ignore case: NOCASE is nocase */
+        if (!(col->collation = tide_schema_str(r->out, c->text)))
+            return nomem(r);
+        for (p = col->collation; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+    }
     col->autoincrement = (c = find_con(r, ti, CON_PK, name)) && c->autoinc;
     if ((hidden == 2 || hidden == 3) && (rc = generated_column(r, ti, col, hidden)) < 0)
         return rc;

@@ -346,4 +346,15 @@ sqlite3 -bail fk.db < fk.sql || bad "fk.sql failed"
 tide --url sqlite:app.db schema:diff --from sqlite:app.db --to sqlite:fk.db --run
 expect_rc 1; expect_out "foreign key check failed"; expect_out "'messages' row"
 [ "$(sq app.db "select count(*) from sqlite_master where name = 'messages' and sql like '%65536%'")" = 0 ] || bad "the rebuild was committed"
+t "collation names ignore case: definitions saying nocase match a table saying NOCASE"
+mkdir -p coll/schema
+sq coll/c.db "create table t (id integer primary key, name text not null collate NOCASE, code text collate Binary);
+create index t_n on t (name collate RTRIM desc)"
+cat > coll/schema/app.lua <<'LUA'
+local t = require "tide.schema"
+return { t.table "t" { t.col "id" :type "integer" :primary(), t.col "name" :type "text" :collate "nocase",
+  t.col "code" :type "text" :nullable(), t.index { expression = "name collate rtrim desc", name = "t_n" } } }
+LUA
+o=$(cd coll && "$TIDE_BIN" --url sqlite:c.db schema:update --dump 2>&1)
+case "$o" in *"nothing to do"*) ;; *) out=$o; bad "a collation spelled in another case is a change" ;; esac
 finish

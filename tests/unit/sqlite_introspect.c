@@ -406,7 +406,7 @@ static void check_parent(const tide_schema *s)
     assert_int_equal(t->ncolumns, 5);
     assert_column(t, 0, "ID", "integer", 0, NULL, 0);     /* the rowid: never NULL */
     assert_column(t, 1, "Code", "text", 0, NULL, 0);
-    assert_string_equal(t->columns[1].collation, "NOCASE");
+    assert_string_equal(t->columns[1].collation, "nocase");   /* collation names ignore case */
     assert_column(t, 2, "Kind", "text", 1, NULL, 0);
     assert_column(t, 3, "Size", "integer", 1, NULL, 0);
     assert_column(t, 4, "Back", "varchar(20)", 1, NULL, 0);
