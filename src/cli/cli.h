@@ -92,6 +92,9 @@ int  cli_print_with(cli *c, const char *fn);
 /* One lint finding and its fix (migration:lint, and migration:create's
  * warnings). */
 void cli_print_finding(FILE *out, const tide_lint_finding *f);
+/* Every finding of r, grouped: more than three of one rule in one migration
+ * print the first and one line for the rest, unless verbose. */
+void cli_print_findings(FILE *out, const tide_lint_report *r, int verbose);
 
 /* TIDE_EXIT_OK when stdout took everything, else TIDE_EXIT_FAILURE. */
 int  cli_flushed(void);

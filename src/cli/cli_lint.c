@@ -36,7 +36,7 @@ static void print_summary(const tide_lint_report *r, tide *t)
 int cmd_migration_lint(cli *c)
 {
     const char *names[MAX_NAMES];
-    int nnames, rc, all = 0, i;
+    int nnames, rc, all = 0;
     const cli_opt opts[] = { {"--all", NULL, &all}, {NULL, NULL, NULL} };
     tide_lint_options o;
     tide_lint_report r;
@@ -63,8 +63,7 @@ int cmd_migration_lint(cli *c)
         tide_runtime_push_lint_report(c->L, &r);
         rc = cli_print_with(c, "json");
     } else {
-        for (i = 0; i < r.n; i++)
-            cli_print_finding(stdout, &r.items[i]);
+        cli_print_findings(stdout, &r, c->verbose);
         print_summary(&r, t);
     }
     if (rc == TIDE_EXIT_OK && r.errors)

@@ -289,8 +289,8 @@ int cmd_migration_create(cli *c)
     } else {
         printf("No changes: the definitions match the snapshot.\n");
     }
-    for (npos = 0; !c->json && npos < lint.n; npos++)
-        cli_print_finding(stderr, &lint.items[npos]);
+    if (!c->json)
+        cli_print_findings(stderr, &lint, c->verbose);
     tide_lint_report_free(&lint);
     free(path);
     free(sql);

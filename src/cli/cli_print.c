@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 static int use_colour(void)
@@ -62,4 +63,59 @@ void cli_print_finding(FILE *out, const tide_lint_finding *f)
     static const char *const severities[] = { "info", "warning", "error" };
     fprintf(out, "%s:%d: %s %s %s\n  fix: %s\n", f->migration, f->statement,
             severities[f->severity], f->rule, f->message, f->fix);
+}
+
+/* The findings of a report. Beyond CLI_LINT_FEW findings of one rule in one
+ * migration, the first is printed whole and the rest as one line with their
+ * count and statements; verbose prints every one. */
+enum { CLI_LINT_FEW = 3, CLI_LINT_RULES = 64, CLI_LINT_LISTED = 10 };
+
+static int rule_slot(const char **rules, int *n, const char *rule)
+{
+    int i;
+    for (i = 0; i < *n; i++)
+        if (!strcmp(rules[i], rule))
+            return i;
+    if (*n == CLI_LINT_RULES)
+        return -1;                           /* more rules than that: printed whole */
+    rules[*n] = rule;
+    return (*n)++;
+}
+
+static void print_rest(FILE *out, const tide_lint_report *r, int first, int end, int total)
+{
+    int i, listed = 0;
+    fprintf(out, "%s: %s: %d more like it, at statements", r->items[first].migration, r->items[first].rule,
+            total - 1);
+    for (i = first + 1; i < end && listed < CLI_LINT_LISTED; i++)
+        if (!strcmp(r->items[i].rule, r->items[first].rule))
+            fprintf(out, "%s %d", listed++ ? "," : "", r->items[i].statement);
+    fprintf(out, "%s (-v prints each)\n", total - 1 > listed ? ", ..." : "");
+}
+
+void cli_print_findings(FILE *out, const tide_lint_report *r, int verbose)
+{
+    const char *rules[CLI_LINT_RULES];
+    int total[CLI_LINT_RULES], seen[CLI_LINT_RULES];
+    int begin = 0, end, i;
+    while (begin < r->n) {                   /* one migration's findings at a time */
+        int nrules = 0;
+        memset(total, 0, sizeof total);
+        memset(seen, 0, sizeof seen);
+        for (end = begin; end < r->n && !strcmp(r->items[end].migration, r->items[begin].migration); end++) {
+            int k = rule_slot(rules, &nrules, r->items[end].rule);
+            if (k >= 0)
+                total[k]++;
+        }
+        for (i = begin; i < end; i++) {
+            int k = rule_slot(rules, &nrules, r->items[i].rule);
+            if (k < 0 || verbose || total[k] <= CLI_LINT_FEW) {
+                cli_print_finding(out, &r->items[i]);
+            } else if (seen[k]++ == 0) {
+                cli_print_finding(out, &r->items[i]);
+                print_rest(out, r, i, end, total[k]);
+            }
+        }
+        begin = end;
+    }
 }

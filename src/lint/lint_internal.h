@@ -7,6 +7,7 @@
 #include "lint/lint.h"
 #include "db/driver.h"
 #include "model/model.h"
+#include "core/strset.h"
 
 /* A column as known at the current statement. */
 typedef struct kcol {
@@ -32,7 +33,8 @@ struct tide_lint_ctx {
     tide_conn *conn;            /* NULL: no database to ask */
     const tide_schema *live;    /* NULL: the live schema was not read */
     ktable *tables;
-    int ntables;
+    int ntables, cap_tables;
+    tide_strset by_name;        /* table name -> its position in tables */
     tide_lint_report *out;
     /* the migration being linted */
     const char *migration;

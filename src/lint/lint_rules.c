@@ -34,7 +34,8 @@ void tide_lint__ctx_free(tide_lint_ctx *c)
     }
     free(c->tables);
     c->tables = NULL;
-    c->ntables = 0;
+    c->ntables = c->cap_tables = 0;
+    tide_strset_free(&c->by_name);
 }
 
 static int add_col(ktable *k, const char *name, const char *type, int notnull, int has_default)
@@ -89,31 +90,35 @@ static void load_live(tide_lint_ctx *c, ktable *k)
 /* The entry for table, made (and read from the live schema) on first use. */
 static ktable *find_table(tide_lint_ctx *c, const char *name)
 {
-    int i;
-    for (i = 0; i < c->ntables; i++)
-        if (!strcmp(c->tables[i].name, name))
-            return &c->tables[i];
-    return NULL;
+    int at;
+    return tide_strset_get(&c->by_name, name, &at) ? &c->tables[at] : NULL;
 }
 
 /* Pointers from table() stay valid until the next call that may add one. */
 static ktable *table(tide_lint_ctx *c, const char *name)
 {
-    ktable *grown;
-    if ((grown = find_table(c, name)) != NULL)
-        return grown;
-    if (!(grown = realloc(c->tables, sizeof *grown * (size_t)(c->ntables + 1)))) {
+    ktable *k;
+    if ((k = find_table(c, name)) != NULL)
+        return k;
+    if (c->ntables == c->cap_tables) {
+        int cap = c->cap_tables ? c->cap_tables * 2 : 16;
+        ktable *grown = realloc(c->tables, sizeof *grown * (size_t)cap);
+        if (!grown) {
+            c->oom = 1;
+            return NULL;
+        }
+        c->tables = grown;
+        c->cap_tables = cap;
+    }
+    k = &c->tables[c->ntables];
+    memset(k, 0, sizeof *k);
+    k->rows = -2;
+    if (!(k->name = strdup(name)) || tide_strset_put(&c->by_name, name, c->ntables) < 0) {
+        free(k->name);
         c->oom = 1;
         return NULL;
     }
-    c->tables = grown;
-    memset(&grown[c->ntables], 0, sizeof *grown);
-    grown[c->ntables].rows = -2;
-    if (!(grown[c->ntables].name = strdup(name))) {
-        c->oom = 1;
-        return NULL;
-    }
-    load_live(c, &grown[c->ntables]);
+    load_live(c, k);
     return &c->tables[c->ntables++];
 }
 

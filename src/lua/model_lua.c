@@ -9,6 +9,7 @@
 #include "lua/runtime.h"
 
 #include <lauxlib.h>
+#include <openssl/evp.h>
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -1109,6 +1110,60 @@ int tide_schema_load_dirs(tide_schema **out, lua_State *L, char *const *dirs, in
         s = NULL;
     }
     tide_schema_free(s);
+    files_free(&fl);
+    return rc;
+}
+
+static int digest_add(EVP_MD_CTX *md, const void *p, size_t n)
+{
+    char len[24];
+    int k = snprintf(len, sizeof len, "%zu:", n);      /* length-prefixed: no two inputs run together */
+    return EVP_DigestUpdate(md, len, (size_t)k) && EVP_DigestUpdate(md, p, n);
+}
+
+int tide_schema_dirs_digest(char *const *dirs, int ndirs, const char *salt, char out[TIDE_DIGEST_SIZE],
+                            tide_err *err)
+{
+    static const char hex[] = "0123456789abcdef";
+    file_list fl;
+    tide_buf text = TIDE_BUF_INIT;
+    EVP_MD_CTX *md = EVP_MD_CTX_new();
+    unsigned char sum[EVP_MAX_MD_SIZE];
+    unsigned int n = 0, k;
+    int i, rc = 0, dir = 0;
+    memset(&fl, 0, sizeof fl);
+    out[0] = '\0';
+    if (!md || !EVP_DigestInit_ex(md, EVP_sha256(), NULL) || !digest_add(md, salt ? salt : "", strlen(salt ? salt : "")))
+        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory computing the definitions' digest");
+    for (i = 0; rc == 0 && i < ndirs; i++) {
+        int first = fl.n, f;
+        if ((rc = list_folder(&fl, dirs[i], err)) < 0)
+            break;
+        for (f = first; rc == 0 && f < fl.n; f++) {
+            const char *name = fl.paths[f] + strlen(dirs[i]);
+            char at[16];
+            snprintf(at, sizeof at, "%d", dir);
+            tide_buf_reset(&text);
+            if ((rc = tide_file_read(fl.paths[f], &text, err)) < 0)
+                break;
+            if (!digest_add(md, at, strlen(at)) || !digest_add(md, name, strlen(name)) ||
+                !digest_add(md, text.data ? text.data : "", text.len))
+                rc = tide_err_set(err, TIDE_ENOMEM, "out of memory computing the definitions' digest");
+        }
+        dir++;
+    }
+    if (rc == 0 && (!EVP_DigestFinal_ex(md, sum, &n) || n != 32))
+        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory computing the definitions' digest");
+    if (rc == 0) {
+        memcpy(out, "sha256:", 7);
+        for (k = 0; k < n; k++) {
+            out[7 + 2 * k] = hex[sum[k] >> 4];
+            out[8 + 2 * k] = hex[sum[k] & 15];
+        }
+        out[7 + 2 * n] = '\0';
+    }
+    EVP_MD_CTX_free(md);
+    tide_buf_free(&text);
     files_free(&fl);
     return rc;
 }

@@ -45,6 +45,15 @@ int tide_model_item_from_lua(tide_schema *s, tide_table *t, lua_State *L, int id
 int tide_schema_load_dirs(tide_schema **out, lua_State *L, char *const *dirs, int ndirs,
                           tide_err *err);
 
+/* The definitions' digest, "sha256:" and 64 hex digits: SHA-256 over salt
+ * (tide's version, the dialect, the module) and, for every file that
+ * tide_schema_load_dirs would run, in its order, the folder's position, the
+ * file's name and its bytes. Equal digests: the same files, byte for byte.
+ * TIDE_EIO (a folder or file unreadable) or TIDE_ENOMEM.   [-0, +0, -] */
+#define TIDE_DIGEST_SIZE 72
+int tide_schema_dirs_digest(char *const *dirs, int ndirs, const char *salt, char out[TIDE_DIGEST_SIZE],
+                            tide_err *err);
+
 /* checkSchema(definition [, source]) -> true   [-0, +1, v]
  * A lua_CFunction for tests (registered as tide.core.checkSchema): converts
  * the definition or list into a fresh schema and finishes it; raises the

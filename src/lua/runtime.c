@@ -944,13 +944,74 @@ int tide_runtime_loadfile(lua_State *L, const char *path, const char *display, t
     return err->code;
 }
 
+/* What a sandboxed chunk reads beyond itself. A chunk that reaches for a
+ * file, the environment or a module other than tide's sets the registry's
+ * OUTSIDE flag (tide_runtime_reads_outside), so that a cache keyed on the
+ * chunk's text knows it cannot trust that key. */
+static const char OUTSIDE[] = "tide.reads_outside";
+
+static void mark_outside(lua_State *L)
+{
+    lua_pushboolean(L, 1);
+    lua_setfield(L, LUA_REGISTRYINDEX, OUTSIDE);
+}
+
+/* require(name) through the sandbox: tide's own modules read nothing else. */
+static int sandbox_require(lua_State *L)
+{
+    const char *name = luaL_checkstring(L, 1);
+    if (strcmp(name, "tide") && strncmp(name, "tide.", 5))
+        mark_outside(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+/* __index(env, key): the global, noting keys that reach outside the chunk. */
+static int sandbox_index(lua_State *L)
+{
+    static const char *const outside[] = { "io", "os", "dofile", "loadfile", "load", "package",
+                                           "debug", "collectgarbage", "_G", NULL };
+    const char *key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : NULL;
+    int i;
+    lua_pushvalue(L, 2);
+    lua_rawget(L, lua_upvalueindex(1));
+    if (!key)
+        return 1;
+    for (i = 0; outside[i]; i++)
+        if (!strcmp(key, outside[i]))
+            mark_outside(L);
+    if (!strcmp(key, "require") && lua_isfunction(L, -1)) {
+        lua_pushcclosure(L, sandbox_require, 1);
+    }
+    return 1;
+}
+
+void tide_runtime_outside_reset(lua_State *L)
+{
+    lua_pushnil(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, OUTSIDE);
+}
+
+int tide_runtime_reads_outside(lua_State *L)
+{
+    int r;
+    lua_getfield(L, LUA_REGISTRYINDEX, OUTSIDE);
+    r = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return r;
+}
+
 /* Gives the chunk at 1 an environment of its own, setmetatable({}, {
- * __index = _G }), as its _ENV (a main chunk's only upvalue).   [-1, +0, m] */
+ * __index = sandbox_index }) reading _G, as its _ENV (a main chunk's only
+ * upvalue).   [-1, +0, m] */
 static int sandbox_p(lua_State *L)
 {
     lua_newtable(L);
     lua_newtable(L);
     lua_pushglobaltable(L);
+    lua_pushcclosure(L, sandbox_index, 1);
     lua_setfield(L, -2, "__index");
     lua_setmetatable(L, -2);
     if (!lua_setupvalue(L, 1, 1))

@@ -45,6 +45,13 @@ int tide_runtime_loadfile(lua_State *L, const char *path, const char *display, t
  * [-0, +1 (on success), -] */
 int tide_runtime_loadfile_sandboxed(lua_State *L, const char *path, tide_err *err);
 
+/* Whether a sandboxed chunk run since the last reset reached outside its own
+ * text: io, os, dofile, loadfile, load, package, debug, collectgarbage, _G, or
+ * require of a module other than tide's. The definitions' digest is trusted
+ * only when none did (migration:create answers "No changes" from it). */
+void tide_runtime_outside_reset(lua_State *L);
+int  tide_runtime_reads_outside(lua_State *L);
+
 /* Pushes the bytes of b as a string and frees b, also when the push runs
  * out of memory.   [-0, +1, m] */
 int tide_runtime_push_free(lua_State *L, tide_buf *b);

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/strset.h"
+
 /* Phases, in the order their operations run. */
 enum {
     P_NAMESPACE, P_ENUM, P_DROP_OBJECT, P_DROP_FK, P_DROP_CONSTRAINT, P_RENAME, P_REPLACE_ENUM,
@@ -893,37 +895,24 @@ static void create_object(differ *d, const tide_object *bo, int recreate)
 
 /* The names (in a's spelling, "schema.name" or "name") that the plan so far
  * changes under the objects that read them: tables whose columns change,
- * are renamed or dropped, and objects dropped or renamed. */
-typedef struct touched {
-    char **names;
-    int n;
-} touched;
+ * are renamed or dropped, and objects dropped or renamed. A set, so that a
+ * plan touching every one of 10,000 tables stays linear. */
+typedef tide_strset touched;
 
 static void touch(differ *d, touched *t, const char *schema, const char *name)
 {
-    char q[300], **grown;
-    int i;
+    char q[300];
     snprintf(q, sizeof q, "%s%s%s", schema ? schema : "", schema ? "." : "", name);
-    for (i = 0; i < t->n; i++)
-        if (same_name(d, t->names[i], q))
-            return;
-    if (!(grown = realloc(t->names, sizeof *grown * (size_t)(t->n + 1))) || !(grown[t->n] = tide_strdup(q))) {
-        if (grown)
-            t->names = grown;
+    if (tide_strset_add(t, q) < 0)
         d->failed = tide_err_set(d->err, TIDE_ENOMEM, "out of memory");
-        return;
-    }
-    t->names = grown;
-    t->n++;
 }
 
-static int reads_touched(const differ *d, const touched *t, const tide_object *ao)
+static int reads_touched(const touched *t, const tide_object *ao)
 {
-    int i, j;
+    int i;
     for (i = 0; i < ao->nreads; i++)
-        for (j = 0; j < t->n; j++)
-            if (same_name(d, ao->reads[i], t->names[j]))
-                return 1;
+        if (tide_strset_has(t, ao->reads[i]))
+            return 1;
     return 0;
 }
 
@@ -1014,7 +1003,7 @@ static void order_objects(differ *d, int phase, int drops)
 
 static void diff_objects(differ *d)
 {
-    touched t = { NULL, 0 };
+    touched t = TIDE_STRSET_INIT(d->nocase);
     char *redo = NULL;           /* a's objects dropped and created again */
     int i, more;
     if (d->a->nobjects && !(redo = calloc((size_t)d->a->nobjects, 1))) {
@@ -1064,7 +1053,7 @@ static void diff_objects(differ *d)
         for (i = 0; i < d->a->nobjects && !d->failed; i++) {
             const tide_object *ao = &d->a->objects[i];
             int j;
-            if (redo[i] || !reads_touched(d, &t, ao))
+            if (redo[i] || !reads_touched(&t, ao))
                 continue;
             for (j = 0; j < d->b->nobjects; j++)
                 if (object_partner(d, &d->b->objects[j]) == ao)
@@ -1078,9 +1067,7 @@ static void diff_objects(differ *d)
             touch(d, &t, ao->schema, ao->name);
         }
     } while (more && !d->failed);
-    for (i = 0; i < t.n; i++)
-        free(t.names[i]);
-    free(t.names);
+    tide_strset_free(&t);
     free(redo);
     order_objects(d, P_DROP_OBJECT, 1);
     order_objects(d, P_DROP_OBJECT_LATE, 1);

@@ -231,6 +231,11 @@ typedef struct tide_schema {
      * columns' declared text (ASCII case and white space folded) besides
      * their canonical type, and emitters write declared. */
     int declared_types;
+    /* The digest of the definition files it was loaded from ("sha256:...",
+     * tide_schema_dirs_digest), written into the snapshot, when loading them
+     * read nothing outside their own text; NULL: none. A snapshot whose
+     * digest equals the files' own is their model: nothing to evaluate. */
+    char *digest;
 } tide_schema;
 
 /* ---- building ---------------------------------------------------------- */

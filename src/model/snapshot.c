@@ -417,6 +417,8 @@ int tide_snapshot_render(const tide_schema *s, tide_buf *out, tide_err *err)
     w.out = out;
     enter(&w, "{");
     string_field(&w, "format", TIDE_SNAPSHOT_FORMAT);
+    if (s->digest)              /* second, where tide_snapshot_read_digest looks */
+        string_field(&w, "definitions", s->digest);
     true_field(&w, "nocase", s->nocase);    /* the database ignores the case of names */
     w.declared = s->declared_types;
     true_field(&w, "declaredTypes", s->declared_types);   /* columns keep their declared text */
@@ -1331,8 +1333,9 @@ static int read_format(reader *r, const char *k)
                 shown(r));
 }
 
-static const char *const top_keys[] = { "format", "enums", "tables", "nocase", "objects", "declaredTypes", NULL };
-enum { TOP_FORMAT, TOP_ENUMS, TOP_TABLES, TOP_NOCASE, TOP_OBJECTS, TOP_DECLARED };
+static const char *const top_keys[] = { "format", "enums", "tables", "nocase", "objects", "declaredTypes",
+                                        "definitions", NULL };
+enum { TOP_FORMAT, TOP_ENUMS, TOP_TABLES, TOP_NOCASE, TOP_OBJECTS, TOP_DECLARED, TOP_DEFINITIONS };
 
 static int top_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1345,6 +1348,8 @@ static int top_field(reader *r, void *obj, int i, const char *k)
         return read_list(r, k, 1, object_item, NULL);
     if (i == TOP_DECLARED)
         return read_flag(r, k, &r->s->declared_types);
+    if (i == TOP_DEFINITIONS)
+        return read_text(r, k, 0, &r->s->digest);
     return read_list(r, k, i == TOP_ENUMS, i == TOP_ENUMS ? enum_item : table_item, NULL);
 }
 
@@ -1414,5 +1419,54 @@ int tide_snapshot_read(tide_schema **out, const char *path, tide_err *err)
     rc = tide_snapshot_parse(out, text.data, text.len, path, err);
 done:
     tide_buf_free(&text);
+    return rc;
+}
+
+int tide_snapshot_read_digest(const char *path, char *out, size_t size)
+{
+    static const char head[] = "{\n  \"format\": \"" TIDE_SNAPSHOT_FORMAT "\",\n  \"definitions\": \"";
+    char buf[256];
+    size_t n, len;
+    FILE *f = fopen(path, "rb");
+    out[0] = '\0';
+    if (!f)
+        return 0;
+    n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    if (strncmp(buf, head, sizeof head - 1))
+        return 0;
+    len = strcspn(buf + sizeof head - 1, "\"\n");
+    if (buf[sizeof head - 1 + len] != '"' || len == 0 || len >= size)
+        return 0;
+    memcpy(out, buf + sizeof head - 1, len);
+    out[len] = '\0';
+    return 1;
+}
+
+int tide_snapshot_set_digest(const char *path, const char *digest, tide_err *err)
+{
+    static const char head[] = "{\n  \"format\": \"" TIDE_SNAPSHOT_FORMAT "\",\n";
+    static const char key[] = "  \"definitions\": \"";
+    tide_buf text = TIDE_BUF_INIT, out = TIDE_BUF_INIT;
+    const char *rest;
+    int rc;
+    if ((rc = tide_file_read(path, &text, err)) < 0)
+        return rc;
+    if (text.len < sizeof head - 1 || strncmp(text.data, head, sizeof head - 1)) {
+        tide_buf_free(&text);
+        return tide_err_set(err, TIDE_ECONFIG, "%s does not start as a tide snapshot does; "
+                            "regenerate it (tide migration:create)", path);
+    }
+    rest = text.data + sizeof head - 1;
+    if (!strncmp(rest, key, sizeof key - 1))          /* the line it replaces */
+        rest += strcspn(rest, "\n") + (rest[strcspn(rest, "\n")] == '\n');
+    if (tide_buf_add(&out, text.data, sizeof head - 1) < 0 ||
+        tide_buf_printf(&out, "%s%s\",\n", key, digest) < 0 || tide_buf_puts(&out, rest) < 0)
+        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    else
+        rc = tide_file_write_atomic(path, out.data, out.len, 0, err);
+    tide_buf_free(&text);
+    tide_buf_free(&out);
     return rc;
 }

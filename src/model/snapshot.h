@@ -91,4 +91,14 @@ int tide_snapshot_parse(tide_schema **out, const char *text, size_t len, const c
  * empty schema, so every other failure has another code. */
 int tide_snapshot_read(tide_schema **out, const char *path, tide_err *err);
 
+/* The "definitions" digest a snapshot at path records, read from its first
+ * lines only (the writer puts it second): 1 and out filled when there is one,
+ * 0 when the file is missing, unreadable or records none (then out is ""). */
+int tide_snapshot_read_digest(const char *path, char *out, size_t size);
+
+/* Records digest as the "definitions" of the snapshot at path, changing
+ * nothing else in the file (atomically): the definitions' text changed but
+ * not what they define. TIDE_EIO, TIDE_ECONFIG (not a snapshot), TIDE_ENOMEM. */
+int tide_snapshot_set_digest(const char *path, const char *digest, tide_err *err);
+
 #endif

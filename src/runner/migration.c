@@ -278,13 +278,20 @@ const tide_migration *tide_migrations_find(const tide_migration_set *set, const 
 {
     const tide_migration *found = NULL;
     size_t len;
-    int i, count = 0;
+    int i, lo, hi, count = 0;
     if (ambiguous)
         *ambiguous = 0;
     /* An empty prefix would pick the only migration, surely not what was meant. */
     if (!set || !name || !*name)
         return NULL;
-    for (i = 0; i < set->n; i++)
+    for (lo = 0, hi = set->n - 1; lo <= hi;) {   /* discovery sorts by name */
+        int mid = lo + (hi - lo) / 2, c = strcmp(set->items[mid].name, name);
+        if (c == 0)
+            return &set->items[mid];
+        if (c < 0) lo = mid + 1;
+        else hi = mid - 1;
+    }
+    for (i = 0; i < set->n; i++)                 /* a set put together some other way */
         if (!strcmp(set->items[i].name, name))
             return &set->items[i];
     if ((found = find_file(set, name)))

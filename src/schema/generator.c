@@ -8,6 +8,7 @@
 #include "schema/schema.h"
 #include "db/driver.h"
 #include "lua/model_lua.h"
+#include "lua/runtime.h"
 #include "model/snapshot.h"
 #include "db/url.h"
 #include "lint/lint_internal.h"
@@ -53,20 +54,53 @@ static int load_snapshot(const char *path, tide_schema **out, tide_err *err)
     return tide_snapshot_read(out, path, err);
 }
 
-/* The definitions, as the database's dialect will store them. */
-int tide__load_definitions(tide *t, tide_schema **out, tide_err *err)
+/* The definition folders of the project, or of its current module. */
+static char *const *definition_dirs(tide *t, int *n)
 {
-    const tide_driver *drv = tide__driver(t);
-    char **dirs = t->cfg.schema;
-    int n = t->cfg.nschema, i, rc;
+    int i;
     for (i = 0; t->module[0] && i < t->cfg.nmodules; i++)
         if (!strcmp(t->cfg.modules[i].name, t->module)) {
-            dirs = t->cfg.modules[i].schema;
-            n = t->cfg.modules[i].nschema;
+            *n = t->cfg.modules[i].nschema;
+            return t->cfg.modules[i].schema;
         }
-    if ((rc = tide_schema_load_dirs(out, t->L, dirs, n, err)) < 0 || !drv->normalize)
+    *n = t->cfg.nschema;
+    return t->cfg.schema;
+}
+
+/* The digest of the definition files, salted with what else decides their
+ * model: tide's version, the dialect that normalizes it, the module. */
+static int definitions_digest(tide *t, char digest[TIDE_DIGEST_SIZE], tide_err *err)
+{
+    char salt[300];
+    int n;
+    char *const *dirs = definition_dirs(t, &n);
+    snprintf(salt, sizeof salt, "tide " TIDE_VERSION "|%s|%s", tide__driver(t)->name, t->module);
+    return tide_schema_dirs_digest(dirs, n, salt, digest, err);
+}
+
+/* The definitions, as the database's dialect will store them; their digest
+ * recorded in the model when they read nothing outside their own text. */
+static int load_definitions(tide *t, const char *digest, tide_schema **out, tide_err *err)
+{
+    const tide_driver *drv = tide__driver(t);
+    int n, rc;
+    char *const *dirs = definition_dirs(t, &n);
+    tide_runtime_outside_reset(t->L);
+    if ((rc = tide_schema_load_dirs(out, t->L, dirs, n, err)) < 0 ||
+        (drv->normalize && (rc = drv->normalize(*out, err)) < 0))
         return rc;
-    return drv->normalize(*out, err);
+    if (digest && !tide_runtime_reads_outside(t->L) && !((*out)->digest = tide_schema_str(*out, digest)))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    return 0;
+}
+
+int tide__load_definitions(tide *t, tide_schema **out, tide_err *err)
+{
+    char digest[TIDE_DIGEST_SIZE];
+    int rc;
+    if ((rc = definitions_digest(t, digest, err)) < 0)
+        return rc;
+    return load_definitions(t, digest, out, err);
 }
 
 int tide__server_canonical(tide_conn *conn, tide_schema *s, tide_err *err)
@@ -128,6 +162,7 @@ static void generation_free(generation *g)
 static int diff_definitions(tide *t, generation *g, int from_empty, tide_err *err)
 {
     tide_diff_opts o;
+    char digest[TIDE_DIGEST_SIZE], recorded[TIDE_DIGEST_SIZE];
     int rc;
     memset(g, 0, sizeof *g);
     memset(&o, 0, sizeof o);
@@ -138,7 +173,16 @@ static int diff_definitions(tide *t, generation *g, int from_empty, tide_err *er
     o.explain = t->verbose ? explain : NULL;
     o.ask_rename = t->ask ? ask_rename : NULL;
     o.ud = t;
-    if ((rc = tide__snapshot_path(t, &g->snapshot, err)) < 0 || (rc = tide__load_definitions(t, &g->to, err)) < 0)
+    if ((rc = tide__snapshot_path(t, &g->snapshot, err)) < 0 || (rc = definitions_digest(t, digest, err)) < 0)
+        return rc;
+    if (!from_empty && tide_snapshot_read_digest(g->snapshot.data, recorded, sizeof recorded) &&
+        !strcmp(recorded, digest)) {
+        if (t->verbose)
+            explain(t, "the definition files are those the snapshot was written from (same digest): "
+                    "nothing to evaluate, no changes");
+        return 0;                        /* both plans empty */
+    }
+    if ((rc = load_definitions(t, digest, &g->to, err)) < 0)
         return rc;
     if (from_empty && access(g->snapshot.data, F_OK) == 0)
         return tide_err_set(err, TIDE_EINVAL, "there is a snapshot already (%s): --initial is only for "
@@ -290,6 +334,18 @@ static int lint_new(tide *t, const char *path, const tide_sql_list *up, tide_lin
     return tide__lint_sql(t, name, up, out, err);
 }
 
+/* The definitions' text changed but not what they define: the snapshot
+ * records their new digest (its one "definitions" line), so that the next
+ * run does not evaluate them again. */
+static int record_digest(const generation *g, tide_err *err)
+{
+    char recorded[TIDE_DIGEST_SIZE];
+    if (!g->to || !g->to->digest || access(g->snapshot.data, F_OK) != 0 ||
+        (tide_snapshot_read_digest(g->snapshot.data, recorded, sizeof recorded) && !strcmp(recorded, g->to->digest)))
+        return 0;
+    return tide_snapshot_set_digest(g->snapshot.data, g->to->digest, err);
+}
+
 int tide_create_migration(tide *t, const tide_create_options *o, char **path_out, char **sql_out,
                           tide_err *err)
 {
@@ -309,8 +365,11 @@ int tide_create_migration(tide *t, const tide_create_options *o, char **path_out
         goto done;
     for (i = 0; i < g.up.nwarnings; i++)
         tide__emit(t, TIDE_EV_WARNING, NULL, g.up.warnings[i], 0, 0);
-    if (g.up.n == 0)
-        goto done;                       /* nothing to do: no file, no snapshot change */
+    if (g.up.n == 0) {                   /* nothing to do: no file, the snapshot's model kept */
+        if (!o->dump)
+            rc = record_digest(&g, err);
+        goto done;
+    }
     if ((rc = emit_both(t, &g, &up, &down, err)) < 0 ||
         (rc = refuse_unsafe_rebuild(t, &up, err)) < 0 || (rc = refuse_unsafe_rebuild(t, &down, err)) < 0)
         goto done;
