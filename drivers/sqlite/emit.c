@@ -363,9 +363,11 @@ static int mentions(const char *text, const char *name)
     for (p = text; *p; p++) {
         int before = p == text || !(isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '$' ||
                                     (unsigned char)p[-1] >= 0x80);
-        unsigned char after = (unsigned char)p[n];
-        if (before && !sqlite3_strnicmp(p, name, (int)n) &&
-            !(isalnum(after) || after == '_' || after == '$' || after >= 0x80))
+        unsigned char after;
+        if (!before || sqlite3_strnicmp(p, name, (int)n))
+            continue;
+        after = (unsigned char)p[n];    /* p holds name whole: p[n] is within text */
+        if (!(isalnum(after) || after == '_' || after == '$' || after >= 0x80))
             return 1;
     }
     return 0;
