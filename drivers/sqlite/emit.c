@@ -161,6 +161,12 @@ static void column_def(emitter *e, const tide_table *t, const tide_column *c)
         tide_sqlw_put(W(e), " collate ");
         tide_sqlw_q(W(e), c->collation);
     }
+    if (c->generated) {                  /* recomputed, never copied nor defaulted */
+        tide_sqlw_put(W(e), " generated always as (");
+        tide_sqlw_put(W(e), c->generated);
+        tide_sqlw_put(W(e), c->generated_stored ? ") stored" : ") virtual");
+        return;
+    }
     if (c->default_expr) {               /* SQLite: a literal, or an expression in parentheses */
         int paren = !literal_default(c->default_expr);
         tide_sqlw_put(W(e), paren ? " default (" : " default ");
@@ -247,13 +253,53 @@ static void create_table_as(emitter *e, const tide_table *t, const char *name)
     tide_sqlw_stmt(W(e));
 }
 
+/* An identifier bare when SQLite reads it back as the same name (letters,
+ * digits and _, not a keyword), else quoted: CREATE INDEX is kept as written
+ * in sqlite_master, and an index tide writes reads like one written by hand. */
+static void ident(emitter *e, const char *name, size_t n)
+{
+    tide_buf b = TIDE_BUF_INIT;
+    size_t k = strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+    if (tide_buf_add(&b, name, n) < 0) {
+        tide_sqlw_fail(W(e), "out of memory");
+    } else if (k >= n && n > 0 && !isdigit((unsigned char)name[0]) && !sqlite3_keyword_check(name, (int)n)) {
+        tide_sqlw_put(W(e), b.data);
+    } else {
+        tide_sqlw_q(W(e), b.data);
+    }
+    tide_buf_free(&b);
+}
+
+/* (a, b desc), or (expression) as written: SQLite takes any expression as an
+ * index term, with its COLLATE and ASC/DESC. */
+static void index_body(emitter *e, const tide_index *ix)
+{
+    int i;
+    tide_sqlw_put(W(e), "(");
+    if (ix->expression) {
+        tide_sqlw_put(W(e), ix->expression);
+    } else {
+        for (i = 0; i < ix->ncolumns; i++) {
+            size_t n = tide_model_index_col_len(ix->columns[i]);
+            tide_sqlw_put(W(e), i ? ", " : "");
+            ident(e, ix->columns[i], n);
+            tide_sqlw_put(W(e), ix->columns[i] + n);
+        }
+    }
+    tide_sqlw_put(W(e), ")");
+    if (ix->where) {
+        tide_sqlw_put(W(e), " where ");
+        tide_sqlw_put(W(e), ix->where);
+    }
+}
+
 static void create_index(emitter *e, const tide_table *t, const tide_index *ix)
 {
     int i;
     tide_sqlw_put(W(e), ix->unique ? "create unique index " : "create index ");
     tide_sqlw_q(W(e), ix->name);
     tide_sqlw_put(W(e), " on ");
-    tide_sqlw_q(W(e), t->name);
+    ident(e, t->name, strlen(t->name));
     tide_sqlw_put(W(e), " ");
     if (ix->method)
         tide_sqlw_fail(W(e), "index %s: index methods (using %s) need PostgreSQL", ix->name, ix->method);
@@ -261,7 +307,7 @@ static void create_index(emitter *e, const tide_table *t, const tide_index *ix)
         if (strstr(ix->columns[i], " nulls "))
             tide_sqlw_fail(W(e), "index %s: NULLS FIRST/LAST in an index needs PostgreSQL "
                            "(SQLite sorts NULLs first ascending and last descending)", ix->name);
-    tide_sqlw_index_body(W(e), ix);
+    index_body(e, ix);
     tide_sqlw_stmt(W(e));
 }
 
@@ -273,12 +319,23 @@ static int constant_default(const char *d)
     return !d || (literal_default(d) && strncmp(d, "current_", 8));
 }
 
+/* ALTER TABLE ADD COLUMN takes a VIRTUAL generated column that may be NULL,
+ * never a STORED one (SQLite computes those only when it writes a row). */
 static int addable(const tide_column *c)
 {
+    if (c->generated)
+        return !c->generated_stored && c->nullable;
     return !c->autoincrement && constant_default(c->default_expr) && (c->nullable || c->default_expr);
 }
 
 static int column_is_new(const emitter *e, const tide_table *t, const char *name);
+
+/* Whether a rebuild copies the column: not a new one, and not a generated
+ * one (SQLite computes it again in the new table). */
+static int copied(const emitter *e, const tide_table *t, const tide_column *c)
+{
+    return !c->generated && !column_is_new(e, t, c->name);
+}
 
 /* ALTER TABLE ADD COLUMN appends: a column added before others needs a
  * rebuild to keep the column order of the definition. */
@@ -294,6 +351,109 @@ static int trailing(const emitter *e, const tide_op *op)
     return 1;
 }
 
+/* Whether text names the identifier name as a word (ASCII case folded,
+ * quoted or not): a string literal that holds it counts too, which only
+ * costs a rebuild. */
+static int mentions(const char *text, const char *name)
+{
+    size_t n = strlen(name);
+    const char *p;
+    if (!text || !n)
+        return 0;
+    for (p = text; *p; p++) {
+        int before = p == text || !(isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '$' ||
+                                    (unsigned char)p[-1] >= 0x80);
+        unsigned char after;
+        if (!before || sqlite3_strnicmp(p, name, (int)n))
+            continue;
+        after = (unsigned char)p[n];    /* p holds name whole: p[n] is within text */
+        if (!(isalnum(after) || after == '_' || after == '$' || after >= 0x80))
+            return 1;
+    }
+    return 0;
+}
+
+static int in_columns(char *const *cols, int n, const char *name)
+{
+    int i;
+    for (i = 0; i < n; i++)
+        if (tide_model_index_col_len(cols[i]) == strlen(name) &&
+            !sqlite3_strnicmp(cols[i], name, (int)strlen(name)))
+            return 1;
+    return 0;
+}
+
+/* Whether the plan drops index ix of the table of op (a DROP_INDEX runs
+ * before the columns change, so that it no longer holds the column). */
+static int index_dropped(const emitter *e, const tide_op *op, const tide_index *ix)
+{
+    int i;
+    for (i = 0; i < e->w.plan->n; i++) {
+        const tide_op *d = &e->w.plan->ops[i];
+        if (d->kind == TIDE_OP_DROP_INDEX && d->index &&
+            (d->index == ix || (d->table == op->table && tide_model_same_name(1, d->index->name, ix->name))))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether the plan drops object o (object drops run before anything else,
+ * also those that create the object again). */
+static int object_dropped(const emitter *e, const tide_object *o)
+{
+    int i;
+    for (i = 0; i < e->w.plan->n; i++)
+        if (e->w.plan->ops[i].kind == TIDE_OP_DROP_OBJECT && e->w.plan->ops[i].old_object == o)
+            return 1;
+    return 0;
+}
+
+/* ALTER TABLE DROP COLUMN, SQLite's rules (3.35+): the column is in no key,
+ * unique constraint, index (its columns, expression or WHERE), foreign key
+ * (the table's, or another's that references it), check, generated column's
+ * expression, view or trigger; else the table is rebuilt. Read on the table
+ * as it was (plan->from), less the indexes and objects the plan drops. */
+static int droppable(const emitter *e, const tide_op *op)
+{
+    const tide_table *t = op->old_table;
+    const tide_schema *from = e->w.plan->from;
+    const char *name = op->old_column ? op->old_column->name : NULL;
+    int i, j;
+    if (!t || !name || op->old_column->is_enum || sqlite3_libversion_number() < 3035000)
+        return 0;                        /* an enum is a check on the column */
+    if (in_columns(t->pk, t->npk, name))
+        return 0;
+    for (i = 0; i < t->nuniques; i++)
+        if (in_columns(t->uniques[i].columns, t->uniques[i].ncolumns, name))
+            return 0;
+    for (i = 0; i < t->nindexes; i++)
+        if (!index_dropped(e, op, &t->indexes[i]) &&
+            (in_columns(t->indexes[i].columns, t->indexes[i].ncolumns, name) ||
+             mentions(t->indexes[i].expression, name) || mentions(t->indexes[i].where, name)))
+            return 0;
+    for (i = 0; i < t->nchecks; i++)
+        if (mentions(t->checks[i].expr, name))
+            return 0;
+    for (i = 0; i < t->ncolumns; i++)
+        if (mentions(t->columns[i].generated, name))
+            return 0;
+    for (i = 0; i < t->nfks; i++)
+        if (in_columns(t->fks[i].columns, t->fks[i].ncolumns, name))
+            return 0;
+    for (i = 0; i < from->ntables; i++)
+        for (j = 0; j < from->tables[i]->nfks; j++) {
+            const tide_fk *fk = &from->tables[i]->fks[j];
+            if (tide_model_same_name(1, fk->ref_table, t->name) &&
+                in_columns(fk->ref_columns, fk->nref_columns, name))
+                return 0;
+        }
+    for (i = 0; i < from->nobjects; i++)
+        if ((from->objects[i].kind == TIDE_OBJ_VIEW || from->objects[i].kind == TIDE_OBJ_TRIGGER) &&
+            !object_dropped(e, &from->objects[i]) && mentions(from->objects[i].definition, name))
+            return 0;
+    return 1;
+}
+
 static int needs_rebuild(const emitter *e, const tide_op *op)
 {
     switch (op->kind) {
@@ -302,6 +462,7 @@ static int needs_rebuild(const emitter *e, const tide_op *op)
     case TIDE_OP_ADD_COLUMN:
         return !addable(op->column) || !trailing(e, op);
     case TIDE_OP_DROP_COLUMN:
+        return !droppable(e, op);
     case TIDE_OP_RENAME_CONSTRAINT:      /* constraint names live in the table's SQL */
     case TIDE_OP_ADD_PRIMARY_KEY: case TIDE_OP_DROP_PRIMARY_KEY:
     case TIDE_OP_ADD_UNIQUE: case TIDE_OP_DROP_UNIQUE:
@@ -421,14 +582,14 @@ static void rebuild(emitter *e, const tide_table *t)
     tide_sqlw_q(W(e), tmp);
     tide_sqlw_put(W(e), " (");
     for (i = 0; i < t->ncolumns; i++)
-        if (!column_is_new(e, t, t->columns[i].name)) {
+        if (copied(e, t, &t->columns[i])) {
             tide_sqlw_put(W(e), first ? "" : ", ");
             tide_sqlw_q(W(e), t->columns[i].name);
             first = 0;
         }
     tide_sqlw_put(W(e), ") select ");
     for (first = 1, i = 0; i < t->ncolumns; i++)
-        if (!column_is_new(e, t, t->columns[i].name)) {
+        if (copied(e, t, &t->columns[i])) {
             const char *fill = tide_plan_fill(e->w.plan, t, t->columns[i].name);
             tide_sqlw_put(W(e), first ? "" : ", ");
             if (fill) {
@@ -601,6 +762,13 @@ static void emit_op(emitter *e, const tide_op *op)
         }
         tide_sqlw_stmt(W(e));
         break;
+    case TIDE_OP_DROP_COLUMN:            /* in place: droppable() said SQLite allows it */
+        tide_sqlw_put(W(e), "alter table ");
+        tide_sqlw_q(W(e), t->name);
+        tide_sqlw_put(W(e), " drop column ");
+        tide_sqlw_q(W(e), op->old_column->name);
+        tide_sqlw_stmt(W(e));
+        break;
     case TIDE_OP_CREATE_INDEX:
         create_index(e, t, op->index);
         break;
@@ -638,6 +806,15 @@ static int normalize_column(tide_schema *s, const tide_table *t, tide_column *c,
     int rc;
     if (c->is_enum)
         c->declared = NULL;                            /* "E text": the enum is compared */
+    if (c->collation) {                                /* SQLite's collation names ignore case */
+        char *p;
+        if (!(c->collation = tide_schema_str(s, c->collation)))
+            return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+        for (p = c->collation; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+        if (!strcmp(c->collation, "binary"))
+            c->collation = NULL;                       /* the default: what introspection reads */
+    }
     if (c->autoincrement && inline_serial(t, c)) {
         c->type = tide_schema_str(s, "integer");       /* INTEGER PRIMARY KEY AUTOINCREMENT */
         c->declared = c->type;

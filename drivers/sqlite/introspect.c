@@ -25,7 +25,7 @@ static const char q_columns[] =
     "from main.sqlite_master m join pragma_table_xinfo(m.name, 'main') p "
     "where " USER_TABLES " order by m.name, p.cid";
 static const char q_indexes[] =
-    "select m.name, il.name, il.\"unique\", il.origin, il.partial, s.sql, ix.cid, ix.name, ix.\"desc\" "
+    "select m.name, il.name, il.\"unique\", il.origin, il.partial, s.sql, ix.cid, ix.name, ix.\"desc\", ix.coll "
     "from main.sqlite_master m join pragma_index_list(m.name, 'main') il "
     "join pragma_index_xinfo(il.name, 'main') ix "
     "left join main.sqlite_master s on s.type = 'index' and s.name = il.name "
@@ -53,7 +53,7 @@ int sqlite_introspect__queries(void)
 
 /* ---- what the CREATE statements say ------------------------------------ */
 
-enum con_kind { CON_PK = 1, CON_UNIQUE, CON_CHECK, CON_FK, CON_COLLATE, CON_ENUM_TYPE };
+enum con_kind { CON_PK = 1, CON_UNIQUE, CON_CHECK, CON_FK, CON_COLLATE, CON_ENUM_TYPE, CON_GENERATED };
 
 /* A constraint or column attribute read from a CREATE TABLE, in text order.
  * Strings live in the reader's scratch memory. */
@@ -63,7 +63,8 @@ typedef struct con {
     const char *column;     /* written in this column's definition; NULL: a table constraint */
     char **cols;            /* PK, UNIQUE, FK: the key columns as written */
     int ncols;
-    const char *text;       /* CHECK: the expression; COLLATE: the collation; ENUM_TYPE: E of "E text" */
+    const char *text;       /* CHECK, GENERATED: the expression; COLLATE: the collation;
+                               ENUM_TYPE: E of "E text" */
     const char *ref_table;  /* FK: REFERENCES table */
     int deferrable, initially_deferred, autoinc;
     int used;               /* matched with what the pragmas report */
@@ -362,7 +363,7 @@ static int on_group(item *it, const char **pp)
     *pp = skip_group(*pp, &close);
     if (!c)
         return 0;
-    if (c->kind == CON_CHECK && !c->text)
+    if ((c->kind == CON_CHECK || c->kind == CON_GENERATED) && !c->text)
         return (c->text = trimmed(it->r, inner, close)) ? 0 : TIDE_ENOMEM;
     if ((c->kind == CON_PK || c->kind == CON_UNIQUE || c->kind == CON_FK) &&
         !c->ncols && !c->ref_table)
@@ -456,6 +457,8 @@ static int item_token(item *it, const char **pp, token *t)
         return 0;
     if (c && c->kind == CON_PK && is_kw(t, "autoincrement")) {
         c->autoinc = 1;
+    } else if (is_kw(t, "as") && it->column) {
+        return start(it, CON_GENERATED);    /* [GENERATED ALWAYS] AS (expr): the group next */
     } else if (is_kw(t, "collate") || is_kw(t, "not") || is_kw(t, "null") ||
                is_kw(t, "default") || is_kw(t, "generated") || is_kw(t, "as")) {
         it->cur = -1;                   /* constraints tide reads from the pragmas */
@@ -807,8 +810,13 @@ static int cmp_pk(const void *a, const void *b)
     return ((const pk_col *)a)->pos - ((const pk_col *)b)->pos;
 }
 
-/* The key of the table just read, in key order. An INTEGER PRIMARY KEY is
- * the rowid, never NULL even when the pragma says nullable. */
+/* The key of the table just read, in key order, its columns NOT NULL as
+ * the model's (and the DSL's) key columns are. An INTEGER PRIMARY KEY is the
+ * rowid, never NULL even when the pragma says nullable; any other key column
+ * of a rowid table that is not STRICT may hold NULL unless declared NOT NULL
+ * (SQLite's documented legacy quirk): it is read NOT NULL too, so that
+ * "code TEXT PRIMARY KEY" is what definitions with :primary() say, and a
+ * rebuild writes it NOT NULL. */
 static int flush_pk(reader *r)
 {
     tinfo *ti = r->cur;
@@ -817,11 +825,14 @@ static int flush_pk(reader *r)
         return 0;
     if (r->npks > 1)
         qsort(r->pks, (size_t)r->npks, sizeof *r->pks, cmp_pk);
-    for (i = 0; i < r->npks; i++)
+    for (i = 0; i < r->npks; i++) {
+        tide_column *c;
         if (tide_table_add_pk_column(r->out, ti->t, r->pks[i].name) < 0)
             return nomem(r);
-    if (r->npks == 1 && r->integer_pk >= 0 && !ti->without_rowid)
-        ti->t->columns[r->integer_pk].nullable = 0;
+        for (c = ti->t->columns; c < ti->t->columns + ti->t->ncolumns; c++)
+            if (c->name == r->pks[i].name)
+                c->nullable = 0;
+    }
     r->npks = 0;
     r->integer_pk = -1;
     return 0;
@@ -844,8 +855,21 @@ static int column_type_of(reader *r, const tinfo *ti, const char *name, const ch
     return 0;
 }
 
+/* A generated column (PRAGMA table_xinfo hidden 2: VIRTUAL, 3: STORED):
+ * its expression as the CREATE TABLE writes it. */
+static int generated_column(reader *r, const tinfo *ti, tide_column *col, int hidden)
+{
+    const con *g = find_con(r, ti, CON_GENERATED, col->name);
+    if (!g || !g->text)
+        return tide_err_set(r->err, TIDE_ESQL, "table '%s', column '%s': SQLite reports a generated "
+                            "column but its expression cannot be read from the CREATE TABLE",
+                            ti->t->name, col->name);
+    col->generated_stored = hidden == 3;
+    return (col->generated = tide_schema_str(r->out, g->text)) ? 0 : nomem(r);
+}
+
 /* Row: table, name, type, notnull, dflt_value, pk, hidden. */
-static int add_column(reader *r, tinfo *ti, sqlite3_stmt *st)
+static int add_column(reader *r, tinfo *ti, sqlite3_stmt *st, int hidden)
 {
     const char *name = text(st, 1), *decl = text(st, 2), *dflt = text(st, 4), *type = NULL;
     const con *c;
@@ -867,10 +891,16 @@ static int add_column(reader *r, tinfo *ti, sqlite3_stmt *st)
         dflt = r->buf.data;
     if (dflt && !(col->default_expr = col->default_text = tide_schema_str(r->out, dflt)))
         return nomem(r);
-    if ((c = find_con(r, ti, CON_COLLATE, name)) && sqlite3_stricmp(c->text, "binary") &&
-        !(col->collation = tide_schema_str(r->out, c->text)))
-        return nomem(r);
+    if ((c = find_con(r, ti, CON_COLLATE, name)) && sqlite3_stricmp(c->text, "binary")) {
+        char *p;                        /* SQLite's collation names ignore case: NOCASE is nocase */
+        if (!(col->collation = tide_schema_str(r->out, c->text)))
+            return nomem(r);
+        for (p = col->collation; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+    }
     col->autoincrement = (c = find_con(r, ti, CON_PK, name)) && c->autoinc;
+    if ((hidden == 2 || hidden == 3) && (rc = generated_column(r, ti, col, hidden)) < 0)
+        return rc;
     if (pk <= 0)
         return 0;
     if (reserve((void **)&r->pks, r->npks, &r->cappks, sizeof *r->pks) < 0)
@@ -893,7 +923,7 @@ static int on_column(reader *r, sqlite3_stmt *st)
     }
     if (!ti || sqlite3_column_int(st, 6) == 1)     /* hidden: a virtual table's */
         return 0;
-    return add_column(r, ti, st);
+    return add_column(r, ti, st, sqlite3_column_int(st, 6));
 }
 
 /* The key's name and the checks not spent on enums, from the CREATE TABLE. */
@@ -1008,7 +1038,20 @@ static int start_index(reader *r, tinfo *ti, sqlite3_stmt *st)
     return 0;
 }
 
-/* Row: table, index, unique, origin, partial, sql, cid, column, desc. */
+/* Whether an index column sorts by another collation than its column's
+ * (CREATE INDEX ... (name COLLATE NOCASE)). */
+static int own_collation(const tinfo *ti, int cid, const char *col, const char *coll)
+{
+    const tide_column *c;
+    if (cid < 0 || cid >= ti->t->ncolumns || !coll || !col)
+        return 0;
+    c = &ti->t->columns[cid];
+    if (sqlite3_stricmp(c->name, col))
+        c = tide_table_find_column(ti->t, col);
+    return c && sqlite3_stricmp(coll, c->collation ? c->collation : "binary") != 0;
+}
+
+/* Row: table, index, unique, origin, partial, sql, cid, column, desc, coll. */
 static int on_index_column(reader *r, sqlite3_stmt *st)
 {
     group *g = &r->g;
@@ -1021,6 +1064,8 @@ static int on_index_column(reader *r, sqlite3_stmt *st)
         if ((rc = flush_index(r)) < 0 || (rc = start_index(r, ti, st)) < 0)
             return rc;
     }
+    if (g->origin == 'c' && own_collation(ti, cid, col, text(st, 9)))
+        g->has_expr = 1;                /* read as written: the key list, COLLATE and all */
     if (cid == -2 || !col) {            /* an expression (-2) or the rowid (-1) */
         g->has_expr |= cid == -2;
         col = cid == -2 ? "" : "rowid";

@@ -1,0 +1,2 @@
+create table item (id integer primary key, name text not null, price integer);
+create view cheap as select id, name from item where price < 10;

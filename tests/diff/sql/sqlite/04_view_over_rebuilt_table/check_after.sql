@@ -1,0 +1,1 @@
+select id, name, cast(price as integer) from item order by id;

@@ -1,0 +1,2 @@
+create table item (id integer primary key, name text not null, price integer);
+create view cheap as select id, name, price from item where price < 10;

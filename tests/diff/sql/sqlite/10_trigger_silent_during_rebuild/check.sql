@@ -1,0 +1,2 @@
+select id, name, price from item order by id;
+select count(*) from audit;

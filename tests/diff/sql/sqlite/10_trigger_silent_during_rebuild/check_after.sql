@@ -1,0 +1,2 @@
+select id, name, cast(price as integer) from item order by id;
+select count(*) from audit;

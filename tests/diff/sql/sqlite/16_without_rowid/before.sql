@@ -1,0 +1,1 @@
+create table kv (k text not null primary key, v text);

@@ -1,0 +1,1 @@
+select k, v from kv order by k;

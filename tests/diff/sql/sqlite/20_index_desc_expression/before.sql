@@ -1,0 +1,1 @@
+create table person (id integer primary key, email text not null);

@@ -1,0 +1,1 @@
+select id, parent_id from child order by id;

@@ -1,0 +1,1 @@
+select id, name from users order by id;

@@ -1,0 +1,1 @@
+insert into item (name) values ('a'), ('b'); delete from item where id = 2;

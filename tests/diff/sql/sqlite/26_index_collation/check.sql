@@ -1,0 +1,1 @@
+select id, email, name from person order by id;

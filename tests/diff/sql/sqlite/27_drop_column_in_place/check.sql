@@ -1,0 +1,1 @@
+select id, name, price from item order by id;

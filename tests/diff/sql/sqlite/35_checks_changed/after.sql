@@ -1,0 +1,1 @@
+create table item (id integer primary key, name text not null check (length(name) > 0), price integer check (price < 1000), max_price integer, constraint price_ok check (price >= 0 and price <= max_price));

@@ -1,0 +1,1 @@
+select id, name, price, max_price from item order by id;
