@@ -234,7 +234,19 @@ typedef struct tide_options {
      * does the same. For a database that also holds what the definitions
      * do not describe. */
     int no_drop;
+    /* The command only reads the database: a database file that does not
+     * exist yet (a URL naming a file) is not created; an empty in-memory
+     * database of the same kind stands in for it. */
+    int read_only;
+    /* The folders the command reads (TIDE_NEEDS_*), checked before the
+     * connection is opened: a command that would fail on its configuration
+     * fails before anything (a database file, a lock file) is written. */
+    unsigned needs;
 } tide_options;
+
+#define TIDE_NEEDS_MIGRATIONS 1u   /* the migrations folder (none with migrations.list) */
+#define TIDE_NEEDS_SCHEMA     2u   /* the schema folders */
+#define TIDE_NEEDS_SEEDERS    4u   /* the seeders folder */
 
 /* The signal (SIGINT, SIGTERM) that interrupted the last run of this
  * process started with handle_signals, or 0: a CLI's exit code, 128 + it. */

@@ -105,6 +105,8 @@ tide *cli_open(cli *c)
     cli_options(c, &o);
     o.on_event = print_event;
     o.offline_ok = c->offline_ok;
+    o.needs = c->cmd ? c->cmd->opens & (TIDE_NEEDS_MIGRATIONS | TIDE_NEEDS_SCHEMA | TIDE_NEEDS_SEEDERS) : 0;
+    o.read_only = c->read_only || (c->cmd && (c->cmd->opens & CLI_READ_ONLY));
     o.handle_signals = 1;
     o.ask = isatty(0) && isatty(2) ? tty_ask : NULL;
     out.json = c->json;

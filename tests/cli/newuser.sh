@@ -1,0 +1,46 @@
+# What a new user trips over (issue 16): a command failing on its
+# configuration writes nothing, read-only commands never create a database
+# file, paths in a config file are relative to that file. SQLite: these are
+# about files.
+. "$(dirname "$0")/lib.sh"
+src=$TIDE_SOURCE_DIR
+
+nothing_written() {   # the folder holds nothing but what it held
+  local left
+  left=$(ls -A)
+  [ "$left" = "$1" ] || bad "the folder holds '$left', expected '$1'"
+}
+
+t "in an empty folder, a failing command writes no database nor lock file"
+mkdir empty && cd empty
+for cmd in migration:up migration:down migration:list migration:pending migration:fresh \
+           migration:log migration:unlog migration:validate schema:create "schema:create --run" \
+           "schema:update --run" seeder:run; do
+  tide $cmd X 2>/dev/null; tide $cmd
+  [ "$rc" != 0 ] || bad "$cmd succeeded in an empty folder"
+  nothing_written ""
+done
+tide migration:up; expect_rc 1
+expect_out "migrations folder 'migrations' does not exist (create it, or set migrations.path in tide.lua)"
+tide schema:create --run; expect_out "schema folder 'schema' does not exist"
+tide seeder:run; expect_out "seeders folder 'seeders' does not exist"
+cd ..
+
+t "read-only commands never create the database file; they read it as empty"
+mkdir ro && cd ro && cp -r "$src/migrations" .
+tide migration:pending; expect_rc 0; expect_out "Migration20261101090000_create_users"
+tide migration:list; expect_rc 0; expect_out "No migration has been executed."
+tide migration:check; expect_rc 3   # no schema folder: undecided, and nothing written
+tide migration:validate; expect_rc 0
+tide schema:inspect; expect_rc 0; expect_out '"tables": []'
+tide schema:inspect --format lua; expect_rc 0
+tide migration:lint; expect_rc 0
+tide migration:up --dry-run; expect_rc 0; expect_out "rolled back; nothing was changed"
+tide migration:down --dry-run; expect_rc 0
+nothing_written "migrations"
+tide migration:up; expect_rc 0; expect_out "4 migrations applied."
+[ -f tide.db ] || bad "migration:up did not create tide.db"
+tide migration:list; expect_rc 0; expect_out "Migration20261104090000_index_orders"
+cd ..
+
+finish
