@@ -21,7 +21,7 @@ static const command commands[] = {
     {"migration:down", NULL, "[--to X|0] [--only Z] [--dry-run]", "undo the last migration (or down to X)", cmd_migration_down, CLI_MIG},
     {"migration:list", NULL, "", "executed migrations with their time", cmd_migration_list, CLI_MIG | CLI_READ_ONLY},
     {"migration:pending", NULL, "", "pending migrations", cmd_migration_pending, CLI_MIG | CLI_READ_ONLY},
-    {"migration:check", NULL, "", "exit 1 when a migration is needed", cmd_migration_check, CLI_MIG | CLI_READ_ONLY},
+    {"migration:check", NULL, "", "exit 1 when a migration is needed", cmd_migration_check, CLI_READ_ONLY},
     {"migration:fresh", NULL, "[--seed [NAME]]", "drop everything, run all migrations, optionally seed", cmd_migration_fresh, CLI_MIG},
     {"migration:validate", NULL, "", "compare checksums of executed migrations with their files", cmd_migration_validate, CLI_MIG | CLI_READ_ONLY},
     {"migration:resolve", NULL, "NAME --applied|--rolled-back", "settle a migration left 'running' by a crash", cmd_migration_resolve, CLI_MIG},

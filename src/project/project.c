@@ -163,9 +163,9 @@ static int check_needs(tide *t, unsigned needs, tide_err *err)
 {
     static const tide_dir_query mig = { "migrations folder", "migrations.path", NULL, 1, NULL, NULL };
     static const tide_dir_query sch = { "schema folder", "schema", NULL, 0, NULL, NULL };
-    static const tide_dir_query seed = { "seeders folder", "seeder.path", NULL, 0, NULL, NULL };
     char **dirs = t->cfg.schema;
     int n = t->cfg.nschema, i, rc = 0;
+    struct stat st;
     if ((needs & TIDE_NEEDS_MIGRATIONS) && t->mc->list_ref == LUA_NOREF &&
         (rc = tide_dir_check(t->mc->path, &mig, err)) < 0)
         return rc;
@@ -177,9 +177,24 @@ static int check_needs(tide *t, unsigned needs, tide_err *err)
     for (i = 0; (needs & TIDE_NEEDS_SCHEMA) && i < n; i++)
         if ((rc = tide_dir_check(dirs[i], &sch, err)) < 0)
             return rc;
-    if ((needs & TIDE_NEEDS_SEEDERS) && (rc = tide_dir_check(t->cfg.seeder_path, &seed, err)) < 0)
-        return rc;
+    if ((needs & TIDE_NEEDS_SEEDERS) && (stat(t->cfg.seeder_path, &st) < 0 || !S_ISDIR(st.st_mode)))
+        return tide_err_set(err, TIDE_ECONFIG, "seeders folder '%s' does not exist (create it with "
+                            "tide seeder:create NAME, or set seeder.path)", t->cfg.seeder_path);
     return 0;
+}
+
+static int parent_exists(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    struct stat st;
+    char dir[4096];
+    if (!slash || slash == path)
+        return 1;
+    if ((size_t)(slash - path) >= sizeof dir)
+        return 0;
+    memcpy(dir, path, (size_t)(slash - path));
+    dir[slash - path] = '\0';
+    return stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 /* opts->read_only and the URL names a file that does not exist: 1 after
@@ -198,7 +213,8 @@ static int open_absent(tide *t, tide_err *err)
         return 0;
     if (tide_url_parse(&u, url, err) < 0)
         return 0;                           /* connecting says what is wrong with it */
-    absent = u.path && strcmp(u.path, ":memory:") && stat(u.path, &st) < 0 && errno == ENOENT;
+    absent = u.path && strcmp(u.path, ":memory:") && stat(u.path, &st) < 0 && errno == ENOENT &&
+             parent_exists(u.path);         /* else connecting says which folder is missing */
     if (absent && tide_buf_printf(&mem, "%s::memory:", u.scheme) < 0)
         absent = -1;
     tide_url_free(&u);
