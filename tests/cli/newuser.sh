@@ -43,4 +43,21 @@ tide migration:up; expect_rc 0; expect_out "4 migrations applied."
 tide migration:list; expect_rc 0; expect_out "Migration20261104090000_index_orders"
 cd ..
 
+t "--config ../other/tide.lua: the database and the folders are the config file's, not the current directory's"
+mkdir -p cfg/other cfg/here && cp -r "$src/migrations" cfg/other/mig
+printf 'return { url = "sqlite:app.db", migrations = { path = "mig" }, schema = "defs", seeder = { path = "seeds" } }\n' > cfg/other/tide.lua
+cd cfg/here
+tide --config ../other/tide.lua debug; expect_rc 0
+expect_out "../other/tide.lua  (its paths are relative to ../other/)"
+expect_out "sqlite:../other/app.db  (from file)"
+expect_out "../other/mig"; expect_out "../other/defs"; expect_out "../other/seeds"
+tide --config ../other/tide.lua migration:up; expect_rc 0; expect_out "4 migrations applied."
+nothing_written ""
+[ -f ../other/app.db ] || bad "the database is not beside the config file"
+cd .. && tide --config other/tide.lua migration:list; expect_rc 0; expect_out "Migration20261104090000_index_orders"
+TIDE_CONFIG="$PWD/other/tide.lua" tide migration:pending; expect_rc 0; expect_out "No pending migrations."
+tide --config other/tide.lua --url sqlite:flag.db migration:pending; expect_rc 0
+expect_out "Migration20261101090000_create_users"    # --url stays relative to the current directory
+cd ..
+
 finish
