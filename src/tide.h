@@ -359,6 +359,15 @@ int tide_check_migration(tide *t, int *needed, tide_err *err);
  * JSON in *json_out (free()). */
 int tide_inspect(tide *t, char **json_out, tide_err *err);
 
+/* The live database (or, from_definitions, the schema definitions) drawn as
+ * an entity-relationship diagram in *out (free()): format "dot" (Graphviz),
+ * "mermaid" (a flowchart), or "svg" (dot's drawing: Graphviz's `dot` must
+ * be on PATH, else TIDE_EINVAL says how to install it). Tables with their
+ * columns, types (a "?" after a nullable one) and keys; foreign keys as
+ * edges labelled with their columns; views a shape of their own; one
+ * cluster per namespace (the default one named after the module). */
+int tide_diagram(tide *t, const char *format, int from_definitions, char **out, tide_err *err);
+
 /* What differs between the snapshot of the last generated migration and the
  * live database: one line per difference in *out (free each and the array;
  * *n of them). Returns the number of differences, or a negative code. */

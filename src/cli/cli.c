@@ -33,7 +33,7 @@ static const command commands[] = {
     {"schema:update", NULL, "[--run|--dump] [--safe] [--no-drop-tables] [--no-drop]", "SQL updating the live database to the definitions", cmd_schema_update, CLI_SCH},
     {"schema:drop", NULL, "[--run|--dump] [--drop-db]", "SQL dropping the definitions' objects (and nothing else)", cmd_schema_drop, CLI_SCH},
     {"schema:fresh", NULL, "--run [--seed [NAME]]", "drop everything tide covers and create the definitions", cmd_schema_fresh, CLI_SCH},
-    {"schema:inspect", NULL, "[--format lua|json]", "print the live database as definitions (lua) or a snapshot (json)", cmd_schema_inspect, CLI_READ_ONLY},
+    {"schema:inspect", NULL, "[--format lua|json|dot|mermaid|svg] [--from definitions] [--out DIR]", "print the live database as definitions (lua), a snapshot (json) or a diagram (dot, mermaid, svg)", cmd_schema_inspect, CLI_READ_ONLY},
     {"schema:diff", NULL, "--from SRC --to DST [--dump|--run] [--no-drop]", "SQL turning SRC into DST (URL, snapshot file or definitions)", cmd_schema_diff, 0},
     {"schema:drift", NULL, "", "live database against the snapshot (exit 1 on drift)", cmd_schema_drift, CLI_READ_ONLY},
     {"seeder:run", NULL, "[--class NAME]", "run a seeder", cmd_seeder_run, CLI_SEED},

@@ -107,6 +107,8 @@ static int inspected(tide *t, tide_schema **out, tide_err *err)
     return rc;
 }
 
+int tide__inspected(tide *t, tide_schema **out, tide_err *err) { return inspected(t, out, err); }
+
 int tide_inspect_lua(tide *t, char **lua_out, tide_err *err)
 {
     tide_schema *s;
