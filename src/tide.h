@@ -370,7 +370,9 @@ int tide_diagram(tide *t, const char *format, int from_definitions, char **out, 
 
 /* What differs between the snapshot of the last generated migration and the
  * live database: one line per difference in *out (free each and the array;
- * *n of them). Returns the number of differences, or a negative code. */
+ * *n of them). Returns the number of differences, or a negative code. With
+ * verbose (-v), an altered column's line says what differs, snapshot →
+ * database: "alter column user.age: type integer → bigint, nullable no → yes". */
 int tide_drift(tide *t, char ***out, int *n, tide_err *err);
 
 /* ---- migration:test: the migrations on a scratch database ------------- */
