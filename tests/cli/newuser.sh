@@ -60,4 +60,30 @@ tide --config other/tide.lua --url sqlite:flag.db migration:pending; expect_rc 0
 expect_out "Migration20261101090000_create_users"    # --url stays relative to the current directory
 cd ..
 
+t "SQLite: now() and gen_random_uuid() defaults are mapped; one SQLite cannot evaluate is refused at definition time"
+mkdir dflt && cd dflt && mkdir schema
+cat > schema/ev.lua <<'LUA'
+local t = require "tide.schema"
+return t.table "ev" {
+  t.col "id" :serial() :primary(),
+  t.col "at" :timestamp() :default "now()",
+  t.col "u"  :uuid()      :default "gen_random_uuid()",
+}
+LUA
+tide migration:create --dump; expect_rc 0
+expect_out '"at" timestamp not null default current_timestamp'; expect_no "now()"
+tide migration:create; expect_rc 0
+tide migration:up; expect_rc 0
+sqlite3 tide.db "insert into ev default values; insert into ev default values" || bad "an insert using the defaults failed"
+got=$(sqlite3 tide.db "select count(*) from ev where at like '20__-__-__ __:__:__' and u glob '[0-9a-f]*-*-4*-*-*' and length(u) = 36")
+[ "$got" = 2 ] || bad "the defaults gave: $(sqlite3 tide.db 'select * from ev')"
+[ "$(sqlite3 tide.db 'select count(distinct u) from ev')" = 2 ] || bad "two rows got the same uuid"
+tide schema:drift; expect_rc 0; expect_out "No drift"
+tide migration:check; expect_rc 0
+sed -i 's/now()/clock_timestamp()/' schema/ev.lua
+tide migration:create; expect_rc 1
+expect_out "ev.at: SQLite cannot evaluate the default (clock_timestamp()): no such function: clock_timestamp; write one it can (current_timestamp"
+[ "$(ls migrations | wc -l)" = 1 ] || bad "a migration was written for a default SQLite refuses"
+cd ..
+
 finish
