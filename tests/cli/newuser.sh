@@ -86,4 +86,21 @@ expect_out "ev.at: SQLite cannot evaluate the default (clock_timestamp()): no su
 [ "$(ls migrations | wc -l)" = 1 ] || bad "a migration was written for a default SQLite refuses"
 cd ..
 
+t "m:progress(n): p:step() counts one by one on a terminal (script gives tide a TTY)"
+mkdir prog && cd prog && mkdir migrations
+cat > migrations/Migration20260101000000_steps.lua <<'LUA'
+return { up = function(m)
+  local p = m:progress(4)
+  for _ = 1, 3 do p:step() end
+  p:step(1)
+  local q = m:progress(10)
+  q:step(3); q:step(); q:done()
+end }
+LUA
+out=$(script -qec "'$TIDE_BIN' --url 'sqlite:$work/prog/p.db' migration:up" /dev/null 2>&1); rc=$?
+expect_rc 0
+bars=$(printf '%s' "$out" | tr '\r' '\n' | grep -o '[0-9]*/[0-9]*$' | tr '\n' ' ')
+[ "$bars" = "1/4 2/4 3/4 4/4 3/10 4/10 10/10 " ] || bad "the bars counted: '$bars'"
+cd ..
+
 finish
