@@ -47,15 +47,17 @@ static void print_sql(const char *text)
 static void print_event(void *ud, const tide_event *ev)
 {
     FILE *info = out.json ? stderr : stdout;
+    const char *mod = ev->module ? ev->module : "";   /* a module's migration says whose it is */
     (void)ud;
     switch (ev->kind) {
     case TIDE_EV_MIGRATING:
         if (!out.json)
-            printf("== %s: %s\n", ev->name, ev->down ? "reverting" : "migrating");
+            printf("== %s%s%s: %s\n", mod, *mod ? ": " : "", ev->name, ev->down ? "reverting" : "migrating");
         break;
     case TIDE_EV_MIGRATED:
         if (!out.json)
-            printf("== %s: %s (%.0f ms)\n", ev->name, ev->down ? "reverted" : "migrated", ev->duration_ms);
+            printf("== %s%s%s: %s (%.0f ms)\n", mod, *mod ? ": " : "", ev->name,
+                   ev->down ? "reverted" : "migrated", ev->duration_ms);
         break;
     case TIDE_EV_SQL:
         print_sql(ev->text);
