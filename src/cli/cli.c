@@ -115,9 +115,25 @@ static void print_help(FILE *out)
 
 static void print_command_help(const command *k)
 {
+    const command_help *h = cli_command_help(k->name);
+    int i;
     printf("usage: tide %s %s\n\n%s\n", k->name, k->usage, k->summary);
     if (k->alias_of)
         printf("(an alias of %s)\n", k->alias_of);
+    if (h && h->options[0][0]) {
+        printf("\noptions:\n");
+        for (i = 0; i < CLI_HELP_MAX_OPTS && h->options[i][0]; i++)
+            if (strlen(h->options[i][0]) < 24)
+                printf("  %-24s %s\n", h->options[i][0], h->options[i][1]);
+            else                        /* a long spelling: the description below it */
+                printf("  %s\n  %24s %s\n", h->options[i][0], "", h->options[i][1]);
+    }
+    if (h && h->examples[0][0]) {
+        printf("\nexamples:\n");
+        for (i = 0; i < CLI_HELP_MAX_EXAMPLES && h->examples[i][0]; i++)
+            printf("  %s\n      %s\n", h->examples[i][0], h->examples[i][1]);
+    }
+    printf("\nEvery command also takes the global options (tide --help).\n");
     if (!k->run)
         printf("\nThis command is not built yet in tide %s.\n", TIDE_VERSION);
 }

@@ -52,6 +52,19 @@ typedef struct cli_global_opt {
     const char *summary;
 } cli_global_opt;
 
+/* A command's --help beyond its usage line (cli_help.c): each option with
+ * what it does, and examples with what they do; lists end at a NULL. */
+#define CLI_HELP_MAX_OPTS 8
+#define CLI_HELP_MAX_EXAMPLES 4
+typedef struct command_help {
+    const char *command;
+    const char *options[CLI_HELP_MAX_OPTS][2];      /* "--to X", "stop after X" */
+    const char *examples[CLI_HELP_MAX_EXAMPLES][2]; /* "tide migration:up", "run ..." */
+} command_help;
+
+/* The help of the command named name, or NULL. */
+const command_help *cli_command_help(const char *name);
+
 /* The command table, ended by a NULL name; the global options likewise. */
 const command *cli_commands(void);
 const cli_global_opt *cli_global_opts(void);
