@@ -122,7 +122,7 @@ static const command_help helps[] = {
       {"tide seeder:run --class UserSeeder", "run seeders/UserSeeder.lua"}}},
     {"seeder:create", {{NULL, NULL}},
      {{"tide seeder:create UserSeeder", "write seeders/UserSeeder.lua"},
-      {"tide seeder:create DatabaseSeeder", "the default seeder"}}},
+      {"tide seeder:create OrderSeeder", "another one, run with --class OrderSeeder"}}},
     {"run", {{NULL, NULL}},
      {{"tide run report.lua", "run a script with tide and db ready"},
       {"tide --url sqlite:app.db run export.lua out.csv", "arguments go to the script's arg"}}},
