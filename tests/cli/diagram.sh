@@ -62,6 +62,14 @@ tide --module shop schema:inspect --from definitions --format mermaid; expect_rc
 expect_out 'subgraph n0["shop"]'
 rm tide.lua
 
+t "names with quotes, angle brackets and ampersands are escaped: Graphviz still renders the dot"
+sqlite3 "$work/odd.db" 'create table "a""b<c>&d" (id integer primary key, "x>y" text); create table "t&u" (id integer primary key, r integer references "a""b<c>&d"(id))'
+tide --url "sqlite:$work/odd.db" schema:inspect --format dot; expect_rc 0
+expect_out '<B>a&quot;b&lt;c&gt;&amp;d</B>'; expect_out 'x&gt;y'
+printf '%s\n' "$stdout" | dot -Tsvg >/dev/null 2>dot.err || bad "dot refused odd names: $(cat dot.err)"
+tide --url "sqlite:$work/odd.db" schema:inspect --format mermaid; expect_rc 0
+expect_out '<b>a#quot;b#lt;c#gt;#amp;d</b>'
+
 t "bad input: an unknown format, --from definitions without a diagram, --out with a diagram"
 tide schema:inspect --format png; expect_rc 2; expect_out "--format is lua, json, dot, mermaid or svg, not 'png'"
 tide schema:inspect --from definitions; expect_rc 2; expect_out "it goes with --format dot, mermaid or svg"
