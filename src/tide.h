@@ -234,7 +234,19 @@ typedef struct tide_options {
      * does the same. For a database that also holds what the definitions
      * do not describe. */
     int no_drop;
+    /* The command only reads the database: a database file that does not
+     * exist yet (a URL naming a file) is not created; an empty in-memory
+     * database of the same kind stands in for it. */
+    int read_only;
+    /* The folders the command reads (TIDE_NEEDS_*), checked before the
+     * connection is opened: a command that would fail on its configuration
+     * fails before anything (a database file, a lock file) is written. */
+    unsigned needs;
 } tide_options;
+
+#define TIDE_NEEDS_MIGRATIONS 1u   /* the migrations folder (none with migrations.list) */
+#define TIDE_NEEDS_SCHEMA     2u   /* the schema folders */
+#define TIDE_NEEDS_SEEDERS    4u   /* the seeders folder */
 
 /* The signal (SIGINT, SIGTERM) that interrupted the last run of this
  * process started with handle_signals, or 0: a CLI's exit code, 128 + it. */
@@ -347,9 +359,20 @@ int tide_check_migration(tide *t, int *needed, tide_err *err);
  * JSON in *json_out (free()). */
 int tide_inspect(tide *t, char **json_out, tide_err *err);
 
+/* The live database (or, from_definitions, the schema definitions) drawn as
+ * an entity-relationship diagram in *out (free()): format "dot" (Graphviz),
+ * "mermaid" (a flowchart), or "svg" (dot's drawing: Graphviz's `dot` must
+ * be on PATH, else TIDE_EINVAL says how to install it). Tables with their
+ * columns, types (a "?" after a nullable one) and keys; foreign keys as
+ * edges labelled with their columns; views a shape of their own; one
+ * cluster per namespace (the default one named after the module). */
+int tide_diagram(tide *t, const char *format, int from_definitions, char **out, tide_err *err);
+
 /* What differs between the snapshot of the last generated migration and the
  * live database: one line per difference in *out (free each and the array;
- * *n of them). Returns the number of differences, or a negative code. */
+ * *n of them). Returns the number of differences, or a negative code. With
+ * verbose (-v), an altered column's line says what differs, snapshot →
+ * database: "alter column user.age: type integer → bigint, nullable no → yes". */
 int tide_drift(tide *t, char ***out, int *n, tide_err *err);
 
 /* ---- migration:test: the migrations on a scratch database ------------- */

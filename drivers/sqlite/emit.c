@@ -10,6 +10,7 @@
 #include "sqlw.h"
 
 #include <ctype.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -798,6 +799,74 @@ int sqlite_emit(const tide_plan *plan, tide_sql_list *out, tide_err *err)
     return tide_sqlw_finish(&e.w);
 }
 
+/* ---- portable defaults (issue 16) ---------------------------------------
+ * A default written the portable way (as PostgreSQL spells it) becomes
+ * SQLite's spelling; a default SQLite cannot evaluate is refused when the
+ * definitions are read, not at the first insert after the migration. */
+
+/* A UUID version 4 in SQLite's functions. */
+#define SQLITE_UUID_V4 "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || " \
+    "substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || " \
+    "substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"
+
+static const struct { const char *portable, *sqlite; } portable_defaults[] = {
+    { "now()", "current_timestamp" },
+    { "transaction_timestamp()", "current_timestamp" },
+    { "statement_timestamp()", "current_timestamp" },
+    { "gen_random_uuid()", SQLITE_UUID_V4 },
+    { "uuid_generate_v4()", SQLITE_UUID_V4 },
+    { NULL, NULL }
+};
+
+/* 0 when SQLite can evaluate expr as a default (a constant expression of
+ * functions it has), else why not in why. */
+static int sqlite_evaluates(const char *expr, tide_buf *why)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    tide_buf sql = TIDE_BUF_INIT;
+    int rc = 0;
+    if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL) != SQLITE_OK ||
+        tide_buf_printf(&sql, "select (%s)", expr) < 0)
+        rc = TIDE_ENOMEM;
+    else if (sqlite3_prepare_v2(db, sql.data, -1, &st, NULL) != SQLITE_OK) {
+        tide_buf_puts(why, sqlite3_errmsg(db));
+        rc = 1;
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    tide_buf_free(&sql);
+    return rc;
+}
+
+static int portable_default(tide_schema *s, const tide_table *t, tide_column *c, tide_err *err)
+{
+    tide_buf why = TIDE_BUF_INIT;
+    int i, rc;
+    if (!c->default_expr)
+        return 0;
+    for (i = 0; portable_defaults[i].portable; i++)
+        if (!strcmp(c->default_expr, portable_defaults[i].portable)) {
+            if (!(c->default_expr = tide_schema_str(s, portable_defaults[i].sqlite)))
+                return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+            c->default_text = NULL;           /* written as SQLite spells it */
+            return 0;
+        }
+    if (!strchr(c->default_expr, '('))
+        return 0;                             /* a literal or a keyword: SQLite reads those */
+    if ((rc = sqlite_evaluates(c->default_expr, &why)) > 0)
+        rc = tide_err_set(err, TIDE_ECONFIG, "%s%s%s.%s: SQLite cannot evaluate the default (%s): %s; "
+                          "write one it can (current_timestamp, current_date, "
+                          "lower(hex(randomblob(16)))) or a portable spelling tide maps "
+                          "(now(), gen_random_uuid())", t->schema ? t->schema : "",
+                          t->schema ? "." : "", t->name, c->name, c->default_expr,
+                          why.data ? why.data : "refused");
+    else if (rc < 0)
+        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    tide_buf_free(&why);
+    return rc;
+}
+
 /* One column as SQLite will keep it: the type it declares, a double-quoted
  * default as the string it is. */
 static int normalize_column(tide_schema *s, const tide_table *t, tide_column *c, tide_err *err)
@@ -821,7 +890,7 @@ static int normalize_column(tide_schema *s, const tide_table *t, tide_column *c,
     }
     if (rowid_key(t, c))
         c->nullable = 0;                               /* the rowid is never NULL */
-    if ((rc = sqlite_check_declared(t, c, err)) < 0)
+    if ((rc = sqlite_check_declared(t, c, err)) < 0 || (rc = portable_default(s, t, c, err)) < 0)
         return rc;
     if ((rc = sqlite_string_default(c->default_expr, &lit)) > 0 &&
         !(c->default_expr = tide_schema_str(s, lit.data)))

@@ -108,6 +108,13 @@ function util.debug_report(cfg)
     { "config file", cfg.file or "(none: defaults)" },
     { "url", cfg.url .. "  (from " .. cfg.urlSource .. ")" },
   }
+  -- paths in a config file are relative to its folder (config.c rebase_paths)
+  local dir = cfg.file and cfg.file:match("^(.*)/[^/]*$")
+  if dir and dir ~= "." then
+    rows[1][2] = cfg.file .. "  (its paths are relative to " .. (dir == "" and "/" or dir) .. "/)"
+  elseif cfg.file then
+    rows[1][2] = cfg.file .. "  (its paths are relative to the current directory, its folder)"
+  end
   local rest = {}
   for k, v in pairs(cfg) do
     if k ~= "file" and k ~= "url" and k ~= "urlSource" then rest[k] = v end

@@ -16,36 +16,36 @@ static int cmd_debug(cli *c);
 static int cmd_run(cli *c);
 
 static const command commands[] = {
-    {"migration:create", NULL, "[--name N] [--blank] [--initial] [--dump] [--no-drop]", "write a migration from the schema diff (--blank: an empty one)", cmd_migration_create},
-    {"migration:up", NULL, "[--from X] [--to Y] [--only Z] [--dry-run] [--allow-out-of-order] [--backup FILE]", "run pending migrations", cmd_migration_up},
-    {"migration:down", NULL, "[--to X|0] [--only Z] [--dry-run]", "undo the last migration (or down to X)", cmd_migration_down},
-    {"migration:list", NULL, "", "executed migrations with their time", cmd_migration_list},
-    {"migration:pending", NULL, "", "pending migrations", cmd_migration_pending},
-    {"migration:check", NULL, "", "exit 1 when a migration is needed", cmd_migration_check},
-    {"migration:fresh", NULL, "[--seed [NAME]]", "drop everything, run all migrations, optionally seed", cmd_migration_fresh},
-    {"migration:validate", NULL, "", "compare checksums of executed migrations with their files", cmd_migration_validate},
-    {"migration:resolve", NULL, "NAME --applied|--rolled-back", "settle a migration left 'running' by a crash", cmd_migration_resolve},
-    {"migration:log", NULL, "NAME", "mark a migration executed without running it", cmd_migration_log},
-    {"migration:unlog", NULL, "NAME", "forget a migration without reverting it", cmd_migration_unlog},
-    {"migration:test", NULL, "", "up, compare, down, up on a scratch database", cmd_migration_test},
-    {"migration:lint", NULL, "[NAME...] [--all]", "flag destructive or risky statements (pending ones by default)", cmd_migration_lint},
-    {"schema:create", NULL, "[--run|--dump]", "SQL creating the schema from the definitions", cmd_schema_create},
-    {"schema:update", NULL, "[--run|--dump] [--safe] [--no-drop-tables] [--no-drop]", "SQL updating the live database to the definitions", cmd_schema_update},
-    {"schema:drop", NULL, "[--run|--dump] [--drop-db]", "SQL dropping the definitions' objects (and nothing else)", cmd_schema_drop},
-    {"schema:fresh", NULL, "--run [--seed [NAME]]", "drop everything tide covers and create the definitions", cmd_schema_fresh},
-    {"schema:inspect", NULL, "[--format lua|json]", "print the live database as definitions (lua) or a snapshot (json)", cmd_schema_inspect},
-    {"schema:diff", NULL, "--from SRC --to DST [--dump|--run] [--no-drop]", "SQL turning SRC into DST (URL, snapshot file or definitions)", cmd_schema_diff},
-    {"schema:drift", NULL, "", "live database against the snapshot (exit 1 on drift)", cmd_schema_drift},
-    {"seeder:run", NULL, "[--class NAME]", "run a seeder", cmd_seeder_run},
-    {"seeder:create", NULL, "NAME", "write a new seeder", cmd_seeder_create},
-    {"run", NULL, "FILE.lua [ARGS...]", "run a Lua script with tide loaded and db connected", cmd_run},
-    {"debug", NULL, "", "print the resolved configuration (password masked)", cmd_debug},
-    {"db:generate", "migration:create", "MODULE...", "create a migration per module", cmd_db_generate},
-    {"db:migrate", "migration:up", "", "run pending migrations of the project, then of every module", cmd_db_migrate},
-    {"db:rollback", "migration:down", "MODULE...", "undo one migration per module", cmd_db_rollback},
-    {"man", NULL, "", "print the manual page tide(1) (roff; man -l - reads it)", cmd_man},
-    {"completion", NULL, "bash", "print the bash completion script", cmd_completion},
-    {NULL, NULL, NULL, NULL, NULL}
+    {"migration:create", NULL, "[--name N] [--blank] [--initial] [--dump] [--no-drop]", "write a migration from the schema diff (--blank: an empty one)", cmd_migration_create, CLI_READ_ONLY},
+    {"migration:up", NULL, "[--from X] [--to Y] [--only Z] [--dry-run] [--allow-out-of-order] [--backup FILE]", "run pending migrations", cmd_migration_up, CLI_MIG},
+    {"migration:down", NULL, "[--to X|0] [--only Z] [--dry-run]", "undo the last migration (or down to X)", cmd_migration_down, CLI_MIG},
+    {"migration:list", NULL, "", "executed migrations with their time", cmd_migration_list, CLI_MIG | CLI_READ_ONLY},
+    {"migration:pending", NULL, "", "pending migrations", cmd_migration_pending, CLI_MIG | CLI_READ_ONLY},
+    {"migration:check", NULL, "", "exit 1 when a migration is needed", cmd_migration_check, CLI_READ_ONLY},
+    {"migration:fresh", NULL, "[--seed [NAME]]", "drop everything, run all migrations, optionally seed", cmd_migration_fresh, CLI_MIG},
+    {"migration:validate", NULL, "", "compare checksums of executed migrations with their files", cmd_migration_validate, CLI_MIG | CLI_READ_ONLY},
+    {"migration:resolve", NULL, "NAME --applied|--rolled-back", "settle a migration left 'running' by a crash", cmd_migration_resolve, CLI_MIG},
+    {"migration:log", NULL, "NAME", "mark a migration executed without running it", cmd_migration_log, CLI_MIG},
+    {"migration:unlog", NULL, "NAME", "forget a migration without reverting it", cmd_migration_unlog, CLI_MIG},
+    {"migration:test", NULL, "", "up, compare, down, up on a scratch database", cmd_migration_test, CLI_MIG},
+    {"migration:lint", NULL, "[NAME...] [--all]", "flag destructive or risky statements (pending ones by default)", cmd_migration_lint, CLI_READ_ONLY},
+    {"schema:create", NULL, "[--run|--dump]", "SQL creating the schema from the definitions", cmd_schema_create, CLI_SCH},
+    {"schema:update", NULL, "[--run|--dump] [--safe] [--no-drop-tables] [--no-drop]", "SQL updating the live database to the definitions", cmd_schema_update, CLI_SCH},
+    {"schema:drop", NULL, "[--run|--dump] [--drop-db]", "SQL dropping the definitions' objects (and nothing else)", cmd_schema_drop, CLI_SCH},
+    {"schema:fresh", NULL, "--run [--seed [NAME]]", "drop everything tide covers and create the definitions", cmd_schema_fresh, CLI_SCH},
+    {"schema:inspect", NULL, "[--format lua|json|dot|mermaid|svg] [--from definitions] [--out DIR]", "print the live database as definitions (lua), a snapshot (json) or a diagram (dot, mermaid, svg)", cmd_schema_inspect, CLI_READ_ONLY},
+    {"schema:diff", NULL, "--from SRC --to DST [--dump|--run] [--no-drop]", "SQL turning SRC into DST (URL, snapshot file or definitions)", cmd_schema_diff, 0},
+    {"schema:drift", NULL, "", "live database against the snapshot (exit 1 on drift)", cmd_schema_drift, CLI_READ_ONLY},
+    {"seeder:run", NULL, "[--class NAME]", "run a seeder", cmd_seeder_run, CLI_SEED},
+    {"seeder:create", NULL, "NAME", "write a new seeder", cmd_seeder_create, 0},
+    {"run", NULL, "FILE.lua [ARGS...]", "run a Lua script with tide loaded and db connected", cmd_run, 0},
+    {"debug", NULL, "", "print the resolved configuration (password masked)", cmd_debug, 0},
+    {"db:generate", "migration:create", "MODULE...", "create a migration per module", cmd_db_generate, 0},
+    {"db:migrate", "migration:up", "", "run pending migrations of the project, then of every module", cmd_db_migrate, 0},
+    {"db:rollback", "migration:down", "MODULE...", "undo one migration per module", cmd_db_rollback, 0},
+    {"man", NULL, "", "print the manual page tide(1) (roff; man -l - reads it)", cmd_man, 0},
+    {"completion", NULL, "bash", "print the bash completion script", cmd_completion, 0},
+    {NULL, NULL, NULL, NULL, NULL, 0}
 };
 
 /* The options every command takes: print_help, the man page and the
@@ -115,9 +115,25 @@ static void print_help(FILE *out)
 
 static void print_command_help(const command *k)
 {
+    const command_help *h = cli_command_help(k->name);
+    int i;
     printf("usage: tide %s %s\n\n%s\n", k->name, k->usage, k->summary);
     if (k->alias_of)
         printf("(an alias of %s)\n", k->alias_of);
+    if (h && h->options[0][0]) {
+        printf("\noptions:\n");
+        for (i = 0; i < CLI_HELP_MAX_OPTS && h->options[i][0]; i++)
+            if (strlen(h->options[i][0]) < 24)
+                printf("  %-24s %s\n", h->options[i][0], h->options[i][1]);
+            else                        /* a long spelling: the description below it */
+                printf("  %s\n  %24s %s\n", h->options[i][0], "", h->options[i][1]);
+    }
+    if (h && h->examples[0][0]) {
+        printf("\nexamples:\n");
+        for (i = 0; i < CLI_HELP_MAX_EXAMPLES && h->examples[i][0]; i++)
+            printf("  %s\n      %s\n", h->examples[i][0], h->examples[i][1]);
+    }
+    printf("\nEvery command also takes the global options (tide --help).\n");
     if (!k->run)
         printf("\nThis command is not built yet in tide %s.\n", TIDE_VERSION);
 }

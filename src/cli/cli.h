@@ -34,7 +34,15 @@ typedef struct command {
     const char *usage;        /* its arguments; options spelled --name */
     const char *summary;
     command_fn run;           /* NULL: not built yet */
+    unsigned opens;           /* how cli_open opens the project: TIDE_NEEDS_* (the folders
+                                 checked before connecting) | CLI_READ_ONLY */
 } command;
+
+/* command.opens: the command only reads the database (tide_options.read_only). */
+#define CLI_READ_ONLY 0x100u
+#define CLI_MIG  TIDE_NEEDS_MIGRATIONS
+#define CLI_SCH  TIDE_NEEDS_SCHEMA
+#define CLI_SEED TIDE_NEEDS_SEEDERS
 
 /* One option every command takes. */
 typedef struct cli_global_opt {
@@ -43,6 +51,19 @@ typedef struct cli_global_opt {
     const char *arg;          /* FILE, or NULL for a flag */
     const char *summary;
 } cli_global_opt;
+
+/* A command's --help beyond its usage line (cli_help.c): each option with
+ * what it does, and examples with what they do; lists end at a NULL. */
+#define CLI_HELP_MAX_OPTS 8
+#define CLI_HELP_MAX_EXAMPLES 4
+typedef struct command_help {
+    const char *command;
+    const char *options[CLI_HELP_MAX_OPTS][2];      /* "--to X", "stop after X" */
+    const char *examples[CLI_HELP_MAX_EXAMPLES][2]; /* "tide migration:up", "run ..." */
+} command_help;
+
+/* The help of the command named name, or NULL. */
+const command_help *cli_command_help(const char *name);
 
 /* The command table, ended by a NULL name; the global options likewise. */
 const command *cli_commands(void);
@@ -65,6 +86,7 @@ typedef struct cli {
     int no_drop;              /* --no-drop (migration:create, schema:update, schema:diff) */
     int offline_ok;           /* cli_open: go on when the database is unreachable (lint) */
     int dry_run;              /* cli_open: the run's statements are printed (--dry-run) */
+    int read_only;            /* cli_open: this run only reads (schema:* without --run) */
 } cli;
 
 /* One option of a command: --name, with a value (slot) or a flag (on). */

@@ -55,6 +55,7 @@ static int schema_action(cli *c, tide_schema_action action, const char *done_msg
         return cli_usage_error(c, "--run executes, --dump prints: choose one");
     if (drop_db && !run)
         return cli_usage_error(c, "--drop-db needs --run");
+    c->read_only = !run;
     if (c->no_drop && action == TIDE_SCHEMA_DROP)
         return cli_usage_error(c, "schema:drop drops: --no-drop is for schema:update and schema:create");
     if (!(t = cli_open(c)))

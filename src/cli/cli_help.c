@@ -13,6 +13,149 @@ static int flushed(void)
     return fflush(stdout) == 0 && !ferror(stdout) ? TIDE_EXIT_OK : TIDE_EXIT_FAILURE;
 }
 
+/* ---- per-command help: what each option does, and examples ------------
+ * tide COMMAND --help prints it; the man page shows it under each
+ * command. Every option of a command's usage line is described here (the
+ * help test checks it), and every command has two examples or more. */
+
+static const command_help helps[] = {
+    {"migration:create",
+     {{"--name N", "a label for the file name: Migration<timestamp>_N"},
+      {"--blank", "an empty migration to fill by hand (no schema folder needed)"},
+      {"--initial", "adopt a live database: the first migration creates what it holds"},
+      {"--dump", "print the migration instead of writing it (nothing is written)"},
+      {"--no-drop", "leave drops out of the plan; each one left out is a warning"}},
+     {{"tide migration:create --name add_phone", "write the difference of schema/ and the snapshot"},
+      {"tide migration:create --dump", "show what would be written"},
+      {"tide migration:create --blank --name backfill", "an empty migration to write by hand"}}},
+    {"migration:up",
+     {{"--from X", "start at migration X (a name, file name or unique prefix)"},
+      {"--to Y", "stop after migration Y"},
+      {"--only Z", "run migration Z alone"},
+      {"--dry-run", "run inside a transaction that is rolled back, printing the SQL"},
+      {"--allow-out-of-order", "also run pending migrations older than the newest executed one"},
+      {"--backup FILE", "back the database up to FILE first (refused when FILE exists)"}},
+     {{"tide migration:up", "run every pending migration"},
+      {"tide migration:up --dry-run", "see the SQL, change nothing"},
+      {"tide migration:up --to 20260101", "run up to the migration of that timestamp"}}},
+    {"migration:down",
+     {{"--to X|0", "revert what was executed after X, the last first; 0: everything"},
+      {"--only Z", "revert migration Z alone"},
+      {"--dry-run", "revert inside a transaction that is rolled back, printing the SQL"}},
+     {{"tide migration:down", "revert the migration executed last"},
+      {"tide migration:down --to 0", "revert everything"},
+      {"tide migration:down --only 20260101120000", "revert that one"}}},
+    {"migration:list", {{NULL, NULL}},
+     {{"tide migration:list", "executed migrations, when and how long"},
+      {"tide --json migration:list", "the same as JSON"}}},
+    {"migration:pending", {{NULL, NULL}},
+     {{"tide migration:pending", "what migration:up would run"},
+      {"tide --module blog migration:pending", "a module's pending migrations"}}},
+    {"migration:check", {{NULL, NULL}},
+     {{"tide migration:check", "exit 1 when the definitions need a migration (CI)"},
+      {"tide migration:check || tide migration:create --dump", "show the missing migration"}}},
+    {"migration:fresh",
+     {{"--seed [NAME]", "run a seeder afterwards (the default one without NAME)"}},
+     {{"tide migration:fresh", "drop everything, then run every migration"},
+      {"tide migration:fresh --seed", "and run the default seeder"}}},
+    {"migration:validate", {{NULL, NULL}},
+     {{"tide migration:validate", "exit 1 when an executed file changed or is missing"},
+      {"tide --json migration:validate", "the same as JSON"}}},
+    {"migration:resolve",
+     {{"--applied", "the migration did its work: keep it as executed"},
+      {"--rolled-back", "it did not: forget it, so that up runs it again"}},
+     {{"tide migration:resolve Migration20260101120000 --applied", "keep it"},
+      {"tide migration:resolve 20260101120000 --rolled-back", "forget it (a unique prefix works)"}}},
+    {"migration:log", {{NULL, NULL}},
+     {{"tide migration:log Migration20260101120000_init", "record it as executed without running it"},
+      {"tide migration:log 20260101120000", "the same, by its timestamp"}}},
+    {"migration:unlog", {{NULL, NULL}},
+     {{"tide migration:unlog Migration20260101120000_init", "forget it without reverting it"},
+      {"tide migration:unlog 20260101120000", "the same, by its timestamp"}}},
+    {"migration:test", {{NULL, NULL}},
+     {{"tide migration:test", "up, compare with the snapshot, down, up again on a scratch database"},
+      {"tide --url postgres://app@localhost/app migration:test", "on a scratch PostgreSQL database"}}},
+    {"migration:lint",
+     {{"--all", "lint every migration, not only the pending ones"}},
+     {{"tide migration:lint", "flag risky statements of the pending migrations"},
+      {"tide migration:lint --all", "every migration"},
+      {"tide migration:lint Migration20260101120000_drop", "one migration"}}},
+    {"schema:create",
+     {{"--run", "execute the SQL"}, {"--dump", "print the SQL (the default)"}},
+     {{"tide schema:create --dump", "the SQL creating the definitions"},
+      {"tide schema:create --run", "create them"}}},
+    {"schema:update",
+     {{"--run", "execute the SQL"}, {"--dump", "print the SQL (the default)"},
+      {"--safe", "no drops at all"}, {"--no-drop-tables", "keep tables the definitions lack"},
+      {"--no-drop", "leave every drop out; each one is a warning"}},
+     {{"tide schema:update --dump", "the SQL bringing the database to the definitions"},
+      {"tide schema:update --run --safe", "apply it, dropping nothing"}}},
+    {"schema:drop",
+     {{"--run", "execute the SQL"}, {"--dump", "print the SQL (the default)"},
+      {"--drop-db", "drop the whole database (with --run)"}},
+     {{"tide schema:drop --dump", "the SQL dropping what the definitions describe"},
+      {"tide schema:drop --run", "drop it, nothing else"}}},
+    {"schema:fresh",
+     {{"--run", "required: it drops everything tide covers"},
+      {"--seed [NAME]", "run a seeder afterwards"}},
+     {{"tide schema:fresh --run", "drop everything, create the definitions"},
+      {"tide schema:fresh --run --seed", "and seed"}}},
+    {"schema:inspect",
+     {{"--format lua|json|dot|mermaid|svg", "definitions, a snapshot (default), or a diagram"},
+      {"--from definitions", "draw the definitions instead of the live database (diagrams)"},
+      {"--out DIR", "with --format lua: one file per table in DIR"}},
+     {{"tide schema:inspect --format lua --out schema", "adopt a database: its definitions"},
+      {"tide schema:inspect --format svg > schema.svg", "a picture of the database (Graphviz)"},
+      {"tide schema:inspect --from definitions --format mermaid", "the definitions as a Mermaid diagram"}}},
+    {"schema:diff",
+     {{"--from SRC", "a URL, a snapshot file or the word definitions"},
+      {"--to DST", "likewise"}, {"--dump", "print the SQL (the default)"},
+      {"--run", "execute it on the --from database"}, {"--no-drop", "leave drops out"}},
+     {{"tide schema:diff --from sqlite:old.db --to definitions", "SQL turning old.db into the definitions"},
+      {"tide schema:diff --from migrations/.snapshot-app.json --to postgres://app@db/app", "snapshot against a server"}}},
+    {"schema:drift", {{NULL, NULL}},
+     {{"tide schema:drift", "exit 1 when the database differs from the snapshot"},
+      {"tide -v schema:drift", "and say what differs in each altered column"}}},
+    {"seeder:run",
+     {{"--class NAME", "the seeder to run (default: seeder.defaultSeeder)"}},
+     {{"tide seeder:run", "run DatabaseSeeder"},
+      {"tide seeder:run --class UserSeeder", "run seeders/UserSeeder.lua"}}},
+    {"seeder:create", {{NULL, NULL}},
+     {{"tide seeder:create UserSeeder", "write seeders/UserSeeder.lua"},
+      {"tide seeder:create OrderSeeder", "another one, run with --class OrderSeeder"}}},
+    {"run", {{NULL, NULL}},
+     {{"tide run report.lua", "run a script with tide and db ready"},
+      {"tide --url sqlite:app.db run export.lua out.csv", "arguments go to the script's arg"}}},
+    {"debug", {{NULL, NULL}},
+     {{"tide debug", "the configuration tide resolved, where each value came from"},
+      {"tide --config ../other/tide.lua debug", "another project's (its paths relative to it)"}}},
+    {"db:generate", {{NULL, NULL}},
+     {{"tide db:generate blog shop", "a migration per module that changed"},
+      {"tide db:generate --module blog", "one module"}}},
+    {"db:migrate", {{NULL, NULL}},
+     {{"tide db:migrate", "the project's migrations, then every module's"},
+      {"tide db:migrate --module shop", "one module"}}},
+    {"db:rollback", {{NULL, NULL}},
+     {{"tide db:rollback blog", "revert blog's last migration"},
+      {"tide db:rollback blog shop", "one per module"}}},
+    {"man", {{NULL, NULL}},
+     {{"tide man | man -l -", "read the manual"},
+      {"tide man > /usr/local/share/man/man1/tide.1", "install it"}}},
+    {"completion", {{NULL, NULL}},
+     {{"source <(tide completion bash)", "completion in this shell"},
+      {"tide completion bash > /etc/bash_completion.d/tide", "for every shell"}}},
+    {NULL, {{NULL, NULL}}, {{NULL, NULL}}}
+};
+
+const command_help *cli_command_help(const char *name)
+{
+    const command_help *h;
+    for (h = helps; h->command; h++)
+        if (!strcmp(h->command, name))
+            return h;
+    return NULL;
+}
+
 /* ---- the man page ------------------------------------------------------ */
 
 /* Text for roff: backslashes and hyphens escaped, and a line never starts
@@ -31,6 +174,31 @@ static void roff(FILE *f, const char *s)
         else
             fputc(*s, f);
     }
+}
+
+/* A command's options and examples, indented under its entry. */
+static void man_command_help(FILE *f, const command_help *h)
+{
+    int i;
+    if (!h)
+        return;
+    fputs(".RS\n", f);
+    for (i = 0; i < CLI_HELP_MAX_OPTS && h->options[i][0]; i++) {
+        fputs(".TP\n.B ", f);
+        roff(f, h->options[i][0]);
+        fputc('\n', f);
+        roff(f, h->options[i][1]);
+        fputc('\n', f);
+    }
+    for (i = 0; i < CLI_HELP_MAX_EXAMPLES && h->examples[i][0]; i++) {
+        fputs(i ? ".br\n" : ".PP\nExamples:\n.br\n", f);
+        fputs("\\fB", f);
+        roff(f, h->examples[i][0]);
+        fputs("\\fR \\(em ", f);
+        roff(f, h->examples[i][1]);
+        fputc('\n', f);
+    }
+    fputs(".RE\n", f);
 }
 
 int cmd_man(cli *c)
@@ -79,6 +247,7 @@ int cmd_man(cli *c)
         if (!k->run)
             fputs(" (not built yet)", f);
         fputs("\n", f);
+        man_command_help(f, cli_command_help(k->name));
     }
     fputs(".SH GLOBAL OPTIONS\nEvery command takes these.\n", f);
     for (g = cli_global_opts(); g->name; g++) {

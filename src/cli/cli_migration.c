@@ -54,7 +54,7 @@ static int run_migrations(cli *c, int down)
     }
     if (o.only && (o.from || o.to))
         return cli_usage_error(c, "--only cannot be combined with --from or --to");
-    o.dry_run = c->dry_run = dry;
+    o.dry_run = c->dry_run = c->read_only = dry;   /* a dry run creates no database file */
     o.allow_out_of_order = ooo;
     if (!(t = cli_open(c)))
         return TIDE_EXIT_FAILURE;

@@ -47,15 +47,17 @@ static void print_sql(const char *text)
 static void print_event(void *ud, const tide_event *ev)
 {
     FILE *info = out.json ? stderr : stdout;
+    const char *mod = ev->module ? ev->module : "";   /* a module's migration says whose it is */
     (void)ud;
     switch (ev->kind) {
     case TIDE_EV_MIGRATING:
         if (!out.json)
-            printf("== %s: %s\n", ev->name, ev->down ? "reverting" : "migrating");
+            printf("== %s%s%s: %s\n", mod, *mod ? ": " : "", ev->name, ev->down ? "reverting" : "migrating");
         break;
     case TIDE_EV_MIGRATED:
         if (!out.json)
-            printf("== %s: %s (%.0f ms)\n", ev->name, ev->down ? "reverted" : "migrated", ev->duration_ms);
+            printf("== %s%s%s: %s (%.0f ms)\n", mod, *mod ? ": " : "", ev->name,
+                   ev->down ? "reverted" : "migrated", ev->duration_ms);
         break;
     case TIDE_EV_SQL:
         print_sql(ev->text);
@@ -105,6 +107,8 @@ tide *cli_open(cli *c)
     cli_options(c, &o);
     o.on_event = print_event;
     o.offline_ok = c->offline_ok;
+    o.needs = c->cmd ? c->cmd->opens & (TIDE_NEEDS_MIGRATIONS | TIDE_NEEDS_SCHEMA | TIDE_NEEDS_SEEDERS) : 0;
+    o.read_only = c->read_only || (c->cmd && (c->cmd->opens & CLI_READ_ONLY));
     o.handle_signals = 1;
     o.ask = isatty(0) && isatty(2) ? tty_ask : NULL;
     out.json = c->json;

@@ -25,18 +25,52 @@ static int inspect_lua(tide *t, const char *out, tide_err *err)
     return cli_flushed();
 }
 
+/* --format dot|mermaid|svg: the diagram on stdout. */
+static int inspect_diagram(cli *c, const char *format, int defs)
+{
+    tide_err err;
+    char *text = NULL;
+    tide *t;
+    if (!(t = cli_open(c)))
+        return TIDE_EXIT_FAILURE;
+    tide_err_clear(&err);
+    if (tide_diagram(t, format, defs, &text, &err) < 0)
+        return cli_fail(t, &err);
+    fputs(text, stdout);
+    free(text);
+    return cli_done(t, TIDE_EXIT_OK);
+}
+
+static int is_diagram(const char *format)
+{
+    return !strcmp(format, "dot") || !strcmp(format, "mermaid") || !strcmp(format, "svg");
+}
+
 int cmd_schema_inspect(cli *c)
 {
-    const char *pos[1], *format = "json", *out = NULL;
+    const char *pos[1], *format = "json", *out = NULL, *from = NULL;
     int npos, rc;
-    const cli_opt opts[] = { {"--format", &format, NULL}, {"--out", &out, NULL}, {NULL, NULL, NULL} };
+    const cli_opt opts[] = { {"--format", &format, NULL}, {"--out", &out, NULL}, {"--from", &from, NULL},
+                             {NULL, NULL, NULL} };
     tide_err err;
     char *json = NULL;
     tide *t;
     if ((rc = cli_parse_opts(c, opts, pos, 0, &npos)) != TIDE_EXIT_OK)
         return rc;
-    if (strcmp(format, "json") && strcmp(format, "lua"))
-        return cli_usage_error(c, "--format is lua or json, not '%s'", format);
+    if (strcmp(format, "json") && strcmp(format, "lua") && !is_diagram(format))
+        return cli_usage_error(c, "--format is lua, json, dot, mermaid or svg, not '%s'", format);
+    if (from && strcmp(from, "definitions") && strcmp(from, "database"))
+        return cli_usage_error(c, "--from is definitions or database (the default), not '%s'", from);
+    if (from && !strcmp(from, "definitions") && !is_diagram(format))
+        return cli_usage_error(c, "--from definitions draws the definitions: it goes with --format "
+                               "dot, mermaid or svg");
+    if (is_diagram(format)) {
+        if (out)
+            return cli_usage_error(c, "--out DIR writes schema files: it goes with --format lua "
+                                   "(redirect a diagram: > schema.%s)", format);
+        c->offline_ok = from && !strcmp(from, "definitions");   /* files only: no database needed */
+        return inspect_diagram(c, format, c->offline_ok);
+    }
     if (out && strcmp(format, "lua"))
         return cli_usage_error(c, "--out DIR writes schema files: it goes with --format lua");
     if (out && !*out)

@@ -217,6 +217,15 @@ static int open_folder(DIR **out, const char *dir, const tide_dir_query *q, tide
     return 0;
 }
 
+int tide_dir_check(const char *dir, const tide_dir_query *q, tide_err *err)
+{
+    DIR *d;
+    int rc = open_folder(&d, dir, q, err);
+    if (rc == 0)
+        closedir(d);
+    return rc;
+}
+
 static int by_name(const void *a, const void *b)
 {
     return strcmp(((const tide_dir_file *)a)->name, ((const tide_dir_file *)b)->name);

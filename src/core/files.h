@@ -47,4 +47,8 @@ typedef struct tide_dir_query {
 int  tide_dir_list_files(tide_dir_list *out, const char *dir, const tide_dir_query *q, tide_err *err);
 void tide_dir_list_free(tide_dir_list *l);   /* leaves it empty */
 
+/* 0 when dir is a readable folder; else the TIDE_EIO tide_dir_list_files
+ * would give, naming it as q does (what, setting). */
+int  tide_dir_check(const char *dir, const tide_dir_query *q, tide_err *err);
+
 #endif

@@ -1294,3 +1294,37 @@ void tide_sql_list_free(tide_sql_list *l)
     free(l->kinds);
     memset(l, 0, sizeof *l);
 }
+
+/* ---- what an altered column changes (schema:drift -v) --------------------- */
+
+static const char *or_none(const char *s) { return s ? s : "none"; }
+
+static int change_item(tide_buf *out, int *n, const char *what, const char *from, const char *to)
+{
+    return tide_buf_printf(out, "%s%s %s → %s", (*n)++ ? ", " : ": ", what, from, to);
+}
+
+int tide_op_describe_changes(const tide_op *op, tide_buf *out)
+{
+    const tide_column *a = op->old_column, *b = op->column;
+    unsigned c = op->changes;
+    int n = 0, rc = 0;
+    if (op->kind != TIDE_OP_ALTER_COLUMN || !a || !b)
+        return 0;
+    if (c & TIDE_CHANGE_TYPE)
+        rc |= change_item(out, &n, "type", a->declared && b->declared ? a->declared : a->type,
+                          a->declared && b->declared ? b->declared : b->type);
+    if (c & TIDE_CHANGE_NULLABLE)
+        rc |= change_item(out, &n, "nullable", a->nullable ? "yes" : "no", b->nullable ? "yes" : "no");
+    if (c & TIDE_CHANGE_DEFAULT)
+        rc |= change_item(out, &n, "default", or_none(a->default_expr), or_none(b->default_expr));
+    if (c & TIDE_CHANGE_COMMENT)
+        rc |= change_item(out, &n, "comment", or_none(a->comment), or_none(b->comment));
+    if (c & TIDE_CHANGE_COLLATION)
+        rc |= change_item(out, &n, "collation", or_none(a->collation), or_none(b->collation));
+    if (c & TIDE_CHANGE_AUTOINCREMENT)
+        rc |= change_item(out, &n, "autoincrement", a->autoincrement ? "yes" : "no", b->autoincrement ? "yes" : "no");
+    if (c & TIDE_CHANGE_GENERATED)
+        rc |= change_item(out, &n, "generated", or_none(a->generated), or_none(b->generated));
+    return rc ? TIDE_ENOMEM : 0;
+}

@@ -164,4 +164,9 @@ void tide_sql_list_free(tide_sql_list *l);
 /* "create table user", "add column user.phone", ... for headers and logs. */
 int  tide_op_describe(const tide_op *op, tide_buf *out);
 
+/* What an ALTER_COLUMN op changes, old → new, appended to out after ": "
+ * ("type varchar(255) → text, default none → 'x', nullable no → yes");
+ * nothing for other ops. 0 or TIDE_ENOMEM. */
+int  tide_op_describe_changes(const tide_op *op, tide_buf *out);
+
 #endif

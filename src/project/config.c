@@ -5,6 +5,7 @@
 #include "project/config.h"
 #include "lua/runtime.h"
 #include "db/url.h"
+#include "db/driver.h"
 #include "core/buf.h"
 
 #include <lauxlib.h>
@@ -381,6 +382,75 @@ static int eval_file(tide_config *cfg, lua_State *L, const char *file, tide_err 
     return rc;
 }
 
+/* ---- paths relative to the config file --------------------------------- */
+
+/* *p, a relative path, as seen from the folder dir (dirlen bytes) instead:
+ * "dir/p". Absolute paths stay. */
+static int rebase_one(char **p, const char *dir, size_t dirlen)
+{
+    tide_buf b = TIDE_BUF_INIT;
+    if (!*p || (*p)[0] == '/')
+        return 0;
+    if (tide_buf_printf(&b, "%.*s/%s", (int)dirlen, dir, *p) < 0)
+        return TIDE_ENOMEM;
+    free(*p);
+    *p = tide_buf_detach(&b);
+    return 0;
+}
+
+/* A URL naming a file (a driver whose url_form is TIDE_URL_PATH) with a
+ * relative path: the path as seen from dir. Other URLs stay. */
+static int rebase_url(char **url, const char *dir, size_t dirlen)
+{
+    const tide_driver *drv = tide_driver_for_url(*url);
+    tide_url u;
+    tide_err ignore;
+    tide_buf b = TIDE_BUF_INIT;
+    const char *rest;
+    int rc = 0;
+    if (!drv || drv->url_form != TIDE_URL_PATH || tide_url_parse(&u, *url, &ignore) < 0)
+        return 0;                           /* connecting says what is wrong with it */
+    rest = strchr(*url, ':') + 1;
+    if (u.path && strcmp(u.path, ":memory:") && u.path[0] != '/' && strncmp(u.path, "file:", 5)) {
+        if (tide_buf_printf(&b, "%.*s%.*s/%s", (int)(rest - *url), *url, (int)dirlen, dir, u.path) < 0)
+            rc = TIDE_ENOMEM;
+        else {
+            free(*url);
+            *url = tide_buf_detach(&b);
+        }
+    }
+    tide_url_free(&u);
+    return rc;
+}
+
+/* Paths in a config file (and the defaults it leaves) are relative to the
+ * folder of that file, not to the current directory: the URL of a
+ * database file, the schema, migrations and seeders folders, the modules'.
+ * --url and TIDE_DATABASE_URL are applied after, relative to the current
+ * directory. */
+static int rebase_paths(tide_config *cfg, const char *file, tide_err *err)
+{
+    const char *slash = strrchr(file, '/');
+    size_t dirlen;
+    int i, j, rc = 0;
+    if (!slash)
+        return 0;                           /* ./tide.lua: the current directory */
+    dirlen = slash == file ? 1 : (size_t)(slash - file);
+    if (dirlen == 1 && file[0] == '.')
+        return 0;
+    rc |= rebase_url(&cfg->url, file, dirlen);
+    for (i = 0; i < cfg->nschema; i++)
+        rc |= rebase_one(&cfg->schema[i], file, dirlen);
+    rc |= rebase_one(&cfg->migrations.path, file, dirlen);
+    rc |= rebase_one(&cfg->seeder_path, file, dirlen);
+    for (i = 0; i < cfg->nmodules; i++) {
+        for (j = 0; j < cfg->modules[i].nschema; j++)
+            rc |= rebase_one(&cfg->modules[i].schema[j], file, dirlen);
+        rc |= rebase_one(&cfg->modules[i].migrations.path, file, dirlen);
+    }
+    return rc ? tide_err_set(err, TIDE_ENOMEM, "out of memory") : 0;
+}
+
 /* Environment and flags over whatever the file or table said. */
 static int apply_overrides(tide_config *cfg, const tide_config_flags *flags, tide_err *err)
 {
@@ -425,7 +495,7 @@ int tide_config_load(tide_config *cfg, lua_State *L, const tide_config_flags *fl
     if (file) {
         if (!(cfg->file = tide_strdup(file)))
             return tide_err_set(err, TIDE_ENOMEM, "out of memory");
-        if ((rc = eval_file(cfg, L, file, err)) < 0)
+        if ((rc = eval_file(cfg, L, file, err)) < 0 || (rc = rebase_paths(cfg, file, err)) < 0)
             return rc;
     }
     (void)required;

@@ -6,11 +6,15 @@
 #include "project/project.h"
 #include "lua/runtime.h"
 #include "db/driver.h"
+#include "db/url.h"
+#include "core/files.h"
 
 #include <lauxlib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <sys/stat.h>
 
 void tide__emit(tide *t, tide_event_kind kind, const char *name, const char *text, int down,
                 double duration_ms)
@@ -151,6 +155,80 @@ const tide_driver *tide__driver(const tide *t)
     return drv ? drv : tide_conn__driver(t->conn);
 }
 
+/* ---- before connecting: what the command needs, what it may create ---- */
+
+/* The folders opts->needs names, checked before the connection is opened
+ * so that a command failing on its configuration writes nothing. */
+static int check_needs(tide *t, unsigned needs, tide_err *err)
+{
+    static const tide_dir_query mig = { "migrations folder", "migrations.path", NULL, 1, NULL, NULL };
+    static const tide_dir_query sch = { "schema folder", "schema", NULL, 0, NULL, NULL };
+    char **dirs = t->cfg.schema;
+    int n = t->cfg.nschema, i, rc = 0;
+    struct stat st;
+    if ((needs & TIDE_NEEDS_MIGRATIONS) && t->mc->list_ref == LUA_NOREF &&
+        (rc = tide_dir_check(t->mc->path, &mig, err)) < 0)
+        return rc;
+    for (i = 0; t->module && t->module[0] && i < t->cfg.nmodules; i++)
+        if (!strcmp(t->cfg.modules[i].name, t->module)) {
+            dirs = t->cfg.modules[i].schema;
+            n = t->cfg.modules[i].nschema;
+        }
+    for (i = 0; (needs & TIDE_NEEDS_SCHEMA) && i < n; i++)
+        if ((rc = tide_dir_check(dirs[i], &sch, err)) < 0)
+            return rc;
+    if ((needs & TIDE_NEEDS_SEEDERS) && (stat(t->cfg.seeder_path, &st) < 0 || !S_ISDIR(st.st_mode)))
+        return tide_err_set(err, TIDE_ECONFIG, "seeders folder '%s' does not exist (create it with "
+                            "tide seeder:create NAME, or set seeder.path)", t->cfg.seeder_path);
+    return 0;
+}
+
+static int parent_exists(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    struct stat st;
+    char dir[4096];
+    if (!slash || slash == path)
+        return 1;
+    if ((size_t)(slash - path) >= sizeof dir)
+        return 0;
+    memcpy(dir, path, (size_t)(slash - path));
+    dir[slash - path] = '\0';
+    return stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* opts->read_only and the URL names a file that does not exist: 1 after
+ * opening an empty in-memory database of the same driver in its place (the
+ * configuration keeps the real URL), 0 when the file is there (or the URL
+ * names none), or a negative code. */
+static int open_absent(tide *t, tide_err *err)
+{
+    const tide_driver *drv = tide_driver_for_url(t->cfg.url);
+    tide_url u;
+    tide_buf mem = TIDE_BUF_INIT;
+    char *url = t->cfg.url;
+    struct stat st;
+    int rc, absent;
+    if (!drv || drv->url_form != TIDE_URL_PATH)
+        return 0;
+    if (tide_url_parse(&u, url, err) < 0)
+        return 0;                           /* connecting says what is wrong with it */
+    absent = u.path && strcmp(u.path, ":memory:") && stat(u.path, &st) < 0 && errno == ENOENT &&
+             parent_exists(u.path);         /* else connecting says which folder is missing */
+    if (absent && tide_buf_printf(&mem, "%s::memory:", u.scheme) < 0)
+        absent = -1;
+    tide_url_free(&u);
+    if (absent <= 0) {
+        tide_buf_free(&mem);
+        return absent < 0 ? tide_err_set(err, TIDE_ENOMEM, "out of memory") : 0;
+    }
+    t->cfg.url = mem.data;
+    rc = open_connection(t, NULL, 0, err);
+    t->cfg.url = url;
+    tide_buf_free(&mem);
+    return rc < 0 ? rc : 1;
+}
+
 /* A handle on opts->L, reporting as opts says, not open yet; NULL when out
  * of memory. */
 static tide *new_handle(const tide_options *opts)
@@ -198,7 +276,13 @@ int tide__open(tide **out, const tide_options *opts, int owns_L, int config_idx,
         goto fail;
     t->verbose = t->cfg.verbose;
     t->no_drop = opts->no_drop || t->mc->no_drop;
-    rc = open_connection(t, opts->conn, conn_idx, err);
+    if ((rc = check_needs(t, opts->needs, err)) < 0)
+        goto fail;
+    rc = opts->read_only && !opts->conn && !conn_idx ? open_absent(t, err) : 0;
+    if (rc == 0)
+        rc = open_connection(t, opts->conn, conn_idx, err);
+    else if (rc > 0)
+        rc = 0;
     if (rc == TIDE_ECONNECT && opts->offline_ok && !opts->conn && !conn_idx)
         rc = open_offline(t, err);
     if (rc < 0 || (rc = name_table(t, err)) < 0)

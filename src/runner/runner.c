@@ -153,6 +153,57 @@ void tide_status_list_free(tide_status_list *l)
     memset(l, 0, sizeof *l);
 }
 
+/* ---- the order of execution ------------------------------------------ */
+
+/* executed_at as listings show it: to the second ("...:58Z"), whether the
+ * row holds milliseconds (since issue 16) or not. */
+static char *listed_time(const char *at)
+{
+    const char *dot = at ? strchr(at, '.') : NULL;
+    tide_buf b = TIDE_BUF_INIT;
+    if (!dot)
+        return tide_strdup(at);
+    if (tide_buf_printf(&b, "%.*sZ", (int)(dot - at), at) < 0)
+        return NULL;
+    return tide_buf_detach(&b);
+}
+
+/* Compares two executed_at values: the seconds, then the milliseconds (none
+ * in rows written before they were recorded: .000). */
+static int time_cmp(const char *a, const char *b)
+{
+    int c = strncmp(a ? a : "", b ? b : "", 19);
+    if (c)
+        return c;
+    return atoi(a && strlen(a) > 20 && a[19] == '.' ? a + 20 : "0") -
+           atoi(b && strlen(b) > 20 && b[19] == '.' ? b + 20 : "0");
+}
+
+static const tide_tracking *sorting;
+
+/* The order migrations were executed in: executed_at, then the name (one
+ * run applies its migrations in name order). */
+static int by_execution(const void *pa, const void *pb)
+{
+    const tide_tracked *a = &sorting->items[*(const int *)pa], *b = &sorting->items[*(const int *)pb];
+    int c = time_cmp(a->executed_at, b->executed_at);
+    return c ? c : strcmp(a->name, b->name);
+}
+
+/* The rows of tr in the order of execution: *out (free()) indexes tr. */
+static int execution_order(const tide_tracking *tr, int **out, tide_err *err)
+{
+    int i;
+    if (!(*out = malloc(sizeof **out * (size_t)(tr->n + 1))))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    for (i = 0; i < tr->n; i++)
+        (*out)[i] = i;
+    sorting = tr;
+    qsort(*out, (size_t)tr->n, sizeof **out, by_execution);
+    sorting = NULL;
+    return 0;
+}
+
 static int status_add(tide *t, tide_status_list *l, const char *name, const char *status,
                       const tide_tracked *tr, tide_err *err)
 {
@@ -168,7 +219,7 @@ static int status_add(tide *t, tide_status_list *l, const char *name, const char
     s->name = tide_strdup(name);
     s->status = tide_strdup(status);
     if (tr) {
-        s->executed_at = tide_strdup(tr->executed_at);
+        s->executed_at = listed_time(tr->executed_at);
         s->checksum = tide_strdup(tr->checksum);
         s->duration_ms = tr->duration_ms;
     }
@@ -313,6 +364,7 @@ static int plan_up(tide *t, run *r, const tide_run_options *o, plan *p, tide_err
 static int plan_down(tide *t, run *r, const tide_run_options *o, plan *p, tide_err *err)
 {
     const char *stop = NULL;
+    int *order = NULL, rc = 0;
     int i, all = o->to && !strcmp(o->to, "0");
     (void)t;
     if (o->only) {
@@ -329,20 +381,26 @@ static int plan_down(tide *t, run *r, const tide_run_options *o, plan *p, tide_e
             return err->code;
         stop = m->name;
     }
-    for (i = r->tracked.n - 1; i >= 0; i--) {
-        const char *name = r->tracked.items[i].name;
+    if (stop && !tide_tracking__find(&r->tracked, stop))
+        return tide_err_set(err, TIDE_EINVAL, "--to '%s': it is not executed, so nothing is reverted "
+                            "down to it (tide migration:list shows what is)", stop);
+    if (execution_order(&r->tracked, &order, err) < 0)
+        return err->code;
+    for (i = r->tracked.n - 1; rc == 0 && i >= 0; i--) {   /* the last executed first */
+        const char *name = r->tracked.items[order[i]].name;
         const tide_migration *m = tide_migrations_find(&r->found, name, NULL);
-        if (stop && strcmp(name, stop) <= 0)
-            break;
+        if (stop && !strcmp(name, stop))
+            break;          /* everything executed after it is reverted */
         if (!m || strcmp(m->name, name))
-            return tide_err_set(err, TIDE_EIO, "cannot revert '%s': its migration file is missing "
-                                "(restore it, or forget it with tide migration:unlog %s)", name, name);
-        if (plan_push(p, (int)(m - r->found.items), err) < 0)
-            return err->code;
-        if (!stop && !all)
+            rc = tide_err_set(err, TIDE_EIO, "cannot revert '%s': its migration file is missing "
+                              "(restore it, or forget it with tide migration:unlog %s)", name, name);
+        else if (plan_push(p, (int)(m - r->found.items), err) < 0)
+            rc = err->code;
+        else if (!stop && !all)
             break;          /* by default: the last one only */
     }
-    return 0;
+    free(order);
+    return rc;
 }
 
 /* ---- loading and running one migration ------------------------------ */

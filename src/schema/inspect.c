@@ -107,6 +107,8 @@ static int inspected(tide *t, tide_schema **out, tide_err *err)
     return rc;
 }
 
+int tide__inspected(tide *t, tide_schema **out, tide_err *err) { return inspected(t, out, err); }
+
 int tide_inspect_lua(tide *t, char **lua_out, tide_err *err)
 {
     tide_schema *s;
@@ -237,7 +239,8 @@ int tide_drift(tide *t, char ***out, int *n, tide_err *err)
         goto done;
     for (i = 0; i < plan.n && rc == 0; i++) {
         tide_buf_reset(&line);
-        if (tide_op_describe(&plan.ops[i], &line) < 0)
+        if (tide_op_describe(&plan.ops[i], &line) < 0 ||
+            (t->verbose && tide_op_describe_changes(&plan.ops[i], &line) < 0))   /* -v: old → new */
             rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
         else
             rc = push_line(out, n, line.data, err);

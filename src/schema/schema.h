@@ -25,6 +25,10 @@ int  tide__server_canonical(tide_conn *conn, tide_schema *s, tide_err *err);
 
 
 
+/* The whole live database as schema:inspect shows it (every namespace),
+ * finished (inspect.c). */
+int  tide__inspected(tide *t, tide_schema **out, tide_err *err);
+
 /* Drops every table and enum of the namespaces tide covers (those of the
  * definitions and the snapshot, else the default one), the tracking table
  * included, in one transaction (schemagen.c). */

@@ -132,12 +132,15 @@ static int progress_report(lua_State *L, int finish)
 {
     tide *t = lua_touserdata(L, lua_upvalueindex(1));
     tide_event ev;
-    lua_Integer total, done;
+    lua_Integer total, done, n;
     luaL_checktype(L, 1, LUA_TTABLE);
+    n = luaL_optinteger(L, 2, 1);           /* before the pushes below take index 2 */
+    luaL_argcheck(L, n >= 0, 2, "a step must not be negative");
+    lua_settop(L, 1);
     lua_getfield(L, 1, "total");
     lua_getfield(L, 1, "current");
     total = lua_tointeger(L, -2);
-    done = finish ? total : lua_tointeger(L, -1) + luaL_optinteger(L, 2, 1);
+    done = finish ? total : lua_tointeger(L, -1) + n;
     if (done > total)
         done = total;
     lua_pushinteger(L, done);

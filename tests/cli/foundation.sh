@@ -47,7 +47,7 @@ rm tide.lua
 
 t "--config and TIDE_CONFIG pick the file"
 mkdir -p conf && echo 'return { url = "sqlite:picked.db" }' > conf/alt.lua
-tide --config conf/alt.lua debug; expect_rc 0; expect_out "sqlite:picked.db"
+tide --config conf/alt.lua debug; expect_rc 0; expect_out "sqlite:conf/picked.db"   # relative to the config file
 TIDE_CONFIG=conf/alt.lua tide debug; expect_out "conf/alt.lua"
 tide --config conf/missing.lua debug; expect_rc 1; expect_out "config file 'conf/missing.lua' not found"
 

@@ -93,4 +93,27 @@ tide frobnicate; expect_rc 2
 expect_out "unknown command 'frobnicate'"; expect_no "did you mean"
 [ ! -e tide.db ] || bad "a misspelt command created tide.db"
 
+t "every command's --help describes each option of its usage line and gives two examples or more"
+for c in $commands; do
+  tide "$c" --help; expect_rc 0
+  usage=$(printf '%s\n' "$stdout" | sed -n 's/^usage: tide [^ ]* //p')
+  opts=$(printf '%s\n' "$stdout" | sed -n '/^options:$/,/^$/p')
+  for o in $(printf '%s\n' "$usage" | grep -o -- '--[a-z-]*' | sort -u); do
+    printf '%s\n' "$opts" | grep -q -- "^  $o\b" || bad "$c --help does not describe $o"
+    printf '%s\n' "$opts" | grep -A1 -- "^  $o\b" | grep -q '[^ ]   *[a-z(]\|^    *[a-z(]' \
+      || bad "$c --help: $o has no description"
+  done
+  n=$(printf '%s\n' "$stdout" | sed -n '/^examples:$/,/^$/p' | grep -c '^  [a-z]')
+  [ "$n" -ge 2 ] || bad "$c --help gives $n examples"
+done
+tide migration:up --help
+expect_out "  --dry-run                run inside a transaction that is rolled back, printing the SQL"
+expect_out "  tide migration:up --dry-run"$'\n'"      see the SQL, change nothing"
+
+t "the man page carries each command's options and examples"
+tide man; printf '%s\n' "$stdout" > tide.1
+grep -c '^Examples:$' tide.1 | grep -qx "$(printf '%s\n' "$commands" | wc -l)" || bad "not every command has examples in the man page"
+grep -qF '\fBtide migration:up \-\-dry\-run\fR \(em see the SQL, change nothing' tide.1 || bad "man page lacks migration:up's example"
+grep -qF 'start at migration X' tide.1 || bad "man page lacks --from's description"
+
 finish

@@ -172,7 +172,7 @@ grep -q '^return t.table "task" {' schema/task.lua || bad "task.lua: $(cat schem
 tide --url "$B" migration:check; expect_rc 0; expect_out "No migration needed"
 
 t "usage errors"
-tide --url "$A" schema:inspect --format xml; expect_rc 2; expect_out "--format is lua or json"
+tide --url "$A" schema:inspect --format xml; expect_rc 2; expect_out "--format is lua, json, dot, mermaid or svg"
 tide --url "$A" schema:inspect --format json --out x; expect_rc 2; expect_out "--format lua"
 
 finish

@@ -57,6 +57,8 @@ t "db:migrate applies every module; the tracking table has rows for both"
 t_ db:migrate; expect_rc 0
 expect_out "blog: 1 migration applied"; expect_out "shop: 1 migration applied"
 expect_q "select module, count(*) from tide_migrations group by module order by module" $'blog|1\nshop|1'
+printf '%s\n' "$stdout" | grep -q '^== blog: Migration[0-9_a-z]*: migrated' || bad "a blog migration's line does not name blog"
+printf '%s\n' "$stdout" | grep -q '^== shop: Migration[0-9_a-z]*: migrating' || bad "a shop migration's line does not name shop"
 [ "$(has_table post)" = 1 ] || bad "no table post"
 [ "$(has_table product)" = 1 ] || bad "no table product"
 [ "$(has_table price)" = 1 ] || bad "no table price"
