@@ -317,7 +317,8 @@ static void alter_column(tide_sqlw *e, const tide_op *op)
     const tide_column *c = op->column;
     tide_column plain = *c;                 /* the type without the serial shorthand */
     plain.autoincrement = 0;
-    if ((op->changes & TIDE_CHANGE_TYPE) && !tide_plan_fill(e->plan, t, c->name) && !castable(op->old_column, c)) {
+    if ((op->changes & TIDE_CHANGE_TYPE) && !tide_plan_fill(e->plan, t, c->name) && !castable(op->old_column, c) &&
+        !pg_emit__domain_cast(e->plan, op->old_column, c)) {
         tide_sqlw_fail(e, "column %s.%s: PostgreSQL has no cast from %s to %s, so this migration could not "
                        "run. Write it yourself: tide migration:create --blank, then m:changeColumnType{ "
                        "table = \"%s\", column = \"%s\", to = \"%s\", using = \"<an expression of the old "

@@ -221,6 +221,44 @@ static const char sql_sequences[] =
     "AND x.deptype IN ('a', 'i', 'e')) "
     "ORDER BY n.nspname, c.relname";
 
+/* Extensions, domains and composite types, one query: the kind ('e', 'd',
+ * 'c'), namespace, name, definition, comment. An extension's definition is
+ * the namespace it lives in ("schema public"; plpgsql, in pg_catalog, is
+ * not read; its comment is the extension's own, not read either); a
+ * domain's is what follows CREATE DOMAIN name AS, every clause in one
+ * order with its checks by name; a composite type's its attributes. Types
+ * an extension made are the extension's (deptype 'e'). */
+static const char sql_types[] =
+    "SELECT 'e', 'public', e.extname, 'schema ' || pg_catalog.quote_ident(n.nspname), NULL "
+    "FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace "
+    "WHERE " NAMESPACES " "
+    "UNION ALL "
+    "SELECT 'd', n.nspname, t.typname, pg_catalog.format_type(t.typbasetype, t.typtypmod) || "
+    "CASE WHEN t.typcollation <> bt.typcollation THEN ' collate ' || pg_catalog.quote_ident(co.collname) "
+    "ELSE '' END || COALESCE(' default ' || pg_catalog.pg_get_expr(t.typdefaultbin, 0), '') || "
+    "CASE WHEN t.typnotnull THEN ' not null' ELSE '' END || "
+    "COALESCE((SELECT pg_catalog.string_agg(' constraint ' || pg_catalog.quote_ident(k.conname) || ' ' || "
+    "pg_catalog.pg_get_constraintdef(k.oid), '' ORDER BY k.conname) FROM pg_catalog.pg_constraint k "
+    "WHERE k.contypid = t.oid AND k.contype = 'c'), ''), d.description "
+    "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+    "JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype "
+    "LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation "
+    DESCRIPTION("d", "pg_catalog.pg_type", "t.oid")
+    "WHERE t.typtype = 'd' AND " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_type", "t.oid") " "
+    "UNION ALL "
+    "SELECT 'c', n.nspname, t.typname, COALESCE((SELECT pg_catalog.string_agg("
+    "pg_catalog.quote_ident(a.attname) || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod) || "
+    "CASE WHEN a.attcollation <> at.typcollation THEN ' collate ' || pg_catalog.quote_ident(ac.collname) "
+    "ELSE '' END, ', ' ORDER BY a.attnum) FROM pg_catalog.pg_attribute a "
+    "JOIN pg_catalog.pg_type at ON at.oid = a.atttypid "
+    "LEFT JOIN pg_catalog.pg_collation ac ON ac.oid = a.attcollation "
+    "WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped), ''), d.description "
+    "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+    "JOIN pg_catalog.pg_class c ON c.oid = t.typrelid AND c.relkind = 'c' "
+    DESCRIPTION("d", "pg_catalog.pg_type", "t.oid")
+    "WHERE t.typtype = 'c' AND " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_type", "t.oid") " "
+    "ORDER BY 1, 2, 3";
+
 /* A table read, by oid (sorted by oid for bsearch). */
 typedef struct rel {
     unsigned long oid;
@@ -803,6 +841,22 @@ static int read_functions(reader *r, const PGresult *res)
     return rc;
 }
 
+static int read_types(reader *r, const PGresult *res)
+{
+    int i, rc = 0, n = PQntuples(res);
+    for (i = 0; i < n && rc == 0; i++) {
+        char k = field(res, i, 0)[0];
+        tide_object_kind kind = k == 'e' ? TIDE_OBJ_EXTENSION : k == 'd' ? TIDE_OBJ_DOMAIN : TIDE_OBJ_COMPOSITE;
+        rc = add_object(r, kind, field(res, i, 1), field(res, i, 2), NULL, res, i, 3, -1);
+        if (rc == 0 && kind == TIDE_OBJ_EXTENSION) {
+            tide_object *o = &r->out->objects[r->out->nobjects - 1];
+            if (!(o->canonical = tide_schema_str(r->out, o->definition)))
+                rc = nomem(r);
+        }
+    }
+    return rc;
+}
+
 static int read_sequences(reader *r, const PGresult *res)
 {
     int i, rc = 0, n = PQntuples(res);
@@ -851,6 +905,7 @@ static const struct step {
     { "constraints", sql_constraints, read_constraints },
     { "indexes", sql_indexes, read_indexes },
     { "enums", sql_enums, read_enums },
+    { "types", sql_types, read_types },
     { "sequences", sql_sequences, read_sequences },
     { "functions", sql_functions, read_functions },
     { "views", sql_views, read_views },

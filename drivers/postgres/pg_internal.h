@@ -36,6 +36,12 @@ struct tide_sqlw;
 void pg_emit__object(struct tide_sqlw *e, const tide_op *op);
 int pg_emit__signature(struct tide_sqlw *e, const tide_object *o);
 int pg_emit__is_procedure(const char *def);
+/* Extensions, domains and composite types (emit_types.c): 1 when the op's
+ * object is one of them (its SQL written), 0 otherwise. */
+int pg_emit__type_object(struct tide_sqlw *e, const tide_op *op);
+/* Whether a column type change is to or from a domain of the plan's
+ * schemas (its base type's casts apply: left to the server). */
+int pg_emit__domain_cast(const tide_plan *plan, const tide_column *from, const tide_column *to);
 /* The driver's normalize (normalize.c), and the canonical form of a
  * sequence's options text (name for messages) into out: every option, in
  * the order introspection reads them. TIDE_ECONFIG naming the sequence for

@@ -807,6 +807,9 @@ end
 -- of a virtual table, the options of a sequence. (A function is t.func:
 -- `function` is a Lua keyword.)
 local KINDS = {
+  { word = "extension",        kind = "extension",         example = "[[schema public]]" },
+  { word = "domain",           kind = "domain",            example = "[[integer not null check (value > 0)]]" },
+  { word = "compositeType",    kind = "type",              example = "[[x double precision, y double precision]]" },
   { word = "sequence",         kind = "sequence",          example = "[[as bigint start with 10000]]" },
   { word = "func",             kind = "function",          example = "[[create function ... ]]" },
   { word = "virtualTable",     kind = "virtual table",     example = "[[fts5(title, body)]]" },

@@ -17,7 +17,7 @@
 enum {
     P_NAMESPACE, P_ENUM, P_DROP_OBJECT, P_DROP_FK, P_DROP_CONSTRAINT, P_RENAME, P_REPLACE_ENUM,
     P_DROP_TABLE, P_DROP_OBJECT_LATE, P_CREATE_OBJECT_EARLY, P_CREATE_TABLE, P_COLUMNS,
-    P_ADD_CONSTRAINT, P_ADD_FK, P_CREATE_OBJECT, P_DROP_ENUM, NPHASES
+    P_ADD_CONSTRAINT, P_ADD_FK, P_CREATE_OBJECT, P_DROP_TYPE, P_DROP_ENUM, NPHASES
 };
 
 /* A rename decided once (hint, likely rename accepted) and used both ways:
@@ -857,7 +857,8 @@ static tide_op *object_op(differ *d, tide_op_kind kind, const tide_object *ao, c
     int phase;
     tide_op *op;
     if (kind == TIDE_OP_DROP_OBJECT)
-        phase = kind_flags(o) & TIDE_OBJK_BEFORE_TABLES ? P_DROP_OBJECT_LATE : P_DROP_OBJECT;
+        phase = kind_flags(o) & TIDE_OBJK_TYPE ? P_DROP_TYPE
+                : kind_flags(o) & TIDE_OBJK_BEFORE_TABLES ? P_DROP_OBJECT_LATE : P_DROP_OBJECT;
     else if (kind == TIDE_OP_RENAME_OBJECT)
         phase = P_RENAME;
     else
@@ -1053,8 +1054,8 @@ static void diff_objects(differ *d)
         for (i = 0; i < d->a->nobjects && !d->failed; i++) {
             const tide_object *ao = &d->a->objects[i];
             int j;
-            if (redo[i] || !reads_touched(&t, ao))
-                continue;
+            if (redo[i] || (kind_flags(ao) & TIDE_OBJK_TYPE) || !reads_touched(&t, ao))
+                continue;             /* types follow what they use by its oid */
             for (j = 0; j < d->b->nobjects; j++)
                 if (object_partner(d, &d->b->objects[j]) == ao)
                     break;
@@ -1071,6 +1072,7 @@ static void diff_objects(differ *d)
     free(redo);
     order_objects(d, P_DROP_OBJECT, 1);
     order_objects(d, P_DROP_OBJECT_LATE, 1);
+    order_objects(d, P_DROP_TYPE, 1);
     order_objects(d, P_CREATE_OBJECT_EARLY, 0);
     order_objects(d, P_CREATE_OBJECT, 0);
 }

@@ -227,6 +227,15 @@ tide_check *tide_table_add_check(tide_schema *s, tide_table *t, const char *name
 /* ---- objects beside tables ------------------------------------------------- */
 
 const tide_object_kind_info tide_object_kinds[TIDE_NOBJECT_KINDS] = {
+    [TIDE_OBJ_EXTENSION]     = { "extension", "extensions",
+                                 TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE | TIDE_OBJK_TYPE,
+                                 "the namespace it lives in: \"schema public\"" },
+    [TIDE_OBJ_DOMAIN]        = { "domain", "domains",
+                                 TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE | TIDE_OBJK_TYPE,
+                                 "what follows CREATE DOMAIN name AS: \"integer not null check (value > 0)\"" },
+    [TIDE_OBJ_COMPOSITE]     = { "type", "types",
+                                 TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE | TIDE_OBJK_TYPE,
+                                 "a composite type's attributes: \"x double precision, y double precision\"" },
     [TIDE_OBJ_SEQUENCE]      = { "sequence", "sequences", TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE,
                                  "its options as CREATE SEQUENCE takes them (\"as bigint start with 10\")" },
     [TIDE_OBJ_FUNCTION]      = { "function", "functions", TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE,
@@ -274,14 +283,23 @@ tide_object *tide_schema_add_object(tide_schema *s, tide_object_kind kind, const
 
 /* ---- canonical types ----------------------------------------------------- */
 
-/* Lowercased, trimmed, single spaces, no spaces around parentheses/commas. */
+/* Lowercased, trimmed, single spaces, no spaces around parentheses/commas;
+ * a quoted name ("Box", a type of that exact spelling) kept as it is. */
 static int fold_spaces(const char *in, tide_buf *out)
 {
-    int pending = 0;
+    int pending = 0, quoted = 0;
     const char *p;
     tide_buf_reset(out);
     for (p = in; *p; p++) {
         unsigned char ch = (unsigned char)*p;
+        if (ch == '"')
+            quoted = !quoted;
+        if (quoted || ch == '"') {
+            if ((pending && tide_buf_putc(out, ' ') < 0) || tide_buf_putc(out, (char)ch) < 0)
+                return TIDE_ENOMEM;
+            pending = 0;
+            continue;
+        }
         if (isspace(ch)) {
             pending = out->len > 0;
             continue;
@@ -1075,6 +1093,29 @@ static int next_word(const char **p, tide_buf *word)
     return 0;
 }
 
+/* A kind that makes types (TIDE_OBJK_TYPE) reads the other types its
+ * definition names (a composite type's attribute of a domain), so that
+ * they are created before it: its own words, not tables. */
+static int add_type_read(finisher *f, tide_object *o, const char *schema, const char *name)
+{
+    int i;
+    for (i = 0; i < f->s->nobjects; i++) {
+        const tide_object *r = &f->s->objects[i];
+        if (r == o || !(tide_object_kinds[r->kind].flags & TIDE_OBJK_TYPE) || r->kind == TIDE_OBJ_EXTENSION ||
+            cmp_opt(r->schema, schema) || !tide_model_same_name(f->s->nocase, r->name, name))
+            continue;
+        tide_buf_reset(&f->tmp);
+        if (tide_model_qualified(r->schema, r->name, &f->tmp) < 0)
+            return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+        for (i = 0; i < o->nreads; i++)
+            if (tide_model_same_name(f->s->nocase, o->reads[i], f->tmp.data))
+                return 0;
+        return tide_strv_push(f->s, &o->reads, &o->nreads, f->tmp.data) < 0
+               ? tide_err_set(f->err, TIDE_ENOMEM, "out of memory") : 0;
+    }
+    return 0;
+}
+
 /* reads[]: what the catalog said, or the schema's tables and readable
  * objects named in the definition ("schema.name" or "name"). */
 static int find_reads(finisher *f, tide_object *o)
@@ -1084,12 +1125,15 @@ static int find_reads(finisher *f, tide_object *o)
     int rc = 0, got = 0, qualified = 0;
     if (o->table && (rc = add_read(f, o, o->schema, o->table)) < 0)
         return rc;
-    if (o->reads_given || !(tide_object_kinds[o->kind].flags & TIDE_OBJK_READS))
+    if (o->reads_given || !(tide_object_kinds[o->kind].flags & (TIDE_OBJK_READS | TIDE_OBJK_TYPE)))
         return 0;
     while (rc == 0 && (got = next_word(&p, &word)) > 0) {
         if (!word.len)
             continue;
-        rc = add_read(f, o, qualified ? prev.data : NULL, word.data);
+        if (tide_object_kinds[o->kind].flags & TIDE_OBJK_TYPE)
+            rc = add_type_read(f, o, qualified ? prev.data : NULL, word.data);
+        else
+            rc = add_read(f, o, qualified ? prev.data : NULL, word.data);
         if ((qualified = *p == '.') != 0) {          /* schema.name: the name comes next */
             tide_buf_reset(&prev);
             if (tide_buf_add(&prev, word.data, word.len) < 0)

@@ -153,7 +153,10 @@ typedef struct tide_enum {
  * driver's canonical form when its normalize or introspection set one (the
  * server's own spelling), else tide_model_canonical_expr of the text. */
 typedef enum tide_object_kind {     /* in creation order */
-    TIDE_OBJ_SEQUENCE = 0,
+    TIDE_OBJ_EXTENSION = 0,
+    TIDE_OBJ_DOMAIN,
+    TIDE_OBJ_COMPOSITE,
+    TIDE_OBJ_SEQUENCE,
     TIDE_OBJ_FUNCTION,
     TIDE_OBJ_VIRTUAL_TABLE,
     TIDE_OBJ_VIEW,
@@ -174,8 +177,12 @@ enum {
                                        after */
     TIDE_OBJK_HOLDS_DATA    = 8,    /* dropping it loses rows (a materialized view is
                                        refilled; a virtual table's rows are gone) */
-    TIDE_OBJK_ALTERABLE     = 16    /* a changed definition is TIDE_OP_ALTER_OBJECT, not a
+    TIDE_OBJK_ALTERABLE     = 16,   /* a changed definition is TIDE_OP_ALTER_OBJECT, not a
                                        drop and a create (sequences, functions) */
+    TIDE_OBJK_TYPE          = 32    /* makes types columns may use (an extension, a domain,
+                                       a composite type): created before tables (with
+                                       BEFORE_TABLES), dropped at the end of the plan, after
+                                       the columns and tables that used it changed */
 };
 
 typedef struct tide_object_kind_info {
