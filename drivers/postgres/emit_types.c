@@ -67,6 +67,14 @@ static void put_span(tide_sqlw *e, span s)
         e->rc = tide_err_set(e->err, TIDE_ENOMEM, "out of memory");
 }
 
+/* What an alteration compares: the canonical form (the server's spelling
+ * when definitions met the live database, so that "char(3)" is
+ * "character(3)" and an unnamed check has its name), else the text. */
+static const char *spelling(const tide_object *o)
+{
+    return o->canonical ? o->canonical : o->definition ? o->definition : "";
+}
+
 /* ---- domains ------------------------------------------------------------------ */
 
 #define MAX_CHECKS 32
@@ -188,7 +196,7 @@ static void alter_domain(tide_sqlw *e, const tide_object *old, const tide_object
 {
     domain a, b;
     int i;
-    if (read_domain(old->definition, &a) < 0 || read_domain(o->definition, &b) < 0) {
+    if (read_domain(spelling(old), &a) < 0 || read_domain(spelling(o), &b) < 0) {
         tide_sqlw_fail(e, "domain %s: more than %d checks", o->name, MAX_CHECKS);
         return;
     }
@@ -337,7 +345,7 @@ static void alter_composite(tide_sqlw *e, const tide_object *old, const tide_obj
 {
     static attr a[MAX_ATTRS], b[MAX_ATTRS];
     int na, nb, i, first = 1;
-    if (read_attrs(old->definition, a, &na) < 0 || read_attrs(o->definition, b, &nb) < 0) {
+    if (read_attrs(spelling(old), a, &na) < 0 || read_attrs(spelling(o), b, &nb) < 0) {
         tide_sqlw_fail(e, "type %s: more than %d attributes", o->name, MAX_ATTRS);
         return;
     }
