@@ -117,6 +117,7 @@ static void create_table(tide_sqlw *e, const tide_table *t)
         tide_sqlw_put(e, ")");
     }
     tide_sqlw_put(e, "\n)");
+    pg_emit__partition_by(e, t);
     tide_sqlw_stmt(e);
     if (t->comment)
         comment_on(e, "table", t, NULL, t->comment);
@@ -481,6 +482,8 @@ static void set_options(tide_sqlw *e, const tide_table *t, unsigned changed)
 static void table_options(tide_sqlw *e, const tide_op *op)
 {
     unsigned changed = op->table->options ^ op->old_table->options;
+    if (pg_emit__partition_key_change(e, op))
+        return;
     if (changed & (TIDE_TABLE_STRICT | TIDE_TABLE_WITHOUT_ROWID)) {
         tide_sqlw_fail(e, "table %s: PostgreSQL has no STRICT or WITHOUT ROWID tables", op->table->name);
         return;

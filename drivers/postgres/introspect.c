@@ -40,7 +40,8 @@ int pg_introspect__queries(void)
 /* Comments come from pg_description joined once, rather than from
  * obj_description/col_description, which run a query per row. */
 static const char sql_tables[] = RELS_CTE
-    "SELECT r.oid, r.nspname, r.relname, d.description, c.relpersistence, c.relrowsecurity, c.relforcerowsecurity FROM rels r "
+    "SELECT r.oid, r.nspname, r.relname, d.description, c.relpersistence, c.relrowsecurity, c.relforcerowsecurity, "
+    "CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(r.oid) END FROM rels r "
     "JOIN pg_catalog.pg_class c ON c.oid = r.oid "
     "LEFT JOIN pg_catalog.pg_description d ON d.objoid = r.oid "
     "AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0 "
@@ -259,6 +260,15 @@ static const char sql_types[] =
     "WHERE t.typtype = 'c' AND " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_type", "t.oid") " "
     "ORDER BY 1, 2, 3";
 
+/* The partitions of the tables read: their bound as pg_get_expr prints it
+ * ("FOR VALUES FROM (...) TO (...)", "DEFAULT"), their comment. */
+static const char sql_partitions[] = RELS_CTE
+    "SELECT i.inhparent, c.relname, pg_catalog.pg_get_expr(c.relpartbound, c.oid), d.description "
+    "FROM rels r JOIN pg_catalog.pg_inherits i ON i.inhparent = r.oid "
+    "JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid AND c.relispartition "
+    DESCRIPTION("d", "pg_catalog.pg_class", "c.oid")
+    "ORDER BY i.inhparent, c.relname";
+
 /* A table read, by oid (sorted by oid for bsearch). */
 typedef struct rel {
     unsigned long oid;
@@ -460,6 +470,8 @@ static int read_tables(reader *r, const PGresult *res)
             t->options |= TIDE_TABLE_ROW_SECURITY;
         if (field_true(res, i, 6))
             t->options |= TIDE_TABLE_FORCE_ROW_SECURITY;
+        if (field(res, i, 7) && !(t->partition_by = tide_schema_str(r->out, field(res, i, 7))))
+            return nomem(r);
         r->rels[i].oid = strtoul(field(res, i, 0), NULL, 10);
         r->rels[i].table = t;
         r->nrels++;
@@ -888,6 +900,11 @@ static int read_triggers(reader *r, const PGresult *res)
     return rc;
 }
 
+static int read_partitions(reader *r, const PGresult *res)
+{
+    return read_on_table(r, res, TIDE_OBJ_PARTITION, -1);
+}
+
 static int read_policies(reader *r, const PGresult *res)
 {
     return read_on_table(r, res, TIDE_OBJ_POLICY, 4);
@@ -909,6 +926,7 @@ static const struct step {
     { "sequences", sql_sequences, read_sequences },
     { "functions", sql_functions, read_functions },
     { "views", sql_views, read_views },
+    { "partitions", sql_partitions, read_partitions },
     { "triggers", sql_triggers, read_triggers },
     { "policies", sql_policies, read_policies },
 };

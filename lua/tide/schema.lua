@@ -724,7 +724,7 @@ function TblMT.__call(b, items)
   local t = { __tide = "table", name = b.__table, schema = b.__schema, comment = b.__comment,
               renamedFrom = b.__renamedFrom, columns = columns, indexes = {}, uniques = {},
               foreigns = {}, checks = {}, strict = b.__strict, withoutRowid = b.__withoutRowid,
-              unlogged = b.__unlogged }
+              unlogged = b.__unlogged, partitionBy = b.__partitionBy }
   for i = 1, count_items(b, items) do
     local item = items[i]
     local kind = type(item) == "table" and rawget(item, "__tide")
@@ -754,7 +754,7 @@ TblMT.__index = function(b, k)
   if m then return m end
   if type(k) == "string" and k:sub(1, 2) == "__" then return nil end
   error(format("table '%s': no method :%s()%s", rawget(b, "__name_"), tostring(k),
-    suggest(tostring(k), { "comment", "renamedFrom", "strict", "withoutRowid", "unlogged" })), 2)
+    suggest(tostring(k), { "comment", "renamedFrom", "strict", "withoutRowid", "unlogged", "partitionBy" })), 2)
 end
 
 function Tbl:renamedFrom(old)
@@ -781,6 +781,18 @@ for method, field in pairs { strict = "__strict", withoutRowid = "__withoutRowid
     self[field] = true
     return self
   end
+end
+
+-- :partitionBy "range (created_at)" (PostgreSQL): a partitioned table; its
+-- partitions are t.partition "name" { table = "...", sql = [[for values ...]] }.
+function Tbl:partitionBy(key)
+  if type(key) ~= "string" or not key:find("%S") then
+    error(format("table '%s': :partitionBy(key) needs the partition key, e.g. :partitionBy \"range (created_at)\"",
+      self.__name_), 2)
+  end
+  if self.__partitionBy then error(format("table '%s': :partitionBy() is given twice", self.__name_), 2) end
+  self.__partitionBy = key
+  return self
 end
 
 --- t.table "name" | "schema.name" -> a table builder: call it with the items.
@@ -813,6 +825,7 @@ local KINDS = {
   { word = "sequence",         kind = "sequence",          example = "[[as bigint start with 10000]]" },
   { word = "func",             kind = "function",          example = "[[create function ... ]]" },
   { word = "virtualTable",     kind = "virtual table",     example = "[[fts5(title, body)]]" },
+  { word = "partition",        kind = "partition",         example = "[[for values in ('eu')]]", onTable = true },
   { word = "view",             kind = "view",              example = "[[select ...]]" },
   { word = "materializedView", kind = "materialized view", example = "[[select ...]]" },
   { word = "trigger",          kind = "trigger",           example = "[[create trigger ... ]]", onTable = true },
@@ -852,7 +865,7 @@ local function object_table(b, spec, level)
     return nil, b.__schema
   end
   if not b.__onTable then
-    ofail(b, format("table = is for triggers and policies; a %s is not on a table", b.__kind), level + 1)
+    ofail(b, format("table = is for triggers, policies and partitions; a %s is not on a table", b.__kind), level + 1)
   end
   local name, schema, bad = split_name(tbl)
   if bad then ofail(b, "table: " .. bad, level + 1) end

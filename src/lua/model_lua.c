@@ -624,10 +624,10 @@ static int each_item(conv *cv, tide_table *t, int slot, const char *field, int r
 
 static const char *const table_keys[] = {
     "__tide", "name", "schema", "comment", "renamedFrom", "columns", "primary",
-    "indexes", "uniques", "foreigns", "checks", "strict", "withoutRowid", "unlogged"
+    "indexes", "uniques", "foreigns", "checks", "strict", "withoutRowid", "unlogged", "partitionBy"
 };
 enum { T_TAG, T_NAME, T_SCHEMA, T_COMMENT, T_RENAMED, T_COLUMNS, T_PRIMARY, T_INDEXES,
-       T_UNIQUES, T_FOREIGNS, T_CHECKS, T_STRICT, T_WITHOUT_ROWID, T_UNLOGGED, T_N };
+       T_UNIQUES, T_FOREIGNS, T_CHECKS, T_STRICT, T_WITHOUT_ROWID, T_UNLOGGED, T_PARTITION_BY, T_N };
 
 /* The table options: slot T_STRICT + i holds option i. */
 static const struct { const char *field; unsigned bit; } table_options[] = {
@@ -660,7 +660,7 @@ static int convert_table(conv *cv, int idx)
     lua_State *L = cv->L;
     int top = lua_gettop(L), base, rc, on;
     size_t i;
-    const char *name, *schema, *comment, *renamed;
+    const char *name, *schema, *comment, *renamed, *partition_by;
     tide_table *t;
     cv->table = cv->column = NULL;
     if ((rc = read_fields(cv, idx, &table_shape, &base)) < 0 ||
@@ -670,7 +670,8 @@ static int convert_table(conv *cv, int idx)
     snprintf(cv->tname, sizeof cv->tname, "%s%s%s", schema ? schema : "", schema ? "." : "", name);
     cv->table = cv->tname;
     if ((rc = opt_str(cv, base + T_COMMENT, "comment", &comment)) < 0 ||
-        (rc = opt_str(cv, base + T_RENAMED, "renamedFrom", &renamed)) < 0)
+        (rc = opt_str(cv, base + T_RENAMED, "renamedFrom", &renamed)) < 0 ||
+        (rc = opt_str(cv, base + T_PARTITION_BY, "partitionBy", &partition_by)) < 0)
         goto done;
     if (!(t = tide_schema_add_table(cv->s, schema, name))) {
         rc = nomem(cv);
@@ -678,6 +679,7 @@ static int convert_table(conv *cv, int idx)
     }
     t->comment = tide_schema_str(cv->s, comment);
     t->renamed_from = tide_schema_str(cv->s, renamed);
+    t->partition_by = tide_schema_str(cv->s, partition_by);
     for (i = 0; i < sizeof table_options / sizeof *table_options; i++) {
         if ((rc = opt_bool(cv, base + T_STRICT + (int)i, table_options[i].field, &on)) < 0)
             goto done;

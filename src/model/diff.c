@@ -614,8 +614,9 @@ static void diff_table(differ *d, const tide_table *at, const tide_table *bt)
     if (!d->o->no_comments && !same(at->comment, bt->comment) &&
         (op = add_op(d, P_COLUMNS, TIDE_OP_ALTER_TABLE_COMMENT, bt)) != NULL)
         op->old_table = at;
-    if (at->options != bt->options) {
-        note(d, 0, "table %s: options changed", qname(bt, y, sizeof y));
+    if (at->options != bt->options || !same(at->partition_by, bt->partition_by)) {
+        note(d, 0, "table %s: options changed%s", qname(bt, y, sizeof y),
+             same(at->partition_by, bt->partition_by) ? "" : " (partition key)");
         if ((op = add_op(d, P_COLUMNS, TIDE_OP_ALTER_TABLE_OPTIONS, bt)) != NULL)
             op->old_table = at;
     }
@@ -1054,8 +1055,8 @@ static void diff_objects(differ *d)
         for (i = 0; i < d->a->nobjects && !d->failed; i++) {
             const tide_object *ao = &d->a->objects[i];
             int j;
-            if (redo[i] || (kind_flags(ao) & TIDE_OBJK_TYPE) || !reads_touched(&t, ao))
-                continue;             /* types follow what they use by its oid */
+            if (redo[i] || !(kind_flags(ao) & TIDE_OBJK_READS) || !reads_touched(&t, ao))
+                continue;             /* types, partitions follow what they use by its oid */
             for (j = 0; j < d->b->nobjects; j++)
                 if (object_partner(d, &d->b->objects[j]) == ao)
                     break;

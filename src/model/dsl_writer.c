@@ -642,7 +642,7 @@ static void checks(writer *w, tide_buf *b, const tide_table *t, const char *inde
 static const char *const dsl_words[TIDE_NOBJECT_KINDS] = {
     [TIDE_OBJ_EXTENSION] = "extension", [TIDE_OBJ_DOMAIN] = "domain", [TIDE_OBJ_COMPOSITE] = "compositeType",
     [TIDE_OBJ_SEQUENCE] = "sequence", [TIDE_OBJ_FUNCTION] = "func",
-    [TIDE_OBJ_VIRTUAL_TABLE] = "virtualTable", [TIDE_OBJ_VIEW] = "view",
+    [TIDE_OBJ_VIRTUAL_TABLE] = "virtualTable", [TIDE_OBJ_PARTITION] = "partition", [TIDE_OBJ_VIEW] = "view",
     [TIDE_OBJ_MATVIEW] = "materializedView", [TIDE_OBJ_TRIGGER] = "trigger",
     [TIDE_OBJ_POLICY] = "policy",
 };
@@ -725,6 +725,10 @@ static void table_options(writer *w, tide_buf *b, const tide_table *t)
         note(w, "table %s: WITHOUT ROWID, with no primary key (the DSL needs one)", t->name);
     if (t->options & TIDE_TABLE_UNLOGGED)
         put(w, b, " :unlogged()");
+    if (t->partition_by) {
+        put(w, b, " :partitionBy ");
+        quote(w, b, t->partition_by);
+    }
 }
 
 /* t.table "name" :comment "..." { items }; nothing (and a note) for a table

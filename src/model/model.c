@@ -242,6 +242,10 @@ const tide_object_kind_info tide_object_kinds[TIDE_NOBJECT_KINDS] = {
                                  "the whole CREATE FUNCTION / PROCEDURE statement" },
     [TIDE_OBJ_VIRTUAL_TABLE] = { "virtual table", "virtual tables", TIDE_OBJK_HOLDS_DATA,
                                  "the module and its arguments: \"fts5(title, body)\"" },
+    [TIDE_OBJ_PARTITION]     = { "partition", "partitions",
+                                 TIDE_OBJK_ON_TABLE | TIDE_OBJK_HOLDS_DATA | TIDE_OBJK_ALTERABLE,
+                                 "its bound: \"for values from ('2024-01-01') to ('2025-01-01')\", "
+                                 "\"for values in ('eu')\", \"default\"" },
     [TIDE_OBJ_VIEW]          = { "view", "views", TIDE_OBJK_READS, "the query" },
     [TIDE_OBJ_MATVIEW]       = { "materialized view", "materialized views",
                                  TIDE_OBJK_READS | TIDE_OBJK_HOLDS_DATA, "the query" },
@@ -755,11 +759,31 @@ static int name_check(finisher *f, tide_table *t, int idx)
            : tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
 }
 
+/* A partition key: "RANGE(created_at)" is "range (created_at)". */
+static int canonical_partition_key(const char *key, tide_buf *out)
+{
+    tide_buf tmp = TIDE_BUF_INIT;
+    const char *open;
+    int rc = tide_model_canonical_expr(key, &tmp);
+    tide_buf_reset(out);
+    if (rc == 0 && tmp.data && (open = strchr(tmp.data, '(')) != NULL && open > tmp.data && open[-1] != ' ') {
+        if (tide_buf_add(out, tmp.data, (size_t)(open - tmp.data)) < 0 || tide_buf_putc(out, ' ') < 0 ||
+            tide_buf_puts(out, open) < 0)
+            rc = TIDE_ENOMEM;
+    } else if (rc == 0 && tide_buf_puts(out, tmp.data ? tmp.data : "") < 0) {
+        rc = TIDE_ENOMEM;
+    }
+    tide_buf_free(&tmp);
+    return rc;
+}
+
 static int canon_table(finisher *f, tide_table *t)
 {
     int i, rc = 0;
     if (t->schema && !strcmp(t->schema, "public"))
         t->schema = NULL;
+    if ((rc = canon(f, &t->partition_by, canonical_partition_key)) < 0)
+        return rc;
     for (i = 0; rc == 0 && i < t->ncolumns; i++) {
         tide_column *c = &t->columns[i];
         if (!c->type || !names_enum(f->s, c->type))   /* enum names keep their case */
@@ -1375,6 +1399,7 @@ static int copy_table(tide_schema *s, const tide_table *a)
     t->comment = tide_schema_str(s, a->comment);
     t->options = a->options;
     t->renamed_from = tide_schema_str(s, a->renamed_from);
+    t->partition_by = tide_schema_str(s, a->partition_by);
     t->pk_name = tide_schema_str(s, a->pk_name);
     if ((rc = copy_strv(s, &t->pk, &t->npk, a->pk, a->npk)) < 0)
         return rc;

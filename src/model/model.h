@@ -128,6 +128,10 @@ typedef struct tide_table {
     tide_check *checks;     /* sorted by name after finish */
     int nchecks;
     int nocase;             /* its schema's nocase (set by add_table and finish) */
+    char *partition_by;     /* PostgreSQL partitioned table: its key, "range (created_at)"
+                               (canonical: lowercase, one space before the parenthesis);
+                               NULL: not partitioned. Its partitions are objects of kind
+                               TIDE_OBJ_PARTITION on it. */
 } tide_table;
 
 typedef struct tide_enum {
@@ -159,6 +163,7 @@ typedef enum tide_object_kind {     /* in creation order */
     TIDE_OBJ_SEQUENCE,
     TIDE_OBJ_FUNCTION,
     TIDE_OBJ_VIRTUAL_TABLE,
+    TIDE_OBJ_PARTITION,
     TIDE_OBJ_VIEW,
     TIDE_OBJ_MATVIEW,
     TIDE_OBJ_TRIGGER,
