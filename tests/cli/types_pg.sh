@@ -1,4 +1,4 @@
-# Extensions, domains and composite types on PostgreSQL through the
+# Extensions, domains, composite types and partitions on PostgreSQL through the
 # definitions (TIDE_TEST_PG_URL): t.extension, t.domain and
 # t.compositeType create them before the tables that use them; hand-written
 # SQL compared with the live database is spelled by the server (no perpetual
@@ -33,6 +33,13 @@ return {
     t.col "qty" :type "positive_int",
     t.col "first_line" :type "order_line" :nullable(),
   },
+  t.table "visit" :partitionBy "list (zone)" {
+    t.col "id" :integer(),
+    t.col "zone" :text(),
+    t.primary { "id", "zone" },
+  },
+  t.partition "visit_eu" { table = "visit", sql = [[for values in ('eu')]], comment = "Europe" },
+  t.partition "visit_rest" { table = "visit", sql = [[default]] },
 }
 LUA
 
@@ -61,6 +68,7 @@ tide --url "$base/$A" schema:update; expect_rc 0; expect_out "nothing to do"
 
 t "schema:inspect --format lua writes them; those definitions build the same database"
 tide --url "$base/$A" schema:inspect --format lua; expect_rc 0
+expect_out ':partitionBy "list (zone)"'; expect_out 't.partition "visit_eu"'
 expect_out 't.extension "citext"'; expect_out 't.domain "positive_int"'; expect_out 't.compositeType "priced"'
 mkdir -p back/schema; printf '%s\n' "$out" > back/schema/app.lua
 (cd back && tide --url "$base/$B" schema:create --run); expect_rc 0
