@@ -628,7 +628,10 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
         tide_sqlw_stmt(e);
         break;
     case TIDE_OP_ALTER_TABLE_COMMENT:
-        comment_on(e, "table", t, NULL, t->comment);
+        if (op->index)
+            pg_emit__index_comment(e, t, op->index);
+        else
+            comment_on(e, "table", t, NULL, t->comment);
         break;
     case TIDE_OP_ADD_PRIMARY_KEY:
         alter_table(e, t);
@@ -657,6 +660,8 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
         break;
     case TIDE_OP_CREATE_INDEX:
         create_index(e, t, op->index);
+        if (op->index->comment)
+            pg_emit__index_comment(e, t, op->index);
         break;
     case TIDE_OP_ADD_FK:
         alter_table(e, t);

@@ -53,6 +53,18 @@ static void comment(tide_sqlw *e, const tide_object *o)
     tide_sqlw_stmt(e);
 }
 
+void pg_emit__index_comment(tide_sqlw *e, const tide_table *t, const tide_index *ix)
+{
+    tide_sqlw_put(e, "comment on index ");
+    tide_sqlw_qname(e, t->schema, ix->name);
+    tide_sqlw_put(e, " is ");
+    if (ix->comment)
+        tide_sqlw_literal(e, ix->comment);
+    else
+        tide_sqlw_put(e, "null");
+    tide_sqlw_stmt(e);
+}
+
 int pg_emit__partition(tide_sqlw *e, const tide_op *op)
 {
     const tide_object *o = op->object ? op->object : op->old_object;

@@ -107,8 +107,11 @@ static const char sql_indexes[] = RELS_CTE
     "SELECT i.indrelid, ic.relname, i.indisunique, am.amname, i.indexprs IS NOT NULL, "
     KEY_NAMES("(i.indkey::pg_catalog.int2[])[0:i.indnkeyatts - 1]", "i.indrelid") ", "
     "i.indoption::text, pg_catalog.pg_get_expr(i.indpred, i.indrelid), "
-    "CASE WHEN i.indexprs IS NOT NULL THEN pg_catalog.pg_get_indexdef(i.indexrelid) END "
+    "CASE WHEN i.indexprs IS NOT NULL THEN pg_catalog.pg_get_indexdef(i.indexrelid) END, "
+    "ixd.description "
     "FROM rels r JOIN pg_catalog.pg_index i ON i.indrelid = r.oid "
+    "LEFT JOIN pg_catalog.pg_description ixd ON ixd.objoid = i.indexrelid "
+    "AND ixd.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ixd.objsubid = 0 "
     "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
     "JOIN pg_catalog.pg_am am ON am.oid = ic.relam "
     "WHERE NOT i.indisprimary AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint co "
@@ -777,6 +780,8 @@ static int read_indexes(reader *r, const PGresult *res)
         ix->unique = field_true(res, i, 2);
         ix->method = strcmp(method, "btree") ? tide_schema_str(r->out, method) : NULL;
         ix->where = tide_schema_str(r->out, field(res, i, 7));
+        if (field(res, i, 9) && !(ix->comment = tide_schema_str(r->out, field(res, i, 9))))
+            return nomem(r);
         if (field_true(res, i, 4))
             rc = index_expression(r, field(res, i, 8), ix);
         else

@@ -45,6 +45,8 @@ int pg_emit__type_object(struct tide_sqlw *e, const tide_op *op);
 void pg_emit__partition_by(struct tide_sqlw *e, const tide_table *t);
 int pg_emit__partition_key_change(struct tide_sqlw *e, const tide_op *op);
 int pg_emit__partition(struct tide_sqlw *e, const tide_op *op);
+/* comment on index "schema"."name" is ... (emit_partitions.c). */
+void pg_emit__index_comment(struct tide_sqlw *e, const tide_table *t, const tide_index *ix);
 /* Whether a column type change is to or from a domain of the plan's
  * schemas (its base type's casts apply: left to the server). */
 int pg_emit__domain_cast(const tide_plan *plan, const tide_column *from, const tide_column *to);

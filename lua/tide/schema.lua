@@ -499,7 +499,7 @@ function M.unique(spec)
   return { __tide = "unique", columns = cols, name = check_string(spec.name, "t.unique: name", 2) }
 end
 
-local INDEX_KEYS, INDEX_LIST = keyset { "name", "unique", "where", "using", "expression", "desc" }
+local INDEX_KEYS, INDEX_LIST = keyset { "name", "unique", "where", "using", "expression", "desc", "comment" }
 
 -- The suffixes an index entry may have, as (order, nulls): " desc nulls last".
 local SUFFIXES = {}
@@ -557,6 +557,7 @@ function M.index(spec)
     unique = check_bool(spec.unique, "t.index: unique", 2),
     where = check_string(spec.where, "t.index: where", 2),
     using = using and using:lower(),
+    comment = check_string(spec.comment, "t.index: comment", 2),
   }
 end
 

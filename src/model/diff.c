@@ -567,6 +567,28 @@ static int find_named_(const differ *d, const void *items, int n, size_t size, c
     return 0;
 }
 
+/* Comments of the indexes both tables have, unchanged but for their
+ * comment: ALTER_TABLE_COMMENT with the index set (an index created is
+ * created with its comment). */
+static void diff_index_comments(differ *d, const tide_table *at, const tide_table *bt)
+{
+    int i, j;
+    tide_op *op;
+    if (d->o->no_comments)
+        return;
+    for (i = 0; i < bt->nindexes; i++)
+        for (j = 0; j < at->nindexes; j++) {
+            const tide_index *x = &at->indexes[j], *y = &bt->indexes[i];
+            if (!same_name(d, x->name, y->name) || !same_index(d, at, bt, x, y) || same(x->comment, y->comment))
+                continue;
+            note(d, 0, "index %s: comment changed", y->name);
+            if ((op = add_op(d, P_COLUMNS, TIDE_OP_ALTER_TABLE_COMMENT, bt)) != NULL) {
+                op->old_table = at;
+                op->index = y;
+            }
+        }
+}
+
 static void diff_constraints(differ *d, const tide_table *at, const tide_table *bt)
 {
 #define COLS(x) (x)->columns, (x)->ncolumns
@@ -575,6 +597,7 @@ static void diff_constraints(differ *d, const tide_table *at, const tide_table *
                TIDE_OP_RENAME_CONSTRAINT);
     DIFF_NAMED(d, at, bt, indexes, nindexes, TIDE_OP_DROP_INDEX, TIDE_OP_CREATE_INDEX, index,
                same_index(d, at, bt, x_, y_), "idx", TIDE_OP_RENAME_INDEX);
+    diff_index_comments(d, at, bt);
     DIFF_NAMED(d, at, bt, fks, nfks, TIDE_OP_DROP_FK, TIDE_OP_ADD_FK, fk, same_fk(d, at, bt, x_, y_),
                "fkey", TIDE_OP_RENAME_CONSTRAINT);
 #undef COLS
@@ -1231,7 +1254,9 @@ int tide_op_describe(const tide_op *op, tide_buf *out)
     case TIDE_OP_ADD_COLUMN:       return tide_buf_printf(out, "add column %s.%s", tn, op->column->name);
     case TIDE_OP_ALTER_COLUMN:     return tide_buf_printf(out, "alter column %s.%s", tn, op->column->name);
     case TIDE_OP_DROP_COLUMN:      return tide_buf_printf(out, "drop column %s.%s", tn, op->old_column->name);
-    case TIDE_OP_ALTER_TABLE_COMMENT: return tide_buf_printf(out, "comment on table %s", tn);
+    case TIDE_OP_ALTER_TABLE_COMMENT: return op->index ? tide_buf_printf(out, "comment on index %s of table %s",
+                                                                         op->index->name, tn)
+                                                       : tide_buf_printf(out, "comment on table %s", tn);
     case TIDE_OP_ADD_PRIMARY_KEY:  return tide_buf_printf(out, "add primary key to %s", tn);
     case TIDE_OP_ADD_UNIQUE:       return tide_buf_printf(out, "add unique %s on %s", op->unique->name, tn);
     case TIDE_OP_ADD_CHECK:        return tide_buf_printf(out, "add check %s on %s", op->check->name, tn);

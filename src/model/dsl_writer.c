@@ -599,6 +599,10 @@ static void index_item(writer *w, tide_buf *b, const tide_table *t, const tide_i
         put(w, b, ", using = ");
         quote(w, b, ix->method);
     }
+    if (ix->comment) {
+        put(w, b, ", comment = ");
+        quote(w, b, ix->comment);
+    }
     put(w, b, " },\n");
 }
 

@@ -1435,6 +1435,7 @@ static int copy_table(tide_schema *s, const tide_table *a)
         ix->unique = ai->unique;
         ix->where = tide_schema_str(s, ai->where);
         ix->method = tide_schema_str(s, ai->method);
+        ix->comment = tide_schema_str(s, ai->comment);
     }
     for (i = 0; i < a->nfks; i++) {
         const tide_fk *af = &a->fks[i];

@@ -73,6 +73,7 @@ typedef struct tide_index {
     int unique;
     char *where;            /* partial index predicate, NULL: none */
     char *method;           /* NULL for btree, else lowercase ("gin", "hash") */
+    char *comment;          /* NULL: none (PostgreSQL COMMENT ON INDEX) */
 } tide_index;
 
 /* A foreign key. Actions are canonical lowercase: NULL for "no action",

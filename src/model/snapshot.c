@@ -295,6 +295,7 @@ static void render_index(writer *w, const tide_index *ix)
     true_field(w, "unique", ix->unique);
     string_field(w, "where", ix->where);
     string_field(w, "method", ix->method);
+    string_field(w, "comment", ix->comment);
     leave(w, "}");
 }
 
@@ -1050,7 +1051,7 @@ static int unique_item(reader *r, void *ctx)
 }
 
 static const char *const index_keys[] = { "name", "columns", "expression", "unique", "where",
-                                          "method", NULL };
+                                          "method", "comment", NULL };
 
 static int index_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1061,6 +1062,7 @@ static int index_field(reader *r, void *obj, int i, const char *k)
     case 2: return read_text(r, k, 1, &ix->expression);
     case 3: return read_flag(r, k, &ix->unique);
     case 4: return read_text(r, k, 1, &ix->where);
+    case 6: return read_text(r, k, 1, &ix->comment);
     default: return read_text(r, k, 1, &ix->method);
     }
 }

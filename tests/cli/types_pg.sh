@@ -32,6 +32,7 @@ return {
     t.col "buyer" :type "email",
     t.col "qty" :type "positive_int",
     t.col "first_line" :type "order_line" :nullable(),
+    t.index { "buyer", comment = "who bought" },
   },
   t.table "visit" :partitionBy "list (zone)" {
     t.col "id" :integer(),
@@ -68,7 +69,7 @@ tide --url "$base/$A" schema:update; expect_rc 0; expect_out "nothing to do"
 
 t "schema:inspect --format lua writes them; those definitions build the same database"
 tide --url "$base/$A" schema:inspect --format lua; expect_rc 0
-expect_out ':partitionBy "list (zone)"'; expect_out 't.partition "visit_eu"'
+expect_out 'comment = "who bought"'; expect_out ':partitionBy "list (zone)"'; expect_out 't.partition "visit_eu"'
 expect_out 't.extension "citext"'; expect_out 't.domain "positive_int"'; expect_out 't.compositeType "priced"'
 mkdir -p back/schema; printf '%s\n' "$out" > back/schema/app.lua
 (cd back && tide --url "$base/$B" schema:create --run); expect_rc 0
