@@ -8,10 +8,21 @@
 #include "pg_internal.h"
 #include "sqlw.h"
 
+#include <stdio.h>
 #include <string.h>
 
 void pg_emit__partition_by(tide_sqlw *e, const tide_table *t)
 {
+    int i;
+    for (i = 0; i < t->ninherits; i++) {     /* inherits ("schema.name" or "name") */
+        const char *p = t->inherits[i], *dot = strchr(p, '.');
+        char ns[128];
+        snprintf(ns, sizeof ns, "%.*s", dot ? (int)(dot - p) : 0, p);
+        tide_sqlw_put(e, i ? ", " : " inherits (");
+        tide_sqlw_qname(e, dot ? ns : NULL, dot ? dot + 1 : p);
+        if (i == t->ninherits - 1)
+            tide_sqlw_put(e, ")");
+    }
     if (!t->partition_by)
         return;
     tide_sqlw_put(e, " partition by ");
@@ -21,6 +32,15 @@ void pg_emit__partition_by(tide_sqlw *e, const tide_table *t)
 int pg_emit__partition_key_change(tide_sqlw *e, const tide_op *op)
 {
     const char *a = op->old_table->partition_by, *b = op->table->partition_by;
+    int i, same = op->old_table->ninherits == op->table->ninherits;
+    for (i = 0; same && i < op->table->ninherits; i++)
+        same = !strcmp(op->old_table->inherits[i], op->table->inherits[i]);
+    if (!same) {
+        tide_sqlw_fail(e, "table %s: the tables it inherits from change, which tide does not do: write the "
+                       "migration yourself (tide migration:create --blank; alter table ... inherit / no inherit)",
+                       op->table->name);
+        return 1;
+    }
     if ((!a && !b) || (a && b && !strcmp(a, b)))
         return 0;
     tide_sqlw_fail(e, "table %s: its partitioning changes (%s -> %s), which PostgreSQL cannot do in place: "

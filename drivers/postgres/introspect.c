@@ -41,7 +41,12 @@ int pg_introspect__queries(void)
  * obj_description/col_description, which run a query per row. */
 static const char sql_tables[] = RELS_CTE
     "SELECT r.oid, r.nspname, r.relname, d.description, c.relpersistence, c.relrowsecurity, c.relforcerowsecurity, "
-    "CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(r.oid) END FROM rels r "
+    "CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(r.oid) END, "
+    "ARRAY(SELECT CASE WHEN pn.nspname = 'public' THEN pc.relname ELSE pn.nspname || '.' || pc.relname END "
+    "FROM pg_catalog.pg_inherits ih "
+    "JOIN pg_catalog.pg_class pc ON pc.oid = ih.inhparent "
+    "JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace "
+    "WHERE ih.inhrelid = r.oid ORDER BY ih.inhseqno) FROM rels r "
     "JOIN pg_catalog.pg_class c ON c.oid = r.oid "
     "LEFT JOIN pg_catalog.pg_description d ON d.objoid = r.oid "
     "AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0 "
@@ -74,7 +79,7 @@ static const char sql_columns[] = RELS_CTE
     "LEFT JOIN pg_catalog.pg_type et ON et.typtype = 'e' AND et.oid = "
     "CASE WHEN t.typtype = 'e' THEN t.oid WHEN t.typcategory = 'A' THEN t.typelem END "
     "LEFT JOIN pg_catalog.pg_namespace en ON en.oid = et.typnamespace "
-    "WHERE a.attnum > 0 AND NOT a.attisdropped "
+    "WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attislocal "   /* not inherited */
     "ORDER BY a.attrelid, a.attnum";
 
 /* The names of the columns of a key (an int2[] of attnums of relation rel),
@@ -97,7 +102,7 @@ static const char sql_constraints[] = RELS_CTE
     "FROM rels r JOIN pg_catalog.pg_constraint co ON co.conrelid = r.oid "
     "LEFT JOIN pg_catalog.pg_class fc ON fc.oid = co.confrelid "
     "LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace "
-    "WHERE co.contype IN ('p', 'u', 'f', 'c') AND co.conparentid = 0 "
+    "WHERE co.contype IN ('p', 'u', 'f', 'c') AND co.conparentid = 0 AND co.conislocal "
     "ORDER BY co.conrelid, co.conname";
 
 /* Indexes that back a primary key, unique or exclusion constraint are the
@@ -459,7 +464,7 @@ static int command(reader *r, const char *what, const char *sql)
 
 static int read_tables(reader *r, const PGresult *res)
 {
-    int i, n = PQntuples(res);
+    int i, rc, n = PQntuples(res);
     if (n > 0 && !(r->rels = malloc(sizeof *r->rels * (size_t)n)))
         return nomem(r);
     for (i = 0; i < n; i++) {
@@ -475,6 +480,8 @@ static int read_tables(reader *r, const PGresult *res)
             t->options |= TIDE_TABLE_FORCE_ROW_SECURITY;
         if (field(res, i, 7) && !(t->partition_by = tide_schema_str(r->out, field(res, i, 7))))
             return nomem(r);
+        if ((rc = push_array(r, field(res, i, 8), &t->inherits, &t->ninherits)) < 0)
+            return rc;
         r->rels[i].oid = strtoul(field(res, i, 0), NULL, 10);
         r->rels[i].table = t;
         r->nrels++;

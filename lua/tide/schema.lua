@@ -725,7 +725,7 @@ function TblMT.__call(b, items)
   local t = { __tide = "table", name = b.__table, schema = b.__schema, comment = b.__comment,
               renamedFrom = b.__renamedFrom, columns = columns, indexes = {}, uniques = {},
               foreigns = {}, checks = {}, strict = b.__strict, withoutRowid = b.__withoutRowid,
-              unlogged = b.__unlogged, partitionBy = b.__partitionBy }
+              unlogged = b.__unlogged, partitionBy = b.__partitionBy, inherits = b.__inherits }
   for i = 1, count_items(b, items) do
     local item = items[i]
     local kind = type(item) == "table" and rawget(item, "__tide")
@@ -755,7 +755,7 @@ TblMT.__index = function(b, k)
   if m then return m end
   if type(k) == "string" and k:sub(1, 2) == "__" then return nil end
   error(format("table '%s': no method :%s()%s", rawget(b, "__name_"), tostring(k),
-    suggest(tostring(k), { "comment", "renamedFrom", "strict", "withoutRowid", "unlogged", "partitionBy" })), 2)
+    suggest(tostring(k), { "comment", "renamedFrom", "strict", "withoutRowid", "unlogged", "partitionBy", "inherits" })), 2)
 end
 
 function Tbl:renamedFrom(old)
@@ -793,6 +793,23 @@ function Tbl:partitionBy(key)
   end
   if self.__partitionBy then error(format("table '%s': :partitionBy() is given twice", self.__name_), 2) end
   self.__partitionBy = key
+  return self
+end
+
+-- :inherits "parent" or :inherits { "a", "b" } (PostgreSQL INHERITS): the
+-- table has its parents' columns besides its own.
+function Tbl:inherits(parents)
+  if type(parents) == "string" then parents = { parents } end
+  if type(parents) ~= "table" or #parents == 0 then
+    error(format("table '%s': :inherits(parents) needs a table name or a list of them", self.__name_), 2)
+  end
+  for _, p in ipairs(parents) do
+    if type(p) ~= "string" or not p:find("%S") then
+      error(format("table '%s': :inherits(): a parent must be a table name", self.__name_), 2)
+    end
+  end
+  if self.__inherits then error(format("table '%s': :inherits() is given twice", self.__name_), 2) end
+  self.__inherits = parents
   return self
 end
 

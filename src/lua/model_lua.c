@@ -626,10 +626,10 @@ static int each_item(conv *cv, tide_table *t, int slot, const char *field, int r
 
 static const char *const table_keys[] = {
     "__tide", "name", "schema", "comment", "renamedFrom", "columns", "primary",
-    "indexes", "uniques", "foreigns", "checks", "strict", "withoutRowid", "unlogged", "partitionBy"
+    "indexes", "uniques", "foreigns", "checks", "strict", "withoutRowid", "unlogged", "partitionBy", "inherits"
 };
 enum { T_TAG, T_NAME, T_SCHEMA, T_COMMENT, T_RENAMED, T_COLUMNS, T_PRIMARY, T_INDEXES,
-       T_UNIQUES, T_FOREIGNS, T_CHECKS, T_STRICT, T_WITHOUT_ROWID, T_UNLOGGED, T_PARTITION_BY, T_N };
+       T_UNIQUES, T_FOREIGNS, T_CHECKS, T_STRICT, T_WITHOUT_ROWID, T_UNLOGGED, T_PARTITION_BY, T_INHERITS, T_N };
 
 /* The table options: slot T_STRICT + i holds option i. */
 static const struct { const char *field; unsigned bit; } table_options[] = {
@@ -682,6 +682,9 @@ static int convert_table(conv *cv, int idx)
     t->comment = tide_schema_str(cv->s, comment);
     t->renamed_from = tide_schema_str(cv->s, renamed);
     t->partition_by = tide_schema_str(cv->s, partition_by);
+    if (!lua_isnil(L, base + T_INHERITS) &&
+        (rc = str_list(cv, base + T_INHERITS, "inherits", 1, &t->inherits, &t->ninherits)) < 0)
+        goto done;
     for (i = 0; i < sizeof table_options / sizeof *table_options; i++) {
         if ((rc = opt_bool(cv, base + T_STRICT + (int)i, table_options[i].field, &on)) < 0)
             goto done;

@@ -311,6 +311,11 @@ static int same_cols(const differ *d, const tide_table *at, const tide_table *bt
         snprintf(name, sizeof name, "%.*s", (int)bl, bc[i]);
         snprintf(aname, sizeof aname, "%.*s", (int)al, ac[i]);
         mapped = partner_col(d, at, bt, name);
+        if (!mapped && bt->ninherits && !find_column(d, bt, name) && !find_column(d, at, aname)) {
+            if (!same_name(d, aname, name) || strcmp(ac[i] + al, bc[i] + bl))
+                return 0;                    /* a column both inherit: by its name */
+            continue;
+        }
         if (!mapped || !same_name(d, aname, mapped->name) || strcmp(ac[i] + al, bc[i] + bl))
             return 0;
     }
@@ -625,6 +630,8 @@ static void diff_primary_key(differ *d, const tide_table *at, const tide_table *
         op->old_table = at;
 }
 
+static int same_inherits(const differ *d, const tide_table *a, const tide_table *b);
+
 static void diff_table(differ *d, const tide_table *at, const tide_table *bt)
 {
     tide_op *op;
@@ -637,7 +644,7 @@ static void diff_table(differ *d, const tide_table *at, const tide_table *bt)
     if (!d->o->no_comments && !same(at->comment, bt->comment) &&
         (op = add_op(d, P_COLUMNS, TIDE_OP_ALTER_TABLE_COMMENT, bt)) != NULL)
         op->old_table = at;
-    if (at->options != bt->options || !same(at->partition_by, bt->partition_by)) {
+    if (at->options != bt->options || !same(at->partition_by, bt->partition_by) || !same_inherits(d, at, bt)) {
         note(d, 0, "table %s: options changed%s", qname(bt, y, sizeof y),
              same(at->partition_by, bt->partition_by) ? "" : " (partition key)");
         if ((op = add_op(d, P_COLUMNS, TIDE_OP_ALTER_TABLE_OPTIONS, bt)) != NULL)
@@ -647,6 +654,73 @@ static void diff_table(differ *d, const tide_table *at, const tide_table *bt)
     diff_columns(d, at, bt);
     diff_primary_key(d, at, bt);
     diff_constraints(d, at, bt);
+}
+
+static int same_inherits(const differ *d, const tide_table *a, const tide_table *b)
+{
+    int i;
+    if (a->ninherits != b->ninherits)
+        return 0;
+    for (i = 0; i < a->ninherits; i++)
+        if (!same_name(d, a->inherits[i], b->inherits[i]))
+            return 0;
+    return 1;
+}
+
+/* Whether table t inherits from p (directly). */
+static int inherits_from(const differ *d, const tide_table *t, const tide_table *p)
+{
+    char q[300];
+    int i;
+    snprintf(q, sizeof q, "%s%s%s", p->schema ? p->schema : "", p->schema ? "." : "", p->name);
+    for (i = 0; i < t->ninherits; i++)
+        if (same_name(d, t->inherits[i], q))
+            return 1;
+    return 0;
+}
+
+/* Tables created before the tables that inherit from them, dropped after
+ * them: a stable order in which no table of the phase waits for another. */
+static void order_tables(differ *d, int phase, int drops)
+{
+    int n = d->nphase[phase], i, j, placed = 0;
+    tide_op *ops = d->phase[phase], *out;
+    char *done;
+    if (n < 2 || d->failed)
+        return;
+    for (i = 0; i < n && !(drops ? ops[i].old_table : ops[i].table)->ninherits; i++)
+        ;
+    if (i == n)
+        return;                             /* no inheritance: nothing to do */
+    if (!(out = malloc(sizeof *out * (size_t)n)) || !(done = calloc((size_t)n, 1))) {
+        free(out);
+        d->failed = tide_err_set(d->err, TIDE_ENOMEM, "out of memory");
+        return;
+    }
+    while (placed < n) {
+        int pick = -1;
+        for (i = 0; i < n && pick < 0; i++) {
+            const tide_table *t = drops ? ops[i].old_table : ops[i].table;
+            int waits = 0;
+            if (done[i])
+                continue;
+            for (j = 0; j < n && !waits; j++) {
+                const tide_table *o = drops ? ops[j].old_table : ops[j].table;
+                if (!done[j] && j != i && (drops ? inherits_from(d, o, t) : inherits_from(d, t, o)))
+                    waits = 1;
+            }
+            if (!waits)
+                pick = i;
+        }
+        for (i = 0; i < n && pick < 0; i++)      /* a circle */
+            if (!done[i])
+                pick = i;
+        out[placed++] = ops[pick];
+        done[pick] = 1;
+    }
+    memcpy(ops, out, sizeof *ops * (size_t)n);
+    free(out);
+    free(done);
 }
 
 static void create_table(differ *d, const tide_table *bt)
@@ -1118,6 +1192,8 @@ static void emit(differ *d)
     for (i = 0; i < d->a->ntables && !d->failed; i++)
         if (!a_is_paired(d, d->a->tables[i]))
             drop_table(d, d->a->tables[i]);
+    order_tables(d, P_CREATE_TABLE, 0);
+    order_tables(d, P_DROP_TABLE, 1);
     if (!d->failed)
         diff_objects(d);
 }

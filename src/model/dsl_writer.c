@@ -733,6 +733,15 @@ static void table_options(writer *w, tide_buf *b, const tide_table *t)
         put(w, b, " :partitionBy ");
         quote(w, b, t->partition_by);
     }
+    if (t->ninherits) {
+        int i;
+        put(w, b, " :inherits { ");
+        for (i = 0; i < t->ninherits; i++) {
+            put(w, b, i ? ", " : "");
+            quote(w, b, t->inherits[i]);
+        }
+        put(w, b, " }");
+    }
 }
 
 /* t.table "name" :comment "..." { items }; nothing (and a note) for a table

@@ -897,6 +897,24 @@ static int fail_item(finisher *f, const tide_table *t, const char *fmt, ...)
     return TIDE_ECONFIG;
 }
 
+/* Whether t has column name, or inherits it from a parent of the schema. */
+static int has_column(const tide_schema *s, const tide_table *t, const char *name, int depth)
+{
+    int i;
+    if (tide_table_find_column(t, name))
+        return 1;
+    for (i = 0; depth < 16 && i < t->ninherits; i++) {
+        const char *p = t->inherits[i], *dot = strchr(p, '.');
+        char ns[128];
+        const tide_table *parent;
+        snprintf(ns, sizeof ns, "%.*s", dot ? (int)(dot - p) : 0, p);
+        parent = tide_schema_find_table(s, dot ? ns : NULL, dot ? dot + 1 : p);
+        if (!parent || has_column(s, parent, name, depth + 1))
+            return 1;            /* a parent outside the schema: taken on trust */
+    }
+    return 0;
+}
+
 static int check_columns(finisher *f, const tide_table *t, char *const *cols, int n, const char *what,
                          int index_entries)
 {
@@ -905,7 +923,7 @@ static int check_columns(finisher *f, const tide_table *t, char *const *cols, in
         char name[256];
         snprintf(name, sizeof name, "%.*s",
                  (int)(index_entries ? tide_model_index_col_len(cols[i]) : strlen(cols[i])), cols[i]);
-        if (!tide_table_find_column(t, name))
+        if (!has_column(f->s, t, name, 0))
             return fail_item(f, t, "%s names column '%s', which the table does not have", what, name);
     }
     return 0;
@@ -995,7 +1013,7 @@ static int check_fk_targets(finisher *f, tide_table *t)
             return fail_item(f, t, "foreign key '%s' has a different number of columns than it "
                              "references in '%s'", fk->name, fk->ref_table);
         for (j = 0; j < fk->nref_columns; j++)
-            if (!tide_table_find_column(ref, fk->ref_columns[j]))
+            if (!has_column(f->s, ref, fk->ref_columns[j], 0))
                 return fail_item(f, t, "foreign key '%s' references column '%s', which does not exist",
                                  fk->name, fk->ref_columns[j]);
     }
@@ -1400,6 +1418,8 @@ static int copy_table(tide_schema *s, const tide_table *a)
     t->options = a->options;
     t->renamed_from = tide_schema_str(s, a->renamed_from);
     t->partition_by = tide_schema_str(s, a->partition_by);
+    if ((rc = copy_strv(s, &t->inherits, &t->ninherits, a->inherits, a->ninherits)) < 0)
+        return rc;
     t->pk_name = tide_schema_str(s, a->pk_name);
     if ((rc = copy_strv(s, &t->pk, &t->npk, a->pk, a->npk)) < 0)
         return rc;

@@ -133,6 +133,10 @@ typedef struct tide_table {
                                (canonical: lowercase, one space before the parenthesis);
                                NULL: not partitioned. Its partitions are objects of kind
                                TIDE_OBJ_PARTITION on it. */
+    char **inherits;        /* PostgreSQL INHERITS: the parents ("name" or "schema.name"),
+                               in order; the columns it inherits are the parents', not
+                               its own (keys and indexes may name them) */
+    int ninherits;
 } tide_table;
 
 typedef struct tide_enum {

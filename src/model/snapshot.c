@@ -358,6 +358,8 @@ static void render_table(writer *w, const tide_table *t)
     true_field(w, "withoutRowid", t->options & TIDE_TABLE_WITHOUT_ROWID);
     true_field(w, "unlogged", t->options & TIDE_TABLE_UNLOGGED);
     string_field(w, "partitionBy", t->partition_by);
+    if (t->ninherits)
+        list_field(w, "inherits", t->inherits, t->ninherits, 0);
     key(w, "columns");
     enter(w, "[");
     for (i = 0; i < t->ncolumns; i++)
@@ -1152,10 +1154,10 @@ static int check_item(reader *r, void *ctx)
 
 static const char *const table_keys[] = { "schema", "name", "comment", "strict", "withoutRowid",
                                           "unlogged", "columns", "primaryKey", "uniques",
-                                          "indexes", "foreignKeys", "checks", "partitionBy", NULL };
+                                          "indexes", "foreignKeys", "checks", "partitionBy", "inherits", NULL };
 enum { TABLE_SCHEMA, TABLE_NAME, TABLE_COMMENT, TABLE_STRICT, TABLE_WITHOUT_ROWID,
        TABLE_UNLOGGED, TABLE_COLUMNS, TABLE_PK, TABLE_UNIQUES, TABLE_INDEXES, TABLE_FKS,
-       TABLE_CHECKS, TABLE_PARTITION_BY };
+       TABLE_CHECKS, TABLE_PARTITION_BY, TABLE_INHERITS };
 
 /* A table option (true or false) into t->options. */
 static int read_option(reader *r, const char *k, tide_table *t, unsigned bit)
@@ -1183,6 +1185,7 @@ static int table_field(reader *r, void *obj, int i, const char *k)
     case TABLE_INDEXES: return read_list(r, k, 1, index_item, t);
     case TABLE_FKS: return read_list(r, k, 1, fk_item, t);
     case TABLE_PARTITION_BY: return read_text(r, k, 1, &t->partition_by);
+    case TABLE_INHERITS: return read_strings(r, k, 1, &t->inherits, &t->ninherits);
     default: return read_list(r, k, 1, check_item, t);
     }
 }
