@@ -671,7 +671,7 @@ local function check_columns(b, t, names, cols, what)
   for _, entry in ipairs(cols or {}) do
     local col = entry
     if not names[col] then col = col:match("^%S+") end
-    if not names[col] then
+    if not names[col] and not b.__inherits then   -- an inherited column: the model checks it
       local list = {}
       for _, c in ipairs(t.columns) do list[#list + 1] = c.name end
       tfail(b, nil, format("%s names column '%s', which the table does not have%s", what, col,
@@ -683,7 +683,9 @@ end
 -- Whole-table rules: one way of giving the key, items that name existing
 -- columns. names maps the column names to their definitions.
 local function check_table(b, t, names, keyed)
-  if #t.columns == 0 then tfail(b, nil, "the table has no columns (add t.col \"name\" :type())") end
+  if #t.columns == 0 and not b.__inherits then
+    tfail(b, nil, "the table has no columns (add t.col \"name\" :type())")
+  end
   if t.primary and keyed then
     tfail(b, nil, format("the primary key is given twice: column '%s' has :primary() and the "
       .. "table has t.primary { ... }; keep one", keyed))
@@ -691,7 +693,7 @@ local function check_table(b, t, names, keyed)
   if t.primary then
     check_columns(b, t, names, t.primary.columns, "t.primary")
     for _, k in ipairs(t.primary.columns) do
-      if names[k].nullable then
+      if names[k] and names[k].nullable then
         tfail(b, nil, format("column '%s' is in the primary key, so it cannot be :nullable()", k))
       end
     end

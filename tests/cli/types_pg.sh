@@ -1,4 +1,4 @@
-# Extensions, domains, composite types and partitions on PostgreSQL through the
+# Extensions, domains, composite types, partitions and inheritance on PostgreSQL through the
 # definitions (TIDE_TEST_PG_URL): t.extension, t.domain and
 # t.compositeType create them before the tables that use them; hand-written
 # SQL compared with the live database is spelled by the server (no perpetual
@@ -39,6 +39,10 @@ return {
     t.col "zone" :text(),
     t.primary { "id", "zone" },
   },
+  t.table "old_orders" :inherits "orders" {
+    t.col "archived_at" :timestamptz() :default "now()",
+    t.primary { "id" },
+  },
   t.partition "visit_eu" { table = "visit", sql = [[for values in ('eu')]], comment = "Europe" },
   t.partition "visit_rest" { table = "visit", sql = [[default]] },
 }
@@ -69,7 +73,7 @@ tide --url "$base/$A" schema:update; expect_rc 0; expect_out "nothing to do"
 
 t "schema:inspect --format lua writes them; those definitions build the same database"
 tide --url "$base/$A" schema:inspect --format lua; expect_rc 0
-expect_out 'comment = "who bought"'; expect_out ':partitionBy "list (zone)"'; expect_out 't.partition "visit_eu"'
+expect_out 'comment = "who bought"'; expect_out ':inherits { "orders" }'; expect_out ':partitionBy "list (zone)"'; expect_out 't.partition "visit_eu"'
 expect_out 't.extension "citext"'; expect_out 't.domain "positive_int"'; expect_out 't.compositeType "priced"'
 mkdir -p back/schema; printf '%s\n' "$out" > back/schema/app.lua
 (cd back && tide --url "$base/$B" schema:create --run); expect_rc 0
