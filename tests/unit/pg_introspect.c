@@ -866,7 +866,7 @@ static void test_transactions(void **state)
     assert_int_equal(tide_conn_begin(f->conn, &err), 0);
     script_ok(f->conn, "CREATE TABLE uncommitted (id integer)");
     s = introspect(f->conn, NULL, 0, NULL, 0);
-    assert_int_equal(pg_introspect__queries(), 11);
+    assert_int_equal(pg_introspect__queries(), 12);
     assert_non_null(tide_schema_find_table(s, NULL, "uncommitted"));
     tide_schema_free(s);
     assert_int_equal(tide_conn_txdepth(f->conn), 1);
