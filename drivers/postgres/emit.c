@@ -117,6 +117,7 @@ static void create_table(tide_sqlw *e, const tide_table *t)
         tide_sqlw_put(e, ")");
     }
     tide_sqlw_put(e, "\n)");
+    pg_emit__partition_by(e, t);
     tide_sqlw_stmt(e);
     if (t->comment)
         comment_on(e, "table", t, NULL, t->comment);
@@ -317,7 +318,8 @@ static void alter_column(tide_sqlw *e, const tide_op *op)
     const tide_column *c = op->column;
     tide_column plain = *c;                 /* the type without the serial shorthand */
     plain.autoincrement = 0;
-    if ((op->changes & TIDE_CHANGE_TYPE) && !tide_plan_fill(e->plan, t, c->name) && !castable(op->old_column, c)) {
+    if ((op->changes & TIDE_CHANGE_TYPE) && !tide_plan_fill(e->plan, t, c->name) && !castable(op->old_column, c) &&
+        !pg_emit__domain_cast(e->plan, op->old_column, c)) {
         tide_sqlw_fail(e, "column %s.%s: PostgreSQL has no cast from %s to %s, so this migration could not "
                        "run. Write it yourself: tide migration:create --blank, then m:changeColumnType{ "
                        "table = \"%s\", column = \"%s\", to = \"%s\", using = \"<an expression of the old "
@@ -480,6 +482,8 @@ static void set_options(tide_sqlw *e, const tide_table *t, unsigned changed)
 static void table_options(tide_sqlw *e, const tide_op *op)
 {
     unsigned changed = op->table->options ^ op->old_table->options;
+    if (pg_emit__partition_key_change(e, op))
+        return;
     if (changed & (TIDE_TABLE_STRICT | TIDE_TABLE_WITHOUT_ROWID)) {
         tide_sqlw_fail(e, "table %s: PostgreSQL has no STRICT or WITHOUT ROWID tables", op->table->name);
         return;
@@ -624,7 +628,10 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
         tide_sqlw_stmt(e);
         break;
     case TIDE_OP_ALTER_TABLE_COMMENT:
-        comment_on(e, "table", t, NULL, t->comment);
+        if (op->index)
+            pg_emit__index_comment(e, t, op->index);
+        else
+            comment_on(e, "table", t, NULL, t->comment);
         break;
     case TIDE_OP_ADD_PRIMARY_KEY:
         alter_table(e, t);
@@ -653,6 +660,8 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
         break;
     case TIDE_OP_CREATE_INDEX:
         create_index(e, t, op->index);
+        if (op->index->comment)
+            pg_emit__index_comment(e, t, op->index);
         break;
     case TIDE_OP_ADD_FK:
         alter_table(e, t);

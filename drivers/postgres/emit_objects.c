@@ -395,6 +395,8 @@ static void alter(tide_sqlw *e, const tide_object *old, const tide_object *o)
 void pg_emit__object(tide_sqlw *e, const tide_op *op)
 {
     const tide_object *o = op->object ? op->object : op->old_object;
+    if (pg_emit__type_object(e, op) || pg_emit__partition(e, op))
+        return;
     if (!sql_kind(o)) {
         tide_sqlw_fail(e, "%s %s: PostgreSQL has no such object", tide_object_kinds[o->kind].name, o->name);
         return;

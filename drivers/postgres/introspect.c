@@ -40,7 +40,13 @@ int pg_introspect__queries(void)
 /* Comments come from pg_description joined once, rather than from
  * obj_description/col_description, which run a query per row. */
 static const char sql_tables[] = RELS_CTE
-    "SELECT r.oid, r.nspname, r.relname, d.description, c.relpersistence, c.relrowsecurity, c.relforcerowsecurity FROM rels r "
+    "SELECT r.oid, r.nspname, r.relname, d.description, c.relpersistence, c.relrowsecurity, c.relforcerowsecurity, "
+    "CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(r.oid) END, "
+    "ARRAY(SELECT CASE WHEN pn.nspname = 'public' THEN pc.relname ELSE pn.nspname || '.' || pc.relname END "
+    "FROM pg_catalog.pg_inherits ih "
+    "JOIN pg_catalog.pg_class pc ON pc.oid = ih.inhparent "
+    "JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace "
+    "WHERE ih.inhrelid = r.oid ORDER BY ih.inhseqno) FROM rels r "
     "JOIN pg_catalog.pg_class c ON c.oid = r.oid "
     "LEFT JOIN pg_catalog.pg_description d ON d.objoid = r.oid "
     "AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0 "
@@ -73,7 +79,7 @@ static const char sql_columns[] = RELS_CTE
     "LEFT JOIN pg_catalog.pg_type et ON et.typtype = 'e' AND et.oid = "
     "CASE WHEN t.typtype = 'e' THEN t.oid WHEN t.typcategory = 'A' THEN t.typelem END "
     "LEFT JOIN pg_catalog.pg_namespace en ON en.oid = et.typnamespace "
-    "WHERE a.attnum > 0 AND NOT a.attisdropped "
+    "WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attislocal "   /* not inherited */
     "ORDER BY a.attrelid, a.attnum";
 
 /* The names of the columns of a key (an int2[] of attnums of relation rel),
@@ -96,7 +102,7 @@ static const char sql_constraints[] = RELS_CTE
     "FROM rels r JOIN pg_catalog.pg_constraint co ON co.conrelid = r.oid "
     "LEFT JOIN pg_catalog.pg_class fc ON fc.oid = co.confrelid "
     "LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace "
-    "WHERE co.contype IN ('p', 'u', 'f', 'c') AND co.conparentid = 0 "
+    "WHERE co.contype IN ('p', 'u', 'f', 'c') AND co.conparentid = 0 AND co.conislocal "
     "ORDER BY co.conrelid, co.conname";
 
 /* Indexes that back a primary key, unique or exclusion constraint are the
@@ -106,8 +112,11 @@ static const char sql_indexes[] = RELS_CTE
     "SELECT i.indrelid, ic.relname, i.indisunique, am.amname, i.indexprs IS NOT NULL, "
     KEY_NAMES("(i.indkey::pg_catalog.int2[])[0:i.indnkeyatts - 1]", "i.indrelid") ", "
     "i.indoption::text, pg_catalog.pg_get_expr(i.indpred, i.indrelid), "
-    "CASE WHEN i.indexprs IS NOT NULL THEN pg_catalog.pg_get_indexdef(i.indexrelid) END "
+    "CASE WHEN i.indexprs IS NOT NULL THEN pg_catalog.pg_get_indexdef(i.indexrelid) END, "
+    "ixd.description "
     "FROM rels r JOIN pg_catalog.pg_index i ON i.indrelid = r.oid "
+    "LEFT JOIN pg_catalog.pg_description ixd ON ixd.objoid = i.indexrelid "
+    "AND ixd.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ixd.objsubid = 0 "
     "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
     "JOIN pg_catalog.pg_am am ON am.oid = ic.relam "
     "WHERE NOT i.indisprimary AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint co "
@@ -220,6 +229,53 @@ static const char sql_sequences[] =
     "WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND x.objid = c.oid "
     "AND x.deptype IN ('a', 'i', 'e')) "
     "ORDER BY n.nspname, c.relname";
+
+/* Extensions, domains and composite types, one query: the kind ('e', 'd',
+ * 'c'), namespace, name, definition, comment. An extension's definition is
+ * the namespace it lives in ("schema public"; plpgsql, in pg_catalog, is
+ * not read; its comment is the extension's own, not read either); a
+ * domain's is what follows CREATE DOMAIN name AS, every clause in one
+ * order with its checks by name; a composite type's its attributes. Types
+ * an extension made are the extension's (deptype 'e'). */
+static const char sql_types[] =
+    "SELECT 'e', 'public', e.extname, 'schema ' || pg_catalog.quote_ident(n.nspname), NULL "
+    "FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace "
+    "WHERE " NAMESPACES " "
+    "UNION ALL "
+    "SELECT 'd', n.nspname, t.typname, pg_catalog.format_type(t.typbasetype, t.typtypmod) || "
+    "CASE WHEN t.typcollation <> bt.typcollation THEN ' collate ' || pg_catalog.quote_ident(co.collname) "
+    "ELSE '' END || COALESCE(' default ' || pg_catalog.pg_get_expr(t.typdefaultbin, 0), '') || "
+    "CASE WHEN t.typnotnull THEN ' not null' ELSE '' END || "
+    "COALESCE((SELECT pg_catalog.string_agg(' constraint ' || pg_catalog.quote_ident(k.conname) || ' ' || "
+    "pg_catalog.pg_get_constraintdef(k.oid), '' ORDER BY k.conname) FROM pg_catalog.pg_constraint k "
+    "WHERE k.contypid = t.oid AND k.contype = 'c'), ''), d.description "
+    "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+    "JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype "
+    "LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation "
+    DESCRIPTION("d", "pg_catalog.pg_type", "t.oid")
+    "WHERE t.typtype = 'd' AND " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_type", "t.oid") " "
+    "UNION ALL "
+    "SELECT 'c', n.nspname, t.typname, COALESCE((SELECT pg_catalog.string_agg("
+    "pg_catalog.quote_ident(a.attname) || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod) || "
+    "CASE WHEN a.attcollation <> at.typcollation THEN ' collate ' || pg_catalog.quote_ident(ac.collname) "
+    "ELSE '' END, ', ' ORDER BY a.attnum) FROM pg_catalog.pg_attribute a "
+    "JOIN pg_catalog.pg_type at ON at.oid = a.atttypid "
+    "LEFT JOIN pg_catalog.pg_collation ac ON ac.oid = a.attcollation "
+    "WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped), ''), d.description "
+    "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+    "JOIN pg_catalog.pg_class c ON c.oid = t.typrelid AND c.relkind = 'c' "
+    DESCRIPTION("d", "pg_catalog.pg_type", "t.oid")
+    "WHERE t.typtype = 'c' AND " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_type", "t.oid") " "
+    "ORDER BY 1, 2, 3";
+
+/* The partitions of the tables read: their bound as pg_get_expr prints it
+ * ("FOR VALUES FROM (...) TO (...)", "DEFAULT"), their comment. */
+static const char sql_partitions[] = RELS_CTE
+    "SELECT i.inhparent, c.relname, pg_catalog.pg_get_expr(c.relpartbound, c.oid), d.description "
+    "FROM rels r JOIN pg_catalog.pg_inherits i ON i.inhparent = r.oid "
+    "JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid AND c.relispartition "
+    DESCRIPTION("d", "pg_catalog.pg_class", "c.oid")
+    "ORDER BY i.inhparent, c.relname";
 
 /* A table read, by oid (sorted by oid for bsearch). */
 typedef struct rel {
@@ -408,7 +464,7 @@ static int command(reader *r, const char *what, const char *sql)
 
 static int read_tables(reader *r, const PGresult *res)
 {
-    int i, n = PQntuples(res);
+    int i, rc, n = PQntuples(res);
     if (n > 0 && !(r->rels = malloc(sizeof *r->rels * (size_t)n)))
         return nomem(r);
     for (i = 0; i < n; i++) {
@@ -422,6 +478,10 @@ static int read_tables(reader *r, const PGresult *res)
             t->options |= TIDE_TABLE_ROW_SECURITY;
         if (field_true(res, i, 6))
             t->options |= TIDE_TABLE_FORCE_ROW_SECURITY;
+        if (field(res, i, 7) && !(t->partition_by = tide_schema_str(r->out, field(res, i, 7))))
+            return nomem(r);
+        if ((rc = push_array(r, field(res, i, 8), &t->inherits, &t->ninherits)) < 0)
+            return rc;
         r->rels[i].oid = strtoul(field(res, i, 0), NULL, 10);
         r->rels[i].table = t;
         r->nrels++;
@@ -727,6 +787,8 @@ static int read_indexes(reader *r, const PGresult *res)
         ix->unique = field_true(res, i, 2);
         ix->method = strcmp(method, "btree") ? tide_schema_str(r->out, method) : NULL;
         ix->where = tide_schema_str(r->out, field(res, i, 7));
+        if (field(res, i, 9) && !(ix->comment = tide_schema_str(r->out, field(res, i, 9))))
+            return nomem(r);
         if (field_true(res, i, 4))
             rc = index_expression(r, field(res, i, 8), ix);
         else
@@ -803,6 +865,22 @@ static int read_functions(reader *r, const PGresult *res)
     return rc;
 }
 
+static int read_types(reader *r, const PGresult *res)
+{
+    int i, rc = 0, n = PQntuples(res);
+    for (i = 0; i < n && rc == 0; i++) {
+        char k = field(res, i, 0)[0];
+        tide_object_kind kind = k == 'e' ? TIDE_OBJ_EXTENSION : k == 'd' ? TIDE_OBJ_DOMAIN : TIDE_OBJ_COMPOSITE;
+        rc = add_object(r, kind, field(res, i, 1), field(res, i, 2), NULL, res, i, 3, -1);
+        if (rc == 0 && kind == TIDE_OBJ_EXTENSION) {
+            tide_object *o = &r->out->objects[r->out->nobjects - 1];
+            if (!(o->canonical = tide_schema_str(r->out, o->definition)))
+                rc = nomem(r);
+        }
+    }
+    return rc;
+}
+
 static int read_sequences(reader *r, const PGresult *res)
 {
     int i, rc = 0, n = PQntuples(res);
@@ -834,6 +912,11 @@ static int read_triggers(reader *r, const PGresult *res)
     return rc;
 }
 
+static int read_partitions(reader *r, const PGresult *res)
+{
+    return read_on_table(r, res, TIDE_OBJ_PARTITION, -1);
+}
+
 static int read_policies(reader *r, const PGresult *res)
 {
     return read_on_table(r, res, TIDE_OBJ_POLICY, 4);
@@ -851,9 +934,11 @@ static const struct step {
     { "constraints", sql_constraints, read_constraints },
     { "indexes", sql_indexes, read_indexes },
     { "enums", sql_enums, read_enums },
+    { "types", sql_types, read_types },
     { "sequences", sql_sequences, read_sequences },
     { "functions", sql_functions, read_functions },
     { "views", sql_views, read_views },
+    { "partitions", sql_partitions, read_partitions },
     { "triggers", sql_triggers, read_triggers },
     { "policies", sql_policies, read_policies },
 };

@@ -152,14 +152,61 @@ int pg_seq_canonical(const char *name, const char *options, tide_buf *out, tide_
     return 0;
 }
 
+/* An extension's definition, "[with] schema name" or nothing, as
+ * introspection reads it: "schema public" (a bare name folded to lower
+ * case, a quoted one kept). */
+static int extension_canonical(tide_schema *s, tide_object *o, tide_buf *buf, tide_err *err)
+{
+    const char *p = o->definition ? o->definition : "";
+    size_t n;
+    while (isspace((unsigned char)*p))
+        p++;
+    if (!strncasecmp(p, "with", 4) && isspace((unsigned char)p[4]))
+        for (p += 4; isspace((unsigned char)*p);)
+            p++;
+    if (!strncasecmp(p, "schema", 6) && (isspace((unsigned char)p[6]) || !p[6]))
+        for (p += 6; isspace((unsigned char)*p);)
+            p++;
+    else if (*p)
+        return tide_err_set(err, TIDE_ECONFIG, "extension %s: its definition is the namespace it lives in, "
+                            "\"schema public\", not '%.40s'", o->name, p);
+    n = strlen(p);
+    while (n && (isspace((unsigned char)p[n - 1]) || p[n - 1] == ';'))
+        n--;
+    tide_buf_reset(buf);
+    if (tide_buf_puts(buf, "schema ") < 0)
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    if (!n) {
+        if (tide_buf_puts(buf, "public") < 0)
+            return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    } else if (*p == '"') {
+        if (tide_buf_add(buf, p, n) < 0)
+            return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    } else {
+        size_t i;
+        for (i = 0; i < n; i++)
+            if (tide_buf_putc(buf, (char)tolower((unsigned char)p[i])) < 0)
+                return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    }
+    if (!(o->definition = tide_schema_str(s, buf->data)) || !(o->canonical = o->definition))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    return 0;
+}
+
 /* The driver's normalize: sequences' options in their canonical form (as
- * definition too, so that ALTER SEQUENCE says every option). */
+ * definition too, so that ALTER SEQUENCE says every option); extensions'
+ * namespaces. */
 int pg_normalize(tide_schema *s, tide_err *err)
 {
     tide_buf buf = TIDE_BUF_INIT;
     int i, rc = 0;
     for (i = 0; rc == 0 && i < s->nobjects; i++) {
         tide_object *o = &s->objects[i];
+        if (o->kind == TIDE_OBJ_EXTENSION) {
+            if ((rc = extension_canonical(s, o, &buf, err)) < 0)
+                break;
+            continue;
+        }
         if (o->kind != TIDE_OBJ_SEQUENCE)
             continue;
         if ((rc = pg_seq_canonical(o->name, o->definition, &buf, err)) < 0)

@@ -36,6 +36,20 @@ struct tide_sqlw;
 void pg_emit__object(struct tide_sqlw *e, const tide_op *op);
 int pg_emit__signature(struct tide_sqlw *e, const tide_object *o);
 int pg_emit__is_procedure(const char *def);
+/* Extensions, domains and composite types (emit_types.c): 1 when the op's
+ * object is one of them (its SQL written), 0 otherwise. */
+int pg_emit__type_object(struct tide_sqlw *e, const tide_op *op);
+/* Partitioned tables (emit_partitions.c): " partition by <key>" after
+ * CREATE TABLE's parenthesis; a changed key refused by name (1: refused);
+ * a partition's *_OBJECT operations (1 when the object is a partition). */
+void pg_emit__partition_by(struct tide_sqlw *e, const tide_table *t);
+int pg_emit__partition_key_change(struct tide_sqlw *e, const tide_op *op);
+int pg_emit__partition(struct tide_sqlw *e, const tide_op *op);
+/* comment on index "schema"."name" is ... (emit_partitions.c). */
+void pg_emit__index_comment(struct tide_sqlw *e, const tide_table *t, const tide_index *ix);
+/* Whether a column type change is to or from a domain of the plan's
+ * schemas (its base type's casts apply: left to the server). */
+int pg_emit__domain_cast(const tide_plan *plan, const tide_column *from, const tide_column *to);
 /* The driver's normalize (normalize.c), and the canonical form of a
  * sequence's options text (name for messages) into out: every option, in
  * the order introspection reads them. TIDE_ECONFIG naming the sequence for

@@ -499,7 +499,7 @@ function M.unique(spec)
   return { __tide = "unique", columns = cols, name = check_string(spec.name, "t.unique: name", 2) }
 end
 
-local INDEX_KEYS, INDEX_LIST = keyset { "name", "unique", "where", "using", "expression", "desc" }
+local INDEX_KEYS, INDEX_LIST = keyset { "name", "unique", "where", "using", "expression", "desc", "comment" }
 
 -- The suffixes an index entry may have, as (order, nulls): " desc nulls last".
 local SUFFIXES = {}
@@ -557,6 +557,7 @@ function M.index(spec)
     unique = check_bool(spec.unique, "t.index: unique", 2),
     where = check_string(spec.where, "t.index: where", 2),
     using = using and using:lower(),
+    comment = check_string(spec.comment, "t.index: comment", 2),
   }
 end
 
@@ -670,7 +671,7 @@ local function check_columns(b, t, names, cols, what)
   for _, entry in ipairs(cols or {}) do
     local col = entry
     if not names[col] then col = col:match("^%S+") end
-    if not names[col] then
+    if not names[col] and not b.__inherits then   -- an inherited column: the model checks it
       local list = {}
       for _, c in ipairs(t.columns) do list[#list + 1] = c.name end
       tfail(b, nil, format("%s names column '%s', which the table does not have%s", what, col,
@@ -682,7 +683,9 @@ end
 -- Whole-table rules: one way of giving the key, items that name existing
 -- columns. names maps the column names to their definitions.
 local function check_table(b, t, names, keyed)
-  if #t.columns == 0 then tfail(b, nil, "the table has no columns (add t.col \"name\" :type())") end
+  if #t.columns == 0 and not b.__inherits then
+    tfail(b, nil, "the table has no columns (add t.col \"name\" :type())")
+  end
   if t.primary and keyed then
     tfail(b, nil, format("the primary key is given twice: column '%s' has :primary() and the "
       .. "table has t.primary { ... }; keep one", keyed))
@@ -690,7 +693,7 @@ local function check_table(b, t, names, keyed)
   if t.primary then
     check_columns(b, t, names, t.primary.columns, "t.primary")
     for _, k in ipairs(t.primary.columns) do
-      if names[k].nullable then
+      if names[k] and names[k].nullable then
         tfail(b, nil, format("column '%s' is in the primary key, so it cannot be :nullable()", k))
       end
     end
@@ -724,7 +727,7 @@ function TblMT.__call(b, items)
   local t = { __tide = "table", name = b.__table, schema = b.__schema, comment = b.__comment,
               renamedFrom = b.__renamedFrom, columns = columns, indexes = {}, uniques = {},
               foreigns = {}, checks = {}, strict = b.__strict, withoutRowid = b.__withoutRowid,
-              unlogged = b.__unlogged }
+              unlogged = b.__unlogged, partitionBy = b.__partitionBy, inherits = b.__inherits }
   for i = 1, count_items(b, items) do
     local item = items[i]
     local kind = type(item) == "table" and rawget(item, "__tide")
@@ -754,7 +757,7 @@ TblMT.__index = function(b, k)
   if m then return m end
   if type(k) == "string" and k:sub(1, 2) == "__" then return nil end
   error(format("table '%s': no method :%s()%s", rawget(b, "__name_"), tostring(k),
-    suggest(tostring(k), { "comment", "renamedFrom", "strict", "withoutRowid", "unlogged" })), 2)
+    suggest(tostring(k), { "comment", "renamedFrom", "strict", "withoutRowid", "unlogged", "partitionBy", "inherits" })), 2)
 end
 
 function Tbl:renamedFrom(old)
@@ -783,6 +786,35 @@ for method, field in pairs { strict = "__strict", withoutRowid = "__withoutRowid
   end
 end
 
+-- :partitionBy "range (created_at)" (PostgreSQL): a partitioned table; its
+-- partitions are t.partition "name" { table = "...", sql = [[for values ...]] }.
+function Tbl:partitionBy(key)
+  if type(key) ~= "string" or not key:find("%S") then
+    error(format("table '%s': :partitionBy(key) needs the partition key, e.g. :partitionBy \"range (created_at)\"",
+      self.__name_), 2)
+  end
+  if self.__partitionBy then error(format("table '%s': :partitionBy() is given twice", self.__name_), 2) end
+  self.__partitionBy = key
+  return self
+end
+
+-- :inherits "parent" or :inherits { "a", "b" } (PostgreSQL INHERITS): the
+-- table has its parents' columns besides its own.
+function Tbl:inherits(parents)
+  if type(parents) == "string" then parents = { parents } end
+  if type(parents) ~= "table" or #parents == 0 then
+    error(format("table '%s': :inherits(parents) needs a table name or a list of them", self.__name_), 2)
+  end
+  for _, p in ipairs(parents) do
+    if type(p) ~= "string" or not p:find("%S") then
+      error(format("table '%s': :inherits(): a parent must be a table name", self.__name_), 2)
+    end
+  end
+  if self.__inherits then error(format("table '%s': :inherits() is given twice", self.__name_), 2) end
+  self.__inherits = parents
+  return self
+end
+
 --- t.table "name" | "schema.name" -> a table builder: call it with the items.
 function M.table(qualified)
   local name, schema, bad = split_name(qualified)
@@ -807,9 +839,13 @@ end
 -- of a virtual table, the options of a sequence. (A function is t.func:
 -- `function` is a Lua keyword.)
 local KINDS = {
+  { word = "extension",        kind = "extension",         example = "[[schema public]]" },
+  { word = "domain",           kind = "domain",            example = "[[integer not null check (value > 0)]]" },
+  { word = "compositeType",    kind = "type",              example = "[[x double precision, y double precision]]" },
   { word = "sequence",         kind = "sequence",          example = "[[as bigint start with 10000]]" },
   { word = "func",             kind = "function",          example = "[[create function ... ]]" },
   { word = "virtualTable",     kind = "virtual table",     example = "[[fts5(title, body)]]" },
+  { word = "partition",        kind = "partition",         example = "[[for values in ('eu')]]", onTable = true },
   { word = "view",             kind = "view",              example = "[[select ...]]" },
   { word = "materializedView", kind = "materialized view", example = "[[select ...]]" },
   { word = "trigger",          kind = "trigger",           example = "[[create trigger ... ]]", onTable = true },
@@ -849,7 +885,7 @@ local function object_table(b, spec, level)
     return nil, b.__schema
   end
   if not b.__onTable then
-    ofail(b, format("table = is for triggers and policies; a %s is not on a table", b.__kind), level + 1)
+    ofail(b, format("table = is for triggers, policies and partitions; a %s is not on a table", b.__kind), level + 1)
   end
   local name, schema, bad = split_name(tbl)
   if bad then ofail(b, "table: " .. bad, level + 1) end

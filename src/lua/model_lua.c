@@ -507,21 +507,22 @@ done:
 }
 
 static const char *const index_keys[] = {
-    "__tide", "name", "columns", "expression", "unique", "where", "using"
+    "__tide", "name", "columns", "expression", "unique", "where", "using", "comment"
 };
-enum { I_TAG, I_NAME, I_COLUMNS, I_EXPR, I_UNIQUE, I_WHERE, I_USING, I_N };
+enum { I_TAG, I_NAME, I_COLUMNS, I_EXPR, I_UNIQUE, I_WHERE, I_USING, I_COMMENT, I_N };
 static const shape index_shape = { "index", "an index (t.index { ... })", index_keys, I_N };
 
 static int convert_index(conv *cv, tide_table *t, int idx)
 {
     int top = lua_gettop(cv->L), base, rc, unique;
-    const char *name, *expr, *where, *using;
+    const char *name, *expr, *where, *using, *comment;
     tide_index *ix;
     if ((rc = read_fields(cv, idx, &index_shape, &base)) < 0 ||
         (rc = opt_str(cv, base + I_NAME, "t.index: name", &name)) < 0 ||
         (rc = opt_str(cv, base + I_EXPR, "t.index: expression", &expr)) < 0 ||
         (rc = opt_str(cv, base + I_WHERE, "t.index: where", &where)) < 0 ||
         (rc = opt_str(cv, base + I_USING, "t.index: using", &using)) < 0 ||
+        (rc = opt_str(cv, base + I_COMMENT, "t.index: comment", &comment)) < 0 ||
         (rc = opt_bool(cv, base + I_UNIQUE, "t.index: unique", &unique)) < 0)
         goto done;
     if (!(ix = tide_table_add_index(cv->s, t, name))) {
@@ -532,6 +533,7 @@ static int convert_index(conv *cv, tide_table *t, int idx)
     ix->where = tide_schema_str(cv->s, where);
     ix->method = using && strcasecmp(using, "btree") ? tide_schema_str(cv->s, using) : NULL;
     ix->unique = unique;
+    ix->comment = tide_schema_str(cv->s, comment);
     if ((rc = str_list(cv, base + I_COLUMNS, "t.index: columns", 0, &ix->columns, &ix->ncolumns)) < 0)
         goto done;
     if ((ix->ncolumns > 0) == (expr != NULL))
@@ -625,10 +627,10 @@ static int each_item(conv *cv, tide_table *t, int slot, const char *field, int r
 
 static const char *const table_keys[] = {
     "__tide", "name", "schema", "comment", "renamedFrom", "columns", "primary",
-    "indexes", "uniques", "foreigns", "checks", "strict", "withoutRowid", "unlogged"
+    "indexes", "uniques", "foreigns", "checks", "strict", "withoutRowid", "unlogged", "partitionBy", "inherits"
 };
 enum { T_TAG, T_NAME, T_SCHEMA, T_COMMENT, T_RENAMED, T_COLUMNS, T_PRIMARY, T_INDEXES,
-       T_UNIQUES, T_FOREIGNS, T_CHECKS, T_STRICT, T_WITHOUT_ROWID, T_UNLOGGED, T_N };
+       T_UNIQUES, T_FOREIGNS, T_CHECKS, T_STRICT, T_WITHOUT_ROWID, T_UNLOGGED, T_PARTITION_BY, T_INHERITS, T_N };
 
 /* The table options: slot T_STRICT + i holds option i. */
 static const struct { const char *field; unsigned bit; } table_options[] = {
@@ -661,7 +663,7 @@ static int convert_table(conv *cv, int idx)
     lua_State *L = cv->L;
     int top = lua_gettop(L), base, rc, on;
     size_t i;
-    const char *name, *schema, *comment, *renamed;
+    const char *name, *schema, *comment, *renamed, *partition_by;
     tide_table *t;
     cv->table = cv->column = NULL;
     if ((rc = read_fields(cv, idx, &table_shape, &base)) < 0 ||
@@ -671,7 +673,8 @@ static int convert_table(conv *cv, int idx)
     snprintf(cv->tname, sizeof cv->tname, "%s%s%s", schema ? schema : "", schema ? "." : "", name);
     cv->table = cv->tname;
     if ((rc = opt_str(cv, base + T_COMMENT, "comment", &comment)) < 0 ||
-        (rc = opt_str(cv, base + T_RENAMED, "renamedFrom", &renamed)) < 0)
+        (rc = opt_str(cv, base + T_RENAMED, "renamedFrom", &renamed)) < 0 ||
+        (rc = opt_str(cv, base + T_PARTITION_BY, "partitionBy", &partition_by)) < 0)
         goto done;
     if (!(t = tide_schema_add_table(cv->s, schema, name))) {
         rc = nomem(cv);
@@ -679,6 +682,10 @@ static int convert_table(conv *cv, int idx)
     }
     t->comment = tide_schema_str(cv->s, comment);
     t->renamed_from = tide_schema_str(cv->s, renamed);
+    t->partition_by = tide_schema_str(cv->s, partition_by);
+    if (!lua_isnil(L, base + T_INHERITS) &&
+        (rc = str_list(cv, base + T_INHERITS, "inherits", 1, &t->inherits, &t->ninherits)) < 0)
+        goto done;
     for (i = 0; i < sizeof table_options / sizeof *table_options; i++) {
         if ((rc = opt_bool(cv, base + T_STRICT + (int)i, table_options[i].field, &on)) < 0)
             goto done;

@@ -17,7 +17,7 @@
 enum {
     P_NAMESPACE, P_ENUM, P_DROP_OBJECT, P_DROP_FK, P_DROP_CONSTRAINT, P_RENAME, P_REPLACE_ENUM,
     P_DROP_TABLE, P_DROP_OBJECT_LATE, P_CREATE_OBJECT_EARLY, P_CREATE_TABLE, P_COLUMNS,
-    P_ADD_CONSTRAINT, P_ADD_FK, P_CREATE_OBJECT, P_DROP_ENUM, NPHASES
+    P_ADD_CONSTRAINT, P_ADD_FK, P_CREATE_OBJECT, P_DROP_TYPE, P_DROP_ENUM, NPHASES
 };
 
 /* A rename decided once (hint, likely rename accepted) and used both ways:
@@ -311,6 +311,11 @@ static int same_cols(const differ *d, const tide_table *at, const tide_table *bt
         snprintf(name, sizeof name, "%.*s", (int)bl, bc[i]);
         snprintf(aname, sizeof aname, "%.*s", (int)al, ac[i]);
         mapped = partner_col(d, at, bt, name);
+        if (!mapped && bt->ninherits && !find_column(d, bt, name) && !find_column(d, at, aname)) {
+            if (!same_name(d, aname, name) || strcmp(ac[i] + al, bc[i] + bl))
+                return 0;                    /* a column both inherit: by its name */
+            continue;
+        }
         if (!mapped || !same_name(d, aname, mapped->name) || strcmp(ac[i] + al, bc[i] + bl))
             return 0;
     }
@@ -567,6 +572,28 @@ static int find_named_(const differ *d, const void *items, int n, size_t size, c
     return 0;
 }
 
+/* Comments of the indexes both tables have, unchanged but for their
+ * comment: ALTER_TABLE_COMMENT with the index set (an index created is
+ * created with its comment). */
+static void diff_index_comments(differ *d, const tide_table *at, const tide_table *bt)
+{
+    int i, j;
+    tide_op *op;
+    if (d->o->no_comments)
+        return;
+    for (i = 0; i < bt->nindexes; i++)
+        for (j = 0; j < at->nindexes; j++) {
+            const tide_index *x = &at->indexes[j], *y = &bt->indexes[i];
+            if (!same_name(d, x->name, y->name) || !same_index(d, at, bt, x, y) || same(x->comment, y->comment))
+                continue;
+            note(d, 0, "index %s: comment changed", y->name);
+            if ((op = add_op(d, P_COLUMNS, TIDE_OP_ALTER_TABLE_COMMENT, bt)) != NULL) {
+                op->old_table = at;
+                op->index = y;
+            }
+        }
+}
+
 static void diff_constraints(differ *d, const tide_table *at, const tide_table *bt)
 {
 #define COLS(x) (x)->columns, (x)->ncolumns
@@ -575,6 +602,7 @@ static void diff_constraints(differ *d, const tide_table *at, const tide_table *
                TIDE_OP_RENAME_CONSTRAINT);
     DIFF_NAMED(d, at, bt, indexes, nindexes, TIDE_OP_DROP_INDEX, TIDE_OP_CREATE_INDEX, index,
                same_index(d, at, bt, x_, y_), "idx", TIDE_OP_RENAME_INDEX);
+    diff_index_comments(d, at, bt);
     DIFF_NAMED(d, at, bt, fks, nfks, TIDE_OP_DROP_FK, TIDE_OP_ADD_FK, fk, same_fk(d, at, bt, x_, y_),
                "fkey", TIDE_OP_RENAME_CONSTRAINT);
 #undef COLS
@@ -602,6 +630,8 @@ static void diff_primary_key(differ *d, const tide_table *at, const tide_table *
         op->old_table = at;
 }
 
+static int same_inherits(const differ *d, const tide_table *a, const tide_table *b);
+
 static void diff_table(differ *d, const tide_table *at, const tide_table *bt)
 {
     tide_op *op;
@@ -614,8 +644,9 @@ static void diff_table(differ *d, const tide_table *at, const tide_table *bt)
     if (!d->o->no_comments && !same(at->comment, bt->comment) &&
         (op = add_op(d, P_COLUMNS, TIDE_OP_ALTER_TABLE_COMMENT, bt)) != NULL)
         op->old_table = at;
-    if (at->options != bt->options) {
-        note(d, 0, "table %s: options changed", qname(bt, y, sizeof y));
+    if (at->options != bt->options || !same(at->partition_by, bt->partition_by) || !same_inherits(d, at, bt)) {
+        note(d, 0, "table %s: options changed%s", qname(bt, y, sizeof y),
+             same(at->partition_by, bt->partition_by) ? "" : " (partition key)");
         if ((op = add_op(d, P_COLUMNS, TIDE_OP_ALTER_TABLE_OPTIONS, bt)) != NULL)
             op->old_table = at;
     }
@@ -623,6 +654,73 @@ static void diff_table(differ *d, const tide_table *at, const tide_table *bt)
     diff_columns(d, at, bt);
     diff_primary_key(d, at, bt);
     diff_constraints(d, at, bt);
+}
+
+static int same_inherits(const differ *d, const tide_table *a, const tide_table *b)
+{
+    int i;
+    if (a->ninherits != b->ninherits)
+        return 0;
+    for (i = 0; i < a->ninherits; i++)
+        if (!same_name(d, a->inherits[i], b->inherits[i]))
+            return 0;
+    return 1;
+}
+
+/* Whether table t inherits from p (directly). */
+static int inherits_from(const differ *d, const tide_table *t, const tide_table *p)
+{
+    char q[300];
+    int i;
+    snprintf(q, sizeof q, "%s%s%s", p->schema ? p->schema : "", p->schema ? "." : "", p->name);
+    for (i = 0; i < t->ninherits; i++)
+        if (same_name(d, t->inherits[i], q))
+            return 1;
+    return 0;
+}
+
+/* Tables created before the tables that inherit from them, dropped after
+ * them: a stable order in which no table of the phase waits for another. */
+static void order_tables(differ *d, int phase, int drops)
+{
+    int n = d->nphase[phase], i, j, placed = 0;
+    tide_op *ops = d->phase[phase], *out;
+    char *done;
+    if (n < 2 || d->failed)
+        return;
+    for (i = 0; i < n && !(drops ? ops[i].old_table : ops[i].table)->ninherits; i++)
+        ;
+    if (i == n)
+        return;                             /* no inheritance: nothing to do */
+    if (!(out = malloc(sizeof *out * (size_t)n)) || !(done = calloc((size_t)n, 1))) {
+        free(out);
+        d->failed = tide_err_set(d->err, TIDE_ENOMEM, "out of memory");
+        return;
+    }
+    while (placed < n) {
+        int pick = -1;
+        for (i = 0; i < n && pick < 0; i++) {
+            const tide_table *t = drops ? ops[i].old_table : ops[i].table;
+            int waits = 0;
+            if (done[i])
+                continue;
+            for (j = 0; j < n && !waits; j++) {
+                const tide_table *o = drops ? ops[j].old_table : ops[j].table;
+                if (!done[j] && j != i && (drops ? inherits_from(d, o, t) : inherits_from(d, t, o)))
+                    waits = 1;
+            }
+            if (!waits)
+                pick = i;
+        }
+        for (i = 0; i < n && pick < 0; i++)      /* a circle */
+            if (!done[i])
+                pick = i;
+        out[placed++] = ops[pick];
+        done[pick] = 1;
+    }
+    memcpy(ops, out, sizeof *ops * (size_t)n);
+    free(out);
+    free(done);
 }
 
 static void create_table(differ *d, const tide_table *bt)
@@ -857,7 +955,8 @@ static tide_op *object_op(differ *d, tide_op_kind kind, const tide_object *ao, c
     int phase;
     tide_op *op;
     if (kind == TIDE_OP_DROP_OBJECT)
-        phase = kind_flags(o) & TIDE_OBJK_BEFORE_TABLES ? P_DROP_OBJECT_LATE : P_DROP_OBJECT;
+        phase = kind_flags(o) & TIDE_OBJK_TYPE ? P_DROP_TYPE
+                : kind_flags(o) & TIDE_OBJK_BEFORE_TABLES ? P_DROP_OBJECT_LATE : P_DROP_OBJECT;
     else if (kind == TIDE_OP_RENAME_OBJECT)
         phase = P_RENAME;
     else
@@ -1053,8 +1152,8 @@ static void diff_objects(differ *d)
         for (i = 0; i < d->a->nobjects && !d->failed; i++) {
             const tide_object *ao = &d->a->objects[i];
             int j;
-            if (redo[i] || !reads_touched(&t, ao))
-                continue;
+            if (redo[i] || !(kind_flags(ao) & TIDE_OBJK_READS) || !reads_touched(&t, ao))
+                continue;             /* types, partitions follow what they use by its oid */
             for (j = 0; j < d->b->nobjects; j++)
                 if (object_partner(d, &d->b->objects[j]) == ao)
                     break;
@@ -1071,6 +1170,7 @@ static void diff_objects(differ *d)
     free(redo);
     order_objects(d, P_DROP_OBJECT, 1);
     order_objects(d, P_DROP_OBJECT_LATE, 1);
+    order_objects(d, P_DROP_TYPE, 1);
     order_objects(d, P_CREATE_OBJECT_EARLY, 0);
     order_objects(d, P_CREATE_OBJECT, 0);
 }
@@ -1092,6 +1192,8 @@ static void emit(differ *d)
     for (i = 0; i < d->a->ntables && !d->failed; i++)
         if (!a_is_paired(d, d->a->tables[i]))
             drop_table(d, d->a->tables[i]);
+    order_tables(d, P_CREATE_TABLE, 0);
+    order_tables(d, P_DROP_TABLE, 1);
     if (!d->failed)
         diff_objects(d);
 }
@@ -1228,7 +1330,9 @@ int tide_op_describe(const tide_op *op, tide_buf *out)
     case TIDE_OP_ADD_COLUMN:       return tide_buf_printf(out, "add column %s.%s", tn, op->column->name);
     case TIDE_OP_ALTER_COLUMN:     return tide_buf_printf(out, "alter column %s.%s", tn, op->column->name);
     case TIDE_OP_DROP_COLUMN:      return tide_buf_printf(out, "drop column %s.%s", tn, op->old_column->name);
-    case TIDE_OP_ALTER_TABLE_COMMENT: return tide_buf_printf(out, "comment on table %s", tn);
+    case TIDE_OP_ALTER_TABLE_COMMENT: return op->index ? tide_buf_printf(out, "comment on index %s of table %s",
+                                                                         op->index->name, tn)
+                                                       : tide_buf_printf(out, "comment on table %s", tn);
     case TIDE_OP_ADD_PRIMARY_KEY:  return tide_buf_printf(out, "add primary key to %s", tn);
     case TIDE_OP_ADD_UNIQUE:       return tide_buf_printf(out, "add unique %s on %s", op->unique->name, tn);
     case TIDE_OP_ADD_CHECK:        return tide_buf_printf(out, "add check %s on %s", op->check->name, tn);

@@ -32,7 +32,8 @@ typedef enum tide_op_kind {
     TIDE_OP_ADD_COLUMN,             /* table, column */
     TIDE_OP_ALTER_COLUMN,           /* table, old_table, column, old_column, changes */
     TIDE_OP_DROP_COLUMN,            /* table, old_table, old_column */
-    TIDE_OP_ALTER_TABLE_COMMENT,    /* table, old_table */
+    TIDE_OP_ALTER_TABLE_COMMENT,    /* table, old_table; with index set: the comment of that
+                                       index (unchanged otherwise) */
     TIDE_OP_ADD_PRIMARY_KEY,        /* table */
     TIDE_OP_ADD_UNIQUE,             /* table, unique */
     TIDE_OP_ADD_CHECK,              /* table, check */

@@ -180,7 +180,8 @@ static int generated(writer *w, const tide_table *t, const char *name, char *con
  * and the generated name. */
 static int inline_pk(writer *w, const tide_table *t)
 {
-    return t->npk == 1 && generated(w, t, t->pk_name, NULL, 0, "pkey");
+    return t->npk == 1 && generated(w, t, t->pk_name, NULL, 0, "pkey") &&
+           tide_table_find_column(t, t->pk[0]) != NULL;     /* not an inherited column */
 }
 
 /* The unique constraint a column says with :unique(): of that column
@@ -599,6 +600,10 @@ static void index_item(writer *w, tide_buf *b, const tide_table *t, const tide_i
         put(w, b, ", using = ");
         quote(w, b, ix->method);
     }
+    if (ix->comment) {
+        put(w, b, ", comment = ");
+        quote(w, b, ix->comment);
+    }
     put(w, b, " },\n");
 }
 
@@ -640,8 +645,9 @@ static void checks(writer *w, tide_buf *b, const tide_table *t, const char *inde
 /* The DSL word of each kind (lua/tide/schema.lua's KINDS): a kind without
  * one is written as the plain definition t.<word> would make. */
 static const char *const dsl_words[TIDE_NOBJECT_KINDS] = {
+    [TIDE_OBJ_EXTENSION] = "extension", [TIDE_OBJ_DOMAIN] = "domain", [TIDE_OBJ_COMPOSITE] = "compositeType",
     [TIDE_OBJ_SEQUENCE] = "sequence", [TIDE_OBJ_FUNCTION] = "func",
-    [TIDE_OBJ_VIRTUAL_TABLE] = "virtualTable", [TIDE_OBJ_VIEW] = "view",
+    [TIDE_OBJ_VIRTUAL_TABLE] = "virtualTable", [TIDE_OBJ_PARTITION] = "partition", [TIDE_OBJ_VIEW] = "view",
     [TIDE_OBJ_MATVIEW] = "materializedView", [TIDE_OBJ_TRIGGER] = "trigger",
     [TIDE_OBJ_POLICY] = "policy",
 };
@@ -662,7 +668,7 @@ static int sayable(writer *w, const tide_object *o)
              o->name, tide_object_kinds[o->kind].name);
         return 0;
     }
-    if (t && !t->ncolumns) {
+    if (t && !t->ncolumns && !t->ninherits) {
         note(w, "%s %s%s%s: on table %s, which is left out", tide_object_kinds[o->kind].name,
              o->schema ? o->schema : "", o->schema ? "." : "", o->name, o->table);
         return 0;
@@ -724,6 +730,19 @@ static void table_options(writer *w, tide_buf *b, const tide_table *t)
         note(w, "table %s: WITHOUT ROWID, with no primary key (the DSL needs one)", t->name);
     if (t->options & TIDE_TABLE_UNLOGGED)
         put(w, b, " :unlogged()");
+    if (t->partition_by) {
+        put(w, b, " :partitionBy ");
+        quote(w, b, t->partition_by);
+    }
+    if (t->ninherits) {
+        int i;
+        put(w, b, " :inherits { ");
+        for (i = 0; i < t->ninherits; i++) {
+            put(w, b, i ? ", " : "");
+            quote(w, b, t->inherits[i]);
+        }
+        put(w, b, " }");
+    }
 }
 
 /* t.table "name" :comment "..." { items }; nothing (and a note) for a table
@@ -731,7 +750,7 @@ static void table_options(writer *w, tide_buf *b, const tide_table *t)
 static void table(writer *w, tide_buf *b, const tide_table *t, const char *indent)
 {
     int i;
-    if (t->ncolumns == 0) {
+    if (t->ncolumns == 0 && !t->ninherits) {
         note(w, "table %s%s%s: it has no columns (the DSL needs one at least)",
              t->schema ? t->schema : "", t->schema ? "." : "", t->name);
         return;
@@ -864,10 +883,10 @@ int tide_schema_render_lua_table(const tide_schema *s, const tide_table *t, tide
         return rc;
     for (i = 0; i < s->nobjects; i++)
         nobjects += on_table(&s->objects[i], t);
-    if (!nobjects || !t->ncolumns) {
+    if (!nobjects || (!t->ncolumns && !t->ninherits)) {
         put(&w, &body, "return ");
         table(&w, &body, t, "");
-        put(&w, &body, t->ncolumns ? "\n" : "{}\n");
+        put(&w, &body, t->ncolumns || t->ninherits ? "\n" : "{}\n");
     } else {                        /* its triggers and policies beside it */
         put(&w, &body, "return {\n");
         table(&w, &body, t, "  ");

@@ -227,12 +227,25 @@ tide_check *tide_table_add_check(tide_schema *s, tide_table *t, const char *name
 /* ---- objects beside tables ------------------------------------------------- */
 
 const tide_object_kind_info tide_object_kinds[TIDE_NOBJECT_KINDS] = {
+    [TIDE_OBJ_EXTENSION]     = { "extension", "extensions",
+                                 TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE | TIDE_OBJK_TYPE,
+                                 "the namespace it lives in: \"schema public\"" },
+    [TIDE_OBJ_DOMAIN]        = { "domain", "domains",
+                                 TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE | TIDE_OBJK_TYPE,
+                                 "what follows CREATE DOMAIN name AS: \"integer not null check (value > 0)\"" },
+    [TIDE_OBJ_COMPOSITE]     = { "type", "types",
+                                 TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE | TIDE_OBJK_TYPE,
+                                 "a composite type's attributes: \"x double precision, y double precision\"" },
     [TIDE_OBJ_SEQUENCE]      = { "sequence", "sequences", TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE,
                                  "its options as CREATE SEQUENCE takes them (\"as bigint start with 10\")" },
     [TIDE_OBJ_FUNCTION]      = { "function", "functions", TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE,
                                  "the whole CREATE FUNCTION / PROCEDURE statement" },
     [TIDE_OBJ_VIRTUAL_TABLE] = { "virtual table", "virtual tables", TIDE_OBJK_HOLDS_DATA,
                                  "the module and its arguments: \"fts5(title, body)\"" },
+    [TIDE_OBJ_PARTITION]     = { "partition", "partitions",
+                                 TIDE_OBJK_ON_TABLE | TIDE_OBJK_HOLDS_DATA | TIDE_OBJK_ALTERABLE,
+                                 "its bound: \"for values from ('2024-01-01') to ('2025-01-01')\", "
+                                 "\"for values in ('eu')\", \"default\"" },
     [TIDE_OBJ_VIEW]          = { "view", "views", TIDE_OBJK_READS, "the query" },
     [TIDE_OBJ_MATVIEW]       = { "materialized view", "materialized views",
                                  TIDE_OBJK_READS | TIDE_OBJK_HOLDS_DATA, "the query" },
@@ -274,14 +287,23 @@ tide_object *tide_schema_add_object(tide_schema *s, tide_object_kind kind, const
 
 /* ---- canonical types ----------------------------------------------------- */
 
-/* Lowercased, trimmed, single spaces, no spaces around parentheses/commas. */
+/* Lowercased, trimmed, single spaces, no spaces around parentheses/commas;
+ * a quoted name ("Box", a type of that exact spelling) kept as it is. */
 static int fold_spaces(const char *in, tide_buf *out)
 {
-    int pending = 0;
+    int pending = 0, quoted = 0;
     const char *p;
     tide_buf_reset(out);
     for (p = in; *p; p++) {
         unsigned char ch = (unsigned char)*p;
+        if (ch == '"')
+            quoted = !quoted;
+        if (quoted || ch == '"') {
+            if ((pending && tide_buf_putc(out, ' ') < 0) || tide_buf_putc(out, (char)ch) < 0)
+                return TIDE_ENOMEM;
+            pending = 0;
+            continue;
+        }
         if (isspace(ch)) {
             pending = out->len > 0;
             continue;
@@ -737,11 +759,31 @@ static int name_check(finisher *f, tide_table *t, int idx)
            : tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
 }
 
+/* A partition key: "RANGE(created_at)" is "range (created_at)". */
+static int canonical_partition_key(const char *key, tide_buf *out)
+{
+    tide_buf tmp = TIDE_BUF_INIT;
+    const char *open;
+    int rc = tide_model_canonical_expr(key, &tmp);
+    tide_buf_reset(out);
+    if (rc == 0 && tmp.data && (open = strchr(tmp.data, '(')) != NULL && open > tmp.data && open[-1] != ' ') {
+        if (tide_buf_add(out, tmp.data, (size_t)(open - tmp.data)) < 0 || tide_buf_putc(out, ' ') < 0 ||
+            tide_buf_puts(out, open) < 0)
+            rc = TIDE_ENOMEM;
+    } else if (rc == 0 && tide_buf_puts(out, tmp.data ? tmp.data : "") < 0) {
+        rc = TIDE_ENOMEM;
+    }
+    tide_buf_free(&tmp);
+    return rc;
+}
+
 static int canon_table(finisher *f, tide_table *t)
 {
     int i, rc = 0;
     if (t->schema && !strcmp(t->schema, "public"))
         t->schema = NULL;
+    if ((rc = canon(f, &t->partition_by, canonical_partition_key)) < 0)
+        return rc;
     for (i = 0; rc == 0 && i < t->ncolumns; i++) {
         tide_column *c = &t->columns[i];
         if (!c->type || !names_enum(f->s, c->type))   /* enum names keep their case */
@@ -855,6 +897,24 @@ static int fail_item(finisher *f, const tide_table *t, const char *fmt, ...)
     return TIDE_ECONFIG;
 }
 
+/* Whether t has column name, or inherits it from a parent of the schema. */
+static int has_column(const tide_schema *s, const tide_table *t, const char *name, int depth)
+{
+    int i;
+    if (tide_table_find_column(t, name))
+        return 1;
+    for (i = 0; depth < 16 && i < t->ninherits; i++) {
+        const char *p = t->inherits[i], *dot = strchr(p, '.');
+        char ns[128];
+        const tide_table *parent;
+        snprintf(ns, sizeof ns, "%.*s", dot ? (int)(dot - p) : 0, p);
+        parent = tide_schema_find_table(s, dot ? ns : NULL, dot ? dot + 1 : p);
+        if (!parent || has_column(s, parent, name, depth + 1))
+            return 1;            /* a parent outside the schema: taken on trust */
+    }
+    return 0;
+}
+
 static int check_columns(finisher *f, const tide_table *t, char *const *cols, int n, const char *what,
                          int index_entries)
 {
@@ -863,7 +923,7 @@ static int check_columns(finisher *f, const tide_table *t, char *const *cols, in
         char name[256];
         snprintf(name, sizeof name, "%.*s",
                  (int)(index_entries ? tide_model_index_col_len(cols[i]) : strlen(cols[i])), cols[i]);
-        if (!tide_table_find_column(t, name))
+        if (!has_column(f->s, t, name, 0))
             return fail_item(f, t, "%s names column '%s', which the table does not have", what, name);
     }
     return 0;
@@ -953,7 +1013,7 @@ static int check_fk_targets(finisher *f, tide_table *t)
             return fail_item(f, t, "foreign key '%s' has a different number of columns than it "
                              "references in '%s'", fk->name, fk->ref_table);
         for (j = 0; j < fk->nref_columns; j++)
-            if (!tide_table_find_column(ref, fk->ref_columns[j]))
+            if (!has_column(f->s, ref, fk->ref_columns[j], 0))
                 return fail_item(f, t, "foreign key '%s' references column '%s', which does not exist",
                                  fk->name, fk->ref_columns[j]);
     }
@@ -1075,6 +1135,29 @@ static int next_word(const char **p, tide_buf *word)
     return 0;
 }
 
+/* A kind that makes types (TIDE_OBJK_TYPE) reads the other types its
+ * definition names (a composite type's attribute of a domain), so that
+ * they are created before it: its own words, not tables. */
+static int add_type_read(finisher *f, tide_object *o, const char *schema, const char *name)
+{
+    int i;
+    for (i = 0; i < f->s->nobjects; i++) {
+        const tide_object *r = &f->s->objects[i];
+        if (r == o || !(tide_object_kinds[r->kind].flags & TIDE_OBJK_TYPE) || r->kind == TIDE_OBJ_EXTENSION ||
+            cmp_opt(r->schema, schema) || !tide_model_same_name(f->s->nocase, r->name, name))
+            continue;
+        tide_buf_reset(&f->tmp);
+        if (tide_model_qualified(r->schema, r->name, &f->tmp) < 0)
+            return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+        for (i = 0; i < o->nreads; i++)
+            if (tide_model_same_name(f->s->nocase, o->reads[i], f->tmp.data))
+                return 0;
+        return tide_strv_push(f->s, &o->reads, &o->nreads, f->tmp.data) < 0
+               ? tide_err_set(f->err, TIDE_ENOMEM, "out of memory") : 0;
+    }
+    return 0;
+}
+
 /* reads[]: what the catalog said, or the schema's tables and readable
  * objects named in the definition ("schema.name" or "name"). */
 static int find_reads(finisher *f, tide_object *o)
@@ -1084,12 +1167,15 @@ static int find_reads(finisher *f, tide_object *o)
     int rc = 0, got = 0, qualified = 0;
     if (o->table && (rc = add_read(f, o, o->schema, o->table)) < 0)
         return rc;
-    if (o->reads_given || !(tide_object_kinds[o->kind].flags & TIDE_OBJK_READS))
+    if (o->reads_given || !(tide_object_kinds[o->kind].flags & (TIDE_OBJK_READS | TIDE_OBJK_TYPE)))
         return 0;
     while (rc == 0 && (got = next_word(&p, &word)) > 0) {
         if (!word.len)
             continue;
-        rc = add_read(f, o, qualified ? prev.data : NULL, word.data);
+        if (tide_object_kinds[o->kind].flags & TIDE_OBJK_TYPE)
+            rc = add_type_read(f, o, qualified ? prev.data : NULL, word.data);
+        else
+            rc = add_read(f, o, qualified ? prev.data : NULL, word.data);
         if ((qualified = *p == '.') != 0) {          /* schema.name: the name comes next */
             tide_buf_reset(&prev);
             if (tide_buf_add(&prev, word.data, word.len) < 0)
@@ -1331,6 +1417,9 @@ static int copy_table(tide_schema *s, const tide_table *a)
     t->comment = tide_schema_str(s, a->comment);
     t->options = a->options;
     t->renamed_from = tide_schema_str(s, a->renamed_from);
+    t->partition_by = tide_schema_str(s, a->partition_by);
+    if ((rc = copy_strv(s, &t->inherits, &t->ninherits, a->inherits, a->ninherits)) < 0)
+        return rc;
     t->pk_name = tide_schema_str(s, a->pk_name);
     if ((rc = copy_strv(s, &t->pk, &t->npk, a->pk, a->npk)) < 0)
         return rc;
@@ -1366,6 +1455,7 @@ static int copy_table(tide_schema *s, const tide_table *a)
         ix->unique = ai->unique;
         ix->where = tide_schema_str(s, ai->where);
         ix->method = tide_schema_str(s, ai->method);
+        ix->comment = tide_schema_str(s, ai->comment);
     }
     for (i = 0; i < a->nfks; i++) {
         const tide_fk *af = &a->fks[i];

@@ -73,6 +73,7 @@ typedef struct tide_index {
     int unique;
     char *where;            /* partial index predicate, NULL: none */
     char *method;           /* NULL for btree, else lowercase ("gin", "hash") */
+    char *comment;          /* NULL: none (PostgreSQL COMMENT ON INDEX) */
 } tide_index;
 
 /* A foreign key. Actions are canonical lowercase: NULL for "no action",
@@ -128,6 +129,14 @@ typedef struct tide_table {
     tide_check *checks;     /* sorted by name after finish */
     int nchecks;
     int nocase;             /* its schema's nocase (set by add_table and finish) */
+    char *partition_by;     /* PostgreSQL partitioned table: its key, "range (created_at)"
+                               (canonical: lowercase, one space before the parenthesis);
+                               NULL: not partitioned. Its partitions are objects of kind
+                               TIDE_OBJ_PARTITION on it. */
+    char **inherits;        /* PostgreSQL INHERITS: the parents ("name" or "schema.name"),
+                               in order; the columns it inherits are the parents', not
+                               its own (keys and indexes may name them) */
+    int ninherits;
 } tide_table;
 
 typedef struct tide_enum {
@@ -153,9 +162,13 @@ typedef struct tide_enum {
  * driver's canonical form when its normalize or introspection set one (the
  * server's own spelling), else tide_model_canonical_expr of the text. */
 typedef enum tide_object_kind {     /* in creation order */
-    TIDE_OBJ_SEQUENCE = 0,
+    TIDE_OBJ_EXTENSION = 0,
+    TIDE_OBJ_DOMAIN,
+    TIDE_OBJ_COMPOSITE,
+    TIDE_OBJ_SEQUENCE,
     TIDE_OBJ_FUNCTION,
     TIDE_OBJ_VIRTUAL_TABLE,
+    TIDE_OBJ_PARTITION,
     TIDE_OBJ_VIEW,
     TIDE_OBJ_MATVIEW,
     TIDE_OBJ_TRIGGER,
@@ -174,8 +187,12 @@ enum {
                                        after */
     TIDE_OBJK_HOLDS_DATA    = 8,    /* dropping it loses rows (a materialized view is
                                        refilled; a virtual table's rows are gone) */
-    TIDE_OBJK_ALTERABLE     = 16    /* a changed definition is TIDE_OP_ALTER_OBJECT, not a
+    TIDE_OBJK_ALTERABLE     = 16,   /* a changed definition is TIDE_OP_ALTER_OBJECT, not a
                                        drop and a create (sequences, functions) */
+    TIDE_OBJK_TYPE          = 32    /* makes types columns may use (an extension, a domain,
+                                       a composite type): created before tables (with
+                                       BEFORE_TABLES), dropped at the end of the plan, after
+                                       the columns and tables that used it changed */
 };
 
 typedef struct tide_object_kind_info {

@@ -295,6 +295,7 @@ static void render_index(writer *w, const tide_index *ix)
     true_field(w, "unique", ix->unique);
     string_field(w, "where", ix->where);
     string_field(w, "method", ix->method);
+    string_field(w, "comment", ix->comment);
     leave(w, "}");
 }
 
@@ -356,6 +357,9 @@ static void render_table(writer *w, const tide_table *t)
     true_field(w, "strict", t->options & TIDE_TABLE_STRICT);
     true_field(w, "withoutRowid", t->options & TIDE_TABLE_WITHOUT_ROWID);
     true_field(w, "unlogged", t->options & TIDE_TABLE_UNLOGGED);
+    string_field(w, "partitionBy", t->partition_by);
+    if (t->ninherits)
+        list_field(w, "inherits", t->inherits, t->ninherits, 0);
     key(w, "columns");
     enter(w, "[");
     for (i = 0; i < t->ncolumns; i++)
@@ -1051,7 +1055,7 @@ static int unique_item(reader *r, void *ctx)
 }
 
 static const char *const index_keys[] = { "name", "columns", "expression", "unique", "where",
-                                          "method", NULL };
+                                          "method", "comment", NULL };
 
 static int index_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1062,6 +1066,7 @@ static int index_field(reader *r, void *obj, int i, const char *k)
     case 2: return read_text(r, k, 1, &ix->expression);
     case 3: return read_flag(r, k, &ix->unique);
     case 4: return read_text(r, k, 1, &ix->where);
+    case 6: return read_text(r, k, 1, &ix->comment);
     default: return read_text(r, k, 1, &ix->method);
     }
 }
@@ -1151,9 +1156,10 @@ static int check_item(reader *r, void *ctx)
 
 static const char *const table_keys[] = { "schema", "name", "comment", "strict", "withoutRowid",
                                           "unlogged", "columns", "primaryKey", "uniques",
-                                          "indexes", "foreignKeys", "checks", NULL };
+                                          "indexes", "foreignKeys", "checks", "partitionBy", "inherits", NULL };
 enum { TABLE_SCHEMA, TABLE_NAME, TABLE_COMMENT, TABLE_STRICT, TABLE_WITHOUT_ROWID,
-       TABLE_UNLOGGED, TABLE_COLUMNS, TABLE_PK, TABLE_UNIQUES, TABLE_INDEXES, TABLE_FKS };
+       TABLE_UNLOGGED, TABLE_COLUMNS, TABLE_PK, TABLE_UNIQUES, TABLE_INDEXES, TABLE_FKS,
+       TABLE_CHECKS, TABLE_PARTITION_BY, TABLE_INHERITS };
 
 /* A table option (true or false) into t->options. */
 static int read_option(reader *r, const char *k, tide_table *t, unsigned bit)
@@ -1180,6 +1186,8 @@ static int table_field(reader *r, void *obj, int i, const char *k)
     case TABLE_UNIQUES: return read_list(r, k, 1, unique_item, t);
     case TABLE_INDEXES: return read_list(r, k, 1, index_item, t);
     case TABLE_FKS: return read_list(r, k, 1, fk_item, t);
+    case TABLE_PARTITION_BY: return read_text(r, k, 1, &t->partition_by);
+    case TABLE_INHERITS: return read_strings(r, k, 1, &t->inherits, &t->ninherits);
     default: return read_list(r, k, 1, check_item, t);
     }
 }

@@ -7,6 +7,8 @@
 # to a fresh before must give before's dump. Then the round trip of what
 # introspection reads: an empty database D diffed to B (everything created
 # from B's model) must dump as B. Uses TIDE_TEST_PG_URL.
+# TIDE_DIFF_SHARD=I/N runs the I-th of N interleaved shares of the cases
+# (ctest runs it as two such tests, one per core).
 . "$(dirname "$0")/lib.sh"
 cases=$(cd "$(dirname "$0")/../diff/sql/postgres" && pwd)
 base=${TIDE_TEST_PG_URL%/*}
@@ -32,9 +34,12 @@ same_dump() {   # same_dump X Y WHAT (Y's dump read once per case: dumps[Y])
   [ "$dx" = "$dy" ] || bad "$3: pg_dump differs: $(diff <(printf '%s\n' "$dx") <(printf '%s\n' "$dy") | head -n 16)"
 }
 
+shard=${TIDE_DIFF_SHARD:-1/1} k=0
 for dir in "$cases"/*/; do
   name=$(basename "$dir")
   case "$name" in ${TIDE_SQL_CASE:-*}) ;; *) continue ;; esac   # one case: TIDE_SQL_CASE=glob
+  k=$((k + 1))
+  [ $(( (k - 1) % ${shard#*/} )) -eq $(( ${shard%/*} - 1 )) ] || continue
   t "$name"
   declare -A dumps=()
   fresh $A $B $C $D

@@ -538,7 +538,7 @@ static void reports_object_misuse(void **state)
         { "return t.trigger 'tr' [[create trigger tr ...]]", { "schema/o.lua:2:", "trigger 'tr': a trigger needs the table it is on",
           "t.trigger \"tr\" { table = \"users\"" } },
         { "return t.policy 'p' { sql = 'create policy p' }", { "schema/o.lua:2:", "policy 'p': a policy needs the table it is on", "" } },
-        { "return t.view 'v' { sql = 'select 1', table = 'users' }", { "schema/o.lua:2:", "view 'v': table = is for triggers and policies", "" } },
+        { "return t.view 'v' { sql = 'select 1', table = 'users' }", { "schema/o.lua:2:", "view 'v': table = is for triggers, policies and partitions", "" } },
         { "return t.view 'v' { sql = 42 }", { "schema/o.lua:2:", "view 'v': sql must be a non-empty string, not a number", "" } },
         { "return t.view 'v' { sql = '' }", { "schema/o.lua:2:", "view 'v': sql must be a non-empty string, not ''", "" } },
         { "return t.view 'v' (7)", { "schema/o.lua:2:", "view 'v': t.view \"v\" is called with its SQL text or an options table", "" } },
@@ -659,7 +659,7 @@ static void refuses_malformed_definitions(void **state)
           "" },
         { "return { { __tide = 'table' } }", "the table's name is required" },
         { "return { __tide = 'object', kind = 'vue', name = 'v', sql = 'x' }",
-          "defs.lua: 'vue' is not a kind of object (sequence, function, virtual table, view, "
+          "defs.lua: 'vue' is not a kind of object (extension, domain, type, sequence, function, virtual table, partition, view, "
           "materialized view, trigger, policy)" },
         { "return { __tide = 'object', name = 'v', sql = 'x' }", "defs.lua: kind is required" },
         { "return { __tide = 'object', kind = 'view', sql = 'x' }", "defs.lua: the object's name is required" },

@@ -674,7 +674,9 @@ static const char objects_sql[] =
     "CREATE POLICY cheap_only ON item FOR SELECT USING (price < (SELECT count(*) FROM scratch));"
     "COMMENT ON VIEW cheap IS 'cheap items'; COMMENT ON FUNCTION touch() IS 'touches';"
     "COMMENT ON SEQUENCE order_no IS 'numbers'; COMMENT ON TRIGGER item_touch ON item IS 'on update';"
-    "COMMENT ON POLICY cheap_only ON item IS 'policy'; COMMENT ON MATERIALIZED VIEW totals IS 'sum'";
+    "COMMENT ON POLICY cheap_only ON item IS 'policy'; COMMENT ON MATERIALIZED VIEW totals IS 'sum';"
+    "CREATE DOMAIN pos AS integer DEFAULT 1 NOT NULL CHECK (VALUE > 0); COMMENT ON DOMAIN pos IS 'positive';"
+    "CREATE TYPE pair AS (\"A\" pos, b citext COLLATE \"C\"); COMMENT ON TYPE pair IS 'two'";
 
 static void test_objects(void **state)
 {
@@ -684,7 +686,16 @@ static void test_objects(void **state)
     const tide_table *t;
     script_ok(f->conn, objects_sql);
     s = introspect(f->conn, NULL, 0, NULL, 0);
-    assert_int_equal(s->nobjects, 8);          /* owned_seq and item_id_seq belong to columns */
+    assert_int_equal(s->nobjects, 11);         /* owned_seq and item_id_seq belong to columns */
+    o = object(s, TIDE_OBJ_EXTENSION, NULL, "citext", NULL);
+    assert_str(o->definition, "schema public", "extension");
+    assert_null(o->comment);                    /* the extension's own, not read */
+    o = object(s, TIDE_OBJ_DOMAIN, NULL, "pos", NULL);
+    assert_str(o->definition, "integer default 1 not null constraint pos_check CHECK ((VALUE > 0))", "domain");
+    assert_str(o->comment, "positive", "domain comment");
+    o = object(s, TIDE_OBJ_COMPOSITE, NULL, "pair", NULL);
+    assert_str(o->definition, "\"A\" pos, b citext collate \"C\"", "composite type");
+    assert_str(o->comment, "two", "type comment");
     o = object(s, TIDE_OBJ_SEQUENCE, NULL, "order_no", NULL);
     assert_str(o->definition, "as bigint increment by 5 minvalue 1 maxvalue 9223372036854775807 "
                "start with 1000 cache 1 no cycle", "sequence");
@@ -828,7 +839,7 @@ static void test_constant_queries(void **state)
     assert_str(table(s, NULL, "t199")->comment, "table 199", "comment");
     tide_schema_free(s);
     assert_int_equal(one, many);
-    assert_int_equal(one, 12);                     /* BEGIN, ten reads, COMMIT */
+    assert_int_equal(one, 14);                     /* BEGIN, twelve reads, COMMIT */
 }
 
 /* Outside a transaction introspection takes its own snapshot and ends it;
@@ -855,7 +866,7 @@ static void test_transactions(void **state)
     assert_int_equal(tide_conn_begin(f->conn, &err), 0);
     script_ok(f->conn, "CREATE TABLE uncommitted (id integer)");
     s = introspect(f->conn, NULL, 0, NULL, 0);
-    assert_int_equal(pg_introspect__queries(), 10);
+    assert_int_equal(pg_introspect__queries(), 12);
     assert_non_null(tide_schema_find_table(s, NULL, "uncommitted"));
     tide_schema_free(s);
     assert_int_equal(tide_conn_txdepth(f->conn), 1);

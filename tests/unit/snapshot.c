@@ -819,7 +819,7 @@ static const bad_case bad_cases[] = {
       "x.json:1:1: the snapshot has no \"tables\"" CORRUPT },
     /* objects, generated columns, table options */
     { HEAD "\"tables\": [], \"objects\": [{\"kind\": \"vue\", \"name\": \"v\", \"definition\": \"x\"}]}",
-      "x.json:1:66: unknown kind \"vue\" of an object (known: \"sequence\", \"function\", \"virtual table\", "
+      "x.json:1:66: unknown kind \"vue\" of an object (known: \"extension\", \"domain\", \"type\", \"sequence\", \"function\", \"virtual table\", \"partition\", "
       "\"view\", \"materialized view\", \"trigger\", \"policy\")" CORRUPT },
     { HEAD "\"tables\": [], \"objects\": [{\"kind\": 1, \"name\": \"v\", \"definition\": \"x\"}]}",
       "x.json:1:66: \"kind\" must be a string, found a number" CORRUPT },

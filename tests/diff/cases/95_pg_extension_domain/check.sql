@@ -1,0 +1,1 @@
+select id, email, age from account order by id;

@@ -1,0 +1,1 @@
+select id, n, tag, (size).w from box order by id;

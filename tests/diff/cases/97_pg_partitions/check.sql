@@ -1,0 +1,1 @@
+select sensor, taken_on, value from reading order by sensor;

@@ -1,0 +1,1 @@
+select id, zone from visit order by id;

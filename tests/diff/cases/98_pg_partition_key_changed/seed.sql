@@ -1,0 +1,1 @@
+insert into visit values (1, 'eu'), (2, 'us');

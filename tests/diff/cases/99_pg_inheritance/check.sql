@@ -1,0 +1,1 @@
+select id, make from vehicle order by id;

@@ -1,0 +1,1 @@
+create table account (id integer primary key, email text not null);

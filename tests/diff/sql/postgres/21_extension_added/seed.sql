@@ -1,0 +1,1 @@
+insert into account values (1, 'Ann@Example.org'), (2, 'bob@example.org');

@@ -1,0 +1,1 @@
+select id, qty, code from item order by id;

@@ -1,0 +1,1 @@
+select id, qty, tag from item order by id;

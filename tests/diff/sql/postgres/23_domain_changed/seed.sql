@@ -1,0 +1,1 @@
+insert into item values (1, 3, 'a'), (2, 999, 'b');

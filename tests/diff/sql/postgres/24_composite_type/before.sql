@@ -1,0 +1,1 @@
+create table shape (id integer primary key);

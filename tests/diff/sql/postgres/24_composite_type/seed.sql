@@ -1,0 +1,1 @@
+insert into shape values (1), (2);

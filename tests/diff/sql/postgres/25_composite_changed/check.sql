@@ -1,0 +1,1 @@
+select id, (value).amount, (value).currency from price order by id;

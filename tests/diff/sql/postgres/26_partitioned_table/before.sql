@@ -1,0 +1,1 @@
+create table region (code text primary key);

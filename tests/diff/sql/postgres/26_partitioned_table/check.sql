@@ -1,0 +1,1 @@
+select code from region order by code;

@@ -1,0 +1,1 @@
+insert into region values ('eu'), ('us');

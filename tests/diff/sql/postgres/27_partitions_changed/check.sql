@@ -1,0 +1,1 @@
+select id, at, kind from event order by id;

@@ -1,0 +1,1 @@
+insert into doc values (1, 'a', 'x', 'en'), (2, 'b', 'y', 'fr');

@@ -1,0 +1,1 @@
+create table animal (id integer primary key, name text not null);

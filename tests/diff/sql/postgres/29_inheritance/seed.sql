@@ -1,0 +1,1 @@
+insert into animal values (1, 'generic');
