@@ -54,6 +54,11 @@ int pg_fk_check(tide_dconn *c, tide_err *err);
 int pg_tx_begun(tide_dconn *c, tide_err *err);
 int pg_run_limits(tide_dconn *c, const tide_run_limits *l, tide_err *err);
 void pg_runsafe_free(tide_dconn *c);
+int pg_lease_config(tide_dconn *c, const char *table, int expiry_ms, tide_err *err);
+int pg_lease_lock(tide_dconn *c, const char *key, int timeout_ms, tide_err *err);
+int pg_lease_unlock(tide_dconn *c, const char *key, tide_err *err);
+int pg_lease_verify(tide_dconn *c, tide_err *err);
+void pg_lease_free(tide_dconn *c);
 
 /* The driver's introspect (see driver.h): reads the namespaces of opts
  * (default "public") into out with a constant number of catalog queries. */

@@ -885,8 +885,15 @@ static int pg_commit(tide_dconn *c, tide_err *err)
     sync_depth(c);
     if (c->depth == 0)
         return tide_err_set(err, TIDE_EINVAL, "commit: no transaction is open");
-    if (c->depth == 1)
+    if (c->depth == 1) {
+        if ((rc = pg_lease_verify(c, err)) < 0) {
+            tide_err ignored;
+            run(c, "ROLLBACK", &ignored);
+            c->depth = 0;
+            return rc;
+        }
         return commit_transaction(c, err);
+    }
     snprintf(sql, sizeof sql, "RELEASE SAVEPOINT tide_sp_%d", c->depth - 1);
     if ((rc = run(c, sql, err)) == 0)
         c->depth--;
@@ -958,6 +965,8 @@ static int pg_lock(tide_dconn *c, const char *key, int timeout_ms, tide_err *err
     int rc, got = 0;
     if (!key)
         return tide_err_set(err, TIDE_EINVAL, "lock: no key given");
+    if (c->lease)
+        return pg_lease_lock(c, key, timeout_ms, err);
     c->interrupted = 0;
     for (;;) {
         if ((rc = advisory(c, "SELECT pg_try_advisory_lock($1)", key, &got, err)) < 0 || got)
@@ -989,6 +998,8 @@ static int pg_unlock(tide_dconn *c, const char *key, tide_err *err)
     int rc, released = 0;
     if (!key)
         return tide_err_set(err, TIDE_EINVAL, "unlock: no key given");
+    if (c->lease)
+        return pg_lease_unlock(c, key, err);
     if ((rc = advisory(c, "SELECT pg_advisory_unlock($1)", key, &released, err)) < 0)
         return rc;
     if (!released)

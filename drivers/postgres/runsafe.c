@@ -397,14 +397,20 @@ int pg_run_limits(tide_dconn *c, const tide_run_limits *l, tide_err *err)
     char sql[128];
     int rc = 0;
     if (!l) {
-        if (c->limits.lock_timeout_ms || c->limits.statement_timeout_ms)
+        if (!c->limits.lease_expiry_ms && (c->limits.lock_timeout_ms || c->limits.statement_timeout_ms))
             rc = run_sql(c, "RESET lock_timeout; RESET statement_timeout", err);
         memset(&c->limits, 0, sizeof c->limits);
+        pg_lease_config(c, NULL, 0, err);
         return rc;
     }
     c->limits = *l;
     c->limits.lease_table = NULL;
-    if (l->lock_timeout_ms || l->statement_timeout_ms) {
+    if ((rc = pg_lease_config(c, l->lease_table, l->lease_expiry_ms, err)) < 0)
+        return rc;
+    /* Behind a pooler in transaction mode a session SET would stay on a
+     * server connection other clients get next: with the lease (the
+     * pooler-safe lock) the limits are SET LOCAL in each transaction only. */
+    if (!l->lease_expiry_ms && (l->lock_timeout_ms || l->statement_timeout_ms)) {
         snprintf(sql, sizeof sql, "SET lock_timeout = %d; SET statement_timeout = %d",
                  l->lock_timeout_ms, l->statement_timeout_ms);
         rc = run_sql(c, sql, err);
@@ -414,6 +420,7 @@ int pg_run_limits(tide_dconn *c, const tide_run_limits *l, tide_err *err)
 
 void pg_runsafe_free(tide_dconn *c)
 {
+    pg_lease_free(c);
     free(c->fk_restore);
     c->fk_restore = NULL;
 }

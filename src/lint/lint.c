@@ -216,15 +216,16 @@ static int dry_run(lint_run *r, tide_err *err)
 static void read_live(lint_run *r)
 {
     const tide_driver *drv = tide_conn__driver(r->t->conn);
-    const char *exclude[1];
+    const char *exclude[2];
     tide_introspect_opts o;
     tide_err ignored;
     if (r->t->offline || !drv->introspect || !(r->live = tide_schema_new()))
         return;
     memset(&o, 0, sizeof o);
     exclude[0] = r->t->mc->table_name;
+    exclude[1] = r->t->lease_name;         /* the run lock's lease table */
     o.exclude = exclude;
-    o.nexclude = 1;
+    o.nexclude = 2;
     o.all_schemas = 1;
     if (drv->introspect(tide_conn__dconn(r->t->conn), &o, r->live, &ignored) < 0 ||
         tide_schema_finish(r->live, &ignored) < 0) {
