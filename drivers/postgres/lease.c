@@ -126,7 +126,7 @@ static int ensure_table(tide_dconn *c, struct pg_lease *l, tide_err *err)
     int i, rc = 0;
     snprintf(sql, sizeof sql, "CREATE TABLE IF NOT EXISTS %s (key text PRIMARY KEY, "
              "owner text NOT NULL, acquired_at timestamptz NOT NULL, "
-             "expires_at timestamptz NOT NULL)", l->table);
+             "expires_at timestamptz NOT NULL, pid integer)", l->table);
     for (i = 0; i < 20; i++) {      /* runners starting together race to create it */
         const char *state;
         res = PQexec(c->pg, sql);
@@ -172,10 +172,13 @@ int pg_lease_config(tide_dconn *c, const char *table, int expiry_ms, tide_err *e
 int pg_lease_lock(tide_dconn *c, const char *key, int timeout_ms, tide_err *err)
 {
     static const char *take_sql =
-        "INSERT INTO %s AS l (key, owner, acquired_at, expires_at) "
-        "VALUES ($1, $2, now(), now() + $3::int * interval '1 millisecond') "
+        "INSERT INTO %s AS l (key, owner, acquired_at, expires_at, pid) "
+        "VALUES ($1, $2, now(), now() + $3::int * interval '1 millisecond', "
+        "CASE WHEN pg_backend_pid() = $4::int THEN pg_backend_pid() END) "
         "ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, acquired_at = excluded.acquired_at, "
-        "expires_at = excluded.expires_at WHERE l.expires_at < now() RETURNING owner";
+        "expires_at = excluded.expires_at, pid = excluded.pid WHERE l.expires_at < now() "
+        "OR (l.pid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = l.pid)) "
+        "RETURNING owner";
     struct pg_lease *l = c->lease;
     int64_t deadline = tide_now_ms() + (timeout_ms > 0 ? timeout_ms : 0);
     char holder[256] = "";
@@ -191,9 +194,17 @@ int pg_lease_lock(tide_dconn *c, const char *key, int timeout_ms, tide_err *err)
     l->lost = 0;
     c->interrupted = 0;
     for (;;) {
-        PGresult *res = exec3(c->pg, take_sql, l, key);
-        const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+        char sql[1024], pid[16];
+        const char *params[4] = { key, l->owner, l->expiry, pid };
+        PGresult *res;
         int64_t left;
+        /* pid: the session holding the lease, when libpq talks to the server
+         * itself (behind a pooler its pid is not the server's: NULL, and
+         * only the expiry frees the lease) */
+        snprintf(pid, sizeof pid, "%d", PQbackendPID(c->pg));
+        snprintf(sql, sizeof sql, take_sql, l->table);
+        res = PQexecParams(c->pg, sql, 4, NULL, params, NULL, NULL, 0);
+        const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
         if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1) {
             PQclear(res);
             got = 1;
@@ -256,11 +267,18 @@ int pg_lease_unlock(tide_dconn *c, const char *key, tide_err *err)
         pthread_join(l->thread, NULL);
         l->thread_on = 0;
     }
-    PQfinish(l->side);
-    l->side = NULL;
     res = exec3(c->pg, release_sql, l, key);
     rc = pg_check_result(c, res, "(release the migration lock's lease)", err);
     PQclear(res);
+    if (rc < 0 && l->side && PQstatus(l->side) == CONNECTION_OK) {
+        /* the session is gone (terminated): the heartbeat's connection lets go */
+        res = exec3(l->side, release_sql, l, key);
+        if (PQresultStatus(res) == PGRES_COMMAND_OK)
+            rc = 0;
+        PQclear(res);
+    }
+    PQfinish(l->side);
+    l->side = NULL;
     free(l->key);
     l->key = NULL;
     return rc;

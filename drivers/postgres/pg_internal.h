@@ -21,6 +21,7 @@ struct tide_dconn {
                              NOT DEFERRABLE key a statement trips over is made
                              DEFERRABLE until fk_check */
     char *fk_restore;     /* the ALTERs that make those keys NOT DEFERRABLE again */
+    int fk_checked;       /* fk_check ran in this transaction and nothing was written since */
     tide_run_limits limits;
     char lock_diag[512];  /* who held the lock the last statement waited for */
     int lock_tries;       /* tries that statement made */

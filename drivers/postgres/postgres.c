@@ -886,7 +886,9 @@ static int pg_commit(tide_dconn *c, tide_err *err)
     if (c->depth == 0)
         return tide_err_set(err, TIDE_EINVAL, "commit: no transaction is open");
     if (c->depth == 1) {
-        if ((rc = pg_lease_verify(c, err)) < 0) {
+        /* a transaction the runner did not open (m:transaction in a
+         * transactional = false migration) is checked here */
+        if ((rc = pg_lease_verify(c, err)) < 0 || (c->fk_relax && (rc = pg_fk_check(c, err)) < 0)) {
             tide_err ignored;
             run(c, "ROLLBACK", &ignored);
             c->depth = 0;
@@ -1132,7 +1134,7 @@ const tide_driver tide_postgres_driver = {
     .run = pg_run,
     .unprepare = pg_unprepare,
     .caps = TIDE_CAP_COMMENTS | TIDE_CAP_ENUM_TYPES | TIDE_CAP_NAMESPACES | TIDE_CAP_SAVEPOINTS |
-            TIDE_CAP_DEFERRABLE,
+            TIDE_CAP_DEFERRABLE | TIDE_CAP_ENUM_VALUE_COMMIT,
     .schemes = pg_schemes,
     .url_form = TIDE_URL_SERVER,
     .create_database = pg_create_database,

@@ -254,6 +254,7 @@ PGresult *pg_exec(tide_dconn *c, const pg_call *k)
         ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
         tries++;
         if (st != PGRES_FATAL_ERROR) {
+            c->fk_checked = 0;
             if (sp)
                 simple(c, "RELEASE SAVEPOINT tide_stmt");
             return res;
@@ -316,6 +317,7 @@ int pg_tx_begun(tide_dconn *c, tide_err *err)
         return 0;
     free(c->fk_restore);
     c->fk_restore = NULL;
+    c->fk_checked = 0;
     snprintf(sql, sizeof sql, "%sSET LOCAL lock_timeout = %d; SET LOCAL statement_timeout = %d",
              c->fk_relax ? "SET CONSTRAINTS ALL DEFERRED; " : "", c->limits.lock_timeout_ms,
              c->limits.statement_timeout_ms);
@@ -353,7 +355,7 @@ int pg_fk_check(tide_dconn *c, tide_err *err)
 {
     PGresult *keys, *rows = NULL;
     int i, j, rc = 0;
-    if (PQtransactionStatus(c->pg) != PQTRANS_INTRANS)
+    if (PQtransactionStatus(c->pg) != PQTRANS_INTRANS || c->fk_checked)
         return 0;
     keys = PQexec(c->pg, fk_queries_sql);
     if ((rc = pg_check_result(c, keys, fk_queries_sql, err)) < 0) {
@@ -387,6 +389,7 @@ int pg_fk_check(tide_dconn *c, tide_err *err)
         free(c->fk_restore);
         c->fk_restore = NULL;
     }
+    c->fk_checked = rc == 0;
     return rc;
 }
 

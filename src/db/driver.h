@@ -28,9 +28,11 @@ enum {
     TIDE_CAP_SAVEPOINTS     = 1u << 3,  /* begin nests (m:transaction, db:transaction) */
     TIDE_CAP_DEFERRABLE     = 1u << 4,  /* foreign keys may be DEFERRABLE */
     TIDE_CAP_VIRTUAL_TABLES = 1u << 5,  /* virtual tables (left out of introspection) */
-    TIDE_CAP_NOCASE_IDENTS  = 1u << 6   /* identifiers compare with ASCII case folded, quoted
+    TIDE_CAP_NOCASE_IDENTS  = 1u << 6,  /* identifiers compare with ASCII case folded, quoted
                                            or not ("USERS" is users): its normalize and
                                            introspection set tide_schema.nocase */
+    TIDE_CAP_ENUM_VALUE_COMMIT = 1u << 7  /* (version 9) a value added to an enum type cannot be
+                                           used before the transaction that added it commits */
 };
 
 /* How a migration run waits for locks (driver version 9, run_limits):

@@ -194,4 +194,62 @@ LUA
 tide migration:up; expect_out "'migrations.runLock' must be \"lease\""
 rm -f tide.lua
 
+# ---- enum values added and used in one change ----------------------------
+new_case "migration:create: an enum value added and used as the new default in one change applies"
+mkdir -p schema
+cat > schema/app.lua <<'LUA'
+local t = require "tide.schema"
+return t.table "member" {
+  t.col "id"     :serial() :primary(),
+  t.col "status" :enum("member_status", { "active", "banned" }) :default "'active'",
+}
+LUA
+tide --url "$URL" migration:create --name init; expect_rc 0
+up; expect_rc 0
+q "insert into member (status) values ('banned')" >/dev/null
+cat > schema/app.lua <<'LUA'
+local t = require "tide.schema"
+return t.table "member" {
+  t.col "id"     :serial() :primary(),
+  t.col "status" :enum("member_status", { "active", "banned", "pending" }) :default "'pending'",
+  t.check("not_new_and_banned", "status <> 'pending' or id > 0"),
+}
+LUA
+tide --url "$URL" migration:create --name pending; expect_rc 0
+f=$(ls migrations/Migration*_pending.lua | head -n 1)
+grep -q "transactional = false" "$f" || bad "the value is not added on its own: $(cat "$f")"
+grep -q "m:transaction(function()" "$f" || bad "the rest is not in a transaction of its own"
+up; expect_rc 0; expect_no "55P04"
+q "insert into member default values" >/dev/null
+expect_q "select string_agg(status::text, ',' order by id) from member" "banned,pending"
+expect_q "select status from tide_migrations order by name desc limit 1" "applied"
+tide --url "$URL" schema:drift; expect_rc 0
+q "delete from member where status = 'pending'" >/dev/null
+tide --url "$URL" migration:down; expect_rc 0
+expect_q "select column_default from information_schema.columns where table_name = 'member' and column_name = 'status'" "'active'::member_status"
+
+new_case "migration:lint warns about an enum value added and used in one transactional migration"
+rm -rf schema
+mig Migration20260101000000_enum <<'LUA'
+return { up = function(m)
+  m:addSql "create type mood as enum ('ok', 'sad')"
+  m:addSql "create table person (id integer primary key, mood mood)"
+end }
+LUA
+up; expect_rc 0
+mig Migration20260102000000_happy <<'LUA'
+return { up = function(m)
+  m:addSql "alter type mood add value 'happy'"
+  m:addSql "alter table person alter column mood set default 'happy'"
+end }
+LUA
+tide --url "$URL" migration:lint; expect_out "enum-value-used-in-transaction"; expect_out "'happy'"
+mig Migration20260102000000_happy <<'LUA'
+return { transactional = false, up = function(m)
+  m:addSql "alter type mood add value 'happy'"
+  m:transaction(function() m:addSql "alter table person alter column mood set default 'happy'" end)
+end }
+LUA
+tide --url "$URL" migration:lint; expect_no "enum-value-used-in-transaction"
+
 finish
