@@ -114,10 +114,11 @@ static int sql_error(tide_dconn *c, const PGresult *res, const char *sql, tide_e
         tide_err_set(err, code, "SQL error: %s", primary);
         if (err)
             flatten(err->msg);
-        if (state && !strcmp(state, "55P03") && c->lock_diag[0] && err) {
+        if (state && !strcmp(state, "55P03") && c->lock_tries > 1 && err) {
             size_t n = strlen(err->msg);   /* lock_timeout: who held the lock */
             snprintf(err->msg + n, sizeof err->msg - n, " (%d tr%s) %s", c->lock_tries,
-                     c->lock_tries == 1 ? "y" : "ies", c->lock_diag);
+                     c->lock_tries == 1 ? "y" : "ies", c->lock_diag[0] ? c->lock_diag
+                     : "(the holder had gone when asked; migrations.lockWait)");
         }
         if (res) {
             msg_append(err, "DETAIL", PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL));

@@ -52,25 +52,16 @@ static void discard_notice(void *arg, const char *message)
     (void)message;
 }
 
-/* From a second connection: which relation this session waits for, who
- * blocks it and what they run, into c->lock_diag. */
-static void diagnose(tide_dconn *c)
+/* A second connection like c's, made before the last try so that the
+ * diagnosis does not wait for a connect; NULL when it cannot be had. */
+static PGconn *side_connect(tide_dconn *c)
 {
-    static const char *sql =
-        "SELECT coalesce(l.relation::regclass::text, l.locktype), b.pid, coalesce(b.state, ''), "
-        "left(regexp_replace(coalesce(b.query, ''), '\\s+', ' ', 'g'), 160) "
-        "FROM pg_locks l CROSS JOIN LATERAL unnest(pg_blocking_pids(l.pid)) AS bp(pid) "
-        "JOIN pg_stat_activity b ON b.pid = bp.pid "
-        "WHERE l.pid = $1::int AND NOT l.granted ORDER BY b.backend_start LIMIT 1";
     PQconninfoOption *opts = PQconninfo(c->pg), *o;
     const char *keys[64], *vals[64];
-    char pid[16];
-    const char *params[1] = { pid };
     PGconn *side;
-    PGresult *res;
     int n = 0;
     if (!opts)
-        return;
+        return NULL;
     for (o = opts; o->keyword && n < 63; o++)
         if (o->val && *o->val) {
             keys[n] = o->keyword;
@@ -79,8 +70,28 @@ static void diagnose(tide_dconn *c)
     keys[n] = vals[n] = NULL;
     side = PQconnectdbParams(keys, vals, 0);
     PQconninfoFree(opts);
-    if (PQstatus(side) == CONNECTION_OK) {
-        PQsetNoticeProcessor(side, discard_notice, NULL);
+    if (PQstatus(side) != CONNECTION_OK) {
+        PQfinish(side);
+        return NULL;
+    }
+    PQsetNoticeProcessor(side, discard_notice, NULL);
+    return side;
+}
+
+/* From the second connection: which relation this session waits for, who
+ * blocks it and what they run, into c->lock_diag. */
+static void diagnose(tide_dconn *c, PGconn *side)
+{
+    static const char *sql =
+        "SELECT coalesce(l.relation::regclass::text, l.locktype), b.pid, coalesce(b.state, ''), "
+        "left(regexp_replace(coalesce(b.query, ''), '\\s+', ' ', 'g'), 160) "
+        "FROM pg_locks l CROSS JOIN LATERAL unnest(pg_blocking_pids(l.pid)) AS bp(pid) "
+        "JOIN pg_stat_activity b ON b.pid = bp.pid "
+        "WHERE l.pid = $1::int AND NOT l.granted ORDER BY b.backend_start LIMIT 1";
+    char pid[16];
+    const char *params[1] = { pid };
+    PGresult *res;
+    if (side) {
         snprintf(pid, sizeof pid, "%d", PQbackendPID(c->pg));
         res = PQexecParams(side, sql, 1, NULL, params, NULL, NULL, 0);
         if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
@@ -90,12 +101,11 @@ static void diagnose(tide_dconn *c)
                      PQgetvalue(res, 0, 3));
         PQclear(res);
     }
-    PQfinish(side);
 }
 
 /* Sends k and waits for its result as PQexec would; when diag_ms > 0 and
  * the statement still runs after that long, diagnoses its lock wait. */
-static PGresult *send_async(tide_dconn *c, const pg_call *k, int diag_ms)
+static PGresult *send_async(tide_dconn *c, const pg_call *k, int diag_ms, PGconn *side)
 {
     int64_t start = tide_now_ms();
     PGresult *last = NULL, *r;
@@ -115,7 +125,7 @@ static PGresult *send_async(tide_dconn *c, const pg_call *k, int diag_ms)
         if (diag_ms > 0 && !diagnosed) {
             int64_t left = start + diag_ms - tide_now_ms();
             if (left <= 0) {
-                diagnose(c);
+                diagnose(c, side);
                 diagnosed = 1;
                 continue;
             }
@@ -250,8 +260,10 @@ PGresult *pg_exec(tide_dconn *c, const pg_call *k)
         int in_tx = PQtransactionStatus(c->pg) == PQTRANS_INTRANS;
         int sp = in_tx && !tx_control(k->sql) && simple(c, "SAVEPOINT tide_stmt") == 0;
         int last = !bounded || tries >= c->limits.retries;
-        PGresult *res = send_async(c, k, bounded && last ? c->limits.lock_timeout_ms / 2 : 0);
+        PGconn *side = bounded && last && tries > 0 ? side_connect(c) : NULL;
+        PGresult *res = send_async(c, k, side ? c->limits.lock_timeout_ms / 2 : 0, side);
         ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+        PQfinish(side);
         tries++;
         if (st != PGRES_FATAL_ERROR) {
             c->fk_checked = 0;

@@ -55,6 +55,7 @@ end }
 LUA
 up; expect_rc 1
 expect_out "foreign key check failed: child_parent_id_fkey on table child: (parent_id) = (7), (9) reference no row of parent"
+printf '%s\n' "$out" | grep -m 1 "foreign key check failed" | sed 's/^/  message: /'
 expect_out "nothing was committed"
 expect_q "select count(*) from child" "0"
 expect_q "select count(*) from parent" "0"
@@ -158,6 +159,7 @@ expect_out "migrations.lockWait"
 expect_q "select count(*) from information_schema.columns where table_name = 'busy' and column_name = 'note'" "0"
 expect_q "select count(*) from tide_migrations" "1"
 echo "  reader waited ${reader_ms} ms; the migration gave up after ${elapsed} ms"
+printf '%s\n' "$out" | grep -m 1 "lock timeout" | sed 's/^/  message: /' 
 kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
 q "select pg_terminate_backend(pid) from pg_stat_activity where query like '%pg_sleep(30)%' and pid <> pg_backend_pid()" >/dev/null
 
