@@ -325,14 +325,22 @@ static int run_sql(tide_dconn *c, const char *sql, tide_err *err)
 int pg_tx_begun(tide_dconn *c, tide_err *err)
 {
     char sql[160];
+    int n = 0;
     if (!c->fk_relax && !c->limits.lock_timeout_ms && !c->limits.statement_timeout_ms)
         return 0;
     free(c->fk_restore);
     c->fk_restore = NULL;
     c->fk_checked = 0;
-    snprintf(sql, sizeof sql, "%sSET LOCAL lock_timeout = %d; SET LOCAL statement_timeout = %d",
-             c->fk_relax ? "SET CONSTRAINTS ALL DEFERRED; " : "", c->limits.lock_timeout_ms,
-             c->limits.statement_timeout_ms);
+    sql[0] = '\0';
+    /* only what the run sets: a role's own lock_timeout stays otherwise */
+    if (c->fk_relax)
+        n += snprintf(sql + n, sizeof sql - (size_t)n, "SET CONSTRAINTS ALL DEFERRED;");
+    if (c->limits.lock_timeout_ms)
+        n += snprintf(sql + n, sizeof sql - (size_t)n, "SET LOCAL lock_timeout = %d;",
+                      c->limits.lock_timeout_ms);
+    if (c->limits.statement_timeout_ms)
+        snprintf(sql + n, sizeof sql - (size_t)n, "SET LOCAL statement_timeout = %d;",
+                 c->limits.statement_timeout_ms);
     return run_sql(c, sql, err);
 }
 
@@ -412,8 +420,10 @@ int pg_run_limits(tide_dconn *c, const tide_run_limits *l, tide_err *err)
     char sql[128];
     int rc = 0;
     if (!l) {
-        if (!c->limits.lease_expiry_ms && (c->limits.lock_timeout_ms || c->limits.statement_timeout_ms))
-            rc = run_sql(c, "RESET lock_timeout; RESET statement_timeout", err);
+        if (!c->limits.lease_expiry_ms && c->limits.lock_timeout_ms)
+            rc = run_sql(c, "RESET lock_timeout", err);
+        if (!c->limits.lease_expiry_ms && c->limits.statement_timeout_ms && rc == 0)
+            rc = run_sql(c, "RESET statement_timeout", err);
         memset(&c->limits, 0, sizeof c->limits);
         pg_lease_config(c, NULL, 0, err);
         return rc;
@@ -426,8 +436,13 @@ int pg_run_limits(tide_dconn *c, const tide_run_limits *l, tide_err *err)
      * server connection other clients get next: with the lease (the
      * pooler-safe lock) the limits are SET LOCAL in each transaction only. */
     if (!l->lease_expiry_ms && (l->lock_timeout_ms || l->statement_timeout_ms)) {
-        snprintf(sql, sizeof sql, "SET lock_timeout = %d; SET statement_timeout = %d",
-                 l->lock_timeout_ms, l->statement_timeout_ms);
+        int n = 0;
+        sql[0] = '\0';
+        if (l->lock_timeout_ms)
+            n = snprintf(sql, sizeof sql, "SET lock_timeout = %d;", l->lock_timeout_ms);
+        if (l->statement_timeout_ms)
+            snprintf(sql + n, sizeof sql - (size_t)n, "SET statement_timeout = %d;",
+                     l->statement_timeout_ms);
         rc = run_sql(c, sql, err);
     }
     return rc;

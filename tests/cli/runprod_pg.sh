@@ -181,6 +181,17 @@ return { up = function(m) m:execute("select pg_sleep(3)") end }
 LUA
 tide migration:up; expect_rc 1; expect_out "statement timeout"
 
+lock_case "runLock = \"session\": statementTimeout holds for the session, outside a transaction too"
+cat > tide.lua <<LUA
+return { url = "$URL", migrations = { runLock = "session", statementTimeout = "500ms",
+                                      lockWait = { timeout = "300ms", retries = 1, backoff = "100ms" } } }
+LUA
+mig Migration20260102000000_alter <<'LUA'
+return { transactional = false, up = function(m) m:execute("select pg_sleep(3)") end }
+LUA
+tide migration:up; expect_rc 1; expect_out "statement timeout"
+rm -f tide.lua
+
 t "lockWait: a bad value is refused naming the key"
 cat > tide.lua <<LUA
 return { url = "$URL", migrations = { lockWait = { timeout = "2 parsecs" } } }
