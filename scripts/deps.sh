@@ -5,7 +5,7 @@
 set -euo pipefail
 
 build_pkgs=(gcc make cmake pkg-config lua5.4 liblua5.4-dev lua-cjson libsqlite3-dev sqlite3 libpq-dev libssl-dev)
-test_pkgs=(postgresql libcmocka-dev lua-busted valgrind luarocks clang libclang-rt-14-dev graphviz)
+test_pkgs=(postgresql pgbouncer libcmocka-dev lua-busted valgrind luarocks clang libclang-rt-14-dev graphviz)
 
 want=("${build_pkgs[@]}")
 [ "${1:-build}" = test ] && want+=("${test_pkgs[@]}")

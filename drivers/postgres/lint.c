@@ -159,9 +159,48 @@ static void lint_alter(tide_lint_ctx *c, const tide_lint_stmt *s)
     }
 }
 
+/* alter type T add value [if not exists] 'v' [before|after ...]: v, else NULL */
+static const char *added_enum_value(const tide_lint_stmt *s)
+{
+    int i;
+    if (!tide_lint__is(s, 0, "alter") || !tide_lint__is(s, 1, "type") ||
+        (i = tide_lint__find(s, 2, -1, "add")) < 0 || !tide_lint__is(s, i + 1, "value"))
+        return NULL;
+    i += 2;
+    if (tide_lint__is(s, i, "if"))
+        i += 3;
+    return i < s->ntoks && s->toks[i].kind == TIDE_LTOK_STRING ? s->toks[i].text : NULL;
+}
+
+/* A value added to an enum earlier in the same transaction and used here
+ * (a default, a check, data): PostgreSQL refuses it (55P04, unsafe use of
+ * new value) until the transaction that added it commits. */
+static void lint_enum_value_use(tide_lint_ctx *c, const tide_lint_stmt *s)
+{
+    const tide_lint_stmt *e;
+    int k, j;
+    if (!tide_lint__transactional(c) || added_enum_value(s))
+        return;
+    for (k = 0; (e = tide_lint__earlier(c, k)) != NULL; k++) {
+        const char *v = added_enum_value(e);
+        for (j = 0; v && j < s->ntoks; j++)
+            if (s->toks[j].kind == TIDE_LTOK_STRING && !strcmp(s->toks[j].text, v)) {
+                tide_lint__report(c, s, "enum-value-used-in-transaction", TIDE_LINT_WARNING,
+                                  "add the value on its own: transactional = false, the ALTER TYPE "
+                                  "first, the statements using it inside m:transaction (or in a "
+                                  "later migration)",
+                                  "enum value '%s' is used in the transaction that adds it "
+                                  "(statement %d); PostgreSQL refuses that (55P04 unsafe use of "
+                                  "new value)", v, e->index);
+                return;
+            }
+    }
+}
+
 int pg_lint(struct tide_lint_ctx *c, const struct tide_lint_stmt *s, tide_err *err)
 {
     (void)err;
+    lint_enum_value_use(c, s);
     if (tide_lint__is(s, 0, "create") &&
         (tide_lint__is(s, 1, "index") || (tide_lint__is(s, 1, "unique") && tide_lint__is(s, 2, "index"))))
         lint_index(c, s);

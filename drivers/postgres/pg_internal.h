@@ -15,7 +15,51 @@ struct tide_dconn {
     PGcancel *cancel;     /* made at connect: PQcancel is safe in a signal handler */
     volatile sig_atomic_t interrupted;   /* set by interrupt */
     int depth;            /* 0 outside a transaction, 1 in BEGIN, 2+ in savepoints */
+    /* A migration run (runsafe.c): foreign keys relaxed (fk_disable), lock
+     * waits bounded and retried (run_limits), the run lock as a lease. */
+    int fk_relax;         /* SET CONSTRAINTS ALL DEFERRED in each transaction; a
+                             NOT DEFERRABLE key a statement trips over is made
+                             DEFERRABLE until fk_check */
+    char *fk_restore;     /* the ALTERs that make those keys NOT DEFERRABLE again */
+    int fk_checked;       /* fk_check ran in this transaction and nothing was written since */
+    tide_run_limits limits;
+    char lock_diag[512];  /* who held the lock the last statement waited for */
+    int lock_tries;       /* tries that statement made */
+    struct pg_lease *lease;   /* the run lock, when it is a lease */
 };
+
+/* Runs one statement as the driver's query, run and script do: directly,
+ * or during a migration run with a savepoint around it so that a lock
+ * timeout (55P03) is retried after the backoff and a foreign key violation
+ * (23503) makes the key DEFERRABLE and tries again. name: a prepared
+ * statement, else sql with nparams parameters (0: PQexec). */
+typedef struct pg_call {
+    const char *sql;
+    const char *name;
+    int nparams;
+    const Oid *types;
+    const char *const *values;
+    const int *lengths, *formats;
+    int plain;            /* PQexec: several statements allowed, no parameters */
+} pg_call;
+PGresult *pg_exec(tide_dconn *c, const pg_call *call);
+
+/* postgres.c's error filling, for runsafe.c. */
+int pg_check_result(tide_dconn *c, const PGresult *res, const char *sql, tide_err *err);
+
+/* The driver's fk_disable, fk_enable, fk_check, run_limits, and the lease
+ * form of lock/unlock (runsafe.c, lease.c). */
+int pg_fk_disable(tide_dconn *c, int *disabled, tide_err *err);
+int pg_fk_enable(tide_dconn *c, tide_err *err);
+int pg_fk_check(tide_dconn *c, tide_err *err);
+int pg_tx_begun(tide_dconn *c, tide_err *err);
+int pg_run_limits(tide_dconn *c, const tide_run_limits *l, tide_err *err);
+void pg_runsafe_free(tide_dconn *c);
+int pg_lease_config(tide_dconn *c, const char *table, int expiry_ms, tide_err *err);
+int pg_lease_lock(tide_dconn *c, const char *key, int timeout_ms, tide_err *err);
+int pg_lease_unlock(tide_dconn *c, const char *key, tide_err *err);
+int pg_lease_verify(tide_dconn *c, tide_err *err);
+void pg_lease_free(tide_dconn *c);
 
 /* The driver's introspect (see driver.h): reads the namespaces of opts
  * (default "public") into out with a constant number of catalog queries. */

@@ -114,6 +114,12 @@ static int sql_error(tide_dconn *c, const PGresult *res, const char *sql, tide_e
         tide_err_set(err, code, "SQL error: %s", primary);
         if (err)
             flatten(err->msg);
+        if (state && !strcmp(state, "55P03") && c->lock_tries > 1 && err) {
+            size_t n = strlen(err->msg);   /* lock_timeout: who held the lock */
+            snprintf(err->msg + n, sizeof err->msg - n, " (%d tr%s) %s", c->lock_tries,
+                     c->lock_tries == 1 ? "y" : "ies", c->lock_diag[0] ? c->lock_diag
+                     : "(the holder had gone when asked; migrations.lockWait)");
+        }
         if (res) {
             msg_append(err, "DETAIL", PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL));
             msg_append(err, "HINT", PQresultErrorField(res, PG_DIAG_MESSAGE_HINT));
@@ -160,6 +166,11 @@ static int check_result(tide_dconn *c, const PGresult *res, const char *sql, tid
     default:
         return sql_error(c, res, sql, err);
     }
+}
+
+int pg_check_result(tide_dconn *c, const PGresult *res, const char *sql, tide_err *err)
+{
+    return check_result(c, res, sql, err);
 }
 
 /* Runs one statement that returns nothing we need. */
@@ -356,6 +367,7 @@ static void pg_close(tide_dconn *c)
 {
     if (!c)
         return;
+    pg_runsafe_free(c);
     if (c->cancel)
         PQfreeCancel(c->cancel);
     if (c->pg)
@@ -594,8 +606,11 @@ static int pg_query(tide_dconn *c, const char *sql, const tide_value *params, in
         return tide_err_set(err, TIDE_EINVAL, "bad parameter list (%d parameters)", nparams);
     if (nparams > 0 && (rc = prepare_params(sql, params, nparams, &text, &b, err)) < 0)
         goto done;
-    res = PQexecParams(c->pg, nparams > 0 ? text.data : sql, nparams, b.types, b.values,
-                       b.lengths, b.formats, 0);
+    {
+        pg_call call = { nparams > 0 ? text.data : sql, NULL, nparams, b.types,
+                         (const char *const *)b.values, b.lengths, b.formats, 0 };
+        res = pg_exec(c, &call);
+    }
     if ((rc = check_result(c, res, sql, err)) < 0)
         goto done;
     if ((rc = cursor_new(res, out, err)) == 0)
@@ -708,7 +723,11 @@ static int pg_run(tide_dstmt *st, const tide_value *params, int nparams, tide_dc
         goto done;
     if (!same_types(st->types, b.types, nparams) && (rc = prepare_as(st, b.types, err)) < 0)
         goto done;
-    res = PQexecPrepared(st->conn->pg, st->name, nparams, b.values, b.lengths, b.formats, 0);
+    {
+        pg_call call = { st->sql, st->name, nparams, NULL, (const char *const *)b.values,
+                         b.lengths, b.formats, 0 };
+        res = pg_exec(st->conn, &call);
+    }
     if ((rc = check_result(st->conn, res, st->sql, err)) < 0)
         goto done;
     if ((rc = cursor_new(res, out, err)) == 0)
@@ -800,10 +819,14 @@ static int pg_script(tide_dconn *c, const char *sql, tide_err *err)
     int rc = 0;
     while (rc == 0 && tide_pg__next_statement(&pos, &start, &len)) {
         tide_buf_reset(&stmt);
-        if (tide_buf_add(&stmt, start, len) < 0)
+        if (tide_buf_add(&stmt, start, len) < 0) {
             rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
-        else
-            rc = run(c, stmt.data, err);
+        } else {
+            pg_call call = { stmt.data, NULL, 0, NULL, NULL, NULL, NULL, 1 };
+            PGresult *res = pg_exec(c, &call);
+            rc = check_result(c, res, stmt.data, err);
+            PQclear(res);
+        }
     }
     tide_buf_free(&stmt);
     return rc;
@@ -833,8 +856,8 @@ static int pg_begin(tide_dconn *c, tide_err *err)
         snprintf(sql, sizeof sql, "BEGIN");
     else
         snprintf(sql, sizeof sql, "SAVEPOINT tide_sp_%d", c->depth);
-    if ((rc = run(c, sql, err)) == 0)
-        c->depth++;
+    if ((rc = run(c, sql, err)) == 0 && c->depth++ == 0)
+        rc = pg_tx_begun(c, err);
     return rc;
 }
 
@@ -863,8 +886,17 @@ static int pg_commit(tide_dconn *c, tide_err *err)
     sync_depth(c);
     if (c->depth == 0)
         return tide_err_set(err, TIDE_EINVAL, "commit: no transaction is open");
-    if (c->depth == 1)
+    if (c->depth == 1) {
+        /* a transaction the runner did not open (m:transaction in a
+         * transactional = false migration) is checked here */
+        if ((rc = pg_lease_verify(c, err)) < 0 || (c->fk_relax && (rc = pg_fk_check(c, err)) < 0)) {
+            tide_err ignored;
+            run(c, "ROLLBACK", &ignored);
+            c->depth = 0;
+            return rc;
+        }
         return commit_transaction(c, err);
+    }
     snprintf(sql, sizeof sql, "RELEASE SAVEPOINT tide_sp_%d", c->depth - 1);
     if ((rc = run(c, sql, err)) == 0)
         c->depth--;
@@ -936,6 +968,8 @@ static int pg_lock(tide_dconn *c, const char *key, int timeout_ms, tide_err *err
     int rc, got = 0;
     if (!key)
         return tide_err_set(err, TIDE_EINVAL, "lock: no key given");
+    if (c->lease)
+        return pg_lease_lock(c, key, timeout_ms, err);
     c->interrupted = 0;
     for (;;) {
         if ((rc = advisory(c, "SELECT pg_try_advisory_lock($1)", key, &got, err)) < 0 || got)
@@ -967,6 +1001,8 @@ static int pg_unlock(tide_dconn *c, const char *key, tide_err *err)
     int rc, released = 0;
     if (!key)
         return tide_err_set(err, TIDE_EINVAL, "unlock: no key given");
+    if (c->lease)
+        return pg_lease_unlock(c, key, err);
     if ((rc = advisory(c, "SELECT pg_advisory_unlock($1)", key, &released, err)) < 0)
         return rc;
     if (!released)
@@ -1063,32 +1099,6 @@ static int pg_quote_literal(tide_buf *out, const tide_value *v)
     return rc;
 }
 
-/* ---- foreign keys while migrating -------------------------------------- */
-
-/* session_replication_role = replica stops FK triggers; only a superuser
- * (or, from PostgreSQL 15, a role granted the setting) may set it. */
-static int pg_fk_disable(tide_dconn *c, int *disabled, tide_err *err)
-{
-    tide_err ignored;
-    (void)err;
-    *disabled = run(c, "SET session_replication_role = replica", &ignored) == 0;
-    return 0;
-}
-
-static int pg_fk_enable(tide_dconn *c, tide_err *err)
-{
-    return run(c, "SET session_replication_role = DEFAULT", err);
-}
-
-/* Nothing to check: with replica role, rows were never checked, and with
- * the role refused, the constraints stayed on. */
-static int pg_fk_check(tide_dconn *c, tide_err *err)
-{
-    (void)c;
-    (void)err;
-    return 0;
-}
-
 static const char *const pg_schemes[] = { "postgres", "postgresql", NULL };
 
 const tide_driver tide_postgres_driver = {
@@ -1125,7 +1135,7 @@ const tide_driver tide_postgres_driver = {
     .run = pg_run,
     .unprepare = pg_unprepare,
     .caps = TIDE_CAP_COMMENTS | TIDE_CAP_ENUM_TYPES | TIDE_CAP_NAMESPACES | TIDE_CAP_SAVEPOINTS |
-            TIDE_CAP_DEFERRABLE,
+            TIDE_CAP_DEFERRABLE | TIDE_CAP_ENUM_VALUE_COMMIT,
     .schemes = pg_schemes,
     .url_form = TIDE_URL_SERVER,
     .create_database = pg_create_database,
@@ -1133,4 +1143,5 @@ const tide_driver tide_postgres_driver = {
     .scratch_database = pg_scratch_database,
     .columns_sql = pg_columns_sql,
     .canonicalize = pg_canonicalize,
+    .run_limits = pg_run_limits,
 };

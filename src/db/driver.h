@@ -16,7 +16,7 @@
 #include "model/model.h"
 #include "model/diff.h"
 
-#define TIDE_DRIVER_VERSION 8
+#define TIDE_DRIVER_VERSION 9
 
 /* What a database can do (tide_driver.caps, version 7). The core asks these,
  * never the dialect's name. */
@@ -28,10 +28,24 @@ enum {
     TIDE_CAP_SAVEPOINTS     = 1u << 3,  /* begin nests (m:transaction, db:transaction) */
     TIDE_CAP_DEFERRABLE     = 1u << 4,  /* foreign keys may be DEFERRABLE */
     TIDE_CAP_VIRTUAL_TABLES = 1u << 5,  /* virtual tables (left out of introspection) */
-    TIDE_CAP_NOCASE_IDENTS  = 1u << 6   /* identifiers compare with ASCII case folded, quoted
+    TIDE_CAP_NOCASE_IDENTS  = 1u << 6,  /* identifiers compare with ASCII case folded, quoted
                                            or not ("USERS" is users): its normalize and
                                            introspection set tide_schema.nocase */
+    TIDE_CAP_ENUM_VALUE_COMMIT = 1u << 7  /* (version 9) a value added to an enum type cannot be
+                                           used before the transaction that added it commits */
 };
+
+/* How a migration run waits for locks (driver version 9, run_limits):
+ * migrations.lockWait and statementTimeout. */
+typedef struct tide_run_limits {
+    int lock_timeout_ms;       /* each try waits this long for a lock; 0: no bound, no retry */
+    int retries;               /* tries after the first */
+    int backoff_ms;            /* pause before a retry, doubled each time */
+    int statement_timeout_ms;  /* 0: none */
+    int lease_expiry_ms;       /* the run lock is a lease row that expires this long after
+                                  the last heartbeat; 0: the database's own lock */
+    const char *lease_table;   /* the lease's table (quoted, may be schema-qualified) */
+} tide_run_limits;
 
 typedef struct tide_dconn tide_dconn;       /* a driver's connection, opaque */
 typedef struct tide_dcursor tide_dcursor;   /* a driver's cursor, opaque */
@@ -228,6 +242,13 @@ typedef struct tide_driver {
      * back. Definitions that the database refuses fail with the message
      * naming the object. NULL: the text's canonical form is enough. */
     int  (*canonicalize)(tide_dconn *c, tide_schema *s, tide_err *err);
+
+    /* Version 9. The limits of a migration run (see tide_run_limits): set
+     * before the run takes its lock, cleared (NULL) after it released it.
+     * A statement that times out waiting for a lock is retried; when the
+     * tries are used up it fails naming the table, the pid holding the lock
+     * and its query. NULL in drivers without them. */
+    int  (*run_limits)(tide_dconn *c, const tide_run_limits *l, tide_err *err);
 } tide_driver;
 
 /* Whether drv says it can do cap (a TIDE_CAP_* flag); 0 for a driver built

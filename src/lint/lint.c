@@ -216,15 +216,16 @@ static int dry_run(lint_run *r, tide_err *err)
 static void read_live(lint_run *r)
 {
     const tide_driver *drv = tide_conn__driver(r->t->conn);
-    const char *exclude[1];
+    const char *exclude[2];
     tide_introspect_opts o;
     tide_err ignored;
     if (r->t->offline || !drv->introspect || !(r->live = tide_schema_new()))
         return;
     memset(&o, 0, sizeof o);
     exclude[0] = r->t->mc->table_name;
+    exclude[1] = r->t->lease_name;         /* the run lock's lease table */
     o.exclude = exclude;
-    o.nexclude = 1;
+    o.nexclude = 2;
     o.all_schemas = 1;
     if (drv->introspect(tide_conn__dconn(r->t->conn), &o, r->live, &ignored) < 0 ||
         tide_schema_finish(r->live, &ignored) < 0) {
@@ -452,6 +453,40 @@ static int note_failed(lint_run *r, lmig *x, const tide_lint_stmts *st, int from
                           msg);
 }
 
+/* Whether x runs in one transaction: the dry run ran it (it runs only
+ * those), else what its file says (-- tide:transactional false in a .sql
+ * file, transactional = false in a .lua one). */
+static int runs_in_transaction(const lmig *x)
+{
+    tide_buf text = TIDE_BUF_INIT, up = TIDE_BUF_INIT, down = TIDE_BUF_INIT;
+    tide_err ignored;
+    int has_down, transactional = 1;
+    const char *p;
+    if ((x->captured && !x->failed) || !x->m->path || tide_file_read(x->m->path, &text, &ignored) < 0)
+        return 1;
+    if (x->m->kind == TIDE_MIG_SQL) {
+        if (tide_sql_sections(x->m->path, text.data ? text.data : "", text.len, &up, &down,
+                              &has_down, &transactional, &ignored) < 0)
+            transactional = 1;
+    } else {
+        for (p = text.data ? text.data : ""; (p = strstr(p, "transactional")) != NULL; p++) {
+            const char *q = p + 13;
+            while (*q == ' ' || *q == '\t')
+                q++;
+            if (*q++ != '=')
+                continue;
+            while (*q == ' ' || *q == '\t')
+                q++;
+            if (!strncmp(q, "false", 5))
+                transactional = 0;
+        }
+    }
+    tide_buf_free(&text);
+    tide_buf_free(&up);
+    tide_buf_free(&down);
+    return transactional;
+}
+
 static int lint_one(lint_run *r, tide_lint_ctx *c, lmig *x, tide_lint_report *out, tide_err *err)
 {
     tide_buf sql = TIDE_BUF_INIT, ignore = TIDE_BUF_INIT;
@@ -471,6 +506,7 @@ static int lint_one(lint_run *r, tide_lint_ctx *c, lmig *x, tide_lint_report *ou
     c->mig_ignore = ignore.data;
     c->report_on = x->selected;
     c->stmts = &st;
+    c->transactional = runs_in_transaction(x);
     tide_lint__new_migration(c);
     for (i = 0; i < st.n && rc == 0; i++)
         rc = tide_lint__statement(c, i, err);

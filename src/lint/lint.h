@@ -90,6 +90,12 @@ int  tide_lint__created(tide_lint_ctx *c, const char *table);
 int  tide_lint__rows(tide_lint_ctx *c, const char *table);
 /* The column's type as known before this statement, or NULL. */
 const char *tide_lint__column_type(tide_lint_ctx *c, const char *table, const char *column);
+/* 1 when the migration being linted runs in one transaction (not
+ * transactional = false). */
+int  tide_lint__transactional(tide_lint_ctx *c);
+/* Statement i (0-based) of the migration being linted when it comes before
+ * the statement being linted, else NULL. */
+const tide_lint_stmt *tide_lint__earlier(tide_lint_ctx *c, int i);
 /* Records a finding about statement s unless a tide:lint-ignore comment of
  * the statement or the migration's lintIgnore list names rule (or "all"). */
 int  tide_lint__report(tide_lint_ctx *c, const tide_lint_stmt *s, const char *rule, int severity,

@@ -42,6 +42,7 @@ struct tide_lint_ctx {
     int report_on;              /* 0: only followed, to know what it creates */
     const tide_lint_stmts *stmts;
     int at;                     /* the statement being linted */
+    int transactional;          /* the migration runs in one transaction */
     int oom;
 };
 

@@ -122,6 +122,16 @@ static ktable *table(tide_lint_ctx *c, const char *name)
     return &c->tables[c->ntables++];
 }
 
+int tide_lint__transactional(tide_lint_ctx *c)
+{
+    return c->transactional;
+}
+
+const tide_lint_stmt *tide_lint__earlier(tide_lint_ctx *c, int i)
+{
+    return c->stmts && i >= 0 && i < c->at && i < c->stmts->n ? &c->stmts->items[i] : NULL;
+}
+
 void tide_lint__new_migration(tide_lint_ctx *c)
 {
     int i;

@@ -14,7 +14,8 @@
 #include <string.h>
 #include <unistd.h>
 
-typedef enum { K_STRING, K_BOOL, K_NUMBER, K_STRLIST, K_TABLE, K_LISTREF } key_type;
+typedef enum { K_STRING, K_BOOL, K_NUMBER, K_STRLIST, K_TABLE, K_LISTREF, K_DURATION, K_COUNT,
+               K_RUNLOCK } key_type;
 
 /* One known key: its name in tide.lua, its type, where it lands. */
 typedef struct key_spec {
@@ -42,6 +43,18 @@ static const key_spec migration_keys[] = {
     {"lockTimeout", K_NUMBER, MOFF(lock_timeout)},
     {"allowOutOfOrder", K_BOOL, MOFF(allow_out_of_order)},
     {"list", K_LISTREF, MOFF(list_ref)},
+    {"lockWait", K_TABLE, MOFF(lock_wait)},
+    {"statementTimeout", K_DURATION, MOFF(statement_timeout)},
+    {"runLock", K_RUNLOCK, MOFF(run_lock)},
+    {"leaseExpiry", K_DURATION, MOFF(lease_expiry)},
+    {NULL, 0, 0}
+};
+
+#define LWOFF(f) offsetof(tide_migrations_config, lock_wait.f) - offsetof(tide_migrations_config, lock_wait)
+static const key_spec lock_wait_keys[] = {
+    {"timeout", K_DURATION, LWOFF(timeout)},
+    {"retries", K_COUNT, LWOFF(retries)},
+    {"backoff", K_DURATION, LWOFF(backoff)},
     {NULL, 0, 0}
 };
 
@@ -98,6 +111,9 @@ static const char *type_word(key_type t)
     case K_BOOL:    return "a boolean (true or false)";
     case K_NUMBER:  return "a number";
     case K_STRLIST: return "a string or a list of strings";
+    case K_DURATION: return "a duration (\"2s\", \"500ms\", \"1m\" or a number of seconds)";
+    case K_COUNT:   return "a whole number";
+    case K_RUNLOCK: return "\"lease\" or \"session\"";
     default:        return "a table";
     }
 }
@@ -148,6 +164,68 @@ static int read_strlist(lua_State *L, char ***out, int *n, const char *file, con
 static int read_table(lua_State *L, void *dst, const key_spec *keys, const char *file,
                       const char *prefix, tide_err *err);
 
+/* "2s", "500ms", "1.5m", "1h" or a number of seconds into *out; -1 when
+ * it is none of these. */
+static int parse_duration(lua_State *L, double *out)
+{
+    const char *s, *unit;
+    char *end;
+    double v, scale = -1;
+    if (lua_type(L, -1) == LUA_TNUMBER) {
+        *out = lua_tonumber(L, -1);
+        return 0;
+    }
+    if (lua_type(L, -1) != LUA_TSTRING)
+        return -1;
+    s = lua_tostring(L, -1);
+    v = strtod(s, &end);
+    if (end == s)
+        return -1;
+    unit = end;
+    if (!strcmp(unit, "ms")) scale = 0.001;
+    else if (!strcmp(unit, "s") || !*unit) scale = 1;
+    else if (!strcmp(unit, "m") || !strcmp(unit, "min")) scale = 60;
+    else if (!strcmp(unit, "h")) scale = 3600;
+    if (scale < 0)
+        return -1;
+    *out = v * scale;
+    return 0;
+}
+
+/* The run's keys: lockWait.*, statementTimeout, runLock, leaseExpiry. */
+static int read_run_value(lua_State *L, void *dst, const key_spec *k, const char *file,
+                          const char *prefix, tide_err *err)
+{
+    char *base = dst;
+    double v;
+    if (k->type == K_RUNLOCK) {
+        const char *s = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+        char **slot = (char **)(base + k->off);
+        if (strcmp(s, "lease") && strcmp(s, "session"))
+            return tide_err_set(err, TIDE_ECONFIG, "%s: '%s%s' must be \"lease\" (a row in a lock "
+                                "table, safe behind a pooler such as PgBouncer) or \"session\" (the "
+                                "database's session lock)", file, prefix, k->name);
+        free(*slot);
+        return (*slot = tide_strdup(s)) ? 0 : tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    }
+    if (k->type == K_COUNT) {
+        if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 0 || lua_tointeger(L, -1) > 1000)
+            return tide_err_set(err, TIDE_ECONFIG, "%s: '%s%s' must be a whole number from 0 to 1000",
+                                file, prefix, k->name);
+        *(double *)(base + k->off) = (double)lua_tointeger(L, -1);
+        return 0;
+    }
+    if (parse_duration(L, &v) < 0 || !(v >= 0 && v <= TIDE_CONFIG_MAX_SECONDS)) {
+        char shown[64];
+        snprintf(shown, sizeof shown, "%s", luaL_tolstring(L, -1, NULL));
+        lua_pop(L, 1);
+        return tide_err_set(err, TIDE_ECONFIG, "%s: '%s%s' must be %s from 0 to %d s, not '%s'", file,
+                            prefix, k->name, type_word(k->type), TIDE_CONFIG_MAX_SECONDS, shown);
+    }
+    *(double *)(base + k->off) = v;
+    return 0;
+}
+
 /* Stores the value at the top of the stack into the field k describes. */
 static int read_value(lua_State *L, void *dst, const key_spec *k, const char *file,
                       const char *prefix, tide_err *err)
@@ -174,6 +252,10 @@ static int read_value(lua_State *L, void *dst, const key_spec *k, const char *fi
                                 file, prefix, k->name, TIDE_CONFIG_MAX_SECONDS);
         *(double *)(base + k->off) = lua_tonumber(L, -1);
         return 0;
+    case K_DURATION:
+    case K_COUNT:
+    case K_RUNLOCK:
+        return read_run_value(L, dst, k, file, prefix, err);
     case K_STRLIST:
         return read_strlist(L, (char ***)(base + k->off), (int *)(base + k->off + sizeof(char **)),
                             file, prefix, k, err);
@@ -207,6 +289,8 @@ static int read_subtable(lua_State *L, void *dst, const key_spec *k, const char 
     snprintf(sub, sizeof sub, "%s%s.", prefix, k->name);
     if (!strcmp(k->name, "migrations"))
         return read_table(L, (char *)dst + k->off, migration_keys, file, sub, err);
+    if (!strcmp(k->name, "lockWait"))
+        return read_table(L, (char *)dst + k->off, lock_wait_keys, file, sub, err);
     if (!strcmp(k->name, "seeder"))
         return read_table(L, dst, seeder_keys, file, sub, err);
     return read_modules(L, dst, file, err);
@@ -318,6 +402,11 @@ static void migrations_defaults(tide_migrations_config *m)
     m->transactional = m->all_or_nothing = m->disable_foreign_keys = 1;
     m->drop_tables = m->snapshot = 1;
     m->lock_timeout = 60;
+    m->lock_wait.timeout = 2;
+    m->lock_wait.retries = 5;
+    m->lock_wait.backoff = 1;
+    m->run_lock = tide_strdup("lease");
+    m->lease_expiry = 30;
     m->list_ref = LUA_NOREF;
 }
 
@@ -512,7 +601,7 @@ static void free_strlist(char **v, int n)
 
 static void migrations_free(tide_migrations_config *m, lua_State *L)
 {
-    free(m->path); free(m->table_name); free(m->pattern); free(m->snapshot_name);
+    free(m->path); free(m->table_name); free(m->pattern); free(m->snapshot_name); free(m->run_lock);
     if (L && m->list_ref != LUA_NOREF)
         luaL_unref(L, LUA_REGISTRYINDEX, m->list_ref);
 }
@@ -620,6 +709,14 @@ static void push_migrations(lua_State *L, const tide_migrations_config *m)
         lua_pushnumber(L, m->lock_timeout);
     lua_setfield(L, -2, "lockTimeout");
     lua_pushboolean(L, m->allow_out_of_order); lua_setfield(L, -2, "allowOutOfOrder");
+    lua_createtable(L, 0, 3);
+    lua_pushnumber(L, m->lock_wait.timeout); lua_setfield(L, -2, "timeout");
+    lua_pushinteger(L, (lua_Integer)m->lock_wait.retries); lua_setfield(L, -2, "retries");
+    lua_pushnumber(L, m->lock_wait.backoff); lua_setfield(L, -2, "backoff");
+    lua_setfield(L, -2, "lockWait");
+    lua_pushnumber(L, m->statement_timeout); lua_setfield(L, -2, "statementTimeout");
+    lua_pushstring(L, m->run_lock ? m->run_lock : "lease"); lua_setfield(L, -2, "runLock");
+    lua_pushnumber(L, m->lease_expiry); lua_setfield(L, -2, "leaseExpiry");
     if (m->list_ref != LUA_NOREF) {
         lua_rawgeti(L, LUA_REGISTRYINDEX, m->list_ref);
         lua_setfield(L, -2, "list");

@@ -31,6 +31,16 @@ typedef struct tide_migrations_config {
     double lock_timeout;          /* 60 seconds */
     int    allow_out_of_order;    /* 0 */
     int    list_ref;              /* LUA_NOREF, or a registry ref to migrations.list */
+    /* How a run waits for table locks and for the run lock (README, "What
+     * the runner guarantees"); times in seconds. */
+    struct {
+        double timeout;           /* lockWait.timeout: 2 (0: wait without bound) */
+        double retries;           /* lockWait.retries: 5 */
+        double backoff;           /* lockWait.backoff: 1, doubled each retry */
+    } lock_wait;
+    double statement_timeout;     /* 0: none */
+    char  *run_lock;              /* "lease" (default) or "session" */
+    double lease_expiry;          /* 30 */
 } tide_migrations_config;
 
 typedef struct tide_module_config {

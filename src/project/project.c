@@ -90,7 +90,9 @@ static int name_table(tide *t, tide_err *err)
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
     tide_buf_printf(&q, "tide:%s", t->mc->table_name);
     t->lock_key = tide_buf_detach(&q);
-    return t->lock_key ? 0 : tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    tide_buf_printf(&q, "%s_lock", t->mc->table_name);
+    t->lease_name = tide_buf_detach(&q);
+    return t->lock_key && t->lease_name ? 0 : tide_err_set(err, TIDE_ENOMEM, "out of memory");
 }
 
 /* Connects, wraps opts->conn, or takes a Lua caller's handle (argument 3),
@@ -356,6 +358,7 @@ void tide_close(tide *t)
     free(t->offline);
     free(t->table);
     free(t->lock_key);
+    free(t->lease_name);
     free(t);
 }
 

@@ -24,6 +24,8 @@ struct tide {
     int config_ref;                     /* registry: m.config */
     char *table;                        /* the tracking table, quoted */
     char *lock_key;
+    char *lease_name;                   /* "<tableName>_lock": the run lock's lease table,
+                                           left out of introspection like the tracking table */
     tide_event_fn on_event;
     void *event_ud;
     int (*ask)(void *ud, const char *question);

@@ -86,6 +86,7 @@ typedef struct run {
     tide_tracking tracked;
     tide_migration_set found;
     int locked;
+    int limited;     /* run_limits are set */
 } run;
 
 static int refuse_running(const tide_tracking *tr, tide_err *err)
@@ -101,6 +102,51 @@ static int refuse_running(const tide_tracking *tr, tide_err *err)
     return 0;
 }
 
+/* The driver's limits for a run that writes (migrations.lockWait,
+ * statementTimeout, runLock, leaseExpiry): lock waits bounded and retried,
+ * the run lock a lease row in "<tableName>_lock". NULL clears them. */
+static int run_limits(tide *t, int on, tide_err *err)
+{
+    const tide_driver *drv = tide_conn__driver(t->conn);
+    const tide_migrations_config *mc = t->mc;
+    tide_run_limits l;
+    tide_buf q = TIDE_BUF_INIT, part = TIDE_BUF_INIT;
+    const char *p;
+    int rc = 0;
+    if (drv->version < 9 || !drv->run_limits)
+        return 0;
+    if (!on)
+        return drv->run_limits(tide_conn__dconn(t->conn), NULL, err);
+    memset(&l, 0, sizeof l);
+    l.lock_timeout_ms = (int)(mc->lock_wait.timeout * 1000);
+    l.retries = (int)mc->lock_wait.retries;
+    l.backoff_ms = (int)(mc->lock_wait.backoff * 1000);
+    l.statement_timeout_ms = (int)(mc->statement_timeout * 1000);
+    if (!mc->run_lock || !strcmp(mc->run_lock, "lease")) {
+        l.lease_expiry_ms = (int)(mc->lease_expiry * 1000);
+        if (l.lease_expiry_ms < 1000)
+            l.lease_expiry_ms = 1000;
+        for (p = mc->table_name; rc == 0;) {
+            size_t n = strcspn(p, ".");
+            tide_buf_reset(&part);
+            rc = tide_buf_add(&part, p, n) < 0 || (!p[n] && tide_buf_puts(&part, "_lock") < 0) ||
+                 (q.len && tide_buf_putc(&q, '.') < 0) ||
+                 drv->quote_ident(&q, part.data ? part.data : "") < 0 ? TIDE_ENOMEM : 0;
+            if (!p[n])
+                break;
+            p += n + 1;
+        }
+        l.lease_table = q.data;
+    }
+    if (rc < 0)
+        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    else
+        rc = drv->run_limits(tide_conn__dconn(t->conn), &l, err);
+    tide_buf_free(&q);
+    tide_buf_free(&part);
+    return rc;
+}
+
 /* What a run needs before it acts. Commands that write take the lock;
  * listings do not, so they answer at once while a long migration runs. */
 enum { READ_ONLY = 0, WRITE = 1, WRITE_IF_SETTLED = 2 };
@@ -109,6 +155,11 @@ static int run_begin(tide *t, run *r, int mode, tide_err *err)
 {
     int rc, check_running = mode == WRITE_IF_SETTLED;
     memset(r, 0, sizeof *r);
+    if (mode != READ_ONLY && tide_conn_txdepth(t->conn) == 0) {
+        if ((rc = run_limits(t, 1, err)) < 0)
+            return rc;
+        r->limited = 1;
+    }
     if (mode != READ_ONLY) {
         if ((rc = tide_conn_lock(t->conn, t->lock_key, (int)(t->mc->lock_timeout * 1000), err)) < 0)
             return rc;
@@ -134,6 +185,8 @@ static void run_end(tide *t, run *r)
     tide_err ignored;
     if (r->locked)
         tide_conn_unlock(t->conn, t->lock_key, &ignored);
+    if (r->limited)
+        run_limits(t, 0, &ignored);
     tide_tracking__free(&r->tracked);
     tide_migrations_free(&r->found);
 }
@@ -694,8 +747,8 @@ static int execute(tide *t, run *r, const plan *p, exec_state *x, tide_status_li
         if ((rc = drv->fk_disable(d, &x->fk_off, err)) < 0)
             return rc;
         if (!x->fk_off)
-            tide__emit(t, TIDE_EV_WARNING, NULL, "foreign key checks stay on: this database role "
-                       "may not set session_replication_role (migrations.disableForeignKeys)", 0, 0);
+            tide__emit(t, TIDE_EV_WARNING, NULL, "foreign key checks stay on: this database "
+                       "cannot relax them (migrations.disableForeignKeys)", 0, 0);
     }
     for (i = 0; i < p->n && rc == 0; i++) {
         const tide_migration *m = &r->found.items[p->idx[i]];

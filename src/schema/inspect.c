@@ -38,7 +38,7 @@ static int namespaces_of(const tide_schema *snap, const char ***names, int *n)
 static int introspect(tide *t, const tide_schema *snap, int all, tide_schema **out, tide_err *err)
 {
     const tide_driver *drv = tide_conn__driver(t->conn);
-    const char *exclude[1], **names = NULL;
+    const char *exclude[2], **names = NULL;
     tide_introspect_opts o;
     int rc, nnames = 0;
     *out = NULL;
@@ -48,8 +48,9 @@ static int introspect(tide *t, const tide_schema *snap, int all, tide_schema **o
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
     memset(&o, 0, sizeof o);
     exclude[0] = t->mc->table_name;
+    exclude[1] = t->lease_name;            /* the run lock's lease table */
     o.exclude = exclude;
-    o.nexclude = 1;
+    o.nexclude = 2;
     if (namespaces_of(snap, &names, &nnames) < 0) {
         tide_schema_free(*out);
         *out = NULL;

@@ -256,7 +256,7 @@ static int is_url(const char *s)
 
 static int load_side(tide *t, const char *src, side *out, tide_err *err)
 {
-    const char *exclude[1];
+    const char *exclude[2];
     const tide_driver *drv;
     tide_introspect_opts o;
     int rc;
@@ -277,9 +277,10 @@ static int load_side(tide *t, const char *src, side *out, tide_err *err)
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
     memset(&o, 0, sizeof o);
     o.all_schemas = 1;
-    exclude[0] = t->mc->table_name;        /* tide's own table is no part of a schema */
+    exclude[0] = t->mc->table_name;        /* tide's own tables are no part of a schema */
+    exclude[1] = t->lease_name;
     o.exclude = exclude;
-    o.nexclude = 1;
+    o.nexclude = 2;
     if (!drv->introspect)
         return tide_err_set(err, TIDE_EINVAL, "the %s driver cannot read a live schema", drv->name);
     if ((rc = drv->introspect(tide_conn__dconn(out->conn), &o, out->schema, err)) < 0)

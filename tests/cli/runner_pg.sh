@@ -6,7 +6,7 @@ PG_DB_PREFIX=runner
 . "$(dirname "$0")/runner_cases.inc"
 cases
 
-new_case "disableForeignKeys on PostgreSQL: session_replication_role lets a migration load children first"
+new_case "disableForeignKeys on PostgreSQL: a migration loads children first without session_replication_role"
 mig Migration20260101000000_init <<'LUA'
 return { up = function(m)
   m:addSql "create table parent (id integer primary key)"

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# A throwaway PgBouncer in transaction pooling mode in front of the test
+# cluster that cluster.sh started (the way most production PostgreSQL is
+# reached), for the tests of the run lock.
+#   bouncer.sh start PGSTATE STATEFILE   start it on 127.0.0.1 at a free port, in a
+#                                        fresh temporary directory, every database of
+#                                        the cluster reached as the role tide; write
+#                                        its directory to STATEFILE and its base URL
+#                                        (no database) to DIR/url
+#   bouncer.sh stop PGSTATE STATEFILE    stop it by its own pid file and remove it
+# Runs as the postgres OS user when started as root (PgBouncer refuses root).
+set -euo pipefail
+
+cmd=${1:?start|stop}; pgstate=${2:?cluster state file}; state=${3:?state file}
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+stop() {
+  [ -f "$state" ] || return 0
+  local dir; dir=$(cat "$state")
+  if [ -f "$dir/pgbouncer.pid" ]; then
+    local pid; pid=$(cat "$dir/pgbouncer.pid")
+    kill -INT "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -rf "$dir" "$state"
+}
+
+free_port() {
+  local p
+  for _ in $(seq 1 50); do
+    p=$(( 20000 + RANDOM % 40000 ))
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+  echo "bouncer: no free port found" >&2; exit 1
+}
+
+start() {
+  stop
+  if [ "${TIDE_TEST_PG:-}" = skip ] && [ -z "${CI:-}" ]; then
+    echo "bouncer: not started (TIDE_TEST_PG=skip)"; return 0
+  fi
+  command -v pgbouncer >/dev/null || [ -x /usr/sbin/pgbouncer ] \
+    || { echo "bouncer: pgbouncer is not installed (scripts/deps.sh test, or apt-get install pgbouncer)" >&2; exit 1; }
+  local bin; bin=$(command -v pgbouncer || echo /usr/sbin/pgbouncer)
+  [ -f "$pgstate" ] || { echo "bouncer: the PostgreSQL cluster is not running ($pgstate missing)" >&2; exit 1; }
+  local pgdir pgport dir port
+  pgdir=$(cat "$pgstate"); pgport=$(cat "$pgdir/port")
+  dir=$(mktemp -d /tmp/tide-bouncer.XXXXXX)
+  chmod 755 "$dir"
+  [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
+  echo "$dir" > "$state"
+  for attempt in 1 2 3 4 5; do
+    port=$(free_port)
+    cat > "$dir/pgbouncer.ini.tide" <<INI
+[databases]
+* = host=$pgdir port=$pgport user=tide
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = $port
+unix_socket_dir =
+auth_type = any
+pool_mode = transaction
+default_pool_size = 4
+max_client_conn = 200
+server_reset_query =
+ignore_startup_parameters = extra_float_digits
+logfile = $dir/pgbouncer.log
+pidfile = $dir/pgbouncer.pid
+INI
+    as_pg cp "$dir/pgbouncer.ini.tide" "$dir/pgbouncer.ini"
+    if as_pg "$bin" -d -q "$dir/pgbouncer.ini" 2>>"$dir/start.err"; then
+      for _ in $(seq 1 50); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+        sleep 0.1
+      done
+      if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
+    fi
+    [ "$attempt" = 5 ] && { cat "$dir/start.err" "$dir/pgbouncer.log" >&2 2>/dev/null; exit 1; }
+  done
+  echo "postgres://tide@127.0.0.1:$port" > "$dir/url"
+  echo "bouncer: PgBouncer (transaction pooling, 4 server connections a database) on 127.0.0.1:$port"
+}
+
+case "$cmd" in
+  start) start ;;
+  stop) stop ;;
+  *) echo "usage: bouncer.sh start|stop PGSTATE STATEFILE" >&2; exit 2 ;;
+esac
