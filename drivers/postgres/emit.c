@@ -20,7 +20,7 @@ static void qtable(tide_sqlw *e, const tide_table *t) { tide_sqlw_qname(e, t->sc
 static void type_of(tide_sqlw *e, const tide_column *c)
 {
     const char *t = c->type;
-    if (c->autoincrement && (!strcmp(t, "integer") || !strcmp(t, "bigint") || !strcmp(t, "smallint"))) {
+    if (c->autoincrement && !c->identity && (!strcmp(t, "integer") || !strcmp(t, "bigint") || !strcmp(t, "smallint"))) {
         tide_sqlw_put(e, !strcmp(t, "integer") ? "serial" : !strcmp(t, "bigint") ? "bigserial" : "smallserial");
         return;
     }
@@ -53,6 +53,17 @@ static void column_def(tide_sqlw *e, const tide_column *c)
     }
     if (!c->nullable)
         tide_sqlw_put(e, " not null");
+    if (c->identity) {
+        tide_sqlw_put(e, " generated ");
+        tide_sqlw_put(e, c->identity);
+        tide_sqlw_put(e, " as identity");
+        if (c->sequence) {
+            tide_sqlw_put(e, " (");
+            tide_sqlw_put(e, c->sequence);
+            tide_sqlw_put(e, ")");
+        }
+        return;
+    }
     if (c->generated) {
         if (!c->generated_stored)
             tide_sqlw_fail(e, "column %s: PostgreSQL has only stored generated columns "
@@ -87,6 +98,16 @@ static void comment_on(tide_sqlw *e, const char *what, const tide_table *t, cons
     tide_sqlw_stmt(e);
 }
 
+static void owned_sequence(tide_sqlw *e, const tide_table *t, const tide_column *c, const char *options);
+
+/* A new serial column's sequence options (an identity column says them in
+ * its definition). */
+static void serial_options(tide_sqlw *e, const tide_table *t, const tide_column *c)
+{
+    if (c->autoincrement && !c->identity && c->sequence)
+        owned_sequence(e, t, c, c->sequence);
+}
+
 static void create_table(tide_sqlw *e, const tide_table *t)
 {
     int i;
@@ -118,6 +139,8 @@ static void create_table(tide_sqlw *e, const tide_table *t)
     }
     tide_sqlw_put(e, "\n)");
     tide_sqlw_stmt(e);
+    for (i = 0; i < t->ncolumns; i++)
+        serial_options(e, t, &t->columns[i]);
     if (t->comment)
         comment_on(e, "table", t, NULL, t->comment);
     for (i = 0; i < t->ncolumns; i++)
@@ -261,17 +284,16 @@ static int castable(const tide_column *from, const tide_column *to)
     return a == 'a' && b == 'a';            /* arrays: element by element, left to the server */
 }
 
-/* serial, bigserial and smallserial are shorthands, not types: a column that
- * keeps its sequence and changes its type changes the sequence's type too
- * (the sequence the column owns, whatever its name). */
-static void sequence_type(tide_sqlw *e, const tide_table *t, const tide_column *c)
+/* ALTER SEQUENCE of the sequence a serial or identity column owns, whatever
+ * its name: alter sequence <it> <options>. */
+static void owned_sequence(tide_sqlw *e, const tide_table *t, const tide_column *c, const char *options)
 {
     tide_buf table = TIDE_BUF_INIT;
     if ((t->schema && (tide_postgres_driver.quote_ident(&table, t->schema) < 0 || tide_buf_putc(&table, '.') < 0)) ||
         tide_postgres_driver.quote_ident(&table, t->name) < 0)
         e->rc = e->rc ? e->rc : TIDE_ENOMEM;
-    tide_sqlw_put(e, "do $tide$ begin execute format('alter sequence %s as ");
-    tide_sqlw_put(e, c->type);
+    tide_sqlw_put(e, "do $tide$ begin execute format('alter sequence %s ");
+    tide_sqlw_put(e, options);
     tide_sqlw_put(e, "', pg_get_serial_sequence(");
     tide_sqlw_literal(e, table.data ? table.data : "");
     tide_sqlw_put(e, ", ");
@@ -279,6 +301,103 @@ static void sequence_type(tide_sqlw *e, const tide_table *t, const tide_column *
     tide_sqlw_put(e, ")); end $tide$");
     tide_sqlw_stmt(e);
     tide_buf_free(&table);
+}
+
+/* serial, bigserial and smallserial are shorthands, not types: a column that
+ * keeps its sequence and changes its type changes the sequence's type too
+ * (an identity column's sequence follows the column by itself). */
+static void sequence_type(tide_sqlw *e, const tide_table *t, const tide_column *c)
+{
+    char as[64];
+    if (c->identity)
+        return;
+    snprintf(as, sizeof as, "as %s", c->type);
+    owned_sequence(e, t, c, as);
+}
+
+/* Every option of the column's own sequence said (those not in c->sequence
+ * at their defaults), so that options set before are reset. */
+static void sequence_options(tide_sqlw *e, const tide_table *t, const tide_column *c)
+{
+    tide_buf opts = TIDE_BUF_INIT;
+    if (pg_seq_column_options(t->name, c, 1, &opts, e->err) < 0)
+        e->rc = e->rc ? e->rc : TIDE_ECONFIG;
+    else
+        owned_sequence(e, t, c, opts.data);
+    tide_buf_free(&opts);
+}
+
+static void alter_col(tide_sqlw *e, const tide_table *t, const tide_column *c, const char *what)
+{
+    alter_table(e, t);
+    tide_sqlw_put(e, "alter column ");
+    tide_sqlw_q(e, c->name);
+    tide_sqlw_put(e, what);
+}
+
+/* The column becomes an identity column: its sequence goes past the rows
+ * already there. */
+static void add_identity(tide_sqlw *e, const tide_table *t, const tide_column *c)
+{
+    tide_buf table = TIDE_BUF_INIT;
+    alter_col(e, t, c, " add generated ");
+    tide_sqlw_put(e, c->identity);
+    tide_sqlw_put(e, " as identity");
+    if (c->sequence) {
+        tide_sqlw_put(e, " (");
+        tide_sqlw_put(e, c->sequence);
+        tide_sqlw_put(e, ")");
+    }
+    tide_sqlw_stmt(e);
+    if ((t->schema && (tide_postgres_driver.quote_ident(&table, t->schema) < 0 || tide_buf_putc(&table, '.') < 0)) ||
+        tide_postgres_driver.quote_ident(&table, t->name) < 0)
+        e->rc = e->rc ? e->rc : TIDE_ENOMEM;
+    tide_sqlw_put(e, "select setval(pg_get_serial_sequence(");
+    tide_sqlw_literal(e, table.data ? table.data : "");
+    tide_sqlw_put(e, ", ");
+    tide_sqlw_literal(e, c->name);
+    tide_sqlw_put(e, "), max(");
+    tide_sqlw_q(e, c->name);
+    tide_sqlw_put(e, ")) from ");
+    qtable(e, t);
+    tide_sqlw_put(e, " having max(");
+    tide_sqlw_q(e, c->name);
+    tide_sqlw_put(e, ") is not null");
+    tide_sqlw_stmt(e);
+    tide_buf_free(&table);
+}
+
+/* serial, identity (always, by default) or neither, and the options of the
+ * column's own sequence (TIDE_CHANGE_AUTOINCREMENT, TIDE_CHANGE_IDENTITY). */
+static void change_autoincrement(tide_sqlw *e, const tide_op *op)
+{
+    const tide_table *t = op->table;
+    const tide_column *c = op->column, *o = op->old_column;
+    int was_serial = o->autoincrement && !o->identity, is_serial = c->autoincrement && !c->identity;
+    if (o->identity && !c->identity) {
+        alter_col(e, t, c, " drop identity");
+        tide_sqlw_stmt(e);
+    }
+    if (was_serial != is_serial) {
+        tide_column serial = *c;
+        serial.autoincrement = is_serial;
+        change_serial(e, t, &serial);
+        if (is_serial && c->sequence)
+            owned_sequence(e, t, c, c->sequence);
+    } else if (is_serial && strcmp(o->sequence ? o->sequence : "", c->sequence ? c->sequence : "")) {
+        sequence_options(e, t, c);
+    }
+    if (c->identity && !o->identity) {
+        add_identity(e, t, c);
+    } else if (c->identity) {
+        if (strcmp(o->identity, c->identity)) {
+            alter_col(e, t, c, " set generated ");
+            tide_sqlw_put(e, c->identity);
+            tide_sqlw_stmt(e);
+        }
+        if (strcmp(o->sequence ? o->sequence : "", c->sequence ? c->sequence : ""))
+            sequence_options(e, t, c);
+    }
 }
 
 /* A generated column's expression changed, or it became one: PostgreSQL 15
@@ -372,8 +491,8 @@ static void alter_column(tide_sqlw *e, const tide_op *op)
         }
         tide_sqlw_stmt(e);
     }
-    if (op->changes & TIDE_CHANGE_AUTOINCREMENT)
-        change_serial(e, t, c);
+    if (op->changes & (TIDE_CHANGE_AUTOINCREMENT | TIDE_CHANGE_IDENTITY))
+        change_autoincrement(e, op);
     if (op->changes & TIDE_CHANGE_COMMENT)
         comment_on(e, "column", t, c->name, c->comment);
 }
@@ -611,6 +730,7 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
         tide_sqlw_put(e, "add column ");
         column_def(e, op->column);
         tide_sqlw_stmt(e);
+        serial_options(e, t, op->column);
         if (op->column->comment)
             comment_on(e, "column", t, op->column->name, op->column->comment);
         break;

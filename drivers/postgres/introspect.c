@@ -57,16 +57,25 @@ static const char sql_columns[] = RELS_CTE
     "AND u.refobjid = o.objid AND u.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass "
     "WHERE o.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
     "AND o.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
-    "AND o.deptype = 'a' AND o.refobjsubid > 0) "
+    "AND o.deptype = 'a' AND o.refobjsubid > 0), "
+    "owned AS (SELECT o.refobjid, o.refobjsubid, 'as ' || pg_catalog.format_type(s.seqtypid, NULL) || "
+    "' increment by ' || s.seqincrement || ' minvalue ' || s.seqmin || ' maxvalue ' || s.seqmax || "
+    "' start with ' || s.seqstart || ' cache ' || s.seqcache || "
+    "CASE WHEN s.seqcycle THEN ' cycle' ELSE ' no cycle' END AS options "
+    "FROM pg_catalog.pg_depend o JOIN pg_catalog.pg_sequence s ON s.seqrelid = o.objid "
+    "WHERE o.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+    "AND o.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+    "AND o.deptype IN ('a', 'i') AND o.refobjsubid > 0) "
     "SELECT a.attrelid, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), "
     "pg_catalog.format_type(a.atttypid, NULL), t.typcategory, a.attnotnull, a.attidentity, "
     "a.attgenerated, pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), sr.adoid IS NOT NULL, "
     "ds.description, CASE WHEN a.attcollation <> t.typcollation THEN co.collname END, "
-    "en.nspname, et.typname, et.oid <> t.oid "
+    "en.nspname, et.typname, et.oid <> t.oid, ow.options "
     "FROM rels r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid "
     "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
     "LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
     "LEFT JOIN serials sr ON sr.adoid = ad.oid "
+    "LEFT JOIN owned ow ON ow.refobjid = a.attrelid AND ow.refobjsubid = a.attnum "
     "LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = a.attrelid "
     "AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ds.objsubid = a.attnum "
     "LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation "
@@ -525,12 +534,29 @@ static int column_type(reader *r, const PGresult *res, int i, int *is_enum)
     return rc < 0 ? nomem(r) : 0;
 }
 
+/* An identity or serial column's own sequence: its options that differ
+ * from the defaults for the column's type. */
+static int column_sequence(reader *r, const tide_table *t, tide_column *col, const char *options)
+{
+    if (!options)
+        return 0;
+    col->sequence = (char *)options;
+    if (pg_seq_column_options(t->name, col, 0, &r->tmp, r->err) < 0)
+        return TIDE_ERROR;
+    col->sequence = r->tmp.len ? tide_schema_str(r->out, r->tmp.data) : NULL;
+    return r->tmp.len && !col->sequence ? nomem(r) : 0;
+}
+
 /* Default, serial and identity. A stored generated column's expression is
  * not a default: it is column.generated. */
-static int column_default(reader *r, const PGresult *res, int i, tide_column *col)
+static int column_default(reader *r, const PGresult *res, int i, const tide_table *t, tide_column *col)
 {
     const char *expr = field(res, i, 8), *identity = field(res, i, 6), *generated = field(res, i, 7);
     col->autoincrement = identity && (identity[0] == 'a' || identity[0] == 'd');
+    if (col->autoincrement) {
+        col->identity = tide_schema_str(r->out, identity[0] == 'a' ? "always" : "by default");
+        return column_sequence(r, t, col, field(res, i, 15));
+    }
     if (expr && generated && *generated) {
         col->generated_stored = generated[0] == 's';
         return (col->generated = tide_schema_str(r->out, expr)) ? 0 : nomem(r);
@@ -539,7 +565,7 @@ static int column_default(reader *r, const PGresult *res, int i, tide_column *co
         return 0;
     if (field_true(res, i, 9) && is_nextval(expr)) {
         col->autoincrement = 1;     /* serial, bigserial, smallserial */
-        return 0;
+        return column_sequence(r, t, col, field(res, i, 15));
     }
     if (clean_default(expr, field(res, i, 2), field(res, i, 3), field(res, i, 4)[0] == 'N',
                       &r->tmp) < 0 || !(col->default_expr = tide_schema_str(r->out, r->tmp.data)))
@@ -563,7 +589,7 @@ static int read_columns(reader *r, const PGresult *res)
         col->nullable = !field_true(res, i, 5);
         col->comment = tide_schema_str(r->out, field(res, i, 10));
         col->collation = tide_schema_str(r->out, field(res, i, 11));
-        if ((rc = column_default(r, res, i, col)) < 0)
+        if ((rc = column_default(r, res, i, t, col)) < 0)
             return rc;
     }
     return 0;

@@ -292,10 +292,11 @@ static int declare_enum(conv *cv, const char *type, int slot)
 static const char *const column_keys[] = {
     "__tide", "name", "type", "autoincrement", "nullable", "primary", "default", "unique",
     "references", "comment", "renamedFrom", "ignoreChanges", "collate", "enum", "generated",
-    "stored"
+    "stored", "identity", "sequence"
 };
 enum { C_TAG, C_NAME, C_TYPE, C_AUTO, C_NULL, C_PRIMARY, C_DEFAULT, C_UNIQUE, C_REFS,
-       C_COMMENT, C_RENAMED, C_IGNORE, C_COLLATE, C_ENUM, C_GENERATED, C_STORED, C_N };
+       C_COMMENT, C_RENAMED, C_IGNORE, C_COLLATE, C_ENUM, C_GENERATED, C_STORED, C_IDENTITY,
+       C_SEQUENCE, C_N };
 static const shape column_shape = { "column", "a column (t.col \"name\" :type())", column_keys, C_N };
 
 static const char *const ref_keys[] = {
@@ -381,6 +382,26 @@ done:
     return rc;
 }
 
+/* identity ("always", "by default") and the options of the column's own
+ * sequence (serial or identity). */
+static int column_identity(conv *cv, tide_column *c, int base)
+{
+    const char *identity, *sequence;
+    int rc;
+    if ((rc = opt_str(cv, base + C_IDENTITY, "identity", &identity)) < 0 ||
+        (rc = opt_str(cv, base + C_SEQUENCE, "sequence", &sequence)) < 0)
+        return rc;
+    if (identity && strcmp(identity, "always") && strcmp(identity, "by default"))
+        return fail(cv, "identity must be \"always\" or \"by default\", not '%s'", identity);
+    if (identity)
+        c->autoincrement = 1;
+    if (sequence && !c->autoincrement)
+        return fail(cv, "sequence applies to a serial or identity column (:serial(), :identity())");
+    c->identity = tide_schema_str(cv->s, identity);
+    c->sequence = tide_schema_str(cv->s, sequence);
+    return 0;
+}
+
 /* Plain attributes: the column itself, added to t. */
 static int column_attrs(conv *cv, tide_table *t, const char *name, int base)
 {
@@ -421,7 +442,7 @@ static int column_attrs(conv *cv, tide_table *t, const char *name, int base)
     c->ignore = ignore;
     c->generated = tide_schema_str(cv->s, generated);
     c->generated_stored = stored;
-    return 0;
+    return column_identity(cv, c, base);
 }
 
 /* :primary(), :unique() and :references() of the column. */

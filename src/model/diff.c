@@ -342,6 +342,19 @@ static int widens(const char *from, const char *to)
     return 0;
 }
 
+/* Identity (always, by default, none) and the options of the column's own
+ * sequence: compared while both columns are autoincrement (a change of
+ * autoincrement itself is TIDE_CHANGE_AUTOINCREMENT). */
+static unsigned identity_changes(const tide_column *ac, const tide_column *bc)
+{
+    if (!ac->autoincrement && !bc->autoincrement)
+        return 0;
+    if (!same(ac->identity, bc->identity))
+        return TIDE_CHANGE_IDENTITY;
+    return ac->autoincrement && bc->autoincrement && !same(ac->sequence, bc->sequence)
+           ? TIDE_CHANGE_IDENTITY : 0;
+}
+
 static unsigned column_changes(const differ *d, const tide_column *ac, const tide_column *bc)
 {
     unsigned ignore = ac->ignore | bc->ignore, ch = 0;
@@ -363,6 +376,8 @@ static unsigned column_changes(const differ *d, const tide_column *ac, const tid
         ch |= TIDE_CHANGE_COLLATION;
     if (!same(ac->generated, bc->generated) || (ac->generated && ac->generated_stored != bc->generated_stored))
         ch |= TIDE_CHANGE_GENERATED;
+    if (!(ignore & TIDE_IGNORE_TYPE))
+        ch |= identity_changes(ac, bc);
     return ch;
 }
 
@@ -384,6 +399,10 @@ static void explain_column(differ *d, const tide_table *bt, const tide_column *a
              ch & TIDE_CHANGE_COMMENT ? "comment " : "", ch & TIDE_CHANGE_COLLATION ? "collation " : "",
              ch & TIDE_CHANGE_AUTOINCREMENT ? "autoincrement " : "",
              ch & TIDE_CHANGE_GENERATED ? "generated expression " : "");
+    if (ch & TIDE_CHANGE_IDENTITY)
+        note(d, 0, "table %s: column %s: identity %s -> %s, sequence %s -> %s", bt->name, bc->name,
+             ac->identity ? ac->identity : "(none)", bc->identity ? bc->identity : "(none)",
+             ac->sequence ? ac->sequence : "(defaults)", bc->sequence ? bc->sequence : "(defaults)");
 }
 
 static void diff_columns(differ *d, const tide_table *at, const tide_table *bt)

@@ -241,7 +241,7 @@ static int is_simple(const char *type)
 /* :serial() and its kin for an autoincrement integer column, else NULL. */
 static const char *serial_method(const tide_column *c)
 {
-    if (!c->autoincrement)
+    if (!c->autoincrement || c->identity)
         return NULL;
     return !strcmp(c->type, "integer") ? ":serial()" : !strcmp(c->type, "bigint") ? ":bigserial()"
          : !strcmp(c->type, "smallint") ? ":smallserial()" : NULL;
@@ -305,7 +305,7 @@ static void type_call(writer *w, tide_buf *b, const tide_table *t, const tide_co
         put(w, b, serial_method(c));
         return;
     }
-    if (c->autoincrement)
+    if (c->autoincrement && !c->identity)
         note(w, "table %s, column %s: autoincrement on a %s column (the DSL has :serial(), "
              ":bigserial() and :smallserial() only)", t->name, c->name, ty);
     if (c->is_enum && (e = enum_of(w->s, ty))) {
@@ -420,6 +420,18 @@ static void generated_call(writer *w, tide_buf *b, const tide_table *t, const ti
     }
 }
 
+/* :identity() (by default) or :identity "always", and :sequence "options"
+ * of a serial or identity column. */
+static void identity_call(writer *w, tide_buf *b, const tide_column *c)
+{
+    if (c->identity)
+        put(w, b, strcmp(c->identity, "always") ? " :identity()" : " :identity \"always\"");
+    if (c->sequence && c->autoincrement) {
+        put(w, b, " :sequence ");
+        quote(w, b, c->sequence);
+    }
+}
+
 /* The modifiers of a column, each with a space before it. */
 static void modifiers(writer *w, tide_buf *b, const tide_table *t, const tide_column *c)
 {
@@ -438,6 +450,7 @@ static void modifiers(writer *w, tide_buf *b, const tide_table *t, const tide_co
         quote(w, b, c->default_text ? c->default_text : c->default_expr);   /* as written */
     }
     generated_call(w, b, t, c);
+    identity_call(w, b, c);
     if (inline_pk(w, t) && !strcmp(t->pk[0], c->name))
         put(w, b, " :primary()");
     if (u && generated(w, t, u->name, u->columns, 1, "key")) {

@@ -1351,6 +1351,8 @@ static int copy_table(tide_schema *s, const tide_table *a)
         c->generated_stored = ac->generated_stored;
         c->declared = tide_schema_str(s, ac->declared);
         c->default_text = tide_schema_str(s, ac->default_text);
+        c->identity = tide_schema_str(s, ac->identity);
+        c->sequence = tide_schema_str(s, ac->sequence);
     }
     for (i = 0; i < a->nuniques; i++) {
         tide_unique *u = tide_table_add_unique(s, t, a->uniques[i].name);

@@ -54,6 +54,11 @@ typedef struct tide_column {
                                for writers that keep its spelling; default_expr is what is
                                compared. Meaningful only while default_expr is set; NULL:
                                write default_expr. */
+    char *identity;         /* PostgreSQL identity column: "always" or "by default" (autoincrement
+                               is then set too); NULL: none (autoincrement alone: serial) */
+    char *sequence;         /* the options of the column's own sequence (serial or identity)
+                               that differ from the defaults for its type, in the driver's
+                               canonical form ("increment by 2 start with 100"); NULL: none */
 } tide_column;
 
 /* A unique constraint (not an index: indexes are below). */

@@ -244,6 +244,13 @@ static void render_enum(writer *w, const tide_enum *e)
     leave(w, "}");
 }
 
+/* An identity column and the options of a column's own sequence. */
+static void render_identity(writer *w, const tide_column *c)
+{
+    string_field(w, "identity", c->identity);
+    string_field(w, "sequence", c->sequence);
+}
+
 static void render_column(writer *w, const tide_column *c)
 {
     item(w);
@@ -262,6 +269,7 @@ static void render_column(writer *w, const tide_column *c)
     true_field(w, "stored", c->generated && c->generated_stored);
     string_field(w, "collation", c->collation);
     string_field(w, "comment", c->comment);
+    render_identity(w, c);
     leave(w, "}");
 }
 
@@ -950,7 +958,8 @@ static int missing(reader *r, const char *at, const shape *sh, const char *name,
 
 static const char *const column_keys[] = { "name", "type", "enum", "nullable", "default",
                                            "autoincrement", "generated", "stored", "collation",
-                                           "comment", "declared", "defaultText", NULL };
+                                           "comment", "declared", "defaultText", "identity",
+                                           "sequence", NULL };
 
 static int column_field(reader *r, void *obj, int i, const char *k)
 {
@@ -967,11 +976,24 @@ static int column_field(reader *r, void *obj, int i, const char *k)
     case 8: return read_text(r, k, 1, &c->collation);
     case 10: return read_text(r, k, 1, &c->declared);
     case 11: return read_text(r, k, 1, &c->default_text);
+    case 12: return read_text(r, k, 1, &c->identity);
+    case 13: return read_text(r, k, 1, &c->sequence);
     default: return read_text(r, k, 1, &c->comment);
     }
 }
 
 static const shape column_shape = { "a column", "column", column_keys, column_field };
+
+static int check_identity(reader *r, const char *at, tide_column *c)
+{
+    if (c->identity && strcmp(c->identity, "always") && strcmp(c->identity, "by default"))
+        return fail(r, at, "column \"%.60s\": \"identity\" is \"always\" or \"by default\", "
+                    "not \"%.40s\"", c->name, c->identity);
+    if ((c->identity || c->sequence) && !c->autoincrement)
+        return fail(r, at, "column \"%.60s\" has \"%s\" but not \"autoincrement\"", c->name,
+                    c->identity ? "identity" : "sequence");
+    return 0;
+}
 
 static int column_item(reader *r, void *ctx)
 {
@@ -989,7 +1011,7 @@ static int column_item(reader *r, void *ctx)
         return missing(r, at, &column_shape, c->name, "type");
     if (c->generated_stored && !c->generated)
         return fail(r, at, "column \"%.60s\" is \"stored\" but not \"generated\"", c->name);
-    return 0;
+    return check_identity(r, at, c);
 }
 
 static const char *const pk_keys[] = { "name", "columns", NULL };
