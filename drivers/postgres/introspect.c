@@ -109,13 +109,24 @@ static const char sql_constraints[] = RELS_CTE
     "ORDER BY co.conrelid, co.conname";
 
 /* Indexes that back a primary key, unique or exclusion constraint are the
- * constraint's, not indexes of their own. Key columns only: INCLUDE columns
- * follow them in indkey, an int2vector, whose subscripts start at 0. */
+ * constraint's, not indexes of their own. Key columns, then the INCLUDE
+ * columns that follow them in indkey, an int2vector, whose subscripts start
+ * at 0. An index whose keys are more than column names (expressions, an
+ * operator class that is not the type's default, a collation that is not
+ * the column's) is read as the key list pg_get_indexdef prints. */
+#define INDEX_AS_TEXT \
+    "(i.indexprs IS NOT NULL OR EXISTS (SELECT 1 FROM pg_catalog.pg_opclass oc " \
+    "WHERE oc.oid = ANY (i.indclass::pg_catalog.oid[]) AND NOT oc.opcdefault) " \
+    "OR EXISTS (SELECT 1 FROM ROWS FROM (pg_catalog.unnest(i.indcollation::pg_catalog.oid[]), " \
+    "pg_catalog.unnest((i.indkey::pg_catalog.int2[])[0:i.indnkeyatts - 1])) u(coll, att) " \
+    "JOIN pg_catalog.pg_attribute ca ON ca.attrelid = i.indrelid AND ca.attnum = u.att " \
+    "WHERE u.coll <> ca.attcollation))"
 static const char sql_indexes[] = RELS_CTE
-    "SELECT i.indrelid, ic.relname, i.indisunique, am.amname, i.indexprs IS NOT NULL, "
+    "SELECT i.indrelid, ic.relname, i.indisunique, am.amname, " INDEX_AS_TEXT ", "
     KEY_NAMES("(i.indkey::pg_catalog.int2[])[0:i.indnkeyatts - 1]", "i.indrelid") ", "
     "i.indoption::text, pg_catalog.pg_get_expr(i.indpred, i.indrelid), "
-    "CASE WHEN i.indexprs IS NOT NULL THEN pg_catalog.pg_get_indexdef(i.indexrelid) END "
+    "CASE WHEN " INDEX_AS_TEXT " THEN pg_catalog.pg_get_indexdef(i.indexrelid) END, "
+    KEY_NAMES("(i.indkey::pg_catalog.int2[])[i.indnkeyatts:i.indnatts - 1]", "i.indrelid") " "
     "FROM rels r JOIN pg_catalog.pg_index i ON i.indrelid = r.oid "
     "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
     "JOIN pg_catalog.pg_am am ON am.oid = ic.relam "
@@ -757,7 +768,7 @@ static int read_indexes(reader *r, const PGresult *res)
             rc = index_expression(r, field(res, i, 8), ix);
         else
             rc = index_columns(r, field(res, i, 5), field(res, i, 6), ix);
-        if (rc < 0)
+        if (rc < 0 || (rc = push_array(r, field(res, i, 9), &ix->include, &ix->ninclude)) < 0)
             return rc;
     }
     return 0;

@@ -523,7 +523,8 @@ function M.unique(spec)
   return { __tide = "unique", columns = cols, name = check_string(spec.name, "t.unique: name", 2) }
 end
 
-local INDEX_KEYS, INDEX_LIST = keyset { "name", "unique", "where", "using", "expression", "desc" }
+local INDEX_KEYS, INDEX_LIST = keyset { "name", "unique", "where", "using", "expression", "desc",
+  "include" }
 
 -- The suffixes an index entry may have, as (order, nulls): " desc nulls last".
 local SUFFIXES = {}
@@ -575,7 +576,23 @@ function M.index(spec)
   local entries = {}
   for i, c in ipairs(cols) do entries[i] = c .. orders[i] .. nulls[i] end
   local using = check_string(spec.using, "t.index: using", 2)
+  local include = spec.include
+  if type(include) == "string" then include = { include } end
+  if include ~= nil then
+    if type(include) ~= "table" or include[1] == nil then
+      fail(2, nil, "t.index: include must be a list of columns, e.g. include = { \"email\" }")
+    end
+    local copy = {}
+    for i, c in ipairs(include) do
+      if type(c) ~= "string" or c == "" then
+        fail(2, nil, format("t.index: include entry %d must be a column name", i))
+      end
+      copy[i] = c
+    end
+    include = copy
+  end
   return {
+    include = include,
     __tide = "index", columns = entries, expression = expression,
     name = check_string(spec.name, "t.index: name", 2),
     unique = check_bool(spec.unique, "t.index: unique", 2),

@@ -528,9 +528,9 @@ done:
 }
 
 static const char *const index_keys[] = {
-    "__tide", "name", "columns", "expression", "unique", "where", "using"
+    "__tide", "name", "columns", "expression", "unique", "where", "using", "include"
 };
-enum { I_TAG, I_NAME, I_COLUMNS, I_EXPR, I_UNIQUE, I_WHERE, I_USING, I_N };
+enum { I_TAG, I_NAME, I_COLUMNS, I_EXPR, I_UNIQUE, I_WHERE, I_USING, I_INCLUDE, I_N };
 static const shape index_shape = { "index", "an index (t.index { ... })", index_keys, I_N };
 
 static int convert_index(conv *cv, tide_table *t, int idx)
@@ -553,7 +553,8 @@ static int convert_index(conv *cv, tide_table *t, int idx)
     ix->where = tide_schema_str(cv->s, where);
     ix->method = using && strcasecmp(using, "btree") ? tide_schema_str(cv->s, using) : NULL;
     ix->unique = unique;
-    if ((rc = str_list(cv, base + I_COLUMNS, "t.index: columns", 0, &ix->columns, &ix->ncolumns)) < 0)
+    if ((rc = str_list(cv, base + I_COLUMNS, "t.index: columns", 0, &ix->columns, &ix->ncolumns)) < 0 ||
+        (rc = str_list(cv, base + I_INCLUDE, "t.index: include", 0, &ix->include, &ix->ninclude)) < 0)
         goto done;
     if ((ix->ncolumns > 0) == (expr != NULL))
         rc = fail(cv, "an index needs either columns or an expression%s", expr ? ", not both" : "");

@@ -612,6 +612,10 @@ static void index_item(writer *w, tide_buf *b, const tide_table *t, const tide_i
         put(w, b, ", using = ");
         quote(w, b, ix->method);
     }
+    if (ix->ninclude) {
+        put(w, b, ", include = ");
+        str_list(w, b, ix->include, ix->ninclude);
+    }
     put(w, b, " },\n");
 }
 

@@ -1368,6 +1368,8 @@ static int copy_table(tide_schema *s, const tide_table *a)
         ix->unique = ai->unique;
         ix->where = tide_schema_str(s, ai->where);
         ix->method = tide_schema_str(s, ai->method);
+        if (copy_strv(s, &ix->include, &ix->ninclude, ai->include, ai->ninclude) < 0)
+            return TIDE_ENOMEM;
     }
     for (i = 0; i < a->nfks; i++) {
         const tide_fk *af = &a->fks[i];

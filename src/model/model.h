@@ -78,6 +78,8 @@ typedef struct tide_index {
     int unique;
     char *where;            /* partial index predicate, NULL: none */
     char *method;           /* NULL for btree, else lowercase ("gin", "hash") */
+    char **include;         /* INCLUDE columns (PostgreSQL): stored, not keys; none: NULL */
+    int ninclude;
 } tide_index;
 
 /* A foreign key. Actions are canonical lowercase: NULL for "no action",

@@ -303,6 +303,7 @@ static void render_index(writer *w, const tide_index *ix)
     true_field(w, "unique", ix->unique);
     string_field(w, "where", ix->where);
     string_field(w, "method", ix->method);
+    list_field(w, "include", ix->include, ix->ninclude, 1);
     leave(w, "}");
 }
 
@@ -1073,7 +1074,7 @@ static int unique_item(reader *r, void *ctx)
 }
 
 static const char *const index_keys[] = { "name", "columns", "expression", "unique", "where",
-                                          "method", NULL };
+                                          "method", "include", NULL };
 
 static int index_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1084,6 +1085,7 @@ static int index_field(reader *r, void *obj, int i, const char *k)
     case 2: return read_text(r, k, 1, &ix->expression);
     case 3: return read_flag(r, k, &ix->unique);
     case 4: return read_text(r, k, 1, &ix->where);
+    case 6: return read_strings(r, k, 1, &ix->include, &ix->ninclude);
     default: return read_text(r, k, 1, &ix->method);
     }
 }

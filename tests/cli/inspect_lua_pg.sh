@@ -55,6 +55,8 @@ comment on column "user".roles is 'every role the user ever had';
 create index user_email_lower on "user" (lower(email::text));
 create index user_active_seen on "user" (org_id, last_seen desc nulls last) where status = 'active';
 create index user_tags_gin on "user" using gin (tags);
+create index user_email_prefix on "user" (email varchar_pattern_ops, last_seen desc) include (status, karma);
+create index user_ip on "user" using gist (last_ip inet_ops) include (org_id);
 
 create table team (
   org_id integer not null references org (id) on delete cascade,
@@ -193,6 +195,8 @@ expect_out 't.foreign { "org_id", "team_code", table = "team", columns = { "org_
 expect_out 't.foreign { "invoice_id", "invoice_line", table = "billing.invoice_line", columns = { "invoice_id", "line" }, deferrable = true, initiallyDeferred = true }'
 expect_out 't.index { "org_id", "last_seen desc nulls last", name = "user_active_seen", where = "status = '"'active'"'::user_status" }'
 expect_out 'using = "gin"'
+expect_out 't.index { expression = "email varchar_pattern_ops, last_seen desc", name = "user_email_prefix", include = { "status", "karma" } }'
+expect_out 't.index { expression = "last_ip inet_ops", name = "user_ip", using = "gist", include = { "org_id" } }'
 expect_out 't.index { expression = "org_id, lower(name)", name = "project_name_live", unique = true, where = "not archived" }'
 expect_out ':type "daterange"'
 expect_out ':type "interval"'
