@@ -108,6 +108,34 @@ static void serial_options(tide_sqlw *e, const tide_table *t, const tide_column 
         owned_sequence(e, t, c, c->sequence);
 }
 
+/* The words after a constraint's column list or expression. */
+static void con_options(tide_sqlw *e, unsigned options)
+{
+    if (options & TIDE_CON_NO_INHERIT)
+        tide_sqlw_put(e, " no inherit");
+    if (options & (TIDE_CON_DEFERRABLE | TIDE_CON_INITIALLY_DEFERRED))
+        tide_sqlw_put(e, options & TIDE_CON_INITIALLY_DEFERRED ? " deferrable initially deferred" : " deferrable");
+    if (options & TIDE_CON_NOT_VALID)
+        tide_sqlw_put(e, " not valid");
+}
+
+static void unique_body(tide_sqlw *e, const tide_unique *u)
+{
+    tide_sqlw_put(e, u->options & TIDE_CON_NULLS_NOT_DISTINCT ? " unique nulls not distinct " : " unique ");
+    tide_sqlw_columns(e, u->columns, u->ncolumns);
+    con_options(e, u->options);
+}
+
+static void check_body(tide_sqlw *e, const tide_check *k)
+{
+    tide_sqlw_put(e, " check (");
+    tide_sqlw_put(e, k->expr);
+    tide_sqlw_put(e, ")");
+    con_options(e, k->options);
+}
+
+static void add_check(tide_sqlw *e, const tide_table *t, const tide_check *k);
+
 static void create_table(tide_sqlw *e, const tide_table *t)
 {
     int i;
@@ -123,22 +151,25 @@ static void create_table(tide_sqlw *e, const tide_table *t)
         tide_sqlw_q(e, t->pk_name);
         tide_sqlw_put(e, " primary key ");
         tide_sqlw_columns(e, t->pk, t->npk);
+        con_options(e, t->pk_options);
     }
     for (i = 0; i < t->nuniques; i++) {
         tide_sqlw_put(e, ",\n  constraint ");
         tide_sqlw_q(e, t->uniques[i].name);
-        tide_sqlw_put(e, " unique ");
-        tide_sqlw_columns(e, t->uniques[i].columns, t->uniques[i].ncolumns);
+        unique_body(e, &t->uniques[i]);
     }
     for (i = 0; i < t->nchecks; i++) {
+        if (t->checks[i].options & TIDE_CON_NOT_VALID)
+            continue;                       /* CREATE TABLE validates every check */
         tide_sqlw_put(e, ",\n  constraint ");
         tide_sqlw_q(e, t->checks[i].name);
-        tide_sqlw_put(e, " check (");
-        tide_sqlw_put(e, t->checks[i].expr);
-        tide_sqlw_put(e, ")");
+        check_body(e, &t->checks[i]);
     }
     tide_sqlw_put(e, "\n)");
     tide_sqlw_stmt(e);
+    for (i = 0; i < t->nchecks; i++)
+        if (t->checks[i].options & TIDE_CON_NOT_VALID)
+            add_check(e, t, &t->checks[i]);
     for (i = 0; i < t->ncolumns; i++)
         serial_options(e, t, &t->columns[i]);
     if (t->comment)
@@ -168,6 +199,15 @@ static void alter_table(tide_sqlw *e, const tide_table *t)
     tide_sqlw_put(e, "alter table ");
     qtable(e, t);
     tide_sqlw_put(e, " ");
+}
+
+static void add_check(tide_sqlw *e, const tide_table *t, const tide_check *k)
+{
+    alter_table(e, t);
+    tide_sqlw_put(e, "add constraint ");
+    tide_sqlw_q(e, k->name);
+    check_body(e, k);
+    tide_sqlw_stmt(e);
 }
 
 static void drop_constraint(tide_sqlw *e, const tide_table *t, const char *name)
@@ -752,23 +792,23 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
         tide_sqlw_q(e, t->pk_name);
         tide_sqlw_put(e, " primary key ");
         tide_sqlw_columns(e, t->pk, t->npk);
+        con_options(e, t->pk_options);
         tide_sqlw_stmt(e);
         break;
     case TIDE_OP_ADD_UNIQUE:
         alter_table(e, t);
         tide_sqlw_put(e, "add constraint ");
         tide_sqlw_q(e, op->unique->name);
-        tide_sqlw_put(e, " unique ");
-        tide_sqlw_columns(e, op->unique->columns, op->unique->ncolumns);
+        unique_body(e, op->unique);
         tide_sqlw_stmt(e);
         break;
     case TIDE_OP_ADD_CHECK:
+        add_check(e, t, op->check);
+        break;
+    case TIDE_OP_VALIDATE_CONSTRAINT:
         alter_table(e, t);
-        tide_sqlw_put(e, "add constraint ");
-        tide_sqlw_q(e, op->check->name);
-        tide_sqlw_put(e, " check (");
-        tide_sqlw_put(e, op->check->expr);
-        tide_sqlw_put(e, ")");
+        tide_sqlw_put(e, "validate constraint ");
+        tide_sqlw_q(e, op->new_name);
         tide_sqlw_stmt(e);
         break;
     case TIDE_OP_CREATE_INDEX:
@@ -778,6 +818,7 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
         alter_table(e, t);
         tide_sqlw_put(e, "add ");
         tide_sqlw_fk(e, op->fk, 1);
+        con_options(e, op->fk->options & TIDE_CON_NOT_VALID);
         tide_sqlw_stmt(e);
         break;
     case TIDE_OP_DROP_OBJECT: case TIDE_OP_CREATE_OBJECT: case TIDE_OP_RENAME_OBJECT:

@@ -101,7 +101,10 @@ static const char sql_constraints[] = RELS_CTE
     "fn.nspname, fc.relname, "
     "CASE WHEN co.contype = 'f' THEN " KEY_NAMES("co.confkey", "co.confrelid") " END, "
     "co.confdeltype, co.confupdtype, co.condeferrable, co.condeferred, "
-    "CASE WHEN co.contype = 'c' THEN pg_catalog.pg_get_constraintdef(co.oid) END "
+    "CASE WHEN co.contype = 'c' THEN pg_catalog.pg_get_constraintdef(co.oid) END, "
+    "co.convalidated, co.connoinherit, "
+    "CASE WHEN co.contype = 'u' THEN (SELECT ix.indnullsnotdistinct FROM pg_catalog.pg_index ix "
+    "WHERE ix.indexrelid = co.conindid) END "
     "FROM rels r JOIN pg_catalog.pg_constraint co ON co.conrelid = r.oid "
     "LEFT JOIN pg_catalog.pg_class fc ON fc.oid = co.confrelid "
     "LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace "
@@ -675,6 +678,18 @@ static int add_fk(reader *r, tide_table *t, const PGresult *res, int i)
     return 0;
 }
 
+/* DEFERRABLE, INITIALLY DEFERRED, NULLS NOT DISTINCT, NOT VALID, NO
+ * INHERIT as TIDE_CON_* bits. */
+static unsigned con_options(const PGresult *res, int i)
+{
+    const char *nnd = field(res, i, 14);
+    return (field_true(res, i, 9) ? TIDE_CON_DEFERRABLE : 0) |
+           (field_true(res, i, 10) ? TIDE_CON_INITIALLY_DEFERRED : 0) |
+           (nnd && nnd[0] == 't' ? TIDE_CON_NULLS_NOT_DISTINCT : 0) |
+           (!field_true(res, i, 12) ? TIDE_CON_NOT_VALID : 0) |
+           (field_true(res, i, 13) ? TIDE_CON_NO_INHERIT : 0);
+}
+
 static int read_constraints(reader *r, const PGresult *res)
 {
     int i, rc = 0, n = PQntuples(res);
@@ -688,18 +703,24 @@ static int read_constraints(reader *r, const PGresult *res)
         case 'p':
             if (!(t->pk_name = tide_schema_str(r->out, name)))
                 return nomem(r);
+            t->pk_options = con_options(res, i) & (TIDE_CON_DEFERRABLE | TIDE_CON_INITIALLY_DEFERRED);
             rc = push_array(r, field(res, i, 3), &t->pk, &t->npk);
             break;
         case 'u':
             if (!(u = tide_table_add_unique(r->out, t, name)))
                 return nomem(r);
+            u->options = con_options(res, i) & (TIDE_CON_DEFERRABLE | TIDE_CON_INITIALLY_DEFERRED |
+                                                 TIDE_CON_NULLS_NOT_DISTINCT);
             rc = push_array(r, field(res, i, 3), &u->columns, &u->ncolumns);
             break;
         case 'f':
-            rc = add_fk(r, t, res, i);
+            if ((rc = add_fk(r, t, res, i)) == 0)
+                t->fks[t->nfks - 1].options = con_options(res, i) & TIDE_CON_NOT_VALID;
             break;
         case 'c':
-            rc = add_check(r, t, name, field(res, i, 11));
+            if ((rc = add_check(r, t, name, field(res, i, 11))) == 0)
+                t->checks[t->nchecks - 1].options = con_options(res, i) & (TIDE_CON_NOT_VALID |
+                                                                          TIDE_CON_NO_INHERIT);
             break;
         }
     }

@@ -501,7 +501,16 @@ local function spec_table(spec, what, example, level)
   return spec
 end
 
-local PRIMARY_KEYS, PRIMARY_LIST = keyset { "name" }
+local PRIMARY_KEYS, PRIMARY_LIST = keyset { "name", "deferrable", "initiallyDeferred" }
+
+-- deferrable = and initiallyDeferred = of a key (PostgreSQL): both, or nil.
+local function deferral(spec, what, level)
+  local deferred = check_bool(spec.initiallyDeferred, what .. ": initiallyDeferred", level + 1)
+  if deferred and spec.deferrable == false then
+    fail(level + 1, nil, what .. ": initiallyDeferred needs deferrable (leave deferrable out or set it true)")
+  end
+  return (check_bool(spec.deferrable, what .. ": deferrable", level + 1) or deferred) or nil, deferred
+end
 
 --- t.primary { "a", "b", name = } -> a composite primary key
 function M.primary(spec)
@@ -509,10 +518,12 @@ function M.primary(spec)
   check_options(spec, PRIMARY_KEYS, PRIMARY_LIST, "t.primary", 2)
   local cols = column_list(spec, "t.primary", 2)
   if #cols == 0 then fail(2, nil, "t.primary needs at least one column") end
-  return { __tide = "primary", columns = cols, name = check_string(spec.name, "t.primary: name", 2) }
+  local deferrable, deferred = deferral(spec, "t.primary", 2)
+  return { __tide = "primary", columns = cols, name = check_string(spec.name, "t.primary: name", 2),
+           deferrable = deferrable, initiallyDeferred = deferred }
 end
 
-local UNIQUE_KEYS, UNIQUE_LIST = keyset { "name" }
+local UNIQUE_KEYS, UNIQUE_LIST = keyset { "name", "deferrable", "initiallyDeferred", "nullsNotDistinct" }
 
 --- t.unique { "a", "b", name = } -> a unique constraint
 function M.unique(spec)
@@ -520,7 +531,10 @@ function M.unique(spec)
   check_options(spec, UNIQUE_KEYS, UNIQUE_LIST, "t.unique", 2)
   local cols = column_list(spec, "t.unique", 2)
   if #cols == 0 then fail(2, nil, "t.unique needs at least one column") end
-  return { __tide = "unique", columns = cols, name = check_string(spec.name, "t.unique: name", 2) }
+  local deferrable, deferred = deferral(spec, "t.unique", 2)
+  return { __tide = "unique", columns = cols, name = check_string(spec.name, "t.unique: name", 2),
+           deferrable = deferrable, initiallyDeferred = deferred,
+           nullsNotDistinct = check_bool(spec.nullsNotDistinct, "t.unique: nullsNotDistinct", 2) }
 end
 
 local INDEX_KEYS, INDEX_LIST = keyset { "name", "unique", "where", "using", "expression", "desc",
@@ -602,7 +616,7 @@ function M.index(spec)
 end
 
 local FOREIGN_KEYS, FOREIGN_LIST = keyset { "table", "columns", "onDelete", "onUpdate", "name",
-  "deferrable", "initiallyDeferred" }
+  "deferrable", "initiallyDeferred", "notValid" }
 
 --- t.foreign { "a", table=, columns=, onDelete=, onUpdate=, name=, deferrable=, initiallyDeferred= }
 function M.foreign(spec)
@@ -633,16 +647,26 @@ function M.foreign(spec)
     name = check_string(spec.name, "t.foreign: name", 2),
     deferrable = (check_bool(spec.deferrable, "t.foreign: deferrable", 2) or deferred) or nil,
     initiallyDeferred = deferred,
+    notValid = check_bool(spec.notValid, "t.foreign: notValid", 2),
   }
 end
 
 --- t.check(name, expr) -> a check constraint
-function M.check(name, expr)
+local CHECK_KEYS, CHECK_LIST = keyset { "notValid", "noInherit" }
+
+function M.check(name, expr, opts)
   if not nonempty(name) or not nonempty(expr) then
     fail(2, nil, "t.check(name, expr) needs a name and an SQL expression, e.g. "
       .. "t.check(\"price_positive\", \"price > 0\")")
   end
-  return { __tide = "check", name = name, expr = expr }
+  if opts ~= nil and type(opts) ~= "table" then
+    fail(2, nil, "t.check(name, expr, options): options must be a table, e.g. { notValid = true }")
+  end
+  opts = opts or {}
+  check_options(opts, CHECK_KEYS, CHECK_LIST, "t.check", 2)
+  return { __tide = "check", name = name, expr = expr,
+           notValid = check_bool(opts.notValid, "t.check: notValid", 2),
+           noInherit = check_bool(opts.noInherit, "t.check: noInherit", 2) }
 end
 
 -- ---- tables -----------------------------------------------------------------

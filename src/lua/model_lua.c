@@ -487,8 +487,27 @@ done:
 
 /* ---- table items --------------------------------------------------------- */
 
-static const char *const named_keys[] = { "__tide", "name", "columns" };
-enum { N_TAG, N_NAME, N_COLUMNS, N_N };
+static const char *const named_keys[] = { "__tide", "name", "columns", "deferrable",
+                                          "initiallyDeferred", "nullsNotDistinct" };
+enum { N_TAG, N_NAME, N_COLUMNS, N_DEFERRABLE, N_DEFERRED, N_NND, N_N };
+
+/* A key's deferrable, initiallyDeferred (and for a unique constraint
+ * nullsNotDistinct) as TIDE_CON_* bits. */
+static int key_options(conv *cv, int base, const char *what, int unique, unsigned *out)
+{
+    int deferrable, deferred, nnd, rc;
+    if ((rc = opt_bool(cv, base + N_DEFERRABLE, "deferrable", &deferrable)) < 0 ||
+        (rc = opt_bool(cv, base + N_DEFERRED, "initiallyDeferred", &deferred)) < 0 ||
+        (rc = opt_bool(cv, base + N_NND, "nullsNotDistinct", &nnd)) < 0)
+        return rc;
+    if (nnd && !unique)
+        return fail(cv, "%s: nullsNotDistinct applies to t.unique", what);
+    if (deferred && !lua_isnil(cv->L, base + N_DEFERRABLE) && !deferrable)
+        return fail(cv, "%s: initiallyDeferred needs deferrable", what);
+    *out = (deferrable || deferred ? TIDE_CON_DEFERRABLE : 0) | (deferred ? TIDE_CON_INITIALLY_DEFERRED : 0) |
+           (nnd ? TIDE_CON_NULLS_NOT_DISTINCT : 0);
+    return 0;
+}
 static const shape primary_shape = { "primary", "a primary key (t.primary { ... })", named_keys, N_N };
 static const shape unique_shape = { "unique", "a unique constraint (t.unique { ... })", named_keys, N_N };
 
@@ -502,7 +521,8 @@ static int convert_primary(conv *cv, tide_table *t, int idx)
     }
     if ((rc = read_fields(cv, idx, &primary_shape, &base)) < 0 ||
         (rc = opt_str(cv, base + N_NAME, "t.primary: name", &name)) < 0 ||
-        (rc = str_list(cv, base + N_COLUMNS, "t.primary: columns", 1, &t->pk, &t->npk)) < 0)
+        (rc = str_list(cv, base + N_COLUMNS, "t.primary: columns", 1, &t->pk, &t->npk)) < 0 ||
+        (rc = key_options(cv, base, "t.primary", 0, &t->pk_options)) < 0)
         goto done;
     t->pk_name = tide_schema_str(cv->s, name);
 done:
@@ -520,8 +540,8 @@ static int convert_unique(conv *cv, tide_table *t, int idx)
         goto done;
     if (!(u = tide_table_add_unique(cv->s, t, name)))
         rc = nomem(cv);
-    else
-        rc = str_list(cv, base + N_COLUMNS, "t.unique: columns", 1, &u->columns, &u->ncolumns);
+    else if ((rc = str_list(cv, base + N_COLUMNS, "t.unique: columns", 1, &u->columns, &u->ncolumns)) == 0)
+        rc = key_options(cv, base, "t.unique", 1, &u->options);
 done:
     lua_settop(cv->L, top);
     return rc;
@@ -565,15 +585,15 @@ done:
 
 static const char *const foreign_keys[] = {
     "__tide", "name", "columns", "table", "schema", "refColumns",
-    "onDelete", "onUpdate", "deferrable", "initiallyDeferred"
+    "onDelete", "onUpdate", "deferrable", "initiallyDeferred", "notValid"
 };
 enum { F_TAG, F_NAME, F_COLUMNS, F_TABLE, F_SCHEMA, F_REFS, F_DELETE, F_UPDATE,
-       F_DEFERRABLE, F_DEFERRED, F_N };
+       F_DEFERRABLE, F_DEFERRED, F_NOT_VALID, F_N };
 static const shape foreign_shape = { "foreign", "a foreign key (t.foreign { ... })", foreign_keys, F_N };
 
 static int convert_foreign(conv *cv, tide_table *t, int idx)
 {
-    int top = lua_gettop(cv->L), base, rc;
+    int top = lua_gettop(cv->L), base, rc, not_valid;
     const char *name, *table, *schema;
     tide_fk *fk;
     if ((rc = read_fields(cv, idx, &foreign_shape, &base)) < 0 ||
@@ -589,8 +609,10 @@ static int convert_foreign(conv *cv, tide_table *t, int idx)
     fk->ref_schema = tide_schema_str(cv->s, schema);
     if ((rc = str_list(cv, base + F_COLUMNS, "t.foreign: columns", 1, &fk->columns, &fk->ncolumns)) < 0 ||
         (rc = str_list(cv, base + F_REFS, "t.foreign: refColumns", 0, &fk->ref_columns, &fk->nref_columns)) < 0 ||
-        (rc = fk_options(cv, fk, base + F_DELETE, base + F_UPDATE, base + F_DEFERRABLE, base + F_DEFERRED)) < 0)
+        (rc = fk_options(cv, fk, base + F_DELETE, base + F_UPDATE, base + F_DEFERRABLE, base + F_DEFERRED)) < 0 ||
+        (rc = opt_bool(cv, base + F_NOT_VALID, "t.foreign: notValid", &not_valid)) < 0)
         goto done;
+    fk->options = not_valid ? TIDE_CON_NOT_VALID : 0;
     if (fk->nref_columns && fk->nref_columns != fk->ncolumns)
         rc = fail(cv, "t.foreign: %d columns reference %d columns of '%s'", fk->ncolumns,
                   fk->nref_columns, table);
@@ -599,20 +621,25 @@ done:
     return rc;
 }
 
-static const char *const check_keys[] = { "__tide", "name", "expr" };
-enum { K_TAG, K_NAME, K_EXPR, K_N };
+static const char *const check_keys[] = { "__tide", "name", "expr", "notValid", "noInherit" };
+enum { K_TAG, K_NAME, K_EXPR, K_NOT_VALID, K_NO_INHERIT, K_N };
 static const shape check_shape = { "check", "a check (t.check(name, expr))", check_keys, K_N };
 
 static int convert_check(conv *cv, tide_table *t, int idx)
 {
-    int top = lua_gettop(cv->L), base, rc;
+    int top = lua_gettop(cv->L), base, rc, not_valid, no_inherit;
     const char *name, *expr;
+    tide_check *k;
     if ((rc = read_fields(cv, idx, &check_shape, &base)) < 0 ||
         (rc = req_str(cv, base + K_NAME, "t.check: name", &name)) < 0 ||
-        (rc = req_str(cv, base + K_EXPR, "t.check: expr", &expr)) < 0)
+        (rc = req_str(cv, base + K_EXPR, "t.check: expr", &expr)) < 0 ||
+        (rc = opt_bool(cv, base + K_NOT_VALID, "t.check: notValid", &not_valid)) < 0 ||
+        (rc = opt_bool(cv, base + K_NO_INHERIT, "t.check: noInherit", &no_inherit)) < 0)
         goto done;
-    if (!tide_table_add_check(cv->s, t, name, expr))
+    if (!(k = tide_table_add_check(cv->s, t, name, expr)))
         rc = nomem(cv);
+    else
+        k->options = (not_valid ? TIDE_CON_NOT_VALID : 0) | (no_inherit ? TIDE_CON_NO_INHERIT : 0);
 done:
     lua_settop(cv->L, top);
     return rc;

@@ -587,27 +587,71 @@ static int find_named_(const differ *d, const void *items, int n, size_t size, c
     return 0;
 }
 
+/* Constraint options (TIDE_CON_*): equal, or only NOT VALID dropped, which
+ * VALIDATE CONSTRAINT does in place. */
+static int validates(unsigned x, unsigned y)
+{
+    return (x & ~(unsigned)TIDE_CON_NOT_VALID) == (y & ~(unsigned)TIDE_CON_NOT_VALID) &&
+           (x & TIDE_CON_NOT_VALID) && !(y & TIDE_CON_NOT_VALID);
+}
+
+static int same_options(unsigned x, unsigned y)
+{
+    return x == y || validates(x, y);
+}
+
+/* NOT VALID checks and foreign keys that become valid: VALIDATE CONSTRAINT. */
+static void validate_constraints(differ *d, const tide_table *at, const tide_table *bt)
+{
+    int i, j;
+    tide_op *op;
+    for (i = 0; i < bt->nchecks; i++)
+        for (j = 0; j < at->nchecks; j++)
+            if (same_name(d, at->checks[j].name, bt->checks[i].name) &&
+                validates(at->checks[j].options, bt->checks[i].options) &&
+                (d->o->loose_exprs || same(at->checks[j].expr, bt->checks[i].expr)) &&
+                (op = add_op(d, P_ADD_CONSTRAINT, TIDE_OP_VALIDATE_CONSTRAINT, bt)) != NULL) {
+                note(d, 0, "table %s: check %s validated", bt->name, bt->checks[i].name);
+                op->old_table = at;
+                op->check = &bt->checks[i];
+                op->new_name = bt->checks[i].name;
+            }
+    for (i = 0; i < bt->nfks; i++)
+        for (j = 0; j < at->nfks; j++)
+            if (same_name(d, at->fks[j].name, bt->fks[i].name) &&
+                validates(at->fks[j].options, bt->fks[i].options) &&
+                same_fk(d, at, bt, &at->fks[j], &bt->fks[i]) &&
+                (op = add_op(d, P_ADD_FK, TIDE_OP_VALIDATE_CONSTRAINT, bt)) != NULL) {
+                note(d, 0, "table %s: foreign key %s validated", bt->name, bt->fks[i].name);
+                op->old_table = at;
+                op->fk = &bt->fks[i];
+                op->new_name = bt->fks[i].name;
+            }
+}
+
 static void diff_constraints(differ *d, const tide_table *at, const tide_table *bt)
 {
 #define COLS(x) (x)->columns, (x)->ncolumns
     DIFF_NAMED(d, at, bt, uniques, nuniques, TIDE_OP_DROP_UNIQUE, TIDE_OP_ADD_UNIQUE, unique,
-               same_cols(d, at, bt, x_->columns, x_->ncolumns, y_->columns, y_->ncolumns), "key",
-               TIDE_OP_RENAME_CONSTRAINT);
+               same_cols(d, at, bt, x_->columns, x_->ncolumns, y_->columns, y_->ncolumns) &&
+               x_->options == y_->options, "key", TIDE_OP_RENAME_CONSTRAINT);
     DIFF_NAMED(d, at, bt, indexes, nindexes, TIDE_OP_DROP_INDEX, TIDE_OP_CREATE_INDEX, index,
                same_index(d, at, bt, x_, y_), "idx", TIDE_OP_RENAME_INDEX);
-    DIFF_NAMED(d, at, bt, fks, nfks, TIDE_OP_DROP_FK, TIDE_OP_ADD_FK, fk, same_fk(d, at, bt, x_, y_),
-               "fkey", TIDE_OP_RENAME_CONSTRAINT);
+    DIFF_NAMED(d, at, bt, fks, nfks, TIDE_OP_DROP_FK, TIDE_OP_ADD_FK, fk, same_fk(d, at, bt, x_, y_) &&
+               same_options(x_->options, y_->options), "fkey", TIDE_OP_RENAME_CONSTRAINT);
 #undef COLS
 #define COLS(x) NULL, 0
     DIFF_NAMED(d, at, bt, checks, nchecks, TIDE_OP_DROP_CHECK, TIDE_OP_ADD_CHECK, check,
-               d->o->loose_exprs || same(x_->expr, y_->expr), "check", TIDE_OP_RENAME_CONSTRAINT);
+               (d->o->loose_exprs || same(x_->expr, y_->expr)) && same_options(x_->options, y_->options),
+               "check", TIDE_OP_RENAME_CONSTRAINT);
 #undef COLS
+    validate_constraints(d, at, bt);
 }
 
 static void diff_primary_key(differ *d, const tide_table *at, const tide_table *bt)
 {
     tide_op *op;
-    int cols = same_cols(d, at, bt, at->pk, at->npk, bt->pk, bt->npk);
+    int cols = same_cols(d, at, bt, at->pk, at->npk, bt->pk, bt->npk) && at->pk_options == bt->pk_options;
     if (same_name(d, at->pk_name, bt->pk_name) && cols)
         return;
     if (cols && at->npk && generated(d, at, at->pk_name, NULL, 0, "pkey") &&
@@ -1255,6 +1299,7 @@ int tide_op_describe(const tide_op *op, tide_buf *out)
     case TIDE_OP_CREATE_INDEX:     return tide_buf_printf(out, "create index %s on %s", op->index->name, tn);
     case TIDE_OP_ADD_FK:           return tide_buf_printf(out, "add foreign key %s on %s", op->fk->name, tn);
     case TIDE_OP_ALTER_TABLE_OPTIONS: return tide_buf_printf(out, "change the options of table %s", tn);
+    case TIDE_OP_VALIDATE_CONSTRAINT: return tide_buf_printf(out, "validate constraint %s on %s", op->new_name, tn);
     case TIDE_OP_DROP_OBJECT: case TIDE_OP_CREATE_OBJECT: case TIDE_OP_RENAME_OBJECT:
     case TIDE_OP_ALTER_OBJECT: case TIDE_OP_ALTER_OBJECT_COMMENT: {
         const tide_object *o = op->object ? op->object : op->old_object;

@@ -56,7 +56,9 @@ typedef enum tide_op_kind {
                                        TIDE_OBJK_ALTERABLE (ALTER SEQUENCE, CREATE OR REPLACE
                                        FUNCTION) */
     TIDE_OP_ALTER_OBJECT_COMMENT,   /* object, old_object */
-    TIDE_OP_ALTER_TABLE_OPTIONS     /* table, old_table: options differ (TIDE_TABLE_*) */
+    TIDE_OP_ALTER_TABLE_OPTIONS,    /* table, old_table: options differ (TIDE_TABLE_*) */
+    TIDE_OP_VALIDATE_CONSTRAINT     /* table, check or fk, new_name: a NOT VALID check or
+                                       foreign key that the target has valid (else the same) */
 } tide_op_kind;
 
 /* ALTER_COLUMN: what changed. */

@@ -180,7 +180,20 @@ static int generated(writer *w, const tide_table *t, const char *name, char *con
  * and the generated name. */
 static int inline_pk(writer *w, const tide_table *t)
 {
-    return t->npk == 1 && generated(w, t, t->pk_name, NULL, 0, "pkey");
+    return t->npk == 1 && !t->pk_options && generated(w, t, t->pk_name, NULL, 0, "pkey");
+}
+
+/* , deferrable = true, initiallyDeferred = true, nullsNotDistinct = true,
+ * notValid = true, noInherit = true: a constraint's options (TIDE_CON_*),
+ * deferrable said only when not initially deferred (which implies it). */
+static void con_options(writer *w, tide_buf *b, unsigned options)
+{
+    int i;
+    if (options & TIDE_CON_INITIALLY_DEFERRED)
+        options &= ~(unsigned)TIDE_CON_DEFERRABLE;
+    for (i = 0; i < TIDE_CON_NOPTIONS; i++)
+        if (options & (1u << i))
+            putf(w, b, ", %s = true", tide_con_option_words[i]);
 }
 
 /* The unique constraint a column says with :unique(): of that column
@@ -191,7 +204,7 @@ static const tide_unique *unique_of(writer *w, const tide_table *t, const char *
     int i;
     for (i = 0; i < t->nuniques; i++) {
         const tide_unique *u = &t->uniques[i];
-        if (u->ncolumns != 1 || strcmp(u->columns[0], column))
+        if (u->ncolumns != 1 || strcmp(u->columns[0], column) || u->options)
             continue;
         if (generated(w, t, u->name, u->columns, 1, "key"))
             return u;
@@ -209,7 +222,7 @@ static const tide_fk *fk_of(writer *w, const tide_table *t, const char *column)
     int i;
     for (i = 0; i < t->nfks; i++) {
         const tide_fk *fk = &t->fks[i];
-        if (fk->ncolumns != 1 || strcmp(fk->columns[0], column))
+        if (fk->ncolumns != 1 || strcmp(fk->columns[0], column) || fk->options)
             continue;
         if (generated(w, t, fk->name, fk->columns, 1, "fkey"))
             return fk;
@@ -554,6 +567,7 @@ static void primary(writer *w, tide_buf *b, const tide_table *t, const char *ind
         put(w, b, ", name = ");
         quote(w, b, t->pk_name);
     }
+    con_options(w, b, t->pk_options);
     put(w, b, " },\n");
 }
 
@@ -571,6 +585,7 @@ static void uniques(writer *w, tide_buf *b, const tide_table *t, const char *ind
             put(w, b, ", name = ");
             quote(w, b, u->name);
         }
+        con_options(w, b, u->options);
         put(w, b, " },\n");
     }
 }
@@ -636,6 +651,7 @@ static void foreigns(writer *w, tide_buf *b, const tide_table *t, const char *in
             str_list(w, b, fk->ref_columns, fk->nref_columns);
         }
         fk_options(w, b, t, fk);
+        con_options(w, b, fk->options);
         put(w, b, " },\n");
     }
 }
@@ -648,6 +664,12 @@ static void checks(writer *w, tide_buf *b, const tide_table *t, const char *inde
         quote(w, b, t->checks[i].name);
         put(w, b, ", ");
         quote(w, b, t->checks[i].expr);
+        if (t->checks[i].options) {
+            tide_buf opts = TIDE_BUF_INIT;
+            con_options(w, &opts, t->checks[i].options);
+            putf(w, b, ", { %s }", opts.data ? opts.data + 2 : "");
+            tide_buf_free(&opts);
+        }
         put(w, b, "),\n");
     }
 }

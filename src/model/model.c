@@ -1322,6 +1322,20 @@ static int copy_strv(tide_schema *s, char ***v, int *n, char *const *src, int ns
     return rc;
 }
 
+const char *const tide_con_option_words[TIDE_CON_NOPTIONS] = {
+    "deferrable", "initiallyDeferred", "nullsNotDistinct", "notValid", "noInherit"
+};
+
+/* The options of the primary key and the unique constraints (copied by
+ * then: same count, same order). */
+static void copy_con_options(tide_table *t, const tide_table *a)
+{
+    int i;
+    t->pk_options = a->pk_options;
+    for (i = 0; i < a->nuniques && i < t->nuniques; i++)
+        t->uniques[i].options = a->uniques[i].options;
+}
+
 static int copy_table(tide_schema *s, const tide_table *a)
 {
     tide_table *t = tide_schema_add_table(s, a->schema, a->name);
@@ -1383,10 +1397,15 @@ static int copy_table(tide_schema *s, const tide_table *a)
         fk->on_update = tide_schema_str(s, af->on_update);
         fk->deferrable = af->deferrable;
         fk->initially_deferred = af->initially_deferred;
+        fk->options = af->options;
     }
-    for (i = 0; i < a->nchecks; i++)
-        if (!tide_table_add_check(s, t, a->checks[i].name, a->checks[i].expr))
+    for (i = 0; i < a->nchecks; i++) {
+        tide_check *k = tide_table_add_check(s, t, a->checks[i].name, a->checks[i].expr);
+        if (!k)
             return TIDE_ENOMEM;
+        k->options = a->checks[i].options;
+    }
+    copy_con_options(t, a);
     return 0;
 }
 

@@ -62,10 +62,24 @@ typedef struct tide_column {
 } tide_column;
 
 /* A unique constraint (not an index: indexes are below). */
+/* Options of a constraint (tide_unique.options, tide_table.pk_options,
+ * tide_check.options, tide_fk.options), PostgreSQL's; their DSL and
+ * snapshot words are tide_con_option_words[bit index]. */
+enum {
+    TIDE_CON_DEFERRABLE         = 1,   /* unique, primary key (a foreign key has its fields) */
+    TIDE_CON_INITIALLY_DEFERRED = 2,   /* unique, primary key */
+    TIDE_CON_NULLS_NOT_DISTINCT = 4,   /* unique: NULLs are equal */
+    TIDE_CON_NOT_VALID          = 8,   /* check, foreign key: rows there before are not checked */
+    TIDE_CON_NO_INHERIT         = 16,  /* check: not inherited by child tables */
+    TIDE_CON_NOPTIONS           = 5
+};
+extern const char *const tide_con_option_words[TIDE_CON_NOPTIONS];
+
 typedef struct tide_unique {
     char *name;             /* canonical: given, or <table>_<col>[_<col>...]_key */
     char **columns;
     int ncolumns;
+    unsigned options;       /* TIDE_CON_DEFERRABLE, _INITIALLY_DEFERRED, _NULLS_NOT_DISTINCT */
 } tide_unique;
 
 /* An index. Either columns or expression. A column entry is the column
@@ -96,11 +110,13 @@ typedef struct tide_fk {
     char *on_update;
     int deferrable;
     int initially_deferred;
+    unsigned options;       /* TIDE_CON_NOT_VALID */
 } tide_fk;
 
 typedef struct tide_check {
     char *name;             /* canonical: given, or <table>_check[N] */
     char *expr;             /* canonical: trimmed, outer parentheses removed */
+    unsigned options;       /* TIDE_CON_NOT_VALID, TIDE_CON_NO_INHERIT */
 } tide_check;
 
 /* Table options (tide_table.options). A change of options is
@@ -135,6 +151,7 @@ typedef struct tide_table {
     tide_check *checks;     /* sorted by name after finish */
     int nchecks;
     int nocase;             /* its schema's nocase (set by add_table and finish) */
+    unsigned pk_options;    /* TIDE_CON_DEFERRABLE, TIDE_CON_INITIALLY_DEFERRED */
 } tide_table;
 
 typedef struct tide_enum {

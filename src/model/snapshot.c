@@ -273,6 +273,18 @@ static void render_column(writer *w, const tide_column *c)
     leave(w, "}");
 }
 
+/* "options": ["deferrable", "notValid", ...] (TIDE_CON_*), left out when none. */
+static void render_con_options(writer *w, unsigned options)
+{
+    char *words[TIDE_CON_NOPTIONS];
+    int i, n = 0;
+    for (i = 0; i < TIDE_CON_NOPTIONS; i++)
+        if (options & (1u << i))
+            words[n++] = (char *)tide_con_option_words[i];
+    if (n)
+        list_field(w, "options", words, n, 1);
+}
+
 static void render_primary_key(writer *w, const tide_table *t)
 {
     if (!t->npk && !t->pk_name)
@@ -281,6 +293,7 @@ static void render_primary_key(writer *w, const tide_table *t)
     enter(w, "{");
     string_field(w, "name", t->pk_name);
     list_field(w, "columns", t->pk, t->npk, 1);
+    render_con_options(w, t->pk_options);
     leave(w, "}");
 }
 
@@ -290,6 +303,7 @@ static void render_unique(writer *w, const tide_unique *u)
     enter(w, "{");
     string_field(w, "name", u->name);
     list_field(w, "columns", u->columns, u->ncolumns, 1);
+    render_con_options(w, u->options);
     leave(w, "}");
 }
 
@@ -320,6 +334,7 @@ static void render_fk(writer *w, const tide_fk *fk)
     string_field(w, "onUpdate", fk->on_update);
     true_field(w, "deferrable", fk->deferrable);
     true_field(w, "initiallyDeferred", fk->initially_deferred);
+    render_con_options(w, fk->options);
     leave(w, "}");
 }
 
@@ -329,6 +344,7 @@ static void render_check(writer *w, const tide_check *ck)
     enter(w, "{");
     string_field(w, "name", ck->name);
     string_field(w, "expression", ck->expr);
+    render_con_options(w, ck->options);
     leave(w, "}");
 }
 
@@ -1015,13 +1031,34 @@ static int column_item(reader *r, void *ctx)
     return check_identity(r, at, c);
 }
 
-static const char *const pk_keys[] = { "name", "columns", NULL };
+/* "options": a list of tide_con_option_words into TIDE_CON_* bits. */
+static int read_con_options(reader *r, const char *k, unsigned *dst)
+{
+    const char *at = r->p;
+    char **words = NULL;
+    int n = 0, i, j, rc;
+    if ((rc = read_strings(r, k, 1, &words, &n)) < 0)
+        return rc;
+    for (i = 0; i < n; i++) {
+        for (j = 0; j < TIDE_CON_NOPTIONS && strcmp(words[i], tide_con_option_words[j]); j++)
+            ;
+        if (j == TIDE_CON_NOPTIONS)
+            return fail(r, at, "\"%s\": \"%.40s\" is not a constraint option (deferrable, "
+                        "initiallyDeferred, nullsNotDistinct, notValid, noInherit)", k, words[i]);
+        *dst |= 1u << j;
+    }
+    return 0;
+}
+
+static const char *const pk_keys[] = { "name", "columns", "options", NULL };
 
 static int pk_field(reader *r, void *obj, int i, const char *k)
 {
     tide_table *t = obj;
     if (i == 0)
         return read_text(r, k, 1, &t->pk_name);
+    if (i == 2)
+        return read_con_options(r, k, &t->pk_options);
     return read_strings(r, k, 0, &t->pk, &t->npk);
 }
 
@@ -1045,13 +1082,15 @@ static int read_primary_key(reader *r, tide_table *t, const char *k)
     return 0;
 }
 
-static const char *const unique_keys[] = { "name", "columns", NULL };
+static const char *const unique_keys[] = { "name", "columns", "options", NULL };
 
 static int unique_field(reader *r, void *obj, int i, const char *k)
 {
     tide_unique *u = obj;
     if (i == 0)
         return read_text(r, k, 1, &u->name);
+    if (i == 2)
+        return read_con_options(r, k, &u->options);
     return read_strings(r, k, 0, &u->columns, &u->ncolumns);
 }
 
@@ -1109,7 +1148,7 @@ static int index_item(reader *r, void *ctx)
 
 static const char *const fk_keys[] = { "name", "columns", "refSchema", "refTable", "refColumns",
                                        "onDelete", "onUpdate", "deferrable",
-                                       "initiallyDeferred", NULL };
+                                       "initiallyDeferred", "options", NULL };
 
 static int fk_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1123,6 +1162,7 @@ static int fk_field(reader *r, void *obj, int i, const char *k)
     case 5: return read_text(r, k, 1, &fk->on_delete);
     case 6: return read_text(r, k, 1, &fk->on_update);
     case 7: return read_flag(r, k, &fk->deferrable);
+    case 9: return read_con_options(r, k, &fk->options);
     default: return read_flag(r, k, &fk->initially_deferred);
     }
 }
@@ -1146,11 +1186,13 @@ static int fk_item(reader *r, void *ctx)
     return 0;
 }
 
-static const char *const check_keys[] = { "name", "expression", NULL };
+static const char *const check_keys[] = { "name", "expression", "options", NULL };
 
 static int check_field(reader *r, void *obj, int i, const char *k)
 {
     tide_check *ck = obj;
+    if (i == 2)
+        return read_con_options(r, k, &ck->options);
     return read_text(r, k, 0, i == 0 ? &ck->name : &ck->expr);
 }
 
