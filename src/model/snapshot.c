@@ -317,7 +317,7 @@ static void render_index(writer *w, const tide_index *ix)
     true_field(w, "unique", ix->unique);
     string_field(w, "where", ix->where);
     string_field(w, "method", ix->method);
-    list_field(w, "include", ix->include, ix->ninclude, 1);
+    list_field(w, "include", ix->include, ix->ninclude, 0);
     leave(w, "}");
 }
 
