@@ -101,14 +101,16 @@ static const char sql_constraints[] = RELS_CTE
     "fn.nspname, fc.relname, "
     "CASE WHEN co.contype = 'f' THEN " KEY_NAMES("co.confkey", "co.confrelid") " END, "
     "co.confdeltype, co.confupdtype, co.condeferrable, co.condeferred, "
-    "CASE WHEN co.contype = 'c' THEN pg_catalog.pg_get_constraintdef(co.oid) END, "
+    "CASE WHEN co.contype IN ('c', 'x') THEN pg_catalog.pg_get_constraintdef(co.oid) END, "
     "co.convalidated, co.connoinherit, "
     "CASE WHEN co.contype = 'u' THEN (SELECT ix.indnullsnotdistinct FROM pg_catalog.pg_index ix "
-    "WHERE ix.indexrelid = co.conindid) END "
+    "WHERE ix.indexrelid = co.conindid) END, "
+    "CASE WHEN co.contype = 'x' THEN (SELECT cd.description FROM pg_catalog.pg_description cd "
+    "WHERE cd.objoid = co.oid AND cd.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass) END "
     "FROM rels r JOIN pg_catalog.pg_constraint co ON co.conrelid = r.oid "
     "LEFT JOIN pg_catalog.pg_class fc ON fc.oid = co.confrelid "
     "LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace "
-    "WHERE co.contype IN ('p', 'u', 'f', 'c') AND co.conparentid = 0 "
+    "WHERE co.contype IN ('p', 'u', 'f', 'c', 'x') AND co.conparentid = 0 "
     "ORDER BY co.conrelid, co.conname";
 
 /* Indexes that back a primary key, unique or exclusion constraint are the
@@ -678,6 +680,16 @@ static int add_fk(reader *r, tide_table *t, const PGresult *res, int i)
     return 0;
 }
 
+static int add_exclusion(reader *r, const tide_table *t, const char *name, const char *def,
+                         const char *comment)
+{
+    tide_object *o = tide_schema_add_object(r->out, TIDE_OBJ_EXCLUSION, t->schema ? t->schema : "public",
+                                            name, t->name, def);
+    if (!o || (comment && !(o->comment = tide_schema_str(r->out, comment))))
+        return nomem(r);
+    return 0;
+}
+
 /* DEFERRABLE, INITIALLY DEFERRED, NULLS NOT DISTINCT, NOT VALID, NO
  * INHERIT as TIDE_CON_* bits. */
 static unsigned con_options(const PGresult *res, int i)
@@ -716,6 +728,9 @@ static int read_constraints(reader *r, const PGresult *res)
         case 'f':
             if ((rc = add_fk(r, t, res, i)) == 0)
                 t->fks[t->nfks - 1].options = con_options(res, i) & TIDE_CON_NOT_VALID;
+            break;
+        case 'x':                   /* exclusion: an object on the table, its text */
+            rc = add_exclusion(r, t, name, field(res, i, 11), field(res, i, 15));
             break;
         case 'c':
             if ((rc = add_check(r, t, name, field(res, i, 11))) == 0)

@@ -882,6 +882,7 @@ local KINDS = {
   { word = "materializedView", kind = "materialized view", example = "[[select ...]]" },
   { word = "trigger",          kind = "trigger",           example = "[[create trigger ... ]]", onTable = true },
   { word = "policy",           kind = "policy",            example = "[[create policy ... ]]", onTable = true },
+  { word = "exclusion",        kind = "exclusion constraint", example = "[[exclude using gist (room with =, during with &&)]]", onTable = true },
 }
 
 local OBJECT_KEYS, OBJECT_LIST = keyset { "sql", "table", "comment", "renamedFrom" }

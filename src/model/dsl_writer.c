@@ -682,7 +682,7 @@ static const char *const dsl_words[TIDE_NOBJECT_KINDS] = {
     [TIDE_OBJ_SEQUENCE] = "sequence", [TIDE_OBJ_FUNCTION] = "func",
     [TIDE_OBJ_VIRTUAL_TABLE] = "virtualTable", [TIDE_OBJ_VIEW] = "view",
     [TIDE_OBJ_MATVIEW] = "materializedView", [TIDE_OBJ_TRIGGER] = "trigger",
-    [TIDE_OBJ_POLICY] = "policy",
+    [TIDE_OBJ_POLICY] = "policy", [TIDE_OBJ_EXCLUSION] = "exclusion",
 };
 
 static int dotted(const char *name)

@@ -184,6 +184,7 @@ typedef enum tide_object_kind {     /* in creation order */
     TIDE_OBJ_MATVIEW,
     TIDE_OBJ_TRIGGER,
     TIDE_OBJ_POLICY,
+    TIDE_OBJ_EXCLUSION,
     TIDE_NOBJECT_KINDS
 } tide_object_kind;
 

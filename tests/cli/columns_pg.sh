@@ -1,8 +1,10 @@
-# Column-level PostgreSQL features written in the definitions (DSL) on a
-# real server (TIDE_TEST_PG_URL): identity columns and the options of a
-# column's own sequence are created, read back equal (schema:update then
-# has nothing to do), changed in place, and bad input is refused with an
-# error that says how to fix it.
+# Column, index and constraint features of PostgreSQL written in the
+# definitions (DSL) on a real server (TIDE_TEST_PG_URL): identity columns
+# and the options of a column's own sequence, index INCLUDE and operator
+# classes, constraint options (deferrable, nulls not distinct, not valid,
+# no inherit) and an exclusion constraint are created, read back equal
+# (schema:update then has nothing to do), changed in place, and bad input
+# is refused with an error that says how to fix it.
 . "$(dirname "$0")/lib.sh"
 : "${TIDE_TEST_PG_URL:?TIDE_TEST_PG_URL must name the test cluster}"
 base=${TIDE_TEST_PG_URL%/*}
@@ -53,6 +55,41 @@ tide --url "$URL" schema:update --run; expect_rc 0
 tide --url "$URL" schema:update --dump; expect_rc 0
 expect_out "nothing to do"
 
+t "index include, constraint options and an exclusion constraint from the definitions"
+cat > schema/app.lua <<'LUA'
+local t = require "tide.schema"
+return {
+  t.table "room" {
+    t.col "id" :integer() :primary(),
+    t.col "code" :text() :nullable(),
+    t.col "floor" :integer(),
+    t.col "during" :type "tsrange",
+    t.index { "floor", include = { "code" } },
+    t.index { expression = "code text_pattern_ops", name = "room_code_prefix" },
+    t.unique { "code", nullsNotDistinct = true, initiallyDeferred = true },
+    t.check("room_floor", "floor >= 0", { noInherit = true }),
+    t.check("room_floor_max", "floor < 100", { notValid = true }),
+  },
+  t.exclusion "room_during" { table = "room", sql = [[EXCLUDE USING gist (during WITH &&)]] },
+}
+LUA
+tide --url "$URL" schema:update --run; expect_rc 0
+got=$(q "select pg_get_constraintdef(oid) from pg_constraint where conrelid = 'room'::regclass and contype <> 'p' order by conname")
+want='UNIQUE NULLS NOT DISTINCT (code) DEFERRABLE INITIALLY DEFERRED
+EXCLUDE USING gist (during WITH &&)
+CHECK ((floor >= 0)) NO INHERIT
+CHECK ((floor < 100)) NOT VALID'
+[ "$got" = "$want" ] || { out=$got; bad "constraints differ"; }
+got=$(q "select indexdef from pg_indexes where tablename = 'room' and indexname in ('room_floor_idx', 'room_code_prefix') order by indexname")
+want='CREATE INDEX room_code_prefix ON public.room USING btree (code text_pattern_ops)
+CREATE INDEX room_floor_idx ON public.room USING btree (floor) INCLUDE (code)'
+[ "$got" = "$want" ] || { out=$got; bad "indexes differ"; }
+tide --url "$URL" schema:update --dump; expect_rc 0; expect_out "nothing to do"
+sed -i 's/, { notValid = true }//' schema/app.lua
+tide --url "$URL" schema:update; expect_rc 0; expect_out 'validate constraint "room_floor_max"'
+tide --url "$URL" schema:update --run; expect_rc 0
+tide --url "$URL" schema:update --dump; expect_rc 0; expect_out "nothing to do"
+
 t "bad identity and sequence input is refused"
 cp schema/app.lua good.lua
 cat > schema/app.lua <<'LUA'
@@ -79,5 +116,17 @@ return { t.table "x" { t.col "id" :text() :identity() } }
 LUA
 tide --url "$URL" schema:update; [ "$rc" != 0 ] || bad "accepted"
 expect_out "identity on a text column"
+cat > schema/app.lua <<'LUA'
+local t = require "tide.schema"
+return { t.table "x" { t.col "id" :integer(), t.primary { "id", nullsNotDistinct = true } } }
+LUA
+tide --url "$URL" schema:update; [ "$rc" != 0 ] || bad "accepted"
+expect_out "nullsNotDistinct"
+cat > schema/app.lua <<'LUA'
+local t = require "tide.schema"
+return { t.table "x" { t.col "id" :integer(), t.check("c", "id > 0", { valid = false }) } }
+LUA
+tide --url "$URL" schema:update; [ "$rc" != 0 ] || bad "accepted"
+expect_out "valid"
 cp good.lua schema/app.lua
 finish
