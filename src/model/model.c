@@ -241,7 +241,7 @@ const tide_object_kind_info tide_object_kinds[TIDE_NOBJECT_KINDS] = {
     [TIDE_OBJ_POLICY]        = { "policy", "policies", TIDE_OBJK_ON_TABLE | TIDE_OBJK_READS,
                                  "the whole CREATE POLICY statement" },
     [TIDE_OBJ_EXCLUSION]     = { "exclusion constraint", "exclusion constraints", TIDE_OBJK_ON_TABLE,
-                                 "the constraint as pg_get_constraintdef prints it: "
+                                 "the constraint as the database prints it: "
                                  "\"EXCLUDE USING gist (room WITH =, during WITH &&)\"" },
 };
 
