@@ -100,12 +100,58 @@ static void comment_on(tide_sqlw *e, const char *what, const tide_table *t, cons
 
 static void owned_sequence(tide_sqlw *e, const tide_table *t, const tide_column *c, const char *options);
 
-/* A new serial column's sequence options (an identity column says them in
- * its definition). */
+static void alter_col(tide_sqlw *e, const tide_table *t, const tide_column *c, const char *what);
+
+/* SET STATISTICS, STORAGE, COMPRESSION of column c, as old (NULL: a new
+ * column) had them otherwise; a storage back to the type's own is read
+ * from the catalog. */
+static void column_storage(tide_sqlw *e, const tide_table *t, const tide_column *c, const tide_column *old)
+{
+    const char *os = old ? old->statistics : NULL, *og = old ? old->storage : NULL,
+               *oc = old ? old->compression : NULL;
+    if (strcmp(os ? os : "", c->statistics ? c->statistics : "")) {
+        alter_col(e, t, c, " set statistics ");
+        tide_sqlw_put(e, c->statistics ? c->statistics : "-1");
+        tide_sqlw_stmt(e);
+    }
+    if (strcmp(oc ? oc : "", c->compression ? c->compression : "")) {
+        alter_col(e, t, c, " set compression ");
+        tide_sqlw_put(e, c->compression ? c->compression : "default");
+        tide_sqlw_stmt(e);
+    }
+    if (c->storage && strcmp(og ? og : "", c->storage)) {
+        alter_col(e, t, c, " set storage ");
+        tide_sqlw_put(e, c->storage);
+        tide_sqlw_stmt(e);
+    } else if (!c->storage && og) {
+        tide_buf table = TIDE_BUF_INIT;
+        if ((t->schema && (tide_postgres_driver.quote_ident(&table, t->schema) < 0 || tide_buf_putc(&table, '.') < 0)) ||
+            tide_postgres_driver.quote_ident(&table, t->name) < 0)
+            e->rc = e->rc ? e->rc : TIDE_ENOMEM;
+        tide_sqlw_put(e, "do $tide$ begin execute format('alter table %s alter column %I set storage %s', ");
+        tide_sqlw_literal(e, table.data ? table.data : "");
+        tide_sqlw_put(e, ", ");
+        tide_sqlw_literal(e, c->name);
+        tide_sqlw_put(e, ", (select case ty.typstorage when 'p' then 'plain' when 'e' then 'external' "
+                         "when 'm' then 'main' else 'extended' end from pg_catalog.pg_attribute a "
+                         "join pg_catalog.pg_type ty on ty.oid = a.atttypid where a.attrelid = ");
+        tide_sqlw_literal(e, table.data ? table.data : "");
+        tide_sqlw_put(e, "::regclass and a.attname = ");
+        tide_sqlw_literal(e, c->name);
+        tide_sqlw_put(e, ")); end $tide$");
+        tide_sqlw_stmt(e);
+        tide_buf_free(&table);
+    }
+}
+
+/* A new column's own sequence options (an identity column says them in
+ * its definition), statistics, storage and compression. */
 static void serial_options(tide_sqlw *e, const tide_table *t, const tide_column *c)
 {
     if (c->autoincrement && !c->identity && c->sequence)
         owned_sequence(e, t, c, c->sequence);
+    if (c->statistics || c->storage || c->compression)
+        column_storage(e, t, c, NULL);
 }
 
 /* The words after a constraint's column list or expression. */
@@ -533,6 +579,8 @@ static void alter_column(tide_sqlw *e, const tide_op *op)
     }
     if (op->changes & (TIDE_CHANGE_AUTOINCREMENT | TIDE_CHANGE_IDENTITY))
         change_autoincrement(e, op);
+    if (op->changes & TIDE_CHANGE_STORAGE)
+        column_storage(e, t, c, op->old_column);
     if (op->changes & TIDE_CHANGE_COMMENT)
         comment_on(e, "column", t, c->name, c->comment);
 }

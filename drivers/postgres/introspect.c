@@ -70,7 +70,11 @@ static const char sql_columns[] = RELS_CTE
     "pg_catalog.format_type(a.atttypid, NULL), t.typcategory, a.attnotnull, a.attidentity, "
     "a.attgenerated, pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), sr.adoid IS NOT NULL, "
     "ds.description, CASE WHEN a.attcollation <> t.typcollation THEN co.collname END, "
-    "en.nspname, et.typname, et.oid <> t.oid, ow.options "
+    "en.nspname, et.typname, et.oid <> t.oid, ow.options, "
+    "CASE WHEN a.attstattarget >= 0 THEN a.attstattarget::text END, "
+    "CASE WHEN a.attstorage <> t.typstorage THEN CASE a.attstorage WHEN 'p' THEN 'plain' "
+    "WHEN 'e' THEN 'external' WHEN 'm' THEN 'main' ELSE 'extended' END END, "
+    "CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END "
     "FROM rels r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid "
     "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
     "LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
@@ -605,6 +609,9 @@ static int read_columns(reader *r, const PGresult *res)
         col->nullable = !field_true(res, i, 5);
         col->comment = tide_schema_str(r->out, field(res, i, 10));
         col->collation = tide_schema_str(r->out, field(res, i, 11));
+        col->statistics = tide_schema_str(r->out, field(res, i, 16));
+        col->storage = tide_schema_str(r->out, field(res, i, 17));
+        col->compression = tide_schema_str(r->out, field(res, i, 18));
         if ((rc = column_default(r, res, i, t, col)) < 0)
             return rc;
     }

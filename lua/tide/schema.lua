@@ -458,6 +458,26 @@ function Col:sequence(options)
   return modifier(self, "sequence", "sequence", options, 2)
 end
 
+-- PostgreSQL column options: :statistics(n), :storage "external", :compression "lz4".
+function Col:statistics(n)
+  return modifier(self, "statistics", "statistics", whole(self, n, 0, 10000, ":statistics(n): n", 2), 2)
+end
+
+local STORAGES = { plain = true, external = true, extended = true, main = true }
+function Col:storage(kind)
+  if not STORAGES[kind] then
+    fail(2, self.__def.name, ":storage(kind): kind is \"plain\", \"external\", \"extended\" or \"main\"")
+  end
+  return modifier(self, "storage", "storage", kind, 2)
+end
+
+function Col:compression(method)
+  if method ~= "pglz" and method ~= "lz4" then
+    fail(2, self.__def.name, ":compression(method): method is \"pglz\" or \"lz4\"")
+  end
+  return modifier(self, "compression", "compression", method, 2)
+end
+
 function Col:collate(name)
   check_string(name, ":collate(name): the collation", 2, self.__def.name)
   if name == nil then fail(2, self.__def.name, ":collate(name) needs the collation's name") end

@@ -292,11 +292,11 @@ static int declare_enum(conv *cv, const char *type, int slot)
 static const char *const column_keys[] = {
     "__tide", "name", "type", "autoincrement", "nullable", "primary", "default", "unique",
     "references", "comment", "renamedFrom", "ignoreChanges", "collate", "enum", "generated",
-    "stored", "identity", "sequence"
+    "stored", "identity", "sequence", "statistics", "storage", "compression"
 };
 enum { C_TAG, C_NAME, C_TYPE, C_AUTO, C_NULL, C_PRIMARY, C_DEFAULT, C_UNIQUE, C_REFS,
        C_COMMENT, C_RENAMED, C_IGNORE, C_COLLATE, C_ENUM, C_GENERATED, C_STORED, C_IDENTITY,
-       C_SEQUENCE, C_N };
+       C_SEQUENCE, C_STATISTICS, C_STORAGE, C_COMPRESSION, C_N };
 static const shape column_shape = { "column", "a column (t.col \"name\" :type())", column_keys, C_N };
 
 static const char *const ref_keys[] = {
@@ -382,6 +382,37 @@ done:
     return rc;
 }
 
+/* statistics (a whole number 0..10000, kept as text), storage and
+ * compression (PostgreSQL's column options). */
+static int column_storage(conv *cv, tide_column *c, int base)
+{
+    static const char *const storages[] = { "plain", "external", "extended", "main", NULL };
+    const char *storage, *compression;
+    char num[32];
+    int rc, i;
+    if ((rc = opt_str(cv, base + C_STORAGE, "storage", &storage)) < 0 ||
+        (rc = opt_str(cv, base + C_COMPRESSION, "compression", &compression)) < 0)
+        return rc;
+    if (!lua_isnil(cv->L, base + C_STATISTICS)) {
+        int ok = 0;
+        lua_Integer n = lua_tointegerx(cv->L, base + C_STATISTICS, &ok);
+        if (!ok || n < 0 || n > 10000)
+            return fail(cv, "statistics must be a whole number from 0 to 10000");
+        snprintf(num, sizeof num, "%lld", (long long)n);
+        if (!(c->statistics = tide_schema_str(cv->s, num)))
+            return nomem(cv);
+    }
+    for (i = 0; storage && storages[i] && strcmp(storage, storages[i]); i++)
+        ;
+    if (storage && !storages[i])
+        return fail(cv, "storage must be \"plain\", \"external\", \"extended\" or \"main\", not '%s'", storage);
+    if (compression && strcmp(compression, "pglz") && strcmp(compression, "lz4"))
+        return fail(cv, "compression must be \"pglz\" or \"lz4\", not '%s'", compression);
+    c->storage = tide_schema_str(cv->s, storage);
+    c->compression = tide_schema_str(cv->s, compression);
+    return 0;
+}
+
 /* identity ("always", "by default") and the options of the column's own
  * sequence (serial or identity). */
 static int column_identity(conv *cv, tide_column *c, int base)
@@ -399,7 +430,7 @@ static int column_identity(conv *cv, tide_column *c, int base)
         return fail(cv, "sequence applies to a serial or identity column (:serial(), :identity())");
     c->identity = tide_schema_str(cv->s, identity);
     c->sequence = tide_schema_str(cv->s, sequence);
-    return 0;
+    return column_storage(cv, c, base);
 }
 
 /* Plain attributes: the column itself, added to t. */

@@ -378,6 +378,9 @@ static unsigned column_changes(const differ *d, const tide_column *ac, const tid
         ch |= TIDE_CHANGE_GENERATED;
     if (!(ignore & TIDE_IGNORE_TYPE))
         ch |= identity_changes(ac, bc);
+    if (!(ignore & TIDE_IGNORE_EXTRA) && (!same(ac->statistics, bc->statistics) ||
+        !same(ac->storage, bc->storage) || !same(ac->compression, bc->compression)))
+        ch |= TIDE_CHANGE_STORAGE;
     return ch;
 }
 
@@ -399,6 +402,8 @@ static void explain_column(differ *d, const tide_table *bt, const tide_column *a
              ch & TIDE_CHANGE_COMMENT ? "comment " : "", ch & TIDE_CHANGE_COLLATION ? "collation " : "",
              ch & TIDE_CHANGE_AUTOINCREMENT ? "autoincrement " : "",
              ch & TIDE_CHANGE_GENERATED ? "generated expression " : "");
+    if (ch & TIDE_CHANGE_STORAGE)
+        note(d, 0, "table %s: column %s: statistics, storage or compression changed", bt->name, bc->name);
     if (ch & TIDE_CHANGE_IDENTITY)
         note(d, 0, "table %s: column %s: identity %s -> %s, sequence %s -> %s", bt->name, bc->name,
              ac->identity ? ac->identity : "(none)", bc->identity ? bc->identity : "(none)",

@@ -70,8 +70,9 @@ enum {
     TIDE_CHANGE_COLLATION     = 16,
     TIDE_CHANGE_AUTOINCREMENT = 32,
     TIDE_CHANGE_GENERATED     = 64,    /* generated expression or STORED/VIRTUAL */
-    TIDE_CHANGE_IDENTITY      = 128    /* identity (always / by default / none) or the options
+    TIDE_CHANGE_IDENTITY      = 128,   /* identity (always / by default / none) or the options
                                           of the column's own sequence */
+    TIDE_CHANGE_STORAGE       = 256    /* statistics target, storage or compression */
 };
 
 /* One operation. Pointers borrow from the schemas compared: "table" and

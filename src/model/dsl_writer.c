@@ -443,6 +443,19 @@ static void identity_call(writer *w, tide_buf *b, const tide_column *c)
         put(w, b, " :sequence ");
         quote(w, b, c->sequence);
     }
+    if (c->statistics && *c->statistics && strspn(c->statistics, "0123456789") == strlen(c->statistics) &&
+        strlen(c->statistics) < 6)
+        putf(w, b, " :statistics(%s)", c->statistics);
+    else if (c->statistics)
+        note(w, "column %s: statistics '%s' is not a whole number", c->name, c->statistics);
+    if (c->storage) {
+        put(w, b, " :storage ");
+        quote(w, b, c->storage);
+    }
+    if (c->compression) {
+        put(w, b, " :compression ");
+        quote(w, b, c->compression);
+    }
 }
 
 /* The modifiers of a column, each with a space before it. */

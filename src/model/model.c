@@ -1370,6 +1370,9 @@ static int copy_table(tide_schema *s, const tide_table *a)
         c->default_text = tide_schema_str(s, ac->default_text);
         c->identity = tide_schema_str(s, ac->identity);
         c->sequence = tide_schema_str(s, ac->sequence);
+        c->statistics = tide_schema_str(s, ac->statistics);
+        c->storage = tide_schema_str(s, ac->storage);
+        c->compression = tide_schema_str(s, ac->compression);
     }
     for (i = 0; i < a->nuniques; i++) {
         tide_unique *u = tide_table_add_unique(s, t, a->uniques[i].name);

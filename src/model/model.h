@@ -59,6 +59,10 @@ typedef struct tide_column {
     char *sequence;         /* the options of the column's own sequence (serial or identity)
                                that differ from the defaults for its type, in the driver's
                                canonical form ("increment by 2 start with 100"); NULL: none */
+    char *statistics;       /* PostgreSQL SET STATISTICS n, as text ("0".."10000"); NULL: default */
+    char *storage;          /* SET STORAGE plain|external|extended|main, when not the type's own;
+                               NULL: the type's */
+    char *compression;      /* SET COMPRESSION pglz|lz4; NULL: the server's default */
 } tide_column;
 
 /* A unique constraint (not an index: indexes are below). */

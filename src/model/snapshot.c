@@ -249,6 +249,9 @@ static void render_identity(writer *w, const tide_column *c)
 {
     string_field(w, "identity", c->identity);
     string_field(w, "sequence", c->sequence);
+    string_field(w, "statistics", c->statistics);
+    string_field(w, "storage", c->storage);
+    string_field(w, "compression", c->compression);
 }
 
 static void render_column(writer *w, const tide_column *c)
@@ -976,7 +979,8 @@ static int missing(reader *r, const char *at, const shape *sh, const char *name,
 static const char *const column_keys[] = { "name", "type", "enum", "nullable", "default",
                                            "autoincrement", "generated", "stored", "collation",
                                            "comment", "declared", "defaultText", "identity",
-                                           "sequence", NULL };
+                                           "sequence", "statistics", "storage", "compression",
+                                           NULL };
 
 static int column_field(reader *r, void *obj, int i, const char *k)
 {
@@ -995,6 +999,9 @@ static int column_field(reader *r, void *obj, int i, const char *k)
     case 11: return read_text(r, k, 1, &c->default_text);
     case 12: return read_text(r, k, 1, &c->identity);
     case 13: return read_text(r, k, 1, &c->sequence);
+    case 14: return read_text(r, k, 1, &c->statistics);
+    case 15: return read_text(r, k, 1, &c->storage);
+    case 16: return read_text(r, k, 1, &c->compression);
     default: return read_text(r, k, 1, &c->comment);
     }
 }

@@ -90,6 +90,26 @@ tide --url "$URL" schema:update; expect_rc 0; expect_out 'validate constraint "r
 tide --url "$URL" schema:update --run; expect_rc 0
 tide --url "$URL" schema:update --dump; expect_rc 0; expect_out "nothing to do"
 
+t "statistics, storage and compression from the definitions, set and reset"
+cat > schema/app.lua <<'LUA'
+local t = require "tide.schema"
+return {
+  t.table "blob" {
+    t.col "id" :integer() :primary() :statistics(500),
+    t.col "body" :text() :storage "external" :compression "pglz",
+  },
+}
+LUA
+tide --url "$URL" schema:update --run; expect_rc 0
+got=$(q "select attname || ':' || attstattarget || ':' || attstorage::text || ':' || attcompression::text from pg_attribute where attrelid = 'blob'::regclass and attnum > 0 order by attnum")
+[ "$got" = $'id:500:p:\nbody:-1:e:p' ] || { out=$got; bad "column options: $got"; }
+tide --url "$URL" schema:update --dump; expect_rc 0; expect_out "nothing to do"
+sed -i 's/ :statistics(500)//; s/ :storage "external" :compression "pglz"//' schema/app.lua
+tide --url "$URL" schema:update --run; expect_rc 0
+got=$(q "select attname || ':' || attstattarget || ':' || attstorage::text || ':' || attcompression::text from pg_attribute where attrelid = 'blob'::regclass and attnum > 0 order by attnum")
+[ "$got" = $'id:-1:p:\nbody:-1:x:' ] || { out=$got; bad "column options not reset: $got"; }
+tide --url "$URL" schema:update --dump; expect_rc 0; expect_out "nothing to do"
+
 t "bad identity and sequence input is refused"
 cp schema/app.lua good.lua
 cat > schema/app.lua <<'LUA'
@@ -128,5 +148,11 @@ return { t.table "x" { t.col "id" :integer(), t.check("c", "id > 0", { valid = f
 LUA
 tide --url "$URL" schema:update; [ "$rc" != 0 ] || bad "accepted"
 expect_out "valid"
+cat > schema/app.lua <<'LUA'
+local t = require "tide.schema"
+return { t.table "x" { t.col "id" :integer() :storage "compressed" } }
+LUA
+tide --url "$URL" schema:update; [ "$rc" != 0 ] || bad "accepted"
+expect_out ':storage(kind): kind is "plain", "external", "extended" or "main"'
 cp good.lua schema/app.lua
 finish

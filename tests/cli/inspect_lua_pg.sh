@@ -110,6 +110,8 @@ create table task (
   done boolean not null default false
 );
 create index task_todo on task (project_id, priority) where not done;
+alter table task alter column title set statistics 300, alter column title set storage main,
+  alter column title set compression pglz;
 alter table project add constraint project_period_excl exclude using gist (period with &&) where (not archived);
 alter table task add constraint task_title_unique unique nulls not distinct (project_id, title) deferrable initially deferred;
 alter table task add constraint task_title_len check (length(title) > 1) no inherit not valid;
@@ -203,6 +205,7 @@ expect_out 't.index { expression = "email varchar_pattern_ops, last_seen desc", 
 expect_out 't.index { expression = "last_ip inet_ops", name = "user_ip", using = "gist", include = { "org_id" } }'
 expect_out 't.index { expression = "org_id, lower(name)", name = "project_name_live", unique = true, where = "not archived" }'
 expect_out ':type "daterange"'
+expect_out ':statistics(300) :storage "main" :compression "pglz"'
 expect_out 't.exclusion "project_period_excl" { table = "project", sql = [[EXCLUDE USING gist (period WITH &&) WHERE ((NOT archived))]] }'
 expect_out 't.unique { "project_id", "title", name = "task_title_unique", initiallyDeferred = true, nullsNotDistinct = true }'
 expect_out 't.check("task_title_len", "length((title)::text) > 1", { notValid = true, noInherit = true })'
