@@ -180,6 +180,54 @@ void tide_sqlw_term(tide_sqlw *w, const char *expr)
     tide_sqlw_put(w, term ? "" : ")");
 }
 
+/* Where the words after an index element's expression start: the last
+ * words at depth 0, when they are `collate "x"` and/or an operator class
+ * (a name) after a term, as pg_get_indexdef prints them
+ * ("lower(email) text_pattern_ops", "name COLLATE \"C\" varchar_ops"). */
+static size_t element_core(const char *el, size_t n)
+{
+    size_t starts[64], nw = 0, i, cut;
+    int depth = 0;
+    char q = 0;
+    for (i = 0; i < n; i++) {                  /* the words at depth 0 */
+        char c = el[i];
+        if (q) { if (c == q) q = 0; continue; }
+        if (c == '\'' || c == '"') q = c;
+        else if (c == '(') depth++;
+        else if (c == ')') depth--;
+        if (!depth && !isspace((unsigned char)c) && (i == 0 || isspace((unsigned char)el[i - 1])) &&
+            nw < sizeof starts / sizeof *starts)
+            starts[nw++] = i;
+    }
+    if (nw < 2)
+        return n;
+    cut = n;
+    if (nw >= 3 && !strncasecmp(el + starts[nw - 3], "collate", 7) && isspace((unsigned char)el[starts[nw - 3] + 7])) {
+        cut = starts[nw - 3];                   /* expr collate "x" opclass */
+    } else if (!strncasecmp(el + starts[nw - 2], "collate", 7) && isspace((unsigned char)el[starts[nw - 2] + 7])) {
+        cut = starts[nw - 2];                   /* expr collate "x" */
+    } else {
+        const char *p = el + starts[nw - 1];
+        for (; p < el + n && (word_char((unsigned char)*p) || *p == '"'); p++)
+            ;
+        if (p == el + n)
+            cut = starts[nw - 1];               /* expr opclass */
+    }
+    if (cut < n) {
+        char head[1024];
+        size_t len = cut;
+        while (len && isspace((unsigned char)el[len - 1])) len--;
+        if (len == 0 || len >= sizeof head)
+            return n;
+        memcpy(head, el, len);
+        head[len] = '\0';
+        if (!tide_sql_is_term(head))
+            return n;
+        return len;
+    }
+    return n;
+}
+
 /* One element of an expression index: the expression as a term, then the
  * words that order it (asc, desc, nulls first|last, collate "x"). */
 static void index_element(tide_sqlw *w, const char *el, size_t n)
@@ -197,6 +245,7 @@ static void index_element(tide_sqlw *w, const char *el, size_t n)
         if (cut > k && !strncasecmp(el + cut - k, tails[i], k))
             cut -= k;
     }
+    cut = element_core(el, cut);              /* before collate "x" and an operator class */
     if (tide_buf_add(&core, el, cut) < 0) {
         w->rc = w->rc ? w->rc : TIDE_ENOMEM;
         return;
@@ -239,6 +288,10 @@ void tide_sqlw_index_body(tide_sqlw *w, const tide_index *ix)
         tide_sqlw_put(w, ")");
     } else {
         tide_sqlw_columns(w, ix->columns, ix->ncolumns);
+    }
+    if (ix->ninclude) {
+        tide_sqlw_put(w, " include ");
+        tide_sqlw_columns(w, ix->include, ix->ninclude);
     }
     if (ix->where) {
         tide_sqlw_put(w, " where ");

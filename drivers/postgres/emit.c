@@ -20,7 +20,7 @@ static void qtable(tide_sqlw *e, const tide_table *t) { tide_sqlw_qname(e, t->sc
 static void type_of(tide_sqlw *e, const tide_column *c)
 {
     const char *t = c->type;
-    if (c->autoincrement && (!strcmp(t, "integer") || !strcmp(t, "bigint") || !strcmp(t, "smallint"))) {
+    if (c->autoincrement && !c->identity && (!strcmp(t, "integer") || !strcmp(t, "bigint") || !strcmp(t, "smallint"))) {
         tide_sqlw_put(e, !strcmp(t, "integer") ? "serial" : !strcmp(t, "bigint") ? "bigserial" : "smallserial");
         return;
     }
@@ -53,6 +53,17 @@ static void column_def(tide_sqlw *e, const tide_column *c)
     }
     if (!c->nullable)
         tide_sqlw_put(e, " not null");
+    if (c->identity) {
+        tide_sqlw_put(e, " generated ");
+        tide_sqlw_put(e, c->identity);
+        tide_sqlw_put(e, " as identity");
+        if (c->sequence) {
+            tide_sqlw_put(e, " (");
+            tide_sqlw_put(e, c->sequence);
+            tide_sqlw_put(e, ")");
+        }
+        return;
+    }
     if (c->generated) {
         if (!c->generated_stored)
             tide_sqlw_fail(e, "column %s: PostgreSQL has only stored generated columns "
@@ -87,6 +98,90 @@ static void comment_on(tide_sqlw *e, const char *what, const tide_table *t, cons
     tide_sqlw_stmt(e);
 }
 
+static void owned_sequence(tide_sqlw *e, const tide_table *t, const tide_column *c, const char *options);
+
+static void alter_col(tide_sqlw *e, const tide_table *t, const tide_column *c, const char *what);
+
+/* SET STATISTICS, STORAGE, COMPRESSION of column c, as old (NULL: a new
+ * column) had them otherwise; a storage back to the type's own is read
+ * from the catalog. */
+static void column_storage(tide_sqlw *e, const tide_table *t, const tide_column *c, const tide_column *old)
+{
+    const char *os = old ? old->statistics : NULL, *og = old ? old->storage : NULL,
+               *oc = old ? old->compression : NULL;
+    if (strcmp(os ? os : "", c->statistics ? c->statistics : "")) {
+        alter_col(e, t, c, " set statistics ");
+        tide_sqlw_put(e, c->statistics ? c->statistics : "-1");
+        tide_sqlw_stmt(e);
+    }
+    if (strcmp(oc ? oc : "", c->compression ? c->compression : "")) {
+        alter_col(e, t, c, " set compression ");
+        tide_sqlw_put(e, c->compression ? c->compression : "default");
+        tide_sqlw_stmt(e);
+    }
+    if (c->storage && strcmp(og ? og : "", c->storage)) {
+        alter_col(e, t, c, " set storage ");
+        tide_sqlw_put(e, c->storage);
+        tide_sqlw_stmt(e);
+    } else if (!c->storage && og) {
+        tide_buf table = TIDE_BUF_INIT;
+        if ((t->schema && (tide_postgres_driver.quote_ident(&table, t->schema) < 0 || tide_buf_putc(&table, '.') < 0)) ||
+            tide_postgres_driver.quote_ident(&table, t->name) < 0)
+            e->rc = e->rc ? e->rc : TIDE_ENOMEM;
+        tide_sqlw_put(e, "do $tide$ begin execute format('alter table %s alter column %I set storage %s', ");
+        tide_sqlw_literal(e, table.data ? table.data : "");
+        tide_sqlw_put(e, ", ");
+        tide_sqlw_literal(e, c->name);
+        tide_sqlw_put(e, ", (select case ty.typstorage when 'p' then 'plain' when 'e' then 'external' "
+                         "when 'm' then 'main' else 'extended' end from pg_catalog.pg_attribute a "
+                         "join pg_catalog.pg_type ty on ty.oid = a.atttypid where a.attrelid = ");
+        tide_sqlw_literal(e, table.data ? table.data : "");
+        tide_sqlw_put(e, "::regclass and a.attname = ");
+        tide_sqlw_literal(e, c->name);
+        tide_sqlw_put(e, ")); end $tide$");
+        tide_sqlw_stmt(e);
+        tide_buf_free(&table);
+    }
+}
+
+/* A new column's own sequence options (an identity column says them in
+ * its definition), statistics, storage and compression. */
+static void serial_options(tide_sqlw *e, const tide_table *t, const tide_column *c)
+{
+    if (c->autoincrement && !c->identity && c->sequence)
+        owned_sequence(e, t, c, c->sequence);
+    if (c->statistics || c->storage || c->compression)
+        column_storage(e, t, c, NULL);
+}
+
+/* The words after a constraint's column list or expression. */
+static void con_options(tide_sqlw *e, unsigned options)
+{
+    if (options & TIDE_CON_NO_INHERIT)
+        tide_sqlw_put(e, " no inherit");
+    if (options & (TIDE_CON_DEFERRABLE | TIDE_CON_INITIALLY_DEFERRED))
+        tide_sqlw_put(e, options & TIDE_CON_INITIALLY_DEFERRED ? " deferrable initially deferred" : " deferrable");
+    if (options & TIDE_CON_NOT_VALID)
+        tide_sqlw_put(e, " not valid");
+}
+
+static void unique_body(tide_sqlw *e, const tide_unique *u)
+{
+    tide_sqlw_put(e, u->options & TIDE_CON_NULLS_NOT_DISTINCT ? " unique nulls not distinct " : " unique ");
+    tide_sqlw_columns(e, u->columns, u->ncolumns);
+    con_options(e, u->options);
+}
+
+static void check_body(tide_sqlw *e, const tide_check *k)
+{
+    tide_sqlw_put(e, " check (");
+    tide_sqlw_put(e, k->expr);
+    tide_sqlw_put(e, ")");
+    con_options(e, k->options);
+}
+
+static void add_check(tide_sqlw *e, const tide_table *t, const tide_check *k);
+
 static void create_table(tide_sqlw *e, const tide_table *t)
 {
     int i;
@@ -102,23 +197,28 @@ static void create_table(tide_sqlw *e, const tide_table *t)
         tide_sqlw_q(e, t->pk_name);
         tide_sqlw_put(e, " primary key ");
         tide_sqlw_columns(e, t->pk, t->npk);
+        con_options(e, t->pk_options);
     }
     for (i = 0; i < t->nuniques; i++) {
         tide_sqlw_put(e, ",\n  constraint ");
         tide_sqlw_q(e, t->uniques[i].name);
-        tide_sqlw_put(e, " unique ");
-        tide_sqlw_columns(e, t->uniques[i].columns, t->uniques[i].ncolumns);
+        unique_body(e, &t->uniques[i]);
     }
     for (i = 0; i < t->nchecks; i++) {
+        if (t->checks[i].options & TIDE_CON_NOT_VALID)
+            continue;                       /* CREATE TABLE validates every check */
         tide_sqlw_put(e, ",\n  constraint ");
         tide_sqlw_q(e, t->checks[i].name);
-        tide_sqlw_put(e, " check (");
-        tide_sqlw_put(e, t->checks[i].expr);
-        tide_sqlw_put(e, ")");
+        check_body(e, &t->checks[i]);
     }
     tide_sqlw_put(e, "\n)");
     pg_emit__partition_by(e, t);
     tide_sqlw_stmt(e);
+    for (i = 0; i < t->nchecks; i++)
+        if (t->checks[i].options & TIDE_CON_NOT_VALID)
+            add_check(e, t, &t->checks[i]);
+    for (i = 0; i < t->ncolumns; i++)
+        serial_options(e, t, &t->columns[i]);
     if (t->comment)
         comment_on(e, "table", t, NULL, t->comment);
     for (i = 0; i < t->ncolumns; i++)
@@ -146,6 +246,15 @@ static void alter_table(tide_sqlw *e, const tide_table *t)
     tide_sqlw_put(e, "alter table ");
     qtable(e, t);
     tide_sqlw_put(e, " ");
+}
+
+static void add_check(tide_sqlw *e, const tide_table *t, const tide_check *k)
+{
+    alter_table(e, t);
+    tide_sqlw_put(e, "add constraint ");
+    tide_sqlw_q(e, k->name);
+    check_body(e, k);
+    tide_sqlw_stmt(e);
 }
 
 static void drop_constraint(tide_sqlw *e, const tide_table *t, const char *name)
@@ -262,17 +371,16 @@ static int castable(const tide_column *from, const tide_column *to)
     return a == 'a' && b == 'a';            /* arrays: element by element, left to the server */
 }
 
-/* serial, bigserial and smallserial are shorthands, not types: a column that
- * keeps its sequence and changes its type changes the sequence's type too
- * (the sequence the column owns, whatever its name). */
-static void sequence_type(tide_sqlw *e, const tide_table *t, const tide_column *c)
+/* ALTER SEQUENCE of the sequence a serial or identity column owns, whatever
+ * its name: alter sequence <it> <options>. */
+static void owned_sequence(tide_sqlw *e, const tide_table *t, const tide_column *c, const char *options)
 {
     tide_buf table = TIDE_BUF_INIT;
     if ((t->schema && (tide_postgres_driver.quote_ident(&table, t->schema) < 0 || tide_buf_putc(&table, '.') < 0)) ||
         tide_postgres_driver.quote_ident(&table, t->name) < 0)
         e->rc = e->rc ? e->rc : TIDE_ENOMEM;
-    tide_sqlw_put(e, "do $tide$ begin execute format('alter sequence %s as ");
-    tide_sqlw_put(e, c->type);
+    tide_sqlw_put(e, "do $tide$ begin execute format('alter sequence %s ");
+    tide_sqlw_put(e, options);
     tide_sqlw_put(e, "', pg_get_serial_sequence(");
     tide_sqlw_literal(e, table.data ? table.data : "");
     tide_sqlw_put(e, ", ");
@@ -280,6 +388,103 @@ static void sequence_type(tide_sqlw *e, const tide_table *t, const tide_column *
     tide_sqlw_put(e, ")); end $tide$");
     tide_sqlw_stmt(e);
     tide_buf_free(&table);
+}
+
+/* serial, bigserial and smallserial are shorthands, not types: a column that
+ * keeps its sequence and changes its type changes the sequence's type too
+ * (an identity column's sequence follows the column by itself). */
+static void sequence_type(tide_sqlw *e, const tide_table *t, const tide_column *c)
+{
+    char as[64];
+    if (c->identity)
+        return;
+    snprintf(as, sizeof as, "as %s", c->type);
+    owned_sequence(e, t, c, as);
+}
+
+/* Every option of the column's own sequence said (those not in c->sequence
+ * at their defaults), so that options set before are reset. */
+static void sequence_options(tide_sqlw *e, const tide_table *t, const tide_column *c)
+{
+    tide_buf opts = TIDE_BUF_INIT;
+    if (pg_seq_column_options(t->name, c, 1, &opts, e->err) < 0)
+        e->rc = e->rc ? e->rc : TIDE_ECONFIG;
+    else
+        owned_sequence(e, t, c, opts.data);
+    tide_buf_free(&opts);
+}
+
+static void alter_col(tide_sqlw *e, const tide_table *t, const tide_column *c, const char *what)
+{
+    alter_table(e, t);
+    tide_sqlw_put(e, "alter column ");
+    tide_sqlw_q(e, c->name);
+    tide_sqlw_put(e, what);
+}
+
+/* The column becomes an identity column: its sequence goes past the rows
+ * already there. */
+static void add_identity(tide_sqlw *e, const tide_table *t, const tide_column *c)
+{
+    tide_buf table = TIDE_BUF_INIT;
+    alter_col(e, t, c, " add generated ");
+    tide_sqlw_put(e, c->identity);
+    tide_sqlw_put(e, " as identity");
+    if (c->sequence) {
+        tide_sqlw_put(e, " (");
+        tide_sqlw_put(e, c->sequence);
+        tide_sqlw_put(e, ")");
+    }
+    tide_sqlw_stmt(e);
+    if ((t->schema && (tide_postgres_driver.quote_ident(&table, t->schema) < 0 || tide_buf_putc(&table, '.') < 0)) ||
+        tide_postgres_driver.quote_ident(&table, t->name) < 0)
+        e->rc = e->rc ? e->rc : TIDE_ENOMEM;
+    tide_sqlw_put(e, "select setval(pg_get_serial_sequence(");
+    tide_sqlw_literal(e, table.data ? table.data : "");
+    tide_sqlw_put(e, ", ");
+    tide_sqlw_literal(e, c->name);
+    tide_sqlw_put(e, "), max(");
+    tide_sqlw_q(e, c->name);
+    tide_sqlw_put(e, ")) from ");
+    qtable(e, t);
+    tide_sqlw_put(e, " having max(");
+    tide_sqlw_q(e, c->name);
+    tide_sqlw_put(e, ") is not null");
+    tide_sqlw_stmt(e);
+    tide_buf_free(&table);
+}
+
+/* serial, identity (always, by default) or neither, and the options of the
+ * column's own sequence (TIDE_CHANGE_AUTOINCREMENT, TIDE_CHANGE_IDENTITY). */
+static void change_autoincrement(tide_sqlw *e, const tide_op *op)
+{
+    const tide_table *t = op->table;
+    const tide_column *c = op->column, *o = op->old_column;
+    int was_serial = o->autoincrement && !o->identity, is_serial = c->autoincrement && !c->identity;
+    if (o->identity && !c->identity) {
+        alter_col(e, t, c, " drop identity");
+        tide_sqlw_stmt(e);
+    }
+    if (was_serial != is_serial) {
+        tide_column serial = *c;
+        serial.autoincrement = is_serial;
+        change_serial(e, t, &serial);
+        if (is_serial && c->sequence)
+            owned_sequence(e, t, c, c->sequence);
+    } else if (is_serial && strcmp(o->sequence ? o->sequence : "", c->sequence ? c->sequence : "")) {
+        sequence_options(e, t, c);
+    }
+    if (c->identity && !o->identity) {
+        add_identity(e, t, c);
+    } else if (c->identity) {
+        if (strcmp(o->identity, c->identity)) {
+            alter_col(e, t, c, " set generated ");
+            tide_sqlw_put(e, c->identity);
+            tide_sqlw_stmt(e);
+        }
+        if (strcmp(o->sequence ? o->sequence : "", c->sequence ? c->sequence : ""))
+            sequence_options(e, t, c);
+    }
 }
 
 /* A generated column's expression changed, or it became one: PostgreSQL 15
@@ -374,8 +579,10 @@ static void alter_column(tide_sqlw *e, const tide_op *op)
         }
         tide_sqlw_stmt(e);
     }
-    if (op->changes & TIDE_CHANGE_AUTOINCREMENT)
-        change_serial(e, t, c);
+    if (op->changes & (TIDE_CHANGE_AUTOINCREMENT | TIDE_CHANGE_IDENTITY))
+        change_autoincrement(e, op);
+    if (op->changes & TIDE_CHANGE_STORAGE)
+        column_storage(e, t, c, op->old_column);
     if (op->changes & TIDE_CHANGE_COMMENT)
         comment_on(e, "column", t, c->name, c->comment);
 }
@@ -615,6 +822,7 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
         tide_sqlw_put(e, "add column ");
         column_def(e, op->column);
         tide_sqlw_stmt(e);
+        serial_options(e, t, op->column);
         if (op->column->comment)
             comment_on(e, "column", t, op->column->name, op->column->comment);
         break;
@@ -639,23 +847,23 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
         tide_sqlw_q(e, t->pk_name);
         tide_sqlw_put(e, " primary key ");
         tide_sqlw_columns(e, t->pk, t->npk);
+        con_options(e, t->pk_options);
         tide_sqlw_stmt(e);
         break;
     case TIDE_OP_ADD_UNIQUE:
         alter_table(e, t);
         tide_sqlw_put(e, "add constraint ");
         tide_sqlw_q(e, op->unique->name);
-        tide_sqlw_put(e, " unique ");
-        tide_sqlw_columns(e, op->unique->columns, op->unique->ncolumns);
+        unique_body(e, op->unique);
         tide_sqlw_stmt(e);
         break;
     case TIDE_OP_ADD_CHECK:
+        add_check(e, t, op->check);
+        break;
+    case TIDE_OP_VALIDATE_CONSTRAINT:
         alter_table(e, t);
-        tide_sqlw_put(e, "add constraint ");
-        tide_sqlw_q(e, op->check->name);
-        tide_sqlw_put(e, " check (");
-        tide_sqlw_put(e, op->check->expr);
-        tide_sqlw_put(e, ")");
+        tide_sqlw_put(e, "validate constraint ");
+        tide_sqlw_q(e, op->new_name);
         tide_sqlw_stmt(e);
         break;
     case TIDE_OP_CREATE_INDEX:
@@ -667,6 +875,7 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
         alter_table(e, t);
         tide_sqlw_put(e, "add ");
         tide_sqlw_fk(e, op->fk, 1);
+        con_options(e, op->fk->options & TIDE_CON_NOT_VALID);
         tide_sqlw_stmt(e);
         break;
     case TIDE_OP_DROP_OBJECT: case TIDE_OP_CREATE_OBJECT: case TIDE_OP_RENAME_OBJECT:

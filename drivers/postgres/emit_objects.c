@@ -136,6 +136,7 @@ static const char *sql_kind(const tide_object *o)
     case TIDE_OBJ_MATVIEW:  return "materialized view";
     case TIDE_OBJ_TRIGGER:  return "trigger";
     case TIDE_OBJ_POLICY:   return "policy";
+    case TIDE_OBJ_EXCLUSION: return "constraint";
     default:                return NULL;
     }
 }
@@ -238,6 +239,16 @@ static void or_replace(tide_sqlw *e, const char *def)
 }
 
 
+/* alter table "schema"."table" <verb>"name": a constraint of the table. */
+static void constraint_of(tide_sqlw *e, const tide_object *o, const char *verb, const char *name)
+{
+    tide_sqlw_put(e, "alter table ");
+    tide_sqlw_qname(e, o->schema, o->table);
+    tide_sqlw_put(e, " ");
+    tide_sqlw_put(e, verb);
+    tide_sqlw_q(e, name);
+}
+
 static void create(tide_sqlw *e, const tide_object *o)
 {
     switch (o->kind) {
@@ -261,6 +272,11 @@ static void create(tide_sqlw *e, const tide_object *o)
         if (o->kind == TIDE_OBJ_MATVIEW)
             tide_sqlw_put(e, "\nwith data");
         break;
+    case TIDE_OBJ_EXCLUSION:
+        constraint_of(e, o, "add constraint ", o->name);
+        tide_sqlw_put(e, " ");
+        tide_sqlw_put(e, o->definition);
+        break;
     default:                     /* the whole statement */
         tide_sqlw_put(e, o->definition);
         break;
@@ -272,6 +288,13 @@ static void create(tide_sqlw *e, const tide_object *o)
 
 static void rename_object(tide_sqlw *e, const tide_object *old, const tide_object *o)
 {
+    if (o->kind == TIDE_OBJ_EXCLUSION) {
+        constraint_of(e, old, "rename constraint ", old->name);
+        tide_sqlw_put(e, " to ");
+        tide_sqlw_q(e, o->name);
+        tide_sqlw_stmt(e);
+        return;
+    }
     tide_sqlw_put(e, "alter ");
     object_ref(e, old, old->name);
     tide_sqlw_put(e, " rename to ");
@@ -406,6 +429,11 @@ void pg_emit__object(tide_sqlw *e, const tide_op *op)
         create(e, op->object);
         break;
     case TIDE_OP_DROP_OBJECT:
+        if (op->old_object->kind == TIDE_OBJ_EXCLUSION) {
+            constraint_of(e, op->old_object, "drop constraint ", op->old_object->name);
+            tide_sqlw_stmt(e);
+            break;
+        }
         tide_sqlw_put(e, "drop ");
         object_ref(e, op->old_object, op->old_object->name);
         tide_sqlw_stmt(e);

@@ -63,16 +63,29 @@ static const char sql_columns[] = RELS_CTE
     "AND u.refobjid = o.objid AND u.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass "
     "WHERE o.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
     "AND o.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
-    "AND o.deptype = 'a' AND o.refobjsubid > 0) "
+    "AND o.deptype = 'a' AND o.refobjsubid > 0), "
+    "owned AS (SELECT o.refobjid, o.refobjsubid, 'as ' || pg_catalog.format_type(s.seqtypid, NULL) || "
+    "' increment by ' || s.seqincrement || ' minvalue ' || s.seqmin || ' maxvalue ' || s.seqmax || "
+    "' start with ' || s.seqstart || ' cache ' || s.seqcache || "
+    "CASE WHEN s.seqcycle THEN ' cycle' ELSE ' no cycle' END AS options "
+    "FROM pg_catalog.pg_depend o JOIN pg_catalog.pg_sequence s ON s.seqrelid = o.objid "
+    "WHERE o.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+    "AND o.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+    "AND o.deptype IN ('a', 'i') AND o.refobjsubid > 0) "
     "SELECT a.attrelid, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), "
     "pg_catalog.format_type(a.atttypid, NULL), t.typcategory, a.attnotnull, a.attidentity, "
     "a.attgenerated, pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), sr.adoid IS NOT NULL, "
     "ds.description, CASE WHEN a.attcollation <> t.typcollation THEN co.collname END, "
-    "en.nspname, et.typname, et.oid <> t.oid "
+    "en.nspname, et.typname, et.oid <> t.oid, ow.options, "
+    "CASE WHEN a.attstattarget >= 0 THEN a.attstattarget::text END, "
+    "CASE WHEN a.attstorage <> t.typstorage THEN CASE a.attstorage WHEN 'p' THEN 'plain' "
+    "WHEN 'e' THEN 'external' WHEN 'm' THEN 'main' ELSE 'extended' END END, "
+    "CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END "
     "FROM rels r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid "
     "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
     "LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
     "LEFT JOIN serials sr ON sr.adoid = ad.oid "
+    "LEFT JOIN owned ow ON ow.refobjid = a.attrelid AND ow.refobjsubid = a.attnum "
     "LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = a.attrelid "
     "AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ds.objsubid = a.attnum "
     "LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation "
@@ -98,21 +111,37 @@ static const char sql_constraints[] = RELS_CTE
     "fn.nspname, fc.relname, "
     "CASE WHEN co.contype = 'f' THEN " KEY_NAMES("co.confkey", "co.confrelid") " END, "
     "co.confdeltype, co.confupdtype, co.condeferrable, co.condeferred, "
-    "CASE WHEN co.contype = 'c' THEN pg_catalog.pg_get_constraintdef(co.oid) END "
+    "CASE WHEN co.contype IN ('c', 'x') THEN pg_catalog.pg_get_constraintdef(co.oid) END, "
+    "co.convalidated, co.connoinherit, "
+    "CASE WHEN co.contype = 'u' THEN (SELECT ix.indnullsnotdistinct FROM pg_catalog.pg_index ix "
+    "WHERE ix.indexrelid = co.conindid) END, "
+    "CASE WHEN co.contype = 'x' THEN (SELECT cd.description FROM pg_catalog.pg_description cd "
+    "WHERE cd.objoid = co.oid AND cd.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass) END "
     "FROM rels r JOIN pg_catalog.pg_constraint co ON co.conrelid = r.oid "
     "LEFT JOIN pg_catalog.pg_class fc ON fc.oid = co.confrelid "
     "LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace "
-    "WHERE co.contype IN ('p', 'u', 'f', 'c') AND co.conparentid = 0 AND co.conislocal "
+    "WHERE co.contype IN ('p', 'u', 'f', 'c', 'x') AND co.conparentid = 0 AND co.conislocal "
     "ORDER BY co.conrelid, co.conname";
 
 /* Indexes that back a primary key, unique or exclusion constraint are the
- * constraint's, not indexes of their own. Key columns only: INCLUDE columns
- * follow them in indkey, an int2vector, whose subscripts start at 0. */
+ * constraint's, not indexes of their own. Key columns, then the INCLUDE
+ * columns that follow them in indkey, an int2vector, whose subscripts start
+ * at 0. An index whose keys are more than column names (expressions, an
+ * operator class that is not the type's default, a collation that is not
+ * the column's) is read as the key list pg_get_indexdef prints. */
+#define INDEX_AS_TEXT \
+    "(i.indexprs IS NOT NULL OR EXISTS (SELECT 1 FROM pg_catalog.pg_opclass oc " \
+    "WHERE oc.oid = ANY (i.indclass::pg_catalog.oid[]) AND NOT oc.opcdefault) " \
+    "OR EXISTS (SELECT 1 FROM ROWS FROM (pg_catalog.unnest(i.indcollation::pg_catalog.oid[]), " \
+    "pg_catalog.unnest((i.indkey::pg_catalog.int2[])[0:i.indnkeyatts - 1])) u(coll, att) " \
+    "JOIN pg_catalog.pg_attribute ca ON ca.attrelid = i.indrelid AND ca.attnum = u.att " \
+    "WHERE u.coll <> ca.attcollation))"
 static const char sql_indexes[] = RELS_CTE
-    "SELECT i.indrelid, ic.relname, i.indisunique, am.amname, i.indexprs IS NOT NULL, "
+    "SELECT i.indrelid, ic.relname, i.indisunique, am.amname, " INDEX_AS_TEXT ", "
     KEY_NAMES("(i.indkey::pg_catalog.int2[])[0:i.indnkeyatts - 1]", "i.indrelid") ", "
     "i.indoption::text, pg_catalog.pg_get_expr(i.indpred, i.indrelid), "
-    "CASE WHEN i.indexprs IS NOT NULL THEN pg_catalog.pg_get_indexdef(i.indexrelid) END, "
+    "CASE WHEN " INDEX_AS_TEXT " THEN pg_catalog.pg_get_indexdef(i.indexrelid) END, "
+    KEY_NAMES("(i.indkey::pg_catalog.int2[])[i.indnkeyatts:i.indnatts - 1]", "i.indrelid") ", "
     "ixd.description "
     "FROM rels r JOIN pg_catalog.pg_index i ON i.indrelid = r.oid "
     "LEFT JOIN pg_catalog.pg_description ixd ON ixd.objoid = i.indexrelid "
@@ -585,12 +614,29 @@ static int column_type(reader *r, const PGresult *res, int i, int *is_enum)
     return rc < 0 ? nomem(r) : 0;
 }
 
+/* An identity or serial column's own sequence: its options that differ
+ * from the defaults for the column's type. */
+static int column_sequence(reader *r, const tide_table *t, tide_column *col, const char *options)
+{
+    if (!options)
+        return 0;
+    col->sequence = (char *)options;
+    if (pg_seq_column_options(t->name, col, 0, &r->tmp, r->err) < 0)
+        return TIDE_ERROR;
+    col->sequence = r->tmp.len ? tide_schema_str(r->out, r->tmp.data) : NULL;
+    return r->tmp.len && !col->sequence ? nomem(r) : 0;
+}
+
 /* Default, serial and identity. A stored generated column's expression is
  * not a default: it is column.generated. */
-static int column_default(reader *r, const PGresult *res, int i, tide_column *col)
+static int column_default(reader *r, const PGresult *res, int i, const tide_table *t, tide_column *col)
 {
     const char *expr = field(res, i, 8), *identity = field(res, i, 6), *generated = field(res, i, 7);
     col->autoincrement = identity && (identity[0] == 'a' || identity[0] == 'd');
+    if (col->autoincrement) {
+        col->identity = tide_schema_str(r->out, identity[0] == 'a' ? "always" : "by default");
+        return column_sequence(r, t, col, field(res, i, 15));
+    }
     if (expr && generated && *generated) {
         col->generated_stored = generated[0] == 's';
         return (col->generated = tide_schema_str(r->out, expr)) ? 0 : nomem(r);
@@ -599,7 +645,7 @@ static int column_default(reader *r, const PGresult *res, int i, tide_column *co
         return 0;
     if (field_true(res, i, 9) && is_nextval(expr)) {
         col->autoincrement = 1;     /* serial, bigserial, smallserial */
-        return 0;
+        return column_sequence(r, t, col, field(res, i, 15));
     }
     if (clean_default(expr, field(res, i, 2), field(res, i, 3), field(res, i, 4)[0] == 'N',
                       &r->tmp) < 0 || !(col->default_expr = tide_schema_str(r->out, r->tmp.data)))
@@ -623,7 +669,10 @@ static int read_columns(reader *r, const PGresult *res)
         col->nullable = !field_true(res, i, 5);
         col->comment = tide_schema_str(r->out, field(res, i, 10));
         col->collation = tide_schema_str(r->out, field(res, i, 11));
-        if ((rc = column_default(r, res, i, col)) < 0)
+        col->statistics = tide_schema_str(r->out, field(res, i, 16));
+        col->storage = tide_schema_str(r->out, field(res, i, 17));
+        col->compression = tide_schema_str(r->out, field(res, i, 18));
+        if ((rc = column_default(r, res, i, t, col)) < 0)
             return rc;
     }
     return 0;
@@ -698,6 +747,28 @@ static int add_fk(reader *r, tide_table *t, const PGresult *res, int i)
     return 0;
 }
 
+static int add_exclusion(reader *r, const tide_table *t, const char *name, const char *def,
+                         const char *comment)
+{
+    tide_object *o = tide_schema_add_object(r->out, TIDE_OBJ_EXCLUSION, t->schema ? t->schema : "public",
+                                            name, t->name, def);
+    if (!o || (comment && !(o->comment = tide_schema_str(r->out, comment))))
+        return nomem(r);
+    return 0;
+}
+
+/* DEFERRABLE, INITIALLY DEFERRED, NULLS NOT DISTINCT, NOT VALID, NO
+ * INHERIT as TIDE_CON_* bits. */
+static unsigned con_options(const PGresult *res, int i)
+{
+    const char *nnd = field(res, i, 14);
+    return (field_true(res, i, 9) ? TIDE_CON_DEFERRABLE : 0) |
+           (field_true(res, i, 10) ? TIDE_CON_INITIALLY_DEFERRED : 0) |
+           (nnd && nnd[0] == 't' ? TIDE_CON_NULLS_NOT_DISTINCT : 0) |
+           (!field_true(res, i, 12) ? TIDE_CON_NOT_VALID : 0) |
+           (field_true(res, i, 13) ? TIDE_CON_NO_INHERIT : 0);
+}
+
 static int read_constraints(reader *r, const PGresult *res)
 {
     int i, rc = 0, n = PQntuples(res);
@@ -711,18 +782,27 @@ static int read_constraints(reader *r, const PGresult *res)
         case 'p':
             if (!(t->pk_name = tide_schema_str(r->out, name)))
                 return nomem(r);
+            t->pk_options = con_options(res, i) & (TIDE_CON_DEFERRABLE | TIDE_CON_INITIALLY_DEFERRED);
             rc = push_array(r, field(res, i, 3), &t->pk, &t->npk);
             break;
         case 'u':
             if (!(u = tide_table_add_unique(r->out, t, name)))
                 return nomem(r);
+            u->options = con_options(res, i) & (TIDE_CON_DEFERRABLE | TIDE_CON_INITIALLY_DEFERRED |
+                                                 TIDE_CON_NULLS_NOT_DISTINCT);
             rc = push_array(r, field(res, i, 3), &u->columns, &u->ncolumns);
             break;
         case 'f':
-            rc = add_fk(r, t, res, i);
+            if ((rc = add_fk(r, t, res, i)) == 0)
+                t->fks[t->nfks - 1].options = con_options(res, i) & TIDE_CON_NOT_VALID;
+            break;
+        case 'x':                   /* exclusion: an object on the table, its text */
+            rc = add_exclusion(r, t, name, field(res, i, 11), field(res, i, 15));
             break;
         case 'c':
-            rc = add_check(r, t, name, field(res, i, 11));
+            if ((rc = add_check(r, t, name, field(res, i, 11))) == 0)
+                t->checks[t->nchecks - 1].options = con_options(res, i) & (TIDE_CON_NOT_VALID |
+                                                                          TIDE_CON_NO_INHERIT);
             break;
         }
     }
@@ -787,13 +867,13 @@ static int read_indexes(reader *r, const PGresult *res)
         ix->unique = field_true(res, i, 2);
         ix->method = strcmp(method, "btree") ? tide_schema_str(r->out, method) : NULL;
         ix->where = tide_schema_str(r->out, field(res, i, 7));
-        if (field(res, i, 9) && !(ix->comment = tide_schema_str(r->out, field(res, i, 9))))
+        if (field(res, i, 10) && !(ix->comment = tide_schema_str(r->out, field(res, i, 10))))
             return nomem(r);
         if (field_true(res, i, 4))
             rc = index_expression(r, field(res, i, 8), ix);
         else
             rc = index_columns(r, field(res, i, 5), field(res, i, 6), ix);
-        if (rc < 0)
+        if (rc < 0 || (rc = push_array(r, field(res, i, 9), &ix->include, &ix->ninclude)) < 0)
             return rc;
     }
     return 0;

@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -119,14 +120,10 @@ static void defaults(seqopts *o)
         o->start = o->increment > 0 ? o->min : o->max;
 }
 
-int pg_seq_canonical(const char *name, const char *options, tide_buf *out, tide_err *err)
+/* Reads options over o (its type and defaults set); the error names what. */
+static int parse_seq(const char *what, const char *options, seqopts *o, tide_err *err)
 {
-    seqopts o;
     lexer lx;
-    memset(&o, 0, sizeof o);
-    strcpy(o.type, "bigint");
-    o.increment = 1;
-    o.cache = 1;
     lx.p = options ? options : "";
     for (;;) {
         const char *at;
@@ -135,20 +132,94 @@ int pg_seq_canonical(const char *name, const char *options, tide_buf *out, tide_
         if (!*lx.p)
             break;
         at = lx.p;
-        if (option(&lx, &o) < 0)
-            return tide_err_set(err, TIDE_ECONFIG, "sequence %s: cannot read its options at '%.40s' "
+        if (option(&lx, o) < 0)
+            return tide_err_set(err, TIDE_ECONFIG, "%s: cannot read its options at '%.40s' "
                                 "(expected: as smallint|integer|bigint, increment by N, minvalue N, "
-                                "maxvalue N, start with N, cache N, [no] cycle)", name, at);
+                                "maxvalue N, start with N, cache N, [no] cycle)", what, at);
     }
-    if (o.increment == 0 || o.cache < 1)
-        return tide_err_set(err, TIDE_ECONFIG, "sequence %s: %s", name,
-                            o.increment == 0 ? "increment by must not be 0" : "cache must be at least 1");
-    defaults(&o);
+    if (o->increment == 0 || o->cache < 1)
+        return tide_err_set(err, TIDE_ECONFIG, "%s: %s", what,
+                            o->increment == 0 ? "increment by must not be 0" : "cache must be at least 1");
+    defaults(o);
+    return 0;
+}
+
+static void seq_init(seqopts *o, const char *type)
+{
+    memset(o, 0, sizeof *o);
+    strcpy(o->type, type);
+    o->increment = 1;
+    o->cache = 1;
+}
+
+static int put_full(const seqopts *o, tide_buf *out, tide_err *err)
+{
     tide_buf_reset(out);
     if (tide_buf_printf(out, "as %s increment by %" PRId64 " minvalue %" PRId64 " maxvalue %" PRId64
-                        " start with %" PRId64 " cache %" PRId64 " %s", o.type, o.increment, o.min,
-                        o.max, o.start, o.cache, o.cycle ? "cycle" : "no cycle") < 0)
+                        " start with %" PRId64 " cache %" PRId64 " %s", o->type, o->increment, o->min,
+                        o->max, o->start, o->cache, o->cycle ? "cycle" : "no cycle") < 0)
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    return 0;
+}
+
+int pg_seq_canonical(const char *name, const char *options, tide_buf *out, tide_err *err)
+{
+    seqopts o;
+    char what[300];
+    seq_init(&o, "bigint");
+    snprintf(what, sizeof what, "sequence %s", name);
+    if (parse_seq(what, options, &o, err) < 0)
+        return TIDE_ECONFIG;
+    return put_full(&o, out, err);
+}
+
+int pg_seq_column_options(const char *table, const tide_column *c, int full, tide_buf *out, tide_err *err)
+{
+    seqopts o, d;
+    char what[300];
+    int rc = 0;
+    snprintf(what, sizeof what, "table %s, column %s: the sequence", table, c->name);
+    if (strcmp(c->type, "smallint") && strcmp(c->type, "integer") && strcmp(c->type, "bigint"))
+        return tide_err_set(err, TIDE_ECONFIG, "table %s, column %s: %s on a %s column (PostgreSQL "
+                            "takes serial and identity on smallint, integer and bigint)", table,
+                            c->name, c->identity ? "identity" : "a sequence", c->type);
+    seq_init(&o, c->type);
+    seq_init(&d, c->type);
+    if (parse_seq(what, c->sequence, &o, err) < 0)
+        return TIDE_ECONFIG;
+    defaults(&d);
+    if (full)
+        return put_full(&o, out, err);
+    tide_buf_reset(out);
+#define SEQ_OPT(cond, ...) \
+    if (rc == 0 && (cond)) \
+        rc = tide_buf_printf(out, "%s" __VA_ARGS__) < 0 ? TIDE_ENOMEM : 0
+    SEQ_OPT(strcmp(o.type, d.type), "as %s", out->len ? " " : "", o.type);
+    SEQ_OPT(o.increment != d.increment, "increment by %" PRId64, out->len ? " " : "", o.increment);
+    SEQ_OPT(o.min != d.min, "minvalue %" PRId64, out->len ? " " : "", o.min);
+    SEQ_OPT(o.max != d.max, "maxvalue %" PRId64, out->len ? " " : "", o.max);
+    SEQ_OPT(o.start != d.start, "start with %" PRId64, out->len ? " " : "", o.start);
+    SEQ_OPT(o.cache != d.cache, "cache %" PRId64, out->len ? " " : "", o.cache);
+    SEQ_OPT(o.cycle, "cycle", out->len ? " " : "");
+#undef SEQ_OPT
+    return rc ? tide_err_set(err, rc, "out of memory") : 0;
+}
+
+/* Columns' own sequences: their options in the minimal canonical form. */
+static int normalize_columns(tide_schema *s, tide_buf *buf, tide_err *err)
+{
+    int i, j, rc;
+    for (i = 0; i < s->ntables; i++)
+        for (j = 0; j < s->tables[i]->ncolumns; j++) {
+            tide_column *c = &s->tables[i]->columns[j];
+            if (!c->autoincrement || (!c->identity && !c->sequence))
+                continue;
+            if ((rc = pg_seq_column_options(s->tables[i]->name, c, 0, buf, err)) < 0)
+                return rc;
+            c->sequence = buf->len ? tide_schema_str(s, buf->data) : NULL;
+            if (buf->len && !c->sequence)
+                return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+        }
     return 0;
 }
 
@@ -214,6 +285,8 @@ int pg_normalize(tide_schema *s, tide_err *err)
         if (!(o->definition = tide_schema_str(s, buf.data)) || !(o->canonical = o->definition))
             rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
     }
+    if (rc == 0)
+        rc = normalize_columns(s, &buf, err);
     tide_buf_free(&buf);
     return rc;
 }

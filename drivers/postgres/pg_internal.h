@@ -100,6 +100,12 @@ int pg_emit__domain_cast(const tide_plan *plan, const tide_column *from, const t
  * text that is not sequence options. */
 int pg_normalize(tide_schema *s, tide_err *err);
 int pg_seq_canonical(const char *name, const char *options, tide_buf *out, tide_err *err);
+/* The options of a serial or identity column's own sequence (c->sequence,
+ * any order, any left out) for a column of table: full 0, only those that
+ * differ from the defaults for its type, in one order ("" when none): the
+ * model's canonical form; full 1, every option ("as integer increment by 1
+ * ... no cycle"), for ALTER SEQUENCE. */
+int pg_seq_column_options(const char *table, const tide_column *c, int full, tide_buf *out, tide_err *err);
 /* The driver's canonicalize (canonical.c). */
 int pg_canonicalize(tide_dconn *c, tide_schema *s, tide_err *err);
 int pg_convert(const tide_column *to, const char *qsrc, const char *qdst, tide_buf *expr,

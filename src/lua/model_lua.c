@@ -292,10 +292,11 @@ static int declare_enum(conv *cv, const char *type, int slot)
 static const char *const column_keys[] = {
     "__tide", "name", "type", "autoincrement", "nullable", "primary", "default", "unique",
     "references", "comment", "renamedFrom", "ignoreChanges", "collate", "enum", "generated",
-    "stored"
+    "stored", "identity", "sequence", "statistics", "storage", "compression"
 };
 enum { C_TAG, C_NAME, C_TYPE, C_AUTO, C_NULL, C_PRIMARY, C_DEFAULT, C_UNIQUE, C_REFS,
-       C_COMMENT, C_RENAMED, C_IGNORE, C_COLLATE, C_ENUM, C_GENERATED, C_STORED, C_N };
+       C_COMMENT, C_RENAMED, C_IGNORE, C_COLLATE, C_ENUM, C_GENERATED, C_STORED, C_IDENTITY,
+       C_SEQUENCE, C_STATISTICS, C_STORAGE, C_COMPRESSION, C_N };
 static const shape column_shape = { "column", "a column (t.col \"name\" :type())", column_keys, C_N };
 
 static const char *const ref_keys[] = {
@@ -381,6 +382,57 @@ done:
     return rc;
 }
 
+/* statistics (a whole number 0..10000, kept as text), storage and
+ * compression (PostgreSQL's column options). */
+static int column_storage(conv *cv, tide_column *c, int base)
+{
+    static const char *const storages[] = { "plain", "external", "extended", "main", NULL };
+    const char *storage, *compression;
+    char num[32];
+    int rc, i;
+    if ((rc = opt_str(cv, base + C_STORAGE, "storage", &storage)) < 0 ||
+        (rc = opt_str(cv, base + C_COMPRESSION, "compression", &compression)) < 0)
+        return rc;
+    if (!lua_isnil(cv->L, base + C_STATISTICS)) {
+        int ok = 0;
+        lua_Integer n = lua_tointegerx(cv->L, base + C_STATISTICS, &ok);
+        if (!ok || n < 0 || n > 10000)
+            return fail(cv, "statistics must be a whole number from 0 to 10000");
+        snprintf(num, sizeof num, "%lld", (long long)n);
+        if (!(c->statistics = tide_schema_str(cv->s, num)))
+            return nomem(cv);
+    }
+    for (i = 0; storage && storages[i] && strcmp(storage, storages[i]); i++)
+        ;
+    if (storage && !storages[i])
+        return fail(cv, "storage must be \"plain\", \"external\", \"extended\" or \"main\", not '%s'", storage);
+    if (compression && strcmp(compression, "pglz") && strcmp(compression, "lz4"))
+        return fail(cv, "compression must be \"pglz\" or \"lz4\", not '%s'", compression);
+    c->storage = tide_schema_str(cv->s, storage);
+    c->compression = tide_schema_str(cv->s, compression);
+    return 0;
+}
+
+/* identity ("always", "by default") and the options of the column's own
+ * sequence (serial or identity). */
+static int column_identity(conv *cv, tide_column *c, int base)
+{
+    const char *identity, *sequence;
+    int rc;
+    if ((rc = opt_str(cv, base + C_IDENTITY, "identity", &identity)) < 0 ||
+        (rc = opt_str(cv, base + C_SEQUENCE, "sequence", &sequence)) < 0)
+        return rc;
+    if (identity && strcmp(identity, "always") && strcmp(identity, "by default"))
+        return fail(cv, "identity must be \"always\" or \"by default\", not '%s'", identity);
+    if (identity)
+        c->autoincrement = 1;
+    if (sequence && !c->autoincrement)
+        return fail(cv, "sequence applies to a serial or identity column (:serial(), :identity())");
+    c->identity = tide_schema_str(cv->s, identity);
+    c->sequence = tide_schema_str(cv->s, sequence);
+    return column_storage(cv, c, base);
+}
+
 /* Plain attributes: the column itself, added to t. */
 static int column_attrs(conv *cv, tide_table *t, const char *name, int base)
 {
@@ -421,7 +473,7 @@ static int column_attrs(conv *cv, tide_table *t, const char *name, int base)
     c->ignore = ignore;
     c->generated = tide_schema_str(cv->s, generated);
     c->generated_stored = stored;
-    return 0;
+    return column_identity(cv, c, base);
 }
 
 /* :primary(), :unique() and :references() of the column. */
@@ -466,8 +518,27 @@ done:
 
 /* ---- table items --------------------------------------------------------- */
 
-static const char *const named_keys[] = { "__tide", "name", "columns" };
-enum { N_TAG, N_NAME, N_COLUMNS, N_N };
+static const char *const named_keys[] = { "__tide", "name", "columns", "deferrable",
+                                          "initiallyDeferred", "nullsNotDistinct" };
+enum { N_TAG, N_NAME, N_COLUMNS, N_DEFERRABLE, N_DEFERRED, N_NND, N_N };
+
+/* A key's deferrable, initiallyDeferred (and for a unique constraint
+ * nullsNotDistinct) as TIDE_CON_* bits. */
+static int key_options(conv *cv, int base, const char *what, int unique, unsigned *out)
+{
+    int deferrable, deferred, nnd, rc;
+    if ((rc = opt_bool(cv, base + N_DEFERRABLE, "deferrable", &deferrable)) < 0 ||
+        (rc = opt_bool(cv, base + N_DEFERRED, "initiallyDeferred", &deferred)) < 0 ||
+        (rc = opt_bool(cv, base + N_NND, "nullsNotDistinct", &nnd)) < 0)
+        return rc;
+    if (nnd && !unique)
+        return fail(cv, "%s: nullsNotDistinct applies to t.unique", what);
+    if (deferred && !lua_isnil(cv->L, base + N_DEFERRABLE) && !deferrable)
+        return fail(cv, "%s: initiallyDeferred needs deferrable", what);
+    *out = (deferrable || deferred ? TIDE_CON_DEFERRABLE : 0) | (deferred ? TIDE_CON_INITIALLY_DEFERRED : 0) |
+           (nnd ? TIDE_CON_NULLS_NOT_DISTINCT : 0);
+    return 0;
+}
 static const shape primary_shape = { "primary", "a primary key (t.primary { ... })", named_keys, N_N };
 static const shape unique_shape = { "unique", "a unique constraint (t.unique { ... })", named_keys, N_N };
 
@@ -481,7 +552,8 @@ static int convert_primary(conv *cv, tide_table *t, int idx)
     }
     if ((rc = read_fields(cv, idx, &primary_shape, &base)) < 0 ||
         (rc = opt_str(cv, base + N_NAME, "t.primary: name", &name)) < 0 ||
-        (rc = str_list(cv, base + N_COLUMNS, "t.primary: columns", 1, &t->pk, &t->npk)) < 0)
+        (rc = str_list(cv, base + N_COLUMNS, "t.primary: columns", 1, &t->pk, &t->npk)) < 0 ||
+        (rc = key_options(cv, base, "t.primary", 0, &t->pk_options)) < 0)
         goto done;
     t->pk_name = tide_schema_str(cv->s, name);
 done:
@@ -499,17 +571,17 @@ static int convert_unique(conv *cv, tide_table *t, int idx)
         goto done;
     if (!(u = tide_table_add_unique(cv->s, t, name)))
         rc = nomem(cv);
-    else
-        rc = str_list(cv, base + N_COLUMNS, "t.unique: columns", 1, &u->columns, &u->ncolumns);
+    else if ((rc = str_list(cv, base + N_COLUMNS, "t.unique: columns", 1, &u->columns, &u->ncolumns)) == 0)
+        rc = key_options(cv, base, "t.unique", 1, &u->options);
 done:
     lua_settop(cv->L, top);
     return rc;
 }
 
 static const char *const index_keys[] = {
-    "__tide", "name", "columns", "expression", "unique", "where", "using", "comment"
+    "__tide", "name", "columns", "expression", "unique", "where", "using", "comment", "include"
 };
-enum { I_TAG, I_NAME, I_COLUMNS, I_EXPR, I_UNIQUE, I_WHERE, I_USING, I_COMMENT, I_N };
+enum { I_TAG, I_NAME, I_COLUMNS, I_EXPR, I_UNIQUE, I_WHERE, I_USING, I_COMMENT, I_INCLUDE, I_N };
 static const shape index_shape = { "index", "an index (t.index { ... })", index_keys, I_N };
 
 static int convert_index(conv *cv, tide_table *t, int idx)
@@ -534,7 +606,8 @@ static int convert_index(conv *cv, tide_table *t, int idx)
     ix->method = using && strcasecmp(using, "btree") ? tide_schema_str(cv->s, using) : NULL;
     ix->unique = unique;
     ix->comment = tide_schema_str(cv->s, comment);
-    if ((rc = str_list(cv, base + I_COLUMNS, "t.index: columns", 0, &ix->columns, &ix->ncolumns)) < 0)
+    if ((rc = str_list(cv, base + I_COLUMNS, "t.index: columns", 0, &ix->columns, &ix->ncolumns)) < 0 ||
+        (rc = str_list(cv, base + I_INCLUDE, "t.index: include", 0, &ix->include, &ix->ninclude)) < 0)
         goto done;
     if ((ix->ncolumns > 0) == (expr != NULL))
         rc = fail(cv, "an index needs either columns or an expression%s", expr ? ", not both" : "");
@@ -545,15 +618,15 @@ done:
 
 static const char *const foreign_keys[] = {
     "__tide", "name", "columns", "table", "schema", "refColumns",
-    "onDelete", "onUpdate", "deferrable", "initiallyDeferred"
+    "onDelete", "onUpdate", "deferrable", "initiallyDeferred", "notValid"
 };
 enum { F_TAG, F_NAME, F_COLUMNS, F_TABLE, F_SCHEMA, F_REFS, F_DELETE, F_UPDATE,
-       F_DEFERRABLE, F_DEFERRED, F_N };
+       F_DEFERRABLE, F_DEFERRED, F_NOT_VALID, F_N };
 static const shape foreign_shape = { "foreign", "a foreign key (t.foreign { ... })", foreign_keys, F_N };
 
 static int convert_foreign(conv *cv, tide_table *t, int idx)
 {
-    int top = lua_gettop(cv->L), base, rc;
+    int top = lua_gettop(cv->L), base, rc, not_valid;
     const char *name, *table, *schema;
     tide_fk *fk;
     if ((rc = read_fields(cv, idx, &foreign_shape, &base)) < 0 ||
@@ -569,8 +642,10 @@ static int convert_foreign(conv *cv, tide_table *t, int idx)
     fk->ref_schema = tide_schema_str(cv->s, schema);
     if ((rc = str_list(cv, base + F_COLUMNS, "t.foreign: columns", 1, &fk->columns, &fk->ncolumns)) < 0 ||
         (rc = str_list(cv, base + F_REFS, "t.foreign: refColumns", 0, &fk->ref_columns, &fk->nref_columns)) < 0 ||
-        (rc = fk_options(cv, fk, base + F_DELETE, base + F_UPDATE, base + F_DEFERRABLE, base + F_DEFERRED)) < 0)
+        (rc = fk_options(cv, fk, base + F_DELETE, base + F_UPDATE, base + F_DEFERRABLE, base + F_DEFERRED)) < 0 ||
+        (rc = opt_bool(cv, base + F_NOT_VALID, "t.foreign: notValid", &not_valid)) < 0)
         goto done;
+    fk->options = not_valid ? TIDE_CON_NOT_VALID : 0;
     if (fk->nref_columns && fk->nref_columns != fk->ncolumns)
         rc = fail(cv, "t.foreign: %d columns reference %d columns of '%s'", fk->ncolumns,
                   fk->nref_columns, table);
@@ -579,20 +654,25 @@ done:
     return rc;
 }
 
-static const char *const check_keys[] = { "__tide", "name", "expr" };
-enum { K_TAG, K_NAME, K_EXPR, K_N };
+static const char *const check_keys[] = { "__tide", "name", "expr", "notValid", "noInherit" };
+enum { K_TAG, K_NAME, K_EXPR, K_NOT_VALID, K_NO_INHERIT, K_N };
 static const shape check_shape = { "check", "a check (t.check(name, expr))", check_keys, K_N };
 
 static int convert_check(conv *cv, tide_table *t, int idx)
 {
-    int top = lua_gettop(cv->L), base, rc;
+    int top = lua_gettop(cv->L), base, rc, not_valid, no_inherit;
     const char *name, *expr;
+    tide_check *k;
     if ((rc = read_fields(cv, idx, &check_shape, &base)) < 0 ||
         (rc = req_str(cv, base + K_NAME, "t.check: name", &name)) < 0 ||
-        (rc = req_str(cv, base + K_EXPR, "t.check: expr", &expr)) < 0)
+        (rc = req_str(cv, base + K_EXPR, "t.check: expr", &expr)) < 0 ||
+        (rc = opt_bool(cv, base + K_NOT_VALID, "t.check: notValid", &not_valid)) < 0 ||
+        (rc = opt_bool(cv, base + K_NO_INHERIT, "t.check: noInherit", &no_inherit)) < 0)
         goto done;
-    if (!tide_table_add_check(cv->s, t, name, expr))
+    if (!(k = tide_table_add_check(cv->s, t, name, expr)))
         rc = nomem(cv);
+    else
+        k->options = (not_valid ? TIDE_CON_NOT_VALID : 0) | (no_inherit ? TIDE_CON_NO_INHERIT : 0);
 done:
     lua_settop(cv->L, top);
     return rc;

@@ -347,6 +347,19 @@ static int widens(const char *from, const char *to)
     return 0;
 }
 
+/* Identity (always, by default, none) and the options of the column's own
+ * sequence: compared while both columns are autoincrement (a change of
+ * autoincrement itself is TIDE_CHANGE_AUTOINCREMENT). */
+static unsigned identity_changes(const tide_column *ac, const tide_column *bc)
+{
+    if (!ac->autoincrement && !bc->autoincrement)
+        return 0;
+    if (!same(ac->identity, bc->identity))
+        return TIDE_CHANGE_IDENTITY;
+    return ac->autoincrement && bc->autoincrement && !same(ac->sequence, bc->sequence)
+           ? TIDE_CHANGE_IDENTITY : 0;
+}
+
 static unsigned column_changes(const differ *d, const tide_column *ac, const tide_column *bc)
 {
     unsigned ignore = ac->ignore | bc->ignore, ch = 0;
@@ -368,6 +381,11 @@ static unsigned column_changes(const differ *d, const tide_column *ac, const tid
         ch |= TIDE_CHANGE_COLLATION;
     if (!same(ac->generated, bc->generated) || (ac->generated && ac->generated_stored != bc->generated_stored))
         ch |= TIDE_CHANGE_GENERATED;
+    if (!(ignore & TIDE_IGNORE_TYPE))
+        ch |= identity_changes(ac, bc);
+    if (!(ignore & TIDE_IGNORE_EXTRA) && (!same(ac->statistics, bc->statistics) ||
+        !same(ac->storage, bc->storage) || !same(ac->compression, bc->compression)))
+        ch |= TIDE_CHANGE_STORAGE;
     return ch;
 }
 
@@ -389,6 +407,12 @@ static void explain_column(differ *d, const tide_table *bt, const tide_column *a
              ch & TIDE_CHANGE_COMMENT ? "comment " : "", ch & TIDE_CHANGE_COLLATION ? "collation " : "",
              ch & TIDE_CHANGE_AUTOINCREMENT ? "autoincrement " : "",
              ch & TIDE_CHANGE_GENERATED ? "generated expression " : "");
+    if (ch & TIDE_CHANGE_STORAGE)
+        note(d, 0, "table %s: column %s: statistics, storage or compression changed", bt->name, bc->name);
+    if (ch & TIDE_CHANGE_IDENTITY)
+        note(d, 0, "table %s: column %s: identity %s -> %s, sequence %s -> %s", bt->name, bc->name,
+             ac->identity ? ac->identity : "(none)", bc->identity ? bc->identity : "(none)",
+             ac->sequence ? ac->sequence : "(defaults)", bc->sequence ? bc->sequence : "(defaults)");
 }
 
 static void diff_columns(differ *d, const tide_table *at, const tide_table *bt)
@@ -557,6 +581,7 @@ static int same_index(const differ *d, const tide_table *at, const tide_table *b
     int loose = d->o->loose_exprs;
     return x->unique == y->unique && same(x->method, y->method) &&
            same_cols(d, at, bt, x->columns, x->ncolumns, y->columns, y->ncolumns) &&
+           same_cols(d, at, bt, x->include, x->ninclude, y->include, y->ninclude) &&
            (loose || (same(x->where, y->where) && same(x->expression, y->expression))) &&
            (!loose || (!x->where == !y->where && !x->expression == !y->expression));
 }
@@ -594,28 +619,72 @@ static void diff_index_comments(differ *d, const tide_table *at, const tide_tabl
         }
 }
 
+/* Constraint options (TIDE_CON_*): equal, or only NOT VALID dropped, which
+ * VALIDATE CONSTRAINT does in place. */
+static int validates(unsigned x, unsigned y)
+{
+    return (x & ~(unsigned)TIDE_CON_NOT_VALID) == (y & ~(unsigned)TIDE_CON_NOT_VALID) &&
+           (x & TIDE_CON_NOT_VALID) && !(y & TIDE_CON_NOT_VALID);
+}
+
+static int same_options(unsigned x, unsigned y)
+{
+    return x == y || validates(x, y);
+}
+
+/* NOT VALID checks and foreign keys that become valid: VALIDATE CONSTRAINT. */
+static void validate_constraints(differ *d, const tide_table *at, const tide_table *bt)
+{
+    int i, j;
+    tide_op *op;
+    for (i = 0; i < bt->nchecks; i++)
+        for (j = 0; j < at->nchecks; j++)
+            if (same_name(d, at->checks[j].name, bt->checks[i].name) &&
+                validates(at->checks[j].options, bt->checks[i].options) &&
+                (d->o->loose_exprs || same(at->checks[j].expr, bt->checks[i].expr)) &&
+                (op = add_op(d, P_ADD_CONSTRAINT, TIDE_OP_VALIDATE_CONSTRAINT, bt)) != NULL) {
+                note(d, 0, "table %s: check %s validated", bt->name, bt->checks[i].name);
+                op->old_table = at;
+                op->check = &bt->checks[i];
+                op->new_name = bt->checks[i].name;
+            }
+    for (i = 0; i < bt->nfks; i++)
+        for (j = 0; j < at->nfks; j++)
+            if (same_name(d, at->fks[j].name, bt->fks[i].name) &&
+                validates(at->fks[j].options, bt->fks[i].options) &&
+                same_fk(d, at, bt, &at->fks[j], &bt->fks[i]) &&
+                (op = add_op(d, P_ADD_FK, TIDE_OP_VALIDATE_CONSTRAINT, bt)) != NULL) {
+                note(d, 0, "table %s: foreign key %s validated", bt->name, bt->fks[i].name);
+                op->old_table = at;
+                op->fk = &bt->fks[i];
+                op->new_name = bt->fks[i].name;
+            }
+}
+
 static void diff_constraints(differ *d, const tide_table *at, const tide_table *bt)
 {
 #define COLS(x) (x)->columns, (x)->ncolumns
     DIFF_NAMED(d, at, bt, uniques, nuniques, TIDE_OP_DROP_UNIQUE, TIDE_OP_ADD_UNIQUE, unique,
-               same_cols(d, at, bt, x_->columns, x_->ncolumns, y_->columns, y_->ncolumns), "key",
-               TIDE_OP_RENAME_CONSTRAINT);
+               same_cols(d, at, bt, x_->columns, x_->ncolumns, y_->columns, y_->ncolumns) &&
+               x_->options == y_->options, "key", TIDE_OP_RENAME_CONSTRAINT);
     DIFF_NAMED(d, at, bt, indexes, nindexes, TIDE_OP_DROP_INDEX, TIDE_OP_CREATE_INDEX, index,
                same_index(d, at, bt, x_, y_), "idx", TIDE_OP_RENAME_INDEX);
     diff_index_comments(d, at, bt);
-    DIFF_NAMED(d, at, bt, fks, nfks, TIDE_OP_DROP_FK, TIDE_OP_ADD_FK, fk, same_fk(d, at, bt, x_, y_),
-               "fkey", TIDE_OP_RENAME_CONSTRAINT);
+    DIFF_NAMED(d, at, bt, fks, nfks, TIDE_OP_DROP_FK, TIDE_OP_ADD_FK, fk, same_fk(d, at, bt, x_, y_) &&
+               same_options(x_->options, y_->options), "fkey", TIDE_OP_RENAME_CONSTRAINT);
 #undef COLS
 #define COLS(x) NULL, 0
     DIFF_NAMED(d, at, bt, checks, nchecks, TIDE_OP_DROP_CHECK, TIDE_OP_ADD_CHECK, check,
-               d->o->loose_exprs || same(x_->expr, y_->expr), "check", TIDE_OP_RENAME_CONSTRAINT);
+               (d->o->loose_exprs || same(x_->expr, y_->expr)) && same_options(x_->options, y_->options),
+               "check", TIDE_OP_RENAME_CONSTRAINT);
 #undef COLS
+    validate_constraints(d, at, bt);
 }
 
 static void diff_primary_key(differ *d, const tide_table *at, const tide_table *bt)
 {
     tide_op *op;
-    int cols = same_cols(d, at, bt, at->pk, at->npk, bt->pk, bt->npk);
+    int cols = same_cols(d, at, bt, at->pk, at->npk, bt->pk, bt->npk) && at->pk_options == bt->pk_options;
     if (same_name(d, at->pk_name, bt->pk_name) && cols)
         return;
     if (cols && at->npk && generated(d, at, at->pk_name, NULL, 0, "pkey") &&
@@ -1339,6 +1408,7 @@ int tide_op_describe(const tide_op *op, tide_buf *out)
     case TIDE_OP_CREATE_INDEX:     return tide_buf_printf(out, "create index %s on %s", op->index->name, tn);
     case TIDE_OP_ADD_FK:           return tide_buf_printf(out, "add foreign key %s on %s", op->fk->name, tn);
     case TIDE_OP_ALTER_TABLE_OPTIONS: return tide_buf_printf(out, "change the options of table %s", tn);
+    case TIDE_OP_VALIDATE_CONSTRAINT: return tide_buf_printf(out, "validate constraint %s on %s", op->new_name, tn);
     case TIDE_OP_DROP_OBJECT: case TIDE_OP_CREATE_OBJECT: case TIDE_OP_RENAME_OBJECT:
     case TIDE_OP_ALTER_OBJECT: case TIDE_OP_ALTER_OBJECT_COMMENT: {
         const tide_object *o = op->object ? op->object : op->old_object;

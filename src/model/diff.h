@@ -57,7 +57,9 @@ typedef enum tide_op_kind {
                                        TIDE_OBJK_ALTERABLE (ALTER SEQUENCE, CREATE OR REPLACE
                                        FUNCTION) */
     TIDE_OP_ALTER_OBJECT_COMMENT,   /* object, old_object */
-    TIDE_OP_ALTER_TABLE_OPTIONS     /* table, old_table: options differ (TIDE_TABLE_*) */
+    TIDE_OP_ALTER_TABLE_OPTIONS,    /* table, old_table: options differ (TIDE_TABLE_*) */
+    TIDE_OP_VALIDATE_CONSTRAINT     /* table, check or fk, new_name: a NOT VALID check or
+                                       foreign key that the target has valid (else the same) */
 } tide_op_kind;
 
 /* ALTER_COLUMN: what changed. */
@@ -68,7 +70,10 @@ enum {
     TIDE_CHANGE_COMMENT       = 8,
     TIDE_CHANGE_COLLATION     = 16,
     TIDE_CHANGE_AUTOINCREMENT = 32,
-    TIDE_CHANGE_GENERATED     = 64     /* generated expression or STORED/VIRTUAL */
+    TIDE_CHANGE_GENERATED     = 64,    /* generated expression or STORED/VIRTUAL */
+    TIDE_CHANGE_IDENTITY      = 128,   /* identity (always / by default / none) or the options
+                                          of the column's own sequence */
+    TIDE_CHANGE_STORAGE       = 256    /* statistics target, storage or compression */
 };
 
 /* One operation. Pointers borrow from the schemas compared: "table" and

@@ -180,8 +180,21 @@ static int generated(writer *w, const tide_table *t, const char *name, char *con
  * and the generated name. */
 static int inline_pk(writer *w, const tide_table *t)
 {
-    return t->npk == 1 && generated(w, t, t->pk_name, NULL, 0, "pkey") &&
+    return t->npk == 1 && !t->pk_options && generated(w, t, t->pk_name, NULL, 0, "pkey") &&
            tide_table_find_column(t, t->pk[0]) != NULL;     /* not an inherited column */
+}
+
+/* , deferrable = true, initiallyDeferred = true, nullsNotDistinct = true,
+ * notValid = true, noInherit = true: a constraint's options (TIDE_CON_*),
+ * deferrable said only when not initially deferred (which implies it). */
+static void con_options(writer *w, tide_buf *b, unsigned options)
+{
+    int i;
+    if (options & TIDE_CON_INITIALLY_DEFERRED)
+        options &= ~(unsigned)TIDE_CON_DEFERRABLE;
+    for (i = 0; i < TIDE_CON_NOPTIONS; i++)
+        if (options & (1u << i))
+            putf(w, b, ", %s = true", tide_con_option_words[i]);
 }
 
 /* The unique constraint a column says with :unique(): of that column
@@ -192,7 +205,7 @@ static const tide_unique *unique_of(writer *w, const tide_table *t, const char *
     int i;
     for (i = 0; i < t->nuniques; i++) {
         const tide_unique *u = &t->uniques[i];
-        if (u->ncolumns != 1 || strcmp(u->columns[0], column))
+        if (u->ncolumns != 1 || strcmp(u->columns[0], column) || u->options)
             continue;
         if (generated(w, t, u->name, u->columns, 1, "key"))
             return u;
@@ -210,7 +223,7 @@ static const tide_fk *fk_of(writer *w, const tide_table *t, const char *column)
     int i;
     for (i = 0; i < t->nfks; i++) {
         const tide_fk *fk = &t->fks[i];
-        if (fk->ncolumns != 1 || strcmp(fk->columns[0], column))
+        if (fk->ncolumns != 1 || strcmp(fk->columns[0], column) || fk->options)
             continue;
         if (generated(w, t, fk->name, fk->columns, 1, "fkey"))
             return fk;
@@ -242,7 +255,7 @@ static int is_simple(const char *type)
 /* :serial() and its kin for an autoincrement integer column, else NULL. */
 static const char *serial_method(const tide_column *c)
 {
-    if (!c->autoincrement)
+    if (!c->autoincrement || c->identity)
         return NULL;
     return !strcmp(c->type, "integer") ? ":serial()" : !strcmp(c->type, "bigint") ? ":bigserial()"
          : !strcmp(c->type, "smallint") ? ":smallserial()" : NULL;
@@ -306,7 +319,7 @@ static void type_call(writer *w, tide_buf *b, const tide_table *t, const tide_co
         put(w, b, serial_method(c));
         return;
     }
-    if (c->autoincrement)
+    if (c->autoincrement && !c->identity)
         note(w, "table %s, column %s: autoincrement on a %s column (the DSL has :serial(), "
              ":bigserial() and :smallserial() only)", t->name, c->name, ty);
     if (c->is_enum && (e = enum_of(w->s, ty))) {
@@ -421,6 +434,31 @@ static void generated_call(writer *w, tide_buf *b, const tide_table *t, const ti
     }
 }
 
+/* :identity() (by default) or :identity "always", and :sequence "options"
+ * of a serial or identity column. */
+static void identity_call(writer *w, tide_buf *b, const tide_column *c)
+{
+    if (c->identity)
+        put(w, b, strcmp(c->identity, "always") ? " :identity()" : " :identity \"always\"");
+    if (c->sequence && c->autoincrement) {
+        put(w, b, " :sequence ");
+        quote(w, b, c->sequence);
+    }
+    if (c->statistics && *c->statistics && strspn(c->statistics, "0123456789") == strlen(c->statistics) &&
+        strlen(c->statistics) < 6)
+        putf(w, b, " :statistics(%s)", c->statistics);
+    else if (c->statistics)
+        note(w, "column %s: statistics '%s' is not a whole number", c->name, c->statistics);
+    if (c->storage) {
+        put(w, b, " :storage ");
+        quote(w, b, c->storage);
+    }
+    if (c->compression) {
+        put(w, b, " :compression ");
+        quote(w, b, c->compression);
+    }
+}
+
 /* The modifiers of a column, each with a space before it. */
 static void modifiers(writer *w, tide_buf *b, const tide_table *t, const tide_column *c)
 {
@@ -439,6 +477,7 @@ static void modifiers(writer *w, tide_buf *b, const tide_table *t, const tide_co
         quote(w, b, c->default_text ? c->default_text : c->default_expr);   /* as written */
     }
     generated_call(w, b, t, c);
+    identity_call(w, b, c);
     if (inline_pk(w, t) && !strcmp(t->pk[0], c->name))
         put(w, b, " :primary()");
     if (u && generated(w, t, u->name, u->columns, 1, "key")) {
@@ -542,6 +581,7 @@ static void primary(writer *w, tide_buf *b, const tide_table *t, const char *ind
         put(w, b, ", name = ");
         quote(w, b, t->pk_name);
     }
+    con_options(w, b, t->pk_options);
     put(w, b, " },\n");
 }
 
@@ -559,6 +599,7 @@ static void uniques(writer *w, tide_buf *b, const tide_table *t, const char *ind
             put(w, b, ", name = ");
             quote(w, b, u->name);
         }
+        con_options(w, b, u->options);
         put(w, b, " },\n");
     }
 }
@@ -604,6 +645,10 @@ static void index_item(writer *w, tide_buf *b, const tide_table *t, const tide_i
         put(w, b, ", comment = ");
         quote(w, b, ix->comment);
     }
+    if (ix->ninclude) {
+        put(w, b, ", include = ");
+        str_list(w, b, ix->include, ix->ninclude);
+    }
     put(w, b, " },\n");
 }
 
@@ -624,6 +669,7 @@ static void foreigns(writer *w, tide_buf *b, const tide_table *t, const char *in
             str_list(w, b, fk->ref_columns, fk->nref_columns);
         }
         fk_options(w, b, t, fk);
+        con_options(w, b, fk->options);
         put(w, b, " },\n");
     }
 }
@@ -636,6 +682,12 @@ static void checks(writer *w, tide_buf *b, const tide_table *t, const char *inde
         quote(w, b, t->checks[i].name);
         put(w, b, ", ");
         quote(w, b, t->checks[i].expr);
+        if (t->checks[i].options) {
+            tide_buf opts = TIDE_BUF_INIT;
+            con_options(w, &opts, t->checks[i].options);
+            putf(w, b, ", { %s }", opts.data ? opts.data + 2 : "");
+            tide_buf_free(&opts);
+        }
         put(w, b, "),\n");
     }
 }
@@ -649,7 +701,7 @@ static const char *const dsl_words[TIDE_NOBJECT_KINDS] = {
     [TIDE_OBJ_SEQUENCE] = "sequence", [TIDE_OBJ_FUNCTION] = "func",
     [TIDE_OBJ_VIRTUAL_TABLE] = "virtualTable", [TIDE_OBJ_PARTITION] = "partition", [TIDE_OBJ_VIEW] = "view",
     [TIDE_OBJ_MATVIEW] = "materializedView", [TIDE_OBJ_TRIGGER] = "trigger",
-    [TIDE_OBJ_POLICY] = "policy",
+    [TIDE_OBJ_POLICY] = "policy", [TIDE_OBJ_EXCLUSION] = "exclusion",
 };
 
 static int dotted(const char *name)

@@ -253,6 +253,9 @@ const tide_object_kind_info tide_object_kinds[TIDE_NOBJECT_KINDS] = {
                                  "the whole CREATE TRIGGER statement" },
     [TIDE_OBJ_POLICY]        = { "policy", "policies", TIDE_OBJK_ON_TABLE | TIDE_OBJK_READS,
                                  "the whole CREATE POLICY statement" },
+    [TIDE_OBJ_EXCLUSION]     = { "exclusion constraint", "exclusion constraints", TIDE_OBJK_ON_TABLE,
+                                 "the constraint as the database prints it: "
+                                 "\"EXCLUDE USING gist (room WITH =, during WITH &&)\"" },
 };
 
 int tide_object_kind_by_name(const char *name)
@@ -1408,6 +1411,20 @@ static int copy_strv(tide_schema *s, char ***v, int *n, char *const *src, int ns
     return rc;
 }
 
+const char *const tide_con_option_words[TIDE_CON_NOPTIONS] = {
+    "deferrable", "initiallyDeferred", "nullsNotDistinct", "notValid", "noInherit"
+};
+
+/* The options of the primary key and the unique constraints (copied by
+ * then: same count, same order). */
+static void copy_con_options(tide_table *t, const tide_table *a)
+{
+    int i;
+    t->pk_options = a->pk_options;
+    for (i = 0; i < a->nuniques && i < t->nuniques; i++)
+        t->uniques[i].options = a->uniques[i].options;
+}
+
 static int copy_table(tide_schema *s, const tide_table *a)
 {
     tide_table *t = tide_schema_add_table(s, a->schema, a->name);
@@ -1440,6 +1457,11 @@ static int copy_table(tide_schema *s, const tide_table *a)
         c->generated_stored = ac->generated_stored;
         c->declared = tide_schema_str(s, ac->declared);
         c->default_text = tide_schema_str(s, ac->default_text);
+        c->identity = tide_schema_str(s, ac->identity);
+        c->sequence = tide_schema_str(s, ac->sequence);
+        c->statistics = tide_schema_str(s, ac->statistics);
+        c->storage = tide_schema_str(s, ac->storage);
+        c->compression = tide_schema_str(s, ac->compression);
     }
     for (i = 0; i < a->nuniques; i++) {
         tide_unique *u = tide_table_add_unique(s, t, a->uniques[i].name);
@@ -1456,6 +1478,8 @@ static int copy_table(tide_schema *s, const tide_table *a)
         ix->where = tide_schema_str(s, ai->where);
         ix->method = tide_schema_str(s, ai->method);
         ix->comment = tide_schema_str(s, ai->comment);
+        if (copy_strv(s, &ix->include, &ix->ninclude, ai->include, ai->ninclude) < 0)
+            return TIDE_ENOMEM;
     }
     for (i = 0; i < a->nfks; i++) {
         const tide_fk *af = &a->fks[i];
@@ -1469,10 +1493,15 @@ static int copy_table(tide_schema *s, const tide_table *a)
         fk->on_update = tide_schema_str(s, af->on_update);
         fk->deferrable = af->deferrable;
         fk->initially_deferred = af->initially_deferred;
+        fk->options = af->options;
     }
-    for (i = 0; i < a->nchecks; i++)
-        if (!tide_table_add_check(s, t, a->checks[i].name, a->checks[i].expr))
+    for (i = 0; i < a->nchecks; i++) {
+        tide_check *k = tide_table_add_check(s, t, a->checks[i].name, a->checks[i].expr);
+        if (!k)
             return TIDE_ENOMEM;
+        k->options = a->checks[i].options;
+    }
+    copy_con_options(t, a);
     return 0;
 }
 

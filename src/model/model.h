@@ -54,13 +54,36 @@ typedef struct tide_column {
                                for writers that keep its spelling; default_expr is what is
                                compared. Meaningful only while default_expr is set; NULL:
                                write default_expr. */
+    char *identity;         /* PostgreSQL identity column: "always" or "by default" (autoincrement
+                               is then set too); NULL: none (autoincrement alone: serial) */
+    char *sequence;         /* the options of the column's own sequence (serial or identity)
+                               that differ from the defaults for its type, in the driver's
+                               canonical form ("increment by 2 start with 100"); NULL: none */
+    char *statistics;       /* PostgreSQL SET STATISTICS n, as text ("0".."10000"); NULL: default */
+    char *storage;          /* SET STORAGE plain|external|extended|main, when not the type's own;
+                               NULL: the type's */
+    char *compression;      /* SET COMPRESSION pglz|lz4; NULL: the server's default */
 } tide_column;
 
 /* A unique constraint (not an index: indexes are below). */
+/* Options of a constraint (tide_unique.options, tide_table.pk_options,
+ * tide_check.options, tide_fk.options), PostgreSQL's; their DSL and
+ * snapshot words are tide_con_option_words[bit index]. */
+enum {
+    TIDE_CON_DEFERRABLE         = 1,   /* unique, primary key (a foreign key has its fields) */
+    TIDE_CON_INITIALLY_DEFERRED = 2,   /* unique, primary key */
+    TIDE_CON_NULLS_NOT_DISTINCT = 4,   /* unique: NULLs are equal */
+    TIDE_CON_NOT_VALID          = 8,   /* check, foreign key: rows there before are not checked */
+    TIDE_CON_NO_INHERIT         = 16,  /* check: not inherited by child tables */
+    TIDE_CON_NOPTIONS           = 5
+};
+extern const char *const tide_con_option_words[TIDE_CON_NOPTIONS];
+
 typedef struct tide_unique {
     char *name;             /* canonical: given, or <table>_<col>[_<col>...]_key */
     char **columns;
     int ncolumns;
+    unsigned options;       /* TIDE_CON_DEFERRABLE, _INITIALLY_DEFERRED, _NULLS_NOT_DISTINCT */
 } tide_unique;
 
 /* An index. Either columns or expression. A column entry is the column
@@ -74,6 +97,8 @@ typedef struct tide_index {
     char *where;            /* partial index predicate, NULL: none */
     char *method;           /* NULL for btree, else lowercase ("gin", "hash") */
     char *comment;          /* NULL: none (PostgreSQL COMMENT ON INDEX) */
+    char **include;         /* INCLUDE columns (PostgreSQL): stored, not keys; none: NULL */
+    int ninclude;
 } tide_index;
 
 /* A foreign key. Actions are canonical lowercase: NULL for "no action",
@@ -90,11 +115,13 @@ typedef struct tide_fk {
     char *on_update;
     int deferrable;
     int initially_deferred;
+    unsigned options;       /* TIDE_CON_NOT_VALID */
 } tide_fk;
 
 typedef struct tide_check {
     char *name;             /* canonical: given, or <table>_check[N] */
     char *expr;             /* canonical: trimmed, outer parentheses removed */
+    unsigned options;       /* TIDE_CON_NOT_VALID, TIDE_CON_NO_INHERIT */
 } tide_check;
 
 /* Table options (tide_table.options). A change of options is
@@ -137,6 +164,7 @@ typedef struct tide_table {
                                in order; the columns it inherits are the parents', not
                                its own (keys and indexes may name them) */
     int ninherits;
+    unsigned pk_options;    /* TIDE_CON_DEFERRABLE, TIDE_CON_INITIALLY_DEFERRED */
 } tide_table;
 
 typedef struct tide_enum {
@@ -173,6 +201,7 @@ typedef enum tide_object_kind {     /* in creation order */
     TIDE_OBJ_MATVIEW,
     TIDE_OBJ_TRIGGER,
     TIDE_OBJ_POLICY,
+    TIDE_OBJ_EXCLUSION,
     TIDE_NOBJECT_KINDS
 } tide_object_kind;
 

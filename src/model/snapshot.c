@@ -244,6 +244,16 @@ static void render_enum(writer *w, const tide_enum *e)
     leave(w, "}");
 }
 
+/* An identity column and the options of a column's own sequence. */
+static void render_identity(writer *w, const tide_column *c)
+{
+    string_field(w, "identity", c->identity);
+    string_field(w, "sequence", c->sequence);
+    string_field(w, "statistics", c->statistics);
+    string_field(w, "storage", c->storage);
+    string_field(w, "compression", c->compression);
+}
+
 static void render_column(writer *w, const tide_column *c)
 {
     item(w);
@@ -262,7 +272,20 @@ static void render_column(writer *w, const tide_column *c)
     true_field(w, "stored", c->generated && c->generated_stored);
     string_field(w, "collation", c->collation);
     string_field(w, "comment", c->comment);
+    render_identity(w, c);
     leave(w, "}");
+}
+
+/* "options": ["deferrable", "notValid", ...] (TIDE_CON_*), left out when none. */
+static void render_con_options(writer *w, unsigned options)
+{
+    char *words[TIDE_CON_NOPTIONS];
+    int i, n = 0;
+    for (i = 0; i < TIDE_CON_NOPTIONS; i++)
+        if (options & (1u << i))
+            words[n++] = (char *)tide_con_option_words[i];
+    if (n)
+        list_field(w, "options", words, n, 1);
 }
 
 static void render_primary_key(writer *w, const tide_table *t)
@@ -273,6 +296,7 @@ static void render_primary_key(writer *w, const tide_table *t)
     enter(w, "{");
     string_field(w, "name", t->pk_name);
     list_field(w, "columns", t->pk, t->npk, 1);
+    render_con_options(w, t->pk_options);
     leave(w, "}");
 }
 
@@ -282,6 +306,7 @@ static void render_unique(writer *w, const tide_unique *u)
     enter(w, "{");
     string_field(w, "name", u->name);
     list_field(w, "columns", u->columns, u->ncolumns, 1);
+    render_con_options(w, u->options);
     leave(w, "}");
 }
 
@@ -296,6 +321,7 @@ static void render_index(writer *w, const tide_index *ix)
     string_field(w, "where", ix->where);
     string_field(w, "method", ix->method);
     string_field(w, "comment", ix->comment);
+    list_field(w, "include", ix->include, ix->ninclude, 0);
     leave(w, "}");
 }
 
@@ -312,6 +338,7 @@ static void render_fk(writer *w, const tide_fk *fk)
     string_field(w, "onUpdate", fk->on_update);
     true_field(w, "deferrable", fk->deferrable);
     true_field(w, "initiallyDeferred", fk->initially_deferred);
+    render_con_options(w, fk->options);
     leave(w, "}");
 }
 
@@ -321,6 +348,7 @@ static void render_check(writer *w, const tide_check *ck)
     enter(w, "{");
     string_field(w, "name", ck->name);
     string_field(w, "expression", ck->expr);
+    render_con_options(w, ck->options);
     leave(w, "}");
 }
 
@@ -954,7 +982,9 @@ static int missing(reader *r, const char *at, const shape *sh, const char *name,
 
 static const char *const column_keys[] = { "name", "type", "enum", "nullable", "default",
                                            "autoincrement", "generated", "stored", "collation",
-                                           "comment", "declared", "defaultText", NULL };
+                                           "comment", "declared", "defaultText", "identity",
+                                           "sequence", "statistics", "storage", "compression",
+                                           NULL };
 
 static int column_field(reader *r, void *obj, int i, const char *k)
 {
@@ -971,11 +1001,27 @@ static int column_field(reader *r, void *obj, int i, const char *k)
     case 8: return read_text(r, k, 1, &c->collation);
     case 10: return read_text(r, k, 1, &c->declared);
     case 11: return read_text(r, k, 1, &c->default_text);
+    case 12: return read_text(r, k, 1, &c->identity);
+    case 13: return read_text(r, k, 1, &c->sequence);
+    case 14: return read_text(r, k, 1, &c->statistics);
+    case 15: return read_text(r, k, 1, &c->storage);
+    case 16: return read_text(r, k, 1, &c->compression);
     default: return read_text(r, k, 1, &c->comment);
     }
 }
 
 static const shape column_shape = { "a column", "column", column_keys, column_field };
+
+static int check_identity(reader *r, const char *at, tide_column *c)
+{
+    if (c->identity && strcmp(c->identity, "always") && strcmp(c->identity, "by default"))
+        return fail(r, at, "column \"%.60s\": \"identity\" is \"always\" or \"by default\", "
+                    "not \"%.40s\"", c->name, c->identity);
+    if ((c->identity || c->sequence) && !c->autoincrement)
+        return fail(r, at, "column \"%.60s\" has \"%s\" but not \"autoincrement\"", c->name,
+                    c->identity ? "identity" : "sequence");
+    return 0;
+}
 
 static int column_item(reader *r, void *ctx)
 {
@@ -993,16 +1039,37 @@ static int column_item(reader *r, void *ctx)
         return missing(r, at, &column_shape, c->name, "type");
     if (c->generated_stored && !c->generated)
         return fail(r, at, "column \"%.60s\" is \"stored\" but not \"generated\"", c->name);
+    return check_identity(r, at, c);
+}
+
+/* "options": a list of tide_con_option_words into TIDE_CON_* bits. */
+static int read_con_options(reader *r, const char *k, unsigned *dst)
+{
+    const char *at = r->p;
+    char **words = NULL;
+    int n = 0, i, j, rc;
+    if ((rc = read_strings(r, k, 1, &words, &n)) < 0)
+        return rc;
+    for (i = 0; i < n; i++) {
+        for (j = 0; j < TIDE_CON_NOPTIONS && strcmp(words[i], tide_con_option_words[j]); j++)
+            ;
+        if (j == TIDE_CON_NOPTIONS)
+            return fail(r, at, "\"%s\": \"%.40s\" is not a constraint option (deferrable, "
+                        "initiallyDeferred, nullsNotDistinct, notValid, noInherit)", k, words[i]);
+        *dst |= 1u << j;
+    }
     return 0;
 }
 
-static const char *const pk_keys[] = { "name", "columns", NULL };
+static const char *const pk_keys[] = { "name", "columns", "options", NULL };
 
 static int pk_field(reader *r, void *obj, int i, const char *k)
 {
     tide_table *t = obj;
     if (i == 0)
         return read_text(r, k, 1, &t->pk_name);
+    if (i == 2)
+        return read_con_options(r, k, &t->pk_options);
     return read_strings(r, k, 0, &t->pk, &t->npk);
 }
 
@@ -1026,13 +1093,15 @@ static int read_primary_key(reader *r, tide_table *t, const char *k)
     return 0;
 }
 
-static const char *const unique_keys[] = { "name", "columns", NULL };
+static const char *const unique_keys[] = { "name", "columns", "options", NULL };
 
 static int unique_field(reader *r, void *obj, int i, const char *k)
 {
     tide_unique *u = obj;
     if (i == 0)
         return read_text(r, k, 1, &u->name);
+    if (i == 2)
+        return read_con_options(r, k, &u->options);
     return read_strings(r, k, 0, &u->columns, &u->ncolumns);
 }
 
@@ -1055,7 +1124,7 @@ static int unique_item(reader *r, void *ctx)
 }
 
 static const char *const index_keys[] = { "name", "columns", "expression", "unique", "where",
-                                          "method", "comment", NULL };
+                                          "method", "comment", "include", NULL };
 
 static int index_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1067,6 +1136,7 @@ static int index_field(reader *r, void *obj, int i, const char *k)
     case 3: return read_flag(r, k, &ix->unique);
     case 4: return read_text(r, k, 1, &ix->where);
     case 6: return read_text(r, k, 1, &ix->comment);
+    case 7: return read_strings(r, k, 1, &ix->include, &ix->ninclude);
     default: return read_text(r, k, 1, &ix->method);
     }
 }
@@ -1090,7 +1160,7 @@ static int index_item(reader *r, void *ctx)
 
 static const char *const fk_keys[] = { "name", "columns", "refSchema", "refTable", "refColumns",
                                        "onDelete", "onUpdate", "deferrable",
-                                       "initiallyDeferred", NULL };
+                                       "initiallyDeferred", "options", NULL };
 
 static int fk_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1104,6 +1174,7 @@ static int fk_field(reader *r, void *obj, int i, const char *k)
     case 5: return read_text(r, k, 1, &fk->on_delete);
     case 6: return read_text(r, k, 1, &fk->on_update);
     case 7: return read_flag(r, k, &fk->deferrable);
+    case 9: return read_con_options(r, k, &fk->options);
     default: return read_flag(r, k, &fk->initially_deferred);
     }
 }
@@ -1127,11 +1198,13 @@ static int fk_item(reader *r, void *ctx)
     return 0;
 }
 
-static const char *const check_keys[] = { "name", "expression", NULL };
+static const char *const check_keys[] = { "name", "expression", "options", NULL };
 
 static int check_field(reader *r, void *obj, int i, const char *k)
 {
     tide_check *ck = obj;
+    if (i == 2)
+        return read_con_options(r, k, &ck->options);
     return read_text(r, k, 0, i == 0 ? &ck->name : &ck->expr);
 }
 

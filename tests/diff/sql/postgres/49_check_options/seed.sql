@@ -1,0 +1,1 @@
+insert into reading values (1, -5, '2019-06-01');
