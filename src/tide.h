@@ -339,6 +339,9 @@ typedef struct tide_create_options {
     int initial;               /* the database has the schema already: write the first
                                   migration from the definitions and mark it executed */
     int dump;                  /* write nothing: *sql_out receives the up SQL */
+    const char *dump_format;   /* with dump: NULL or "sql", or "mermaid" / "dot": *sql_out
+                                  receives a diagram of the change instead (tables added,
+                                  changed and dropped marked) */
     struct tide_lint_report *lint;  /* optional: the lint findings of the new up SQL
                                        (not with blank or initial); free it after */
 } tide_create_options;

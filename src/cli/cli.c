@@ -16,7 +16,7 @@ static int cmd_debug(cli *c);
 static int cmd_run(cli *c);
 
 static const command commands[] = {
-    {"migration:create", NULL, "[--name N] [--blank] [--initial] [--dump] [--no-drop]", "write a migration from the schema diff (--blank: an empty one)", cmd_migration_create, CLI_READ_ONLY},
+    {"migration:create", NULL, "[--name N] [--blank] [--initial] [--dump] [--format sql|mermaid|dot] [--no-drop]", "write a migration from the schema diff (--blank: an empty one)", cmd_migration_create, CLI_READ_ONLY},
     {"migration:up", NULL, "[--from X] [--to Y] [--only Z] [--dry-run] [--allow-out-of-order] [--backup FILE]", "run pending migrations", cmd_migration_up, CLI_MIG},
     {"migration:down", NULL, "[--to X|0] [--only Z] [--dry-run]", "undo the last migration (or down to X)", cmd_migration_down, CLI_MIG},
     {"migration:list", NULL, "", "executed migrations with their time", cmd_migration_list, CLI_MIG | CLI_READ_ONLY},

@@ -24,9 +24,11 @@ static const command_help helps[] = {
       {"--blank", "an empty migration to fill by hand (no schema folder needed)"},
       {"--initial", "adopt a live database: the first migration creates what it holds"},
       {"--dump", "print the migration instead of writing it (nothing is written)"},
+      {"--format sql|mermaid|dot", "with --dump: the SQL (default), or a diagram of the change"},
       {"--no-drop", "leave drops out of the plan; each one left out is a warning"}},
      {{"tide migration:create --name add_phone", "write the difference of schema/ and the snapshot"},
       {"tide migration:create --dump", "show what would be written"},
+      {"tide migration:create --dump --format mermaid", "draw the change: tables added, changed, dropped"},
       {"tide migration:create --blank --name backfill", "an empty migration to write by hand"}}},
     {"migration:up",
      {{"--from X", "start at migration X (a name, file name or unique prefix)"},
@@ -332,29 +334,65 @@ static void put_option(FILE *f, const char *opt, size_t len, int takes_value, co
     fprintf(f, " %.*s", (int)len, opt);
 }
 
-/* Options whose value is offered (their choices) or left alone; each once. */
-static char valued_seen[1024];
+/* Options whose value is offered (their choices) or left alone; each once,
+ * its choices the union of every command's (--format: schema:inspect's and
+ * migration:create's). */
+enum { MAX_VALUED = 64 };
+static struct valued {
+    char opt[48];
+    char choices[256];      /* " a b c " */
+    int any;                /* some usage leaves the value to the user */
+} valued[MAX_VALUED];
+static int nvalued;
 
 static void put_valued(FILE *f, const char *opt, size_t len, int takes_value, const char *choices, size_t clen)
 {
-    char key[64];
-    size_t i;
-    if (!takes_value || len + 2 >= sizeof key)
+    struct valued *v = NULL;
+    size_t i, w;
+    int k;
+    (void)f;
+    if (!takes_value || len + 1 >= sizeof valued[0].opt)
         return;
-    snprintf(key, sizeof key, " %.*s ", (int)len, opt);
-    if (strstr(valued_seen, key) || strlen(valued_seen) + strlen(key) >= sizeof valued_seen)
-        return;
-    strcat(valued_seen, key);
-    fprintf(f, "        %.*s) ", (int)len, opt);
-    if (choices) {
-        fputs("COMPREPLY=($(compgen -W \"", f);
-        for (i = 0; i < clen; i++)
-            fputc(choices[i] == '|' ? ' ' : choices[i], f);
-        fputs("\" -- \"$cur\"))", f);
-    } else {
-        fputs(":", f);      /* a name or a value only the user knows */
+    for (k = 0; k < nvalued && !v; k++)
+        if (strlen(valued[k].opt) == len && !strncmp(valued[k].opt, opt, len))
+            v = &valued[k];
+    if (!v) {
+        if (nvalued == MAX_VALUED)
+            return;
+        v = &valued[nvalued++];
+        memset(v, 0, sizeof *v);
+        memcpy(v->opt, opt, len);
+        strcpy(v->choices, " ");
     }
-    fputs("; return ;;\n", f);
+    if (!choices) {
+        v->any = 1;
+        return;
+    }
+    for (i = 0; i < clen; i = w + 1) {       /* each choice, once */
+        char word[64];
+        for (w = i; w < clen && choices[w] != '|'; w++)
+            ;
+        if (w - i + 3 >= sizeof word)
+            continue;
+        snprintf(word, sizeof word, " %.*s ", (int)(w - i), choices + i);
+        if (!strstr(v->choices, word) && strlen(v->choices) + strlen(word) < sizeof v->choices)
+            strcat(v->choices, word + 1);
+    }
+}
+
+static void flush_valued(FILE *f)
+{
+    int k;
+    size_t n;
+    for (k = 0; k < nvalued; k++) {
+        fprintf(f, "        %s) ", valued[k].opt);
+        n = strlen(valued[k].choices);
+        if (!valued[k].any && n > 1)
+            fprintf(f, "COMPREPLY=($(compgen -W \"%.*s\" -- \"$cur\"))", (int)(n - 2), valued[k].choices + 1);
+        else
+            fputs(":", f);      /* a name or a value only the user knows */
+        fputs("; return ;;\n", f);
+    }
 }
 
 int cmd_completion(cli *c)
@@ -418,9 +456,10 @@ int cmd_completion(cli *c)
           "    case $prev in\n"
           "        --config) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"
           "        --url|--module|--schema) return ;;\n", f);
-    valued_seen[0] = '\0';
+    nvalued = 0;
     for (k = cli_commands(); k->name; k++)
         each_option(f, k->usage, put_valued);
+    flush_valued(f);
     fputs("    esac\n"
           "    # the command: the first word that is neither an option nor a global option's value\n"
           "    cmd=''\n"

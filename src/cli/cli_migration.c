@@ -250,7 +250,8 @@ int cmd_migration_create(cli *c)
     tide_create_options co;
     const cli_opt opts[] = {
         {"--name", &co.name, NULL}, {"--blank", NULL, &co.blank}, {"--initial", NULL, &co.initial},
-        {"--dump", NULL, &co.dump}, {"--no-drop", NULL, &c->no_drop}, {NULL, NULL, NULL}
+        {"--dump", NULL, &co.dump}, {"--no-drop", NULL, &c->no_drop}, {"--format", &co.dump_format, NULL},
+        {NULL, NULL, NULL}
     };
     tide_err err;
     tide_lint_report lint;
@@ -266,6 +267,11 @@ int cmd_migration_create(cli *c)
         return cli_usage_error(c, "--blank takes neither --initial nor --dump");
     if (co.initial && co.dump)
         return cli_usage_error(c, "--initial writes a migration; --dump writes nothing");
+    if (co.dump_format && !co.dump)
+        return cli_usage_error(c, "--format goes with --dump (sql, mermaid or dot)");
+    if (co.dump_format && strcmp(co.dump_format, "sql") && strcmp(co.dump_format, "mermaid") &&
+        strcmp(co.dump_format, "dot"))
+        return cli_usage_error(c, "--format with --dump is sql, mermaid or dot, not '%s'", co.dump_format);
     c->offline_ok = !co.initial;            /* definitions and snapshot are files */
     if (!(t = cli_open(c)))
         return TIDE_EXIT_FAILURE;
@@ -283,7 +289,10 @@ int cmd_migration_create(cli *c)
         lua_setfield(c->L, -2, "lint");
         rc = cli_print_with(c, "json");
     } else if (co.dump) {
-        fputs(sql ? sql : "-- no changes: the definitions match the snapshot\n", stdout);
+        const char *f = co.dump_format ? co.dump_format : "sql";
+        fprintf(stdout, "%s", sql ? sql : !strcmp(f, "mermaid") ? "%% no changes: the definitions match the snapshot\n"
+                              : !strcmp(f, "dot") ? "// no changes: the definitions match the snapshot\n"
+                              : "-- no changes: the definitions match the snapshot\n");
     } else if (path) {
         printf("Created %s%s\n", path, co.initial ? " (marked executed: the database has this schema)" : "");
     } else {

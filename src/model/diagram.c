@@ -17,7 +17,14 @@ typedef struct drawing {
     int rc;
     const char **ns;        /* the namespaces, NULL for the default one */
     int nns;
+    const char *idp;        /* tables' node ids: idp and the table's index ("t") */
+    const unsigned char *mark;  /* per table: MARK_* (a change's diagram), or NULL */
 } drawing;
+
+/* What a change does to a table (tide_model_diagram_change). */
+enum { MARK_NONE, MARK_ADDED, MARK_CHANGED, MARK_DROPPED };
+static const char *const mark_names[] = { NULL, "added", "changed", "dropped" };
+static const char *const mark_fills[] = { "#dbe8f6", "#d9f2d9", "#fff1c2", "#f8d7d7" };
 
 static void put(drawing *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -151,11 +158,12 @@ static void table_node(drawing *d, int ti)
     const tide_table *tb = d->s->tables[ti];
     char keys[16];
     int i;
+    int mark = d->mark ? d->mark[ti] : MARK_NONE;
     if (d->f == TIDE_DIAGRAM_DOT) {
-        put(d, "    t%d [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\">\n"
-               "      <TR><TD COLSPAN=\"3\" BGCOLOR=\"#dbe8f6\"><B>", ti);
+        put(d, "    %s%d [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\">\n"
+               "      <TR><TD COLSPAN=\"3\" BGCOLOR=\"%s\"><B>", d->idp, ti, mark_fills[mark]);
         text(d, tb->name);
-        put(d, "</B></TD></TR>\n");
+        put(d, "</B>%s%s</TD></TR>\n", mark ? " " : "", mark ? mark_names[mark] : "");
         for (i = 0; i < tb->ncolumns; i++) {
             const tide_column *c = &tb->columns[i];
             keys_of(tb, c, keys, sizeof keys);
@@ -170,9 +178,9 @@ static void table_node(drawing *d, int ti)
         put(d, "    </TABLE>>];\n");
         return;
     }
-    put(d, "    t%d[\"<b>", ti);
+    put(d, "    %s%d[\"<b>", d->idp, ti);
     text(d, tb->name);
-    put(d, "</b>");
+    put(d, "</b>%s%s", mark ? " " : "", mark ? mark_names[mark] : "");
     for (i = 0; i < tb->ncolumns; i++) {
         const tide_column *c = &tb->columns[i];
         keys_of(tb, c, keys, sizeof keys);
@@ -312,8 +320,11 @@ static void read_edges(drawing *d, int oi)
     }
 }
 
-int tide_model_diagram(const tide_schema *s, tide_diagram_format format, const char *default_ns,
-                       tide_buf *out)
+/* The diagram of s, its tables marked (mark: NULL or one MARK_* per table);
+ * dropped (the tables a change drops, from another schema) drawn beside. */
+static int draw(const tide_schema *s, const unsigned char *mark, const tide_schema *from,
+                const unsigned char *dropped, tide_diagram_format format, const char *default_ns,
+                tide_buf *out)
 {
     drawing d;
     int i, j, nexternal = 0;
@@ -322,6 +333,8 @@ int tide_model_diagram(const tide_schema *s, tide_diagram_format format, const c
     d.f = format;
     d.default_ns = default_ns;
     d.out = out;
+    d.idp = "t";
+    d.mark = mark;
     if (!(d.ns = malloc(sizeof *d.ns * (size_t)(s->ntables + s->nobjects + 1))))
         return TIDE_ENOMEM;
     for (i = 0; i < s->ntables; i++)
@@ -338,6 +351,16 @@ int tide_model_diagram(const tide_schema *s, tide_diagram_format format, const c
         put(&d, "flowchart LR\n");
     for (i = 0; i < d.nns; i++)
         cluster(&d, i);
+    if (from && dropped) {            /* the tables the change drops, outside any cluster */
+        drawing x = d;
+        x.s = from;
+        x.idp = "x";
+        x.mark = dropped;
+        for (i = 0; i < from->ntables; i++)
+            if (dropped[i])
+                table_node(&x, i);
+        d.rc = x.rc;
+    }
     for (i = 0; i < s->ntables; i++)
         for (j = 0; j < s->tables[i]->nfks; j++)
             fk_edge(&d, i, &s->tables[i]->fks[j], &nexternal);
@@ -351,6 +374,63 @@ int tide_model_diagram(const tide_schema *s, tide_diagram_format format, const c
     for (i = 0; format == TIDE_DIAGRAM_MERMAID && i < s->nobjects; i++)
         if (is_view(&s->objects[i]))
             put(&d, "  class v%d view\n", i);
+    if (format == TIDE_DIAGRAM_MERMAID && (mark || dropped)) {
+        for (j = MARK_ADDED; j <= MARK_DROPPED; j++)
+            put(&d, "  classDef %s fill:%s,stroke:#4a5d73%s\n", mark_names[j], mark_fills[j],
+                j == MARK_DROPPED ? ",stroke-dasharray:4 2" : "");
+        for (i = 0; mark && i < s->ntables; i++)
+            if (mark[i])
+                put(&d, "  class t%d %s\n", i, mark_names[mark[i]]);
+        for (i = 0; dropped && from && i < from->ntables; i++)
+            if (dropped[i])
+                put(&d, "  class x%d dropped\n", i);
+    }
     free(d.ns);
     return d.rc;
+}
+
+int tide_model_diagram(const tide_schema *s, tide_diagram_format format, const char *default_ns,
+                       tide_buf *out)
+{
+    return draw(s, NULL, NULL, NULL, format, default_ns, out);
+}
+
+static int position(const tide_schema *s, const tide_table *t)
+{
+    int i;
+    for (i = 0; t && i < s->ntables; i++)
+        if (s->tables[i] == t)
+            return i;
+    return -1;
+}
+
+int tide_model_diagram_change(const tide_schema *from, const tide_schema *to, const tide_plan *up,
+                              tide_diagram_format format, const char *default_ns, tide_buf *out)
+{
+    unsigned char *mark = calloc((size_t)to->ntables + 1, 1), *dropped = calloc((size_t)from->ntables + 1, 1);
+    int i, k, rc;
+    if (!mark || !dropped) {
+        free(mark);
+        free(dropped);
+        return TIDE_ENOMEM;
+    }
+    for (i = 0; i < up->n; i++) {
+        const tide_op *op = &up->ops[i];
+        if (op->kind == TIDE_OP_DROP_TABLE) {
+            if ((k = position(from, op->old_table)) >= 0)
+                dropped[k] = 1;
+        } else if ((k = position(to, op->table)) >= 0) {
+            if (op->kind == TIDE_OP_CREATE_TABLE || op->new_table)
+                mark[k] = MARK_ADDED;
+            else if (mark[k] != MARK_ADDED)
+                mark[k] = MARK_CHANGED;
+        }
+    }
+    for (i = 0; i < from->ntables; i++)
+        if (dropped[i])
+            dropped[i] = MARK_DROPPED;
+    rc = draw(to, mark, from, dropped, format, default_ns, out);
+    free(mark);
+    free(dropped);
+    return rc;
 }

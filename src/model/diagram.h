@@ -10,6 +10,7 @@
 #define TIDE_DIAGRAM_H
 
 #include "model/model.h"
+#include "model/diff.h"
 
 typedef enum tide_diagram_format {
     TIDE_DIAGRAM_DOT = 0,
@@ -22,5 +23,12 @@ typedef enum tide_diagram_format {
  * function of s alone: the same schema gives the same text. */
 int tide_model_diagram(const tide_schema *s, tide_diagram_format format, const char *default_ns,
                        tide_buf *out);
+
+/* The diagram of a change (migration:create --dump --format ...): the
+ * target schema to, its tables marked "added" or "changed" by the plan up
+ * (from -> to), and the tables up drops drawn from from, marked "dropped";
+ * Mermaid colours them with classes, DOT their headers. TIDE_ENOMEM. */
+int tide_model_diagram_change(const tide_schema *from, const tide_schema *to, const tide_plan *up,
+                              tide_diagram_format format, const char *default_ns, tide_buf *out);
 
 #endif

@@ -10,6 +10,7 @@
 #include "lua/model_lua.h"
 #include "lua/runtime.h"
 #include "model/snapshot.h"
+#include "model/diagram.h"
 #include "db/url.h"
 #include "lint/lint_internal.h"
 
@@ -418,6 +419,25 @@ static int lint_new(tide *t, const char *path, const tide_sql_list *up, tide_lin
     return tide__lint_sql(t, name, up, out, err);
 }
 
+/* migration:create --dump --format mermaid|dot: the change drawn. */
+static int change_diagram(tide *t, const generation *g, const char *format, char **out, tide_err *err)
+{
+    tide_buf b = TIDE_BUF_INIT;
+    tide_diagram_format f;
+    if (!strcmp(format, "mermaid"))
+        f = TIDE_DIAGRAM_MERMAID;
+    else if (!strcmp(format, "dot"))
+        f = TIDE_DIAGRAM_DOT;
+    else
+        return tide_err_set(err, TIDE_EINVAL, "--format with --dump is sql, mermaid or dot, not '%s'", format);
+    if (tide_model_diagram_change(g->from, g->to, &g->up, f, t->module[0] ? t->module : NULL, &b) < 0) {
+        tide_buf_free(&b);
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    }
+    *out = tide_buf_detach(&b);
+    return 0;
+}
+
 /* The definitions' text changed but not what they define: the snapshot
  * records their new digest (its one "definitions" line), so that the next
  * run does not evaluate them again. */
@@ -457,7 +477,9 @@ int tide_create_migration(tide *t, const tide_create_options *o, char **path_out
     if ((rc = emit_both(t, &g, &up, &down, err)) < 0 ||
         (rc = refuse_unsafe_rebuild(t, &up, err)) < 0 || (rc = refuse_unsafe_rebuild(t, &down, err)) < 0)
         goto done;
-    if (o->dump)
+    if (o->dump && o->dump_format && strcmp(o->dump_format, "sql"))
+        rc = sql_out ? change_diagram(t, &g, o->dump_format, sql_out, err) : 0;
+    else if (o->dump)
         rc = sql_out ? tide__sql_text(&up, sql_out, err) : 0;
     else if ((rc = split_enum_values(t, &g, &up, &pre, err)) == 0)
         rc = write_both(t, &g, &pre, &up, &down, o, path_out, err);

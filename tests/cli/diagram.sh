@@ -70,6 +70,44 @@ printf '%s\n' "$stdout" | dot -Tsvg >/dev/null 2>dot.err || bad "dot refused odd
 tide --url "sqlite:$work/odd.db" schema:inspect --format mermaid; expect_rc 0
 expect_out '<b>a#quot;b#lt;c#gt;#amp;d</b>'
 
+t "migration:create --dump --format mermaid|dot draws a pending change: added, changed, dropped marked"
+mkdir -p change/schema && cd change
+cat > schema/app.lua <<'LUA'
+local t = require "tide.schema"
+return {
+  t.table "author" { t.col "id" :serial() :primary(), t.col "name" :text() },
+  t.table "book" { t.col "id" :serial() :primary(), t.col "author_id" :integer() :references("author", "id") },
+  t.table "old" { t.col "id" :serial() :primary() },
+}
+LUA
+tide --url "sqlite:$work/change.db" migration:create --name init; expect_rc 0
+tide --url "sqlite:$work/change.db" migration:create --dump --format mermaid; expect_rc 0
+expect_out '%% no changes'
+cat > schema/app.lua <<'LUA'
+local t = require "tide.schema"
+return {
+  t.table "author" { t.col "id" :serial() :primary(), t.col "name" :text(), t.col "bio" :text() :nullable() },
+  t.table "book" { t.col "id" :serial() :primary(), t.col "author_id" :integer() :references("author", "id") },
+  t.table "review" { t.col "id" :serial() :primary(), t.col "book_id" :integer() :references("book", "id") },
+}
+LUA
+tide --url "sqlite:$work/change.db" migration:create --dump --format mermaid; expect_rc 0
+expect_out 't0["<b>author</b> changed<br>id integer PK<br>name text<br>bio text?"]'
+expect_out 't1["<b>book</b><br>'
+expect_out 't2["<b>review</b> added<br>'
+expect_out 'x2["<b>old</b> dropped<br>id integer PK"]'
+expect_out 'class t0 changed'; expect_out 'class t2 added'; expect_out 'class x2 dropped'
+expect_no 'class t1 '
+tide --url "sqlite:$work/change.db" migration:create --dump --format dot; expect_rc 0
+expect_out 'BGCOLOR="#f8d7d7"><B>old</B> dropped'
+printf '%s\n' "$stdout" | dot -Tsvg >/dev/null 2>dot.err || bad "dot refused the change diagram: $(cat dot.err)"
+[ "$(ls migrations/*.lua | wc -l)" = 1 ] || bad "--dump wrote a migration"
+tide --url "sqlite:$work/change.db" migration:create --dump --format png; expect_rc 2
+expect_out "--format with --dump is sql, mermaid or dot, not 'png'"
+tide --url "sqlite:$work/change.db" migration:create --format mermaid; expect_rc 2
+expect_out "--format goes with --dump"
+cd "$work"
+
 t "bad input: an unknown format, --from definitions without a diagram, --out with a diagram"
 tide schema:inspect --format png; expect_rc 2; expect_out "--format is lua, json, dot, mermaid or svg, not 'png'"
 tide schema:inspect --from definitions; expect_rc 2; expect_out "it goes with --format dot, mermaid or svg"
