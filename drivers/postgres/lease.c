@@ -50,7 +50,11 @@ static void discard_notice(void *arg, const char *message)
     (void)message;
 }
 
-static PGconn *side_connection(PGconn *like)
+/* A second connection made like `like` (its conninfo), notices discarded;
+ * NULL when it cannot be had. The lease's heartbeat, and the lock-wait
+ * diagnosis in runsafe.c, which asks pg_blocking_pids while the first
+ * connection waits. */
+PGconn *pg_side_connection(PGconn *like)
 {
     PQconninfoOption *opts = PQconninfo(like), *o;
     const char *keys[64], *vals[64];
@@ -244,7 +248,7 @@ int pg_lease_lock(tide_dconn *c, const char *key, int timeout_ms, tide_err *err)
     }
     if (!(l->key = strdup(key)))
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
-    l->side = side_connection(c->pg);
+    l->side = pg_side_connection(c->pg);
     l->stop = 0;
     l->thread_on = pthread_create(&l->thread, NULL, heartbeat, l) == 0;
     return 0;

@@ -124,4 +124,8 @@ int pg_scratch_database(const char *url, tide_buf *out, tide_err *err);
 int pg_columns_sql(const char *schema, const char *table, tide_buf *sql, tide_value params[2],
                    int *nparams);
 
+/* lease.c: a second connection made like `like`, notices discarded; NULL
+ * when it cannot be had (the lease's heartbeat, runsafe.c's lock diagnosis). */
+PGconn *pg_side_connection(PGconn *like);
+
 #endif

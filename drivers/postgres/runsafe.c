@@ -46,38 +46,6 @@ static PGresult *send_sync(tide_dconn *c, const pg_call *k)
     return PQexecParams(c->pg, k->sql, k->nparams, k->types, k->values, k->lengths, k->formats, 0);
 }
 
-static void discard_notice(void *arg, const char *message)
-{
-    (void)arg;
-    (void)message;
-}
-
-/* A second connection like c's, made before the last try so that the
- * diagnosis does not wait for a connect; NULL when it cannot be had. */
-static PGconn *side_connect(tide_dconn *c)
-{
-    PQconninfoOption *opts = PQconninfo(c->pg), *o;
-    const char *keys[64], *vals[64];
-    PGconn *side;
-    int n = 0;
-    if (!opts)
-        return NULL;
-    for (o = opts; o->keyword && n < 63; o++)
-        if (o->val && *o->val) {
-            keys[n] = o->keyword;
-            vals[n++] = o->val;
-        }
-    keys[n] = vals[n] = NULL;
-    side = PQconnectdbParams(keys, vals, 0);
-    PQconninfoFree(opts);
-    if (PQstatus(side) != CONNECTION_OK) {
-        PQfinish(side);
-        return NULL;
-    }
-    PQsetNoticeProcessor(side, discard_notice, NULL);
-    return side;
-}
-
 /* From the second connection: which relation this session waits for, who
  * blocks it and what they run, into c->lock_diag. */
 static void diagnose(tide_dconn *c, PGconn *side)
@@ -260,7 +228,7 @@ PGresult *pg_exec(tide_dconn *c, const pg_call *k)
         int in_tx = PQtransactionStatus(c->pg) == PQTRANS_INTRANS;
         int sp = in_tx && !tx_control(k->sql) && simple(c, "SAVEPOINT tide_stmt") == 0;
         int last = !bounded || tries >= c->limits.retries;
-        PGconn *side = bounded && last && tries > 0 ? side_connect(c) : NULL;
+        PGconn *side = bounded && last && tries > 0 ? pg_side_connection(c->pg) : NULL;
         PGresult *res = send_async(c, k, side ? c->limits.lock_timeout_ms / 2 : 0, side);
         ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
         PQfinish(side);

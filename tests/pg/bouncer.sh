@@ -12,27 +12,13 @@
 set -euo pipefail
 
 cmd=${1:?start|stop}; pgstate=${2:?cluster state file}; state=${3:?state file}
-as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+. "$(dirname "$0")/common.sh"
 
 stop() {
   [ -f "$state" ] || return 0
   local dir; dir=$(cat "$state")
-  if [ -f "$dir/pgbouncer.pid" ]; then
-    local pid; pid=$(cat "$dir/pgbouncer.pid")
-    kill -INT "$pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
+  stop_pid "$dir/pgbouncer.pid"
   rm -rf "$dir" "$state"
-}
-
-free_port() {
-  local p
-  for _ in $(seq 1 50); do
-    p=$(( 20000 + RANDOM % 40000 ))
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-  done
-  echo "bouncer: no free port found" >&2; exit 1
 }
 
 start() {
@@ -51,7 +37,7 @@ start() {
   [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
   echo "$dir" > "$state"
   for attempt in 1 2 3 4 5; do
-    port=$(free_port)
+    port=$(free_port bouncer)
     cat > "$dir/pgbouncer.ini.tide" <<INI
 [databases]
 * = host=$pgdir port=$pgport user=tide

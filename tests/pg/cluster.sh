@@ -12,27 +12,13 @@ cmd=${1:?start|stop}; state=${2:?state file}
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -n "$pgbin" ] || { echo "cluster: no PostgreSQL server installed (apt-get install postgresql)" >&2; exit 1; }
 
-as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+. "$(dirname "$0")/common.sh"
 
 stop() {
   [ -f "$state" ] || return 0
   local dir; dir=$(cat "$state")
-  if [ -f "$dir/data/postmaster.pid" ]; then
-    local pid; pid=$(head -n 1 "$dir/data/postmaster.pid")
-    kill -INT "$pid" 2>/dev/null || true          # fast shutdown
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
+  stop_pid "$dir/data/postmaster.pid"
   rm -rf "$dir" "$state"
-}
-
-free_port() {
-  local p
-  for _ in $(seq 1 50); do
-    p=$(( 20000 + RANDOM % 40000 ))
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-  done
-  echo "cluster: no free port found" >&2; exit 1
 }
 
 start() {
@@ -54,7 +40,7 @@ host  all all 127.0.0.1/32 scram-sha-256
 HBA
   as_pg cp "$dir/pg_hba.conf.tide" "$dir/data/pg_hba.conf"
   for attempt in 1 2 3 4 5; do
-    port=$(free_port)
+    port=$(free_port cluster)
     if as_pg "$pgbin/pg_ctl" -D "$dir/data" -w -t 30 -l "$dir/server.log" \
         -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100" \
         start >/dev/null; then
