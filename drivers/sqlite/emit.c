@@ -907,11 +907,46 @@ static int normalize_column(tide_schema *s, const tide_table *t, tide_column *c,
     return 0;
 }
 
+/* What only PostgreSQL has is refused by name rather than left out of the
+ * SQL without a word (a definition written for both databases says which). */
+static int postgres_only(const tide_table *t, tide_err *err)
+{
+    const char *what = NULL, *where = "";
+    int j;
+    if (t->partition_by)
+        what = "PARTITION BY (:partitionBy)";
+    else if (t->ninherits)
+        what = "INHERITS (:inherits)";
+    else if (t->pk_options)
+        what = "a deferrable primary key";
+    for (j = 0; !what && j < t->nuniques; j++)
+        if (t->uniques[j].options)
+            what = "a deferrable or NULLS NOT DISTINCT unique constraint", where = t->uniques[j].name;
+    for (j = 0; !what && j < t->nindexes; j++)
+        if (t->indexes[j].ninclude)
+            what = "INCLUDE columns on an index", where = t->indexes[j].name;
+    for (j = 0; !what && j < t->ncolumns; j++) {
+        const tide_column *c = &t->columns[j];
+        where = c->name;
+        if (c->identity)
+            what = "an identity column (write :serial() for SQLite's INTEGER PRIMARY KEY)";
+        else if (c->statistics || c->storage || c->compression)
+            what = "SET STATISTICS / STORAGE / COMPRESSION of a column";
+    }
+    if (!what)
+        return 0;
+    return tide_err_set(err, TIDE_ECONFIG, "table %s%s%s: %s is PostgreSQL's; SQLite has no such thing "
+                        "(remove it from definitions meant for SQLite)", t->name, where[0] ? ", " : "",
+                        where, what);
+}
+
 int sqlite_normalize(tide_schema *s, tide_err *err)
 {
     int i, j, rc;
     for (i = 0; i < s->ntables; i++) {
         tide_table *t = s->tables[i];
+        if ((rc = postgres_only(t, err)) < 0)
+            return rc;
         t->comment = NULL;
         for (j = 0; j < t->ncolumns; j++) {
             tide_column *c = &t->columns[j];

@@ -76,4 +76,18 @@ return { t.table "x" { t.col "id" :integer() :primary() }, t.materializedView "m
 LUA
 (cd bad && "$TIDE_BIN" --url sqlite:bad.db schema:create --run) > bad.out 2>&1; rc=$?; out=$(cat bad.out)
 expect_rc 1; expect_out "materialized view mv: SQLite has no materialized views"
+
+t "what only PostgreSQL has is refused by name on SQLite, nothing written"
+pg_only() {   # $1: a table's DSL; $2: what the error must say
+  rm -rf pgonly && mkdir -p pgonly/schema
+  printf 'local t = require "tide.schema"\nreturn { %s }\n' "$1" > pgonly/schema/app.lua
+  (cd pgonly && "$TIDE_BIN" --url sqlite:p.db migration:create --name x) > p.out 2>&1; rc=$?; out=$(cat p.out)
+  expect_rc 1; expect_out "$2"; expect_out "is PostgreSQL's; SQLite has no such thing"
+  [ ! -e pgonly/migrations ] || [ -z "$(ls pgonly/migrations)" ] || bad "a migration was written: $(ls pgonly/migrations)"
+}
+pg_only 't.table "ev" :partitionBy "range (at)" { t.col "id" :integer(), t.col "at" :date() }' "table ev: PARTITION BY"
+pg_only 't.table "p" { t.col "id" :integer() :primary() }, t.table "c" :inherits "p" { t.col "x" :text() }' "table c: INHERITS"
+pg_only 't.table "i" { t.col "id" :integer() :primary(), t.col "a" :text(), t.index { "a", include = { "id" } } }' "INCLUDE columns on an index"
+pg_only 't.table "n" { t.col "id" :integer() :identity() :primary() }' "table n, id: an identity column"
+pg_only 't.table "s" { t.col "id" :integer() :primary(), t.col "b" :text() :storage "external" }' "table s, b: SET STATISTICS / STORAGE / COMPRESSION"
 finish
