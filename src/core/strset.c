@@ -77,8 +77,9 @@ int tide_strset_put(tide_strset *s, const char *key, int value)
 
 int tide_strset_add(tide_strset *s, const char *key)
 {
-    int value;
-    return tide_strset_get(s, key, &value) ? 0 : tide_strset_put(s, key, 0);
+    if (s->cap && s->slots[find(s, key)])
+        return 0;                           /* there: its int stays */
+    return tide_strset_put(s, key, 0);
 }
 
 int tide_strset_get(const tide_strset *s, const char *key, int *value)
