@@ -200,6 +200,18 @@ static const char sql_views[] =
     "WHERE " NAMESPACES " AND c.relkind IN ('v', 'm') AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
     "ORDER BY n.nspname, c.relname";
 
+/* Indexes of materialized views: the whole CREATE INDEX statement, and
+ * the materialized view as what it reads (it goes with it). */
+static const char sql_matview_indexes[] =
+    "SELECT n.nspname, ic.relname, pg_catalog.pg_get_indexdef(i.indexrelid), d.description, "
+    "ARRAY[" READ_NAME("n.nspname", "c.relname") "] "
+    "FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indrelid AND c.relkind = 'm' "
+    "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    DESCRIPTION("d", "pg_catalog.pg_class", "i.indexrelid")
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
+    "ORDER BY n.nspname, ic.relname";
+
 /* Functions and procedures (not aggregates nor window functions): the
  * whole CREATE OR REPLACE statement. An overloaded name is made unique
  * with its argument types: "f(integer)" (the emitter writes the name
@@ -937,6 +949,14 @@ static int read_views(reader *r, const PGresult *res)
     return rc;
 }
 
+static int read_matview_indexes(reader *r, const PGresult *res)
+{
+    int i, rc = 0, n = PQntuples(res);
+    for (i = 0; i < n && rc == 0; i++)
+        rc = add_object(r, TIDE_OBJ_MATVIEW_INDEX, field(res, i, 0), field(res, i, 1), NULL, res, i, 2, 4);
+    return rc;
+}
+
 static int read_functions(reader *r, const PGresult *res)
 {
     int i, rc = 0, n = PQntuples(res);
@@ -1018,6 +1038,7 @@ static const struct step {
     { "sequences", sql_sequences, read_sequences },
     { "functions", sql_functions, read_functions },
     { "views", sql_views, read_views },
+    { "materialized view indexes", sql_matview_indexes, read_matview_indexes },
     { "partitions", sql_partitions, read_partitions },
     { "triggers", sql_triggers, read_triggers },
     { "policies", sql_policies, read_policies },

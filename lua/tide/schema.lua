@@ -815,7 +815,9 @@ function TblMT.__call(b, items)
   local t = { __tide = "table", name = b.__table, schema = b.__schema, comment = b.__comment,
               renamedFrom = b.__renamedFrom, columns = columns, indexes = {}, uniques = {},
               foreigns = {}, checks = {}, strict = b.__strict, withoutRowid = b.__withoutRowid,
-              unlogged = b.__unlogged, partitionBy = b.__partitionBy, inherits = b.__inherits }
+              unlogged = b.__unlogged,
+              rowLevelSecurity = b.__rowLevelSecurity, forceRowLevelSecurity = b.__forceRowLevelSecurity,
+              partitionBy = b.__partitionBy, inherits = b.__inherits }
   for i = 1, count_items(b, items) do
     local item = items[i]
     local kind = type(item) == "table" and rawget(item, "__tide")
@@ -845,7 +847,8 @@ TblMT.__index = function(b, k)
   if m then return m end
   if type(k) == "string" and k:sub(1, 2) == "__" then return nil end
   error(format("table '%s': no method :%s()%s", rawget(b, "__name_"), tostring(k),
-    suggest(tostring(k), { "comment", "renamedFrom", "strict", "withoutRowid", "unlogged", "partitionBy", "inherits" })), 2)
+    suggest(tostring(k), { "comment", "renamedFrom", "strict", "withoutRowid", "unlogged", "rowLevelSecurity",
+      "forceRowLevelSecurity", "partitionBy", "inherits" })), 2)
 end
 
 function Tbl:renamedFrom(old)
@@ -864,8 +867,12 @@ function Tbl:comment(text)
 end
 
 -- Table options: :strict() (SQLite STRICT), :withoutRowid() (SQLite WITHOUT
--- ROWID), :unlogged() (PostgreSQL UNLOGGED); a database without one refuses it.
-for method, field in pairs { strict = "__strict", withoutRowid = "__withoutRowid", unlogged = "__unlogged" } do
+-- ROWID), :unlogged() (PostgreSQL UNLOGGED), :rowLevelSecurity() and
+-- :forceRowLevelSecurity() (PostgreSQL ENABLE / FORCE ROW LEVEL SECURITY: its
+-- t.policy rows apply); a database without one refuses it.
+for method, field in pairs { strict = "__strict", withoutRowid = "__withoutRowid", unlogged = "__unlogged",
+                             rowLevelSecurity = "__rowLevelSecurity",
+                             forceRowLevelSecurity = "__forceRowLevelSecurity" } do
   Tbl[method] = function(self, extra)
     if extra ~= nil then error(format("table '%s': :%s() takes no arguments", self.__name_, method), 2) end
     if self[field] then error(format("table '%s': :%s() is given twice", self.__name_, method), 2) end
@@ -936,6 +943,7 @@ local KINDS = {
   { word = "partition",        kind = "partition",         example = "[[for values in ('eu')]]", onTable = true },
   { word = "view",             kind = "view",              example = "[[select ...]]" },
   { word = "materializedView", kind = "materialized view", example = "[[select ...]]" },
+  { word = "materializedViewIndex", kind = "materialized view index", example = "[[create index ... on mv (...)]]" },
   { word = "trigger",          kind = "trigger",           example = "[[create trigger ... ]]", onTable = true },
   { word = "policy",           kind = "policy",            example = "[[create policy ... ]]", onTable = true },
   { word = "exclusion",        kind = "exclusion constraint", example = "[[exclude using gist (room with =, during with &&)]]", onTable = true },

@@ -707,15 +707,18 @@ static int each_item(conv *cv, tide_table *t, int slot, const char *field, int r
 
 static const char *const table_keys[] = {
     "__tide", "name", "schema", "comment", "renamedFrom", "columns", "primary",
-    "indexes", "uniques", "foreigns", "checks", "strict", "withoutRowid", "unlogged", "partitionBy", "inherits"
+    "indexes", "uniques", "foreigns", "checks", "strict", "withoutRowid", "unlogged", "rowLevelSecurity",
+    "forceRowLevelSecurity", "partitionBy", "inherits"
 };
 enum { T_TAG, T_NAME, T_SCHEMA, T_COMMENT, T_RENAMED, T_COLUMNS, T_PRIMARY, T_INDEXES,
-       T_UNIQUES, T_FOREIGNS, T_CHECKS, T_STRICT, T_WITHOUT_ROWID, T_UNLOGGED, T_PARTITION_BY, T_INHERITS, T_N };
+       T_UNIQUES, T_FOREIGNS, T_CHECKS, T_STRICT, T_WITHOUT_ROWID, T_UNLOGGED, T_ROW_SECURITY,
+       T_FORCE_ROW_SECURITY, T_PARTITION_BY, T_INHERITS, T_N };
 
 /* The table options: slot T_STRICT + i holds option i. */
 static const struct { const char *field; unsigned bit; } table_options[] = {
     { "strict", TIDE_TABLE_STRICT }, { "withoutRowid", TIDE_TABLE_WITHOUT_ROWID },
-    { "unlogged", TIDE_TABLE_UNLOGGED }
+    { "unlogged", TIDE_TABLE_UNLOGGED }, { "rowLevelSecurity", TIDE_TABLE_ROW_SECURITY },
+    { "forceRowLevelSecurity", TIDE_TABLE_FORCE_ROW_SECURITY }
 };
 static const shape table_shape = { "table", "a table definition (t.table \"name\" { ... })", table_keys, T_N };
 

@@ -700,7 +700,7 @@ static const char *const dsl_words[TIDE_NOBJECT_KINDS] = {
     [TIDE_OBJ_EXTENSION] = "extension", [TIDE_OBJ_DOMAIN] = "domain", [TIDE_OBJ_COMPOSITE] = "compositeType",
     [TIDE_OBJ_SEQUENCE] = "sequence", [TIDE_OBJ_FUNCTION] = "func",
     [TIDE_OBJ_VIRTUAL_TABLE] = "virtualTable", [TIDE_OBJ_PARTITION] = "partition", [TIDE_OBJ_VIEW] = "view",
-    [TIDE_OBJ_MATVIEW] = "materializedView", [TIDE_OBJ_TRIGGER] = "trigger",
+    [TIDE_OBJ_MATVIEW] = "materializedView", [TIDE_OBJ_MATVIEW_INDEX] = "materializedViewIndex", [TIDE_OBJ_TRIGGER] = "trigger",
     [TIDE_OBJ_POLICY] = "policy", [TIDE_OBJ_EXCLUSION] = "exclusion",
 };
 
@@ -771,7 +771,7 @@ static void object(writer *w, tide_buf *b, const tide_object *o, const char *ind
 
 /* ---- tables ------------------------------------------------------------------- */
 
-/* :strict() :withoutRowid() :unlogged() */
+/* :strict() :withoutRowid() :unlogged() :rowLevelSecurity() ... */
 static void table_options(writer *w, tide_buf *b, const tide_table *t)
 {
     if (t->options & TIDE_TABLE_STRICT)
@@ -782,6 +782,10 @@ static void table_options(writer *w, tide_buf *b, const tide_table *t)
         note(w, "table %s: WITHOUT ROWID, with no primary key (the DSL needs one)", t->name);
     if (t->options & TIDE_TABLE_UNLOGGED)
         put(w, b, " :unlogged()");
+    if (t->options & TIDE_TABLE_ROW_SECURITY)
+        put(w, b, " :rowLevelSecurity()");
+    if (t->options & TIDE_TABLE_FORCE_ROW_SECURITY)
+        put(w, b, " :forceRowLevelSecurity()");
     if (t->partition_by) {
         put(w, b, " :partitionBy ");
         quote(w, b, t->partition_by);

@@ -249,6 +249,9 @@ const tide_object_kind_info tide_object_kinds[TIDE_NOBJECT_KINDS] = {
     [TIDE_OBJ_VIEW]          = { "view", "views", TIDE_OBJK_READS, "the query" },
     [TIDE_OBJ_MATVIEW]       = { "materialized view", "materialized views",
                                  TIDE_OBJK_READS | TIDE_OBJK_HOLDS_DATA, "the query" },
+    [TIDE_OBJ_MATVIEW_INDEX] = { "materialized view index", "materialized view indexes", TIDE_OBJK_READS,
+                                 "the whole CREATE INDEX statement (it reads its materialized view: "
+                                 "created again with it)" },
     [TIDE_OBJ_TRIGGER]       = { "trigger", "triggers", TIDE_OBJK_ON_TABLE | TIDE_OBJK_READS,
                                  "the whole CREATE TRIGGER statement" },
     [TIDE_OBJ_POLICY]        = { "policy", "policies", TIDE_OBJK_ON_TABLE | TIDE_OBJK_READS,
@@ -1086,8 +1089,12 @@ static const tide_object *readable_object(const tide_schema *s, const char *sche
  * object of the schema other than o itself. */
 static int add_read(finisher *f, tide_object *o, const char *schema, const char *name)
 {
-    const tide_table *t = tide_schema_find_table(f->s, schema, name);
-    const tide_object *r = t ? NULL : readable_object(f->s, schema, name);
+    const tide_table *t;
+    const tide_object *r;
+    if (schema && !strcmp(schema, "public"))     /* the default, as the lookups take it */
+        schema = NULL;
+    t = tide_schema_find_table(f->s, schema, name);
+    r = t ? NULL : readable_object(f->s, schema, name);
     int i;
     if (!t && (!r || r == o))
         return 0;

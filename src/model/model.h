@@ -199,6 +199,7 @@ typedef enum tide_object_kind {     /* in creation order */
     TIDE_OBJ_PARTITION,
     TIDE_OBJ_VIEW,
     TIDE_OBJ_MATVIEW,
+    TIDE_OBJ_MATVIEW_INDEX,
     TIDE_OBJ_TRIGGER,
     TIDE_OBJ_POLICY,
     TIDE_OBJ_EXCLUSION,

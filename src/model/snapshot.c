@@ -385,6 +385,8 @@ static void render_table(writer *w, const tide_table *t)
     true_field(w, "strict", t->options & TIDE_TABLE_STRICT);
     true_field(w, "withoutRowid", t->options & TIDE_TABLE_WITHOUT_ROWID);
     true_field(w, "unlogged", t->options & TIDE_TABLE_UNLOGGED);
+    true_field(w, "rowLevelSecurity", t->options & TIDE_TABLE_ROW_SECURITY);
+    true_field(w, "forceRowLevelSecurity", t->options & TIDE_TABLE_FORCE_ROW_SECURITY);
     string_field(w, "partitionBy", t->partition_by);
     if (t->ninherits)
         list_field(w, "inherits", t->inherits, t->ninherits, 0);
@@ -1229,10 +1231,12 @@ static int check_item(reader *r, void *ctx)
 
 static const char *const table_keys[] = { "schema", "name", "comment", "strict", "withoutRowid",
                                           "unlogged", "columns", "primaryKey", "uniques",
-                                          "indexes", "foreignKeys", "checks", "partitionBy", "inherits", NULL };
+                                          "indexes", "foreignKeys", "checks", "partitionBy", "inherits",
+                                          "rowLevelSecurity", "forceRowLevelSecurity", NULL };
 enum { TABLE_SCHEMA, TABLE_NAME, TABLE_COMMENT, TABLE_STRICT, TABLE_WITHOUT_ROWID,
        TABLE_UNLOGGED, TABLE_COLUMNS, TABLE_PK, TABLE_UNIQUES, TABLE_INDEXES, TABLE_FKS,
-       TABLE_CHECKS, TABLE_PARTITION_BY, TABLE_INHERITS };
+       TABLE_CHECKS, TABLE_PARTITION_BY, TABLE_INHERITS, TABLE_ROW_SECURITY,
+       TABLE_FORCE_ROW_SECURITY };
 
 /* A table option (true or false) into t->options. */
 static int read_option(reader *r, const char *k, tide_table *t, unsigned bit)
@@ -1254,6 +1258,8 @@ static int table_field(reader *r, void *obj, int i, const char *k)
     case TABLE_STRICT: return read_option(r, k, t, TIDE_TABLE_STRICT);
     case TABLE_WITHOUT_ROWID: return read_option(r, k, t, TIDE_TABLE_WITHOUT_ROWID);
     case TABLE_UNLOGGED: return read_option(r, k, t, TIDE_TABLE_UNLOGGED);
+    case TABLE_ROW_SECURITY: return read_option(r, k, t, TIDE_TABLE_ROW_SECURITY);
+    case TABLE_FORCE_ROW_SECURITY: return read_option(r, k, t, TIDE_TABLE_FORCE_ROW_SECURITY);
     case TABLE_COLUMNS: return read_list(r, k, 0, column_item, t);
     case TABLE_PK: return read_primary_key(r, t, k);
     case TABLE_UNIQUES: return read_list(r, k, 1, unique_item, t);

@@ -1,0 +1,3 @@
+ALTER TABLE "Account" DROP CONSTRAINT "Account_ownerId_fkey";
+ALTER TABLE "Account" ADD CONSTRAINT "Account_ownerId_fkey" FOREIGN KEY ("ownerId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE DEFERRABLE INITIALLY DEFERRED;
+CREATE INDEX "Account_ownerId_idx" ON "Account"("ownerId");

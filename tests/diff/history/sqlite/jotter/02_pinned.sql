@@ -1,0 +1,2 @@
+ALTER TABLE notes ADD COLUMN pinned BOOLEAN NOT NULL DEFAULT 0;
+CREATE INDEX IF NOT EXISTS idx_notes_folder ON notes(folder_id);

@@ -1,0 +1,5 @@
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value ANY,
+  updated INTEGER NOT NULL DEFAULT (unixepoch())
+) STRICT, WITHOUT ROWID;

@@ -1,0 +1,3 @@
+ALTER TABLE tags ADD COLUMN color TEXT;
+ALTER TABLE tags ADD COLUMN "sortOrder" INTEGER DEFAULT 0;
+CREATE INDEX tags_sort ON tags ("sortOrder", name COLLATE NOCASE);

@@ -1,0 +1,4 @@
+CREATE VIEW trash AS SELECT id, uuid, title, archived_at FROM notes WHERE archived_at IS NOT NULL;
+CREATE TRIGGER trash_restore INSTEAD OF DELETE ON trash BEGIN
+  UPDATE notes SET archived_at = NULL WHERE id = old.id;
+END;

@@ -1,0 +1,2 @@
+SELECT 'folders', count(*) FROM folders;
+SELECT 'notes', id, title FROM notes ORDER BY id;
