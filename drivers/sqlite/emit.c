@@ -640,8 +640,16 @@ static void drop_object(emitter *e, const tide_object *o)
     tide_sqlw_stmt(W(e));
 }
 
-/* A trigger is its statement as written; a view and a virtual table are
- * written from their name and definition. */
+static int whole_statement(const char *def)
+{
+    while (isspace((unsigned char)*def))
+        def++;
+    return !sqlite3_strnicmp(def, "create", 6);
+}
+
+/* A trigger is its statement as written, and so is a view given as one
+ * (CREATE VIEW v (a, b) AS ...: one that names its columns); a view and a
+ * virtual table are otherwise written from their name and definition. */
 static void create_object(emitter *e, const tide_object *o)
 {
     if (o->schema) {
@@ -649,7 +657,7 @@ static void create_object(emitter *e, const tide_object *o)
                        tide_object_kinds[o->kind].name, o->schema, o->name);
         return;
     }
-    if (o->kind == TIDE_OBJ_TRIGGER) {
+    if (o->kind == TIDE_OBJ_TRIGGER || (o->kind == TIDE_OBJ_VIEW && whole_statement(o->definition))) {
         tide_sqlw_put(W(e), o->definition);
     } else {
         tide_sqlw_put(W(e), o->kind == TIDE_OBJ_VIEW ? "create view " : "create virtual table ");

@@ -1197,38 +1197,45 @@ static void reader_free(reader *r)
 /* ---- views, triggers, virtual tables -------------------------------------- */
 
 /* The text after the token sequence that ends at the first top-level word
- * kw (a view's AS, a virtual table's USING), trimmed; NULL when absent. */
-static const char *after_word(const char *sql, const char *kw)
+ * kw (a view's AS, a virtual table's USING), trimmed; NULL when absent.
+ * *group: whether a parenthesised group came before it (a view's column
+ * list). */
+static const char *after_word(const char *sql, const char *kw, int *group)
 {
     token t;
     const char *p = sql, *close;
+    *group = 0;
     for (;;) {
         p = lex(p, &t);
         if (t.kind == TK_END)
             return NULL;
-        if (t.kind == TK_LP)
+        if (t.kind == TK_LP) {
             p = skip_group(p, &close);
-        else if (is_kw(&t, kw))
+            *group = 1;
+        } else if (is_kw(&t, kw)) {
             return skip_space(p);
+        }
     }
 }
 
-/* Row: type, name, tbl_name, sql. A view's definition is its query, a
- * trigger's the whole statement as SQLite keeps it, a virtual table's the
- * module and its arguments. */
+/* Row: type, name, tbl_name, sql. A view's definition is its query (the
+ * whole statement when it names its columns, CREATE VIEW v (a, b) AS: the
+ * query alone would give them other names), a trigger's the whole statement
+ * as SQLite keeps it, a virtual table's the module and its arguments. */
 static int on_object(reader *r, sqlite3_stmt *st)
 {
     const char *type = text(st, 0), *name = text(st, 1), *table = text(st, 2), *sql = text(st, 3), *def = sql;
     tide_object_kind kind = TIDE_OBJ_VIEW;
+    int columns = 0;
     if (!type || !name || !sql || excluded(r, name) || (table && excluded(r, table)))
         return 0;
     if (!strcmp(type, "trigger"))
         kind = TIDE_OBJ_TRIGGER;
     else if (!strcmp(type, "view"))
-        def = after_word(sql, "as");
+        def = (def = after_word(sql, "as", &columns)) && columns ? sql : def;
     else {
         kind = TIDE_OBJ_VIRTUAL_TABLE;
-        def = after_word(sql, "using");
+        def = after_word(sql, "using", &columns);
     }
     if (!def)
         return tide_err_set(r->err, TIDE_ESQL, "%s '%s': cannot read its definition from: %s", type, name, sql);

@@ -1,0 +1,1 @@
+select id, label from item order by id;
