@@ -5,6 +5,7 @@
 #include "model/diagram.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -395,31 +396,49 @@ int tide_model_diagram(const tide_schema *s, tide_diagram_format format, const c
     return draw(s, NULL, NULL, NULL, format, default_ns, out);
 }
 
-static int position(const tide_schema *s, const tide_table *t)
+/* A schema's tables by address, to find each op's table's position in
+ * O(log n): a plan has an op or more per table. */
+typedef struct { const tide_table *t; int i; } slot;
+
+static int by_address(const void *a, const void *b)
 {
+    uintptr_t x = (uintptr_t)((const slot *)a)->t, y = (uintptr_t)((const slot *)b)->t;
+    return x < y ? -1 : x > y;
+}
+
+static slot *slots_of(const tide_schema *s)
+{
+    slot *v = malloc(((size_t)s->ntables + 1) * sizeof *v);
     int i;
-    for (i = 0; t && i < s->ntables; i++)
-        if (s->tables[i] == t)
-            return i;
-    return -1;
+    for (i = 0; v && i < s->ntables; i++)
+        v[i].t = s->tables[i], v[i].i = i;
+    if (v)
+        qsort(v, (size_t)s->ntables, sizeof *v, by_address);
+    return v;
+}
+
+static int position(const slot *v, int n, const tide_table *t)
+{
+    slot key, *hit;
+    key.t = t;
+    hit = t ? bsearch(&key, v, (size_t)n, sizeof *v, by_address) : NULL;
+    return hit ? hit->i : -1;
 }
 
 int tide_model_diagram_change(const tide_schema *from, const tide_schema *to, const tide_plan *up,
                               tide_diagram_format format, const char *default_ns, tide_buf *out)
 {
     unsigned char *mark = calloc((size_t)to->ntables + 1, 1), *dropped = calloc((size_t)from->ntables + 1, 1);
-    int i, k, rc;
-    if (!mark || !dropped) {
-        free(mark);
-        free(dropped);
-        return TIDE_ENOMEM;
-    }
+    slot *in_from = slots_of(from), *in_to = slots_of(to);
+    int i, k, rc = TIDE_ENOMEM;
+    if (!mark || !dropped || !in_from || !in_to)
+        goto done;
     for (i = 0; i < up->n; i++) {
         const tide_op *op = &up->ops[i];
         if (op->kind == TIDE_OP_DROP_TABLE) {
-            if ((k = position(from, op->old_table)) >= 0)
+            if ((k = position(in_from, from->ntables, op->old_table)) >= 0)
                 dropped[k] = 1;
-        } else if ((k = position(to, op->table)) >= 0) {
+        } else if ((k = position(in_to, to->ntables, op->table)) >= 0) {
             if (op->kind == TIDE_OP_CREATE_TABLE || op->new_table)
                 mark[k] = MARK_ADDED;
             else if (mark[k] != MARK_ADDED)
@@ -430,7 +449,10 @@ int tide_model_diagram_change(const tide_schema *from, const tide_schema *to, co
         if (dropped[i])
             dropped[i] = MARK_DROPPED;
     rc = draw(to, mark, from, dropped, format, default_ns, out);
+done:
     free(mark);
     free(dropped);
+    free(in_from);
+    free(in_to);
     return rc;
 }
