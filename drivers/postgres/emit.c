@@ -885,6 +885,16 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
     case TIDE_OP_ALTER_TABLE_OPTIONS:
         table_options(e, op);
         break;
+    case TIDE_OP_CLUSTER_ON:
+        alter_table(e, t);
+        if (t->cluster_on) {
+            tide_sqlw_put(e, "cluster on ");
+            tide_sqlw_q(e, t->cluster_on);
+        } else {
+            tide_sqlw_put(e, "set without cluster");
+        }
+        tide_sqlw_stmt(e);
+        break;
     }
 }
 

@@ -927,6 +927,8 @@ static int postgres_only(const tide_table *t, tide_err *err)
         what = "INHERITS (:inherits)";
     else if (t->pk_options)
         what = "a deferrable primary key";
+    else if (t->cluster_on)
+        what = "CLUSTER ON (:clusterOn)";
     else if (t->options & (TIDE_TABLE_ROW_SECURITY | TIDE_TABLE_FORCE_ROW_SECURITY))
         what = "ROW LEVEL SECURITY (:rowLevelSecurity)";
     for (j = 0; !what && j < t->nuniques; j++)

@@ -817,7 +817,8 @@ function TblMT.__call(b, items)
               foreigns = {}, checks = {}, strict = b.__strict, withoutRowid = b.__withoutRowid,
               unlogged = b.__unlogged,
               rowLevelSecurity = b.__rowLevelSecurity, forceRowLevelSecurity = b.__forceRowLevelSecurity,
-              partitionBy = b.__partitionBy, inherits = b.__inherits }
+              partitionBy = b.__partitionBy, inherits = b.__inherits,
+              clusterOn = b.__clusterOn }
   for i = 1, count_items(b, items) do
     local item = items[i]
     local kind = type(item) == "table" and rawget(item, "__tide")
@@ -848,7 +849,7 @@ TblMT.__index = function(b, k)
   if type(k) == "string" and k:sub(1, 2) == "__" then return nil end
   error(format("table '%s': no method :%s()%s", rawget(b, "__name_"), tostring(k),
     suggest(tostring(k), { "comment", "renamedFrom", "strict", "withoutRowid", "unlogged", "rowLevelSecurity",
-      "forceRowLevelSecurity", "partitionBy", "inherits" })), 2)
+      "forceRowLevelSecurity", "partitionBy", "inherits", "clusterOn" })), 2)
 end
 
 function Tbl:renamedFrom(old)
@@ -890,6 +891,18 @@ function Tbl:partitionBy(key)
   end
   if self.__partitionBy then error(format("table '%s': :partitionBy() is given twice", self.__name_), 2) end
   self.__partitionBy = key
+  return self
+end
+
+-- :clusterOn "index" (PostgreSQL CLUSTER ON): the index, or the key
+-- constraint, that CLUSTER orders the table by.
+function Tbl:clusterOn(index)
+  if type(index) ~= "string" or not index:find("%S") then
+    error(format("table '%s': :clusterOn(index) needs the name of one of its indexes, e.g. :clusterOn \"%s_pkey\"",
+      self.__name_, self.__name_), 2)
+  end
+  if self.__clusterOn then error(format("table '%s': :clusterOn() is given twice", self.__name_), 2) end
+  self.__clusterOn = index
   return self
 end
 

@@ -723,6 +723,11 @@ static void diff_table(differ *d, const tide_table *at, const tide_table *bt)
     diff_columns(d, at, bt);
     diff_primary_key(d, at, bt);
     diff_constraints(d, at, bt);
+    if (!same_name(d, at->cluster_on, bt->cluster_on)) {
+        note(d, 0, "table %s: clustered on %s", qname(bt, y, sizeof y), bt->cluster_on ? bt->cluster_on : "nothing");
+        if ((op = add_op(d, P_ADD_FK, TIDE_OP_CLUSTER_ON, bt)) != NULL)
+            op->old_table = at;
+    }
 }
 
 static int same_inherits(const differ *d, const tide_table *a, const tide_table *b)
@@ -808,6 +813,8 @@ static void create_table(differ *d, const tide_table *bt)
             op->fk = &bt->fks[i];
             op->new_table = 1;
         }
+    if (bt->cluster_on && (op = add_op(d, P_ADD_FK, TIDE_OP_CLUSTER_ON, bt)) != NULL)
+        op->new_table = 1;
 }
 
 static void drop_table(differ *d, const tide_table *at)
@@ -1408,6 +1415,9 @@ int tide_op_describe(const tide_op *op, tide_buf *out)
     case TIDE_OP_CREATE_INDEX:     return tide_buf_printf(out, "create index %s on %s", op->index->name, tn);
     case TIDE_OP_ADD_FK:           return tide_buf_printf(out, "add foreign key %s on %s", op->fk->name, tn);
     case TIDE_OP_ALTER_TABLE_OPTIONS: return tide_buf_printf(out, "change the options of table %s", tn);
+    case TIDE_OP_CLUSTER_ON:
+        return op->table->cluster_on ? tide_buf_printf(out, "cluster table %s on %s", tn, op->table->cluster_on)
+                                     : tide_buf_printf(out, "leave table %s unclustered", tn);
     case TIDE_OP_VALIDATE_CONSTRAINT: return tide_buf_printf(out, "validate constraint %s on %s", op->new_name, tn);
     case TIDE_OP_DROP_OBJECT: case TIDE_OP_CREATE_OBJECT: case TIDE_OP_RENAME_OBJECT:
     case TIDE_OP_ALTER_OBJECT: case TIDE_OP_ALTER_OBJECT_COMMENT: {

@@ -58,8 +58,11 @@ typedef enum tide_op_kind {
                                        FUNCTION) */
     TIDE_OP_ALTER_OBJECT_COMMENT,   /* object, old_object */
     TIDE_OP_ALTER_TABLE_OPTIONS,    /* table, old_table: options differ (TIDE_TABLE_*) */
-    TIDE_OP_VALIDATE_CONSTRAINT     /* table, check or fk, new_name: a NOT VALID check or
+    TIDE_OP_VALIDATE_CONSTRAINT,    /* table, check or fk, new_name: a NOT VALID check or
                                        foreign key that the target has valid (else the same) */
+    TIDE_OP_CLUSTER_ON              /* table, old_table (NULL for a new table): the index the
+                                       table is clustered on (table->cluster_on; NULL: none);
+                                       after the indexes are created */
 } tide_op_kind;
 
 /* ALTER_COLUMN: what changed. */

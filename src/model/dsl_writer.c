@@ -790,6 +790,10 @@ static void table_options(writer *w, tide_buf *b, const tide_table *t)
         put(w, b, " :partitionBy ");
         quote(w, b, t->partition_by);
     }
+    if (t->cluster_on) {
+        put(w, b, " :clusterOn ");
+        quote(w, b, t->cluster_on);
+    }
     if (t->ninherits) {
         int i;
         put(w, b, " :inherits { ");

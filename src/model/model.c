@@ -945,6 +945,11 @@ static int check_names(finisher *f, const tide_table *t)
     if (t->pk_name) names[n++] = t->pk_name;
     for (i = 0; i < t->nuniques; i++) names[n++] = t->uniques[i].name;
     for (i = 0; i < t->nindexes; i++) names[n++] = t->indexes[i].name;
+    for (i = 0; t->cluster_on && i < n && !tide_model_same_name(t->nocase, names[i], t->cluster_on); i++)
+        ;
+    if (t->cluster_on && i == n)
+        rc = fail_item(f, t, "clusterOn names '%s', which is not one of its indexes, unique constraints "
+                       "or its primary key", t->cluster_on);
     for (i = 0; i < t->nfks; i++) names[n++] = t->fks[i].name;
     for (i = 0; i < t->nchecks; i++) names[n++] = t->checks[i].name;
     sort_list(names, n, sizeof *names, cmp_named);
@@ -1442,6 +1447,7 @@ static int copy_table(tide_schema *s, const tide_table *a)
     t->options = a->options;
     t->renamed_from = tide_schema_str(s, a->renamed_from);
     t->partition_by = tide_schema_str(s, a->partition_by);
+    t->cluster_on = tide_schema_str(s, a->cluster_on);
     if ((rc = copy_strv(s, &t->inherits, &t->ninherits, a->inherits, a->ninherits)) < 0)
         return rc;
     t->pk_name = tide_schema_str(s, a->pk_name);

@@ -165,6 +165,8 @@ typedef struct tide_table {
                                its own (keys and indexes may name them) */
     int ninherits;
     unsigned pk_options;    /* TIDE_CON_DEFERRABLE, TIDE_CON_INITIALLY_DEFERRED */
+    char *cluster_on;       /* PostgreSQL CLUSTER ON: the index (or key constraint) the
+                               table is clustered on; NULL: none */
 } tide_table;
 
 typedef struct tide_enum {

@@ -90,4 +90,6 @@ pg_only 't.table "p" { t.col "id" :integer() :primary() }, t.table "c" :inherits
 pg_only 't.table "i" { t.col "id" :integer() :primary(), t.col "a" :text(), t.index { "a", include = { "id" } } }' "INCLUDE columns on an index"
 pg_only 't.table "n" { t.col "id" :integer() :identity() :primary() }' "table n, id: an identity column"
 pg_only 't.table "s" { t.col "id" :integer() :primary(), t.col "b" :text() :storage "external" }' "table s, b: SET STATISTICS / STORAGE / COMPRESSION"
+pg_only 't.table "r" :rowLevelSecurity() { t.col "id" :integer() :primary() }' "table r: ROW LEVEL SECURITY"
+pg_only 't.table "k" :clusterOn "k_pkey" { t.col "id" :integer() :primary() }' "table k: CLUSTER ON"
 finish

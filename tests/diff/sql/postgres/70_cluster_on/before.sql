@@ -1,0 +1,6 @@
+-- a table clustered on one index, another not clustered
+create table visit (id bigint primary key, at timestamptz not null, page text);
+create index visit_at on visit (at);
+alter table visit cluster on visit_at;
+create table page (id int primary key, path text not null);
+create unique index page_path on page (path);

@@ -1,0 +1,1 @@
+select id, path from page order by id;
