@@ -701,6 +701,23 @@ static void diff_primary_key(differ *d, const tide_table *at, const tide_table *
 
 static int same_inherits(const differ *d, const tide_table *a, const tide_table *b);
 
+/* Whether this plan creates table t's index, unique constraint or primary
+ * key named name (again: a changed one is dropped and created, and loses
+ * what CLUSTER ON said of it). */
+static int made_again(const differ *d, const tide_table *t, const char *name)
+{
+    int i;
+    for (i = 0; name && i < d->nphase[P_ADD_CONSTRAINT]; i++) {
+        const tide_op *op = &d->phase[P_ADD_CONSTRAINT][i];
+        const char *made = op->kind == TIDE_OP_CREATE_INDEX ? op->index->name
+                         : op->kind == TIDE_OP_ADD_UNIQUE ? op->unique->name
+                         : op->kind == TIDE_OP_ADD_PRIMARY_KEY ? t->pk_name : NULL;
+        if (op->table == t && made && same_name(d, made, name))
+            return 1;
+    }
+    return 0;
+}
+
 static void diff_table(differ *d, const tide_table *at, const tide_table *bt)
 {
     tide_op *op;
@@ -723,7 +740,7 @@ static void diff_table(differ *d, const tide_table *at, const tide_table *bt)
     diff_columns(d, at, bt);
     diff_primary_key(d, at, bt);
     diff_constraints(d, at, bt);
-    if (!same_name(d, at->cluster_on, bt->cluster_on)) {
+    if (!same_name(d, at->cluster_on, bt->cluster_on) || made_again(d, bt, bt->cluster_on)) {
         note(d, 0, "table %s: clustered on %s", qname(bt, y, sizeof y), bt->cluster_on ? bt->cluster_on : "nothing");
         if ((op = add_op(d, P_ADD_FK, TIDE_OP_CLUSTER_ON, bt)) != NULL)
             op->old_table = at;

@@ -9,3 +9,7 @@ alter table page cluster on page_path;
 create table hit (id int primary key, n int);
 create index hit_n on hit (n);
 alter table hit cluster on hit_n;
+-- log's clustered index changes its columns: dropped, created, clustered again
+create table log (id int primary key, at date, lvl int);
+create index log_at on log (at, lvl);
+alter table log cluster on log_at;
