@@ -4,13 +4,9 @@
 # then back down.
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
-DIALECT=sqlite
-n=0
-fresh_db() { n=$((n + 1)); URL="sqlite:$work/db$n.sqlite"; }
-run_sql() { sqlite3 -bail -batch -separator '|' "${URL#sqlite:}" < "$1"; }
+. "$here/sqlite_db.inc"
 keep_ref() { cp "${ref#sqlite:}" "$work/release$1.sqlite"; }
 ref_of() { URL="sqlite:$work/release$1.sqlite"; }
-. "$here/sqlite_catalog.inc"
 . "$here/../diff/history.inc"
 run_history
 finish
