@@ -15,7 +15,8 @@
 # keys come back in name order (their pragma ids follow the text), and a
 # non-INTEGER key of a rowid table, which SQLite lets hold NULL, is written
 # NOT NULL (the model's key): checked on their own below.
-. "$(dirname "$0")/lib.sh"
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
 sq() { sqlite3 -batch -separator '|' "$1" "$2"; }
 
 cat > app.sql <<'SQL'
@@ -84,10 +85,11 @@ CREATE TABLE attachments (
 CREATE INDEX attachments_note ON attachments (note_id);
 CREATE UNIQUE INDEX attachments_sha ON attachments (sha256);
 CREATE TABLE reminders (
-  id INTEGER PRIMARY KEY,
+  id INTEGER PRIMARY KEY ON CONFLICT ROLLBACK,
   note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
   due_at INTEGER NOT NULL,
-  done INTEGER NOT NULL DEFAULT 0
+  done INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (note_id, due_at) ON CONFLICT FAIL
 );
 CREATE INDEX reminders_due ON reminders (due_at) WHERE done = 0;
 CREATE TABLE contacts (
@@ -112,7 +114,7 @@ CREATE TABLE participants (
   conversation_id INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
   contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
   role TEXT NOT NULL DEFAULT 'member',
-  PRIMARY KEY (conversation_id, contact_id)
+  PRIMARY KEY (conversation_id, contact_id) ON CONFLICT IGNORE
 );
 CREATE TABLE messages (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -186,8 +188,8 @@ CREATE TABLE locations (
 );
 CREATE TABLE downloads (
   id INTEGER PRIMARY KEY,
-  url TEXT NOT NULL UNIQUE,
-  state TEXT NOT NULL DEFAULT 'queued',
+  url TEXT NOT NULL UNIQUE ON CONFLICT REPLACE,
+  state TEXT NOT NULL ON CONFLICT REPLACE DEFAULT 'queued',
   progress REAL NOT NULL DEFAULT 0,
   error TEXT
 );
@@ -241,9 +243,11 @@ SQL
 # The catalog, one line per item, names and collations folded to lower case
 # (SQLite compares both so), foreign keys as a set (not by pragma id), a key
 # column's notnull as "key" (the quirk above), the SQL of views and triggers
-# from their AS / first BEGIN on (the name is quoted or not), spaces folded.
+# from their AS / first BEGIN on (the name is quoted or not), spaces folded,
+# the ON CONFLICT clauses of each table (sqlite_on_conflict.inc).
+. "$here/sqlite_on_conflict.inc"
 catalog() {
-  sqlite3 -batch -separator '|' "$1" <<'SQL'
+  { cat <<'SQL'
 select 'table', lower(name), type, ncol, wr, strict from pragma_table_list
   where schema = 'main' and name not like 'sqlite\_%' escape '\' order by 2;
 select 'column', lower(m.name), p.cid, lower(p.name), lower(p.type),
@@ -263,6 +267,8 @@ select type, lower(name), lower(tbl_name), trim(replace(replace(substr(sql, case
   else instr(lower(sql), ' using ') + 7 end), char(10), ' '), '  ', ' '))
   from sqlite_master where type in ('view', 'trigger') or sql like 'create virtual %' order by 1, 2;
 SQL
+    printf '%s\n' "$on_conflict_sql"
+  } | sqlite3 -batch -separator '|' "$1"
 }
 same_catalog() {
   local a b; a=$(catalog "$1"); b=$(catalog "$2")
@@ -287,7 +293,9 @@ tide --url sqlite:app.db schema:inspect --format lua; expect_rc 0
 for want in ':strict()' ':withoutRowid()' ':generated "length(body)' ':generated("lower(trim(title))", { stored = true })' \
             'where = "pinned = 1"' '"created_at desc"' 'title_sort collate nocase' 'deferrable = true' \
             't.virtualTable "notes_fts"' 't.virtualTable "places"' 't.view "busy_conversations"' \
-            't.trigger "pinned_notes_unpin"' 't.check("accounts_check"'; do
+            't.trigger "pinned_notes_unpin"' 't.check("accounts_check"' \
+            ':unique { onConflict = "replace" }' ':notNull { onConflict = "replace" }' \
+            ':primary { onConflict = "rollback" }' 'onConflict = "ignore" }' 'onConflict = "fail" }'; do
   expect_out "$want"
 done
 expect_no 'notes_fts_data'
