@@ -265,13 +265,22 @@ static int extension_canonical(tide_schema *s, tide_object *o, tide_buf *buf, ti
 }
 
 /* What only SQLite has is refused by name rather than left out of the SQL
- * without a word: the ON CONFLICT resolution of a NOT NULL, a UNIQUE or a
- * PRIMARY KEY (PostgreSQL resolves conflicts in INSERT ... ON CONFLICT). */
+ * without a word: a nullable key column (PostgreSQL makes key columns NOT
+ * NULL), the ON CONFLICT resolution of a NOT NULL, a UNIQUE or a PRIMARY
+ * KEY (PostgreSQL resolves conflicts in INSERT ... ON CONFLICT). */
 static int sqlite_only(const tide_table *t, tide_err *err)
 {
     const char *word = t->pk_conflict, *on = "the primary key";
     char where[300] = "";
     int j;
+    for (j = 0; j < t->npk; j++) {
+        const tide_column *c = tide_table_find_column(t, t->pk[j]);
+        if (c && c->nullable)
+            return tide_err_set(err, TIDE_ECONFIG, "table %s%s%s, column %s: a primary key column is "
+                                "NOT NULL on PostgreSQL; remove :nullable() (SQLite alone lets a key "
+                                "column of a rowid table hold NULL)", t->schema ? t->schema : "",
+                                t->schema ? "." : "", t->name, c->name);
+    }
     for (j = 0; !word && j < t->nuniques; j++)
         if ((word = t->uniques[j].on_conflict) != NULL) {
             snprintf(where, sizeof where, ", unique constraint %s", t->uniques[j].name);

@@ -903,8 +903,9 @@ static int normalize_column(tide_schema *s, const tide_table *t, tide_column *c,
         c->type = tide_schema_str(s, "integer");       /* INTEGER PRIMARY KEY AUTOINCREMENT */
         c->declared = c->type;
     }
-    if (rowid_key(t, c))
-        c->nullable = 0;                               /* the rowid is never NULL */
+    if (rowid_key(t, c) || ((t->options & (TIDE_TABLE_WITHOUT_ROWID | TIDE_TABLE_STRICT)) &&
+                            in_columns(t->pk, t->npk, c->name)))
+        c->nullable = 0;           /* the rowid is never NULL, nor a key of these tables */
     if ((rc = sqlite_check_declared(t, c, err)) < 0 || (rc = portable_default(s, t, c, err)) < 0)
         return rc;
     if ((rc = sqlite_string_default(c->default_expr, &lit)) > 0 &&

@@ -838,13 +838,12 @@ static int cmp_pk(const void *a, const void *b)
     return ((const pk_col *)a)->pos - ((const pk_col *)b)->pos;
 }
 
-/* The key of the table just read, in key order, its columns NOT NULL as
- * the model's (and the DSL's) key columns are. An INTEGER PRIMARY KEY is the
- * rowid, never NULL even when the pragma says nullable; any other key column
- * of a rowid table that is not STRICT may hold NULL unless declared NOT NULL
- * (SQLite's documented legacy quirk): it is read NOT NULL too, so that
- * "code TEXT PRIMARY KEY" is what definitions with :primary() say, and a
- * rebuild writes it NOT NULL. */
+/* The key of the table just read, in key order. An INTEGER PRIMARY KEY is
+ * the rowid, never NULL even when the pragma says nullable; any other key
+ * column is what the pragma says: in a rowid table that is not STRICT it may
+ * hold NULL unless declared NOT NULL (SQLite's documented legacy rule), so
+ * "code TEXT PRIMARY KEY" is a nullable key (:primary() :nullable()), and
+ * a rebuild keeps it so. */
 static int flush_pk(reader *r)
 {
     tinfo *ti = r->cur;
@@ -853,14 +852,11 @@ static int flush_pk(reader *r)
         return 0;
     if (r->npks > 1)
         qsort(r->pks, (size_t)r->npks, sizeof *r->pks, cmp_pk);
-    for (i = 0; i < r->npks; i++) {
-        tide_column *c;
+    for (i = 0; i < r->npks; i++)
         if (tide_table_add_pk_column(r->out, ti->t, r->pks[i].name) < 0)
             return nomem(r);
-        for (c = ti->t->columns; c < ti->t->columns + ti->t->ncolumns; c++)
-            if (c->name == r->pks[i].name)
-                c->nullable = 0;
-    }
+    if (r->npks == 1 && r->integer_pk >= 0)
+        ti->t->columns[r->integer_pk].nullable = 0;
     r->npks = 0;
     r->integer_pk = -1;
     return 0;

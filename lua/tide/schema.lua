@@ -17,7 +17,8 @@
 --     strict = true, withoutRowid = true, unlogged = true }   (table options)
 -- column:
 --   { __tide = "column", name = "id", type = "integer" (a tide type, the enum's
---     name, "T[]", or raw SQL), autoincrement = true, nullable = true,
+--     name, "T[]", or raw SQL), autoincrement = true, nullable = true (also on a
+--     key column: SQLite lets the key of a rowid table hold NULL, PostgreSQL refuses it),
 --     primary = true, default = "sql", unique = true | "constraint_name",
 --     notNull = true (says the default), notNullOnConflict =, uniqueOnConflict =,
 --     primaryOnConflict = (SQLite's ON CONFLICT resolution of the column's NOT NULL,
@@ -770,9 +771,6 @@ local function check_column(b, d)
   if not d.type then
     tfail(b, d.name, "the column has no type (add one, e.g. :integer(), :text(), :varchar(255))")
   end
-  if d.primary and d.nullable then
-    tfail(b, d.name, "a primary key column cannot be :nullable()")
-  end
   if d.notNull and d.nullable then
     tfail(b, d.name, ":notNull() and :nullable() contradict each other; keep one")
   end
@@ -837,14 +835,7 @@ local function check_table(b, t, names, keyed)
     tfail(b, nil, format("the primary key is given twice: column '%s' has :primary() and the "
       .. "table has t.primary { ... }; keep one", keyed))
   end
-  if t.primary then
-    check_columns(b, t, names, t.primary.columns, "t.primary")
-    for _, k in ipairs(t.primary.columns) do
-      if names[k] and names[k].nullable then
-        tfail(b, nil, format("column '%s' is in the primary key, so it cannot be :nullable()", k))
-      end
-    end
-  end
+  if t.primary then check_columns(b, t, names, t.primary.columns, "t.primary") end
   for _, ix in ipairs(t.indexes) do check_columns(b, t, names, ix.columns, "t.index") end
   for _, u in ipairs(t.uniques) do check_columns(b, t, names, u.columns, "t.unique") end
   for _, f in ipairs(t.foreigns) do check_columns(b, t, names, f.columns, "t.foreign") end
@@ -882,7 +873,7 @@ function TblMT.__call(b, items)
     local kind = type(item) == "table" and rawget(item, "__tide")
     local d = kind == "column builder" and item.__def or kind == "column" and item
     if d then
-      if not d.type or d.nullable and (d.primary or d.notNull) or d.autoincrement and d.default ~= nil
+      if not d.type or d.nullable and d.notNull or d.autoincrement and d.default ~= nil
          or d.generated or d.sequence or kind == "column" then
         check_column(b, d)
       end

@@ -472,10 +472,7 @@ static void modifiers(writer *w, tide_buf *b, const tide_table *t, const tide_co
 {
     const tide_unique *u = unique_of(w, t, c->name);
     const tide_fk *fk = fk_of(w, t, c->name);
-    if (c->nullable && in_key(t, c->name))
-        note(w, "table %s, column %s: nullable, but in the primary key (the DSL makes key "
-             "columns NOT NULL)", t->name, c->name);
-    else if (c->nullable)
+    if (c->nullable)                     /* a key column too: SQLite's rowid tables allow it */
         put(w, b, " :nullable()");
     if (c->not_null_conflict) {
         put(w, b, " :notNull { ");

@@ -366,10 +366,6 @@ describe("tide.schema misuse", function()
     raises(function() return t.table "x" { t.col "a" :integer(), t.primary { "b" } } end, "t.primary names column 'b'")
     raises(function() return t.table "x" { t.col "a" :integer(), t.foreign { "b", table = "y" } } end,
       "t.foreign names column 'b'")
-    raises(function() return t.table "x" { t.col "a" :integer() :primary() :nullable() } end,
-      "a primary key column cannot be :nullable()")
-    raises(function() return t.table "x" { t.col "a" :integer() :nullable(), t.primary { "a" } } end,
-      "column 'a' is in the primary key, so it cannot be :nullable()")
     raises(function() return t.table "x" { t.col "a" :serial() :default "1" } end,
       "a serial column takes its default from its sequence")
     raises(function() return t.table "x" { t.col "a" :integer(), "b" } end, "item 2 is not a column", "a string")
@@ -468,7 +464,7 @@ describe("tide.schema objects, generated columns and table options", function()
   end)
 end)
 
-describe("tide.schema ON CONFLICT clauses (SQLite)", function()
+describe("tide.schema: what SQLite keeps of keys (ON CONFLICT clauses, nullable keys)", function()
   it("records a NOT NULL's, a UNIQUE's and a PRIMARY KEY's resolution", function()
     local d = t.table "x" {
       t.col "id" :integer() :primary { onConflict = "ROLLBACK" },
@@ -490,6 +486,13 @@ describe("tide.schema ON CONFLICT clauses (SQLite)", function()
     assert.are.equal("abort", d.uniques[1].onConflict)
     local k = t.table "k" { t.col "a" :integer(), t.col "b" :integer(), t.primary { "a", "b", onConflict = "ignore" } }
     assert.are.equal("ignore", k.primary.onConflict)
+  end)
+
+  it("takes a nullable key column (SQLite's rowid tables keep one so)", function()
+    local d = t.table "x" { t.col "k" :text() :primary() :nullable(), t.col "v" :integer() }
+    assert.is_true(d.columns[1].primary and d.columns[1].nullable)
+    d = t.table "y" { t.col "a" :integer() :nullable(), t.col "b" :integer(), t.primary { "a", "b" } }
+    assert.is_true(d.columns[1].nullable)
   end)
 
   it("refuses an unknown resolution at its line, naming the way to write it", function()
