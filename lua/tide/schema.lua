@@ -357,22 +357,24 @@ local function conflict_option(b, method, opts, level)
   return conflict(opts.onConflict, ":" .. method .. "{}", level + 1, b.__def.name)
 end
 
+-- The modifier method (a constraint of the column), with its resolution in field.
+local function conflict_modifier(b, method, opts, field, level)
+  local word = conflict_option(b, method, opts, level + 1)
+  modifier(b, method, method, true, level + 1)
+  b.__def[field] = word
+  return b
+end
+
 -- :primary() or :primary { onConflict = "rollback" } (SQLite's PRIMARY KEY ON CONFLICT).
 function Col:primary(opts)
-  local word = conflict_option(self, "primary", opts, 2)
-  modifier(self, "primary", "primary", true, 2)
-  self.__def.primaryOnConflict = word
-  return self
+  return conflict_modifier(self, "primary", opts, "primaryOnConflict", 2)
 end
 
 -- :notNull() says the default (a column is NOT NULL unless :nullable());
 -- :notNull { onConflict = "replace" } gives its NOT NULL SQLite's ON CONFLICT
 -- resolution ("not null on conflict replace": a NULL written is the default).
 function Col:notNull(opts)
-  local word = conflict_option(self, "notNull", opts, 2)
-  modifier(self, "notNull", "notNull", true, 2)
-  self.__def.notNullOnConflict = word
-  return self
+  return conflict_modifier(self, "notNull", opts, "notNullOnConflict", 2)
 end
 
 function Col:nullable(flag)

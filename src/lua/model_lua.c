@@ -188,39 +188,42 @@ static int str_list(conv *cv, int slot, const char *field, int required, char **
 }
 
 /* A foreign key action: NULL for "no action" (the model's canonical form). */
+/* The word at slot among words (any case): its index in *at, -1 when nil;
+ * another word is an error naming what it is not and listing the words. */
+static int one_of(conv *cv, int slot, const char *field, const char *what, const char *const *words,
+                  int n, int *at)
+{
+    char list[160] = "";
+    const char *w;
+    int i, rc;
+    *at = -1;
+    if ((rc = opt_str(cv, slot, field, &w)) < 0 || !w)
+        return rc;
+    for (i = 0; i < n && strcasecmp(w, words[i]); i++)
+        ;
+    if (i < n) {
+        *at = i;
+        return 0;
+    }
+    for (i = 0; i < n; i++)
+        snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "", words[i]);
+    return fail(cv, "%s: '%s' is not %s (%s)", field, w, what, list);
+}
+
 static int action(conv *cv, int slot, const char *field, const char **out)
 {
     static const char *const actions[] = { "no action", "restrict", "cascade", "set null", "set default" };
-    const char *a;
-    size_t i, n = sizeof actions / sizeof actions[0];
-    int rc;
-    *out = NULL;
-    if ((rc = opt_str(cv, slot, field, &a)) < 0 || !a)
-        return rc;
-    for (i = 0; i < n && strcasecmp(a, actions[i]); i++)
-        ;
-    if (i == n)
-        return fail(cv, "%s: '%s' is not a foreign key action (no action, restrict, cascade, "
-                    "set null, set default)", field, a);
-    *out = i == 0 ? NULL : actions[i];   /* copied by the caller */
-    return 0;
+    int i, rc = one_of(cv, slot, field, "a foreign key action", actions, 5, &i);
+    *out = i > 0 ? actions[i] : NULL;    /* copied by the caller; "no action" is none */
+    return rc;
 }
 
-/* An ON CONFLICT resolution (tide_conflict_words, any case) at slot, or NULL. */
+/* An ON CONFLICT resolution (tide_conflict_words), in the schema's arena; NULL: none. */
 static int conflict(conv *cv, int slot, const char *field, char **out)
 {
-    const char *w;
-    int i, rc;
-    *out = NULL;
-    if ((rc = opt_str(cv, slot, field, &w)) < 0 || !w)
-        return rc;
-    for (i = 0; i < TIDE_NCONFLICT && strcasecmp(w, tide_conflict_words[i]); i++)
-        ;
-    if (i == TIDE_NCONFLICT)
-        return fail(cv, "%s: '%s' is not an ON CONFLICT resolution (rollback, abort, fail, ignore, "
-                    "replace)", field, w);
-    *out = (char *)tide_conflict_words[i];   /* copied by the caller */
-    return 0;
+    int i, rc = one_of(cv, slot, field, "an ON CONFLICT resolution", tide_conflict_words, TIDE_NCONFLICT, &i);
+    *out = i >= 0 ? tide_schema_str(cv->s, tide_conflict_words[i]) : NULL;
+    return rc;
 }
 
 /* ---- enums ------------------------------------------------------------------ */
@@ -463,7 +466,7 @@ static int column_not_null(conv *cv, tide_column *c, int base)
     if ((not_null || word) && c->nullable)
         return fail(cv, "%s and nullable contradict each other; keep one",
                     word ? "notNullOnConflict" : "notNull");
-    c->not_null_conflict = tide_schema_str(cv->s, word);
+    c->not_null_conflict = word;
     return 0;
 }
 
@@ -529,7 +532,7 @@ static int column_constraints(conv *cv, tide_table *t, const char *name, int bas
     if (primary && tide_table_add_pk_column(cv->s, t, name) < 0)
         return nomem(cv);
     if (pk_word)
-        t->pk_conflict = tide_schema_str(cv->s, pk_word);
+        t->pk_conflict = pk_word;
     if (unique != LUA_TNIL && unique != LUA_TBOOLEAN && unique != LUA_TSTRING)
         return fail(cv, "unique must be true or a constraint name, not a %s", type_of(L, base + C_UNIQUE));
     if (unique == LUA_TSTRING || lua_toboolean(L, base + C_UNIQUE)) {
@@ -537,7 +540,7 @@ static int column_constraints(conv *cv, tide_table *t, const char *name, int bas
         if (!(u = tide_table_add_unique(cv->s, t, uname)) ||
             tide_strv_push(cv->s, &u->columns, &u->ncolumns, name) < 0)
             return nomem(cv);
-        u->on_conflict = tide_schema_str(cv->s, unique_word);
+        u->on_conflict = unique_word;
     }
     return lua_isnil(L, base + C_REFS) ? 0 : column_fk(cv, t, name, base + C_REFS);
 }
@@ -602,7 +605,6 @@ static int convert_primary(conv *cv, tide_table *t, int idx)
         (rc = conflict(cv, base + N_CONFLICT, "t.primary: onConflict", &t->pk_conflict)) < 0)
         goto done;
     t->pk_name = tide_schema_str(cv->s, name);
-    t->pk_conflict = tide_schema_str(cv->s, t->pk_conflict);
 done:
     lua_settop(cv->L, top);
     return rc;
@@ -619,9 +621,8 @@ static int convert_unique(conv *cv, tide_table *t, int idx)
     if (!(u = tide_table_add_unique(cv->s, t, name)))
         rc = nomem(cv);
     else if ((rc = str_list(cv, base + N_COLUMNS, "t.unique: columns", 1, &u->columns, &u->ncolumns)) == 0 &&
-             (rc = key_options(cv, base, "t.unique", 1, &u->options)) == 0 &&
-             (rc = conflict(cv, base + N_CONFLICT, "t.unique: onConflict", &u->on_conflict)) == 0)
-        u->on_conflict = tide_schema_str(cv->s, u->on_conflict);
+             (rc = key_options(cv, base, "t.unique", 1, &u->options)) == 0)
+        rc = conflict(cv, base + N_CONFLICT, "t.unique: onConflict", &u->on_conflict);
 done:
     lua_settop(cv->L, top);
     return rc;
