@@ -264,13 +264,50 @@ static int extension_canonical(tide_schema *s, tide_object *o, tide_buf *buf, ti
     return 0;
 }
 
-/* The driver's normalize: sequences' options in their canonical form (as
- * definition too, so that ALTER SEQUENCE says every option); extensions'
- * namespaces. */
+/* What only SQLite has is refused by name rather than left out of the SQL
+ * without a word: a nullable key column (PostgreSQL makes key columns NOT
+ * NULL), the ON CONFLICT resolution of a NOT NULL, a UNIQUE or a PRIMARY
+ * KEY (PostgreSQL resolves conflicts in INSERT ... ON CONFLICT). */
+static int sqlite_only(const tide_table *t, tide_err *err)
+{
+    const char *word = t->pk_conflict, *on = "the primary key";
+    char where[300] = "";
+    int j;
+    for (j = 0; j < t->npk; j++) {
+        const tide_column *c = tide_table_find_column(t, t->pk[j]);
+        if (c && c->nullable)
+            return tide_err_set(err, TIDE_ECONFIG, "table %s%s%s, column %s: a primary key column is "
+                                "NOT NULL on PostgreSQL; remove :nullable() (SQLite alone lets a key "
+                                "column of a rowid table hold NULL)", t->schema ? t->schema : "",
+                                t->schema ? "." : "", t->name, c->name);
+    }
+    for (j = 0; !word && j < t->nuniques; j++)
+        if ((word = t->uniques[j].on_conflict) != NULL) {
+            snprintf(where, sizeof where, ", unique constraint %s", t->uniques[j].name);
+            on = "the unique constraint";
+        }
+    for (j = 0; !word && j < t->ncolumns; j++)
+        if ((word = t->columns[j].not_null_conflict) != NULL) {
+            snprintf(where, sizeof where, ", column %s", t->columns[j].name);
+            on = "its NOT NULL";
+        }
+    if (!word)
+        return 0;
+    return tide_err_set(err, TIDE_ECONFIG, "table %s%s%s%s: ON CONFLICT %s on %s is SQLite's; PostgreSQL "
+                        "has no conflict clause in a table (remove onConflict from definitions meant "
+                        "for PostgreSQL, and write INSERT ... ON CONFLICT in the statements)",
+                        t->schema ? t->schema : "", t->schema ? "." : "", t->name, where, word, on);
+}
+
+/* The driver's normalize: SQLite's conflict clauses refused; sequences'
+ * options in their canonical form (as definition too, so that ALTER
+ * SEQUENCE says every option); extensions' namespaces. */
 int pg_normalize(tide_schema *s, tide_err *err)
 {
     tide_buf buf = TIDE_BUF_INIT;
     int i, rc = 0;
+    for (i = 0; rc == 0 && i < s->ntables; i++)
+        rc = sqlite_only(s->tables[i], err);
     for (i = 0; rc == 0 && i < s->nobjects; i++) {
         tide_object *o = &s->objects[i];
         if (o->kind == TIDE_OBJ_EXTENSION) {

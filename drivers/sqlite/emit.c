@@ -91,9 +91,19 @@ static int rowid_key(const tide_table *t, const tide_column *c)
            (t->npk == 1 && !c->is_enum && sqlite_rowid_type(c) && tide_model_same_name(1, t->pk[0], c->name));
 }
 
-/* " constraint NAME primary key [autoincrement]": the name only when the
- * definitions chose one (introspection gives an unnamed key the generated
- * name, and a table rename then keeps it generated). */
+/* " on conflict replace": the resolution of a NOT NULL, a UNIQUE or a
+ * PRIMARY KEY, when it has one. */
+static void on_conflict(emitter *e, const char *word)
+{
+    if (!word)
+        return;
+    tide_sqlw_put(W(e), " on conflict ");
+    tide_sqlw_put(W(e), word);
+}
+
+/* " constraint NAME primary key [on conflict X] [autoincrement]": the name
+ * only when the definitions chose one (introspection gives an unnamed key
+ * the generated name, and a table rename then keeps it generated). */
 static void inline_key(emitter *e, const tide_table *t, const tide_column *c)
 {
     tide_buf generated = TIDE_BUF_INIT;
@@ -104,7 +114,9 @@ static void inline_key(emitter *e, const tide_table *t, const tide_column *c)
         tide_sqlw_q(W(e), t->pk_name);
     }
     tide_buf_free(&generated);
-    tide_sqlw_put(W(e), c->autoincrement ? " primary key autoincrement" : " primary key");
+    tide_sqlw_put(W(e), " primary key");
+    on_conflict(e, t->pk_conflict);
+    tide_sqlw_put(W(e), c->autoincrement ? " autoincrement" : "");
 }
 
 /* Whether text, as written, is still what the column's canonical field
@@ -154,8 +166,9 @@ static void column_def(emitter *e, const tide_table *t, const tide_column *c)
         tide_sqlw_put(W(e), declared_type(t, c));
     if (c->is_enum)
         tide_sqlw_put(W(e), " text");                 /* "status" user_status text: text affinity, named type */
-    if (!c->nullable && !rowid_key(t, c))
+    if (!c->nullable && (!rowid_key(t, c) || c->not_null_conflict))
         tide_sqlw_put(W(e), " not null");
+    on_conflict(e, c->not_null_conflict);
     if (rowid_key(t, c))
         inline_key(e, t, c);
     if (c->collation) {
@@ -221,12 +234,14 @@ static void create_table_as(emitter *e, const tide_table *t, const char *name)
         tide_sqlw_q(W(e), t->pk_name);
         tide_sqlw_put(W(e), " primary key ");
         tide_sqlw_columns(W(e), t->pk, t->npk);
+        on_conflict(e, t->pk_conflict);
     }
     for (i = 0; i < t->nuniques; i++) {
         tide_sqlw_put(W(e), ",\n  constraint ");
         tide_sqlw_q(W(e), t->uniques[i].name);
         tide_sqlw_put(W(e), " unique ");
         tide_sqlw_columns(W(e), t->uniques[i].columns, t->uniques[i].ncolumns);
+        on_conflict(e, t->uniques[i].on_conflict);
     }
     for (i = 0; i < t->nchecks; i++) {
         tide_sqlw_put(W(e), ",\n  constraint ");
@@ -896,8 +911,9 @@ static int normalize_column(tide_schema *s, const tide_table *t, tide_column *c,
         c->type = tide_schema_str(s, "integer");       /* INTEGER PRIMARY KEY AUTOINCREMENT */
         c->declared = c->type;
     }
-    if (rowid_key(t, c))
-        c->nullable = 0;                               /* the rowid is never NULL */
+    if (rowid_key(t, c) || ((t->options & (TIDE_TABLE_WITHOUT_ROWID | TIDE_TABLE_STRICT)) &&
+                            in_columns(t->pk, t->npk, c->name)))
+        c->nullable = 0;           /* the rowid is never NULL, nor a key of these tables */
     if ((rc = sqlite_check_declared(t, c, err)) < 0 || (rc = portable_default(s, t, c, err)) < 0)
         return rc;
     if ((rc = sqlite_string_default(c->default_expr, &lit)) > 0 &&

@@ -1,8 +1,9 @@
 /* introspect.c — reads a live SQLite database into tide's schema model.
  * Four queries whatever the number of tables: sqlite_master joined with the
  * pragma table-valued functions. What the pragmas do not say (constraint
- * names, check expressions, DEFERRABLE, enum checks, index expressions and
- * predicates) comes from sqlite_master.sql, read with a small tokenizer. */
+ * names, check expressions, DEFERRABLE, ON CONFLICT clauses, enum checks,
+ * index expressions and predicates) comes from sqlite_master.sql, read with
+ * a small tokenizer. */
 #include "sqlite_internal.h"
 
 #include <ctype.h>
@@ -53,7 +54,8 @@ int sqlite_introspect__queries(void)
 
 /* ---- what the CREATE statements say ------------------------------------ */
 
-enum con_kind { CON_PK = 1, CON_UNIQUE, CON_CHECK, CON_FK, CON_COLLATE, CON_ENUM_TYPE, CON_GENERATED };
+enum con_kind { CON_PK = 1, CON_UNIQUE, CON_CHECK, CON_FK, CON_COLLATE, CON_ENUM_TYPE, CON_GENERATED,
+                CON_NOT_NULL };
 
 /* A constraint or column attribute read from a CREATE TABLE, in text order.
  * Strings live in the reader's scratch memory. */
@@ -66,6 +68,7 @@ typedef struct con {
     const char *text;       /* CHECK, GENERATED: the expression; COLLATE: the collation;
                                ENUM_TYPE: E of "E text" */
     const char *ref_table;  /* FK: REFERENCES table */
+    const char *conflict;   /* PK, UNIQUE, NOT_NULL: ON CONFLICT's resolution; NULL: none */
     int deferrable, initially_deferred, autoinc;
     int used;               /* matched with what the pragmas report */
 } con;
@@ -303,6 +306,7 @@ typedef struct item {
     int cur;                /* the constraint being read, index in r->cons; -1: none */
     const char *name;       /* a CONSTRAINT name waiting for its constraint */
     int after_set;          /* the previous word was SET (ON DELETE SET NULL) */
+    int after_not_null;     /* the previous words were NOT NULL */
 } item;
 
 static con *push_con(item *it, enum con_kind kind)
@@ -432,15 +436,39 @@ static int collate(item *it, const char **pp, token *t)
     return 0;
 }
 
+/* ON CONFLICT word, after NOT NULL, or in a PRIMARY KEY or a UNIQUE. */
+static int conflict_clause(item *it, const char **pp, token *t, int after_not_null)
+{
+    con *c = it->cur >= 0 ? &it->r->cons[it->cur] : NULL;
+    *pp = lex(lex(*pp, t), t);           /* past CONFLICT, at its word */
+    if (!is_name(t))
+        return 0;
+    if (after_not_null && it->column && !(c = push_con(it, CON_NOT_NULL)))
+        return TIDE_ENOMEM;
+    if (!c || (c->kind != CON_PK && c->kind != CON_UNIQUE && c->kind != CON_NOT_NULL))
+        return 0;
+    return (c->conflict = dequote(it->r, t)) ? 0 : TIDE_ENOMEM;
+}
+
 static int item_token(item *it, const char **pp, token *t)
 {
     con *c = it->cur >= 0 ? &it->r->cons[it->cur] : NULL;
-    int after_set = it->after_set;
-    it->after_set = 0;
+    int after_set = it->after_set, after_not_null = it->after_not_null;
+    token next;
+    it->after_set = it->after_not_null = 0;
     if (t->kind == TK_LP)
         return on_group(it, pp);
     if (t->kind != TK_WORD)
         return 0;
+    if (is_kw(t, "on") && (lex(*pp, &next), is_kw(&next, "conflict")))
+        return conflict_clause(it, pp, t, after_not_null);
+    if (is_kw(t, "not") && (lex(*pp, &next), is_kw(&next, "null"))) {
+        *pp = lex(*pp, &next);
+        it->after_not_null = 1;
+        it->cur = -1;                   /* NOT NULL itself: from the pragmas */
+        it->name = NULL;
+        return 0;
+    }
     if (is_kw(t, "constraint"))
         return constraint_name(it, pp, t);
     if (is_kw(t, "primary"))
@@ -514,7 +542,7 @@ static int starts_table_constraint(const token *t)
 /* One column definition or table constraint; t ends on the ',' or ')' after it. */
 static int parse_item(reader *r, const char **pp, token *t)
 {
-    item it = { r, NULL, -1, NULL, 0 };
+    item it = { r, NULL, -1, NULL, 0, 0 };
     int rc = 0;
     *pp = lex(*pp, t);
     if (is_name(t) && !starts_table_constraint(t)) {
@@ -810,13 +838,12 @@ static int cmp_pk(const void *a, const void *b)
     return ((const pk_col *)a)->pos - ((const pk_col *)b)->pos;
 }
 
-/* The key of the table just read, in key order, its columns NOT NULL as
- * the model's (and the DSL's) key columns are. An INTEGER PRIMARY KEY is the
- * rowid, never NULL even when the pragma says nullable; any other key column
- * of a rowid table that is not STRICT may hold NULL unless declared NOT NULL
- * (SQLite's documented legacy quirk): it is read NOT NULL too, so that
- * "code TEXT PRIMARY KEY" is what definitions with :primary() say, and a
- * rebuild writes it NOT NULL. */
+/* The key of the table just read, in key order. An INTEGER PRIMARY KEY is
+ * the rowid, never NULL even when the pragma says nullable; any other key
+ * column is what the pragma says: in a rowid table that is not STRICT it may
+ * hold NULL unless declared NOT NULL (SQLite's documented legacy rule), so
+ * "code TEXT PRIMARY KEY" is a nullable key (:primary() :nullable()), and
+ * a rebuild keeps it so. */
 static int flush_pk(reader *r)
 {
     tinfo *ti = r->cur;
@@ -825,14 +852,11 @@ static int flush_pk(reader *r)
         return 0;
     if (r->npks > 1)
         qsort(r->pks, (size_t)r->npks, sizeof *r->pks, cmp_pk);
-    for (i = 0; i < r->npks; i++) {
-        tide_column *c;
+    for (i = 0; i < r->npks; i++)
         if (tide_table_add_pk_column(r->out, ti->t, r->pks[i].name) < 0)
             return nomem(r);
-        for (c = ti->t->columns; c < ti->t->columns + ti->t->ncolumns; c++)
-            if (c->name == r->pks[i].name)
-                c->nullable = 0;
-    }
+    if (r->npks == 1 && r->integer_pk >= 0)
+        ti->t->columns[r->integer_pk].nullable = 0;
     r->npks = 0;
     r->integer_pk = -1;
     return 0;
@@ -898,6 +922,9 @@ static int add_column(reader *r, tinfo *ti, sqlite3_stmt *st, int hidden)
         for (p = col->collation; *p; p++)
             *p = (char)tolower((unsigned char)*p);
     }
+    if ((c = find_con(r, ti, CON_NOT_NULL, name)) && !col->nullable &&
+        !(col->not_null_conflict = tide_schema_str(r->out, c->conflict)))
+        return nomem(r);
     col->autoincrement = (c = find_con(r, ti, CON_PK, name)) && c->autoinc;
     if ((hidden == 2 || hidden == 3) && (rc = generated_column(r, ti, col, hidden)) < 0)
         return rc;
@@ -932,6 +959,8 @@ static int add_named(reader *r, tinfo *ti)
     const con *pk = find_con(r, ti, CON_PK, NULL);
     int i;
     if (pk && pk->name && ti->t->npk && !(ti->t->pk_name = tide_schema_str(r->out, pk->name)))
+        return nomem(r);
+    if (pk && pk->conflict && ti->t->npk && !(ti->t->pk_conflict = tide_schema_str(r->out, pk->conflict)))
         return nomem(r);
     for (i = ti->con0; i < ti->con0 + ti->ncon; i++) {
         const con *c = &r->cons[i];
@@ -992,6 +1021,8 @@ static int add_unique(reader *r, group *g)
     if (c)
         c->used = 1;
     if (!(u = tide_table_add_unique(r->out, g->ti->t, c ? c->name : NULL)))
+        return nomem(r);
+    if (c && c->conflict && !(u->on_conflict = tide_schema_str(r->out, c->conflict)))
         return nomem(r);
     return push_cols(r, &u->columns, &u->ncolumns, g->cols, g->ncols);
 }

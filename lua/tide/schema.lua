@@ -6,10 +6,10 @@
 -- A definition (every field optional unless noted; lists are always present):
 --   { __tide = "table", name = "user" (required), schema = "s", comment = "",
 --     renamedFrom = "old" | "s.old", columns = { column... } (required),
---     primary = { __tide = "primary", columns = {...}, name = "..." },
+--     primary = { __tide = "primary", columns = {...}, name = "...", onConflict = "rollback" },
 --     indexes = { { __tide = "index", columns = { "a", "b desc" } | expression = "sql",
 --                   name =, unique = true, where = "sql", using = "gin" }... },
---     uniques = { { __tide = "unique", columns = {...}, name = }... },
+--     uniques = { { __tide = "unique", columns = {...}, name =, onConflict = "replace" }... },
 --     foreigns = { { __tide = "foreign", columns = {...}, table = "org", schema =,
 --                    refColumns = {...}, onDelete =, onUpdate =, name =,
 --                    deferrable = true, initiallyDeferred = true }... },
@@ -17,8 +17,12 @@
 --     strict = true, withoutRowid = true, unlogged = true }   (table options)
 -- column:
 --   { __tide = "column", name = "id", type = "integer" (a tide type, the enum's
---     name, "T[]", or raw SQL), autoincrement = true, nullable = true,
+--     name, "T[]", or raw SQL), autoincrement = true, nullable = true (also on a
+--     key column: SQLite lets the key of a rowid table hold NULL, PostgreSQL refuses it),
 --     primary = true, default = "sql", unique = true | "constraint_name",
+--     notNull = true (says the default), notNullOnConflict =, uniqueOnConflict =,
+--     primaryOnConflict = (SQLite's ON CONFLICT resolution of the column's NOT NULL,
+--     UNIQUE, PRIMARY KEY: "rollback", "abort", "fail", "ignore", "replace"),
 --     references = { table =, schema =, column = (nil: the referenced key),
 --                    onDelete =, onUpdate =, name =, deferrable =, initiallyDeferred = },
 --     enum = { "value", ... } (type is then the enum's name), comment =,
@@ -131,6 +135,23 @@ local function action(v, what, level, column)
       suggest(tostring(v), ACTIONS)))
   end
   return a
+end
+
+-- SQLite's ON CONFLICT resolutions of a NOT NULL, a UNIQUE or a PRIMARY KEY
+-- (what an INSERT or UPDATE breaking the constraint does); PostgreSQL has none.
+local CONFLICTS = { "rollback", "abort", "fail", "ignore", "replace" }
+local CONFLICT_OF = {}
+for _, w in ipairs(CONFLICTS) do CONFLICT_OF[w] = w end
+
+-- The canonical resolution for a spelling (any case), or raises naming what it is for.
+local function conflict(v, what, level, column)
+  if v == nil then return nil end
+  local w = type(v) == "string" and CONFLICT_OF[v:lower()]
+  if not w then
+    fail(level + 1, column, format("%s: onConflict = '%s' is not an ON CONFLICT resolution%s", what,
+      tostring(v), suggest(tostring(v), CONFLICTS)))
+  end
+  return w
 end
 
 -- Checks the keys of an options table against known (a set and its list).
@@ -323,9 +344,37 @@ local function modifier(b, method, field, value, level)
   return b
 end
 
-function Col:primary(extra)
-  if extra ~= nil then no_args(self, "primary", extra, 2) end
-  return modifier(self, "primary", "primary", true, 2)
+local CONFLICT_KEYS, CONFLICT_LIST = keyset { "onConflict" }
+
+-- The options table of :primary {} or :notNull {}: onConflict = only.
+local function conflict_option(b, method, opts, level)
+  if opts == nil then return nil end
+  if type(opts) ~= "table" then
+    fail(level + 1, b.__def.name, format(":%s(options): options must be a table, e.g. "
+      .. ":%s { onConflict = \"replace\" }", method, method))
+  end
+  check_options(opts, CONFLICT_KEYS, CONFLICT_LIST, ":" .. method .. "{}", level + 1, b.__def.name)
+  return conflict(opts.onConflict, ":" .. method .. "{}", level + 1, b.__def.name)
+end
+
+-- The modifier method (a constraint of the column), with its resolution in field.
+local function conflict_modifier(b, method, opts, field, level)
+  local word = conflict_option(b, method, opts, level + 1)
+  modifier(b, method, method, true, level + 1)
+  b.__def[field] = word
+  return b
+end
+
+-- :primary() or :primary { onConflict = "rollback" } (SQLite's PRIMARY KEY ON CONFLICT).
+function Col:primary(opts)
+  return conflict_modifier(self, "primary", opts, "primaryOnConflict", 2)
+end
+
+-- :notNull() says the default (a column is NOT NULL unless :nullable());
+-- :notNull { onConflict = "replace" } gives its NOT NULL SQLite's ON CONFLICT
+-- resolution ("not null on conflict replace": a NULL written is the default).
+function Col:notNull(opts)
+  return conflict_modifier(self, "notNull", opts, "notNullOnConflict", 2)
 end
 
 function Col:nullable(flag)
@@ -346,13 +395,20 @@ function Col:default(expr)
   return modifier(self, "default", "default", expr, 2)
 end
 
+-- :unique(), :unique "name", :unique { name = "n", onConflict = "ignore" }
+-- (SQLite's UNIQUE ON CONFLICT).
 function Col:unique(name)
+  local word
   if type(name) == "table" then
-    check_options(name, { name = true }, { "name" }, ":unique{}", 2, self.__def.name)
+    check_options(name, { name = true, onConflict = true }, { "name", "onConflict" }, ":unique{}", 2,
+      self.__def.name)
+    word = conflict(name.onConflict, ":unique{}", 2, self.__def.name)
     name = name.name
   end
   check_string(name, ":unique(name): the constraint name", 2, self.__def.name)
-  return modifier(self, "unique", "unique", name or true, 2)
+  modifier(self, "unique", "unique", name or true, 2)
+  self.__def.uniqueOnConflict = word
+  return self
 end
 
 local REF_KEYS, REF_LIST = keyset { "onDelete", "onUpdate", "name", "deferrable", "initiallyDeferred" }
@@ -521,7 +577,7 @@ local function spec_table(spec, what, example, level)
   return spec
 end
 
-local PRIMARY_KEYS, PRIMARY_LIST = keyset { "name", "deferrable", "initiallyDeferred" }
+local PRIMARY_KEYS, PRIMARY_LIST = keyset { "name", "deferrable", "initiallyDeferred", "onConflict" }
 
 -- deferrable = and initiallyDeferred = of a key (PostgreSQL): both, or nil.
 local function deferral(spec, what, level)
@@ -532,7 +588,7 @@ local function deferral(spec, what, level)
   return (check_bool(spec.deferrable, what .. ": deferrable", level + 1) or deferred) or nil, deferred
 end
 
---- t.primary { "a", "b", name = } -> a composite primary key
+--- t.primary { "a", "b", name =, onConflict = "rollback" } -> a composite primary key
 function M.primary(spec)
   spec_table(spec, "t.primary", "t.primary { \"a\", \"b\" }", 2)
   check_options(spec, PRIMARY_KEYS, PRIMARY_LIST, "t.primary", 2)
@@ -540,12 +596,14 @@ function M.primary(spec)
   if #cols == 0 then fail(2, nil, "t.primary needs at least one column") end
   local deferrable, deferred = deferral(spec, "t.primary", 2)
   return { __tide = "primary", columns = cols, name = check_string(spec.name, "t.primary: name", 2),
-           deferrable = deferrable, initiallyDeferred = deferred }
+           deferrable = deferrable, initiallyDeferred = deferred,
+           onConflict = conflict(spec.onConflict, "t.primary", 2) }
 end
 
-local UNIQUE_KEYS, UNIQUE_LIST = keyset { "name", "deferrable", "initiallyDeferred", "nullsNotDistinct" }
+local UNIQUE_KEYS, UNIQUE_LIST = keyset { "name", "deferrable", "initiallyDeferred", "nullsNotDistinct",
+  "onConflict" }
 
---- t.unique { "a", "b", name = } -> a unique constraint
+--- t.unique { "a", "b", name =, onConflict = "replace" } -> a unique constraint
 function M.unique(spec)
   spec_table(spec, "t.unique", "t.unique { \"a\", \"b\" }", 2)
   check_options(spec, UNIQUE_KEYS, UNIQUE_LIST, "t.unique", 2)
@@ -554,7 +612,8 @@ function M.unique(spec)
   local deferrable, deferred = deferral(spec, "t.unique", 2)
   return { __tide = "unique", columns = cols, name = check_string(spec.name, "t.unique: name", 2),
            deferrable = deferrable, initiallyDeferred = deferred,
-           nullsNotDistinct = check_bool(spec.nullsNotDistinct, "t.unique: nullsNotDistinct", 2) }
+           nullsNotDistinct = check_bool(spec.nullsNotDistinct, "t.unique: nullsNotDistinct", 2),
+           onConflict = conflict(spec.onConflict, "t.unique", 2) }
 end
 
 local INDEX_KEYS, INDEX_LIST = keyset { "name", "unique", "where", "using", "expression", "desc",
@@ -714,8 +773,8 @@ local function check_column(b, d)
   if not d.type then
     tfail(b, d.name, "the column has no type (add one, e.g. :integer(), :text(), :varchar(255))")
   end
-  if d.primary and d.nullable then
-    tfail(b, d.name, "a primary key column cannot be :nullable()")
+  if d.notNull and d.nullable then
+    tfail(b, d.name, ":notNull() and :nullable() contradict each other; keep one")
   end
   if d.autoincrement and d.default ~= nil then
     tfail(b, d.name, "a serial column takes its default from its sequence; remove :default()")
@@ -778,14 +837,7 @@ local function check_table(b, t, names, keyed)
     tfail(b, nil, format("the primary key is given twice: column '%s' has :primary() and the "
       .. "table has t.primary { ... }; keep one", keyed))
   end
-  if t.primary then
-    check_columns(b, t, names, t.primary.columns, "t.primary")
-    for _, k in ipairs(t.primary.columns) do
-      if names[k] and names[k].nullable then
-        tfail(b, nil, format("column '%s' is in the primary key, so it cannot be :nullable()", k))
-      end
-    end
-  end
+  if t.primary then check_columns(b, t, names, t.primary.columns, "t.primary") end
   for _, ix in ipairs(t.indexes) do check_columns(b, t, names, ix.columns, "t.index") end
   for _, u in ipairs(t.uniques) do check_columns(b, t, names, u.columns, "t.unique") end
   for _, f in ipairs(t.foreigns) do check_columns(b, t, names, f.columns, "t.foreign") end
@@ -824,7 +876,7 @@ function TblMT.__call(b, items)
     local kind = type(item) == "table" and rawget(item, "__tide")
     local d = kind == "column builder" and item.__def or kind == "column" and item
     if d then
-      if not d.type or d.primary and d.nullable or d.autoincrement and d.default ~= nil
+      if not d.type or d.nullable and d.notNull or d.autoincrement and d.default ~= nil
          or d.generated or d.sequence or kind == "column" then
         check_column(b, d)
       end

@@ -188,22 +188,42 @@ static int str_list(conv *cv, int slot, const char *field, int required, char **
 }
 
 /* A foreign key action: NULL for "no action" (the model's canonical form). */
+/* The word at slot among words (any case): its index in *at, -1 when nil;
+ * another word is an error naming what it is not and listing the words. */
+static int one_of(conv *cv, int slot, const char *field, const char *what, const char *const *words,
+                  int n, int *at)
+{
+    char list[160] = "";
+    const char *w;
+    int i, rc;
+    *at = -1;
+    if ((rc = opt_str(cv, slot, field, &w)) < 0 || !w)
+        return rc;
+    for (i = 0; i < n && strcasecmp(w, words[i]); i++)
+        ;
+    if (i < n) {
+        *at = i;
+        return 0;
+    }
+    for (i = 0; i < n; i++)
+        snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "", words[i]);
+    return fail(cv, "%s: '%s' is not %s (%s)", field, w, what, list);
+}
+
 static int action(conv *cv, int slot, const char *field, const char **out)
 {
     static const char *const actions[] = { "no action", "restrict", "cascade", "set null", "set default" };
-    const char *a;
-    size_t i, n = sizeof actions / sizeof actions[0];
-    int rc;
-    *out = NULL;
-    if ((rc = opt_str(cv, slot, field, &a)) < 0 || !a)
-        return rc;
-    for (i = 0; i < n && strcasecmp(a, actions[i]); i++)
-        ;
-    if (i == n)
-        return fail(cv, "%s: '%s' is not a foreign key action (no action, restrict, cascade, "
-                    "set null, set default)", field, a);
-    *out = i == 0 ? NULL : actions[i];   /* copied by the caller */
-    return 0;
+    int i, rc = one_of(cv, slot, field, "a foreign key action", actions, 5, &i);
+    *out = i > 0 ? actions[i] : NULL;    /* copied by the caller; "no action" is none */
+    return rc;
+}
+
+/* An ON CONFLICT resolution (tide_conflict_words), in the schema's arena; NULL: none. */
+static int conflict(conv *cv, int slot, const char *field, char **out)
+{
+    int i, rc = one_of(cv, slot, field, "an ON CONFLICT resolution", tide_conflict_words, TIDE_NCONFLICT, &i);
+    *out = i >= 0 ? tide_schema_str(cv->s, tide_conflict_words[i]) : NULL;
+    return rc;
 }
 
 /* ---- enums ------------------------------------------------------------------ */
@@ -292,11 +312,13 @@ static int declare_enum(conv *cv, const char *type, int slot)
 static const char *const column_keys[] = {
     "__tide", "name", "type", "autoincrement", "nullable", "primary", "default", "unique",
     "references", "comment", "renamedFrom", "ignoreChanges", "collate", "enum", "generated",
-    "stored", "identity", "sequence", "statistics", "storage", "compression"
+    "stored", "identity", "sequence", "statistics", "storage", "compression", "notNull",
+    "notNullOnConflict", "primaryOnConflict", "uniqueOnConflict"
 };
 enum { C_TAG, C_NAME, C_TYPE, C_AUTO, C_NULL, C_PRIMARY, C_DEFAULT, C_UNIQUE, C_REFS,
        C_COMMENT, C_RENAMED, C_IGNORE, C_COLLATE, C_ENUM, C_GENERATED, C_STORED, C_IDENTITY,
-       C_SEQUENCE, C_STATISTICS, C_STORAGE, C_COMPRESSION, C_N };
+       C_SEQUENCE, C_STATISTICS, C_STORAGE, C_COMPRESSION, C_NOT_NULL, C_NOT_NULL_CONFLICT,
+       C_PRIMARY_CONFLICT, C_UNIQUE_CONFLICT, C_N };
 static const shape column_shape = { "column", "a column (t.col \"name\" :type())", column_keys, C_N };
 
 static const char *const ref_keys[] = {
@@ -433,6 +455,21 @@ static int column_identity(conv *cv, tide_column *c, int base)
     return column_storage(cv, c, base);
 }
 
+/* notNull (the default said) and its ON CONFLICT resolution. */
+static int column_not_null(conv *cv, tide_column *c, int base)
+{
+    int not_null, rc;
+    char *word;
+    if ((rc = opt_bool(cv, base + C_NOT_NULL, "notNull", &not_null)) < 0 ||
+        (rc = conflict(cv, base + C_NOT_NULL_CONFLICT, "notNullOnConflict", &word)) < 0)
+        return rc;
+    if ((not_null || word) && c->nullable)
+        return fail(cv, "%s and nullable contradict each other; keep one",
+                    word ? "notNullOnConflict" : "notNull");
+    c->not_null_conflict = word;
+    return 0;
+}
+
 /* Plain attributes: the column itself, added to t. */
 static int column_attrs(conv *cv, tide_table *t, const char *name, int base)
 {
@@ -473,6 +510,8 @@ static int column_attrs(conv *cv, tide_table *t, const char *name, int base)
     c->ignore = ignore;
     c->generated = tide_schema_str(cv->s, generated);
     c->generated_stored = stored;
+    if ((rc = column_not_null(cv, c, base)) < 0)
+        return rc;
     return column_identity(cv, c, base);
 }
 
@@ -481,11 +520,19 @@ static int column_constraints(conv *cv, tide_table *t, const char *name, int bas
 {
     lua_State *L = cv->L;
     int primary, rc, unique = lua_type(L, base + C_UNIQUE);
+    char *pk_word, *unique_word;
     tide_unique *u;
-    if ((rc = opt_bool(cv, base + C_PRIMARY, "primary", &primary)) < 0)
+    if ((rc = opt_bool(cv, base + C_PRIMARY, "primary", &primary)) < 0 ||
+        (rc = conflict(cv, base + C_PRIMARY_CONFLICT, "primaryOnConflict", &pk_word)) < 0 ||
+        (rc = conflict(cv, base + C_UNIQUE_CONFLICT, "uniqueOnConflict", &unique_word)) < 0)
         return rc;
+    if ((pk_word && !primary) || (unique_word && !lua_toboolean(L, base + C_UNIQUE)))
+        return fail(cv, "%s applies to a %s column", pk_word && !primary ? "primaryOnConflict" : "uniqueOnConflict",
+                    pk_word && !primary ? "primary key" : "unique");
     if (primary && tide_table_add_pk_column(cv->s, t, name) < 0)
         return nomem(cv);
+    if (pk_word)
+        t->pk_conflict = pk_word;
     if (unique != LUA_TNIL && unique != LUA_TBOOLEAN && unique != LUA_TSTRING)
         return fail(cv, "unique must be true or a constraint name, not a %s", type_of(L, base + C_UNIQUE));
     if (unique == LUA_TSTRING || lua_toboolean(L, base + C_UNIQUE)) {
@@ -493,6 +540,7 @@ static int column_constraints(conv *cv, tide_table *t, const char *name, int bas
         if (!(u = tide_table_add_unique(cv->s, t, uname)) ||
             tide_strv_push(cv->s, &u->columns, &u->ncolumns, name) < 0)
             return nomem(cv);
+        u->on_conflict = unique_word;
     }
     return lua_isnil(L, base + C_REFS) ? 0 : column_fk(cv, t, name, base + C_REFS);
 }
@@ -519,8 +567,8 @@ done:
 /* ---- table items --------------------------------------------------------- */
 
 static const char *const named_keys[] = { "__tide", "name", "columns", "deferrable",
-                                          "initiallyDeferred", "nullsNotDistinct" };
-enum { N_TAG, N_NAME, N_COLUMNS, N_DEFERRABLE, N_DEFERRED, N_NND, N_N };
+                                          "initiallyDeferred", "nullsNotDistinct", "onConflict" };
+enum { N_TAG, N_NAME, N_COLUMNS, N_DEFERRABLE, N_DEFERRED, N_NND, N_CONFLICT, N_N };
 
 /* A key's deferrable, initiallyDeferred (and for a unique constraint
  * nullsNotDistinct) as TIDE_CON_* bits. */
@@ -553,7 +601,8 @@ static int convert_primary(conv *cv, tide_table *t, int idx)
     if ((rc = read_fields(cv, idx, &primary_shape, &base)) < 0 ||
         (rc = opt_str(cv, base + N_NAME, "t.primary: name", &name)) < 0 ||
         (rc = str_list(cv, base + N_COLUMNS, "t.primary: columns", 1, &t->pk, &t->npk)) < 0 ||
-        (rc = key_options(cv, base, "t.primary", 0, &t->pk_options)) < 0)
+        (rc = key_options(cv, base, "t.primary", 0, &t->pk_options)) < 0 ||
+        (rc = conflict(cv, base + N_CONFLICT, "t.primary: onConflict", &t->pk_conflict)) < 0)
         goto done;
     t->pk_name = tide_schema_str(cv->s, name);
 done:
@@ -571,8 +620,9 @@ static int convert_unique(conv *cv, tide_table *t, int idx)
         goto done;
     if (!(u = tide_table_add_unique(cv->s, t, name)))
         rc = nomem(cv);
-    else if ((rc = str_list(cv, base + N_COLUMNS, "t.unique: columns", 1, &u->columns, &u->ncolumns)) == 0)
-        rc = key_options(cv, base, "t.unique", 1, &u->options);
+    else if ((rc = str_list(cv, base + N_COLUMNS, "t.unique: columns", 1, &u->columns, &u->ncolumns)) == 0 &&
+             (rc = key_options(cv, base, "t.unique", 1, &u->options)) == 0)
+        rc = conflict(cv, base + N_CONFLICT, "t.unique: onConflict", &u->on_conflict);
 done:
     lua_settop(cv->L, top);
     return rc;

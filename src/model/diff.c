@@ -370,8 +370,9 @@ static unsigned column_changes(const differ *d, const tide_column *ac, const tid
         ch |= TIDE_CHANGE_TYPE;             /* "INT" is not "INTEGER" where types are declared */
     if (!(ignore & TIDE_IGNORE_TYPE) && ac->autoincrement != bc->autoincrement)
         ch |= TIDE_CHANGE_AUTOINCREMENT;
-    if (!(ignore & TIDE_IGNORE_EXTRA) && ac->nullable != bc->nullable)
-        ch |= TIDE_CHANGE_NULLABLE;
+    if (!(ignore & TIDE_IGNORE_EXTRA) &&
+        (ac->nullable != bc->nullable || !same(ac->not_null_conflict, bc->not_null_conflict)))
+        ch |= TIDE_CHANGE_NULLABLE;     /* the NOT NULL constraint, its ON CONFLICT too */
     if (!(ignore & TIDE_IGNORE_DEFAULT) && !(ac->autoincrement && bc->autoincrement) &&
         !same(ac->default_expr, bc->default_expr))
         ch |= TIDE_CHANGE_DEFAULT;
@@ -397,8 +398,10 @@ static void explain_column(differ *d, const tide_table *bt, const tide_column *a
              d->declared && ac->declared ? ac->declared : ac->type,
              d->declared && bc->declared ? bc->declared : bc->type);
     if (ch & TIDE_CHANGE_NULLABLE)
-        note(d, 0, "table %s: column %s: %s -> %s", bt->name, bc->name,
-             ac->nullable ? "nullable" : "not null", bc->nullable ? "nullable" : "not null");
+        note(d, 0, "table %s: column %s: %s%s%s -> %s%s%s", bt->name, bc->name,
+             ac->nullable ? "nullable" : "not null", ac->not_null_conflict ? " on conflict " : "",
+             ac->not_null_conflict ? ac->not_null_conflict : "", bc->nullable ? "nullable" : "not null",
+             bc->not_null_conflict ? " on conflict " : "", bc->not_null_conflict ? bc->not_null_conflict : "");
     if (ch & TIDE_CHANGE_DEFAULT)
         note(d, 0, "table %s: column %s: default %s -> %s", bt->name, bc->name,
              ac->default_expr ? ac->default_expr : "(none)", bc->default_expr ? bc->default_expr : "(none)");
@@ -666,7 +669,8 @@ static void diff_constraints(differ *d, const tide_table *at, const tide_table *
 #define COLS(x) (x)->columns, (x)->ncolumns
     DIFF_NAMED(d, at, bt, uniques, nuniques, TIDE_OP_DROP_UNIQUE, TIDE_OP_ADD_UNIQUE, unique,
                same_cols(d, at, bt, x_->columns, x_->ncolumns, y_->columns, y_->ncolumns) &&
-               x_->options == y_->options, "key", TIDE_OP_RENAME_CONSTRAINT);
+               x_->options == y_->options && same(x_->on_conflict, y_->on_conflict), "key",
+               TIDE_OP_RENAME_CONSTRAINT);
     DIFF_NAMED(d, at, bt, indexes, nindexes, TIDE_OP_DROP_INDEX, TIDE_OP_CREATE_INDEX, index,
                same_index(d, at, bt, x_, y_), "idx", TIDE_OP_RENAME_INDEX);
     diff_index_comments(d, at, bt);
@@ -684,7 +688,8 @@ static void diff_constraints(differ *d, const tide_table *at, const tide_table *
 static void diff_primary_key(differ *d, const tide_table *at, const tide_table *bt)
 {
     tide_op *op;
-    int cols = same_cols(d, at, bt, at->pk, at->npk, bt->pk, bt->npk) && at->pk_options == bt->pk_options;
+    int cols = same_cols(d, at, bt, at->pk, at->npk, bt->pk, bt->npk) && at->pk_options == bt->pk_options &&
+               same(at->pk_conflict, bt->pk_conflict);
     if (same_name(d, at->pk_name, bt->pk_name) && cols)
         return;
     if (cols && at->npk && generated(d, at, at->pk_name, NULL, 0, "pkey") &&
@@ -1515,8 +1520,11 @@ int tide_op_describe_changes(const tide_op *op, tide_buf *out)
     if (c & TIDE_CHANGE_TYPE)
         rc |= change_item(out, &n, "type", a->declared && b->declared ? a->declared : a->type,
                           a->declared && b->declared ? b->declared : b->type);
-    if (c & TIDE_CHANGE_NULLABLE)
+    if (c & TIDE_CHANGE_NULLABLE && a->nullable != b->nullable)
         rc |= change_item(out, &n, "nullable", a->nullable ? "yes" : "no", b->nullable ? "yes" : "no");
+    if (c & TIDE_CHANGE_NULLABLE && !same(a->not_null_conflict, b->not_null_conflict))
+        rc |= change_item(out, &n, "not null on conflict", or_none(a->not_null_conflict),
+                          or_none(b->not_null_conflict));
     if (c & TIDE_CHANGE_DEFAULT)
         rc |= change_item(out, &n, "default", or_none(a->default_expr), or_none(b->default_expr));
     if (c & TIDE_CHANGE_COMMENT)

@@ -197,6 +197,14 @@ static void con_options(writer *w, tide_buf *b, unsigned options)
             putf(w, b, ", %s = true", tide_con_option_words[i]);
 }
 
+/* onConflict = "replace" after sep: a key's or a NOT NULL's ON CONFLICT
+ * resolution (SQLite), when it has one. */
+static void on_conflict(writer *w, tide_buf *b, const char *sep, const char *word)
+{
+    if (word)
+        putf(w, b, "%sonConflict = \"%s\"", sep, word);
+}
+
 /* The unique constraint a column says with :unique(): of that column
  * alone, the one with the generated name if any, else the first. */
 static const tide_unique *unique_of(writer *w, const tide_table *t, const char *column)
@@ -464,11 +472,13 @@ static void modifiers(writer *w, tide_buf *b, const tide_table *t, const tide_co
 {
     const tide_unique *u = unique_of(w, t, c->name);
     const tide_fk *fk = fk_of(w, t, c->name);
-    if (c->nullable && in_key(t, c->name))
-        note(w, "table %s, column %s: nullable, but in the primary key (the DSL makes key "
-             "columns NOT NULL)", t->name, c->name);
-    else if (c->nullable)
+    if (c->nullable)                     /* a key column too: SQLite's rowid tables allow it */
         put(w, b, " :nullable()");
+    if (c->not_null_conflict) {
+        put(w, b, " :notNull { ");
+        on_conflict(w, b, "", c->not_null_conflict);
+        put(w, b, " }");
+    }
     if (c->default_expr && serial_method(c))
         note(w, "table %s, column %s: the default %s of a serial column", t->name, c->name,
              c->default_expr);
@@ -478,9 +488,23 @@ static void modifiers(writer *w, tide_buf *b, const tide_table *t, const tide_co
     }
     generated_call(w, b, t, c);
     identity_call(w, b, c);
-    if (inline_pk(w, t) && !strcmp(t->pk[0], c->name))
+    if (inline_pk(w, t) && !strcmp(t->pk[0], c->name) && t->pk_conflict) {
+        put(w, b, " :primary { ");
+        on_conflict(w, b, "", t->pk_conflict);
+        put(w, b, " }");
+    } else if (inline_pk(w, t) && !strcmp(t->pk[0], c->name)) {
         put(w, b, " :primary()");
-    if (u && generated(w, t, u->name, u->columns, 1, "key")) {
+    }
+    if (u && u->on_conflict) {           /* :unique { [name = "n", ]onConflict = "ignore" } */
+        put(w, b, " :unique { ");
+        if (!generated(w, t, u->name, u->columns, 1, "key")) {
+            put(w, b, "name = ");
+            quote(w, b, u->name);
+            put(w, b, ", ");
+        }
+        on_conflict(w, b, "", u->on_conflict);
+        put(w, b, " }");
+    } else if (u && generated(w, t, u->name, u->columns, 1, "key")) {
         put(w, b, " :unique()");
     } else if (u) {
         put(w, b, " :unique ");
@@ -582,6 +606,7 @@ static void primary(writer *w, tide_buf *b, const tide_table *t, const char *ind
         quote(w, b, t->pk_name);
     }
     con_options(w, b, t->pk_options);
+    on_conflict(w, b, ", ", t->pk_conflict);
     put(w, b, " },\n");
 }
 
@@ -600,6 +625,7 @@ static void uniques(writer *w, tide_buf *b, const tide_table *t, const char *ind
             quote(w, b, u->name);
         }
         con_options(w, b, u->options);
+        on_conflict(w, b, ", ", u->on_conflict);
         put(w, b, " },\n");
     }
 }

@@ -798,11 +798,18 @@ static int canon_table(finisher *f, tide_table *t)
             rc = canon_default(f, c);
         if (rc == 0)
             rc = canon(f, &c->generated, tide_model_canonical_expr);
+        if (rc == 0)
+            rc = lower_word(f, &c->not_null_conflict);
     }
     if (rc == 0 && t->npk > 0)
         rc = name_or_generated(f, t, &t->pk_name, NULL, 0, "pkey");
-    for (i = 0; rc == 0 && i < t->nuniques; i++)
+    if (rc == 0)
+        rc = lower_word(f, &t->pk_conflict);
+    for (i = 0; rc == 0 && i < t->nuniques; i++) {
         rc = name_or_generated(f, t, &t->uniques[i].name, t->uniques[i].columns, t->uniques[i].ncolumns, "key");
+        if (rc == 0)
+            rc = lower_word(f, &t->uniques[i].on_conflict);
+    }
     for (i = 0; rc == 0 && i < t->nindexes; i++)
         rc = canon_index(f, t, &t->indexes[i]);
     for (i = 0; rc == 0 && i < t->nfks; i++) {
@@ -935,6 +942,40 @@ static int check_columns(finisher *f, const tide_table *t, char *const *cols, in
     return 0;
 }
 
+const char *const tide_conflict_words[TIDE_NCONFLICT] = {
+    "rollback", "abort", "fail", "ignore", "replace"
+};
+
+/* A conflict resolution is one of SQLite's words (lowercase by then). */
+static int check_conflict(finisher *f, const tide_table *t, const char *word, const char *what,
+                          const char *name)
+{
+    int i;
+    for (i = 0; word && i < TIDE_NCONFLICT; i++)
+        if (!strcmp(word, tide_conflict_words[i]))
+            return 0;
+    if (!word)
+        return 0;
+    return fail_item(f, t, "%s%s: '%s' is not an ON CONFLICT resolution (rollback, abort, fail, "
+                     "ignore, replace)", what, name, word);
+}
+
+/* The ON CONFLICT words, and a NOT NULL's only on a column that has it. */
+static int check_conflicts(finisher *f, const tide_table *t)
+{
+    int i, rc = check_conflict(f, t, t->pk_conflict, "the primary key", "");
+    for (i = 0; rc == 0 && i < t->nuniques; i++)
+        rc = check_conflict(f, t, t->uniques[i].on_conflict, "unique constraint ", t->uniques[i].name);
+    for (i = 0; rc == 0 && i < t->ncolumns; i++) {
+        const tide_column *c = &t->columns[i];
+        if ((rc = check_conflict(f, t, c->not_null_conflict, "column ", c->name)) == 0 &&
+            c->not_null_conflict && c->nullable)
+            rc = fail_item(f, t, "column %s: ON CONFLICT %s applies to its NOT NULL, but the column "
+                           "is nullable (drop one of them)", c->name, c->not_null_conflict);
+    }
+    return rc;
+}
+
 /* Constraint and index names must differ within a table. */
 static int check_names(finisher *f, const tide_table *t)
 {
@@ -984,6 +1025,8 @@ static int check_table(finisher *f, tide_table *t)
     for (i = 0; rc == 0 && i < t->nchecks; i++)
         if (!t->checks[i].name || !t->checks[i].expr)
             rc = fail_item(f, t, "a check has no %s", t->checks[i].name ? "expression" : "name");
+    if (rc == 0)
+        rc = check_conflicts(f, t);
     return rc == 0 ? check_names(f, t) : rc;
 }
 
@@ -1427,14 +1470,17 @@ const char *const tide_con_option_words[TIDE_CON_NOPTIONS] = {
     "deferrable", "initiallyDeferred", "nullsNotDistinct", "notValid", "noInherit"
 };
 
-/* The options of the primary key and the unique constraints (copied by
- * then: same count, same order). */
-static void copy_con_options(tide_table *t, const tide_table *a)
+/* The options and conflict resolutions of the primary key and the unique
+ * constraints (copied by then: same count, same order). */
+static void copy_con_options(tide_schema *s, tide_table *t, const tide_table *a)
 {
     int i;
     t->pk_options = a->pk_options;
-    for (i = 0; i < a->nuniques && i < t->nuniques; i++)
+    t->pk_conflict = tide_schema_str(s, a->pk_conflict);
+    for (i = 0; i < a->nuniques && i < t->nuniques; i++) {
         t->uniques[i].options = a->uniques[i].options;
+        t->uniques[i].on_conflict = tide_schema_str(s, a->uniques[i].on_conflict);
+    }
 }
 
 static int copy_table(tide_schema *s, const tide_table *a)
@@ -1475,6 +1521,7 @@ static int copy_table(tide_schema *s, const tide_table *a)
         c->statistics = tide_schema_str(s, ac->statistics);
         c->storage = tide_schema_str(s, ac->storage);
         c->compression = tide_schema_str(s, ac->compression);
+        c->not_null_conflict = tide_schema_str(s, ac->not_null_conflict);
     }
     for (i = 0; i < a->nuniques; i++) {
         tide_unique *u = tide_table_add_unique(s, t, a->uniques[i].name);
@@ -1514,7 +1561,7 @@ static int copy_table(tide_schema *s, const tide_table *a)
             return TIDE_ENOMEM;
         k->options = a->checks[i].options;
     }
-    copy_con_options(t, a);
+    copy_con_options(s, t, a);
     return 0;
 }
 

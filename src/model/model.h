@@ -63,6 +63,9 @@ typedef struct tide_column {
     char *storage;          /* SET STORAGE plain|external|extended|main, when not the type's own;
                                NULL: the type's */
     char *compression;      /* SET COMPRESSION pglz|lz4; NULL: the server's default */
+    char *not_null_conflict; /* the ON CONFLICT resolution of the column's NOT NULL (SQLite's
+                               "not null on conflict replace"), a word of tide_conflict_words;
+                               only on a column that is not nullable; NULL: none */
 } tide_column;
 
 /* A unique constraint (not an index: indexes are below). */
@@ -79,11 +82,21 @@ enum {
 };
 extern const char *const tide_con_option_words[TIDE_CON_NOPTIONS];
 
+/* The conflict resolutions SQLite lets a NOT NULL, a UNIQUE and a PRIMARY
+ * KEY carry (tide_column.not_null_conflict, tide_unique.on_conflict,
+ * tide_table.pk_conflict): what an INSERT or UPDATE that breaks the
+ * constraint does. Canonical: lowercase, one of these (finish checks);
+ * "abort" is SQLite's default but kept as written, so that the table reads
+ * back as it was declared. PostgreSQL has no such clause and refuses it. */
+#define TIDE_NCONFLICT 5
+extern const char *const tide_conflict_words[TIDE_NCONFLICT];
+
 typedef struct tide_unique {
     char *name;             /* canonical: given, or <table>_<col>[_<col>...]_key */
     char **columns;
     int ncolumns;
     unsigned options;       /* TIDE_CON_DEFERRABLE, _INITIALLY_DEFERRED, _NULLS_NOT_DISTINCT */
+    char *on_conflict;      /* ON CONFLICT resolution (tide_conflict_words); NULL: none */
 } tide_unique;
 
 /* An index. Either columns or expression. A column entry is the column
@@ -167,6 +180,8 @@ typedef struct tide_table {
     unsigned pk_options;    /* TIDE_CON_DEFERRABLE, TIDE_CON_INITIALLY_DEFERRED */
     char *cluster_on;       /* PostgreSQL CLUSTER ON: the index (or key constraint) the
                                table is clustered on; NULL: none */
+    char *pk_conflict;      /* the primary key's ON CONFLICT resolution (tide_conflict_words);
+                               NULL: none */
 } tide_table;
 
 typedef struct tide_enum {

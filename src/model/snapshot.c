@@ -272,6 +272,7 @@ static void render_column(writer *w, const tide_column *c)
     true_field(w, "stored", c->generated && c->generated_stored);
     string_field(w, "collation", c->collation);
     string_field(w, "comment", c->comment);
+    string_field(w, "notNullOnConflict", c->not_null_conflict);
     render_identity(w, c);
     leave(w, "}");
 }
@@ -297,6 +298,7 @@ static void render_primary_key(writer *w, const tide_table *t)
     string_field(w, "name", t->pk_name);
     list_field(w, "columns", t->pk, t->npk, 1);
     render_con_options(w, t->pk_options);
+    string_field(w, "onConflict", t->pk_conflict);
     leave(w, "}");
 }
 
@@ -307,6 +309,7 @@ static void render_unique(writer *w, const tide_unique *u)
     string_field(w, "name", u->name);
     list_field(w, "columns", u->columns, u->ncolumns, 1);
     render_con_options(w, u->options);
+    string_field(w, "onConflict", u->on_conflict);
     leave(w, "}");
 }
 
@@ -987,7 +990,7 @@ static const char *const column_keys[] = { "name", "type", "enum", "nullable", "
                                            "autoincrement", "generated", "stored", "collation",
                                            "comment", "declared", "defaultText", "identity",
                                            "sequence", "statistics", "storage", "compression",
-                                           NULL };
+                                           "notNullOnConflict", NULL };
 
 static int column_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1009,6 +1012,7 @@ static int column_field(reader *r, void *obj, int i, const char *k)
     case 14: return read_text(r, k, 1, &c->statistics);
     case 15: return read_text(r, k, 1, &c->storage);
     case 16: return read_text(r, k, 1, &c->compression);
+    case 17: return read_text(r, k, 1, &c->not_null_conflict);
     default: return read_text(r, k, 1, &c->comment);
     }
 }
@@ -1064,7 +1068,7 @@ static int read_con_options(reader *r, const char *k, unsigned *dst)
     return 0;
 }
 
-static const char *const pk_keys[] = { "name", "columns", "options", NULL };
+static const char *const pk_keys[] = { "name", "columns", "options", "onConflict", NULL };
 
 static int pk_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1073,6 +1077,8 @@ static int pk_field(reader *r, void *obj, int i, const char *k)
         return read_text(r, k, 1, &t->pk_name);
     if (i == 2)
         return read_con_options(r, k, &t->pk_options);
+    if (i == 3)
+        return read_text(r, k, 1, &t->pk_conflict);
     return read_strings(r, k, 0, &t->pk, &t->npk);
 }
 
@@ -1096,7 +1102,7 @@ static int read_primary_key(reader *r, tide_table *t, const char *k)
     return 0;
 }
 
-static const char *const unique_keys[] = { "name", "columns", "options", NULL };
+static const char *const unique_keys[] = { "name", "columns", "options", "onConflict", NULL };
 
 static int unique_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1105,6 +1111,8 @@ static int unique_field(reader *r, void *obj, int i, const char *k)
         return read_text(r, k, 1, &u->name);
     if (i == 2)
         return read_con_options(r, k, &u->options);
+    if (i == 3)
+        return read_text(r, k, 1, &u->on_conflict);
     return read_strings(r, k, 0, &u->columns, &u->ncolumns);
 }
 

@@ -248,7 +248,8 @@ describe("tide.schema misuse", function()
 
   it("refuses arguments to types that take none", function()
     raises(function() local c = t.col "a" :integer(4) return c end, ":integer() takes no arguments")
-    raises(function() local c = t.col "a" :integer() :primary(true) return c end, ":primary() takes no arguments")
+    raises(function() local c = t.col "a" :integer() :primary(true) return c end,
+      ":primary(options): options must be a table, e.g. :primary { onConflict = \"replace\" }")
   end)
 
   it("refuses enums without values or with bad ones", function()
@@ -365,10 +366,6 @@ describe("tide.schema misuse", function()
     raises(function() return t.table "x" { t.col "a" :integer(), t.primary { "b" } } end, "t.primary names column 'b'")
     raises(function() return t.table "x" { t.col "a" :integer(), t.foreign { "b", table = "y" } } end,
       "t.foreign names column 'b'")
-    raises(function() return t.table "x" { t.col "a" :integer() :primary() :nullable() } end,
-      "a primary key column cannot be :nullable()")
-    raises(function() return t.table "x" { t.col "a" :integer() :nullable(), t.primary { "a" } } end,
-      "column 'a' is in the primary key, so it cannot be :nullable()")
     raises(function() return t.table "x" { t.col "a" :serial() :default "1" } end,
       "a serial column takes its default from its sequence")
     raises(function() return t.table "x" { t.col "a" :integer(), "b" } end, "item 2 is not a column", "a string")
@@ -467,6 +464,62 @@ describe("tide.schema objects, generated columns and table options", function()
   end)
 end)
 
+describe("tide.schema: what SQLite keeps of keys (ON CONFLICT clauses, nullable keys)", function()
+  it("records a NOT NULL's, a UNIQUE's and a PRIMARY KEY's resolution", function()
+    local d = t.table "x" {
+      t.col "id" :integer() :primary { onConflict = "ROLLBACK" },
+      t.col "a" :text() :notNull { onConflict = "replace" } :default "''",
+      t.col "b" :text() :nullable() :unique { onConflict = "ignore" },
+      t.col "c" :text() :nullable() :unique { name = "x_c_u", onConflict = "fail" },
+      t.col "d" :text() :notNull(),
+      t.unique { "a", "d", onConflict = "abort" },
+    }
+    local id, a, b, c, dd = d.columns[1], d.columns[2], d.columns[3], d.columns[4], d.columns[5]
+    assert.are.equal("rollback", id.primaryOnConflict)
+    assert.are.equal("replace", a.notNullOnConflict)
+    assert.is_true(a.notNull)
+    assert.are.equal("ignore", b.uniqueOnConflict)
+    assert.is_true(b.unique)
+    assert.are.same({ "x_c_u", "fail" }, { c.unique, c.uniqueOnConflict })
+    assert.is_true(dd.notNull)
+    assert.is_nil(dd.notNullOnConflict)
+    assert.are.equal("abort", d.uniques[1].onConflict)
+    local k = t.table "k" { t.col "a" :integer(), t.col "b" :integer(), t.primary { "a", "b", onConflict = "ignore" } }
+    assert.are.equal("ignore", k.primary.onConflict)
+  end)
+
+  it("takes a nullable key column (SQLite's rowid tables keep one so)", function()
+    local d = t.table "x" { t.col "k" :text() :primary() :nullable(), t.col "v" :integer() }
+    assert.is_true(d.columns[1].primary and d.columns[1].nullable)
+    d = t.table "y" { t.col "a" :integer() :nullable(), t.col "b" :integer(), t.primary { "a", "b" } }
+    assert.is_true(d.columns[1].nullable)
+  end)
+
+  it("refuses an unknown resolution at its line, naming the way to write it", function()
+    local where
+    local e = catch(function()
+      return t.table "x" {
+        t.col "id" :integer() :primary(),
+        (function() where = line_of_caller() end)() or t.col "a" :text() :unique { onConflict = "replce" },
+      }
+    end)
+    assert(e:find(where, 1, true), e .. " / " .. where)
+    assert(e:find("table 'x', column 'a': :unique{}: onConflict = 'replce' is not an ON CONFLICT resolution; "
+      .. "did you mean 'replace'?", 1, true), e)
+    raises(function() local c = t.col "a" :text() :notNull { onConflict = "later" } return c end,
+      "column 'a'", ":notNull{}: onConflict = 'later' is not an ON CONFLICT resolution",
+      "(known: rollback, abort, fail, ignore, replace)")
+    raises(function() local c = t.col "a" :integer() :primary { onConflict = 1 } return c end,
+      ":primary{}: onConflict = '1'")
+    raises(function() local c = t.col "a" :integer() :primary { conflict = "ignore" } return c end,
+      "unknown option 'conflict'; did you mean 'onConflict'?")
+    raises(function() return t.unique { "a", onConflict = "nope" } end, "t.unique: onConflict = 'nope'")
+    raises(function() return t.primary { "a", onConflict = "nope" } end, "t.primary: onConflict = 'nope'")
+    raises(function() return t.table "x" { t.col "a" :text() :notNull() :nullable() } end,
+      "table 'x', column 'a': :notNull() and :nullable() contradict each other")
+  end)
+end)
+
 describe("tide.core.checkSchema", function()
   -- registered by the runtime; until then these only say so (busted's TAP
   -- output cannot report pending tests)
@@ -501,6 +554,22 @@ describe("tide.core.checkSchema", function()
     assert(e:find("call it with its items", 1, true), e)
     e = catch(function() checkSchema(42) end)
     assert(e:find("must return a table definition", 1, true), e)
+  end)
+
+  it_core("converts ON CONFLICT clauses, and refuses a bad one in a plain definition", function()
+    assert.is_true(checkSchema(t.table "x" {
+      t.col "id" :integer() :primary { onConflict = "rollback" },
+      t.col "a" :text() :notNull { onConflict = "replace" } :unique { onConflict = "ignore" },
+    }))
+    local e = catch(function()
+      checkSchema(tbl("x", { columns = { col("a", { type = "text", unique = true, uniqueOnConflict = "later" }) } }),
+        "schema/x.lua")
+    end)
+    assert(e:find("schema/x.lua: table 'x', column 'a': uniqueOnConflict: 'later' is not an ON CONFLICT", 1, true), e)
+    e = catch(function()
+      checkSchema(tbl("x", { columns = { col("a", { type = "text", nullable = true, notNullOnConflict = "fail" }) } }))
+    end)
+    assert(e:find("notNullOnConflict and nullable contradict each other", 1, true), e)
   end)
 
   it_core("converts objects, generated columns and table options", function()

@@ -910,6 +910,43 @@ static void test_emit_refuses_virtual_table(void **state)
     tide_schema_free(empty);
 }
 
+/* SQLite's ON CONFLICT clauses are refused by name, each of the three,
+ * and a nullable key column. */
+static void test_normalize_refuses_sqlite_only(void **state)
+{
+    static const char *const want[] = { "table item: ON CONFLICT rollback on the primary key is SQLite's",
+                                        "table item, unique constraint item_code_key: ON CONFLICT ignore",
+                                        "table item, column code: ON CONFLICT replace on its NOT NULL",
+                                        "table item, column id: a primary key column is NOT NULL on "
+                                        "PostgreSQL; remove :nullable()" };
+    int k;
+    (void)state;
+    for (k = 0; k < 4; k++) {
+        tide_schema *s = tide_schema_new();
+        tide_table *t = item_table(s, "integer");
+        tide_unique *u = tide_table_add_unique(s, t, NULL);
+        tide_column *code = tide_table_add_column(s, t, "code", "text");
+        tide_err err;
+        assert_non_null(u);
+        assert_non_null(code);
+        assert_int_equal(tide_strv_push(s, &u->columns, &u->ncolumns, "code"), 0);
+        assert_int_equal(tide_table_add_pk_column(s, t, "id"), 0);
+        if (k == 0)
+            t->pk_conflict = tide_schema_str(s, "rollback");
+        else if (k == 1)
+            u->on_conflict = tide_schema_str(s, "ignore");
+        else if (k == 2)
+            code->not_null_conflict = tide_schema_str(s, "replace");
+        else
+            t->columns[0].nullable = 1;
+        assert_int_equal(tide_schema_finish(s, &err), 0);
+        assert_int_equal(pg_normalize(s, &err), TIDE_ECONFIG);
+        if (!strstr(err.msg, want[k]) || (k < 3 && !strstr(err.msg, "INSERT ... ON CONFLICT")))
+            fail_msg("%s", err.msg);
+        tide_schema_free(s);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest offline[] = {
@@ -917,6 +954,7 @@ int main(void)
         cmocka_unit_test(test_emit_objects),
         cmocka_unit_test(test_emit_table_features),
         cmocka_unit_test(test_emit_refuses_virtual_table),
+        cmocka_unit_test(test_normalize_refuses_sqlite_only),
     };
     const struct CMUnitTest tests[] = {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)

@@ -81,7 +81,9 @@ static void add_users(tide_schema *s, int reverse)
     t->comment = tide_schema_str(s, "People.\n\tTab, \"quotes\", back\\slash, \x01 and \x7f.");
     c = column(s, t, "id", "bigint");
     c->autoincrement = 1;
-    column(s, t, "email", "varchar(255)");
+    c = column(s, t, "email", "varchar(255)");
+    c->not_null_conflict = tide_schema_str(s, "replace");      /* SQLite's ON CONFLICT clauses */
+    t->pk_conflict = tide_schema_str(s, "rollback");
     c = column(s, t, "name", "text");
     c->nullable = 1;
     c->default_expr = tide_schema_str(s, "'it''s \"quoted\"\nand on two lines'");
@@ -104,6 +106,7 @@ static void add_users(tide_schema *s, int reverse)
         int which = reverse ? 1 - k : k;
         u = tide_table_add_unique(s, t, which ? "users_email_key" : NULL);
         push(s, &u->columns, &u->ncolumns, which ? "email" : "name");
+        u->on_conflict = which ? tide_schema_str(s, "ignore") : NULL;
         if (!which)
             push(s, &u->columns, &u->ncolumns, "org_id");
     }
@@ -599,6 +602,11 @@ static void test_round_trip(void **state)
     assert_true(c->nullable);
     assert_true(tide_table_find_column(t, "status")->is_enum);
     assert_non_null(tide_table_find_column(t, "prénom"));
+    assert_string_equal(tide_table_find_column(t, "email")->not_null_conflict, "replace");
+    assert_string_equal(t->pk_conflict, "rollback");
+    for (i = 0; i < t->nuniques; i++)
+        if (!strcmp(t->uniques[i].name, "users_email_key"))
+            assert_string_equal(t->uniques[i].on_conflict, "ignore");
     for (i = 0; i < t->nfks; i++)
         if (!strcmp(t->fks[i].name, "users_org_id_org_region_fkey")) {
             assert_true(t->fks[i].deferrable && t->fks[i].initially_deferred);

@@ -465,8 +465,8 @@ static void test_other_styles(void **state)
     t = table(s, "untyped");                       /* no type: declared "", not bytea */
     assert_column(t, 0, "a", "", 1, NULL, 0);
     assert_string_equal(t->columns[0].declared, "");
-    assert_column(t, 1, "b", "", 0, NULL, 0);      /* a rowid table's key may hold NULL: read as
-                                                      the model's key, NOT NULL */
+    assert_column(t, 1, "b", "", 1, NULL, 0);      /* a rowid table's key may hold NULL: read as
+                                                      SQLite has it, nullable */
     assert_column(t, 2, "c", "integer", 1, NULL, 0);
     assert_string_equal(t->columns[2].declared, "INT");     /* SQLite spells its six names */
     assert_string_equal(table(s, "Parent")->columns[3].declared, "INT");

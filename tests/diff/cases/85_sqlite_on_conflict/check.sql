@@ -1,0 +1,1 @@
+select id, client_id, room, seq, body from message order by id;

@@ -1,0 +1,1 @@
+select id, title, body from note order by id;

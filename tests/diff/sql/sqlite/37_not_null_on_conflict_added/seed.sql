@@ -1,0 +1,1 @@
+insert into note (title, body) values ('groceries', 'milk'), ('todo', null);

@@ -1,0 +1,1 @@
+select id, serial, label from device order by id;

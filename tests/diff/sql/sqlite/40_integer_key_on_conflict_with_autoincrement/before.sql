@@ -1,0 +1,1 @@
+create table job (id integer primary key autoincrement, name text not null);

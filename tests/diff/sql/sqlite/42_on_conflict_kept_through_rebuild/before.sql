@@ -1,0 +1,3 @@
+create table contact (id integer primary key on conflict abort, email text not null on conflict replace default '',
+  phone text unique on conflict ignore, surname text, given text, age int,
+  unique (surname, given) on conflict replace);

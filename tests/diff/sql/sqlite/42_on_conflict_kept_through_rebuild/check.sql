@@ -1,0 +1,1 @@
+select id, email, phone, surname, given, age from contact order by id;

@@ -1,0 +1,1 @@
+create table setting (key text not null primary key, value text);

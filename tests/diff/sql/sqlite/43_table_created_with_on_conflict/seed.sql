@@ -1,0 +1,1 @@
+insert into setting values ('theme', 'dark'), ('lang', null);

@@ -1,0 +1,1 @@
+create table preference (name text primary key, value int);

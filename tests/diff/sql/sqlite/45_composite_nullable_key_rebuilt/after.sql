@@ -1,0 +1,1 @@
+create table grid (x int, y int, label text, primary key (y, x));

@@ -1,0 +1,1 @@
+create table grid (x int, y int, label int, primary key (y, x));

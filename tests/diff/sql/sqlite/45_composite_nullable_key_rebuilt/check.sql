@@ -1,0 +1,1 @@
+select x, y, label from grid order by y, x, label;

@@ -1,0 +1,1 @@
+create table token (value text primary key, owner text);

@@ -1,0 +1,1 @@
+select value, owner from token order by value;

@@ -1,0 +1,1 @@
+insert into token values ('abc', 'ann'), ('def', null);

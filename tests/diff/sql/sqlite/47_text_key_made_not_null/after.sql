@@ -1,0 +1,1 @@
+create table country (code text not null primary key, name text not null);

@@ -1,0 +1,1 @@
+insert into country values ('fr', 'France'), ('jp', 'Japan');
