@@ -212,6 +212,9 @@ static int normalize_columns(tide_schema *s, tide_buf *buf, tide_err *err)
     for (i = 0; i < s->ntables; i++)
         for (j = 0; j < s->tables[i]->ncolumns; j++) {
             tide_column *c = &s->tables[i]->columns[j];
+            c->not_null_said = 0;             /* SQLite's rowid alone keeps it */
+            if (c->default_expr && !strcmp(c->default_expr, "null"))
+                c->default_expr = NULL;       /* PostgreSQL keeps no DEFAULT NULL */
             if (!c->autoincrement || (!c->identity && !c->sequence))
                 continue;
             if ((rc = pg_seq_column_options(s->tables[i]->name, c, 0, buf, err)) < 0)

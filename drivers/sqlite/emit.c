@@ -166,7 +166,7 @@ static void column_def(emitter *e, const tide_table *t, const tide_column *c)
         tide_sqlw_put(W(e), declared_type(t, c));
     if (c->is_enum)
         tide_sqlw_put(W(e), " text");                 /* "status" user_status text: text affinity, named type */
-    if (!c->nullable && (!rowid_key(t, c) || c->not_null_conflict))
+    if (!c->nullable && (!rowid_key(t, c) || c->not_null_conflict || c->not_null_said > 0))
         tide_sqlw_put(W(e), " not null");
     on_conflict(e, c->not_null_conflict);
     if (rowid_key(t, c))
@@ -255,9 +255,9 @@ static void create_table_as(emitter *e, const tide_table *t, const char *name)
             tide_sqlw_put(W(e), ",\n  ");
             enum_check(e, t, &t->columns[i]);
         }
-    for (i = 0; i < t->nfks; i++) {
+    for (i = 0; i < t->nfks; i++) {     /* in the order declared: SQLite numbers them by it */
         tide_sqlw_put(W(e), ",\n  ");
-        tide_sqlw_fk(W(e), &t->fks[i], 0);
+        tide_sqlw_fk(W(e), tide_table_declared_fk(t, i), 0);
     }
     tide_sqlw_put(W(e), "\n)");
     if (t->options & TIDE_TABLE_WITHOUT_ROWID)
@@ -914,6 +914,8 @@ static int normalize_column(tide_schema *s, const tide_table *t, tide_column *c,
     if (rowid_key(t, c) || ((t->options & (TIDE_TABLE_WITHOUT_ROWID | TIDE_TABLE_STRICT)) &&
                             in_columns(t->pk, t->npk, c->name)))
         c->nullable = 0;           /* the rowid is never NULL, nor a key of these tables */
+    if (!rowid_key(t, c))
+        c->not_null_said = 0;      /* NOT NULL is the default said: only the rowid's is kept */
     if ((rc = sqlite_check_declared(t, c, err)) < 0 || (rc = portable_default(s, t, c, err)) < 0)
         return rc;
     if ((rc = sqlite_string_default(c->default_expr, &lit)) > 0 &&

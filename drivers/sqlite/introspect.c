@@ -855,8 +855,11 @@ static int flush_pk(reader *r)
     for (i = 0; i < r->npks; i++)
         if (tide_table_add_pk_column(r->out, ti->t, r->pks[i].name) < 0)
             return nomem(r);
-    if (r->npks == 1 && r->integer_pk >= 0)
-        ti->t->columns[r->integer_pk].nullable = 0;
+    if (r->npks == 1 && r->integer_pk >= 0) {   /* the rowid: NOT NULL as declared, never NULL */
+        tide_column *c = &ti->t->columns[r->integer_pk];
+        c->not_null_said = c->nullable ? -1 : 1;
+        c->nullable = 0;
+    }
     r->npks = 0;
     r->integer_pk = -1;
     return 0;

@@ -467,6 +467,7 @@ static int column_not_null(conv *cv, tide_column *c, int base)
         return fail(cv, "%s and nullable contradict each other; keep one",
                     word ? "notNullOnConflict" : "notNull");
     c->not_null_conflict = word;
+    c->not_null_said = not_null;
     return 0;
 }
 

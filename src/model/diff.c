@@ -371,8 +371,10 @@ static unsigned column_changes(const differ *d, const tide_column *ac, const tid
     if (!(ignore & TIDE_IGNORE_TYPE) && ac->autoincrement != bc->autoincrement)
         ch |= TIDE_CHANGE_AUTOINCREMENT;
     if (!(ignore & TIDE_IGNORE_EXTRA) &&
-        (ac->nullable != bc->nullable || !same(ac->not_null_conflict, bc->not_null_conflict)))
-        ch |= TIDE_CHANGE_NULLABLE;     /* the NOT NULL constraint, its ON CONFLICT too */
+        (ac->nullable != bc->nullable || !same(ac->not_null_conflict, bc->not_null_conflict) ||
+         ac->not_null_said * bc->not_null_said < 0))
+        ch |= TIDE_CHANGE_NULLABLE;     /* the NOT NULL constraint, its ON CONFLICT too, and the
+                                           rowid's NOT NULL said or not */
     if (!(ignore & TIDE_IGNORE_DEFAULT) && !(ac->autoincrement && bc->autoincrement) &&
         !same(ac->default_expr, bc->default_expr))
         ch |= TIDE_CHANGE_DEFAULT;

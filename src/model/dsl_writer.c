@@ -223,9 +223,9 @@ static const tide_unique *unique_of(writer *w, const tide_table *t, const char *
     return first;
 }
 
-/* The foreign key a column says with :references(): of that column alone,
- * the one with the generated name if any, else the first. */
-static const tide_fk *fk_of(writer *w, const tide_table *t, const char *column)
+/* The foreign key a column could say with :references(): of that column
+ * alone, the one with the generated name if any, else the first. */
+static const tide_fk *column_fk(writer *w, const tide_table *t, const char *column)
 {
     const tide_fk *first = NULL;
     int i;
@@ -239,6 +239,30 @@ static const tide_fk *fk_of(writer *w, const tide_table *t, const char *column)
             first = fk;
     }
     return first;
+}
+
+/* Whether the definitions keep t's foreign keys in the order declared when
+ * columns say theirs: the definitions declare those first, in column order,
+ * then the t.foreign ones. Where the database numbers them by that order
+ * (SQLite: declared types), a table whose order differs says them all with
+ * t.foreign, in its order. */
+static int columns_keep_order(writer *w, const tide_table *t)
+{
+    int i, k = 0;
+    if (!w->s->declared_types)
+        return 1;
+    for (i = 0; i < t->ncolumns; i++) {
+        const tide_fk *fk = column_fk(w, t, t->columns[i].name);
+        if (fk && fk != tide_table_declared_fk(t, k++))
+            return 0;
+    }
+    return 1;
+}
+
+/* The foreign key column says with :references(), or NULL. */
+static const tide_fk *fk_of(writer *w, const tide_table *t, const char *column)
+{
+    return columns_keep_order(w, t) ? column_fk(w, t, column) : NULL;
 }
 
 static const tide_enum *enum_of(const tide_schema *s, const char *type)
@@ -478,6 +502,8 @@ static void modifiers(writer *w, tide_buf *b, const tide_table *t, const tide_co
         put(w, b, " :notNull { ");
         on_conflict(w, b, "", c->not_null_conflict);
         put(w, b, " }");
+    } else if (c->not_null_said > 0) {
+        put(w, b, " :notNull()");
     }
     if (c->default_expr && serial_method(c))
         note(w, "table %s, column %s: the default %s of a serial column", t->name, c->name,
@@ -682,8 +708,8 @@ static void index_item(writer *w, tide_buf *b, const tide_table *t, const tide_i
 static void foreigns(writer *w, tide_buf *b, const tide_table *t, const char *indent)
 {
     int i;
-    for (i = 0; i < t->nfks; i++) {
-        const tide_fk *fk = &t->fks[i];
+    for (i = 0; i < t->nfks; i++) {      /* in the order declared */
+        const tide_fk *fk = tide_table_declared_fk(t, i);
         if (fk->ncolumns == 1 && fk_of(w, t, fk->columns[0]) == fk)
             continue;
         putf(w, b, "%s  t.foreign { ", indent);

@@ -209,9 +209,23 @@ tide_index *tide_table_add_index(tide_schema *s, tide_table *t, const char *name
 tide_fk *tide_table_add_fk(tide_schema *s, tide_table *t, const char *name)
 {
     tide_fk *fk = grow(s, (void **)&t->fks, &t->nfks, sizeof *fk);
-    if (fk)
+    if (fk) {
         fk->name = tide_schema_str(s, name);
+        fk->pos = t->nfks - 1;
+    }
     return fk;
+}
+
+const tide_fk *tide_table_declared_fk(const tide_table *t, int k)
+{
+    int i, j, before;
+    for (i = 0; i < t->nfks; i++) {
+        for (before = 0, j = 0; j < t->nfks; j++)
+            before += t->fks[j].pos < t->fks[i].pos || (t->fks[j].pos == t->fks[i].pos && j < i);
+        if (before == k)
+            return &t->fks[i];
+    }
+    return &t->fks[k];
 }
 
 tide_check *tide_table_add_check(tide_schema *s, tide_table *t, const char *name, const char *expr)
@@ -655,8 +669,8 @@ static int canon_default(finisher *f, tide_column *c)
         strip_text_casts(c->default_expr);      /* in an expression; a lone literal is handled below */
     if (rc == 0)
         rc = strip_own_cast(f, c);
-    if (rc == 0 && c->default_expr && (!*c->default_expr || !strcmp(c->default_expr, "null")))
-        c->default_expr = NULL;
+    if (rc == 0 && c->default_expr && !*c->default_expr)
+        c->default_expr = NULL;         /* DEFAULT NULL stays: SQLite reports it (the drivers decide) */
     return rc;
 }
 
@@ -1522,6 +1536,7 @@ static int copy_table(tide_schema *s, const tide_table *a)
         c->storage = tide_schema_str(s, ac->storage);
         c->compression = tide_schema_str(s, ac->compression);
         c->not_null_conflict = tide_schema_str(s, ac->not_null_conflict);
+        c->not_null_said = ac->not_null_said;
     }
     for (i = 0; i < a->nuniques; i++) {
         tide_unique *u = tide_table_add_unique(s, t, a->uniques[i].name);
@@ -1547,6 +1562,7 @@ static int copy_table(tide_schema *s, const tide_table *a)
         if (!fk || copy_strv(s, &fk->columns, &fk->ncolumns, af->columns, af->ncolumns) < 0 ||
             copy_strv(s, &fk->ref_columns, &fk->nref_columns, af->ref_columns, af->nref_columns) < 0)
             return TIDE_ENOMEM;
+        fk->pos = af->pos;
         fk->ref_schema = tide_schema_str(s, af->ref_schema);
         fk->ref_table = tide_schema_str(s, af->ref_table);
         fk->on_delete = tide_schema_str(s, af->on_delete);

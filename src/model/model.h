@@ -63,6 +63,13 @@ typedef struct tide_column {
     char *storage;          /* SET STORAGE plain|external|extended|main, when not the type's own;
                                NULL: the type's */
     char *compression;      /* SET COMPRESSION pglz|lz4; NULL: the server's default */
+    int not_null_said;      /* SQLite: whether the rowid (INTEGER PRIMARY KEY) declares NOT NULL,
+                               as Room writes "id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL":
+                               never NULL either way, but PRAGMA table_info reports what was
+                               declared. 1: declared (introspection, or :notNull() in the
+                               definitions), -1: not declared (introspection), 0: not said
+                               (definitions without :notNull(): either is fine, nothing to
+                               change). SQLite's normalize keeps it on the rowid only. */
     char *not_null_conflict; /* the ON CONFLICT resolution of the column's NOT NULL (SQLite's
                                "not null on conflict replace"), a word of tide_conflict_words;
                                only on a column that is not nullable; NULL: none */
@@ -129,6 +136,10 @@ typedef struct tide_fk {
     int deferrable;
     int initially_deferred;
     unsigned options;       /* TIDE_CON_NOT_VALID */
+    int pos;                /* declared position among its table's foreign keys (set when
+                               added): SQLite numbers them by it (PRAGMA foreign_key_list,
+                               the last declared first), so a table it writes declares them
+                               in this order, not in name order; the diff ignores it */
 } tide_fk;
 
 typedef struct tide_check {
@@ -324,6 +335,9 @@ int          tide_table_add_pk_column(tide_schema *s, tide_table *t, const char 
 tide_unique *tide_table_add_unique(tide_schema *s, tide_table *t, const char *name);
 tide_index  *tide_table_add_index(tide_schema *s, tide_table *t, const char *name);
 tide_fk     *tide_table_add_fk(tide_schema *s, tide_table *t, const char *name);
+/* The k-th (0 first) of t's foreign keys in the order declared (tide_fk.pos;
+ * name order among equal positions). */
+const tide_fk *tide_table_declared_fk(const tide_table *t, int k);
 tide_check  *tide_table_add_check(tide_schema *s, tide_table *t, const char *name, const char *expr);
 /* table: the table of a TIDE_OBJK_ON_TABLE kind, NULL otherwise. */
 tide_object *tide_schema_add_object(tide_schema *s, tide_object_kind kind, const char *schema,

@@ -273,6 +273,7 @@ static void render_column(writer *w, const tide_column *c)
     string_field(w, "collation", c->collation);
     string_field(w, "comment", c->comment);
     string_field(w, "notNullOnConflict", c->not_null_conflict);
+    true_field(w, "notNull", c->not_null_said > 0);
     render_identity(w, c);
     leave(w, "}");
 }
@@ -402,7 +403,15 @@ static void render_table(writer *w, const tide_table *t)
     render_primary_key(w, t);
     object_list(w, "uniques", t->uniques, t->nuniques, sizeof *t->uniques, any_unique);
     object_list(w, "indexes", t->indexes, t->nindexes, sizeof *t->indexes, any_index);
-    object_list(w, "foreignKeys", t->fks, t->nfks, sizeof *t->fks, any_fk);
+    if (w->declared && t->nfks) {    /* SQLite numbers them by the order declared: kept */
+        key(w, "foreignKeys");
+        enter(w, "[");
+        for (i = 0; i < t->nfks; i++)
+            render_fk(w, tide_table_declared_fk(t, i));
+        leave(w, "]");
+    } else {
+        object_list(w, "foreignKeys", t->fks, t->nfks, sizeof *t->fks, any_fk);
+    }
     object_list(w, "checks", t->checks, t->nchecks, sizeof *t->checks, any_check);
     leave(w, "}");
 }
@@ -990,7 +999,7 @@ static const char *const column_keys[] = { "name", "type", "enum", "nullable", "
                                            "autoincrement", "generated", "stored", "collation",
                                            "comment", "declared", "defaultText", "identity",
                                            "sequence", "statistics", "storage", "compression",
-                                           "notNullOnConflict", NULL };
+                                           "notNullOnConflict", "notNull", NULL };
 
 static int column_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1013,6 +1022,7 @@ static int column_field(reader *r, void *obj, int i, const char *k)
     case 15: return read_text(r, k, 1, &c->storage);
     case 16: return read_text(r, k, 1, &c->compression);
     case 17: return read_text(r, k, 1, &c->not_null_conflict);
+    case 18: return read_flag(r, k, &c->not_null_said);
     default: return read_text(r, k, 1, &c->comment);
     }
 }

@@ -1,0 +1,2 @@
+DROP TABLE `TrailTagCrossRef`;
+DROP TABLE `Tag`;

@@ -1,0 +1,2 @@
+CREATE TABLE IF NOT EXISTS `User` (`uid` TEXT NOT NULL, `displayName` TEXT NOT NULL COLLATE NOCASE, `email` TEXT, `createdAt` INTEGER NOT NULL DEFAULT (strftime('%s','now')), PRIMARY KEY(`uid`));
+ALTER TABLE `Hike` ADD COLUMN `userId` TEXT REFERENCES `User`(`uid`) ON DELETE SET NULL;

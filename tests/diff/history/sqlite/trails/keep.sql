@@ -1,0 +1,1 @@
+SELECT 'trail', `id`, `name` FROM `Trail` ORDER BY `id`;
