@@ -134,7 +134,8 @@ static const char *sql_kind(const tide_object *o)
                                    ? "procedure" : "function";
     case TIDE_OBJ_VIEW:     return "view";
     case TIDE_OBJ_MATVIEW:  return "materialized view";
-    case TIDE_OBJ_MATVIEW_INDEX: return "index";
+    case TIDE_OBJ_MATVIEW_INDEX:
+    case TIDE_OBJ_PARTITION_INDEX: return "index";
     case TIDE_OBJ_TRIGGER:  return "trigger";
     case TIDE_OBJ_POLICY:   return "policy";
     case TIDE_OBJ_EXCLUSION: return "constraint";

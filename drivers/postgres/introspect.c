@@ -200,16 +200,25 @@ static const char sql_views[] =
     "WHERE " NAMESPACES " AND c.relkind IN ('v', 'm') AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
     "ORDER BY n.nspname, c.relname";
 
-/* Indexes of materialized views: the whole CREATE INDEX statement, and
- * the materialized view as what it reads (it goes with it). */
-static const char sql_matview_indexes[] =
-    "SELECT n.nspname, ic.relname, pg_catalog.pg_get_indexdef(i.indexrelid), d.description, "
+/* Indexes that belong to an object rather than to a table: those of
+ * materialized views, and those of one partition only (of a table read),
+ * not the copies PostgreSQL attaches to each partition of an index of the
+ * parent (the copy inherits from the parent's index) nor the indexes of
+ * constraints. The whole CREATE INDEX statement, and the materialized view
+ * or the partition as what it reads (it goes with it). */
+static const char sql_object_indexes[] = RELS_CTE
+    "SELECT c.relkind, n.nspname, ic.relname, pg_catalog.pg_get_indexdef(i.indexrelid), d.description, "
     "ARRAY[" READ_NAME("n.nspname", "c.relname") "] "
-    "FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indrelid AND c.relkind = 'm' "
+    "FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indrelid "
     "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     DESCRIPTION("d", "pg_catalog.pg_class", "i.indexrelid")
     "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
+    "AND (c.relkind = 'm' OR c.relispartition AND EXISTS (SELECT 1 FROM pg_catalog.pg_inherits ph "
+    "JOIN rels r ON r.oid = ph.inhparent WHERE ph.inhrelid = c.oid)) "
+    "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits ih WHERE ih.inhrelid = i.indexrelid) "
+    "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint co WHERE co.conindid = i.indexrelid "
+    "AND co.conrelid = i.indrelid) "
     "ORDER BY n.nspname, ic.relname";
 
 /* Functions and procedures (not aggregates nor window functions): the
@@ -949,11 +958,12 @@ static int read_views(reader *r, const PGresult *res)
     return rc;
 }
 
-static int read_matview_indexes(reader *r, const PGresult *res)
+static int read_object_indexes(reader *r, const PGresult *res)
 {
     int i, rc = 0, n = PQntuples(res);
     for (i = 0; i < n && rc == 0; i++)
-        rc = add_object(r, TIDE_OBJ_MATVIEW_INDEX, field(res, i, 0), field(res, i, 1), NULL, res, i, 2, 4);
+        rc = add_object(r, field(res, i, 0)[0] == 'm' ? TIDE_OBJ_MATVIEW_INDEX : TIDE_OBJ_PARTITION_INDEX,
+                        field(res, i, 1), field(res, i, 2), NULL, res, i, 3, 5);
     return rc;
 }
 
@@ -1038,7 +1048,7 @@ static const struct step {
     { "sequences", sql_sequences, read_sequences },
     { "functions", sql_functions, read_functions },
     { "views", sql_views, read_views },
-    { "materialized view indexes", sql_matview_indexes, read_matview_indexes },
+    { "indexes of materialized views and partitions", sql_object_indexes, read_object_indexes },
     { "partitions", sql_partitions, read_partitions },
     { "triggers", sql_triggers, read_triggers },
     { "policies", sql_policies, read_policies },

@@ -246,6 +246,9 @@ const tide_object_kind_info tide_object_kinds[TIDE_NOBJECT_KINDS] = {
                                  TIDE_OBJK_ON_TABLE | TIDE_OBJK_HOLDS_DATA | TIDE_OBJK_ALTERABLE,
                                  "its bound: \"for values from ('2024-01-01') to ('2025-01-01')\", "
                                  "\"for values in ('eu')\", \"default\"" },
+    [TIDE_OBJ_PARTITION_INDEX] = { "partition index", "partition indexes", TIDE_OBJK_READS,
+                                 "the whole CREATE INDEX statement of an index of one partition only (it "
+                                 "reads its partition: goes with it)" },
     [TIDE_OBJ_VIEW]          = { "view", "views", TIDE_OBJK_READS, "the query" },
     [TIDE_OBJ_MATVIEW]       = { "materialized view", "materialized views",
                                  TIDE_OBJK_READS | TIDE_OBJK_HOLDS_DATA, "the query" },
@@ -1072,13 +1075,14 @@ static int same_object(int nocase, const tide_object *x, const tide_object *y)
 }
 
 /* An object of a kind that others read (a view, a materialized view, a
- * virtual table) named schema.name, or NULL. */
+ * virtual table, a partition) named schema.name, or NULL. */
 static const tide_object *readable_object(const tide_schema *s, const char *schema, const char *name)
 {
     int i;
     for (i = 0; i < s->nobjects; i++) {
         const tide_object *o = &s->objects[i];
-        if ((o->kind == TIDE_OBJ_VIEW || o->kind == TIDE_OBJ_MATVIEW || o->kind == TIDE_OBJ_VIRTUAL_TABLE) &&
+        if ((o->kind == TIDE_OBJ_VIEW || o->kind == TIDE_OBJ_MATVIEW || o->kind == TIDE_OBJ_VIRTUAL_TABLE ||
+             o->kind == TIDE_OBJ_PARTITION) &&
             !cmp_opt(o->schema, schema) && tide_model_same_name(s->nocase, o->name, name))
             return o;
     }
