@@ -234,13 +234,18 @@ static const char sql_functions[] =
     "WHERE " NAMESPACES " AND p.prokind IN ('f', 'p') AND " NOT_EXTENSION("pg_catalog.pg_proc", "p.oid") " "
     "ORDER BY n.nspname, p.proname, p.oid";
 
-/* Triggers of the tables read, not those PostgreSQL makes itself (foreign
- * keys' triggers are internal). */
+/* Triggers of the tables read and of the views (INSTEAD OF, or for each
+ * statement), not those PostgreSQL makes itself (foreign keys' triggers are
+ * internal); the namespace and name of the relation, for a view's. */
 static const char sql_triggers[] = RELS_CTE
-    "SELECT tg.tgrelid, tg.tgname, pg_catalog.pg_get_triggerdef(tg.oid, true), d.description "
-    "FROM rels r JOIN pg_catalog.pg_trigger tg ON tg.tgrelid = r.oid "
+    "SELECT tg.tgrelid, tg.tgname, pg_catalog.pg_get_triggerdef(tg.oid, true), d.description, "
+    "n.nspname, c.relname "
+    "FROM pg_catalog.pg_trigger tg JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     DESCRIPTION("d", "pg_catalog.pg_trigger", "tg.oid")
-    "WHERE NOT tg.tgisinternal AND " NOT_EXTENSION("pg_catalog.pg_trigger", "tg.oid") " "
+    "WHERE (tg.tgrelid IN (SELECT r.oid FROM rels r) OR c.relkind = 'v' AND " NAMESPACES " AND "
+    NOT_EXTENSION("pg_catalog.pg_class", "c.oid") ") "
+    "AND NOT tg.tgisinternal AND " NOT_EXTENSION("pg_catalog.pg_trigger", "tg.oid") " "
     "ORDER BY tg.tgrelid, tg.tgname";
 
 /* Row level security policies: PostgreSQL prints no CREATE POLICY, so the
@@ -1015,8 +1020,13 @@ static int read_on_table(reader *r, const PGresult *res, tide_object_kind kind, 
 
 static int read_triggers(reader *r, const PGresult *res)
 {
-    int rc = read_on_table(r, res, TIDE_OBJ_TRIGGER, -1), i;
-    for (i = 0; rc == 0 && i < r->out->nobjects; i++)     /* the table is all a trigger reads */
+    int i, rc = 0, n = PQntuples(res);
+    for (i = 0; i < n && rc == 0; i++) {
+        tide_table *t = table_of(r, field(res, i, 0));       /* else a view's */
+        rc = add_object(r, TIDE_OBJ_TRIGGER, t ? (t->schema ? t->schema : "public") : field(res, i, 4),
+                        field(res, i, 1), t ? t->name : field(res, i, 5), res, i, 2, -1);
+    }
+    for (i = 0; rc == 0 && i < r->out->nobjects; i++)     /* its table or view is all it reads */
         if (r->out->objects[i].kind == TIDE_OBJ_TRIGGER)
             r->out->objects[i].reads_given = 1;
     return rc;

@@ -1404,9 +1404,17 @@ void tide_schema_retain(tide_schema *s, int (*keep_table)(const tide_table *t, v
             t = tide_schema_find_table(s, dot ? ns : NULL, dot ? dot + 1 : o->reads[j]);
             keep = t != NULL || (!o->table && readable_object(s, dot ? ns : NULL, dot ? dot + 1 : o->reads[j]));
         }
-        if (o->table)
-            keep = tide_schema_find_table(s, o->schema, o->table) != NULL;
+        if (o->table)          /* on a view: decided below, among the objects kept */
+            keep = tide_schema_find_table(s, o->schema, o->table) != NULL ||
+                   readable_object(s, o->schema, o->table) != NULL;
         if (keep)
+            s->objects[n++] = *o;
+    }
+    s->nobjects = n;
+    for (n = 0, i = 0; i < s->nobjects; i++) {
+        const tide_object *o = &s->objects[i];
+        if (!o->table || tide_schema_find_table(s, o->schema, o->table) ||
+            readable_object(s, o->schema, o->table))
             s->objects[n++] = *o;
     }
     s->nobjects = n;
