@@ -234,17 +234,21 @@ static const char sql_functions[] =
     "WHERE " NAMESPACES " AND p.prokind IN ('f', 'p') AND " NOT_EXTENSION("pg_catalog.pg_proc", "p.oid") " "
     "ORDER BY n.nspname, p.proname, p.oid";
 
-/* Triggers of the tables read and of the views (INSTEAD OF, or for each
- * statement), not those PostgreSQL makes itself (foreign keys' triggers are
- * internal); the namespace and name of the relation, for a view's. */
+/* Triggers of the tables read, of their partitions (not the clones of a
+ * trigger of the partitioned table: tgparentid) and of the views (INSTEAD
+ * OF, or for each statement), not those PostgreSQL makes itself (foreign
+ * keys' triggers are internal). The table read (a partition's parent), then
+ * the namespace and name of the relation the trigger is on. */
 static const char sql_triggers[] = RELS_CTE
-    "SELECT tg.tgrelid, tg.tgname, pg_catalog.pg_get_triggerdef(tg.oid, true), d.description, "
-    "n.nspname, c.relname "
+    "SELECT COALESCE(ph.inhparent, tg.tgrelid), tg.tgname, pg_catalog.pg_get_triggerdef(tg.oid, true), "
+    "d.description, n.nspname, c.relname "
     "FROM pg_catalog.pg_trigger tg JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "LEFT JOIN pg_catalog.pg_inherits ph ON ph.inhrelid = c.oid AND c.relispartition "
     DESCRIPTION("d", "pg_catalog.pg_trigger", "tg.oid")
-    "WHERE (tg.tgrelid IN (SELECT r.oid FROM rels r) OR c.relkind = 'v' AND " NAMESPACES " AND "
-    NOT_EXTENSION("pg_catalog.pg_class", "c.oid") ") "
+    "WHERE (tg.tgrelid IN (SELECT r.oid FROM rels r) "
+    "OR ph.inhparent IN (SELECT r.oid FROM rels r) AND tg.tgparentid = 0 "
+    "OR c.relkind = 'v' AND " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") ") "
     "AND NOT tg.tgisinternal AND " NOT_EXTENSION("pg_catalog.pg_trigger", "tg.oid") " "
     "ORDER BY tg.tgrelid, tg.tgname";
 
@@ -322,6 +326,21 @@ static const char sql_types[] =
     DESCRIPTION("d", "pg_catalog.pg_type", "t.oid")
     "WHERE t.typtype = 'c' AND " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_type", "t.oid") " "
     "ORDER BY 1, 2, 3";
+
+/* The constraints of one partition only (not the copies of the partitioned
+ * table's: conparentid, conislocal), as the database prints them: the
+ * table read, the name, the definition, the comment, then the partition's
+ * namespace and name. */
+static const char sql_partition_constraints[] = RELS_CTE
+    "SELECT ph.inhparent, co.conname, pg_catalog.pg_get_constraintdef(co.oid), d.description, "
+    "n.nspname, c.relname "
+    "FROM rels r JOIN pg_catalog.pg_inherits ph ON ph.inhparent = r.oid "
+    "JOIN pg_catalog.pg_class c ON c.oid = ph.inhrelid AND c.relispartition "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "JOIN pg_catalog.pg_constraint co ON co.conrelid = c.oid "
+    DESCRIPTION("d", "pg_catalog.pg_constraint", "co.oid")
+    "WHERE co.contype IN ('p', 'u', 'f', 'c', 'x') AND co.conparentid = 0 AND co.conislocal "
+    "ORDER BY ph.inhparent, c.relname, co.conname";
 
 /* The partitions of the tables read: their bound as pg_get_expr prints it
  * ("FOR VALUES FROM (...) TO (...)", "DEFAULT"), their comment. */
@@ -1006,13 +1025,19 @@ static int read_sequences(reader *r, const PGresult *res)
 
 /* Triggers and policies: on a table read (by oid). Triggers read their
  * table only (what their function reads is the function's business). */
-static int read_on_table(reader *r, const PGresult *res, tide_object_kind kind, int reads_col)
+/* Objects on a table: column 0 the table read, 1 the name, 2 the
+ * definition, 3 the comment. With owner_col, the object is on the relation
+ * whose namespace and name are columns owner_col and owner_col + 1 (a
+ * partition of the table read, in the table's namespace as partitions are;
+ * a view, in its own). */
+static int read_on_table(reader *r, const PGresult *res, tide_object_kind kind, int reads_col, int owner_col)
 {
     int i, rc = 0, n = PQntuples(res);
     for (i = 0; i < n && rc == 0; i++) {
         tide_table *t = table_of(r, field(res, i, 0));
-        if (t)
-            rc = add_object(r, kind, t->schema ? t->schema : "public", field(res, i, 1), t->name,
+        const char *nsp = t ? (t->schema ? t->schema : "public") : owner_col < 0 ? NULL : field(res, i, owner_col);
+        if (nsp)
+            rc = add_object(r, kind, nsp, field(res, i, 1), owner_col < 0 ? t->name : field(res, i, owner_col + 1),
                             res, i, 2, reads_col);
     }
     return rc;
@@ -1020,13 +1045,8 @@ static int read_on_table(reader *r, const PGresult *res, tide_object_kind kind, 
 
 static int read_triggers(reader *r, const PGresult *res)
 {
-    int i, rc = 0, n = PQntuples(res);
-    for (i = 0; i < n && rc == 0; i++) {
-        tide_table *t = table_of(r, field(res, i, 0));       /* else a view's */
-        rc = add_object(r, TIDE_OBJ_TRIGGER, t ? (t->schema ? t->schema : "public") : field(res, i, 4),
-                        field(res, i, 1), t ? t->name : field(res, i, 5), res, i, 2, -1);
-    }
-    for (i = 0; rc == 0 && i < r->out->nobjects; i++)     /* its table or view is all it reads */
+    int rc = read_on_table(r, res, TIDE_OBJ_TRIGGER, -1, 4), i;
+    for (i = 0; rc == 0 && i < r->out->nobjects; i++)     /* what it is on is all it reads */
         if (r->out->objects[i].kind == TIDE_OBJ_TRIGGER)
             r->out->objects[i].reads_given = 1;
     return rc;
@@ -1034,12 +1054,17 @@ static int read_triggers(reader *r, const PGresult *res)
 
 static int read_partitions(reader *r, const PGresult *res)
 {
-    return read_on_table(r, res, TIDE_OBJ_PARTITION, -1);
+    return read_on_table(r, res, TIDE_OBJ_PARTITION, -1, -1);
+}
+
+static int read_partition_constraints(reader *r, const PGresult *res)
+{
+    return read_on_table(r, res, TIDE_OBJ_PARTITION_CONSTRAINT, -1, 4);
 }
 
 static int read_policies(reader *r, const PGresult *res)
 {
-    return read_on_table(r, res, TIDE_OBJ_POLICY, 4);
+    return read_on_table(r, res, TIDE_OBJ_POLICY, 4, -1);
 }
 
 /* ---- the whole ------------------------------------------------------------- */
@@ -1060,6 +1085,7 @@ static const struct step {
     { "views", sql_views, read_views },
     { "indexes of materialized views and partitions", sql_object_indexes, read_object_indexes },
     { "partitions", sql_partitions, read_partitions },
+    { "partition constraints", sql_partition_constraints, read_partition_constraints },
     { "triggers", sql_triggers, read_triggers },
     { "policies", sql_policies, read_policies },
 };

@@ -249,6 +249,9 @@ const tide_object_kind_info tide_object_kinds[TIDE_NOBJECT_KINDS] = {
     [TIDE_OBJ_PARTITION_INDEX] = { "partition index", "partition indexes", TIDE_OBJK_READS,
                                  "the whole CREATE INDEX statement of an index of one partition only (it "
                                  "reads its partition: goes with it)" },
+    [TIDE_OBJ_PARTITION_CONSTRAINT] = { "partition constraint", "partition constraints", TIDE_OBJK_ON_TABLE,
+                                 "a constraint of one partition only (its table), as the database prints "
+                                 "it: \"CHECK ((amount > 0))\", \"UNIQUE (id)\"" },
     [TIDE_OBJ_VIEW]          = { "view", "views", TIDE_OBJK_READS, "the query" },
     [TIDE_OBJ_MATVIEW]       = { "materialized view", "materialized views",
                                  TIDE_OBJK_READS | TIDE_OBJK_HOLDS_DATA, "the query" },

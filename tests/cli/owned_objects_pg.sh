@@ -1,7 +1,8 @@
 # Objects that belong to other objects on PostgreSQL (TIDE_TEST_PG_URL): an
-# index of one partition only (t.partitionIndex; the copies PostgreSQL
-# attaches for an index of the partitioned table stay that table's) and a
-# trigger on a view (t.trigger with table = the view). schema:inspect
+# index and a constraint of one partition only (t.partitionIndex,
+# t.partitionConstraint; the copies PostgreSQL makes of the partitioned
+# table's stay that table's), a trigger on a partition and one on a view
+# (t.trigger with table = the partition or the view). schema:inspect
 # --format lua writes them; migration:create from those definitions builds
 # the same database; hand-written definitions compared with it are spelled by
 # the server (nothing to do); a changed view is created again with its
@@ -25,18 +26,23 @@ create table reading_2024 partition of reading for values from ('2024-01-01') to
 create table reading_2025 partition of reading for values from ('2025-01-01') to ('2026-01-01');
 create index reading_2025_taken_idx on reading_2025 (taken) where value > 100;
 comment on index reading_2025_taken_idx is 'the high ones';
+alter table reading_2024 add constraint reading_2024_value_check check (value >= 0);
 create table note (id integer primary key, body text not null);
 create view recent_note as select id, body from note;
 create function note_insert() returns trigger language plpgsql as $$
 begin insert into note values (new.id, new.body); return new; end $$;
 create trigger recent_note_insert instead of insert on recent_note for each row execute function note_insert();
+create function reading_seen() returns trigger language plpgsql as $$ begin return null; end $$;
+create trigger reading_2025_seen after insert on reading_2025 for each statement execute function reading_seen();
 SQL
 
 mkdir -p schema migrations
-t "schema:inspect --format lua writes the partition's own index and the view's trigger, not the copies"
+t "schema:inspect --format lua writes a partition's own index, constraint and trigger and a view's trigger, not the copies"
 tide --url "$base/$REF" schema:inspect --format lua; expect_rc 0
 expect_out 't.partitionIndex "reading_2025_taken_idx" { comment = "the high ones"'
 expect_out 't.trigger "recent_note_insert" { table = "recent_note"'
+expect_out 't.partitionConstraint "reading_2024_value_check" { table = "reading_2024"'
+expect_out 't.trigger "reading_2025_seen" { table = "reading_2025"'
 expect_no 'reading_2024_sensor_idx'; expect_no 'reading_2025_sensor_idx'
 printf '%s\n' "$stdout" > schema/app.lua
 
@@ -60,6 +66,10 @@ return {
   t.partition "reading_2025" { table = "reading", sql = [[for values from ('2025-01-01') to ('2026-01-01')]] },
   t.partitionIndex "reading_2025_taken_idx" { comment = "the high ones",
     sql = [[create index reading_2025_taken_idx on reading_2025 (taken) where value > 100]] },
+  t.partitionConstraint "reading_2024_value_check" { table = "reading_2024", sql = [[check (value >= 0)]] },
+  t.func "reading_seen" [[create function reading_seen() returns trigger language plpgsql as $$ begin return null; end $$]],
+  t.trigger "reading_2025_seen" { table = "reading_2025", sql = [[
+    create trigger reading_2025_seen after insert on reading_2025 for each statement execute function reading_seen()]] },
   t.table "note" { t.col "id" :integer() :primary(), t.col "body" :text() },
   t.view "recent_note" [[select id, body from note]],
   t.func "note_insert" [[create function note_insert() returns trigger language plpgsql as $$
