@@ -19,7 +19,8 @@ static int rewritten(const tide_object *o)
 {
     return o->kind == TIDE_OBJ_DOMAIN || o->kind == TIDE_OBJ_COMPOSITE || o->kind == TIDE_OBJ_PARTITION ||
            o->kind == TIDE_OBJ_FUNCTION || o->kind == TIDE_OBJ_VIEW || o->kind == TIDE_OBJ_MATVIEW ||
-           o->kind == TIDE_OBJ_MATVIEW_INDEX ||
+           o->kind == TIDE_OBJ_MATVIEW_INDEX || o->kind == TIDE_OBJ_PARTITION_INDEX ||
+           o->kind == TIDE_OBJ_PARTITION_CONSTRAINT ||
            o->kind == TIDE_OBJ_TRIGGER || o->kind == TIDE_OBJ_POLICY;
 }
 

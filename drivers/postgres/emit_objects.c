@@ -134,10 +134,12 @@ static const char *sql_kind(const tide_object *o)
                                    ? "procedure" : "function";
     case TIDE_OBJ_VIEW:     return "view";
     case TIDE_OBJ_MATVIEW:  return "materialized view";
-    case TIDE_OBJ_MATVIEW_INDEX: return "index";
+    case TIDE_OBJ_MATVIEW_INDEX:
+    case TIDE_OBJ_PARTITION_INDEX: return "index";
     case TIDE_OBJ_TRIGGER:  return "trigger";
     case TIDE_OBJ_POLICY:   return "policy";
-    case TIDE_OBJ_EXCLUSION: return "constraint";
+    case TIDE_OBJ_EXCLUSION:
+    case TIDE_OBJ_PARTITION_CONSTRAINT: return "constraint";
     default:                return NULL;
     }
 }
@@ -240,6 +242,13 @@ static void or_replace(tide_sqlw *e, const char *def)
 }
 
 
+/* An object that is a constraint of its table: ALTER TABLE adds, renames and
+ * drops it. */
+static int is_constraint(const tide_object *o)
+{
+    return o->kind == TIDE_OBJ_EXCLUSION || o->kind == TIDE_OBJ_PARTITION_CONSTRAINT;
+}
+
 /* alter table "schema"."table" <verb>"name": a constraint of the table. */
 static void constraint_of(tide_sqlw *e, const tide_object *o, const char *verb, const char *name)
 {
@@ -274,6 +283,7 @@ static void create(tide_sqlw *e, const tide_object *o)
             tide_sqlw_put(e, "\nwith data");
         break;
     case TIDE_OBJ_EXCLUSION:
+    case TIDE_OBJ_PARTITION_CONSTRAINT:
         constraint_of(e, o, "add constraint ", o->name);
         tide_sqlw_put(e, " ");
         tide_sqlw_put(e, o->definition);
@@ -289,7 +299,7 @@ static void create(tide_sqlw *e, const tide_object *o)
 
 static void rename_object(tide_sqlw *e, const tide_object *old, const tide_object *o)
 {
-    if (o->kind == TIDE_OBJ_EXCLUSION) {
+    if (is_constraint(o)) {
         constraint_of(e, old, "rename constraint ", old->name);
         tide_sqlw_put(e, " to ");
         tide_sqlw_q(e, o->name);
@@ -430,7 +440,7 @@ void pg_emit__object(tide_sqlw *e, const tide_op *op)
         create(e, op->object);
         break;
     case TIDE_OP_DROP_OBJECT:
-        if (op->old_object->kind == TIDE_OBJ_EXCLUSION) {
+        if (is_constraint(op->old_object)) {
             constraint_of(e, op->old_object, "drop constraint ", op->old_object->name);
             tide_sqlw_stmt(e);
             break;

@@ -202,16 +202,25 @@ static const char sql_views[] =
     "WHERE " NAMESPACES " AND c.relkind IN ('v', 'm') AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
     "ORDER BY n.nspname, c.relname";
 
-/* Indexes of materialized views: the whole CREATE INDEX statement, and
- * the materialized view as what it reads (it goes with it). */
-static const char sql_matview_indexes[] =
-    "SELECT n.nspname, ic.relname, pg_catalog.pg_get_indexdef(i.indexrelid), d.description, "
+/* Indexes that belong to an object rather than to a table: those of
+ * materialized views, and those of one partition only (of a table read),
+ * not the copies PostgreSQL attaches to each partition of an index of the
+ * parent (the copy inherits from the parent's index) nor the indexes of
+ * constraints. The whole CREATE INDEX statement, and the materialized view
+ * or the partition as what it reads (it goes with it). */
+static const char sql_object_indexes[] = RELS_CTE
+    "SELECT c.relkind, n.nspname, ic.relname, pg_catalog.pg_get_indexdef(i.indexrelid), d.description, "
     "ARRAY[" READ_NAME("n.nspname", "c.relname") "] "
-    "FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indrelid AND c.relkind = 'm' "
+    "FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indrelid "
     "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     DESCRIPTION("d", "pg_catalog.pg_class", "i.indexrelid")
     "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
+    "AND (c.relkind = 'm' OR c.relispartition AND EXISTS (SELECT 1 FROM pg_catalog.pg_inherits ph "
+    "JOIN rels r ON r.oid = ph.inhparent WHERE ph.inhrelid = c.oid)) "
+    "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits ih WHERE ih.inhrelid = i.indexrelid) "
+    "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint co WHERE co.conindid = i.indexrelid "
+    "AND co.conrelid = i.indrelid) "
     "ORDER BY n.nspname, ic.relname";
 
 /* Functions and procedures (not aggregates nor window functions): the
@@ -227,13 +236,22 @@ static const char sql_functions[] =
     "WHERE " NAMESPACES " AND p.prokind IN ('f', 'p') AND " NOT_EXTENSION("pg_catalog.pg_proc", "p.oid") " "
     "ORDER BY n.nspname, p.proname, p.oid";
 
-/* Triggers of the tables read, not those PostgreSQL makes itself (foreign
- * keys' triggers are internal). */
+/* Triggers of the tables read, of their partitions (not the clones of a
+ * trigger of the partitioned table: tgparentid) and of the views (INSTEAD
+ * OF, or for each statement), not those PostgreSQL makes itself (foreign
+ * keys' triggers are internal). The table read (a partition's parent), then
+ * the namespace and name of the relation the trigger is on. */
 static const char sql_triggers[] = RELS_CTE
-    "SELECT tg.tgrelid, tg.tgname, pg_catalog.pg_get_triggerdef(tg.oid, true), d.description "
-    "FROM rels r JOIN pg_catalog.pg_trigger tg ON tg.tgrelid = r.oid "
+    "SELECT COALESCE(ph.inhparent, tg.tgrelid), tg.tgname, pg_catalog.pg_get_triggerdef(tg.oid, true), "
+    "d.description, n.nspname, c.relname "
+    "FROM pg_catalog.pg_trigger tg JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "LEFT JOIN pg_catalog.pg_inherits ph ON ph.inhrelid = c.oid AND c.relispartition "
     DESCRIPTION("d", "pg_catalog.pg_trigger", "tg.oid")
-    "WHERE NOT tg.tgisinternal AND " NOT_EXTENSION("pg_catalog.pg_trigger", "tg.oid") " "
+    "WHERE (tg.tgrelid IN (SELECT r.oid FROM rels r) "
+    "OR ph.inhparent IN (SELECT r.oid FROM rels r) AND tg.tgparentid = 0 "
+    "OR c.relkind = 'v' AND " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") ") "
+    "AND NOT tg.tgisinternal AND " NOT_EXTENSION("pg_catalog.pg_trigger", "tg.oid") " "
     "ORDER BY tg.tgrelid, tg.tgname";
 
 /* Row level security policies: PostgreSQL prints no CREATE POLICY, so the
@@ -310,6 +328,21 @@ static const char sql_types[] =
     DESCRIPTION("d", "pg_catalog.pg_type", "t.oid")
     "WHERE t.typtype = 'c' AND " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_type", "t.oid") " "
     "ORDER BY 1, 2, 3";
+
+/* The constraints of one partition only (not the copies of the partitioned
+ * table's: conparentid, conislocal), as the database prints them: the
+ * table read, the name, the definition, the comment, then the partition's
+ * namespace and name. */
+static const char sql_partition_constraints[] = RELS_CTE
+    "SELECT ph.inhparent, co.conname, pg_catalog.pg_get_constraintdef(co.oid), d.description, "
+    "n.nspname, c.relname "
+    "FROM rels r JOIN pg_catalog.pg_inherits ph ON ph.inhparent = r.oid "
+    "JOIN pg_catalog.pg_class c ON c.oid = ph.inhrelid AND c.relispartition "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "JOIN pg_catalog.pg_constraint co ON co.conrelid = c.oid "
+    DESCRIPTION("d", "pg_catalog.pg_constraint", "co.oid")
+    "WHERE co.contype IN ('p', 'u', 'f', 'c', 'x') AND co.conparentid = 0 AND co.conislocal "
+    "ORDER BY ph.inhparent, c.relname, co.conname";
 
 /* The partitions of the tables read: their bound as pg_get_expr prints it
  * ("FOR VALUES FROM (...) TO (...)", "DEFAULT"), their comment. */
@@ -953,11 +986,12 @@ static int read_views(reader *r, const PGresult *res)
     return rc;
 }
 
-static int read_matview_indexes(reader *r, const PGresult *res)
+static int read_object_indexes(reader *r, const PGresult *res)
 {
     int i, rc = 0, n = PQntuples(res);
     for (i = 0; i < n && rc == 0; i++)
-        rc = add_object(r, TIDE_OBJ_MATVIEW_INDEX, field(res, i, 0), field(res, i, 1), NULL, res, i, 2, 4);
+        rc = add_object(r, field(res, i, 0)[0] == 'm' ? TIDE_OBJ_MATVIEW_INDEX : TIDE_OBJ_PARTITION_INDEX,
+                        field(res, i, 1), field(res, i, 2), NULL, res, i, 3, 5);
     return rc;
 }
 
@@ -995,13 +1029,19 @@ static int read_sequences(reader *r, const PGresult *res)
 
 /* Triggers and policies: on a table read (by oid). Triggers read their
  * table only (what their function reads is the function's business). */
-static int read_on_table(reader *r, const PGresult *res, tide_object_kind kind, int reads_col)
+/* Objects on a table: column 0 the table read, 1 the name, 2 the
+ * definition, 3 the comment. With owner_col, the object is on the relation
+ * whose namespace and name are columns owner_col and owner_col + 1 (a
+ * partition of the table read, in the table's namespace as partitions are;
+ * a view, in its own). */
+static int read_on_table(reader *r, const PGresult *res, tide_object_kind kind, int reads_col, int owner_col)
 {
     int i, rc = 0, n = PQntuples(res);
     for (i = 0; i < n && rc == 0; i++) {
         tide_table *t = table_of(r, field(res, i, 0));
-        if (t)
-            rc = add_object(r, kind, t->schema ? t->schema : "public", field(res, i, 1), t->name,
+        const char *nsp = t ? (t->schema ? t->schema : "public") : owner_col < 0 ? NULL : field(res, i, owner_col);
+        if (nsp)
+            rc = add_object(r, kind, nsp, field(res, i, 1), owner_col < 0 ? t->name : field(res, i, owner_col + 1),
                             res, i, 2, reads_col);
     }
     return rc;
@@ -1009,8 +1049,8 @@ static int read_on_table(reader *r, const PGresult *res, tide_object_kind kind, 
 
 static int read_triggers(reader *r, const PGresult *res)
 {
-    int rc = read_on_table(r, res, TIDE_OBJ_TRIGGER, -1), i;
-    for (i = 0; rc == 0 && i < r->out->nobjects; i++)     /* the table is all a trigger reads */
+    int rc = read_on_table(r, res, TIDE_OBJ_TRIGGER, -1, 4), i;
+    for (i = 0; rc == 0 && i < r->out->nobjects; i++)     /* what it is on is all it reads */
         if (r->out->objects[i].kind == TIDE_OBJ_TRIGGER)
             r->out->objects[i].reads_given = 1;
     return rc;
@@ -1018,12 +1058,17 @@ static int read_triggers(reader *r, const PGresult *res)
 
 static int read_partitions(reader *r, const PGresult *res)
 {
-    return read_on_table(r, res, TIDE_OBJ_PARTITION, -1);
+    return read_on_table(r, res, TIDE_OBJ_PARTITION, -1, -1);
+}
+
+static int read_partition_constraints(reader *r, const PGresult *res)
+{
+    return read_on_table(r, res, TIDE_OBJ_PARTITION_CONSTRAINT, -1, 4);
 }
 
 static int read_policies(reader *r, const PGresult *res)
 {
-    return read_on_table(r, res, TIDE_OBJ_POLICY, 4);
+    return read_on_table(r, res, TIDE_OBJ_POLICY, 4, -1);
 }
 
 /* ---- the whole ------------------------------------------------------------- */
@@ -1042,8 +1087,9 @@ static const struct step {
     { "sequences", sql_sequences, read_sequences },
     { "functions", sql_functions, read_functions },
     { "views", sql_views, read_views },
-    { "materialized view indexes", sql_matview_indexes, read_matview_indexes },
+    { "indexes of materialized views and partitions", sql_object_indexes, read_object_indexes },
     { "partitions", sql_partitions, read_partitions },
+    { "partition constraints", sql_partition_constraints, read_partition_constraints },
     { "triggers", sql_triggers, read_triggers },
     { "policies", sql_policies, read_policies },
 };

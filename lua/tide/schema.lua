@@ -1006,6 +1006,8 @@ local KINDS = {
   { word = "func",             kind = "function",          example = "[[create function ... ]]" },
   { word = "virtualTable",     kind = "virtual table",     example = "[[fts5(title, body)]]" },
   { word = "partition",        kind = "partition",         example = "[[for values in ('eu')]]", onTable = true },
+  { word = "partitionIndex",   kind = "partition index",   example = "[[create index ... on partition (...)]]" },
+  { word = "partitionConstraint", kind = "partition constraint", example = "[[check (amount > 0)]]", onTable = true },
   { word = "view",             kind = "view",              example = "[[select ...]]" },
   { word = "materializedView", kind = "materialized view", example = "[[select ...]]" },
   { word = "materializedViewIndex", kind = "materialized view index", example = "[[create index ... on mv (...)]]" },

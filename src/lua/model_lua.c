@@ -1192,7 +1192,8 @@ static int same_object(const tide_object *a, const tide_object *b)
            !strcmp(a->table ? a->table : "", b->table ? b->table : "") && !strcmp(a->name, b->name);
 }
 
-/* Whether a table, or an object on no table, of s is named schema.name. */
+/* Whether a table, an object on no table or a partition of s is named
+ * schema.name: what an object may be on. */
 static int has_relation(const tide_schema *s, const char *schema, const char *name)
 {
     int i;
@@ -1201,7 +1202,8 @@ static int has_relation(const tide_schema *s, const char *schema, const char *na
             !strcmp(s->tables[i]->name, name))
             return 1;
     for (i = 0; i < s->nobjects; i++)
-        if (!s->objects[i].table && !strcmp(default_schema(s->objects[i].schema), default_schema(schema)) &&
+        if ((!s->objects[i].table || s->objects[i].kind == TIDE_OBJ_PARTITION) &&
+            !strcmp(default_schema(s->objects[i].schema), default_schema(schema)) &&
             !strcmp(s->objects[i].name, name))
             return 1;
     return 0;

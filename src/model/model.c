@@ -260,6 +260,12 @@ const tide_object_kind_info tide_object_kinds[TIDE_NOBJECT_KINDS] = {
                                  TIDE_OBJK_ON_TABLE | TIDE_OBJK_HOLDS_DATA | TIDE_OBJK_ALTERABLE,
                                  "its bound: \"for values from ('2024-01-01') to ('2025-01-01')\", "
                                  "\"for values in ('eu')\", \"default\"" },
+    [TIDE_OBJ_PARTITION_INDEX] = { "partition index", "partition indexes", TIDE_OBJK_READS,
+                                 "the whole CREATE INDEX statement of an index of one partition only (it "
+                                 "reads its partition: goes with it)" },
+    [TIDE_OBJ_PARTITION_CONSTRAINT] = { "partition constraint", "partition constraints", TIDE_OBJK_ON_TABLE,
+                                 "a constraint of one partition only (its table), as the database prints "
+                                 "it: \"CHECK ((amount > 0))\", \"UNIQUE (id)\"" },
     [TIDE_OBJ_VIEW]          = { "view", "views", TIDE_OBJK_READS, "the query" },
     [TIDE_OBJ_MATVIEW]       = { "materialized view", "materialized views",
                                  TIDE_OBJK_READS | TIDE_OBJK_HOLDS_DATA, "the query" },
@@ -1134,13 +1140,14 @@ static int same_object(int nocase, const tide_object *x, const tide_object *y)
 }
 
 /* An object of a kind that others read (a view, a materialized view, a
- * virtual table) named schema.name, or NULL. */
+ * virtual table, a partition) named schema.name, or NULL. */
 static const tide_object *readable_object(const tide_schema *s, const char *schema, const char *name)
 {
     int i;
     for (i = 0; i < s->nobjects; i++) {
         const tide_object *o = &s->objects[i];
-        if ((o->kind == TIDE_OBJ_VIEW || o->kind == TIDE_OBJ_MATVIEW || o->kind == TIDE_OBJ_VIRTUAL_TABLE) &&
+        if ((o->kind == TIDE_OBJ_VIEW || o->kind == TIDE_OBJ_MATVIEW || o->kind == TIDE_OBJ_VIRTUAL_TABLE ||
+             o->kind == TIDE_OBJ_PARTITION) &&
             !cmp_opt(o->schema, schema) && tide_model_same_name(s->nocase, o->name, name))
             return o;
     }
@@ -1462,9 +1469,17 @@ void tide_schema_retain(tide_schema *s, int (*keep_table)(const tide_table *t, v
             t = tide_schema_find_table(s, dot ? ns : NULL, dot ? dot + 1 : o->reads[j]);
             keep = t != NULL || (!o->table && readable_object(s, dot ? ns : NULL, dot ? dot + 1 : o->reads[j]));
         }
-        if (o->table)
-            keep = tide_schema_find_table(s, o->schema, o->table) != NULL;
+        if (o->table)          /* on a view: decided below, among the objects kept */
+            keep = tide_schema_find_table(s, o->schema, o->table) != NULL ||
+                   readable_object(s, o->schema, o->table) != NULL;
         if (keep)
+            s->objects[n++] = *o;
+    }
+    s->nobjects = n;
+    for (n = 0, i = 0; i < s->nobjects; i++) {
+        const tide_object *o = &s->objects[i];
+        if (!o->table || tide_schema_find_table(s, o->schema, o->table) ||
+            readable_object(s, o->schema, o->table))
             s->objects[n++] = *o;
     }
     s->nobjects = n;

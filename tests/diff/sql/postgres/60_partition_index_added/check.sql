@@ -1,0 +1,1 @@
+select sensor, taken, value from reading order by taken;

@@ -1,0 +1,1 @@
+select id, region, status from ticket order by id;

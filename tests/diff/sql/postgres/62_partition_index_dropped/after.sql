@@ -1,0 +1,6 @@
+create table visit (
+  id bigint not null,
+  at date not null,
+  page text not null
+) partition by range (at);
+create table visit_2024 partition of visit for values from ('2024-01-01') to ('2025-01-01');

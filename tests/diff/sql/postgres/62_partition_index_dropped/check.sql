@@ -1,0 +1,1 @@
+select id, at, page from visit order by id;

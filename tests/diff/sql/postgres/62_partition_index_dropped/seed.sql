@@ -1,0 +1,1 @@
+insert into visit values (1, '2024-02-02', '/home');

@@ -1,0 +1,1 @@
+select id, region, amount, ref from payment order by id;
