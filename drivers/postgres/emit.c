@@ -708,6 +708,11 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
         tide_sqlw_q(e, op->namespace_name);
         tide_sqlw_stmt(e);
         break;
+    case TIDE_OP_DROP_NAMESPACE:
+        tide_sqlw_put(e, "drop schema ");
+        tide_sqlw_q(e, op->namespace_name);
+        tide_sqlw_stmt(e);
+        break;
     case TIDE_OP_CREATE_ENUM:
         tide_sqlw_put(e, "create type ");
         tide_sqlw_qname(e, op->enumt->schema, op->enumt->name);

@@ -711,6 +711,7 @@ static void emit_op(emitter *e, const tide_op *op)
         return;                          /* the rebuild gave it its whole new shape */
     switch (op->kind) {
     case TIDE_OP_CREATE_NAMESPACE:
+    case TIDE_OP_DROP_NAMESPACE:
         tide_sqlw_fail(W(e), "PostgreSQL schemas (namespaces) are not available on SQLite: schema %s", op->namespace_name);
         break;
     case TIDE_OP_CREATE_ENUM: case TIDE_OP_DROP_ENUM:

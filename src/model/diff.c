@@ -17,7 +17,7 @@
 enum {
     P_NAMESPACE, P_ENUM, P_DROP_OBJECT, P_DROP_FK, P_DROP_CONSTRAINT, P_RENAME, P_REPLACE_ENUM,
     P_DROP_TABLE, P_DROP_OBJECT_LATE, P_CREATE_OBJECT_EARLY, P_CREATE_TABLE, P_COLUMNS,
-    P_ADD_CONSTRAINT, P_ADD_FK, P_CREATE_OBJECT, P_DROP_TYPE, P_DROP_ENUM, NPHASES
+    P_ADD_CONSTRAINT, P_ADD_FK, P_CREATE_OBJECT, P_DROP_TYPE, P_DROP_ENUM, P_DROP_NAMESPACE, NPHASES
 };
 
 /* A rename decided once (hint, likely rename accepted) and used both ways:
@@ -836,6 +836,8 @@ static void drop_table(differ *d, const tide_table *at)
     }
 }
 
+static unsigned kind_flags(const tide_object *o);
+
 /* ---- enums and namespaces ------------------------------------------------- */
 
 static int index_of(char *const *v, int n, const char *s)
@@ -919,33 +921,70 @@ static void diff_enums(differ *d)
     }
 }
 
-static int schema_has_namespace(const tide_schema *s, const char *ns)
+/* Whether the plan keeps something of the source in namespace ns: a table
+ * (safe mode, dropTables = false), an object that holds data (safe mode). */
+static int keeps_something_in(const differ *d, const char *ns)
 {
     int i;
-    for (i = 0; i < s->ntables; i++)
-        if (same(s->tables[i]->schema, ns))
+    for (i = 0; (d->o->safe || d->o->keep_tables) && i < d->a->ntables; i++)
+        if (same(d->a->tables[i]->schema, ns))
             return 1;
-    for (i = 0; i < s->nenums; i++)
-        if (same(s->enums[i].schema, ns))
+    for (i = 0; d->o->safe && i < d->a->nobjects; i++)
+        if ((kind_flags(&d->a->objects[i]) & TIDE_OBJK_HOLDS_DATA) && same(d->a->objects[i].schema, ns))
             return 1;
     return 0;
 }
 
-/* Namespaces the target uses and the source does not: created, never dropped
- * (other software may keep objects in them). */
+/* Namespace ns of `from` that `to` lacks (each once: done), created
+ * first when from is the target, dropped last when it is the source. */
+static void namespace_op(differ *d, tide_strset *done, const tide_schema *from, const tide_schema *to,
+                         const char *ns)
+{
+    int create = from == d->b, added;
+    tide_op *op;
+    if (!ns || d->failed || tide_schema_has_namespace(to, ns))
+        return;
+    if ((added = tide_strset_add(done, ns)) < 0)
+        d->failed = tide_err_set(d->err, TIDE_ENOMEM, "out of memory");
+    if (added <= 0)
+        return;
+    if (!create && d->o->no_drop) {
+        note(d, 1, NO_DROP "schema %s" NO_DROP_HOW, ns);
+        return;
+    }
+    if (!create && keeps_something_in(d, ns))
+        return;
+    note(d, 0, "schema %s %s", ns, create ? "added" : "dropped");
+    if ((op = add_op(d, create ? P_NAMESPACE : P_DROP_NAMESPACE,
+                     create ? TIDE_OP_CREATE_NAMESPACE : TIDE_OP_DROP_NAMESPACE, NULL)) != NULL)
+        op->namespace_name = ns;
+}
+
+/* The namespaces from has (listed, or holding a table, an enum or an
+ * object) and to has not. */
+static void namespace_ops(differ *d, const tide_schema *from, const tide_schema *to)
+{
+    tide_strset done = TIDE_STRSET_INIT(0);
+    int i;
+    for (i = 0; i < from->nnamespaces; i++)
+        namespace_op(d, &done, from, to, from->namespaces[i]);
+    for (i = 0; i < from->ntables; i++)
+        namespace_op(d, &done, from, to, from->tables[i]->schema);
+    for (i = 0; i < from->nenums; i++)
+        namespace_op(d, &done, from, to, from->enums[i].schema);
+    for (i = 0; i < from->nobjects; i++)
+        namespace_op(d, &done, from, to, from->objects[i].schema);
+    tide_strset_free(&done);
+}
+
+/* A namespace of the target only is created first; one of the source only
+ * is dropped last, after what was in it (the database's namespaces that the
+ * definitions do not name are not read, hence never dropped), but not while
+ * this plan keeps tables in it. */
 static void diff_namespaces(differ *d)
 {
-    int i;
-    const char *done = NULL;
-    for (i = 0; i < d->b->ntables + d->b->nenums; i++) {
-        const char *ns = i < d->b->ntables ? d->b->tables[i]->schema : d->b->enums[i - d->b->ntables].schema;
-        tide_op *op;
-        if (!ns || same(ns, done) || schema_has_namespace(d->a, ns))
-            continue;
-        done = ns;
-        if ((op = add_op(d, P_NAMESPACE, TIDE_OP_CREATE_NAMESPACE, NULL)) != NULL)
-            op->namespace_name = ns;
-    }
+    namespace_ops(d, d->b, d->a);
+    namespace_ops(d, d->a, d->b);
 }
 
 /* ---- objects beside tables ------------------------------------------------- */
@@ -1372,6 +1411,7 @@ int tide_op_describe(const tide_op *op, tide_buf *out)
         tn[0] = '\0';
     switch (op->kind) {
     case TIDE_OP_CREATE_NAMESPACE: return tide_buf_printf(out, "create schema %s", op->namespace_name);
+    case TIDE_OP_DROP_NAMESPACE:   return tide_buf_printf(out, "drop schema %s", op->namespace_name);
     case TIDE_OP_CREATE_ENUM:      return tide_buf_printf(out, "create enum %s", op->enumt->name);
     case TIDE_OP_ADD_ENUM_VALUE:   return tide_buf_printf(out, "add value '%s' to enum %s", op->value, op->enumt->name);
     case TIDE_OP_RENAME_ENUM_VALUE: return tide_buf_printf(out, "rename value '%s' of enum %s to '%s'", op->old_name,

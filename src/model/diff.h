@@ -58,8 +58,9 @@ typedef enum tide_op_kind {
                                        FUNCTION) */
     TIDE_OP_ALTER_OBJECT_COMMENT,   /* object, old_object */
     TIDE_OP_ALTER_TABLE_OPTIONS,    /* table, old_table: options differ (TIDE_TABLE_*) */
-    TIDE_OP_VALIDATE_CONSTRAINT     /* table, check or fk, new_name: a NOT VALID check or
+    TIDE_OP_VALIDATE_CONSTRAINT,    /* table, check or fk, new_name: a NOT VALID check or
                                        foreign key that the target has valid (else the same) */
+    TIDE_OP_DROP_NAMESPACE          /* namespace_name: last of the plan, after what was in it */
 } tide_op_kind;
 
 /* ALTER_COLUMN: what changed. */
