@@ -97,7 +97,7 @@ static void from_empty_in_dependency_order(void **state)
          "create index post_user_id_idx on blog.post; add foreign key post_id_fkey on blog.post; "
          "add foreign key post_user_id_fkey on blog.post",
          "drop foreign key post_id_fkey on blog.post; drop foreign key post_user_id_fkey on blog.post; "
-         "drop table user; drop table blog.post; drop enum post_state");
+         "drop table user; drop table blog.post; drop enum post_state; drop schema blog");
     tide_schema_free(a);
     tide_schema_free(b);
 }
@@ -621,6 +621,38 @@ static void no_drop_leaves_out_every_drop(void **state)
     tide_schema_free(b);
 }
 
+/* Namespaces listed or used: created first, dropped last; one whose tables
+ * safe mode keeps stays, and --no-drop says what it leaves. */
+static void namespaces_created_first_dropped_last(void **state)
+{
+    tide_schema *a = tide_schema_new(), *b = tide_schema_new();
+    tide_diff_opts o;
+    (void)state;
+    tide_strv_push(a, &a->namespaces, &a->nnamespaces, "idle");
+    tide_strv_push(a, &a->namespaces, &a->nnamespaces, "public");     /* never listed */
+    table(a, "archive", "entry");
+    table(a, "kept", "item");
+    tide_strv_push(b, &b->namespaces, &b->nnamespaces, "staging");
+    table(b, "kept", "item");
+    tide_schema_add_object(b, TIDE_OBJ_FUNCTION, "reports", "answer", NULL, "create function reports.answer() ...");
+    finish(a);
+    finish(b);
+    assert_int_equal(a->nnamespaces, 1);
+    diff(a, b, NULL, "create schema staging; create schema reports; drop table archive.entry; "
+         "create function reports.answer; drop schema idle; drop schema archive",
+         "create schema idle; create schema archive; drop function reports.answer; "
+         "create table archive.entry; drop schema staging; drop schema reports");
+    memset(&o, 0, sizeof o);
+    o.safe = 1;
+    diff(a, b, &o, "create schema staging; create schema reports; create function reports.answer; "
+         "drop schema idle", NULL);
+    o.safe = 0;
+    o.no_drop = 1;
+    diff(a, b, &o, "create schema staging; create schema reports; create function reports.answer", NULL);
+    tide_schema_free(a);
+    tide_schema_free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -629,6 +661,7 @@ int main(void)
         cmocka_unit_test(objects_changed_and_recreated),
         cmocka_unit_test(objects_renamed_dropped_checked),
         cmocka_unit_test(no_drop_leaves_out_every_drop),
+        cmocka_unit_test(namespaces_created_first_dropped_last),
         cmocka_unit_test(columns_added_altered_dropped),
         cmocka_unit_test(identical_schemas_have_no_ops),
         cmocka_unit_test(renames_from_hints_both_ways),
