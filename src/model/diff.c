@@ -6,6 +6,7 @@
  * plan runs the same emission with the pairing turned around. */
 #include "model/diff.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -415,6 +416,57 @@ static void explain_column(differ *d, const tide_table *bt, const tide_column *a
              ac->sequence ? ac->sequence : "(defaults)", bc->sequence ? bc->sequence : "(defaults)");
 }
 
+static unsigned kind_flags(const tide_object *o);
+static int object_is_paired(const differ *d, const tide_object *ao);
+
+/* Does text name `name` as a word of its own (in a literal too:
+ * nextval('s.seq'))? */
+static int names_word(const char *text, const char *name)
+{
+    size_t n = strlen(name);
+    const char *p;
+    for (p = text; n && (p = strstr(p, name)) != NULL; p++) {
+        int before = p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '_');
+        int after = isalnum((unsigned char)p[n]) || p[n] == '_';
+        if (!before && !after)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether the old default ac reads an object made before tables (a
+ * sequence, a function) that this plan drops. */
+static int default_reads_dropped(const differ *d, const tide_column *ac)
+{
+    int i;
+    for (i = 0; ac->default_expr && i < d->a->nobjects; i++) {
+        const tide_object *ao = &d->a->objects[i];
+        if ((kind_flags(ao) & TIDE_OBJK_BEFORE_TABLES) && names_word(ac->default_expr, ao->name) &&
+            !object_is_paired(d, ao))
+            return 1;
+    }
+    return 0;
+}
+
+/* The old default of ac (bc: its partner, NULL when dropped) goes early
+ * when it reads what the plan drops, or with the column's own sequence
+ * when the column stops being serial. */
+static void drop_default_early(differ *d, const tide_table *at, const tide_table *bt, const tide_column *ac,
+                               const tide_column *bc, unsigned ch)
+{
+    int serial_off = ac->autoincrement && !ac->identity && bc && !(bc->autoincrement && !bc->identity);
+    tide_op *op;
+    if (!serial_off && !(bc ? ch & (TIDE_CHANGE_DEFAULT | TIDE_CHANGE_AUTOINCREMENT) : 1))
+        return;
+    if (!serial_off && !default_reads_dropped(d, ac))
+        return;
+    if ((op = add_op(d, P_DROP_CONSTRAINT, TIDE_OP_DROP_DEFAULT, bt)) != NULL) {
+        op->old_table = at;
+        op->old_column = ac;
+        op->column = bc;
+    }
+}
+
 static void diff_columns(differ *d, const tide_table *at, const tide_table *bt)
 {
     int i;
@@ -443,6 +495,7 @@ static void diff_columns(differ *d, const tide_table *at, const tide_table *bt)
             op->old_column = ac;
             op->changes = ch;
             op->destructive = (ch & TIDE_CHANGE_TYPE) && !widens(ac->type, bc->type);
+            drop_default_early(d, at, bt, ac, bc, ch);
         }
     }
     for (i = 0; i < at->ncolumns; i++) {
@@ -464,6 +517,7 @@ static void diff_columns(differ *d, const tide_table *at, const tide_table *bt)
             op->old_column = ac;
             op->destructive = 1;
         }
+        drop_default_early(d, at, bt, ac, NULL, 0);
     }
 }
 
@@ -835,8 +889,6 @@ static void drop_table(differ *d, const tide_table *at)
         op->destructive = 1;
     }
 }
-
-static unsigned kind_flags(const tide_object *o);
 
 /* ---- enums and namespaces ------------------------------------------------- */
 
@@ -1412,6 +1464,8 @@ int tide_op_describe(const tide_op *op, tide_buf *out)
     switch (op->kind) {
     case TIDE_OP_CREATE_NAMESPACE: return tide_buf_printf(out, "create schema %s", op->namespace_name);
     case TIDE_OP_DROP_NAMESPACE:   return tide_buf_printf(out, "drop schema %s", op->namespace_name);
+    case TIDE_OP_DROP_DEFAULT:     return tide_buf_printf(out, "drop the default of %s.%s first", op->old_table->name,
+                                                          op->old_column->name);
     case TIDE_OP_CREATE_ENUM:      return tide_buf_printf(out, "create enum %s", op->enumt->name);
     case TIDE_OP_ADD_ENUM_VALUE:   return tide_buf_printf(out, "add value '%s' to enum %s", op->value, op->enumt->name);
     case TIDE_OP_RENAME_ENUM_VALUE: return tide_buf_printf(out, "rename value '%s' of enum %s to '%s'", op->old_name,
