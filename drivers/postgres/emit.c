@@ -182,32 +182,42 @@ static void check_body(tide_sqlw *e, const tide_check *k)
 
 static void add_check(tide_sqlw *e, const tide_table *t, const tide_check *k);
 
+/* The separator before item n of a CREATE TABLE's list: the first may be
+ * a constraint (a child table's columns may all be inherited). */
+static void table_item(tide_sqlw *e, int *n)
+{
+    tide_sqlw_put(e, (*n)++ ? ",\n  " : "  ");
+}
+
 static void create_table(tide_sqlw *e, const tide_table *t)
 {
-    int i;
+    int i, n = 0;
     tide_sqlw_put(e, t->options & TIDE_TABLE_UNLOGGED ? "create unlogged table " : "create table ");
     qtable(e, t);
     tide_sqlw_put(e, " (\n");
     for (i = 0; i < t->ncolumns; i++) {
-        tide_sqlw_put(e, i ? ",\n  " : "  ");
+        table_item(e, &n);
         column_def(e, &t->columns[i]);
     }
     if (t->npk) {
-        tide_sqlw_put(e, ",\n  constraint ");
+        table_item(e, &n);
+        tide_sqlw_put(e, "constraint ");
         tide_sqlw_q(e, t->pk_name);
         tide_sqlw_put(e, " primary key ");
         tide_sqlw_columns(e, t->pk, t->npk);
         con_options(e, t->pk_options);
     }
     for (i = 0; i < t->nuniques; i++) {
-        tide_sqlw_put(e, ",\n  constraint ");
+        table_item(e, &n);
+        tide_sqlw_put(e, "constraint ");
         tide_sqlw_q(e, t->uniques[i].name);
         unique_body(e, &t->uniques[i]);
     }
     for (i = 0; i < t->nchecks; i++) {
         if (t->checks[i].options & TIDE_CON_NOT_VALID)
             continue;                       /* CREATE TABLE validates every check */
-        tide_sqlw_put(e, ",\n  constraint ");
+        table_item(e, &n);
+        tide_sqlw_put(e, "constraint ");
         tide_sqlw_q(e, t->checks[i].name);
         check_body(e, &t->checks[i]);
     }

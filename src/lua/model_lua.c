@@ -726,7 +726,8 @@ static const shape table_shape = { "table", "a table definition (t.table \"name\
 static int table_items(conv *cv, tide_table *t, int base)
 {
     int rc;
-    if ((rc = each_item(cv, t, base + T_COLUMNS, "columns", 1, convert_column)) < 0)
+    /* a child table may have no column of its own (PostgreSQL INHERITS) */
+    if ((rc = each_item(cv, t, base + T_COLUMNS, "columns", !t->ninherits, convert_column)) < 0)
         return rc;
     if (!lua_isnil(cv->L, base + T_PRIMARY)) {
         if (lua_type(cv->L, base + T_PRIMARY) != LUA_TTABLE)

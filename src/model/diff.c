@@ -17,7 +17,7 @@
 /* Phases, in the order their operations run. */
 enum {
     P_NAMESPACE, P_ENUM, P_DROP_OBJECT, P_DROP_FK, P_DROP_CONSTRAINT, P_RENAME, P_REPLACE_ENUM,
-    P_DROP_TABLE, P_DROP_OBJECT_LATE, P_CREATE_OBJECT_EARLY, P_CREATE_TABLE, P_COLUMNS,
+    P_DROP_TABLE, P_DROP_OBJECT_LATE, P_CREATE_OBJECT_EARLY, P_CREATE_TABLE, P_DROP_COLUMN, P_COLUMNS,
     P_ADD_CONSTRAINT, P_ADD_FK, P_CREATE_OBJECT, P_DROP_TYPE, P_DROP_ENUM, P_DROP_NAMESPACE, NPHASES
 };
 
@@ -512,7 +512,10 @@ static void diff_columns(differ *d, const tide_table *at, const tide_table *bt)
             continue;
         }
         note(d, 0, "table %s: column %s dropped", bt->name, ac->name);
-        if ((op = add_op(d, P_COLUMNS, TIDE_OP_DROP_COLUMN, bt)) != NULL) {
+        /* before any column is added: a column that moves from a parent
+         * table to its child (or back) is dropped from one before the other
+         * gets it (PostgreSQL's inherited columns) */
+        if ((op = add_op(d, P_DROP_COLUMN, TIDE_OP_DROP_COLUMN, bt)) != NULL) {
             op->old_table = at;
             op->old_column = ac;
             op->destructive = 1;
