@@ -760,18 +760,13 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
     const tide_table *t = op->table;
     int i;
     switch (op->kind) {
-    case TIDE_OP_CREATE_NAMESPACE:
-        tide_sqlw_put(e, "create schema if not exists ");
+    case TIDE_OP_CREATE_NAMESPACE: case TIDE_OP_DROP_NAMESPACE:
+        tide_sqlw_put(e, op->kind == TIDE_OP_CREATE_NAMESPACE ? "create schema if not exists " : "drop schema ");
         tide_sqlw_q(e, op->namespace_name);
         tide_sqlw_stmt(e);
         break;
     case TIDE_OP_DROP_DEFAULT:
         drop_default(e, op);
-        break;
-    case TIDE_OP_DROP_NAMESPACE:
-        tide_sqlw_put(e, "drop schema ");
-        tide_sqlw_q(e, op->namespace_name);
-        tide_sqlw_stmt(e);
         break;
     case TIDE_OP_CREATE_ENUM:
         tide_sqlw_put(e, "create type ");

@@ -2,7 +2,8 @@
  * (by name, by renamedFrom hints, or by an answered "was this renamed?"),
  * then emits operations into phases that give dependency order: namespaces
  * and enum types first, drops of foreign keys and indexes before what they
- * depend on, tables before the foreign keys that point at them. The down
+ * depend on, tables before the foreign keys that point at them, namespaces
+ * dropped last. The down
  * plan runs the same emission with the pairing turned around. */
 #include "model/diff.h"
 
