@@ -182,32 +182,42 @@ static void check_body(tide_sqlw *e, const tide_check *k)
 
 static void add_check(tide_sqlw *e, const tide_table *t, const tide_check *k);
 
+/* The separator before item n of a CREATE TABLE's list: the first may be
+ * a constraint (a child table's columns may all be inherited). */
+static void table_item(tide_sqlw *e, int *n)
+{
+    tide_sqlw_put(e, (*n)++ ? ",\n  " : "  ");
+}
+
 static void create_table(tide_sqlw *e, const tide_table *t)
 {
-    int i;
+    int i, n = 0;
     tide_sqlw_put(e, t->options & TIDE_TABLE_UNLOGGED ? "create unlogged table " : "create table ");
     qtable(e, t);
     tide_sqlw_put(e, " (\n");
     for (i = 0; i < t->ncolumns; i++) {
-        tide_sqlw_put(e, i ? ",\n  " : "  ");
+        table_item(e, &n);
         column_def(e, &t->columns[i]);
     }
     if (t->npk) {
-        tide_sqlw_put(e, ",\n  constraint ");
+        table_item(e, &n);
+        tide_sqlw_put(e, "constraint ");
         tide_sqlw_q(e, t->pk_name);
         tide_sqlw_put(e, " primary key ");
         tide_sqlw_columns(e, t->pk, t->npk);
         con_options(e, t->pk_options);
     }
     for (i = 0; i < t->nuniques; i++) {
-        tide_sqlw_put(e, ",\n  constraint ");
+        table_item(e, &n);
+        tide_sqlw_put(e, "constraint ");
         tide_sqlw_q(e, t->uniques[i].name);
         unique_body(e, &t->uniques[i]);
     }
     for (i = 0; i < t->nchecks; i++) {
         if (t->checks[i].options & TIDE_CON_NOT_VALID)
             continue;                       /* CREATE TABLE validates every check */
-        tide_sqlw_put(e, ",\n  constraint ");
+        table_item(e, &n);
+        tide_sqlw_put(e, "constraint ");
         tide_sqlw_q(e, t->checks[i].name);
         check_body(e, &t->checks[i]);
     }
@@ -454,9 +464,35 @@ static void add_identity(tide_sqlw *e, const tide_table *t, const tide_column *c
     tide_buf_free(&table);
 }
 
-/* serial, identity (always, by default) or neither, and the options of the
- * column's own sequence (TIDE_CHANGE_AUTOINCREMENT, TIDE_CHANGE_IDENTITY). */
-static void change_autoincrement(tide_sqlw *e, const tide_op *op)
+/* Is the old default of op's column dropped by an earlier DROP_DEFAULT
+ * of the plan (with the serial sequence it owned)? */
+static int default_dropped_early(const tide_plan *plan, const tide_op *op)
+{
+    int i;
+    for (i = 0; i < plan->n && &plan->ops[i] != op; i++)
+        if (plan->ops[i].kind == TIDE_OP_DROP_DEFAULT && plan->ops[i].old_column == op->old_column)
+            return 1;
+    return 0;
+}
+
+/* TIDE_OP_DROP_DEFAULT: the old column's default, and the sequence it owns
+ * when it is serial, under the old names. */
+static void drop_default(tide_sqlw *e, const tide_op *op)
+{
+    tide_column off = *op->old_column;
+    if (off.autoincrement && !off.identity) {
+        off.autoincrement = 0;
+        change_serial(e, op->old_table, &off);
+        return;
+    }
+    alter_col(e, op->old_table, op->old_column, " drop default");
+    tide_sqlw_stmt(e);
+}
+
+/* What the column stops being, before its nullability and default change:
+ * an identity column (DROP NOT NULL is refused while it is one), serial
+ * (unless done early), or a plain default that an identity cannot have. */
+static void leave_autoincrement(tide_sqlw *e, const tide_op *op, int early)
 {
     const tide_table *t = op->table;
     const tide_column *c = op->column, *o = op->old_column;
@@ -465,11 +501,29 @@ static void change_autoincrement(tide_sqlw *e, const tide_op *op)
         alter_col(e, t, c, " drop identity");
         tide_sqlw_stmt(e);
     }
-    if (was_serial != is_serial) {
-        tide_column serial = *c;
-        serial.autoincrement = is_serial;
-        change_serial(e, t, &serial);
-        if (is_serial && c->sequence)
+    if (was_serial && !is_serial && !early) {
+        tide_column off = *c;
+        off.autoincrement = 0;
+        change_serial(e, t, &off);
+    }
+    if (c->identity && !o->autoincrement && o->default_expr && !early &&
+        !(op->changes & (TIDE_CHANGE_TYPE | TIDE_CHANGE_COLLATION))) {
+        alter_col(e, t, c, " drop default");  /* (a type change dropped it already) */
+        tide_sqlw_stmt(e);
+    }
+}
+
+/* What the column becomes, after its nullability changed (an identity
+ * needs NOT NULL): serial, identity (always, by default), and the options
+ * of its own sequence (TIDE_CHANGE_AUTOINCREMENT, TIDE_CHANGE_IDENTITY). */
+static void enter_autoincrement(tide_sqlw *e, const tide_op *op)
+{
+    const tide_table *t = op->table;
+    const tide_column *c = op->column, *o = op->old_column;
+    int was_serial = o->autoincrement && !o->identity, is_serial = c->autoincrement && !c->identity;
+    if (is_serial && !was_serial) {
+        change_serial(e, t, c);
+        if (c->sequence)
             owned_sequence(e, t, c, c->sequence);
     } else if (is_serial && strcmp(o->sequence ? o->sequence : "", c->sequence ? c->sequence : "")) {
         sequence_options(e, t, c);
@@ -522,6 +576,7 @@ static void alter_column(tide_sqlw *e, const tide_op *op)
     const tide_table *t = op->table;
     const tide_column *c = op->column;
     tide_column plain = *c;                 /* the type without the serial shorthand */
+    int early = default_dropped_early(e->plan, op);
     plain.autoincrement = 0;
     if ((op->changes & TIDE_CHANGE_TYPE) && !tide_plan_fill(e->plan, t, c->name) && !castable(op->old_column, c) &&
         !pg_emit__domain_cast(e->plan, op->old_column, c)) {
@@ -559,6 +614,8 @@ static void alter_column(tide_sqlw *e, const tide_op *op)
         if ((op->changes & TIDE_CHANGE_TYPE) && c->autoincrement && op->old_column->autoincrement)
             sequence_type(e, t, c);
     }
+    if (op->changes & (TIDE_CHANGE_AUTOINCREMENT | TIDE_CHANGE_IDENTITY))
+        leave_autoincrement(e, op, early);
     if (op->changes & TIDE_CHANGE_NULLABLE) {
         alter_table(e, t);
         tide_sqlw_put(e, "alter column ");
@@ -567,7 +624,7 @@ static void alter_column(tide_sqlw *e, const tide_op *op)
         tide_sqlw_stmt(e);
     }
     if ((op->changes & (TIDE_CHANGE_DEFAULT | TIDE_CHANGE_TYPE | TIDE_CHANGE_COLLATION)) &&
-        (c->default_expr || (op->changes & TIDE_CHANGE_DEFAULT)) && !c->autoincrement) {
+        (c->default_expr || ((op->changes & TIDE_CHANGE_DEFAULT) && !early)) && !c->autoincrement) {
         alter_table(e, t);
         tide_sqlw_put(e, "alter column ");
         tide_sqlw_q(e, c->name);
@@ -580,7 +637,7 @@ static void alter_column(tide_sqlw *e, const tide_op *op)
         tide_sqlw_stmt(e);
     }
     if (op->changes & (TIDE_CHANGE_AUTOINCREMENT | TIDE_CHANGE_IDENTITY))
-        change_autoincrement(e, op);
+        enter_autoincrement(e, op);
     if (op->changes & TIDE_CHANGE_STORAGE)
         column_storage(e, t, c, op->old_column);
     if (op->changes & TIDE_CHANGE_COMMENT)
@@ -703,10 +760,13 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
     const tide_table *t = op->table;
     int i;
     switch (op->kind) {
-    case TIDE_OP_CREATE_NAMESPACE:
-        tide_sqlw_put(e, "create schema if not exists ");
+    case TIDE_OP_CREATE_NAMESPACE: case TIDE_OP_DROP_NAMESPACE:
+        tide_sqlw_put(e, op->kind == TIDE_OP_CREATE_NAMESPACE ? "create schema if not exists " : "drop schema ");
         tide_sqlw_q(e, op->namespace_name);
         tide_sqlw_stmt(e);
+        break;
+    case TIDE_OP_DROP_DEFAULT:
+        drop_default(e, op);
         break;
     case TIDE_OP_CREATE_ENUM:
         tide_sqlw_put(e, "create type ");

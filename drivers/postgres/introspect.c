@@ -165,6 +165,19 @@ static const char sql_enums[] =
     "AND d.deptype = 'e') "
     "ORDER BY n.nspname, t.typname";
 
+/* The namespaces read, empty ones too, but the default one, those an
+ * extension made, and one that holds a table left out (the tracking
+ * table's: it is not part of the schema, its namespace neither). */
+static const char sql_namespaces[] =
+    "SELECT n.nspname FROM pg_catalog.pg_namespace n "
+    "WHERE " NAMESPACES " AND n.nspname <> 'public' "
+    "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d "
+    "WHERE d.classid = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND d.objid = n.oid "
+    "AND d.deptype = 'e') "
+    "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.relnamespace = n.oid "
+    "AND n.nspname || '.' || c.relname = ANY ($2::text[])) "
+    "ORDER BY n.nspname";
+
 /* ---- objects beside tables: one query per kind ---------------------------- */
 
 /* Not made by an extension (CREATE EXTENSION owns them: deptype 'e'). */
@@ -941,6 +954,15 @@ static int read_enums(reader *r, const PGresult *res)
     return 0;
 }
 
+static int read_namespaces(reader *r, const PGresult *res)
+{
+    int i, n = PQntuples(res);
+    for (i = 0; i < n; i++)
+        if (tide_strv_push(r->out, &r->out->namespaces, &r->out->nnamespaces, field(res, i, 0)) < 0)
+            return nomem(r);
+    return 0;
+}
+
 /* ---- objects ------------------------------------------------------------------ */
 
 /* def without the white space around it and a trailing semicolon. */
@@ -1083,6 +1105,7 @@ static const struct step {
     { "constraints", sql_constraints, read_constraints },
     { "indexes", sql_indexes, read_indexes },
     { "enums", sql_enums, read_enums },
+    { "namespaces", sql_namespaces, read_namespaces },
     { "types", sql_types, read_types },
     { "sequences", sql_sequences, read_sequences },
     { "functions", sql_functions, read_functions },

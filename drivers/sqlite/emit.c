@@ -724,7 +724,8 @@ static void emit_op(emitter *e, const tide_op *op)
 {
     const tide_table *t = op->table;
     if (!e->rebuilt && op->kind > TIDE_OP_RENAME_INDEX && op->kind != TIDE_OP_DROP_OBJECT &&
-        op->kind != TIDE_OP_RENAME_OBJECT) {     /* objects are dropped before the renames */
+        op->kind != TIDE_OP_RENAME_OBJECT && op->kind != TIDE_OP_DROP_DEFAULT) {
+        /* objects and early defaults are dropped before the renames */
         int i;
         e->rebuilt = 1;                  /* after every rename, before anything else */
         for (i = 0; i < e->nrebuild && e->w.rc == 0; i++)
@@ -734,8 +735,11 @@ static void emit_op(emitter *e, const tide_op *op)
         return;                          /* the rebuild gave it its whole new shape */
     switch (op->kind) {
     case TIDE_OP_CREATE_NAMESPACE:
+    case TIDE_OP_DROP_NAMESPACE:
         tide_sqlw_fail(W(e), "PostgreSQL schemas (namespaces) are not available on SQLite: schema %s", op->namespace_name);
         break;
+    case TIDE_OP_DROP_DEFAULT:
+        break;                           /* its table is rebuilt: the column takes its new shape */
     case TIDE_OP_CREATE_ENUM: case TIDE_OP_DROP_ENUM:
     case TIDE_OP_ADD_ENUM_VALUE: case TIDE_OP_REPLACE_ENUM: case TIDE_OP_RENAME_ENUM_VALUE:
     case TIDE_OP_ALTER_TABLE_COMMENT:

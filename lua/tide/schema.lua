@@ -32,6 +32,7 @@
 --   { __tide = "object", kind = "view" (the kind's name in model.c), name = "v" (required),
 --     schema = "s", table = "users" (triggers and policies: the table they are on),
 --     sql = "..." (required: the definition, see each kind), comment =, renamedFrom = "old" }
+-- namespace (t.schema "name"): { __tide = "namespace", name = "s" }
 -- Actions are lowercase: "no action", "restrict", "cascade", "set null", "set default".
 local M = {}
 
@@ -987,6 +988,20 @@ function M.table(qualified)
     pending = b
   end
   return b
+end
+
+-- ---- namespaces ---------------------------------------------------------------
+
+--- t.schema "name" -> a namespace (PostgreSQL CREATE SCHEMA) the definitions
+-- have even with nothing in it. A namespace that a table, an enum or an object
+-- names needs no declaration: it is created with the first of them and
+-- dropped with the last.
+function M.schema(name)
+  if not nonempty(name) or name:find(".", 1, true) then
+    error(format("t.schema(name): a schema's name must be a non-empty string without a dot, not %s",
+      type(name) == "string" and format("'%s'", name) or "a " .. type(name)), 2)
+  end
+  return { __tide = "namespace", name = name }
 end
 
 -- ---- objects beside tables ---------------------------------------------------

@@ -777,7 +777,8 @@ static const shape table_shape = { "table", "a table definition (t.table \"name\
 static int table_items(conv *cv, tide_table *t, int base)
 {
     int rc;
-    if ((rc = each_item(cv, t, base + T_COLUMNS, "columns", 1, convert_column)) < 0)
+    /* a child table may have no column of its own (PostgreSQL INHERITS) */
+    if ((rc = each_item(cv, t, base + T_COLUMNS, "columns", !t->ninherits, convert_column)) < 0)
         return rc;
     if (!lua_isnil(cv->L, base + T_PRIMARY)) {
         if (lua_type(cv->L, base + T_PRIMARY) != LUA_TTABLE)
@@ -907,15 +908,44 @@ done:
     return rc;
 }
 
+/* ---- namespaces --------------------------------------------------------------- */
+
+static const char *const namespace_keys[] = { "__tide", "name" };
+enum { NS_TAG, NS_NAME, NS_N };
+static const shape namespace_shape = { "namespace", "a schema (t.schema \"name\")", namespace_keys, NS_N };
+
+/* The namespace at idx: { __tide = "namespace", name = }.   [-0, +0, -] */
+static int convert_namespace(conv *cv, int idx)
+{
+    int top = lua_gettop(cv->L), base, rc;
+    const char *name;
+    cv->table = cv->column = cv->object = NULL;
+    if ((rc = read_fields(cv, idx, &namespace_shape, &base)) == 0 &&
+        (rc = req_str(cv, base + NS_NAME, "the schema's name", &name)) == 0 &&
+        tide_strv_push(cv->s, &cv->s->namespaces, &cv->s->nnamespaces, name) < 0)
+        rc = nomem(cv);
+    lua_settop(cv->L, top);
+    return rc;
+}
+
 /* ---- what a file returns -------------------------------------------------- */
 
-/* The definition at idx, tagged tag: a table or an object.   [-0, +0, -] */
+/* Whether tag is that of a definition a file may return. */
+static int is_definition(const char *tag)
+{
+    return !strcmp(tag, "table") || !strcmp(tag, "object") || !strcmp(tag, "namespace");
+}
+
+/* The definition at idx, tagged tag: a table, an object or a namespace.
+ * [-0, +0, -] */
 static int convert_definition(conv *cv, int idx, const char *tag)
 {
     if (!strcmp(tag, "table"))
         return convert_table(cv, idx);
     if (!strcmp(tag, "object"))
         return convert_object(cv, idx);
+    if (!strcmp(tag, "namespace"))
+        return convert_namespace(cv, idx);
     return fail(cv, "must return table and object definitions; it returned a %s%s", tag,
                 !strcmp(tag, "table builder") ? " (call it with its items: t.table \"name\" { ... })"
                 : !strcmp(tag, "object builder") ? " (call it with its SQL text: t.view \"name\" [[select ...]])"
@@ -944,7 +974,7 @@ static int convert_value(conv *cv, int idx)
                     "a table that is neither");
     for (i = 1; rc == 0 && i <= n; i++) {
         tag = lua_rawgeti(L, idx, i) == LUA_TTABLE ? peek_tag(L, -1) : NULL;
-        if (tag && (!strcmp(tag, "table") || !strcmp(tag, "object")))
+        if (tag && is_definition(tag))
             rc = convert_definition(cv, lua_gettop(L), tag);
         else
             rc = fail(cv, "entry %d of the returned list is not a table or object definition but a %s%s%s",

@@ -2,10 +2,12 @@
  * (by name, by renamedFrom hints, or by an answered "was this renamed?"),
  * then emits operations into phases that give dependency order: namespaces
  * and enum types first, drops of foreign keys and indexes before what they
- * depend on, tables before the foreign keys that point at them. The down
+ * depend on, tables before the foreign keys that point at them, namespaces
+ * dropped last. The down
  * plan runs the same emission with the pairing turned around. */
 #include "model/diff.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,8 +18,8 @@
 /* Phases, in the order their operations run. */
 enum {
     P_NAMESPACE, P_ENUM, P_DROP_OBJECT, P_DROP_FK, P_DROP_CONSTRAINT, P_RENAME, P_REPLACE_ENUM,
-    P_DROP_TABLE, P_DROP_OBJECT_LATE, P_CREATE_OBJECT_EARLY, P_CREATE_TABLE, P_COLUMNS,
-    P_ADD_CONSTRAINT, P_ADD_FK, P_CREATE_OBJECT, P_DROP_TYPE, P_DROP_ENUM, NPHASES
+    P_DROP_TABLE, P_DROP_OBJECT_LATE, P_CREATE_OBJECT_EARLY, P_CREATE_TABLE, P_DROP_COLUMN, P_COLUMNS,
+    P_ADD_CONSTRAINT, P_ADD_FK, P_CREATE_OBJECT, P_DROP_TYPE, P_DROP_ENUM, P_DROP_NAMESPACE, NPHASES
 };
 
 /* A rename decided once (hint, likely rename accepted) and used both ways:
@@ -420,6 +422,57 @@ static void explain_column(differ *d, const tide_table *bt, const tide_column *a
              ac->sequence ? ac->sequence : "(defaults)", bc->sequence ? bc->sequence : "(defaults)");
 }
 
+static unsigned kind_flags(const tide_object *o);
+static int object_is_paired(const differ *d, const tide_object *ao);
+
+/* Does text name `name` as a word of its own (in a literal too:
+ * nextval('s.seq'))? */
+static int names_word(const char *text, const char *name)
+{
+    size_t n = strlen(name);
+    const char *p;
+    for (p = text; n && (p = strstr(p, name)) != NULL; p++) {
+        int before = p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '_');
+        int after = isalnum((unsigned char)p[n]) || p[n] == '_';
+        if (!before && !after)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether the old default ac reads an object made before tables (a
+ * sequence, a function) that this plan drops. */
+static int default_reads_dropped(const differ *d, const tide_column *ac)
+{
+    int i;
+    for (i = 0; ac->default_expr && i < d->a->nobjects; i++) {
+        const tide_object *ao = &d->a->objects[i];
+        if ((kind_flags(ao) & TIDE_OBJK_BEFORE_TABLES) && names_word(ac->default_expr, ao->name) &&
+            !object_is_paired(d, ao))
+            return 1;
+    }
+    return 0;
+}
+
+/* The old default of ac (bc: its partner, NULL when dropped) goes early
+ * when it reads what the plan drops, or with the column's own sequence
+ * when the column stops being serial. */
+static void drop_default_early(differ *d, const tide_table *at, const tide_table *bt, const tide_column *ac,
+                               const tide_column *bc, unsigned ch)
+{
+    int serial_off = ac->autoincrement && !ac->identity && bc && !(bc->autoincrement && !bc->identity);
+    tide_op *op;
+    if (!serial_off && !(bc ? ch & (TIDE_CHANGE_DEFAULT | TIDE_CHANGE_AUTOINCREMENT) : 1))
+        return;
+    if (!serial_off && !default_reads_dropped(d, ac))
+        return;
+    if ((op = add_op(d, P_DROP_CONSTRAINT, TIDE_OP_DROP_DEFAULT, bt)) != NULL) {
+        op->old_table = at;
+        op->old_column = ac;
+        op->column = bc;
+    }
+}
+
 static void diff_columns(differ *d, const tide_table *at, const tide_table *bt)
 {
     int i;
@@ -448,6 +501,7 @@ static void diff_columns(differ *d, const tide_table *at, const tide_table *bt)
             op->old_column = ac;
             op->changes = ch;
             op->destructive = (ch & TIDE_CHANGE_TYPE) && !widens(ac->type, bc->type);
+            drop_default_early(d, at, bt, ac, bc, ch);
         }
     }
     for (i = 0; i < at->ncolumns; i++) {
@@ -464,11 +518,15 @@ static void diff_columns(differ *d, const tide_table *at, const tide_table *bt)
             continue;
         }
         note(d, 0, "table %s: column %s dropped", bt->name, ac->name);
-        if ((op = add_op(d, P_COLUMNS, TIDE_OP_DROP_COLUMN, bt)) != NULL) {
+        /* before any column is added: a column that moves from a parent
+         * table to its child (or back) is dropped from one before the other
+         * gets it (PostgreSQL's inherited columns) */
+        if ((op = add_op(d, P_DROP_COLUMN, TIDE_OP_DROP_COLUMN, bt)) != NULL) {
             op->old_table = at;
             op->old_column = ac;
             op->destructive = 1;
         }
+        drop_default_early(d, at, bt, ac, NULL, 0);
     }
 }
 
@@ -950,33 +1008,70 @@ static void diff_enums(differ *d)
     }
 }
 
-static int schema_has_namespace(const tide_schema *s, const char *ns)
+/* Whether the plan keeps something of the source in namespace ns: a table
+ * (safe mode, dropTables = false), an object that holds data (safe mode). */
+static int keeps_something_in(const differ *d, const char *ns)
 {
     int i;
-    for (i = 0; i < s->ntables; i++)
-        if (same(s->tables[i]->schema, ns))
+    for (i = 0; (d->o->safe || d->o->keep_tables) && i < d->a->ntables; i++)
+        if (same(d->a->tables[i]->schema, ns))
             return 1;
-    for (i = 0; i < s->nenums; i++)
-        if (same(s->enums[i].schema, ns))
+    for (i = 0; d->o->safe && i < d->a->nobjects; i++)
+        if ((kind_flags(&d->a->objects[i]) & TIDE_OBJK_HOLDS_DATA) && same(d->a->objects[i].schema, ns))
             return 1;
     return 0;
 }
 
-/* Namespaces the target uses and the source does not: created, never dropped
- * (other software may keep objects in them). */
+/* Namespace ns of `from` that `to` lacks (each once: done), created
+ * first when from is the target, dropped last when it is the source. */
+static void namespace_op(differ *d, tide_strset *done, const tide_schema *from, const tide_schema *to,
+                         const char *ns)
+{
+    int create = from == d->b, added;
+    tide_op *op;
+    if (!ns || d->failed || tide_schema_has_namespace(to, ns))
+        return;
+    if ((added = tide_strset_add(done, ns)) < 0)
+        d->failed = tide_err_set(d->err, TIDE_ENOMEM, "out of memory");
+    if (added <= 0)
+        return;
+    if (!create && d->o->no_drop) {
+        note(d, 1, NO_DROP "schema %s" NO_DROP_HOW, ns);
+        return;
+    }
+    if (!create && keeps_something_in(d, ns))
+        return;
+    note(d, 0, "schema %s %s", ns, create ? "added" : "dropped");
+    if ((op = add_op(d, create ? P_NAMESPACE : P_DROP_NAMESPACE,
+                     create ? TIDE_OP_CREATE_NAMESPACE : TIDE_OP_DROP_NAMESPACE, NULL)) != NULL)
+        op->namespace_name = ns;
+}
+
+/* The namespaces from has (listed, or holding a table, an enum or an
+ * object) and to has not. */
+static void namespace_ops(differ *d, const tide_schema *from, const tide_schema *to)
+{
+    tide_strset done = TIDE_STRSET_INIT(0);
+    int i;
+    for (i = 0; i < from->nnamespaces; i++)
+        namespace_op(d, &done, from, to, from->namespaces[i]);
+    for (i = 0; i < from->ntables; i++)
+        namespace_op(d, &done, from, to, from->tables[i]->schema);
+    for (i = 0; i < from->nenums; i++)
+        namespace_op(d, &done, from, to, from->enums[i].schema);
+    for (i = 0; i < from->nobjects; i++)
+        namespace_op(d, &done, from, to, from->objects[i].schema);
+    tide_strset_free(&done);
+}
+
+/* A namespace of the target only is created first; one of the source only
+ * is dropped last, after what was in it (the database's namespaces that the
+ * definitions do not name are not read, hence never dropped), but not while
+ * this plan keeps tables in it. */
 static void diff_namespaces(differ *d)
 {
-    int i;
-    const char *done = NULL;
-    for (i = 0; i < d->b->ntables + d->b->nenums; i++) {
-        const char *ns = i < d->b->ntables ? d->b->tables[i]->schema : d->b->enums[i - d->b->ntables].schema;
-        tide_op *op;
-        if (!ns || same(ns, done) || schema_has_namespace(d->a, ns))
-            continue;
-        done = ns;
-        if ((op = add_op(d, P_NAMESPACE, TIDE_OP_CREATE_NAMESPACE, NULL)) != NULL)
-            op->namespace_name = ns;
-    }
+    namespace_ops(d, d->b, d->a);
+    namespace_ops(d, d->a, d->b);
 }
 
 /* ---- objects beside tables ------------------------------------------------- */
@@ -1403,6 +1498,9 @@ int tide_op_describe(const tide_op *op, tide_buf *out)
         tn[0] = '\0';
     switch (op->kind) {
     case TIDE_OP_CREATE_NAMESPACE: return tide_buf_printf(out, "create schema %s", op->namespace_name);
+    case TIDE_OP_DROP_NAMESPACE:   return tide_buf_printf(out, "drop schema %s", op->namespace_name);
+    case TIDE_OP_DROP_DEFAULT:     return tide_buf_printf(out, "drop the default of %s.%s first", op->old_table->name,
+                                                          op->old_column->name);
     case TIDE_OP_CREATE_ENUM:      return tide_buf_printf(out, "create enum %s", op->enumt->name);
     case TIDE_OP_ADD_ENUM_VALUE:   return tide_buf_printf(out, "add value '%s' to enum %s", op->value, op->enumt->name);
     case TIDE_OP_RENAME_ENUM_VALUE: return tide_buf_printf(out, "rename value '%s' of enum %s to '%s'", op->old_name,

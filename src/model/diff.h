@@ -60,9 +60,17 @@ typedef enum tide_op_kind {
     TIDE_OP_ALTER_TABLE_OPTIONS,    /* table, old_table: options differ (TIDE_TABLE_*) */
     TIDE_OP_VALIDATE_CONSTRAINT,    /* table, check or fk, new_name: a NOT VALID check or
                                        foreign key that the target has valid (else the same) */
-    TIDE_OP_CLUSTER_ON              /* table, old_table (NULL for a new table): the index the
+    TIDE_OP_CLUSTER_ON,             /* table, old_table (NULL for a new table): the index the
                                        table is clustered on (table->cluster_on; NULL: none);
                                        after the indexes are created */
+    TIDE_OP_DROP_NAMESPACE,         /* namespace_name: last of the plan, after what was in it */
+    TIDE_OP_DROP_DEFAULT            /* table, old_table, old_column, column (NULL: the column is
+                                       dropped): the old column's default goes before objects
+                                       are dropped and created, as it reads one that this plan
+                                       drops, or the column stops being serial (its own sequence
+                                       goes with the default; a new object may take its name).
+                                       Runs before the renames: old names. The column's
+                                       ALTER_COLUMN follows, with the default already gone */
 } tide_op_kind;
 
 /* ALTER_COLUMN: what changed. */

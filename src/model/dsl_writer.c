@@ -954,6 +954,28 @@ static int on_table(const tide_object *o, const tide_table *t)
            !strcmp(o->schema ? o->schema : "", t->schema ? t->schema : "");
 }
 
+/* ---- namespaces ------------------------------------------------------------- */
+
+/* t.schema "name" for each namespace that nothing written names (the
+ * others come with what is in them), as entries of the returned list. */
+static void empty_namespaces(writer *w, tide_buf *body, int *n)
+{
+    int i;
+    for (i = 0; i < w->s->nnamespaces; i++) {
+        const char *ns = w->s->namespaces[i];
+        size_t len = body->len;
+        if (tide_schema_uses_namespace(w->s, ns))
+            continue;
+        if (dotted(ns)) {
+            note(w, "schema %s: a dot in a name (the DSL reads \"a.b\" as namespace a)", ns);
+            continue;
+        }
+        put(w, body, "  t.schema ");
+        quote(w, body, ns);
+        entry(w, body, len, n);
+    }
+}
+
 int tide_schema_render_lua(const tide_schema *s, tide_buf *out, tide_err *err)
 {
     writer w;
@@ -962,6 +984,7 @@ int tide_schema_render_lua(const tide_schema *s, tide_buf *out, tide_err *err)
     if ((rc = start(&w, s, err)) < 0)
         return rc;
     put(&w, &body, "return {\n");
+    empty_namespaces(&w, &body, &n);
     for (i = 0; i < s->ntables; i++) {
         size_t len = body.len;
         if (n)
@@ -1028,6 +1051,7 @@ int tide_schema_render_lua_objects(const tide_schema *s, tide_buf *out, tide_err
     if ((rc = start(&w, s, err)) < 0)
         return rc;
     put(&w, &body, "return {\n");
+    empty_namespaces(&w, &body, &n);
     for (i = 0; i < s->nobjects; i++) {
         size_t len = body.len;
         const tide_object *o = &s->objects[i];

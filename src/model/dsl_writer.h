@@ -21,7 +21,8 @@
  * nullable key column) is left out and named in a comment at the top of
  * the file. Objects follow the tables, in the model's order, each with its
  * SQL text as a Lua long string ([==[...]==], the level chosen so that the
- * text cannot close it); generated columns (:generated) and table options
+ * text cannot close it); a namespace listed with nothing in it is
+ * declared first (t.schema "name"); generated columns (:generated) and table options
  * (:strict(), :withoutRowid(), :unlogged()) are said as the DSL says them. Returns 0, or TIDE_ENOMEM with out as it was. */
 int tide_schema_render_lua(const tide_schema *s, tide_buf *out, tide_err *err);
 
@@ -35,7 +36,8 @@ int tide_schema_render_lua_table(const tide_schema *s, const tide_table *t, tide
                                  tide_err *err);
 
 /* The objects of s that tide_schema_render_lua_table does not write (those
- * on no table: views, sequences, functions...; and triggers on a view), as
+ * on no table: views, sequences, functions...; and triggers on a view), and
+ * the namespaces with nothing in them, as
  * a file of their own: `return { t.view "name" [[...]], ... }` (an empty
  * list when there are none). Returns 0, or TIDE_ENOMEM. */
 int tide_schema_render_lua_objects(const tide_schema *s, tide_buf *out, tide_err *err);

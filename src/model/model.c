@@ -1312,6 +1312,17 @@ static int finish_objects(finisher *f)
     return rc;
 }
 
+/* The listed namespaces sorted, each once, the default one left out. */
+static void finish_namespaces(tide_schema *s)
+{
+    int i, n = 0;
+    sort_list(s->namespaces, s->nnamespaces, sizeof *s->namespaces, cmp_named);
+    for (i = 0; i < s->nnamespaces; i++)
+        if (strcmp(s->namespaces[i], "public") && (!n || strcmp(s->namespaces[n - 1], s->namespaces[i])))
+            s->namespaces[n++] = s->namespaces[i];
+    s->nnamespaces = n;
+}
+
 int tide_schema_finish(tide_schema *s, tide_err *err)
 {
     finisher f = { s, TIDE_BUF_INIT, err };
@@ -1322,6 +1333,7 @@ int tide_schema_finish(tide_schema *s, tide_err *err)
         if (s->enums[i].schema && !strcmp(s->enums[i].schema, "public"))
             s->enums[i].schema = NULL;
     sort_list(s->enums, s->nenums, sizeof *s->enums, cmp_enums);
+    finish_namespaces(s);
     for (i = 1; i < s->nenums; i++)
         if (!cmp_enums(&s->enums[i - 1], &s->enums[i]))
             rc = tide_err_set(err, TIDE_ECONFIG, "enum '%s' is defined twice", s->enums[i].name);
@@ -1393,6 +1405,30 @@ const tide_enum *tide_schema_find_enum(const tide_schema *s, const char *schema,
         if (!cmp_opt(s->enums[i].schema, schema) && !cmp_opt(s->enums[i].name, name))
             return &s->enums[i];
     return NULL;
+}
+
+int tide_schema_has_namespace(const tide_schema *s, const char *ns)
+{
+    int i;
+    for (i = 0; i < s->nnamespaces; i++)
+        if (!strcmp(s->namespaces[i], ns))
+            return 1;
+    return tide_schema_uses_namespace(s, ns);
+}
+
+int tide_schema_uses_namespace(const tide_schema *s, const char *ns)
+{
+    int i;
+    for (i = 0; i < s->ntables; i++)
+        if (s->tables[i]->schema && !strcmp(s->tables[i]->schema, ns))
+            return 1;
+    for (i = 0; i < s->nenums; i++)
+        if (s->enums[i].schema && !strcmp(s->enums[i].schema, ns))
+            return 1;
+    for (i = 0; i < s->nobjects; i++)
+        if (s->objects[i].schema && !strcmp(s->objects[i].schema, ns))
+            return 1;
+    return 0;
 }
 
 const tide_column *tide_model_find_column(const tide_table *t, const char *name, int nocase)
@@ -1606,6 +1642,8 @@ tide_schema *tide_schema_copy(const tide_schema *src)
     }
     for (i = 0; rc == 0 && i < src->ntables; i++)
         rc = copy_table(s, src->tables[i]);
+    if (rc == 0)
+        rc = copy_strv(s, &s->namespaces, &s->nnamespaces, src->namespaces, src->nnamespaces);
     for (i = 0; rc == 0 && i < src->nenums; i++) {
         tide_enum *e = tide_schema_add_enum(s, src->enums[i].schema, src->enums[i].name);
         if (!e)

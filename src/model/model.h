@@ -293,6 +293,14 @@ typedef struct tide_schema {
     int nenums;
     tide_object *objects;   /* sorted by (kind, schema, table, name) after finish */
     int nobjects;
+    /* Namespaces the schema has even with nothing in them: those a database
+     * has (introspection: every namespace read), those the definitions
+     * declare (t.schema "name"), a snapshot's. Sorted and unique after
+     * finish; the default namespace ("public") is never listed. A namespace
+     * used by a table, an enum or an object need not be listed: the diff
+     * compares the namespaces each schema has, listed or used. */
+    char **namespaces;
+    int nnamespaces;
     tide_arena *arena;
     int finished;
     /* Identifiers (table, column, index and constraint names, foreign key
@@ -421,6 +429,11 @@ const tide_column *tide_model_find_column(const tide_table *t, const char *name,
 /* The length of the column name in an index entry ("created at desc" ->
  * 9): the entry without its trailing " desc"/" asc"/" nulls first|last". */
 size_t tide_model_index_col_len(const char *entry);
+
+/* Whether namespace ns (not NULL) holds a table, an enum or an object of s
+ * (uses), or that or is listed in s->namespaces (has). */
+int tide_schema_uses_namespace(const tide_schema *s, const char *ns);
+int tide_schema_has_namespace(const tide_schema *s, const char *ns);
 
 /* "schema.name" or "name" for messages, into out. */
 int tide_model_qualified(const char *schema, const char *name, tide_buf *out);

@@ -469,6 +469,7 @@ int tide_snapshot_render(const tide_schema *s, tide_buf *out, tide_err *err)
     true_field(&w, "nocase", s->nocase);    /* the database ignores the case of names */
     w.declared = s->declared_types;
     true_field(&w, "declaredTypes", s->declared_types);   /* columns keep their declared text */
+    list_field(&w, "namespaces", s->namespaces, s->nnamespaces, 0);   /* left out when none */
     if (s->nenums) {
         key(&w, "enums");
         enter(&w, "[");
@@ -1441,8 +1442,9 @@ static int read_format(reader *r, const char *k)
 }
 
 static const char *const top_keys[] = { "format", "enums", "tables", "nocase", "objects", "declaredTypes",
-                                        "definitions", NULL };
-enum { TOP_FORMAT, TOP_ENUMS, TOP_TABLES, TOP_NOCASE, TOP_OBJECTS, TOP_DECLARED, TOP_DEFINITIONS };
+                                        "definitions", "namespaces", NULL };
+enum { TOP_FORMAT, TOP_ENUMS, TOP_TABLES, TOP_NOCASE, TOP_OBJECTS, TOP_DECLARED, TOP_DEFINITIONS,
+       TOP_NAMESPACES };
 
 static int top_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1457,6 +1459,8 @@ static int top_field(reader *r, void *obj, int i, const char *k)
         return read_flag(r, k, &r->s->declared_types);
     if (i == TOP_DEFINITIONS)
         return read_text(r, k, 0, &r->s->digest);
+    if (i == TOP_NAMESPACES)
+        return read_strings(r, k, 1, &r->s->namespaces, &r->s->nnamespaces);
     return read_list(r, k, i == TOP_ENUMS, i == TOP_ENUMS ? enum_item : table_item, NULL);
 }
 

@@ -16,6 +16,8 @@
  *     "format": "tide-snapshot/1",        required, first
  *     "nocase": true,                     optional: names compare with ASCII case
  *                                         folded (tide_schema.nocase; SQLite)
+ *     "namespaces": [ "name", ... ]       optional: the namespaces listed even when
+ *                                         empty (tide_schema.namespaces), sorted
  *     "enums": [ enum, ... ],             optional, in the schema's order
  *     "tables": [ table, ... ],           required (may be []), schema's order
  *     "objects": [ object, ... ]          optional, in the schema's order (kind,
@@ -48,7 +50,7 @@
  * objects: a snapshot holds no numbers. The model's DSL-only hints
  * (renamed_from, ignore) are never written.
  *
- * Objects, generated columns and table options came later, as optional keys
+ * Objects, namespaces, generated columns and table options came later, as optional keys
  * written only when present: a snapshot without them is byte for byte what
  * it was, so the format stays "tide-snapshot/1" (an older tide refuses the
  * new keys by name rather than misreading them).

@@ -15,24 +15,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* "public" and every namespace the snapshot uses (NULL: none), in *names. */
-static int namespaces_of(const tide_schema *snap, const char ***names, int *n)
-{
-    int i, j, total = 1 + (snap ? snap->ntables + snap->nenums : 0);
-    if (!(*names = malloc(sizeof **names * (size_t)total)))
-        return TIDE_ENOMEM;
-    (*names)[0] = "public";
-    *n = 1;
-    for (i = 0; snap && i < snap->ntables + snap->nenums; i++) {
-        const char *ns = i < snap->ntables ? snap->tables[i]->schema : snap->enums[i - snap->ntables].schema;
-        for (j = 0; ns && j < *n && strcmp((*names)[j], ns); j++)
-            ;
-        if (ns && j == *n)
-            (*names)[(*n)++] = ns;
-    }
-    return 0;
-}
-
 /* The live schema, finished; the tracking table is not part of it. The
  * namespaces read are those the snapshot knows (PostgreSQL). */
 static int introspect(tide *t, const tide_schema *snap, int all, tide_schema **out, tide_err *err)
@@ -51,7 +33,7 @@ static int introspect(tide *t, const tide_schema *snap, int all, tide_schema **o
     exclude[1] = t->lease_name;            /* the run lock's lease table */
     o.exclude = exclude;
     o.nexclude = 2;
-    if (namespaces_of(snap, &names, &nnames) < 0) {
+    if (tide__covered_namespaces(snap, NULL, &names, &nnames) < 0) {
         tide_schema_free(*out);
         *out = NULL;
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");

@@ -11,7 +11,14 @@
 /* The snapshot file of this project (or module). */
 int  tide__snapshot_path(tide *t, tide_buf *out, tide_err *err);
 
-/* Keeps only the tables and enums of t->only_schema in s (no-op without one). */
+/* "public" plus every namespace a and b (either may be NULL) name, each
+ * once: those of their tables, enums and objects and those they list. The
+ * live database is read in these (the names borrow from a and b; free the
+ * array). 0 or TIDE_ENOMEM. */
+int  tide__covered_namespaces(const tide_schema *a, const tide_schema *b, const char ***names, int *n);
+
+/* Keeps only the tables, enums and namespaces of t->only_schema in s (no-op
+ * without one). */
 void tide__limit_schema(tide *t, tide_schema *s);
 
 /* The schema definitions (module-aware), normalized for the dialect. */

@@ -16,21 +16,35 @@
 
 /* ---- the live schema, limited to what tide covers ---------------------- */
 
-/* "public" plus the namespaces of a and b (either may be NULL). */
-static int covered_namespaces(const tide_schema *a, const tide_schema *b, const char ***names, int *n)
+/* How many namespaces s names, with repeats: one per table, enum, object
+ * and listed namespace; namespace_at(s, i) is the i-th (NULL: the default). */
+static int namespace_count(const tide_schema *s)
+{
+    return s ? s->ntables + s->nenums + s->nobjects + s->nnamespaces : 0;
+}
+
+static const char *namespace_at(const tide_schema *s, int i)
+{
+    if (i < s->ntables)
+        return s->tables[i]->schema;
+    if ((i -= s->ntables) < s->nenums)
+        return s->enums[i].schema;
+    if ((i -= s->nenums) < s->nobjects)
+        return s->objects[i].schema;
+    return s->namespaces[i - s->nobjects];
+}
+
+int tide__covered_namespaces(const tide_schema *a, const tide_schema *b, const char ***names, int *n)
 {
     const tide_schema *both[2] = { a, b };
-    int i, j, k, total = 1;
-    for (k = 0; k < 2; k++)
-        total += both[k] ? both[k]->ntables + both[k]->nenums : 0;
-    if (!(*names = malloc(sizeof **names * (size_t)total)))
+    int i, j, k;
+    if (!(*names = malloc(sizeof **names * (size_t)(1 + namespace_count(a) + namespace_count(b)))))
         return TIDE_ENOMEM;
     (*names)[0] = "public";
     *n = 1;
     for (k = 0; k < 2; k++)
-        for (i = 0; both[k] && i < both[k]->ntables + both[k]->nenums; i++) {
-            const tide_schema *s = both[k];
-            const char *ns = i < s->ntables ? s->tables[i]->schema : s->enums[i - s->ntables].schema;
+        for (i = 0; i < namespace_count(both[k]); i++) {
+            const char *ns = namespace_at(both[k], i);
             for (j = 0; ns && j < *n && strcmp((*names)[j], ns); j++)
                 ;
             if (ns && j == *n)
@@ -46,7 +60,7 @@ static int live_schema(tide *t, const tide_schema *a, const tide_schema *b, tide
     const char **names = NULL;
     int rc, n = 0;
     *out = NULL;
-    if (covered_namespaces(a, b, &names, &n) < 0)
+    if (tide__covered_namespaces(a, b, &names, &n) < 0)
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
     rc = tide__live_schema(t, names, n, out, err);
     free(names);
@@ -65,8 +79,14 @@ static int in_only_enum(const tide_enum *x, void *ns)
 
 void tide__limit_schema(tide *t, tide_schema *s)
 {
-    if (t->only_schema && s)
-        tide_schema_retain(s, in_only_table, in_only_enum, t->only_schema);
+    int i, n = 0;
+    if (!t->only_schema || !s)
+        return;
+    tide_schema_retain(s, in_only_table, in_only_enum, t->only_schema);
+    for (i = 0; i < s->nnamespaces; i++)
+        if (!strcmp(s->namespaces[i], t->only_schema))
+            s->namespaces[n++] = s->namespaces[i];
+    s->nnamespaces = n;
 }
 
 static int in_defs_table(const tide_table *lt, void *defs)
@@ -81,16 +101,23 @@ static int in_defs_enum(const tide_enum *le, void *defs)
 
 /* Keeps the objects of live that defs has (retain keeps an object that
  * reads no table, such as a function: schema:drop must leave alone those
- * the definitions do not describe). */
+ * the definitions do not describe), and the namespaces defs declares. */
 static void retain_defs_objects(tide_schema *live, const tide_schema *defs)
 {
-    int i, n = 0;
+    int i, j, n = 0;
     for (i = 0; i < live->nobjects; i++) {
         const tide_object *o = &live->objects[i];
         if (tide_schema_find_object(defs, o->kind, o->schema, o->name, o->table))
             live->objects[n++] = *o;
     }
     live->nobjects = n;
+    for (i = n = 0; i < live->nnamespaces; i++)
+        for (j = 0; j < defs->nnamespaces; j++)
+            if (!strcmp(live->namespaces[i], defs->namespaces[j])) {
+                live->namespaces[n++] = live->namespaces[i];
+                break;
+            }
+    live->nnamespaces = n;
 }
 
 /* ---- the actions ----------------------------------------------------------- */
@@ -209,6 +236,7 @@ int tide__drop_all(tide *t, tide_err *err)
         struct { const tide_schema *a, *b; } known = { defs, snap };
         tide_schema_retain(live, in_either_table, NULL, &known);
     }
+    live->nnamespaces = 0;               /* what is in them goes, the namespaces stay */
     if (!(empty = tide_schema_new()) || (rc = tide_schema_finish(empty, err)) < 0) {
         rc = rc < 0 ? rc : tide_err_set(err, TIDE_ENOMEM, "out of memory");
         goto done;

@@ -10,11 +10,9 @@ base=${TIDE_TEST_PG_URL%/*}
 A=tide_pairs_a_$$ B=tide_pairs_b_$$
 admin() { psql -qAt "$TIDE_TEST_PG_URL" -c "$1" >/dev/null 2>&1; }
 trap 'admin "drop database if exists $A"; admin "drop database if exists $B"; rm -rf "$work"' EXIT
-# CREATE SCHEMA lines are left out: tide never drops a namespace (another
-# application may use it), so A keeps one that B never had.
 dump() {
   pg_dump --schema-only --no-owner --no-privileges "$1" |
-    grep -vE '^(--|SET |SELECT pg_catalog|\\(un)?restrict |CREATE SCHEMA )' | sed '/^$/d' | sort
+    grep -vE '^(--|SET |SELECT pg_catalog|\\(un)?restrict )' | sed '/^$/d' | sort
 }
 
 for dir in "$cases"/*/; do

@@ -17,7 +17,7 @@ admin() { psql -qAt "$TIDE_TEST_PG_URL" -c "$1" >/dev/null 2>&1; }
 trap 'for d in $A $B $C $D; do admin "drop database if exists $d"; done; rm -rf "$work"' EXIT
 dump() {
   pg_dump --schema-only --no-owner --no-privileges "$1" |
-    grep -vE '^(--|SET |SELECT pg_catalog|\\(un)?restrict |CREATE SCHEMA )' | sed '/^$/d' | sort
+    grep -vE '^(--|SET |SELECT pg_catalog|\\(un)?restrict )' | sed '/^$/d' | sort
 }
 fresh() {   # fresh DB...: each dropped and created again, in one psql call
   local d args=()

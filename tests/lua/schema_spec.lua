@@ -353,6 +353,14 @@ describe("tide.schema misuse", function()
     assert.is_nil(def.primary)
   end)
 
+  it("declares a namespace with t.schema and lets a child table have no column of its own", function()
+    assert.same({ __tide = "namespace", name = "staging" }, t.schema "staging")
+    raises(function() return t.schema "a.b" end, "a schema's name must be a non-empty string without a dot")
+    raises(function() return t.schema(1) end, "not a number")
+    local child = t.table "c" :inherits "p" { t.check("c_positive", "id > 0") }
+    assert.same({}, child.columns)
+  end)
+
   it("checks the table as a whole", function()
     raises(function() return t.table "x" {} end, "table 'x': the table has no columns")
     raises(function() return t.table "x" { t.col "a" } end, "table 'x', column 'a': the column has no type")

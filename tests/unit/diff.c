@@ -97,7 +97,7 @@ static void from_empty_in_dependency_order(void **state)
          "create index post_user_id_idx on blog.post; add foreign key post_id_fkey on blog.post; "
          "add foreign key post_user_id_fkey on blog.post",
          "drop foreign key post_id_fkey on blog.post; drop foreign key post_user_id_fkey on blog.post; "
-         "drop table user; drop table blog.post; drop enum post_state");
+         "drop table user; drop table blog.post; drop enum post_state; drop schema blog");
     tide_schema_free(a);
     tide_schema_free(b);
 }
@@ -118,9 +118,10 @@ static void columns_added_altered_dropped(void **state)
     col(b, t, "phone", "text");
     finish(a);
     finish(b);
-    /* column operations follow the column order of the target */
-    diff(a, b, NULL, "alter column user.email; add column user.phone; drop column user.age",
-         "alter column user.email; add column user.age; drop column user.phone");
+    /* drops first (a column may move between a parent and its child), then
+     * the column order of the target */
+    diff(a, b, NULL, "drop column user.age; alter column user.email; add column user.phone",
+         "drop column user.phone; alter column user.email; add column user.age");
     tide_schema_free(a);
     tide_schema_free(b);
 }
@@ -226,7 +227,7 @@ static void likely_renames_are_asked_or_warned(void **state)
     finish(b);
     /* no TTY: a drop and an add, and a warning that says how to make it a rename */
     assert_int_equal(tide_diff(a, b, NULL, &up, &down, &err), 0);
-    assert_string_equal(describe(&up), "add column user.email; drop column user.mail");
+    assert_string_equal(describe(&up), "drop column user.mail; add column user.email");
     assert_int_equal(up.nwarnings, 1);
     assert_non_null(strstr(up.warnings[0], "add :renamedFrom \"mail\" to 'email'"));
     assert_int_equal(down.nwarnings, 0);
@@ -621,6 +622,38 @@ static void no_drop_leaves_out_every_drop(void **state)
     tide_schema_free(b);
 }
 
+/* Namespaces listed or used: created first, dropped last; one whose tables
+ * safe mode keeps stays, and --no-drop says what it leaves. */
+static void namespaces_created_first_dropped_last(void **state)
+{
+    tide_schema *a = tide_schema_new(), *b = tide_schema_new();
+    tide_diff_opts o;
+    (void)state;
+    tide_strv_push(a, &a->namespaces, &a->nnamespaces, "idle");
+    tide_strv_push(a, &a->namespaces, &a->nnamespaces, "public");     /* never listed */
+    table(a, "archive", "entry");
+    table(a, "kept", "item");
+    tide_strv_push(b, &b->namespaces, &b->nnamespaces, "staging");
+    table(b, "kept", "item");
+    tide_schema_add_object(b, TIDE_OBJ_FUNCTION, "reports", "answer", NULL, "create function reports.answer() ...");
+    finish(a);
+    finish(b);
+    assert_int_equal(a->nnamespaces, 1);
+    diff(a, b, NULL, "create schema staging; create schema reports; drop table archive.entry; "
+         "create function reports.answer; drop schema idle; drop schema archive",
+         "create schema idle; create schema archive; drop function reports.answer; "
+         "create table archive.entry; drop schema staging; drop schema reports");
+    memset(&o, 0, sizeof o);
+    o.safe = 1;
+    diff(a, b, &o, "create schema staging; create schema reports; create function reports.answer; "
+         "drop schema idle", NULL);
+    o.safe = 0;
+    o.no_drop = 1;
+    diff(a, b, &o, "create schema staging; create schema reports; create function reports.answer", NULL);
+    tide_schema_free(a);
+    tide_schema_free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -629,6 +662,7 @@ int main(void)
         cmocka_unit_test(objects_changed_and_recreated),
         cmocka_unit_test(objects_renamed_dropped_checked),
         cmocka_unit_test(no_drop_leaves_out_every_drop),
+        cmocka_unit_test(namespaces_created_first_dropped_last),
         cmocka_unit_test(columns_added_altered_dropped),
         cmocka_unit_test(identical_schemas_have_no_ops),
         cmocka_unit_test(renames_from_hints_both_ways),

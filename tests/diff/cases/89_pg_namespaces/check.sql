@@ -1,0 +1,1 @@
+select id from kept.item order by id;

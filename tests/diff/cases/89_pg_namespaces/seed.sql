@@ -1,0 +1,1 @@
+insert into kept.item (id) values (1), (2);

@@ -1,0 +1,1 @@
+insert into kept.item values (1), (2);

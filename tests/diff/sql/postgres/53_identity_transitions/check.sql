@@ -1,0 +1,3 @@
+-- the rows kept, and each counter going on past them
+insert into ledger (k) values (3);
+select k, p_a, p_bd, p_s, a_bd, a_s, bd_s from ledger order by k;

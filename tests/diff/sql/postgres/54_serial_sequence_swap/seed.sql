@@ -1,0 +1,2 @@
+insert into tally (label) values ('a'), ('b');
+insert into gauge (label) values ('c'), ('d');

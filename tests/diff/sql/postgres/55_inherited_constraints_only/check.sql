@@ -1,0 +1,1 @@
+select id, kind, ref from binding order by id;

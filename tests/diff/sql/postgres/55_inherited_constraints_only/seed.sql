@@ -1,0 +1,1 @@
+insert into binding (kind, ref) values ('a', 1), ('b', 2);

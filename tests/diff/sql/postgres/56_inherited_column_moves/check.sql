@@ -1,0 +1,1 @@
+select n1 from note order by n1;
