@@ -473,6 +473,24 @@ static void drop_default_early(differ *d, const tide_table *at, const tide_table
     }
 }
 
+static int inherits_from(const differ *d, const tide_table *t, const tide_table *p);
+
+/* Whether the table (at in from, bt in to) has parents or children in
+ * either schema. */
+static int in_hierarchy(const differ *d, const tide_table *at, const tide_table *bt)
+{
+    int i;
+    if (at->ninherits || bt->ninherits)
+        return 1;
+    for (i = 0; i < d->a->ntables; i++)
+        if (inherits_from(d, d->a->tables[i], at))
+            return 1;
+    for (i = 0; i < d->b->ntables; i++)
+        if (inherits_from(d, d->b->tables[i], bt))
+            return 1;
+    return 0;
+}
+
 static void diff_columns(differ *d, const tide_table *at, const tide_table *bt)
 {
     int i;
@@ -518,10 +536,13 @@ static void diff_columns(differ *d, const tide_table *at, const tide_table *bt)
             continue;
         }
         note(d, 0, "table %s: column %s dropped", bt->name, ac->name);
-        /* before any column is added: a column that moves from a parent
-         * table to its child (or back) is dropped from one before the other
-         * gets it (PostgreSQL's inherited columns) */
-        if ((op = add_op(d, P_DROP_COLUMN, TIDE_OP_DROP_COLUMN, bt)) != NULL) {
+        /* in a hierarchy, before any column is added: a column that moves
+         * from a parent table to its child (or back) is dropped from one
+         * before the other gets it (PostgreSQL's inherited columns); else
+         * in its table's turn, after the changes that may read it (a
+         * toolkit's fill from a column the same plan drops) */
+        if ((op = add_op(d, in_hierarchy(d, at, bt) ? P_DROP_COLUMN : P_COLUMNS, TIDE_OP_DROP_COLUMN,
+                         bt)) != NULL) {
             op->old_table = at;
             op->old_column = ac;
             op->destructive = 1;
