@@ -1,0 +1,1 @@
+create table "Order" ("Id" serial primary key, "Note" text);

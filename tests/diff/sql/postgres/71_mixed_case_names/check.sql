@@ -1,0 +1,1 @@
+select "Id", "Note" from "Order" order by 1;

@@ -1,0 +1,1 @@
+insert into "Order" ("Note") values ('a'), ('b');
