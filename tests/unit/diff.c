@@ -120,8 +120,8 @@ static void columns_added_altered_dropped(void **state)
     finish(b);
     /* drops first (a column may move between a parent and its child), then
      * the column order of the target */
-    diff(a, b, NULL, "drop column user.age; alter column user.email; add column user.phone",
-         "drop column user.phone; alter column user.email; add column user.age");
+    diff(a, b, NULL, "alter column user.email; add column user.phone; drop column user.age",
+         "alter column user.email; add column user.age; drop column user.phone");
     tide_schema_free(a);
     tide_schema_free(b);
 }
@@ -227,7 +227,7 @@ static void likely_renames_are_asked_or_warned(void **state)
     finish(b);
     /* no TTY: a drop and an add, and a warning that says how to make it a rename */
     assert_int_equal(tide_diff(a, b, NULL, &up, &down, &err), 0);
-    assert_string_equal(describe(&up), "drop column user.mail; add column user.email");
+    assert_string_equal(describe(&up), "add column user.email; drop column user.mail");
     assert_int_equal(up.nwarnings, 1);
     assert_non_null(strstr(up.warnings[0], "add :renamedFrom \"mail\" to 'email'"));
     assert_int_equal(down.nwarnings, 0);
