@@ -37,6 +37,7 @@ typedef struct differ {
     int reversed;                   /* computing down: decisions are read b <-> a */
     int nocase;                     /* either schema's identifiers ignore case */
     int declared;                   /* both schemas keep declared types */
+    int hierarchies;                /* a table of either schema inherits from another */
     tide_plan *plan;
     tide_op *phase[NPHASES];
     int nphase[NPHASES];
@@ -475,11 +476,22 @@ static void drop_default_early(differ *d, const tide_table *at, const tide_table
 
 static int inherits_from(const differ *d, const tide_table *t, const tide_table *p);
 
+static int any_inherits(const tide_schema *s)
+{
+    int i;
+    for (i = 0; i < s->ntables; i++)
+        if (s->tables[i]->ninherits)
+            return 1;
+    return 0;
+}
+
 /* Whether the table (at in from, bt in to) has parents or children in
  * either schema. */
 static int in_hierarchy(const differ *d, const tide_table *at, const tide_table *bt)
 {
     int i;
+    if (!d->hierarchies)
+        return 0;                   /* the common case: no table scan per dropped column */
     if (at->ninherits || bt->ninherits)
         return 1;
     for (i = 0; i < d->a->ntables; i++)
@@ -1478,6 +1490,7 @@ int tide_diff(const tide_schema *from, const tide_schema *to, const tide_diff_op
     d.err = err;
     d.nocase = from->nocase || to->nocase;
     d.declared = from->declared_types && to->declared_types;
+    d.hierarchies = any_inherits(from) || any_inherits(to);
     if (!from->finished || !to->finished)
         return tide_err_set(err, TIDE_EINVAL, "tide_diff needs finished schemas (tide_schema_finish)");
     rc = run_pass(&d, up);

@@ -18,6 +18,8 @@ typedef struct writer {
     tide_buf notes;                /* what the DSL cannot say, as comment lines */
     tide_buf name;                 /* scratch: generated names */
     tide_buf head, type, mods;     /* scratch: the three parts of a column line */
+    const tide_table *kept_for;    /* the table columns_keep_order answered for last */
+    int kept;                      /* and its answer */
     int rc;
 } writer;
 
@@ -251,12 +253,16 @@ static int columns_keep_order(writer *w, const tide_table *t)
     int i, k = 0;
     if (!w->s->declared_types)
         return 1;
-    for (i = 0; i < t->ncolumns; i++) {
+    if (w->kept_for == t)           /* asked once per column: answered once per table */
+        return w->kept;
+    w->kept_for = t;
+    w->kept = 1;
+    for (i = 0; i < t->ncolumns && w->kept; i++) {
         const tide_fk *fk = column_fk(w, t, t->columns[i].name);
         if (fk && fk != tide_table_declared_fk(t, k++))
-            return 0;
+            w->kept = 0;
     }
-    return 1;
+    return w->kept;
 }
 
 /* The foreign key column says with :references(), or NULL. */
