@@ -92,4 +92,11 @@ pg_only 't.table "n" { t.col "id" :integer() :identity() :primary() }' "table n,
 pg_only 't.table "s" { t.col "id" :integer() :primary(), t.col "b" :text() :storage "external" }' "table s, b: SET STATISTICS / STORAGE / COMPRESSION"
 pg_only 't.table "r" :rowLevelSecurity() { t.col "id" :integer() :primary() }' "table r: ROW LEVEL SECURITY"
 pg_only 't.table "k" :clusterOn "k_pkey" { t.col "id" :integer() :primary() }' "table k: CLUSTER ON"
+
+t "clusterOn naming no index of its table is an error naming it; nothing is written"
+rm -rf badcl && mkdir -p badcl/schema
+printf 'local t = require "tide.schema"\nreturn { t.table "k" :clusterOn "k_typo" { t.col "id" :integer() :primary() } }\n' > badcl/schema/app.lua
+(cd badcl && "$TIDE_BIN" --url sqlite:p.db migration:create --name x) > p.out 2>&1; rc=$?; out=$(cat p.out)
+expect_rc 1; expect_out "table k: clusterOn names 'k_typo', which is not one of its indexes"
+[ ! -e badcl/migrations ] || [ -z "$(ls badcl/migrations)" ] || bad "a migration was written"
 finish
