@@ -5,8 +5,6 @@
 #include "db/driver.h"
 #include "pg_internal.h"
 
-#include <libpq-fe.h>
-
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>

@@ -5,7 +5,7 @@
 #ifndef TIDE_PG_INTERNAL_H
 #define TIDE_PG_INTERNAL_H
 
-#include <libpq-fe.h>
+#include "pq.h"
 #include <signal.h>
 
 #include "db/driver.h"

@@ -10,8 +10,6 @@
 #include "pg_internal.h"
 #include "sqltext.h"
 
-#include <libpq-fe.h>
-
 #include <errno.h>
 #include <inttypes.h>
 #include <limits.h>
@@ -381,7 +379,7 @@ static int pg_connect(const tide_url *u, tide_dconn **out, tide_err *err)
     tide_dconn *c = NULL;
     int rc;
     *out = NULL;
-    if ((rc = conninfo_build(&ci, u, err)) < 0)
+    if ((rc = pg_pq_load(err)) < 0 || (rc = conninfo_build(&ci, u, err)) < 0)
         goto done;
     if (!(c = calloc(1, sizeof *c))) {
         rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
