@@ -4,7 +4,8 @@
 #   make test     install what is missing (PostgreSQL included), build, run every test
 #                 (again under ASan+UBSan; a set of the CLI tests under valgrind)
 #   make install  build, then install under PREFIX (default /usr/local; DESTDIR honoured)
-#   make fuzz     the fuzz targets, 300 s each (FUZZ_SECONDS=N); make test replays their corpora
+#   make fuzz     the fuzz targets (clang, libFuzzer), 300 s each (FUZZ_SECONDS=N);
+#                 make test replays their corpora in its ASan build (tests/fuzz/replay.c)
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 MEM_BUILD  ?= $(BUILD)
@@ -15,7 +16,7 @@ CMAKE_ARGS ?=
 PREFIX     ?= /usr/local
 DESTDIR    ?=
 
-.PHONY: all build deps deps-test demo test check-structure test-asan test-plain check-memory test-fuzz fuzz fuzz-build check clean install
+.PHONY: all build deps deps-test deps-fuzz demo test check-structure test-asan test-plain check-memory test-fuzz fuzz fuzz-build check clean install
 
 all: build
 
@@ -24,6 +25,9 @@ deps:
 
 deps-test:
 	@scripts/deps.sh test
+
+deps-fuzz:
+	@scripts/deps.sh fuzz
 
 build: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_ARGS) >/dev/null
@@ -60,8 +64,9 @@ check-memory: deps-test build
 	@JOBS=$(JOBS) tests/memcheck.sh $(MEM_BUILD) '$(MEM_TESTS)'
 
 # The fuzz targets of tests/fuzz (clang, libFuzzer, ASan + UBSan): each
-# replays its corpus, then fuzzes FUZZ_SECONDS. `make fuzz` runs them longer.
-fuzz-build: deps-test
+# replays its corpus, then fuzzes FUZZ_SECONDS. `make fuzz` runs them longer;
+# make test replays the corpora in test-asan (fuzz_replay_*), not here.
+fuzz-build: deps-fuzz
 	@CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTIDE_FUZZ=ON >/dev/null
 	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzzers
 
@@ -77,7 +82,7 @@ check-structure:
 	@for s in scripts/check_*.sh; do [ -x "$$s" ] || continue; "$$s" || exit 1; done
 
 # Each stage in turn, its time measured; the last line is the summary.
-TEST_STAGES = check-structure test-asan test-plain check-memory test-fuzz
+TEST_STAGES = check-structure test-asan test-plain check-memory
 test: deps-test
 	@t0=$$(date +%s); times=""; n=0; \
 	for stage in $(TEST_STAGES); do \

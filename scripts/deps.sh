@@ -2,13 +2,21 @@
 # Installs with apt-get whatever tide needs and is missing.
 #   scripts/deps.sh build   what building and the demo need
 #   scripts/deps.sh test    that, plus the PostgreSQL server and test tools
+#   scripts/deps.sh fuzz    that, plus clang and its libFuzzer (make fuzz only:
+#                           make test replays the fuzz corpora with gcc)
 set -euo pipefail
 
 build_pkgs=(gcc make cmake pkg-config lua5.4 liblua5.4-dev lua-cjson libsqlite3-dev sqlite3 libpq-dev libssl-dev)
-test_pkgs=(postgresql pgbouncer libcmocka-dev lua-busted valgrind luarocks clang libclang-rt-14-dev graphviz)
+test_pkgs=(postgresql pgbouncer libcmocka-dev lua-busted valgrind luarocks graphviz)
+fuzz_pkgs=(clang libclang-rt-14-dev)
 
 want=("${build_pkgs[@]}")
-[ "${1:-build}" = test ] && want+=("${test_pkgs[@]}")
+case "${1:-build}" in
+  build) ;;
+  test) want+=("${test_pkgs[@]}") ;;
+  fuzz) want+=("${test_pkgs[@]}" "${fuzz_pkgs[@]}") ;;
+  *) echo "deps: build, test or fuzz, not '$1'" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${want[@]}"; do

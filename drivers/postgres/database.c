@@ -32,9 +32,31 @@ static int run_on(tide_dconn *c, const char *sql, const tide_value *params, int 
     return rc;
 }
 
+/* The name pg_scratch_database gives: tide_test_<pid>_<six digits>. */
+static int is_scratch_name(const char *name)
+{
+    const char *p = name;
+    if (strncmp(p, "tide_test_", 10))
+        return 0;
+    p += 10;
+    if (!(*p >= '0' && *p <= '9'))
+        return 0;
+    while (*p >= '0' && *p <= '9')
+        p++;
+    if (*p++ != '_')
+        return 0;
+    for (int i = 0; i < 6; i++, p++)
+        if (!(*p >= '0' && *p <= '9'))
+            return 0;
+    return *p == '\0';
+}
+
 /* On the maintenance database of url: "<verb> database <name>" when
- * `exists` is what pg_database says, else nothing; *acted says which. */
-static int on_database(const char *url, const char *verb, int when_exists, int *acted, tide_err *err)
+ * `exists` is what pg_database says, else nothing; *acted says which.
+ * force: WITH (FORCE) on a server that has it (13 and later), ending the
+ * sessions still on the database. */
+static int on_database(const char *url, const char *verb, int when_exists, int force, int *acted,
+                       tide_err *err)
 {
     tide_url u, admin_u;
     tide_buf admin = TIDE_BUF_INIT, stmt = TIDE_BUF_INIT;
@@ -62,7 +84,15 @@ static int on_database(const char *url, const char *verb, int when_exists, int *
     if ((rc = run_on(conn, "select 1 from pg_database where datname = ?", &name, 1, &exists, err)) < 0 ||
         exists != when_exists)
         goto done;
-    if (tide_buf_printf(&stmt, "%s database ", verb) < 0 || drv->quote_ident(&stmt, u.dbname) < 0) {
+    if (force) {
+        int has_force = 0;
+        if ((rc = run_on(conn, "select 1 where current_setting('server_version_num')::int >= 130000",
+                         NULL, 0, &has_force, err)) < 0)
+            goto done;
+        force = has_force;
+    }
+    if (tide_buf_printf(&stmt, "%s database ", verb) < 0 || drv->quote_ident(&stmt, u.dbname) < 0 ||
+        (force && tide_buf_puts(&stmt, " with (force)") < 0)) {
         rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
         goto done;
     }
@@ -79,14 +109,23 @@ done:
 
 int pg_create_database(const char *url, tide_err *err)
 {
-    int acted, rc = on_database(url, "create", 0, &acted, err);
+    int acted, rc = on_database(url, "create", 0, 0, &acted, err);
     return rc < 0 ? rc : acted;
 }
 
+/* A scratch database of migration:test is tide's own: it is dropped WITH
+ * (FORCE), since a pooler in front of the server (PgBouncer) keeps its idle
+ * connections to it open after tide has closed its own. Any other database
+ * is dropped only when nobody is connected, as PostgreSQL does. */
 int pg_drop_database(const char *url, tide_err *err)
 {
-    int acted;
-    return on_database(url, "drop", 1, &acted, err);
+    tide_url u;
+    int acted, rc, scratch;
+    if ((rc = tide_url_parse(&u, url, err)) < 0)
+        return rc;
+    scratch = u.dbname && is_scratch_name(u.dbname);
+    tide_url_free(&u);
+    return on_database(url, "drop", 1, scratch, &acted, err);
 }
 
 /* A new database tide_test_<pid>_<random> next to the one url names. */

@@ -6,10 +6,14 @@
 # second schema:diff must have nothing to do. Uses TIDE_TEST_PG_URL.
 . "$(dirname "$0")/lib.sh"
 cases=$(cd "$(dirname "$0")/../diff/cases" && pwd)
-base=${TIDE_TEST_PG_URL%/*}
+# Databases are created and dropped directly; tide, psql and pg_dump reach
+# them through the session-mode PgBouncer when the test runs under ctest
+# (TIDE_TEST_POOL_URL, tests/pg/bouncer.sh), so drops are WITH (FORCE): the
+# pool keeps its idle server connections.
+base=${TIDE_TEST_POOL_URL:-${TIDE_TEST_PG_URL%/*}}
 A=tide_pairs_a_$$ B=tide_pairs_b_$$
 admin() { psql -qAt "$TIDE_TEST_PG_URL" -c "$1" >/dev/null 2>&1; }
-trap 'admin "drop database if exists $A"; admin "drop database if exists $B"; rm -rf "$work"' EXIT
+trap 'admin "drop database if exists $A with (force)"; admin "drop database if exists $B with (force)"; rm -rf "$work"' EXIT
 dump() {
   pg_dump --schema-only --no-owner --no-privileges "$1" |
     grep -vE '^(--|SET |SELECT pg_catalog|\\(un)?restrict )' | sed '/^$/d' | sort
@@ -21,8 +25,8 @@ for dir in "$cases"/*/; do
   [ -f "$dir/refused" ] && continue
   [ -f "$dir/pg_deparse" ] && continue      # the reason is in that file
   t "$name"
-  psql -qAt "$TIDE_TEST_PG_URL" -c "drop database if exists $A" -c "create database $A" \
-    -c "drop database if exists $B" -c "create database $B" >/dev/null 2>&1
+  psql -qAt "$TIDE_TEST_PG_URL" -c "drop database if exists $A with (force)" -c "create database $A" \
+    -c "drop database if exists $B with (force)" -c "create database $B" >/dev/null 2>&1
   rm -rf schema tide.lua; mkdir -p schema
   [ -f "$dir/tide.lua" ] && cp "$dir/tide.lua" tide.lua
   cp "$dir/before.lua" schema/app.lua

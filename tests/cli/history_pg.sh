@@ -6,20 +6,24 @@
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 DIALECT=postgres
-base=${TIDE_TEST_PG_URL%/*}
+# Databases are created and dropped directly; tide, psql and pg_dump reach
+# them through the session-mode PgBouncer when the test runs under ctest
+# (TIDE_TEST_POOL_URL, tests/pg/bouncer.sh), so drops are WITH (FORCE): the
+# pool keeps its idle server connections.
+base=${TIDE_TEST_POOL_URL:-${TIDE_TEST_PG_URL%/*}}
 prefix=tide_hist_$$
 admin() { psql -qAt "$TIDE_TEST_PG_URL" -c "$1" >/dev/null 2>&1; }
 cleanup() {
   local d
   for d in $(psql -qAt "$TIDE_TEST_PG_URL" -c "select datname from pg_database where datname like '${prefix}_%'"); do
-    admin "drop database if exists $d"
+    admin "drop database if exists $d with (force)"
   done
   rm -rf "$work"
 }
 trap cleanup EXIT
 n=0
 fresh_db() {
-  n=$((n + 1)); admin "drop database if exists ${prefix}_$n"; admin "create database ${prefix}_$n"
+  n=$((n + 1)); admin "drop database if exists ${prefix}_$n with (force)"; admin "create database ${prefix}_$n"
   URL="$base/${prefix}_$n"
 }
 run_sql() { psql -qAt -F '|' -v ON_ERROR_STOP=1 "$URL" -f "$1"; }
@@ -30,7 +34,11 @@ catalog() {
   pg_dump --schema-only --no-owner --no-privileges -T 'public.tide_*' "$URL" |
     grep -vE '^(--|SET |SELECT pg_catalog|\\(un)?restrict |CREATE SCHEMA )' | sed -e '/^$/d' -e 's/,$//' | sort
 }
-keep_ref() { admin "create database ${prefix}_r$1 template ${ref##*/}"; }
+# a template may have no session: the pool's idle ones are ended first
+keep_ref() {
+  admin "select pg_terminate_backend(pid) from pg_stat_activity where datname = '${ref##*/}' and pid <> pg_backend_pid()"
+  admin "create database ${prefix}_r$1 template ${ref##*/}"
+}
 ref_of() { URL="$base/${prefix}_r$1"; }
 . "$here/../diff/history.inc"
 run_history

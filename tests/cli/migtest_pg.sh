@@ -2,7 +2,7 @@
 # case's configured database fresh in the test cluster (TIDE_TEST_PG_URL);
 # the scratch databases must be gone from pg_database after every run.
 . "$(dirname "$0")/lib.sh"
-PG_DB_PREFIX=migtest
+PG_DB_PREFIX=migtest PG_DB_POOL=1   # through the pool (TIDE_TEST_POOL_URL, pg_db.inc)
 . "$(dirname "$0")/pg_db.inc"
 dump_schema() {
   q "select table_name, column_name, data_type, column_default from information_schema.columns
@@ -27,7 +27,9 @@ fresh_db
 psql -qAt "$admin" -c "drop role if exists tide_nocreate" -c "create role tide_nocreate login password 'pw' nocreatedb" >/dev/null
 psql -qAt "$admin" -c "grant all on database ${URL##*/} to tide_nocreate" >/dev/null
 mkdir -p migrations
-nocreate_url=$(printf '%s' "$URL" | sed -E 's#://[^@/]*@#://tide_nocreate:pw@#; t; s#://#://tide_nocreate:pw@#')
+# directly, not through the pool (which logs every client in as tide)
+direct=${TIDE_TEST_PG_URL%/*}/${URL##*/}
+nocreate_url=$(printf '%s' "$direct" | sed -E 's#://[^@/]*@#://tide_nocreate:pw@#; t; s#://#://tide_nocreate:pw@#')
 tide --url "$nocreate_url" migration:test; expect_rc 1
 expect_out "cannot create the scratch database (the role needs CREATEDB)"
 expect_no "pw@"

@@ -1,7 +1,7 @@
 # The runner end to end on PostgreSQL (cases in runner_cases.inc), each case
 # in a fresh database of the test cluster (TIDE_TEST_PG_URL).
 . "$(dirname "$0")/lib.sh"
-PG_DB_PREFIX=runner
+PG_DB_PREFIX=runner PG_DB_POOL=1   # through the pool (TIDE_TEST_POOL_URL, pg_db.inc)
 . "$(dirname "$0")/pg_db.inc"
 . "$(dirname "$0")/runner_cases.inc"
 cases

@@ -3,7 +3,7 @@
 # (TIDE_TEST_PG_URL), then what only PostgreSQL has: namespaces.
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
-PG_DB_PREFIX=seeder
+PG_DB_PREFIX=seeder PG_DB_POOL=1   # through the pool (TIDE_TEST_POOL_URL, pg_db.inc)
 . "$(dirname "$0")/pg_db.inc"
 has_table() { q "select count(*) from information_schema.tables where table_schema = 'public' and table_name = '$1'"; }
 

@@ -11,17 +11,21 @@
 # (ctest runs it as two such tests, one per core).
 . "$(dirname "$0")/lib.sh"
 cases=$(cd "$(dirname "$0")/../diff/sql/postgres" && pwd)
-base=${TIDE_TEST_PG_URL%/*}
+# Databases are created and dropped directly; tide, psql and pg_dump reach
+# them through the session-mode PgBouncer when the test runs under ctest
+# (TIDE_TEST_POOL_URL, tests/pg/bouncer.sh), so drops are WITH (FORCE): the
+# pool keeps its idle server connections.
+base=${TIDE_TEST_POOL_URL:-${TIDE_TEST_PG_URL%/*}}
 A=tide_sqlc_a_$$ B=tide_sqlc_b_$$ C=tide_sqlc_c_$$ D=tide_sqlc_d_$$
 admin() { psql -qAt "$TIDE_TEST_PG_URL" -c "$1" >/dev/null 2>&1; }
-trap 'for d in $A $B $C $D; do admin "drop database if exists $d"; done; rm -rf "$work"' EXIT
+trap 'for d in $A $B $C $D; do admin "drop database if exists $d with (force)"; done; rm -rf "$work"' EXIT
 dump() {
   pg_dump --schema-only --no-owner --no-privileges "$1" |
     grep -vE '^(--|SET |SELECT pg_catalog|\\(un)?restrict )' | sed '/^$/d' | sort
 }
 fresh() {   # fresh DB...: each dropped and created again, in one psql call
   local d args=()
-  for d in "$@"; do args+=(-c "drop database if exists $d" -c "create database $d"); done
+  for d in "$@"; do args+=(-c "drop database if exists $d with (force)" -c "create database $d"); done
   psql -qAt "$TIDE_TEST_PG_URL" "${args[@]}" >/dev/null 2>&1
 }
 load() {   # load DB FILE: runs the SQL file, stops at the first error

@@ -3,7 +3,7 @@
 # (TIDE_TEST_PG_URL).
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
-PG_DB_PREFIX=toolkit
+PG_DB_PREFIX=toolkit PG_DB_POOL=1   # through the pool (TIDE_TEST_POOL_URL, pg_db.inc)
 . "$(dirname "$0")/pg_db.inc"
 . "$here/toolkit_cases.inc"
 cases

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# A throwaway PgBouncer in transaction pooling mode in front of the test
-# cluster that cluster.sh started (the way most production PostgreSQL is
-# reached), for the tests of the run lock.
-#   bouncer.sh start PGSTATE STATEFILE   start it on 127.0.0.1 at a free port, in a
+# A throwaway PgBouncer in front of the test cluster that cluster.sh started.
+# In transaction pooling mode (the default: the way most production
+# PostgreSQL is reached) for the tests of the run lock; in session mode
+# (MODE session) for the corpus runs, whose dozen `tide` commands per case
+# then find a server backend with warm catalog caches instead of starting
+# one each (a fresh backend spends ~60 ms planning tide's catalog queries).
+#   bouncer.sh start PGSTATE STATEFILE [MODE]
+#                                        start it on 127.0.0.1 at a free port, in a
 #                                        fresh temporary directory, every database of
 #                                        the cluster reached as the role tide; write
 #                                        its directory to STATEFILE and its base URL
@@ -12,6 +16,17 @@
 set -euo pipefail
 
 cmd=${1:?start|stop}; pgstate=${2:?cluster state file}; state=${3:?state file}
+mode=${4:-transaction}
+case "$mode" in
+  transaction) reset_query="" pool_size=4 check_delay=30 ;;
+  # session: a client's whole session on one server connection, reset with
+  # DISCARD ALL (session settings, prepared statements, advisory locks) when
+  # it leaves, as if it had been a connection of its own; a server
+  # connection is checked before each session (the tests drop databases
+  # WITH (FORCE) under the pool's feet)
+  session) reset_query="DISCARD ALL" pool_size=20 check_delay=0 ;;
+  *) echo "bouncer: MODE is transaction or session, not '$mode'" >&2; exit 2 ;;
+esac
 . "$(dirname "$0")/common.sh"
 
 stop() {
@@ -46,10 +61,11 @@ listen_addr = 127.0.0.1
 listen_port = $port
 unix_socket_dir =
 auth_type = any
-pool_mode = transaction
-default_pool_size = 4
+pool_mode = $mode
+default_pool_size = $pool_size
 max_client_conn = 200
-server_reset_query =
+server_reset_query = $reset_query
+server_check_delay = $check_delay
 ignore_startup_parameters = extra_float_digits
 logfile = $dir/pgbouncer.log
 pidfile = $dir/pgbouncer.pid
@@ -65,11 +81,11 @@ INI
     [ "$attempt" = 5 ] && { cat "$dir/start.err" "$dir/pgbouncer.log" >&2 2>/dev/null; exit 1; }
   done
   echo "postgres://tide@127.0.0.1:$port" > "$dir/url"
-  echo "bouncer: PgBouncer (transaction pooling, 4 server connections a database) on 127.0.0.1:$port"
+  echo "bouncer: PgBouncer ($mode pooling, $pool_size server connections a database) on 127.0.0.1:$port"
 }
 
 case "$cmd" in
   start) start ;;
   stop) stop ;;
-  *) echo "usage: bouncer.sh start|stop PGSTATE STATEFILE" >&2; exit 2 ;;
+  *) echo "usage: bouncer.sh start|stop PGSTATE STATEFILE [transaction|session]" >&2; exit 2 ;;
 esac

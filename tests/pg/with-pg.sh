@@ -12,6 +12,13 @@ fi
 dir=$(cat "$state")
 TIDE_TEST_PG_URL=$(cat "$dir/url")
 export TIDE_TEST_PG_URL TIDE_TEST_PG_DIR=$dir
+# the session-mode PgBouncer (bouncer.sh ... session), when the test needs it:
+# its base URL, a database name to be appended
+if [ -n "${TIDE_POOL_STATE:-}" ]; then
+  [ -f "$TIDE_POOL_STATE" ] || { echo "with-pg: the pool fixture did not start ($TIDE_POOL_STATE missing)" >&2; exit 1; }
+  TIDE_TEST_POOL_URL=$(cat "$(cat "$TIDE_POOL_STATE")/url")
+  export TIDE_TEST_POOL_URL
+fi
 # psql, pg_dump and createdb of the cluster's own version, called directly:
 # Debian's /usr/bin/psql is a Perl wrapper (pg_wrapper) costing 50 ms a
 # call, a quarter of the diff corpus's time on PostgreSQL
