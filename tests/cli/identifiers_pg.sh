@@ -2,17 +2,9 @@
 # in identifiers_cases.inc), plus a table in a namespace whose name needs
 # quoting too.
 . "$(dirname "$0")/lib.sh"
-base=${TIDE_TEST_PG_URL%/*}
-dbs=()
-fresh_db() {
-  local db="tide_idents_$$_$1"
-  psql -qAt "$TIDE_TEST_PG_URL" -c "drop database if exists $db" -c "create database $db" >/dev/null
-  dbs+=("$db"); URL="$base/$db"
-}
-q() { psql -qAt -F '|' -v ON_ERROR_STOP=1 "$URL" -c "$1"; }
+PG_DB_PREFIX=idents PG_DB_POOL=1   # through the pool (TIDE_TEST_POOL_URL, pg_db.inc)
+. "$(dirname "$0")/pg_db.inc"
 expect_q() { local got; got=$(q "$1" 2>&1); [ "$got" = "$2" ] || bad "query '$1' gave '$got', expected '$2'"; }
-cleanup() { for db in "${dbs[@]}"; do psql -qAt "$TIDE_TEST_PG_URL" -c "drop database if exists $db" >/dev/null 2>&1; done; rm -rf "$work"; }
-trap cleanup EXIT
 . "$(dirname "$0")/identifiers_cases.inc"
 ident_cases
 

@@ -1,18 +1,9 @@
 # migration:lint end to end on PostgreSQL (TIDE_TEST_PG_URL; cases in
 # lint_cases.inc), plus PostgreSQL's own rules: rewrites and long locks.
 . "$(dirname "$0")/lib.sh"
-base=${TIDE_TEST_PG_URL%/*}
-n=0
-dbs=()
-fresh_db() {
-  n=$((n + 1)); rm -rf migrations schema
-  local db="tide_lint_$$_$n"
-  psql -qAt "$TIDE_TEST_PG_URL" -c "drop database if exists $db" -c "create database $db" >/dev/null 2>&1
-  dbs+=("$db"); URL="$base/$db"
-}
-q() { psql -qAt -F '|' -v ON_ERROR_STOP=1 "$URL" -c "$1"; }
-cleanup() { for db in "${dbs[@]}"; do psql -qAt "$TIDE_TEST_PG_URL" -c "drop database if exists $db" >/dev/null 2>&1; done; rm -rf "$work"; }
-trap cleanup EXIT
+PG_DB_PREFIX=lint PG_DB_POOL=1   # through the pool (TIDE_TEST_POOL_URL, pg_db.inc)
+. "$(dirname "$0")/pg_db.inc"
+fresh_db() { rm -rf migrations schema; pg_fresh_db "$@"; }
 UNREACHABLE="postgres://tide@127.0.0.1:1/nowhere"
 . "$(dirname "$0")/lint_cases.inc"
 lint_cases
