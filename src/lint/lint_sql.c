@@ -127,18 +127,22 @@ static void stmt_free(tide_lint_stmt *s)
 /* Ends the statement in progress at end: kept when it has tokens. */
 static int end_stmt(lexer *x, tide_lint_stmts *out, const char *end)
 {
-    tide_lint_stmt *grown;
+    tide_lint_stmt *grown = out->items;
     int rc = 0;
+    /* doubling: one realloc per statement copied the whole list each time */
+    if (x->cur.ntoks > 0 && out->n == out->cap) {
+        int cap = out->cap ? out->cap * 2 : 64;
+        if ((grown = realloc(out->items, sizeof *grown * (size_t)cap)) != NULL) {
+            out->items = grown;
+            out->cap = cap;
+        }
+    }
     if (x->cur.ntoks == 0) {
         stmt_free(&x->cur);
-    } else if (!(grown = realloc(out->items, sizeof *grown * (size_t)(out->n + 1))) ||
-               !(x->cur.sql = strndup(x->start, (size_t)(end - x->start)))) {
-        if (grown)
-            out->items = grown;
+    } else if (!grown || !(x->cur.sql = strndup(x->start, (size_t)(end - x->start)))) {
         stmt_free(&x->cur);
         rc = TIDE_ENOMEM;
     } else {
-        out->items = grown;
         x->cur.ignore = x->ignore.len ? tide_buf_detach(&x->ignore) : NULL;
         x->cur.index = out->n + 1;
         out->items[out->n++] = x->cur;
