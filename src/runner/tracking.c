@@ -54,11 +54,10 @@ static char *text_of(const tide_value *v)
 
 static int add_row(tide_tracking *tr, const tide_row *row, tide_err *err)
 {
-    tide_tracked *grown = realloc(tr->items, sizeof *grown * (size_t)(tr->n + 1)), *r;
+    tide_tracked *r;
     const char *status;
-    if (!grown)
+    if (tide_list_reserve(&tr->items, tr->n, sizeof *tr->items) < 0)
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
-    tr->items = grown;
     r = &tr->items[tr->n++];
     memset(r, 0, sizeof *r);
     r->name = text_of(&row->vals[0]);
