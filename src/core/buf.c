@@ -23,6 +23,17 @@ int tide_buf_grow(tide_buf *b, size_t extra)
     return 0;
 }
 
+int tide_list_reserve(void *items, int n, size_t size)
+{
+    void **list = items, *p;
+    if (n > 0 && (n < 4 || (n & (n - 1)) != 0))
+        return 0;                        /* not full: room up to the next power of two */
+    if (!(p = realloc(*list, (n ? (size_t)n * 2 : 4) * size)))
+        return TIDE_ENOMEM;
+    *list = p;
+    return 0;
+}
+
 int tide_buf_add(tide_buf *b, const char *p, size_t n)
 {
     if (tide_buf_grow(b, n) < 0)

@@ -45,6 +45,14 @@ void tide_err_set_sql(tide_err *err, const char *sql);
 int64_t tide_now_ms(void);
 void tide_sleep_ms(int64_t ms);
 
+/* Makes room for item n of the list *items (each size bytes; items is the
+ * address of the list's pointer) when the list is full. Lists that use it
+ * keep no capacity: it is implied by the count (4, then powers of two), so
+ * appending n items copies O(n) bytes in all, where growing by one item per
+ * append copied the whole list each time. Every allocation of such a list
+ * must go through it. 0, or TIDE_ENOMEM with the list unchanged. */
+int tide_list_reserve(void *items, int n, size_t size);
+
 /* strdup that returns NULL on NULL input. */
 char *tide_strdup(const char *s);
 

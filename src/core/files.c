@@ -20,27 +20,31 @@
 
 /* ---- files ------------------------------------------------------------- */
 
+/* open and read, not stdio: fopen's buffer and fstat cost as much as the
+ * read of a small file, and migration:list reads every migration's. */
 int tide_file_read(const char *path, tide_buf *out, tide_err *err)
 {
-    size_t len0 = out->len, n;
-    int rc = 0, e = 0;
-    FILE *f;
-    if (!(f = fopen(path, "rb")))
+    size_t len0 = out->len;
+    ssize_t n;
+    int rc = 0, fd;
+    if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
         return tide_err_set(err, TIDE_EIO, "cannot read '%s': %s", path, strerror(errno));
     do {
         if (tide_buf_grow(out, READ_CHUNK) < 0) {
             rc = tide_err_set(err, TIDE_ENOMEM, "out of memory reading '%s'", path);
             goto done;
         }
-        errno = 0;
-        n = fread(out->data + out->len, 1, READ_CHUNK, f);
-        e = errno;
-        out->len += n;
-    } while (n == READ_CHUNK);
-    if (ferror(f))
-        rc = tide_err_set(err, TIDE_EIO, "cannot read '%s': %s", path, strerror(e ? e : EIO));
+        n = read(fd, out->data + out->len, out->cap - out->len - 1);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            rc = tide_err_set(err, TIDE_EIO, "cannot read '%s': %s", path, strerror(errno));
+            goto done;
+        }
+        out->len += (size_t)n;
+    } while (n != 0);
 done:
-    fclose(f);
+    close(fd);
     if (rc < 0)
         out->len = len0;
     if (out->data)

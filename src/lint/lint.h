@@ -22,7 +22,7 @@ typedef enum tide_lint_tokkind {
 
 typedef struct tide_lint_tok {
     tide_lint_tokkind kind;
-    char *text;             /* owned */
+    char *text;             /* in its statement's texts */
 } tide_lint_tok;
 
 /* One statement of a migration. */
@@ -30,6 +30,7 @@ typedef struct tide_lint_stmt {
     char *sql;              /* its text, leading comments included (owned) */
     tide_lint_tok *toks;    /* comments and whitespace left out */
     int ntoks;
+    char *texts;            /* the tokens' texts, one block (owned) */
     char *ignore;           /* " id id " from tide:lint-ignore comments, or NULL */
     int index;              /* 1-based within its migration */
 } tide_lint_stmt;
@@ -37,6 +38,7 @@ typedef struct tide_lint_stmt {
 typedef struct tide_lint_stmts {
     tide_lint_stmt *items;
     int n;
+    int cap;               /* items allocated: grown by doubling */
 } tide_lint_stmts;
 
 /* Splits text into statements at top-level `;` (strings, comments, quoted

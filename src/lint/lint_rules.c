@@ -40,10 +40,10 @@ void tide_lint__ctx_free(tide_lint_ctx *c)
 
 static int add_col(ktable *k, const char *name, const char *type, int notnull, int has_default)
 {
-    kcol *grown = realloc(k->cols, sizeof *grown * (size_t)(k->ncols + 1));
-    if (!grown)
+    kcol *grown;
+    if (tide_list_reserve(&k->cols, k->ncols, sizeof *k->cols) < 0)
         return TIDE_ENOMEM;
-    k->cols = grown;
+    grown = k->cols;
     grown[k->ncols].name = strdup(name);
     grown[k->ncols].type = strdup(type ? type : "");
     grown[k->ncols].notnull = notnull;
@@ -212,10 +212,10 @@ static int ignored(const char *list, const char *rule)
 int tide_lint__add(tide_lint_report *r, const char *migration, int statement, const char *sql,
                    const char *rule, int severity, const char *fix, const char *message)
 {
-    tide_lint_finding *grown = realloc(r->items, sizeof *grown * (size_t)(r->n + 1)), *f;
-    if (!grown)
+    tide_lint_finding *grown, *f;
+    if (tide_list_reserve(&r->items, r->n, sizeof *r->items) < 0)
         return TIDE_ENOMEM;
-    r->items = grown;
+    grown = r->items;
     f = &grown[r->n];
     f->migration = strdup(migration);
     f->statement = statement;

@@ -19,29 +19,45 @@ typedef struct lexer {
     const char *start;     /* first token of the current statement, or NULL */
     const char *last;      /* end of the last token */
     tide_buf ignore;
+    tide_buf texts;        /* the current statement's token texts, NUL after each */
+    size_t *at;            /* where each token's text starts in texts */
 } lexer;
 
+/* One allocation per statement for its tokens' texts, not one per token. */
 static int push_tok(lexer *x, tide_lint_tokkind kind, const char *p, size_t n, int lower)
 {
     tide_lint_tok *t;
-    size_t i;
+    size_t i, at = x->texts.len;
     if (x->cur.ntoks == x->cap) {
         int cap = x->cap ? x->cap * 2 : 32;
         tide_lint_tok *grown = realloc(x->cur.toks, sizeof *grown * (size_t)cap);
-        if (!grown)
+        size_t *ats;
+        if (grown)
+            x->cur.toks = grown;
+        if (!grown || !(ats = realloc(x->at, sizeof *ats * (size_t)cap)))
             return TIDE_ENOMEM;
-        x->cur.toks = grown;
+        x->at = ats;
         x->cap = cap;
     }
-    t = &x->cur.toks[x->cur.ntoks];
-    if (!(t->text = malloc(n + 1)))
+    if (tide_buf_grow(&x->texts, n + 1) < 0)
         return TIDE_ENOMEM;
     for (i = 0; i < n; i++)
-        t->text[i] = lower ? (char)tolower((unsigned char)p[i]) : p[i];
-    t->text[n] = 0;
+        x->texts.data[at + i] = lower ? (char)tolower((unsigned char)p[i]) : p[i];
+    x->texts.data[at + n] = 0;
+    x->texts.len += n + 1;
+    t = &x->cur.toks[x->cur.ntoks];
+    t->text = NULL;
     t->kind = kind;
-    x->cur.ntoks++;
+    x->at[x->cur.ntoks++] = at;
     return 0;
+}
+
+/* Points the current statement's tokens at their texts in base. */
+static void point_texts(lexer *x, char *base)
+{
+    int i;
+    for (i = 0; i < x->cur.ntoks; i++)
+        x->cur.toks[i].text = base + x->at[i];
 }
 
 /* A quoted run from p (at the opening q) to the closing q, doubled q
@@ -115,10 +131,8 @@ static int is_trigger(const tide_lint_stmt *s)
 
 static void stmt_free(tide_lint_stmt *s)
 {
-    int i;
-    for (i = 0; i < s->ntoks; i++)
-        free(s->toks[i].text);
     free(s->toks);
+    free(s->texts);
     free(s->sql);
     free(s->ignore);
     memset(s, 0, sizeof *s);
@@ -127,24 +141,31 @@ static void stmt_free(tide_lint_stmt *s)
 /* Ends the statement in progress at end: kept when it has tokens. */
 static int end_stmt(lexer *x, tide_lint_stmts *out, const char *end)
 {
-    tide_lint_stmt *grown;
+    tide_lint_stmt *grown = out->items;
     int rc = 0;
+    /* doubling: one realloc per statement copied the whole list each time */
+    if (x->cur.ntoks > 0 && out->n == out->cap) {
+        int cap = out->cap ? out->cap * 2 : 64;
+        if ((grown = realloc(out->items, sizeof *grown * (size_t)cap)) != NULL) {
+            out->items = grown;
+            out->cap = cap;
+        }
+    }
     if (x->cur.ntoks == 0) {
         stmt_free(&x->cur);
-    } else if (!(grown = realloc(out->items, sizeof *grown * (size_t)(out->n + 1))) ||
-               !(x->cur.sql = strndup(x->start, (size_t)(end - x->start)))) {
-        if (grown)
-            out->items = grown;
+    } else if (!grown || !(x->cur.sql = strndup(x->start, (size_t)(end - x->start)))) {
         stmt_free(&x->cur);
         rc = TIDE_ENOMEM;
     } else {
-        out->items = grown;
+        x->cur.texts = tide_buf_detach(&x->texts);
+        point_texts(x, x->cur.texts);
         x->cur.ignore = x->ignore.len ? tide_buf_detach(&x->ignore) : NULL;
         x->cur.index = out->n + 1;
         out->items[out->n++] = x->cur;
     }
     memset(&x->cur, 0, sizeof x->cur);
     tide_buf_reset(&x->ignore);
+    tide_buf_reset(&x->texts);
     x->cap = 0;
     x->start = NULL;
     return rc;
@@ -170,6 +191,7 @@ static int lex_one(lexer *x, tide_lint_stmts *out)
         x->start = p;
     if (*p == ';') {
         int n = x->cur.ntoks;
+        point_texts(x, x->texts.data);      /* read below, before the statement ends */
         if (is_trigger(&x->cur) && tide_lint__find(&x->cur, 0, -1, "begin") >= 0 &&
             !(n > 0 && tide_lint__is(&x->cur, n - 1, "end"))) {
             x->p = p + 1;
@@ -228,6 +250,8 @@ int tide_lint__split(const char *text, tide_lint_stmts *out, tide_err *err)
         rc = end_stmt(&x, out, x.last ? x.last : x.p);
     stmt_free(&x.cur);
     tide_buf_free(&x.ignore);
+    tide_buf_free(&x.texts);
+    free(x.at);
     return rc < 0 ? tide_err_set(err, TIDE_ENOMEM, "out of memory reading SQL") : 0;
 }
 

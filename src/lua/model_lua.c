@@ -1274,6 +1274,10 @@ int tide_schema_load_dirs(tide_schema **out, lua_State *L, char *const *dirs, in
         rc = tide_err_set(err, TIDE_ENOMEM, "out of memory loading the schema");
     for (i = 0; rc == 0 && i < fl.n; i++)
         rc = load_file(s, L, &fl, i, err);
+    /* The definitions' tables are garbage once converted: freed now, their
+     * memory serves the diff, the SQL and the snapshot (a third of the peak
+     * for 5,000 tables) instead of waiting for a collection that never comes. */
+    lua_gc(L, LUA_GCCOLLECT);
     if (rc == 0)
         rc = check_duplicates(s, &fl, err);
     if (rc == 0)

@@ -77,16 +77,15 @@ static const tide_column *find_column(const differ *d, const tide_table *t, cons
 
 static tide_op *add_op(differ *d, int phase, tide_op_kind kind, const tide_table *table)
 {
-    tide_op *grown, *op;
+    tide_op *op;
     int n = d->nphase[phase];
     if (d->failed)
         return NULL;
-    if (!(grown = realloc(d->phase[phase], sizeof *grown * (size_t)(n + 1)))) {
+    if (tide_list_reserve(&d->phase[phase], n, sizeof *op) < 0) {
         d->failed = tide_err_set(d->err, TIDE_ENOMEM, "out of memory");
         return NULL;
     }
-    d->phase[phase] = grown;
-    op = &grown[d->nphase[phase]++];
+    op = &d->phase[phase][d->nphase[phase]++];
     memset(op, 0, sizeof *op);
     op->kind = kind;
     op->table = table;
@@ -131,10 +130,8 @@ static const char *qname(const tide_table *t, char *buf, size_t cap)
 
 static int add_decision(differ *d, const tide_table *a, const tide_table *b, const char *ac, const char *bc)
 {
-    decision *grown = realloc(d->dec, sizeof *grown * (size_t)(d->ndec + 1));
-    if (!grown)
+    if (tide_list_reserve(&d->dec, d->ndec, sizeof *d->dec) < 0)
         return d->failed = tide_err_set(d->err, TIDE_ENOMEM, "out of memory");
-    d->dec = grown;
     d->dec[d->ndec].a_table = a;
     d->dec[d->ndec].b_table = b;
     d->dec[d->ndec].a_col = ac;
@@ -1596,14 +1593,10 @@ int tide_op_describe(const tide_op *op, tide_buf *out)
 
 static int push_entry(tide_sql_list *l, tide_sql_kind kind, const char *text, size_t len, tide_err *err)
 {
-    char **grown = realloc(l->items, sizeof *grown * (size_t)(l->n + 1)), *copy;
-    tide_sql_kind *kinds;
-    if (!grown)
+    char *copy;
+    if (tide_list_reserve(&l->items, l->n, sizeof *l->items) < 0 ||
+        tide_list_reserve(&l->kinds, l->n, sizeof *l->kinds) < 0)
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
-    l->items = grown;
-    if (!(kinds = realloc(l->kinds, sizeof *kinds * (size_t)(l->n + 1))))
-        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
-    l->kinds = kinds;
     if (!(copy = malloc(len + 1)))
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
     memcpy(copy, text, len);

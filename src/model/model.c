@@ -3,6 +3,7 @@
  * tide_schema_finish, validation, and lookups. Canonicalisation lives here,
  * once, so that the DSL, snapshots and introspection agree by construction. */
 #include "model/model.h"
+#include "core/strset.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -531,6 +532,8 @@ typedef struct finisher {
     tide_schema *s;
     tide_buf tmp;
     tide_err *err;
+    tide_strset spelled;     /* a column type's spelling -> its index in canonical */
+    char **canonical;        /* the canonical type of each spelling (the model's strings) */
 } finisher;
 
 /* *field = canonical(field) via fn; NULL stays NULL. */
@@ -803,6 +806,27 @@ static int canonical_partition_key(const char *key, tide_buf *out)
     return rc;
 }
 
+/* A column's type in canonical form; an enum's name keeps its case. A schema
+ * spells few types many times: each spelling is worked out once. */
+static int canon_type(finisher *f, char **type)
+{
+    const char *spelling = *type;
+    int at, n = (int)f->spelled.n;
+    if (!spelling)
+        return 0;
+    if (tide_strset_get(&f->spelled, spelling, &at)) {
+        *type = f->canonical[at];
+        return 0;
+    }
+    if (!names_enum(f->s, spelling) && canon(f, type, tide_model_canonical_type) < 0)
+        return TIDE_ENOMEM;
+    if (tide_list_reserve(&f->canonical, n, sizeof *f->canonical) < 0 ||
+        tide_strset_put(&f->spelled, spelling, n) < 0)
+        return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+    f->canonical[n] = *type;
+    return 0;
+}
+
 static int canon_table(finisher *f, tide_table *t)
 {
     int i, rc = 0;
@@ -812,8 +836,7 @@ static int canon_table(finisher *f, tide_table *t)
         return rc;
     for (i = 0; rc == 0 && i < t->ncolumns; i++) {
         tide_column *c = &t->columns[i];
-        if (!c->type || !names_enum(f->s, c->type))   /* enum names keep their case */
-            rc = canon(f, &c->type, tide_model_canonical_type);
+        rc = canon_type(f, &c->type);
         if (rc == 0)
             rc = canon_default(f, c);
         if (rc == 0)
@@ -1325,7 +1348,7 @@ static void finish_namespaces(tide_schema *s)
 
 int tide_schema_finish(tide_schema *s, tide_err *err)
 {
-    finisher f = { s, TIDE_BUF_INIT, err };
+    finisher f = { s, TIDE_BUF_INIT, err, TIDE_STRSET_INIT(0), NULL };
     int i, rc = 0;
     if (s->arena->failed)
         return tide_err_set(err, TIDE_ENOMEM, "out of memory building the schema");
@@ -1357,6 +1380,8 @@ int tide_schema_finish(tide_schema *s, tide_err *err)
     if (rc == 0)
         rc = finish_objects(&f);
     tide_buf_free(&f.tmp);
+    tide_strset_free(&f.spelled);
+    free(f.canonical);
     if (rc == 0 && s->arena->failed)
         rc = tide_err_set(err, TIDE_ENOMEM, "out of memory building the schema");
     s->finished = rc == 0;

@@ -260,12 +260,11 @@ static int execution_order(const tide_tracking *tr, int **out, tide_err *err)
 static int status_add(tide *t, tide_status_list *l, const char *name, const char *status,
                       const tide_tracked *tr, tide_err *err)
 {
-    tide_migration_status *grown, *s;
+    tide_migration_status *s;
     if (!l)
         return 0;
-    if (!(grown = realloc(l->items, sizeof *grown * (size_t)(l->n + 1))))
+    if (tide_list_reserve(&l->items, l->n, sizeof *l->items) < 0)
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
-    l->items = grown;
     s = &l->items[l->n++];
     memset(s, 0, sizeof *s);
     s->module = tide_strdup(t->module);
@@ -380,10 +379,8 @@ typedef struct plan {
 
 static int plan_push(plan *p, int i, tide_err *err)
 {
-    int *grown = realloc(p->idx, sizeof *grown * (size_t)(p->n + 1));
-    if (!grown)
+    if (tide_list_reserve(&p->idx, p->n, sizeof *p->idx) < 0)
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
-    p->idx = grown;
     p->idx[p->n++] = i;
     return 0;
 }

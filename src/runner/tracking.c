@@ -40,25 +40,35 @@ int tide_tracking__ensure(tide *t, tide_err *err)
     return rc;
 }
 
+/* A copy of the value's text, its own size (three per row: a buffer's 64
+ * bytes each added up at 10,000 rows). */
 static char *text_of(const tide_value *v)
 {
-    tide_buf b = TIDE_BUF_INIT;
+    char num[24], *copy;
+    const char *p = "";
+    size_t n = 0;
     if (v->type == TIDE_V_NULL)
         return NULL;
-    if (v->type == TIDE_V_INT)
-        tide_buf_printf(&b, "%lld", (long long)v->u.i);
-    else if (v->type == TIDE_V_TEXT || v->type == TIDE_V_BLOB)
-        tide_buf_add(&b, v->u.s.p, v->u.s.len);
-    return tide_buf_detach(&b);
+    if (v->type == TIDE_V_INT) {
+        n = (size_t)snprintf(num, sizeof num, "%lld", (long long)v->u.i);
+        p = num;
+    } else if (v->type == TIDE_V_TEXT || v->type == TIDE_V_BLOB) {
+        p = v->u.s.p;
+        n = v->u.s.len;
+    }
+    if ((copy = malloc(n + 1)) != NULL) {
+        memcpy(copy, p, n);
+        copy[n] = '\0';
+    }
+    return copy;
 }
 
 static int add_row(tide_tracking *tr, const tide_row *row, tide_err *err)
 {
-    tide_tracked *grown = realloc(tr->items, sizeof *grown * (size_t)(tr->n + 1)), *r;
+    tide_tracked *r;
     const char *status;
-    if (!grown)
+    if (tide_list_reserve(&tr->items, tr->n, sizeof *tr->items) < 0)
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
-    tr->items = grown;
     r = &tr->items[tr->n++];
     memset(r, 0, sizeof *r);
     r->name = text_of(&row->vals[0]);

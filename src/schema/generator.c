@@ -481,8 +481,15 @@ int tide_create_migration(tide *t, const tide_create_options *o, char **path_out
         rc = sql_out ? tide__sql_text(&up, sql_out, err) : 0;
     else if ((rc = split_enum_values(t, &g, &up, &pre, err)) == 0)
         rc = write_both(t, &g, &pre, &up, &down, o, path_out, err);
-    if (rc == 0 && o->lint && !o->initial)
+    if (rc == 0 && o->lint && !o->initial) {
+        /* lint reads the up SQL alone: the models, the plans and the down go
+         * first, so that lint's tokens do not come on top of them */
+        tide_sql_list_free(&down);
+        tide_sql_list_free(&pre);
+        generation_free(&g);
+        memset(&g, 0, sizeof g);
         rc = lint_new(t, path_out ? *path_out : NULL, &up, o->lint, err);
+    }
 done:
     tide_sql_list_free(&up);
     tide_sql_list_free(&down);

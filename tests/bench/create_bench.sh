@@ -3,7 +3,9 @@
 # run: plain lua5.4 running the same definitions file with a do-nothing
 # tide.schema (tests/bench/create_floor.lua). For each size: from an empty
 # snapshot, 1% of the entities changed, and unchanged (answered from the
-# definitions' digest). Median of RUNS runs; wall time, peak RSS, ratio.
+# definitions' digest). Median of RUNS runs; wall time, CPU time (user +
+# system: steadier than wall time on a shared machine), peak RSS, and both
+# ratios to the floor.
 #   usage: tests/bench/create_bench.sh [TIDE_BIN] [SIZES...]   (default build/tide 1000 5000 10000)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -12,32 +14,36 @@ sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 5000 10000)
 RUNS=${RUNS:-3}
 work=$(mktemp -d /tmp/tide-bench.XXXXXX); trap 'rm -rf "$work"' EXIT
 
-# measure CMD...: "seconds KB" of one run
-measure() { /usr/bin/time -f "%e %M" -o "$work/t" "$@" >/dev/null 2>&1; cat "$work/t"; }
+# measure CMD...: "seconds KB cpu-seconds" of one run
+measure() { /usr/bin/time -f "%e %M %U %S" -o "$work/t" "$@" >/dev/null 2>&1; awk '{print $1, $2, $3 + $4}' "$work/t"; }
 median() { sort -n | awk '{a[NR]=$0} END {print a[int((NR+1)/2)]}'; }
-# runs SETUP CMD...: the median time and memory over RUNS runs, SETUP before each
+# runs SETUP CMD...: the median time, memory and CPU time over RUNS runs, SETUP before each
 runs() {
   local setup=$1 i; shift
   for i in $(seq "$RUNS"); do eval "$setup"; measure "$@"; done > "$work/r"
-  printf '%s %s\n' "$(cut -d' ' -f1 "$work/r" | median)" "$(cut -d' ' -f2 "$work/r" | median)"
+  printf '%s %s %s\n' "$(cut -d' ' -f1 "$work/r" | median)" "$(cut -d' ' -f2 "$work/r" | median)" \
+    "$(cut -d' ' -f3 "$work/r" | median)"
 }
-row() { printf '| %6s | %-24s | %6.2f s | %6.1f MB | %5.2fx |\n' "$1" "$2" "$3" "$(echo "$4" | awk '{print $1/1024}')" "$(echo "$3 $5" | awk '{print ($2 > 0 ? $1/$2 : 0)}')"; }
+ratio() { echo "$1 $2" | awk '{print ($2 > 0 ? $1/$2 : 0)}'; }
+# row N STEP TIME KB CPU FLOOR-TIME FLOOR-CPU
+row() { printf '| %6s | %-24s | %6.2f s | %6.2f s | %6.1f MB | %5.2fx | %5.2fx |\n' "$1" "$2" "$3" "$5" \
+          "$(echo "$4" | awk '{print $1/1024}')" "$(ratio "$3" "$6")" "$(ratio "$5" "$7")"; }
 
-echo "| tables | step | time | peak RSS | x floor |"
-echo "| ---: | --- | ---: | ---: | ---: |"
+echo "| tables | step | time | CPU | peak RSS | x floor (time) | x floor (CPU) |"
+echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
 for n in "${sizes[@]}"; do
   p="$work/p$n"; mkdir -p "$p/schema"
   lua5.4 "$here/create_gen.lua" "$n" > "$p/schema/app.lua"
   lua5.4 "$here/create_gen.lua" "$n" 1 > "$work/changed$n.lua"
   cp "$p/schema/app.lua" "$work/base$n.lua"
   cd "$p"
-  read -r ft fm < <(runs ":" lua5.4 "$here/create_floor.lua" schema/app.lua)
-  row "$n" "floor (lua5.4, stand-in)" "$ft" "$fm" "$ft"
-  read -r t m < <(runs "rm -rf migrations; cp $work/base$n.lua schema/app.lua" "$tide" migration:create --name init)
-  row "$n" "from an empty snapshot" "$t" "$m" "$ft"
-  read -r t m < <(runs "rm -rf migrations; cp $work/base$n.lua schema/app.lua; $tide migration:create --name init >/dev/null 2>&1; cp $work/changed$n.lua schema/app.lua" "$tide" migration:create --name change)
-  row "$n" "1% changed" "$t" "$m" "$ft"
-  read -r t m < <(runs ":" "$tide" migration:create --name same)
-  row "$n" "unchanged (digest)" "$t" "$m" "$ft"
+  read -r ft fm fc < <(runs ":" lua5.4 "$here/create_floor.lua" schema/app.lua)
+  row "$n" "floor (lua5.4, stand-in)" "$ft" "$fm" "$fc" "$ft" "$fc"
+  read -r t m c < <(runs "rm -rf migrations; cp $work/base$n.lua schema/app.lua" "$tide" migration:create --name init)
+  row "$n" "from an empty snapshot" "$t" "$m" "$c" "$ft" "$fc"
+  read -r t m c < <(runs "rm -rf migrations; cp $work/base$n.lua schema/app.lua; $tide migration:create --name init >/dev/null 2>&1; cp $work/changed$n.lua schema/app.lua" "$tide" migration:create --name change)
+  row "$n" "1% changed" "$t" "$m" "$c" "$ft" "$fc"
+  read -r t m c < <(runs ":" "$tide" migration:create --name same)
+  row "$n" "unchanged (digest)" "$t" "$m" "$c" "$ft" "$fc"
   cd "$work"
 done

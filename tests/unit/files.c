@@ -1,7 +1,8 @@
 /* Unit tests of the file helpers of the core room (src/core/files.c): the
  * folder walker every reader of a folder uses (migrations, schema files,
  * seeders): which files it takes, in which order, and what it says about a
- * folder that is not there. */
+ * folder that is not there; reading a file whole. And the core's lists that
+ * grow by doubling (tide_list_reserve, src/core/buf.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -13,6 +14,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "core/buf.h"
 #include "core/files.h"
 
 static char dir[] = "/tmp/tide-files-XXXXXX";
@@ -122,12 +124,63 @@ static void a_missing_folder_names_its_setting(void **state)
     assert_non_null(strstr(err.msg, "is not a directory (set schema in tide.lua to a folder)"));
 }
 
+/* tide_file_read appends the whole file, however many reads it takes, and
+ * leaves the buffer as it was when the file cannot be read. */
+static void reads_a_file_whole_after_what_the_buffer_holds(void **state)
+{
+    tide_buf b = TIDE_BUF_INIT;
+    tide_err err;
+    char path[256];
+    FILE *f;
+    size_t i, n = 200000;                   /* three reads of 64 KiB and more */
+    (void)state;
+    snprintf(path, sizeof path, "%s/big.txt", dir);
+    assert_non_null(f = fopen(path, "w"));
+    for (i = 0; i < n; i++)
+        fputc('a' + (int)(i % 26), f);
+    fclose(f);
+    assert_int_equal(tide_buf_puts(&b, "head:"), 0);
+    assert_int_equal(tide_file_read(path, &b, &err), 0);
+    assert_int_equal(b.len, 5 + n);
+    assert_memory_equal(b.data, "head:abc", 8);
+    assert_int_equal(b.data[5 + n - 1], 'a' + (int)((n - 1) % 26));
+    assert_int_equal(b.data[b.len], '\0');
+    unlink(path);
+    assert_int_equal(tide_file_read(path, &b, &err), TIDE_EIO);
+    assert_int_equal(b.len, 5 + n);
+    assert_non_null(strstr(err.msg, "cannot read"));
+    assert_int_equal(tide_file_read(dir, &b, &err), TIDE_EIO);   /* a folder */
+    assert_int_equal(b.len, 5 + n);
+    tide_buf_free(&b);
+}
+
+/* tide_list_reserve: room for item n whatever the count; the list is
+ * reallocated only at 0, 4 and the powers of two after (appends stay
+ * linear), and keeps its items. */
+static void a_list_grows_by_doubling(void **state)
+{
+    int *list = NULL, n;
+    (void)state;
+    for (n = 0; n < 10000; n++) {
+        int *before = list, full = n == 0 || (n >= 4 && (n & (n - 1)) == 0);
+        assert_int_equal(tide_list_reserve(&list, n, sizeof *list), 0);
+        if (!full)
+            assert_ptr_equal(list, before);
+        list[n] = n;
+    }
+    for (n = 0; n < 10000; n++)
+        assert_int_equal(list[n], n);
+    free(list);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(lists_regular_files_by_suffix_sorted),
         cmocka_unit_test(a_filter_chooses_and_may_fail),
         cmocka_unit_test(a_missing_folder_names_its_setting),
+        cmocka_unit_test(reads_a_file_whole_after_what_the_buffer_holds),
+        cmocka_unit_test(a_list_grows_by_doubling),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# migration:list and migration:pending (the status of every migration) with
+# N applied migrations (default 10,000; issue 20 item 6): one trivial Lua
+# migration file each, applied once on SQLite, then each command timed RUNS
+# times (medians of wall time, of CPU time — user + system, steadier on a
+# shared machine — and of peak RSS). No quadratic step: the figures for N/10
+# are printed beside N's, so that a ratio far above 10 shows.
+#   usage: tests/bench/status_bench.sh [TIDE_BIN...]   (default build/tide;
+#          several binaries are timed on the same projects, one after the other)
+#   N=10000 RUNS=5
+set -euo pipefail
+bins=("$@"); [ ${#bins[@]} -gt 0 ] || bins=(build/tide)
+for i in "${!bins[@]}"; do bins[$i]=$(realpath "${bins[$i]}"); done
+N=${N:-10000}
+RUNS=${RUNS:-5}
+work=$(mktemp -d /tmp/tide-bench.XXXXXX); trap 'rm -rf "$work"' EXIT
+unset TIDE_DATABASE_URL TIDE_CONFIG TIDE_VERBOSE
+
+median() { sort -n | awk '{a[NR]=$0} END {print a[int((NR+1)/2)]}'; }
+# project N: a folder with N applied migrations
+project() {
+  local n=$1 p="$work/p$1" i
+  mkdir -p "$p/migrations"
+  for ((i = 1; i <= n; i++)); do
+    printf 'return { up = function(m) m:addSql("select %d") end, down = function(m) end }\n' "$i" \
+      > "$p/migrations/Migration2025$(printf '%010d' "$i")_m$i.lua"
+  done
+  (cd "$p" && "${bins[0]}" --url "sqlite:$p/app.db" migration:up >/dev/null)
+}
+# timed BIN N CMD: "wall-ms cpu-ms KB", the medians of RUNS runs
+timed() {
+  local bin=$1 n=$2 i; shift 2
+  for ((i = 0; i < RUNS; i++)); do
+    (cd "$work/p$n" && /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$bin" --url "sqlite:$work/p$n/app.db" "$@" >"$work/out" 2>&1)
+    awk '{print $1 * 1000, ($2 + $3) * 1000, $4}' "$work/t"
+  done > "$work/r"
+  printf '%s %s %s\n' "$(cut -d' ' -f1 "$work/r" | median)" "$(cut -d' ' -f2 "$work/r" | median)" \
+    "$(cut -d' ' -f3 "$work/r" | median)"
+}
+
+small=$((N / 10))
+project "$small"; project "$N"
+echo "| binary | command | $small applied: time / CPU | $N applied: time / CPU | peak RSS ($N) | CPU ratio |"
+echo "| --- | --- | ---: | ---: | ---: | ---: |"
+for bin in "${bins[@]}"; do
+  for cmd in migration:list migration:pending; do
+    read -r ts cs _ < <(timed "$bin" "$small" "$cmd")
+    read -r tn cn mn < <(timed "$bin" "$N" "$cmd")
+    printf '| %s | %s | %s / %s ms | %s / %s ms | %.1f MB | %s |\n' "$(basename "$bin")" "$cmd" "$ts" "$cs" "$tn" "$cn" \
+      "$(echo "$mn" | awk '{print $1/1024}')" "$(awk -v a="$cn" -v b="$cs" 'BEGIN { printf (b > 0 ? "%.1fx" : "n/a"), a / b }')"
+  done
+done
