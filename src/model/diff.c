@@ -1114,9 +1114,12 @@ static const char *kind_name(const tide_object *o)
     return tide_object_kinds[o->kind].name;
 }
 
+/* Its kind's flags, but a function with a body of SQL (after_tables) goes
+ * after tables and with what it reads, like a view. */
 static unsigned kind_flags(const tide_object *o)
 {
-    return tide_object_kinds[o->kind].flags;
+    unsigned f = tide_object_kinds[o->kind].flags;
+    return o->after_tables ? (f & ~(unsigned)TIDE_OBJK_BEFORE_TABLES) | TIDE_OBJK_READS : f;
 }
 
 /* The table of an object on a table, as named in the other schema: the

@@ -282,6 +282,11 @@ typedef struct tide_object {
                                  schema's names in the definition's words */
     int nreads;
     int reads_given;          /* reads[] came from the catalog: finish keeps them */
+    int after_tables;         /* set by finish: a function whose body is SQL, not a quoted
+                                 string (RETURN ..., BEGIN ATOMIC ... END), which the
+                                 database checks against the tables it names when it is
+                                 created: created after tables and dropped before them,
+                                 with the reads of a READS kind */
 } tide_object;
 
 typedef struct tide_arena tide_arena;
