@@ -692,6 +692,29 @@ static int lower_word(finisher *f, char **field)
     return 0;
 }
 
+/* Storage parameters as the catalog keeps them: "name=value" pairs joined
+ * by ", ", without spaces or quotes, in lower case ("FillFactor = '70'" is
+ * "fillfactor=70"); nothing at all is NULL. */
+static int storage_params(finisher *f, char **field)
+{
+    const char *p;
+    tide_buf_reset(&f->tmp);
+    if (!*field)
+        return 0;
+    for (p = *field; *p; p++) {
+        if (isspace((unsigned char)*p) || *p == '\'')
+            continue;
+        if (tide_buf_putc(&f->tmp, (char)tolower((unsigned char)*p)) < 0 ||
+            (*p == ',' && tide_buf_putc(&f->tmp, ' ') < 0))
+            return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+    }
+    if (!f->tmp.len) {
+        *field = NULL;
+        return 0;
+    }
+    return (*field = tide_schema_str(f->s, f->tmp.data)) ? 0 : tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+}
+
 static int name_or_generated(finisher *f, const tide_table *t, char **name, char *const *cols,
                              int ncols, const char *suffix)
 {
@@ -754,6 +777,8 @@ static int canon_index(finisher *f, const tide_table *t, tide_index *ix)
         return rc;
     if (ix->method && !strcmp(ix->method, "btree"))
         ix->method = NULL;
+    if ((rc = storage_params(f, &ix->with)) < 0)
+        return rc;
     return name_or_generated(f, t, &ix->name, ix->columns, ix->ncolumns, "idx");
 }
 
@@ -1647,6 +1672,7 @@ static int copy_table(tide_schema *s, const tide_table *a)
         ix->where = tide_schema_str(s, ai->where);
         ix->method = tide_schema_str(s, ai->method);
         ix->comment = tide_schema_str(s, ai->comment);
+        ix->with = tide_schema_str(s, ai->with);
         if (copy_strv(s, &ix->include, &ix->ninclude, ai->include, ai->ninclude) < 0)
             return TIDE_ENOMEM;
     }

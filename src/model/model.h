@@ -119,6 +119,9 @@ typedef struct tide_index {
     char *comment;          /* NULL: none (PostgreSQL COMMENT ON INDEX) */
     char **include;         /* INCLUDE columns (PostgreSQL): stored, not keys; none: NULL */
     int ninclude;
+    char *with;             /* storage parameters (PostgreSQL WITH (...)), canonical as the
+                               catalog keeps them: "fillfactor=70, deduplicate_items=off",
+                               no spaces around "=", lower case names; NULL: none */
 } tide_index;
 
 /* A foreign key. Actions are canonical lowercase: NULL for "no action",

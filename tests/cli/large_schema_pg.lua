@@ -77,7 +77,7 @@ create table {S}.topics (
   created_at timestamptz not null default now(),
   search tsvector
 );
-create index topics_search_idx on {S}.topics using gin (search);
+create index topics_search_idx on {S}.topics using gin (search) with (fastupdate = off);
 create index topics_category_recent_idx on {S}.topics (category_id, last_posted_at desc nulls last) where not locked;
 create index topics_title_trgm_idx on {S}.topics using gin (title public.gin_trgm_ops);
 
