@@ -205,9 +205,14 @@ static const char sql_namespaces[] =
     ".classoid = '" cls "'::pg_catalog.regclass AND " alias ".objsubid = 0 "
 
 /* Views and materialized views: the query as pg_get_viewdef(oid, true)
- * prints it (kept without its trailing semicolon), what its rules read. */
+ * prints it (kept without its trailing semicolon), followed by a view's
+ * check option (kept in reloptions, which CREATE VIEW takes after the
+ * query), and what its rules read. */
 static const char sql_views[] =
-    "SELECT n.nspname, c.relname, c.relkind, pg_catalog.pg_get_viewdef(c.oid, true), d.description, "
+    "SELECT n.nspname, c.relname, c.relkind, pg_catalog.rtrim(pg_catalog.pg_get_viewdef(c.oid, true), ';') "
+    "|| CASE WHEN 'check_option=local' = ANY (c.reloptions) THEN E'\\n  WITH LOCAL CHECK OPTION' "
+    "WHEN 'check_option=cascaded' = ANY (c.reloptions) THEN E'\\n  WITH CASCADED CHECK OPTION' ELSE '' END, "
+    "d.description, "
     READS_OF("pg_catalog.pg_rewrite", "dp.objid IN (SELECT rw.oid FROM pg_catalog.pg_rewrite rw "
              "WHERE rw.ev_class = c.oid)", "c.oid") " "
     "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
