@@ -293,6 +293,11 @@ void tide_sqlw_index_body(tide_sqlw *w, const tide_index *ix)
         tide_sqlw_put(w, " include ");
         tide_sqlw_columns(w, ix->include, ix->ninclude);
     }
+    if (ix->with) {                       /* PostgreSQL's storage parameters */
+        tide_sqlw_put(w, " with (");
+        tide_sqlw_put(w, ix->with);
+        tide_sqlw_put(w, ")");
+    }
     if (ix->where) {
         tide_sqlw_put(w, " where ");
         tide_sqlw_put(w, ix->where);

@@ -144,7 +144,7 @@ static const char sql_indexes[] = RELS_CTE
     "i.indoption::text, pg_catalog.pg_get_expr(i.indpred, i.indrelid), "
     "CASE WHEN " INDEX_AS_TEXT " THEN pg_catalog.pg_get_indexdef(i.indexrelid) END, "
     KEY_NAMES("(i.indkey::pg_catalog.int2[])[i.indnkeyatts:i.indnatts - 1]", "i.indrelid") ", "
-    "ixd.description "
+    "ixd.description, pg_catalog.array_to_string(ic.reloptions, ', ') "
     "FROM rels r JOIN pg_catalog.pg_index i ON i.indrelid = r.oid "
     "LEFT JOIN pg_catalog.pg_description ixd ON ixd.objoid = i.indexrelid "
     "AND ixd.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ixd.objsubid = 0 "
@@ -205,9 +205,14 @@ static const char sql_namespaces[] =
     ".classoid = '" cls "'::pg_catalog.regclass AND " alias ".objsubid = 0 "
 
 /* Views and materialized views: the query as pg_get_viewdef(oid, true)
- * prints it (kept without its trailing semicolon), what its rules read. */
+ * prints it (kept without its trailing semicolon), followed by a view's
+ * check option (kept in reloptions, which CREATE VIEW takes after the
+ * query), and what its rules read. */
 static const char sql_views[] =
-    "SELECT n.nspname, c.relname, c.relkind, pg_catalog.pg_get_viewdef(c.oid, true), d.description, "
+    "SELECT n.nspname, c.relname, c.relkind, pg_catalog.rtrim(pg_catalog.pg_get_viewdef(c.oid, true), ';') "
+    "|| CASE WHEN 'check_option=local' = ANY (c.reloptions) THEN E'\\n  WITH LOCAL CHECK OPTION' "
+    "WHEN 'check_option=cascaded' = ANY (c.reloptions) THEN E'\\n  WITH CASCADED CHECK OPTION' ELSE '' END, "
+    "d.description, "
     READS_OF("pg_catalog.pg_rewrite", "dp.objid IN (SELECT rw.oid FROM pg_catalog.pg_rewrite rw "
              "WHERE rw.ev_class = c.oid)", "c.oid") " "
     "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
@@ -929,7 +934,8 @@ static int read_indexes(reader *r, const PGresult *res)
         ix->unique = field_true(res, i, 2);
         ix->method = strcmp(method, "btree") ? tide_schema_str(r->out, method) : NULL;
         ix->where = tide_schema_str(r->out, field(res, i, 7));
-        if (field(res, i, 10) && !(ix->comment = tide_schema_str(r->out, field(res, i, 10))))
+        if ((field(res, i, 10) && !(ix->comment = tide_schema_str(r->out, field(res, i, 10)))) ||
+            (field(res, i, 11) && *field(res, i, 11) && !(ix->with = tide_schema_str(r->out, field(res, i, 11)))))
             return nomem(r);
         if (field_true(res, i, 4))
             rc = index_expression(r, field(res, i, 8), ix);

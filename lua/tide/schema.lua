@@ -618,7 +618,7 @@ function M.unique(spec)
 end
 
 local INDEX_KEYS, INDEX_LIST = keyset { "name", "unique", "where", "using", "expression", "desc",
-  "comment", "include" }
+  "comment", "include", "with" }
 
 -- The suffixes an index entry may have, as (order, nulls): " desc nulls last".
 local SUFFIXES = {}
@@ -693,6 +693,7 @@ function M.index(spec)
     where = check_string(spec.where, "t.index: where", 2),
     using = using and using:lower(),
     comment = check_string(spec.comment, "t.index: comment", 2),
+    with = check_string(spec.with, "t.index: with", 2),
   }
 end
 

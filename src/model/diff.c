@@ -672,7 +672,7 @@ static int same_index(const differ *d, const tide_table *at, const tide_table *b
                       const tide_index *y)
 {
     int loose = d->o->loose_exprs;
-    return x->unique == y->unique && same(x->method, y->method) &&
+    return x->unique == y->unique && same(x->method, y->method) && same(x->with, y->with) &&
            same_cols(d, at, bt, x->columns, x->ncolumns, y->columns, y->ncolumns) &&
            same_cols(d, at, bt, x->include, x->ninclude, y->include, y->ninclude) &&
            (loose || (same(x->where, y->where) && same(x->expression, y->expression))) &&
@@ -1111,9 +1111,12 @@ static const char *kind_name(const tide_object *o)
     return tide_object_kinds[o->kind].name;
 }
 
+/* Its kind's flags, but a function with a body of SQL (after_tables) goes
+ * after tables and with what it reads, like a view. */
 static unsigned kind_flags(const tide_object *o)
 {
-    return tide_object_kinds[o->kind].flags;
+    unsigned f = tide_object_kinds[o->kind].flags;
+    return o->after_tables ? (f & ~(unsigned)TIDE_OBJK_BEFORE_TABLES) | TIDE_OBJK_READS : f;
 }
 
 /* The table of an object on a table, as named in the other schema: the

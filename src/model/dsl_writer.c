@@ -707,6 +707,10 @@ static void index_item(writer *w, tide_buf *b, const tide_table *t, const tide_i
         put(w, b, ", include = ");
         str_list(w, b, ix->include, ix->ninclude);
     }
+    if (ix->with) {
+        put(w, b, ", with = ");
+        quote(w, b, ix->with);
+    }
     put(w, b, " },\n");
 }
 

@@ -695,6 +695,29 @@ static int lower_word(finisher *f, char **field)
     return 0;
 }
 
+/* Storage parameters as the catalog keeps them: "name=value" pairs joined
+ * by ", ", without spaces or quotes, in lower case ("FillFactor = '70'" is
+ * "fillfactor=70"); nothing at all is NULL. */
+static int storage_params(finisher *f, char **field)
+{
+    const char *p;
+    tide_buf_reset(&f->tmp);
+    if (!*field)
+        return 0;
+    for (p = *field; *p; p++) {
+        if (isspace((unsigned char)*p) || *p == '\'')
+            continue;
+        if (tide_buf_putc(&f->tmp, (char)tolower((unsigned char)*p)) < 0 ||
+            (*p == ',' && tide_buf_putc(&f->tmp, ' ') < 0))
+            return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+    }
+    if (!f->tmp.len) {
+        *field = NULL;
+        return 0;
+    }
+    return (*field = tide_schema_str(f->s, f->tmp.data)) ? 0 : tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+}
+
 static int name_or_generated(finisher *f, const tide_table *t, char **name, char *const *cols,
                              int ncols, const char *suffix)
 {
@@ -757,6 +780,8 @@ static int canon_index(finisher *f, const tide_table *t, tide_index *ix)
         return rc;
     if (ix->method && !strcmp(ix->method, "btree"))
         ix->method = NULL;
+    if ((rc = storage_params(f, &ix->with)) < 0)
+        return rc;
     return name_or_generated(f, t, &ix->name, ix->columns, ix->ncolumns, "idx");
 }
 
@@ -1260,6 +1285,45 @@ static int add_type_read(finisher *f, tide_object *o, const char *schema, const 
     return 0;
 }
 
+/* Whether a function's definition has a body of SQL (the standard's
+ * RETURN expr, or BEGIN ATOMIC ... END) rather than a quoted string after
+ * AS ('...' or a dollar quote): such a body is parsed when the function is
+ * created, so the tables it names must exist by then. */
+static int sql_body(const char *def)
+{
+    const char *q = def;
+    int body = 0;
+    while (*q) {
+        if (*q == '\'') {
+            for (q++; *q && !(*q == '\'' && q[1] != '\''); q += *q == '\'' ? 2 : 1)
+                ;
+            if (*q) q++;
+        } else if (*q == '"') {
+            for (q++; *q && !(*q == '"' && q[1] != '"'); q += *q == '"' ? 2 : 1)
+                ;
+            if (*q) q++;
+        } else if (isalpha((unsigned char)*q) || *q == '_') {
+            const char *w = q;
+            size_t n;
+            while (isalnum((unsigned char)*q) || *q == '_' || *q == '$')
+                q++;
+            n = (size_t)(q - w);
+            if (n == 2 && !strncasecmp(w, "as", 2)) {
+                const char *r = q;
+                while (isspace((unsigned char)*r))
+                    r++;
+                if (*r == '\'' || *r == '$' || ((*r == 'e' || *r == 'E') && r[1] == '\''))
+                    return 0;                          /* AS '...', AS $$...$$ */
+            }
+            if ((n == 6 && !strncasecmp(w, "return", 6)) || (n == 6 && !strncasecmp(w, "atomic", 6)))
+                body = 1;
+        } else {
+            q++;
+        }
+    }
+    return body;
+}
+
 /* reads[]: what the catalog said, or the schema's tables and readable
  * objects named in the definition ("schema.name" or "name"). */
 static int find_reads(finisher *f, tide_object *o)
@@ -1269,7 +1333,8 @@ static int find_reads(finisher *f, tide_object *o)
     int rc = 0, got = 0, qualified = 0;
     if (o->table && (rc = add_read(f, o, o->schema, o->table)) < 0)
         return rc;
-    if (o->reads_given || !(tide_object_kinds[o->kind].flags & (TIDE_OBJK_READS | TIDE_OBJK_TYPE)))
+    if (o->reads_given ||
+        (!(tide_object_kinds[o->kind].flags & (TIDE_OBJK_READS | TIDE_OBJK_TYPE)) && !o->after_tables))
         return 0;
     while (rc == 0 && (got = next_word(&p, &word)) > 0) {
         if (!word.len)
@@ -1330,8 +1395,11 @@ static int finish_objects(finisher *f)
                               tide_object_kinds[s->objects[i].kind].name, s->objects[i].name,
                               s->objects[i].table ? " on table " : "",
                               s->objects[i].table ? s->objects[i].table : "");
-    for (i = 0; rc == 0 && i < s->nobjects; i++)
-        rc = find_reads(f, &s->objects[i]);
+    for (i = 0; rc == 0 && i < s->nobjects; i++) {
+        tide_object *o = &s->objects[i];
+        o->after_tables = o->kind == TIDE_OBJ_FUNCTION && sql_body(o->definition);
+        rc = find_reads(f, o);
+    }
     return rc;
 }
 
@@ -1629,6 +1697,7 @@ static int copy_table(tide_schema *s, const tide_table *a)
         ix->where = tide_schema_str(s, ai->where);
         ix->method = tide_schema_str(s, ai->method);
         ix->comment = tide_schema_str(s, ai->comment);
+        ix->with = tide_schema_str(s, ai->with);
         if (copy_strv(s, &ix->include, &ix->ninclude, ai->include, ai->ninclude) < 0)
             return TIDE_ENOMEM;
     }

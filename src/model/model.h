@@ -119,6 +119,9 @@ typedef struct tide_index {
     char *comment;          /* NULL: none (PostgreSQL COMMENT ON INDEX) */
     char **include;         /* INCLUDE columns (PostgreSQL): stored, not keys; none: NULL */
     int ninclude;
+    char *with;             /* storage parameters (PostgreSQL WITH (...)), canonical as the
+                               catalog keeps them: "fillfactor=70, deduplicate_items=off",
+                               no spaces around "=", lower case names; NULL: none */
 } tide_index;
 
 /* A foreign key. Actions are canonical lowercase: NULL for "no action",
@@ -282,6 +285,11 @@ typedef struct tide_object {
                                  schema's names in the definition's words */
     int nreads;
     int reads_given;          /* reads[] came from the catalog: finish keeps them */
+    int after_tables;         /* set by finish: a function whose body is SQL, not a quoted
+                                 string (RETURN ..., BEGIN ATOMIC ... END), which the
+                                 database checks against the tables it names when it is
+                                 created: created after tables and dropped before them,
+                                 with the reads of a READS kind */
 } tide_object;
 
 typedef struct tide_arena tide_arena;

@@ -326,6 +326,7 @@ static void render_index(writer *w, const tide_index *ix)
     string_field(w, "method", ix->method);
     string_field(w, "comment", ix->comment);
     list_field(w, "include", ix->include, ix->ninclude, 0);
+    string_field(w, "with", ix->with);
     leave(w, "}");
 }
 
@@ -1146,7 +1147,7 @@ static int unique_item(reader *r, void *ctx)
 }
 
 static const char *const index_keys[] = { "name", "columns", "expression", "unique", "where",
-                                          "method", "comment", "include", NULL };
+                                          "method", "comment", "include", "with", NULL };
 
 static int index_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1159,6 +1160,7 @@ static int index_field(reader *r, void *obj, int i, const char *k)
     case 4: return read_text(r, k, 1, &ix->where);
     case 6: return read_text(r, k, 1, &ix->comment);
     case 7: return read_strings(r, k, 1, &ix->include, &ix->ninclude);
+    case 8: return read_text(r, k, 1, &ix->with);
     default: return read_text(r, k, 1, &ix->method);
     }
 }

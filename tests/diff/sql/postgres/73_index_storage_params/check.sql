@@ -1,0 +1,1 @@
+select id, note from reading;

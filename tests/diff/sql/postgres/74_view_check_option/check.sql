@@ -1,0 +1,1 @@
+select id, owner from task;
