@@ -45,7 +45,7 @@ demo: build
 # a plain lua5.4 (game_server, packaging). Both use every core: tests that
 # need PostgreSQL share one cluster, each in databases of its own.
 ASAN_RT = $(shell $(CC) -print-file-name=libasan.so):$(shell $(CC) -print-file-name=libubsan.so)
-PLAIN_TESTS = ^cli_(diff_corpus_[0-9]of2|diff_corpus_pg_[0-9]of2|diff_pairs_pg|sql_corpus_[0-9]of2|sql_corpus_pg_[0-9]of2|history|history_pg|game_server|packaging)$$
+PLAIN_TESTS = ^cli_(diff_corpus_[0-9]of2|diff_corpus_pg_[0-9]of2|diff_pairs_pg_[0-9]of2|sql_corpus_[0-9]of2|sql_corpus_pg_[0-9]of2|history|history_pg|game_server|packaging)$$
 test-asan: deps-test
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DTIDE_SANITIZE=ON >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)

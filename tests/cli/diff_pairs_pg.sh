@@ -4,6 +4,8 @@
 # schema:diff --from A --to B --run must make `pg_dump --schema-only` of A
 # equal to B's (sorted, ownership and session settings left out), and a
 # second schema:diff must have nothing to do. Uses TIDE_TEST_PG_URL.
+# TIDE_DIFF_SHARD=I/N runs the I-th of N interleaved shares of the pairs
+# (ctest runs it as two such tests).
 . "$(dirname "$0")/lib.sh"
 cases=$(cd "$(dirname "$0")/../diff/cases" && pwd)
 # Databases are created and dropped directly; tide, psql and pg_dump reach
@@ -19,11 +21,14 @@ dump() {
     grep -vE '^(--|SET |SELECT pg_catalog|\\(un)?restrict )' | sed '/^$/d' | sort
 }
 
+shard=${TIDE_DIFF_SHARD:-1/1} k=0
 for dir in "$cases"/*/; do
   name=$(basename "$dir")
   if [ -f "$dir/dialects" ] && ! grep -qw postgres "$dir/dialects"; then continue; fi
   [ -f "$dir/refused" ] && continue
   [ -f "$dir/pg_deparse" ] && continue      # the reason is in that file
+  k=$((k + 1))
+  [ $(( (k - 1) % ${shard#*/} )) -eq $(( ${shard%/*} - 1 )) ] || continue
   t "$name"
   psql -qAt "$TIDE_TEST_PG_URL" -c "drop database if exists $A with (force)" -c "create database $A" \
     -c "drop database if exists $B with (force)" -c "create database $B" >/dev/null 2>&1
