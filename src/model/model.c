@@ -1288,40 +1288,30 @@ static int add_type_read(finisher *f, tide_object *o, const char *schema, const 
 /* Whether a function's definition has a body of SQL (the standard's
  * RETURN expr, or BEGIN ATOMIC ... END) rather than a quoted string after
  * AS ('...' or a dollar quote): such a body is parsed when the function is
- * created, so the tables it names must exist by then. */
+ * created, so the tables it names must exist by then. Read with next_word,
+ * which skips literals and comments; a quoted name is never a keyword.
+ * 1, 0, or -1 out of memory. */
 static int sql_body(const char *def)
 {
-    const char *q = def;
-    int body = 0;
-    while (*q) {
-        if (*q == '\'') {
-            for (q++; *q && !(*q == '\'' && q[1] != '\''); q += *q == '\'' ? 2 : 1)
+    tide_buf word = TIDE_BUF_INIT;
+    const char *p = def, *r;
+    int got, body = 0;
+    while ((got = next_word(&p, &word)) > 0) {
+        if (!word.len || !(isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '$'))
+            continue;                                  /* a quoted name */
+        if (!strcasecmp(word.data, "as")) {
+            for (r = p; isspace((unsigned char)*r); r++)
                 ;
-            if (*q) q++;
-        } else if (*q == '"') {
-            for (q++; *q && !(*q == '"' && q[1] != '"'); q += *q == '"' ? 2 : 1)
-                ;
-            if (*q) q++;
-        } else if (isalpha((unsigned char)*q) || *q == '_') {
-            const char *w = q;
-            size_t n;
-            while (isalnum((unsigned char)*q) || *q == '_' || *q == '$')
-                q++;
-            n = (size_t)(q - w);
-            if (n == 2 && !strncasecmp(w, "as", 2)) {
-                const char *r = q;
-                while (isspace((unsigned char)*r))
-                    r++;
-                if (*r == '\'' || *r == '$' || ((*r == 'e' || *r == 'E') && r[1] == '\''))
-                    return 0;                          /* AS '...', AS $$...$$ */
-            }
-            if ((n == 6 && !strncasecmp(w, "return", 6)) || (n == 6 && !strncasecmp(w, "atomic", 6)))
-                body = 1;
-        } else {
-            q++;
+            if (*r == '\'' || *r == '$' || ((*r == 'e' || *r == 'E') && r[1] == '\''))
+                break;                                 /* AS '...', AS $$...$$ */
+        } else if (!strcasecmp(word.data, "return") || !strcasecmp(word.data, "atomic")) {
+            body = 1;
         }
     }
-    return body;
+    if (got > 0)
+        body = 0;                                      /* stopped at AS '...' */
+    tide_buf_free(&word);
+    return got < 0 ? -1 : body;
 }
 
 /* reads[]: what the catalog said, or the schema's tables and readable
@@ -1397,7 +1387,10 @@ static int finish_objects(finisher *f)
                               s->objects[i].table ? s->objects[i].table : "");
     for (i = 0; rc == 0 && i < s->nobjects; i++) {
         tide_object *o = &s->objects[i];
-        o->after_tables = o->kind == TIDE_OBJ_FUNCTION && sql_body(o->definition);
+        int body = o->kind == TIDE_OBJ_FUNCTION ? sql_body(o->definition) : 0;
+        if (body < 0)
+            return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+        o->after_tables = body;
         rc = find_reads(f, o);
     }
     return rc;
