@@ -490,7 +490,7 @@ static int runs_in_transaction(const lmig *x)
 static int lint_one(lint_run *r, tide_lint_ctx *c, lmig *x, tide_lint_report *out, tide_err *err)
 {
     tide_buf sql = TIDE_BUF_INIT, ignore = TIDE_BUF_INIT;
-    tide_lint_stmts st = { NULL, 0, 0 };
+    tide_lint_stmts st = { NULL, 0 };
     /* a failed run saw only part: the file says more, when there is one */
     int use_file = !x->captured || (x->failed && x->m->path), rc = 0, i;
     if (x->selected && x->m->kind == TIDE_MIG_LUA)
@@ -556,7 +556,7 @@ done:
 
 static int lint_text(tide_lint_ctx *c, const char *migration, const char *sql, tide_err *err)
 {
-    tide_lint_stmts st = { NULL, 0, 0 };
+    tide_lint_stmts st = { NULL, 0 };
     int i, rc = tide_lint__split(sql, &st, err);
     c->migration = migration;
     c->report_on = 1;

@@ -37,8 +37,7 @@ typedef struct tide_lint_stmt {
 
 typedef struct tide_lint_stmts {
     tide_lint_stmt *items;
-    int n;
-    int cap;               /* items allocated: grown by doubling */
+    int n;                 /* items grow through tide_list_reserve */
 } tide_lint_stmts;
 
 /* Splits text into statements at top-level `;` (strings, comments, quoted

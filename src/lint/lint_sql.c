@@ -141,19 +141,11 @@ static void stmt_free(tide_lint_stmt *s)
 /* Ends the statement in progress at end: kept when it has tokens. */
 static int end_stmt(lexer *x, tide_lint_stmts *out, const char *end)
 {
-    tide_lint_stmt *grown = out->items;
     int rc = 0;
-    /* doubling: one realloc per statement copied the whole list each time */
-    if (x->cur.ntoks > 0 && out->n == out->cap) {
-        int cap = out->cap ? out->cap * 2 : 64;
-        if ((grown = realloc(out->items, sizeof *grown * (size_t)cap)) != NULL) {
-            out->items = grown;
-            out->cap = cap;
-        }
-    }
     if (x->cur.ntoks == 0) {
         stmt_free(&x->cur);
-    } else if (!grown || !(x->cur.sql = strndup(x->start, (size_t)(end - x->start)))) {
+    } else if (tide_list_reserve(&out->items, out->n, sizeof *out->items) < 0 ||
+               !(x->cur.sql = strndup(x->start, (size_t)(end - x->start)))) {
         stmt_free(&x->cur);
         rc = TIDE_ENOMEM;
     } else {
