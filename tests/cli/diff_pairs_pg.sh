@@ -8,14 +8,12 @@
 # (ctest runs it as two such tests).
 . "$(dirname "$0")/lib.sh"
 cases=$(cd "$(dirname "$0")/../diff/cases" && pwd)
-# Databases are created and dropped directly; tide, psql and pg_dump reach
-# them through the session-mode PgBouncer when the test runs under ctest
-# (TIDE_TEST_POOL_URL, tests/pg/bouncer.sh), so drops are WITH (FORCE): the
-# pool keeps its idle server connections.
-base=${TIDE_TEST_POOL_URL:-${TIDE_TEST_PG_URL%/*}}
-A=tide_pairs_a_$$ B=tide_pairs_b_$$
-admin() { psql -qAt "$TIDE_TEST_PG_URL" -c "$1" >/dev/null 2>&1; }
-trap 'admin "drop database if exists $A with (force)"; admin "drop database if exists $B with (force)"; rm -rf "$work"' EXIT
+# Two databases, emptied between pairs (pg_db.inc); tide, psql and pg_dump
+# reach them through the session-mode PgBouncer when the test runs under
+# ctest (TIDE_TEST_POOL_URL).
+PG_DB_PREFIX=pairs PG_DB_POOL=1
+. "$(dirname "$0")/pg_db.inc"
+A=tide_pairs_$$_a B=tide_pairs_$$_b
 dump() {
   pg_dump --schema-only --no-owner --no-privileges "$1" |
     grep -vE '^(--|SET |SELECT pg_catalog|\\(un)?restrict )' | sed '/^$/d' | sort
@@ -30,8 +28,7 @@ for dir in "$cases"/*/; do
   k=$((k + 1))
   [ $(( (k - 1) % ${shard#*/} )) -eq $(( ${shard%/*} - 1 )) ] || continue
   t "$name"
-  psql -qAt "$TIDE_TEST_PG_URL" -c "drop database if exists $A with (force)" -c "create database $A" \
-    -c "drop database if exists $B with (force)" -c "create database $B" >/dev/null 2>&1
+  pg_empty_dbs $A $B
   rm -rf schema tide.lua; mkdir -p schema
   [ -f "$dir/tide.lua" ] && cp "$dir/tide.lua" tide.lua
   cp "$dir/before.lua" schema/app.lua

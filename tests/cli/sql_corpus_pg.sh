@@ -11,22 +11,15 @@
 # (ctest runs it as two such tests, one per core).
 . "$(dirname "$0")/lib.sh"
 cases=$(cd "$(dirname "$0")/../diff/sql/postgres" && pwd)
-# Databases are created and dropped directly; tide, psql and pg_dump reach
-# them through the session-mode PgBouncer when the test runs under ctest
-# (TIDE_TEST_POOL_URL, tests/pg/bouncer.sh), so drops are WITH (FORCE): the
-# pool keeps its idle server connections.
-base=${TIDE_TEST_POOL_URL:-${TIDE_TEST_PG_URL%/*}}
-A=tide_sqlc_a_$$ B=tide_sqlc_b_$$ C=tide_sqlc_c_$$ D=tide_sqlc_d_$$
-admin() { psql -qAt "$TIDE_TEST_PG_URL" -c "$1" >/dev/null 2>&1; }
-trap 'for d in $A $B $C $D; do admin "drop database if exists $d with (force)"; done; rm -rf "$work"' EXIT
+# Four databases, emptied between cases (pg_db.inc); tide, psql and pg_dump
+# reach them through the session-mode PgBouncer when the test runs under
+# ctest (TIDE_TEST_POOL_URL).
+PG_DB_PREFIX=sqlc PG_DB_POOL=1
+. "$(dirname "$0")/pg_db.inc"
+A=tide_sqlc_$$_a B=tide_sqlc_$$_b C=tide_sqlc_$$_c D=tide_sqlc_$$_d
 dump() {
   pg_dump --schema-only --no-owner --no-privileges "$1" |
     grep -vE '^(--|SET |SELECT pg_catalog|\\(un)?restrict )' | sed '/^$/d' | sort
-}
-fresh() {   # fresh DB...: each dropped and created again, in one psql call
-  local d args=()
-  for d in "$@"; do args+=(-c "drop database if exists $d with (force)" -c "create database $d"); done
-  psql -qAt "$TIDE_TEST_PG_URL" "${args[@]}" >/dev/null 2>&1
 }
 load() {   # load DB FILE: runs the SQL file, stops at the first error
   local o; o=$(psql -q -v ON_ERROR_STOP=1 "$base/$1" -f "$2" 2>&1) || { out=$o; bad "loading $(basename "$2") failed"; return 1; }
@@ -46,7 +39,7 @@ for dir in "$cases"/*/; do
   [ $(( (k - 1) % ${shard#*/} )) -eq $(( ${shard%/*} - 1 )) ] || continue
   t "$name"
   declare -A dumps=()
-  fresh $A $B $C $D
+  pg_empty_dbs $A $B $C $D
   mkdir -p schema
   load $A "$dir/before.sql" || continue
   if [ -f "$dir/seed.sql" ]; then load $A "$dir/seed.sql" || continue; fi
