@@ -5,8 +5,6 @@
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 . "$here/sqlite_db.inc"
-keep_ref() { cp "${ref#sqlite:}" "$work/release$1.sqlite"; }
-ref_of() { URL="sqlite:$work/release$1.sqlite"; }
 . "$here/../diff/history.inc"
 run_history
 finish

@@ -34,12 +34,6 @@ catalog() {
   pg_dump --schema-only --no-owner --no-privileges -T 'public.tide_*' "$URL" |
     grep -vE '^(--|SET |SELECT pg_catalog|\\(un)?restrict |CREATE SCHEMA )' | sed -e '/^$/d' -e 's/,$//' | sort
 }
-# a template may have no session: the pool's idle ones are ended first
-keep_ref() {
-  admin "select pg_terminate_backend(pid) from pg_stat_activity where datname = '${ref##*/}' and pid <> pg_backend_pid()"
-  admin "create database ${prefix}_r$1 template ${ref##*/}"
-}
-ref_of() { URL="$base/${prefix}_r$1"; }
 . "$here/../diff/history.inc"
 run_history
 finish
