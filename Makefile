@@ -39,13 +39,17 @@ demo: build
 # Every test runs once: the unit tests, the CLI tests and the Lua specs
 # under AddressSanitizer and UndefinedBehaviorSanitizer (leaks included;
 # lua5.4 gets the sanitizers' runtime preloaded for the module), and in the
-# plain build (test-plain) the rest: the diff corpus runs, whose time goes
-# to the databases and to process starts rather than to C paths the other
-# tests do not take, and the two tests that load the installed module into
-# a plain lua5.4 (game_server, packaging). Both use every core: tests that
-# need PostgreSQL share one cluster, each in databases of its own.
+# plain build (test-plain) the rest: the corpus runs, whose time goes to the
+# databases and to process starts rather than to C paths the other tests do
+# not take; the PostgreSQL twins of SQLite CLI tests that share their cases
+# (PG_TWINS: the same runner, model and diff paths, and the driver's paths,
+# which the PostgreSQL tests left under ASan reach: measured with gcov,
+# ARCHITECTURE.md "Tests"); and the two tests that load the installed module
+# into a plain lua5.4 (game_server, packaging). Both use every core: tests
+# that need PostgreSQL share one cluster, each in databases of its own.
 ASAN_RT = $(shell $(CC) -print-file-name=libasan.so):$(shell $(CC) -print-file-name=libubsan.so)
-PLAIN_TESTS = ^cli_(diff_corpus_[0-9]of2|diff_corpus_pg_[0-9]of2|diff_pairs_pg_[0-9]of2|sql_corpus_[0-9]of2|sql_corpus_pg_[0-9]of2|history|history_pg|game_server|packaging)$$
+PG_TWINS = runner_pg|backfill_pg|seeder_pg|migtest_pg|identifiers_pg|generate_pg|modules_pg
+PLAIN_TESTS = ^cli_(diff_corpus_[0-9]of[0-9]|diff_corpus_pg_[0-9]of[0-9]|diff_pairs_pg_[0-9]of[0-9]|sql_corpus_[0-9]of[0-9]|sql_corpus_pg_[0-9]of[0-9]|history|history_pg|game_server|packaging|$(PG_TWINS))$$
 test-asan: deps-test
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DTIDE_SANITIZE=ON >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
@@ -57,9 +61,10 @@ test-plain: build
 	@cd $(BUILD) && ctest -j $(JOBS) --output-on-failure -R '$(PLAIN_TESTS)'
 
 # CLI end-to-end tests with the tide binary under valgrind memcheck: no
-# memory error, no definite or indirect leak (tests/memcheck.sh). The set
-# keeps it near 1.5 minutes: both databases, the runner, generation, backups.
-MEM_TESTS ?= ^cli_(generate|backup|backup_pg|modules_pg)$$
+# memory error, no definite or indirect leak (tests/memcheck.sh). A second
+# opinion beside ASan, kept small (a valgrind run costs ~1.5 s of CPU): both
+# databases, the runner, modules, backups. MEM_TESTS='^cli_...$' picks others.
+MEM_TESTS ?= ^cli_(backup|backup_pg|modules_pg)$$
 check-memory: deps-test build
 	@JOBS=$(JOBS) tests/memcheck.sh $(MEM_BUILD) '$(MEM_TESTS)'
 
@@ -81,19 +86,11 @@ fuzz: fuzz-build
 check-structure:
 	@for s in scripts/check_*.sh; do [ -x "$$s" ] || continue; "$$s" || exit 1; done
 
-# Each stage in turn, its time measured; the last line is the summary.
-TEST_STAGES = check-structure test-asan test-plain check-memory
+# The structure checks, then two lanes side by side (scripts/test.sh): the
+# ASan build and its tests beside the plain build, its tests and
+# check-memory; each stage's time measured, the last line the summary.
 test: deps-test
-	@t0=$$(date +%s); times=""; n=0; \
-	for stage in $(TEST_STAGES); do \
-	  s=$$(date +%s); echo "== make test: $$stage"; \
-	  if ! $(MAKE) --no-print-directory $$stage; then \
-	    echo "make test: stage $$stage failed after $$(( $$(date +%s) - s )) s"; \
-	    echo "stages: $$n passed, 1 failed"; exit 1; fi; \
-	  n=$$((n + 1)); times="$$times $$stage $$(( $$(date +%s) - s ))s,"; \
-	done; \
-	echo "make test: stage times:$${times%,} (total $$(( $$(date +%s) - t0 )) s)"; \
-	echo "stages: $$n passed, 0 failed"
+	@MAKE="$(MAKE)" scripts/test.sh
 
 check: test
 
@@ -104,4 +101,4 @@ install: build
 	@DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix "$(PREFIX)"
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(MEM_BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(MEM_BUILD) $(FUZZ_BUILD) build-logs
