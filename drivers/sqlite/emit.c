@@ -1004,8 +1004,8 @@ static int postgres_only_schema(const tide_schema *s, tide_err *err)
                             "for SQLite)", s->ns_comments[0].name);
     for (i = 0; i < s->nobjects; i++)
         if (s->objects[i].with)
-            return tide_err_set(err, TIDE_ECONFIG, "%s %s: the options of a view (with = '%s') are "
-                                "PostgreSQL's; SQLite has no such thing (remove them from definitions "
+            return tide_err_set(err, TIDE_ECONFIG, "%s %s: with = '%s' (a view's options) is "
+                                "PostgreSQL's; SQLite has no such thing (remove it from definitions "
                                 "meant for SQLite)", tide_object_kinds[s->objects[i].kind].name,
                                 s->objects[i].name, s->objects[i].with);
     return 0;
