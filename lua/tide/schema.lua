@@ -902,7 +902,7 @@ function TblMT.__call(b, items)
     local d = kind == "column builder" and item.__def or kind == "column" and item
     if d then
       if not d.type or d.nullable and d.notNull or d.autoincrement and d.default ~= nil
-         or d.generated or d.sequence or kind == "column" then
+         or d.generated or d.sequence or d.sequenceComment or kind == "column" then
         check_column(b, d)
       end
       if names[d.name] then tfail(b, nil, format("column '%s' is defined twice", d.name)) end
