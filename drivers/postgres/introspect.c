@@ -687,6 +687,12 @@ static int column_type(reader *r, const PGresult *res, int i, int *is_enum)
     return rc < 0 ? nomem(r) : 0;
 }
 
+/* A comment read (NULL: none) into *dst, in the schema's arena. */
+static int set_comment(reader *r, char **dst, const char *comment)
+{
+    return comment && !(*dst = tide_schema_str(r->out, comment)) ? nomem(r) : 0;
+}
+
 /* An identity or serial column's own sequence: its options that differ
  * from the defaults for the column's type. */
 static int column_sequence(reader *r, const tide_table *t, tide_column *col, const char *options,
@@ -694,8 +700,8 @@ static int column_sequence(reader *r, const tide_table *t, tide_column *col, con
 {
     if (!options)
         return 0;
-    if (comment && !(col->sequence_comment = tide_schema_str(r->out, comment)))
-        return nomem(r);
+    if (set_comment(r, &col->sequence_comment, comment) < 0)
+        return TIDE_ENOMEM;
     col->sequence = (char *)options;
     if (pg_seq_column_options(t->name, col, 0, &r->tmp, r->err) < 0)
         return TIDE_ERROR;
@@ -850,21 +856,19 @@ static int read_constraints(reader *r, const PGresult *res)
     int i, rc = 0, n = PQntuples(res);
     for (i = 0; i < n && rc == 0; i++) {
         tide_table *t = table_of(r, field(res, i, 0));
-        const char *name = field(res, i, 1);
+        const char *name = field(res, i, 1), *comment = field(res, i, 15);
         tide_unique *u;
         if (!t)
             continue;
         switch (field(res, i, 2)[0]) {
         case 'p':
-            if (!(t->pk_name = tide_schema_str(r->out, name)) ||
-                (field(res, i, 15) && !(t->pk_comment = tide_schema_str(r->out, field(res, i, 15)))))
+            if (!(t->pk_name = tide_schema_str(r->out, name)) || set_comment(r, &t->pk_comment, comment) < 0)
                 return nomem(r);
             t->pk_options = con_options(res, i) & (TIDE_CON_DEFERRABLE | TIDE_CON_INITIALLY_DEFERRED);
             rc = push_array(r, field(res, i, 3), &t->pk, &t->npk);
             break;
         case 'u':
-            if (!(u = tide_table_add_unique(r->out, t, name)) ||
-                (field(res, i, 15) && !(u->comment = tide_schema_str(r->out, field(res, i, 15)))))
+            if (!(u = tide_table_add_unique(r->out, t, name)) || set_comment(r, &u->comment, comment) < 0)
                 return nomem(r);
             u->options = con_options(res, i) & (TIDE_CON_DEFERRABLE | TIDE_CON_INITIALLY_DEFERRED |
                                                  TIDE_CON_NULLS_NOT_DISTINCT);
@@ -873,19 +877,17 @@ static int read_constraints(reader *r, const PGresult *res)
         case 'f':
             if ((rc = add_fk(r, t, res, i)) == 0) {
                 t->fks[t->nfks - 1].options = con_options(res, i) & TIDE_CON_NOT_VALID;
-                if (field(res, i, 15) && !(t->fks[t->nfks - 1].comment = tide_schema_str(r->out, field(res, i, 15))))
-                    return nomem(r);
+                rc = set_comment(r, &t->fks[t->nfks - 1].comment, comment);
             }
             break;
         case 'x':                   /* exclusion: an object on the table, its text */
-            rc = add_exclusion(r, t, name, field(res, i, 11), field(res, i, 15));
+            rc = add_exclusion(r, t, name, field(res, i, 11), comment);
             break;
         case 'c':
             if ((rc = add_check(r, t, name, field(res, i, 11))) == 0) {
                 t->checks[t->nchecks - 1].options = con_options(res, i) & (TIDE_CON_NOT_VALID |
                                                                           TIDE_CON_NO_INHERIT);
-                if (field(res, i, 15) && !(t->checks[t->nchecks - 1].comment = tide_schema_str(r->out, field(res, i, 15))))
-                    return nomem(r);
+                rc = set_comment(r, &t->checks[t->nchecks - 1].comment, comment);
             }
             break;
         }
@@ -973,8 +975,8 @@ static int read_enums(reader *r, const PGresult *res)
             return nomem(r);
         if ((rc = push_array(r, field(res, i, 2), &e->values, &e->nvalues)) < 0)
             return rc;
-        if (field(res, i, 3) && !(e->comment = tide_schema_str(r->out, field(res, i, 3))))
-            return nomem(r);
+        if ((rc = set_comment(r, &e->comment, field(res, i, 3))) < 0)
+            return rc;
     }
     return 0;
 }
