@@ -945,6 +945,9 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
     case TIDE_OP_ALTER_TABLE_OPTIONS:
         table_options(e, op);
         break;
+    case TIDE_OP_COMMENT:
+        pg_emit__comment(e, op);
+        break;
     case TIDE_OP_CLUSTER_ON:
         alter_table(e, t);
         if (t->cluster_on) {

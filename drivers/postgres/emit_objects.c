@@ -277,6 +277,11 @@ static void create(tide_sqlw *e, const tide_object *o)
     case TIDE_OBJ_MATVIEW:
         tide_sqlw_put(e, o->kind == TIDE_OBJ_VIEW ? "create view " : "create materialized view ");
         tide_sqlw_qname(e, o->schema, o->name);
+        if (o->with) {           /* security_barrier, security_invoker; a matview's storage */
+            tide_sqlw_put(e, " with (");
+            tide_sqlw_put(e, o->with);
+            tide_sqlw_put(e, ")");
+        }
         tide_sqlw_put(e, " as\n");
         tide_sqlw_put(e, o->definition);
         if (o->kind == TIDE_OBJ_MATVIEW)

@@ -37,6 +37,11 @@ int pg_introspect__queries(void)
     "WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid " \
     "AND d.deptype = 'e')) "
 
+/* The comment of an object (pg_description), joined. */
+#define DESCRIPTION(alias, cls, oid) \
+    "LEFT JOIN pg_catalog.pg_description " alias " ON " alias ".objoid = " oid " AND " alias \
+    ".classoid = '" cls "'::pg_catalog.regclass AND " alias ".objsubid = 0 "
+
 /* Comments come from pg_description joined once, rather than from
  * obj_description/col_description, which run a query per row. */
 static const char sql_tables[] = RELS_CTE
@@ -69,8 +74,9 @@ static const char sql_columns[] = RELS_CTE
     "owned AS (SELECT o.refobjid, o.refobjsubid, 'as ' || pg_catalog.format_type(s.seqtypid, NULL) || "
     "' increment by ' || s.seqincrement || ' minvalue ' || s.seqmin || ' maxvalue ' || s.seqmax || "
     "' start with ' || s.seqstart || ' cache ' || s.seqcache || "
-    "CASE WHEN s.seqcycle THEN ' cycle' ELSE ' no cycle' END AS options "
+    "CASE WHEN s.seqcycle THEN ' cycle' ELSE ' no cycle' END AS options, sd.description "
     "FROM pg_catalog.pg_depend o JOIN pg_catalog.pg_sequence s ON s.seqrelid = o.objid "
+    DESCRIPTION("sd", "pg_catalog.pg_class", "s.seqrelid")
     "WHERE o.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
     "AND o.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
     "AND o.deptype IN ('a', 'i') AND o.refobjsubid > 0) "
@@ -82,7 +88,7 @@ static const char sql_columns[] = RELS_CTE
     "CASE WHEN a.attstattarget >= 0 THEN a.attstattarget::text END, "
     "CASE WHEN a.attstorage <> t.typstorage THEN CASE a.attstorage WHEN 'p' THEN 'plain' "
     "WHEN 'e' THEN 'external' WHEN 'm' THEN 'main' ELSE 'extended' END END, "
-    "CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END "
+    "CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END, ow.description "
     "FROM rels r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid "
     "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
     "LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
@@ -117,9 +123,9 @@ static const char sql_constraints[] = RELS_CTE
     "co.convalidated, co.connoinherit, "
     "CASE WHEN co.contype = 'u' THEN (SELECT ix.indnullsnotdistinct FROM pg_catalog.pg_index ix "
     "WHERE ix.indexrelid = co.conindid) END, "
-    "CASE WHEN co.contype = 'x' THEN (SELECT cd.description FROM pg_catalog.pg_description cd "
-    "WHERE cd.objoid = co.oid AND cd.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass) END "
+    "cd.description "
     "FROM rels r JOIN pg_catalog.pg_constraint co ON co.conrelid = r.oid "
+    DESCRIPTION("cd", "pg_catalog.pg_constraint", "co.oid")
     "LEFT JOIN pg_catalog.pg_class fc ON fc.oid = co.confrelid "
     "LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace "
     "WHERE co.contype IN ('p', 'u', 'f', 'c', 'x') AND co.conparentid = 0 AND co.conislocal "
@@ -157,8 +163,9 @@ static const char sql_indexes[] = RELS_CTE
 
 static const char sql_enums[] =
     "SELECT n.nspname, t.typname, (SELECT pg_catalog.array_agg(e.enumlabel ORDER BY e.enumsortorder) "
-    "FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid) "
+    "FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid), d.description "
     "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+    DESCRIPTION("d", "pg_catalog.pg_type", "t.oid")
     "WHERE t.typtype = 'e' AND " NAMESPACES " "
     "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d "
     "WHERE d.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND d.objid = t.oid "
@@ -169,7 +176,8 @@ static const char sql_enums[] =
  * extension made, and one that holds a table left out (the tracking
  * table's: it is not part of the schema, its namespace neither). */
 static const char sql_namespaces[] =
-    "SELECT n.nspname FROM pg_catalog.pg_namespace n "
+    "SELECT n.nspname, d.description FROM pg_catalog.pg_namespace n "
+    DESCRIPTION("d", "pg_catalog.pg_namespace", "n.oid")
     "WHERE " NAMESPACES " AND n.nspname <> 'public' "
     "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d "
     "WHERE d.classid = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND d.objid = n.oid "
@@ -200,10 +208,6 @@ static const char sql_namespaces[] =
     "AND dp.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dp.refobjid <> " self " " \
     "AND rc.relkind IN ('r', 'p', 'v', 'm', 'f'))"
 
-#define DESCRIPTION(alias, cls, oid) \
-    "LEFT JOIN pg_catalog.pg_description " alias " ON " alias ".objoid = " oid " AND " alias \
-    ".classoid = '" cls "'::pg_catalog.regclass AND " alias ".objsubid = 0 "
-
 /* Views and materialized views: the query as pg_get_viewdef(oid, true)
  * prints it (kept without its trailing semicolon), followed by a view's
  * check option (kept in reloptions, which CREATE VIEW takes after the
@@ -214,7 +218,9 @@ static const char sql_views[] =
     "WHEN 'check_option=cascaded' = ANY (c.reloptions) THEN E'\\n  WITH CASCADED CHECK OPTION' ELSE '' END, "
     "d.description, "
     READS_OF("pg_catalog.pg_rewrite", "dp.objid IN (SELECT rw.oid FROM pg_catalog.pg_rewrite rw "
-             "WHERE rw.ev_class = c.oid)", "c.oid") " "
+             "WHERE rw.ev_class = c.oid)", "c.oid") ", "
+    "(SELECT pg_catalog.string_agg(o.opt, ', ' ORDER BY o.n) FROM pg_catalog.unnest(c.reloptions) "
+    "WITH ORDINALITY o(opt, n) WHERE o.opt NOT LIKE 'check\\_option=%') "
     "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     DESCRIPTION("d", "pg_catalog.pg_class", "c.oid")
     "WHERE " NAMESPACES " AND c.relkind IN ('v', 'm') AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
@@ -681,12 +687,21 @@ static int column_type(reader *r, const PGresult *res, int i, int *is_enum)
     return rc < 0 ? nomem(r) : 0;
 }
 
+/* A comment read (NULL: none) into *dst, in the schema's arena. */
+static int set_comment(reader *r, char **dst, const char *comment)
+{
+    return comment && !(*dst = tide_schema_str(r->out, comment)) ? nomem(r) : 0;
+}
+
 /* An identity or serial column's own sequence: its options that differ
  * from the defaults for the column's type. */
-static int column_sequence(reader *r, const tide_table *t, tide_column *col, const char *options)
+static int column_sequence(reader *r, const tide_table *t, tide_column *col, const char *options,
+                           const char *comment)
 {
     if (!options)
         return 0;
+    if (set_comment(r, &col->sequence_comment, comment) < 0)
+        return TIDE_ENOMEM;
     col->sequence = (char *)options;
     if (pg_seq_column_options(t->name, col, 0, &r->tmp, r->err) < 0)
         return TIDE_ERROR;
@@ -702,7 +717,7 @@ static int column_default(reader *r, const PGresult *res, int i, const tide_tabl
     col->autoincrement = identity && (identity[0] == 'a' || identity[0] == 'd');
     if (col->autoincrement) {
         col->identity = tide_schema_str(r->out, identity[0] == 'a' ? "always" : "by default");
-        return column_sequence(r, t, col, field(res, i, 15));
+        return column_sequence(r, t, col, field(res, i, 15), field(res, i, 19));
     }
     if (expr && generated && *generated) {
         col->generated_stored = generated[0] == 's';
@@ -712,7 +727,7 @@ static int column_default(reader *r, const PGresult *res, int i, const tide_tabl
         return 0;
     if (field_true(res, i, 9) && is_nextval(expr)) {
         col->autoincrement = 1;     /* serial, bigserial, smallserial */
-        return column_sequence(r, t, col, field(res, i, 15));
+        return column_sequence(r, t, col, field(res, i, 15), field(res, i, 19));
     }
     if (clean_default(expr, field(res, i, 2), field(res, i, 3), field(res, i, 4)[0] == 'N',
                       &r->tmp) < 0 || !(col->default_expr = tide_schema_str(r->out, r->tmp.data)))
@@ -841,35 +856,39 @@ static int read_constraints(reader *r, const PGresult *res)
     int i, rc = 0, n = PQntuples(res);
     for (i = 0; i < n && rc == 0; i++) {
         tide_table *t = table_of(r, field(res, i, 0));
-        const char *name = field(res, i, 1);
+        const char *name = field(res, i, 1), *comment = field(res, i, 15);
         tide_unique *u;
         if (!t)
             continue;
         switch (field(res, i, 2)[0]) {
         case 'p':
-            if (!(t->pk_name = tide_schema_str(r->out, name)))
+            if (!(t->pk_name = tide_schema_str(r->out, name)) || set_comment(r, &t->pk_comment, comment) < 0)
                 return nomem(r);
             t->pk_options = con_options(res, i) & (TIDE_CON_DEFERRABLE | TIDE_CON_INITIALLY_DEFERRED);
             rc = push_array(r, field(res, i, 3), &t->pk, &t->npk);
             break;
         case 'u':
-            if (!(u = tide_table_add_unique(r->out, t, name)))
+            if (!(u = tide_table_add_unique(r->out, t, name)) || set_comment(r, &u->comment, comment) < 0)
                 return nomem(r);
             u->options = con_options(res, i) & (TIDE_CON_DEFERRABLE | TIDE_CON_INITIALLY_DEFERRED |
                                                  TIDE_CON_NULLS_NOT_DISTINCT);
             rc = push_array(r, field(res, i, 3), &u->columns, &u->ncolumns);
             break;
         case 'f':
-            if ((rc = add_fk(r, t, res, i)) == 0)
+            if ((rc = add_fk(r, t, res, i)) == 0) {
                 t->fks[t->nfks - 1].options = con_options(res, i) & TIDE_CON_NOT_VALID;
+                rc = set_comment(r, &t->fks[t->nfks - 1].comment, comment);
+            }
             break;
         case 'x':                   /* exclusion: an object on the table, its text */
-            rc = add_exclusion(r, t, name, field(res, i, 11), field(res, i, 15));
+            rc = add_exclusion(r, t, name, field(res, i, 11), comment);
             break;
         case 'c':
-            if ((rc = add_check(r, t, name, field(res, i, 11))) == 0)
+            if ((rc = add_check(r, t, name, field(res, i, 11))) == 0) {
                 t->checks[t->nchecks - 1].options = con_options(res, i) & (TIDE_CON_NOT_VALID |
                                                                           TIDE_CON_NO_INHERIT);
+                rc = set_comment(r, &t->checks[t->nchecks - 1].comment, comment);
+            }
             break;
         }
     }
@@ -956,6 +975,8 @@ static int read_enums(reader *r, const PGresult *res)
             return nomem(r);
         if ((rc = push_array(r, field(res, i, 2), &e->values, &e->nvalues)) < 0)
             return rc;
+        if ((rc = set_comment(r, &e->comment, field(res, i, 3))) < 0)
+            return rc;
     }
     return 0;
 }
@@ -964,7 +985,8 @@ static int read_namespaces(reader *r, const PGresult *res)
 {
     int i, n = PQntuples(res);
     for (i = 0; i < n; i++)
-        if (tide_strv_push(r->out, &r->out->namespaces, &r->out->nnamespaces, field(res, i, 0)) < 0)
+        if (tide_strv_push(r->out, &r->out->namespaces, &r->out->nnamespaces, field(res, i, 0)) < 0 ||
+            (field(res, i, 1) && tide_schema_set_namespace_comment(r->out, field(res, i, 0), field(res, i, 1)) < 0))
             return nomem(r);
     return 0;
 }
@@ -1009,8 +1031,10 @@ static int read_views(reader *r, const PGresult *res)
 {
     int i, rc = 0, n = PQntuples(res);
     for (i = 0; i < n && rc == 0; i++)
-        rc = add_object(r, field(res, i, 2)[0] == 'm' ? TIDE_OBJ_MATVIEW : TIDE_OBJ_VIEW,
-                        field(res, i, 0), field(res, i, 1), NULL, res, i, 3, 5);
+        if ((rc = add_object(r, field(res, i, 2)[0] == 'm' ? TIDE_OBJ_MATVIEW : TIDE_OBJ_VIEW,
+                             field(res, i, 0), field(res, i, 1), NULL, res, i, 3, 5)) == 0 &&
+            field(res, i, 6) && !(r->out->objects[r->out->nobjects - 1].with = tide_schema_str(r->out, field(res, i, 6))))
+            rc = nomem(r);
     return rc;
 }
 

@@ -302,6 +302,24 @@ static int sqlite_only(const tide_table *t, tide_err *err)
                         t->schema ? t->schema : "", t->schema ? "." : "", t->name, where, word, on);
 }
 
+/* A materialized view takes storage parameters (fillfactor, autovacuum_*)
+ * but not a view's security_barrier or security_invoker: refused by name
+ * before the server refuses the migration ("unrecognized parameter"). */
+static int matview_options(const tide_object *o, tide_err *err)
+{
+    static const char *const view_only[] = { "security_barrier", "security_invoker" };
+    size_t i;
+    if (o->kind != TIDE_OBJ_MATVIEW || !o->with)
+        return 0;
+    for (i = 0; i < sizeof view_only / sizeof *view_only; i++)
+        if (strstr(o->with, view_only[i]))
+            return tide_err_set(err, TIDE_ECONFIG, "materialized view %s%s%s: %s is an option of views; a "
+                                "materialized view takes only storage parameters (fillfactor, autovacuum_*, "
+                                "toast.*): remove it from with =", o->schema ? o->schema : "",
+                                o->schema ? "." : "", o->name, view_only[i]);
+    return 0;
+}
+
 /* The driver's normalize: SQLite's conflict clauses refused; sequences'
  * options in their canonical form (as definition too, so that ALTER
  * SEQUENCE says every option); extensions' namespaces. */
@@ -313,6 +331,8 @@ int pg_normalize(tide_schema *s, tide_err *err)
         rc = sqlite_only(s->tables[i], err);
     for (i = 0; rc == 0 && i < s->nobjects; i++) {
         tide_object *o = &s->objects[i];
+        if ((rc = matview_options(o, err)) < 0)
+            break;
         if (o->kind == TIDE_OBJ_EXTENSION) {
             if ((rc = extension_canonical(s, o, &buf, err)) < 0)
                 break;

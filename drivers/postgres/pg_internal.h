@@ -89,6 +89,9 @@ int pg_emit__type_object(struct tide_sqlw *e, const tide_op *op);
 void pg_emit__partition_by(struct tide_sqlw *e, const tide_table *t);
 int pg_emit__partition_key_change(struct tide_sqlw *e, const tide_op *op);
 int pg_emit__partition(struct tide_sqlw *e, const tide_op *op);
+/* TIDE_OP_COMMENT: comment on schema, type (an enum), constraint, or a
+ * column's own sequence (emit_comments.c). */
+void pg_emit__comment(struct tide_sqlw *e, const tide_op *op);
 /* comment on index "schema"."name" is ... (emit_partitions.c). */
 void pg_emit__index_comment(struct tide_sqlw *e, const tide_table *t, const tide_index *ix);
 /* Whether a column type change is to or from a domain of the plan's

@@ -953,9 +953,19 @@ static int postgres_only(const tide_table *t, tide_err *err)
         what = "CLUSTER ON (:clusterOn)";
     else if (t->options & (TIDE_TABLE_ROW_SECURITY | TIDE_TABLE_FORCE_ROW_SECURITY))
         what = "ROW LEVEL SECURITY (:rowLevelSecurity)";
+    if (!what && t->pk_comment)
+        what = "a comment on a constraint (comment =)", where = t->pk_name ? t->pk_name : "primary key";
     for (j = 0; !what && j < t->nuniques; j++)
         if (t->uniques[j].options)
             what = "a deferrable or NULLS NOT DISTINCT unique constraint", where = t->uniques[j].name;
+        else if (t->uniques[j].comment)
+            what = "a comment on a constraint (comment =)", where = t->uniques[j].name;
+    for (j = 0; !what && j < t->nfks; j++)
+        if (t->fks[j].comment)
+            what = "a comment on a constraint (comment =)", where = t->fks[j].name;
+    for (j = 0; !what && j < t->nchecks; j++)
+        if (t->checks[j].comment)
+            what = "a comment on a constraint (comment =)", where = t->checks[j].name;
     for (j = 0; !what && j < t->nindexes; j++)
         if (t->indexes[j].ninclude)
             what = "INCLUDE columns on an index", where = t->indexes[j].name;
@@ -968,6 +978,8 @@ static int postgres_only(const tide_table *t, tide_err *err)
             what = "an identity column (write :serial() for SQLite's INTEGER PRIMARY KEY)";
         else if (c->statistics || c->storage || c->compression)
             what = "SET STATISTICS / STORAGE / COMPRESSION of a column";
+        else if (c->sequence_comment)
+            what = "a comment on a column's own sequence (:sequenceComment)";
     }
     if (!what)
         return 0;
@@ -976,9 +988,34 @@ static int postgres_only(const tide_table *t, tide_err *err)
                         where, what);
 }
 
+/* The same for what is not a table's: comments on enum types and on
+ * namespaces, a view's options. */
+static int postgres_only_schema(const tide_schema *s, tide_err *err)
+{
+    int i;
+    for (i = 0; i < s->nenums; i++)
+        if (s->enums[i].comment)
+            return tide_err_set(err, TIDE_ECONFIG, "enum %s: a comment on an enum type (:enum(name, values, "
+                                "{ comment = })) is PostgreSQL's; SQLite has no such thing (remove it from "
+                                "definitions meant for SQLite)", s->enums[i].name);
+    if (s->nns_comments)
+        return tide_err_set(err, TIDE_ECONFIG, "schema %s: a comment on a namespace (t.schema { comment = }) "
+                            "is PostgreSQL's; SQLite has no such thing (remove it from definitions meant "
+                            "for SQLite)", s->ns_comments[0].name);
+    for (i = 0; i < s->nobjects; i++)
+        if (s->objects[i].with)
+            return tide_err_set(err, TIDE_ECONFIG, "%s %s: with = '%s' (a view's options) is "
+                                "PostgreSQL's; SQLite has no such thing (remove it from definitions "
+                                "meant for SQLite)", tide_object_kinds[s->objects[i].kind].name,
+                                s->objects[i].name, s->objects[i].with);
+    return 0;
+}
+
 int sqlite_normalize(tide_schema *s, tide_err *err)
 {
     int i, j, rc;
+    if ((rc = postgres_only_schema(s, err)) < 0)
+        return rc;
     for (i = 0; i < s->ntables; i++) {
         tide_table *t = s->tables[i];
         if ((rc = postgres_only(t, err)) < 0)

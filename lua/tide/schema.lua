@@ -291,7 +291,11 @@ function Col:char(n)
   return set_type(self, "char", typename("char(%d)", n), 2)
 end
 
-function Col:enum(name, values)
+local ENUM_KEYS, ENUM_LIST = keyset { "comment" }
+
+-- :enum("status", { "a", "b" }) or :enum("status", { "a", "b" }, { comment = "..." })
+-- (PostgreSQL COMMENT ON TYPE; said once, where the enum is declared).
+function Col:enum(name, values, opts)
   local d = self.__def
   local _, _, bad = split_name(name)
   if bad then fail(2, d.name, ":enum(name, values): " .. bad) end
@@ -308,6 +312,11 @@ function Col:enum(name, values)
     end
     if seen[v] then fail(2, d.name, format("enum '%s': the value '%s' is listed twice", name, v)) end
     seen[v], copy[i] = true, v
+  end
+  if opts ~= nil then
+    if type(opts) ~= "table" then fail(2, d.name, ":enum(name, values, options): options must be a table") end
+    check_options(opts, ENUM_KEYS, ENUM_LIST, ":enum()", 2, d.name)
+    d.enumComment = check_string(opts.comment, ":enum(): comment", 2, d.name)
   end
   set_type(self, "enum", name, 2)
   d.enum = copy
@@ -515,6 +524,13 @@ function Col:sequence(options)
   return modifier(self, "sequence", "sequence", options, 2)
 end
 
+-- :sequenceComment "text": the comment of the sequence a serial or identity
+-- column owns (PostgreSQL COMMENT ON SEQUENCE).
+function Col:sequenceComment(text)
+  if type(text) ~= "string" then fail(2, self.__def.name, ":sequenceComment(text) needs a string") end
+  return modifier(self, "sequenceComment", "sequenceComment", text, 2)
+end
+
 -- PostgreSQL column options: :statistics(n), :storage "external", :compression "lz4".
 function Col:statistics(n)
   return modifier(self, "statistics", "statistics", whole(self, n, 0, 10000, ":statistics(n): n", 2), 2)
@@ -578,7 +594,7 @@ local function spec_table(spec, what, example, level)
   return spec
 end
 
-local PRIMARY_KEYS, PRIMARY_LIST = keyset { "name", "deferrable", "initiallyDeferred", "onConflict" }
+local PRIMARY_KEYS, PRIMARY_LIST = keyset { "name", "deferrable", "initiallyDeferred", "onConflict", "comment" }
 
 -- deferrable = and initiallyDeferred = of a key (PostgreSQL): both, or nil.
 local function deferral(spec, what, level)
@@ -598,11 +614,12 @@ function M.primary(spec)
   local deferrable, deferred = deferral(spec, "t.primary", 2)
   return { __tide = "primary", columns = cols, name = check_string(spec.name, "t.primary: name", 2),
            deferrable = deferrable, initiallyDeferred = deferred,
-           onConflict = conflict(spec.onConflict, "t.primary", 2) }
+           onConflict = conflict(spec.onConflict, "t.primary", 2),
+           comment = check_string(spec.comment, "t.primary: comment", 2) }
 end
 
 local UNIQUE_KEYS, UNIQUE_LIST = keyset { "name", "deferrable", "initiallyDeferred", "nullsNotDistinct",
-  "onConflict" }
+  "onConflict", "comment" }
 
 --- t.unique { "a", "b", name =, onConflict = "replace" } -> a unique constraint
 function M.unique(spec)
@@ -614,7 +631,8 @@ function M.unique(spec)
   return { __tide = "unique", columns = cols, name = check_string(spec.name, "t.unique: name", 2),
            deferrable = deferrable, initiallyDeferred = deferred,
            nullsNotDistinct = check_bool(spec.nullsNotDistinct, "t.unique: nullsNotDistinct", 2),
-           onConflict = conflict(spec.onConflict, "t.unique", 2) }
+           onConflict = conflict(spec.onConflict, "t.unique", 2),
+           comment = check_string(spec.comment, "t.unique: comment", 2) }
 end
 
 local INDEX_KEYS, INDEX_LIST = keyset { "name", "unique", "where", "using", "expression", "desc",
@@ -698,7 +716,7 @@ function M.index(spec)
 end
 
 local FOREIGN_KEYS, FOREIGN_LIST = keyset { "table", "columns", "onDelete", "onUpdate", "name",
-  "deferrable", "initiallyDeferred", "notValid" }
+  "deferrable", "initiallyDeferred", "notValid", "comment" }
 
 --- t.foreign { "a", table=, columns=, onDelete=, onUpdate=, name=, deferrable=, initiallyDeferred= }
 function M.foreign(spec)
@@ -730,11 +748,12 @@ function M.foreign(spec)
     deferrable = (check_bool(spec.deferrable, "t.foreign: deferrable", 2) or deferred) or nil,
     initiallyDeferred = deferred,
     notValid = check_bool(spec.notValid, "t.foreign: notValid", 2),
+    comment = check_string(spec.comment, "t.foreign: comment", 2),
   }
 end
 
 --- t.check(name, expr) -> a check constraint
-local CHECK_KEYS, CHECK_LIST = keyset { "notValid", "noInherit" }
+local CHECK_KEYS, CHECK_LIST = keyset { "notValid", "noInherit", "comment" }
 
 function M.check(name, expr, opts)
   if not nonempty(name) or not nonempty(expr) then
@@ -748,7 +767,8 @@ function M.check(name, expr, opts)
   check_options(opts, CHECK_KEYS, CHECK_LIST, "t.check", 2)
   return { __tide = "check", name = name, expr = expr,
            notValid = check_bool(opts.notValid, "t.check: notValid", 2),
-           noInherit = check_bool(opts.noInherit, "t.check: noInherit", 2) }
+           noInherit = check_bool(opts.noInherit, "t.check: noInherit", 2),
+           comment = check_string(opts.comment, "t.check: comment", 2) }
 end
 
 -- ---- tables -----------------------------------------------------------------
@@ -790,6 +810,9 @@ local function check_column(b, d)
   end
   if d.sequence and not d.autoincrement then
     tfail(b, d.name, ":sequence() applies to a serial or :identity() column")
+  end
+  if d.sequenceComment and not d.autoincrement then
+    tfail(b, d.name, ":sequenceComment() applies to a serial or :identity() column")
   end
 end
 
@@ -879,7 +902,7 @@ function TblMT.__call(b, items)
     local d = kind == "column builder" and item.__def or kind == "column" and item
     if d then
       if not d.type or d.nullable and d.notNull or d.autoincrement and d.default ~= nil
-         or d.generated or d.sequence or kind == "column" then
+         or d.generated or d.sequence or d.sequenceComment or kind == "column" then
         check_column(b, d)
       end
       if names[d.name] then tfail(b, nil, format("column '%s' is defined twice", d.name)) end
@@ -997,12 +1020,31 @@ end
 -- have even with nothing in it. A namespace that a table, an enum or an object
 -- names needs no declaration: it is created with the first of them and
 -- dropped with the last.
+-- Its comment (COMMENT ON SCHEMA): t.schema "billing" { comment = "..." }.
+local SCHEMA_KEYS, SCHEMA_LIST = keyset { "comment" }
+local SchemaMT = {}
+function SchemaMT.__call(ns, opts)
+  if type(opts) ~= "table" then
+    error(format("t.schema '%s' { comment = \"...\" }: the options must be a table", ns.name), 2)
+  end
+  for k in pairs(opts) do
+    if not SCHEMA_KEYS[k] then
+      error(format("t.schema '%s': unknown option '%s'%s", ns.name, tostring(k), suggest(tostring(k), SCHEMA_LIST)), 2)
+    end
+  end
+  if opts.comment ~= nil and type(opts.comment) ~= "string" then
+    error(format("t.schema '%s': comment must be a string", ns.name), 2)
+  end
+  rawset(ns, "comment", opts.comment)
+  return ns
+end
+
 function M.schema(name)
   if not nonempty(name) or name:find(".", 1, true) then
     error(format("t.schema(name): a schema's name must be a non-empty string without a dot, not %s",
       type(name) == "string" and format("'%s'", name) or "a " .. type(name)), 2)
   end
-  return { __tide = "namespace", name = name }
+  return setmetatable({ __tide = "namespace", name = name }, SchemaMT)
 end
 
 -- ---- objects beside tables ---------------------------------------------------
@@ -1032,7 +1074,7 @@ local KINDS = {
   { word = "exclusion",        kind = "exclusion constraint", example = "[[exclude using gist (room with =, during with &&)]]", onTable = true },
 }
 
-local OBJECT_KEYS, OBJECT_LIST = keyset { "sql", "table", "comment", "renamedFrom" }
+local OBJECT_KEYS, OBJECT_LIST = keyset { "sql", "table", "comment", "renamedFrom", "with" }
 
 local Obj = {}
 local ObjMT = { __name = "tide.schema.object" }
@@ -1103,8 +1145,13 @@ function ObjMT.__call(b, spec)
   if b.__comment ~= nil and comment ~= nil then ofail(b, "the comment is given twice", 2) end
   local renamed = object_string(b, spec.renamedFrom, "renamedFrom", 2)
   if b.__renamedFrom ~= nil and renamed ~= nil then ofail(b, "renamedFrom is given twice", 2) end
+  local with = object_string(b, spec.with, "with", 2)
+  if with ~= nil and b.__kind ~= "view" and b.__kind ~= "materialized view" then
+    ofail(b, "with = (options) is for views and materialized views", 2)
+  end
   return { __tide = "object", kind = b.__kind, name = b.__object, schema = schema, table = tbl,
-           sql = sql, comment = comment or b.__comment, renamedFrom = renamed or b.__renamedFrom }
+           sql = sql, comment = comment or b.__comment, renamedFrom = renamed or b.__renamedFrom,
+           with = with }
 end
 
 ObjMT.__index = function(b, k)

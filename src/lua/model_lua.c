@@ -265,9 +265,20 @@ static int enum_conflict(conv *cv, const tide_enum *e, const char *type, int slo
     return rc;
 }
 
+/* The enum's comment (COMMENT ON TYPE), from whichever column gives one;
+ * two columns giving different ones is an error. */
+static int enum_comment(conv *cv, tide_enum *e, const char *type, const char *comment)
+{
+    if (!comment)
+        return 0;
+    if (e->comment && strcmp(e->comment, comment))
+        return fail(cv, "enum '%s' is given two comments ('%s' and '%s'); give it one", type, e->comment, comment);
+    return e->comment || (e->comment = tide_schema_str(cv->s, comment)) ? 0 : nomem(cv);
+}
+
 /* Declares the enum a column's type names ("name" or "schema.name") with the
  * values at slot, or checks them against its first declaration. */
-static int declare_enum(conv *cv, const char *type, int slot)
+static int declare_enum(conv *cv, const char *type, int slot, const char *comment)
 {
     lua_State *L = cv->L;
     const char *dot = strchr(type, '.'), *name = dot ? dot + 1 : type;
@@ -294,7 +305,9 @@ static int declare_enum(conv *cv, const char *type, int slot)
             if (rc)
                 break;
         }
-        return n == found->nvalues && i == n ? 0 : enum_conflict(cv, found, type, slot);
+        if (n != found->nvalues || i != n)
+            return enum_conflict(cv, found, type, slot);
+        return enum_comment(cv, &cv->s->enums[found - cv->s->enums], type, comment);
     }
     if (!(e = tide_schema_add_enum(cv->s, schema, name)))
         return nomem(cv);
@@ -304,7 +317,7 @@ static int declare_enum(conv *cv, const char *type, int slot)
             rc = nomem(cv);
         lua_pop(L, 1);
     }
-    return rc;
+    return rc ? rc : enum_comment(cv, e, type, comment);
 }
 
 /* ---- columns ----------------------------------------------------------------- */
@@ -313,12 +326,12 @@ static const char *const column_keys[] = {
     "__tide", "name", "type", "autoincrement", "nullable", "primary", "default", "unique",
     "references", "comment", "renamedFrom", "ignoreChanges", "collate", "enum", "generated",
     "stored", "identity", "sequence", "statistics", "storage", "compression", "notNull",
-    "notNullOnConflict", "primaryOnConflict", "uniqueOnConflict"
+    "notNullOnConflict", "primaryOnConflict", "uniqueOnConflict", "enumComment", "sequenceComment"
 };
 enum { C_TAG, C_NAME, C_TYPE, C_AUTO, C_NULL, C_PRIMARY, C_DEFAULT, C_UNIQUE, C_REFS,
        C_COMMENT, C_RENAMED, C_IGNORE, C_COLLATE, C_ENUM, C_GENERATED, C_STORED, C_IDENTITY,
        C_SEQUENCE, C_STATISTICS, C_STORAGE, C_COMPRESSION, C_NOT_NULL, C_NOT_NULL_CONFLICT,
-       C_PRIMARY_CONFLICT, C_UNIQUE_CONFLICT, C_N };
+       C_PRIMARY_CONFLICT, C_UNIQUE_CONFLICT, C_ENUM_COMMENT, C_SEQUENCE_COMMENT, C_N };
 static const shape column_shape = { "column", "a column (t.col \"name\" :type())", column_keys, C_N };
 
 static const char *const ref_keys[] = {
@@ -439,17 +452,20 @@ static int column_storage(conv *cv, tide_column *c, int base)
  * sequence (serial or identity). */
 static int column_identity(conv *cv, tide_column *c, int base)
 {
-    const char *identity, *sequence;
+    const char *identity, *sequence, *comment;
     int rc;
     if ((rc = opt_str(cv, base + C_IDENTITY, "identity", &identity)) < 0 ||
-        (rc = opt_str(cv, base + C_SEQUENCE, "sequence", &sequence)) < 0)
+        (rc = opt_str(cv, base + C_SEQUENCE, "sequence", &sequence)) < 0 ||
+        (rc = opt_str(cv, base + C_SEQUENCE_COMMENT, "sequenceComment", &comment)) < 0)
         return rc;
     if (identity && strcmp(identity, "always") && strcmp(identity, "by default"))
         return fail(cv, "identity must be \"always\" or \"by default\", not '%s'", identity);
     if (identity)
         c->autoincrement = 1;
-    if (sequence && !c->autoincrement)
-        return fail(cv, "sequence applies to a serial or identity column (:serial(), :identity())");
+    if ((sequence || comment) && !c->autoincrement)
+        return fail(cv, "%s applies to a serial or identity column (:serial(), :identity())",
+                    sequence ? "sequence" : "sequenceComment");
+    c->sequence_comment = tide_schema_str(cv->s, comment);
     c->identity = tide_schema_str(cv->s, identity);
     c->sequence = tide_schema_str(cv->s, sequence);
     return column_storage(cv, c, base);
@@ -474,7 +490,7 @@ static int column_not_null(conv *cv, tide_column *c, int base)
 /* Plain attributes: the column itself, added to t. */
 static int column_attrs(conv *cv, tide_table *t, const char *name, int base)
 {
-    const char *type, *def, *comment, *renamed, *collate, *generated;
+    const char *type, *def, *comment, *renamed, *collate, *generated, *enum_comment_text;
     int nullable, autoinc, stored, rc;
     unsigned ignore;
     tide_column *c;
@@ -487,6 +503,7 @@ static int column_attrs(conv *cv, tide_table *t, const char *name, int base)
         (rc = opt_str(cv, base + C_COLLATE, "collate", &collate)) < 0 ||
         (rc = opt_str(cv, base + C_GENERATED, "generated", &generated)) < 0 ||
         (rc = opt_bool(cv, base + C_STORED, "stored", &stored)) < 0 ||
+        (rc = opt_str(cv, base + C_ENUM_COMMENT, "enumComment", &enum_comment_text)) < 0 ||
         (rc = ignore_bits(cv, base + C_IGNORE, &ignore)) < 0)
         return rc;
     if (!type)                          /* "": declared with no type (SQLite) */
@@ -495,7 +512,9 @@ static int column_attrs(conv *cv, tide_table *t, const char *name, int base)
         return fail(cv, "stored applies to a generated column (:generated(expr, { stored = true }))");
     if (generated && (def || autoinc))
         return fail(cv, "a generated column has no %s", def ? "default" : "autoincrement");
-    if (!lua_isnil(cv->L, base + C_ENUM) && (rc = declare_enum(cv, type, base + C_ENUM)) < 0)
+    if (enum_comment_text && lua_isnil(cv->L, base + C_ENUM))
+        return fail(cv, "enumComment applies to a column that declares its enum (:enum(name, values, { comment = }))");
+    if (!lua_isnil(cv->L, base + C_ENUM) && (rc = declare_enum(cv, type, base + C_ENUM, enum_comment_text)) < 0)
         return rc;
     if (!(c = tide_table_add_column(cv->s, t, name, type)))
         return nomem(cv);
@@ -568,8 +587,8 @@ done:
 /* ---- table items --------------------------------------------------------- */
 
 static const char *const named_keys[] = { "__tide", "name", "columns", "deferrable",
-                                          "initiallyDeferred", "nullsNotDistinct", "onConflict" };
-enum { N_TAG, N_NAME, N_COLUMNS, N_DEFERRABLE, N_DEFERRED, N_NND, N_CONFLICT, N_N };
+                                          "initiallyDeferred", "nullsNotDistinct", "onConflict", "comment" };
+enum { N_TAG, N_NAME, N_COLUMNS, N_DEFERRABLE, N_DEFERRED, N_NND, N_CONFLICT, N_COMMENT, N_N };
 
 /* A key's deferrable, initiallyDeferred (and for a unique constraint
  * nullsNotDistinct) as TIDE_CON_* bits. */
@@ -594,18 +613,20 @@ static const shape unique_shape = { "unique", "a unique constraint (t.unique { .
 static int convert_primary(conv *cv, tide_table *t, int idx)
 {
     int top = lua_gettop(cv->L), base, rc;
-    const char *name;
+    const char *name, *comment;
     if (t->npk > 0) {
         rc = fail(cv, "the primary key is given twice (a column's :primary() and t.primary); keep one");
         goto done;
     }
     if ((rc = read_fields(cv, idx, &primary_shape, &base)) < 0 ||
         (rc = opt_str(cv, base + N_NAME, "t.primary: name", &name)) < 0 ||
+        (rc = opt_str(cv, base + N_COMMENT, "t.primary: comment", &comment)) < 0 ||
         (rc = str_list(cv, base + N_COLUMNS, "t.primary: columns", 1, &t->pk, &t->npk)) < 0 ||
         (rc = key_options(cv, base, "t.primary", 0, &t->pk_options)) < 0 ||
         (rc = conflict(cv, base + N_CONFLICT, "t.primary: onConflict", &t->pk_conflict)) < 0)
         goto done;
     t->pk_name = tide_schema_str(cv->s, name);
+    t->pk_comment = tide_schema_str(cv->s, comment);
 done:
     lua_settop(cv->L, top);
     return rc;
@@ -614,12 +635,13 @@ done:
 static int convert_unique(conv *cv, tide_table *t, int idx)
 {
     int top = lua_gettop(cv->L), base, rc;
-    const char *name;
+    const char *name, *comment;
     tide_unique *u;
     if ((rc = read_fields(cv, idx, &unique_shape, &base)) < 0 ||
-        (rc = opt_str(cv, base + N_NAME, "t.unique: name", &name)) < 0)
+        (rc = opt_str(cv, base + N_NAME, "t.unique: name", &name)) < 0 ||
+        (rc = opt_str(cv, base + N_COMMENT, "t.unique: comment", &comment)) < 0)
         goto done;
-    if (!(u = tide_table_add_unique(cv->s, t, name)))
+    if (!(u = tide_table_add_unique(cv->s, t, name)) || (comment && !(u->comment = tide_schema_str(cv->s, comment))))
         rc = nomem(cv);
     else if ((rc = str_list(cv, base + N_COLUMNS, "t.unique: columns", 1, &u->columns, &u->ncolumns)) == 0 &&
              (rc = key_options(cv, base, "t.unique", 1, &u->options)) == 0)
@@ -671,19 +693,20 @@ done:
 
 static const char *const foreign_keys[] = {
     "__tide", "name", "columns", "table", "schema", "refColumns",
-    "onDelete", "onUpdate", "deferrable", "initiallyDeferred", "notValid"
+    "onDelete", "onUpdate", "deferrable", "initiallyDeferred", "notValid", "comment"
 };
 enum { F_TAG, F_NAME, F_COLUMNS, F_TABLE, F_SCHEMA, F_REFS, F_DELETE, F_UPDATE,
-       F_DEFERRABLE, F_DEFERRED, F_NOT_VALID, F_N };
+       F_DEFERRABLE, F_DEFERRED, F_NOT_VALID, F_COMMENT, F_N };
 static const shape foreign_shape = { "foreign", "a foreign key (t.foreign { ... })", foreign_keys, F_N };
 
 static int convert_foreign(conv *cv, tide_table *t, int idx)
 {
     int top = lua_gettop(cv->L), base, rc, not_valid;
-    const char *name, *table, *schema;
+    const char *name, *table, *schema, *comment;
     tide_fk *fk;
     if ((rc = read_fields(cv, idx, &foreign_shape, &base)) < 0 ||
         (rc = opt_str(cv, base + F_NAME, "t.foreign: name", &name)) < 0 ||
+        (rc = opt_str(cv, base + F_COMMENT, "t.foreign: comment", &comment)) < 0 ||
         (rc = req_str(cv, base + F_TABLE, "t.foreign: table", &table)) < 0 ||
         (rc = opt_str(cv, base + F_SCHEMA, "t.foreign: schema", &schema)) < 0)
         goto done;
@@ -693,6 +716,7 @@ static int convert_foreign(conv *cv, tide_table *t, int idx)
     }
     fk->ref_table = tide_schema_str(cv->s, table);
     fk->ref_schema = tide_schema_str(cv->s, schema);
+    fk->comment = tide_schema_str(cv->s, comment);
     if ((rc = str_list(cv, base + F_COLUMNS, "t.foreign: columns", 1, &fk->columns, &fk->ncolumns)) < 0 ||
         (rc = str_list(cv, base + F_REFS, "t.foreign: refColumns", 0, &fk->ref_columns, &fk->nref_columns)) < 0 ||
         (rc = fk_options(cv, fk, base + F_DELETE, base + F_UPDATE, base + F_DEFERRABLE, base + F_DEFERRED)) < 0 ||
@@ -707,25 +731,28 @@ done:
     return rc;
 }
 
-static const char *const check_keys[] = { "__tide", "name", "expr", "notValid", "noInherit" };
-enum { K_TAG, K_NAME, K_EXPR, K_NOT_VALID, K_NO_INHERIT, K_N };
+static const char *const check_keys[] = { "__tide", "name", "expr", "notValid", "noInherit", "comment" };
+enum { K_TAG, K_NAME, K_EXPR, K_NOT_VALID, K_NO_INHERIT, K_COMMENT, K_N };
 static const shape check_shape = { "check", "a check (t.check(name, expr))", check_keys, K_N };
 
 static int convert_check(conv *cv, tide_table *t, int idx)
 {
     int top = lua_gettop(cv->L), base, rc, not_valid, no_inherit;
-    const char *name, *expr;
+    const char *name, *expr, *comment;
     tide_check *k;
     if ((rc = read_fields(cv, idx, &check_shape, &base)) < 0 ||
         (rc = req_str(cv, base + K_NAME, "t.check: name", &name)) < 0 ||
+        (rc = opt_str(cv, base + K_COMMENT, "t.check: comment", &comment)) < 0 ||
         (rc = req_str(cv, base + K_EXPR, "t.check: expr", &expr)) < 0 ||
         (rc = opt_bool(cv, base + K_NOT_VALID, "t.check: notValid", &not_valid)) < 0 ||
         (rc = opt_bool(cv, base + K_NO_INHERIT, "t.check: noInherit", &no_inherit)) < 0)
         goto done;
     if (!(k = tide_table_add_check(cv->s, t, name, expr)))
         rc = nomem(cv);
-    else
+    else {
         k->options = (not_valid ? TIDE_CON_NOT_VALID : 0) | (no_inherit ? TIDE_CON_NO_INHERIT : 0);
+        k->comment = tide_schema_str(cv->s, comment);
+    }
 done:
     lua_settop(cv->L, top);
     return rc;
@@ -841,9 +868,9 @@ done:
 /* ---- objects ---------------------------------------------------------------- */
 
 static const char *const object_keys[] = {
-    "__tide", "kind", "name", "schema", "table", "sql", "comment", "renamedFrom"
+    "__tide", "kind", "name", "schema", "table", "sql", "comment", "renamedFrom", "with"
 };
-enum { O_TAG, O_KIND, O_NAME, O_SCHEMA, O_TABLE, O_SQL, O_COMMENT, O_RENAMED, O_N };
+enum { O_TAG, O_KIND, O_NAME, O_SCHEMA, O_TABLE, O_SQL, O_COMMENT, O_RENAMED, O_WITH, O_N };
 static const shape object_shape = { "object", "an object (t.view \"name\" [[...]], t.trigger ...)",
                                     object_keys, O_N };
 
@@ -874,7 +901,7 @@ static int convert_object(conv *cv, int idx)
 {
     lua_State *L = cv->L;
     int top = lua_gettop(L), base, rc, on_table;
-    const char *name, *schema, *table, *sql, *comment, *renamed;
+    const char *name, *schema, *table, *sql, *comment, *renamed, *with;
     tide_object_kind kind = TIDE_OBJ_VIEW;
     tide_object *o;
     cv->table = cv->column = cv->object = NULL;
@@ -889,7 +916,8 @@ static int convert_object(conv *cv, int idx)
     if ((rc = req_str(cv, base + O_SQL, "sql", &sql)) < 0 ||
         (rc = opt_str(cv, base + O_TABLE, "table", &table)) < 0 ||
         (rc = opt_str(cv, base + O_COMMENT, "comment", &comment)) < 0 ||
-        (rc = opt_str(cv, base + O_RENAMED, "renamedFrom", &renamed)) < 0)
+        (rc = opt_str(cv, base + O_RENAMED, "renamedFrom", &renamed)) < 0 ||
+        (rc = opt_str(cv, base + O_WITH, "with", &with)) < 0)
         goto done;
     on_table = (tide_object_kinds[kind].flags & TIDE_OBJK_ON_TABLE) != 0;
     if (on_table != (table != NULL)) {
@@ -904,6 +932,7 @@ static int convert_object(conv *cv, int idx)
     }
     o->comment = tide_schema_str(cv->s, comment);
     o->renamed_from = tide_schema_str(cv->s, renamed);
+    o->with = tide_schema_str(cv->s, with);
     cv->object = NULL;
 done:
     lua_settop(L, top);
@@ -912,19 +941,21 @@ done:
 
 /* ---- namespaces --------------------------------------------------------------- */
 
-static const char *const namespace_keys[] = { "__tide", "name" };
-enum { NS_TAG, NS_NAME, NS_N };
+static const char *const namespace_keys[] = { "__tide", "name", "comment" };
+enum { NS_TAG, NS_NAME, NS_COMMENT, NS_N };
 static const shape namespace_shape = { "namespace", "a schema (t.schema \"name\")", namespace_keys, NS_N };
 
 /* The namespace at idx: { __tide = "namespace", name = }.   [-0, +0, -] */
 static int convert_namespace(conv *cv, int idx)
 {
     int top = lua_gettop(cv->L), base, rc;
-    const char *name;
+    const char *name, *comment;
     cv->table = cv->column = cv->object = NULL;
     if ((rc = read_fields(cv, idx, &namespace_shape, &base)) == 0 &&
         (rc = req_str(cv, base + NS_NAME, "the schema's name", &name)) == 0 &&
-        tide_strv_push(cv->s, &cv->s->namespaces, &cv->s->nnamespaces, name) < 0)
+        (rc = opt_str(cv, base + NS_COMMENT, "the schema's comment", &comment)) == 0 &&
+        (tide_strv_push(cv->s, &cv->s->namespaces, &cv->s->nnamespaces, name) < 0 ||
+         (comment && tide_schema_set_namespace_comment(cv->s, name, comment) < 0)))
         rc = nomem(cv);
     lua_settop(cv->L, top);
     return rc;

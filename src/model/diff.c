@@ -19,7 +19,7 @@
 enum {
     P_NAMESPACE, P_ENUM, P_DROP_OBJECT, P_DROP_FK, P_DROP_CONSTRAINT, P_RENAME, P_REPLACE_ENUM,
     P_DROP_TABLE, P_DROP_OBJECT_LATE, P_CREATE_OBJECT_EARLY, P_CREATE_TABLE, P_DROP_COLUMN, P_COLUMNS,
-    P_ADD_CONSTRAINT, P_ADD_FK, P_CREATE_OBJECT, P_DROP_TYPE, P_DROP_ENUM, P_DROP_NAMESPACE, NPHASES
+    P_ADD_CONSTRAINT, P_ADD_FK, P_CREATE_OBJECT, P_COMMENT, P_DROP_TYPE, P_DROP_ENUM, P_DROP_NAMESPACE, NPHASES
 };
 
 /* A rename decided once (hint, likely rename accepted) and used both ways:
@@ -500,6 +500,39 @@ static int in_hierarchy(const differ *d, const tide_table *at, const tide_table 
     return 0;
 }
 
+/* ---- comments of what has no comment op of its own ------------------------ */
+
+/* TIDE_OP_COMMENT when the comment something keeps through the plan (old:
+ * NULL when the plan makes it, or makes it again) is not the one it has in
+ * the target. */
+static tide_op *comment_op(differ *d, const tide_table *bt, const tide_table *at, const char *old,
+                           const char *comment, const char *what, const char *name)
+{
+    tide_op *op;
+    if (d->o->no_comments || same(old, comment))
+        return NULL;
+    note(d, 0, "%s %s: comment %s", what, name, comment ? (old ? "changed" : "added") : "removed");
+    if ((op = add_op(d, P_COMMENT, TIDE_OP_COMMENT, bt)) != NULL) {
+        op->old_table = at;
+        op->value = comment;
+    }
+    return op;
+}
+
+/* The comment of a serial's or identity's own sequence; a column that
+ * becomes or stops being serial or identity has another sequence. */
+static void sequence_comment(differ *d, const tide_table *at, const tide_table *bt, const tide_column *ac,
+                             const tide_column *bc)
+{
+    int kept = ac && ac->autoincrement && bc->autoincrement && !ac->identity == !bc->identity;
+    tide_op *op;
+    if (!bc->autoincrement)
+        return;
+    if ((op = comment_op(d, bt, at, kept ? ac->sequence_comment : NULL, bc->sequence_comment,
+                         "the sequence of column", bc->name)) != NULL)
+        op->column = bc;
+}
+
 static void diff_columns(differ *d, const tide_table *at, const tide_table *bt)
 {
     int i;
@@ -513,6 +546,7 @@ static void diff_columns(differ *d, const tide_table *at, const tide_table *bt)
                 op->old_table = at;
                 op->column = bc;
             }
+            sequence_comment(d, at, bt, NULL, bc);
             continue;
         }
         if (!same_name(d, ac->name, bc->name) && (op = add_op(d, P_RENAME, TIDE_OP_RENAME_COLUMN, bt)) != NULL) {
@@ -530,6 +564,7 @@ static void diff_columns(differ *d, const tide_table *at, const tide_table *bt)
             op->destructive = (ch & TIDE_CHANGE_TYPE) && !widens(ac->type, bc->type);
             drop_default_early(d, at, bt, ac, bc, ch);
         }
+        sequence_comment(d, at, bt, ac, bc);
     }
     for (i = 0; i < at->ncolumns; i++) {
         const tide_column *ac = &at->columns[i];
@@ -813,10 +848,82 @@ static int made_again(const differ *d, const tide_table *t, const char *name)
     return 0;
 }
 
+/* Whether the ops added for table bt since mark make its constraint item
+ * (bt itself: its primary key). */
+static int made_since(const differ *d, const int *mark, const tide_table *bt, const void *item)
+{
+    static const int phases[] = { P_ADD_CONSTRAINT, P_ADD_FK };
+    size_t p;
+    int i;
+    for (p = 0; p < sizeof phases / sizeof *phases; p++)
+        for (i = mark[phases[p]]; i < d->nphase[phases[p]]; i++) {
+            const tide_op *op = &d->phase[phases[p]][i];
+            if (op->table == bt &&
+                ((op->kind == TIDE_OP_ADD_PRIMARY_KEY && item == (const void *)bt) ||
+                 (op->kind == TIDE_OP_ADD_UNIQUE && item == (const void *)op->unique) ||
+                 (op->kind == TIDE_OP_ADD_CHECK && item == (const void *)op->check) ||
+                 (op->kind == TIDE_OP_ADD_FK && item == (const void *)op->fk)))
+                return 1;
+        }
+    return 0;
+}
+
+/* The comment the constraint `name` of bt had in at (through a rename of
+ * its generated name), when this plan keeps it; NULL otherwise. */
+static const char *kept_comment(const differ *d, const int *mark, const tide_table *at, const tide_table *bt,
+                                const void *item, const char *name)
+{
+    int i;
+    if (!at || made_since(d, mark, bt, item))
+        return NULL;
+    for (i = mark[P_RENAME]; i < d->nphase[P_RENAME]; i++) {
+        const tide_op *op = &d->phase[P_RENAME][i];
+        if (op->kind == TIDE_OP_RENAME_CONSTRAINT && op->table == bt && same_name(d, op->new_name, name))
+            name = op->old_name;
+    }
+    if (item == (const void *)bt)
+        return at->npk && same_name(d, at->pk_name, name) ? at->pk_comment : NULL;
+    for (i = 0; i < at->nuniques; i++)
+        if (same_name(d, at->uniques[i].name, name))
+            return at->uniques[i].comment;
+    for (i = 0; i < at->nchecks; i++)
+        if (same_name(d, at->checks[i].name, name))
+            return at->checks[i].comment;
+    for (i = 0; i < at->nfks; i++)
+        if (same_name(d, at->fks[i].name, name))
+            return at->fks[i].comment;
+    return NULL;
+}
+
+static void constraint_comment(differ *d, const int *mark, const tide_table *at, const tide_table *bt,
+                               const void *item, const char *name, const char *comment)
+{
+    tide_op *op = comment_op(d, bt, at, kept_comment(d, mark, at, bt, item, name), comment, "constraint", name);
+    if (op)
+        op->new_name = name;
+}
+
+/* Comments of the constraints of bt (COMMENT ON CONSTRAINT): at is NULL for
+ * a new table; mark: the phases' sizes before bt's ops were added. */
+static void constraint_comments(differ *d, const int *mark, const tide_table *at, const tide_table *bt)
+{
+    int i;
+    if (bt->npk)
+        constraint_comment(d, mark, at, bt, bt, bt->pk_name, bt->pk_comment);
+    for (i = 0; i < bt->nuniques; i++)
+        constraint_comment(d, mark, at, bt, &bt->uniques[i], bt->uniques[i].name, bt->uniques[i].comment);
+    for (i = 0; i < bt->nchecks; i++)
+        constraint_comment(d, mark, at, bt, &bt->checks[i], bt->checks[i].name, bt->checks[i].comment);
+    for (i = 0; i < bt->nfks; i++)
+        constraint_comment(d, mark, at, bt, &bt->fks[i], bt->fks[i].name, bt->fks[i].comment);
+}
+
 static void diff_table(differ *d, const tide_table *at, const tide_table *bt)
 {
     tide_op *op;
     char x[300], y[300];
+    int mark[NPHASES];
+    memcpy(mark, d->nphase, sizeof mark);
     if (!same(at->schema, bt->schema) || !same_name(d, at->name, bt->name)) {
         note(d, 0, "table %s renamed to %s", qname(at, x, sizeof x), qname(bt, y, sizeof y));
         if ((op = add_op(d, P_RENAME, TIDE_OP_RENAME_TABLE, bt)) != NULL)
@@ -835,6 +942,7 @@ static void diff_table(differ *d, const tide_table *at, const tide_table *bt)
     diff_columns(d, at, bt);
     diff_primary_key(d, at, bt);
     diff_constraints(d, at, bt);
+    constraint_comments(d, mark, at, bt);
     if (!same_name(d, at->cluster_on, bt->cluster_on) || made_again(d, bt, bt->cluster_on)) {
         note(d, 0, "table %s: clustered on %s", qname(bt, y, sizeof y), bt->cluster_on ? bt->cluster_on : "nothing");
         if ((op = add_op(d, P_ADD_FK, TIDE_OP_CLUSTER_ON, bt)) != NULL)
@@ -927,6 +1035,9 @@ static void create_table(differ *d, const tide_table *bt)
         }
     if (bt->cluster_on && (op = add_op(d, P_ADD_FK, TIDE_OP_CLUSTER_ON, bt)) != NULL)
         op->new_table = 1;
+    constraint_comments(d, d->nphase, NULL, bt);
+    for (i = 0; i < bt->ncolumns; i++)
+        sequence_comment(d, NULL, bt, NULL, &bt->columns[i]);
 }
 
 static void drop_table(differ *d, const tide_table *at)
@@ -967,8 +1078,8 @@ static int index_of(char *const *v, int n, const char *s)
 }
 
 /* Values only added (old ones kept, in order): ADD_ENUM_VALUE each; else
- * the type must be replaced. */
-static void diff_enum(differ *d, const tide_enum *ae, const tide_enum *be)
+ * the type must be replaced (returns 1: it loses its comment). */
+static int diff_enum(differ *d, const tide_enum *ae, const tide_enum *be)
 {
     int i, last = -1, appendable = 1;
     tide_op *op;
@@ -990,7 +1101,7 @@ static void diff_enum(differ *d, const tide_enum *ae, const tide_enum *be)
             op->enumt = be;
             op->old_enum = ae;
         }
-        return;
+        return 1;
     }
     for (i = 0; i < be->nvalues; i++) {
         if (index_of(ae->values, ae->nvalues, be->values[i]) >= 0)
@@ -1008,6 +1119,7 @@ static void diff_enum(differ *d, const tide_enum *ae, const tide_enum *be)
                 op->after = be->values[i - 1];
         }
     }
+    return 0;
 }
 
 static void diff_enums(differ *d)
@@ -1016,12 +1128,14 @@ static void diff_enums(differ *d)
     tide_op *op;
     for (i = 0; i < d->b->nenums; i++) {
         const tide_enum *be = &d->b->enums[i], *ae = tide_schema_find_enum(d->a, be->schema, be->name);
-        if (ae) {
-            diff_enum(d, ae, be);
-        } else if ((op = add_op(d, P_ENUM, TIDE_OP_CREATE_ENUM, NULL)) != NULL) {
+        if (ae && diff_enum(d, ae, be))
+            ae = NULL;                   /* replaced: a new type, without a comment */
+        else if (!ae && (op = add_op(d, P_ENUM, TIDE_OP_CREATE_ENUM, NULL)) != NULL) {
             note(d, 0, "enum %s added", be->name);
             op->enumt = be;
         }
+        if ((op = comment_op(d, NULL, NULL, ae ? ae->comment : NULL, be->comment, "enum", be->name)) != NULL)
+            op->enumt = be;
     }
     for (i = 0; i < d->a->nenums; i++) {
         const tide_enum *ae = &d->a->enums[i];
@@ -1100,8 +1214,22 @@ static void namespace_ops(differ *d, const tide_schema *from, const tide_schema 
  * this plan keeps tables in it. */
 static void diff_namespaces(differ *d)
 {
+    int i;
+    tide_op *op;
     namespace_ops(d, d->b, d->a);
     namespace_ops(d, d->a, d->b);
+    for (i = 0; i < d->b->nns_comments; i++) {       /* COMMENT ON SCHEMA */
+        const tide_ns_comment *c = &d->b->ns_comments[i];
+        if ((op = comment_op(d, NULL, NULL, tide_schema_namespace_comment(d->a, c->name), c->comment,
+                             "schema", c->name)) != NULL)
+            op->namespace_name = c->name;
+    }
+    for (i = 0; i < d->a->nns_comments; i++) {
+        const tide_ns_comment *c = &d->a->ns_comments[i];
+        if (tide_schema_has_namespace(d->b, c->name) && !tide_schema_namespace_comment(d->b, c->name) &&
+            (op = comment_op(d, NULL, NULL, c->comment, NULL, "schema", c->name)) != NULL)
+            op->namespace_name = c->name;
+    }
 }
 
 /* ---- objects beside tables ------------------------------------------------- */
@@ -1345,7 +1473,8 @@ static void diff_objects(differ *d)
             create_object(d, bo, 0);
             continue;
         }
-        if (strcmp(ao->canonical ? ao->canonical : "", bo->canonical ? bo->canonical : "")) {
+        if (strcmp(ao->canonical ? ao->canonical : "", bo->canonical ? bo->canonical : "") ||
+            !same(ao->with, bo->with)) {                  /* a view's options: made again */
             note(d, 0, "%s %s: definition changed", kind_name(bo), bo->name);
             if ((kind_flags(bo) & TIDE_OBJK_ALTERABLE) && same_name(d, ao->name, bo->name)) {
                 object_op(d, TIDE_OP_ALTER_OBJECT, ao, bo);
@@ -1575,6 +1704,14 @@ int tide_op_describe(const tide_op *op, tide_buf *out)
         return op->table->cluster_on ? tide_buf_printf(out, "cluster table %s on %s", tn, op->table->cluster_on)
                                      : tide_buf_printf(out, "leave table %s unclustered", tn);
     case TIDE_OP_VALIDATE_CONSTRAINT: return tide_buf_printf(out, "validate constraint %s on %s", op->new_name, tn);
+    case TIDE_OP_COMMENT:
+        if (op->namespace_name)
+            return tide_buf_printf(out, "comment on schema %s", op->namespace_name);
+        if (op->enumt)
+            return tide_buf_printf(out, "comment on enum %s", op->enumt->name);
+        if (op->column)
+            return tide_buf_printf(out, "comment on the sequence of %s.%s", tn, op->column->name);
+        return tide_buf_printf(out, "comment on constraint %s on %s", op->new_name, tn);
     case TIDE_OP_DROP_OBJECT: case TIDE_OP_CREATE_OBJECT: case TIDE_OP_RENAME_OBJECT:
     case TIDE_OP_ALTER_OBJECT: case TIDE_OP_ALTER_OBJECT_COMMENT: {
         const tide_object *o = op->object ? op->object : op->old_object;

@@ -64,13 +64,21 @@ typedef enum tide_op_kind {
                                        table is clustered on (table->cluster_on; NULL: none);
                                        after the indexes are created */
     TIDE_OP_DROP_NAMESPACE,         /* namespace_name: last of the plan, after what was in it */
-    TIDE_OP_DROP_DEFAULT            /* table, old_table, old_column, column (NULL: the column is
+    TIDE_OP_DROP_DEFAULT,           /* table, old_table, old_column, column (NULL: the column is
                                        dropped): the old column's default goes before objects
                                        are dropped and created, as it reads one that this plan
                                        drops, or the column stops being serial (its own sequence
                                        goes with the default; a new object may take its name).
                                        Runs before the renames: old names. The column's
                                        ALTER_COLUMN follows, with the default already gone */
+    TIDE_OP_COMMENT                 /* value: the comment (NULL: none) of what the plan leaves
+                                       with another comment than it had (or makes with one):
+                                       with namespace_name, that namespace; with enumt, that
+                                       enum type; with table and column, the column's own
+                                       sequence (serial or identity); with table and
+                                       new_name, that constraint of the table (a primary key,
+                                       unique, check or foreign key). After everything is
+                                       created. */
 } tide_op_kind;
 
 /* ALTER_COLUMN: what changed. */

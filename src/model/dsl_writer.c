@@ -182,7 +182,7 @@ static int generated(writer *w, const tide_table *t, const char *name, char *con
  * and the generated name. */
 static int inline_pk(writer *w, const tide_table *t)
 {
-    return t->npk == 1 && !t->pk_options && generated(w, t, t->pk_name, NULL, 0, "pkey") &&
+    return t->npk == 1 && !t->pk_options && !t->pk_comment && generated(w, t, t->pk_name, NULL, 0, "pkey") &&
            tide_table_find_column(t, t->pk[0]) != NULL;     /* not an inherited column */
 }
 
@@ -215,7 +215,7 @@ static const tide_unique *unique_of(writer *w, const tide_table *t, const char *
     int i;
     for (i = 0; i < t->nuniques; i++) {
         const tide_unique *u = &t->uniques[i];
-        if (u->ncolumns != 1 || strcmp(u->columns[0], column) || u->options)
+        if (u->ncolumns != 1 || strcmp(u->columns[0], column) || u->options || u->comment)
             continue;
         if (generated(w, t, u->name, u->columns, 1, "key"))
             return u;
@@ -233,7 +233,7 @@ static const tide_fk *column_fk(writer *w, const tide_table *t, const char *colu
     int i;
     for (i = 0; i < t->nfks; i++) {
         const tide_fk *fk = &t->fks[i];
-        if (fk->ncolumns != 1 || strcmp(fk->columns[0], column) || fk->options)
+        if (fk->ncolumns != 1 || strcmp(fk->columns[0], column) || fk->options || fk->comment)
             continue;
         if (generated(w, t, fk->name, fk->columns, 1, "fkey"))
             return fk;
@@ -343,6 +343,11 @@ static void enum_type(writer *w, tide_buf *b, const tide_enum *e, const char *ty
     quote(w, b, type);
     put(w, b, ", ");
     str_list(w, b, e->values, e->nvalues);
+    if (e->comment) {
+        put(w, b, ", { comment = ");
+        quote(w, b, e->comment);
+        put(w, b, " }");
+    }
     put(w, b, ")");
 }
 
@@ -481,6 +486,10 @@ static void identity_call(writer *w, tide_buf *b, const tide_column *c)
     if (c->sequence && c->autoincrement) {
         put(w, b, " :sequence ");
         quote(w, b, c->sequence);
+    }
+    if (c->sequence_comment && c->autoincrement) {
+        put(w, b, " :sequenceComment ");
+        quote(w, b, c->sequence_comment);
     }
     if (c->statistics && *c->statistics && strspn(c->statistics, "0123456789") == strlen(c->statistics) &&
         strlen(c->statistics) < 6)
@@ -627,6 +636,15 @@ static void columns(writer *w, tide_buf *b, const tide_table *t, const char *ind
 
 /* ---- table items ------------------------------------------------------------ */
 
+/* , comment = "..." of a constraint (COMMENT ON CONSTRAINT), when it has one. */
+static void item_comment(writer *w, tide_buf *b, const char *comment)
+{
+    if (comment) {
+        put(w, b, ", comment = ");
+        quote(w, b, comment);
+    }
+}
+
 static void primary(writer *w, tide_buf *b, const tide_table *t, const char *indent)
 {
     if (t->npk == 0 || inline_pk(w, t))
@@ -639,6 +657,7 @@ static void primary(writer *w, tide_buf *b, const tide_table *t, const char *ind
     }
     con_options(w, b, t->pk_options);
     on_conflict(w, b, ", ", t->pk_conflict);
+    item_comment(w, b, t->pk_comment);
     put(w, b, " },\n");
 }
 
@@ -658,6 +677,7 @@ static void uniques(writer *w, tide_buf *b, const tide_table *t, const char *ind
         }
         con_options(w, b, u->options);
         on_conflict(w, b, ", ", u->on_conflict);
+        item_comment(w, b, u->comment);
         put(w, b, " },\n");
     }
 }
@@ -732,6 +752,7 @@ static void foreigns(writer *w, tide_buf *b, const tide_table *t, const char *in
         }
         fk_options(w, b, t, fk);
         con_options(w, b, fk->options);
+        item_comment(w, b, fk->comment);
         put(w, b, " },\n");
     }
 }
@@ -744,9 +765,10 @@ static void checks(writer *w, tide_buf *b, const tide_table *t, const char *inde
         quote(w, b, t->checks[i].name);
         put(w, b, ", ");
         quote(w, b, t->checks[i].expr);
-        if (t->checks[i].options) {
+        if (t->checks[i].options || t->checks[i].comment) {
             tide_buf opts = TIDE_BUF_INIT;
             con_options(w, &opts, t->checks[i].options);
+            item_comment(w, &opts, t->checks[i].comment);
             putf(w, b, ", { %s }", opts.data ? opts.data + 2 : "");
             tide_buf_free(&opts);
         }
@@ -797,7 +819,7 @@ static int sayable(writer *w, const tide_object *o)
 static void object(writer *w, tide_buf *b, const tide_object *o, const char *indent)
 {
     const char *word = dsl_words[o->kind];
-    int plain = !word, options = o->table || o->comment || o->renamed_from || plain;
+    int plain = !word, options = o->table || o->comment || o->renamed_from || o->with || plain;
     if (!sayable(w, o))
         return;
     if (plain) {
@@ -826,8 +848,12 @@ static void object(writer *w, tide_buf *b, const tide_object *o, const char *ind
         put(w, b, plain || o->table || o->comment ? ", renamedFrom = " : " renamedFrom = ");
         quote(w, b, o->renamed_from);
     }
+    if (o->with) {
+        put(w, b, plain || o->table || o->comment || o->renamed_from ? ", with = " : " with = ");
+        quote(w, b, o->with);
+    }
     if (options)
-        put(w, b, plain || o->table || o->comment || o->renamed_from ? ", sql = " : " sql = ");
+        put(w, b, plain || o->table || o->comment || o->renamed_from || o->with ? ", sql = " : " sql = ");
     long_string(w, b, o->definition ? o->definition : "");
     if (options)
         put(w, b, " }");
@@ -967,14 +993,15 @@ static int on_table(const tide_object *o, const tide_table *t)
 /* ---- namespaces ------------------------------------------------------------- */
 
 /* t.schema "name" for each namespace that nothing written names (the
- * others come with what is in them), as entries of the returned list. */
+ * others come with what is in them), and t.schema "name" { comment = }
+ * for each that has a comment, as entries of the returned list. */
 static void empty_namespaces(writer *w, tide_buf *body, int *n)
 {
     int i;
     for (i = 0; i < w->s->nnamespaces; i++) {
-        const char *ns = w->s->namespaces[i];
+        const char *ns = w->s->namespaces[i], *comment = tide_schema_namespace_comment(w->s, ns);
         size_t len = body->len;
-        if (tide_schema_uses_namespace(w->s, ns))
+        if (tide_schema_uses_namespace(w->s, ns) && !comment)
             continue;
         if (dotted(ns)) {
             note(w, "schema %s: a dot in a name (the DSL reads \"a.b\" as namespace a)", ns);
@@ -982,6 +1009,11 @@ static void empty_namespaces(writer *w, tide_buf *body, int *n)
         }
         put(w, body, "  t.schema ");
         quote(w, body, ns);
+        if (comment) {
+            put(w, body, " { comment = ");
+            quote(w, body, comment);
+            put(w, body, " }");
+        }
         entry(w, body, len, n);
     }
 }

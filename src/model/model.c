@@ -92,6 +92,7 @@ void tide_schema_free(tide_schema *s)
     free(s->tables);
     free(s->enums);
     free(s->objects);
+    free(s->ns_comments);
     for (c = s->arena ? s->arena->head : NULL; c; c = next) {
         next = c->next;
         free(c);
@@ -169,6 +170,31 @@ tide_enum *tide_schema_add_enum(tide_schema *s, const char *schema, const char *
     e->name = tide_schema_str(s, name);
     s->finished = 0;
     return e;
+}
+
+int tide_schema_set_namespace_comment(tide_schema *s, const char *ns, const char *comment)
+{
+    tide_ns_comment *c = NULL;
+    int i;
+    for (i = 0; i < s->nns_comments && !c; i++)
+        if (!strcmp(s->ns_comments[i].name, ns))
+            c = &s->ns_comments[i];
+    if (!c && (!(c = grow(s, (void **)&s->ns_comments, &s->nns_comments, sizeof *c)) ||
+               !(c->name = tide_schema_str(s, ns)) || tide_strv_push(s, &s->namespaces, &s->nnamespaces, ns) < 0))
+        return TIDE_ENOMEM;
+    if (comment && !(c->comment = tide_schema_str(s, comment)))
+        return TIDE_ENOMEM;
+    s->finished = 0;
+    return 0;
+}
+
+const char *tide_schema_namespace_comment(const tide_schema *s, const char *ns)
+{
+    int i;
+    for (i = 0; ns && i < s->nns_comments; i++)
+        if (!strcmp(s->ns_comments[i].name, ns))
+            return s->ns_comments[i].comment;
+    return NULL;
 }
 
 int tide_enum_add_value(tide_schema *s, tide_enum *e, const char *value)
@@ -1373,6 +1399,11 @@ static int finish_objects(finisher *f)
             if (o->definition[n] && !(o->definition = tide_schema_strn(s, o->definition, n)))
                 return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
         }
+        if (o->with && o->kind != TIDE_OBJ_VIEW && o->kind != TIDE_OBJ_MATVIEW)
+            return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': with = (options) is for views and "
+                                "materialized views", kind, o->name);
+        if ((rc = storage_params(f, &o->with)) < 0)
+            return rc;
         if (!o->canonical) {
             o->canonical = o->definition;
             rc = canon(f, &o->canonical, tide_model_canonical_expr);
@@ -1405,6 +1436,11 @@ static void finish_namespaces(tide_schema *s)
         if (strcmp(s->namespaces[i], "public") && (!n || strcmp(s->namespaces[n - 1], s->namespaces[i])))
             s->namespaces[n++] = s->namespaces[i];
     s->nnamespaces = n;
+    sort_list(s->ns_comments, s->nns_comments, sizeof *s->ns_comments, cmp_named);
+    for (i = n = 0; i < s->nns_comments; i++)      /* none on the default one, none empty */
+        if (s->ns_comments[i].comment && strcmp(s->ns_comments[i].name, "public"))
+            s->ns_comments[n++] = s->ns_comments[i];
+    s->nns_comments = n;
 }
 
 int tide_schema_finish(tide_schema *s, tide_err *err)
@@ -1628,9 +1664,11 @@ static void copy_con_options(tide_schema *s, tide_table *t, const tide_table *a)
     int i;
     t->pk_options = a->pk_options;
     t->pk_conflict = tide_schema_str(s, a->pk_conflict);
+    t->pk_comment = tide_schema_str(s, a->pk_comment);
     for (i = 0; i < a->nuniques && i < t->nuniques; i++) {
         t->uniques[i].options = a->uniques[i].options;
         t->uniques[i].on_conflict = tide_schema_str(s, a->uniques[i].on_conflict);
+        t->uniques[i].comment = tide_schema_str(s, a->uniques[i].comment);
     }
 }
 
@@ -1672,6 +1710,7 @@ static int copy_table(tide_schema *s, const tide_table *a)
         c->statistics = tide_schema_str(s, ac->statistics);
         c->storage = tide_schema_str(s, ac->storage);
         c->compression = tide_schema_str(s, ac->compression);
+        c->sequence_comment = tide_schema_str(s, ac->sequence_comment);
         c->not_null_conflict = tide_schema_str(s, ac->not_null_conflict);
         c->not_null_said = ac->not_null_said;
     }
@@ -1708,12 +1747,14 @@ static int copy_table(tide_schema *s, const tide_table *a)
         fk->deferrable = af->deferrable;
         fk->initially_deferred = af->initially_deferred;
         fk->options = af->options;
+        fk->comment = tide_schema_str(s, af->comment);
     }
     for (i = 0; i < a->nchecks; i++) {
         tide_check *k = tide_table_add_check(s, t, a->checks[i].name, a->checks[i].expr);
         if (!k)
             return TIDE_ENOMEM;
         k->options = a->checks[i].options;
+        k->comment = tide_schema_str(s, a->checks[i].comment);
     }
     copy_con_options(s, t, a);
     return 0;
@@ -1737,7 +1778,11 @@ tide_schema *tide_schema_copy(const tide_schema *src)
             rc = TIDE_ENOMEM;
         for (j = 0; rc == 0 && j < src->enums[i].nvalues; j++)
             rc = tide_enum_add_value(s, e, src->enums[i].values[j]);
+        if (rc == 0 && src->enums[i].comment && !(e->comment = tide_schema_str(s, src->enums[i].comment)))
+            rc = TIDE_ENOMEM;
     }
+    for (i = 0; rc == 0 && i < src->nns_comments; i++)
+        rc = tide_schema_set_namespace_comment(s, src->ns_comments[i].name, src->ns_comments[i].comment);
     for (i = 0; rc == 0 && i < src->nobjects; i++) {
         const tide_object *a = &src->objects[i];
         tide_object *o = tide_schema_add_object(s, a->kind, a->schema, a->name, a->table, a->definition);
@@ -1746,6 +1791,7 @@ tide_schema *tide_schema_copy(const tide_schema *src)
         else {
             o->canonical = tide_schema_str(s, a->canonical);
             o->comment = tide_schema_str(s, a->comment);
+            o->with = tide_schema_str(s, a->with);
             o->renamed_from = tide_schema_str(s, a->renamed_from);
             o->reads_given = a->reads_given;
             if (a->reads_given)

@@ -63,6 +63,8 @@ typedef struct tide_column {
     char *storage;          /* SET STORAGE plain|external|extended|main, when not the type's own;
                                NULL: the type's */
     char *compression;      /* SET COMPRESSION pglz|lz4; NULL: the server's default */
+    char *sequence_comment; /* the comment of the column's own sequence (serial or identity,
+                               COMMENT ON SEQUENCE); NULL: none */
     int not_null_said;      /* SQLite: whether the rowid (INTEGER PRIMARY KEY) declares NOT NULL,
                                as Room writes "id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL":
                                never NULL either way, but PRAGMA table_info reports what was
@@ -104,6 +106,7 @@ typedef struct tide_unique {
     int ncolumns;
     unsigned options;       /* TIDE_CON_DEFERRABLE, _INITIALLY_DEFERRED, _NULLS_NOT_DISTINCT */
     char *on_conflict;      /* ON CONFLICT resolution (tide_conflict_words); NULL: none */
+    char *comment;          /* NULL: none (PostgreSQL COMMENT ON CONSTRAINT) */
 } tide_unique;
 
 /* An index. Either columns or expression. A column entry is the column
@@ -143,12 +146,14 @@ typedef struct tide_fk {
                                added): SQLite numbers them by it (PRAGMA foreign_key_list,
                                the last declared first), so a table it writes declares them
                                in this order, not in name order; the diff ignores it */
+    char *comment;          /* NULL: none (PostgreSQL COMMENT ON CONSTRAINT) */
 } tide_fk;
 
 typedef struct tide_check {
     char *name;             /* canonical: given, or <table>_check[N] */
     char *expr;             /* canonical: trimmed, outer parentheses removed */
     unsigned options;       /* TIDE_CON_NOT_VALID, TIDE_CON_NO_INHERIT */
+    char *comment;          /* NULL: none (PostgreSQL COMMENT ON CONSTRAINT) */
 } tide_check;
 
 /* Table options (tide_table.options). A change of options is
@@ -196,6 +201,7 @@ typedef struct tide_table {
                                table is clustered on; NULL: none */
     char *pk_conflict;      /* the primary key's ON CONFLICT resolution (tide_conflict_words);
                                NULL: none */
+    char *pk_comment;       /* the primary key's comment (COMMENT ON CONSTRAINT); NULL: none */
 } tide_table;
 
 typedef struct tide_enum {
@@ -203,7 +209,14 @@ typedef struct tide_enum {
     char *name;
     char **values;          /* in order: order matters to PostgreSQL */
     int nvalues;
+    char *comment;          /* NULL: none (PostgreSQL COMMENT ON TYPE) */
 } tide_enum;
+
+/* A namespace's comment (PostgreSQL COMMENT ON SCHEMA): tide_schema.ns_comments. */
+typedef struct tide_ns_comment {
+    char *name;             /* the namespace (never the default one) */
+    char *comment;
+} tide_ns_comment;
 
 /* ---- objects beside tables ------------------------------------------------
  * Every schema object that is not a table, a column, a key, an index or an
@@ -279,6 +292,9 @@ typedef struct tide_object {
     char *canonical;          /* what the diff compares: set by a driver (the server's
                                  spelling) or, when NULL, by finish */
     char *comment;            /* NULL: none */
+    char *with;               /* a view's options (PostgreSQL WITH (security_barrier=true,
+                                 security_invoker=true)), as pg_class.reloptions keeps them,
+                                 joined by ", "; NULL: none */
     char *renamed_from;       /* DSL hint: "old" (same kind, schema and table) */
     char **reads;             /* tables and objects it reads ("name" or "schema.name"):
                                  given by introspection, or found by finish among the
@@ -309,6 +325,10 @@ typedef struct tide_schema {
      * compares the namespaces each schema has, listed or used. */
     char **namespaces;
     int nnamespaces;
+    /* Comments of namespaces (COMMENT ON SCHEMA), sorted by name after
+     * finish, each once; a namespace commented is listed in namespaces too. */
+    tide_ns_comment *ns_comments;
+    int nns_comments;
     tide_arena *arena;
     int finished;
     /* Identifiers (table, column, index and constraint names, foreign key
@@ -442,6 +462,11 @@ size_t tide_model_index_col_len(const char *entry);
  * (uses), or that or is listed in s->namespaces (has). */
 int tide_schema_uses_namespace(const tide_schema *s, const char *ns);
 int tide_schema_has_namespace(const tide_schema *s, const char *ns);
+
+/* The comment of namespace ns (COMMENT ON SCHEMA), or NULL. */
+const char *tide_schema_namespace_comment(const tide_schema *s, const char *ns);
+/* Sets it (adds ns to the namespaces too); 0 or TIDE_ENOMEM. */
+int tide_schema_set_namespace_comment(tide_schema *s, const char *ns, const char *comment);
 
 /* "schema.name" or "name" for messages, into out. */
 int tide_model_qualified(const char *schema, const char *name, tide_buf *out);

@@ -241,6 +241,7 @@ static void render_enum(writer *w, const tide_enum *e)
     string_field(w, "schema", e->schema);
     string_field(w, "name", e->name);
     list_field(w, "values", e->values, e->nvalues, 1);
+    string_field(w, "comment", e->comment);
     leave(w, "}");
 }
 
@@ -252,6 +253,7 @@ static void render_identity(writer *w, const tide_column *c)
     string_field(w, "statistics", c->statistics);
     string_field(w, "storage", c->storage);
     string_field(w, "compression", c->compression);
+    string_field(w, "sequenceComment", c->sequence_comment);
 }
 
 static void render_column(writer *w, const tide_column *c)
@@ -300,6 +302,7 @@ static void render_primary_key(writer *w, const tide_table *t)
     list_field(w, "columns", t->pk, t->npk, 1);
     render_con_options(w, t->pk_options);
     string_field(w, "onConflict", t->pk_conflict);
+    string_field(w, "comment", t->pk_comment);
     leave(w, "}");
 }
 
@@ -311,6 +314,7 @@ static void render_unique(writer *w, const tide_unique *u)
     list_field(w, "columns", u->columns, u->ncolumns, 1);
     render_con_options(w, u->options);
     string_field(w, "onConflict", u->on_conflict);
+    string_field(w, "comment", u->comment);
     leave(w, "}");
 }
 
@@ -344,6 +348,7 @@ static void render_fk(writer *w, const tide_fk *fk)
     true_field(w, "deferrable", fk->deferrable);
     true_field(w, "initiallyDeferred", fk->initially_deferred);
     render_con_options(w, fk->options);
+    string_field(w, "comment", fk->comment);
     leave(w, "}");
 }
 
@@ -354,6 +359,7 @@ static void render_check(writer *w, const tide_check *ck)
     string_field(w, "name", ck->name);
     string_field(w, "expression", ck->expr);
     render_con_options(w, ck->options);
+    string_field(w, "comment", ck->comment);
     leave(w, "}");
 }
 
@@ -442,6 +448,7 @@ static void render_object(writer *w, const tide_object *o)
     if (o->reads_given)
         list_field(w, "reads", o->reads, o->nreads, 1);
     string_field(w, "comment", o->comment);
+    string_field(w, "with", o->with);
     leave(w, "}");
 }
 
@@ -471,6 +478,18 @@ int tide_snapshot_render(const tide_schema *s, tide_buf *out, tide_err *err)
     w.declared = s->declared_types;
     true_field(&w, "declaredTypes", s->declared_types);   /* columns keep their declared text */
     list_field(&w, "namespaces", s->namespaces, s->nnamespaces, 0);   /* left out when none */
+    if (s->nns_comments) {
+        key(&w, "namespaceComments");
+        enter(&w, "[");
+        for (i = 0; i < s->nns_comments; i++) {
+            item(&w);
+            enter(&w, "{");
+            string_field(&w, "name", s->ns_comments[i].name);
+            string_field(&w, "comment", s->ns_comments[i].comment);
+            leave(&w, "}");
+        }
+        leave(&w, "]");
+    }
     if (s->nenums) {
         key(&w, "enums");
         enter(&w, "[");
@@ -1001,7 +1020,7 @@ static const char *const column_keys[] = { "name", "type", "enum", "nullable", "
                                            "autoincrement", "generated", "stored", "collation",
                                            "comment", "declared", "defaultText", "identity",
                                            "sequence", "statistics", "storage", "compression",
-                                           "notNullOnConflict", "notNull", NULL };
+                                           "notNullOnConflict", "notNull", "sequenceComment", NULL };
 
 static int column_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1025,6 +1044,7 @@ static int column_field(reader *r, void *obj, int i, const char *k)
     case 16: return read_text(r, k, 1, &c->compression);
     case 17: return read_text(r, k, 1, &c->not_null_conflict);
     case 18: return read_flag(r, k, &c->not_null_said);
+    case 19: return read_text(r, k, 1, &c->sequence_comment);
     default: return read_text(r, k, 1, &c->comment);
     }
 }
@@ -1080,7 +1100,7 @@ static int read_con_options(reader *r, const char *k, unsigned *dst)
     return 0;
 }
 
-static const char *const pk_keys[] = { "name", "columns", "options", "onConflict", NULL };
+static const char *const pk_keys[] = { "name", "columns", "options", "onConflict", "comment", NULL };
 
 static int pk_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1091,6 +1111,8 @@ static int pk_field(reader *r, void *obj, int i, const char *k)
         return read_con_options(r, k, &t->pk_options);
     if (i == 3)
         return read_text(r, k, 1, &t->pk_conflict);
+    if (i == 4)
+        return read_text(r, k, 1, &t->pk_comment);
     return read_strings(r, k, 0, &t->pk, &t->npk);
 }
 
@@ -1114,7 +1136,7 @@ static int read_primary_key(reader *r, tide_table *t, const char *k)
     return 0;
 }
 
-static const char *const unique_keys[] = { "name", "columns", "options", "onConflict", NULL };
+static const char *const unique_keys[] = { "name", "columns", "options", "onConflict", "comment", NULL };
 
 static int unique_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1125,6 +1147,8 @@ static int unique_field(reader *r, void *obj, int i, const char *k)
         return read_con_options(r, k, &u->options);
     if (i == 3)
         return read_text(r, k, 1, &u->on_conflict);
+    if (i == 4)
+        return read_text(r, k, 1, &u->comment);
     return read_strings(r, k, 0, &u->columns, &u->ncolumns);
 }
 
@@ -1184,7 +1208,7 @@ static int index_item(reader *r, void *ctx)
 
 static const char *const fk_keys[] = { "name", "columns", "refSchema", "refTable", "refColumns",
                                        "onDelete", "onUpdate", "deferrable",
-                                       "initiallyDeferred", "options", NULL };
+                                       "initiallyDeferred", "options", "comment", NULL };
 
 static int fk_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1199,6 +1223,7 @@ static int fk_field(reader *r, void *obj, int i, const char *k)
     case 6: return read_text(r, k, 1, &fk->on_update);
     case 7: return read_flag(r, k, &fk->deferrable);
     case 9: return read_con_options(r, k, &fk->options);
+    case 10: return read_text(r, k, 1, &fk->comment);
     default: return read_flag(r, k, &fk->initially_deferred);
     }
 }
@@ -1222,13 +1247,15 @@ static int fk_item(reader *r, void *ctx)
     return 0;
 }
 
-static const char *const check_keys[] = { "name", "expression", "options", NULL };
+static const char *const check_keys[] = { "name", "expression", "options", "comment", NULL };
 
 static int check_field(reader *r, void *obj, int i, const char *k)
 {
     tide_check *ck = obj;
     if (i == 2)
         return read_con_options(r, k, &ck->options);
+    if (i == 3)
+        return read_text(r, k, 1, &ck->comment);
     return read_text(r, k, 0, i == 0 ? &ck->name : &ck->expr);
 }
 
@@ -1338,9 +1365,9 @@ static int read_kind(reader *r, const char *k, tide_object *o)
 }
 
 static const char *const object_keys[] = { "kind", "schema", "name", "table", "definition",
-                                           "canonical", "reads", "comment", NULL };
+                                           "canonical", "reads", "comment", "with", NULL };
 enum { OBJECT_KIND, OBJECT_SCHEMA, OBJECT_NAME, OBJECT_TABLE, OBJECT_DEFINITION,
-       OBJECT_CANONICAL, OBJECT_READS, OBJECT_COMMENT };
+       OBJECT_CANONICAL, OBJECT_READS, OBJECT_COMMENT, OBJECT_WITH };
 
 static int object_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1355,6 +1382,7 @@ static int object_field(reader *r, void *obj, int i, const char *k)
     case OBJECT_READS:
         o->reads_given = 1;
         return read_strings(r, k, 0, &o->reads, &o->nreads);
+    case OBJECT_WITH: return read_text(r, k, 1, &o->with);
     default: return read_text(r, k, 1, &o->comment);
     }
 }
@@ -1381,7 +1409,7 @@ static int object_item(reader *r, void *ctx)
     return 0;
 }
 
-static const char *const enum_keys[] = { "schema", "name", "values", NULL };
+static const char *const enum_keys[] = { "schema", "name", "values", "comment", NULL };
 enum { ENUM_VALUES = 2 };
 
 static int enum_field(reader *r, void *obj, int i, const char *k)
@@ -1391,6 +1419,8 @@ static int enum_field(reader *r, void *obj, int i, const char *k)
         return read_text(r, k, 1, &e->schema);
     if (i == 1)
         return read_text(r, k, 0, &e->name);
+    if (i == 3)
+        return read_text(r, k, 1, &e->comment);
     return read_strings(r, k, 0, &e->values, &e->nvalues);
 }
 
@@ -1444,9 +1474,35 @@ static int read_format(reader *r, const char *k)
 }
 
 static const char *const top_keys[] = { "format", "enums", "tables", "nocase", "objects", "declaredTypes",
-                                        "definitions", "namespaces", NULL };
+                                        "definitions", "namespaces", "namespaceComments", NULL };
 enum { TOP_FORMAT, TOP_ENUMS, TOP_TABLES, TOP_NOCASE, TOP_OBJECTS, TOP_DECLARED, TOP_DEFINITIONS,
-       TOP_NAMESPACES };
+       TOP_NAMESPACES, TOP_NS_COMMENTS };
+
+static const char *const ns_comment_keys[] = { "name", "comment", NULL };
+
+static int ns_comment_field(reader *r, void *obj, int i, const char *k)
+{
+    tide_ns_comment *c = obj;
+    return read_text(r, k, 0, i == 0 ? &c->name : &c->comment);
+}
+
+static const shape ns_comment_shape = { "a namespace's comment", "namespace comment", ns_comment_keys,
+                                        ns_comment_field };
+
+/* {"name": ..., "comment": ...}: COMMENT ON SCHEMA. */
+static int ns_comment_item(reader *r, void *ctx)
+{
+    tide_ns_comment c = { NULL, NULL };
+    const char *at;
+    unsigned seen;
+    int rc;
+    (void)ctx;
+    if ((rc = read_object(r, &ns_comment_shape, &c, &seen, &at)) < 0)
+        return rc;
+    if (!c.name || !c.comment)
+        return missing(r, at, &ns_comment_shape, c.name, c.name ? "comment" : "name");
+    return tide_schema_set_namespace_comment(r->s, c.name, c.comment) < 0 ? out_of_memory(r) : 0;
+}
 
 static int top_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1463,6 +1519,8 @@ static int top_field(reader *r, void *obj, int i, const char *k)
         return read_text(r, k, 0, &r->s->digest);
     if (i == TOP_NAMESPACES)
         return read_strings(r, k, 1, &r->s->namespaces, &r->s->nnamespaces);
+    if (i == TOP_NS_COMMENTS)
+        return read_list(r, k, 1, ns_comment_item, NULL);
     return read_list(r, k, i == TOP_ENUMS, i == TOP_ENUMS ? enum_item : table_item, NULL);
 }
 

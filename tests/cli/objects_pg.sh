@@ -40,4 +40,18 @@ tide --url "$base/${DB}_copy" schema:diff --from "$base/${DB}_copy" --to "$URL" 
 tide --url "$base/${DB}_copy" schema:diff --from "$base/${DB}_copy" --to "$URL"; expect_rc 0
 expect_out "nothing to do"
 admin "drop database if exists ${DB}_copy"
+
+t "a view's options (with =): a materialized view takes storage parameters, not security_barrier (refused by name, nothing written)"
+mkdir -p mv/schema
+cat > mv/schema/app.lua <<'LUA'
+local t = require "tide.schema"
+return { t.table "item" { t.col "id" :integer() :primary() },
+         t.materializedView "item_ids" { with = "security_barrier=true", sql = [[select id from item]] } }
+LUA
+(cd mv && "$TIDE_BIN" --url "$URL" migration:create --name x) > mv.out 2>&1; rc=$?; out=$(cat mv.out)
+expect_rc 1; expect_out "materialized view item_ids: security_barrier is an option of views"
+[ ! -e mv/migrations ] || [ -z "$(ls mv/migrations)" ] || bad "a migration was written"
+sed -i 's/security_barrier=true/fillfactor=70/' mv/schema/app.lua
+(cd mv && "$TIDE_BIN" --url "$URL" schema:create --dump) > mv.out 2>&1; rc=$?; out=$(cat mv.out)
+expect_rc 0; expect_out 'create materialized view "item_ids" with (fillfactor=70) as'
 finish

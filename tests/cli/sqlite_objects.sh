@@ -93,6 +93,14 @@ pg_only 't.table "n" { t.col "id" :integer() :identity() :primary() }' "table n,
 pg_only 't.table "s" { t.col "id" :integer() :primary(), t.col "b" :text() :storage "external" }' "table s, b: SET STATISTICS / STORAGE / COMPRESSION"
 pg_only 't.table "r" :rowLevelSecurity() { t.col "id" :integer() :primary() }' "table r: ROW LEVEL SECURITY"
 pg_only 't.table "k" :clusterOn "k_pkey" { t.col "id" :integer() :primary() }' "table k: CLUSTER ON"
+pg_only 't.table "cc" { t.col "id" :integer() :primary(), t.col "n" :integer(), t.check("cc_n", "n > 0", { comment = "positive" }) }' "table cc, cc_n: a comment on a constraint (comment =)"
+pg_only 't.table "cu" { t.col "id" :integer() :primary(), t.col "n" :integer(), t.unique { "n", comment = "one each" } }' "table cu, cu_n_key: a comment on a constraint (comment =)"
+pg_only 't.table "cp" { t.col "id" :integer(), t.primary { "id", comment = "the key" } }' "table cp, cp_pkey: a comment on a constraint (comment =)"
+pg_only 't.table "p" { t.col "id" :integer() :primary() }, t.table "cf" { t.col "id" :integer() :primary(), t.col "p" :integer(), t.foreign { "p", table = "p", comment = "parent" } }' "table cf, cf_p_fkey: a comment on a constraint (comment =)"
+pg_only 't.table "sq" { t.col "id" :serial() :primary() :sequenceComment "ids" }' "table sq, id: a comment on a column's own sequence (:sequenceComment)"
+pg_only 't.table "en" { t.col "id" :integer() :primary(), t.col "m" :enum("mood", { "ok", "sad" }, { comment = "feelings" }) }' "enum mood: a comment on an enum type"
+pg_only 't.schema "billing" { comment = "invoices" }, t.table "x" { t.col "id" :integer() :primary() }' "schema billing: a comment on a namespace (t.schema { comment = })"
+pg_only 't.table "x" { t.col "id" :integer() :primary() }, t.view "xv" { with = "security_barrier=true", sql = [[select id from x]] }' "view xv: with = 'security_barrier=true' (a view's options)"
 
 t "clusterOn naming no index of its table is an error naming it; nothing is written"
 rm -rf badcl && mkdir -p badcl/schema

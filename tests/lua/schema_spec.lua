@@ -472,6 +472,36 @@ describe("tide.schema objects, generated columns and table options", function()
   end)
 end)
 
+describe("tide.schema: comments beside tables and columns, and a view's options (PostgreSQL)", function()
+  it("carries comments on constraints, an enum, a serial's sequence and a namespace", function()
+    local d = t.table "org" {
+      t.col "id" :serial() :sequenceComment "org ids",
+      t.col "mood" :enum("mood", { "ok", "sad" }, { comment = "feelings" }),
+      t.col "parent" :integer() :nullable(),
+      t.primary { "id", comment = "the key" },
+      t.unique { "parent", comment = "one child" },
+      t.foreign { "parent", table = "org", columns = { "id" }, comment = "a tree" },
+      t.check("org_loop", "parent <> id", { comment = "no loops" }),
+    }
+    assert.are.same({ "org ids", "feelings" }, { d.columns[1].sequenceComment, d.columns[2].enumComment })
+    assert.are.same({ "the key", "one child", "a tree", "no loops" },
+      { d.primary.comment, d.uniques[1].comment, d.foreigns[1].comment, d.checks[1].comment })
+    assert.are.equal("money", t.schema "billing" { comment = "money" }.comment)
+    assert.are.equal("security_barrier=true", t.view "v" { with = "security_barrier=true", sql = "select 1" }.with)
+  end)
+
+  it("refuses them misused, naming what to write", function()
+    raises(function() local c = t.col "m" :enum("mood", { "ok" }, { coment = "x" }) return c end,
+      "unknown option 'coment'; did you mean 'comment'?")
+    raises(function() return t.table "x" { t.col "a" :integer() :sequenceComment "ids" } end,
+      ":sequenceComment() applies to a serial or :identity() column")
+    raises(function() return t.schema "s" { coment = "x" } end, "t.schema 's': unknown option 'coment'")
+    raises(function() return t.schema "s" { comment = 1 } end, "t.schema 's': comment must be a string")
+    raises(function() return t.trigger "tr" { table = "u", with = "x=1", sql = "create trigger" } end,
+      "trigger 'tr': with = (options) is for views and materialized views")
+  end)
+end)
+
 describe("tide.schema: what SQLite keeps of keys (ON CONFLICT clauses, nullable keys)", function()
   it("records a NOT NULL's, a UNIQUE's and a PRIMARY KEY's resolution", function()
     local d = t.table "x" {

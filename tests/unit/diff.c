@@ -315,6 +315,58 @@ static void changed_constraints_drop_then_add(void **state)
     tide_schema_free(b);
 }
 
+/* Comments with no op of their own (TIDE_OP_COMMENT): a constraint's
+ * changed alone, one made again by the plan gets its comment again, an
+ * enum's, a namespace's, a serial's sequence's; nothing when only the
+ * comment's owner is dropped. */
+static void comments_follow_what_is_made_again(void **state)
+{
+    tide_schema *a = tide_schema_new(), *b = tide_schema_new();
+    tide_table *t;
+    tide_check *k;
+    tide_column *c;
+    tide_enum *e;
+    (void)state;
+    t = table(a, NULL, "item");             /* id, the key */
+    c = &t->columns[0];
+    c->autoincrement = 1;
+    t->pk_comment = tide_schema_str(a, "the key");
+    k = tide_table_add_check(a, t, "price_pos", "price > 0");
+    k->comment = tide_schema_str(a, "sold, not given");
+    col(a, t, "price", "integer");
+    e = tide_schema_add_enum(a, NULL, "mood");
+    tide_enum_add_value(a, e, "ok");
+    tide_enum_add_value(a, e, "sad");
+    e->comment = tide_schema_str(a, "feelings");
+    tide_schema_set_namespace_comment(a, "billing", "money");
+    t = table(b, NULL, "item");             /* id, the key */
+    c = &t->columns[0];
+    c->autoincrement = 1;
+    c->sequence_comment = tide_schema_str(b, "item ids");
+    t->pk_comment = tide_schema_str(b, "item numbers");
+    k = tide_table_add_check(b, t, "price_pos", "price >= 1");            /* made again */
+    k->comment = tide_schema_str(b, "sold, not given");
+    col(b, t, "price", "integer");
+    e = tide_schema_add_enum(b, NULL, "mood");
+    tide_enum_add_value(b, e, "sad");
+    tide_enum_add_value(b, e, "ok");                                      /* replaced */
+    e->comment = tide_schema_str(b, "feelings");
+    tide_schema_set_namespace_comment(b, "billing", "invoices");
+    finish(a);
+    finish(b);
+    diff(a, b, NULL,
+         "drop check price_pos on item; replace enum mood (values removed or reordered); "
+         "add check price_pos on item; comment on schema billing; comment on enum mood; "
+         "comment on the sequence of item.id; comment on constraint item_pkey on item; "
+         "comment on constraint price_pos on item; drop the previous type of enum mood",
+         "drop check price_pos on item; replace enum mood (values removed or reordered); "
+         "add check price_pos on item; comment on schema billing; comment on enum mood; "
+         "comment on the sequence of item.id; comment on constraint item_pkey on item; "
+         "comment on constraint price_pos on item; drop the previous type of enum mood");
+    tide_schema_free(a);
+    tide_schema_free(b);
+}
+
 /* The live side of a SQLite schema spelled USERS/Email, the definitions
  * users/email: with nocase identifiers, nothing to do (the database keeps
  * its spelling); without, two tables (PostgreSQL's quoted identifiers). */
@@ -669,6 +721,7 @@ int main(void)
         cmocka_unit_test(likely_renames_are_asked_or_warned),
         cmocka_unit_test(safe_mode_and_kept_tables),
         cmocka_unit_test(changed_constraints_drop_then_add),
+        cmocka_unit_test(comments_follow_what_is_made_again),
         cmocka_unit_test(enums_grow_or_are_replaced),
         cmocka_unit_test(ignore_changes_and_explanations),
         cmocka_unit_test(verbose_says_which_properties_differ),

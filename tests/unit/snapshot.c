@@ -624,6 +624,62 @@ static void test_round_trip(void **state)
     free(again);
 }
 
+/* Comments on constraints, an enum type, a namespace and a serial's
+ * sequence, and a view's options, go through the snapshot. */
+static void test_comments_and_view_options(void **state)
+{
+    tide_schema *s = tide_schema_new(), *back;
+    tide_table *t = tide_schema_add_table(s, "billing", "org");
+    tide_column *c = tide_table_add_column(s, t, "id", "integer");
+    tide_unique *u;
+    tide_fk *f;
+    tide_enum *e;
+    tide_object *o;
+    char *text, *again;
+    tide_err err;
+    (void)state;
+    c->autoincrement = 1;
+    c->sequence_comment = tide_schema_str(s, "org ids");
+    tide_table_add_column(s, t, "parent", "integer")->nullable = 1;
+    tide_table_add_pk_column(s, t, "id");
+    t->pk_comment = tide_schema_str(s, "the key");
+    u = tide_table_add_unique(s, t, "org_parent_key");
+    tide_strv_push(s, &u->columns, &u->ncolumns, "parent");
+    u->comment = tide_schema_str(s, "one child");
+    f = tide_table_add_fk(s, t, "org_parent_fkey");
+    tide_strv_push(s, &f->columns, &f->ncolumns, "parent");
+    f->ref_schema = tide_schema_str(s, "billing");
+    f->ref_table = tide_schema_str(s, "org");
+    f->comment = tide_schema_str(s, "a tree");
+    tide_table_add_check(s, t, "org_parent_check", "parent <> id")->comment = tide_schema_str(s, "no loops");
+    e = tide_schema_add_enum(s, "billing", "mood");
+    tide_enum_add_value(s, e, "ok");
+    e->comment = tide_schema_str(s, "feelings");
+    assert_int_equal(tide_schema_set_namespace_comment(s, "billing", "money"), 0);
+    o = tide_schema_add_object(s, TIDE_OBJ_VIEW, "billing", "orgs", NULL, "select id from billing.org");
+    o->with = tide_schema_str(s, "Security_Barrier = true");
+    if (tide_schema_finish(s, &err) < 0)
+        fail_msg("finish: %s", err.msg);
+    text = render(s);
+    back = parse_ok(text);
+    again = render(back);
+    assert_string_equal(again, text);
+    t = (tide_table *)tide_schema_find_table(back, "billing", "org");
+    assert_string_equal(t->pk_comment, "the key");
+    assert_string_equal(t->uniques[0].comment, "one child");
+    assert_string_equal(t->fks[0].comment, "a tree");
+    assert_string_equal(t->checks[0].comment, "no loops");
+    assert_string_equal(t->columns[0].sequence_comment, "org ids");
+    assert_string_equal(tide_schema_find_enum(back, "billing", "mood")->comment, "feelings");
+    assert_string_equal(tide_schema_namespace_comment(back, "billing"), "money");
+    assert_string_equal(tide_schema_find_object(back, TIDE_OBJ_VIEW, "billing", "orgs", NULL)->with,
+                        "security_barrier=true");
+    tide_schema_free(s);
+    tide_schema_free(back);
+    free(text);
+    free(again);
+}
+
 static void test_insertion_order(void **state)
 {
     tide_schema *a = full_schema(0), *b = full_schema(1);
@@ -1128,6 +1184,7 @@ int main(void)
         cmocka_unit_test(test_objects_text),
         cmocka_unit_test(test_empty_schema),
         cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_comments_and_view_options),
         cmocka_unit_test(test_insertion_order),
         cmocka_unit_test(test_escapes),
         cmocka_unit_test(test_lenient_forms),

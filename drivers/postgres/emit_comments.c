@@ -1,0 +1,61 @@
+/* emit_comments.c — PostgreSQL SQL for TIDE_OP_COMMENT: the comments of
+ * what has no comment op of its own (model/diff.h): a namespace (COMMENT ON
+ * SCHEMA), an enum type (COMMENT ON TYPE), a table's constraint (COMMENT ON
+ * CONSTRAINT) and the sequence a serial or identity column owns, whatever
+ * its name (COMMENT ON SEQUENCE of pg_get_serial_sequence). */
+#include "pg_internal.h"
+#include "sqlw.h"
+
+/* The comment text, or null. */
+static void is(tide_sqlw *e, const char *text)
+{
+    tide_sqlw_put(e, " is ");
+    if (text)
+        tide_sqlw_literal(e, text);
+    else
+        tide_sqlw_put(e, "null");
+}
+
+/* The sequence's name is the server's to know: a format() in a DO block,
+ * as owned_sequence (emit.c) alters it. */
+static void sequence_comment(tide_sqlw *e, const tide_table *t, const tide_column *c, const char *text)
+{
+    tide_buf table = TIDE_BUF_INIT;
+    if ((t->schema && (tide_postgres_driver.quote_ident(&table, t->schema) < 0 || tide_buf_putc(&table, '.') < 0)) ||
+        tide_postgres_driver.quote_ident(&table, t->name) < 0)
+        e->rc = e->rc ? e->rc : TIDE_ENOMEM;
+    tide_sqlw_put(e, "do $tide$ begin execute format('comment on sequence %s is %L', pg_get_serial_sequence(");
+    tide_sqlw_literal(e, table.data ? table.data : "");
+    tide_sqlw_put(e, ", ");
+    tide_sqlw_literal(e, c->name);
+    tide_sqlw_put(e, "), ");
+    if (text)
+        tide_sqlw_literal(e, text);
+    else
+        tide_sqlw_put(e, "null::text");
+    tide_sqlw_put(e, "); end $tide$");
+    tide_sqlw_stmt(e);
+    tide_buf_free(&table);
+}
+
+void pg_emit__comment(tide_sqlw *e, const tide_op *op)
+{
+    if (op->column) {
+        sequence_comment(e, op->table, op->column, op->value);
+        return;
+    }
+    if (op->namespace_name) {
+        tide_sqlw_put(e, "comment on schema ");
+        tide_sqlw_q(e, op->namespace_name);
+    } else if (op->enumt) {
+        tide_sqlw_put(e, "comment on type ");
+        tide_sqlw_qname(e, op->enumt->schema, op->enumt->name);
+    } else {
+        tide_sqlw_put(e, "comment on constraint ");
+        tide_sqlw_q(e, op->new_name);
+        tide_sqlw_put(e, " on ");
+        tide_sqlw_qname(e, op->table->schema, op->table->name);
+    }
+    is(e, op->value);
+    tide_sqlw_stmt(e);
+}

@@ -1,0 +1,1 @@
+select id, org_id, age from member;

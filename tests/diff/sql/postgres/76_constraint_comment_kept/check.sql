@@ -1,0 +1,1 @@
+select id, price, qty from item;

@@ -1,0 +1,1 @@
+select id, m, c, s from shirt;

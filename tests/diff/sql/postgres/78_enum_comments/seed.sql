@@ -1,0 +1,1 @@
+insert into shirt values (1, 'ok', 'red', 'm');

@@ -1,0 +1,1 @@
+select id, title from topic;

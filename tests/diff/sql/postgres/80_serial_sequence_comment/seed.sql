@@ -1,0 +1,1 @@
+insert into topic (title) values ('hello');
