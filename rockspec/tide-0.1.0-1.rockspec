@@ -2,7 +2,7 @@
 -- native core tide.core built from the project's C sources.
 --   luarocks make rockspec/tide-0.1.0-1.rockspec --lua-version=5.4 --tree=DIR
 -- (run from the top of the source tree; no network). Build needs cmake,
--- pkg-config and the development files of sqlite3, libpq and libcrypto
+-- pkg-config and the development files of sqlite3, libpq and nettle
 -- (found by CMake through pkg-config, so no external_dependencies here).
 rockspec_format = "3.0"
 package = "tide"

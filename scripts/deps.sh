@@ -6,7 +6,7 @@
 #                           make test replays the fuzz corpora with gcc)
 set -euo pipefail
 
-build_pkgs=(gcc make cmake pkg-config lua5.4 liblua5.4-dev lua-cjson libsqlite3-dev sqlite3 libpq-dev libssl-dev)
+build_pkgs=(gcc make cmake pkg-config lua5.4 liblua5.4-dev lua-cjson libsqlite3-dev sqlite3 libpq-dev nettle-dev)
 test_pkgs=(postgresql pgbouncer libcmocka-dev lua-busted valgrind luarocks graphviz)
 fuzz_pkgs=(clang libclang-rt-14-dev)
 

@@ -9,7 +9,7 @@
 #include "lua/runtime.h"
 
 #include <lauxlib.h>
-#include <openssl/evp.h>
+#include <nettle/sha2.h>
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -1326,11 +1326,12 @@ int tide_schema_load_dirs(tide_schema **out, lua_State *L, char *const *dirs, in
     return rc;
 }
 
-static int digest_add(EVP_MD_CTX *md, const void *p, size_t n)
+static void digest_add(struct sha256_ctx *md, const void *p, size_t n)
 {
     char len[24];
     int k = snprintf(len, sizeof len, "%zu:", n);      /* length-prefixed: no two inputs run together */
-    return EVP_DigestUpdate(md, len, (size_t)k) && EVP_DigestUpdate(md, p, n);
+    sha256_update(md, (size_t)k, (const uint8_t *)len);
+    sha256_update(md, n, p);
 }
 
 int tide_schema_dirs_digest(char *const *dirs, int ndirs, const char *salt, char out[TIDE_DIGEST_SIZE],
@@ -1339,14 +1340,14 @@ int tide_schema_dirs_digest(char *const *dirs, int ndirs, const char *salt, char
     static const char hex[] = "0123456789abcdef";
     file_list fl;
     tide_buf text = TIDE_BUF_INIT;
-    EVP_MD_CTX *md = EVP_MD_CTX_new();
-    unsigned char sum[EVP_MAX_MD_SIZE];
-    unsigned int n = 0, k;
+    struct sha256_ctx md;
+    uint8_t sum[SHA256_DIGEST_SIZE];
+    int k;
     int i, rc = 0, dir = 0;
     memset(&fl, 0, sizeof fl);
     out[0] = '\0';
-    if (!md || !EVP_DigestInit_ex(md, EVP_sha256(), NULL) || !digest_add(md, salt ? salt : "", strlen(salt ? salt : "")))
-        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory computing the definitions' digest");
+    sha256_init(&md);
+    digest_add(&md, salt ? salt : "", strlen(salt ? salt : ""));
     for (i = 0; rc == 0 && i < ndirs; i++) {
         int first = fl.n, f;
         if ((rc = list_folder(&fl, dirs[i], err)) < 0)
@@ -1358,23 +1359,21 @@ int tide_schema_dirs_digest(char *const *dirs, int ndirs, const char *salt, char
             tide_buf_reset(&text);
             if ((rc = tide_file_read(fl.paths[f], &text, err)) < 0)
                 break;
-            if (!digest_add(md, at, strlen(at)) || !digest_add(md, name, strlen(name)) ||
-                !digest_add(md, text.data ? text.data : "", text.len))
-                rc = tide_err_set(err, TIDE_ENOMEM, "out of memory computing the definitions' digest");
+            digest_add(&md, at, strlen(at));
+            digest_add(&md, name, strlen(name));
+            digest_add(&md, text.data ? text.data : "", text.len);
         }
         dir++;
     }
-    if (rc == 0 && (!EVP_DigestFinal_ex(md, sum, &n) || n != 32))
-        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory computing the definitions' digest");
     if (rc == 0) {
+        sha256_digest(&md, sizeof sum, sum);
         memcpy(out, "sha256:", 7);
-        for (k = 0; k < n; k++) {
+        for (k = 0; k < SHA256_DIGEST_SIZE; k++) {
             out[7 + 2 * k] = hex[sum[k] >> 4];
             out[8 + 2 * k] = hex[sum[k] & 15];
         }
-        out[7 + 2 * n] = '\0';
+        out[7 + 2 * SHA256_DIGEST_SIZE] = '\0';
     }
-    EVP_MD_CTX_free(md);
     tide_buf_free(&text);
     files_free(&fl);
     return rc;

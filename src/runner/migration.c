@@ -8,7 +8,7 @@
 
 #include <lauxlib.h>
 #include <lualib.h>
-#include <openssl/evp.h>
+#include <nettle/sha2.h>
 
 #include <ctype.h>
 #include <stdio.h>
@@ -328,16 +328,17 @@ void tide_migrations_free(tide_migration_set *set)
 void tide_sha256_hex(const void *data, size_t len, char out[65])
 {
     static const char hex[] = "0123456789abcdef";
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int n = 0, i;
-    out[0] = '\0';   /* what a failure of OpenSSL (out of memory) leaves */
-    if (!EVP_Digest(data ? data : "", len, md, &n, EVP_sha256(), NULL) || n != 32)
-        return;
-    for (i = 0; i < n; i++) {
+    struct sha256_ctx ctx;
+    uint8_t md[SHA256_DIGEST_SIZE];
+    int i;
+    sha256_init(&ctx);
+    sha256_update(&ctx, len, data ? data : "");
+    sha256_digest(&ctx, sizeof md, md);
+    for (i = 0; i < SHA256_DIGEST_SIZE; i++) {
         out[2 * i] = hex[md[i] >> 4];
         out[2 * i + 1] = hex[md[i] & 15];
     }
-    out[2 * n] = '\0';
+    out[2 * SHA256_DIGEST_SIZE] = '\0';
 }
 
 int tide_migration_checksum(tide_migration *m, tide_err *err)

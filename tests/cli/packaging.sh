@@ -82,7 +82,7 @@ run pkg-config --static --libs tide
 expect_rc 0
 expect_out "-lm"
 reqs=$(pkg-config --print-requires-private tide | awk '{print $1}' | tr '\n' ' ')
-for r in lua5.4 sqlite3 libcrypto; do
+for r in lua5.4 sqlite3 nettle; do
   case " $reqs " in *" $r "*) ;; *) bad "tide.pc Requires.private lacks $r (has: $reqs)" ;; esac
 done
 case " $reqs " in *" libpq "*) bad "tide.pc names libpq, which tide loads at run time" ;; esac
