@@ -37,11 +37,17 @@ static int rewritten(const tide_object *o)
            o->kind == TIDE_OBJ_TRIGGER || o->kind == TIDE_OBJ_POLICY;
 }
 
-/* Objects of another namespace whose text names neither themselves nor
- * their namespace: they can be made in a scratch namespace as they are. */
-static int movable(const tide_object *o)
+static int is_view(const tide_object *o)
 {
     return o->kind == TIDE_OBJ_VIEW || o->kind == TIDE_OBJ_MATVIEW;
+}
+
+/* Objects of another namespace that can be made in a scratch namespace:
+ * views (their text does not say where they are) and functions (the
+ * namespace their CREATE statement names is made the scratch one). */
+static int movable(const tide_object *o)
+{
+    return is_view(o) || o->kind == TIDE_OBJ_FUNCTION;
 }
 
 /* Whether the server spells o: of the default namespace, or movable. */
@@ -143,7 +149,7 @@ static int part_name(const tide_schema *c, const char *p)
     if (tide_schema_find_table(c, NULL, name))
         return 1;
     for (i = 0; i < c->nobjects; i++)
-        if (!c->objects[i].schema && movable(&c->objects[i]) && !strcmp(c->objects[i].name, name))
+        if (!c->objects[i].schema && is_view(&c->objects[i]) && !strcmp(c->objects[i].name, name))
             return 1;
     return 0;
 }
@@ -180,6 +186,47 @@ static int scratch_public(tide_schema *c, tide_object *o, tide_buf *buf)
     return 0;
 }
 
+/* p past the whitespace and comments at p, then past word (any case)
+ * when it is there; NULL when it is not. */
+static const char *past_word(const char *p, const char *word)
+{
+    size_t n = strlen(word);
+    for (;;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+            p++;
+        if (!(p[0] == '-' && p[1] == '-') && !(p[0] == '/' && p[1] == '*'))
+            break;
+        p += skipped(p);
+    }
+    if (!*word)
+        return p;
+    return !strncasecmp(p, word, n) && !ident_char(p[n]) ? p + n : NULL;
+}
+
+/* A function's CREATE statement with the namespace it names made
+ * `scratch`: 0, or 1 when the statement does not name ns (left out). */
+static int scratch_header(tide_schema *c, tide_object *o, const char *scratch, tide_buf *buf)
+{
+    const char *p = past_word(o->definition ? o->definition : "", "create"), *q;
+    size_t n = strlen(o->schema);
+    if (p && (q = past_word(p, "or")) != NULL && !(p = past_word(q, "replace")))
+        return 1;
+    if (!p || (!(q = past_word(p, "function")) && !(q = past_word(p, "procedure"))))
+        return 1;
+    p = past_word(q, "");
+    if (*p == '"' && !strncmp(p + 1, o->schema, n) && p[n + 1] == '"' && p[n + 2] == '.')
+        q = p + n + 2;
+    else if (!strncasecmp(p, o->schema, n) && p[n] == '.')
+        q = p + n;
+    else
+        return 1;
+    tide_buf_reset(buf);
+    if (tide_buf_add(buf, o->definition, (size_t)(p - o->definition)) < 0 || tide_buf_puts(buf, scratch) < 0 ||
+        tide_buf_puts(buf, q) < 0 || !(o->definition = tide_schema_str(c, buf->data)))
+        return TIDE_ENOMEM;
+    return 0;
+}
+
 /* The objects kept in the part: those of the default namespace, and the
  * movable ones, moved to their scratch namespace (before finish, which
  * sorts them by namespace). */
@@ -192,10 +239,15 @@ static int keep_objects(tide_schema *c, const spaces *sp, tide_err *err)
         tide_object *o = &c->objects[i];
         if (o->schema && !movable(o))
             continue;
-        if (movable(o) && scratch_public(c, o, &buf) < 0)
+        if (is_view(o) && scratch_public(c, o, &buf) < 0)
             rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
         if (o->schema) {
+            int left_out = 0;
             scratch_name(space_of(sp, o->schema), name);
+            if (o->kind == TIDE_OBJ_FUNCTION && (left_out = scratch_header(c, o, name, &buf)) < 0)
+                rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+            if (left_out)
+                continue;
             if (!(o->schema = tide_schema_str(c, name)))
                 rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
         }
@@ -308,19 +360,56 @@ done:
     return rc;
 }
 
-/* text with "tide_canonical." made "public." (pg_get_functiondef always
- * names the namespace), canonicalised as finish does, into out. */
-static int spelled(const char *text, tide_buf *tmp, tide_buf *out)
+/* Appends text to out with every `from` made `to`. */
+static int replaced(const char *text, const char *from, const char *to, tide_buf *out)
 {
     const char *p = text, *hit;
-    tide_buf_reset(tmp);
-    while ((hit = strstr(p, SCRATCH ".")) != NULL) {
-        if (tide_buf_add(tmp, p, (size_t)(hit - p)) < 0 || tide_buf_puts(tmp, "public.") < 0)
+    tide_buf_reset(out);
+    while ((hit = strstr(p, from)) != NULL) {
+        if (tide_buf_add(out, p, (size_t)(hit - p)) < 0 || tide_buf_puts(out, to) < 0)
             return TIDE_ENOMEM;
-        p = hit + strlen(SCRATCH ".");
+        p = hit + strlen(from);
     }
-    if (tide_buf_puts(tmp, p) < 0)
+    return tide_buf_puts(out, p) < 0 ? TIDE_ENOMEM : 0;
+}
+
+/* ns as the server prints it (quote_ident; keywords aside). */
+static int quoted_ns(const char *ns, tide_buf *out)
+{
+    const char *p;
+    int plain = (*ns >= 'a' && *ns <= 'z') || *ns == '_';
+    for (p = ns; plain && *p; p++)
+        plain = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '$';
+    tide_buf_reset(out);
+    if (plain)
+        return tide_buf_printf(out, "%s.", ns) < 0 ? TIDE_ENOMEM : 0;
+    if (tide_buf_putc(out, '"') < 0)
         return TIDE_ENOMEM;
+    for (p = ns; *p; p++)
+        if ((*p == '"' && tide_buf_putc(out, '"') < 0) || tide_buf_putc(out, *p) < 0)
+            return TIDE_ENOMEM;
+    return tide_buf_puts(out, "\".") < 0 ? TIDE_ENOMEM : 0;
+}
+
+/* text with "tide_canonical." made "public." and, for an object of
+ * namespace ns made in scratch namespace `scratch`, "<scratch>." made
+ * "<ns>." (pg_get_functiondef always names the namespace), canonicalised
+ * as finish does, into out. */
+static int spelled(const char *text, const char *ns, const char *scratch, tide_buf *tmp, tide_buf *out)
+{
+    tide_buf from = TIDE_BUF_INIT, to = TIDE_BUF_INIT;
+    int rc = replaced(text, SCRATCH ".", "public.", tmp);
+    if (rc == 0 && ns) {
+        rc = tide_buf_printf(&from, "%s.", scratch) < 0 || quoted_ns(ns, &to) < 0 ||
+             replaced(tmp->data, from.data, to.data, out) < 0 ? TIDE_ENOMEM : 0;
+        tide_buf_reset(tmp);
+        if (rc == 0 && tide_buf_puts(tmp, out->data) < 0)
+            rc = TIDE_ENOMEM;
+    }
+    tide_buf_free(&from);
+    tide_buf_free(&to);
+    if (rc < 0)
+        return rc;
     tide_buf_reset(out);
     return tide_model_canonical_expr(tmp->data, out);
 }
@@ -329,7 +418,7 @@ static int spelled(const char *text, tide_buf *tmp, tide_buf *out)
 static int take_canonical(tide_schema *s, const spaces *sp, const tide_schema *read, tide_err *err)
 {
     tide_buf tmp = TIDE_BUF_INIT, out = TIDE_BUF_INIT;
-    char name[32];
+    char name[32] = "";
     int i, rc = 0;
     for (i = 0; i < s->nobjects && rc == 0; i++) {
         tide_object *o = &s->objects[i];
@@ -341,7 +430,7 @@ static int take_canonical(tide_schema *s, const spaces *sp, const tide_schema *r
         r = tide_schema_find_object(read, o->kind, o->schema ? name : SCRATCH, o->name, o->table);
         if (!r)
             continue;           /* a function overloaded, a name folded, not made: compared as text */
-        if (spelled(r->definition, &tmp, &out) < 0 || !(o->canonical = tide_schema_str(s, out.data)))
+        if (spelled(r->definition, o->schema, name, &tmp, &out) < 0 || !(o->canonical = tide_schema_str(s, out.data)))
             rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
     }
     tide_buf_free(&tmp);
