@@ -6,11 +6,13 @@
  * transaction that is always rolled back, read back with introspection,
  * and each object's canonical form is set from what was read: the live
  * database is never changed, and nothing of the scratch namespace stays.
- * Views and materialized views of other namespaces are created in a
- * scratch namespace of their own (their text does not name where they
- * are); what they read outside the default namespace is the live
+ * Views, materialized views and their indexes, and functions of other
+ * namespaces are created in a scratch namespace of their own (see
+ * movable); what they read outside the default namespace is the live
  * database's, so that an object which cannot be made that way (what it
- * reads is not there yet) is left to be compared as text. */
+ * reads is not there yet) is left to be compared as text. Triggers and
+ * policies on tables of other namespaces are compared as text: their
+ * tables are not made. */
 #include "pg_internal.h"
 
 #include <stdio.h>
@@ -43,11 +45,12 @@ static int is_view(const tide_object *o)
 }
 
 /* Objects of another namespace that can be made in a scratch namespace:
- * views (their text does not say where they are) and functions (the
- * namespace their CREATE statement names is made the scratch one). */
+ * views (their text does not say where they are), functions (the
+ * namespace their CREATE statement names is made the scratch one) and
+ * indexes of materialized views (the namespace of the view they are on). */
 static int movable(const tide_object *o)
 {
-    return is_view(o) || o->kind == TIDE_OBJ_FUNCTION;
+    return is_view(o) || o->kind == TIDE_OBJ_FUNCTION || o->kind == TIDE_OBJ_MATVIEW_INDEX;
 }
 
 /* Whether the server spells o: of the default namespace, or movable. */
@@ -154,24 +157,23 @@ static int part_name(const tide_schema *c, const char *p)
     return 0;
 }
 
-/* A view's query with "public." made SCRATCH "." outside quotes where it
- * names a table or view of the definitions: those are in the scratch
- * namespace, which the search path finds first, so that the server
- * prints them as it prints the live ones ("item", not "public.item"). */
-static int scratch_public(tide_schema *c, tide_object *o, tide_buf *buf)
+/* o's text with the qualifier `ns.` (bare in any case, or quoted) made
+ * `to.` outside quotes and comments; only where the name that follows is
+ * one of the part when `in_part`. */
+static int requalified(tide_schema *c, tide_object *o, const char *ns, const char *to, int in_part, tide_buf *buf)
 {
     const char *p = o->definition;
-    size_t n;
+    size_t n, len = strlen(ns);
     int hit = 0;
     tide_buf_reset(buf);
     while (p && *p) {
-        size_t len = *p == '"' ? 8 : 6;          /* "public" or public */
+        size_t at = *p == '"' ? len + 2 : len;     /* "ns" or ns */
         if ((p == o->definition || (!ident_char(p[-1]) && p[-1] != '.')) &&
-            (len == 8 ? !strncmp(p, "\"public\".", 9) : !strncasecmp(p, "public.", 7)) &&
-            part_name(c, p + len + 1)) {
-            if (tide_buf_puts(buf, SCRATCH) < 0)
+            (*p == '"' ? !strncmp(p + 1, ns, len) && p[len + 1] == '"' : !strncasecmp(p, ns, len)) &&
+            p[at] == '.' && (!in_part || part_name(c, p + at + 1))) {
+            if (tide_buf_puts(buf, to) < 0)
                 return TIDE_ENOMEM;
-            p += len;
+            p += at;
             hit = 1;
             continue;
         }
@@ -184,6 +186,15 @@ static int scratch_public(tide_schema *c, tide_object *o, tide_buf *buf)
     if (hit && !(o->definition = tide_schema_str(c, buf->data)))
         return TIDE_ENOMEM;
     return 0;
+}
+
+/* A view's query with "public." made SCRATCH "." where it names a table
+ * or view of the definitions: those are in the scratch namespace, which
+ * the search path finds first, so that the server prints them as it
+ * prints the live ones ("item", not "public.item"). */
+static int scratch_public(tide_schema *c, tide_object *o, tide_buf *buf)
+{
+    return requalified(c, o, "public", SCRATCH, 1, buf);
 }
 
 /* p past the whitespace and comments at p, then past word (any case)
@@ -239,12 +250,12 @@ static int keep_objects(tide_schema *c, const spaces *sp, tide_err *err)
         tide_object *o = &c->objects[i];
         if (o->schema && !movable(o))
             continue;
-        if (is_view(o) && scratch_public(c, o, &buf) < 0)
-            rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
         if (o->schema) {
             int left_out = 0;
             scratch_name(space_of(sp, o->schema), name);
             if (o->kind == TIDE_OBJ_FUNCTION && (left_out = scratch_header(c, o, name, &buf)) < 0)
+                rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+            if (o->kind == TIDE_OBJ_MATVIEW_INDEX && requalified(c, o, o->schema, name, 0, &buf) < 0)
                 rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
             if (left_out)
                 continue;
@@ -254,6 +265,22 @@ static int keep_objects(tide_schema *c, const spaces *sp, tide_err *err)
         c->objects[n++] = *o;
     }
     c->nobjects = n;
+    tide_buf_free(&buf);
+    return rc;
+}
+
+/* scratch_public on the part's views and indexes of materialized views
+ * of the default namespace, once finish has found what they read (in
+ * the names as written). */
+static int scratch_publics(tide_schema *c, tide_err *err)
+{
+    tide_buf buf = TIDE_BUF_INIT;
+    int i, rc = 0;
+    for (i = 0; i < c->nobjects && rc == 0; i++) {
+        tide_object *o = &c->objects[i];
+        if ((is_view(o) || (!o->schema && o->kind == TIDE_OBJ_MATVIEW_INDEX)) && scratch_public(c, o, &buf) < 0)
+            rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    }
     tide_buf_free(&buf);
     return rc;
 }
@@ -270,7 +297,8 @@ static int default_part(const tide_schema *s, const spaces *sp, tide_schema **ou
     if (!c)
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
     *out = c;
-    if ((rc = keep_objects(c, sp, err)) < 0 || (rc = tide_schema_finish(c, err)) < 0)
+    if ((rc = keep_objects(c, sp, err)) < 0 || (rc = tide_schema_finish(c, err)) < 0 ||
+        (rc = scratch_publics(c, err)) < 0)
         return rc;
     n = c->nobjects;
     if (n && !(kept = malloc(sizeof *kept * (size_t)n)))
