@@ -17,4 +17,5 @@ return {
   t.view "s.cheap_item_q" [[select i.id, i.name from public.item i where i.price < 10]],
   t.view "s.cheapest" [[select id from s.cheap_item where id < 3]],
   t.materializedView "s.item_count" [[select count(*) as n from item]],
+  t.materializedViewIndex "s.item_count_n" [[create index item_count_n on s.item_count (n)]],
 }

@@ -16,4 +16,6 @@ return {
   t.view "dear_count" [[select count(*) as n from s.dear_thing]],
   t.view "thing_note" [[select t.id, n.body from s.thing t join public.note n on n.id = t.id]],
   t.materializedView "thing_total" [[select sum(price) as total from s.thing]],
+  t.materializedViewIndex "thing_total_t" [[create index thing_total_t on public.thing_total (total)]],
+  t.view "total_again" [[select total from "public"."thing_total"]],
 }
