@@ -363,28 +363,47 @@ static void mark_outside(const tide_schema *s, const tide_schema *part, char *ou
     } while (more);
 }
 
+/* A materialized view's statement made WITH NO DATA into buf (1), or
+ * 0: its query may read the live tables, and take long; what it is made
+ * of is all that is read back. */
+static int no_data(const char *sql, tide_buf *buf)
+{
+    static const char with[] = "\nwith data";
+    size_t n = strlen(sql), w = sizeof with - 1;
+    if (n < w || strcmp(sql + n - w, with) || strncmp(sql, "create materialized view ", 25))
+        return 0;
+    tide_buf_reset(buf);
+    return tide_buf_add(buf, sql, n - w) < 0 || tide_buf_puts(buf, "\nwith no data") < 0 ? TIDE_ENOMEM : 1;
+}
+
 /* Runs the statements of one op; a failure names the op. */
 static int run_op(tide_dconn *c, const tide_plan *plan, int i, tide_err *err)
 {
     tide_plan one = *plan;
     tide_sql_list sql = { NULL, NULL, 0 };
-    tide_buf what = TIDE_BUF_INIT;
+    tide_buf what = TIDE_BUF_INIT, text = TIDE_BUF_INIT;
     int rc, j;
     one.ops = &plan->ops[i];
     one.n = 1;
     if ((rc = pg_emit(&one, &sql, err)) < 0)
         goto done;
-    for (j = 0; j < sql.n && rc == 0; j++)
-        if ((rc = tide_postgres_driver.script(c, sql.items[j], err)) < 0 && err) {
+    for (j = 0; j < sql.n && rc == 0; j++) {
+        if ((rc = no_data(sql.items[j], &text)) < 0) {
+            rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+            break;
+        }
+        if ((rc = tide_postgres_driver.script(c, rc ? text.data : sql.items[j], err)) < 0 && err) {
             char msg[sizeof err->msg];
             tide_op_describe(&plan->ops[i], &what);
             snprintf(msg, sizeof msg, "%s", err->msg);
             snprintf(err->msg, sizeof err->msg, "the definitions do not hold on PostgreSQL: %.100s: %.360s",
                      what.data ? what.data : "?", msg);
         }
+    }
 done:
     tide_sql_list_free(&sql);
     tide_buf_free(&what);
+    tide_buf_free(&text);
     return rc;
 }
 
