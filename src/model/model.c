@@ -724,17 +724,33 @@ static int lower_word(finisher *f, char **field)
 /* Storage parameters as the catalog keeps them: "name=value" pairs joined
  * by ", ", without spaces or quotes, in lower case ("FillFactor = '70'" is
  * "fillfactor=70"); nothing at all is NULL. */
+/* Storage parameters as PostgreSQL's reloptions keep them: lowercased,
+ * no quotes or spaces, ", " between items (empty ones dropped), and a bare
+ * name given its value, "true" (WITH (security_barrier) is kept as
+ * security_barrier=true). */
 static int storage_params(finisher *f, char **field)
 {
     const char *p;
+    int valued = 0, named = 0;
     tide_buf_reset(&f->tmp);
     if (!*field)
         return 0;
-    for (p = *field; *p; p++) {
+    for (p = *field;; p++) {
+        if (!*p || *p == ',') {
+            if (named && !valued && tide_buf_puts(&f->tmp, "=true") < 0)
+                return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+            valued = named = 0;
+            if (!*p)
+                break;
+            continue;
+        }
         if (isspace((unsigned char)*p) || *p == '\'')
             continue;
-        if (tide_buf_putc(&f->tmp, (char)tolower((unsigned char)*p)) < 0 ||
-            (*p == ',' && tide_buf_putc(&f->tmp, ' ') < 0))
+        if (!named && f->tmp.len && tide_buf_puts(&f->tmp, ", ") < 0)
+            return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+        named = 1;
+        valued |= *p == '=';
+        if (tide_buf_putc(&f->tmp, (char)tolower((unsigned char)*p)) < 0)
             return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
     }
     if (!f->tmp.len) {

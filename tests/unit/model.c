@@ -132,6 +132,36 @@ static tide_schema *sample(void)
     return s;
 }
 
+/* Storage parameters as reloptions keep them: a bare name is given "true"
+ * (PostgreSQL stores WITH (security_barrier) as security_barrier=true), so
+ * that definitions written either way never differ from the database. */
+static void storage_params_canonical(void **state)
+{
+    static const char *const cases[][2] = {
+        { "security_barrier", "security_barrier=true" },
+        { "Security_Barrier = 'on'", "security_barrier=on" },
+        { "security_barrier, security_invoker=false", "security_barrier=true, security_invoker=false" },
+        { "fillfactor=70,security_barrier", "fillfactor=70, security_barrier=true" },
+        { " , ", NULL },
+    };
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        tide_schema *s = tide_schema_new();
+        tide_err err = { 0 };
+        tide_object *o = tide_schema_add_object(s, TIDE_OBJ_VIEW, NULL, "v", NULL, "select 1");
+        o->with = tide_schema_str(s, cases[i][0]);
+        if (tide_schema_finish(s, &err) < 0)
+            fail_msg("finish: %s", err.msg);
+        o = (tide_object *)tide_schema_find_object(s, TIDE_OBJ_VIEW, NULL, "v", NULL);
+        if (cases[i][1])
+            assert_string_equal(o->with, cases[i][1]);
+        else
+            assert_null(o->with);
+        tide_schema_free(s);
+    }
+}
+
 static void finish_canonicalises_and_sorts(void **state)
 {
     tide_schema *s = sample();
@@ -285,6 +315,7 @@ int main(void)
         cmocka_unit_test(canonical_types),
         cmocka_unit_test(canonical_exprs),
         cmocka_unit_test(generated_names),
+        cmocka_unit_test(storage_params_canonical),
         cmocka_unit_test(finish_canonicalises_and_sorts),
         cmocka_unit_test(finish_rejects_what_does_not_hold),
         cmocka_unit_test(odd_names_survive),
