@@ -721,13 +721,11 @@ static int lower_word(finisher *f, char **field)
     return 0;
 }
 
-/* Storage parameters as the catalog keeps them: "name=value" pairs joined
- * by ", ", without spaces or quotes, in lower case ("FillFactor = '70'" is
- * "fillfactor=70"); nothing at all is NULL. */
-/* Storage parameters as PostgreSQL's reloptions keep them: lowercased,
- * no quotes or spaces, ", " between items (empty ones dropped), and a bare
+/* Storage parameters as PostgreSQL's reloptions keep them: "name=value"
+ * pairs joined by ", ", without spaces or quotes, in lower case
+ * ("FillFactor = '70'" is "fillfactor=70"), empty items dropped, and a bare
  * name given its value, "true" (WITH (security_barrier) is kept as
- * security_barrier=true). */
+ * security_barrier=true); nothing at all is NULL. */
 static int storage_params(finisher *f, char **field)
 {
     const char *p;
