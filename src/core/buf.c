@@ -156,6 +156,17 @@ char *tide_strdup(const char *s)
     return p;
 }
 
+void tide_hex(const unsigned char *in, size_t n, char *out)
+{
+    static const char digits[] = "0123456789abcdef";
+    size_t i;
+    for (i = 0; i < n; i++) {
+        out[2 * i] = digits[in[i] >> 4];
+        out[2 * i + 1] = digits[in[i] & 15];
+    }
+    out[2 * n] = '\0';
+}
+
 int64_t tide_now_ms(void)
 {
     struct timespec ts;

@@ -56,6 +56,10 @@ int tide_list_reserve(void *items, int n, size_t size);
 /* strdup that returns NULL on NULL input. */
 char *tide_strdup(const char *s);
 
+/* Writes the n bytes of in as 2n lower-case hex digits and a '\0' at out
+ * (which holds 2n + 1 bytes): digests printed as text. */
+void tide_hex(const unsigned char *in, size_t n, char *out);
+
 /* Edit distance between two words, ignoring case, for "did you mean";
  * 99 when either is 63 characters or longer. */
 size_t tide_edit_distance(const char *a, const char *b);

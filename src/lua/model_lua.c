@@ -1337,12 +1337,10 @@ static void digest_add(struct sha256_ctx *md, const void *p, size_t n)
 int tide_schema_dirs_digest(char *const *dirs, int ndirs, const char *salt, char out[TIDE_DIGEST_SIZE],
                             tide_err *err)
 {
-    static const char hex[] = "0123456789abcdef";
     file_list fl;
     tide_buf text = TIDE_BUF_INIT;
     struct sha256_ctx md;
     uint8_t sum[SHA256_DIGEST_SIZE];
-    int k;
     int i, rc = 0, dir = 0;
     memset(&fl, 0, sizeof fl);
     out[0] = '\0';
@@ -1368,11 +1366,7 @@ int tide_schema_dirs_digest(char *const *dirs, int ndirs, const char *salt, char
     if (rc == 0) {
         sha256_digest(&md, sizeof sum, sum);
         memcpy(out, "sha256:", 7);
-        for (k = 0; k < SHA256_DIGEST_SIZE; k++) {
-            out[7 + 2 * k] = hex[sum[k] >> 4];
-            out[8 + 2 * k] = hex[sum[k] & 15];
-        }
-        out[7 + 2 * SHA256_DIGEST_SIZE] = '\0';
+        tide_hex(sum, sizeof sum, out + 7);
     }
     tide_buf_free(&text);
     files_free(&fl);

@@ -327,18 +327,12 @@ void tide_migrations_free(tide_migration_set *set)
 
 void tide_sha256_hex(const void *data, size_t len, char out[65])
 {
-    static const char hex[] = "0123456789abcdef";
     struct sha256_ctx ctx;
     uint8_t md[SHA256_DIGEST_SIZE];
-    int i;
     sha256_init(&ctx);
     sha256_update(&ctx, len, data ? data : "");
     sha256_digest(&ctx, sizeof md, md);
-    for (i = 0; i < SHA256_DIGEST_SIZE; i++) {
-        out[2 * i] = hex[md[i] >> 4];
-        out[2 * i + 1] = hex[md[i] & 15];
-    }
-    out[2 * SHA256_DIGEST_SIZE] = '\0';
+    tide_hex(md, sizeof md, out);
 }
 
 int tide_migration_checksum(tide_migration *m, tide_err *err)
