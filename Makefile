@@ -38,7 +38,8 @@ demo: build
 
 # Every test runs once: the unit tests, the CLI tests and the Lua specs
 # under AddressSanitizer and UndefinedBehaviorSanitizer (leaks included;
-# lua5.4 gets the sanitizers' runtime preloaded for the module), and in the
+# lua5.4 gets ASan's runtime preloaded for the module; UBSan traps and ASan
+# reports the trap with its stack: handle_sigill), and in the
 # plain build (test-plain) the rest: the corpus runs, whose time goes to the
 # databases and to process starts rather than to C paths the other tests do
 # not take; the PostgreSQL twins of SQLite CLI tests that share their cases
@@ -47,13 +48,13 @@ demo: build
 # ARCHITECTURE.md "Tests"); and the two tests that load the installed module
 # into a plain lua5.4 (game_server, packaging). Both use every core: tests
 # that need PostgreSQL share one cluster, each in databases of its own.
-ASAN_RT = $(shell $(CC) -print-file-name=libasan.so):$(shell $(CC) -print-file-name=libubsan.so)
+ASAN_RT = $(shell $(CC) -print-file-name=libasan.so)
 PG_TWINS = runner_pg|backfill_pg|seeder_pg|migtest_pg|identifiers_pg|generate_pg|modules_pg
 PLAIN_TESTS = ^cli_(diff_corpus_[0-9]of[0-9]|diff_corpus_pg_[0-9]of[0-9]|diff_pairs_pg_[0-9]of[0-9]|sql_corpus_[0-9]of[0-9]|sql_corpus_pg_[0-9]of[0-9]|history|history_pg|game_server|packaging|$(PG_TWINS))$$
 test-asan: deps-test
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DTIDE_SANITIZE=ON >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
-	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:handle_sigill=1 \
 	  TIDE_LUA_PRELOAD="$(ASAN_RT)" \
 	  ctest -j $(JOBS) --output-on-failure -L 'unit|cli|lua' -E '$(PLAIN_TESTS)'
 
@@ -64,8 +65,9 @@ test-plain: build
 # memory error, no definite or indirect leak (tests/memcheck.sh). A second
 # opinion beside ASan, kept small (a valgrind run costs ~1.5 s of CPU): both
 # databases, the runner, modules, backups. MEM_TESTS='^cli_...$' picks others.
+# MEM_BUILT=1 (make test, once the plain lane has built) skips the build.
 MEM_TESTS ?= ^cli_(backup|backup_pg|modules_pg)$$
-check-memory: deps-test build
+check-memory: deps-test $(if $(MEM_BUILT),,build)
 	@JOBS=$(JOBS) tests/memcheck.sh $(MEM_BUILD) '$(MEM_TESTS)'
 
 # The fuzz targets of tests/fuzz (clang, libFuzzer, ASan + UBSan): each
