@@ -9,6 +9,8 @@ fresh_db() { n=$((n + 1)); URL="sqlite:$work/db$n.sqlite"; DB="$work/db$n.sqlite
 q() { sqlite3 -separator '|' "$DB" "$1"; }
 LONG_SQL="with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c where x < 0"
 running_sql() { sleep 0.3; }       # nothing to ask: give it time to start
+# the lock is flock(2) on <database>.tide-lock: the waiting run has it open
+waiting_lock() { ls -l "/proc/$bgpid/fd" 2>/dev/null | grep -q '\.tide-lock$'; }
 . "$(dirname "$0")/faults_cases.inc"
 signal_cases
 file_cases
