@@ -305,7 +305,9 @@ typedef struct tide_object {
                                  string (RETURN ..., BEGIN ATOMIC ... END), which the
                                  database checks against the tables it names when it is
                                  created: created after tables and dropped before them,
-                                 with the reads of a READS kind */
+                                 with the reads of a READS kind; or a function whose
+                                 arguments or result are a table's row type (reads: the
+                                 tables its signature names) */
 } tide_object;
 
 typedef struct tide_arena tide_arena;
