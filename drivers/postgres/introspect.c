@@ -60,14 +60,16 @@ static const char sql_tables[] = RELS_CTE
     "ORDER BY r.nspname, r.relname";
 
 /* Per column: type with and without its modifier (a default's cast may
- * carry either), whether the default is nextval() of a sequence owned by a
- * column (serial: the sequence depends on the column with deptype 'a', the
- * default on the sequence; one hashed list rather than a lookup per
- * column), and the enum behind the type or its elements. */
+ * carry either), whether the default is nextval() of a sequence owned by
+ * that same column (serial: the sequence depends on the column with deptype
+ * 'a', the default on the sequence; one hashed list rather than a lookup
+ * per column), and the enum behind the type or its elements. */
 static const char sql_columns[] = RELS_CTE
     ", serials AS (SELECT DISTINCT u.objid AS adoid FROM pg_catalog.pg_depend o "
     "JOIN pg_catalog.pg_depend u ON u.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
     "AND u.refobjid = o.objid AND u.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass "
+    "JOIN pg_catalog.pg_attrdef oa ON oa.oid = u.objid AND oa.adrelid = o.refobjid "
+    "AND oa.adnum = o.refobjsubid "
     "WHERE o.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
     "AND o.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
     "AND o.deptype = 'a' AND o.refobjsubid > 0), "
@@ -300,8 +302,20 @@ static const char sql_policies[] = RELS_CTE
     DESCRIPTION("d", "pg_catalog.pg_policy", "pol.oid")
     "ORDER BY pol.polrelid, pol.polname";
 
-/* Sequences no column owns (serial: deptype 'a', identity: 'i'): their
- * options, every one said, in the order pg_seq_canonical writes them. */
+/* A sequence that is a column's own: an identity's ('i'), or a serial's,
+ * owned by the column ('a') whose default takes it. */
+#define COLUMN_SEQUENCE(seq) \
+    "EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass " \
+    "AND x.objid = " seq " AND (x.deptype IN ('i', 'e') OR x.deptype = 'a' AND EXISTS (SELECT 1 " \
+    "FROM pg_catalog.pg_attrdef ad JOIN pg_catalog.pg_depend u ON u.objid = ad.oid " \
+    "AND u.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass " \
+    "AND u.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND u.refobjid = " seq " " \
+    "WHERE ad.adrelid = x.refobjid AND ad.adnum = x.refobjsubid)))"
+
+/* Sequences no column has as its own (COLUMN_SEQUENCE; an extension's
+ * neither): their options, every one said, in the order pg_seq_canonical
+ * writes them. One owned by a column that does not take it is read here
+ * (its OWNED BY is not carried). */
 static const char sql_sequences[] =
     "SELECT n.nspname, c.relname, 'as ' || pg_catalog.format_type(s.seqtypid, NULL) || "
     "' increment by ' || s.seqincrement || ' minvalue ' || s.seqmin || ' maxvalue ' || s.seqmax || "
@@ -310,9 +324,7 @@ static const char sql_sequences[] =
     "FROM pg_catalog.pg_sequence s JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     DESCRIPTION("d", "pg_catalog.pg_class", "c.oid")
-    "WHERE " NAMESPACES " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x "
-    "WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND x.objid = c.oid "
-    "AND x.deptype IN ('a', 'i', 'e')) "
+    "WHERE " NAMESPACES " AND NOT " COLUMN_SEQUENCE("c.oid") " "
     "ORDER BY n.nspname, c.relname";
 
 /* Extensions, domains and composite types, one query: the kind ('e', 'd',
