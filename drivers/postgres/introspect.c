@@ -53,7 +53,8 @@ static const char sql_tables[] = RELS_CTE
     "JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace "
     "WHERE ih.inhrelid = r.oid ORDER BY ih.inhseqno), "
     "(SELECT ci.relname FROM pg_catalog.pg_index cx JOIN pg_catalog.pg_class ci ON ci.oid = cx.indexrelid "
-    "WHERE cx.indrelid = r.oid AND cx.indisclustered) FROM rels r "
+    "WHERE cx.indrelid = r.oid AND cx.indisclustered), pg_catalog.array_to_string(c.reloptions, ', ') "
+    "FROM rels r "
     "JOIN pg_catalog.pg_class c ON c.oid = r.oid "
     "LEFT JOIN pg_catalog.pg_description d ON d.objoid = r.oid "
     "AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0 "
@@ -594,7 +595,8 @@ static int read_tables(reader *r, const PGresult *res)
             return nomem(r);
         if ((rc = push_array(r, field(res, i, 8), &t->inherits, &t->ninherits)) < 0)
             return rc;
-        if (field(res, i, 9) && !(t->cluster_on = tide_schema_str(r->out, field(res, i, 9))))
+        if ((field(res, i, 9) && !(t->cluster_on = tide_schema_str(r->out, field(res, i, 9)))) ||
+            (field(res, i, 10) && !(t->with = tide_schema_str(r->out, field(res, i, 10)))))
             return nomem(r);
         r->rels[i].oid = strtoul(field(res, i, 0), NULL, 10);
         r->rels[i].table = t;

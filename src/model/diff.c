@@ -932,7 +932,8 @@ static void diff_table(differ *d, const tide_table *at, const tide_table *bt)
     if (!d->o->no_comments && !same(at->comment, bt->comment) &&
         (op = add_op(d, P_COLUMNS, TIDE_OP_ALTER_TABLE_COMMENT, bt)) != NULL)
         op->old_table = at;
-    if (at->options != bt->options || !same(at->partition_by, bt->partition_by) || !same_inherits(d, at, bt)) {
+    if (at->options != bt->options || !same(at->partition_by, bt->partition_by) || !same_inherits(d, at, bt) ||
+        !same(at->with, bt->with)) {
         note(d, 0, "table %s: options changed%s", qname(bt, y, sizeof y),
              same(at->partition_by, bt->partition_by) ? "" : " (partition key)");
         if ((op = add_op(d, P_COLUMNS, TIDE_OP_ALTER_TABLE_OPTIONS, bt)) != NULL)

@@ -884,6 +884,10 @@ static void table_options(writer *w, tide_buf *b, const tide_table *t)
         put(w, b, " :clusterOn ");
         quote(w, b, t->cluster_on);
     }
+    if (t->with) {
+        put(w, b, " :with ");
+        quote(w, b, t->with);
+    }
     if (t->ninherits) {
         int i;
         put(w, b, " :inherits { ");

@@ -1135,6 +1135,8 @@ static int check_table(finisher *f, tide_table *t)
             rc = fail_item(f, t, "a check has no %s", t->checks[i].name ? "expression" : "name");
     if (rc == 0)
         rc = check_conflicts(f, t);
+    if (rc == 0)
+        rc = storage_params(f, &t->with);
     return rc == 0 ? check_names(f, t) : rc;
 }
 
@@ -1750,6 +1752,7 @@ static int copy_table(tide_schema *s, const tide_table *a)
     t->renamed_from = tide_schema_str(s, a->renamed_from);
     t->partition_by = tide_schema_str(s, a->partition_by);
     t->cluster_on = tide_schema_str(s, a->cluster_on);
+    t->with = tide_schema_str(s, a->with);
     if ((rc = copy_strv(s, &t->inherits, &t->ninherits, a->inherits, a->ninherits)) < 0)
         return rc;
     t->pk_name = tide_schema_str(s, a->pk_name);

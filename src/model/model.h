@@ -199,6 +199,8 @@ typedef struct tide_table {
     unsigned pk_options;    /* TIDE_CON_DEFERRABLE, TIDE_CON_INITIALLY_DEFERRED */
     char *cluster_on;       /* PostgreSQL CLUSTER ON: the index (or key constraint) the
                                table is clustered on; NULL: none */
+    char *with;             /* PostgreSQL storage parameters, WITH (fillfactor=90), as
+                               pg_class.reloptions keeps them, joined by ", "; NULL: none */
     char *pk_conflict;      /* the primary key's ON CONFLICT resolution (tide_conflict_words);
                                NULL: none */
     char *pk_comment;       /* the primary key's comment (COMMENT ON CONSTRAINT); NULL: none */

@@ -218,7 +218,9 @@ create unlogged table {S}.drafts (
   topic_id bigint,
   body text,
   saved_at timestamptz default clock_timestamp()
-);
+) with (fillfactor = 80, autovacuum_vacuum_scale_factor = 0.05);
+create function {S}.draft_words(d {S}.drafts) returns integer language sql stable as $$
+  select coalesce(array_length(regexp_split_to_array(d.body, '\s+'), 1), 0) $$;
 create table {S}.attachments (
   id uuid primary key default gen_random_uuid(),
   uploader_id bigint references {S}.users on delete set null,
