@@ -1,10 +1,10 @@
 /* introspect.c — reads a live PostgreSQL schema from pg_catalog into tide's
  * model, written the way the DSL writes it so that a schema created from
- * definitions reads back equal. Ten catalog queries (tables, columns,
- * constraints, indexes, enums, then one per object kind: sequences,
- * functions, views and materialized views, triggers, policies) in one
- * read-only snapshot, however many tables: per-table lists come back as
- * arrays, never as more queries. */
+ * definitions reads back equal. Sixteen catalog queries (tables, columns,
+ * constraints, indexes, enums, namespaces, then one per object kind, and
+ * one for what the model does not carry) in one read-only snapshot,
+ * however many tables: per-table lists come back as arrays, never as more
+ * queries. */
 #include "pg_internal.h"
 
 #include <stdio.h>
@@ -196,6 +196,12 @@ static const char sql_namespaces[] =
     "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = '" cls \
     "'::pg_catalog.regclass AND x.objid = " oid " AND x.deptype = 'e')"
 
+/* Not made by PostgreSQL for another object (deptype 'i': the constructors
+ * and casts of a range type, which go with it). */
+#define NOT_INTERNAL(cls, oid) \
+    "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = '" cls \
+    "'::pg_catalog.regclass AND x.objid = " oid " AND x.deptype = 'i')"
+
 /* A relation's name as the model writes a read: "name" in public, else
  * "schema.name". */
 #define READ_NAME(nsp, rel) \
@@ -250,10 +256,10 @@ static const char sql_object_indexes[] = RELS_CTE
     "AND co.conrelid = i.indrelid) "
     "ORDER BY n.nspname, ic.relname";
 
-/* Functions and procedures (not aggregates nor window functions): the
- * whole CREATE OR REPLACE statement. An overloaded name is made unique
- * with its argument types: "f(integer)" (the emitter writes the name
- * before the parenthesis). */
+/* Functions and procedures (not aggregates nor window functions, nor those
+ * a type made for itself): the whole CREATE OR REPLACE statement. An
+ * overloaded name is made unique with its argument types: "f(integer)"
+ * (the emitter writes the name before the parenthesis). */
 static const char sql_functions[] =
     "SELECT n.nspname, CASE WHEN pg_catalog.count(*) OVER (PARTITION BY p.pronamespace, p.proname) > 1 "
     "THEN p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' "
@@ -261,6 +267,7 @@ static const char sql_functions[] =
     "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
     DESCRIPTION("d", "pg_catalog.pg_proc", "p.oid")
     "WHERE " NAMESPACES " AND p.prokind IN ('f', 'p') AND " NOT_EXTENSION("pg_catalog.pg_proc", "p.oid") " "
+    "AND " NOT_INTERNAL("pg_catalog.pg_proc", "p.oid") " "
     "ORDER BY n.nspname, p.proname, p.oid";
 
 /* Triggers of the tables read, of their partitions (not the clones of a
@@ -316,7 +323,7 @@ static const char sql_policies[] = RELS_CTE
 /* Sequences no column has as its own (COLUMN_SEQUENCE; an extension's
  * neither): their options, every one said, in the order pg_seq_canonical
  * writes them. One owned by a column that does not take it is read here
- * (its OWNED BY is not carried). */
+ * (its OWNED BY is reported as not carried: sql_unmodelled). */
 static const char sql_sequences[] =
     "SELECT n.nspname, c.relname, 'as ' || pg_catalog.format_type(s.seqtypid, NULL) || "
     "' increment by ' || s.seqincrement || ' minvalue ' || s.seqmin || ' maxvalue ' || s.seqmax || "
@@ -389,6 +396,136 @@ static const char sql_partitions[] = RELS_CTE
     "JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid AND c.relispartition "
     DESCRIPTION("d", "pg_catalog.pg_class", "c.oid")
     "ORDER BY i.inhparent, c.relname";
+
+/* What the database holds that the model does not carry, one line each
+ * ("aggregate mode1(boolean)"), so that reading a database never loses it
+ * without a word: objects of kinds tide has no row for (aggregates, window
+ * functions, operators and their classes and families, collations, text
+ * search objects, conversions, base, range and shell types, foreign
+ * tables, rules, extended statistics), what it does not say of a relation
+ * (a trigger disabled or enabled for replicas, replica identity, a
+ * tablespace, an access method, a typed table, column options, a view
+ * column's default, a sequence owned by a column that does not take it,
+ * the default namespace's own comment), and objects of the whole database
+ * made by hand (casts, event triggers, publications, languages, foreign
+ * data wrappers and servers, access methods). Extensions' own are theirs. */
+#define OTHER(cls, oid) "oid >= 16384 AND " NOT_EXTENSION(cls, oid)
+#define REL_NAME READ_NAME("n.nspname", "c.relname")
+static const char sql_unmodelled[] =
+    "SELECT w FROM ("
+    "SELECT 1 AS k, CASE p.prokind WHEN 'a' THEN 'aggregate ' ELSE 'window function ' END || "
+    READ_NAME("n.nspname", "p.proname") " || '(' || COALESCE(NULLIF("
+    "pg_catalog.pg_get_function_identity_arguments(p.oid), ''), CASE p.prokind WHEN 'a' THEN '*' END, '') || ')' AS w "
+    "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
+    "WHERE " NAMESPACES " AND p.prokind IN ('a', 'w') AND " NOT_EXTENSION("pg_catalog.pg_proc", "p.oid") " "
+    "UNION ALL SELECT 2, 'operator ' || " READ_NAME("n.nspname", "o.oprname") " || ' (' || "
+    "COALESCE(pg_catalog.format_type(o.oprleft, NULL), 'none') || ', ' || "
+    "COALESCE(pg_catalog.format_type(o.oprright, NULL), 'none') || ')' "
+    "FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace "
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_operator", "o.oid") " "
+    "UNION ALL SELECT 3, 'operator class ' || " READ_NAME("n.nspname", "oc.opcname") " || ' using ' || am.amname "
+    "FROM pg_catalog.pg_opclass oc JOIN pg_catalog.pg_namespace n ON n.oid = oc.opcnamespace "
+    "JOIN pg_catalog.pg_am am ON am.oid = oc.opcmethod "
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_opclass", "oc.oid") " "
+    "UNION ALL SELECT 4, 'operator family ' || " READ_NAME("n.nspname", "f.opfname") " || ' using ' || am.amname "
+    "FROM pg_catalog.pg_opfamily f JOIN pg_catalog.pg_namespace n ON n.oid = f.opfnamespace "
+    "JOIN pg_catalog.pg_am am ON am.oid = f.opfmethod "
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_opfamily", "f.oid") " "
+    "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_opclass oc WHERE oc.opcfamily = f.oid "
+    "AND oc.opcname = f.opfname AND oc.opcnamespace = f.opfnamespace) "
+    "UNION ALL SELECT 5, 'collation ' || " READ_NAME("n.nspname", "co.collname") " "
+    "FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace "
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_collation", "co.oid") " "
+    "UNION ALL SELECT 6, 'text search configuration ' || " READ_NAME("n.nspname", "ob.cfgname") " "
+    "FROM pg_catalog.pg_ts_config ob JOIN pg_catalog.pg_namespace n ON n.oid = ob.cfgnamespace "
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_ts_config", "ob.oid") " "
+    "UNION ALL SELECT 6, 'text search dictionary ' || " READ_NAME("n.nspname", "ob.dictname") " "
+    "FROM pg_catalog.pg_ts_dict ob JOIN pg_catalog.pg_namespace n ON n.oid = ob.dictnamespace "
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_ts_dict", "ob.oid") " "
+    "UNION ALL SELECT 6, 'text search parser ' || " READ_NAME("n.nspname", "ob.prsname") " "
+    "FROM pg_catalog.pg_ts_parser ob JOIN pg_catalog.pg_namespace n ON n.oid = ob.prsnamespace "
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_ts_parser", "ob.oid") " "
+    "UNION ALL SELECT 6, 'text search template ' || " READ_NAME("n.nspname", "ob.tmplname") " "
+    "FROM pg_catalog.pg_ts_template ob JOIN pg_catalog.pg_namespace n ON n.oid = ob.tmplnamespace "
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_ts_template", "ob.oid") " "
+    "UNION ALL SELECT 7, 'conversion ' || " READ_NAME("n.nspname", "ob.conname") " "
+    "FROM pg_catalog.pg_conversion ob JOIN pg_catalog.pg_namespace n ON n.oid = ob.connamespace "
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_conversion", "ob.oid") " "
+    "UNION ALL SELECT 8, CASE t.typtype WHEN 'r' THEN 'range type ' WHEN 'p' THEN 'shell type ' "
+    "ELSE 'base type ' END || " READ_NAME("n.nspname", "t.typname") " "
+    "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+    "WHERE " NAMESPACES " AND t.typtype IN ('b', 'r', 'p') AND t.typcategory <> 'A' "
+    "AND " NOT_EXTENSION("pg_catalog.pg_type", "t.oid") " "
+    "UNION ALL SELECT 9, 'foreign table ' || " REL_NAME " "
+    "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE " NAMESPACES " AND c.relkind = 'f' AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
+    "UNION ALL SELECT 10, 'rule ' || rw.rulename || ' on ' || " REL_NAME " "
+    "FROM pg_catalog.pg_rewrite rw JOIN pg_catalog.pg_class c ON c.oid = rw.ev_class "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE " NAMESPACES " AND rw.rulename <> '_RETURN' AND " NOT_EXTENSION("pg_catalog.pg_rewrite", "rw.oid") " "
+    "UNION ALL SELECT 11, 'statistics ' || " READ_NAME("n.nspname", "ob.stxname") " "
+    "FROM pg_catalog.pg_statistic_ext ob JOIN pg_catalog.pg_namespace n ON n.oid = ob.stxnamespace "
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_statistic_ext", "ob.oid") " "
+    "UNION ALL SELECT 12, 'trigger ' || tg.tgname || ' on ' || " REL_NAME " || CASE tg.tgenabled "
+    "WHEN 'D' THEN ': disabled' WHEN 'R' THEN ': enabled for replicas only' ELSE ': enabled always' END "
+    "FROM pg_catalog.pg_trigger tg JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE " NAMESPACES " AND NOT tg.tgisinternal AND tg.tgenabled <> 'O' "
+"UNION ALL SELECT 13, CASE c.relkind WHEN 'i' THEN 'index ' WHEN 'm' THEN 'materialized view ' "
+    "ELSE 'table ' END || " REL_NAME " || ': ' || pg_catalog.concat_ws(', ', "
+    "CASE WHEN c.relkind NOT IN ('r', 'p') THEN NULL WHEN c.relreplident = 'n' THEN 'replica identity nothing' "
+    "WHEN c.relreplident = 'f' THEN 'replica identity full' "
+    "WHEN c.relreplident = 'i' THEN 'replica identity using index' END, "
+    "CASE WHEN c.reltablespace <> 0 THEN 'tablespace ' || (SELECT ts.spcname FROM pg_catalog.pg_tablespace ts "
+    "WHERE ts.oid = c.reltablespace) END, "
+    "CASE WHEN c.relam <> 0 AND c.relkind <> 'i' AND c.relam <> (SELECT am.oid FROM pg_catalog.pg_am am "
+    "WHERE am.amname = 'heap') THEN 'access method ' || (SELECT am.amname FROM pg_catalog.pg_am am "
+    "WHERE am.oid = c.relam) END, "
+    "CASE WHEN c.reloftype <> 0 THEN 'of type ' || pg_catalog.format_type(c.reloftype, NULL) END) "
+    "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE " NAMESPACES " AND c.relkind IN ('r', 'p', 'm', 'i') "
+    "AND (c.relreplident <> 'd' AND c.relkind IN ('r', 'p') "
+    "OR c.reltablespace <> 0 OR c.reloftype <> 0 "
+    "OR c.relam <> 0 AND c.relkind <> 'i' AND c.relam <> (SELECT am.oid FROM pg_catalog.pg_am am "
+    "WHERE am.amname = 'heap')) "
+    "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
+    "UNION ALL SELECT 14, 'column ' || " REL_NAME " || '.' || a.attname || ': options (' || "
+    "pg_catalog.array_to_string(a.attoptions, ', ') || ')' "
+    "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE " NAMESPACES " AND a.attnum > 0 AND NOT a.attisdropped AND a.attoptions IS NOT NULL "
+    "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
+    "UNION ALL SELECT 15, 'view ' || " REL_NAME " || ': the default of column ' || a.attname "
+    "FROM pg_catalog.pg_attrdef ad JOIN pg_catalog.pg_class c ON c.oid = ad.adrelid AND c.relkind = 'v' "
+    "JOIN pg_catalog.pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE " NAMESPACES " "
+    "UNION ALL SELECT 16, 'sequence ' || " REL_NAME " || ': owned by ' || "
+    READ_NAME("tn.nspname", "tc.relname") " || '.' || ta.attname || ', which does not take it as its default' "
+    "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "JOIN pg_catalog.pg_depend od ON od.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND od.objid = c.oid "
+    "AND od.deptype = 'a' AND od.refobjsubid > 0 "
+    "JOIN pg_catalog.pg_class tc ON tc.oid = od.refobjid JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace "
+    "JOIN pg_catalog.pg_attribute ta ON ta.attrelid = od.refobjid AND ta.attnum = od.refobjsubid "
+    "WHERE " NAMESPACES " AND c.relkind = 'S' AND NOT " COLUMN_SEQUENCE("c.oid") " "
+    "UNION ALL SELECT 17, 'schema public: its comment' FROM pg_catalog.pg_namespace n "
+    "JOIN pg_catalog.pg_description d ON d.objoid = n.oid "
+    "AND d.classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass "
+    "WHERE n.nspname = 'public' AND " NAMESPACES " AND d.description <> 'standard public schema' "
+    "UNION ALL SELECT 18, 'cast (' || pg_catalog.format_type(ca.castsource, NULL) || ' as ' || "
+    "pg_catalog.format_type(ca.casttarget, NULL) || ')' FROM pg_catalog.pg_cast ca "
+    "WHERE ca." OTHER("pg_catalog.pg_cast", "ca.oid") " AND " NOT_INTERNAL("pg_catalog.pg_cast", "ca.oid") " "
+    "UNION ALL SELECT 19, 'event trigger ' || e.evtname FROM pg_catalog.pg_event_trigger e "
+    "WHERE " NOT_EXTENSION("pg_catalog.pg_event_trigger", "e.oid") " "
+    "UNION ALL SELECT 20, 'publication ' || pb.pubname FROM pg_catalog.pg_publication pb "
+    "UNION ALL SELECT 21, 'language ' || l.lanname FROM pg_catalog.pg_language l "
+    "WHERE l." OTHER("pg_catalog.pg_language", "l.oid") " AND l.lanname <> 'plpgsql' "
+    "UNION ALL SELECT 22, 'foreign data wrapper ' || w.fdwname FROM pg_catalog.pg_foreign_data_wrapper w "
+    "WHERE " NOT_EXTENSION("pg_catalog.pg_foreign_data_wrapper", "w.oid") " "
+    "UNION ALL SELECT 23, 'server ' || sv.srvname FROM pg_catalog.pg_foreign_server sv "
+    "WHERE " NOT_EXTENSION("pg_catalog.pg_foreign_server", "sv.oid") " "
+    "UNION ALL SELECT 24, 'access method ' || am.amname FROM pg_catalog.pg_am am "
+    "WHERE am." OTHER("pg_catalog.pg_am", "am.oid") " "
+    ") u ORDER BY k, w";
 
 /* A table read, by oid (sorted by oid for bsearch). */
 typedef struct rel {
@@ -1137,6 +1274,15 @@ static int read_policies(reader *r, const PGresult *res)
     return read_on_table(r, res, TIDE_OBJ_POLICY, 4, -1);
 }
 
+static int read_unmodelled(reader *r, const PGresult *res)
+{
+    int i, n = PQntuples(res);
+    for (i = 0; i < n; i++)
+        if (tide_strv_push(r->out, &r->out->unmodelled, &r->out->nunmodelled, field(res, i, 0)) < 0)
+            return nomem(r);
+    return 0;
+}
+
 /* ---- the whole ------------------------------------------------------------- */
 
 static const struct step {
@@ -1159,6 +1305,7 @@ static const struct step {
     { "partition constraints", sql_partition_constraints, read_partition_constraints },
     { "triggers", sql_triggers, read_triggers },
     { "policies", sql_policies, read_policies },
+    { "objects tide does not carry", sql_unmodelled, read_unmodelled },
 };
 
 static int read_all(reader *r)

@@ -1022,6 +1022,15 @@ static void empty_namespaces(writer *w, tide_buf *body, int *n)
     }
 }
 
+/* What the database holds that the model does not carry (introspection's
+ * list), one note each. */
+static void unmodelled(writer *w)
+{
+    int i;
+    for (i = 0; i < w->s->nunmodelled; i++)
+        note(w, "%s (tide does not carry it)", w->s->unmodelled[i]);
+}
+
 int tide_schema_render_lua(const tide_schema *s, tide_buf *out, tide_err *err)
 {
     writer w;
@@ -1046,6 +1055,7 @@ int tide_schema_render_lua(const tide_schema *s, tide_buf *out, tide_err *err)
         entry(&w, &body, len, &n);
     }
     put(&w, &body, "}\n");
+    unmodelled(&w);
     for (i = 0; i < s->nenums; i++)
         if (!w.declared[i])
             note(&w, "enum %s%s%s (%d values): no column has it as its type, and the DSL "
@@ -1109,6 +1119,7 @@ int tide_schema_render_lua_objects(const tide_schema *s, tide_buf *out, tide_err
         entry(&w, &body, len, &n);
     }
     put(&w, &body, "}\n");
+    unmodelled(&w);
     rc = end(&w, out, &body, err);
     tide_buf_free(&body);
     return rc;

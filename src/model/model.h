@@ -333,6 +333,12 @@ typedef struct tide_schema {
      * finish, each once; a namespace commented is listed in namespaces too. */
     tide_ns_comment *ns_comments;
     int nns_comments;
+    /* What the database holds that the model does not carry, one line each
+     * ("aggregate mode1(boolean)", "rule r on t"), as introspection read
+     * it: never diffed nor written to a snapshot; the commands that read a
+     * database report each line, so that nothing is lost without a word. */
+    char **unmodelled;
+    int nunmodelled;
     tide_arena *arena;
     int finished;
     /* Identifiers (table, column, index and constraint names, foreign key
