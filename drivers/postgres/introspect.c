@@ -1,6 +1,6 @@
 /* introspect.c — reads a live PostgreSQL schema from pg_catalog into tide's
  * model, written the way the DSL writes it so that a schema created from
- * definitions reads back equal. Sixteen catalog queries (tables, columns,
+ * definitions reads back equal. Seventeen catalog queries (tables, columns,
  * constraints, indexes, enums, namespaces, then one per object kind, and
  * one for what the model does not carry) in one read-only snapshot,
  * however many tables: per-table lists come back as arrays, never as more
@@ -270,6 +270,56 @@ static const char sql_functions[] =
     "AND " NOT_INTERNAL("pg_catalog.pg_proc", "p.oid") " "
     "ORDER BY n.nspname, p.proname, p.oid";
 
+/* A function named in an aggregate's options: qualified but in pg_catalog. */
+#define AGG_FN(oid) \
+    "(SELECT CASE WHEN fn.nspname = 'pg_catalog' THEN pg_catalog.quote_ident(f.proname) " \
+    "ELSE pg_catalog.quote_ident(fn.nspname) || '.' || pg_catalog.quote_ident(f.proname) END " \
+    "FROM pg_catalog.pg_proc f JOIN pg_catalog.pg_namespace fn ON fn.oid = f.pronamespace WHERE f.oid = " oid ")"
+#define AGG_OPT(cond, text) "CASE WHEN " cond " THEN E',\n    ' || " text " ELSE '' END || "
+
+/* Aggregates: PostgreSQL prints no CREATE AGGREGATE, so the statement is
+ * built here as pg_dump writes it, every option that is not the default
+ * said, in one order. Named like functions ("f(integer)" when the name is
+ * overloaded). */
+static const char sql_aggregates[] =
+    "SELECT n.nspname, CASE WHEN pg_catalog.count(*) OVER (PARTITION BY p.pronamespace, p.proname) > 1 "
+    "THEN p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' "
+    "ELSE p.proname END, "
+    "'CREATE AGGREGATE ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(p.proname) || "
+    "'(' || CASE WHEN p.pronargs = 0 AND a.aggkind = 'n' THEN '*' "
+    "ELSE pg_catalog.pg_get_function_arguments(p.oid) END || E') (\n    SFUNC = ' || " AGG_FN("a.aggtransfn") " || "
+    "E',\n    STYPE = ' || pg_catalog.format_type(a.aggtranstype, NULL) || "
+    AGG_OPT("a.aggtransspace <> 0", "'SSPACE = ' || a.aggtransspace")
+    AGG_OPT("a.aggfinalfn <> 0", "'FINALFUNC = ' || " AGG_FN("a.aggfinalfn"))
+    AGG_OPT("a.aggfinalextra", "'FINALFUNC_EXTRA'")
+    AGG_OPT("a.aggfinalmodify <> CASE a.aggkind WHEN 'n' THEN 'r' ELSE 'w' END",
+            "'FINALFUNC_MODIFY = ' || CASE a.aggfinalmodify WHEN 'r' THEN 'READ_ONLY' "
+            "WHEN 's' THEN 'SHAREABLE' ELSE 'READ_WRITE' END")
+    AGG_OPT("a.aggcombinefn <> 0", "'COMBINEFUNC = ' || " AGG_FN("a.aggcombinefn"))
+    AGG_OPT("a.aggserialfn <> 0", "'SERIALFUNC = ' || " AGG_FN("a.aggserialfn"))
+    AGG_OPT("a.aggdeserialfn <> 0", "'DESERIALFUNC = ' || " AGG_FN("a.aggdeserialfn"))
+    AGG_OPT("a.agginitval IS NOT NULL", "'INITCOND = ' || pg_catalog.quote_literal(a.agginitval)")
+    AGG_OPT("a.aggmtransfn <> 0", "'MSFUNC = ' || " AGG_FN("a.aggmtransfn") " || E',\n    MINVFUNC = ' || "
+            AGG_FN("a.aggminvtransfn") " || E',\n    MSTYPE = ' || pg_catalog.format_type(a.aggmtranstype, NULL)")
+    AGG_OPT("a.aggmtransspace <> 0", "'MSSPACE = ' || a.aggmtransspace")
+    AGG_OPT("a.aggmfinalfn <> 0", "'MFINALFUNC = ' || " AGG_FN("a.aggmfinalfn"))
+    AGG_OPT("a.aggmfinalextra", "'MFINALFUNC_EXTRA'")
+    AGG_OPT("a.aggmtransfn <> 0 AND a.aggmfinalmodify <> CASE a.aggkind WHEN 'n' THEN 'r' ELSE 'w' END",
+            "'MFINALFUNC_MODIFY = ' || CASE a.aggmfinalmodify WHEN 'r' THEN 'READ_ONLY' "
+            "WHEN 's' THEN 'SHAREABLE' ELSE 'READ_WRITE' END")
+    AGG_OPT("a.aggminitval IS NOT NULL", "'MINITCOND = ' || pg_catalog.quote_literal(a.aggminitval)")
+    AGG_OPT("a.aggsortop <> 0", "'SORTOP = OPERATOR(' || (SELECT pg_catalog.quote_ident(opn.nspname) || '.' || "
+            "o.oprname FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace opn ON opn.oid = o.oprnamespace "
+            "WHERE o.oid = a.aggsortop) || ')'")
+    AGG_OPT("p.proparallel <> 'u'", "'PARALLEL = ' || CASE p.proparallel WHEN 's' THEN 'SAFE' ELSE 'RESTRICTED' END")
+    AGG_OPT("a.aggkind = 'h'", "'HYPOTHETICAL'")
+    "E'\n)', d.description "
+    "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
+    DESCRIPTION("d", "pg_catalog.pg_proc", "p.oid")
+    "WHERE " NAMESPACES " AND p.prokind = 'a' AND " NOT_EXTENSION("pg_catalog.pg_proc", "p.oid") " "
+    "ORDER BY n.nspname, p.proname, p.oid";
+
 /* Triggers of the tables read, of their partitions (not the clones of a
  * trigger of the partitioned table: tgparentid) and of the views (INSTEAD
  * OF, or for each statement), not those PostgreSQL makes itself (foreign
@@ -399,7 +449,7 @@ static const char sql_partitions[] = RELS_CTE
 
 /* What the database holds that the model does not carry, one line each
  * ("aggregate mode1(boolean)"), so that reading a database never loses it
- * without a word: objects of kinds tide has no row for (aggregates, window
+ * without a word: objects of kinds tide has no row for (window
  * functions, operators and their classes and families, collations, text
  * search objects, conversions, base, range and shell types, foreign
  * tables, rules, extended statistics), what it does not say of a relation
@@ -413,11 +463,10 @@ static const char sql_partitions[] = RELS_CTE
 #define REL_NAME READ_NAME("n.nspname", "c.relname")
 static const char sql_unmodelled[] =
     "SELECT w FROM ("
-    "SELECT 1 AS k, CASE p.prokind WHEN 'a' THEN 'aggregate ' ELSE 'window function ' END || "
-    READ_NAME("n.nspname", "p.proname") " || '(' || COALESCE(NULLIF("
-    "pg_catalog.pg_get_function_identity_arguments(p.oid), ''), CASE p.prokind WHEN 'a' THEN '*' END, '') || ')' AS w "
+    "SELECT 1 AS k, 'window function ' || "
+    READ_NAME("n.nspname", "p.proname") " || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' AS w "
     "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
-    "WHERE " NAMESPACES " AND p.prokind IN ('a', 'w') AND " NOT_EXTENSION("pg_catalog.pg_proc", "p.oid") " "
+    "WHERE " NAMESPACES " AND p.prokind = 'w' AND " NOT_EXTENSION("pg_catalog.pg_proc", "p.oid") " "
     "UNION ALL SELECT 2, 'operator ' || " READ_NAME("n.nspname", "o.oprname") " || ' (' || "
     "COALESCE(pg_catalog.format_type(o.oprleft, NULL), 'none') || ', ' || "
     "COALESCE(pg_catalog.format_type(o.oprright, NULL), 'none') || ')' "
@@ -1206,6 +1255,14 @@ static int read_functions(reader *r, const PGresult *res)
     return rc;
 }
 
+static int read_aggregates(reader *r, const PGresult *res)
+{
+    int i, rc = 0, n = PQntuples(res);
+    for (i = 0; i < n && rc == 0; i++)
+        rc = add_object(r, TIDE_OBJ_AGGREGATE, field(res, i, 0), field(res, i, 1), NULL, res, i, 2, -1);
+    return rc;
+}
+
 static int read_types(reader *r, const PGresult *res)
 {
     int i, rc = 0, n = PQntuples(res);
@@ -1299,6 +1356,7 @@ static const struct step {
     { "types", sql_types, read_types },
     { "sequences", sql_sequences, read_sequences },
     { "functions", sql_functions, read_functions },
+    { "aggregates", sql_aggregates, read_aggregates },
     { "views", sql_views, read_views },
     { "indexes of materialized views and partitions", sql_object_indexes, read_object_indexes },
     { "partitions", sql_partitions, read_partitions },

@@ -1074,6 +1074,7 @@ local KINDS = {
   { word = "compositeType",    kind = "type",              example = "[[x double precision, y double precision]]" },
   { word = "sequence",         kind = "sequence",          example = "[[as bigint start with 10000]]" },
   { word = "func",             kind = "function",          example = "[[create function ... ]]" },
+  { word = "aggregate",        kind = "aggregate",         example = "[[create aggregate ... ]]" },
   { word = "virtualTable",     kind = "virtual table",     example = "[[fts5(title, body)]]" },
   { word = "partition",        kind = "partition",         example = "[[for values in ('eu')]]", onTable = true },
   { word = "partitionIndex",   kind = "partition index",   example = "[[create index ... on partition (...)]]" },

@@ -281,6 +281,8 @@ const tide_object_kind_info tide_object_kinds[TIDE_NOBJECT_KINDS] = {
                                  "its options as CREATE SEQUENCE takes them (\"as bigint start with 10\")" },
     [TIDE_OBJ_FUNCTION]      = { "function", "functions", TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE,
                                  "the whole CREATE FUNCTION / PROCEDURE statement" },
+    [TIDE_OBJ_AGGREGATE]     = { "aggregate", "aggregates", TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE,
+                                 "the whole CREATE AGGREGATE statement" },
     [TIDE_OBJ_VIRTUAL_TABLE] = { "virtual table", "virtual tables", TIDE_OBJK_HOLDS_DATA,
                                  "the module and its arguments: \"fts5(title, body)\"" },
     [TIDE_OBJ_PARTITION]     = { "partition", "partitions",

@@ -241,6 +241,7 @@ typedef enum tide_object_kind {     /* in creation order */
     TIDE_OBJ_COMPOSITE,
     TIDE_OBJ_SEQUENCE,
     TIDE_OBJ_FUNCTION,
+    TIDE_OBJ_AGGREGATE,
     TIDE_OBJ_VIRTUAL_TABLE,
     TIDE_OBJ_PARTITION,
     TIDE_OBJ_PARTITION_INDEX,
