@@ -226,11 +226,17 @@ static const tide_unique *unique_of(writer *w, const tide_table *t, const char *
 }
 
 /* The foreign key a column could say with :references(): of that column
- * alone, the one with the generated name if any, else the first. */
+ * alone, the one with the generated name if any, else the first. None when
+ * the column is not the table's own (a child table's key on a column it
+ * inherits is a t.foreign). */
 static const tide_fk *column_fk(writer *w, const tide_table *t, const char *column)
 {
     const tide_fk *first = NULL;
     int i;
+    for (i = 0; i < t->ncolumns && strcmp(t->columns[i].name, column); i++)
+        ;
+    if (i == t->ncolumns)
+        return NULL;
     for (i = 0; i < t->nfks; i++) {
         const tide_fk *fk = &t->fks[i];
         if (fk->ncolumns != 1 || strcmp(fk->columns[0], column) || fk->options || fk->comment)
