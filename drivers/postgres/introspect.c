@@ -175,13 +175,14 @@ static const char sql_enums[] =
     "AND d.deptype = 'e') "
     "ORDER BY n.nspname, t.typname";
 
-/* The namespaces read, empty ones too, but the default one, those an
+/* The namespaces read, empty ones too, but the default one (read only
+ * for a comment that is not the one CREATE DATABASE gives it), those an
  * extension made, and one that holds a table left out (the tracking
  * table's: it is not part of the schema, its namespace neither). */
 static const char sql_namespaces[] =
     "SELECT n.nspname, d.description FROM pg_catalog.pg_namespace n "
     DESCRIPTION("d", "pg_catalog.pg_namespace", "n.oid")
-    "WHERE " NAMESPACES " AND n.nspname <> 'public' "
+    "WHERE " NAMESPACES " AND (n.nspname <> 'public' OR d.description <> 'standard public schema') "
     "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d "
     "WHERE d.classid = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND d.objid = n.oid "
     "AND d.deptype = 'e') "
@@ -456,7 +457,7 @@ static const char sql_partitions[] = RELS_CTE
  * (a trigger disabled or enabled for replicas, replica identity, a
  * tablespace, an access method, a typed table, column options, a view
  * column's default, a sequence owned by a column that does not take it,
- * the default namespace's own comment), and objects of the whole database
+ * the default namespace's comment removed), and objects of the whole database
  * made by hand (casts, event triggers, publications, languages, foreign
  * data wrappers and servers, access methods). Extensions' own are theirs. */
 #define OTHER(cls, oid) "oid >= 16384 AND " NOT_EXTENSION(cls, oid)
@@ -556,10 +557,10 @@ static const char sql_unmodelled[] =
     "JOIN pg_catalog.pg_class tc ON tc.oid = od.refobjid JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace "
     "JOIN pg_catalog.pg_attribute ta ON ta.attrelid = od.refobjid AND ta.attnum = od.refobjsubid "
     "WHERE " NAMESPACES " AND c.relkind = 'S' AND NOT " COLUMN_SEQUENCE("c.oid") " "
-    "UNION ALL SELECT 17, 'schema public: its comment' FROM pg_catalog.pg_namespace n "
-    "JOIN pg_catalog.pg_description d ON d.objoid = n.oid "
-    "AND d.classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass "
-    "WHERE n.nspname = 'public' AND " NAMESPACES " AND d.description <> 'standard public schema' "
+    "UNION ALL SELECT 17, 'schema public: no comment (CREATE DATABASE gives it one)' "
+    "FROM pg_catalog.pg_namespace n WHERE n.nspname = 'public' AND " NAMESPACES " "
+    "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_description d WHERE d.objoid = n.oid "
+    "AND d.classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass) "
     "UNION ALL SELECT 18, 'cast (' || pg_catalog.format_type(ca.castsource, NULL) || ' as ' || "
     "pg_catalog.format_type(ca.casttarget, NULL) || ')' FROM pg_catalog.pg_cast ca "
     "WHERE ca." OTHER("pg_catalog.pg_cast", "ca.oid") " AND " NOT_INTERNAL("pg_catalog.pg_cast", "ca.oid") " "

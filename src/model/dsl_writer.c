@@ -1007,7 +1007,15 @@ static int on_table(const tide_object *o, const tide_table *t)
  * for each that has a comment, as entries of the returned list. */
 static void empty_namespaces(writer *w, tide_buf *body, int *n)
 {
+    const char *own = tide_schema_namespace_comment(w->s, "public");
     int i;
+    if (own) {                              /* the default namespace's own comment */
+        size_t len = body->len;
+        put(w, body, "  t.schema \"public\" { comment = ");
+        quote(w, body, own);
+        put(w, body, " }");
+        entry(w, body, len, n);
+    }
     for (i = 0; i < w->s->nnamespaces; i++) {
         const char *ns = w->s->namespaces[i], *comment = tide_schema_namespace_comment(w->s, ns);
         size_t len = body->len;

@@ -331,7 +331,9 @@ typedef struct tide_schema {
     char **namespaces;
     int nnamespaces;
     /* Comments of namespaces (COMMENT ON SCHEMA), sorted by name after
-     * finish, each once; a namespace commented is listed in namespaces too. */
+     * finish, each once; a namespace commented is listed in namespaces too,
+     * but the default one ("public"), whose comment is kept when it is not
+     * the database's own default (PostgreSQL: 'standard public schema'). */
     tide_ns_comment *ns_comments;
     int nns_comments;
     /* What the database holds that the model does not carry, one line each

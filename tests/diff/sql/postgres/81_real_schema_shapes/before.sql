@@ -1,7 +1,9 @@
 -- shapes met in applications' own schemas (pg_dump of Rails and Go apps):
 -- a check calling a function, functions taking and returning a table's row
 -- type (made after the table), tables with storage parameters, and a column
--- whose default takes another table's serial sequence
+-- whose default takes another table's serial sequence; the default
+-- namespace's own comment, set then given back to the one it was made with
+comment on schema public is 'Jobs and tickets';
 create function labels_ok(labels jsonb) returns boolean language sql immutable
   as $$ select coalesce(bool_and(jsonb_typeof(v) = 'string'), true) from jsonb_array_elements(labels) v $$;
 create table job (
