@@ -240,7 +240,10 @@ static int scratch_header(tide_schema *c, tide_object *o, const char *scratch, t
 
 /* The objects kept in the part: those of the default namespace, and the
  * movable ones, moved to their scratch namespace (before finish, which
- * sorts them by namespace). */
+ * sorts them by namespace). Aggregates stay out: their text is built by
+ * introspection, not rewritten by the server, and CREATE AGGREGATE names
+ * its namespace (the live one's would be made twice); what uses one uses
+ * the live database's. */
 static int keep_objects(tide_schema *c, const spaces *sp, tide_err *err)
 {
     tide_buf buf = TIDE_BUF_INIT;
@@ -248,7 +251,7 @@ static int keep_objects(tide_schema *c, const spaces *sp, tide_err *err)
     int i, n = 0, rc = 0;
     for (i = 0; i < c->nobjects && rc == 0; i++) {
         tide_object *o = &c->objects[i];
-        if (o->schema && !movable(o))
+        if ((o->schema && !movable(o)) || o->kind == TIDE_OBJ_AGGREGATE)
             continue;
         if (o->schema) {
             int left_out = 0;
@@ -344,12 +347,18 @@ static int read_elsewhere(const tide_schema *s, const tide_object *o)
     return 0;
 }
 
-/* Marks outside[i] for the part's objects that need the live database. */
+/* Marks outside[i] for the part's objects that need the live database. A
+ * function that reads tables (its signature names a table's row type, or
+ * its body is SQL) and names the default namespace in its CREATE replaces
+ * the live one, whose row type is the live table's, not the scratch
+ * one's: PostgreSQL may refuse it (another result type), and it is then
+ * compared as text. */
 static void mark_outside(const tide_schema *s, const tide_schema *part, char *outside)
 {
     int i, j, more;
     for (i = 0; i < part->nobjects; i++)
-        outside[i] = part->objects[i].schema != NULL || read_elsewhere(s, &part->objects[i]);
+        outside[i] = part->objects[i].schema != NULL || read_elsewhere(s, &part->objects[i]) ||
+                     (part->objects[i].kind == TIDE_OBJ_FUNCTION && part->objects[i].nreads > 0);
     do {
         more = 0;
         for (i = 0; i < part->nobjects; i++) {

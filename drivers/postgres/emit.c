@@ -223,6 +223,11 @@ static void create_table(tide_sqlw *e, const tide_table *t)
     }
     tide_sqlw_put(e, "\n)");
     pg_emit__partition_by(e, t);
+    if (t->with) {
+        tide_sqlw_put(e, " with (");
+        tide_sqlw_put(e, t->with);
+        tide_sqlw_put(e, ")");
+    }
     tide_sqlw_stmt(e);
     for (i = 0; i < t->nchecks; i++)
         if (t->checks[i].options & TIDE_CON_NOT_VALID)
@@ -742,6 +747,49 @@ static void set_options(tide_sqlw *e, const tide_table *t, unsigned changed)
     }
 }
 
+/* Storage parameters from old to now ("fillfactor=70, ..." or NULL): the
+ * names gone are reset, the others set. */
+static void storage_change(tide_sqlw *e, const tide_table *t, const char *old, const char *now)
+{
+    const char *p, *q;
+    int n = 0;
+    if (old == now || (old && now && !strcmp(old, now)))
+        return;
+    for (p = old; p && *p; p = *q ? q + 2 : q) {
+        size_t key = strcspn(p, "="), len;
+        const char *r;
+        q = p + strcspn(p, ",");
+        len = (size_t)(q - p);
+        for (r = now; r && *r; r += strcspn(r, ",") + (r[strcspn(r, ",")] ? 2 : 0))
+            if (!strncmp(r, p, key) && r[key] == '=')
+                break;
+        if (r && *r)
+            continue;                           /* still set: set below */
+        if (!n++) {
+            alter_table(e, t);
+            tide_sqlw_put(e, "reset (");
+        } else {
+            tide_sqlw_put(e, ", ");
+        }
+        {
+            char name[128];
+            snprintf(name, sizeof name, "%.*s", (int)(key < len ? key : len), p);
+            tide_sqlw_put(e, name);
+        }
+    }
+    if (n) {
+        tide_sqlw_put(e, ")");
+        tide_sqlw_stmt(e);
+    }
+    if (now) {
+        alter_table(e, t);
+        tide_sqlw_put(e, "set (");
+        tide_sqlw_put(e, now);
+        tide_sqlw_put(e, ")");
+        tide_sqlw_stmt(e);
+    }
+}
+
 /* SQLite's options (STRICT, WITHOUT ROWID) have no PostgreSQL meaning. */
 static void table_options(tide_sqlw *e, const tide_op *op)
 {
@@ -753,6 +801,7 @@ static void table_options(tide_sqlw *e, const tide_op *op)
         return;
     }
     set_options(e, op->table, changed);
+    storage_change(e, op->table, op->old_table->with, op->table->with);
 }
 
 static void emit_op(tide_sqlw *e, const tide_op *op)

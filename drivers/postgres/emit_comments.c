@@ -1,10 +1,13 @@
 /* emit_comments.c — PostgreSQL SQL for TIDE_OP_COMMENT: the comments of
  * what has no comment op of its own (model/diff.h): a namespace (COMMENT ON
- * SCHEMA), an enum type (COMMENT ON TYPE), a table's constraint (COMMENT ON
+ * SCHEMA; the default namespace's, when the definitions say none, goes back
+ * to the one CREATE DATABASE gives it), an enum type (COMMENT ON TYPE), a table's constraint (COMMENT ON
  * CONSTRAINT) and the sequence a serial or identity column owns, whatever
  * its name (COMMENT ON SEQUENCE of pg_get_serial_sequence). */
 #include "pg_internal.h"
 #include "sqlw.h"
+
+#include <string.h>
 
 /* The comment text, or null. */
 static void is(tide_sqlw *e, const char *text)
@@ -47,6 +50,11 @@ void pg_emit__comment(tide_sqlw *e, const tide_op *op)
     if (op->namespace_name) {
         tide_sqlw_put(e, "comment on schema ");
         tide_sqlw_q(e, op->namespace_name);
+        if (!op->value && !strcmp(op->namespace_name, "public")) {
+            tide_sqlw_put(e, " is 'standard public schema'");   /* CREATE DATABASE's own */
+            tide_sqlw_stmt(e);
+            return;
+        }
     } else if (op->enumt) {
         tide_sqlw_put(e, "comment on type ");
         tide_sqlw_qname(e, op->enumt->schema, op->enumt->name);

@@ -1,5 +1,5 @@
 /* emit_objects.c — PostgreSQL SQL for the objects beside tables (model.h,
- * tide_object_kinds): sequences, functions and procedures, views,
+ * tide_object_kinds): sequences, functions and procedures, aggregates, views,
  * materialized views, triggers and policies. A view's definition is its
  * query; a trigger's, a function's and a policy's is the whole statement,
  * run as written; a sequence's is its options. */
@@ -102,8 +102,9 @@ int pg_emit__signature(tide_sqlw *e, const tide_object *o)
     char quote = 0;
     int depth = 0;
     if (!close)
-        return tide_sqlw_fail(e, "function %s: cannot find its arguments in its definition "
-                              "(it must be a CREATE FUNCTION or CREATE PROCEDURE statement)", o->name);
+        return tide_sqlw_fail(e, "%s %s: cannot find its arguments in its definition (it must be a "
+                              "CREATE FUNCTION, PROCEDURE or AGGREGATE statement)",
+                              tide_object_kinds[o->kind].name, o->name);
     tide_sqlw_put(e, "(");
     for (a = p = open + 1; p <= close; p++) {
         if (quote) {
@@ -132,6 +133,7 @@ static const char *sql_kind(const tide_object *o)
     case TIDE_OBJ_SEQUENCE: return "sequence";
     case TIDE_OBJ_FUNCTION: return pg_emit__is_procedure(o->definition ? o->definition : "")
                                    ? "procedure" : "function";
+    case TIDE_OBJ_AGGREGATE: return "aggregate";
     case TIDE_OBJ_VIEW:     return "view";
     case TIDE_OBJ_MATVIEW:  return "materialized view";
     case TIDE_OBJ_MATVIEW_INDEX:
@@ -164,8 +166,8 @@ static void object_ref(tide_sqlw *e, const tide_object *o, const char *name)
         tide_sqlw_qname(e, o->schema, o->table);
         return;
     }
-    if (o->kind == TIDE_OBJ_FUNCTION) {
-        function_name(e, o, name);
+    if (o->kind == TIDE_OBJ_FUNCTION || o->kind == TIDE_OBJ_AGGREGATE) {
+        function_name(e, o, name);           /* an aggregate's (x ORDER BY y) or (*) as well */
         pg_emit__signature(e, o);
         return;
     }
@@ -314,7 +316,7 @@ static void rename_object(tide_sqlw *e, const tide_object *old, const tide_objec
     tide_sqlw_put(e, "alter ");
     object_ref(e, old, old->name);
     tide_sqlw_put(e, " rename to ");
-    if (o->kind == TIDE_OBJ_FUNCTION) {
+    if (o->kind == TIDE_OBJ_FUNCTION || o->kind == TIDE_OBJ_AGGREGATE) {
         char bare[256];
         snprintf(bare, sizeof bare, "%.*s", (int)strcspn(o->name, "("), o->name);
         tide_sqlw_q(e, bare);
@@ -410,8 +412,37 @@ static int replaceable(const tide_object *old, const tide_object *o)
     return same;
 }
 
+/* Whether an aggregate keeps its signature: CREATE OR REPLACE AGGREGATE
+ * then changes it in place, and the views that use it stay. */
+static int same_signature(const tide_object *old, const tide_object *o)
+{
+    tide_sqlw a, b;
+    tide_err ignored;
+    int same;
+    tide_sqlw_init(&a, &tide_postgres_driver, NULL, NULL, &ignored);
+    tide_sqlw_init(&b, &tide_postgres_driver, NULL, NULL, &ignored);
+    pg_emit__signature(&a, old);
+    pg_emit__signature(&b, o);
+    same = a.rc == 0 && b.rc == 0 && !strcasecmp(a.sql.data ? a.sql.data : "", b.sql.data ? b.sql.data : "");
+    tide_sqlw_finish(&a);
+    tide_sqlw_finish(&b);
+    return same;
+}
+
 static void alter(tide_sqlw *e, const tide_object *old, const tide_object *o)
 {
+    if (o->kind == TIDE_OBJ_AGGREGATE) {
+        if (!same_signature(old, o)) {
+            tide_sqlw_put(e, "drop ");             /* other arguments: another aggregate */
+            object_ref(e, old, old->name);
+            tide_sqlw_stmt(e);
+            tide_sqlw_put(e, o->definition);
+        } else {
+            or_replace(e, o->definition);
+        }
+        tide_sqlw_stmt(e);
+        return;
+    }
     if (o->kind == TIDE_OBJ_FUNCTION && !replaceable(old, o)) {
         tide_sqlw_put(e, "drop ");                 /* new arguments or result: a new function */
         object_ref(e, old, old->name);

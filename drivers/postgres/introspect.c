@@ -1,10 +1,10 @@
 /* introspect.c — reads a live PostgreSQL schema from pg_catalog into tide's
  * model, written the way the DSL writes it so that a schema created from
- * definitions reads back equal. Ten catalog queries (tables, columns,
- * constraints, indexes, enums, then one per object kind: sequences,
- * functions, views and materialized views, triggers, policies) in one
- * read-only snapshot, however many tables: per-table lists come back as
- * arrays, never as more queries. */
+ * definitions reads back equal. Seventeen catalog queries (tables, columns,
+ * constraints, indexes, enums, namespaces, then one per object kind, and
+ * one for what the model does not carry) in one read-only snapshot,
+ * however many tables: per-table lists come back as arrays, never as more
+ * queries. */
 #include "pg_internal.h"
 
 #include <stdio.h>
@@ -53,21 +53,24 @@ static const char sql_tables[] = RELS_CTE
     "JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace "
     "WHERE ih.inhrelid = r.oid ORDER BY ih.inhseqno), "
     "(SELECT ci.relname FROM pg_catalog.pg_index cx JOIN pg_catalog.pg_class ci ON ci.oid = cx.indexrelid "
-    "WHERE cx.indrelid = r.oid AND cx.indisclustered) FROM rels r "
+    "WHERE cx.indrelid = r.oid AND cx.indisclustered), pg_catalog.array_to_string(c.reloptions, ', ') "
+    "FROM rels r "
     "JOIN pg_catalog.pg_class c ON c.oid = r.oid "
     "LEFT JOIN pg_catalog.pg_description d ON d.objoid = r.oid "
     "AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0 "
     "ORDER BY r.nspname, r.relname";
 
 /* Per column: type with and without its modifier (a default's cast may
- * carry either), whether the default is nextval() of a sequence owned by a
- * column (serial: the sequence depends on the column with deptype 'a', the
- * default on the sequence; one hashed list rather than a lookup per
- * column), and the enum behind the type or its elements. */
+ * carry either), whether the default is nextval() of a sequence owned by
+ * that same column (serial: the sequence depends on the column with deptype
+ * 'a', the default on the sequence; one hashed list rather than a lookup
+ * per column), and the enum behind the type or its elements. */
 static const char sql_columns[] = RELS_CTE
     ", serials AS (SELECT DISTINCT u.objid AS adoid FROM pg_catalog.pg_depend o "
     "JOIN pg_catalog.pg_depend u ON u.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
     "AND u.refobjid = o.objid AND u.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass "
+    "JOIN pg_catalog.pg_attrdef oa ON oa.oid = u.objid AND oa.adrelid = o.refobjid "
+    "AND oa.adnum = o.refobjsubid "
     "WHERE o.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
     "AND o.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
     "AND o.deptype = 'a' AND o.refobjsubid > 0), "
@@ -172,13 +175,14 @@ static const char sql_enums[] =
     "AND d.deptype = 'e') "
     "ORDER BY n.nspname, t.typname";
 
-/* The namespaces read, empty ones too, but the default one, those an
+/* The namespaces read, empty ones too, but the default one (read only
+ * for a comment that is not the one CREATE DATABASE gives it), those an
  * extension made, and one that holds a table left out (the tracking
  * table's: it is not part of the schema, its namespace neither). */
 static const char sql_namespaces[] =
     "SELECT n.nspname, d.description FROM pg_catalog.pg_namespace n "
     DESCRIPTION("d", "pg_catalog.pg_namespace", "n.oid")
-    "WHERE " NAMESPACES " AND n.nspname <> 'public' "
+    "WHERE " NAMESPACES " AND (n.nspname <> 'public' OR d.description <> 'standard public schema') "
     "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d "
     "WHERE d.classid = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND d.objid = n.oid "
     "AND d.deptype = 'e') "
@@ -192,6 +196,12 @@ static const char sql_namespaces[] =
 #define NOT_EXTENSION(cls, oid) \
     "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = '" cls \
     "'::pg_catalog.regclass AND x.objid = " oid " AND x.deptype = 'e')"
+
+/* Not made by PostgreSQL for another object (deptype 'i': the constructors
+ * and casts of a range type, which go with it). */
+#define NOT_INTERNAL(cls, oid) \
+    "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = '" cls \
+    "'::pg_catalog.regclass AND x.objid = " oid " AND x.deptype = 'i')"
 
 /* A relation's name as the model writes a read: "name" in public, else
  * "schema.name". */
@@ -247,10 +257,10 @@ static const char sql_object_indexes[] = RELS_CTE
     "AND co.conrelid = i.indrelid) "
     "ORDER BY n.nspname, ic.relname";
 
-/* Functions and procedures (not aggregates nor window functions): the
- * whole CREATE OR REPLACE statement. An overloaded name is made unique
- * with its argument types: "f(integer)" (the emitter writes the name
- * before the parenthesis). */
+/* Functions and procedures (not aggregates nor window functions, nor those
+ * a type made for itself): the whole CREATE OR REPLACE statement. An
+ * overloaded name is made unique with its argument types: "f(integer)"
+ * (the emitter writes the name before the parenthesis). */
 static const char sql_functions[] =
     "SELECT n.nspname, CASE WHEN pg_catalog.count(*) OVER (PARTITION BY p.pronamespace, p.proname) > 1 "
     "THEN p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' "
@@ -258,6 +268,57 @@ static const char sql_functions[] =
     "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
     DESCRIPTION("d", "pg_catalog.pg_proc", "p.oid")
     "WHERE " NAMESPACES " AND p.prokind IN ('f', 'p') AND " NOT_EXTENSION("pg_catalog.pg_proc", "p.oid") " "
+    "AND " NOT_INTERNAL("pg_catalog.pg_proc", "p.oid") " "
+    "ORDER BY n.nspname, p.proname, p.oid";
+
+/* A function named in an aggregate's options: qualified but in pg_catalog. */
+#define AGG_FN(oid) \
+    "(SELECT CASE WHEN fn.nspname = 'pg_catalog' THEN pg_catalog.quote_ident(f.proname) " \
+    "ELSE pg_catalog.quote_ident(fn.nspname) || '.' || pg_catalog.quote_ident(f.proname) END " \
+    "FROM pg_catalog.pg_proc f JOIN pg_catalog.pg_namespace fn ON fn.oid = f.pronamespace WHERE f.oid = " oid ")"
+#define AGG_OPT(cond, text) "CASE WHEN " cond " THEN E',\n    ' || " text " ELSE '' END || "
+
+/* Aggregates: PostgreSQL prints no CREATE AGGREGATE, so the statement is
+ * built here as pg_dump writes it, every option that is not the default
+ * said, in one order. Named like functions ("f(integer)" when the name is
+ * overloaded). */
+static const char sql_aggregates[] =
+    "SELECT n.nspname, CASE WHEN pg_catalog.count(*) OVER (PARTITION BY p.pronamespace, p.proname) > 1 "
+    "THEN p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' "
+    "ELSE p.proname END, "
+    "'CREATE AGGREGATE ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(p.proname) || "
+    "'(' || CASE WHEN p.pronargs = 0 AND a.aggkind = 'n' THEN '*' "
+    "ELSE pg_catalog.pg_get_function_arguments(p.oid) END || E') (\n    SFUNC = ' || " AGG_FN("a.aggtransfn") " || "
+    "E',\n    STYPE = ' || pg_catalog.format_type(a.aggtranstype, NULL) || "
+    AGG_OPT("a.aggtransspace <> 0", "'SSPACE = ' || a.aggtransspace")
+    AGG_OPT("a.aggfinalfn <> 0", "'FINALFUNC = ' || " AGG_FN("a.aggfinalfn"))
+    AGG_OPT("a.aggfinalextra", "'FINALFUNC_EXTRA'")
+    AGG_OPT("a.aggfinalmodify <> CASE a.aggkind WHEN 'n' THEN 'r' ELSE 'w' END",
+            "'FINALFUNC_MODIFY = ' || CASE a.aggfinalmodify WHEN 'r' THEN 'READ_ONLY' "
+            "WHEN 's' THEN 'SHAREABLE' ELSE 'READ_WRITE' END")
+    AGG_OPT("a.aggcombinefn <> 0", "'COMBINEFUNC = ' || " AGG_FN("a.aggcombinefn"))
+    AGG_OPT("a.aggserialfn <> 0", "'SERIALFUNC = ' || " AGG_FN("a.aggserialfn"))
+    AGG_OPT("a.aggdeserialfn <> 0", "'DESERIALFUNC = ' || " AGG_FN("a.aggdeserialfn"))
+    AGG_OPT("a.agginitval IS NOT NULL", "'INITCOND = ' || pg_catalog.quote_literal(a.agginitval)")
+    AGG_OPT("a.aggmtransfn <> 0", "'MSFUNC = ' || " AGG_FN("a.aggmtransfn") " || E',\n    MINVFUNC = ' || "
+            AGG_FN("a.aggminvtransfn") " || E',\n    MSTYPE = ' || pg_catalog.format_type(a.aggmtranstype, NULL)")
+    AGG_OPT("a.aggmtransspace <> 0", "'MSSPACE = ' || a.aggmtransspace")
+    AGG_OPT("a.aggmfinalfn <> 0", "'MFINALFUNC = ' || " AGG_FN("a.aggmfinalfn"))
+    AGG_OPT("a.aggmfinalextra", "'MFINALFUNC_EXTRA'")
+    AGG_OPT("a.aggmtransfn <> 0 AND a.aggmfinalmodify <> CASE a.aggkind WHEN 'n' THEN 'r' ELSE 'w' END",
+            "'MFINALFUNC_MODIFY = ' || CASE a.aggmfinalmodify WHEN 'r' THEN 'READ_ONLY' "
+            "WHEN 's' THEN 'SHAREABLE' ELSE 'READ_WRITE' END")
+    AGG_OPT("a.aggminitval IS NOT NULL", "'MINITCOND = ' || pg_catalog.quote_literal(a.aggminitval)")
+    AGG_OPT("a.aggsortop <> 0", "'SORTOP = OPERATOR(' || (SELECT pg_catalog.quote_ident(opn.nspname) || '.' || "
+            "o.oprname FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace opn ON opn.oid = o.oprnamespace "
+            "WHERE o.oid = a.aggsortop) || ')'")
+    AGG_OPT("p.proparallel <> 'u'", "'PARALLEL = ' || CASE p.proparallel WHEN 's' THEN 'SAFE' ELSE 'RESTRICTED' END")
+    AGG_OPT("a.aggkind = 'h'", "'HYPOTHETICAL'")
+    "E'\n)', d.description "
+    "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
+    DESCRIPTION("d", "pg_catalog.pg_proc", "p.oid")
+    "WHERE " NAMESPACES " AND p.prokind = 'a' AND " NOT_EXTENSION("pg_catalog.pg_proc", "p.oid") " "
     "ORDER BY n.nspname, p.proname, p.oid";
 
 /* Triggers of the tables read, of their partitions (not the clones of a
@@ -300,8 +361,20 @@ static const char sql_policies[] = RELS_CTE
     DESCRIPTION("d", "pg_catalog.pg_policy", "pol.oid")
     "ORDER BY pol.polrelid, pol.polname";
 
-/* Sequences no column owns (serial: deptype 'a', identity: 'i'): their
- * options, every one said, in the order pg_seq_canonical writes them. */
+/* A sequence that is a column's own: an identity's ('i'), or a serial's,
+ * owned by the column ('a') whose default takes it. */
+#define COLUMN_SEQUENCE(seq) \
+    "EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass " \
+    "AND x.objid = " seq " AND (x.deptype IN ('i', 'e') OR x.deptype = 'a' AND EXISTS (SELECT 1 " \
+    "FROM pg_catalog.pg_attrdef ad JOIN pg_catalog.pg_depend u ON u.objid = ad.oid " \
+    "AND u.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass " \
+    "AND u.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND u.refobjid = " seq " " \
+    "WHERE ad.adrelid = x.refobjid AND ad.adnum = x.refobjsubid)))"
+
+/* Sequences no column has as its own (COLUMN_SEQUENCE; an extension's
+ * neither): their options, every one said, in the order pg_seq_canonical
+ * writes them. One owned by a column that does not take it is read here
+ * (its OWNED BY is reported as not carried: sql_unmodelled). */
 static const char sql_sequences[] =
     "SELECT n.nspname, c.relname, 'as ' || pg_catalog.format_type(s.seqtypid, NULL) || "
     "' increment by ' || s.seqincrement || ' minvalue ' || s.seqmin || ' maxvalue ' || s.seqmax || "
@@ -310,9 +383,7 @@ static const char sql_sequences[] =
     "FROM pg_catalog.pg_sequence s JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     DESCRIPTION("d", "pg_catalog.pg_class", "c.oid")
-    "WHERE " NAMESPACES " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x "
-    "WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND x.objid = c.oid "
-    "AND x.deptype IN ('a', 'i', 'e')) "
+    "WHERE " NAMESPACES " AND NOT " COLUMN_SEQUENCE("c.oid") " "
     "ORDER BY n.nspname, c.relname";
 
 /* Extensions, domains and composite types, one query: the kind ('e', 'd',
@@ -376,6 +447,135 @@ static const char sql_partitions[] = RELS_CTE
     "JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid AND c.relispartition "
     DESCRIPTION("d", "pg_catalog.pg_class", "c.oid")
     "ORDER BY i.inhparent, c.relname";
+
+/* What the database holds that the model does not carry, one line each
+ * ("aggregate mode1(boolean)"), so that reading a database never loses it
+ * without a word: objects of kinds tide has no row for (window
+ * functions, operators and their classes and families, collations, text
+ * search objects, conversions, base, range and shell types, foreign
+ * tables, rules, extended statistics), what it does not say of a relation
+ * (a trigger disabled or enabled for replicas, replica identity, a
+ * tablespace, an access method, a typed table, column options, a view
+ * column's default, a sequence owned by a column that does not take it,
+ * the default namespace's comment removed), and objects of the whole database
+ * made by hand (casts, event triggers, publications, languages, foreign
+ * data wrappers and servers, access methods). Extensions' own are theirs. */
+#define OTHER(cls, oid) "oid >= 16384 AND " NOT_EXTENSION(cls, oid)
+#define REL_NAME READ_NAME("n.nspname", "c.relname")
+static const char sql_unmodelled[] =
+    "SELECT w FROM ("
+    "SELECT 1 AS k, 'window function ' || "
+    READ_NAME("n.nspname", "p.proname") " || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' AS w "
+    "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
+    "WHERE " NAMESPACES " AND p.prokind = 'w' AND " NOT_EXTENSION("pg_catalog.pg_proc", "p.oid") " "
+    "UNION ALL SELECT 2, 'operator ' || " READ_NAME("n.nspname", "o.oprname") " || ' (' || "
+    "COALESCE(pg_catalog.format_type(o.oprleft, NULL), 'none') || ', ' || "
+    "COALESCE(pg_catalog.format_type(o.oprright, NULL), 'none') || ')' "
+    "FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace "
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_operator", "o.oid") " "
+    "UNION ALL SELECT 3, 'operator class ' || " READ_NAME("n.nspname", "oc.opcname") " || ' using ' || am.amname "
+    "FROM pg_catalog.pg_opclass oc JOIN pg_catalog.pg_namespace n ON n.oid = oc.opcnamespace "
+    "JOIN pg_catalog.pg_am am ON am.oid = oc.opcmethod "
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_opclass", "oc.oid") " "
+    "UNION ALL SELECT 4, 'operator family ' || " READ_NAME("n.nspname", "f.opfname") " || ' using ' || am.amname "
+    "FROM pg_catalog.pg_opfamily f JOIN pg_catalog.pg_namespace n ON n.oid = f.opfnamespace "
+    "JOIN pg_catalog.pg_am am ON am.oid = f.opfmethod "
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_opfamily", "f.oid") " "
+    "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_opclass oc WHERE oc.opcfamily = f.oid "
+    "AND oc.opcname = f.opfname AND oc.opcnamespace = f.opfnamespace) "
+    "UNION ALL SELECT 5, 'collation ' || " READ_NAME("n.nspname", "co.collname") " "
+    "FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace "
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_collation", "co.oid") " "
+    "UNION ALL SELECT 6, 'text search configuration ' || " READ_NAME("n.nspname", "ob.cfgname") " "
+    "FROM pg_catalog.pg_ts_config ob JOIN pg_catalog.pg_namespace n ON n.oid = ob.cfgnamespace "
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_ts_config", "ob.oid") " "
+    "UNION ALL SELECT 6, 'text search dictionary ' || " READ_NAME("n.nspname", "ob.dictname") " "
+    "FROM pg_catalog.pg_ts_dict ob JOIN pg_catalog.pg_namespace n ON n.oid = ob.dictnamespace "
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_ts_dict", "ob.oid") " "
+    "UNION ALL SELECT 6, 'text search parser ' || " READ_NAME("n.nspname", "ob.prsname") " "
+    "FROM pg_catalog.pg_ts_parser ob JOIN pg_catalog.pg_namespace n ON n.oid = ob.prsnamespace "
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_ts_parser", "ob.oid") " "
+    "UNION ALL SELECT 6, 'text search template ' || " READ_NAME("n.nspname", "ob.tmplname") " "
+    "FROM pg_catalog.pg_ts_template ob JOIN pg_catalog.pg_namespace n ON n.oid = ob.tmplnamespace "
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_ts_template", "ob.oid") " "
+    "UNION ALL SELECT 7, 'conversion ' || " READ_NAME("n.nspname", "ob.conname") " "
+    "FROM pg_catalog.pg_conversion ob JOIN pg_catalog.pg_namespace n ON n.oid = ob.connamespace "
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_conversion", "ob.oid") " "
+    "UNION ALL SELECT 8, CASE t.typtype WHEN 'r' THEN 'range type ' WHEN 'p' THEN 'shell type ' "
+    "ELSE 'base type ' END || " READ_NAME("n.nspname", "t.typname") " "
+    "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+    "WHERE " NAMESPACES " AND t.typtype IN ('b', 'r', 'p') AND t.typcategory <> 'A' "
+    "AND " NOT_EXTENSION("pg_catalog.pg_type", "t.oid") " "
+    "UNION ALL SELECT 9, 'foreign table ' || " REL_NAME " "
+    "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE " NAMESPACES " AND c.relkind = 'f' AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
+    "UNION ALL SELECT 10, 'rule ' || rw.rulename || ' on ' || " REL_NAME " "
+    "FROM pg_catalog.pg_rewrite rw JOIN pg_catalog.pg_class c ON c.oid = rw.ev_class "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE " NAMESPACES " AND rw.rulename <> '_RETURN' AND " NOT_EXTENSION("pg_catalog.pg_rewrite", "rw.oid") " "
+    "UNION ALL SELECT 11, 'statistics ' || " READ_NAME("n.nspname", "ob.stxname") " "
+    "FROM pg_catalog.pg_statistic_ext ob JOIN pg_catalog.pg_namespace n ON n.oid = ob.stxnamespace "
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_statistic_ext", "ob.oid") " "
+    "UNION ALL SELECT 12, 'trigger ' || tg.tgname || ' on ' || " REL_NAME " || CASE tg.tgenabled "
+    "WHEN 'D' THEN ': disabled' WHEN 'R' THEN ': enabled for replicas only' ELSE ': enabled always' END "
+    "FROM pg_catalog.pg_trigger tg JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE " NAMESPACES " AND NOT tg.tgisinternal AND tg.tgenabled <> 'O' "
+"UNION ALL SELECT 13, CASE c.relkind WHEN 'i' THEN 'index ' WHEN 'm' THEN 'materialized view ' "
+    "ELSE 'table ' END || " REL_NAME " || ': ' || pg_catalog.concat_ws(', ', "
+    "CASE WHEN c.relkind NOT IN ('r', 'p') THEN NULL WHEN c.relreplident = 'n' THEN 'replica identity nothing' "
+    "WHEN c.relreplident = 'f' THEN 'replica identity full' "
+    "WHEN c.relreplident = 'i' THEN 'replica identity using index' END, "
+    "CASE WHEN c.reltablespace <> 0 THEN 'tablespace ' || (SELECT ts.spcname FROM pg_catalog.pg_tablespace ts "
+    "WHERE ts.oid = c.reltablespace) END, "
+    "CASE WHEN c.relam <> 0 AND c.relkind <> 'i' AND c.relam <> (SELECT am.oid FROM pg_catalog.pg_am am "
+    "WHERE am.amname = 'heap') THEN 'access method ' || (SELECT am.amname FROM pg_catalog.pg_am am "
+    "WHERE am.oid = c.relam) END, "
+    "CASE WHEN c.reloftype <> 0 THEN 'of type ' || pg_catalog.format_type(c.reloftype, NULL) END) "
+    "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE " NAMESPACES " AND c.relkind IN ('r', 'p', 'm', 'i') "
+    "AND (c.relreplident <> 'd' AND c.relkind IN ('r', 'p') "
+    "OR c.reltablespace <> 0 OR c.reloftype <> 0 "
+    "OR c.relam <> 0 AND c.relkind <> 'i' AND c.relam <> (SELECT am.oid FROM pg_catalog.pg_am am "
+    "WHERE am.amname = 'heap')) "
+    "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
+    "UNION ALL SELECT 14, 'column ' || " REL_NAME " || '.' || a.attname || ': options (' || "
+    "pg_catalog.array_to_string(a.attoptions, ', ') || ')' "
+    "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE " NAMESPACES " AND a.attnum > 0 AND NOT a.attisdropped AND a.attoptions IS NOT NULL "
+    "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
+    "UNION ALL SELECT 15, 'view ' || " REL_NAME " || ': the default of column ' || a.attname "
+    "FROM pg_catalog.pg_attrdef ad JOIN pg_catalog.pg_class c ON c.oid = ad.adrelid AND c.relkind = 'v' "
+    "JOIN pg_catalog.pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE " NAMESPACES " "
+    "UNION ALL SELECT 16, 'sequence ' || " REL_NAME " || ': owned by ' || "
+    READ_NAME("tn.nspname", "tc.relname") " || '.' || ta.attname || ', which does not take it as its default' "
+    "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "JOIN pg_catalog.pg_depend od ON od.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND od.objid = c.oid "
+    "AND od.deptype = 'a' AND od.refobjsubid > 0 "
+    "JOIN pg_catalog.pg_class tc ON tc.oid = od.refobjid JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace "
+    "JOIN pg_catalog.pg_attribute ta ON ta.attrelid = od.refobjid AND ta.attnum = od.refobjsubid "
+    "WHERE " NAMESPACES " AND c.relkind = 'S' AND NOT " COLUMN_SEQUENCE("c.oid") " "
+    "UNION ALL SELECT 17, 'schema public: no comment (CREATE DATABASE gives it one)' "
+    "FROM pg_catalog.pg_namespace n WHERE n.nspname = 'public' AND " NAMESPACES " "
+    "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_description d WHERE d.objoid = n.oid "
+    "AND d.classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass) "
+    "UNION ALL SELECT 18, 'cast (' || pg_catalog.format_type(ca.castsource, NULL) || ' as ' || "
+    "pg_catalog.format_type(ca.casttarget, NULL) || ')' FROM pg_catalog.pg_cast ca "
+    "WHERE ca." OTHER("pg_catalog.pg_cast", "ca.oid") " AND " NOT_INTERNAL("pg_catalog.pg_cast", "ca.oid") " "
+    "UNION ALL SELECT 19, 'event trigger ' || e.evtname FROM pg_catalog.pg_event_trigger e "
+    "WHERE " NOT_EXTENSION("pg_catalog.pg_event_trigger", "e.oid") " "
+    "UNION ALL SELECT 20, 'publication ' || pb.pubname FROM pg_catalog.pg_publication pb "
+    "UNION ALL SELECT 21, 'language ' || l.lanname FROM pg_catalog.pg_language l "
+    "WHERE l." OTHER("pg_catalog.pg_language", "l.oid") " AND l.lanname <> 'plpgsql' "
+    "UNION ALL SELECT 22, 'foreign data wrapper ' || w.fdwname FROM pg_catalog.pg_foreign_data_wrapper w "
+    "WHERE " NOT_EXTENSION("pg_catalog.pg_foreign_data_wrapper", "w.oid") " "
+    "UNION ALL SELECT 23, 'server ' || sv.srvname FROM pg_catalog.pg_foreign_server sv "
+    "WHERE " NOT_EXTENSION("pg_catalog.pg_foreign_server", "sv.oid") " "
+    "UNION ALL SELECT 24, 'access method ' || am.amname FROM pg_catalog.pg_am am "
+    "WHERE am." OTHER("pg_catalog.pg_am", "am.oid") " "
+    ") u ORDER BY k, w";
 
 /* A table read, by oid (sorted by oid for bsearch). */
 typedef struct rel {
@@ -582,7 +782,8 @@ static int read_tables(reader *r, const PGresult *res)
             return nomem(r);
         if ((rc = push_array(r, field(res, i, 8), &t->inherits, &t->ninherits)) < 0)
             return rc;
-        if (field(res, i, 9) && !(t->cluster_on = tide_schema_str(r->out, field(res, i, 9))))
+        if ((field(res, i, 9) && !(t->cluster_on = tide_schema_str(r->out, field(res, i, 9)))) ||
+            (field(res, i, 10) && !(t->with = tide_schema_str(r->out, field(res, i, 10)))))
             return nomem(r);
         r->rels[i].oid = strtoul(field(res, i, 0), NULL, 10);
         r->rels[i].table = t;
@@ -1055,6 +1256,14 @@ static int read_functions(reader *r, const PGresult *res)
     return rc;
 }
 
+static int read_aggregates(reader *r, const PGresult *res)
+{
+    int i, rc = 0, n = PQntuples(res);
+    for (i = 0; i < n && rc == 0; i++)
+        rc = add_object(r, TIDE_OBJ_AGGREGATE, field(res, i, 0), field(res, i, 1), NULL, res, i, 2, -1);
+    return rc;
+}
+
 static int read_types(reader *r, const PGresult *res)
 {
     int i, rc = 0, n = PQntuples(res);
@@ -1123,6 +1332,15 @@ static int read_policies(reader *r, const PGresult *res)
     return read_on_table(r, res, TIDE_OBJ_POLICY, 4, -1);
 }
 
+static int read_unmodelled(reader *r, const PGresult *res)
+{
+    int i, n = PQntuples(res);
+    for (i = 0; i < n; i++)
+        if (tide_strv_push(r->out, &r->out->unmodelled, &r->out->nunmodelled, field(res, i, 0)) < 0)
+            return nomem(r);
+    return 0;
+}
+
 /* ---- the whole ------------------------------------------------------------- */
 
 static const struct step {
@@ -1139,12 +1357,14 @@ static const struct step {
     { "types", sql_types, read_types },
     { "sequences", sql_sequences, read_sequences },
     { "functions", sql_functions, read_functions },
+    { "aggregates", sql_aggregates, read_aggregates },
     { "views", sql_views, read_views },
     { "indexes of materialized views and partitions", sql_object_indexes, read_object_indexes },
     { "partitions", sql_partitions, read_partitions },
     { "partition constraints", sql_partition_constraints, read_partition_constraints },
     { "triggers", sql_triggers, read_triggers },
     { "policies", sql_policies, read_policies },
+    { "objects tide does not carry", sql_unmodelled, read_unmodelled },
 };
 
 static int read_all(reader *r)

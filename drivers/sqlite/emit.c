@@ -951,6 +951,8 @@ static int postgres_only(const tide_table *t, tide_err *err)
         what = "a deferrable primary key";
     else if (t->cluster_on)
         what = "CLUSTER ON (:clusterOn)";
+    else if (t->with)
+        what = "storage parameters (:with)";
     else if (t->options & (TIDE_TABLE_ROW_SECURITY | TIDE_TABLE_FORCE_ROW_SECURITY))
         what = "ROW LEVEL SECURITY (:rowLevelSecurity)";
     if (!what && t->pk_comment)

@@ -895,7 +895,7 @@ function TblMT.__call(b, items)
               unlogged = b.__unlogged,
               rowLevelSecurity = b.__rowLevelSecurity, forceRowLevelSecurity = b.__forceRowLevelSecurity,
               partitionBy = b.__partitionBy, inherits = b.__inherits,
-              clusterOn = b.__clusterOn }
+              clusterOn = b.__clusterOn, with = b.__with }
   for i = 1, count_items(b, items) do
     local item = items[i]
     local kind = type(item) == "table" and rawget(item, "__tide")
@@ -926,7 +926,7 @@ TblMT.__index = function(b, k)
   if type(k) == "string" and k:sub(1, 2) == "__" then return nil end
   error(format("table '%s': no method :%s()%s", rawget(b, "__name_"), tostring(k),
     suggest(tostring(k), { "comment", "renamedFrom", "strict", "withoutRowid", "unlogged", "rowLevelSecurity",
-      "forceRowLevelSecurity", "partitionBy", "inherits", "clusterOn" })), 2)
+      "forceRowLevelSecurity", "partitionBy", "inherits", "clusterOn", "with" })), 2)
 end
 
 function Tbl:renamedFrom(old)
@@ -980,6 +980,18 @@ function Tbl:clusterOn(index)
   end
   if self.__clusterOn then error(format("table '%s': :clusterOn() is given twice", self.__name_), 2) end
   self.__clusterOn = index
+  return self
+end
+
+-- :with "fillfactor=70, autovacuum_enabled=false" (PostgreSQL storage
+-- parameters, WITH (...)), written as pg_class.reloptions keeps them.
+function Tbl:with(params)
+  if type(params) ~= "string" or not params:find("%S") then
+    error(format("table '%s': :with(params) needs storage parameters, e.g. :with \"fillfactor=70\"",
+      self.__name_), 2)
+  end
+  if self.__with then error(format("table '%s': :with() is given twice", self.__name_), 2) end
+  self.__with = params
   return self
 end
 
@@ -1062,6 +1074,7 @@ local KINDS = {
   { word = "compositeType",    kind = "type",              example = "[[x double precision, y double precision]]" },
   { word = "sequence",         kind = "sequence",          example = "[[as bigint start with 10000]]" },
   { word = "func",             kind = "function",          example = "[[create function ... ]]" },
+  { word = "aggregate",        kind = "aggregate",         example = "[[create aggregate ... ]]" },
   { word = "virtualTable",     kind = "virtual table",     example = "[[fts5(title, body)]]" },
   { word = "partition",        kind = "partition",         example = "[[for values in ('eu')]]", onTable = true },
   { word = "partitionIndex",   kind = "partition index",   example = "[[create index ... on partition (...)]]" },

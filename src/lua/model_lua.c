@@ -788,11 +788,11 @@ static int each_item(conv *cv, tide_table *t, int slot, const char *field, int r
 static const char *const table_keys[] = {
     "__tide", "name", "schema", "comment", "renamedFrom", "columns", "primary",
     "indexes", "uniques", "foreigns", "checks", "strict", "withoutRowid", "unlogged", "rowLevelSecurity",
-    "forceRowLevelSecurity", "partitionBy", "inherits", "clusterOn"
+    "forceRowLevelSecurity", "partitionBy", "inherits", "clusterOn", "with"
 };
 enum { T_TAG, T_NAME, T_SCHEMA, T_COMMENT, T_RENAMED, T_COLUMNS, T_PRIMARY, T_INDEXES,
        T_UNIQUES, T_FOREIGNS, T_CHECKS, T_STRICT, T_WITHOUT_ROWID, T_UNLOGGED, T_ROW_SECURITY,
-       T_FORCE_ROW_SECURITY, T_PARTITION_BY, T_INHERITS, T_CLUSTER_ON, T_N };
+       T_FORCE_ROW_SECURITY, T_PARTITION_BY, T_INHERITS, T_CLUSTER_ON, T_WITH, T_N };
 
 /* The table options: slot T_STRICT + i holds option i. */
 static const struct { const char *field; unsigned bit; } table_options[] = {
@@ -827,7 +827,7 @@ static int convert_table(conv *cv, int idx)
     lua_State *L = cv->L;
     int top = lua_gettop(L), base, rc, on;
     size_t i;
-    const char *name, *schema, *comment, *renamed, *partition_by, *cluster_on;
+    const char *name, *schema, *comment, *renamed, *partition_by, *cluster_on, *with;
     tide_table *t;
     cv->table = cv->column = NULL;
     if ((rc = read_fields(cv, idx, &table_shape, &base)) < 0 ||
@@ -839,7 +839,8 @@ static int convert_table(conv *cv, int idx)
     if ((rc = opt_str(cv, base + T_COMMENT, "comment", &comment)) < 0 ||
         (rc = opt_str(cv, base + T_RENAMED, "renamedFrom", &renamed)) < 0 ||
         (rc = opt_str(cv, base + T_PARTITION_BY, "partitionBy", &partition_by)) < 0 ||
-        (rc = opt_str(cv, base + T_CLUSTER_ON, "clusterOn", &cluster_on)) < 0)
+        (rc = opt_str(cv, base + T_CLUSTER_ON, "clusterOn", &cluster_on)) < 0 ||
+        (rc = opt_str(cv, base + T_WITH, "with", &with)) < 0)
         goto done;
     if (!(t = tide_schema_add_table(cv->s, schema, name))) {
         rc = nomem(cv);
@@ -849,6 +850,7 @@ static int convert_table(conv *cv, int idx)
     t->renamed_from = tide_schema_str(cv->s, renamed);
     t->partition_by = tide_schema_str(cv->s, partition_by);
     t->cluster_on = tide_schema_str(cv->s, cluster_on);
+    t->with = tide_schema_str(cv->s, with);
     if (!lua_isnil(L, base + T_INHERITS) &&
         (rc = str_list(cv, base + T_INHERITS, "inherits", 1, &t->inherits, &t->ninherits)) < 0)
         goto done;

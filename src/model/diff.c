@@ -932,7 +932,8 @@ static void diff_table(differ *d, const tide_table *at, const tide_table *bt)
     if (!d->o->no_comments && !same(at->comment, bt->comment) &&
         (op = add_op(d, P_COLUMNS, TIDE_OP_ALTER_TABLE_COMMENT, bt)) != NULL)
         op->old_table = at;
-    if (at->options != bt->options || !same(at->partition_by, bt->partition_by) || !same_inherits(d, at, bt)) {
+    if (at->options != bt->options || !same(at->partition_by, bt->partition_by) || !same_inherits(d, at, bt) ||
+        !same(at->with, bt->with)) {
         note(d, 0, "table %s: options changed%s", qname(bt, y, sizeof y),
              same(at->partition_by, bt->partition_by) ? "" : " (partition key)");
         if ((op = add_op(d, P_COLUMNS, TIDE_OP_ALTER_TABLE_OPTIONS, bt)) != NULL)
@@ -973,21 +974,67 @@ static int inherits_from(const differ *d, const tide_table *t, const tide_table 
     return 0;
 }
 
-/* Tables created before the tables that inherit from them, dropped after
- * them: a stable order in which no table of the phase waits for another. */
+/* Whether a column of t that is not serial takes, as its default, the
+ * sequence of a serial column of o (nextval('o_id_seq'), a sequence shared
+ * by two tables): PostgreSQL makes that sequence with o. */
+static int takes_serial_of(const tide_table *t, const tide_table *o)
+{
+    char seq[300];
+    int i, j;
+    for (i = 0; t != o && i < t->ncolumns; i++) {
+        const tide_column *c = &t->columns[i];
+        if (c->autoincrement || !c->default_expr || !strstr(c->default_expr, "nextval"))
+            continue;
+        for (j = 0; j < o->ncolumns; j++) {
+            const tide_column *oc = &o->columns[j];
+            if (!oc->autoincrement || oc->identity)
+                continue;
+            snprintf(seq, sizeof seq, "%s_%s_seq", o->name, oc->name);
+            if (names_word(c->default_expr, seq))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Whether t has a column whose default calls nextval() of a sequence that
+ * is not its own: it may take another table's serial sequence. */
+static int takes_a_sequence(const tide_table *t)
+{
+    int i;
+    for (i = 0; i < t->ncolumns; i++)
+        if (!t->columns[i].autoincrement && t->columns[i].default_expr &&
+            strstr(t->columns[i].default_expr, "nextval"))
+            return 1;
+    return 0;
+}
+
+/* Tables created before the tables that inherit from them or take their
+ * serial's sequence, dropped after them: a stable order in which no table
+ * of the phase waits for another. */
 static void order_tables(differ *d, int phase, int drops)
 {
-    int n = d->nphase[phase], i, j, placed = 0;
+    int n = d->nphase[phase], i, j, placed = 0, any = 0;
     tide_op *ops = d->phase[phase], *out;
-    char *done;
+    char *done, *takes;
     if (n < 2 || d->failed)
         return;
-    for (i = 0; i < n && !(drops ? ops[i].old_table : ops[i].table)->ninherits; i++)
-        ;
-    if (i == n)
-        return;                             /* no inheritance: nothing to do */
+    if (!(takes = calloc((size_t)n, 1))) {
+        d->failed = tide_err_set(d->err, TIDE_ENOMEM, "out of memory");
+        return;
+    }
+    for (i = 0; i < n; i++) {
+        const tide_table *t = drops ? ops[i].old_table : ops[i].table;
+        takes[i] = (char)takes_a_sequence(t);
+        any |= t->ninherits || takes[i];
+    }
+    if (!any) {
+        free(takes);
+        return;                             /* nothing waits: nothing to do */
+    }
     if (!(out = malloc(sizeof *out * (size_t)n)) || !(done = calloc((size_t)n, 1))) {
         free(out);
+        free(takes);
         d->failed = tide_err_set(d->err, TIDE_ENOMEM, "out of memory");
         return;
     }
@@ -1000,7 +1047,9 @@ static void order_tables(differ *d, int phase, int drops)
                 continue;
             for (j = 0; j < n && !waits; j++) {
                 const tide_table *o = drops ? ops[j].old_table : ops[j].table;
-                if (!done[j] && j != i && (drops ? inherits_from(d, o, t) : inherits_from(d, t, o)))
+                if (!done[j] && j != i &&
+                    (drops ? inherits_from(d, o, t) || (takes[j] && takes_serial_of(o, t))
+                           : inherits_from(d, t, o) || (takes[i] && takes_serial_of(t, o))))
                     waits = 1;
             }
             if (!waits)
@@ -1015,6 +1064,7 @@ static void order_tables(differ *d, int phase, int drops)
     memcpy(ops, out, sizeof *ops * (size_t)n);
     free(out);
     free(done);
+    free(takes);
 }
 
 static void create_table(differ *d, const tide_table *bt)
@@ -1226,7 +1276,8 @@ static void diff_namespaces(differ *d)
     }
     for (i = 0; i < d->a->nns_comments; i++) {
         const tide_ns_comment *c = &d->a->ns_comments[i];
-        if (tide_schema_has_namespace(d->b, c->name) && !tide_schema_namespace_comment(d->b, c->name) &&
+        if ((!strcmp(c->name, "public") || tide_schema_has_namespace(d->b, c->name)) &&
+            !tide_schema_namespace_comment(d->b, c->name) &&
             (op = comment_op(d, NULL, NULL, c->comment, NULL, "schema", c->name)) != NULL)
             op->namespace_name = c->name;
     }

@@ -226,11 +226,17 @@ static const tide_unique *unique_of(writer *w, const tide_table *t, const char *
 }
 
 /* The foreign key a column could say with :references(): of that column
- * alone, the one with the generated name if any, else the first. */
+ * alone, the one with the generated name if any, else the first. None when
+ * the column is not the table's own (a child table's key on a column it
+ * inherits is a t.foreign). */
 static const tide_fk *column_fk(writer *w, const tide_table *t, const char *column)
 {
     const tide_fk *first = NULL;
     int i;
+    for (i = 0; i < t->ncolumns && strcmp(t->columns[i].name, column); i++)
+        ;
+    if (i == t->ncolumns)
+        return NULL;
     for (i = 0; i < t->nfks; i++) {
         const tide_fk *fk = &t->fks[i];
         if (fk->ncolumns != 1 || strcmp(fk->columns[0], column) || fk->options || fk->comment)
@@ -782,7 +788,7 @@ static void checks(writer *w, tide_buf *b, const tide_table *t, const char *inde
  * one is written as the plain definition t.<word> would make. */
 static const char *const dsl_words[TIDE_NOBJECT_KINDS] = {
     [TIDE_OBJ_EXTENSION] = "extension", [TIDE_OBJ_DOMAIN] = "domain", [TIDE_OBJ_COMPOSITE] = "compositeType",
-    [TIDE_OBJ_SEQUENCE] = "sequence", [TIDE_OBJ_FUNCTION] = "func",
+    [TIDE_OBJ_SEQUENCE] = "sequence", [TIDE_OBJ_FUNCTION] = "func", [TIDE_OBJ_AGGREGATE] = "aggregate",
     [TIDE_OBJ_VIRTUAL_TABLE] = "virtualTable", [TIDE_OBJ_PARTITION] = "partition",
     [TIDE_OBJ_PARTITION_INDEX] = "partitionIndex", [TIDE_OBJ_PARTITION_CONSTRAINT] = "partitionConstraint",
     [TIDE_OBJ_VIEW] = "view",
@@ -883,6 +889,10 @@ static void table_options(writer *w, tide_buf *b, const tide_table *t)
     if (t->cluster_on) {
         put(w, b, " :clusterOn ");
         quote(w, b, t->cluster_on);
+    }
+    if (t->with) {
+        put(w, b, " :with ");
+        quote(w, b, t->with);
     }
     if (t->ninherits) {
         int i;
@@ -997,7 +1007,15 @@ static int on_table(const tide_object *o, const tide_table *t)
  * for each that has a comment, as entries of the returned list. */
 static void empty_namespaces(writer *w, tide_buf *body, int *n)
 {
+    const char *own = tide_schema_namespace_comment(w->s, "public");
     int i;
+    if (own) {                              /* the default namespace's own comment */
+        size_t len = body->len;
+        put(w, body, "  t.schema \"public\" { comment = ");
+        quote(w, body, own);
+        put(w, body, " }");
+        entry(w, body, len, n);
+    }
     for (i = 0; i < w->s->nnamespaces; i++) {
         const char *ns = w->s->namespaces[i], *comment = tide_schema_namespace_comment(w->s, ns);
         size_t len = body->len;
@@ -1016,6 +1034,15 @@ static void empty_namespaces(writer *w, tide_buf *body, int *n)
         }
         entry(w, body, len, n);
     }
+}
+
+/* What the database holds that the model does not carry (introspection's
+ * list), one note each. */
+static void unmodelled(writer *w)
+{
+    int i;
+    for (i = 0; i < w->s->nunmodelled; i++)
+        note(w, "%s (tide does not carry it)", w->s->unmodelled[i]);
 }
 
 int tide_schema_render_lua(const tide_schema *s, tide_buf *out, tide_err *err)
@@ -1042,6 +1069,7 @@ int tide_schema_render_lua(const tide_schema *s, tide_buf *out, tide_err *err)
         entry(&w, &body, len, &n);
     }
     put(&w, &body, "}\n");
+    unmodelled(&w);
     for (i = 0; i < s->nenums; i++)
         if (!w.declared[i])
             note(&w, "enum %s%s%s (%d values): no column has it as its type, and the DSL "
@@ -1105,6 +1133,7 @@ int tide_schema_render_lua_objects(const tide_schema *s, tide_buf *out, tide_err
         entry(&w, &body, len, &n);
     }
     put(&w, &body, "}\n");
+    unmodelled(&w);
     rc = end(&w, out, &body, err);
     tide_buf_free(&body);
     return rc;

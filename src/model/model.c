@@ -281,6 +281,8 @@ const tide_object_kind_info tide_object_kinds[TIDE_NOBJECT_KINDS] = {
                                  "its options as CREATE SEQUENCE takes them (\"as bigint start with 10\")" },
     [TIDE_OBJ_FUNCTION]      = { "function", "functions", TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE,
                                  "the whole CREATE FUNCTION / PROCEDURE statement" },
+    [TIDE_OBJ_AGGREGATE]     = { "aggregate", "aggregates", TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE,
+                                 "the whole CREATE AGGREGATE statement" },
     [TIDE_OBJ_VIRTUAL_TABLE] = { "virtual table", "virtual tables", TIDE_OBJK_HOLDS_DATA,
                                  "the module and its arguments: \"fts5(title, body)\"" },
     [TIDE_OBJ_PARTITION]     = { "partition", "partitions",
@@ -1135,6 +1137,8 @@ static int check_table(finisher *f, tide_table *t)
             rc = fail_item(f, t, "a check has no %s", t->checks[i].name ? "expression" : "name");
     if (rc == 0)
         rc = check_conflicts(f, t);
+    if (rc == 0)
+        rc = storage_params(f, &t->with);
     return rc == 0 ? check_names(f, t) : rc;
 }
 
@@ -1354,9 +1358,55 @@ static int sql_body(const char *def)
     return got < 0 ? -1 : body;
 }
 
+/* Where a function's signature ends: its arguments and RETURNS, up to the
+ * first LANGUAGE or AS (or the end); it starts at the first parenthesis,
+ * so that the function's own name is not among its words. *start is set
+ * there. */
+static const char *function_head(const char *def, const char **start)
+{
+    tide_buf word = TIDE_BUF_INIT;
+    const char *p = strchr(def, '('), *end;
+    int got;
+    *start = p ? p : def + strlen(def);
+    for (p = *start, end = p; (got = next_word(&p, &word)) > 0; end = p)
+        if (!strcasecmp(word.data, "language") || !strcasecmp(word.data, "as"))
+            break;
+    tide_buf_free(&word);
+    return got > 0 ? end : p;
+}
+
+/* Whether the words of def from start to end name a table or a readable
+ * object of the schema (a function taking or returning a table's row
+ * type: PostgreSQL needs the table when the function is created).
+ * 1, 0, or -1 out of memory. */
+static int names_relation(const tide_schema *s, const char *start, const char *end)
+{
+    tide_buf word = TIDE_BUF_INIT, prev = TIDE_BUF_INIT;
+    const char *p = start;
+    int got = 0, found = 0, qualified = 0;
+    while (!found && p < end && (got = next_word(&p, &word)) > 0) {
+        const char *schema = qualified ? prev.data : NULL;
+        if (schema && !strcmp(schema, "public"))
+            schema = NULL;
+        if (p > end)
+            break;
+        found = tide_schema_find_table(s, schema, word.data) || readable_object(s, schema, word.data);
+        if ((qualified = *p == '.') != 0) {
+            tide_buf_reset(&prev);
+            if (tide_buf_add(&prev, word.data, word.len) < 0)
+                found = -1;
+        }
+    }
+    tide_buf_free(&word);
+    tide_buf_free(&prev);
+    return got < 0 ? -1 : found;
+}
+
 /* reads[]: what the catalog said, or the schema's tables and readable
- * objects named in the definition ("schema.name" or "name"). */
-static int find_reads(finisher *f, tide_object *o)
+ * objects named in the definition ("schema.name" or "name"); of a
+ * function after tables only because of its signature, those its
+ * signature names (its body, a quoted string, is read when it runs). */
+static int find_reads(finisher *f, tide_object *o, const char *end)
 {
     tide_buf word = TIDE_BUF_INIT, prev = TIDE_BUF_INIT;
     const char *p = o->definition ? o->definition : "";
@@ -1366,8 +1416,10 @@ static int find_reads(finisher *f, tide_object *o)
     if (o->reads_given ||
         (!(tide_object_kinds[o->kind].flags & (TIDE_OBJK_READS | TIDE_OBJK_TYPE)) && !o->after_tables))
         return 0;
-    while (rc == 0 && (got = next_word(&p, &word)) > 0) {
-        if (!word.len)
+    if (end)
+        function_head(p, &p);
+    while (rc == 0 && (!end || p < end) && (got = next_word(&p, &word)) > 0) {
+        if (!word.len || (end && p > end))
             continue;
         if (tide_object_kinds[o->kind].flags & TIDE_OBJK_TYPE)
             rc = add_type_read(f, o, qualified ? prev.data : NULL, word.data);
@@ -1432,11 +1484,16 @@ static int finish_objects(finisher *f)
                               s->objects[i].table ? s->objects[i].table : "");
     for (i = 0; rc == 0 && i < s->nobjects; i++) {
         tide_object *o = &s->objects[i];
-        int body = o->kind == TIDE_OBJ_FUNCTION ? sql_body(o->definition) : 0;
-        if (body < 0)
+        int body = o->kind == TIDE_OBJ_FUNCTION ? sql_body(o->definition) : 0, sig = 0;
+        const char *start, *end = NULL;
+        if (o->kind == TIDE_OBJ_FUNCTION && body == 0) {     /* f(r some_table) returns setof t */
+            end = function_head(o->definition, &start);
+            sig = names_relation(s, start, end);
+        }
+        if (body < 0 || sig < 0)
             return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
-        o->after_tables = body;
-        rc = find_reads(f, o);
+        o->after_tables = body || sig;
+        rc = find_reads(f, o, sig ? end : NULL);
     }
     return rc;
 }
@@ -1451,8 +1508,8 @@ static void finish_namespaces(tide_schema *s)
             s->namespaces[n++] = s->namespaces[i];
     s->nnamespaces = n;
     sort_list(s->ns_comments, s->nns_comments, sizeof *s->ns_comments, cmp_named);
-    for (i = n = 0; i < s->nns_comments; i++)      /* none on the default one, none empty */
-        if (s->ns_comments[i].comment && strcmp(s->ns_comments[i].name, "public"))
+    for (i = n = 0; i < s->nns_comments; i++)      /* none empty */
+        if (s->ns_comments[i].comment)
             s->ns_comments[n++] = s->ns_comments[i];
     s->nns_comments = n;
 }
@@ -1697,6 +1754,7 @@ static int copy_table(tide_schema *s, const tide_table *a)
     t->renamed_from = tide_schema_str(s, a->renamed_from);
     t->partition_by = tide_schema_str(s, a->partition_by);
     t->cluster_on = tide_schema_str(s, a->cluster_on);
+    t->with = tide_schema_str(s, a->with);
     if ((rc = copy_strv(s, &t->inherits, &t->ninherits, a->inherits, a->ninherits)) < 0)
         return rc;
     t->pk_name = tide_schema_str(s, a->pk_name);

@@ -199,6 +199,8 @@ typedef struct tide_table {
     unsigned pk_options;    /* TIDE_CON_DEFERRABLE, TIDE_CON_INITIALLY_DEFERRED */
     char *cluster_on;       /* PostgreSQL CLUSTER ON: the index (or key constraint) the
                                table is clustered on; NULL: none */
+    char *with;             /* PostgreSQL storage parameters, WITH (fillfactor=90), as
+                               pg_class.reloptions keeps them, joined by ", "; NULL: none */
     char *pk_conflict;      /* the primary key's ON CONFLICT resolution (tide_conflict_words);
                                NULL: none */
     char *pk_comment;       /* the primary key's comment (COMMENT ON CONSTRAINT); NULL: none */
@@ -239,6 +241,7 @@ typedef enum tide_object_kind {     /* in creation order */
     TIDE_OBJ_COMPOSITE,
     TIDE_OBJ_SEQUENCE,
     TIDE_OBJ_FUNCTION,
+    TIDE_OBJ_AGGREGATE,
     TIDE_OBJ_VIRTUAL_TABLE,
     TIDE_OBJ_PARTITION,
     TIDE_OBJ_PARTITION_INDEX,
@@ -305,7 +308,9 @@ typedef struct tide_object {
                                  string (RETURN ..., BEGIN ATOMIC ... END), which the
                                  database checks against the tables it names when it is
                                  created: created after tables and dropped before them,
-                                 with the reads of a READS kind */
+                                 with the reads of a READS kind; or a function whose
+                                 arguments or result are a table's row type (reads: the
+                                 tables its signature names) */
 } tide_object;
 
 typedef struct tide_arena tide_arena;
@@ -326,9 +331,17 @@ typedef struct tide_schema {
     char **namespaces;
     int nnamespaces;
     /* Comments of namespaces (COMMENT ON SCHEMA), sorted by name after
-     * finish, each once; a namespace commented is listed in namespaces too. */
+     * finish, each once; a namespace commented is listed in namespaces too,
+     * but the default one ("public"), whose comment is kept when it is not
+     * the database's own default (PostgreSQL: 'standard public schema'). */
     tide_ns_comment *ns_comments;
     int nns_comments;
+    /* What the database holds that the model does not carry, one line each
+     * ("aggregate mode1(boolean)", "rule r on t"), as introspection read
+     * it: never diffed nor written to a snapshot; the commands that read a
+     * database report each line, so that nothing is lost without a word. */
+    char **unmodelled;
+    int nunmodelled;
     tide_arena *arena;
     int finished;
     /* Identifiers (table, column, index and constraint names, foreign key

@@ -400,6 +400,7 @@ static void render_table(writer *w, const tide_table *t)
     true_field(w, "forceRowLevelSecurity", t->options & TIDE_TABLE_FORCE_ROW_SECURITY);
     string_field(w, "partitionBy", t->partition_by);
     string_field(w, "clusterOn", t->cluster_on);
+    string_field(w, "with", t->with);
     if (t->ninherits)
         list_field(w, "inherits", t->inherits, t->ninherits, 0);
     key(w, "columns");
@@ -1281,11 +1282,11 @@ static int check_item(reader *r, void *ctx)
 static const char *const table_keys[] = { "schema", "name", "comment", "strict", "withoutRowid",
                                           "unlogged", "columns", "primaryKey", "uniques",
                                           "indexes", "foreignKeys", "checks", "partitionBy", "inherits",
-                                          "rowLevelSecurity", "forceRowLevelSecurity", "clusterOn", NULL };
+                                          "rowLevelSecurity", "forceRowLevelSecurity", "clusterOn", "with", NULL };
 enum { TABLE_SCHEMA, TABLE_NAME, TABLE_COMMENT, TABLE_STRICT, TABLE_WITHOUT_ROWID,
        TABLE_UNLOGGED, TABLE_COLUMNS, TABLE_PK, TABLE_UNIQUES, TABLE_INDEXES, TABLE_FKS,
        TABLE_CHECKS, TABLE_PARTITION_BY, TABLE_INHERITS, TABLE_ROW_SECURITY,
-       TABLE_FORCE_ROW_SECURITY, TABLE_CLUSTER_ON };
+       TABLE_FORCE_ROW_SECURITY, TABLE_CLUSTER_ON, TABLE_WITH };
 
 /* A table option (true or false) into t->options. */
 static int read_option(reader *r, const char *k, tide_table *t, unsigned bit)
@@ -1316,6 +1317,7 @@ static int table_field(reader *r, void *obj, int i, const char *k)
     case TABLE_FKS: return read_list(r, k, 1, fk_item, t);
     case TABLE_PARTITION_BY: return read_text(r, k, 1, &t->partition_by);
     case TABLE_CLUSTER_ON: return read_text(r, k, 1, &t->cluster_on);
+    case TABLE_WITH: return read_text(r, k, 1, &t->with);
     case TABLE_INHERITS: return read_strings(r, k, 1, &t->inherits, &t->ninherits);
     default: return read_list(r, k, 1, check_item, t);
     }

@@ -25,6 +25,7 @@
  *   }
  *   enum:        "schema"? "name" "values" (required, may be [])
  *   table:       "schema"? "name" "comment"? "strict"? "withoutRowid"? "unlogged"?
+ *                "with"? (PostgreSQL storage parameters, as reloptions keeps them)
  *                "columns" (required, may be [])
  *                "primaryKey"? "uniques"? "indexes"? "foreignKeys"? "checks"?
  *   column:      "name" "type" "enum"? "nullable"? "default"? "autoincrement"?

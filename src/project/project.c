@@ -388,6 +388,17 @@ int tide__live_schema(tide *t, const char **names, int n, tide_schema **out, tid
     return rc;
 }
 
+void tide__report_unmodelled(tide *t, const tide_schema *s)
+{
+    char msg[700];
+    int i;
+    for (i = 0; s && i < s->nunmodelled; i++) {
+        snprintf(msg, sizeof msg, "the database holds what tide does not carry: %s (write it in a "
+                 "migration, m:execute)", s->unmodelled[i]);
+        tide__emit(t, TIDE_EV_WARNING, NULL, msg, 0, 0);
+    }
+}
+
 /* ---- executing a list of statements ------------------------------------- */
 
 static int run_entry(tide_conn *conn, const tide_sql_list *sql, int i, tide_sql_list *saved, tide_err *err)

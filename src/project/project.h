@@ -60,6 +60,10 @@ const tide_driver *tide__driver(const tide *t);
  * table left out), finished, into *out (NULL on failure). */
 int  tide__live_schema(tide *t, const char **names, int n, tide_schema **out, tide_err *err);
 
+/* Reports, one warning each, what a schema read from a database holds that
+ * tide does not carry (tide_schema.unmodelled). */
+void tide__report_unmodelled(tide *t, const tide_schema *s);
+
 /* The SQL of a list as text (statements end with ";"), *out free()d by the caller. */
 int  tide__sql_text(const tide_sql_list *sql, char **out, tide_err *err);
 

@@ -43,8 +43,10 @@ static int introspect(tide *t, const tide_schema *snap, int all, tide_schema **o
     o.all_schemas = all;
     if ((rc = drv->introspect(tide_conn__dconn(t->conn), &o, *out, err)) == 0)
         rc = tide_schema_finish(*out, err);
-    if (rc == 0)
+    if (rc == 0) {
         tide__limit_schema(t, *out);          /* --schema */
+        tide__report_unmodelled(t, *out);
+    }
     free(names);
     if (rc < 0) {
         tide_schema_free(*out);
@@ -144,14 +146,15 @@ static int write_table_files(const tide_schema *s, const char *dir, int *nfiles,
 #define OBJECTS_FILE "_objects"
 
 /* dir/_objects.lua with the objects on no table (or on a view), when
- * there are some. */
+ * there are some or the database holds what tide does not carry (said in
+ * its notes). */
 static int write_objects_file(const tide_schema *s, const char *dir, int *nfiles, tide_err *err)
 {
     tide_buf path = TIDE_BUF_INIT, text = TIDE_BUF_INIT;
     int i, n = 0, rc = 0;
     for (i = 0; i < s->nobjects; i++)
         n += !s->objects[i].table || !tide_schema_find_table(s, s->objects[i].schema, s->objects[i].table);
-    if (!n)
+    if (!n && !s->nunmodelled)
         return 0;
     if (tide_schema_find_table(s, NULL, OBJECTS_FILE))
         return tide_err_set(err, TIDE_EINVAL, "table '" OBJECTS_FILE "' has the name of the file of the "

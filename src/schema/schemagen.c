@@ -64,6 +64,8 @@ static int live_schema(tide *t, const tide_schema *a, const tide_schema *b, tide
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
     rc = tide__live_schema(t, names, n, out, err);
     free(names);
+    if (rc == 0)
+        tide__report_unmodelled(t, *out);
     return rc;
 }
 
@@ -311,9 +313,11 @@ static int load_side(tide *t, const char *src, side *out, tide_err *err)
     o.nexclude = 2;
     if (!drv->introspect)
         return tide_err_set(err, TIDE_EINVAL, "the %s driver cannot read a live schema", drv->name);
-    if ((rc = drv->introspect(tide_conn__dconn(out->conn), &o, out->schema, err)) < 0)
+    if ((rc = drv->introspect(tide_conn__dconn(out->conn), &o, out->schema, err)) < 0 ||
+        (rc = tide_schema_finish(out->schema, err)) < 0)
         return rc;
-    return tide_schema_finish(out->schema, err);
+    tide__report_unmodelled(t, out->schema);
+    return 0;
 }
 
 static void free_side(side *s)

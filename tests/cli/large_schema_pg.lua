@@ -218,7 +218,9 @@ create unlogged table {S}.drafts (
   topic_id bigint,
   body text,
   saved_at timestamptz default clock_timestamp()
-);
+) with (fillfactor = 80, autovacuum_vacuum_scale_factor = 0.05);
+create function {S}.draft_words(d {S}.drafts) returns integer language sql stable as $$
+  select coalesce(array_length(regexp_split_to_array(d.body, '\s+'), 1), 0) $$;
 create table {S}.attachments (
   id uuid primary key default gen_random_uuid(),
   uploader_id bigint references {S}.users on delete set null,
@@ -1082,6 +1084,17 @@ CREATE VIEW public.all_users AS
   SELECT 'forum'::text AS app, id, handle::text AS name FROM forum.users
   UNION ALL
   SELECT 'shop', "CustomerID", email::text FROM shop.customers;
+CREATE FUNCTION public.join_words(acc text, word text) RETURNS text LANGUAGE sql IMMUTABLE
+  AS $$ SELECT CASE WHEN acc IS NULL THEN word ELSE acc || ' ' || word END $$;
+CREATE AGGREGATE public.sentence(text) (SFUNC = public.join_words, STYPE = text, INITCOND = '');
+COMMENT ON AGGREGATE public.sentence(text) IS 'Words joined by spaces';
+CREATE FUNCTION public.setting_label(s public.app_settings) RETURNS text LANGUAGE sql STABLE
+  AS $$ SELECT s."Key" || '=' || coalesce(s."Value", '') $$;
+CREATE VIEW public.setting_keys AS SELECT public.sentence("Key" ORDER BY "Key") AS keys FROM public.app_settings;
+CREATE TABLE public.app_settings_history (
+  changed_at timestamptz DEFAULT now() NOT NULL,
+  CONSTRAINT app_settings_history_of FOREIGN KEY ("Key") REFERENCES public.app_settings ("Key")
+) INHERITS (public.app_settings);
 ]]
 
 io.write(table.concat(out))

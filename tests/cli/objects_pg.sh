@@ -41,6 +41,52 @@ tide --url "$base/${DB}_copy" schema:diff --from "$base/${DB}_copy" --to "$URL";
 expect_out "nothing to do"
 admin "drop database if exists ${DB}_copy"
 
+t "what tide does not carry is reported by name, by schema:inspect and schema:diff, never dropped without a word"
+admin "drop database if exists ${DB}_odd"; admin "create database ${DB}_odd"
+psql -q -v ON_ERROR_STOP=1 "$base/${DB}_odd" >/dev/null 2>&1 <<'SQL' || bad "the odd schema does not load"
+create function add_up(a integer, b integer) returns integer language sql immutable as $$ select a + b $$;
+create aggregate total(integer) (sfunc = add_up, stype = integer, initcond = '0');
+create aggregate tally(*) (sfunc = int8inc, stype = bigint, initcond = '0');
+create function same_len(a text, b text) returns boolean language sql immutable as $$ select length(a) = length(b) $$;
+create operator === (leftarg = text, rightarg = text, function = same_len);
+create collation plain_c (locale = 'C');
+create text search configuration plain_words (copy = pg_catalog.simple);
+create type span as range (subtype = integer);
+create table note (id integer primary key, body text, n integer, m integer);
+create rule note_never_deleted as on delete to note do instead nothing;
+create statistics note_nm (dependencies) on n, m from note;
+create function keep() returns trigger language plpgsql as $$ begin return new; end $$;
+create trigger note_keep before update on note for each row execute function keep();
+alter table note disable trigger note_keep;
+alter table note replica identity full;
+alter table note alter column body set (n_distinct = 100);
+create table box (id integer primary key);
+create sequence box_serial owned by note.id;
+create view box_view as select id from box;
+alter view box_view alter column id set default 0;
+comment on schema public is 'the application';
+create publication everything for all tables;
+SQL
+tide --url "$base/${DB}_odd" schema:inspect --format lua; expect_rc 0
+for what in 'operator ===' 'collation plain_c' \
+            'text search configuration plain_words' 'range type span' 'rule note_never_deleted on note' \
+            'statistics note_nm' 'trigger note_keep on note: disabled' 'table note: replica identity full' \
+            'column note.body: options (n_distinct=100)' 'view box_view: the default of column id' \
+            'sequence box_serial: owned by note.id' 'publication everything'; do
+  case "$out" in *"does not carry: $what"*) ;; *) bad "schema:inspect does not report: $what" ;; esac
+  case "$stdout" in *"--   $what"*) ;; *) bad "the definitions' notes do not say: $what" ;; esac
+done
+case "$out" in *'t.func "span'*|*'cast (span'*) bad "a range type's own functions or casts are read as the schema's" ;; esac
+for what in 't.aggregate "total" [['$'\n''CREATE AGGREGATE public.total(integer)' \
+            't.aggregate "tally" [['$'\n''CREATE AGGREGATE public.tally(*)' 'SFUNC = public.add_up,' \
+            't.schema "public" { comment = "the application" }'; do
+  case "$stdout" in *"$what"*) ;; *) bad "schema:inspect does not write: $what" ;; esac
+done
+admin "drop database if exists ${DB}_to"; admin "create database ${DB}_to"
+tide --url "$base/${DB}_to" schema:diff --from "$base/${DB}_to" --to "$base/${DB}_odd"; expect_rc 0
+expect_out "does not carry: operator === (text, text)"
+admin "drop database if exists ${DB}_odd"; admin "drop database if exists ${DB}_to"
+
 t "a view's options (with =): a materialized view takes storage parameters, not security_barrier (refused by name, nothing written)"
 mkdir -p mv/schema
 cat > mv/schema/app.lua <<'LUA'

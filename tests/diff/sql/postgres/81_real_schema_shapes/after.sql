@@ -1,0 +1,18 @@
+create function labels_ok(labels jsonb) returns boolean language sql immutable
+  as $$ select coalesce(bool_and(jsonb_typeof(v) = 'string'), true) from jsonb_array_elements(labels) v $$;
+create table job (
+  id bigserial primary key,
+  queue text not null default 'default',
+  runs integer not null default 0,
+  labels jsonb not null default '[]',
+  finished_at timestamptz,
+  constraint job_labels check (jsonb_typeof(labels) = 'array' and labels_ok(labels))
+) with (fillfactor = 70, toast_tuple_target = 4096);
+create function job_stage(j job) returns text language sql stable
+  as $$ select case when j.finished_at is not null then 'done' when j.runs > 0 then 'ran' else 'waiting' end $$;
+create function jobs_in(q text) returns setof job language sql stable
+  as $$ select * from job where queue = q order by id $$;
+create unlogged table worker (pid integer primary key, seen timestamptz)
+  with (autovacuum_enabled = false);
+create table ticket (id serial primary key, title text);
+create table archived_ticket (id integer not null default nextval('ticket_id_seq'), title text);

@@ -1,0 +1,1 @@
+select id, queue, job_stage(job) from job;

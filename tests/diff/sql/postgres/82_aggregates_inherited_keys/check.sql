@@ -1,0 +1,1 @@
+select names, n, (select first from first_member) from member_names;
