@@ -9,6 +9,8 @@ build=${1:?build directory}; tests=${2:?ctest regex of the tests to run}
 command -v valgrind >/dev/null || { echo "check-memory: valgrind is not installed (make deps-test)" >&2; exit 1; }
 logs=$(mktemp -d /tmp/tide-memcheck.XXXXXX)
 export TIDE_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --track-origins=no --log-file=$logs/%p.log"
+# servers of its own: make test runs this beside test-plain in the same tree
+export TIDE_FIXTURES=memcheck
 start=$SECONDS
 (cd "$build" && ctest -j "${JOBS:-2}" --output-on-failure -R "$tests"); rc=$?
 ncalls=$(ls "$logs" | wc -l)

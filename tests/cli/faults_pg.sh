@@ -29,10 +29,12 @@ LONG_SQL="select pg_sleep(30)"
 running_sql() {
   [ "$(psql -qAt "$URL" -c "select count(*) from pg_stat_activity where query = '$LONG_SQL' and state = 'active'")" = 1 ]
 }
-# the lock is polled with pg_try_advisory_lock: the waiting run's session
-# shows it as its last statement
+# the waiting run polls for the lock (the lease row, or an advisory lock):
+# its session shows that as its statement, while the holder's runs LONG_SQL
 waiting_lock() {
-  [ "$(psql -qAt "$URL" -c "select count(*) from pg_stat_activity where datname = current_database() and query like 'SELECT pg_try_advisory_lock%' and pid <> pg_backend_pid()")" -ge 1 ]
+  [ "$(psql -qAt "$URL" -c "select count(*) from pg_stat_activity where datname = current_database()
+    and pid <> pg_backend_pid() and (query like 'INSERT INTO \"tide_migrations_lock\"%'
+    or query like 'SELECT pg_try_advisory_lock%')")" -ge 1 ]
 }
 . "$(dirname "$0")/faults_cases.inc"
 signal_cases

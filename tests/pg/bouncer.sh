@@ -28,6 +28,7 @@ case "$mode" in
   *) echo "bouncer: MODE is transaction or session, not '$mode'" >&2; exit 2 ;;
 esac
 . "$(dirname "$0")/common.sh"
+pgstate=$(fixture_state "$pgstate"); state=$(fixture_state "$state")
 
 stop() {
   [ -f "$state" ] || return 0

@@ -13,6 +13,7 @@ pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -n "$pgbin" ] || { echo "cluster: no PostgreSQL server installed (apt-get install postgresql)" >&2; exit 1; }
 
 . "$(dirname "$0")/common.sh"
+state=$(fixture_state "$state")
 
 stop() {
   [ -f "$state" ] || return 0

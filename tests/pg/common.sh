@@ -12,6 +12,12 @@ stop_pid() {
   kill -KILL "$pid" 2>/dev/null || true
 }
 
+# fixture_state FILE: the state file of a fixture, apart for each set of
+# fixtures (TIDE_FIXTURES=NAME: FILE.NAME), so that two ctest runs in one
+# build tree (make test runs check-memory beside test-plain) each start and
+# stop servers of their own instead of stopping each other's.
+fixture_state() { echo "$1${TIDE_FIXTURES:+.$TIDE_FIXTURES}"; }
+
 # free_port WHO: a port on 127.0.0.1 nothing listens on.
 free_port() {
   local p

@@ -3,7 +3,10 @@
 # cluster that cluster.sh started. Exits 77 (CTest's "skipped") only when a
 # developer set TIDE_TEST_PG=skip outside CI; in CI PostgreSQL tests never skip.
 set -euo pipefail
-state=${1:?state file}; shift
+. "$(dirname "$0")/common.sh"
+state=$(fixture_state "${1:?state file}"); shift
+[ -z "${TIDE_POOL_STATE:-}" ] || TIDE_POOL_STATE=$(fixture_state "$TIDE_POOL_STATE")
+[ -z "${TIDE_BOUNCER_STATE:-}" ] || { TIDE_BOUNCER_STATE=$(fixture_state "$TIDE_BOUNCER_STATE"); export TIDE_BOUNCER_STATE; }
 if [ "${TIDE_TEST_PG:-}" = skip ]; then
   if [ -n "${CI:-}" ]; then echo "with-pg: TIDE_TEST_PG=skip is ignored in CI" >&2
   else echo "with-pg: PostgreSQL test skipped (TIDE_TEST_PG=skip)"; exit 77; fi
@@ -24,4 +27,5 @@ fi
 # call, a quarter of the diff corpus's time on PostgreSQL
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -z "$pg_bin" ] || PATH="$pg_bin:$PATH"
+unset TIDE_FIXTURES      # for the fixtures only: a test starting a server of its own names its state file
 exec "$@"
