@@ -389,15 +389,33 @@ static void owned_sequence(tide_sqlw *e, const tide_table *t, const tide_column 
     if ((t->schema && (tide_postgres_driver.quote_ident(&table, t->schema) < 0 || tide_buf_putc(&table, '.') < 0)) ||
         tide_postgres_driver.quote_ident(&table, t->name) < 0)
         e->rc = e->rc ? e->rc : TIDE_ENOMEM;
-    tide_sqlw_put(e, "do $tide$ begin execute format('alter sequence %s ");
-    tide_sqlw_put(e, options);
-    tide_sqlw_put(e, "', pg_get_serial_sequence(");
-    tide_sqlw_literal(e, table.data ? table.data : "");
-    tide_sqlw_put(e, ", ");
-    tide_sqlw_literal(e, c->name);
-    tide_sqlw_put(e, ")); end $tide$");
-    tide_sqlw_stmt(e);
+    pg_emit__alter_sequence(e, table.data ? table.data : "", c->name, options);
     tide_buf_free(&table);
+}
+
+/* alter sequence <it> <options>, it being the sequence column owns in
+ * table, or the sequence named by table when column is NULL. A sequence
+ * never drawn from (not called, still at its start) restarts at its new
+ * start, as a sequence created with these options would; one drawn from
+ * keeps its position. */
+void pg_emit__alter_sequence(tide_sqlw *e, const char *table, const char *column, const char *options)
+{
+    tide_sqlw_put(e, "do $tide$ declare s text := ");
+    if (column) {
+        tide_sqlw_put(e, "pg_get_serial_sequence(");
+        tide_sqlw_literal(e, table);
+        tide_sqlw_put(e, ", ");
+        tide_sqlw_literal(e, column);
+        tide_sqlw_put(e, ")");
+    } else {
+        tide_sqlw_literal(e, table);
+    }
+    tide_sqlw_put(e, "; fresh boolean; begin execute format('select not is_called and last_value = "
+                     "(select seqstart from pg_catalog.pg_sequence where seqrelid = %L::regclass) from %s', s, s) "
+                     "into fresh; execute 'alter sequence ' || s || ' ' || ");
+    tide_sqlw_literal(e, options);
+    tide_sqlw_put(e, " || case when fresh then ' restart' else '' end; end $tide$");
+    tide_sqlw_stmt(e);
 }
 
 /* serial, bigserial and smallserial are shorthands, not types: a column that

@@ -420,11 +420,12 @@ static void alter(tide_sqlw *e, const tide_object *old, const tide_object *o)
         return;
     }
     if (o->kind == TIDE_OBJ_SEQUENCE) {
-        tide_sqlw_put(e, "alter sequence ");
-        tide_sqlw_qname(e, o->schema, o->name);
-        tide_sqlw_put(e, " ");
-        tide_sqlw_put(e, o->definition);
-        tide_sqlw_stmt(e);
+        tide_buf qn = TIDE_BUF_INIT;
+        if ((o->schema && (tide_postgres_driver.quote_ident(&qn, o->schema) < 0 || tide_buf_putc(&qn, '.') < 0)) ||
+            tide_postgres_driver.quote_ident(&qn, o->name) < 0)
+            e->rc = e->rc ? e->rc : TIDE_ENOMEM;
+        pg_emit__alter_sequence(e, qn.data ? qn.data : "", NULL, o->definition);
+        tide_buf_free(&qn);
     } else {
         function_statement(e, o->definition, 1);
     }
