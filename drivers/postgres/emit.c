@@ -365,7 +365,8 @@ static char cast_family(const tide_column *c)
 
 /* Does PostgreSQL cast from's values to to's type (col::to)? By the built-in
  * casts: within a family (numbers, strings, dates and times, json), to and
- * from strings and enums (through text), integer and boolean. */
+ * from strings and enums (through text), integer and boolean, time and
+ * timetz (and the timestamps, interval, to them). */
 static int castable(const tide_column *from, const tide_column *to)
 {
     char a = cast_family(from), b = cast_family(to);
@@ -375,6 +376,11 @@ static int castable(const tide_column *from, const tide_column *to)
         return 1;
     if ((!strcmp(from->type, "integer") && !strcmp(to->type, "boolean")) ||
         (!strcmp(from->type, "boolean") && !strcmp(to->type, "integer")))
+        return 1;
+    if ((!strcmp(from->type, "time") && (!strcmp(to->type, "timetz") || !strcmp(to->type, "interval"))) ||
+        (!strcmp(from->type, "timetz") && !strcmp(to->type, "time")) ||
+        (!strcmp(from->type, "interval") && !strcmp(to->type, "time")) ||
+        (!strcmp(from->type, "timestamptz") && !strcmp(to->type, "timetz")))
         return 1;
     if (!strcmp(from->type, "timestamp") || !strcmp(from->type, "timestamptz"))
         return !strcmp(to->type, "time");
