@@ -294,6 +294,8 @@ void tide_sqlw_index_body(tide_sqlw *w, const tide_index *ix)
         tide_sqlw_put(w, " include ");
         tide_sqlw_columns(w, ix->include, ix->ninclude);
     }
+    if (ix->nulls_not_distinct)           /* PostgreSQL 15 */
+        tide_sqlw_put(w, " nulls not distinct");
     if (ix->with) {                       /* PostgreSQL's storage parameters */
         tide_sqlw_put(w, " with (");
         tide_sqlw_put(w, ix->with);

@@ -150,7 +150,7 @@ static const char sql_indexes[] = RELS_CTE
     "i.indoption::text, pg_catalog.pg_get_expr(i.indpred, i.indrelid), "
     "CASE WHEN " INDEX_AS_TEXT " THEN pg_catalog.pg_get_indexdef(i.indexrelid) END, "
     KEY_NAMES("(i.indkey::pg_catalog.int2[])[i.indnkeyatts:i.indnatts - 1]", "i.indrelid") ", "
-    "ixd.description, pg_catalog.array_to_string(ic.reloptions, ', ') "
+    "ixd.description, pg_catalog.array_to_string(ic.reloptions, ', '), i.indnullsnotdistinct "
     "FROM rels r JOIN pg_catalog.pg_index i ON i.indrelid = r.oid "
     "LEFT JOIN pg_catalog.pg_description ixd ON ixd.objoid = i.indexrelid "
     "AND ixd.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ixd.objsubid = 0 "
@@ -951,6 +951,7 @@ static int read_indexes(reader *r, const PGresult *res)
         if (!(ix = tide_table_add_index(r->out, t, field(res, i, 1))))
             return nomem(r);
         ix->unique = field_true(res, i, 2);
+        ix->nulls_not_distinct = field_true(res, i, 12);
         ix->method = strcmp(method, "btree") ? tide_schema_str(r->out, method) : NULL;
         ix->where = tide_schema_str(r->out, field(res, i, 7));
         if ((field(res, i, 10) && !(ix->comment = tide_schema_str(r->out, field(res, i, 10)))) ||

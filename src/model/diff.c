@@ -707,7 +707,8 @@ static int same_index(const differ *d, const tide_table *at, const tide_table *b
                       const tide_index *y)
 {
     int loose = d->o->loose_exprs;
-    return x->unique == y->unique && same(x->method, y->method) && same(x->with, y->with) &&
+    return x->unique == y->unique && x->nulls_not_distinct == y->nulls_not_distinct &&
+           same(x->method, y->method) && same(x->with, y->with) &&
            same_cols(d, at, bt, x->columns, x->ncolumns, y->columns, y->ncolumns) &&
            same_cols(d, at, bt, x->include, x->ninclude, y->include, y->ninclude) &&
            (loose || (same(x->where, y->where) && same(x->expression, y->expression))) &&

@@ -711,6 +711,8 @@ static void index_item(writer *w, tide_buf *b, const tide_table *t, const tide_i
     }
     if (ix->unique)
         put(w, b, ", unique = true");
+    if (ix->nulls_not_distinct)
+        put(w, b, ", nullsNotDistinct = true");
     if (ix->where) {
         put(w, b, ", where = ");
         quote(w, b, ix->where);
