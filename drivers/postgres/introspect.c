@@ -175,10 +175,12 @@ static const char sql_enums[] =
 /* The namespaces read, empty ones too, but the default one, those an
  * extension made, and one that holds a table left out (the tracking
  * table's: it is not part of the schema, its namespace neither). */
+/* The namespaces, and public's comment when it is not the one initdb gives
+ * it ('standard public schema': no comment, as pg_dump takes it). */
 static const char sql_namespaces[] =
     "SELECT n.nspname, d.description FROM pg_catalog.pg_namespace n "
     DESCRIPTION("d", "pg_catalog.pg_namespace", "n.oid")
-    "WHERE " NAMESPACES " AND n.nspname <> 'public' "
+    "WHERE " NAMESPACES " AND (n.nspname <> 'public' OR d.description <> 'standard public schema') "
     "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d "
     "WHERE d.classid = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND d.objid = n.oid "
     "AND d.deptype = 'e') "

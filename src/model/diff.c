@@ -1227,7 +1227,8 @@ static void diff_namespaces(differ *d)
     }
     for (i = 0; i < d->a->nns_comments; i++) {
         const tide_ns_comment *c = &d->a->ns_comments[i];
-        if (tide_schema_has_namespace(d->b, c->name) && !tide_schema_namespace_comment(d->b, c->name) &&
+        if ((tide_schema_has_namespace(d->b, c->name) || !strcmp(c->name, "public")) &&
+            !tide_schema_namespace_comment(d->b, c->name) &&
             (op = comment_op(d, NULL, NULL, c->comment, NULL, "schema", c->name)) != NULL)
             op->namespace_name = c->name;
     }

@@ -1018,6 +1018,13 @@ static void empty_namespaces(writer *w, tide_buf *body, int *n)
         }
         entry(w, body, len, n);
     }
+    if (tide_schema_namespace_comment(w->s, "public")) {      /* the default namespace, never listed */
+        size_t len = body->len;
+        put(w, body, "  t.schema \"public\" { comment = ");
+        quote(w, body, tide_schema_namespace_comment(w->s, "public"));
+        put(w, body, " }");
+        entry(w, body, len, n);
+    }
 }
 
 int tide_schema_render_lua(const tide_schema *s, tide_buf *out, tide_err *err)

@@ -1451,8 +1451,8 @@ static void finish_namespaces(tide_schema *s)
             s->namespaces[n++] = s->namespaces[i];
     s->nnamespaces = n;
     sort_list(s->ns_comments, s->nns_comments, sizeof *s->ns_comments, cmp_named);
-    for (i = n = 0; i < s->nns_comments; i++)      /* none on the default one, none empty */
-        if (s->ns_comments[i].comment && strcmp(s->ns_comments[i].name, "public"))
+    for (i = n = 0; i < s->nns_comments; i++)      /* none empty; the default one's kept */
+        if (s->ns_comments[i].comment)
             s->ns_comments[n++] = s->ns_comments[i];
     s->nns_comments = n;
 }

@@ -327,7 +327,8 @@ typedef struct tide_schema {
     char **namespaces;
     int nnamespaces;
     /* Comments of namespaces (COMMENT ON SCHEMA), sorted by name after
-     * finish, each once; a namespace commented is listed in namespaces too. */
+     * finish, each once; a namespace commented is listed in namespaces too,
+     * but for the default one ("public"), whose comment is kept here. */
     tide_ns_comment *ns_comments;
     int nns_comments;
     tide_arena *arena;
