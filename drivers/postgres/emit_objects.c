@@ -410,8 +410,52 @@ static int replaceable(const tide_object *old, const tide_object *o)
     return same;
 }
 
+/* alter view|materialized view o reset (the old options' names) and set
+ * (the new ones): only the options changed, the view stays, and so do what
+ * reads it and its grants. with is "name=value, name=value". */
+static void alter_options(tide_sqlw *e, const tide_object *old, const tide_object *o)
+{
+    if (old->with && *old->with) {
+        const char *p = old->with;
+        int first = 1;
+        tide_sqlw_put(e, "alter ");
+        tide_sqlw_put(e, sql_kind(o));
+        tide_sqlw_put(e, " ");
+        tide_sqlw_qname(e, o->schema, o->name);
+        tide_sqlw_put(e, " reset (");
+        while (*p) {
+            size_t n = strcspn(p, "=,");
+            char key[128];
+            while (*p == ' ') { p++; n--; }
+            snprintf(key, sizeof key, "%.*s", (int)(n < sizeof key ? n : sizeof key - 1), p);
+            tide_sqlw_put(e, first ? "" : ", ");
+            tide_sqlw_put(e, key);
+            first = 0;
+            p += strcspn(p, ",");
+            if (*p == ',')
+                p++;
+        }
+        tide_sqlw_put(e, ")");
+        tide_sqlw_stmt(e);
+    }
+    if (o->with && *o->with) {
+        tide_sqlw_put(e, "alter ");
+        tide_sqlw_put(e, sql_kind(o));
+        tide_sqlw_put(e, " ");
+        tide_sqlw_qname(e, o->schema, o->name);
+        tide_sqlw_put(e, " set (");
+        tide_sqlw_put(e, o->with);
+        tide_sqlw_put(e, ")");
+        tide_sqlw_stmt(e);
+    }
+}
+
 static void alter(tide_sqlw *e, const tide_object *old, const tide_object *o)
 {
+    if (o->kind == TIDE_OBJ_VIEW || o->kind == TIDE_OBJ_MATVIEW) {
+        alter_options(e, old, o);
+        return;
+    }
     if (o->kind == TIDE_OBJ_FUNCTION && !replaceable(old, o)) {
         tide_sqlw_put(e, "drop ");                 /* new arguments or result: a new function */
         object_ref(e, old, old->name);
