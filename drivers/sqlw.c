@@ -192,10 +192,11 @@ static size_t element_core(const char *el, size_t n)
     for (i = 0; i < n; i++) {                  /* the words at depth 0 */
         char c = el[i];
         if (q) { if (c == q) q = 0; continue; }
+        int at0 = !depth;                      /* "((a || b)) text_pattern_ops": a word may open a group */
         if (c == '\'' || c == '"') q = c;
         else if (c == '(') depth++;
         else if (c == ')') depth--;
-        if (!depth && !isspace((unsigned char)c) && (i == 0 || isspace((unsigned char)el[i - 1])) &&
+        if (at0 && !isspace((unsigned char)c) && (i == 0 || isspace((unsigned char)el[i - 1])) &&
             nw < sizeof starts / sizeof *starts)
             starts[nw++] = i;
     }
@@ -293,6 +294,8 @@ void tide_sqlw_index_body(tide_sqlw *w, const tide_index *ix)
         tide_sqlw_put(w, " include ");
         tide_sqlw_columns(w, ix->include, ix->ninclude);
     }
+    if (ix->nulls_not_distinct)           /* PostgreSQL 15 */
+        tide_sqlw_put(w, " nulls not distinct");
     if (ix->with) {                       /* PostgreSQL's storage parameters */
         tide_sqlw_put(w, " with (");
         tide_sqlw_put(w, ix->with);

@@ -370,7 +370,8 @@ static char cast_family(const tide_column *c)
 
 /* Does PostgreSQL cast from's values to to's type (col::to)? By the built-in
  * casts: within a family (numbers, strings, dates and times, json), to and
- * from strings and enums (through text), integer and boolean. */
+ * from strings and enums (through text), integer and boolean, time and
+ * timetz (and the timestamps, interval, to them). */
 static int castable(const tide_column *from, const tide_column *to)
 {
     char a = cast_family(from), b = cast_family(to);
@@ -380,6 +381,11 @@ static int castable(const tide_column *from, const tide_column *to)
         return 1;
     if ((!strcmp(from->type, "integer") && !strcmp(to->type, "boolean")) ||
         (!strcmp(from->type, "boolean") && !strcmp(to->type, "integer")))
+        return 1;
+    if ((!strcmp(from->type, "time") && (!strcmp(to->type, "timetz") || !strcmp(to->type, "interval"))) ||
+        (!strcmp(from->type, "timetz") && !strcmp(to->type, "time")) ||
+        (!strcmp(from->type, "interval") && !strcmp(to->type, "time")) ||
+        (!strcmp(from->type, "timestamptz") && !strcmp(to->type, "timetz")))
         return 1;
     if (!strcmp(from->type, "timestamp") || !strcmp(from->type, "timestamptz"))
         return !strcmp(to->type, "time");
@@ -394,15 +400,33 @@ static void owned_sequence(tide_sqlw *e, const tide_table *t, const tide_column 
     if ((t->schema && (tide_postgres_driver.quote_ident(&table, t->schema) < 0 || tide_buf_putc(&table, '.') < 0)) ||
         tide_postgres_driver.quote_ident(&table, t->name) < 0)
         e->rc = e->rc ? e->rc : TIDE_ENOMEM;
-    tide_sqlw_put(e, "do $tide$ begin execute format('alter sequence %s ");
-    tide_sqlw_put(e, options);
-    tide_sqlw_put(e, "', pg_get_serial_sequence(");
-    tide_sqlw_literal(e, table.data ? table.data : "");
-    tide_sqlw_put(e, ", ");
-    tide_sqlw_literal(e, c->name);
-    tide_sqlw_put(e, ")); end $tide$");
-    tide_sqlw_stmt(e);
+    pg_emit__alter_sequence(e, table.data ? table.data : "", c->name, options);
     tide_buf_free(&table);
+}
+
+/* alter sequence <it> <options>, it being the sequence column owns in
+ * table, or the sequence named by table when column is NULL. A sequence
+ * never drawn from (not called, still at its start) restarts at its new
+ * start, as a sequence created with these options would; one drawn from
+ * keeps its position. */
+void pg_emit__alter_sequence(tide_sqlw *e, const char *table, const char *column, const char *options)
+{
+    tide_sqlw_put(e, "do $tide$ declare s text := ");
+    if (column) {
+        tide_sqlw_put(e, "pg_get_serial_sequence(");
+        tide_sqlw_literal(e, table);
+        tide_sqlw_put(e, ", ");
+        tide_sqlw_literal(e, column);
+        tide_sqlw_put(e, ")");
+    } else {
+        tide_sqlw_literal(e, table);
+    }
+    tide_sqlw_put(e, "; fresh boolean; begin execute format('select not is_called and last_value = "
+                     "(select seqstart from pg_catalog.pg_sequence where seqrelid = %L::regclass) from %s', s, s) "
+                     "into fresh; execute 'alter sequence ' || s || ' ' || ");
+    tide_sqlw_literal(e, options);
+    tide_sqlw_put(e, " || case when fresh then ' restart' else '' end; end $tide$");
+    tide_sqlw_stmt(e);
 }
 
 /* serial, bigserial and smallserial are shorthands, not types: a column that

@@ -4,6 +4,8 @@
  * to the one CREATE DATABASE gives it), an enum type (COMMENT ON TYPE), a table's constraint (COMMENT ON
  * CONSTRAINT) and the sequence a serial or identity column owns, whatever
  * its name (COMMENT ON SEQUENCE of pg_get_serial_sequence). */
+#include <string.h>
+
 #include "pg_internal.h"
 #include "sqlw.h"
 
@@ -50,11 +52,6 @@ void pg_emit__comment(tide_sqlw *e, const tide_op *op)
     if (op->namespace_name) {
         tide_sqlw_put(e, "comment on schema ");
         tide_sqlw_q(e, op->namespace_name);
-        if (!op->value && !strcmp(op->namespace_name, "public")) {
-            tide_sqlw_put(e, " is 'standard public schema'");   /* CREATE DATABASE's own */
-            tide_sqlw_stmt(e);
-            return;
-        }
     } else if (op->enumt) {
         tide_sqlw_put(e, "comment on type ");
         tide_sqlw_qname(e, op->enumt->schema, op->enumt->name);
@@ -64,6 +61,9 @@ void pg_emit__comment(tide_sqlw *e, const tide_op *op)
         tide_sqlw_put(e, " on ");
         tide_sqlw_qname(e, op->table->schema, op->table->name);
     }
-    is(e, op->value);
+    if (op->namespace_name && !op->value && !strcmp(op->namespace_name, "public"))
+        is(e, "standard public schema");        /* public's comment as initdb leaves it */
+    else
+        is(e, op->value);
     tide_sqlw_stmt(e);
 }

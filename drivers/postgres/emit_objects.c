@@ -429,6 +429,46 @@ static int same_signature(const tide_object *old, const tide_object *o)
     return same;
 }
 
+/* alter view|materialized view o reset (the old options' names) and set
+ * (the new ones): only the options changed, the view stays, and so do what
+ * reads it and its grants. with is "name=value, name=value". */
+static void alter_options(tide_sqlw *e, const tide_object *old, const tide_object *o)
+{
+    if (old->with && *old->with) {
+        const char *p = old->with;
+        int first = 1;
+        tide_sqlw_put(e, "alter ");
+        tide_sqlw_put(e, sql_kind(o));
+        tide_sqlw_put(e, " ");
+        tide_sqlw_qname(e, o->schema, o->name);
+        tide_sqlw_put(e, " reset (");
+        while (*p) {
+            size_t n = strcspn(p, "=,");
+            char key[128];
+            while (*p == ' ') { p++; n--; }
+            snprintf(key, sizeof key, "%.*s", (int)(n < sizeof key ? n : sizeof key - 1), p);
+            tide_sqlw_put(e, first ? "" : ", ");
+            tide_sqlw_put(e, key);
+            first = 0;
+            p += strcspn(p, ",");
+            if (*p == ',')
+                p++;
+        }
+        tide_sqlw_put(e, ")");
+        tide_sqlw_stmt(e);
+    }
+    if (o->with && *o->with) {
+        tide_sqlw_put(e, "alter ");
+        tide_sqlw_put(e, sql_kind(o));
+        tide_sqlw_put(e, " ");
+        tide_sqlw_qname(e, o->schema, o->name);
+        tide_sqlw_put(e, " set (");
+        tide_sqlw_put(e, o->with);
+        tide_sqlw_put(e, ")");
+        tide_sqlw_stmt(e);
+    }
+}
+
 static void alter(tide_sqlw *e, const tide_object *old, const tide_object *o)
 {
     if (o->kind == TIDE_OBJ_AGGREGATE) {
@@ -443,6 +483,10 @@ static void alter(tide_sqlw *e, const tide_object *old, const tide_object *o)
         tide_sqlw_stmt(e);
         return;
     }
+    if (o->kind == TIDE_OBJ_VIEW || o->kind == TIDE_OBJ_MATVIEW) {
+        alter_options(e, old, o);
+        return;
+    }
     if (o->kind == TIDE_OBJ_FUNCTION && !replaceable(old, o)) {
         tide_sqlw_put(e, "drop ");                 /* new arguments or result: a new function */
         object_ref(e, old, old->name);
@@ -451,11 +495,12 @@ static void alter(tide_sqlw *e, const tide_object *old, const tide_object *o)
         return;
     }
     if (o->kind == TIDE_OBJ_SEQUENCE) {
-        tide_sqlw_put(e, "alter sequence ");
-        tide_sqlw_qname(e, o->schema, o->name);
-        tide_sqlw_put(e, " ");
-        tide_sqlw_put(e, o->definition);
-        tide_sqlw_stmt(e);
+        tide_buf qn = TIDE_BUF_INIT;
+        if ((o->schema && (tide_postgres_driver.quote_ident(&qn, o->schema) < 0 || tide_buf_putc(&qn, '.') < 0)) ||
+            tide_postgres_driver.quote_ident(&qn, o->name) < 0)
+            e->rc = e->rc ? e->rc : TIDE_ENOMEM;
+        pg_emit__alter_sequence(e, qn.data ? qn.data : "", NULL, o->definition);
+        tide_buf_free(&qn);
     } else {
         function_statement(e, o->definition, 1);
     }

@@ -153,7 +153,7 @@ static const char sql_indexes[] = RELS_CTE
     "i.indoption::text, pg_catalog.pg_get_expr(i.indpred, i.indrelid), "
     "CASE WHEN " INDEX_AS_TEXT " THEN pg_catalog.pg_get_indexdef(i.indexrelid) END, "
     KEY_NAMES("(i.indkey::pg_catalog.int2[])[i.indnkeyatts:i.indnatts - 1]", "i.indrelid") ", "
-    "ixd.description, pg_catalog.array_to_string(ic.reloptions, ', ') "
+    "ixd.description, pg_catalog.array_to_string(ic.reloptions, ', '), i.indnullsnotdistinct "
     "FROM rels r JOIN pg_catalog.pg_index i ON i.indrelid = r.oid "
     "LEFT JOIN pg_catalog.pg_description ixd ON ixd.objoid = i.indexrelid "
     "AND ixd.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ixd.objsubid = 0 "
@@ -176,9 +176,10 @@ static const char sql_enums[] =
     "ORDER BY n.nspname, t.typname";
 
 /* The namespaces read, empty ones too, but the default one (read only
- * for a comment that is not the one CREATE DATABASE gives it), those an
- * extension made, and one that holds a table left out (the tracking
- * table's: it is not part of the schema, its namespace neither). */
+ * for a comment that is not the one CREATE DATABASE gives it, 'standard
+ * public schema': no comment, as pg_dump takes it), those an extension
+ * made, and one that holds a table left out (the tracking table's: it is
+ * not part of the schema, its namespace neither). */
 static const char sql_namespaces[] =
     "SELECT n.nspname, d.description FROM pg_catalog.pg_namespace n "
     DESCRIPTION("d", "pg_catalog.pg_namespace", "n.oid")
@@ -1152,6 +1153,7 @@ static int read_indexes(reader *r, const PGresult *res)
         if (!(ix = tide_table_add_index(r->out, t, field(res, i, 1))))
             return nomem(r);
         ix->unique = field_true(res, i, 2);
+        ix->nulls_not_distinct = field_true(res, i, 12);
         ix->method = strcmp(method, "btree") ? tide_schema_str(r->out, method) : NULL;
         ix->where = tide_schema_str(r->out, field(res, i, 7));
         if ((field(res, i, 10) && !(ix->comment = tide_schema_str(r->out, field(res, i, 10)))) ||

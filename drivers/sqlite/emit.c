@@ -973,6 +973,8 @@ static int postgres_only(const tide_table *t, tide_err *err)
             what = "INCLUDE columns on an index", where = t->indexes[j].name;
         else if (t->indexes[j].with)
             what = "storage parameters of an index (with =)", where = t->indexes[j].name;
+        else if (t->indexes[j].nulls_not_distinct)
+            what = "a NULLS NOT DISTINCT unique index", where = t->indexes[j].name;
     for (j = 0; !what && j < t->ncolumns; j++) {
         const tide_column *c = &t->columns[j];
         where = c->name;

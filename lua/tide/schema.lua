@@ -636,7 +636,7 @@ function M.unique(spec)
 end
 
 local INDEX_KEYS, INDEX_LIST = keyset { "name", "unique", "where", "using", "expression", "desc",
-  "comment", "include", "with" }
+  "comment", "include", "with", "nullsNotDistinct" }
 
 -- The suffixes an index entry may have, as (order, nulls): " desc nulls last".
 local SUFFIXES = {}
@@ -708,6 +708,7 @@ function M.index(spec)
     __tide = "index", columns = entries, expression = expression,
     name = check_string(spec.name, "t.index: name", 2),
     unique = check_bool(spec.unique, "t.index: unique", 2),
+    nullsNotDistinct = check_bool(spec.nullsNotDistinct, "t.index: nullsNotDistinct", 2),
     where = check_string(spec.where, "t.index: where", 2),
     using = using and using:lower(),
     comment = check_string(spec.comment, "t.index: comment", 2),

@@ -652,14 +652,15 @@ done:
 }
 
 static const char *const index_keys[] = {
-    "__tide", "name", "columns", "expression", "unique", "where", "using", "comment", "include", "with"
+    "__tide", "name", "columns", "expression", "unique", "where", "using", "comment", "include", "with",
+    "nullsNotDistinct"
 };
-enum { I_TAG, I_NAME, I_COLUMNS, I_EXPR, I_UNIQUE, I_WHERE, I_USING, I_COMMENT, I_INCLUDE, I_WITH, I_N };
+enum { I_TAG, I_NAME, I_COLUMNS, I_EXPR, I_UNIQUE, I_WHERE, I_USING, I_COMMENT, I_INCLUDE, I_WITH, I_NND, I_N };
 static const shape index_shape = { "index", "an index (t.index { ... })", index_keys, I_N };
 
 static int convert_index(conv *cv, tide_table *t, int idx)
 {
-    int top = lua_gettop(cv->L), base, rc, unique;
+    int top = lua_gettop(cv->L), base, rc, unique, nnd;
     const char *name, *expr, *where, *using, *comment, *with;
     tide_index *ix;
     if ((rc = read_fields(cv, idx, &index_shape, &base)) < 0 ||
@@ -669,8 +670,13 @@ static int convert_index(conv *cv, tide_table *t, int idx)
         (rc = opt_str(cv, base + I_USING, "t.index: using", &using)) < 0 ||
         (rc = opt_str(cv, base + I_COMMENT, "t.index: comment", &comment)) < 0 ||
         (rc = opt_str(cv, base + I_WITH, "t.index: with", &with)) < 0 ||
-        (rc = opt_bool(cv, base + I_UNIQUE, "t.index: unique", &unique)) < 0)
+        (rc = opt_bool(cv, base + I_UNIQUE, "t.index: unique", &unique)) < 0 ||
+        (rc = opt_bool(cv, base + I_NND, "t.index: nullsNotDistinct", &nnd)) < 0)
         goto done;
+    if (nnd && !unique) {
+        rc = fail(cv, "t.index: nullsNotDistinct applies to a unique index (unique = true)");
+        goto done;
+    }
     if (!(ix = tide_table_add_index(cv->s, t, name))) {
         rc = nomem(cv);
         goto done;
@@ -679,6 +685,7 @@ static int convert_index(conv *cv, tide_table *t, int idx)
     ix->where = tide_schema_str(cv->s, where);
     ix->method = using && strcasecmp(using, "btree") ? tide_schema_str(cv->s, using) : NULL;
     ix->unique = unique;
+    ix->nulls_not_distinct = nnd;
     ix->comment = tide_schema_str(cv->s, comment);
     ix->with = tide_schema_str(cv->s, with);
     if ((rc = str_list(cv, base + I_COLUMNS, "t.index: columns", 0, &ix->columns, &ix->ncolumns)) < 0 ||

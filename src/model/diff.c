@@ -707,7 +707,8 @@ static int same_index(const differ *d, const tide_table *at, const tide_table *b
                       const tide_index *y)
 {
     int loose = d->o->loose_exprs;
-    return x->unique == y->unique && same(x->method, y->method) && same(x->with, y->with) &&
+    return x->unique == y->unique && x->nulls_not_distinct == y->nulls_not_distinct &&
+           same(x->method, y->method) && same(x->with, y->with) &&
            same_cols(d, at, bt, x->columns, x->ncolumns, y->columns, y->ncolumns) &&
            same_cols(d, at, bt, x->include, x->ninclude, y->include, y->ninclude) &&
            (loose || (same(x->where, y->where) && same(x->expression, y->expression))) &&
@@ -1524,10 +1525,11 @@ static void diff_objects(differ *d)
             create_object(d, bo, 0);
             continue;
         }
-        if (strcmp(ao->canonical ? ao->canonical : "", bo->canonical ? bo->canonical : "") ||
-            !same(ao->with, bo->with)) {                  /* a view's options: made again */
-            note(d, 0, "%s %s: definition changed", kind_name(bo), bo->name);
-            if ((kind_flags(bo) & TIDE_OBJK_ALTERABLE) && same_name(d, ao->name, bo->name)) {
+        int same_def = !strcmp(ao->canonical ? ao->canonical : "", bo->canonical ? bo->canonical : "");
+        if (!same_def || !same(ao->with, bo->with)) {
+            int options_only = same_def && (bo->kind == TIDE_OBJ_VIEW || bo->kind == TIDE_OBJ_MATVIEW);
+            note(d, 0, "%s %s: %s changed", kind_name(bo), bo->name, options_only ? "options" : "definition");
+            if (((kind_flags(bo) & TIDE_OBJK_ALTERABLE) || options_only) && same_name(d, ao->name, bo->name)) {
                 object_op(d, TIDE_OP_ALTER_OBJECT, ao, bo);
             } else {
                 drop_object(d, ao, 0);

@@ -55,7 +55,8 @@ typedef enum tide_op_kind {
     TIDE_OP_RENAME_OBJECT,          /* object (new), old_object: only the name changed */
     TIDE_OP_ALTER_OBJECT,           /* object, old_object: the definition changed, kind with
                                        TIDE_OBJK_ALTERABLE (ALTER SEQUENCE, CREATE OR REPLACE
-                                       FUNCTION) */
+                                       FUNCTION); or only a view's or materialized view's
+                                       options (with) changed (ALTER VIEW ... RESET / SET) */
     TIDE_OP_ALTER_OBJECT_COMMENT,   /* object, old_object */
     TIDE_OP_ALTER_TABLE_OPTIONS,    /* table, old_table: options differ (TIDE_TABLE_*) */
     TIDE_OP_VALIDATE_CONSTRAINT,    /* table, check or fk, new_name: a NOT VALID check or

@@ -717,6 +717,8 @@ static void index_item(writer *w, tide_buf *b, const tide_table *t, const tide_i
     }
     if (ix->unique)
         put(w, b, ", unique = true");
+    if (ix->nulls_not_distinct)
+        put(w, b, ", nullsNotDistinct = true");
     if (ix->where) {
         put(w, b, ", where = ");
         quote(w, b, ix->where);
@@ -1032,6 +1034,13 @@ static void empty_namespaces(writer *w, tide_buf *body, int *n)
             quote(w, body, comment);
             put(w, body, " }");
         }
+        entry(w, body, len, n);
+    }
+    if (tide_schema_namespace_comment(w->s, "public")) {      /* the default namespace, never listed */
+        size_t len = body->len;
+        put(w, body, "  t.schema \"public\" { comment = ");
+        quote(w, body, tide_schema_namespace_comment(w->s, "public"));
+        put(w, body, " }");
         entry(w, body, len, n);
     }
 }

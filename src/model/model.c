@@ -1798,6 +1798,7 @@ static int copy_table(tide_schema *s, const tide_table *a)
             return TIDE_ENOMEM;
         ix->expression = tide_schema_str(s, ai->expression);
         ix->unique = ai->unique;
+        ix->nulls_not_distinct = ai->nulls_not_distinct;
         ix->where = tide_schema_str(s, ai->where);
         ix->method = tide_schema_str(s, ai->method);
         ix->comment = tide_schema_str(s, ai->comment);

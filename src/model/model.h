@@ -117,6 +117,7 @@ typedef struct tide_index {
     int ncolumns;
     char *expression;       /* expression index: the SQL between the parentheses */
     int unique;
+    int nulls_not_distinct; /* a unique index whose NULLs are equal (PostgreSQL 15 NULLS NOT DISTINCT) */
     char *where;            /* partial index predicate, NULL: none */
     char *method;           /* NULL for btree, else lowercase ("gin", "hash") */
     char *comment;          /* NULL: none (PostgreSQL COMMENT ON INDEX) */

@@ -326,6 +326,7 @@ static void render_index(writer *w, const tide_index *ix)
     list_field(w, "columns", ix->columns, ix->ncolumns, 0);
     string_field(w, "expression", ix->expression);
     true_field(w, "unique", ix->unique);
+    true_field(w, "nullsNotDistinct", ix->nulls_not_distinct);
     string_field(w, "where", ix->where);
     string_field(w, "method", ix->method);
     string_field(w, "comment", ix->comment);
@@ -1172,7 +1173,7 @@ static int unique_item(reader *r, void *ctx)
 }
 
 static const char *const index_keys[] = { "name", "columns", "expression", "unique", "where",
-                                          "method", "comment", "include", "with", NULL };
+                                          "method", "comment", "include", "with", "nullsNotDistinct", NULL };
 
 static int index_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1186,6 +1187,7 @@ static int index_field(reader *r, void *obj, int i, const char *k)
     case 6: return read_text(r, k, 1, &ix->comment);
     case 7: return read_strings(r, k, 1, &ix->include, &ix->ninclude);
     case 8: return read_text(r, k, 1, &ix->with);
+    case 9: return read_flag(r, k, &ix->nulls_not_distinct);
     default: return read_text(r, k, 1, &ix->method);
     }
 }

@@ -3,7 +3,7 @@
 # an index expression that need their parentheses, mixed-case domain, type,
 # enum and table names, two enums, a check NO INHERIT and CLUSTER ON, column
 # statistics, storage and compression, a serial's own sequence options, a
-# standalone sequence behind a default — goes schema:inspect --format lua ->
+# standalone sequence behind a default, a NULLS NOT DISTINCT unique index — goes schema:inspect --format lua ->
 # schema:create --run to the same pg_dump --schema-only, and schema:update
 # --dump then has nothing to do; the definitions read back say the same.
 . "$(dirname "$0")/lib.sh"
@@ -46,6 +46,7 @@ CREATE TABLE orders (
 ALTER SEQUENCE orders_id_seq START WITH 10000000 CACHE 5;
 CREATE INDEX orders_big ON orders ((CASE WHEN qty > 1 THEN price END));
 CREATE INDEX orders_customer ON orders (customer_id, id DESC);
+CREATE UNIQUE INDEX orders_one_urgent ON orders (customer_id, urgency) NULLS NOT DISTINCT;
 ALTER TABLE orders CLUSTER ON orders_customer;
 ALTER TABLE orders ALTER COLUMN body SET STORAGE EXTERNAL;
 ALTER TABLE orders ALTER COLUMN body SET COMPRESSION pglz;
@@ -60,7 +61,7 @@ mkdir -p proj/schema
 tide --url "$base/$A" schema:inspect --format lua; expect_rc 0
 printf '%s\n' "$stdout" > proj/schema/app.lua
 for want in 'type "\"Name\""' ':clusterOn "orders_customer"' ':storage "external"' ':compression "pglz"' \
-            ':statistics(500)' 'noInherit = true' 't.sequence "order_no"' 'start with 10000000'; do
+            ':statistics(500)' 'noInherit = true' 'nullsNotDistinct = true' 't.sequence "order_no"' 'start with 10000000'; do
   grep -qiF -- "$want" proj/schema/app.lua || { out=$(cat proj/schema/app.lua); bad "inspect does not write: $want"; }
 done
 (cd proj && "$TIDE_BIN" --url "$base/$B" schema:create --run) > create.out 2>&1 || { out=$(cat create.out); bad "schema:create --run failed"; }

@@ -60,6 +60,11 @@ static void index_elements_are_terms(void **state)
     assert_string_equal(index_sql("lower(email) desc, a + b"), "(lower(email) desc, (a + b))");
     assert_string_equal(index_sql("(a + b) desc nulls last"), "((a + b) desc nulls last)");
     assert_string_equal(index_sql("f(a, 'x,y')"), "(f(a, 'x,y'))");
+    /* an operator class after a parenthesised expression, as pg_get_indexdef prints it */
+    assert_string_equal(index_sql("((doc ->> 'k'::text)) gin_trgm_ops"), "(((doc ->> 'k'::text)) gin_trgm_ops)");
+    assert_string_equal(index_sql("((a || b)) text_pattern_ops desc"), "(((a || b)) text_pattern_ops desc)");
+    assert_string_equal(index_sql("code text_pattern_ops, (lower(name)) text_pattern_ops"),
+                        "(code text_pattern_ops, (lower(name)) text_pattern_ops)");
 }
 
 int main(void)

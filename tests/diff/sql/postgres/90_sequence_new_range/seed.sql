@@ -1,0 +1,1 @@
+select nextval('invoice_no');

@@ -1,0 +1,1 @@
+select starts, ends::time, span from shift;

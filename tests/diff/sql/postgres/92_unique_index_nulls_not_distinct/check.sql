@@ -1,0 +1,1 @@
+select count(*) from pg_index where indnullsnotdistinct and indrelid = 'voucher'::regclass;

@@ -1,0 +1,1 @@
+select obj_description('public'::regnamespace, 'pg_namespace');

@@ -1,0 +1,2 @@
+grant select on shipment_heavy to public;
+grant select on shipment_by_region to public;
