@@ -382,6 +382,17 @@ static int nargs(const char *sig)
     return content ? commas + 1 : 0;
 }
 
+/* The signatures of old and o, "(argument types)", written into a and
+ * b (which the caller finishes). */
+static void signatures(tide_sqlw *a, tide_sqlw *b, const tide_object *old, const tide_object *o,
+                       tide_err *ignored)
+{
+    tide_sqlw_init(a, &tide_postgres_driver, NULL, NULL, ignored);
+    tide_sqlw_init(b, &tide_postgres_driver, NULL, NULL, ignored);
+    pg_emit__signature(a, old);
+    pg_emit__signature(b, o);
+}
+
 /* Whether a function can be replaced in place: as many arguments (else
  * CREATE OR REPLACE makes an overload beside it) and the same result type
  * (aliases folded: "int" is integer). Spellings of the same types stay in
@@ -392,10 +403,7 @@ static int replaceable(const tide_object *old, const tide_object *o)
     tide_buf ra = TIDE_BUF_INIT, rb = TIDE_BUF_INIT, ca = TIDE_BUF_INIT, cb = TIDE_BUF_INIT;
     tide_err ignored;
     int same;
-    tide_sqlw_init(&a, &tide_postgres_driver, NULL, NULL, &ignored);
-    tide_sqlw_init(&b, &tide_postgres_driver, NULL, NULL, &ignored);
-    pg_emit__signature(&a, old);
-    pg_emit__signature(&b, o);
+    signatures(&a, &b, old, o, &ignored);
     result_type(old->definition, &ra);
     result_type(o->definition, &rb);
     tide_model_canonical_type(ra.data ? ra.data : "", &ca);
@@ -419,10 +427,7 @@ static int same_signature(const tide_object *old, const tide_object *o)
     tide_sqlw a, b;
     tide_err ignored;
     int same;
-    tide_sqlw_init(&a, &tide_postgres_driver, NULL, NULL, &ignored);
-    tide_sqlw_init(&b, &tide_postgres_driver, NULL, NULL, &ignored);
-    pg_emit__signature(&a, old);
-    pg_emit__signature(&b, o);
+    signatures(&a, &b, old, o, &ignored);
     same = a.rc == 0 && b.rc == 0 && !strcasecmp(a.sql.data ? a.sql.data : "", b.sql.data ? b.sql.data : "");
     tide_sqlw_finish(&a);
     tide_sqlw_finish(&b);
