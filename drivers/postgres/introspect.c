@@ -463,6 +463,14 @@ static const char sql_partitions[] = RELS_CTE
  * data wrappers and servers, access methods). Extensions' own are theirs. */
 #define OTHER(cls, oid) "oid >= 16384 AND " NOT_EXTENSION(cls, oid)
 #define REL_NAME READ_NAME("n.nspname", "c.relname")
+/* One arm of sql_unmodelled: the objects of catalog CAT (alias ob) in the
+ * namespaces read, not an extension's, as "LABEL schema.name"; NAME and NSP
+ * are its name and namespace columns. */
+#define NAMED_IN_NAMESPACE(k, label, cat, name, nsp) \
+    "UNION ALL SELECT " k ", '" label " ' || " READ_NAME("n.nspname", "ob." name) " " \
+    "FROM pg_catalog." cat " ob JOIN pg_catalog.pg_namespace n ON n.oid = ob." nsp " " \
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog." cat, "ob.oid") " "
+
 static const char sql_unmodelled[] =
     "SELECT w FROM ("
     "SELECT 1 AS k, 'window function ' || "
@@ -487,21 +495,11 @@ static const char sql_unmodelled[] =
     "UNION ALL SELECT 5, 'collation ' || " READ_NAME("n.nspname", "co.collname") " "
     "FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace "
     "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_collation", "co.oid") " "
-    "UNION ALL SELECT 6, 'text search configuration ' || " READ_NAME("n.nspname", "ob.cfgname") " "
-    "FROM pg_catalog.pg_ts_config ob JOIN pg_catalog.pg_namespace n ON n.oid = ob.cfgnamespace "
-    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_ts_config", "ob.oid") " "
-    "UNION ALL SELECT 6, 'text search dictionary ' || " READ_NAME("n.nspname", "ob.dictname") " "
-    "FROM pg_catalog.pg_ts_dict ob JOIN pg_catalog.pg_namespace n ON n.oid = ob.dictnamespace "
-    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_ts_dict", "ob.oid") " "
-    "UNION ALL SELECT 6, 'text search parser ' || " READ_NAME("n.nspname", "ob.prsname") " "
-    "FROM pg_catalog.pg_ts_parser ob JOIN pg_catalog.pg_namespace n ON n.oid = ob.prsnamespace "
-    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_ts_parser", "ob.oid") " "
-    "UNION ALL SELECT 6, 'text search template ' || " READ_NAME("n.nspname", "ob.tmplname") " "
-    "FROM pg_catalog.pg_ts_template ob JOIN pg_catalog.pg_namespace n ON n.oid = ob.tmplnamespace "
-    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_ts_template", "ob.oid") " "
-    "UNION ALL SELECT 7, 'conversion ' || " READ_NAME("n.nspname", "ob.conname") " "
-    "FROM pg_catalog.pg_conversion ob JOIN pg_catalog.pg_namespace n ON n.oid = ob.connamespace "
-    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_conversion", "ob.oid") " "
+    NAMED_IN_NAMESPACE("6", "text search configuration", "pg_ts_config", "cfgname", "cfgnamespace")
+    NAMED_IN_NAMESPACE("6", "text search dictionary", "pg_ts_dict", "dictname", "dictnamespace")
+    NAMED_IN_NAMESPACE("6", "text search parser", "pg_ts_parser", "prsname", "prsnamespace")
+    NAMED_IN_NAMESPACE("6", "text search template", "pg_ts_template", "tmplname", "tmplnamespace")
+    NAMED_IN_NAMESPACE("7", "conversion", "pg_conversion", "conname", "connamespace")
     "UNION ALL SELECT 8, CASE t.typtype WHEN 'r' THEN 'range type ' WHEN 'p' THEN 'shell type ' "
     "ELSE 'base type ' END || " READ_NAME("n.nspname", "t.typname") " "
     "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
