@@ -960,39 +960,37 @@ for method, field in pairs { strict = "__strict", withoutRowid = "__withoutRowid
   end
 end
 
+-- set_text_once(tbl, "method", value, needs): a table option given once as
+-- non-blank text, kept in tbl.__method; errors (at the caller of the method)
+-- say what it needs or that it was given twice.
+local function set_text_once(self, method, value, needs)
+  if type(value) ~= "string" or not value:find("%S") then
+    error(format("table '%s': %s", self.__name_, needs), 3)
+  end
+  if self["__" .. method] then error(format("table '%s': :%s() is given twice", self.__name_, method), 3) end
+  self["__" .. method] = value
+end
+
 -- :partitionBy "range (created_at)" (PostgreSQL): a partitioned table; its
 -- partitions are t.partition "name" { table = "...", sql = [[for values ...]] }.
 function Tbl:partitionBy(key)
-  if type(key) ~= "string" or not key:find("%S") then
-    error(format("table '%s': :partitionBy(key) needs the partition key, e.g. :partitionBy \"range (created_at)\"",
-      self.__name_), 2)
-  end
-  if self.__partitionBy then error(format("table '%s': :partitionBy() is given twice", self.__name_), 2) end
-  self.__partitionBy = key
+  set_text_once(self, "partitionBy", key,
+    ":partitionBy(key) needs the partition key, e.g. :partitionBy \"range (created_at)\"")
   return self
 end
 
 -- :clusterOn "index" (PostgreSQL CLUSTER ON): the index, or the key
 -- constraint, that CLUSTER orders the table by.
 function Tbl:clusterOn(index)
-  if type(index) ~= "string" or not index:find("%S") then
-    error(format("table '%s': :clusterOn(index) needs the name of one of its indexes, e.g. :clusterOn \"%s_pkey\"",
-      self.__name_, self.__name_), 2)
-  end
-  if self.__clusterOn then error(format("table '%s': :clusterOn() is given twice", self.__name_), 2) end
-  self.__clusterOn = index
+  set_text_once(self, "clusterOn", index,
+    format(":clusterOn(index) needs the name of one of its indexes, e.g. :clusterOn \"%s_pkey\"", self.__name_))
   return self
 end
 
 -- :with "fillfactor=70, autovacuum_enabled=false" (PostgreSQL storage
 -- parameters, WITH (...)), written as pg_class.reloptions keeps them.
 function Tbl:with(params)
-  if type(params) ~= "string" or not params:find("%S") then
-    error(format("table '%s': :with(params) needs storage parameters, e.g. :with \"fillfactor=70\"",
-      self.__name_), 2)
-  end
-  if self.__with then error(format("table '%s': :with() is given twice", self.__name_), 2) end
-  self.__with = params
+  set_text_once(self, "with", params, ":with(params) needs storage parameters, e.g. :with \"fillfactor=70\"")
   return self
 end
 
