@@ -3,6 +3,7 @@
 # second database, and both databases must read back the same (the round
 # trip is a fixed point); then --out DIR and the usage errors.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/inspect_roundtrip.inc"
 A="sqlite:$work/hand.sqlite" B="sqlite:$work/built.sqlite"
 q() { sqlite3 -bail "${1#sqlite:}" "$2"; }
 run_sql() { out=$(q "$@" 2>&1); rc=$?; }
@@ -127,26 +128,7 @@ expect_out 'unique = true, where = "not archived"'
 expect_out ':collate "nocase"'
 expect_out 't.check("user_karma_floor", "karma >= -100")'
 expect_no 'Not said here'
-mkdir -p schema
-printf '%s\n' "$stdout" > schema/app.lua
-
-t "the definitions build a second database"
-tide --url "$B" migration:create --name init; expect_rc 0; expect_out "Created migrations/Migration"
-tide --url "$B" migration:up; expect_rc 0; expect_out "1 migration applied."
-
-t "both databases read back the same (json)"
-tide --url "$A" schema:inspect --format json; expect_rc 0; printf '%s\n' "$stdout" > hand.json
-tide --url "$B" schema:inspect --format json; expect_rc 0; printf '%s\n' "$stdout" > built.json
-grep -q '"name": "team_member"' hand.json || bad "hand.json lacks team_member"
-diff -u hand.json built.json > json.diff || { bad "the round trip changed the schema"; sed 's/^/    /' json.diff | head -40; }
-
-t "and as definitions: the text is a fixed point"
-tide --url "$B" schema:inspect --format lua; expect_rc 0
-printf '%s\n' "$stdout" | diff -u schema/app.lua - > lua.diff || { bad "the definitions differ"; sed 's/^/    /' lua.diff | head -40; }
-
-t "no drift, and no migration needed"
-tide --url "$B" schema:drift; expect_rc 0; expect_out "No drift"
-tide --url "$B" migration:check; expect_rc 0; expect_out "No migration needed"
+round_trip "$A" "$B" '"name": "team_member"'
 
 t "the built database works: keys, cascades, defaults"
 q "$B" "pragma foreign_keys = on;

@@ -6,6 +6,7 @@
 # database; both must read back the same (the round trip is a fixed point)
 # and show no drift.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/inspect_roundtrip.inc"
 : "${TIDE_TEST_PG_URL:?TIDE_TEST_PG_URL must name the test cluster}"
 base=${TIDE_TEST_PG_URL%/*}
 hand_db="tide_inspect_hand_$$" built_db="tide_inspect_built_$$"
@@ -216,26 +217,7 @@ expect_out ':integer()     :identity "always" :primary()'
 expect_out ':sequence "start with 1000 cache 5" :primary()'
 expect_out 't.primary { "id", name = "comment_id" }'
 expect_no 'Not said here'
-mkdir -p schema
-printf '%s\n' "$stdout" > schema/app.lua
-
-t "the definitions build a second, fresh database"
-tide --url "$B" migration:create --name init; expect_rc 0; expect_out "Created migrations/Migration"
-tide --url "$B" migration:up; expect_rc 0; expect_out "1 migration applied."
-
-t "both databases read back the same (json)"
-tide --url "$A" schema:inspect --format json; expect_rc 0; printf '%s\n' "$stdout" > hand.json
-tide --url "$B" schema:inspect --format json; expect_rc 0; printf '%s\n' "$stdout" > built.json
-grep -q '"schema": "billing"' hand.json || bad "hand.json lacks the billing namespace"
-diff -u hand.json built.json > json.diff || { bad "the round trip changed the schema"; sed 's/^/    /' json.diff | head -60; }
-
-t "and as definitions: the text is a fixed point"
-tide --url "$B" schema:inspect --format lua; expect_rc 0
-printf '%s\n' "$stdout" | diff -u schema/app.lua - > lua.diff || { bad "the definitions differ"; sed 's/^/    /' lua.diff | head -40; }
-
-t "no drift, and no migration needed"
-tide --url "$B" schema:drift; expect_rc 0; expect_out "No drift"
-tide --url "$B" migration:check; expect_rc 0; expect_out "No migration needed"
+round_trip "$A" "$B" '"schema": "billing"'
 
 t "the built database works: identity keys, enums, deferred keys, cascades"
 got=$(printf '%s\n' "insert into org (name, slug) values ('Acme', 'acme');" \
