@@ -11,6 +11,9 @@ logs=$(mktemp -d /tmp/tide-memcheck.XXXXXX)
 export TIDE_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --track-origins=no --log-file=$logs/%p.log"
 # servers of its own: make test runs this beside test-plain in the same tree
 export TIDE_FIXTURES=memcheck
+# a connection under valgrind on a machine busy with other work can take
+# longer than tide's 5 s default (libpq's variable, which tide honours)
+export PGCONNECT_TIMEOUT=60
 start=$SECONDS
 (cd "$build" && ctest -j "${JOBS:-2}" --output-on-failure -R "$tests"); rc=$?
 ncalls=$(ls "$logs" | wc -l)

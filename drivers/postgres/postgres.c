@@ -228,15 +228,18 @@ static int is_libpq_keyword(const PQconninfoOption *defs, const char *key)
 }
 
 /* libpq ignores connect_timeout when the connection is polled, so we parse
- * it ourselves, with libpq's rules (<= 0 waits forever, 1 means 2). */
-static int parse_timeout(conninfo *ci, tide_err *err)
+ * it ourselves, with libpq's rules (<= 0 waits forever, 1 means 2). Said
+ * by the URL, else by PGCONNECT_TIMEOUT (libpq's variable), else 5 s. */
+static int parse_timeout(conninfo *ci, int from_env, tide_err *err)
 {
     const char *v = conninfo_get(ci, "connect_timeout");
     char *end;
     long t = strtol(v, &end, 10);
     if (end == v || *end || t > INT_MAX / 1000)
-        return tide_err_set(err, TIDE_EURL, "bad PostgreSQL URL: connect_timeout '%s' is not a "
-                            "whole number of seconds", v);
+        return tide_err_set(err, TIDE_EURL, from_env
+                            ? "PGCONNECT_TIMEOUT='%s' is not a whole number of seconds (unset it, or say "
+                              "connect_timeout in the URL)"
+                            : "bad PostgreSQL URL: connect_timeout '%s' is not a whole number of seconds", v);
     ci->timeout_s = t <= 0 ? 0 : t == 1 ? 2 : (int)t;
     return 0;
 }
@@ -246,7 +249,8 @@ static int parse_timeout(conninfo *ci, tide_err *err)
 static int conninfo_build(conninfo *ci, const tide_url *u, tide_err *err)
 {
     PQconninfoOption *defs = NULL;
-    int i, rc = 0;
+    const char *env_timeout;
+    int i, rc = 0, from_env;
     size_t cap = (size_t)u->nopts + 8;
     ci->keys = calloc(cap, sizeof *ci->keys);
     ci->vals = calloc(cap, sizeof *ci->vals);
@@ -257,7 +261,8 @@ static int conninfo_build(conninfo *ci, const tide_url *u, tide_err *err)
     if (u->user) conninfo_set(ci, "user", u->user);
     if (u->password) conninfo_set(ci, "password", u->password);
     if (u->dbname) conninfo_set(ci, "dbname", u->dbname);
-    conninfo_set(ci, "connect_timeout", "5");
+    env_timeout = getenv("PGCONNECT_TIMEOUT");
+    conninfo_set(ci, "connect_timeout", env_timeout && *env_timeout ? env_timeout : "5");
     conninfo_set(ci, "application_name", "tide");
     for (i = 0; i < u->nopts && rc == 0; i++) {
         if (!is_libpq_keyword(defs, u->opts[i].key))
@@ -268,8 +273,9 @@ static int conninfo_build(conninfo *ci, const tide_url *u, tide_err *err)
             conninfo_set(ci, u->opts[i].key, u->opts[i].value);
     }
     PQconninfoFree(defs);
+    from_env = env_timeout && *env_timeout && conninfo_get(ci, "connect_timeout") == env_timeout;
     if (rc == 0)
-        rc = parse_timeout(ci, err);
+        rc = parse_timeout(ci, from_env, err);
     return rc;
 }
 

@@ -584,17 +584,13 @@ static int open_url_with_query(const char *query, tide_dconn **c, tide_err *err)
     return open_with(url, NULL, NULL, NULL, c, err);
 }
 
-/* A server that takes the connection and never answers. */
-static void test_connect_timeout(void **state)
+/* A server that takes the connection and never answers: its socket, and
+ * its port in port. */
+static int silent_server(char port[16])
 {
     struct sockaddr_in sa;
     socklen_t len = sizeof sa;
-    tide_dconn *c = NULL;
-    tide_err err;
-    char url[1024], port[16];
-    int64_t t0, waited;
     int fd = socket(AF_INET, SOCK_STREAM, 0);
-    (void)state;
     assert_true(fd >= 0);
     memset(&sa, 0, sizeof sa);
     sa.sin_family = AF_INET;
@@ -602,9 +598,20 @@ static void test_connect_timeout(void **state)
     assert_int_equal(bind(fd, (struct sockaddr *)&sa, sizeof sa), 0);
     assert_int_equal(listen(fd, 4), 0);
     assert_int_equal(getsockname(fd, (struct sockaddr *)&sa, &len), 0);
-    snprintf(port, sizeof port, "%d", ntohs(sa.sin_port));
-    snprintf(url, sizeof url, "%s%sconnect_timeout=2&sslmode=disable", pg_url,
-             strchr(pg_url, '?') ? "&" : "?");
+    snprintf(port, 16, "%d", ntohs(sa.sin_port));
+    return fd;
+}
+
+/* Connects to a silent server with QUERY added to the URL: gives up after
+ * about 2 s, saying so. */
+static void gives_up_after_2s(const char *query)
+{
+    tide_dconn *c = NULL;
+    tide_err err;
+    char url[1024], port[16];
+    int64_t t0, waited;
+    int fd = silent_server(port);
+    snprintf(url, sizeof url, "%s%s%s", pg_url, strchr(pg_url, '?') ? "&" : "?", query);
     t0 = now_ms();
     assert_int_equal(open_with(url, "127.0.0.1", port, NULL, &c, &err), TIDE_ECONNECT);
     waited = now_ms() - t0;
@@ -612,6 +619,31 @@ static void test_connect_timeout(void **state)
     assert_null(c);
     assert_in_range(waited, 1900, 4000);
     assert_non_null(strstr(err.msg, "no answer within 2 s"));
+}
+
+static void test_connect_timeout(void **state)
+{
+    (void)state;
+    gives_up_after_2s("connect_timeout=2&sslmode=disable");
+}
+
+/* libpq's PGCONNECT_TIMEOUT is the wait when the URL says none (a run under
+ * valgrind on a busy machine needs more than the 5 s default); the URL's
+ * connect_timeout wins over it; a bad value is refused, naming it. */
+static void test_connect_timeout_env(void **state)
+{
+    tide_dconn *c = NULL;
+    tide_err err;
+    (void)state;
+    setenv("PGCONNECT_TIMEOUT", "2", 1);
+    gives_up_after_2s("sslmode=disable");
+    setenv("PGCONNECT_TIMEOUT", "600", 1);
+    gives_up_after_2s("connect_timeout=2&sslmode=disable");
+    setenv("PGCONNECT_TIMEOUT", "soon", 1);
+    assert_int_equal(open_url_with_query("sslmode=disable", &c, &err), TIDE_EURL);
+    assert_non_null(strstr(err.msg, "PGCONNECT_TIMEOUT='soon' is not a whole number of seconds"));
+    assert_null(c);
+    unsetenv("PGCONNECT_TIMEOUT");
 }
 
 static void test_url_options(void **state)
@@ -983,6 +1015,7 @@ int main(void)
         cmocka_unit_test(test_refused_port),
         cmocka_unit_test(test_url_options),
         cmocka_unit_test(test_connect_timeout),
+        cmocka_unit_test(test_connect_timeout_env),
     };
     if (cmocka_run_group_tests(offline, NULL, NULL) != 0)
         return 1;
