@@ -131,12 +131,16 @@ static int ensure_table(tide_dconn *c, struct pg_lease *l, tide_err *err)
     snprintf(sql, sizeof sql, "CREATE TABLE IF NOT EXISTS %s (key text PRIMARY KEY, "
              "owner text NOT NULL, acquired_at timestamptz NOT NULL, "
              "expires_at timestamptz NOT NULL, pid integer)", l->table);
-    for (i = 0; i < 20; i++) {      /* runners starting together race to create it */
+    /* Runners starting together race to create it: IF NOT EXISTS is not
+     * safe against a concurrent CREATE, which the loser sees as a unique
+     * violation in the catalog (23505), the table (42P07) or its row type
+     * (42710, "type ... already exists") existing; it tries again. */
+    for (i = 0; i < 20; i++) {
         const char *state;
         res = PQexec(c->pg, sql);
         state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
         if (PQresultStatus(res) == PGRES_COMMAND_OK || !state ||
-            (strcmp(state, "23505") && strcmp(state, "42P07"))) {
+            (strcmp(state, "23505") && strcmp(state, "42P07") && strcmp(state, "42710"))) {
             rc = pg_check_result(c, res, sql, err);
             PQclear(res);
             return rc;
