@@ -511,12 +511,42 @@ static void alter(tide_sqlw *e, const tide_object *old, const tide_object *o)
     }
 }
 
+/* A sequence owner (OWNED BY a column of its table): ALTER SEQUENCE says it,
+ * or OWNED BY NONE when it goes; a renamed sequence is owned again under
+ * its new name (the owner is dropped and made). */
+static void sequence_owner(tide_sqlw *e, const tide_op *op)
+{
+    const tide_object *o = op->object ? op->object : op->old_object;
+    if (op->kind == TIDE_OP_RENAME_OBJECT)
+        return;
+    if (op->kind == TIDE_OP_ALTER_OBJECT_COMMENT || (op->kind == TIDE_OP_CREATE_OBJECT && o->comment)) {
+        tide_sqlw_fail(e, "sequence owner %s: an ownership has no comment of its own; comment the sequence "
+                       "(t.sequence \"%s\" { comment = ... })", o->name, o->name);
+        return;
+    }
+    tide_sqlw_put(e, "alter sequence ");
+    tide_sqlw_qname(e, o->schema, o->name);
+    if (op->kind == TIDE_OP_DROP_OBJECT) {
+        tide_sqlw_put(e, " owned by none");
+    } else {
+        tide_sqlw_put(e, " owned by ");
+        tide_sqlw_qname(e, o->schema, o->table);
+        tide_sqlw_put(e, ".");
+        tide_sqlw_q(e, o->definition);
+    }
+    tide_sqlw_stmt(e);
+}
+
 /* The driver's SQL for a *_OBJECT operation. */
 void pg_emit__object(tide_sqlw *e, const tide_op *op)
 {
     const tide_object *o = op->object ? op->object : op->old_object;
     if (pg_emit__type_object(e, op) || pg_emit__partition(e, op))
         return;
+    if (o->kind == TIDE_OBJ_SEQUENCE_OWNER) {
+        sequence_owner(e, op);
+        return;
+    }
     if (!sql_kind(o)) {
         tide_sqlw_fail(e, "%s %s: PostgreSQL has no such object", tide_object_kinds[o->kind].name, o->name);
         return;

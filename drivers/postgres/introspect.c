@@ -374,16 +374,23 @@ static const char sql_policies[] = RELS_CTE
 
 /* Sequences no column has as its own (COLUMN_SEQUENCE; an extension's
  * neither): their options, every one said, in the order pg_seq_canonical
- * writes them. One owned by a column that does not take it is read here
- * (its OWNED BY is reported as not carried: sql_unmodelled). */
+ * writes them; then, when a column owns one that it does not take (OWNED
+ * BY, made by hand), that column's table and name (and a NULL comment:
+ * the sequence owner's). */
 static const char sql_sequences[] =
     "SELECT n.nspname, c.relname, 'as ' || pg_catalog.format_type(s.seqtypid, NULL) || "
     "' increment by ' || s.seqincrement || ' minvalue ' || s.seqmin || ' maxvalue ' || s.seqmax || "
     "' start with ' || s.seqstart || ' cache ' || s.seqcache || "
-    "CASE WHEN s.seqcycle THEN ' cycle' ELSE ' no cycle' END, d.description "
+    "CASE WHEN s.seqcycle THEN ' cycle' ELSE ' no cycle' END, d.description, "
+    "tc.relname, ta.attname, NULL::pg_catalog.text "
     "FROM pg_catalog.pg_sequence s JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     DESCRIPTION("d", "pg_catalog.pg_class", "c.oid")
+    "LEFT JOIN pg_catalog.pg_depend od ON od.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+    "AND od.objid = c.oid AND od.deptype = 'a' AND od.refobjsubid > 0 "
+    "AND od.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+    "LEFT JOIN pg_catalog.pg_class tc ON tc.oid = od.refobjid "
+    "LEFT JOIN pg_catalog.pg_attribute ta ON ta.attrelid = od.refobjid AND ta.attnum = od.refobjsubid "
     "WHERE " NAMESPACES " AND NOT " COLUMN_SEQUENCE("c.oid") " "
     "ORDER BY n.nspname, c.relname";
 
@@ -457,7 +464,7 @@ static const char sql_partitions[] = RELS_CTE
  * tables, rules, extended statistics), what it does not say of a relation
  * (a trigger disabled or enabled for replicas, replica identity, a
  * tablespace, an access method, a typed table, column options, a view
- * column's default, a sequence owned by a column that does not take it,
+ * column's default,
  * the default namespace's comment removed), and objects of the whole database
  * made by hand (casts, event triggers, publications, languages, foreign
  * data wrappers and servers, access methods). Extensions' own are theirs. */
@@ -548,14 +555,6 @@ static const char sql_unmodelled[] =
     "FROM pg_catalog.pg_attrdef ad JOIN pg_catalog.pg_class c ON c.oid = ad.adrelid AND c.relkind = 'v' "
     "JOIN pg_catalog.pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE " NAMESPACES " "
-    "UNION ALL SELECT 16, 'sequence ' || " REL_NAME " || ': owned by ' || "
-    READ_NAME("tn.nspname", "tc.relname") " || '.' || ta.attname || ', which does not take it as its default' "
-    "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-    "JOIN pg_catalog.pg_depend od ON od.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND od.objid = c.oid "
-    "AND od.deptype = 'a' AND od.refobjsubid > 0 "
-    "JOIN pg_catalog.pg_class tc ON tc.oid = od.refobjid JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace "
-    "JOIN pg_catalog.pg_attribute ta ON ta.attrelid = od.refobjid AND ta.attnum = od.refobjsubid "
-    "WHERE " NAMESPACES " AND c.relkind = 'S' AND NOT " COLUMN_SEQUENCE("c.oid") " "
     "UNION ALL SELECT 17, 'schema public: no comment (CREATE DATABASE gives it one)' "
     "FROM pg_catalog.pg_namespace n WHERE n.nspname = 'public' AND " NAMESPACES " "
     "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_description d WHERE d.objoid = n.oid "
@@ -1280,11 +1279,16 @@ static int read_types(reader *r, const PGresult *res)
     return rc;
 }
 
+/* A sequence, and its owner when a column owns it (PostgreSQL keeps the two
+ * in one namespace). */
 static int read_sequences(reader *r, const PGresult *res)
 {
     int i, rc = 0, n = PQntuples(res);
     for (i = 0; i < n && rc == 0; i++)
-        rc = add_object(r, TIDE_OBJ_SEQUENCE, field(res, i, 0), field(res, i, 1), NULL, res, i, 2, -1);
+        if ((rc = add_object(r, TIDE_OBJ_SEQUENCE, field(res, i, 0), field(res, i, 1), NULL, res, i, 2, -1)) == 0 &&
+            field(res, i, 4))
+            rc = add_object(r, TIDE_OBJ_SEQUENCE_OWNER, field(res, i, 0), field(res, i, 1), field(res, i, 4),
+                            res, i, 5, -1);
     return rc;
 }
 

@@ -1084,6 +1084,7 @@ local KINDS = {
   { word = "trigger",          kind = "trigger",           example = "[[create trigger ... ]]", onTable = true },
   { word = "policy",           kind = "policy",            example = "[[create policy ... ]]", onTable = true },
   { word = "exclusion",        kind = "exclusion constraint", example = "[[exclude using gist (room with =, during with &&)]]", onTable = true },
+  { word = "sequenceOwner",    kind = "sequence owner",    example = "[[number]]", onTable = true },
 }
 
 local OBJECT_KEYS, OBJECT_LIST = keyset { "sql", "table", "comment", "renamedFrom", "with" }

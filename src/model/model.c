@@ -308,6 +308,9 @@ const tide_object_kind_info tide_object_kinds[TIDE_NOBJECT_KINDS] = {
     [TIDE_OBJ_EXCLUSION]     = { "exclusion constraint", "exclusion constraints", TIDE_OBJK_ON_TABLE,
                                  "the constraint as the database prints it: "
                                  "\"EXCLUDE USING gist (room WITH =, during WITH &&)\"" },
+    [TIDE_OBJ_SEQUENCE_OWNER] = { "sequence owner", "sequence owners", TIDE_OBJK_ON_TABLE,
+                                 "the column of its table that owns the sequence of the same name "
+                                 "(OWNED BY: dropped with the column): \"number\"" },
 };
 
 int tide_object_kind_by_name(const char *name)

@@ -686,13 +686,14 @@ static void test_objects(void **state)
     const tide_table *t;
     script_ok(f->conn, objects_sql);
     s = introspect(f->conn, NULL, 0, NULL, 0);
-    assert_int_equal(s->nobjects, 12);         /* item_id_seq belongs to its column */
+    assert_int_equal(s->nobjects, 13);         /* item_id_seq belongs to its column */
     /* owned_seq is owned by item.no, whose default takes order_no: a sequence
-     * of its own, its OWNED BY reported as not carried */
+     * of its own, and its owner (OWNED BY) an object on item */
     o = object(s, TIDE_OBJ_SEQUENCE, NULL, "owned_seq", NULL);
-    assert_int_equal(s->nunmodelled, 1);
-    assert_str(s->unmodelled[0], "sequence owned_seq: owned by item.no, which does not take it as its default",
-               "not carried");
+    o = object(s, TIDE_OBJ_SEQUENCE_OWNER, NULL, "owned_seq", "item");
+    assert_str(o->definition, "no", "the owning column");
+    assert_null(o->comment);
+    assert_int_equal(s->nunmodelled, 0);
     o = object(s, TIDE_OBJ_EXTENSION, NULL, "citext", NULL);
     assert_str(o->definition, "schema public", "extension");
     assert_null(o->comment);                    /* the extension's own, not read */

@@ -1,0 +1,1 @@
+select id, legacy_no from ticket order by id;

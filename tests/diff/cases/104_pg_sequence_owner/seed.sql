@@ -1,0 +1,1 @@
+insert into ticket (id, legacy_no) values (1, 7);

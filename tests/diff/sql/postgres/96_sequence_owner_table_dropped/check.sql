@@ -1,0 +1,2 @@
+select nextval('invoice_no');
+select count(*) from invoice;

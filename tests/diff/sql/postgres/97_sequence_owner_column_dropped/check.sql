@@ -1,0 +1,2 @@
+select id, name from member order by id;
+select nextval('member_no');
