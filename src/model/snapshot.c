@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -292,23 +293,9 @@ static void render_con_options(writer *w, unsigned options)
         list_field(w, "options", words, n, 1);
 }
 
-static void render_primary_key(writer *w, const tide_table *t)
+/* A unique constraint's members; the primary key has the same. */
+static void render_key(writer *w, const tide_unique *u)
 {
-    if (!t->npk && !t->pk_name)
-        return;
-    key(w, "primaryKey");
-    enter(w, "{");
-    string_field(w, "name", t->pk_name);
-    list_field(w, "columns", t->pk, t->npk, 1);
-    render_con_options(w, t->pk_options);
-    string_field(w, "onConflict", t->pk_conflict);
-    string_field(w, "comment", t->pk_comment);
-    leave(w, "}");
-}
-
-static void render_unique(writer *w, const tide_unique *u)
-{
-    item(w);
     enter(w, "{");
     string_field(w, "name", u->name);
     list_field(w, "columns", u->columns, u->ncolumns, 1);
@@ -316,6 +303,21 @@ static void render_unique(writer *w, const tide_unique *u)
     string_field(w, "onConflict", u->on_conflict);
     string_field(w, "comment", u->comment);
     leave(w, "}");
+}
+
+static void render_primary_key(writer *w, const tide_table *t)
+{
+    tide_unique pk = { t->pk_name, t->pk, t->npk, t->pk_options, t->pk_conflict, t->pk_comment };
+    if (!t->npk && !t->pk_name)
+        return;
+    key(w, "primaryKey");
+    render_key(w, &pk);
+}
+
+static void render_unique(writer *w, const tide_unique *u)
+{
+    item(w);
+    render_key(w, u);
 }
 
 static void render_index(writer *w, const tide_index *ix)
@@ -910,12 +912,25 @@ static int read_strings(reader *r, const char *k, int optional, char ***v, int *
 
 /* One kind of object: how messages call it, its keys, and the function that
  * reads the value of key number i (named k) into obj. */
+typedef struct need need;
 typedef struct shape {
     const char *what;                          /* "a column" */
     const char *noun;                          /* "column" */
     const char *const *keys;                   /* NULL-terminated, at most 32 */
     int (*field)(reader *r, void *obj, int i, const char *k);
+    size_t name_off;                           /* read_item: where its name is (a char *) */
+    const need *needs;                         /* read_item: the keys it cannot do without */
 } shape;
+
+/* A key an item cannot do without, checked in order once the item is read
+ * (read_item): a text (set), a list with items (its count above 0), or a
+ * key that must be there whatever its value (a list that may be empty). */
+typedef enum { NEED_TEXT, NEED_ITEMS, NEED_KEY } need_kind;
+struct need {
+    const char *key;                           /* NULL ends a list of needs */
+    need_kind kind;
+    size_t off;                                /* where the value is in the item; NEED_KEY: the key's index */
+};
 
 /* Edit distance between a and b (0 to 32 bytes each; 99 when longer):
  * enough to spot a typo. */
@@ -1016,6 +1031,30 @@ static int missing(reader *r, const char *at, const shape *sh, const char *name,
     return fail(r, at, "%s has no \"%s\"", sh->what, k);
 }
 
+/* Reads an item of shape sh into obj (NULL: it could not be allocated),
+ * then checks what it needs; at (may be NULL) is where the item starts. */
+static int read_item(reader *r, const shape *sh, void *obj, const char **at)
+{
+    const char *where;
+    unsigned seen;
+    const need *n;
+    int rc;
+    if (!obj)
+        return out_of_memory(r);
+    if ((rc = read_object(r, sh, obj, &seen, &where)) < 0)
+        return rc;
+    if (at)
+        *at = where;
+    for (n = sh->needs; n && n->key; n++) {
+        const char *v = (const char *)obj + n->off;
+        int there = n->kind == NEED_TEXT ? *(char *const *)v != NULL
+                    : n->kind == NEED_ITEMS ? *(const int *)v > 0 : (seen & 1u << n->off) != 0;
+        if (!there)
+            return missing(r, where, sh, *(char *const *)((const char *)obj + sh->name_off), n->key);
+    }
+    return 0;
+}
+
 /* ---- the schema ------------------------------------------------------------ */
 
 static const char *const column_keys[] = { "name", "type", "enum", "nullable", "default",
@@ -1051,7 +1090,10 @@ static int column_field(reader *r, void *obj, int i, const char *k)
     }
 }
 
-static const shape column_shape = { "a column", "column", column_keys, column_field };
+static const need column_needs[] = { { "name", NEED_TEXT, offsetof(tide_column, name) },
+                                     { "type", NEED_TEXT, offsetof(tide_column, type) }, { NULL, 0, 0 } };
+static const shape column_shape = { "a column", "column", column_keys, column_field, offsetof(tide_column, name),
+                                    column_needs };
 
 static int check_identity(reader *r, const char *at, tide_column *c)
 {
@@ -1068,16 +1110,9 @@ static int column_item(reader *r, void *ctx)
 {
     tide_column *c = tide_table_add_column(r->s, ctx, NULL, NULL);
     const char *at;
-    unsigned seen;
     int rc;
-    if (!c)
-        return out_of_memory(r);
-    if ((rc = read_object(r, &column_shape, c, &seen, &at)) < 0)
+    if ((rc = read_item(r, &column_shape, c, &at)) < 0)
         return rc;
-    if (!c->name)
-        return missing(r, at, &column_shape, NULL, "name");
-    if (!c->type)
-        return missing(r, at, &column_shape, c->name, "type");
     if (c->generated_stored && !c->generated)
         return fail(r, at, "column \"%.60s\" is \"stored\" but not \"generated\"", c->name);
     return check_identity(r, at, c);
@@ -1102,42 +1137,6 @@ static int read_con_options(reader *r, const char *k, unsigned *dst)
     return 0;
 }
 
-static const char *const pk_keys[] = { "name", "columns", "options", "onConflict", "comment", NULL };
-
-static int pk_field(reader *r, void *obj, int i, const char *k)
-{
-    tide_table *t = obj;
-    if (i == 0)
-        return read_text(r, k, 1, &t->pk_name);
-    if (i == 2)
-        return read_con_options(r, k, &t->pk_options);
-    if (i == 3)
-        return read_text(r, k, 1, &t->pk_conflict);
-    if (i == 4)
-        return read_text(r, k, 1, &t->pk_comment);
-    return read_strings(r, k, 0, &t->pk, &t->npk);
-}
-
-static const shape pk_shape = { "the primary key", "primary key", pk_keys, pk_field };
-
-static int read_primary_key(reader *r, tide_table *t, const char *k)
-{
-    const char *at;
-    unsigned seen;
-    int rc, word;
-    if (next(r) == 'n') {
-        at = r->p;
-        if ((rc = read_word(r, &word)) < 0 || word == -1)
-            return rc;
-        return fail(r, at, "\"%s\" must be an object, found a boolean", k);
-    }
-    if ((rc = read_object(r, &pk_shape, t, &seen, &at)) < 0)
-        return rc;
-    if (!t->npk)
-        return missing(r, at, &pk_shape, t->pk_name, "columns");
-    return 0;
-}
-
 static const char *const unique_keys[] = { "name", "columns", "options", "onConflict", "comment", NULL };
 
 static int unique_field(reader *r, void *obj, int i, const char *k)
@@ -1154,22 +1153,40 @@ static int unique_field(reader *r, void *obj, int i, const char *k)
     return read_strings(r, k, 0, &u->columns, &u->ncolumns);
 }
 
+static const need unique_needs[] = { { "columns", NEED_ITEMS, offsetof(tide_unique, ncolumns) }, { NULL, 0, 0 } };
 static const shape unique_shape = { "a unique constraint", "unique constraint", unique_keys,
-                                    unique_field };
+                                    unique_field, offsetof(tide_unique, name), unique_needs };
+
+/* The primary key has a unique constraint's keys: read as one, then set on
+ * its table. */
+static const shape pk_shape = { "the primary key", "primary key", unique_keys, unique_field,
+                                offsetof(tide_unique, name), unique_needs };
+
+static int read_primary_key(reader *r, tide_table *t, const char *k)
+{
+    tide_unique pk = { NULL, NULL, 0, 0, NULL, NULL };
+    const char *at;
+    int rc, word;
+    if (next(r) == 'n') {
+        at = r->p;
+        if ((rc = read_word(r, &word)) < 0 || word == -1)
+            return rc;
+        return fail(r, at, "\"%s\" must be an object, found a boolean", k);
+    }
+    if ((rc = read_item(r, &pk_shape, &pk, NULL)) < 0)
+        return rc;
+    t->pk_name = pk.name;
+    t->pk = pk.columns;
+    t->npk = pk.ncolumns;
+    t->pk_options = pk.options;
+    t->pk_conflict = pk.on_conflict;
+    t->pk_comment = pk.comment;
+    return 0;
+}
 
 static int unique_item(reader *r, void *ctx)
 {
-    tide_unique *u = tide_table_add_unique(r->s, ctx, NULL);
-    const char *at;
-    unsigned seen;
-    int rc;
-    if (!u)
-        return out_of_memory(r);
-    if ((rc = read_object(r, &unique_shape, u, &seen, &at)) < 0)
-        return rc;
-    if (!u->ncolumns)
-        return missing(r, at, &unique_shape, u->name, "columns");
-    return 0;
+    return read_item(r, &unique_shape, tide_table_add_unique(r->s, ctx, NULL), NULL);
 }
 
 static const char *const index_keys[] = { "name", "columns", "expression", "unique", "where",
@@ -1192,17 +1209,14 @@ static int index_field(reader *r, void *obj, int i, const char *k)
     }
 }
 
-static const shape index_shape = { "an index", "index", index_keys, index_field };
+static const shape index_shape = { "an index", "index", index_keys, index_field, offsetof(tide_index, name), NULL };
 
 static int index_item(reader *r, void *ctx)
 {
     tide_index *ix = tide_table_add_index(r->s, ctx, NULL);
     const char *at;
-    unsigned seen;
     int rc;
-    if (!ix)
-        return out_of_memory(r);
-    if ((rc = read_object(r, &index_shape, ix, &seen, &at)) < 0)
+    if ((rc = read_item(r, &index_shape, ix, &at)) < 0)
         return rc;
     if (!ix->ncolumns && !ix->expression)
         return missing(r, at, &index_shape, ix->name, "columns\" or \"expression");
@@ -1231,23 +1245,13 @@ static int fk_field(reader *r, void *obj, int i, const char *k)
     }
 }
 
-static const shape fk_shape = { "a foreign key", "foreign key", fk_keys, fk_field };
+static const need fk_needs[] = { { "columns", NEED_ITEMS, offsetof(tide_fk, ncolumns) },
+                                 { "refTable", NEED_TEXT, offsetof(tide_fk, ref_table) }, { NULL, 0, 0 } };
+static const shape fk_shape = { "a foreign key", "foreign key", fk_keys, fk_field, offsetof(tide_fk, name), fk_needs };
 
 static int fk_item(reader *r, void *ctx)
 {
-    tide_fk *fk = tide_table_add_fk(r->s, ctx, NULL);
-    const char *at;
-    unsigned seen;
-    int rc;
-    if (!fk)
-        return out_of_memory(r);
-    if ((rc = read_object(r, &fk_shape, fk, &seen, &at)) < 0)
-        return rc;
-    if (!fk->ncolumns)
-        return missing(r, at, &fk_shape, fk->name, "columns");
-    if (!fk->ref_table)
-        return missing(r, at, &fk_shape, fk->name, "refTable");
-    return 0;
+    return read_item(r, &fk_shape, tide_table_add_fk(r->s, ctx, NULL), NULL);
 }
 
 static const char *const check_keys[] = { "name", "expression", "options", "comment", NULL };
@@ -1262,23 +1266,14 @@ static int check_field(reader *r, void *obj, int i, const char *k)
     return read_text(r, k, 0, i == 0 ? &ck->name : &ck->expr);
 }
 
-static const shape check_shape = { "a check", "check", check_keys, check_field };
+static const need check_needs[] = { { "name", NEED_TEXT, offsetof(tide_check, name) },
+                                    { "expression", NEED_TEXT, offsetof(tide_check, expr) }, { NULL, 0, 0 } };
+static const shape check_shape = { "a check", "check", check_keys, check_field, offsetof(tide_check, name),
+                                   check_needs };
 
 static int check_item(reader *r, void *ctx)
 {
-    tide_check *ck = tide_table_add_check(r->s, ctx, NULL, NULL);
-    const char *at;
-    unsigned seen;
-    int rc;
-    if (!ck)
-        return out_of_memory(r);
-    if ((rc = read_object(r, &check_shape, ck, &seen, &at)) < 0)
-        return rc;
-    if (!ck->name)
-        return missing(r, at, &check_shape, NULL, "name");
-    if (!ck->expr)
-        return missing(r, at, &check_shape, ck->name, "expression");
-    return 0;
+    return read_item(r, &check_shape, tide_table_add_check(r->s, ctx, NULL, NULL), NULL);
 }
 
 static const char *const table_keys[] = { "schema", "name", "comment", "strict", "withoutRowid",
@@ -1325,24 +1320,15 @@ static int table_field(reader *r, void *obj, int i, const char *k)
     }
 }
 
-static const shape table_shape = { "a table", "table", table_keys, table_field };
+static const need table_needs[] = { { "name", NEED_TEXT, offsetof(tide_table, name) },
+                                    { "columns", NEED_KEY, TABLE_COLUMNS }, { NULL, 0, 0 } };
+static const shape table_shape = { "a table", "table", table_keys, table_field, offsetof(tide_table, name),
+                                   table_needs };
 
 static int table_item(reader *r, void *ctx)
 {
-    tide_table *t = tide_schema_add_table(r->s, NULL, NULL);
-    const char *at;
-    unsigned seen;
-    int rc;
     (void)ctx;
-    if (!t)
-        return out_of_memory(r);
-    if ((rc = read_object(r, &table_shape, t, &seen, &at)) < 0)
-        return rc;
-    if (!t->name)
-        return missing(r, at, &table_shape, NULL, "name");
-    if (!(seen & 1u << TABLE_COLUMNS))
-        return missing(r, at, &table_shape, t->name, "columns");
-    return 0;
+    return read_item(r, &table_shape, tide_schema_add_table(r->s, NULL, NULL), NULL);
 }
 
 /* The kind of an object, by its name in tide_object_kinds. */
@@ -1391,26 +1377,16 @@ static int object_field(reader *r, void *obj, int i, const char *k)
     }
 }
 
-static const shape object_shape = { "an object", "object", object_keys, object_field };
+static const need object_needs[] = { { "name", NEED_TEXT, offsetof(tide_object, name) },
+                                     { "kind", NEED_KEY, OBJECT_KIND },
+                                     { "definition", NEED_TEXT, offsetof(tide_object, definition) }, { NULL, 0, 0 } };
+static const shape object_shape = { "an object", "object", object_keys, object_field, offsetof(tide_object, name),
+                                    object_needs };
 
 static int object_item(reader *r, void *ctx)
 {
-    tide_object *o = tide_schema_add_object(r->s, TIDE_OBJ_VIEW, NULL, NULL, NULL, NULL);
-    const char *at;
-    unsigned seen;
-    int rc;
     (void)ctx;
-    if (!o)
-        return out_of_memory(r);
-    if ((rc = read_object(r, &object_shape, o, &seen, &at)) < 0)
-        return rc;
-    if (!o->name)
-        return missing(r, at, &object_shape, NULL, "name");
-    if (!(seen & 1u << OBJECT_KIND))
-        return missing(r, at, &object_shape, o->name, "kind");
-    if (!o->definition)
-        return missing(r, at, &object_shape, o->name, "definition");
-    return 0;
+    return read_item(r, &object_shape, tide_schema_add_object(r->s, TIDE_OBJ_VIEW, NULL, NULL, NULL, NULL), NULL);
 }
 
 static const char *const enum_keys[] = { "schema", "name", "values", "comment", NULL };
@@ -1428,24 +1404,14 @@ static int enum_field(reader *r, void *obj, int i, const char *k)
     return read_strings(r, k, 0, &e->values, &e->nvalues);
 }
 
-static const shape enum_shape = { "an enum", "enum", enum_keys, enum_field };
+static const need enum_needs[] = { { "name", NEED_TEXT, offsetof(tide_enum, name) },
+                                   { "values", NEED_KEY, ENUM_VALUES }, { NULL, 0, 0 } };
+static const shape enum_shape = { "an enum", "enum", enum_keys, enum_field, offsetof(tide_enum, name), enum_needs };
 
 static int enum_item(reader *r, void *ctx)
 {
-    tide_enum *e = tide_schema_add_enum(r->s, NULL, NULL);
-    const char *at;
-    unsigned seen;
-    int rc;
     (void)ctx;
-    if (!e)
-        return out_of_memory(r);
-    if ((rc = read_object(r, &enum_shape, e, &seen, &at)) < 0)
-        return rc;
-    if (!e->name)
-        return missing(r, at, &enum_shape, NULL, "name");
-    if (!(seen & 1u << ENUM_VALUES))
-        return missing(r, at, &enum_shape, e->name, "values");
-    return 0;
+    return read_item(r, &enum_shape, tide_schema_add_enum(r->s, NULL, NULL), NULL);
 }
 
 /* Whether f is "tide-snapshot/N" with N > 1: a format of a later tide. */
@@ -1490,21 +1456,19 @@ static int ns_comment_field(reader *r, void *obj, int i, const char *k)
     return read_text(r, k, 0, i == 0 ? &c->name : &c->comment);
 }
 
+static const need ns_comment_needs[] = { { "name", NEED_TEXT, offsetof(tide_ns_comment, name) },
+                                         { "comment", NEED_TEXT, offsetof(tide_ns_comment, comment) }, { NULL, 0, 0 } };
 static const shape ns_comment_shape = { "a namespace's comment", "namespace comment", ns_comment_keys,
-                                        ns_comment_field };
+                                        ns_comment_field, offsetof(tide_ns_comment, name), ns_comment_needs };
 
 /* {"name": ..., "comment": ...}: COMMENT ON SCHEMA. */
 static int ns_comment_item(reader *r, void *ctx)
 {
     tide_ns_comment c = { NULL, NULL };
-    const char *at;
-    unsigned seen;
     int rc;
     (void)ctx;
-    if ((rc = read_object(r, &ns_comment_shape, &c, &seen, &at)) < 0)
+    if ((rc = read_item(r, &ns_comment_shape, &c, NULL)) < 0)
         return rc;
-    if (!c.name || !c.comment)
-        return missing(r, at, &ns_comment_shape, c.name, c.name ? "comment" : "name");
     return tide_schema_set_namespace_comment(r->s, c.name, c.comment) < 0 ? out_of_memory(r) : 0;
 }
 
@@ -1528,7 +1492,7 @@ static int top_field(reader *r, void *obj, int i, const char *k)
     return read_list(r, k, i == TOP_ENUMS, i == TOP_ENUMS ? enum_item : table_item, NULL);
 }
 
-static const shape top_shape = { "the snapshot", "snapshot", top_keys, top_field };
+static const shape top_shape = { "the snapshot", "snapshot", top_keys, top_field, 0, NULL };
 
 static int read_document(reader *r)
 {
