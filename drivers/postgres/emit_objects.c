@@ -4,6 +4,7 @@
  * query; a trigger's, a function's and a policy's is the whole statement,
  * run as written; a sequence's is its options. */
 #include "pg_internal.h"
+#include "sqltext.h"
 #include "sqlw.h"
 
 #include <ctype.h>
@@ -11,27 +12,6 @@
 #include <string.h>
 
 /* ---- functions: the signature DROP, ALTER and COMMENT need --------------- */
-
-/* Where the parenthesis at open closes, skipping quoted text; NULL if not. */
-static const char *paren_end(const char *open)
-{
-    const char *p;
-    char quote = 0;
-    int depth = 0;
-    for (p = open; *p; p++) {
-        if (quote) {
-            if (*p == quote)
-                quote = 0;
-        } else if (*p == '\'' || *p == '"') {
-            quote = *p;
-        } else if (*p == '(') {
-            depth++;
-        } else if (*p == ')' && --depth == 0) {
-            return p;
-        }
-    }
-    return NULL;
-}
 
 /* The first '(' outside quotes: the argument list after the name. */
 static const char *args_open(const char *def)
@@ -98,7 +78,7 @@ static void put_arg(tide_sqlw *e, const char *a, const char *end)
 int pg_emit__signature(tide_sqlw *e, const tide_object *o)
 {
     const char *open = o->definition ? args_open(o->definition) : NULL;
-    const char *close = open ? paren_end(open) : NULL, *p, *a;
+    const char *close = open ? tide_pg__paren_end(open) : NULL, *p, *a;
     char quote = 0;
     int depth = 0;
     if (!close)
@@ -335,7 +315,7 @@ static void result_type(const char *def, tide_buf *out)
         "parallel", "set", "window", "leakproof", "called", "support", "begin", "return", "not",
         "external", "transform", NULL
     };
-    const char *open = args_open(def), *close = open ? paren_end(open) : NULL, *p;
+    const char *open = args_open(def), *close = open ? tide_pg__paren_end(open) : NULL, *p;
     int i, in_result = 0;
     for (p = close ? close + 1 : ""; *p; p++) {
         if (!in_result && word_at(p, def, "returns")) {

@@ -6,6 +6,7 @@
  * however many tables: per-table lists come back as arrays, never as more
  * queries. */
 #include "pg_internal.h"
+#include "sqltext.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -973,33 +974,11 @@ static const char *fk_action(const char *code)
     }
 }
 
-/* Where the parenthesis opening at open closes, skipping quoted text;
- * NULL when it does not. */
-static const char *closing_paren(const char *open)
-{
-    const char *p;
-    char quote = 0;
-    int depth = 0;
-    for (p = open; *p; p++) {
-        if (quote) {
-            if (*p == quote)
-                quote = 0;
-        } else if (*p == '\'' || *p == '"') {
-            quote = *p;
-        } else if (*p == '(') {
-            depth++;
-        } else if (*p == ')' && --depth == 0) {
-            return p;
-        }
-    }
-    return NULL;
-}
-
 /* "CHECK ((price > 0)) NOT VALID" -> "(price > 0)"; the model removes the
  * parentheses left around the whole. */
 static int add_check(reader *r, tide_table *t, const char *name, const char *def)
 {
-    const char *open = def ? strchr(def, '(') : NULL, *close = open ? closing_paren(open) : NULL;
+    const char *open = def ? strchr(def, '(') : NULL, *close = open ? tide_pg__paren_end(open) : NULL;
     tide_buf_reset(&r->tmp);
     if (!close)
         return tide_err_set(r->err, TIDE_ERROR, "introspection: cannot read check '%s' of table "
@@ -1108,7 +1087,7 @@ static int index_expression(reader *r, const char *def, tide_index *ix)
         else if (!quote && *p == '"')
             quote = *p;
         else if (!quote && *p == '(')
-            close = closing_paren(p);
+            close = tide_pg__paren_end(p);
     }
     if (!close)
         return tide_err_set(r->err, TIDE_ERROR, "introspection: cannot read index '%s': "

@@ -220,3 +220,23 @@ int tide_pg__next_statement(const char **pos, const char **start, size_t *len)
     *len = (size_t)(e - s);
     return 1;
 }
+
+const char *tide_pg__paren_end(const char *open)
+{
+    const char *p;
+    char quote = 0;
+    int depth = 0;
+    for (p = open; *p; p++) {
+        if (quote) {
+            if (*p == quote)
+                quote = 0;
+        } else if (*p == '\'' || *p == '"') {
+            quote = *p;
+        } else if (*p == '(') {
+            depth++;
+        } else if (*p == ')' && --depth == 0) {
+            return p;
+        }
+    }
+    return NULL;
+}

@@ -28,4 +28,8 @@ int tide_pg__rewrite_placeholders(const char *sql, tide_buf *out, int *count,
  * the end. */
 int tide_pg__next_statement(const char **pos, const char **start, size_t *len);
 
+/* Where the parenthesis opening at open closes, skipping text in single or
+ * double quotes; NULL when it does not. */
+const char *tide_pg__paren_end(const char *open);
+
 #endif
