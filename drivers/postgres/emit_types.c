@@ -433,6 +433,9 @@ static void ref(tide_sqlw *e, const tide_object *o, const char *name)
     case TIDE_OBJ_DOMAIN:
         tide_sqlw_put(e, "domain ");
         break;
+    case TIDE_OBJ_COLLATION:
+        tide_sqlw_put(e, "collation ");
+        break;
     default:
         tide_sqlw_put(e, "type ");
         break;
@@ -467,6 +470,13 @@ static void create_type(tide_sqlw *e, const tide_object *o)
         tide_sqlw_put(e, " as ");
         tide_sqlw_put(e, o->definition);
         break;
+    case TIDE_OBJ_COLLATION:
+        tide_sqlw_put(e, "create collation ");
+        tide_sqlw_qname(e, o->schema, o->name);
+        tide_sqlw_put(e, " (");
+        tide_sqlw_put(e, o->definition);
+        tide_sqlw_put(e, ")");
+        break;
     default: {
         span s = trim(o->definition, o->definition + strlen(o->definition));
         int parens = s.n >= 2 && s.p[0] == '(' && s.p[s.n - 1] == ')';
@@ -484,12 +494,13 @@ static void create_type(tide_sqlw *e, const tide_object *o)
         comment(e, o);
 }
 
-/* The driver's SQL for a *_OBJECT operation on an extension, a domain or
- * a composite type; 0 when the object is of another kind. */
+/* The driver's SQL for a *_OBJECT operation on an extension, a collation,
+ * a domain or a composite type; 0 when the object is of another kind. */
 int pg_emit__type_object(tide_sqlw *e, const tide_op *op)
 {
     const tide_object *o = op->object ? op->object : op->old_object;
-    if (o->kind != TIDE_OBJ_EXTENSION && o->kind != TIDE_OBJ_DOMAIN && o->kind != TIDE_OBJ_COMPOSITE)
+    if (o->kind != TIDE_OBJ_EXTENSION && o->kind != TIDE_OBJ_COLLATION && o->kind != TIDE_OBJ_DOMAIN &&
+        o->kind != TIDE_OBJ_COMPOSITE)
         return 0;
     switch (op->kind) {
     case TIDE_OP_CREATE_OBJECT:
@@ -519,6 +530,13 @@ int pg_emit__type_object(tide_sqlw *e, const tide_op *op)
             tide_sqlw_put(e, " set schema ");
             tide_sqlw_put(e, extension_schema(o->definition));
             tide_sqlw_stmt(e);
+        } else if (o->kind == TIDE_OBJ_COLLATION) {
+            /* PostgreSQL alters no collation's options: made again, which
+             * the server refuses while columns or indexes use it */
+            tide_sqlw_put(e, "drop ");
+            ref(e, op->old_object, op->old_object->name);
+            tide_sqlw_stmt(e);
+            create_type(e, op->object);
         } else if (o->kind == TIDE_OBJ_DOMAIN) {
             alter_domain(e, op->old_object, op->object);
         } else {

@@ -395,13 +395,16 @@ static const char sql_sequences[] =
     "WHERE " NAMESPACES " AND NOT " COLUMN_SEQUENCE("c.oid") " "
     "ORDER BY n.nspname, c.relname";
 
-/* Extensions, domains and composite types, one query: the kind ('e', 'd',
- * 'c'), namespace, name, definition, comment. An extension's definition is
- * the namespace it lives in ("schema public"; plpgsql, in pg_catalog, is
- * not read; its comment is the extension's own, not read either); a
- * domain's is what follows CREATE DOMAIN name AS, every clause in one
- * order with its checks by name; a composite type's its attributes. Types
- * an extension made are the extension's (deptype 'e'). */
+/* Extensions, domains, composite types and collations, one query: the kind
+ * ('e', 'd', 'c', 'l'), namespace, name, definition, comment. An
+ * extension's definition is the namespace it lives in ("schema public";
+ * plpgsql, in pg_catalog, is not read; its comment is the extension's own,
+ * not read either); a domain's is what follows CREATE DOMAIN name AS, every
+ * clause in one order with its checks by name; a composite type's its
+ * attributes; a collation's its options in pg_collation_canonical's form
+ * (the ICU locale read through to_jsonb: colliculocale on PostgreSQL 15,
+ * colllocale later). Types an extension made are the extension's (deptype
+ * 'e'). */
 static const char sql_types[] =
     "SELECT 'e', 'public', e.extname, 'schema ' || pg_catalog.quote_ident(n.nspname), NULL "
     "FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace "
@@ -431,6 +434,18 @@ static const char sql_types[] =
     "JOIN pg_catalog.pg_class c ON c.oid = t.typrelid AND c.relkind = 'c' "
     DESCRIPTION("d", "pg_catalog.pg_type", "t.oid")
     "WHERE t.typtype = 'c' AND " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_type", "t.oid") " "
+    "UNION ALL "
+    "SELECT 'l', n.nspname, co.collname, 'provider = ' || CASE co.collprovider WHEN 'i' THEN 'icu' "
+    "WHEN 'c' THEN 'libc' ELSE 'default' END || CASE WHEN co.collprovider = 'i' THEN ', locale = ' || "
+    "pg_catalog.quote_literal(COALESCE(pg_catalog.to_jsonb(co) ->> 'colliculocale', "
+    "pg_catalog.to_jsonb(co) ->> 'colllocale', co.collcollate)) "
+    "WHEN co.collcollate = co.collctype THEN ', locale = ' || pg_catalog.quote_literal(co.collcollate) "
+    "ELSE ', lc_collate = ' || pg_catalog.quote_literal(co.collcollate) || ', lc_ctype = ' || "
+    "pg_catalog.quote_literal(co.collctype) END || "
+    "CASE WHEN co.collisdeterministic THEN '' ELSE ', deterministic = false' END, d.description "
+    "FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace "
+    DESCRIPTION("d", "pg_catalog.pg_collation", "co.oid")
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_collation", "co.oid") " "
     "ORDER BY 1, 2, 3";
 
 /* The constraints of one partition only (not the copies of the partitioned
@@ -460,7 +475,7 @@ static const char sql_partitions[] = RELS_CTE
 /* What the database holds that the model does not carry, one line each
  * ("aggregate mode1(boolean)"), so that reading a database never loses it
  * without a word: objects of kinds tide has no row for (window
- * functions, operators and their classes and families, collations, text
+ * functions, operators and their classes and families, text
  * search objects, conversions, base, range and shell types, foreign
  * tables, rules, extended statistics), what it does not say of a relation
  * (a trigger disabled or enabled for replicas, replica identity, a
@@ -500,9 +515,6 @@ static const char sql_unmodelled[] =
     "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_opfamily", "f.oid") " "
     "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_opclass oc WHERE oc.opcfamily = f.oid "
     "AND oc.opcname = f.opfname AND oc.opcnamespace = f.opfnamespace) "
-    "UNION ALL SELECT 5, 'collation ' || " READ_NAME("n.nspname", "co.collname") " "
-    "FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace "
-    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_collation", "co.oid") " "
     NAMED_IN_NAMESPACE("6", "text search configuration", "pg_ts_config", "cfgname", "cfgnamespace")
     NAMED_IN_NAMESPACE("6", "text search dictionary", "pg_ts_dict", "dictname", "dictnamespace")
     NAMED_IN_NAMESPACE("6", "text search parser", "pg_ts_parser", "prsname", "prsnamespace")
@@ -1247,9 +1259,10 @@ static int read_types(reader *r, const PGresult *res)
     int i, rc = 0, n = PQntuples(res);
     for (i = 0; i < n && rc == 0; i++) {
         char k = field(res, i, 0)[0];
-        tide_object_kind kind = k == 'e' ? TIDE_OBJ_EXTENSION : k == 'd' ? TIDE_OBJ_DOMAIN : TIDE_OBJ_COMPOSITE;
+        tide_object_kind kind = k == 'e' ? TIDE_OBJ_EXTENSION : k == 'd' ? TIDE_OBJ_DOMAIN
+                                : k == 'l' ? TIDE_OBJ_COLLATION : TIDE_OBJ_COMPOSITE;
         rc = add_object(r, kind, field(res, i, 1), field(res, i, 2), NULL, res, i, 3, -1);
-        if (rc == 0 && kind == TIDE_OBJ_EXTENSION) {
+        if (rc == 0 && (kind == TIDE_OBJ_EXTENSION || kind == TIDE_OBJ_COLLATION)) {
             tide_object *o = &r->out->objects[r->out->nobjects - 1];
             if (!(o->canonical = tide_schema_str(r->out, o->definition)))
                 rc = nomem(r);

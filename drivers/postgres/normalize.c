@@ -267,6 +267,111 @@ static int extension_canonical(tide_schema *s, tide_object *o, tide_buf *buf, ti
     return 0;
 }
 
+/* ---- collations ------------------------------------------------------------ */
+
+/* One value of a collation's option at *p: 'text' (quotes doubled within),
+ * "text" or a bare word; into out. 0, or -1 when there is none. */
+static int coll_value(const char **p, char *out, size_t cap)
+{
+    const char *q = *p;
+    size_t n = 0;
+    if (*q == '\'' || *q == '"') {
+        char quote = *q++;
+        for (; *q && !(*q == quote && q[1] != quote); q++) {
+            if (*q == quote)
+                q++;                         /* a doubled quote */
+            if (n + 1 < cap)
+                out[n++] = *q;
+        }
+        if (*q != quote)
+            return -1;
+        q++;
+    } else {
+        for (; *q && (isalnum((unsigned char)*q) || strchr("_-.@", *q)); q++)
+            if (n + 1 < cap)
+                out[n++] = *q;
+        if (n == 0)
+            return -1;
+    }
+    out[n] = '\0';
+    *p = q;
+    return 0;
+}
+
+/* 'text', quotes doubled within. */
+static int put_literal(tide_buf *b, const char *text)
+{
+    if (tide_buf_putc(b, '\'') < 0)
+        return -1;
+    for (; *text; text++)
+        if ((*text == '\'' && tide_buf_putc(b, '\'') < 0) || tide_buf_putc(b, *text) < 0)
+            return -1;
+    return tide_buf_putc(b, '\'');
+}
+
+/* A collation's options ("provider = icu, locale = 'und-u-ks-level2',
+ * deterministic = false", as CREATE COLLATION takes them within its
+ * parentheses, in any order, any case, values quoted or not) in the form
+ * introspection reads: provider first (libc when not said), then the
+ * locale (libc's lc_collate and lc_ctype as one locale when they are the
+ * same), then deterministic = false when it is. */
+static int collation_canonical(tide_schema *s, tide_object *o, tide_buf *buf, tide_err *err)
+{
+    static const char *const keys[] = { "provider", "locale", "lc_collate", "lc_ctype", "deterministic" };
+    char vals[5][128] = { "libc", "", "", "", "true" }, key[32], what[300];
+    const char *p = o->definition ? o->definition : "", *at, *collate, *ctype;
+    size_t n, k;
+    snprintf(what, sizeof what, "collation %s%s%s", o->schema ? o->schema : "", o->schema ? "." : "", o->name);
+    for (;;) {
+        while (isspace((unsigned char)*p) || *p == ',')
+            p++;
+        if (!*p)
+            break;
+        at = p;
+        for (n = 0; (isalnum((unsigned char)*p) || *p == '_') && n + 1 < sizeof key; p++)
+            key[n++] = (char)tolower((unsigned char)*p);
+        key[n] = '\0';
+        for (k = 0; k < sizeof keys / sizeof *keys && strcmp(key, keys[k]); k++)
+            ;
+        if (k == sizeof keys / sizeof *keys)
+            return tide_err_set(err, TIDE_ECONFIG, "%s: cannot read its options at '%.40s' (expected: "
+                                "provider = icu|libc, locale = '...', lc_collate = '...', lc_ctype = '...', "
+                                "deterministic = true|false; FROM another collation and version are "
+                                "not taken: write its options as schema:inspect prints them)", what, at);
+        while (isspace((unsigned char)*p))
+            p++;
+        if (*p == '=')
+            p++;
+        while (isspace((unsigned char)*p))
+            p++;
+        if (coll_value(&p, vals[k], sizeof vals[k]) < 0)
+            return tide_err_set(err, TIDE_ECONFIG, "%s: %s has no value (at '%.40s')", what, keys[k], at);
+    }
+    for (k = 0; vals[0][k]; k++)
+        vals[0][k] = (char)tolower((unsigned char)vals[0][k]);
+    for (k = 0; vals[4][k]; k++)
+        vals[4][k] = (char)tolower((unsigned char)vals[4][k]);
+    if (strcmp(vals[0], "icu") && strcmp(vals[0], "libc"))
+        return tide_err_set(err, TIDE_ECONFIG, "%s: provider '%s' is not icu or libc", what, vals[0]);
+    if (strcmp(vals[4], "true") && strcmp(vals[4], "false"))
+        return tide_err_set(err, TIDE_ECONFIG, "%s: deterministic is true or false, not '%s'", what, vals[4]);
+    collate = *vals[2] ? vals[2] : vals[1];
+    ctype = *vals[3] ? vals[3] : vals[1];
+    if (!strcmp(vals[0], "icu") ? !*vals[1] : !*collate || !*ctype)
+        return tide_err_set(err, TIDE_ECONFIG, "%s: say its locale (locale = '%s')", what,
+                            !strcmp(vals[0], "icu") ? "und-u-ks-level2" : "en_US.utf8");
+    tide_buf_reset(buf);
+    if (tide_buf_printf(buf, "provider = %s", vals[0]) < 0 ||
+        (!strcmp(vals[0], "icu") || !strcmp(collate, ctype)
+             ? tide_buf_puts(buf, ", locale = ") < 0 || put_literal(buf, !strcmp(vals[0], "icu") ? vals[1] : collate) < 0
+             : tide_buf_puts(buf, ", lc_collate = ") < 0 || put_literal(buf, collate) < 0 ||
+                   tide_buf_puts(buf, ", lc_ctype = ") < 0 || put_literal(buf, ctype) < 0) ||
+        (!strcmp(vals[4], "false") && tide_buf_puts(buf, ", deterministic = false") < 0) ||
+        !(o->definition = tide_schema_str(s, buf->data)) || !(o->canonical = o->definition))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    return 0;
+}
+
 /* What only SQLite has is refused by name rather than left out of the SQL
  * without a word: a nullable key column (PostgreSQL makes key columns NOT
  * NULL), the ON CONFLICT resolution of a NOT NULL, a UNIQUE or a PRIMARY
@@ -322,7 +427,8 @@ static int matview_options(const tide_object *o, tide_err *err)
 
 /* The driver's normalize: SQLite's conflict clauses refused; sequences'
  * options in their canonical form (as definition too, so that ALTER
- * SEQUENCE says every option); extensions' namespaces. */
+ * SEQUENCE says every option); extensions' namespaces; collations'
+ * options. */
 int pg_normalize(tide_schema *s, tide_err *err)
 {
     tide_buf buf = TIDE_BUF_INIT;
@@ -333,8 +439,8 @@ int pg_normalize(tide_schema *s, tide_err *err)
         tide_object *o = &s->objects[i];
         if ((rc = matview_options(o, err)) < 0)
             break;
-        if (o->kind == TIDE_OBJ_EXTENSION) {
-            if ((rc = extension_canonical(s, o, &buf, err)) < 0)
+        if (o->kind == TIDE_OBJ_EXTENSION || o->kind == TIDE_OBJ_COLLATION) {
+            if ((rc = (o->kind == TIDE_OBJ_EXTENSION ? extension_canonical : collation_canonical)(s, o, &buf, err)) < 0)
                 break;
             continue;
         }

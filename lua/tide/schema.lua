@@ -1069,6 +1069,7 @@ end
 -- `function` is a Lua keyword.)
 local KINDS = {
   { word = "extension",        kind = "extension",         example = "[[schema public]]" },
+  { word = "collation",        kind = "collation",         example = "[[provider = icu, locale = 'und-u-ks-level2', deterministic = false]]" },
   { word = "domain",           kind = "domain",            example = "[[integer not null check (value > 0)]]" },
   { word = "compositeType",    kind = "type",              example = "[[x double precision, y double precision]]" },
   { word = "sequence",         kind = "sequence",          example = "[[as bigint start with 10000]]" },

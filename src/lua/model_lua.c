@@ -887,8 +887,7 @@ static const shape object_shape = { "object", "an object (t.view \"name\" [[...]
 static int object_kind(conv *cv, int slot, tide_object_kind *out)
 {
     const char *name;
-    char known[300];
-    size_t len = 0;
+    char known[600];
     int rc, k;
     if ((rc = req_str(cv, slot, "kind", &name)) < 0)
         return rc;
@@ -896,10 +895,7 @@ static int object_kind(conv *cv, int slot, tide_object_kind *out)
         *out = (tide_object_kind)k;
         return 0;
     }
-    known[0] = '\0';
-    for (k = 0; k < TIDE_NOBJECT_KINDS && len < sizeof known; k++)
-        len += (size_t)snprintf(known + len, sizeof known - len, "%s%s", k ? ", " : "",
-                                tide_object_kinds[k].name);
+    tide_object_kind_names(known, sizeof known, "");
     return fail(cv, "'%s' is not a kind of object (%s)", name, known);
 }
 

@@ -271,6 +271,10 @@ const tide_object_kind_info tide_object_kinds[TIDE_NOBJECT_KINDS] = {
     [TIDE_OBJ_EXTENSION]     = { "extension", "extensions",
                                  TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE | TIDE_OBJK_TYPE,
                                  "the namespace it lives in: \"schema public\"" },
+    [TIDE_OBJ_COLLATION]     = { "collation", "collations",
+                                 TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE | TIDE_OBJK_TYPE,
+                                 "its options as CREATE COLLATION takes them: "
+                                 "\"provider = icu, locale = 'und-u-ks-level2', deterministic = false\"" },
     [TIDE_OBJ_DOMAIN]        = { "domain", "domains",
                                  TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE | TIDE_OBJK_TYPE,
                                  "what follows CREATE DOMAIN name AS: \"integer not null check (value > 0)\"" },
@@ -312,6 +316,17 @@ const tide_object_kind_info tide_object_kinds[TIDE_NOBJECT_KINDS] = {
                                  "the column of its table that owns the sequence of the same name "
                                  "(OWNED BY: dropped with the column): \"number\"" },
 };
+
+void tide_object_kind_names(char *out, size_t cap, const char *quote)
+{
+    size_t len = 0;
+    int k;
+    if (cap)
+        out[0] = '\0';
+    for (k = 0; k < TIDE_NOBJECT_KINDS && len < cap; k++)
+        len += (size_t)snprintf(out + len, cap - len, "%s%s%s%s", k ? ", " : "", quote,
+                                tide_object_kinds[k].name, quote);
+}
 
 int tide_object_kind_by_name(const char *name)
 {

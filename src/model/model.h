@@ -238,6 +238,7 @@ typedef struct tide_ns_comment {
  * server's own spelling), else tide_model_canonical_expr of the text. */
 typedef enum tide_object_kind {     /* in creation order */
     TIDE_OBJ_EXTENSION = 0,
+    TIDE_OBJ_COLLATION,
     TIDE_OBJ_DOMAIN,
     TIDE_OBJ_COMPOSITE,
     TIDE_OBJ_SEQUENCE,
@@ -287,6 +288,9 @@ extern const tide_object_kind_info tide_object_kinds[TIDE_NOBJECT_KINDS];
 
 /* The kind named name ("view", "materialized view" or "matview", ...), or -1. */
 int tide_object_kind_by_name(const char *name);
+/* The kinds' names in order, ", " between them, each within quote (""
+ * for none), into out (cut at cap), for messages that list them. */
+void tide_object_kind_names(char *out, size_t cap, const char *quote);
 
 typedef struct tide_object {
     tide_object_kind kind;

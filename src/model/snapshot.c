@@ -1335,8 +1335,7 @@ static int table_item(reader *r, void *ctx)
 static int read_kind(reader *r, const char *k, tide_object *o)
 {
     const char *at;
-    char known[300];
-    size_t len = 0;
+    char known[600];
     int rc, i;
     if (next(r) != '"')
         return wrong_type(r, k, "a string");
@@ -1347,10 +1346,7 @@ static int read_kind(reader *r, const char *k, tide_object *o)
         o->kind = (tide_object_kind)i;
         return 0;
     }
-    known[0] = '\0';
-    for (i = 0; i < TIDE_NOBJECT_KINDS && len < sizeof known; i++)
-        len += (size_t)snprintf(known + len, sizeof known - len, "%s\"%s\"", i ? ", " : "",
-                                tide_object_kinds[i].name);
+    tide_object_kind_names(known, sizeof known, "\"");
     return fail(r, at, "unknown kind \"%s\" of an object (known: %s)", shown(r), known);
 }
 

@@ -979,9 +979,50 @@ static void test_normalize_refuses_sqlite_only(void **state)
     }
 }
 
+/* A collation's options in introspection's form, however written; what
+ * cannot be read is refused, naming the collation and what it expects. */
+static void test_collation_canonical(void **state)
+{
+    static const char *const cases[][2] = {
+        { "locale = \"und-u-ks-level2\", PROVIDER = ICU, deterministic = false",
+          "provider = icu, locale = 'und-u-ks-level2', deterministic = false" },
+        { "provider = icu, locale = 'de-DE', deterministic = true", "provider = icu, locale = 'de-DE'" },
+        { "locale = 'C'", "provider = libc, locale = 'C'" },
+        { "lc_collate = 'C', lc_ctype = C.utf8", "provider = libc, lc_collate = 'C', lc_ctype = 'C.utf8'" },
+        { "lc_collate = 'en_US.utf8', lc_ctype = 'en_US.utf8'", "provider = libc, locale = 'en_US.utf8'" },
+        { "provider = libc, locale = 'x''y'", "provider = libc, locale = 'x''y'" },
+        { "from \"C\"", "collation ci: cannot read its options at 'from \"C\"'" },
+        { "provider = icu, version = '153.112'", "collation ci: cannot read its options at 'version" },
+        { "provider = builtin, locale = 'C'", "collation ci: provider 'builtin' is not icu or libc" },
+        { "provider = icu", "collation ci: say its locale (locale = 'und-u-ks-level2')" },
+        { "locale = 'C', deterministic = maybe", "collation ci: deterministic is true or false, not 'maybe'" },
+        { "locale = ", "collation ci: locale has no value" },
+    };
+    size_t k;
+    (void)state;
+    for (k = 0; k < sizeof cases / sizeof *cases; k++) {
+        tide_schema *s = tide_schema_new();
+        tide_object *o = tide_schema_add_object(s, TIDE_OBJ_COLLATION, NULL, "ci", NULL, cases[k][0]);
+        tide_err err;
+        int rc;
+        assert_non_null(o);
+        assert_int_equal(tide_schema_finish(s, &err), 0);
+        rc = pg_normalize(s, &err);
+        if (k < 6) {
+            assert_int_equal(rc, 0);
+            assert_string_equal(s->objects[0].definition, cases[k][1]);
+            assert_string_equal(s->objects[0].canonical, cases[k][1]);
+        } else if (rc != TIDE_ECONFIG || !strstr(err.msg, cases[k][1])) {
+            fail_msg("%s: rc %d, %s", cases[k][0], rc, err.msg);
+        }
+        tide_schema_free(s);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest offline[] = {
+        cmocka_unit_test(test_collation_canonical),
         cmocka_unit_test(test_sequence_canonical),
         cmocka_unit_test(test_emit_objects),
         cmocka_unit_test(test_emit_table_features),

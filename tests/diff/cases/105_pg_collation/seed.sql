@@ -1,0 +1,1 @@
+insert into account (id, email) values (1, 'Ann@Example.com');

@@ -1,0 +1,2 @@
+select id from account where email = 'ann@example.com' order by id;
+select count(*) from account;
