@@ -582,7 +582,10 @@ function M.col(name)
     fail(2, nil, "t.col(name): the column name must be a non-empty string, not "
       .. (type(name) == "string" and "''" or "a " .. type(name)))
   end
-  return setmetatable({ __tide = "column builder", __def = { __tide = "column", name = name } }, ColMT)
+  -- type = nil, nullable = nil size the definition for four fields at once:
+  -- most columns have three or four, and growing a table rehashes it.
+  return setmetatable({ __tide = "column builder", __def = { __tide = "column", name = name, type = nil,
+                                                             nullable = nil } }, ColMT)
 end
 
 -- ---- table items --------------------------------------------------------------
