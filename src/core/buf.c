@@ -52,9 +52,17 @@ int tide_buf_printf(tide_buf *b, const char *fmt, ...)
 {
     va_list ap;
     int n;
+    /* Formatted straight into the room left when it fits (most calls: the
+     * buffer doubles), else measured and formatted again after growing. */
     va_start(ap, fmt);
-    n = vsnprintf(NULL, 0, fmt, ap);
+    n = b->cap > b->len ? vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap) : vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
+    if (n >= 0 && b->cap > b->len && (size_t)n < b->cap - b->len) {
+        b->len += (size_t)n;
+        return 0;
+    }
+    if (b->cap > b->len)
+        b->data[b->len] = '\0';        /* what did not fit is not the text */
     if (n < 0 || tide_buf_grow(b, (size_t)n) < 0)
         return TIDE_ENOMEM;
     va_start(ap, fmt);
