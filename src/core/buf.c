@@ -36,7 +36,8 @@ int tide_list_reserve(void *items, int n, size_t size)
 
 int tide_buf_add(tide_buf *b, const char *p, size_t n)
 {
-    if (tide_buf_grow(b, n) < 0)
+    /* grown only when full: this runs a million times for a large snapshot */
+    if (b->len + n + 1 > b->cap && tide_buf_grow(b, n) < 0)
         return TIDE_ENOMEM;
     if (n)
         memcpy(b->data + b->len, p, n);
@@ -46,7 +47,14 @@ int tide_buf_add(tide_buf *b, const char *p, size_t n)
 }
 
 int tide_buf_puts(tide_buf *b, const char *s) { return tide_buf_add(b, s, strlen(s)); }
-int tide_buf_putc(tide_buf *b, char c) { return tide_buf_add(b, &c, 1); }
+int tide_buf_putc(tide_buf *b, char c)
+{
+    if (b->len + 2 > b->cap && tide_buf_grow(b, 1) < 0)
+        return TIDE_ENOMEM;
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+    return 0;
+}
 
 int tide_buf_printf(tide_buf *b, const char *fmt, ...)
 {
