@@ -452,6 +452,8 @@ int tide_model_same_declared(const char *a, const char *b)
     int same;
     if (!a || !b)
         return a == b;
+    if (!strcmp(a, b))
+        return 1;                            /* the same text folds the same */
     if (fold_spaces(a, &fa) < 0 || fold_spaces(b, &fb) < 0)
         same = !strcasecmp(a, b);            /* out of memory: case only */
     else
@@ -1637,10 +1639,11 @@ const tide_column *tide_model_find_column(const tide_table *t, const char *name,
     int i;
     if (!name)
         return NULL;
-    for (i = 0; i < t->ncolumns; i++)
+    for (i = 0; i < t->ncolumns; i++)      /* the exact name first: no folding when it is there */
         if (!strcmp(t->columns[i].name, name))
             return &t->columns[i];
-        else if (nocase && !folded && tide_model_same_name(1, t->columns[i].name, name))
+    for (i = 0; nocase && !folded && i < t->ncolumns; i++)
+        if (tide_model_same_name(1, t->columns[i].name, name))
             folded = &t->columns[i];
     return folded;
 }
