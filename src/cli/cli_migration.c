@@ -97,14 +97,19 @@ static int print_rows(const tide_status_list *l, int executed)
         rc = TIDE_ENOMEM;
     for (i = 0; rc == 0 && i < l->n; i++) {     /* durations and statuses: offsets into text */
         const tide_migration_status *s = &l->items[i];
-        at[2 * i] = text.len;
-        if (executed && ((rc = tide_buf_printf(&text, "%d ms", (int)s->duration_ms)) < 0 ||
-                         (rc = tide_buf_add(&text, "", 1)) < 0))
+        char ms[32];
+        int len;
+        if (!executed)
+            break;
+        at[2 * i] = text.len;            /* "%d ms", then the status and what is wrong with the file */
+        len = snprintf(ms, sizeof ms, "%d ms", (int)s->duration_ms);
+        if ((rc = tide_buf_add(&text, ms, (size_t)len + 1)) < 0)
             break;
         at[2 * i + 1] = text.len;
-        if (executed && ((rc = tide_buf_printf(&text, "%s%s%s", s->status, s->changed ? ", file changed" : "",
-                                               s->missing ? ", file missing" : "")) < 0 ||
-                         (rc = tide_buf_add(&text, "", 1)) < 0))
+        if ((rc = tide_buf_puts(&text, s->status)) < 0 ||
+            (s->changed && (rc = tide_buf_puts(&text, ", file changed")) < 0) ||
+            (s->missing && (rc = tide_buf_puts(&text, ", file missing")) < 0) ||
+            (rc = tide_buf_add(&text, "", 1)) < 0)
             break;
     }
     if (rc == 0) {

@@ -34,6 +34,17 @@ int tide_list_reserve(void *items, int n, size_t size)
     return 0;
 }
 
+void tide_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    const char *p = base;
+    size_t i;
+    for (i = 1; i < n; i++)
+        if (cmp(p + (i - 1) * size, p + i * size) > 0) {
+            qsort(base, n, size, cmp);
+            return;
+        }
+}
+
 int tide_buf_add(tide_buf *b, const char *p, size_t n)
 {
     /* grown only when full: this runs a million times for a large snapshot */

@@ -257,6 +257,6 @@ int tide_dir_list_files(tide_dir_list *out, const char *dir, const tide_dir_quer
     if (rc < 0)
         tide_dir_list_free(out);
     else if (out->n > 1)
-        qsort(out->items, (size_t)out->n, sizeof *out->items, by_name);
+        tide_sort(out->items, (size_t)out->n, sizeof *out->items, by_name);
     return rc;
 }

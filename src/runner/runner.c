@@ -214,12 +214,16 @@ void tide_status_list_free(tide_status_list *l)
 static char *listed_time(const char *at)
 {
     const char *dot = at ? strchr(at, '.') : NULL;
-    tide_buf b = TIDE_BUF_INIT;
+    size_t n = dot ? (size_t)(dot - at) : 0;
+    char *out;
     if (!dot)
         return tide_strdup(at);
-    if (tide_buf_printf(&b, "%.*sZ", (int)(dot - at), at) < 0)
+    if (!(out = malloc(n + 2)))          /* "...:SS" and "Z": no printf per row of a long list */
         return NULL;
-    return tide_buf_detach(&b);
+    memcpy(out, at, n);
+    out[n] = 'Z';
+    out[n + 1] = '\0';
+    return out;
 }
 
 /* Compares two executed_at values: the seconds, then the milliseconds (none

@@ -104,27 +104,44 @@ static tide_sumcache_entry *find(tide_sumcache *c, const char *name)
     return NULL;
 }
 
-/* One number (a time may be before 1970) and the character after it
- * (sep); NULL when malformed. */
-static const char *number(const char *p, char sep, long long *out)
+/* A decimal number of at most 19 digits and the character after it (sep);
+ * NULL when malformed. Read by hand: strtoll was a fifth of loading the
+ * cache of 10,000 files. */
+static const char *digits(const char *p, char sep, unsigned long long *out)
 {
-    char *end;
-    if ((*p < '0' || *p > '9') && *p != '-')
-        return NULL;
-    errno = 0;
-    *out = strtoll(p, &end, 10);
-    return errno || end == p || *end != sep ? NULL : end + 1;
+    unsigned long long v = 0;
+    int n = 0;
+    for (; *p >= '0' && *p <= '9'; p++, n++) {
+        if (n == 19)
+            return NULL;
+        v = v * 10 + (unsigned long long)(*p - '0');
+    }
+    *out = v;
+    return n && *p == sep ? p + 1 : NULL;
 }
 
-/* An inode or device number: unsigned, all 64 bits (overlayfs uses the top ones). */
+/* A signed one (a time may be before 1970). */
+static const char *number(const char *p, char sep, long long *out)
+{
+    unsigned long long v;
+    int neg = *p == '-';
+    if (!(p = digits(p + neg, sep, &v)) || v > (unsigned long long)LLONG_MAX)
+        return NULL;
+    *out = neg ? -(long long)v : (long long)v;
+    return p;
+}
+
+/* An inode or device number: unsigned, up to 64 bits (overlayfs uses the top ones). */
 static const char *unumber(const char *p, char sep, unsigned long long *out)
 {
+    const char *start = p;
+    size_t n = strspn(p, "0123456789");
     char *end;
-    if (*p < '0' || *p > '9')
-        return NULL;
-    errno = 0;
-    *out = strtoull(p, &end, 10);
-    return errno || *end != sep ? NULL : end + 1;
+    if (n <= 19)
+        return digits(p, sep, out);
+    errno = 0;                     /* 20 digits: strtoull checks the range */
+    *out = strtoull(start, &end, 10);
+    return errno || end != start + n || *end != sep ? NULL : end + 1;
 }
 
 /* "SUM SIZE MTIME_S.NS CTIME_S.NS INO DEV NAME" (one line, the newline
