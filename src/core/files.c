@@ -198,7 +198,10 @@ static int add_entry(tide_dir_list *l, int *cap, const char *dir, const char *na
     len = dlen + (size_t)slash + strlen(name) + 1;
     if (!(f->path = malloc(len)))
         return tide_err_set(err, TIDE_ENOMEM, "out of memory listing '%s'", dir);
-    snprintf(f->path, len, "%s%s%s", dir, slash ? "/" : "", name);
+    memcpy(f->path, dir, dlen);          /* dir/name, without a printf per file */
+    if (slash)
+        f->path[dlen] = '/';
+    memcpy(f->path + dlen + (size_t)slash, name, len - dlen - (size_t)slash);
     f->name = f->path + dlen + (size_t)slash;
     l->n++;
     return 0;
