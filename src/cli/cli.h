@@ -116,6 +116,11 @@ int  cli_print_with(cli *c, const char *fn);
 void cli_print_finding(FILE *out, const tide_lint_finding *f);
 /* Every finding of r, grouped: more than three of one rule in one migration
  * print the first and one line for the rest, unless verbose. */
+/* Prints nrows rows of ncols (at most CLI_TABLE_COLS) cells, row after row,
+ * as tide.util's table does: cells joined by two spaces, each but the last
+ * padded to its column's width in UTF-8 characters; then cli_flushed(). */
+enum { CLI_TABLE_COLS = 8 };
+int cli_print_table(char *const *cells, int nrows, int ncols);
 void cli_print_findings(FILE *out, const tide_lint_report *r, int verbose);
 
 /* TIDE_EXIT_OK when stdout took everything, else TIDE_EXIT_FAILURE. */

@@ -3,6 +3,7 @@
  * a line per migration, progress on a TTY) or, with --json, for programs. */
 #include "cli/cli.h"
 #include "api/module.h"
+#include "core/buf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,32 +83,72 @@ int cmd_migration_down(cli *c) { return run_migrations(c, 1); }
 
 /* ---- listings --------------------------------------------------------- */
 
-/* Pushes { {"name", "executed at", ...}, ... } for util.table.  [-0, +1, m] */
-static void push_rows(lua_State *L, const tide_status_list *l, int executed)
+/* n in decimal, as "%d" writes it, into out (room for 12); its length. */
+static int put_int(char *out, int n)
 {
-    int i;
-    lua_createtable(L, l->n + 1, 0);
-    lua_createtable(L, 3, 0);
-    lua_pushstring(L, "name"); lua_rawseti(L, -2, 1);
-    if (executed) {
-        lua_pushstring(L, "executed at"); lua_rawseti(L, -2, 2);
-        lua_pushstring(L, "duration"); lua_rawseti(L, -2, 3);
-        lua_pushstring(L, "status"); lua_rawseti(L, -2, 4);
-    }
-    lua_rawseti(L, -2, 1);
-    for (i = 0; i < l->n; i++) {
+    char rev[12];
+    unsigned int u = n < 0 ? 0u - (unsigned int)n : (unsigned int)n;
+    int len = 0, k = 0;
+    do
+        rev[k++] = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    if (n < 0)
+        out[len++] = '-';
+    while (k)
+        out[len++] = rev[--k];
+    return len;
+}
+
+/* The rows of migration:list or migration:pending (a header, then one per
+ * migration) printed as a table: written from C, since 10,000 rows formatted
+ * in Lua were a quarter of migration:list's time. */
+static int print_rows(const tide_status_list *l, int executed)
+{
+    static char *const header[] = { "name", "executed at", "duration", "status" };
+    int ncols = executed ? 4 : 1, i, rc = 0;
+    char **cells = calloc((size_t)(l->n + 1) * (size_t)ncols, sizeof *cells);
+    tide_buf text = TIDE_BUF_INIT;
+    size_t *at = calloc((size_t)l->n * 2 + 1, sizeof *at);
+    if (!cells || !at)
+        rc = TIDE_ENOMEM;
+    for (i = 0; rc == 0 && i < l->n; i++) {     /* durations and statuses: offsets into text */
         const tide_migration_status *s = &l->items[i];
-        lua_createtable(L, 4, 0);
-        lua_pushstring(L, s->name); lua_rawseti(L, -2, 1);
-        if (executed) {
-            lua_pushstring(L, s->executed_at ? s->executed_at : ""); lua_rawseti(L, -2, 2);
-            lua_pushfstring(L, "%d ms", (int)s->duration_ms); lua_rawseti(L, -2, 3);
-            lua_pushfstring(L, "%s%s%s", s->status, s->changed ? ", file changed" : "",
-                            s->missing ? ", file missing" : "");
-            lua_rawseti(L, -2, 4);
-        }
-        lua_rawseti(L, -2, i + 2);
+        char ms[32];
+        int len;
+        if (!executed)
+            break;
+        at[2 * i] = text.len;            /* "%d ms", then the status and what is wrong with the file */
+        len = put_int(ms, (int)s->duration_ms);
+        if ((rc = tide_buf_add(&text, ms, (size_t)len)) < 0 || (rc = tide_buf_add(&text, " ms", 4)) < 0)
+            break;
+        at[2 * i + 1] = text.len;
+        if ((rc = tide_buf_puts(&text, s->status)) < 0 ||
+            (s->changed && (rc = tide_buf_puts(&text, ", file changed")) < 0) ||
+            (s->missing && (rc = tide_buf_puts(&text, ", file missing")) < 0) ||
+            (rc = tide_buf_add(&text, "", 1)) < 0)
+            break;
     }
+    if (rc == 0) {
+        memcpy(cells, header, sizeof *cells * (size_t)ncols);
+        for (i = 0; i < l->n; i++) {
+            const tide_migration_status *s = &l->items[i];
+            char **row = cells + (size_t)(i + 1) * (size_t)ncols;
+            row[0] = s->name;
+            if (executed) {
+                row[1] = s->executed_at ? s->executed_at : "";
+                row[2] = text.data + at[2 * i];
+                row[3] = text.data + at[2 * i + 1];
+            }
+        }
+        rc = cli_print_table(cells, l->n + 1, ncols);
+    } else {
+        fprintf(stderr, "tide: out of memory\n");
+        rc = TIDE_EXIT_FAILURE;
+    }
+    free(cells);
+    free(at);
+    tide_buf_free(&text);
+    return rc;
 }
 
 /* What to do about each migration an interrupted run left running, on
@@ -143,8 +184,7 @@ static int list_command(cli *c, int (*fn)(tide *, tide_status_list *, tide_err *
     } else if (l.n == 0) {
         printf(executed ? "No migration has been executed.\n" : "No pending migrations.\n");
     } else {
-        push_rows(c->L, &l, executed || running);
-        rc = cli_print_with(c, "table");
+        rc = print_rows(&l, executed || running);
     }
     tide_status_list_free(&l);
     if (rc == TIDE_EXIT_OK && running && !executed)

@@ -4,6 +4,7 @@
  * it all (a failed write to stdout is a failure). */
 #include "cli/cli.h"
 #include "lua/runtime.h"
+#include "core/buf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,6 +57,72 @@ int cli_print_with(cli *c, const char *fn)
     fputs(lua_tostring(L, -1), stdout);
     lua_pop(L, 1);
     return cli_flushed();
+}
+
+/* The characters of s as Lua 5.4's utf8.len counts them (its utf8_decode,
+ * strict), or -1 when s is not UTF-8 by its rules. */
+static long utf8_chars(const char *s)
+{
+    static const unsigned long limits[] = { ~0ul, 0x80, 0x800, 0x10000ul, 0x200000ul, 0x4000000ul };
+    const unsigned char *p = (const unsigned char *)s;
+    long n = 0;
+    while (*p) {
+        unsigned int c = *p;
+        unsigned long res = 0;
+        if (c >= 0x80) {
+            int count = 0;
+            for (; c & 0x40; c <<= 1) {
+                unsigned int cc = p[++count];
+                if ((cc & 0xC0) != 0x80)
+                    return -1;
+                res = (res << 6) | (cc & 0x3F);
+            }
+            res |= (unsigned long)(c & 0x7F) << (count * 5);
+            if (count > 5 || res > 0x7FFFFFFFul || res < limits[count] || res > 0x10FFFFul ||
+                (res >= 0xD800ul && res <= 0xDFFFul))
+                return -1;
+            p += count;
+        }
+        p++;
+        n++;
+    }
+    return n;
+}
+
+/* A cell's width as util.table (lua/tide/util.lua) measures it: UTF-8
+ * characters, else bytes. */
+static size_t cell_width(const char *s)
+{
+    long n = utf8_chars(s);
+    return n >= 0 ? (size_t)n : strlen(s);
+}
+
+int cli_print_table(char *const *cells, int nrows, int ncols)
+{
+    size_t widths[CLI_TABLE_COLS] = { 0 }, w;
+    tide_buf out = TIDE_BUF_INIT;
+    int r, i, rc = 0;
+    if (ncols > CLI_TABLE_COLS)
+        return TIDE_EXIT_FAILURE;
+    for (r = 0; r < nrows; r++)
+        for (i = 0; i < ncols - 1; i++)        /* the last column is never padded */
+            if ((w = cell_width(cells[r * ncols + i])) > widths[i])
+                widths[i] = w;
+    for (r = 0; r < nrows && rc == 0; r++) {
+        for (i = 0; i < ncols && rc == 0; i++) {
+            const char *cell = cells[r * ncols + i];
+            rc = tide_buf_puts(&out, cell);
+            if (i < ncols - 1)
+                for (w = cell_width(cell); rc == 0 && w < widths[i] + 2; w++)
+                    rc = tide_buf_putc(&out, ' ');
+        }
+        if (rc == 0)
+            rc = tide_buf_putc(&out, '\n');
+    }
+    if (rc == 0 && out.len)
+        fwrite(out.data, 1, out.len, stdout);
+    tide_buf_free(&out);
+    return rc < 0 ? TIDE_EXIT_FAILURE : cli_flushed();
 }
 
 void cli_print_finding(FILE *out, const tide_lint_finding *f)

@@ -34,9 +34,21 @@ int tide_list_reserve(void *items, int n, size_t size)
     return 0;
 }
 
+void tide_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    const char *p = base;
+    size_t i;
+    for (i = 1; i < n; i++)
+        if (cmp(p + (i - 1) * size, p + i * size) > 0) {
+            qsort(base, n, size, cmp);
+            return;
+        }
+}
+
 int tide_buf_add(tide_buf *b, const char *p, size_t n)
 {
-    if (tide_buf_grow(b, n) < 0)
+    /* grown only when full: this runs a million times for a large snapshot */
+    if (b->len + n + 1 > b->cap && tide_buf_grow(b, n) < 0)
         return TIDE_ENOMEM;
     if (n)
         memcpy(b->data + b->len, p, n);
@@ -46,15 +58,30 @@ int tide_buf_add(tide_buf *b, const char *p, size_t n)
 }
 
 int tide_buf_puts(tide_buf *b, const char *s) { return tide_buf_add(b, s, strlen(s)); }
-int tide_buf_putc(tide_buf *b, char c) { return tide_buf_add(b, &c, 1); }
+int tide_buf_putc(tide_buf *b, char c)
+{
+    if (b->len + 2 > b->cap && tide_buf_grow(b, 1) < 0)
+        return TIDE_ENOMEM;
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+    return 0;
+}
 
 int tide_buf_printf(tide_buf *b, const char *fmt, ...)
 {
     va_list ap;
     int n;
+    /* Formatted straight into the room left when it fits (most calls: the
+     * buffer doubles), else measured and formatted again after growing. */
     va_start(ap, fmt);
-    n = vsnprintf(NULL, 0, fmt, ap);
+    n = b->cap > b->len ? vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap) : vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
+    if (n >= 0 && b->cap > b->len && (size_t)n < b->cap - b->len) {
+        b->len += (size_t)n;
+        return 0;
+    }
+    if (b->cap > b->len)
+        b->data[b->len] = '\0';        /* what did not fit is not the text */
     if (n < 0 || tide_buf_grow(b, (size_t)n) < 0)
         return TIDE_ENOMEM;
     va_start(ap, fmt);

@@ -198,7 +198,10 @@ static int add_entry(tide_dir_list *l, int *cap, const char *dir, const char *na
     len = dlen + (size_t)slash + strlen(name) + 1;
     if (!(f->path = malloc(len)))
         return tide_err_set(err, TIDE_ENOMEM, "out of memory listing '%s'", dir);
-    snprintf(f->path, len, "%s%s%s", dir, slash ? "/" : "", name);
+    memcpy(f->path, dir, dlen);          /* dir/name, without a printf per file */
+    if (slash)
+        f->path[dlen] = '/';
+    memcpy(f->path + dlen + (size_t)slash, name, len - dlen - (size_t)slash);
     f->name = f->path + dlen + (size_t)slash;
     l->n++;
     return 0;
@@ -257,6 +260,6 @@ int tide_dir_list_files(tide_dir_list *out, const char *dir, const tide_dir_quer
     if (rc < 0)
         tide_dir_list_free(out);
     else if (out->n > 1)
-        qsort(out->items, (size_t)out->n, sizeof *out->items, by_name);
+        tide_sort(out->items, (size_t)out->n, sizeof *out->items, by_name);
     return rc;
 }

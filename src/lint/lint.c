@@ -598,7 +598,7 @@ int tide__lint_sql(tide *t, const char *migration, const tide_sql_list *sql, tid
     r.t = t;
     for (i = 0; i < sql->n && rc == 0; i++)
         if (!sql->kinds || sql->kinds[i] == TIDE_SQL_STATEMENT)
-            rc = tide_buf_printf(&text, "%s\n;\n", sql->items[i]);
+            rc = tide_buf_puts(&text, sql->items[i]) < 0 ? TIDE_ENOMEM : tide_buf_add(&text, "\n;\n", 3);
     if (rc < 0)
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
     read_live(&r);

@@ -256,13 +256,23 @@ static const char *const col_stops[] = {
     "collate", "generated", "autoincrement", "identity", NULL
 };
 
-static int is_stop(const tide_lint_stmt *s, int i)
+/* One of the words in list (tide_lint__is of each, the token's kind looked at once). */
+static int is_one_of(const tide_lint_stmt *s, int i, const char *const *list)
 {
+    const char *w;
     int k;
-    for (k = 0; col_stops[k]; k++)
-        if (tide_lint__is(s, i, col_stops[k]))
+    if (i < 0 || i >= s->ntoks || s->toks[i].kind == TIDE_LTOK_IDENT || s->toks[i].kind == TIDE_LTOK_STRING)
+        return 0;
+    w = s->toks[i].text;
+    for (k = 0; list[k]; k++)
+        if (w[0] == list[k][0] && !strcmp(w, list[k]))
             return 1;
     return 0;
+}
+
+static int is_stop(const tide_lint_stmt *s, int i)
+{
+    return is_one_of(s, i, col_stops);
 }
 
 /* A column definition [i, end): name, type, NOT NULL, a default. */
@@ -295,11 +305,7 @@ static const char *const table_items[] = {
 
 static int is_table_item(const tide_lint_stmt *s, int i)
 {
-    int k;
-    for (k = 0; table_items[k]; k++)
-        if (tide_lint__is(s, i, table_items[k]))
-            return 1;
-    return 0;
+    return is_one_of(s, i, table_items);
 }
 
 /* ---- create table ------------------------------------------------------------ */

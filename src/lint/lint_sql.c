@@ -80,6 +80,8 @@ static int push_unquoted(lexer *x, tide_lint_tokkind kind, const char *p, const 
 {
     tide_buf b = TIDE_BUF_INIT;
     int rc;
+    if (!memchr(p, q, (size_t)(end - p)))
+        return push_tok(x, kind, p, (size_t)(end - p), 0);   /* no doubled quote: the text as it is */
     for (; p < end; p++) {
         if (*p == q && p + 1 < end && p[1] == q)
             p++;
@@ -260,8 +262,9 @@ void tide_lint__stmts_free(tide_lint_stmts *s)
 
 int tide_lint__is(const tide_lint_stmt *s, int i, const char *w)
 {
+    /* the first byte before strcmp: most calls compare a token with a word it is not */
     return i >= 0 && i < s->ntoks && s->toks[i].kind != TIDE_LTOK_IDENT &&
-           s->toks[i].kind != TIDE_LTOK_STRING && !strcmp(s->toks[i].text, w);
+           s->toks[i].kind != TIDE_LTOK_STRING && s->toks[i].text[0] == w[0] && !strcmp(s->toks[i].text, w);
 }
 
 int tide_lint__find(const tide_lint_stmt *s, int from, int end, const char *w)

@@ -470,6 +470,8 @@ int tide_model_same_declared(const char *a, const char *b)
     int same;
     if (!a || !b)
         return a == b;
+    if (!strcmp(a, b))
+        return 1;                            /* the same text folds the same */
     if (fold_spaces(a, &fa) < 0 || fold_spaces(b, &fb) < 0)
         same = !strcasecmp(a, b);            /* out of memory: case only */
     else
@@ -1062,8 +1064,11 @@ static int check_columns(finisher *f, const tide_table *t, char *const *cols, in
     int i;
     for (i = 0; i < n; i++) {
         char name[256];
-        snprintf(name, sizeof name, "%.*s",
-                 (int)(index_entries ? tide_model_index_col_len(cols[i]) : strlen(cols[i])), cols[i]);
+        size_t len = index_entries ? tide_model_index_col_len(cols[i]) : strlen(cols[i]);
+        if (len >= sizeof name)
+            len = sizeof name - 1;       /* as snprintf would cut it */
+        memcpy(name, cols[i], len);
+        name[len] = '\0';
         if (!has_column(f->s, t, name, 0))
             return fail_item(f, t, "%s names column '%s', which the table does not have", what, name);
     }
@@ -1168,9 +1173,13 @@ static int link_enums(finisher *f, tide_table *t)
         tide_column *c = &t->columns[i];
         const char *dot = strchr(c->type, '.');
         char schema[128];
-        const tide_enum *e;
-        snprintf(schema, sizeof schema, "%.*s", dot ? (int)(dot - c->type) : 0, c->type);
-        e = tide_schema_find_enum(f->s, dot ? schema : NULL, dot ? dot + 1 : c->type);
+        const tide_enum *e = NULL;
+        if (dot) {
+            snprintf(schema, sizeof schema, "%.*s", (int)(dot - c->type), c->type);
+            e = tide_schema_find_enum(f->s, schema, dot + 1);
+        } else if (f->s->nenums) {   /* no snprintf per column: a large schema's finish called it 30,000 times */
+            e = tide_schema_find_enum(f->s, NULL, c->type);
+        }
         if (e)
             c->is_enum = 1;
         else if (c->is_enum)
@@ -1648,10 +1657,11 @@ const tide_column *tide_model_find_column(const tide_table *t, const char *name,
     int i;
     if (!name)
         return NULL;
-    for (i = 0; i < t->ncolumns; i++)
+    for (i = 0; i < t->ncolumns; i++)      /* the exact name first: no folding when it is there */
         if (!strcmp(t->columns[i].name, name))
             return &t->columns[i];
-        else if (nocase && !folded && tide_model_same_name(1, t->columns[i].name, name))
+    for (i = 0; nocase && !folded && i < t->ncolumns; i++)
+        if (tide_model_same_name(1, t->columns[i].name, name))
             folded = &t->columns[i];
     return folded;
 }

@@ -63,6 +63,8 @@ static int name_matches(lua_State *L, const char *file, const char *pattern, tid
     const char *msg;
     if (!pattern)
         return 1;
+    if (!strcmp(pattern, "^Migration%d+"))   /* the default, without a call into Lua per file */
+        return !strncmp(file, "Migration", 9) && isdigit((unsigned char)file[9]);
     if (!lua_checkstack(L, 3))
         return tide_err_set(err, TIDE_ENOMEM, "out of memory matching migrations.pattern");
     lua_pushcfunction(L, find_in_lua);
@@ -173,14 +175,14 @@ static int check_duplicates(const tide_migration_set *set, tide_err *err)
         v[i].ts = v[i].m->name + strcspn(v[i].m->name, "0123456789");
         v[i].tslen = strspn(v[i].ts, "0123456789");
     }
-    qsort(v, (size_t)set->n, sizeof *v, by_name_nocase);
+    tide_sort(v, (size_t)set->n, sizeof *v, by_name_nocase);
     for (i = 1; i < set->n; i++)
         if (!strcasecmp(v[i - 1].m->name, v[i].m->name)) {
             rc = tide_err_set(err, TIDE_ECONFIG, "two migrations are named alike: '%s' and '%s' "
                               "(rename one)", file_name(v[i - 1].m), file_name(v[i].m));
             goto done;
         }
-    qsort(v, (size_t)set->n, sizeof *v, by_stamp);
+    tide_sort(v, (size_t)set->n, sizeof *v, by_stamp);
     for (i = 1; i < set->n; i++)
         if (v[i].tslen && v[i].tslen == v[i - 1].tslen && !memcmp(v[i].ts, v[i - 1].ts, v[i].tslen)) {
             rc = tide_err_set(err, TIDE_ECONFIG, "two migrations share the timestamp %.*s: '%s' "
@@ -210,7 +212,7 @@ int tide_migrations_discover(tide_migration_set *out, lua_State *L, const char *
     if ((rc = tide_dir_list_files(&files, dir, &q, err)) < 0 || (rc = take_files(out, &files, dir, err)) < 0)
         goto done;
     if (out->n > 1)
-        qsort(out->items, (size_t)out->n, sizeof *out->items, by_name);
+        tide_sort(out->items, (size_t)out->n, sizeof *out->items, by_name);
     if ((rc = check_duplicates(out, err)) == 0 && m.nskipped) {
         out->skipped = m.skipped.data;     /* the set owns it now */
         out->nskipped = m.nskipped;

@@ -7,6 +7,7 @@
 #include "lua/runtime.h"
 #include "db/driver.h"
 #include "runner/interrupt.h"
+#include "runner/sumcache.h"
 
 #include <lauxlib.h>
 #include <errno.h>
@@ -213,12 +214,16 @@ void tide_status_list_free(tide_status_list *l)
 static char *listed_time(const char *at)
 {
     const char *dot = at ? strchr(at, '.') : NULL;
-    tide_buf b = TIDE_BUF_INIT;
+    size_t n = dot ? (size_t)(dot - at) : 0;
+    char *out;
     if (!dot)
         return tide_strdup(at);
-    if (tide_buf_printf(&b, "%.*sZ", (int)(dot - at), at) < 0)
+    if (!(out = malloc(n + 2)))          /* "...:SS" and "Z": no printf per row of a long list */
         return NULL;
-    return tide_buf_detach(&b);
+    memcpy(out, at, n);
+    out[n] = 'Z';
+    out[n + 1] = '\0';
+    return out;
 }
 
 /* Compares two executed_at values: the seconds, then the milliseconds (none
@@ -339,15 +344,24 @@ static const tide_migration *lookup(const run *r, const char *word, const char *
     return m;
 }
 
+/* The folder whose checksums a run may take from the cache (runner/sumcache.h):
+ * the migrations folder, not a static migrations.list. */
+static const char *cached_folder(const tide *t)
+{
+    return t->mc->list_ref == LUA_NOREF ? t->mc->path : NULL;
+}
+
 static int warn_changed(tide *t, run *r)
 {
+    tide_sumcache cache;
     int i;
+    tide_sumcache_open(&cache, cached_folder(t), r->tracked.n);
     for (i = 0; i < r->found.n; i++) {
         tide_migration *m = &r->found.items[i];
         const tide_tracked *tr = tide_tracking__find(&r->tracked, m->name);
         tide_err ignored;
         char msg[512];
-        if (!tr || !tr->checksum || m->kind == TIDE_MIG_LIST || tide_migration_checksum(m, &ignored) < 0)
+        if (!tr || !tr->checksum || m->kind == TIDE_MIG_LIST || tide_sumcache_checksum(&cache, m, &ignored) < 0)
             continue;
         if (strcmp(tr->checksum, m->checksum)) {
             snprintf(msg, sizeof msg, "migration %s changed since it was executed (its checksum "
@@ -355,6 +369,7 @@ static int warn_changed(tide *t, run *r)
             tide__emit(t, TIDE_EV_WARNING, m->name, msg, 0, 0);
         }
     }
+    tide_sumcache_close(&cache);
     return 0;
 }
 
@@ -904,21 +919,25 @@ int tide_pending(tide *t, tide_status_list *out, tide_err *err)
     return rc < 0 ? rc : 0;
 }
 
-/* Executed migrations; with problems_only, just those changed or missing. */
+/* Executed migrations; with problems_only, just those changed or missing
+ * (migration:validate: every file read, never the checksums' cache). */
 static int list_executed(tide *t, tide_status_list *out, int problems_only, tide_err *err)
 {
+    tide_sumcache cache;
     run r;
     int i, rc, problems = 0;
     memset(out, 0, sizeof *out);
+    memset(&cache, 0, sizeof cache);
     if ((rc = run_begin(t, &r, READ_ONLY, err)) < 0)
         goto done;
+    tide_sumcache_open(&cache, problems_only ? NULL : cached_folder(t), r.tracked.n);
     for (i = 0; i < r.tracked.n && rc == 0; i++) {
         const tide_tracked *tr = &r.tracked.items[i];
         tide_migration *m = (tide_migration *)tide_migrations_find(&r.found, tr->name, NULL);
         tide_err ignored;
         int missing = !m || strcmp(m->name, tr->name), changed = 0;
         if (!missing && tr->checksum && m->kind != TIDE_MIG_LIST &&
-            tide_migration_checksum(m, &ignored) == 0)
+            tide_sumcache_checksum(&cache, m, &ignored) == 0)
             changed = strcmp(tr->checksum, m->checksum) != 0;
         problems += missing || changed || tr->running;
         if (problems_only && !missing && !changed && !tr->running)
@@ -929,6 +948,7 @@ static int list_executed(tide *t, tide_status_list *out, int problems_only, tide
         }
     }
 done:
+    tide_sumcache_close(&cache);
     run_end(t, &r);
     if (rc < 0)
         tide_status_list_free(out);

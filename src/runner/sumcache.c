@@ -1,0 +1,303 @@
+/* sumcache.c — the checksums of migration files remembered between runs
+ * (see sumcache.h for what is kept where, and why a stale one is harmless). */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1   /* realpath, strdup under -std=c11 */
+#endif
+#include "runner/sumcache.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#define HEADER "tide checksums 1 "
+
+/* What stat says of a file: any change to it (an edit, a touch, a
+ * checkout, another file renamed over it) changes one of these. */
+typedef struct file_key {
+    long long size, mtime_s, mtime_ns, ctime_s, ctime_ns;
+    unsigned long long ino, dev;
+} file_key;
+
+struct tide_sumcache_entry {
+    const char *name;              /* the file name (the end of its path) */
+    char *owned;                   /* name, when not in the loaded text */
+    file_key key;
+    char sum[65];
+    int used;                      /* checked in this run: written back */
+};
+
+static void key_of(const struct stat *st, file_key *k)
+{
+    k->size = (long long)st->st_size;
+    k->mtime_s = (long long)st->st_mtim.tv_sec;
+    k->mtime_ns = (long long)st->st_mtim.tv_nsec;
+    k->ctime_s = (long long)st->st_ctim.tv_sec;
+    k->ctime_ns = (long long)st->st_ctim.tv_nsec;
+    k->ino = (unsigned long long)st->st_ino;
+    k->dev = (unsigned long long)st->st_dev;
+}
+
+static int same_key(const file_key *a, const file_key *b)
+{
+    return a->size == b->size && a->mtime_s == b->mtime_s && a->mtime_ns == b->mtime_ns &&
+           a->ctime_s == b->ctime_s && a->ctime_ns == b->ctime_ns && a->ino == b->ino && a->dev == b->dev;
+}
+
+/* A file changed less than two seconds before now (or in the future) may
+ * change again within the same tick of its file system's clock without its
+ * times moving: it is read every time until it has settled. */
+static int settled(const file_key *k)
+{
+    time_t now = time(NULL);
+    return k->mtime_s < (long long)now - 2 && k->ctime_s < (long long)now - 2;
+}
+
+static void drop_all(tide_sumcache *c)
+{
+    int i;
+    for (i = 0; i < c->n; i++)
+        free(c->items[i].owned);
+    free(c->items);
+    c->items = NULL;
+    c->n = c->nloaded = c->next = 0;
+}
+
+/* Appends an entry; name is kept (owned: freed with the cache). */
+static tide_sumcache_entry *add_entry(tide_sumcache *c, const char *name, char *owned, const file_key *k,
+                                      const char *sum)
+{
+    tide_sumcache_entry *e;
+    if (tide_list_reserve(&c->items, c->n, sizeof *c->items) < 0)
+        return NULL;
+    e = &c->items[c->n++];
+    e->name = name;
+    e->owned = owned;
+    e->key = *k;
+    memcpy(e->sum, sum, 64);
+    e->sum[64] = '\0';
+    e->used = 0;
+    return e;
+}
+
+/* The loaded entry of name: the one after the last found (lookups come in
+ * name order, as the cache is written), else by binary search. */
+static tide_sumcache_entry *find(tide_sumcache *c, const char *name)
+{
+    int lo = 0, hi = c->nloaded - 1, cmp;
+    if (c->next < c->nloaded && !strcmp(c->items[c->next].name, name))
+        return &c->items[c->next++];
+    while (lo <= hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (!(cmp = strcmp(c->items[mid].name, name))) {
+            c->next = mid + 1;
+            return &c->items[mid];
+        }
+        if (cmp < 0)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return NULL;
+}
+
+/* A decimal number of at most 19 digits and the character after it (sep);
+ * NULL when malformed. Read by hand: strtoll was a fifth of loading the
+ * cache of 10,000 files. */
+static const char *digits(const char *p, char sep, unsigned long long *out)
+{
+    unsigned long long v = 0;
+    int n = 0;
+    for (; *p >= '0' && *p <= '9'; p++, n++) {
+        if (n == 19)
+            return NULL;
+        v = v * 10 + (unsigned long long)(*p - '0');
+    }
+    *out = v;
+    return n && *p == sep ? p + 1 : NULL;
+}
+
+/* A signed one (a time may be before 1970). */
+static const char *number(const char *p, char sep, long long *out)
+{
+    unsigned long long v;
+    int neg = *p == '-';
+    if (!(p = digits(p + neg, sep, &v)) || v > (unsigned long long)LLONG_MAX)
+        return NULL;
+    *out = neg ? -(long long)v : (long long)v;
+    return p;
+}
+
+/* An inode or device number: unsigned, up to 64 bits (overlayfs uses the top ones). */
+static const char *unumber(const char *p, char sep, unsigned long long *out)
+{
+    const char *start = p;
+    size_t n = strspn(p, "0123456789");
+    char *end;
+    if (n <= 19)
+        return digits(p, sep, out);
+    errno = 0;                     /* 20 digits: strtoull checks the range */
+    *out = strtoull(start, &end, 10);
+    return errno || end != start + n || *end != sep ? NULL : end + 1;
+}
+
+/* "SUM SIZE MTIME_S.NS CTIME_S.NS INO DEV NAME" (one line, the newline
+ * replaced by NUL); 0, or -1 when malformed. */
+static int parse_line(tide_sumcache *c, char *line)
+{
+    file_key k;
+    const char *p = line;
+    int i;
+    for (i = 0; i < 64; i++)
+        if (!((p[i] >= '0' && p[i] <= '9') || (p[i] >= 'a' && p[i] <= 'f')))
+            return -1;
+    if (p[64] != ' ')
+        return -1;
+    line[64] = '\0';
+    p += 65;
+    if (!(p = number(p, ' ', &k.size)) || !(p = number(p, '.', &k.mtime_s)) ||
+        !(p = number(p, ' ', &k.mtime_ns)) || !(p = number(p, '.', &k.ctime_s)) ||
+        !(p = number(p, ' ', &k.ctime_ns)) || !(p = unumber(p, ' ', &k.ino)) ||
+        !(p = unumber(p, ' ', &k.dev)) || !*p)
+        return -1;
+    if (c->n && strcmp(c->items[c->n - 1].name, p) >= 0)
+        return -1;               /* written sorted by name, each once */
+    return add_entry(c, p, NULL, &k, line) ? 0 : -1;
+}
+
+/* The cache's lines, all or none: a corrupt or foreign file counts as
+ * empty. The entries' names point into c->text. */
+static void load(tide_sumcache *c)
+{
+    tide_err ignored;
+    char *p, *nl, *end;
+    size_t hl = strlen(HEADER);
+    tide_buf *text = &c->text;
+    if (tide_file_read(c->file, text, &ignored) < 0 || text->len < hl || memcmp(text->data, HEADER, hl) ||
+        !(nl = memchr(text->data, '\n', text->len)))
+        return;
+    *nl = '\0';
+    if (strcmp(text->data + hl, c->folder))
+        return;                  /* another folder's (16 hex digits collide): ignored */
+    end = text->data + text->len;
+    for (p = nl + 1; p < end; p = nl + 1) {
+        if (!(nl = memchr(p, '\n', (size_t)(end - p))) || parse_line(c, (*nl = '\0', p)) < 0) {
+            drop_all(c);
+            c->dirty = 1;        /* corrupt: written again */
+            return;
+        }
+    }
+    c->nloaded = c->n;
+}
+
+void tide_sumcache_open(tide_sumcache *c, const char *dir, int nfiles)
+{
+    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    char real[PATH_MAX], hex[65];
+    tide_buf path = TIDE_BUF_INIT;
+    memset(c, 0, sizeof *c);
+    if (!dir || nfiles < TIDE_SUMCACHE_MIN || !realpath(dir, real))
+        return;
+    tide_sha256_hex(real, strlen(real), hex);
+    if (xdg && xdg[0] == '/')
+        tide_buf_printf(&path, "%s/tide/checksums-%.16s", xdg, hex);
+    else if (home && home[0] == '/')
+        tide_buf_printf(&path, "%s/.cache/tide/checksums-%.16s", home, hex);
+    if (!path.data || !(c->folder = strdup(real))) {
+        tide_buf_free(&path);
+        return;
+    }
+    c->file = path.data;
+    load(c);
+}
+
+int tide_sumcache_checksum(tide_sumcache *c, tide_migration *m, tide_err *err)
+{
+    struct stat st;
+    file_key k;
+    tide_sumcache_entry *e;
+    const char *name;
+    char *owned;
+    int rc;
+    if (!c->file || m->kind == TIDE_MIG_LIST || !m->path || stat(m->path, &st) < 0)
+        return tide_migration_checksum(m, err);
+    key_of(&st, &k);             /* before the read: a change after it moves the times */
+    name = strrchr(m->path, '/') ? strrchr(m->path, '/') + 1 : m->path;
+    if ((e = find(c, name)) && same_key(&e->key, &k)) {
+        memcpy(m->checksum, e->sum, 65);
+        e->used = 1;
+        return 0;
+    }
+    if ((rc = tide_migration_checksum(m, err)) < 0)
+        return rc;
+    c->dirty = 1;                /* an entry added, or a stale one dropped */
+    if (settled(&k) && !strchr(name, '\n') && m->checksum[0] && (owned = strdup(name))) {
+        if ((e = add_entry(c, owned, owned, &k, m->checksum)))
+            e->used = 1;
+        else
+            free(owned);
+    }
+    return 0;
+}
+
+/* The cache's folder (and its parent, ~/.cache), private to the user. */
+static void make_dirs(const char *file)
+{
+    char dir[PATH_MAX], *slash;
+    if (strlen(file) >= sizeof dir)
+        return;
+    strcpy(dir, file);
+    if (!(slash = strrchr(dir, '/')))
+        return;
+    *slash = '\0';                         /* .../tide */
+    if (mkdir(dir, 0700) == 0 || errno != ENOENT || !(slash = strrchr(dir, '/')) || slash == dir)
+        return;
+    *slash = '\0';                         /* .../.cache */
+    mkdir(dir, 0700);
+    *slash = '/';
+    mkdir(dir, 0700);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp((*(const tide_sumcache_entry *const *)a)->name, (*(const tide_sumcache_entry *const *)b)->name);
+}
+
+void tide_sumcache_close(tide_sumcache *c)
+{
+    tide_buf text = TIDE_BUF_INIT;
+    tide_sumcache_entry **used = NULL;
+    tide_err ignored;
+    int i, n = 0, ok;
+    for (i = 0; c->file && !c->dirty && i < c->n; i++)
+        c->dirty = !c->items[i].used;          /* a file gone or no longer checked */
+    if (c->file && c->dirty && (used = malloc(sizeof *used * (size_t)(c->n ? c->n : 1)))) {
+        for (i = 0; i < c->n; i++)
+            if (c->items[i].used)
+                used[n++] = &c->items[i];
+        qsort(used, (size_t)n, sizeof *used, by_name);
+        ok = tide_buf_printf(&text, "%s%s\n", HEADER, c->folder) == 0;
+        for (i = 0; ok && i < n; i++) {
+            const tide_sumcache_entry *e = used[i];
+            if (i && !strcmp(used[i - 1]->name, e->name))
+                continue;                      /* checked twice in one run: once */
+            ok = tide_buf_printf(&text, "%s %lld %lld.%09lld %lld.%09lld %llu %llu %s\n", e->sum,
+                                 e->key.size, e->key.mtime_s, e->key.mtime_ns, e->key.ctime_s,
+                                 e->key.ctime_ns, e->key.ino, e->key.dev, e->name) == 0;
+        }
+        if (ok) {
+            make_dirs(c->file);
+            tide_file_write_atomic(c->file, text.data, text.len, 0, &ignored);
+        }
+    }
+    free(used);
+    tide_buf_free(&text);
+    drop_all(c);
+    tide_buf_free(&c->text);
+    free(c->file);
+    free(c->folder);
+    memset(c, 0, sizeof *c);
+}

@@ -1,0 +1,86 @@
+# The checksums' cache (runner/sumcache.h, issue 20): migration:list and
+# migration:up's "changed since it was executed" check take an executed
+# migration's checksum from $XDG_CACHE_HOME/tide/checksums-* when its file's
+# stat is the one remembered, instead of reading the file; anything else
+# (an edit, a corrupt or unwritable cache, a file just written) gives the
+# same answers as reading every file. migration:validate never uses it.
+. "$(dirname "$0")/lib.sh"
+export XDG_CACHE_HOME="$work/cache"
+N=300
+
+# project DIR N: N applied trivial migrations, their files settled (older
+# than the two seconds within which a file is not remembered)
+project() {
+  local p=$1 n=$2 i
+  mkdir -p "$p/migrations"
+  for ((i = 1; i <= n; i++)); do
+    printf 'return { up = function(m) m:addSql("select %d") end, down = function(m) end }\n' "$((i % 10))" \
+      > "$p/migrations/Migration2025$(printf '%010d' "$i")_m$i.lua"
+  done
+}
+project "$work/p" $N
+project "$work/small" 20
+sleep 3
+cd "$work/p"
+U="sqlite:$work/p/app.db"
+tide --url "$U" migration:up; expect_rc 0
+cache() { ls "$XDG_CACHE_HOME"/tide/checksums-* 2>/dev/null; }
+
+t "migration:list with $N executed migrations writes the cache, one line per file"
+tide --url "$U" migration:list; expect_rc 0; expect_no "file changed"
+[ -n "$(cache)" ] || bad "no cache file under $XDG_CACHE_HOME/tide"
+[ "$(wc -l < "$(cache)")" = $((N + 1)) ] || bad "the cache has $(wc -l < "$(cache)") lines, expected $((N + 1))"
+head -n 1 "$(cache)" | grep -qx "tide checksums 1 $work/p/migrations" || bad "header: $(head -n 1 "$(cache)")"
+
+t "the cache is read instead of a file whose stat it remembers (validate reads the file)"
+f=migrations/Migration20250000000007_m7.lua
+sed -i -E "s/^[0-9a-f]{64}( .* Migration20250000000007_m7.lua)$/$(printf '0%.0s' $(seq 64))\\1/" "$(cache)"
+tide --url "$U" migration:list; expect_rc 0
+printf '%s\n' "$stdout" | grep -q '_m7 .*applied, file changed$' || bad "m7 is not reported changed"
+[ "$(printf '%s\n' "$stdout" | grep -c 'file changed')" = 1 ] || bad "another file is reported changed"
+tide --url "$U" migration:validate; expect_rc 0; expect_out "Every executed migration matches its file."
+
+t "an edited file (same size) is read again and reported changed"
+rm -rf "$XDG_CACHE_HOME"; tide --url "$U" migration:list; expect_rc 0
+sed -i 's/select 3/select 4/' migrations/Migration20250000000013_m13.lua
+tide --url "$U" migration:list; expect_rc 0; expect_out "applied, file changed"
+printf '%s\n' "$stdout" | grep -q '_m13 .*applied, file changed$' || bad "m13 is not reported changed"
+t "a file changed within two seconds is not remembered"
+grep -q "Migration20250000000013_m13.lua" "$(cache)" && bad "the cache remembers a file just written"
+tide --url "$U" migration:up; expect_rc 0
+expect_out "migration Migration20250000000013_m13 changed since it was executed"
+tide --url "$U" migration:validate; expect_rc 1; expect_out "changed  Migration20250000000013_m13"
+sed -i 's/select 4/select 3/' migrations/Migration20250000000013_m13.lua
+tide --url "$U" migration:list; expect_rc 0; expect_no "file changed"
+
+t "a corrupt cache is ignored and written again"
+printf 'tide checksums 1 %s\nnot a line\n' "$work/p/migrations" > "$(cache)"
+tide --url "$U" migration:list; expect_rc 0; expect_no "file changed"; expect_no "warning"
+[ "$(wc -l < "$(cache)")" -ge "$N" ] || bad "the corrupt cache was not written again"   # m13: just written
+printf '\0\1garbage' > "$(cache)"
+tide --url "$U" migration:list; expect_rc 0; expect_no "file changed"
+head -c 17 "$(cache)" | grep -q "tide checksums 1" || bad "the garbage cache was not written again"
+
+t "another folder's cache (same file name) is ignored"
+sed -i "1s|.*|tide checksums 1 /elsewhere/migrations|" "$(cache)"
+sed -i -E "2s/^[0-9a-f]{64}/$(printf '0%.0s' $(seq 64))/" "$(cache)"
+tide --url "$U" migration:list; expect_rc 0; expect_no "file changed"
+
+t "a missing file is still reported missing"
+mv migrations/Migration20250000000020_m20.lua "$work/m20.lua"
+tide --url "$U" migration:list; expect_rc 0; expect_out "file missing"
+mv "$work/m20.lua" migrations/Migration20250000000020_m20.lua
+
+t "a cache that cannot be written changes nothing"
+XDG_CACHE_HOME=/proc/tide-no-cache tide --url "$U" migration:list; expect_rc 0; expect_no "file changed"
+expect_no "tide:"
+XDG_CACHE_HOME=relative HOME=/proc/none tide --url "$U" migration:list; expect_rc 0; expect_no "tide:"
+[ -e relative ] && bad "a relative XDG_CACHE_HOME was used"
+
+t "no cache for a folder of fewer than 256 executed migrations"
+rm -rf "$XDG_CACHE_HOME"; cd "$work/small"
+tide --url "sqlite:$work/small/app.db" migration:up; expect_rc 0
+tide --url "sqlite:$work/small/app.db" migration:list; expect_rc 0
+[ -z "$(cache)" ] || bad "a cache was written for 20 migrations"
+
+finish

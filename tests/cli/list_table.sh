@@ -1,0 +1,25 @@
+# migration:list and migration:pending print their table from C (issue 20:
+# 10,000 rows formatted in Lua were a quarter of migration:list's time); the
+# columns are as tide.util's table made them: padded to the widest cell in
+# UTF-8 characters, in bytes for a name that is not UTF-8.
+. "$(dirname "$0")/lib.sh"
+mkdir -p migrations
+for n in "20250101000001_café" "20250101000002_ab" $'20250101000003_\xff\xff\xff\xff\xff\xff'; do
+  echo 'return { up = function(m) end, down = function(m) end }' > "migrations/Migration$n.lua"
+done
+
+t "pending: one column, no padding"
+tide migration:pending; expect_rc 0
+[ "$stdout" = $'name\nMigration20250101000001_café\nMigration20250101000002_ab\nMigration20250101000003_\xff\xff\xff\xff\xff\xff' ] ||
+  bad "pending printed something else"
+
+t "list: columns padded in characters, bytes for what is not UTF-8"
+tide migration:up; expect_rc 0
+tide migration:list; expect_rc 0
+expect_out "name                            executed at           duration  status"
+expect_out "Migration20250101000001_café    2"
+expect_out "Migration20250101000002_ab      2"
+expect_out $'Migration20250101000003_\xff\xff\xff\xff\xff\xff  2'
+expect_out "  0 ms      applied"
+
+finish
