@@ -47,11 +47,14 @@ static int setup(void **state)
     write_file("sql.lua", "return { url = 'sqlite:sql.db', migrations = { path = 'sql' } }\n");
     write_file("quick/Migration20260101000000_a.lua",
                "return { up = function(m) m:execute 'create table a (id integer)' end }\n");
+    /* each says it has started (the file "started"): the signal waits for it */
     write_file("loop/Migration20260101000000_loop.lua",
                "return { up = function(m) m:execute 'create table a (id integer)'\n"
+               "  io.open('started', 'w'):close()\n"
                "  while true do end end }\n");
     write_file("sql/Migration20260101000000_cte.lua",
                "return { up = function(m) m:execute 'create table a (id integer)'\n"
+               "  io.open('started', 'w'):close()\n"
                "  m:execute [[with recursive c(x) as (select 1 union all select x + 1 from c)\n"
                "              select count(*) from c where x < 0]] end }\n");
     memset(&sa, 0, sizeof sa);
@@ -81,13 +84,20 @@ static tide *open_project(const char *config, int handle_signals)
     return t;
 }
 
-/* A child that sends sig to this process after ms milliseconds. */
+/* A child that sends sig to this process ms milliseconds after the
+ * migration has said it started (the file "started"; at most 60 s), so
+ * that a busy machine cannot make the signal come before the run. */
 static pid_t signal_later(int sig, int ms)
 {
-    pid_t parent = getpid(), child = fork();
+    pid_t parent = getpid(), child;
+    unlink("started");
+    child = fork();
     assert_true(child >= 0);
     if (child == 0) {
-        struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+        struct timespec poll = { 0, 10000000L }, ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+        int i;
+        for (i = 0; i < 6000 && access("started", F_OK) != 0; i++)
+            nanosleep(&poll, NULL);
         nanosleep(&ts, NULL);
         kill(parent, sig);
         _exit(0);
@@ -107,7 +117,7 @@ static void interrupted_run(const char *config, int sig, const char *expect)
     tide_status_list l;
     tide_err err;
     tide *t = open_project(config, 1);
-    pid_t child = signal_later(sig, 300);
+    pid_t child = signal_later(sig, 100);
     host_caught = 0;
     tide_err_clear(&err);
     assert_int_equal(tide_up(t, NULL, &l, &err), TIDE_EINTR);
