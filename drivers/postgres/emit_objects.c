@@ -120,6 +120,7 @@ static const char *sql_kind(const tide_object *o)
     case TIDE_OBJ_PARTITION_INDEX: return "index";
     case TIDE_OBJ_TRIGGER:  return "trigger";
     case TIDE_OBJ_POLICY:   return "policy";
+    case TIDE_OBJ_STATISTICS: return "statistics";
     case TIDE_OBJ_EXCLUSION:
     case TIDE_OBJ_PARTITION_CONSTRAINT: return "constraint";
     default:                return NULL;
@@ -140,7 +141,7 @@ static void object_ref(tide_sqlw *e, const tide_object *o, const char *name)
 {
     tide_sqlw_put(e, sql_kind(o));
     tide_sqlw_put(e, " ");
-    if (o->table) {
+    if (o->table && o->kind != TIDE_OBJ_STATISTICS) {     /* statistics are named in their namespace */
         tide_sqlw_q(e, name);
         tide_sqlw_put(e, " on ");
         tide_sqlw_qname(e, o->schema, o->table);

@@ -363,6 +363,24 @@ static const char sql_policies[] = RELS_CTE
     DESCRIPTION("d", "pg_catalog.pg_policy", "pol.oid")
     "ORDER BY pol.polrelid, pol.polname";
 
+/* Extended statistics (CREATE STATISTICS) on the tables read, in their
+ * table's namespace (others are reported as not carried), as
+ * pg_get_statisticsobjdef prints them but for the statistics' own
+ * namespace, said only when the search path does not find it (as
+ * pg_get_triggerdef does for a table): the table read, the name, the
+ * definition, the comment. The statistics target (ALTER STATISTICS ...
+ * SET STATISTICS) is the planner's tuning, not read. */
+static const char sql_statistics[] = RELS_CTE
+    "SELECT st.stxrelid, st.stxname, CASE WHEN pg_catalog.pg_statistics_obj_is_visible(st.oid) "
+    "THEN 'CREATE STATISTICS ' || pg_catalog.substr(pg_catalog.pg_get_statisticsobjdef(st.oid), "
+    "pg_catalog.length('CREATE STATISTICS ' || pg_catalog.quote_ident(n.nspname) || '.') + 1) "
+    "ELSE pg_catalog.pg_get_statisticsobjdef(st.oid) END, d.description "
+    "FROM rels r JOIN pg_catalog.pg_statistic_ext st ON st.stxrelid = r.oid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = st.stxnamespace AND n.nspname = r.nspname "
+    DESCRIPTION("d", "pg_catalog.pg_statistic_ext", "st.oid")
+    "WHERE " NOT_EXTENSION("pg_catalog.pg_statistic_ext", "st.oid") " "
+    "ORDER BY st.stxrelid, st.stxname";
+
 /* A sequence that is a column's own: an identity's ('i'), or a serial's,
  * owned by the column ('a') whose default takes it. */
 #define COLUMN_SEQUENCE(seq) \
@@ -477,7 +495,8 @@ static const char sql_partitions[] = RELS_CTE
  * without a word: objects of kinds tide has no row for (window
  * functions, operators and their classes and families, text
  * search objects, conversions, base, range and shell types, foreign
- * tables, rules, extended statistics), what it does not say of a relation
+ * tables, rules, extended statistics not in their table's namespace or not on a
+ * table read), what it does not say of a relation
  * (a trigger disabled or enabled for replicas, replica identity, a
  * tablespace, an access method, a typed table, column options, a view
  * column's default,
@@ -533,8 +552,11 @@ static const char sql_unmodelled[] =
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     "WHERE " NAMESPACES " AND rw.rulename <> '_RETURN' AND " NOT_EXTENSION("pg_catalog.pg_rewrite", "rw.oid") " "
     "UNION ALL SELECT 11, 'statistics ' || " READ_NAME("n.nspname", "ob.stxname") " "
+    "|| ': not in its table''s namespace, or not on a table' "
     "FROM pg_catalog.pg_statistic_ext ob JOIN pg_catalog.pg_namespace n ON n.oid = ob.stxnamespace "
+    "JOIN pg_catalog.pg_class sc ON sc.oid = ob.stxrelid "
     "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_statistic_ext", "ob.oid") " "
+    "AND NOT (sc.relnamespace = ob.stxnamespace AND sc.relkind IN ('r', 'p') AND NOT sc.relispartition) "
     "UNION ALL SELECT 12, 'trigger ' || tg.tgname || ' on ' || " REL_NAME " || CASE tg.tgenabled "
     "WHEN 'D' THEN ': disabled' WHEN 'R' THEN ': enabled for replicas only' ELSE ': enabled always' END "
     "FROM pg_catalog.pg_trigger tg JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid "
@@ -1323,6 +1345,15 @@ static int read_partition_constraints(reader *r, const PGresult *res)
     return read_on_table(r, res, TIDE_OBJ_PARTITION_CONSTRAINT, -1, 4);
 }
 
+static int read_statistics(reader *r, const PGresult *res)
+{
+    int rc = read_on_table(r, res, TIDE_OBJ_STATISTICS, -1, -1), i;
+    for (i = 0; rc == 0 && i < r->out->nobjects; i++)     /* what it is on is all it reads */
+        if (r->out->objects[i].kind == TIDE_OBJ_STATISTICS)
+            r->out->objects[i].reads_given = 1;
+    return rc;
+}
+
 static int read_policies(reader *r, const PGresult *res)
 {
     return read_on_table(r, res, TIDE_OBJ_POLICY, 4, -1);
@@ -1360,6 +1391,7 @@ static const struct step {
     { "partition constraints", sql_partition_constraints, read_partition_constraints },
     { "triggers", sql_triggers, read_triggers },
     { "policies", sql_policies, read_policies },
+    { "extended statistics", sql_statistics, read_statistics },
     { "objects tide does not carry", sql_unmodelled, read_unmodelled },
 };
 

@@ -1110,6 +1110,7 @@ local KINDS = {
   { word = "materializedViewIndex", kind = "materialized view index", example = "[[create index ... on mv (...)]]" },
   { word = "trigger",          kind = "trigger",           example = "[[create trigger ... ]]", onTable = true },
   { word = "policy",           kind = "policy",            example = "[[create policy ... ]]", onTable = true },
+  { word = "statistics",       kind = "statistics",        example = "[[create statistics ... on a, b from t]]", onTable = true },
   { word = "exclusion",        kind = "exclusion constraint", example = "[[exclude using gist (room with =, during with &&)]]", onTable = true },
   { word = "sequenceOwner",    kind = "sequence owner",    example = "[[number]]", onTable = true },
 }

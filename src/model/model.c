@@ -309,6 +309,9 @@ const tide_object_kind_info tide_object_kinds[TIDE_NOBJECT_KINDS] = {
                                  "the whole CREATE TRIGGER statement" },
     [TIDE_OBJ_POLICY]        = { "policy", "policies", TIDE_OBJK_ON_TABLE | TIDE_OBJK_READS,
                                  "the whole CREATE POLICY statement" },
+    [TIDE_OBJ_STATISTICS]    = { "statistics", "statistics", TIDE_OBJK_ON_TABLE | TIDE_OBJK_READS,
+                                 "the whole CREATE STATISTICS statement (extended statistics on its "
+                                 "table's columns or expressions)" },
     [TIDE_OBJ_EXCLUSION]     = { "exclusion constraint", "exclusion constraints", TIDE_OBJK_ON_TABLE,
                                  "the constraint as the database prints it: "
                                  "\"EXCLUDE USING gist (room WITH =, during WITH &&)\"" },

@@ -253,6 +253,7 @@ typedef enum tide_object_kind {     /* in creation order */
     TIDE_OBJ_MATVIEW_INDEX,
     TIDE_OBJ_TRIGGER,
     TIDE_OBJ_POLICY,
+    TIDE_OBJ_STATISTICS,
     TIDE_OBJ_EXCLUSION,
     TIDE_OBJ_SEQUENCE_OWNER,
     TIDE_NOBJECT_KINDS

@@ -558,7 +558,7 @@ static int fail(reader *r, const char *at, const char *fmt, ...)
 static int fail(reader *r, const char *at, const char *fmt, ...)
 {
     const char *line = r->start, *q;
-    char what[320];
+    char what[512];
     int nline = 1, col = 1;
     va_list ap;
     while ((q = memchr(line, '\n', (size_t)(at - line)))) {
@@ -1346,7 +1346,7 @@ static int read_kind(reader *r, const char *k, tide_object *o)
         o->kind = (tide_object_kind)i;
         return 0;
     }
-    tide_object_kind_names(known, sizeof known, "\"");
+    tide_object_kind_names(known, sizeof known, "");
     return fail(r, at, "unknown kind \"%s\" of an object (known: %s)", shown(r), known);
 }
 

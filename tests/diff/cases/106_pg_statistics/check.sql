@@ -1,0 +1,1 @@
+select id, city from shipment order by id;

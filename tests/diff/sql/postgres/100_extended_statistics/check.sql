@@ -1,0 +1,1 @@
+select id, city, weight from shipment order by id;
