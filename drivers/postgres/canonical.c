@@ -36,7 +36,7 @@ static int rewritten(const tide_object *o)
            o->kind == TIDE_OBJ_FUNCTION || o->kind == TIDE_OBJ_VIEW || o->kind == TIDE_OBJ_MATVIEW ||
            o->kind == TIDE_OBJ_MATVIEW_INDEX || o->kind == TIDE_OBJ_PARTITION_INDEX ||
            o->kind == TIDE_OBJ_PARTITION_CONSTRAINT ||
-           o->kind == TIDE_OBJ_TRIGGER || o->kind == TIDE_OBJ_POLICY || o->kind == TIDE_OBJ_STATISTICS;
+           o->kind == TIDE_OBJ_TRIGGER || o->kind == TIDE_OBJ_RULE || o->kind == TIDE_OBJ_POLICY || o->kind == TIDE_OBJ_STATISTICS;
 }
 
 static int is_view(const tide_object *o)

@@ -119,6 +119,7 @@ static const char *sql_kind(const tide_object *o)
     case TIDE_OBJ_MATVIEW_INDEX:
     case TIDE_OBJ_PARTITION_INDEX: return "index";
     case TIDE_OBJ_TRIGGER:  return "trigger";
+    case TIDE_OBJ_RULE:     return "rule";
     case TIDE_OBJ_POLICY:   return "policy";
     case TIDE_OBJ_STATISTICS: return "statistics";
     case TIDE_OBJ_EXCLUSION:

@@ -341,6 +341,21 @@ static const char sql_triggers[] = RELS_CTE
     "AND NOT tg.tgisinternal AND " NOT_EXTENSION("pg_catalog.pg_trigger", "tg.oid") " "
     "ORDER BY tg.tgrelid, tg.tgname";
 
+/* Rewrite rules of the tables read and of the views (not a view's own
+ * "_RETURN"), as pg_get_ruledef prints them, without its closing ';': the
+ * relation read, the name, the definition, the comment, the relation's
+ * namespace and name (as for triggers). */
+static const char sql_rules[] = RELS_CTE
+    "SELECT rw.ev_class, rw.rulename, pg_catalog.rtrim(pg_catalog.pg_get_ruledef(rw.oid, true), ';'), "
+    "d.description, n.nspname, c.relname "
+    "FROM pg_catalog.pg_rewrite rw JOIN pg_catalog.pg_class c ON c.oid = rw.ev_class "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    DESCRIPTION("d", "pg_catalog.pg_rewrite", "rw.oid")
+    "WHERE rw.rulename <> '_RETURN' AND (rw.ev_class IN (SELECT r.oid FROM rels r) "
+    "OR c.relkind = 'v' AND " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") ") "
+    "AND " NOT_EXTENSION("pg_catalog.pg_rewrite", "rw.oid") " "
+    "ORDER BY rw.ev_class, rw.rulename";
+
 /* Row level security policies: PostgreSQL prints no CREATE POLICY, so the
  * statement is built here, every clause said (AS, FOR, TO) in one order;
  * the table is qualified when the search path does not find it, as
@@ -495,7 +510,7 @@ static const char sql_partitions[] = RELS_CTE
  * without a word: objects of kinds tide has no row for (window
  * functions, operators and their classes and families, text
  * search objects, conversions, base, range and shell types, foreign
- * tables, rules, extended statistics not in their table's namespace or not on a
+ * tables, rules of a partition, extended statistics not in their table's namespace or not on a
  * table read), what it does not say of a relation
  * (a trigger disabled or enabled for replicas, replica identity, a
  * tablespace, an access method, a typed table, column options, a view
@@ -551,6 +566,7 @@ static const char sql_unmodelled[] =
     "FROM pg_catalog.pg_rewrite rw JOIN pg_catalog.pg_class c ON c.oid = rw.ev_class "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     "WHERE " NAMESPACES " AND rw.rulename <> '_RETURN' AND " NOT_EXTENSION("pg_catalog.pg_rewrite", "rw.oid") " "
+    "AND NOT (c.relkind IN ('r', 'p') AND NOT c.relispartition OR c.relkind = 'v') "
     "UNION ALL SELECT 11, 'statistics ' || " READ_NAME("n.nspname", "ob.stxname") " "
     "|| ': not in its table''s namespace, or not on a table' "
     "FROM pg_catalog.pg_statistic_ext ob JOIN pg_catalog.pg_namespace n ON n.oid = ob.stxnamespace "
@@ -1345,6 +1361,11 @@ static int read_partition_constraints(reader *r, const PGresult *res)
     return read_on_table(r, res, TIDE_OBJ_PARTITION_CONSTRAINT, -1, 4);
 }
 
+static int read_rules(reader *r, const PGresult *res)
+{
+    return read_on_table(r, res, TIDE_OBJ_RULE, -1, 4);
+}
+
 static int read_statistics(reader *r, const PGresult *res)
 {
     int rc = read_on_table(r, res, TIDE_OBJ_STATISTICS, -1, -1), i;
@@ -1392,6 +1413,7 @@ static const struct step {
     { "triggers", sql_triggers, read_triggers },
     { "policies", sql_policies, read_policies },
     { "extended statistics", sql_statistics, read_statistics },
+    { "rules", sql_rules, read_rules },
     { "objects tide does not carry", sql_unmodelled, read_unmodelled },
 };
 

@@ -1109,6 +1109,7 @@ local KINDS = {
   { word = "materializedView", kind = "materialized view", example = "[[select ...]]" },
   { word = "materializedViewIndex", kind = "materialized view index", example = "[[create index ... on mv (...)]]" },
   { word = "trigger",          kind = "trigger",           example = "[[create trigger ... ]]", onTable = true },
+  { word = "rule",             kind = "rule",              example = "[[create rule ... as on delete to t do instead nothing]]", onTable = true },
   { word = "policy",           kind = "policy",            example = "[[create policy ... ]]", onTable = true },
   { word = "statistics",       kind = "statistics",        example = "[[create statistics ... on a, b from t]]", onTable = true },
   { word = "exclusion",        kind = "exclusion constraint", example = "[[exclude using gist (room with =, during with &&)]]", onTable = true },

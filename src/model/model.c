@@ -307,6 +307,8 @@ const tide_object_kind_info tide_object_kinds[TIDE_NOBJECT_KINDS] = {
                                  "created again with it)" },
     [TIDE_OBJ_TRIGGER]       = { "trigger", "triggers", TIDE_OBJK_ON_TABLE | TIDE_OBJK_READS,
                                  "the whole CREATE TRIGGER statement" },
+    [TIDE_OBJ_RULE]          = { "rule", "rules", TIDE_OBJK_ON_TABLE | TIDE_OBJK_READS,
+                                 "the whole CREATE RULE statement (a rewrite rule of a table or a view)" },
     [TIDE_OBJ_POLICY]        = { "policy", "policies", TIDE_OBJK_ON_TABLE | TIDE_OBJK_READS,
                                  "the whole CREATE POLICY statement" },
     [TIDE_OBJ_STATISTICS]    = { "statistics", "statistics", TIDE_OBJK_ON_TABLE | TIDE_OBJK_READS,

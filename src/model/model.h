@@ -252,6 +252,7 @@ typedef enum tide_object_kind {     /* in creation order */
     TIDE_OBJ_MATVIEW,
     TIDE_OBJ_MATVIEW_INDEX,
     TIDE_OBJ_TRIGGER,
+    TIDE_OBJ_RULE,
     TIDE_OBJ_POLICY,
     TIDE_OBJ_STATISTICS,
     TIDE_OBJ_EXCLUSION,

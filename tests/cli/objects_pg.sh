@@ -69,7 +69,7 @@ create publication everything for all tables;
 SQL
 tide --url "$base/${DB}_odd" schema:inspect --format lua; expect_rc 0
 for what in 'operator ===' \
-            'text search configuration plain_words' 'range type span' 'rule note_never_deleted on note' \
+            'text search configuration plain_words' 'range type span' \
             'trigger note_keep on note: disabled' 'table note: replica identity full' \
             'column note.body: options (n_distinct=100)' 'view box_view: the default of column id' \
             'publication everything'; do
@@ -82,11 +82,12 @@ for what in 't.aggregate "total" [['$'\n''CREATE AGGREGATE public.total(integer)
             't.schema "public" { comment = "the application" }' \
             't.sequenceOwner "box_serial" { table = "note", sql = [[id]] }' \
             't.collation "plain_c" [[provider = libc, locale = '"'C'"']]' \
-            't.statistics "note_nm" { table = "note", sql = [[CREATE STATISTICS note_nm (dependencies) ON n, m FROM note]] }'; do
+            't.statistics "note_nm" { table = "note", sql = [[CREATE STATISTICS note_nm (dependencies) ON n, m FROM note]] }' \
+            't.rule "note_never_deleted" { table = "note", sql = [['$'\n''CREATE RULE note_never_deleted AS'; do
   case "$stdout" in *"$what"*) ;; *) bad "schema:inspect does not write: $what" ;; esac
 done
-case "$out" in *"does not carry: sequence box_serial"*|*"does not carry: collation"*|*"does not carry: statistics"*)
-  bad "a sequence owner, a collation or statistics are reported as not carried" ;; esac
+case "$out" in *"does not carry: sequence box_serial"*|*"does not carry: collation"*|*"does not carry: statistics"*|*"does not carry: rule"*)
+  bad "a sequence owner, a collation, statistics or a rule are reported as not carried" ;; esac
 admin "drop database if exists ${DB}_to"; admin "create database ${DB}_to"
 tide --url "$base/${DB}_to" schema:diff --from "$base/${DB}_to" --to "$base/${DB}_odd"; expect_rc 0
 expect_out "does not carry: operator === (text, text)"

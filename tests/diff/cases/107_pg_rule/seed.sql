@@ -1,0 +1,1 @@
+insert into note (id, body) values (1, 'a');

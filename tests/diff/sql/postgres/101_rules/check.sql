@@ -1,0 +1,1 @@
+select id, body, n from note order by id;
