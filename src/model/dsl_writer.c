@@ -672,7 +672,7 @@ static void uniques(writer *w, tide_buf *b, const tide_table *t, const char *ind
 {
     int i;
     for (i = 0; i < t->nuniques; i++) {
-        const tide_unique *u = &t->uniques[i];
+        const tide_unique *u = tide_table_declared_unique(t, i);
         if (u->ncolumns == 1 && unique_of(w, t, u->columns[0]) == u)
             continue;
         putf(w, b, "%s  t.unique { ", indent);

@@ -410,7 +410,15 @@ static void render_table(writer *w, const tide_table *t)
         render_column(w, &t->columns[i]);
     leave(w, "]");
     render_primary_key(w, t);
-    object_list(w, "uniques", t->uniques, t->nuniques, sizeof *t->uniques, any_unique);
+    if (w->declared && t->nuniques) {    /* SQLite numbers their indexes by the order declared */
+        key(w, "uniques");
+        enter(w, "[");
+        for (i = 0; i < t->nuniques; i++)
+            any_unique(w, tide_table_declared_unique(t, i));
+        leave(w, "]");
+    } else {
+        object_list(w, "uniques", t->uniques, t->nuniques, sizeof *t->uniques, any_unique);
+    }
     object_list(w, "indexes", t->indexes, t->nindexes, sizeof *t->indexes, any_index);
     if (w->declared && t->nfks) {    /* SQLite numbers them by the order declared: kept */
         key(w, "foreignKeys");
