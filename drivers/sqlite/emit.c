@@ -257,8 +257,11 @@ static void create_table_as(emitter *e, const tide_table *t, const char *name)
             enum_check(e, t, &t->columns[i]);
         }
     for (i = 0; i < t->nfks; i++) {     /* in the order declared: SQLite numbers them by it */
+        tide_fk fk = *tide_table_declared_fk(t, i);
+        if (fk.ref_key)
+            fk.nref_columns = 0;        /* REFERENCES parent, as declared: the parent's key */
         tide_sqlw_put(W(e), ",\n  ");
-        tide_sqlw_fk(W(e), tide_table_declared_fk(t, i), 0);
+        tide_sqlw_fk(W(e), &fk, 0);
     }
     tide_sqlw_put(W(e), "\n)");
     if (t->options & TIDE_TABLE_WITHOUT_ROWID)

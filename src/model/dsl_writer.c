@@ -425,7 +425,7 @@ static void references(writer *w, tide_buf *b, const tide_table *t, const tide_f
     tide_buf opts = TIDE_BUF_INIT;
     put(w, b, " :references(");
     qualified(w, b, fk->ref_schema, fk->ref_table);
-    if (fk->nref_columns == 1) {
+    if (fk->nref_columns == 1 && !fk->ref_key) {   /* none: the referenced key */
         put(w, b, ", ");
         quote(w, b, fk->ref_columns[0]);
     }
@@ -754,7 +754,7 @@ static void foreigns(writer *w, tide_buf *b, const tide_table *t, const char *in
         entries(w, b, fk->columns, fk->ncolumns);
         put(w, b, ", table = ");
         qualified(w, b, fk->ref_schema, fk->ref_table);
-        if (fk->nref_columns) {
+        if (fk->nref_columns && !fk->ref_key) {
             put(w, b, ", columns = ");
             str_list(w, b, fk->ref_columns, fk->nref_columns);
         }

@@ -1180,10 +1180,12 @@ static int check_fk_targets(finisher *f, tide_table *t)
             return fail_item(f, t, "foreign key '%s' names no table", fk->name);
         if (!ref)
             continue;                  /* a table outside this schema: nothing to check */
-        if (fk->nref_columns == 0)
+        if (fk->nref_columns == 0) {
+            fk->ref_key = 1;
             for (j = 0; j < ref->npk; j++)
                 if (tide_strv_push(f->s, &fk->ref_columns, &fk->nref_columns, ref->pk[j]) < 0)
                     return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+        }
         if (fk->nref_columns != fk->ncolumns)
             return fail_item(f, t, "foreign key '%s' has a different number of columns than it "
                              "references in '%s'", fk->name, fk->ref_table);
@@ -1823,6 +1825,7 @@ static int copy_table(tide_schema *s, const tide_table *a)
             copy_strv(s, &fk->ref_columns, &fk->nref_columns, af->ref_columns, af->nref_columns) < 0)
             return TIDE_ENOMEM;
         fk->pos = af->pos;
+        fk->ref_key = af->ref_key;
         fk->ref_schema = tide_schema_str(s, af->ref_schema);
         fk->ref_table = tide_schema_str(s, af->ref_table);
         fk->on_delete = tide_schema_str(s, af->on_delete);

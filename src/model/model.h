@@ -152,6 +152,9 @@ typedef struct tide_fk {
                                the last declared first), so a table it writes declares them
                                in this order, not in name order; the diff ignores it */
     char *comment;          /* NULL: none (PostgreSQL COMMENT ON CONSTRAINT) */
+    int ref_key;            /* REFERENCES named no columns (ref_columns are the parent's key,
+                               filled by finish): SQLite writes it so again, as PRAGMA
+                               foreign_key_list tells it apart; the diff ignores it */
 } tide_fk;
 
 typedef struct tide_check {
