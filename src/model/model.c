@@ -7,6 +7,7 @@
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -227,16 +228,26 @@ tide_unique *tide_table_add_unique(tide_schema *s, tide_table *t, const char *na
     return u;
 }
 
+/* The k-th of n items (size bytes each, their int position at offset pos)
+ * in the order declared: by position, then by place in the list. */
+static const void *declared_item(const void *items, int n, size_t size, size_t pos, int k)
+{
+    const char *base = items;
+    int i, j, before;
+#define POS(x) (*(const int *)(const void *)(base + (size_t)(x) * size + pos))
+    for (i = 0; i < n; i++) {
+        for (before = 0, j = 0; j < n; j++)
+            before += POS(j) < POS(i) || (POS(j) == POS(i) && j < i);
+        if (before == k)
+            return base + (size_t)i * size;
+    }
+#undef POS
+    return base + (size_t)k * size;
+}
+
 const tide_unique *tide_table_declared_unique(const tide_table *t, int k)
 {
-    int i, j, before;
-    for (i = 0; i < t->nuniques; i++) {
-        for (before = 0, j = 0; j < t->nuniques; j++)
-            before += t->uniques[j].pos < t->uniques[i].pos || (t->uniques[j].pos == t->uniques[i].pos && j < i);
-        if (before == k)
-            return &t->uniques[i];
-    }
-    return &t->uniques[k];
+    return declared_item(t->uniques, t->nuniques, sizeof *t->uniques, offsetof(tide_unique, pos), k);
 }
 
 tide_index *tide_table_add_index(tide_schema *s, tide_table *t, const char *name)
@@ -259,14 +270,7 @@ tide_fk *tide_table_add_fk(tide_schema *s, tide_table *t, const char *name)
 
 const tide_fk *tide_table_declared_fk(const tide_table *t, int k)
 {
-    int i, j, before;
-    for (i = 0; i < t->nfks; i++) {
-        for (before = 0, j = 0; j < t->nfks; j++)
-            before += t->fks[j].pos < t->fks[i].pos || (t->fks[j].pos == t->fks[i].pos && j < i);
-        if (before == k)
-            return &t->fks[i];
-    }
-    return &t->fks[k];
+    return declared_item(t->fks, t->nfks, sizeof *t->fks, offsetof(tide_fk, pos), k);
 }
 
 tide_check *tide_table_add_check(tide_schema *s, tide_table *t, const char *name, const char *expr)
