@@ -100,8 +100,10 @@ void tide_sqlw_fk(tide_sqlw *w, const tide_fk *fk, int with_schema)
     tide_sqlw_columns(w, fk->columns, fk->ncolumns);
     tide_sqlw_put(w, " references ");
     tide_sqlw_qname(w, with_schema ? fk->ref_schema : NULL, fk->ref_table);
-    tide_sqlw_put(w, " ");
-    tide_sqlw_columns(w, fk->ref_columns, fk->nref_columns);
+    if (fk->nref_columns) {             /* none: the parent's key (SQLite's REFERENCES parent) */
+        tide_sqlw_put(w, " ");
+        tide_sqlw_columns(w, fk->ref_columns, fk->nref_columns);
+    }
     if (fk->on_delete) {
         tide_sqlw_put(w, " on delete ");
         tide_sqlw_put(w, fk->on_delete);

@@ -205,7 +205,33 @@ int pg_seq_column_options(const char *table, const tide_column *c, int full, tid
     return rc ? tide_err_set(err, rc, "out of memory") : 0;
 }
 
-/* Columns' own sequences: their options in the minimal canonical form. */
+/* d is the literal lit, alone or cast to boolean. */
+static int is_bool_literal(const char *d, const char *lit)
+{
+    size_t n = strlen(lit);
+    return !strncmp(d, lit, n) && (!d[n] || !strcmp(d + n, "::boolean"));
+}
+
+/* A boolean column's default 't', 'yes', '1', 'on' is true (and 'f', 'no',
+ * '0', 'off' false), as PostgreSQL stores it. (Here, not in the model:
+ * SQLite keeps DEFAULT 'f' as the text 'f', another value than false.) */
+static int boolean_literal(tide_schema *s, tide_column *c, tide_err *err)
+{
+    static const char *const yes[] = { "'t'", "'true'", "'y'", "'yes'", "'on'", "'1'", NULL };
+    static const char *const no[] = { "'f'", "'false'", "'n'", "'no'", "'off'", "'0'", NULL };
+    int i;
+    if (!c->default_expr || !c->type || strcmp(c->type, "boolean"))
+        return 0;
+    for (i = 0; yes[i] || no[i]; i++)
+        if ((yes[i] && is_bool_literal(c->default_expr, yes[i])) || (no[i] && is_bool_literal(c->default_expr, no[i])))
+            return (c->default_expr = tide_schema_str(s, yes[i] && is_bool_literal(c->default_expr, yes[i])
+                                                      ? "true" : "false")) ? 0
+                   : tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    return 0;
+}
+
+/* Columns' own sequences: their options in the minimal canonical form;
+ * boolean defaults as PostgreSQL spells them. */
 static int normalize_columns(tide_schema *s, tide_buf *buf, tide_err *err)
 {
     int i, j, rc;
@@ -215,6 +241,8 @@ static int normalize_columns(tide_schema *s, tide_buf *buf, tide_err *err)
             c->not_null_said = 0;             /* SQLite's rowid alone keeps it */
             if (c->default_expr && !strcmp(c->default_expr, "null"))
                 c->default_expr = NULL;       /* PostgreSQL keeps no DEFAULT NULL */
+            if ((rc = boolean_literal(s, c, err)) < 0)
+                return rc;
             if (!c->autoincrement || (!c->identity && !c->sequence))
                 continue;
             if ((rc = pg_seq_column_options(s->tables[i]->name, c, 0, buf, err)) < 0)

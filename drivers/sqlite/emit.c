@@ -244,12 +244,13 @@ static void create_table_as(emitter *e, const tide_table *t, const char *name)
         tide_sqlw_columns(W(e), t->pk, t->npk);
         on_conflict(e, t->pk_conflict);
     }
-    for (i = 0; i < t->nuniques; i++) {
+    for (i = 0; i < t->nuniques; i++) {  /* in the order declared: SQLite numbers their indexes by it */
+        const tide_unique *u = tide_table_declared_unique(t, i);
         tide_sqlw_put(W(e), ",\n  constraint ");
-        tide_sqlw_q(W(e), t->uniques[i].name);
+        tide_sqlw_q(W(e), u->name);
         tide_sqlw_put(W(e), " unique ");
-        tide_sqlw_columns(W(e), t->uniques[i].columns, t->uniques[i].ncolumns);
-        on_conflict(e, t->uniques[i].on_conflict);
+        tide_sqlw_columns(W(e), u->columns, u->ncolumns);
+        on_conflict(e, u->on_conflict);
     }
     for (i = 0; i < t->nchecks; i++) {
         tide_sqlw_put(W(e), ",\n  constraint ");
@@ -264,8 +265,11 @@ static void create_table_as(emitter *e, const tide_table *t, const char *name)
             enum_check(e, t, &t->columns[i]);
         }
     for (i = 0; i < t->nfks; i++) {     /* in the order declared: SQLite numbers them by it */
+        tide_fk fk = *tide_table_declared_fk(t, i);
+        if (fk.ref_key)
+            fk.nref_columns = 0;        /* REFERENCES parent, as declared: the parent's key */
         tide_sqlw_put(W(e), ",\n  ");
-        tide_sqlw_fk(W(e), tide_table_declared_fk(t, i), 0);
+        tide_sqlw_fk(W(e), &fk, 0);
     }
     tide_sqlw_put(W(e), "\n)");
     if (t->options & TIDE_TABLE_WITHOUT_ROWID)

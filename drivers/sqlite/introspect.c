@@ -31,7 +31,9 @@ static const char q_indexes[] =
     "join pragma_index_xinfo(il.name, 'main') ix "
     "left join main.sqlite_master s on s.type = 'index' and s.name = il.name "
     "where " USER_TABLES " and il.origin in ('c', 'u') and ix.key = 1 "
-    "order by m.name, il.name, ix.seqno";
+    "order by m.name, il.origin, "       /* a table's unique constraints in the order declared: */
+    "case when il.name like 'sqlite\\_autoindex\\_%' escape '\\' "   /* sqlite_autoindex_<table>_<n> */
+    "then cast(substr(il.name, length(m.name) + 19) as integer) end, il.name, ix.seqno";
 /* SQLite numbers a table's foreign keys from the last one written: id
  * descending is the order of the CREATE TABLE text. */
 static const char q_fks[] =

@@ -209,7 +209,7 @@ static void on_conflict(writer *w, tide_buf *b, const char *sep, const char *wor
 
 /* The unique constraint a column says with :unique(): of that column
  * alone, the one with the generated name if any, else the first. */
-static const tide_unique *unique_of(writer *w, const tide_table *t, const char *column)
+static const tide_unique *column_unique(writer *w, const tide_table *t, const char *column)
 {
     const tide_unique *first = NULL;
     int i;
@@ -223,6 +223,29 @@ static const tide_unique *unique_of(writer *w, const tide_table *t, const char *
             first = u;
     }
     return first;
+}
+
+/* SQLite numbers unique constraints by the order declared: the ones the
+ * columns say with :unique() come first, in column order; a table whose
+ * order differs (SQLite: declared types) says them all with t.unique, in
+ * its order. */
+static int uniques_keep_order(writer *w, const tide_table *t)
+{
+    int i, k = 0;
+    if (!w->s->declared_types)
+        return 1;
+    for (i = 0; i < t->ncolumns; i++) {
+        const tide_unique *u = column_unique(w, t, t->columns[i].name);
+        if (u && u != tide_table_declared_unique(t, k++))
+            return 0;
+    }
+    return 1;
+}
+
+/* The unique constraint column says with :unique(), or NULL. */
+static const tide_unique *unique_of(writer *w, const tide_table *t, const char *column)
+{
+    return uniques_keep_order(w, t) ? column_unique(w, t, column) : NULL;
 }
 
 /* The foreign key a column could say with :references(): of that column
@@ -425,7 +448,7 @@ static void references(writer *w, tide_buf *b, const tide_table *t, const tide_f
     tide_buf opts = TIDE_BUF_INIT;
     put(w, b, " :references(");
     qualified(w, b, fk->ref_schema, fk->ref_table);
-    if (fk->nref_columns == 1) {
+    if (fk->nref_columns == 1 && !fk->ref_key) {   /* none: the referenced key */
         put(w, b, ", ");
         quote(w, b, fk->ref_columns[0]);
     }
@@ -672,7 +695,7 @@ static void uniques(writer *w, tide_buf *b, const tide_table *t, const char *ind
 {
     int i;
     for (i = 0; i < t->nuniques; i++) {
-        const tide_unique *u = &t->uniques[i];
+        const tide_unique *u = tide_table_declared_unique(t, i);
         if (u->ncolumns == 1 && unique_of(w, t, u->columns[0]) == u)
             continue;
         putf(w, b, "%s  t.unique { ", indent);
@@ -754,7 +777,7 @@ static void foreigns(writer *w, tide_buf *b, const tide_table *t, const char *in
         entries(w, b, fk->columns, fk->ncolumns);
         put(w, b, ", table = ");
         qualified(w, b, fk->ref_schema, fk->ref_table);
-        if (fk->nref_columns) {
+        if (fk->nref_columns && !fk->ref_key) {
             put(w, b, ", columns = ");
             str_list(w, b, fk->ref_columns, fk->nref_columns);
         }

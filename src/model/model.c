@@ -7,6 +7,7 @@
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -220,9 +221,33 @@ int tide_table_add_pk_column(tide_schema *s, tide_table *t, const char *column)
 tide_unique *tide_table_add_unique(tide_schema *s, tide_table *t, const char *name)
 {
     tide_unique *u = grow(s, (void **)&t->uniques, &t->nuniques, sizeof *u);
-    if (u)
+    if (u) {
         u->name = tide_schema_str(s, name);
+        u->pos = t->nuniques - 1;
+    }
     return u;
+}
+
+/* The k-th of n items (size bytes each, their int position at offset pos)
+ * in the order declared: by position, then by place in the list. */
+static const void *declared_item(const void *items, int n, size_t size, size_t pos, int k)
+{
+    const char *base = items;
+    int i, j, before;
+#define POS(x) (*(const int *)(const void *)(base + (size_t)(x) * size + pos))
+    for (i = 0; i < n; i++) {
+        for (before = 0, j = 0; j < n; j++)
+            before += POS(j) < POS(i) || (POS(j) == POS(i) && j < i);
+        if (before == k)
+            return base + (size_t)i * size;
+    }
+#undef POS
+    return base + (size_t)k * size;
+}
+
+const tide_unique *tide_table_declared_unique(const tide_table *t, int k)
+{
+    return declared_item(t->uniques, t->nuniques, sizeof *t->uniques, offsetof(tide_unique, pos), k);
 }
 
 tide_index *tide_table_add_index(tide_schema *s, tide_table *t, const char *name)
@@ -245,14 +270,7 @@ tide_fk *tide_table_add_fk(tide_schema *s, tide_table *t, const char *name)
 
 const tide_fk *tide_table_declared_fk(const tide_table *t, int k)
 {
-    int i, j, before;
-    for (i = 0; i < t->nfks; i++) {
-        for (before = 0, j = 0; j < t->nfks; j++)
-            before += t->fks[j].pos < t->fks[i].pos || (t->fks[j].pos == t->fks[i].pos && j < i);
-        if (before == k)
-            return &t->fks[i];
-    }
-    return &t->fks[k];
+    return declared_item(t->fks, t->nfks, sizeof *t->fks, offsetof(tide_fk, pos), k);
 }
 
 tide_check *tide_table_add_check(tide_schema *s, tide_table *t, const char *name, const char *expr)
@@ -696,37 +714,11 @@ static int typed_literals(finisher *f, char **field)
     return 0;
 }
 
-/* d is the literal lit, alone or cast to boolean. */
-static int is_bool_literal(const char *d, const char *lit)
-{
-    size_t n = strlen(lit);
-    return !strncmp(d, lit, n) && (!d[n] || !strcmp(d + n, "::boolean"));
-}
-
-/* A boolean column's default 't', 'yes', '1', 'on' is true (and 'f', 'no',
- * '0', 'off' false), as PostgreSQL stores it. */
-static int boolean_literal(finisher *f, tide_column *c)
-{
-    static const char *const yes[] = { "'t'", "'true'", "'y'", "'yes'", "'on'", "'1'", NULL };
-    static const char *const no[] = { "'f'", "'false'", "'n'", "'no'", "'off'", "'0'", NULL };
-    int i;
-    if (!c->default_expr || !c->type || strcmp(c->type, "boolean"))
-        return 0;
-    for (i = 0; yes[i] || no[i]; i++)
-        if ((yes[i] && is_bool_literal(c->default_expr, yes[i])) || (no[i] && is_bool_literal(c->default_expr, no[i])))
-            return (c->default_expr = tide_schema_str(f->s, yes[i] && is_bool_literal(c->default_expr, yes[i])
-                                                      ? "true" : "false")) ? 0
-                   : tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
-    return 0;
-}
-
 static int canon_default(finisher *f, tide_column *c)
 {
     int rc = canon(f, &c->default_expr, tide_model_canonical_expr);
     if (rc == 0 && c->default_expr && strchr(c->default_expr, '\''))
         rc = typed_literals(f, &c->default_expr);
-    if (rc == 0)
-        rc = boolean_literal(f, c);
     if (rc == 0 && c->default_expr && strchr(c->default_expr, ' ') && strstr(c->default_expr, "'::text"))
         strip_text_casts(c->default_expr);      /* in an expression; a lone literal is handled below */
     if (rc == 0)
@@ -880,6 +872,27 @@ static int name_check(finisher *f, tide_table *t, int idx)
            : tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
 }
 
+/* An unnamed foreign key: <table>_<cols>_fkey, and then, as PostgreSQL
+ * numbers them, _fkey1, _fkey2... when another foreign key on the same
+ * columns already has it (SQLite lets a column reference twice). */
+static int name_fk(finisher *f, tide_table *t, int idx)
+{
+    tide_fk *fk = &t->fks[idx];
+    int n, j, taken;
+    for (n = 0;; n++) {
+        tide_buf_reset(&f->tmp);
+        if (tide_model_generated_name(t->name, fk->columns, fk->ncolumns, "fkey", &f->tmp) < 0 ||
+            (n && tide_buf_printf(&f->tmp, "%d", n) < 0))
+            return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+        for (taken = 0, j = 0; j < t->nfks && !taken; j++)
+            taken = j != idx && t->fks[j].name && !strcmp(t->fks[j].name, f->tmp.data);
+        if (!taken)
+            break;
+    }
+    return (fk->name = tide_schema_str(f->s, f->tmp.data)) ? 0
+           : tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+}
+
 /* A partition key: "RANGE(created_at)" is "range (created_at)". */
 static int canonical_partition_key(const char *key, tide_buf *out)
 {
@@ -953,7 +966,7 @@ static int canon_table(finisher *f, tide_table *t)
             fk->ref_schema = NULL;
         rc = canon_action(f, &fk->on_delete);
         if (rc == 0) rc = canon_action(f, &fk->on_update);
-        if (rc == 0) rc = name_or_generated(f, t, &fk->name, fk->columns, fk->ncolumns, "fkey");
+        if (rc == 0 && !fk->name) rc = name_fk(f, t, i);
     }
     for (i = 0; rc == 0 && i < t->nchecks; i++) {
         rc = canon(f, &t->checks[i].expr, tide_model_canonical_expr);
@@ -1203,10 +1216,12 @@ static int check_fk_targets(finisher *f, tide_table *t)
             return fail_item(f, t, "foreign key '%s' names no table", fk->name);
         if (!ref)
             continue;                  /* a table outside this schema: nothing to check */
-        if (fk->nref_columns == 0)
+        if (fk->nref_columns == 0) {
+            fk->ref_key = 1;
             for (j = 0; j < ref->npk; j++)
                 if (tide_strv_push(f->s, &fk->ref_columns, &fk->nref_columns, ref->pk[j]) < 0)
                     return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+        }
         if (fk->nref_columns != fk->ncolumns)
             return fail_item(f, t, "foreign key '%s' has a different number of columns than it "
                              "references in '%s'", fk->name, fk->ref_table);
@@ -1823,6 +1838,7 @@ static int copy_table(tide_schema *s, const tide_table *a)
         tide_unique *u = tide_table_add_unique(s, t, a->uniques[i].name);
         if (!u || copy_strv(s, &u->columns, &u->ncolumns, a->uniques[i].columns, a->uniques[i].ncolumns) < 0)
             return TIDE_ENOMEM;
+        u->pos = a->uniques[i].pos;
     }
     for (i = 0; i < a->nindexes; i++) {
         const tide_index *ai = &a->indexes[i];
@@ -1846,6 +1862,7 @@ static int copy_table(tide_schema *s, const tide_table *a)
             copy_strv(s, &fk->ref_columns, &fk->nref_columns, af->ref_columns, af->nref_columns) < 0)
             return TIDE_ENOMEM;
         fk->pos = af->pos;
+        fk->ref_key = af->ref_key;
         fk->ref_schema = tide_schema_str(s, af->ref_schema);
         fk->ref_table = tide_schema_str(s, af->ref_table);
         fk->on_delete = tide_schema_str(s, af->on_delete);

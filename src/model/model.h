@@ -107,6 +107,10 @@ typedef struct tide_unique {
     unsigned options;       /* TIDE_CON_DEFERRABLE, _INITIALLY_DEFERRED, _NULLS_NOT_DISTINCT */
     char *on_conflict;      /* ON CONFLICT resolution (tide_conflict_words); NULL: none */
     char *comment;          /* NULL: none (PostgreSQL COMMENT ON CONSTRAINT) */
+    int pos;                /* declared position among its table's unique constraints (set
+                               when added): SQLite numbers their indexes by it
+                               (sqlite_autoindex_<table>_<n>), so a table it writes declares
+                               them in this order, not in name order; the diff ignores it */
 } tide_unique;
 
 /* An index. Either columns or expression. A column entry is the column
@@ -148,6 +152,9 @@ typedef struct tide_fk {
                                the last declared first), so a table it writes declares them
                                in this order, not in name order; the diff ignores it */
     char *comment;          /* NULL: none (PostgreSQL COMMENT ON CONSTRAINT) */
+    int ref_key;            /* REFERENCES named no columns (ref_columns are the parent's key,
+                               filled by finish): SQLite writes it so again, as PRAGMA
+                               foreign_key_list tells it apart; the diff ignores it */
 } tide_fk;
 
 typedef struct tide_check {
@@ -394,6 +401,10 @@ int          tide_table_add_pk_column(tide_schema *s, tide_table *t, const char 
 tide_unique *tide_table_add_unique(tide_schema *s, tide_table *t, const char *name);
 tide_index  *tide_table_add_index(tide_schema *s, tide_table *t, const char *name);
 tide_fk     *tide_table_add_fk(tide_schema *s, tide_table *t, const char *name);
+/* The k-th (0 first) of t's unique constraints in the order declared
+ * (tide_unique.pos; name order among equal positions). */
+const tide_unique *tide_table_declared_unique(const tide_table *t, int k);
+
 /* The k-th (0 first) of t's foreign keys in the order declared (tide_fk.pos;
  * name order among equal positions). */
 const tide_fk *tide_table_declared_fk(const tide_table *t, int k);

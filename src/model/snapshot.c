@@ -385,6 +385,27 @@ static void object_list(writer *w, const char *k, const void *items, int n, size
 static void any_unique(writer *w, const void *p) { render_unique(w, p); }
 static void any_index(writer *w, const void *p) { render_index(w, p); }
 static void any_fk(writer *w, const void *p) { render_fk(w, p); }
+static const void *declared_unique(const tide_table *t, int k) { return tide_table_declared_unique(t, k); }
+static const void *declared_fk(const tide_table *t, int k) { return tide_table_declared_fk(t, k); }
+
+/* Unique constraints and foreign keys: SQLite numbers them by the order
+ * declared (their autoindexes, PRAGMA foreign_key_list), so a schema that
+ * declares types keeps it; else in the list's order. */
+static void declared_list(writer *w, const tide_table *t, const char *name, int n,
+                          const void *(*declared)(const tide_table *, int), const void *items,
+                          size_t size, void (*render)(writer *, const void *))
+{
+    int i;
+    if (!w->declared || !n) {
+        object_list(w, name, items, n, size, render);
+        return;
+    }
+    key(w, name);
+    enter(w, "[");
+    for (i = 0; i < n; i++)
+        render(w, declared(t, i));
+    leave(w, "]");
+}
 static void any_check(writer *w, const void *p) { render_check(w, p); }
 
 static void render_table(writer *w, const tide_table *t)
@@ -412,17 +433,9 @@ static void render_table(writer *w, const tide_table *t)
         render_column(w, &t->columns[i]);
     leave(w, "]");
     render_primary_key(w, t);
-    object_list(w, "uniques", t->uniques, t->nuniques, sizeof *t->uniques, any_unique);
+    declared_list(w, t, "uniques", t->nuniques, declared_unique, t->uniques, sizeof *t->uniques, any_unique);
     object_list(w, "indexes", t->indexes, t->nindexes, sizeof *t->indexes, any_index);
-    if (w->declared && t->nfks) {    /* SQLite numbers them by the order declared: kept */
-        key(w, "foreignKeys");
-        enter(w, "[");
-        for (i = 0; i < t->nfks; i++)
-            render_fk(w, tide_table_declared_fk(t, i));
-        leave(w, "]");
-    } else {
-        object_list(w, "foreignKeys", t->fks, t->nfks, sizeof *t->fks, any_fk);
-    }
+    declared_list(w, t, "foreignKeys", t->nfks, declared_fk, t->fks, sizeof *t->fks, any_fk);
     object_list(w, "checks", t->checks, t->nchecks, sizeof *t->checks, any_check);
     leave(w, "}");
 }

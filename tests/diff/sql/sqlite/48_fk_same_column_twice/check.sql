@@ -1,0 +1,1 @@
+select id, name, coalesce(avatar_id, '-') from author order by id;

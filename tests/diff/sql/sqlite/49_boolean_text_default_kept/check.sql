@@ -1,0 +1,1 @@
+select id, title, published, typeof(published), listed from post order by id;

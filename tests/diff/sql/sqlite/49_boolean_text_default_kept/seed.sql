@@ -1,0 +1,1 @@
+insert into post (title) values ('hello'); insert into post (title, published) values ('world', 't');

@@ -1,0 +1,1 @@
+select id, zone, coalesce(alias, '-'), owner from account order by id;

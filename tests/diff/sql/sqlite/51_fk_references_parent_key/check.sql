@@ -1,0 +1,1 @@
+select client_id, hex(data) from logo order by client_id;
