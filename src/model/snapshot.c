@@ -307,7 +307,8 @@ static void render_key(writer *w, const tide_unique *u)
 
 static void render_primary_key(writer *w, const tide_table *t)
 {
-    tide_unique pk = { t->pk_name, t->pk, t->npk, t->pk_options, t->pk_conflict, t->pk_comment };
+    tide_unique pk = { .name = t->pk_name, .columns = t->pk, .ncolumns = t->npk, .options = t->pk_options,
+                       .on_conflict = t->pk_conflict, .comment = t->pk_comment };
     if (!t->npk && !t->pk_name)
         return;
     key(w, "primaryKey");
@@ -1177,7 +1178,7 @@ static const shape pk_shape = { "the primary key", "primary key", unique_keys, u
 
 static int read_primary_key(reader *r, tide_table *t, const char *k)
 {
-    tide_unique pk = { NULL, NULL, 0, 0, NULL, NULL };
+    tide_unique pk = { .name = NULL };
     const char *at;
     int rc, word;
     if (next(r) == 'n') {
