@@ -144,12 +144,67 @@ static void column_storage(tide_sqlw *e, const tide_table *t, const tide_column 
     }
 }
 
+/* The column's own sequence takes the name its options say (or, said
+ * none, the one PostgreSQL gives it), when it bears another: ALTER SEQUENCE
+ * takes no name option, and a serial's sequence is made before its name
+ * can be said. */
+static void sequence_rename(tide_sqlw *e, const tide_table *t, const tide_column *c)
+{
+    char name[128];
+    tide_buf table = TIDE_BUF_INIT;
+    pg_seq_column_name(t->name, c, name);
+    if ((t->schema && (tide_postgres_driver.quote_ident(&table, t->schema) < 0 || tide_buf_putc(&table, '.') < 0)) ||
+        tide_postgres_driver.quote_ident(&table, t->name) < 0)
+        e->rc = e->rc ? e->rc : TIDE_ENOMEM;
+    tide_sqlw_put(e, "do $tide$ declare s regclass := pg_get_serial_sequence(");
+    tide_sqlw_literal(e, table.data ? table.data : "");
+    tide_sqlw_put(e, ", ");
+    tide_sqlw_literal(e, c->name);
+    tide_sqlw_put(e, ")::regclass; begin if s is not null and (select relname from pg_catalog.pg_class "
+                     "where oid = s) <> ");
+    tide_sqlw_literal(e, name);
+    tide_sqlw_put(e, " then execute format('alter sequence %s rename to %I', s, ");
+    tide_sqlw_literal(e, name);
+    tide_sqlw_put(e, "); end if; end $tide$");
+    tide_sqlw_stmt(e);
+    tide_buf_free(&table);
+}
+
+/* A serial column's own sequence as its options say (its name apart). */
+static void serial_sequence(tide_sqlw *e, const tide_table *t, const tide_column *c)
+{
+    char name[128];
+    tide_buf opts = TIDE_BUF_INIT;
+    if (!c->sequence)
+        return;
+    if (pg_seq_column_options(t->name, c, 2, &opts, e->err) < 0)
+        e->rc = e->rc ? e->rc : TIDE_ECONFIG;
+    else if (opts.len)
+        owned_sequence(e, t, c, opts.data);
+    tide_buf_free(&opts);
+    if (pg_seq_column_name(t->name, c, name))
+        sequence_rename(e, t, c);
+}
+
+/* Did the name of a serial or identity column's own sequence change
+ * (either name said or PostgreSQL's)? */
+static int sequence_renamed(const tide_table *ot, const tide_column *oc, const tide_table *t,
+                            const tide_column *c)
+{
+    char a[128], b[128];
+    if (!oc->autoincrement || !c->autoincrement)
+        return 0;
+    pg_seq_column_name(ot->name, oc, a);
+    pg_seq_column_name(t->name, c, b);
+    return strcmp(a, b) != 0;
+}
+
 /* A new column's own sequence options (an identity column says them in
  * its definition), statistics, storage and compression. */
 static void serial_options(tide_sqlw *e, const tide_table *t, const tide_column *c)
 {
-    if (c->autoincrement && !c->identity && c->sequence)
-        owned_sequence(e, t, c, c->sequence);
+    if (c->autoincrement && !c->identity)
+        serial_sequence(e, t, c);
     if (c->statistics || c->storage || c->compression)
         column_storage(e, t, c, NULL);
 }
@@ -552,10 +607,11 @@ static void enter_autoincrement(tide_sqlw *e, const tide_op *op)
     int was_serial = o->autoincrement && !o->identity, is_serial = c->autoincrement && !c->identity;
     if (is_serial && !was_serial) {
         change_serial(e, t, c);
-        if (c->sequence)
-            owned_sequence(e, t, c, c->sequence);
+        serial_sequence(e, t, c);
     } else if (is_serial && strcmp(o->sequence ? o->sequence : "", c->sequence ? c->sequence : "")) {
         sequence_options(e, t, c);
+        if (sequence_renamed(t, o, t, c))
+            sequence_rename(e, t, c);
     }
     if (c->identity && !o->identity) {
         add_identity(e, t, c);
@@ -565,8 +621,11 @@ static void enter_autoincrement(tide_sqlw *e, const tide_op *op)
             tide_sqlw_put(e, c->identity);
             tide_sqlw_stmt(e);
         }
-        if (strcmp(o->sequence ? o->sequence : "", c->sequence ? c->sequence : ""))
+        if (strcmp(o->sequence ? o->sequence : "", c->sequence ? c->sequence : "")) {
             sequence_options(e, t, c);
+            if (sequence_renamed(t, o, t, c))
+                sequence_rename(e, t, c);
+        }
     }
 }
 
@@ -917,6 +976,11 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
             tide_sqlw_q(e, t->name);
             tide_sqlw_stmt(e);
         }
+        for (i = 0; i < t->ncolumns; i++) {   /* sequences named after the table follow it */
+            const tide_column *oc = tide_table_find_column(op->old_table, t->columns[i].name);
+            if (oc && sequence_renamed(op->old_table, oc, t, &t->columns[i]))
+                sequence_rename(e, t, &t->columns[i]);
+        }
         break;
     case TIDE_OP_RENAME_COLUMN:
         alter_table(e, t);
@@ -925,6 +989,8 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
         tide_sqlw_put(e, " to ");
         tide_sqlw_q(e, op->column->name);
         tide_sqlw_stmt(e);
+        if (sequence_renamed(t, op->old_column, t, op->column))
+            sequence_rename(e, t, op->column);
         break;
     case TIDE_OP_RENAME_CONSTRAINT:
         alter_table(e, t);
