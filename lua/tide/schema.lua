@@ -306,7 +306,7 @@ function Col:enum(name, values, opts)
   local d = self.__def
   local _, _, bad = split_name(name)
   if bad then fail(2, d.name, ":enum(name, values): " .. bad) end
-  if type(values) ~= "table" or values[1] == nil then
+  if type(values) ~= "table" then   -- {} is an enum with no values yet (PostgreSQL takes it)
     fail(2, d.name, format(":enum('%s', values) needs its values: :enum('%s', { 'a', 'b' })",
       tostring(name), tostring(name)))
   end

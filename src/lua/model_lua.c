@@ -288,9 +288,9 @@ static int declare_enum(conv *cv, const char *type, int slot, const char *commen
     int i, n, rc = 0;
     if (dot && !schema)
         return nomem(cv);
-    if (lua_type(L, slot) != LUA_TTABLE || (n = (int)lua_rawlen(L, slot)) == 0)
-        return fail(cv, "enum '%s' needs a non-empty list of values, not %s", type,
-                    lua_type(L, slot) == LUA_TTABLE ? "an empty one" : type_of(L, slot));
+    if (lua_type(L, slot) != LUA_TTABLE)      /* {}: no values yet, as PostgreSQL allows */
+        return fail(cv, "enum '%s' needs a list of values, not %s", type, type_of(L, slot));
+    n = (int)lua_rawlen(L, slot);
     for (i = 1; i <= n; i++) {
         int ok = lua_rawgeti(L, slot, i) == LUA_TSTRING && *lua_tostring(L, -1);
         lua_pop(L, 1);
