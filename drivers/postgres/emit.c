@@ -42,7 +42,33 @@ static void type_of(tide_sqlw *e, const tide_column *c)
     tide_sqlw_put(e, t);
 }
 
-static void column_def(tide_sqlw *e, const tide_column *c)
+/* An identity's " (options)": its sequence's name, when said, qualified
+ * with the table's namespace (an unqualified one would follow the
+ * search_path). */
+static void identity_options(tide_sqlw *e, const tide_table *t, const tide_column *c)
+{
+    char name[128];
+    tide_buf opts = TIDE_BUF_INIT;
+    if (!c->sequence)
+        return;
+    tide_sqlw_put(e, " (");
+    if (t && t->schema && pg_seq_column_name(t->name, c, name)) {
+        if (pg_seq_column_options(t->name, c, 2, &opts, e->err) < 0)
+            e->rc = e->rc ? e->rc : TIDE_ECONFIG;
+        tide_sqlw_put(e, "sequence name ");
+        tide_sqlw_qname(e, t->schema, name);
+        if (opts.len) {
+            tide_sqlw_put(e, " ");
+            tide_sqlw_put(e, opts.data);
+        }
+    } else {
+        tide_sqlw_put(e, c->sequence);
+    }
+    tide_sqlw_put(e, ")");
+    tide_buf_free(&opts);
+}
+
+static void column_def(tide_sqlw *e, const tide_table *t, const tide_column *c)
 {
     tide_sqlw_q(e, c->name);
     tide_sqlw_put(e, " ");
@@ -57,11 +83,7 @@ static void column_def(tide_sqlw *e, const tide_column *c)
         tide_sqlw_put(e, " generated ");
         tide_sqlw_put(e, c->identity);
         tide_sqlw_put(e, " as identity");
-        if (c->sequence) {
-            tide_sqlw_put(e, " (");
-            tide_sqlw_put(e, c->sequence);
-            tide_sqlw_put(e, ")");
-        }
+        identity_options(e, t, c);
         return;
     }
     if (c->generated) {
@@ -125,9 +147,7 @@ static void column_storage(tide_sqlw *e, const tide_table *t, const tide_column 
         tide_sqlw_stmt(e);
     } else if (!c->storage && og) {
         tide_buf table = TIDE_BUF_INIT;
-        if ((t->schema && (tide_postgres_driver.quote_ident(&table, t->schema) < 0 || tide_buf_putc(&table, '.') < 0)) ||
-            tide_postgres_driver.quote_ident(&table, t->name) < 0)
-            e->rc = e->rc ? e->rc : TIDE_ENOMEM;
+        pg_emit__table_name(e, t, &table);
         tide_sqlw_put(e, "do $tide$ begin execute format('alter table %s alter column %I set storage %s', ");
         tide_sqlw_literal(e, table.data ? table.data : "");
         tide_sqlw_put(e, ", ");
@@ -144,12 +164,74 @@ static void column_storage(tide_sqlw *e, const tide_table *t, const tide_column 
     }
 }
 
+/* t's name, quoted and qualified, into out (a literal's text: the server
+ * reads it back with ::regclass or pg_get_serial_sequence). */
+void pg_emit__table_name(tide_sqlw *e, const tide_table *t, tide_buf *out)
+{
+    if ((t->schema && (tide_postgres_driver.quote_ident(out, t->schema) < 0 || tide_buf_putc(out, '.') < 0)) ||
+        tide_postgres_driver.quote_ident(out, t->name) < 0)
+        e->rc = e->rc ? e->rc : TIDE_ENOMEM;
+}
+
+/* The column's own sequence takes the name its options say (or, said
+ * none, the one PostgreSQL gives it), when it bears another: ALTER SEQUENCE
+ * takes no name option, and a serial's sequence is made before its name
+ * can be said. */
+static void sequence_rename(tide_sqlw *e, const tide_table *t, const tide_column *c)
+{
+    char name[128];
+    tide_buf table = TIDE_BUF_INIT;
+    pg_seq_column_name(t->name, c, name);
+    pg_emit__table_name(e, t, &table);
+    tide_sqlw_put(e, "do $tide$ declare s regclass := pg_get_serial_sequence(");
+    tide_sqlw_literal(e, table.data ? table.data : "");
+    tide_sqlw_put(e, ", ");
+    tide_sqlw_literal(e, c->name);
+    tide_sqlw_put(e, ")::regclass; begin if s is not null and (select relname from pg_catalog.pg_class "
+                     "where oid = s) <> ");
+    tide_sqlw_literal(e, name);
+    tide_sqlw_put(e, " then execute format('alter sequence %s rename to %I', s, ");
+    tide_sqlw_literal(e, name);
+    tide_sqlw_put(e, "); end if; end $tide$");
+    tide_sqlw_stmt(e);
+    tide_buf_free(&table);
+}
+
+/* A serial column's own sequence as its options say (its name apart). */
+static void serial_sequence(tide_sqlw *e, const tide_table *t, const tide_column *c)
+{
+    char name[128];
+    tide_buf opts = TIDE_BUF_INIT;
+    if (!c->sequence)
+        return;
+    if (pg_seq_column_options(t->name, c, 2, &opts, e->err) < 0)
+        e->rc = e->rc ? e->rc : TIDE_ECONFIG;
+    else if (opts.len)
+        owned_sequence(e, t, c, opts.data);
+    tide_buf_free(&opts);
+    if (pg_seq_column_name(t->name, c, name))
+        sequence_rename(e, t, c);
+}
+
+/* Did the name of a serial or identity column's own sequence change
+ * (either name said or PostgreSQL's)? */
+static int sequence_renamed(const tide_table *ot, const tide_column *oc, const tide_table *t,
+                            const tide_column *c)
+{
+    char a[128], b[128];
+    if (!oc->autoincrement || !c->autoincrement)
+        return 0;
+    pg_seq_column_name(ot->name, oc, a);
+    pg_seq_column_name(t->name, c, b);
+    return strcmp(a, b) != 0;
+}
+
 /* A new column's own sequence options (an identity column says them in
  * its definition), statistics, storage and compression. */
 static void serial_options(tide_sqlw *e, const tide_table *t, const tide_column *c)
 {
-    if (c->autoincrement && !c->identity && c->sequence)
-        owned_sequence(e, t, c, c->sequence);
+    if (c->autoincrement && !c->identity)
+        serial_sequence(e, t, c);
     if (c->statistics || c->storage || c->compression)
         column_storage(e, t, c, NULL);
 }
@@ -197,7 +279,7 @@ static void create_table(tide_sqlw *e, const tide_table *t)
     tide_sqlw_put(e, " (\n");
     for (i = 0; i < t->ncolumns; i++) {
         table_item(e, &n);
-        column_def(e, &t->columns[i]);
+        column_def(e, t, &t->columns[i]);
     }
     if (t->npk) {
         table_item(e, &n);
@@ -397,9 +479,7 @@ static int castable(const tide_column *from, const tide_column *to)
 static void owned_sequence(tide_sqlw *e, const tide_table *t, const tide_column *c, const char *options)
 {
     tide_buf table = TIDE_BUF_INIT;
-    if ((t->schema && (tide_postgres_driver.quote_ident(&table, t->schema) < 0 || tide_buf_putc(&table, '.') < 0)) ||
-        tide_postgres_driver.quote_ident(&table, t->name) < 0)
-        e->rc = e->rc ? e->rc : TIDE_ENOMEM;
+    pg_emit__table_name(e, t, &table);
     pg_emit__alter_sequence(e, table.data ? table.data : "", c->name, options);
     tide_buf_free(&table);
 }
@@ -469,15 +549,9 @@ static void add_identity(tide_sqlw *e, const tide_table *t, const tide_column *c
     alter_col(e, t, c, " add generated ");
     tide_sqlw_put(e, c->identity);
     tide_sqlw_put(e, " as identity");
-    if (c->sequence) {
-        tide_sqlw_put(e, " (");
-        tide_sqlw_put(e, c->sequence);
-        tide_sqlw_put(e, ")");
-    }
+    identity_options(e, t, c);
     tide_sqlw_stmt(e);
-    if ((t->schema && (tide_postgres_driver.quote_ident(&table, t->schema) < 0 || tide_buf_putc(&table, '.') < 0)) ||
-        tide_postgres_driver.quote_ident(&table, t->name) < 0)
-        e->rc = e->rc ? e->rc : TIDE_ENOMEM;
+    pg_emit__table_name(e, t, &table);
     tide_sqlw_put(e, "select setval(pg_get_serial_sequence(");
     tide_sqlw_literal(e, table.data ? table.data : "");
     tide_sqlw_put(e, ", ");
@@ -552,10 +626,11 @@ static void enter_autoincrement(tide_sqlw *e, const tide_op *op)
     int was_serial = o->autoincrement && !o->identity, is_serial = c->autoincrement && !c->identity;
     if (is_serial && !was_serial) {
         change_serial(e, t, c);
-        if (c->sequence)
-            owned_sequence(e, t, c, c->sequence);
+        serial_sequence(e, t, c);
     } else if (is_serial && strcmp(o->sequence ? o->sequence : "", c->sequence ? c->sequence : "")) {
         sequence_options(e, t, c);
+        if (sequence_renamed(t, o, t, c))
+            sequence_rename(e, t, c);
     }
     if (c->identity && !o->identity) {
         add_identity(e, t, c);
@@ -565,8 +640,11 @@ static void enter_autoincrement(tide_sqlw *e, const tide_op *op)
             tide_sqlw_put(e, c->identity);
             tide_sqlw_stmt(e);
         }
-        if (strcmp(o->sequence ? o->sequence : "", c->sequence ? c->sequence : ""))
+        if (strcmp(o->sequence ? o->sequence : "", c->sequence ? c->sequence : "")) {
             sequence_options(e, t, c);
+            if (sequence_renamed(t, o, t, c))
+                sequence_rename(e, t, c);
+        }
     }
 }
 
@@ -593,7 +671,7 @@ static int change_generated(tide_sqlw *e, const tide_op *op)
     tide_sqlw_stmt(e);
     alter_table(e, t);
     tide_sqlw_put(e, "add column ");
-    column_def(e, c);
+    column_def(e, t, c);
     tide_sqlw_stmt(e);
     if (c->comment)
         comment_on(e, "column", t, c->name, c->comment);
@@ -917,6 +995,11 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
             tide_sqlw_q(e, t->name);
             tide_sqlw_stmt(e);
         }
+        for (i = 0; i < t->ncolumns; i++) {   /* sequences named after the table follow it */
+            const tide_column *oc = tide_table_find_column(op->old_table, t->columns[i].name);
+            if (oc && sequence_renamed(op->old_table, oc, t, &t->columns[i]))
+                sequence_rename(e, t, &t->columns[i]);
+        }
         break;
     case TIDE_OP_RENAME_COLUMN:
         alter_table(e, t);
@@ -925,6 +1008,8 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
         tide_sqlw_put(e, " to ");
         tide_sqlw_q(e, op->column->name);
         tide_sqlw_stmt(e);
+        if (sequence_renamed(t, op->old_column, t, op->column))
+            sequence_rename(e, t, op->column);
         break;
     case TIDE_OP_RENAME_CONSTRAINT:
         alter_table(e, t);
@@ -953,7 +1038,7 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
     case TIDE_OP_ADD_COLUMN:
         alter_table(e, t);
         tide_sqlw_put(e, "add column ");
-        column_def(e, op->column);
+        column_def(e, t, op->column);
         tide_sqlw_stmt(e);
         serial_options(e, t, op->column);
         if (op->column->comment)

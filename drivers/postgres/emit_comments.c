@@ -26,9 +26,7 @@ static void is(tide_sqlw *e, const char *text)
 static void sequence_comment(tide_sqlw *e, const tide_table *t, const tide_column *c, const char *text)
 {
     tide_buf table = TIDE_BUF_INIT;
-    if ((t->schema && (tide_postgres_driver.quote_ident(&table, t->schema) < 0 || tide_buf_putc(&table, '.') < 0)) ||
-        tide_postgres_driver.quote_ident(&table, t->name) < 0)
-        e->rc = e->rc ? e->rc : TIDE_ENOMEM;
+    pg_emit__table_name(e, t, &table);
     tide_sqlw_put(e, "do $tide$ begin execute format('comment on sequence %s is %L', pg_get_serial_sequence(");
     tide_sqlw_literal(e, table.data ? table.data : "");
     tide_sqlw_put(e, ", ");

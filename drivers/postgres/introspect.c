@@ -78,8 +78,9 @@ static const char sql_columns[] = RELS_CTE
     "owned AS (SELECT o.refobjid, o.refobjsubid, 'as ' || pg_catalog.format_type(s.seqtypid, NULL) || "
     "' increment by ' || s.seqincrement || ' minvalue ' || s.seqmin || ' maxvalue ' || s.seqmax || "
     "' start with ' || s.seqstart || ' cache ' || s.seqcache || "
-    "CASE WHEN s.seqcycle THEN ' cycle' ELSE ' no cycle' END AS options, sd.description "
+    "CASE WHEN s.seqcycle THEN ' cycle' ELSE ' no cycle' END AS options, sd.description, sc.relname "
     "FROM pg_catalog.pg_depend o JOIN pg_catalog.pg_sequence s ON s.seqrelid = o.objid "
+    "JOIN pg_catalog.pg_class sc ON sc.oid = s.seqrelid "
     DESCRIPTION("sd", "pg_catalog.pg_class", "s.seqrelid")
     "WHERE o.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
     "AND o.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
@@ -92,7 +93,7 @@ static const char sql_columns[] = RELS_CTE
     "CASE WHEN a.attstattarget >= 0 THEN a.attstattarget::text END, "
     "CASE WHEN a.attstorage <> t.typstorage THEN CASE a.attstorage WHEN 'p' THEN 'plain' "
     "WHEN 'e' THEN 'external' WHEN 'm' THEN 'main' ELSE 'extended' END END, "
-    "CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END, ow.description "
+    "CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END, ow.description, ow.relname "
     "FROM rels r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid "
     "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
     "LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
@@ -946,13 +947,26 @@ static int set_comment(reader *r, char **dst, const char *comment)
 /* An identity or serial column's own sequence: its options that differ
  * from the defaults for the column's type. */
 static int column_sequence(reader *r, const tide_table *t, tide_column *col, const char *options,
-                           const char *comment)
+                           const char *comment, const char *name)
 {
+    char dname[64];
     if (!options)
         return 0;
     if (set_comment(r, &col->sequence_comment, comment) < 0)
         return TIDE_ENOMEM;
     col->sequence = (char *)options;
+    pg_seq_default_name(t->name, col->name, dname);
+    if (name && strcmp(name, dname)) {       /* not the name PostgreSQL would give it */
+        tide_buf_reset(&r->tmp);
+        if (tide_buf_puts(&r->tmp, "sequence name \"") < 0)
+            return nomem(r);
+        for (; *name; name++)
+            if ((*name == '"' && tide_buf_putc(&r->tmp, '"') < 0) || tide_buf_putc(&r->tmp, *name) < 0)
+                return nomem(r);
+        if (tide_buf_printf(&r->tmp, "\" %s", options) < 0 ||
+            !(col->sequence = tide_schema_str(r->out, r->tmp.data)))
+            return nomem(r);
+    }
     if (pg_seq_column_options(t->name, col, 0, &r->tmp, r->err) < 0)
         return TIDE_ERROR;
     col->sequence = r->tmp.len ? tide_schema_str(r->out, r->tmp.data) : NULL;
@@ -967,7 +981,7 @@ static int column_default(reader *r, const PGresult *res, int i, const tide_tabl
     col->autoincrement = identity && (identity[0] == 'a' || identity[0] == 'd');
     if (col->autoincrement) {
         col->identity = tide_schema_str(r->out, identity[0] == 'a' ? "always" : "by default");
-        return column_sequence(r, t, col, field(res, i, 15), field(res, i, 19));
+        return column_sequence(r, t, col, field(res, i, 15), field(res, i, 19), field(res, i, 20));
     }
     if (expr && generated && *generated) {
         col->generated_stored = generated[0] == 's';
@@ -977,7 +991,7 @@ static int column_default(reader *r, const PGresult *res, int i, const tide_tabl
         return 0;
     if (field_true(res, i, 9) && is_nextval(expr)) {
         col->autoincrement = 1;     /* serial, bigserial, smallserial */
-        return column_sequence(r, t, col, field(res, i, 15), field(res, i, 19));
+        return column_sequence(r, t, col, field(res, i, 15), field(res, i, 19), field(res, i, 20));
     }
     if (clean_default(expr, field(res, i, 2), field(res, i, 3), field(res, i, 4)[0] == 'N',
                       &r->tmp) < 0 || !(col->default_expr = tide_schema_str(r->out, r->tmp.data)))

@@ -17,6 +17,7 @@ typedef struct seqopts {
     char type[16];               /* smallint, integer, bigint */
     int64_t increment, min, max, start, cache;
     int has_min, has_max, has_start, cycle;
+    char name[128];              /* "sequence name N" (a column's own sequence; "" when not said) */
 } seqopts;
 
 typedef struct lexer {
@@ -73,9 +74,45 @@ static int set_type(seqopts *o, const char *spelling)
     return -1;
 }
 
+/* The sequence's name after "sequence name": "quoted" as written, a bare
+ * one folded to lower case, a schema before a dot left out (the sequence
+ * lives in its table's). */
+static int seq_name(lexer *lx, seqopts *o)
+{
+    size_t n = 0;
+    while (isspace((unsigned char)*lx->p))
+        lx->p++;
+    for (;;) {
+        n = 0;
+        if (*lx->p == '"') {
+            for (lx->p++; *lx->p && !(lx->p[0] == '"' && lx->p[1] != '"'); lx->p++) {
+                if (*lx->p == '"')
+                    lx->p++;                         /* "" is one quote */
+                if (n + 1 >= sizeof o->name)
+                    return -1;
+                o->name[n++] = *lx->p;
+            }
+            if (*lx->p++ != '"')
+                return -1;
+        } else {
+            while (*lx->p && !isspace((unsigned char)*lx->p) && *lx->p != ',' && *lx->p != '.') {
+                if (n + 1 >= sizeof o->name)
+                    return -1;
+                o->name[n++] = (char)tolower((unsigned char)*lx->p++);
+            }
+        }
+        o->name[n] = '\0';
+        if (*lx->p != '.')
+            return n ? 0 : -1;
+        lx->p++;                                     /* schema.name: the name */
+    }
+}
+
 /* One option at lx; -1 when it is not one. */
 static int option(lexer *lx, seqopts *o)
 {
+    if (accept(lx, "sequence"))
+        return accept(lx, "name") ? seq_name(lx, o) : -1;
     if (accept(lx, "as"))
         return next(lx) ? set_type(o, lx->word) : -1;
     if (accept(lx, "increment")) {
@@ -135,7 +172,7 @@ static int parse_seq(const char *what, const char *options, seqopts *o, tide_err
         if (option(&lx, o) < 0)
             return tide_err_set(err, TIDE_ECONFIG, "%s: cannot read its options at '%.40s' "
                                 "(expected: as smallint|integer|bigint, increment by N, minvalue N, "
-                                "maxvalue N, start with N, cache N, [no] cycle)", what, at);
+                                "maxvalue N, start with N, cache N, [no] cycle, sequence name N)", what, at);
     }
     if (o->increment == 0 || o->cache < 1)
         return tide_err_set(err, TIDE_ECONFIG, "%s: %s", what,
@@ -173,10 +210,57 @@ int pg_seq_canonical(const char *name, const char *options, tide_buf *out, tide_
     return put_full(&o, out, err);
 }
 
+/* The name PostgreSQL gives a column's own sequence (makeObjectName):
+ * <table>_<column>_seq, the longer of the two names cut until it fits in
+ * 63 bytes. */
+void pg_seq_default_name(const char *table, const char *column, char out[64])
+{
+    size_t n1 = strlen(table), n2 = strlen(column), avail = 63 - (strlen("seq") + 2);
+    while (n1 + n2 > avail) {
+        if (n1 > n2)
+            n1--;
+        else
+            n2--;
+    }
+    snprintf(out, 64, "%.*s_%.*s_seq", (int)n1, table, (int)n2, column);
+}
+
+/* A name as PostgreSQL reads it back: bare when it is lower case letters,
+ * digits and underscores (not leading with a digit), else quoted. */
+static int put_name(tide_buf *out, const char *name)
+{
+    const char *p;
+    int bare = !isdigit((unsigned char)name[0]);
+    for (p = name; *p && bare; p++)
+        bare = islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_';
+    if (bare)
+        return tide_buf_puts(out, name);
+    if (tide_buf_putc(out, '"') < 0)
+        return -1;
+    for (p = name; *p; p++)
+        if ((*p == '"' && tide_buf_putc(out, '"') < 0) || tide_buf_putc(out, *p) < 0)
+            return -1;
+    return tide_buf_putc(out, '"');
+}
+
+int pg_seq_column_name(const char *table, const tide_column *c, char out[128])
+{
+    seqopts o;
+    tide_err err;
+    memset(&err, 0, sizeof err);
+    seq_init(&o, strcmp(c->type, "smallint") && strcmp(c->type, "integer") ? "bigint" : c->type);
+    if (c->sequence && parse_seq("sequence", c->sequence, &o, &err) == 0 && o.name[0]) {
+        snprintf(out, 128, "%s", o.name);
+        return 1;
+    }
+    pg_seq_default_name(table, c->name, out);
+    return 0;
+}
+
 int pg_seq_column_options(const char *table, const tide_column *c, int full, tide_buf *out, tide_err *err)
 {
     seqopts o, d;
-    char what[300];
+    char what[300], dname[64];
     int rc = 0;
     snprintf(what, sizeof what, "table %s, column %s: the sequence", table, c->name);
     if (strcmp(c->type, "smallint") && strcmp(c->type, "integer") && strcmp(c->type, "bigint"))
@@ -188,9 +272,13 @@ int pg_seq_column_options(const char *table, const tide_column *c, int full, tid
     if (parse_seq(what, c->sequence, &o, err) < 0)
         return TIDE_ECONFIG;
     defaults(&d);
-    if (full)
+    if (full == 1)
         return put_full(&o, out, err);
     tide_buf_reset(out);
+    pg_seq_default_name(table, c->name, dname);
+    if (full == 0 && o.name[0] && strcmp(o.name, dname) &&
+        (tide_buf_puts(out, "sequence name ") < 0 || put_name(out, o.name) < 0))
+        rc = TIDE_ENOMEM;
 #define SEQ_OPT(cond, ...) \
     if (rc == 0 && (cond)) \
         rc = tide_buf_printf(out, "%s" __VA_ARGS__) < 0 ? TIDE_ENOMEM : 0

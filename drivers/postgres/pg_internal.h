@@ -83,6 +83,8 @@ int pg_emit__is_procedure(const char *def);
 /* alter sequence of a column's own sequence (column given) or of the
  * sequence named table; a sequence never drawn from restarts (emit.c). */
 void pg_emit__alter_sequence(struct tide_sqlw *e, const char *table, const char *column, const char *options);
+/* A table's name, quoted and qualified, into out (e->rc set on no memory). */
+void pg_emit__table_name(struct tide_sqlw *e, const tide_table *t, tide_buf *out);
 /* Extensions, domains and composite types (emit_types.c): 1 when the op's
  * object is one of them (its SQL written), 0 otherwise. */
 int pg_emit__type_object(struct tide_sqlw *e, const tide_op *op);
@@ -110,8 +112,15 @@ int pg_seq_canonical(const char *name, const char *options, tide_buf *out, tide_
  * any order, any left out) for a column of table: full 0, only those that
  * differ from the defaults for its type, in one order ("" when none): the
  * model's canonical form; full 1, every option ("as integer increment by 1
- * ... no cycle"), for ALTER SEQUENCE. */
+ * ... no cycle"), for ALTER SEQUENCE; full 2, as 0 without the name.
+ * The sequence's name is an option ("sequence name N", PostgreSQL's own
+ * spelling for identity columns), said only when it is not the name
+ * PostgreSQL gives it (pg_seq_default_name). */
 int pg_seq_column_options(const char *table, const tide_column *c, int full, tide_buf *out, tide_err *err);
+void pg_seq_default_name(const char *table, const char *column, char out[64]);
+/* The name of column c's own sequence in table: the one said in its
+ * options (1), else PostgreSQL's (0). */
+int pg_seq_column_name(const char *table, const tide_column *c, char out[128]);
 /* The driver's canonicalize (canonical.c). */
 int pg_canonicalize(tide_dconn *c, tide_schema *s, tide_err *err);
 int pg_convert(const tide_column *to, const char *qsrc, const char *qdst, tide_buf *expr,

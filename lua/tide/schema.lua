@@ -33,6 +33,7 @@
 --     schema = "s", table = "users" (triggers and policies: the table they are on),
 --     sql = "..." (required: the definition, see each kind), comment =, renamedFrom = "old" }
 -- namespace (t.schema "name"): { __tide = "namespace", name = "s" }
+-- enum no column declares (t.enum("name", { "a" })): { __tide = "enum", name =, values =, comment = }
 -- Actions are lowercase: "no action", "restrict", "cascade", "set null", "set default".
 local M = {}
 
@@ -306,7 +307,7 @@ function Col:enum(name, values, opts)
   local d = self.__def
   local _, _, bad = split_name(name)
   if bad then fail(2, d.name, ":enum(name, values): " .. bad) end
-  if type(values) ~= "table" or values[1] == nil then
+  if type(values) ~= "table" then   -- {} is an enum with no values yet (PostgreSQL takes it)
     fail(2, d.name, format(":enum('%s', values) needs its values: :enum('%s', { 'a', 'b' })",
       tostring(name), tostring(name)))
   end
@@ -1082,6 +1083,29 @@ function M.schema(name)
       type(name) == "string" and format("'%s'", name) or "a " .. type(name)), 2)
   end
   return setmetatable({ __tide = "namespace", name = name }, SchemaMT)
+end
+
+-- t.enum("status", { "a", "b" } [, { comment = "..." }]): an enum that no
+-- column declares (one made before the column that takes it, or only an
+-- array's elements); a column then names it with :type "status".
+function M.enum(name, values, opts)
+  if not nonempty(name) then error("t.enum(name, values): the enum's name must be a non-empty string", 2) end
+  if type(values) ~= "table" then
+    error(format("t.enum('%s', values) needs its values: t.enum('%s', { 'a', 'b' })", name, name), 2)
+  end
+  local copy, seen = {}, {}
+  for i = 1, #values do
+    local v = values[i]
+    if type(v) ~= "string" or v == "" then error(format("enum '%s': value %d must be a non-empty string", name, i), 2) end
+    if seen[v] then error(format("enum '%s': the value '%s' is listed twice", name, v), 2) end
+    seen[v], copy[i] = true, v
+  end
+  if opts ~= nil then
+    local ok = type(opts) == "table" and (opts.comment == nil or type(opts.comment) == "string")
+    for k in pairs(ok and opts or {}) do ok = ok and k == "comment" end
+    if not ok then error(format("t.enum('%s', values, options): options must be { comment = \"...\" }", name), 2) end
+  end
+  return { __tide = "enum", name = name, values = copy, comment = opts and opts.comment }
 end
 
 -- ---- objects beside tables ---------------------------------------------------

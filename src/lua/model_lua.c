@@ -288,9 +288,9 @@ static int declare_enum(conv *cv, const char *type, int slot, const char *commen
     int i, n, rc = 0;
     if (dot && !schema)
         return nomem(cv);
-    if (lua_type(L, slot) != LUA_TTABLE || (n = (int)lua_rawlen(L, slot)) == 0)
-        return fail(cv, "enum '%s' needs a non-empty list of values, not %s", type,
-                    lua_type(L, slot) == LUA_TTABLE ? "an empty one" : type_of(L, slot));
+    if (lua_type(L, slot) != LUA_TTABLE)      /* {}: no values yet, as PostgreSQL allows */
+        return fail(cv, "enum '%s' needs a list of values, not %s", type, type_of(L, slot));
+    n = (int)lua_rawlen(L, slot);
     for (i = 1; i <= n; i++) {
         int ok = lua_rawgeti(L, slot, i) == LUA_TSTRING && *lua_tostring(L, -1);
         lua_pop(L, 1);
@@ -966,12 +966,31 @@ static int convert_namespace(conv *cv, int idx)
     return rc;
 }
 
+/* An enum no column declares: { __tide = "enum", name =, values =, comment = }.
+ * [-0, +0, -] */
+static const char *const enum_keys[] = { "__tide", "name", "values", "comment" };
+enum { EN_TAG, EN_NAME, EN_VALUES, EN_COMMENT, EN_N };
+static const shape enum_shape = { "enum", "an enum (t.enum(\"name\", { values }))", enum_keys, EN_N };
+
+static int convert_enum(conv *cv, int idx)
+{
+    int top = lua_gettop(cv->L), base, rc;
+    const char *name, *comment;
+    cv->table = cv->column = cv->object = NULL;
+    if ((rc = read_fields(cv, idx, &enum_shape, &base)) == 0 &&
+        (rc = req_str(cv, base + EN_NAME, "the enum's name", &name)) == 0 &&
+        (rc = opt_str(cv, base + EN_COMMENT, "the enum's comment", &comment)) == 0)
+        rc = declare_enum(cv, name, base + EN_VALUES, comment);
+    lua_settop(cv->L, top);
+    return rc;
+}
+
 /* ---- what a file returns -------------------------------------------------- */
 
 /* Whether tag is that of a definition a file may return. */
 static int is_definition(const char *tag)
 {
-    return !strcmp(tag, "table") || !strcmp(tag, "object") || !strcmp(tag, "namespace");
+    return !strcmp(tag, "table") || !strcmp(tag, "object") || !strcmp(tag, "namespace") || !strcmp(tag, "enum");
 }
 
 /* The definition at idx, tagged tag: a table, an object or a namespace.
@@ -984,6 +1003,8 @@ static int convert_definition(conv *cv, int idx, const char *tag)
         return convert_object(cv, idx);
     if (!strcmp(tag, "namespace"))
         return convert_namespace(cv, idx);
+    if (!strcmp(tag, "enum"))
+        return convert_enum(cv, idx);
     return fail(cv, "must return table and object definitions; it returned a %s%s", tag,
                 !strcmp(tag, "table builder") ? " (call it with its items: t.table \"name\" { ... })"
                 : !strcmp(tag, "object builder") ? " (call it with its SQL text: t.view \"name\" [[select ...]])"

@@ -1068,6 +1068,26 @@ static void empty_namespaces(writer *w, tide_buf *body, int *n)
     }
 }
 
+/* t.enum("[schema.]name", { values } [, { comment = }]): an enum no column
+ * has as its type (made before its column, or an array's elements only). */
+static void standalone_enum(writer *w, tide_buf *body, const tide_enum *e, int *n)
+{
+    size_t len = body->len;
+    if (*n)
+        put(w, body, "\n");
+    put(w, body, "  t.enum(");
+    qualified(w, body, e->schema, e->name);
+    put(w, body, ", ");
+    str_list(w, body, e->values, e->nvalues);
+    if (e->comment) {
+        put(w, body, ", { comment = ");
+        quote(w, body, e->comment);
+        put(w, body, " }");
+    }
+    put(w, body, ")");
+    entry(w, body, len, n);
+}
+
 /* What the database holds that the model does not carry (introspection's
  * list), one note each. */
 static void unmodelled(writer *w)
@@ -1100,13 +1120,11 @@ int tide_schema_render_lua(const tide_schema *s, tide_buf *out, tide_err *err)
         object(&w, &body, &s->objects[i], "  ");
         entry(&w, &body, len, &n);
     }
+    for (i = 0; i < s->nenums; i++)     /* enums no column declared: t.enum */
+        if (!w.declared[i])
+            standalone_enum(&w, &body, &s->enums[i], &n);
     put(&w, &body, "}\n");
     unmodelled(&w);
-    for (i = 0; i < s->nenums; i++)
-        if (!w.declared[i])
-            note(&w, "enum %s%s%s (%d values): no column has it as its type, and the DSL "
-                 "declares an enum with such a column (an array of it does not)", s->enums[i].schema ? s->enums[i].schema : "",
-                 s->enums[i].schema ? "." : "", s->enums[i].name, s->enums[i].nvalues);
     rc = end(&w, out, &body, err);
     tide_buf_free(&body);
     return rc;

@@ -644,7 +644,7 @@ static void refuses_malformed_definitions(void **state)
         { "return { __tide = 'table', name = 't', columns = { { __tide = 'column', name = 'a', type = 'int',"
           " references = { table = 'x', onDelete = 'explode' } } } }", "'explode' is not a foreign key action" },
         { "return { __tide = 'table', name = 't', columns = { { __tide = 'column', name = 'a', type = 'e',"
-          " enum = {} } } }", "enum 'e' needs a non-empty list of values" },
+          " enum = 'x' } } }", "enum 'e' needs a list of values, not string" },
         { "return { __tide = 'table', name = 't', columns = { { __tide = 'column', name = 'a', type = 'int',"
           " ignoreChanges = { 'everything' } } } }", "ignoreChanges: entry 1" },
         { "return { __tide = 'table', name = 't', columns = { { __tide = 'column', name = 'a', type = 'int' } },"

@@ -1,0 +1,1 @@
+insert into grant_rule (id) values (1), (2);
