@@ -414,15 +414,14 @@ static int coll_value(const char **p, char *out, size_t cap)
     return 0;
 }
 
-/* 'text', quotes doubled within. */
+/* 'text', as the driver quotes a text literal. */
 static int put_literal(tide_buf *b, const char *text)
 {
-    if (tide_buf_putc(b, '\'') < 0)
-        return -1;
-    for (; *text; text++)
-        if ((*text == '\'' && tide_buf_putc(b, '\'') < 0) || tide_buf_putc(b, *text) < 0)
-            return -1;
-    return tide_buf_putc(b, '\'');
+    tide_value v;
+    v.type = TIDE_V_TEXT;
+    v.u.s.p = text;
+    v.u.s.len = strlen(text);
+    return tide_postgres_driver.quote_literal(b, &v);
 }
 
 /* A collation's options ("provider = icu, locale = 'und-u-ks-level2',

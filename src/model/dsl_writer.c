@@ -358,6 +358,20 @@ static int sized_type(writer *w, tide_buf *b, const char *type)
     return 0;
 }
 
+/* What follows an enum's name in :enum( and t.enum(: ", { values }", its
+ * comment if it has one, and the closing parenthesis. */
+static void enum_rest(writer *w, tide_buf *b, const tide_enum *e)
+{
+    put(w, b, ", ");
+    str_list(w, b, e->values, e->nvalues);
+    if (e->comment) {
+        put(w, b, ", { comment = ");
+        quote(w, b, e->comment);
+        put(w, b, " }");
+    }
+    put(w, b, ")");
+}
+
 /* :enum(name, { values }) the first time the enum is used, :type "name" after. */
 static void enum_type(writer *w, tide_buf *b, const tide_enum *e, const char *type)
 {
@@ -370,14 +384,7 @@ static void enum_type(writer *w, tide_buf *b, const tide_enum *e, const char *ty
     w->declared[i] = 1;
     put(w, b, ":enum(");
     quote(w, b, type);
-    put(w, b, ", ");
-    str_list(w, b, e->values, e->nvalues);
-    if (e->comment) {
-        put(w, b, ", { comment = ");
-        quote(w, b, e->comment);
-        put(w, b, " }");
-    }
-    put(w, b, ")");
+    enum_rest(w, b, e);
 }
 
 /* The column's type method. Anything without a method of its own is
@@ -1077,14 +1084,7 @@ static void standalone_enum(writer *w, tide_buf *body, const tide_enum *e, int *
         put(w, body, "\n");
     put(w, body, "  t.enum(");
     qualified(w, body, e->schema, e->name);
-    put(w, body, ", ");
-    str_list(w, body, e->values, e->nvalues);
-    if (e->comment) {
-        put(w, body, ", { comment = ");
-        quote(w, body, e->comment);
-        put(w, body, " }");
-    }
-    put(w, body, ")");
+    enum_rest(w, body, e);
     entry(w, body, len, n);
 }
 
