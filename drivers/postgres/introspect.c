@@ -1356,13 +1356,19 @@ static int read_on_table(reader *r, const PGresult *res, tide_object_kind kind, 
     return rc;
 }
 
+/* read_on_table for objects whose relation is all they read (a trigger:
+ * what its function reads is the function's business). */
+static int read_on_table_alone(reader *r, const PGresult *res, tide_object_kind kind, int owner_col)
+{
+    int from = r->out->nobjects, rc = read_on_table(r, res, kind, -1, owner_col), i;
+    for (i = from; rc == 0 && i < r->out->nobjects; i++)
+        r->out->objects[i].reads_given = 1;
+    return rc;
+}
+
 static int read_triggers(reader *r, const PGresult *res)
 {
-    int rc = read_on_table(r, res, TIDE_OBJ_TRIGGER, -1, 4), i;
-    for (i = 0; rc == 0 && i < r->out->nobjects; i++)     /* what it is on is all it reads */
-        if (r->out->objects[i].kind == TIDE_OBJ_TRIGGER)
-            r->out->objects[i].reads_given = 1;
-    return rc;
+    return read_on_table_alone(r, res, TIDE_OBJ_TRIGGER, 4);
 }
 
 static int read_partitions(reader *r, const PGresult *res)
@@ -1382,11 +1388,7 @@ static int read_rules(reader *r, const PGresult *res)
 
 static int read_statistics(reader *r, const PGresult *res)
 {
-    int rc = read_on_table(r, res, TIDE_OBJ_STATISTICS, -1, -1), i;
-    for (i = 0; rc == 0 && i < r->out->nobjects; i++)     /* what it is on is all it reads */
-        if (r->out->objects[i].kind == TIDE_OBJ_STATISTICS)
-            r->out->objects[i].reads_given = 1;
-    return rc;
+    return read_on_table_alone(r, res, TIDE_OBJ_STATISTICS, -1);
 }
 
 static int read_policies(reader *r, const PGresult *res)
