@@ -68,7 +68,7 @@ mkdir -p proj/schema; printf '%s\n' "$stdout" > proj/schema/app.lua
 expect_same_catalog proj/c.db b.db "inspect -> create"
 (cd proj && "$TIDE_BIN" --url sqlite:../b.db schema:update --dump) | grep -q "nothing to do" || bad "schema:update --dump has something to do"
 
-t "a view or trigger that SQLite cannot have is refused by name"
+t "a view, trigger or other object that SQLite cannot have is refused by name, nothing written"
 mkdir -p bad/schema
 cat > bad/schema/app.lua <<'LUA'
 local t = require "tide.schema"
@@ -76,6 +76,17 @@ return { t.table "x" { t.col "id" :integer() :primary() }, t.materializedView "m
 LUA
 (cd bad && "$TIDE_BIN" --url sqlite:bad.db schema:create --run) > bad.out 2>&1; rc=$?; out=$(cat bad.out)
 expect_rc 1; expect_out "materialized view mv: SQLite has no materialized views"
+for kind in 't.collation "ci" [[provider = icu, locale = '"'und'"']]|collation ci: SQLite has no collations' \
+            't.statistics "st" { table = "x", sql = [[create statistics st on id, id from x]] }|statistics st: SQLite has no statistics' \
+            't.rule "r" { table = "x", sql = [[create rule r as on delete to x do instead nothing]] }|rule r: SQLite has no rules' \
+            't.sequenceOwner "s" { table = "x", sql = "id" }|sequence owner s: SQLite has no sequence owners'; do
+  rm -rf bad && mkdir -p bad/schema
+  printf 'local t = require "tide.schema"\nreturn { t.table "x" { t.col "id" :integer() :primary() }, %s }\n' "${kind%%|*}" \
+    > bad/schema/app.lua
+  (cd bad && "$TIDE_BIN" --url sqlite:bad.db migration:create --name x) > bad.out 2>&1; rc=$?; out=$(cat bad.out)
+  expect_rc 1; expect_out "${kind#*|}"
+  [ ! -e bad/migrations ] || [ -z "$(ls bad/migrations)" ] || bad "a migration was written for ${kind%%|*}"
+done
 
 t "what only PostgreSQL has is refused by name on SQLite, nothing written"
 pg_only() {   # $1: a table's DSL; $2: what the error must say
