@@ -106,4 +106,16 @@ expect_rc 1; expect_out "materialized view item_ids: security_barrier is an opti
 sed -i 's/security_barrier=true/fillfactor=70/' mv/schema/app.lua
 (cd mv && "$TIDE_BIN" --url "$URL" schema:create --dump) > mv.out 2>&1; rc=$?; out=$(cat mv.out)
 expect_rc 0; expect_out 'create materialized view "item_ids" with (fillfactor=70) as'
+
+t "a sequence owner with a comment, a collation's unreadable options: refused by name, nothing written"
+for case in 't.sequenceOwner "n" { table = "item", sql = "id", comment = "mine" }|sequence owner n: an ownership has no comment of its own' \
+            't.collation "ci" [[provider = icu]]|collation ci: say its locale' \
+            't.collation "ci" [[from "C"]]|collation ci: cannot read its options'; do
+  rm -rf so && mkdir -p so/schema
+  printf 'local t = require "tide.schema"\nreturn { t.sequence "n" [[start with 1]], t.table "item" { t.col "id" :integer() :primary() }, %s }\n' \
+    "${case%%|*}" > so/schema/app.lua
+  (cd so && "$TIDE_BIN" --url "$URL" migration:create --name x) > so.out 2>&1; rc=$?; out=$(cat so.out)
+  expect_rc 1; expect_out "${case#*|}"
+  [ ! -e so/migrations ] || [ -z "$(ls so/migrations)" ] || bad "a migration was written for ${case%%|*}"
+done
 finish
