@@ -1116,6 +1116,17 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
         }
         tide_sqlw_stmt(e);
         break;
+    case TIDE_OP_REPLICA_IDENTITY:
+        alter_table(e, t);
+        tide_sqlw_put(e, "replica identity ");
+        if (tide_table_replica_index(t)) {
+            tide_sqlw_put(e, "using index ");
+            tide_sqlw_q(e, tide_table_replica_index(t));
+        } else {
+            tide_sqlw_put(e, t->replica_identity ? t->replica_identity : "default");
+        }
+        tide_sqlw_stmt(e);
+        break;
     }
 }
 

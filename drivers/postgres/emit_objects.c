@@ -243,6 +243,17 @@ static void constraint_of(tide_sqlw *e, const tide_object *o, const char *verb, 
     tide_sqlw_q(e, name);
 }
 
+/* alter table T enable|disable ... trigger N: a trigger's state (o->enabled). */
+static void trigger_state(tide_sqlw *e, const tide_object *o)
+{
+    tide_sqlw_put(e, "alter table ");
+    tide_sqlw_qname(e, o->schema, o->table);
+    tide_sqlw_put(e, !o->enabled ? " enable trigger " : !strcmp(o->enabled, "disabled") ? " disable trigger "
+                   : !strcmp(o->enabled, "replica") ? " enable replica trigger " : " enable always trigger ");
+    tide_sqlw_q(e, o->name);
+    tide_sqlw_stmt(e);
+}
+
 static void create(tide_sqlw *e, const tide_object *o)
 {
     switch (o->kind) {
@@ -282,6 +293,8 @@ static void create(tide_sqlw *e, const tide_object *o)
         break;
     }
     tide_sqlw_stmt(e);
+    if (o->kind == TIDE_OBJ_TRIGGER && o->enabled)
+        trigger_state(e, o);
     if (o->comment)
         comment(e, o);
 }
@@ -472,6 +485,10 @@ static void alter(tide_sqlw *e, const tide_object *old, const tide_object *o)
     }
     if (o->kind == TIDE_OBJ_VIEW || o->kind == TIDE_OBJ_MATVIEW) {
         alter_options(e, old, o);
+        return;
+    }
+    if (o->kind == TIDE_OBJ_TRIGGER) {          /* only its state changed */
+        trigger_state(e, o);
         return;
     }
     if (o->kind == TIDE_OBJ_FUNCTION && !replaceable(old, o)) {

@@ -54,7 +54,10 @@ static const char sql_tables[] = RELS_CTE
     "JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace "
     "WHERE ih.inhrelid = r.oid ORDER BY ih.inhseqno), "
     "(SELECT ci.relname FROM pg_catalog.pg_index cx JOIN pg_catalog.pg_class ci ON ci.oid = cx.indexrelid "
-    "WHERE cx.indrelid = r.oid AND cx.indisclustered), pg_catalog.array_to_string(c.reloptions, ', ') "
+    "WHERE cx.indrelid = r.oid AND cx.indisclustered), pg_catalog.array_to_string(c.reloptions, ', '), "
+    "CASE c.relreplident WHEN 'f' THEN 'full' WHEN 'n' THEN 'nothing' WHEN 'i' THEN "
+    "(SELECT 'using index ' || ci.relname FROM pg_catalog.pg_index cx "
+    "JOIN pg_catalog.pg_class ci ON ci.oid = cx.indexrelid WHERE cx.indrelid = r.oid AND cx.indisreplident) END "
     "FROM rels r "
     "JOIN pg_catalog.pg_class c ON c.oid = r.oid "
     "LEFT JOIN pg_catalog.pg_description d ON d.objoid = r.oid "
@@ -328,10 +331,12 @@ static const char sql_aggregates[] =
  * trigger of the partitioned table: tgparentid) and of the views (INSTEAD
  * OF, or for each statement), not those PostgreSQL makes itself (foreign
  * keys' triggers are internal). The table read (a partition's parent), then
- * the namespace and name of the relation the trigger is on. */
+ * the namespace and name of the relation the trigger is on, and its state
+ * when it does not fire as by default. */
 static const char sql_triggers[] = RELS_CTE
     "SELECT COALESCE(ph.inhparent, tg.tgrelid), tg.tgname, pg_catalog.pg_get_triggerdef(tg.oid, true), "
-    "d.description, n.nspname, c.relname "
+    "d.description, n.nspname, c.relname, "
+    "CASE tg.tgenabled WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica' WHEN 'A' THEN 'always' END "
     "FROM pg_catalog.pg_trigger tg JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     "LEFT JOIN pg_catalog.pg_inherits ph ON ph.inhrelid = c.oid AND c.relispartition "
@@ -513,7 +518,8 @@ static const char sql_partitions[] = RELS_CTE
  * search objects, conversions, base, range and shell types, foreign
  * tables, rules of a partition, extended statistics not in their table's namespace or not on a
  * table read), what it does not say of a relation
- * (a trigger disabled or enabled for replicas, replica identity, a
+ * (a partition's clone of a trigger in another state than its parent's, a partition's replica identity or one
+ * whose index is gone, a
  * tablespace, an access method, a typed table, column options, a view
  * column's default,
  * the default namespace's comment removed), and objects of the whole database
@@ -574,16 +580,18 @@ static const char sql_unmodelled[] =
     "JOIN pg_catalog.pg_class sc ON sc.oid = ob.stxrelid "
     "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_statistic_ext", "ob.oid") " "
     "AND NOT (sc.relnamespace = ob.stxnamespace AND sc.relkind IN ('r', 'p') AND NOT sc.relispartition) "
-    "UNION ALL SELECT 12, 'trigger ' || tg.tgname || ' on ' || " REL_NAME " || CASE tg.tgenabled "
+    "UNION ALL SELECT 12, 'trigger ' || tg.tgname || ' on partition ' || " REL_NAME " || CASE tg.tgenabled "
     "WHEN 'D' THEN ': disabled' WHEN 'R' THEN ': enabled for replicas only' ELSE ': enabled always' END "
     "FROM pg_catalog.pg_trigger tg JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE " NAMESPACES " AND NOT tg.tgisinternal AND tg.tgenabled <> 'O' "
-"UNION ALL SELECT 13, CASE c.relkind WHEN 'i' THEN 'index ' WHEN 'm' THEN 'materialized view ' "
+    "WHERE " NAMESPACES " AND NOT tg.tgisinternal AND tg.tgparentid <> 0 "
+    "AND tg.tgenabled <> (SELECT pt.tgenabled FROM pg_catalog.pg_trigger pt WHERE pt.oid = tg.tgparentid) "
+    "UNION ALL SELECT 13, CASE c.relkind WHEN 'i' THEN 'index ' WHEN 'm' THEN 'materialized view ' "
     "ELSE 'table ' END || " REL_NAME " || ': ' || pg_catalog.concat_ws(', ', "
-    "CASE WHEN c.relkind NOT IN ('r', 'p') THEN NULL WHEN c.relreplident = 'n' THEN 'replica identity nothing' "
-    "WHEN c.relreplident = 'f' THEN 'replica identity full' "
-    "WHEN c.relreplident = 'i' THEN 'replica identity using index' END, "
+    "CASE WHEN c.relkind NOT IN ('r', 'p') OR c.relreplident = 'd' THEN NULL "
+    "WHEN c.relispartition THEN 'replica identity of a partition' "
+    "WHEN c.relreplident = 'i' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index x "
+    "WHERE x.indrelid = c.oid AND x.indisreplident) THEN 'replica identity using an index dropped since' END, "
     "CASE WHEN c.reltablespace <> 0 THEN 'tablespace ' || (SELECT ts.spcname FROM pg_catalog.pg_tablespace ts "
     "WHERE ts.oid = c.reltablespace) END, "
     "CASE WHEN c.relam <> 0 AND c.relkind <> 'i' AND c.relam <> (SELECT am.oid FROM pg_catalog.pg_am am "
@@ -592,7 +600,8 @@ static const char sql_unmodelled[] =
     "CASE WHEN c.reloftype <> 0 THEN 'of type ' || pg_catalog.format_type(c.reloftype, NULL) END) "
     "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     "WHERE " NAMESPACES " AND c.relkind IN ('r', 'p', 'm', 'i') "
-    "AND (c.relreplident <> 'd' AND c.relkind IN ('r', 'p') "
+    "AND (c.relreplident <> 'd' AND c.relkind IN ('r', 'p') AND (c.relispartition OR c.relreplident = 'i' "
+    "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index x WHERE x.indrelid = c.oid AND x.indisreplident)) "
     "OR c.reltablespace <> 0 OR c.reloftype <> 0 "
     "OR c.relam <> 0 AND c.relkind <> 'i' AND c.relam <> (SELECT am.oid FROM pg_catalog.pg_am am "
     "WHERE am.amname = 'heap')) "
@@ -833,7 +842,8 @@ static int read_tables(reader *r, const PGresult *res)
         if ((rc = push_array(r, field(res, i, 8), &t->inherits, &t->ninherits)) < 0)
             return rc;
         if ((field(res, i, 9) && !(t->cluster_on = tide_schema_str(r->out, field(res, i, 9)))) ||
-            (field(res, i, 10) && !(t->with = tide_schema_str(r->out, field(res, i, 10)))))
+            (field(res, i, 10) && !(t->with = tide_schema_str(r->out, field(res, i, 10)))) ||
+            (field(res, i, 11) && !(t->replica_identity = tide_schema_str(r->out, field(res, i, 11)))))
             return nomem(r);
         r->rels[i].oid = strtoul(field(res, i, 0), NULL, 10);
         r->rels[i].table = t;
@@ -1368,7 +1378,11 @@ static int read_on_table_alone(reader *r, const PGresult *res, tide_object_kind 
 
 static int read_triggers(reader *r, const PGresult *res)
 {
-    return read_on_table_alone(r, res, TIDE_OBJ_TRIGGER, 4);
+    int from = r->out->nobjects, rc = read_on_table_alone(r, res, TIDE_OBJ_TRIGGER, 4), i;
+    for (i = 0; rc == 0 && i < PQntuples(res); i++)      /* one object per row: the owner column is read */
+        if (field(res, i, 6) && !(r->out->objects[from + i].enabled = tide_schema_str(r->out, field(res, i, 6))))
+            rc = nomem(r);
+    return rc;
 }
 
 static int read_partitions(reader *r, const PGresult *res)

@@ -963,6 +963,8 @@ static int postgres_only(const tide_table *t, tide_err *err)
         what = "a deferrable primary key";
     else if (t->cluster_on)
         what = "CLUSTER ON (:clusterOn)";
+    else if (t->replica_identity)
+        what = "REPLICA IDENTITY (:replicaIdentity)";
     else if (t->with)
         what = "storage parameters (:with)";
     else if (t->options & (TIDE_TABLE_ROW_SECURITY | TIDE_TABLE_FORCE_ROW_SECURITY))
@@ -1005,7 +1007,7 @@ static int postgres_only(const tide_table *t, tide_err *err)
 }
 
 /* The same for what is not a table's: comments on enum types and on
- * namespaces, a view's options. */
+ * namespaces, a view's options, a trigger's state. */
 static int postgres_only_schema(const tide_schema *s, tide_err *err)
 {
     int i;
@@ -1024,6 +1026,11 @@ static int postgres_only_schema(const tide_schema *s, tide_err *err)
                                 "PostgreSQL's; SQLite has no such thing (remove it from definitions "
                                 "meant for SQLite)", tide_object_kinds[s->objects[i].kind].name,
                                 s->objects[i].name, s->objects[i].with);
+        else if (s->objects[i].enabled)
+            return tide_err_set(err, TIDE_ECONFIG, "%s %s: enabled = '%s' (a trigger that does not fire as by "
+                                "default) is PostgreSQL's; SQLite's triggers always fire (remove it from "
+                                "definitions meant for SQLite)", tide_object_kinds[s->objects[i].kind].name,
+                                s->objects[i].name, s->objects[i].enabled);
     return 0;
 }
 

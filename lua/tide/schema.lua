@@ -922,7 +922,8 @@ function TblMT.__call(b, items)
               rowLevelSecurity = rawget(b, "__rowLevelSecurity"),
               forceRowLevelSecurity = rawget(b, "__forceRowLevelSecurity"),
               partitionBy = rawget(b, "__partitionBy"), inherits = rawget(b, "__inherits"),
-              clusterOn = rawget(b, "__clusterOn"), with = rawget(b, "__with") }
+              clusterOn = rawget(b, "__clusterOn"), replicaIdentity = rawget(b, "__replicaIdentity"),
+              with = rawget(b, "__with") }
   for i = 1, count_items(b, items) do
     local item = items[i]
     local kind = type(item) == "table" and rawget(item, "__tide")
@@ -954,7 +955,7 @@ TblMT.__index = function(b, k)
   if type(k) == "string" and k:sub(1, 2) == "__" then return nil end
   error(format("table '%s': no method :%s()%s", rawget(b, "__name_"), tostring(k),
     suggest(tostring(k), { "comment", "renamedFrom", "strict", "withoutRowid", "unlogged", "rowLevelSecurity",
-      "forceRowLevelSecurity", "partitionBy", "inherits", "clusterOn", "with" })), 2)
+      "forceRowLevelSecurity", "partitionBy", "inherits", "clusterOn", "replicaIdentity", "with" })), 2)
 end
 
 function Tbl:renamedFrom(old)
@@ -1011,6 +1012,16 @@ end
 function Tbl:clusterOn(index)
   set_text_once(self, "clusterOn", index,
     format(":clusterOn(index) needs the name of one of its indexes, e.g. :clusterOn \"%s_pkey\"", self.__name_))
+  return self
+end
+
+-- :replicaIdentity "full" (PostgreSQL REPLICA IDENTITY): what logical
+-- replication logs of a changed row: "full", "nothing", "default" or
+-- "using index NAME" (a unique index or key constraint of the table).
+function Tbl:replicaIdentity(what)
+  set_text_once(self, "replicaIdentity", what,
+    format(":replicaIdentity(what) needs \"full\", \"nothing\", \"default\" or \"using index NAME\", "
+      .. "e.g. :replicaIdentity \"using index %s_pkey\"", self.__name_))
   return self
 end
 
@@ -1140,7 +1151,7 @@ local KINDS = {
   { word = "sequenceOwner",    kind = "sequence owner",    example = "[[number]]", onTable = true },
 }
 
-local OBJECT_KEYS, OBJECT_LIST = keyset { "sql", "table", "comment", "renamedFrom", "with" }
+local OBJECT_KEYS, OBJECT_LIST = keyset { "sql", "table", "comment", "renamedFrom", "with", "enabled" }
 
 local Obj = {}
 local ObjMT = { __name = "tide.schema.object" }
@@ -1215,9 +1226,20 @@ function ObjMT.__call(b, spec)
   if with ~= nil and b.__kind ~= "view" and b.__kind ~= "materialized view" then
     ofail(b, "with = (options) is for views and materialized views", 2)
   end
+  -- enabled = false | "replica" | "always" (a trigger that does not fire as by default)
+  local enabled = spec.enabled
+  if enabled ~= nil and b.__kind ~= "trigger" then ofail(b, "enabled = is for triggers", 2) end
+  if enabled == true then
+    enabled = nil
+  elseif enabled == false then
+    enabled = "disabled"
+  elseif enabled ~= nil and enabled ~= "replica" and enabled ~= "always" and enabled ~= "disabled" then
+    ofail(b, format("enabled must be false (disabled), \"replica\" or \"always\", not %s",
+      type(enabled) == "string" and format("'%s'", enabled) or "a " .. type(enabled)), 2)
+  end
   return { __tide = "object", kind = b.__kind, name = b.__object, schema = schema, table = tbl,
            sql = sql, comment = comment or b.__comment, renamedFrom = renamed or b.__renamedFrom,
-           with = with }
+           with = with, enabled = enabled }
 end
 
 ObjMT.__index = function(b, k)

@@ -795,11 +795,11 @@ static int each_item(conv *cv, tide_table *t, int slot, const char *field, int r
 static const char *const table_keys[] = {
     "__tide", "name", "schema", "comment", "renamedFrom", "columns", "primary",
     "indexes", "uniques", "foreigns", "checks", "strict", "withoutRowid", "unlogged", "rowLevelSecurity",
-    "forceRowLevelSecurity", "partitionBy", "inherits", "clusterOn", "with"
+    "forceRowLevelSecurity", "partitionBy", "inherits", "clusterOn", "replicaIdentity", "with"
 };
 enum { T_TAG, T_NAME, T_SCHEMA, T_COMMENT, T_RENAMED, T_COLUMNS, T_PRIMARY, T_INDEXES,
        T_UNIQUES, T_FOREIGNS, T_CHECKS, T_STRICT, T_WITHOUT_ROWID, T_UNLOGGED, T_ROW_SECURITY,
-       T_FORCE_ROW_SECURITY, T_PARTITION_BY, T_INHERITS, T_CLUSTER_ON, T_WITH, T_N };
+       T_FORCE_ROW_SECURITY, T_PARTITION_BY, T_INHERITS, T_CLUSTER_ON, T_REPLICA_IDENTITY, T_WITH, T_N };
 
 /* The table options: slot T_STRICT + i holds option i. */
 static const struct { const char *field; unsigned bit; } table_options[] = {
@@ -834,7 +834,7 @@ static int convert_table(conv *cv, int idx)
     lua_State *L = cv->L;
     int top = lua_gettop(L), base, rc, on;
     size_t i;
-    const char *name, *schema, *comment, *renamed, *partition_by, *cluster_on, *with;
+    const char *name, *schema, *comment, *renamed, *partition_by, *cluster_on, *replica, *with;
     tide_table *t;
     cv->table = cv->column = NULL;
     if ((rc = read_fields(cv, idx, &table_shape, &base)) < 0 ||
@@ -847,6 +847,7 @@ static int convert_table(conv *cv, int idx)
         (rc = opt_str(cv, base + T_RENAMED, "renamedFrom", &renamed)) < 0 ||
         (rc = opt_str(cv, base + T_PARTITION_BY, "partitionBy", &partition_by)) < 0 ||
         (rc = opt_str(cv, base + T_CLUSTER_ON, "clusterOn", &cluster_on)) < 0 ||
+        (rc = opt_str(cv, base + T_REPLICA_IDENTITY, "replicaIdentity", &replica)) < 0 ||
         (rc = opt_str(cv, base + T_WITH, "with", &with)) < 0)
         goto done;
     if (!(t = tide_schema_add_table(cv->s, schema, name))) {
@@ -857,6 +858,7 @@ static int convert_table(conv *cv, int idx)
     t->renamed_from = tide_schema_str(cv->s, renamed);
     t->partition_by = tide_schema_str(cv->s, partition_by);
     t->cluster_on = tide_schema_str(cv->s, cluster_on);
+    t->replica_identity = tide_schema_str(cv->s, replica);
     t->with = tide_schema_str(cv->s, with);
     if (!lua_isnil(L, base + T_INHERITS) &&
         (rc = str_list(cv, base + T_INHERITS, "inherits", 1, &t->inherits, &t->ninherits)) < 0)
@@ -877,9 +879,9 @@ done:
 /* ---- objects ---------------------------------------------------------------- */
 
 static const char *const object_keys[] = {
-    "__tide", "kind", "name", "schema", "table", "sql", "comment", "renamedFrom", "with"
+    "__tide", "kind", "name", "schema", "table", "sql", "comment", "renamedFrom", "with", "enabled"
 };
-enum { O_TAG, O_KIND, O_NAME, O_SCHEMA, O_TABLE, O_SQL, O_COMMENT, O_RENAMED, O_WITH, O_N };
+enum { O_TAG, O_KIND, O_NAME, O_SCHEMA, O_TABLE, O_SQL, O_COMMENT, O_RENAMED, O_WITH, O_ENABLED, O_N };
 static const shape object_shape = { "object", "an object (t.view \"name\" [[...]], t.trigger ...)",
                                     object_keys, O_N };
 
@@ -906,7 +908,7 @@ static int convert_object(conv *cv, int idx)
 {
     lua_State *L = cv->L;
     int top = lua_gettop(L), base, rc, on_table;
-    const char *name, *schema, *table, *sql, *comment, *renamed, *with;
+    const char *name, *schema, *table, *sql, *comment, *renamed, *with, *enabled;
     tide_object_kind kind = TIDE_OBJ_VIEW;
     tide_object *o;
     cv->table = cv->column = cv->object = NULL;
@@ -922,7 +924,8 @@ static int convert_object(conv *cv, int idx)
         (rc = opt_str(cv, base + O_TABLE, "table", &table)) < 0 ||
         (rc = opt_str(cv, base + O_COMMENT, "comment", &comment)) < 0 ||
         (rc = opt_str(cv, base + O_RENAMED, "renamedFrom", &renamed)) < 0 ||
-        (rc = opt_str(cv, base + O_WITH, "with", &with)) < 0)
+        (rc = opt_str(cv, base + O_WITH, "with", &with)) < 0 ||
+        (rc = opt_str(cv, base + O_ENABLED, "enabled", &enabled)) < 0)
         goto done;
     on_table = (tide_object_kinds[kind].flags & TIDE_OBJK_ON_TABLE) != 0;
     if (on_table != (table != NULL)) {
@@ -938,6 +941,7 @@ static int convert_object(conv *cv, int idx)
     o->comment = tide_schema_str(cv->s, comment);
     o->renamed_from = tide_schema_str(cv->s, renamed);
     o->with = tide_schema_str(cv->s, with);
+    o->enabled = tide_schema_str(cv->s, enabled);
     cv->object = NULL;
 done:
     lua_settop(L, top);

@@ -950,6 +950,12 @@ static void diff_table(differ *d, const tide_table *at, const tide_table *bt)
         if ((op = add_op(d, P_ADD_FK, TIDE_OP_CLUSTER_ON, bt)) != NULL)
             op->old_table = at;
     }
+    if (!same(at->replica_identity, bt->replica_identity) || made_again(d, bt, tide_table_replica_index(bt))) {
+        note(d, 0, "table %s: replica identity %s", qname(bt, y, sizeof y),
+             bt->replica_identity ? bt->replica_identity : "default");
+        if ((op = add_op(d, P_ADD_FK, TIDE_OP_REPLICA_IDENTITY, bt)) != NULL)
+            op->old_table = at;
+    }
 }
 
 static int same_inherits(const differ *d, const tide_table *a, const tide_table *b)
@@ -1085,6 +1091,8 @@ static void create_table(differ *d, const tide_table *bt)
             op->new_table = 1;
         }
     if (bt->cluster_on && (op = add_op(d, P_ADD_FK, TIDE_OP_CLUSTER_ON, bt)) != NULL)
+        op->new_table = 1;
+    if (bt->replica_identity && (op = add_op(d, P_ADD_FK, TIDE_OP_REPLICA_IDENTITY, bt)) != NULL)
         op->new_table = 1;
     constraint_comments(d, d->nphase, NULL, bt);
     for (i = 0; i < bt->ncolumns; i++)
@@ -1357,6 +1365,39 @@ static int object_is_paired(const differ *d, const tide_object *ao)
     return 0;
 }
 
+/* The phase o's create and alter operations go in. */
+static int create_phase(const tide_object *o)
+{
+    return kind_flags(o) & TIDE_OBJK_BEFORE_TABLES ? P_CREATE_OBJECT_EARLY : P_CREATE_OBJECT;
+}
+
+/* Takes out the ALTER_OBJECT operation of each of a's objects that is also
+ * made again (redo[i]): the object is created as it is now. altered[i]: 1 +
+ * the operation's position in P_CREATE_OBJECT, or minus that in
+ * P_CREATE_OBJECT_EARLY; 0: none. */
+static void take_out(differ *d, const int *altered, const char *redo, int n)
+{
+    static const int phases[2] = { P_CREATE_OBJECT_EARLY, P_CREATE_OBJECT };
+    int i, p, k, kept;
+    for (p = 0; p < 2; p++) {
+        char *gone = NULL;
+        for (i = 0; i < n; i++)
+            if (redo[i] && (p ? altered[i] > 0 : altered[i] < 0)) {
+                if (!gone && !(gone = calloc((size_t)d->nphase[phases[p]], 1))) {
+                    d->failed = tide_err_set(d->err, TIDE_ENOMEM, "out of memory");
+                    return;
+                }
+                gone[(altered[i] > 0 ? altered[i] : -altered[i]) - 1] = 1;
+            }
+        for (k = kept = 0; gone && k < d->nphase[phases[p]]; k++)
+            if (!gone[k])
+                d->phase[phases[p]][kept++] = d->phase[phases[p]][k];
+        if (gone)
+            d->nphase[phases[p]] = kept;
+        free(gone);
+    }
+}
+
 static tide_op *object_op(differ *d, tide_op_kind kind, const tide_object *ao, const tide_object *bo)
 {
     const tide_object *o = bo ? bo : ao;
@@ -1368,7 +1409,7 @@ static tide_op *object_op(differ *d, tide_op_kind kind, const tide_object *ao, c
     else if (kind == TIDE_OP_RENAME_OBJECT)
         phase = P_RENAME;
     else
-        phase = kind_flags(o) & TIDE_OBJK_BEFORE_TABLES ? P_CREATE_OBJECT_EARLY : P_CREATE_OBJECT;
+        phase = create_phase(o);
     if ((op = add_op(d, phase, kind, NULL)) != NULL) {
         op->object = bo;
         op->old_object = ao;
@@ -1512,8 +1553,11 @@ static void diff_objects(differ *d)
 {
     touched t = TIDE_STRSET_INIT(d->nocase);
     char *redo = NULL;           /* a's objects dropped and created again */
+    int *altered = NULL;         /* per a's object: 1 + where its ALTER_OBJECT op is in its phase */
     int i, more;
-    if (d->a->nobjects && !(redo = calloc((size_t)d->a->nobjects, 1))) {
+    if (d->a->nobjects && (!(redo = calloc((size_t)d->a->nobjects, 1)) ||
+                           !(altered = calloc((size_t)d->a->nobjects, sizeof *altered)))) {
+        free(redo);
         d->failed = tide_err_set(d->err, TIDE_ENOMEM, "out of memory");
         return;
     }
@@ -1526,11 +1570,15 @@ static void diff_objects(differ *d)
             continue;
         }
         int same_def = !strcmp(ao->canonical ? ao->canonical : "", bo->canonical ? bo->canonical : "");
-        if (!same_def || !same(ao->with, bo->with)) {
-            int options_only = same_def && (bo->kind == TIDE_OBJ_VIEW || bo->kind == TIDE_OBJ_MATVIEW);
+        if (!same_def || !same(ao->with, bo->with) || !same(ao->enabled, bo->enabled)) {
+            /* a view's options, a trigger's state: altered in place */
+            int options_only = same_def && (bo->kind == TIDE_OBJ_VIEW || bo->kind == TIDE_OBJ_MATVIEW ||
+                                            bo->kind == TIDE_OBJ_TRIGGER);
             note(d, 0, "%s %s: %s changed", kind_name(bo), bo->name, options_only ? "options" : "definition");
             if (((kind_flags(bo) & TIDE_OBJK_ALTERABLE) || options_only) && same_name(d, ao->name, bo->name)) {
-                object_op(d, TIDE_OP_ALTER_OBJECT, ao, bo);
+                if (object_op(d, TIDE_OP_ALTER_OBJECT, ao, bo))
+                    altered[ao - d->a->objects] = create_phase(bo) == P_CREATE_OBJECT ? d->nphase[P_CREATE_OBJECT]
+                                                  : -d->nphase[P_CREATE_OBJECT_EARLY];
             } else {
                 drop_object(d, ao, 0);
                 create_object(d, bo, 0);
@@ -1570,14 +1618,18 @@ static void diff_objects(differ *d)
             redo[i] = more = 1;
             if (j == d->b->nobjects)
                 continue;
+
             note(d, 0, "%s %s is created again (what it reads changes)", kind_name(ao), ao->name);
             drop_object(d, ao, 1);
             create_object(d, &d->b->objects[j], 1);
             touch(d, &t, ao->schema, ao->name);
         }
     } while (more && !d->failed);
+    if (!d->failed)
+        take_out(d, altered, redo, d->a->nobjects);
     tide_strset_free(&t);
     free(redo);
+    free(altered);
     order_objects(d, P_DROP_OBJECT, 1);
     order_objects(d, P_DROP_OBJECT_LATE, 1);
     order_objects(d, P_DROP_TYPE, 1);
@@ -1756,6 +1808,9 @@ int tide_op_describe(const tide_op *op, tide_buf *out)
     case TIDE_OP_CLUSTER_ON:
         return op->table->cluster_on ? tide_buf_printf(out, "cluster table %s on %s", tn, op->table->cluster_on)
                                      : tide_buf_printf(out, "leave table %s unclustered", tn);
+    case TIDE_OP_REPLICA_IDENTITY:
+        return tide_buf_printf(out, "replica identity of table %s: %s", tn,
+                               op->table->replica_identity ? op->table->replica_identity : "default");
     case TIDE_OP_VALIDATE_CONSTRAINT: return tide_buf_printf(out, "validate constraint %s on %s", op->new_name, tn);
     case TIDE_OP_COMMENT:
         if (op->namespace_name)

@@ -64,6 +64,10 @@ typedef enum tide_op_kind {
     TIDE_OP_CLUSTER_ON,             /* table, old_table (NULL for a new table): the index the
                                        table is clustered on (table->cluster_on; NULL: none);
                                        after the indexes are created */
+    TIDE_OP_REPLICA_IDENTITY,       /* table, old_table (NULL for a new table): what logical
+                                       replication logs of a changed row
+                                       (table->replica_identity; NULL: the default); after the
+                                       indexes are created */
     TIDE_OP_DROP_NAMESPACE,         /* namespace_name: last of the plan, after what was in it */
     TIDE_OP_DROP_DEFAULT,           /* table, old_table, old_column, column (NULL: the column is
                                        dropped): the old column's default goes before objects

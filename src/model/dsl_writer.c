@@ -857,7 +857,7 @@ static int sayable(writer *w, const tide_object *o)
 static void object(writer *w, tide_buf *b, const tide_object *o, const char *indent)
 {
     const char *word = dsl_words[o->kind];
-    int plain = !word, options = o->table || o->comment || o->renamed_from || o->with || plain;
+    int plain = !word, options = o->table || o->comment || o->renamed_from || o->with || o->enabled || plain;
     if (!sayable(w, o))
         return;
     if (plain) {
@@ -890,8 +890,15 @@ static void object(writer *w, tide_buf *b, const tide_object *o, const char *ind
         put(w, b, plain || o->table || o->comment || o->renamed_from ? ", with = " : " with = ");
         quote(w, b, o->with);
     }
+    if (o->enabled) {
+        put(w, b, plain || o->table || o->comment || o->renamed_from || o->with ? ", enabled = " : " enabled = ");
+        if (!strcmp(o->enabled, "disabled"))
+            put(w, b, "false");
+        else
+            quote(w, b, o->enabled);
+    }
     if (options)
-        put(w, b, plain || o->table || o->comment || o->renamed_from || o->with ? ", sql = " : " sql = ");
+        put(w, b, plain || o->table || o->comment || o->renamed_from || o->with || o->enabled ? ", sql = " : " sql = ");
     long_string(w, b, o->definition ? o->definition : "");
     if (options)
         put(w, b, " }");
@@ -921,6 +928,10 @@ static void table_options(writer *w, tide_buf *b, const tide_table *t)
     if (t->cluster_on) {
         put(w, b, " :clusterOn ");
         quote(w, b, t->cluster_on);
+    }
+    if (t->replica_identity) {
+        put(w, b, " :replicaIdentity ");
+        quote(w, b, t->replica_identity);
     }
     if (t->with) {
         put(w, b, " :with ");

@@ -1127,6 +1127,63 @@ static int check_conflicts(finisher *f, const tide_table *t)
     return rc;
 }
 
+/* Whether name is one of names[0..n), or t's unique index named name
+ * (unique_only: only those count among t's indexes). */
+static int names_key(const tide_table *t, const char **names, int n, const char *name, int unique_only)
+{
+    int i;
+    for (i = 0; i < n; i++)
+        if (tide_model_same_name(t->nocase, names[i], name) &&
+            (!unique_only || i < n - t->nindexes || t->indexes[i - (n - t->nindexes)].unique))
+            return 1;
+    return 0;
+}
+
+/* REPLICA IDENTITY spelled one way: "full", "nothing" or "using index
+ * NAME" in lower case (the name as given, its double quotes taken off);
+ * "default" is none. */
+static int replica_identity(finisher *f, tide_table *t)
+{
+    const char *p = t->replica_identity, *name;
+    size_t n;
+    if (!p)
+        return 0;
+    while (isspace((unsigned char)*p))
+        p++;
+    n = strlen(p);
+    while (n && isspace((unsigned char)p[n - 1]))
+        n--;
+    if (n == 7 && !strncasecmp(p, "default", 7)) {
+        t->replica_identity = NULL;
+        return 0;
+    }
+    if ((n == 4 && !strncasecmp(p, "full", 4)) || (n == 7 && !strncasecmp(p, "nothing", 7))) {
+        t->replica_identity = tide_schema_str(f->s, n == 4 ? "full" : "nothing");
+        return t->replica_identity ? 0 : tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+    }
+    if (n > 12 && !strncasecmp(p, "using", 5) && isspace((unsigned char)p[5])) {
+        for (name = p + 5; isspace((unsigned char)*name); name++)
+            ;
+        if (!strncasecmp(name, "index", 5) && isspace((unsigned char)name[5])) {
+            for (name += 5; isspace((unsigned char)*name); name++)
+                ;
+            n -= (size_t)(name - p);
+            if (n > 2 && name[0] == '"' && name[n - 1] == '"')
+                name++, n -= 2;
+            if (n && !memchr(name, '"', n) && !memchr(name, ' ', n)) {
+                tide_buf b = TIDE_BUF_INIT;
+                int rc = tide_buf_printf(&b, "using index %.*s", (int)n, name) < 0 ? TIDE_ENOMEM : 0;
+                if (rc == 0 && !(t->replica_identity = tide_schema_str(f->s, b.data)))
+                    rc = TIDE_ENOMEM;
+                tide_buf_free(&b);
+                return rc ? tide_err_set(f->err, TIDE_ENOMEM, "out of memory") : 0;
+            }
+        }
+    }
+    return fail_item(f, t, "replicaIdentity is '%s': write \"full\", \"nothing\", \"default\" or "
+                     "\"using index NAME\" (one of its unique indexes or key constraints)", t->replica_identity);
+}
+
 /* Constraint and index names must differ within a table. */
 static int check_names(finisher *f, const tide_table *t)
 {
@@ -1137,11 +1194,12 @@ static int check_names(finisher *f, const tide_table *t)
     if (t->pk_name) names[n++] = t->pk_name;
     for (i = 0; i < t->nuniques; i++) names[n++] = t->uniques[i].name;
     for (i = 0; i < t->nindexes; i++) names[n++] = t->indexes[i].name;
-    for (i = 0; t->cluster_on && i < n && !tide_model_same_name(t->nocase, names[i], t->cluster_on); i++)
-        ;
-    if (t->cluster_on && i == n)
+    if (t->cluster_on && !names_key(t, names, n, t->cluster_on, 0))
         rc = fail_item(f, t, "clusterOn names '%s', which is not one of its indexes, unique constraints "
                        "or its primary key", t->cluster_on);
+    if (rc == 0 && tide_table_replica_index(t) && !names_key(t, names, n, tide_table_replica_index(t), 1))
+        rc = fail_item(f, t, "replicaIdentity uses index '%s', which is not one of its unique indexes, "
+                       "unique constraints or its primary key", tide_table_replica_index(t));
     for (i = 0; i < t->nfks; i++) names[n++] = t->fks[i].name;
     for (i = 0; i < t->nchecks; i++) names[n++] = t->checks[i].name;
     sort_list(names, n, sizeof *names, cmp_named);
@@ -1180,6 +1238,8 @@ static int check_table(finisher *f, tide_table *t)
         rc = check_conflicts(f, t);
     if (rc == 0)
         rc = storage_params(f, &t->with);
+    if (rc == 0)
+        rc = replica_identity(f, t);
     return rc == 0 ? check_names(f, t) : rc;
 }
 
@@ -1512,6 +1572,11 @@ static int finish_objects(finisher *f)
             if (o->definition[n] && !(o->definition = tide_schema_strn(s, o->definition, n)))
                 return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
         }
+        if (o->enabled && (o->kind != TIDE_OBJ_TRIGGER || (strcmp(o->enabled, "disabled") &&
+                           strcmp(o->enabled, "replica") && strcmp(o->enabled, "always"))))
+            return tide_err_set(f->err, TIDE_ECONFIG, o->kind != TIDE_OBJ_TRIGGER
+                                ? "%s '%s': enabled = is for triggers" : "%s '%s': enabled is '%s': write false "
+                                "(disabled), \"replica\" or \"always\", or leave it out (it fires)", kind, o->name, o->enabled);
         if (o->with && o->kind != TIDE_OBJ_VIEW && o->kind != TIDE_OBJ_MATVIEW)
             return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': with = (options) is for views and "
                                 "materialized views", kind, o->name);
@@ -1686,6 +1751,11 @@ const tide_column *tide_model_find_column(const tide_table *t, const char *name,
     return folded;
 }
 
+const char *tide_table_replica_index(const tide_table *t)
+{
+    return t->replica_identity && !strncmp(t->replica_identity, "using index ", 12) ? t->replica_identity + 12 : NULL;
+}
+
 const tide_column *tide_table_find_column(const tide_table *t, const char *name)
 {
     return tide_model_find_column(t, name, t->nocase);
@@ -1802,6 +1872,7 @@ static int copy_table(tide_schema *s, const tide_table *a)
     t->renamed_from = tide_schema_str(s, a->renamed_from);
     t->partition_by = tide_schema_str(s, a->partition_by);
     t->cluster_on = tide_schema_str(s, a->cluster_on);
+    t->replica_identity = tide_schema_str(s, a->replica_identity);
     t->with = tide_schema_str(s, a->with);
     if ((rc = copy_strv(s, &t->inherits, &t->ninherits, a->inherits, a->ninherits)) < 0)
         return rc;
@@ -1915,6 +1986,7 @@ tide_schema *tide_schema_copy(const tide_schema *src)
             o->canonical = tide_schema_str(s, a->canonical);
             o->comment = tide_schema_str(s, a->comment);
             o->with = tide_schema_str(s, a->with);
+            o->enabled = tide_schema_str(s, a->enabled);
             o->renamed_from = tide_schema_str(s, a->renamed_from);
             o->reads_given = a->reads_given;
             if (a->reads_given)

@@ -207,6 +207,9 @@ typedef struct tide_table {
     unsigned pk_options;    /* TIDE_CON_DEFERRABLE, TIDE_CON_INITIALLY_DEFERRED */
     char *cluster_on;       /* PostgreSQL CLUSTER ON: the index (or key constraint) the
                                table is clustered on; NULL: none */
+    char *replica_identity; /* PostgreSQL REPLICA IDENTITY other than DEFAULT, as finish
+                               spells it: "full", "nothing" or "using index NAME" (a
+                               unique index or key constraint of the table); NULL: default */
     char *with;             /* PostgreSQL storage parameters, WITH (fillfactor=90), as
                                pg_class.reloptions keeps them, joined by ", "; NULL: none */
     char *pk_conflict;      /* the primary key's ON CONFLICT resolution (tide_conflict_words);
@@ -314,6 +317,9 @@ typedef struct tide_object {
                                  security_invoker=true)), as pg_class.reloptions keeps them,
                                  joined by ", "; NULL: none */
     char *renamed_from;       /* DSL hint: "old" (same kind, schema and table) */
+    char *enabled;            /* a trigger that does not fire as triggers do by default:
+                                 "disabled", "replica" (only where changes are replayed
+                                 from a replica) or "always"; NULL: it fires (ENABLE) */
     char **reads;             /* tables and objects it reads ("name" or "schema.name"):
                                  given by introspection, or found by finish among the
                                  schema's names in the definition's words */
@@ -469,6 +475,8 @@ tide_schema *tide_schema_copy(const tide_schema *src);
 const tide_table  *tide_schema_find_table(const tide_schema *s, const char *schema, const char *name);
 const tide_enum   *tide_schema_find_enum(const tide_schema *s, const char *schema, const char *name);
 const tide_column *tide_table_find_column(const tide_table *t, const char *name);
+/* The index REPLICA IDENTITY USING INDEX names (after finish), or NULL. */
+const char *tide_table_replica_index(const tide_table *t);
 /* table: for TIDE_OBJK_ON_TABLE kinds, else ignored. */
 const tide_object *tide_schema_find_object(const tide_schema *s, tide_object_kind kind, const char *schema,
                                            const char *name, const char *table);

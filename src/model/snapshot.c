@@ -425,6 +425,7 @@ static void render_table(writer *w, const tide_table *t)
     true_field(w, "forceRowLevelSecurity", t->options & TIDE_TABLE_FORCE_ROW_SECURITY);
     string_field(w, "partitionBy", t->partition_by);
     string_field(w, "clusterOn", t->cluster_on);
+    string_field(w, "replicaIdentity", t->replica_identity);
     string_field(w, "with", t->with);
     if (t->ninherits)
         list_field(w, "inherits", t->inherits, t->ninherits, 0);
@@ -467,6 +468,7 @@ static void render_object(writer *w, const tide_object *o)
         list_field(w, "reads", o->reads, o->nreads, 1);
     string_field(w, "comment", o->comment);
     string_field(w, "with", o->with);
+    string_field(w, "enabled", o->enabled);
     leave(w, "}");
 }
 
@@ -1293,11 +1295,11 @@ static int check_item(reader *r, void *ctx)
 static const char *const table_keys[] = { "schema", "name", "comment", "strict", "withoutRowid",
                                           "unlogged", "columns", "primaryKey", "uniques",
                                           "indexes", "foreignKeys", "checks", "partitionBy", "inherits",
-                                          "rowLevelSecurity", "forceRowLevelSecurity", "clusterOn", "with", NULL };
+                                          "rowLevelSecurity", "forceRowLevelSecurity", "clusterOn", "replicaIdentity", "with", NULL };
 enum { TABLE_SCHEMA, TABLE_NAME, TABLE_COMMENT, TABLE_STRICT, TABLE_WITHOUT_ROWID,
        TABLE_UNLOGGED, TABLE_COLUMNS, TABLE_PK, TABLE_UNIQUES, TABLE_INDEXES, TABLE_FKS,
        TABLE_CHECKS, TABLE_PARTITION_BY, TABLE_INHERITS, TABLE_ROW_SECURITY,
-       TABLE_FORCE_ROW_SECURITY, TABLE_CLUSTER_ON, TABLE_WITH };
+       TABLE_FORCE_ROW_SECURITY, TABLE_CLUSTER_ON, TABLE_REPLICA_IDENTITY, TABLE_WITH };
 
 /* A table option (true or false) into t->options. */
 static int read_option(reader *r, const char *k, tide_table *t, unsigned bit)
@@ -1328,6 +1330,7 @@ static int table_field(reader *r, void *obj, int i, const char *k)
     case TABLE_FKS: return read_list(r, k, 1, fk_item, t);
     case TABLE_PARTITION_BY: return read_text(r, k, 1, &t->partition_by);
     case TABLE_CLUSTER_ON: return read_text(r, k, 1, &t->cluster_on);
+    case TABLE_REPLICA_IDENTITY: return read_text(r, k, 1, &t->replica_identity);
     case TABLE_WITH: return read_text(r, k, 1, &t->with);
     case TABLE_INHERITS: return read_strings(r, k, 1, &t->inherits, &t->ninherits);
     default: return read_list(r, k, 1, check_item, t);
@@ -1365,9 +1368,9 @@ static int read_kind(reader *r, const char *k, tide_object *o)
 }
 
 static const char *const object_keys[] = { "kind", "schema", "name", "table", "definition",
-                                           "canonical", "reads", "comment", "with", NULL };
+                                           "canonical", "reads", "comment", "with", "enabled", NULL };
 enum { OBJECT_KIND, OBJECT_SCHEMA, OBJECT_NAME, OBJECT_TABLE, OBJECT_DEFINITION,
-       OBJECT_CANONICAL, OBJECT_READS, OBJECT_COMMENT, OBJECT_WITH };
+       OBJECT_CANONICAL, OBJECT_READS, OBJECT_COMMENT, OBJECT_WITH, OBJECT_ENABLED };
 
 static int object_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1383,6 +1386,7 @@ static int object_field(reader *r, void *obj, int i, const char *k)
         o->reads_given = 1;
         return read_strings(r, k, 0, &o->reads, &o->nreads);
     case OBJECT_WITH: return read_text(r, k, 1, &o->with);
+    case OBJECT_ENABLED: return read_text(r, k, 1, &o->enabled);
     default: return read_text(r, k, 1, &o->comment);
     }
 }

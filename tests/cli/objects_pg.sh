@@ -59,6 +59,10 @@ create function keep() returns trigger language plpgsql as $$ begin return new; 
 create trigger note_keep before update on note for each row execute function keep();
 alter table note disable trigger note_keep;
 alter table note replica identity full;
+create table part (id integer, at date) partition by range (at);
+create table part_a partition of part for values from ('2020-01-01') to ('2021-01-01');
+create trigger note_keep before update on part for each row execute function keep();
+alter table part_a disable trigger note_keep;
 alter table note alter column body set (n_distinct = 100);
 create table box (id integer primary key);
 create sequence box_serial owned by note.id;
@@ -70,7 +74,7 @@ SQL
 tide --url "$base/${DB}_odd" schema:inspect --format lua; expect_rc 0
 for what in 'operator ===' \
             'text search configuration plain_words' 'range type span' \
-            'trigger note_keep on note: disabled' 'table note: replica identity full' \
+            'trigger note_keep on partition part_a: disabled' \
             'column note.body: options (n_distinct=100)' 'view box_view: the default of column id' \
             'publication everything'; do
   case "$out" in *"does not carry: $what"*) ;; *) bad "schema:inspect does not report: $what" ;; esac
@@ -80,14 +84,16 @@ case "$out" in *'t.func "span'*|*'cast (span'*) bad "a range type's own function
 for what in 't.aggregate "total" [['$'\n''CREATE AGGREGATE public.total(integer)' \
             't.aggregate "tally" [['$'\n''CREATE AGGREGATE public.tally(*)' 'SFUNC = public.add_up,' \
             't.schema "public" { comment = "the application" }' \
+            't.table "note" :replicaIdentity "full" {' \
+            't.trigger "note_keep" { table = "note", enabled = false, sql = [[' \
             't.sequenceOwner "box_serial" { table = "note", sql = [[id]] }' \
             't.collation "plain_c" [[provider = libc, locale = '"'C'"']]' \
             't.statistics "note_nm" { table = "note", sql = [[CREATE STATISTICS note_nm (dependencies) ON n, m FROM note]] }' \
             't.rule "note_never_deleted" { table = "note", sql = [['$'\n''CREATE RULE note_never_deleted AS'; do
   case "$stdout" in *"$what"*) ;; *) bad "schema:inspect does not write: $what" ;; esac
 done
-case "$out" in *"does not carry: sequence box_serial"*|*"does not carry: collation"*|*"does not carry: statistics"*|*"does not carry: rule"*)
-  bad "a sequence owner, a collation, statistics or a rule are reported as not carried" ;; esac
+case "$out" in *"does not carry: sequence box_serial"*|*"does not carry: collation"*|*"does not carry: statistics"*|*"does not carry: rule"*|*"does not carry: table note"*|*"does not carry: trigger note_keep on note"*)
+  bad "a sequence owner, a collation, statistics, a rule, a replica identity or a trigger's state are reported as not carried" ;; esac
 admin "drop database if exists ${DB}_to"; admin "create database ${DB}_to"
 tide --url "$base/${DB}_to" schema:diff --from "$base/${DB}_to" --to "$base/${DB}_odd"; expect_rc 0
 expect_out "does not carry: operator === (text, text)"
@@ -110,12 +116,26 @@ expect_rc 0; expect_out 'create materialized view "item_ids" with (fillfactor=70
 t "a sequence owner with a comment, a collation's unreadable options: refused by name, nothing written"
 for case in 't.sequenceOwner "n" { table = "item", sql = "id", comment = "mine" }|sequence owner n: an ownership has no comment of its own' \
             't.collation "ci" [[provider = icu]]|collation ci: say its locale' \
-            't.collation "ci" [[from "C"]]|collation ci: cannot read its options'; do
+            't.collation "ci" [[from "C"]]|collation ci: cannot read its options' \
+            't.view "v" { enabled = false, sql = [[select 1]] }|app.lua:2: view '"'v'"': enabled = is for triggers' \
+            't.trigger "tr" { table = "item", enabled = "sometimes", sql = [[create trigger tr before insert on item for each row execute function f()]] }|app.lua:2: trigger '"'tr'"': enabled must be false (disabled), "replica" or "always", not '"'sometimes'"''; do
   rm -rf so && mkdir -p so/schema
   printf 'local t = require "tide.schema"\nreturn { t.sequence "n" [[start with 1]], t.table "item" { t.col "id" :integer() :primary() }, %s }\n' \
     "${case%%|*}" > so/schema/app.lua
   (cd so && "$TIDE_BIN" --url "$URL" migration:create --name x) > so.out 2>&1; rc=$?; out=$(cat so.out)
   expect_rc 1; expect_out "${case#*|}"
   [ ! -e so/migrations ] || [ -z "$(ls so/migrations)" ] || bad "a migration was written for ${case%%|*}"
+done
+
+t "a replica identity tide cannot read or whose index is not a unique one of its table: refused by name, nothing written"
+for case in ':replicaIdentity "everything"|table item: replicaIdentity is '"'everything'"': write "full", "nothing", "default" or "using index NAME"' \
+            ':replicaIdentity "using index nope"|table item: replicaIdentity uses index '"'nope'"', which is not one of its unique indexes' \
+            ':replicaIdentity "using index item_n"|table item: replicaIdentity uses index '"'item_n'"', which is not one of its unique indexes'; do
+  rm -rf ri && mkdir -p ri/schema
+  printf 'local t = require "tide.schema"\nreturn { t.table "item" %s { t.col "id" :integer() :primary(), t.col "n" :integer(), t.index { "n" } } }\n' \
+    "${case%%|*}" > ri/schema/app.lua
+  (cd ri && "$TIDE_BIN" --url "$URL" migration:create --name x) > ri.out 2>&1; rc=$?; out=$(cat ri.out)
+  expect_rc 1; expect_out "${case#*|}"
+  [ ! -e ri/migrations ] || [ -z "$(ls ri/migrations)" ] || bad "a migration was written for ${case%%|*}"
 done
 finish

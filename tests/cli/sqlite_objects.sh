@@ -79,7 +79,8 @@ expect_rc 1; expect_out "materialized view mv: SQLite has no materialized views"
 for kind in 't.collation "ci" [[provider = icu, locale = '"'und'"']]|collation ci: SQLite has no collations' \
             't.statistics "st" { table = "x", sql = [[create statistics st on id, id from x]] }|statistics st: SQLite has no statistics' \
             't.rule "r" { table = "x", sql = [[create rule r as on delete to x do instead nothing]] }|rule r: SQLite has no rules' \
-            't.sequenceOwner "s" { table = "x", sql = "id" }|sequence owner s: SQLite has no sequence owners'; do
+            't.sequenceOwner "s" { table = "x", sql = "id" }|sequence owner s: SQLite has no sequence owners' \
+            't.trigger "tr" { table = "x", enabled = "replica", sql = [[create trigger tr after insert on x begin select 1; end]] }|trigger tr: enabled = '"'replica'"' (a trigger that does not fire as by default) is PostgreSQL'"'"'s'; do
   rm -rf bad && mkdir -p bad/schema
   printf 'local t = require "tide.schema"\nreturn { t.table "x" { t.col "id" :integer() :primary() }, %s }\n' "${kind%%|*}" \
     > bad/schema/app.lua
@@ -104,6 +105,7 @@ pg_only 't.table "n" { t.col "id" :integer() :identity() :primary() }' "table n,
 pg_only 't.table "s" { t.col "id" :integer() :primary(), t.col "b" :text() :storage "external" }' "table s, b: SET STATISTICS / STORAGE / COMPRESSION"
 pg_only 't.table "r" :rowLevelSecurity() { t.col "id" :integer() :primary() }' "table r: ROW LEVEL SECURITY"
 pg_only 't.table "k" :clusterOn "k_pkey" { t.col "id" :integer() :primary() }' "table k: CLUSTER ON"
+pg_only 't.table "ri" :replicaIdentity "full" { t.col "id" :integer() :primary() }' "table ri: REPLICA IDENTITY"
 pg_only 't.table "cc" { t.col "id" :integer() :primary(), t.col "n" :integer(), t.check("cc_n", "n > 0", { comment = "positive" }) }' "table cc, cc_n: a comment on a constraint (comment =)"
 pg_only 't.table "cu" { t.col "id" :integer() :primary(), t.col "n" :integer(), t.unique { "n", comment = "one each" } }' "table cu, cu_n_key: a comment on a constraint (comment =)"
 pg_only 't.table "cp" { t.col "id" :integer(), t.primary { "id", comment = "the key" } }' "table cp, cp_pkey: a comment on a constraint (comment =)"

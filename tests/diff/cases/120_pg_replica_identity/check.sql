@@ -1,0 +1,1 @@
+select a.email, m.login from account a, member m;

@@ -1,0 +1,1 @@
+insert into item (id, n) values (1, 5);

@@ -1,0 +1,11 @@
+create table account (id integer primary key, email text not null, constraint account_email_key unique (email));
+alter table account replica identity full;
+create table invoice (id integer primary key, code text not null);
+create unique index invoice_code on invoice (code);
+alter table invoice replica identity using index invoice_code;
+create table event_log (at timestamptz not null, what text);
+alter table event_log replica identity nothing;
+create table member (id integer primary key, org integer not null, login text not null);
+create unique index member_login on member (org, login);
+alter table member replica identity using index member_login;
+create table setting (k text primary key, v text);

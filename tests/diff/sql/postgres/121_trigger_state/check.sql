@@ -1,0 +1,1 @@
+select id, n, touched from item;
