@@ -124,6 +124,7 @@ static const char *sql_kind(const tide_object *o)
     case TIDE_OBJ_STATISTICS: return "statistics";
     case TIDE_OBJ_EXCLUSION:
     case TIDE_OBJ_PARTITION_CONSTRAINT: return "constraint";
+    case TIDE_OBJ_PUBLICATION: return "publication";
     default:                return NULL;
     }
 }
@@ -281,6 +282,13 @@ static void create(tide_sqlw *e, const tide_object *o)
         tide_sqlw_put(e, o->definition);
         if (o->kind == TIDE_OBJ_MATVIEW)
             tide_sqlw_put(e, "\nwith data");
+        break;
+    case TIDE_OBJ_PUBLICATION:
+        tide_sqlw_put(e, "create publication ");
+        tide_sqlw_q(e, o->name);
+        if (o->definition && *o->definition)
+            tide_sqlw_put(e, " ");
+        tide_sqlw_put(e, o->definition ? o->definition : "");
         break;
     case TIDE_OBJ_EXCLUSION:
     case TIDE_OBJ_PARTITION_CONSTRAINT:
@@ -469,6 +477,81 @@ static void alter_options(tide_sqlw *e, const tide_object *old, const tide_objec
     }
 }
 
+/* ---- publications ------------------------------------------------------------ */
+
+/* Where a publication's canonical definition says its options ("with
+ * (publish..."), or NULL: the defaults. */
+static const char *pub_options(const char *def)
+{
+    const char *with = NULL, *p;
+    for (p = def; (p = strstr(p, "with (publish")) != NULL; p++)
+        if (p == def || p[-1] == ' ')
+            with = p;
+    return with;
+}
+
+/* What it publishes: what follows FOR ("all tables", or its tables and
+ * namespaces), *n long; NULL (and 0) when nothing. */
+static const char *pub_parts(const char *def, size_t *n)
+{
+    const char *with = pub_options(def);
+    *n = 0;
+    if (strncmp(def, "for ", 4))
+        return NULL;
+    *n = (with ? (size_t)(with - def) - 1 : strlen(def)) - 4;
+    return def + 4;
+}
+
+/* The n bytes at s. */
+static void put_span(tide_sqlw *e, const char *s, size_t n)
+{
+    tide_buf b = TIDE_BUF_INIT;
+    if (tide_buf_add(&b, s, n) < 0)
+        e->rc = e->rc ? e->rc : TIDE_ENOMEM;
+    else
+        tide_sqlw_put(e, b.data);
+    tide_buf_free(&b);
+}
+
+/* ALTER PUBLICATION ... SET what it publishes, and SET its options (each
+ * said, so that one left out goes back to its default); a change to or
+ * from all tables, or to or from none, makes it again. */
+static void alter_publication(tide_sqlw *e, const tide_object *old, const tide_object *o)
+{
+    size_t na, nb;
+    const char *a = pub_parts(old->definition, &na), *b = pub_parts(o->definition, &nb);
+    const char *oa = pub_options(old->definition), *ob = pub_options(o->definition);
+    int all_a = a && !strncmp(a, "all tables", na), all_b = b && !strncmp(b, "all tables", nb);
+    if (all_a != all_b || !na != !nb) {
+        tide_sqlw_put(e, "drop publication ");
+        tide_sqlw_q(e, old->name);
+        tide_sqlw_stmt(e);
+        create(e, o);
+        return;
+    }
+    if (na != nb || strncmp(a, b, na)) {
+        tide_sqlw_put(e, "alter publication ");
+        tide_sqlw_q(e, o->name);
+        tide_sqlw_put(e, " set ");
+        put_span(e, b, nb);
+        tide_sqlw_stmt(e);
+    }
+    if (!oa != !ob || (oa && strcmp(oa, ob))) {
+        tide_sqlw_put(e, "alter publication ");
+        tide_sqlw_q(e, o->name);
+        tide_sqlw_put(e, " set (publish = '");
+        if (ob && strstr(ob, "publish = '")) {
+            const char *v = strstr(ob, "publish = '") + 11;
+            put_span(e, v, strcspn(v, "'"));
+        } else {
+            tide_sqlw_put(e, "insert, update, delete, truncate");
+        }
+        tide_sqlw_put(e, ob && strstr(ob, "publish_via_partition_root = true") ? "', publish_via_partition_root = true)"
+                                                                            : "', publish_via_partition_root = false)");
+        tide_sqlw_stmt(e);
+    }
+}
+
 static void alter(tide_sqlw *e, const tide_object *old, const tide_object *o)
 {
     if (o->kind == TIDE_OBJ_AGGREGATE) {
@@ -485,6 +568,10 @@ static void alter(tide_sqlw *e, const tide_object *old, const tide_object *o)
     }
     if (o->kind == TIDE_OBJ_VIEW || o->kind == TIDE_OBJ_MATVIEW) {
         alter_options(e, old, o);
+        return;
+    }
+    if (o->kind == TIDE_OBJ_PUBLICATION) {
+        alter_publication(e, old, o);
         return;
     }
     if (o->kind == TIDE_OBJ_TRIGGER) {          /* only its state changed */

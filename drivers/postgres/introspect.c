@@ -362,6 +362,35 @@ static const char sql_rules[] = RELS_CTE
     "AND " NOT_EXTENSION("pg_catalog.pg_rewrite", "rw.oid") " "
     "ORDER BY rw.ev_class, rw.rulename";
 
+/* Publications, not an extension's: PostgreSQL prints no CREATE
+ * PUBLICATION, so its text is built here, every name quoted, then put in
+ * the one spelling definitions get (pg_publication_canonical orders and
+ * quotes it as normalize does): the name, the text, the comment. A
+ * table's namespace is said when it is not public. */
+#define QUOTED(name) "'\"' || pg_catalog.replace(" name ", '\"', '\"\"') || '\"'"
+static const char sql_publications[] =
+    "SELECT pb.pubname, pg_catalog.concat_ws(' ', CASE WHEN pb.puballtables THEN 'for all tables' ELSE "
+    "'for ' || NULLIF(pg_catalog.concat_ws(', ', "
+    "(SELECT pg_catalog.string_agg('table ' || CASE WHEN rn.nspname = 'public' THEN '' "
+    "ELSE " QUOTED("rn.nspname") " || '.' END || " QUOTED("rc.relname") " || "
+    "COALESCE(' (' || (SELECT pg_catalog.string_agg(" QUOTED("a.attname") ", ', ' ORDER BY a.attnum) "
+    "FROM pg_catalog.pg_attribute a WHERE a.attrelid = pr.prrelid "
+    "AND a.attnum = ANY (pr.prattrs::pg_catalog.int2[])) || ')', '') || "
+    "COALESCE(' where ' || pg_catalog.pg_get_expr(pr.prqual, pr.prrelid), ''), ', ') "
+    "FROM pg_catalog.pg_publication_rel pr JOIN pg_catalog.pg_class rc ON rc.oid = pr.prrelid "
+    "JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace WHERE pr.prpubid = pb.oid), "
+    "(SELECT pg_catalog.string_agg('tables in schema ' || " QUOTED("sn.nspname") ", ', ') "
+    "FROM pg_catalog.pg_publication_namespace pn JOIN pg_catalog.pg_namespace sn ON sn.oid = pn.pnnspid "
+    "WHERE pn.pnpubid = pb.oid)), '') END, "
+    "'with (publish = ''' || pg_catalog.concat_ws(', ', CASE WHEN pb.pubinsert THEN 'insert' END, "
+    "CASE WHEN pb.pubupdate THEN 'update' END, CASE WHEN pb.pubdelete THEN 'delete' END, "
+    "CASE WHEN pb.pubtruncate THEN 'truncate' END) || ''', publish_via_partition_root = ' || "
+    "pb.pubviaroot::text || ')'), d.description "
+    "FROM pg_catalog.pg_publication pb "
+    DESCRIPTION("d", "pg_catalog.pg_publication", "pb.oid")
+    "WHERE " NOT_EXTENSION("pg_catalog.pg_publication", "pb.oid") " "
+    "ORDER BY pb.pubname";
+
 /* Row level security policies: PostgreSQL prints no CREATE POLICY, so the
  * statement is built here, every clause said (AS, FOR, TO) in one order;
  * the table is qualified when the search path does not find it, as
@@ -523,7 +552,7 @@ static const char sql_partitions[] = RELS_CTE
  * tablespace, an access method, a typed table, column options, a view
  * column's default,
  * the default namespace's comment removed), and objects of the whole database
- * made by hand (casts, event triggers, publications, languages, foreign
+ * made by hand (casts, event triggers, languages, foreign
  * data wrappers and servers, access methods). Extensions' own are theirs. */
 #define OTHER(cls, oid) "oid >= 16384 AND " NOT_EXTENSION(cls, oid)
 #define REL_NAME READ_NAME("n.nspname", "c.relname")
@@ -625,7 +654,6 @@ static const char sql_unmodelled[] =
     "WHERE ca." OTHER("pg_catalog.pg_cast", "ca.oid") " AND " NOT_INTERNAL("pg_catalog.pg_cast", "ca.oid") " "
     "UNION ALL SELECT 19, 'event trigger ' || e.evtname FROM pg_catalog.pg_event_trigger e "
     "WHERE " NOT_EXTENSION("pg_catalog.pg_event_trigger", "e.oid") " "
-    "UNION ALL SELECT 20, 'publication ' || pb.pubname FROM pg_catalog.pg_publication pb "
     "UNION ALL SELECT 21, 'language ' || l.lanname FROM pg_catalog.pg_language l "
     "WHERE l." OTHER("pg_catalog.pg_language", "l.oid") " AND l.lanname <> 'plpgsql' "
     "UNION ALL SELECT 22, 'foreign data wrapper ' || w.fdwname FROM pg_catalog.pg_foreign_data_wrapper w "
@@ -1410,6 +1438,19 @@ static int read_policies(reader *r, const PGresult *res)
     return read_on_table(r, res, TIDE_OBJ_POLICY, 4, -1);
 }
 
+static int read_publications(reader *r, const PGresult *res)
+{
+    int i, rc = 0, n = PQntuples(res);
+    for (i = 0; i < n && rc == 0; i++) {
+        tide_object *o = tide_schema_add_object(r->out, TIDE_OBJ_PUBLICATION, NULL, field(res, i, 0), NULL,
+                                                field(res, i, 1));
+        if (!o || (field(res, i, 2) && !(o->comment = tide_schema_str(r->out, field(res, i, 2)))))
+            return nomem(r);
+        rc = pg_publication_canonical(r->out, o, &r->tmp, r->err);
+    }
+    return rc;
+}
+
 static int read_unmodelled(reader *r, const PGresult *res)
 {
     int i, n = PQntuples(res);
@@ -1444,6 +1485,7 @@ static const struct step {
     { "policies", sql_policies, read_policies },
     { "extended statistics", sql_statistics, read_statistics },
     { "rules", sql_rules, read_rules },
+    { "publications", sql_publications, read_publications },
     { "objects tide does not carry", sql_unmodelled, read_unmodelled },
 };
 

@@ -5,6 +5,7 @@
  * them: "as bigint increment by 1 minvalue 1 maxvalue 9223372036854775807
  * start with 1 cache 1 no cycle". */
 #include "pg_internal.h"
+#include "sqltext.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct seqopts {
     char type[16];               /* smallint, integer, bigint */
@@ -487,6 +489,359 @@ static int collation_canonical(tide_schema *s, tide_object *o, tide_buf *buf, ti
     return 0;
 }
 
+/* ---- publications ---------------------------------------------------------- */
+
+/* The words PostgreSQL will not take as a table's name unquoted (its
+ * reserved and type-or-function-name keywords). */
+static const char *const pub_reserved[] = {
+    "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization",
+    "binary", "both", "case", "cast", "check", "collate", "collation", "column", "concurrently",
+    "constraint", "create", "cross", "current_catalog", "current_date", "current_role",
+    "current_schema", "current_time", "current_timestamp", "current_user", "default", "deferrable",
+    "desc", "distinct", "do", "else", "end", "except", "false", "fetch", "for", "foreign", "freeze",
+    "from", "full", "grant", "group", "having", "ilike", "in", "initially", "inner", "intersect",
+    "into", "is", "isnull", "join", "lateral", "leading", "left", "like", "limit", "localtime",
+    "localtimestamp", "natural", "not", "notnull", "null", "offset", "on", "only", "or", "order",
+    "outer", "overlaps", "placing", "primary", "references", "returning", "right", "select",
+    "session_user", "similar", "some", "symmetric", "system_user", "table", "tablesample", "then",
+    "to", "trailing", "true", "union", "unique", "user", "using", "variadic", "verbose", "when",
+    "where", "window", "with"
+};
+
+/* name, bare when PostgreSQL reads it back as itself, else quoted. */
+static int pub_ident(tide_buf *b, const char *name)
+{
+    const char *p = name;
+    size_t i;
+    int bare = (*p >= 'a' && *p <= 'z') || *p == '_';
+    for (; bare && *p; p++)
+        bare = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '$';
+    for (i = 0; bare && i < sizeof pub_reserved / sizeof *pub_reserved; i++)
+        bare = strcmp(name, pub_reserved[i]) != 0;
+    return bare ? tide_buf_puts(b, name) : tide_postgres_driver.quote_ident(b, name);
+}
+
+typedef struct pub_table {
+    char schema[128], name[128];
+    char cols[32][128];
+    int ncols;
+    const char *where;           /* within the text parsed: from its "(" */
+    size_t where_len;
+} pub_table;
+
+typedef struct pub_parse {
+    const char *p, *start;
+    char what[300];
+    tide_err *err;
+} pub_parse;
+
+static void pub_space(pub_parse *x)
+{
+    while (isspace((unsigned char)*x->p))
+        x->p++;
+}
+
+/* The keyword w (any case) next? Taken when it is. */
+static int pub_word(pub_parse *x, const char *w)
+{
+    size_t n = strlen(w);
+    pub_space(x);
+    if (strncasecmp(x->p, w, n) || isalnum((unsigned char)x->p[n]) || x->p[n] == '_')
+        return 0;
+    x->p += n;
+    return 1;
+}
+
+static int pub_char(pub_parse *x, char ch)
+{
+    pub_space(x);
+    if (*x->p != ch)
+        return 0;
+    x->p++;
+    return 1;
+}
+
+static int pub_fail(pub_parse *x, const char *expected)
+{
+    return tide_err_set(x->err, TIDE_ECONFIG, "%s: cannot read its definition at '%.40s' (expected %s; "
+                        "the whole form: for table a, b (col, ...) where (...), tables in schema s | "
+                        "for all tables, then with (publish = 'insert, update, delete, truncate', "
+                        "publish_via_partition_root = true|false))", x->what, x->p, expected);
+}
+
+/* An identifier: "quoted" (kept), or bare (lowercased). */
+static int pub_name(pub_parse *x, char *out, size_t cap)
+{
+    size_t n = 0;
+    pub_space(x);
+    if (*x->p == '"') {
+        for (x->p++; *x->p && !(*x->p == '"' && x->p[1] != '"'); x->p++) {
+            if (*x->p == '"')
+                x->p++;
+            if (n + 1 < cap)
+                out[n++] = *x->p;
+        }
+        if (*x->p != '"')
+            return pub_fail(x, "a closing \"");
+        x->p++;
+    } else {
+        for (; isalnum((unsigned char)*x->p) || *x->p == '_' || *x->p == '$' || (unsigned char)*x->p >= 0x80; x->p++)
+            if (n + 1 < cap)
+                out[n++] = (char)tolower((unsigned char)*x->p);
+    }
+    out[n] = '\0';
+    return n ? 0 : pub_fail(x, "a name");
+}
+
+/* [ONLY] name[.name] [*] [(col, ...)] [WHERE (...)] */
+static int pub_table_item(pub_parse *x, pub_table *t)
+{
+    int rc;
+    memset(t, 0, sizeof *t);
+    pub_word(x, "only");
+    if ((rc = pub_name(x, t->name, sizeof t->name)) < 0)
+        return rc;
+    if (pub_char(x, '.')) {
+        memcpy(t->schema, t->name, sizeof t->schema);
+        if ((rc = pub_name(x, t->name, sizeof t->name)) < 0)
+            return rc;
+    }
+    pub_char(x, '*');
+    if (pub_char(x, '(')) {
+        do {
+            if (t->ncols == (int)(sizeof t->cols / sizeof *t->cols))
+                return pub_fail(x, "at most 32 columns");
+            if ((rc = pub_name(x, t->cols[t->ncols++], sizeof *t->cols)) < 0)
+                return rc;
+        } while (pub_char(x, ','));
+        if (!pub_char(x, ')'))
+            return pub_fail(x, "a ')' after the columns");
+    }
+    if (pub_word(x, "where")) {
+        const char *end;
+        pub_space(x);
+        if (*x->p != '(' || !(end = tide_pg__paren_end(x->p)))
+            return pub_fail(x, "WHERE (condition)");
+        t->where = x->p;
+        t->where_len = (size_t)(end + 1 - x->p);
+        x->p = end + 1;
+    }
+    return 0;
+}
+
+/* " where (...)": the row filter with spaces and case outside quotes
+ * folded (the server prints AND, people write and), in one pair of
+ * parentheses. */
+static int pub_where(tide_buf *buf, const pub_table *t)
+{
+    tide_buf raw = TIDE_BUF_INIT, folded = TIDE_BUF_INIT;
+    int rc = tide_buf_add(&raw, t->where, t->where_len) < 0 || tide_model_canonical_expr(raw.data, &folded) < 0 ||
+             tide_buf_puts(buf, " where (") < 0 || tide_buf_puts(buf, folded.data ? folded.data : "") < 0 ||
+             tide_buf_putc(buf, ')') < 0
+             ? TIDE_ENOMEM : 0;
+    tide_buf_free(&raw);
+    tide_buf_free(&folded);
+    return rc;
+}
+
+static int cmp_pub_table(const void *a, const void *b)
+{
+    const pub_table *x = a, *y = b;
+    int c = strcmp(x->schema, y->schema);
+    return c ? c : strcmp(x->name, y->name);
+}
+
+/* Orders t's columns as its table in s has them (a publication keeps them
+ * in the table's order, whatever order they were written in). */
+static void pub_columns_in_order(const tide_schema *s, pub_table *t)
+{
+    const tide_table *tt = tide_schema_find_table(s, *t->schema ? t->schema : NULL, t->name);
+    int i, j, k = 0;
+    char sorted[32][128];
+    if (!tt)
+        return;
+    for (i = 0; i < tt->ncolumns; i++)
+        for (j = 0; j < t->ncols; j++)
+            if (!strcmp(tt->columns[i].name, t->cols[j]))
+                memcpy(sorted[k++], t->cols[j], sizeof *sorted);
+    if (k == t->ncols)
+        memcpy(t->cols, sorted, sizeof *sorted * (size_t)k);
+}
+
+/* Adds t to what o reads ("name" or "schema.name"): a table whose columns
+ * a column list or a row filter names, which PostgreSQL will not let
+ * change under it (the publication is made again around the change). */
+static int pub_read(tide_schema *s, tide_object *o, const pub_table *t)
+{
+    char name[300];
+    snprintf(name, sizeof name, "%s%s%s", t->schema, *t->schema ? "." : "", t->name);
+    return tide_strv_push(s, &o->reads, &o->nreads, name) < 0 ? TIDE_ENOMEM : 0;
+}
+
+/* with (publish = '...', publish_via_partition_root = ...): *ops gets the
+ * bits of insert, update, delete, truncate; *root the other. */
+static int pub_options(pub_parse *x, unsigned *ops, int *root)
+{
+    static const char *const actions[] = { "insert", "update", "delete", "truncate" };
+    char key[64], val[128];
+    if (!pub_char(x, '('))
+        return pub_fail(x, "'(' after WITH");
+    do {
+        int rc;
+        const char *q;
+        if ((rc = pub_name(x, key, sizeof key)) < 0)
+            return rc;
+        if (!pub_char(x, '='))
+            return pub_fail(x, "'=' after an option's name");
+        pub_space(x);
+        q = x->p;
+        if (coll_value(&q, val, sizeof val) < 0)
+            return pub_fail(x, "an option's value");
+        x->p = q;
+        if (!strcmp(key, "publish")) {
+            char *w, *save = NULL;
+            size_t i;
+            *ops = 0;
+            for (w = strtok_r(val, ", ", &save); w; w = strtok_r(NULL, ", ", &save)) {
+                for (i = 0; i < 4 && strcasecmp(w, actions[i]); i++)
+                    ;
+                if (i == 4)
+                    return tide_err_set(x->err, TIDE_ECONFIG, "%s: publish takes insert, update, delete and "
+                                        "truncate, not '%s'", x->what, w);
+                *ops |= 1u << i;
+            }
+        } else if (!strcmp(key, "publish_via_partition_root")) {
+            if (!strcasecmp(val, "true") || !strcasecmp(val, "on") || !strcmp(val, "1"))
+                *root = 1;
+            else if (!strcasecmp(val, "false") || !strcasecmp(val, "off") || !strcmp(val, "0"))
+                *root = 0;
+            else
+                return tide_err_set(x->err, TIDE_ECONFIG, "%s: publish_via_partition_root is true or false, "
+                                    "not '%s'", x->what, val);
+        } else {
+            return tide_err_set(x->err, TIDE_ECONFIG, "%s: '%s' is not an option of a publication (publish, "
+                                "publish_via_partition_root)", x->what, key);
+        }
+    } while (pub_char(x, ','));
+    return pub_char(x, ')') ? 0 : pub_fail(x, "')' after the options");
+}
+
+int pg_publication_canonical(tide_schema *s, tide_object *o, tide_buf *buf, tide_err *err)
+{
+    static const char *const actions[] = { "insert", "update", "delete", "truncate" };
+    pub_parse x = { o->definition ? o->definition : "", NULL, "", err };
+    pub_table *tables = NULL;
+    char (*spaces)[128] = NULL;
+    int ntables = 0, nspaces = 0, all = 0, root = 0, in_schema = 0, rc = 0, i;
+    unsigned ops = 15;
+    x.start = x.p;
+    snprintf(x.what, sizeof x.what, "publication %s", o->name);
+    if (o->schema || o->table)
+        return tide_err_set(err, TIDE_ECONFIG, "%s: a publication belongs to the database, not to a %s "
+                            "(write t.publication \"%s\")", x.what, o->schema ? "namespace" : "table", o->name);
+    if (pub_word(&x, "for")) {
+        if (pub_word(&x, "all")) {
+            all = 1;
+            if (!pub_word(&x, "tables"))
+                rc = pub_fail(&x, "TABLES after FOR ALL");
+        } else {
+            size_t cap = strlen(x.p) / 2 + 1;   /* an item takes two characters at least */
+            if (!(tables = calloc(cap, sizeof *tables)) || !(spaces = calloc(cap, sizeof *spaces)))
+                rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+            do {
+                if (rc < 0)
+                    break;
+                if (pub_word(&x, "tables")) {
+                    if (!pub_word(&x, "in") || !pub_word(&x, "schema")) {
+                        rc = pub_fail(&x, "IN SCHEMA after TABLES");
+                        break;
+                    }
+                    in_schema = 1;
+                } else if (pub_word(&x, "table")) {
+                    in_schema = 0;
+                } else if (!ntables && !nspaces) {
+                    rc = pub_fail(&x, "TABLE or TABLES IN SCHEMA");
+                    break;
+                }
+                if (in_schema) {
+                    if (pub_word(&x, "current_schema"))
+                        rc = pub_fail(&x, "the namespace's name (CURRENT_SCHEMA depends on the session)");
+                    else
+                        rc = pub_name(&x, spaces[nspaces++], sizeof *spaces);
+                } else {
+                    rc = pub_table_item(&x, &tables[ntables++]);
+                }
+            } while (rc == 0 && pub_char(&x, ','));
+        }
+    }
+    if (rc == 0 && pub_word(&x, "with"))
+        rc = pub_options(&x, &ops, &root);
+    pub_space(&x);
+    if (rc == 0 && *x.p)
+        rc = pub_fail(&x, "the end of the definition");
+    if (rc == 0 && !ops)
+        rc = tide_err_set(err, TIDE_ECONFIG, "%s: publish = '' publishes nothing", x.what);
+    if (ntables > 1)
+        qsort(tables, (size_t)ntables, sizeof *tables, cmp_pub_table);
+    if (nspaces > 1)
+        qsort(spaces, (size_t)nspaces, sizeof *spaces, (int (*)(const void *, const void *))strcmp);
+    tide_buf_reset(buf);
+    if (rc == 0 && all && tide_buf_puts(buf, "for all tables") < 0)
+        rc = TIDE_ENOMEM;
+    o->nreads = 0;
+    o->reads_given = 1;              /* what its column lists and row filters read */
+    for (i = 0; rc == 0 && i < ntables; i++) {
+        pub_table *t = &tables[i];
+        int k;
+        pub_columns_in_order(s, t);
+        if ((t->ncols || t->where) && (rc = pub_read(s, o, t)) < 0)
+            break;
+        if (tide_buf_puts(buf, i ? ", table " : "for table ") < 0 ||
+            (*t->schema && (pub_ident(buf, t->schema) < 0 || tide_buf_putc(buf, '.') < 0)) ||
+            pub_ident(buf, t->name) < 0)
+            rc = TIDE_ENOMEM;
+        for (k = 0; rc == 0 && k < t->ncols; k++)
+            if (tide_buf_puts(buf, k ? ", " : " (") < 0 || pub_ident(buf, t->cols[k]) < 0)
+                rc = TIDE_ENOMEM;
+        if (rc == 0 && t->ncols && tide_buf_putc(buf, ')') < 0)
+            rc = TIDE_ENOMEM;
+        if (rc == 0 && t->where)
+            rc = pub_where(buf, t);
+    }
+    for (i = 0; rc == 0 && i < nspaces; i++)
+        if (tide_buf_puts(buf, ntables || i ? ", tables in schema " : "for tables in schema ") < 0 ||
+            pub_ident(buf, spaces[i]) < 0)
+            rc = TIDE_ENOMEM;
+    if (rc == 0 && (ops != 15 || root)) {
+        int first = 1;
+        rc = tide_buf_puts(buf, buf->len ? " with (" : "with (") < 0 ? TIDE_ENOMEM : 0;
+        if (rc == 0 && ops != 15) {
+            rc = tide_buf_puts(buf, "publish = '") < 0 ? TIDE_ENOMEM : 0;
+            for (i = 0; rc == 0 && i < 4; i++)
+                if (ops & (1u << i)) {
+                    rc = tide_buf_printf(buf, "%s%s", first ? "" : ", ", actions[i]) < 0 ? TIDE_ENOMEM : 0;
+                    first = 0;
+                }
+            if (rc == 0 && tide_buf_putc(buf, '\'') < 0)
+                rc = TIDE_ENOMEM;
+        }
+        if (rc == 0 && root && tide_buf_puts(buf, ops != 15 ? ", publish_via_partition_root = true"
+                                                            : "publish_via_partition_root = true") < 0)
+            rc = TIDE_ENOMEM;
+        if (rc == 0 && tide_buf_putc(buf, ')') < 0)
+            rc = TIDE_ENOMEM;
+    }
+    free(tables);
+    free(spaces);
+    if (rc == TIDE_ENOMEM)
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    if (rc < 0)
+        return rc;
+    if (!(o->definition = tide_schema_str(s, buf->data ? buf->data : "")) || !(o->canonical = o->definition))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    return 0;
+}
+
 /* What only SQLite has is refused by name rather than left out of the SQL
  * without a word: a nullable key column (PostgreSQL makes key columns NOT
  * NULL), the ON CONFLICT resolution of a NOT NULL, a UNIQUE or a PRIMARY
@@ -554,6 +909,11 @@ int pg_normalize(tide_schema *s, tide_err *err)
         tide_object *o = &s->objects[i];
         if ((rc = matview_options(o, err)) < 0)
             break;
+        if (o->kind == TIDE_OBJ_PUBLICATION) {
+            if ((rc = pg_publication_canonical(s, o, &buf, err)) < 0)
+                break;
+            continue;
+        }
         if (o->kind == TIDE_OBJ_EXTENSION || o->kind == TIDE_OBJ_COLLATION) {
             if ((rc = (o->kind == TIDE_OBJ_EXTENSION ? extension_canonical : collation_canonical)(s, o, &buf, err)) < 0)
                 break;

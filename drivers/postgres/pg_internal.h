@@ -108,6 +108,12 @@ int pg_emit__domain_cast(const tide_plan *plan, const tide_column *from, const t
  * text that is not sequence options. */
 int pg_normalize(tide_schema *s, tide_err *err);
 int pg_seq_canonical(const char *name, const char *options, tide_buf *out, tide_err *err);
+/* A publication's definition (what CREATE PUBLICATION takes after its
+ * name) in one spelling, into o->definition: its tables in name order,
+ * each one's columns in its table's order (s's), names quoted only where
+ * PostgreSQL needs it, the namespaces after them, and only the options
+ * that are not the defaults. Refuses what it cannot read, by name. */
+int pg_publication_canonical(tide_schema *s, tide_object *o, tide_buf *buf, tide_err *err);
 /* The options of a serial or identity column's own sequence (c->sequence,
  * any order, any left out) for a column of table: full 0, only those that
  * differ from the defaults for its type, in one order ("" when none): the

@@ -1148,6 +1148,7 @@ local KINDS = {
   { word = "policy",           kind = "policy",            example = "[[create policy ... ]]", onTable = true },
   { word = "statistics",       kind = "statistics",        example = "[[create statistics ... on a, b from t]]", onTable = true },
   { word = "exclusion",        kind = "exclusion constraint", example = "[[exclude using gist (room with =, during with &&)]]", onTable = true },
+  { word = "publication",      kind = "publication",       example = "[[for table orders, customers with (publish = 'insert, update')]]" },
   { word = "sequenceOwner",    kind = "sequence owner",    example = "[[number]]", onTable = true },
 }
 

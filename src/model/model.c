@@ -338,6 +338,11 @@ const tide_object_kind_info tide_object_kinds[TIDE_NOBJECT_KINDS] = {
     [TIDE_OBJ_SEQUENCE_OWNER] = { "sequence owner", "sequence owners", TIDE_OBJK_ON_TABLE,
                                  "the column of its table that owns the sequence of the same name "
                                  "(OWNED BY: dropped with the column): \"number\"" },
+    [TIDE_OBJ_PUBLICATION]   = { "publication", "publications", TIDE_OBJK_ALTERABLE | TIDE_OBJK_READS,
+                                 "what CREATE PUBLICATION takes after its name: \"for table orders, "
+                                 "customers (id, email) where (...), tables in schema billing with "
+                                 "(publish = 'insert, update')\", \"for all tables\" (a publication "
+                                 "belongs to the database, not to a namespace)" },
 };
 
 void tide_object_kind_names(char *out, size_t cap, const char *quote)

@@ -75,8 +75,7 @@ tide --url "$base/${DB}_odd" schema:inspect --format lua; expect_rc 0
 for what in 'operator ===' \
             'text search configuration plain_words' 'range type span' \
             'trigger note_keep on partition part_a: disabled' \
-            'column note.body: options (n_distinct=100)' 'view box_view: the default of column id' \
-            'publication everything'; do
+            'column note.body: options (n_distinct=100)' 'view box_view: the default of column id'; do
   case "$out" in *"does not carry: $what"*) ;; *) bad "schema:inspect does not report: $what" ;; esac
   case "$stdout" in *"--   $what"*) ;; *) bad "the definitions' notes do not say: $what" ;; esac
 done
@@ -85,6 +84,7 @@ for what in 't.aggregate "total" [['$'\n''CREATE AGGREGATE public.total(integer)
             't.aggregate "tally" [['$'\n''CREATE AGGREGATE public.tally(*)' 'SFUNC = public.add_up,' \
             't.schema "public" { comment = "the application" }' \
             't.table "note" :replicaIdentity "full" {' \
+            't.publication "everything" [[for all tables]]' \
             't.trigger "note_keep" { table = "note", enabled = false, sql = [[' \
             't.sequenceOwner "box_serial" { table = "note", sql = [[id]] }' \
             't.collation "plain_c" [[provider = libc, locale = '"'C'"']]' \
@@ -138,4 +138,21 @@ for case in ':replicaIdentity "everything"|table item: replicaIdentity is '"'eve
   expect_rc 1; expect_out "${case#*|}"
   [ ! -e ri/migrations ] || [ -z "$(ls ri/migrations)" ] || bad "a migration was written for ${case%%|*}"
 done
+
+t "a publication tide cannot read: refused by name (where, what was expected), nothing written"
+while IFS='|' read -r dsl want; do
+  rm -rf pb && mkdir -p pb/schema
+  printf 'local t = require "tide.schema"\nreturn { t.table "item" { t.col "id" :integer() :primary() }, %s }\n' "$dsl" > pb/schema/app.lua
+  (cd pb && "$TIDE_BIN" --url "$URL" migration:create --name x) > pb.out 2>&1; rc=$?; out=$(cat pb.out)
+  expect_rc 1; expect_out "$want"
+  [ ! -e pb/migrations ] || [ -z "$(ls pb/migrations)" ] || bad "a migration was written for $dsl"
+done <<'CASES'
+t.publication "billing.p" [[for all tables]]|publication p: a publication belongs to the database, not to a namespace
+t.publication "p" [[for item]]|publication p: cannot read its definition at 'item' (expected TABLE or TABLES IN SCHEMA
+t.publication "p" [[for table item (id with (publish = 'insert')]]|publication p: cannot read its definition at 'with (publish
+t.publication "p" [[for table item with (publish = 'insert, upsert')]]|publication p: publish takes insert, update, delete and truncate, not 'upsert'
+t.publication "p" [[for table item with (streaming = true)]]|publication p: 'streaming' is not an option of a publication
+t.publication "p" [[for tables in schema current_schema]]|publication p: cannot read its definition at '' (expected the namespace's name (CURRENT_SCHEMA depends on the session)
+t.publication "p" [[for table item where id > 0]]|publication p: cannot read its definition at 'id > 0' (expected WHERE (condition)
+CASES
 finish

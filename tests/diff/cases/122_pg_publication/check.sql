@@ -1,0 +1,1 @@
+select a.email, i.amount from account a, invoice i;
