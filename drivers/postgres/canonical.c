@@ -243,7 +243,9 @@ static int scratch_header(tide_schema *c, tide_object *o, const char *scratch, t
  * sorts them by namespace). Aggregates stay out: their text is built by
  * introspection, not rewritten by the server, and CREATE AGGREGATE names
  * its namespace (the live one's would be made twice); what uses one uses
- * the live database's. */
+ * the live database's. So do the database's own objects (publications,
+ * event triggers): in no namespace, the live one of the same name is in
+ * the way, and normalize has put them in their one spelling. */
 static int keep_objects(tide_schema *c, const spaces *sp, tide_err *err)
 {
     tide_buf buf = TIDE_BUF_INIT;
@@ -251,7 +253,8 @@ static int keep_objects(tide_schema *c, const spaces *sp, tide_err *err)
     int i, n = 0, rc = 0;
     for (i = 0; i < c->nobjects && rc == 0; i++) {
         tide_object *o = &c->objects[i];
-        if ((o->schema && !movable(o)) || o->kind == TIDE_OBJ_AGGREGATE)
+        if ((o->schema && !movable(o)) || o->kind == TIDE_OBJ_AGGREGATE || o->kind == TIDE_OBJ_PUBLICATION ||
+            o->kind == TIDE_OBJ_EVENT_TRIGGER)
             continue;
         if (o->schema) {
             int left_out = 0;

@@ -125,6 +125,7 @@ static const char *sql_kind(const tide_object *o)
     case TIDE_OBJ_EXCLUSION:
     case TIDE_OBJ_PARTITION_CONSTRAINT: return "constraint";
     case TIDE_OBJ_PUBLICATION: return "publication";
+    case TIDE_OBJ_EVENT_TRIGGER: return "event trigger";
     default:                return NULL;
     }
 }
@@ -244,14 +245,25 @@ static void constraint_of(tide_sqlw *e, const tide_object *o, const char *verb, 
     tide_sqlw_q(e, name);
 }
 
-/* alter table T enable|disable ... trigger N: a trigger's state (o->enabled). */
+/* A trigger's state (o->enabled): alter table T enable|disable ... trigger
+ * N, or alter event trigger N enable|disable .... */
 static void trigger_state(tide_sqlw *e, const tide_object *o)
 {
-    tide_sqlw_put(e, "alter table ");
-    tide_sqlw_qname(e, o->schema, o->table);
-    tide_sqlw_put(e, !o->enabled ? " enable trigger " : !strcmp(o->enabled, "disabled") ? " disable trigger "
-                   : !strcmp(o->enabled, "replica") ? " enable replica trigger " : " enable always trigger ");
-    tide_sqlw_q(e, o->name);
+    const char *how = !o->enabled ? "enable" : !strcmp(o->enabled, "disabled") ? "disable"
+                      : !strcmp(o->enabled, "replica") ? "enable replica" : "enable always";
+    if (o->kind == TIDE_OBJ_EVENT_TRIGGER) {
+        tide_sqlw_put(e, "alter event trigger ");
+        tide_sqlw_q(e, o->name);
+        tide_sqlw_put(e, " ");
+        tide_sqlw_put(e, how);
+    } else {
+        tide_sqlw_put(e, "alter table ");
+        tide_sqlw_qname(e, o->schema, o->table);
+        tide_sqlw_put(e, " ");
+        tide_sqlw_put(e, how);
+        tide_sqlw_put(e, " trigger ");
+        tide_sqlw_q(e, o->name);
+    }
     tide_sqlw_stmt(e);
 }
 
@@ -283,6 +295,12 @@ static void create(tide_sqlw *e, const tide_object *o)
         if (o->kind == TIDE_OBJ_MATVIEW)
             tide_sqlw_put(e, "\nwith data");
         break;
+    case TIDE_OBJ_EVENT_TRIGGER:
+        tide_sqlw_put(e, "create event trigger ");
+        tide_sqlw_q(e, o->name);
+        tide_sqlw_put(e, " ");
+        tide_sqlw_put(e, o->definition);
+        break;
     case TIDE_OBJ_PUBLICATION:
         tide_sqlw_put(e, "create publication ");
         tide_sqlw_q(e, o->name);
@@ -301,7 +319,7 @@ static void create(tide_sqlw *e, const tide_object *o)
         break;
     }
     tide_sqlw_stmt(e);
-    if (o->kind == TIDE_OBJ_TRIGGER && o->enabled)
+    if ((o->kind == TIDE_OBJ_TRIGGER || o->kind == TIDE_OBJ_EVENT_TRIGGER) && o->enabled)
         trigger_state(e, o);
     if (o->comment)
         comment(e, o);
@@ -574,7 +592,7 @@ static void alter(tide_sqlw *e, const tide_object *old, const tide_object *o)
         alter_publication(e, old, o);
         return;
     }
-    if (o->kind == TIDE_OBJ_TRIGGER) {          /* only its state changed */
+    if (o->kind == TIDE_OBJ_TRIGGER || o->kind == TIDE_OBJ_EVENT_TRIGGER) {   /* only its state changed */
         trigger_state(e, o);
         return;
     }

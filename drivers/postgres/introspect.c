@@ -391,6 +391,20 @@ static const char sql_publications[] =
     "WHERE " NOT_EXTENSION("pg_catalog.pg_publication", "pb.oid") " "
     "ORDER BY pb.pubname";
 
+/* Event triggers, not an extension's: the text CREATE EVENT TRIGGER takes
+ * after the name, built here (PostgreSQL prints none) and put in the
+ * spelling definitions get (pg_event_trigger_canonical): the name, the
+ * text, the state when it does not fire as by default, the comment. */
+static const char sql_event_triggers[] =
+    "SELECT e.evtname, 'on ' || e.evtevent || COALESCE(' when tag in (' || (SELECT pg_catalog.string_agg("
+    "pg_catalog.quote_literal(tg), ', ') FROM pg_catalog.unnest(e.evttags) tg) || ')', '') || "
+    "' execute function ' || e.evtfoid::pg_catalog.regproc::text || '()', "
+    "CASE e.evtenabled WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica' WHEN 'A' THEN 'always' END, "
+    "d.description FROM pg_catalog.pg_event_trigger e "
+    DESCRIPTION("d", "pg_catalog.pg_event_trigger", "e.oid")
+    "WHERE " NOT_EXTENSION("pg_catalog.pg_event_trigger", "e.oid") " "
+    "ORDER BY e.evtname";
+
 /* Row level security policies: PostgreSQL prints no CREATE POLICY, so the
  * statement is built here, every clause said (AS, FOR, TO) in one order;
  * the table is qualified when the search path does not find it, as
@@ -552,7 +566,7 @@ static const char sql_partitions[] = RELS_CTE
  * tablespace, an access method, a typed table, column options, a view
  * column's default,
  * the default namespace's comment removed), and objects of the whole database
- * made by hand (casts, event triggers, languages, foreign
+ * made by hand (casts, languages, foreign
  * data wrappers and servers, access methods). Extensions' own are theirs. */
 #define OTHER(cls, oid) "oid >= 16384 AND " NOT_EXTENSION(cls, oid)
 #define REL_NAME READ_NAME("n.nspname", "c.relname")
@@ -652,8 +666,6 @@ static const char sql_unmodelled[] =
     "UNION ALL SELECT 18, 'cast (' || pg_catalog.format_type(ca.castsource, NULL) || ' as ' || "
     "pg_catalog.format_type(ca.casttarget, NULL) || ')' FROM pg_catalog.pg_cast ca "
     "WHERE ca." OTHER("pg_catalog.pg_cast", "ca.oid") " AND " NOT_INTERNAL("pg_catalog.pg_cast", "ca.oid") " "
-    "UNION ALL SELECT 19, 'event trigger ' || e.evtname FROM pg_catalog.pg_event_trigger e "
-    "WHERE " NOT_EXTENSION("pg_catalog.pg_event_trigger", "e.oid") " "
     "UNION ALL SELECT 21, 'language ' || l.lanname FROM pg_catalog.pg_language l "
     "WHERE l." OTHER("pg_catalog.pg_language", "l.oid") " AND l.lanname <> 'plpgsql' "
     "UNION ALL SELECT 22, 'foreign data wrapper ' || w.fdwname FROM pg_catalog.pg_foreign_data_wrapper w "
@@ -1451,6 +1463,20 @@ static int read_publications(reader *r, const PGresult *res)
     return rc;
 }
 
+static int read_event_triggers(reader *r, const PGresult *res)
+{
+    int i, rc = 0, n = PQntuples(res);
+    for (i = 0; i < n && rc == 0; i++) {
+        tide_object *o = tide_schema_add_object(r->out, TIDE_OBJ_EVENT_TRIGGER, NULL, field(res, i, 0), NULL,
+                                                field(res, i, 1));
+        if (!o || (field(res, i, 2) && !(o->enabled = tide_schema_str(r->out, field(res, i, 2)))) ||
+            (field(res, i, 3) && !(o->comment = tide_schema_str(r->out, field(res, i, 3)))))
+            return nomem(r);
+        rc = pg_event_trigger_canonical(r->out, o, &r->tmp, r->err);
+    }
+    return rc;
+}
+
 static int read_unmodelled(reader *r, const PGresult *res)
 {
     int i, n = PQntuples(res);
@@ -1486,6 +1512,7 @@ static const struct step {
     { "extended statistics", sql_statistics, read_statistics },
     { "rules", sql_rules, read_rules },
     { "publications", sql_publications, read_publications },
+    { "event triggers", sql_event_triggers, read_event_triggers },
     { "objects tide does not carry", sql_unmodelled, read_unmodelled },
 };
 

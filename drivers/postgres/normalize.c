@@ -529,9 +529,12 @@ typedef struct pub_table {
     size_t where_len;
 } pub_table;
 
+/* Reading a definition of words, names and parentheses (a publication's,
+ * an event trigger's). */
 typedef struct pub_parse {
-    const char *p, *start;
-    char what[300];
+    const char *p;
+    const char *form;            /* the whole form, for messages */
+    char what[300];              /* "publication feed" */
     tide_err *err;
 } pub_parse;
 
@@ -564,9 +567,7 @@ static int pub_char(pub_parse *x, char ch)
 static int pub_fail(pub_parse *x, const char *expected)
 {
     return tide_err_set(x->err, TIDE_ECONFIG, "%s: cannot read its definition at '%.40s' (expected %s; "
-                        "the whole form: for table a, b (col, ...) where (...), tables in schema s | "
-                        "for all tables, then with (publish = 'insert, update, delete, truncate', "
-                        "publish_via_partition_root = true|false))", x->what, x->p, expected);
+                        "the whole form: %s)", x->what, x->p, expected, x->form);
 }
 
 /* An identifier: "quoted" (kept), or bare (lowercased). */
@@ -729,12 +730,13 @@ static int pub_options(pub_parse *x, unsigned *ops, int *root)
 int pg_publication_canonical(tide_schema *s, tide_object *o, tide_buf *buf, tide_err *err)
 {
     static const char *const actions[] = { "insert", "update", "delete", "truncate" };
-    pub_parse x = { o->definition ? o->definition : "", NULL, "", err };
+    pub_parse x = { o->definition ? o->definition : "", "for table a, b (col, ...) where (...), tables in "
+                    "schema s | for all tables, then with (publish = 'insert, update, delete, truncate', "
+                    "publish_via_partition_root = true|false)", "", err };
     pub_table *tables = NULL;
     char (*spaces)[128] = NULL;
     int ntables = 0, nspaces = 0, all = 0, root = 0, in_schema = 0, rc = 0, i;
     unsigned ops = 15;
-    x.start = x.p;
     snprintf(x.what, sizeof x.what, "publication %s", o->name);
     if (o->schema || o->table)
         return tide_err_set(err, TIDE_ECONFIG, "%s: a publication belongs to the database, not to a %s "
@@ -812,10 +814,10 @@ int pg_publication_canonical(tide_schema *s, tide_object *o, tide_buf *buf, tide
         if (tide_buf_puts(buf, ntables || i ? ", tables in schema " : "for tables in schema ") < 0 ||
             pub_ident(buf, spaces[i]) < 0)
             rc = TIDE_ENOMEM;
-    if (rc == 0 && (ops != 15 || root)) {
+    if (rc == 0 && (ops != 15 || root || !buf->len)) {     /* a publication of nothing says its options */
         int first = 1;
         rc = tide_buf_puts(buf, buf->len ? " with (" : "with (") < 0 ? TIDE_ENOMEM : 0;
-        if (rc == 0 && ops != 15) {
+        if (rc == 0 && (ops != 15 || !root)) {
             rc = tide_buf_puts(buf, "publish = '") < 0 ? TIDE_ENOMEM : 0;
             for (i = 0; rc == 0 && i < 4; i++)
                 if (ops & (1u << i)) {
@@ -825,8 +827,8 @@ int pg_publication_canonical(tide_schema *s, tide_object *o, tide_buf *buf, tide
             if (rc == 0 && tide_buf_putc(buf, '\'') < 0)
                 rc = TIDE_ENOMEM;
         }
-        if (rc == 0 && root && tide_buf_puts(buf, ops != 15 ? ", publish_via_partition_root = true"
-                                                            : "publish_via_partition_root = true") < 0)
+        if (rc == 0 && root && tide_buf_puts(buf, first ? "publish_via_partition_root = true"
+                                                        : ", publish_via_partition_root = true") < 0)
             rc = TIDE_ENOMEM;
         if (rc == 0 && tide_buf_putc(buf, ')') < 0)
             rc = TIDE_ENOMEM;
@@ -838,6 +840,85 @@ int pg_publication_canonical(tide_schema *s, tide_object *o, tide_buf *buf, tide
     if (rc < 0)
         return rc;
     if (!(o->definition = tide_schema_str(s, buf->data ? buf->data : "")) || !(o->canonical = o->definition))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    return 0;
+}
+
+/* ---- event triggers -------------------------------------------------------- */
+
+int pg_event_trigger_canonical(tide_schema *s, tide_object *o, tide_buf *buf, tide_err *err)
+{
+    pub_parse x = { o->definition ? o->definition : "", "[create event trigger NAME] on ddl_command_start|"
+                    "ddl_command_end|sql_drop|table_rewrite [when tag in ('CREATE TABLE', ...)] execute "
+                    "function f()", "", err };
+    char event[64], fn_schema[128] = "", fn[128], tag[128], **tags = NULL;
+    int ntags = 0, rc = 0, i;
+    snprintf(x.what, sizeof x.what, "event trigger %s", o->name);
+    if (o->schema || o->table)
+        return tide_err_set(err, TIDE_ECONFIG, "%s: an event trigger belongs to the database, not to a %s "
+                            "(write t.eventTrigger \"%s\")", x.what, o->schema ? "namespace" : "table", o->name);
+    if (pub_word(&x, "create")) {
+        char name[128];
+        if (!pub_word(&x, "event") || !pub_word(&x, "trigger"))
+            return pub_fail(&x, "CREATE EVENT TRIGGER");
+        if ((rc = pub_name(&x, name, sizeof name)) < 0)
+            return rc;
+        if (strcmp(name, o->name))
+            return tide_err_set(err, TIDE_ECONFIG, "%s: its statement names event trigger '%s'", x.what, name);
+    }
+    if (!pub_word(&x, "on"))
+        return pub_fail(&x, "ON event");
+    if ((rc = pub_name(&x, event, sizeof event)) < 0)
+        return rc;
+    if (strcmp(event, "ddl_command_start") && strcmp(event, "ddl_command_end") && strcmp(event, "sql_drop") &&
+        strcmp(event, "table_rewrite"))
+        return tide_err_set(err, TIDE_ECONFIG, "%s: '%s' is not an event (ddl_command_start, ddl_command_end, "
+                            "sql_drop, table_rewrite)", x.what, event);
+    if (pub_word(&x, "when")) {
+        if (!pub_word(&x, "tag") || !pub_word(&x, "in") || !pub_char(&x, '('))
+            return pub_fail(&x, "TAG IN ('...') (the only filter there is)");
+        do {
+            const char *q;
+            pub_space(&x);
+            q = x.p;
+            if (*q != '\'' || coll_value(&q, tag, sizeof tag) < 0) {
+                rc = pub_fail(&x, "a command tag in single quotes");
+                break;
+            }
+            x.p = q;
+            for (i = 0; tag[i]; i++)
+                tag[i] = (char)toupper((unsigned char)tag[i]);
+            if (tide_strv_push(s, &tags, &ntags, tag) < 0)
+                rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+        } while (rc == 0 && pub_char(&x, ','));
+        if (rc == 0 && !pub_char(&x, ')'))
+            rc = pub_fail(&x, "')' after the tags");
+    }
+    if (rc == 0 && (!pub_word(&x, "execute") || (!pub_word(&x, "function") && !pub_word(&x, "procedure"))))
+        rc = pub_fail(&x, "EXECUTE FUNCTION f()");
+    if (rc == 0 && (rc = pub_name(&x, fn, sizeof fn)) == 0 && pub_char(&x, '.')) {
+        memcpy(fn_schema, fn, sizeof fn_schema);
+        rc = pub_name(&x, fn, sizeof fn);
+    }
+    if (rc == 0 && (!pub_char(&x, '(') || !pub_char(&x, ')')))
+        rc = pub_fail(&x, "() after the function's name (an event trigger's function takes no arguments)");
+    pub_char(&x, ';');
+    pub_space(&x);
+    if (rc == 0 && *x.p)
+        rc = pub_fail(&x, "the end of the definition");
+    if (rc < 0)
+        return rc;
+    tide_buf_reset(buf);
+    rc = tide_buf_printf(buf, "on %s", event) < 0 ? TIDE_ENOMEM : 0;
+    for (i = 0; rc == 0 && i < ntags; i++)
+        if (tide_buf_puts(buf, i ? ", " : " when tag in (") < 0 || put_literal(buf, tags[i]) < 0)
+            rc = TIDE_ENOMEM;
+    if (rc == 0 && ((ntags && tide_buf_putc(buf, ')') < 0) || tide_buf_puts(buf, " execute function ") < 0 ||
+                    (*fn_schema && strcmp(fn_schema, "public") &&
+                     (pub_ident(buf, fn_schema) < 0 || tide_buf_putc(buf, '.') < 0)) ||
+                    pub_ident(buf, fn) < 0 || tide_buf_puts(buf, "()") < 0))
+        rc = TIDE_ENOMEM;
+    if (rc < 0 || !(o->definition = tide_schema_str(s, buf->data)) || !(o->canonical = o->definition))
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
     return 0;
 }
@@ -909,8 +990,9 @@ int pg_normalize(tide_schema *s, tide_err *err)
         tide_object *o = &s->objects[i];
         if ((rc = matview_options(o, err)) < 0)
             break;
-        if (o->kind == TIDE_OBJ_PUBLICATION) {
-            if ((rc = pg_publication_canonical(s, o, &buf, err)) < 0)
+        if (o->kind == TIDE_OBJ_PUBLICATION || o->kind == TIDE_OBJ_EVENT_TRIGGER) {
+            if ((rc = (o->kind == TIDE_OBJ_PUBLICATION ? pg_publication_canonical
+                                                       : pg_event_trigger_canonical)(s, o, &buf, err)) < 0)
                 break;
             continue;
         }

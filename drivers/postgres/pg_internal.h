@@ -114,6 +114,12 @@ int pg_seq_canonical(const char *name, const char *options, tide_buf *out, tide_
  * PostgreSQL needs it, the namespaces after them, and only the options
  * that are not the defaults. Refuses what it cannot read, by name. */
 int pg_publication_canonical(tide_schema *s, tide_object *o, tide_buf *buf, tide_err *err);
+/* An event trigger's definition ("on ddl_command_end when tag in ('ALTER
+ * TABLE', 'CREATE TABLE') execute function f()", its whole CREATE
+ * statement taken too) in one spelling, into o->definition: tags upper
+ * case (in the order written: the catalog keeps it), the function named as
+ * the search path finds it. */
+int pg_event_trigger_canonical(tide_schema *s, tide_object *o, tide_buf *buf, tide_err *err);
 /* The options of a serial or identity column's own sequence (c->sequence,
  * any order, any left out) for a column of table: full 0, only those that
  * differ from the defaults for its type, in one order ("" when none): the

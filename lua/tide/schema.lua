@@ -1149,6 +1149,7 @@ local KINDS = {
   { word = "statistics",       kind = "statistics",        example = "[[create statistics ... on a, b from t]]", onTable = true },
   { word = "exclusion",        kind = "exclusion constraint", example = "[[exclude using gist (room with =, during with &&)]]", onTable = true },
   { word = "publication",      kind = "publication",       example = "[[for table orders, customers with (publish = 'insert, update')]]" },
+  { word = "eventTrigger",     kind = "event trigger",     example = "[[on ddl_command_end execute function log_ddl()]]" },
   { word = "sequenceOwner",    kind = "sequence owner",    example = "[[number]]", onTable = true },
 }
 
@@ -1229,7 +1230,9 @@ function ObjMT.__call(b, spec)
   end
   -- enabled = false | "replica" | "always" (a trigger that does not fire as by default)
   local enabled = spec.enabled
-  if enabled ~= nil and b.__kind ~= "trigger" then ofail(b, "enabled = is for triggers", 2) end
+  if enabled ~= nil and b.__kind ~= "trigger" and b.__kind ~= "event trigger" then
+    ofail(b, "enabled = is for triggers", 2)
+  end
   if enabled == true then
     enabled = nil
   elseif enabled == false then

@@ -343,6 +343,10 @@ const tide_object_kind_info tide_object_kinds[TIDE_NOBJECT_KINDS] = {
                                  "customers (id, email) where (...), tables in schema billing with "
                                  "(publish = 'insert, update')\", \"for all tables\" (a publication "
                                  "belongs to the database, not to a namespace)" },
+    [TIDE_OBJ_EVENT_TRIGGER] = { "event trigger", "event triggers", TIDE_OBJK_READS,
+                                 "what CREATE EVENT TRIGGER takes after its name: \"on ddl_command_end "
+                                 "when tag in ('CREATE TABLE') execute function f()\" (created last, "
+                                 "dropped first, so that it does not fire on the plan's own statements)" },
 };
 
 void tide_object_kind_names(char *out, size_t cap, const char *quote)
@@ -1577,9 +1581,10 @@ static int finish_objects(finisher *f)
             if (o->definition[n] && !(o->definition = tide_schema_strn(s, o->definition, n)))
                 return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
         }
-        if (o->enabled && (o->kind != TIDE_OBJ_TRIGGER || (strcmp(o->enabled, "disabled") &&
-                           strcmp(o->enabled, "replica") && strcmp(o->enabled, "always"))))
-            return tide_err_set(f->err, TIDE_ECONFIG, o->kind != TIDE_OBJ_TRIGGER
+        int fires = o->kind == TIDE_OBJ_TRIGGER || o->kind == TIDE_OBJ_EVENT_TRIGGER;
+        if (o->enabled && (!fires || (strcmp(o->enabled, "disabled") && strcmp(o->enabled, "replica") &&
+                                      strcmp(o->enabled, "always"))))
+            return tide_err_set(f->err, TIDE_ECONFIG, !fires
                                 ? "%s '%s': enabled = is for triggers" : "%s '%s': enabled is '%s': write false "
                                 "(disabled), \"replica\" or \"always\", or leave it out (it fires)", kind, o->name, o->enabled);
         if (o->with && o->kind != TIDE_OBJ_VIEW && o->kind != TIDE_OBJ_MATVIEW)

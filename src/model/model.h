@@ -268,6 +268,7 @@ typedef enum tide_object_kind {     /* in creation order */
     TIDE_OBJ_EXCLUSION,
     TIDE_OBJ_SEQUENCE_OWNER,
     TIDE_OBJ_PUBLICATION,
+    TIDE_OBJ_EVENT_TRIGGER,
     TIDE_NOBJECT_KINDS
 } tide_object_kind;
 

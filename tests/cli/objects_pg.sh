@@ -70,6 +70,9 @@ create view box_view as select id from box;
 alter view box_view alter column id set default 0;
 comment on schema public is 'the application';
 create publication everything for all tables;
+create function note_ddl() returns event_trigger language plpgsql as $$ begin null; end $$;
+create event trigger note_ddl on ddl_command_end when tag in ('CREATE TABLE') execute function note_ddl();
+alter event trigger note_ddl enable always;
 SQL
 tide --url "$base/${DB}_odd" schema:inspect --format lua; expect_rc 0
 for what in 'operator ===' \
@@ -85,6 +88,7 @@ for what in 't.aggregate "total" [['$'\n''CREATE AGGREGATE public.total(integer)
             't.schema "public" { comment = "the application" }' \
             't.table "note" :replicaIdentity "full" {' \
             't.publication "everything" [[for all tables]]' \
+            't.eventTrigger "note_ddl" { enabled = "always", sql = [[on ddl_command_end when tag in ('"'CREATE TABLE'"') execute function note_ddl()]] }' \
             't.trigger "note_keep" { table = "note", enabled = false, sql = [[' \
             't.sequenceOwner "box_serial" { table = "note", sql = [[id]] }' \
             't.collation "plain_c" [[provider = libc, locale = '"'C'"']]' \
@@ -139,7 +143,7 @@ for case in ':replicaIdentity "everything"|table item: replicaIdentity is '"'eve
   [ ! -e ri/migrations ] || [ -z "$(ls ri/migrations)" ] || bad "a migration was written for ${case%%|*}"
 done
 
-t "a publication tide cannot read: refused by name (where, what was expected), nothing written"
+t "a publication or event trigger tide cannot read: refused by name (where, what was expected), nothing written"
 while IFS='|' read -r dsl want; do
   rm -rf pb && mkdir -p pb/schema
   printf 'local t = require "tide.schema"\nreturn { t.table "item" { t.col "id" :integer() :primary() }, %s }\n' "$dsl" > pb/schema/app.lua
@@ -154,5 +158,8 @@ t.publication "p" [[for table item with (publish = 'insert, upsert')]]|publicati
 t.publication "p" [[for table item with (streaming = true)]]|publication p: 'streaming' is not an option of a publication
 t.publication "p" [[for tables in schema current_schema]]|publication p: cannot read its definition at '' (expected the namespace's name (CURRENT_SCHEMA depends on the session)
 t.publication "p" [[for table item where id > 0]]|publication p: cannot read its definition at 'id > 0' (expected WHERE (condition)
+t.eventTrigger "audit.e" [[on sql_drop execute function f()]]|event trigger e: an event trigger belongs to the database, not to a namespace
+t.eventTrigger "e" [[on sql_drop when tag = 'DROP TABLE' execute function f()]]|event trigger e: cannot read its definition at '= 'DROP TABLE' execute function f()' (expected TAG IN ('...') (the only filter there is)
+t.eventTrigger "e" [[on ddl_command_end execute function f(); drop table item]]|event trigger e: cannot read its definition at 'drop table item' (expected the end of the definition
 CASES
 finish

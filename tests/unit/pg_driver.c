@@ -1019,10 +1019,71 @@ static void test_collation_canonical(void **state)
     }
 }
 
+/* A publication's and an event trigger's text in one spelling, whatever
+ * the case, order and quoting it was written in; each unreadable text
+ * refused by name. "!" starts an expected error. */
+static void test_publication_event_trigger_canonical(void **state)
+{
+    static const struct { tide_object_kind kind; const char *in, *out; } cases[] = {
+        { TIDE_OBJ_PUBLICATION, "FOR TABLE Invoice, TABLE \"order\" (Total, id) WITH (PUBLISH = 'update,insert')",
+          "for table invoice, table \"order\" (id, total) with (publish = 'insert, update')" },
+        { TIDE_OBJ_PUBLICATION, "for table \"Mixed\" where (id > 0 AND  total IS NOT NULL), tables in schema b, a",
+          "for table \"Mixed\" where (id > 0 and total is not null), tables in schema a, tables in schema b" },
+        { TIDE_OBJ_PUBLICATION, "for all tables with (publish = 'insert, update, delete, truncate', "
+          "publish_via_partition_root = on)", "for all tables with (publish_via_partition_root = true)" },
+        { TIDE_OBJ_PUBLICATION, "with (publish = 'insert,update,delete,truncate')",
+          "with (publish = 'insert, update, delete, truncate')" },
+        { TIDE_OBJ_PUBLICATION, "with (publish = 'delete')", "with (publish = 'delete')" },
+        { TIDE_OBJ_PUBLICATION, "for table only billing.\"Ledger\" *", "for table billing.\"Ledger\"" },
+        { TIDE_OBJ_EVENT_TRIGGER, "CREATE EVENT TRIGGER e ON ddl_command_end WHEN TAG IN ('create table', "
+          "'ALTER TABLE') EXECUTE PROCEDURE public.Log_DDL();", "on ddl_command_end when tag in ('CREATE TABLE', "
+          "'ALTER TABLE') execute function log_ddl()" },
+        { TIDE_OBJ_EVENT_TRIGGER, "on sql_drop execute function audit.\"Drop\"()",
+          "on sql_drop execute function audit.\"Drop\"()" },
+        { TIDE_OBJ_PUBLICATION, "for all", "!publication e: cannot read its definition at '' (expected TABLES after FOR ALL" },
+        { TIDE_OBJ_PUBLICATION, "for table a with (publish = '')", "!publication e: publish = '' publishes nothing" },
+        { TIDE_OBJ_PUBLICATION, "for table a, b (x", "!publication e: cannot read its definition at '' (expected a ')' after the columns" },
+        { TIDE_OBJ_PUBLICATION, "for table a with (publish_via_partition_root = sometimes)",
+          "!publication e: publish_via_partition_root is true or false, not 'sometimes'" },
+        { TIDE_OBJ_EVENT_TRIGGER, "on ddl_command_middle execute function f()",
+          "!event trigger e: 'ddl_command_middle' is not an event" },
+        { TIDE_OBJ_EVENT_TRIGGER, "on sql_drop when tag in (create) execute function f()",
+          "!event trigger e: cannot read its definition at 'create) execute" },
+        { TIDE_OBJ_EVENT_TRIGGER, "on sql_drop when tag in ('DROP TABLE') execute function f(1)",
+          "!event trigger e: cannot read its definition at '1)' (expected () after the function's name" },
+        { TIDE_OBJ_EVENT_TRIGGER, "create event trigger other on sql_drop execute function f()",
+          "!event trigger e: its statement names event trigger 'other'" },
+    };
+    size_t k;
+    (void)state;
+    for (k = 0; k < sizeof cases / sizeof *cases; k++) {
+        tide_schema *s = tide_schema_new();
+        tide_table *t = tide_schema_add_table(s, NULL, "order");
+        tide_err err;
+        int rc;
+        assert_non_null(t);
+        assert_non_null(tide_table_add_column(s, t, "id", "integer"));
+        assert_non_null(tide_table_add_column(s, t, "total", "integer"));
+        assert_non_null(tide_schema_add_object(s, cases[k].kind, NULL, "e", NULL, cases[k].in));
+        if (tide_schema_finish(s, &err) != 0)
+            fail_msg("%s: %s", cases[k].in, err.msg);
+        rc = pg_normalize(s, &err);
+        if (cases[k].out[0] != '!') {
+            if (rc != 0)
+                fail_msg("%s: rc %d, %s", cases[k].in, rc, err.msg);
+            assert_string_equal(s->objects[0].definition, cases[k].out);
+        } else if (rc != TIDE_ECONFIG || !strstr(err.msg, cases[k].out + 1)) {
+            fail_msg("%s: rc %d, %s", cases[k].in, rc, err.msg);
+        }
+        tide_schema_free(s);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest offline[] = {
         cmocka_unit_test(test_collation_canonical),
+        cmocka_unit_test(test_publication_event_trigger_canonical),
         cmocka_unit_test(test_sequence_canonical),
         cmocka_unit_test(test_emit_objects),
         cmocka_unit_test(test_emit_table_features),

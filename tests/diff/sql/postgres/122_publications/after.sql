@@ -7,3 +7,4 @@ create publication audit_feed for tables in schema audit;
 create publication money for table invoice with (publish = 'insert, update, delete', publish_via_partition_root = true);
 create publication everything for table account;
 create publication new_feed for table audit.entry with (publish = 'truncate');
+create publication empty_one;

@@ -10,3 +10,4 @@ create publication feed for table account (id, email);
 create publication money for table invoice with (publish = 'insert');
 create publication everything for all tables;
 create publication old_feed for table invoice;
+create publication empty_one;

@@ -1,0 +1,12 @@
+local t = require "tide.schema"
+return {
+  t.table "ddl_log" {
+    t.col "id"  :integer() :identity() :primary(),
+    t.col "tag" :text() :nullable(),
+  },
+  t.func "log_ddl" [[
+create function log_ddl() returns event_trigger language plpgsql as $$
+begin insert into ddl_log (tag) values (tg_tag); end $$]],
+  t.eventTrigger "on_create" {
+    enabled = false, sql = [[CREATE EVENT TRIGGER on_create ON ddl_command_end WHEN TAG IN ('create table', 'alter table') EXECUTE PROCEDURE public.log_ddl()]] },
+}

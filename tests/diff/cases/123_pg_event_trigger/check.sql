@@ -1,0 +1,1 @@
+select tag from ddl_log where tag = 'x';

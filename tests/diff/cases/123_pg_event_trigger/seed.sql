@@ -1,0 +1,1 @@
+insert into ddl_log (tag) values ('x');
