@@ -487,6 +487,12 @@ static const char sql_sequences[] =
  * (the ICU locale read through to_jsonb: colliculocale on PostgreSQL 15,
  * colllocale later). Types an extension made are the extension's (deptype
  * 'e'). */
+/* name, qualified by its namespace only where the search path does not
+ * find it (the scratch namespace's own are found first). */
+#define VISIBLE(is_visible, oid, nsp, name) \
+    "CASE WHEN pg_catalog." is_visible "(" oid ") THEN pg_catalog.quote_ident(" name ") " \
+    "ELSE pg_catalog.quote_ident(" nsp ") || '.' || pg_catalog.quote_ident(" name ") END"
+
 static const char sql_types[] =
     "SELECT 'e', 'public', e.extname, 'schema ' || pg_catalog.quote_ident(n.nspname), NULL "
     "FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace "
@@ -528,6 +534,28 @@ static const char sql_types[] =
     "FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace "
     DESCRIPTION("d", "pg_catalog.pg_collation", "co.oid")
     "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_collation", "co.oid") " "
+    "UNION ALL "
+    "SELECT 's', n.nspname, sd.dictname, 'template = ' || " VISIBLE("pg_ts_template_is_visible", "st.oid", "stn.nspname", "st.tmplname") " "
+    "|| COALESCE(', ' || sd.dictinitoption, ''), d.description "
+    "FROM pg_catalog.pg_ts_dict sd JOIN pg_catalog.pg_namespace n ON n.oid = sd.dictnamespace "
+    "JOIN pg_catalog.pg_ts_template st ON st.oid = sd.dicttemplate "
+    "JOIN pg_catalog.pg_namespace stn ON stn.oid = st.tmplnamespace "
+    DESCRIPTION("d", "pg_catalog.pg_ts_dict", "sd.oid")
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_ts_dict", "sd.oid") " "
+    "UNION ALL "
+    "SELECT 't', n.nspname, cf.cfgname, 'parser = ' || " VISIBLE("pg_ts_parser_is_visible", "cp.oid", "cpn.nspname", "cp.prsname") " "
+    "|| COALESCE((SELECT pg_catalog.string_agg('; mapping for ' || tt.alias || ' with ' || mp.dicts, '' "
+    "ORDER BY mp.maptokentype) FROM (SELECT cm.maptokentype, pg_catalog.string_agg("
+    VISIBLE("pg_ts_dict_is_visible", "md.oid", "mdn.nspname", "md.dictname") ", ', ' ORDER BY cm.mapseqno) AS dicts "
+    "FROM pg_catalog.pg_ts_config_map cm JOIN pg_catalog.pg_ts_dict md ON md.oid = cm.mapdict "
+    "JOIN pg_catalog.pg_namespace mdn ON mdn.oid = md.dictnamespace WHERE cm.mapcfg = cf.oid "
+    "GROUP BY cm.maptokentype) mp JOIN pg_catalog.ts_token_type(cf.cfgparser) tt ON tt.tokid = mp.maptokentype), ''), "
+    "d.description "
+    "FROM pg_catalog.pg_ts_config cf JOIN pg_catalog.pg_namespace n ON n.oid = cf.cfgnamespace "
+    "JOIN pg_catalog.pg_ts_parser cp ON cp.oid = cf.cfgparser "
+    "JOIN pg_catalog.pg_namespace cpn ON cpn.oid = cp.prsnamespace "
+    DESCRIPTION("d", "pg_catalog.pg_ts_config", "cf.oid")
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_ts_config", "cf.oid") " "
     "ORDER BY 1, 2, 3";
 
 /* The constraints of one partition only (not the copies of the partitioned
@@ -558,7 +586,7 @@ static const char sql_partitions[] = RELS_CTE
  * ("aggregate mode1(boolean)"), so that reading a database never loses it
  * without a word: objects of kinds tide has no row for (window
  * functions, operators and their classes and families, text
- * search objects, conversions, base, range and shell types, foreign
+ * search parsers and templates, conversions, base, range and shell types, foreign
  * tables, rules of a partition, extended statistics not in their table's namespace or not on a
  * table read), what it does not say of a relation
  * (a partition's clone of a trigger in another state than its parent's, a partition's replica identity or one
@@ -599,8 +627,6 @@ static const char sql_unmodelled[] =
     "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_opfamily", "f.oid") " "
     "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_opclass oc WHERE oc.opcfamily = f.oid "
     "AND oc.opcname = f.opfname AND oc.opcnamespace = f.opfnamespace) "
-    NAMED_IN_NAMESPACE("6", "text search configuration", "pg_ts_config", "cfgname", "cfgnamespace")
-    NAMED_IN_NAMESPACE("6", "text search dictionary", "pg_ts_dict", "dictname", "dictnamespace")
     NAMED_IN_NAMESPACE("6", "text search parser", "pg_ts_parser", "prsname", "prsnamespace")
     NAMED_IN_NAMESPACE("6", "text search template", "pg_ts_template", "tmplname", "tmplnamespace")
     NAMED_IN_NAMESPACE("7", "conversion", "pg_conversion", "conname", "connamespace")
@@ -1362,7 +1388,8 @@ static int read_types(reader *r, const PGresult *res)
     for (i = 0; i < n && rc == 0; i++) {
         char k = field(res, i, 0)[0];
         tide_object_kind kind = k == 'e' ? TIDE_OBJ_EXTENSION : k == 'd' ? TIDE_OBJ_DOMAIN
-                                : k == 'l' ? TIDE_OBJ_COLLATION : TIDE_OBJ_COMPOSITE;
+                                : k == 'l' ? TIDE_OBJ_COLLATION : k == 's' ? TIDE_OBJ_TS_DICTIONARY
+                                : k == 't' ? TIDE_OBJ_TS_CONFIGURATION : TIDE_OBJ_COMPOSITE;
         rc = add_object(r, kind, field(res, i, 1), field(res, i, 2), NULL, res, i, 3, -1);
         if (rc == 0 && (kind == TIDE_OBJ_EXTENSION || kind == TIDE_OBJ_COLLATION)) {
             tide_object *o = &r->out->objects[r->out->nobjects - 1];

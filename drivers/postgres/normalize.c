@@ -923,6 +923,40 @@ int pg_event_trigger_canonical(tide_schema *s, tide_object *o, tide_buf *buf, ti
     return 0;
 }
 
+/* ---- text search ------------------------------------------------------------ */
+
+/* A text search dictionary names its template; a configuration starts with
+ * its parser or the configuration it copies, then mapping clauses (the
+ * server spells them when definitions meet a database: canonical.c). */
+static int text_search_check(const tide_object *o, tide_err *err)
+{
+    const char *p = o->definition ? o->definition : "", *semi;
+    if (o->kind == TIDE_OBJ_TS_DICTIONARY) {
+        lexer lx = { p, "" };
+        while (next(&lx))
+            if (!strcmp(lx.word, "template") || !strncmp(lx.word, "template=", 9))
+                return 0;
+        return tide_err_set(err, TIDE_ECONFIG, "text search dictionary %s: say its template (template = "
+                            "simple, stopwords = english)", o->name);
+    }
+    while (isspace((unsigned char)*p))
+        p++;
+    if (strncasecmp(p, "parser", 6) && strncasecmp(p, "copy", 4))
+        return tide_err_set(err, TIDE_ECONFIG, "text search configuration %s: begin with its parser or the "
+                            "configuration it copies (parser = \"default\", or copy = english), then mapping "
+                            "clauses, each after a ';' (not '%.30s')", o->name, p);
+    for (semi = strchr(p, ';'); semi; semi = strchr(semi + 1, ';')) {
+        const char *c = semi + 1;
+        while (isspace((unsigned char)*c) || *c == ';')
+            c++;
+        if (*c && strncasecmp(c, "mapping", 7) && strncasecmp(c, "add", 3) && strncasecmp(c, "alter", 5) &&
+            strncasecmp(c, "drop", 4))
+            return tide_err_set(err, TIDE_ECONFIG, "text search configuration %s: '%.40s' is not a mapping "
+                                "clause (mapping for ... with ..., add / alter / drop mapping ...)", o->name, c);
+    }
+    return 0;
+}
+
 /* What only SQLite has is refused by name rather than left out of the SQL
  * without a word: a nullable key column (PostgreSQL makes key columns NOT
  * NULL), the ON CONFLICT resolution of a NOT NULL, a UNIQUE or a PRIMARY
@@ -989,6 +1023,9 @@ int pg_normalize(tide_schema *s, tide_err *err)
     for (i = 0; rc == 0 && i < s->nobjects; i++) {
         tide_object *o = &s->objects[i];
         if ((rc = matview_options(o, err)) < 0)
+            break;
+        if ((o->kind == TIDE_OBJ_TS_DICTIONARY || o->kind == TIDE_OBJ_TS_CONFIGURATION) &&
+            (rc = text_search_check(o, err)) < 0)
             break;
         if (o->kind == TIDE_OBJ_PUBLICATION || o->kind == TIDE_OBJ_EVENT_TRIGGER) {
             if ((rc = (o->kind == TIDE_OBJ_PUBLICATION ? pg_publication_canonical

@@ -1131,6 +1131,8 @@ end
 local KINDS = {
   { word = "extension",        kind = "extension",         example = "[[schema public]]" },
   { word = "collation",        kind = "collation",         example = "[[provider = icu, locale = 'und-u-ks-level2', deterministic = false]]" },
+  { word = "textSearchDictionary", kind = "text search dictionary", example = "[[template = simple, stopwords = english]]" },
+  { word = "textSearchConfiguration", kind = "text search configuration", example = "[[copy = english; alter mapping for word with unaccent, english_stem]]" },
   { word = "domain",           kind = "domain",            example = "[[integer not null check (value > 0)]]" },
   { word = "compositeType",    kind = "type",              example = "[[x double precision, y double precision]]" },
   { word = "sequence",         kind = "sequence",          example = "[[as bigint start with 10000]]" },

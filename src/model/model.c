@@ -293,6 +293,16 @@ const tide_object_kind_info tide_object_kinds[TIDE_NOBJECT_KINDS] = {
                                  TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE | TIDE_OBJK_TYPE,
                                  "its options as CREATE COLLATION takes them: "
                                  "\"provider = icu, locale = 'und-u-ks-level2', deterministic = false\"" },
+    [TIDE_OBJ_TS_DICTIONARY] = { "text search dictionary", "text search dictionaries",
+                                 TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE | TIDE_OBJK_TYPE,
+                                 "its template and options as CREATE TEXT SEARCH DICTIONARY takes "
+                                 "them: \"template = simple, stopwords = 'english'\"" },
+    [TIDE_OBJ_TS_CONFIGURATION] = { "text search configuration", "text search configurations",
+                                 TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE | TIDE_OBJK_TYPE,
+                                 "its parser or the configuration it copies, then its mappings, one "
+                                 "clause each: \"copy = english; alter mapping for asciiword, word "
+                                 "with unaccent, english_stem\" (as read: \"parser = \"default\"; "
+                                 "mapping for asciiword with english_stem; ...\")" },
     [TIDE_OBJ_DOMAIN]        = { "domain", "domains",
                                  TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE | TIDE_OBJK_TYPE,
                                  "what follows CREATE DOMAIN name AS: \"integer not null check (value > 0)\"" },

@@ -249,6 +249,8 @@ typedef struct tide_ns_comment {
 typedef enum tide_object_kind {     /* in creation order */
     TIDE_OBJ_EXTENSION = 0,
     TIDE_OBJ_COLLATION,
+    TIDE_OBJ_TS_DICTIONARY,
+    TIDE_OBJ_TS_CONFIGURATION,
     TIDE_OBJ_DOMAIN,
     TIDE_OBJ_COMPOSITE,
     TIDE_OBJ_SEQUENCE,

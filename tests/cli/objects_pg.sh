@@ -51,6 +51,7 @@ create function same_len(a text, b text) returns boolean language sql immutable 
 create operator === (leftarg = text, rightarg = text, function = same_len);
 create collation plain_c (locale = 'C');
 create text search configuration plain_words (copy = pg_catalog.simple);
+create text search parser words_parser (start = prsd_start, gettoken = prsd_nexttoken, end = prsd_end, lextypes = prsd_lextype);
 create type span as range (subtype = integer);
 create table note (id integer primary key, body text, n integer, m integer);
 create rule note_never_deleted as on delete to note do instead nothing;
@@ -76,7 +77,7 @@ alter event trigger note_ddl enable always;
 SQL
 tide --url "$base/${DB}_odd" schema:inspect --format lua; expect_rc 0
 for what in 'operator ===' \
-            'text search configuration plain_words' 'range type span' \
+            'text search parser' 'range type span' \
             'trigger note_keep on partition part_a: disabled' \
             'column note.body: options (n_distinct=100)' 'view box_view: the default of column id'; do
   case "$out" in *"does not carry: $what"*) ;; *) bad "schema:inspect does not report: $what" ;; esac
@@ -88,6 +89,7 @@ for what in 't.aggregate "total" [['$'\n''CREATE AGGREGATE public.total(integer)
             't.schema "public" { comment = "the application" }' \
             't.table "note" :replicaIdentity "full" {' \
             't.publication "everything" [[for all tables]]' \
+            't.textSearchConfiguration "plain_words" [[parser = "default"; mapping for asciiword with simple;' \
             't.eventTrigger "note_ddl" { enabled = "always", sql = [[on ddl_command_end when tag in ('"'CREATE TABLE'"') execute function note_ddl()]] }' \
             't.trigger "note_keep" { table = "note", enabled = false, sql = [[' \
             't.sequenceOwner "box_serial" { table = "note", sql = [[id]] }' \
@@ -143,7 +145,7 @@ for case in ':replicaIdentity "everything"|table item: replicaIdentity is '"'eve
   [ ! -e ri/migrations ] || [ -z "$(ls ri/migrations)" ] || bad "a migration was written for ${case%%|*}"
 done
 
-t "a publication or event trigger tide cannot read: refused by name (where, what was expected), nothing written"
+t "a publication, event trigger or text search object tide cannot read: refused by name (where, what was expected), nothing written"
 while IFS='|' read -r dsl want; do
   rm -rf pb && mkdir -p pb/schema
   printf 'local t = require "tide.schema"\nreturn { t.table "item" { t.col "id" :integer() :primary() }, %s }\n' "$dsl" > pb/schema/app.lua
@@ -159,6 +161,9 @@ t.publication "p" [[for table item with (streaming = true)]]|publication p: 'str
 t.publication "p" [[for tables in schema current_schema]]|publication p: cannot read its definition at '' (expected the namespace's name (CURRENT_SCHEMA depends on the session)
 t.publication "p" [[for table item where id > 0]]|publication p: cannot read its definition at 'id > 0' (expected WHERE (condition)
 t.eventTrigger "audit.e" [[on sql_drop execute function f()]]|event trigger e: an event trigger belongs to the database, not to a namespace
+t.textSearchDictionary "d" [[stopwords = english]]|text search dictionary d: say its template
+t.textSearchConfiguration "c" [[alter mapping for word with simple]]|text search configuration c: begin with its parser or the configuration it copies
+t.textSearchConfiguration "c" [[copy = english; replace english_stem with simple]]|text search configuration c: 'replace english_stem with simple' is not a mapping clause
 t.eventTrigger "e" [[on sql_drop when tag = 'DROP TABLE' execute function f()]]|event trigger e: cannot read its definition at '= 'DROP TABLE' execute function f()' (expected TAG IN ('...') (the only filter there is)
 t.eventTrigger "e" [[on ddl_command_end execute function f(); drop table item]]|event trigger e: cannot read its definition at 'drop table item' (expected the end of the definition
 CASES

@@ -82,6 +82,7 @@ for kind in 't.collation "ci" [[provider = icu, locale = '"'und'"']]|collation c
             't.sequenceOwner "s" { table = "x", sql = "id" }|sequence owner s: SQLite has no sequence owners' \
             't.publication "p" [[for all tables]]|publication p: SQLite has no publications' \
             't.eventTrigger "e" [[on sql_drop execute function f()]]|event trigger e: SQLite has no event triggers' \
+            't.textSearchConfiguration "c" [[copy = english]]|text search configuration c: SQLite has no text search configurations' \
             't.trigger "tr" { table = "x", enabled = "replica", sql = [[create trigger tr after insert on x begin select 1; end]] }|trigger tr: enabled = '"'replica'"' (a trigger that does not fire as by default) is PostgreSQL'"'"'s'; do
   rm -rf bad && mkdir -p bad/schema
   printf 'local t = require "tide.schema"\nreturn { t.table "x" { t.col "id" :integer() :primary() }, %s }\n' "${kind%%|*}" \

@@ -1,0 +1,1 @@
+insert into doc (id, body) values (1, 'the running dogs');
