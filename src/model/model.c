@@ -1809,6 +1809,21 @@ int tide_schema_set_nocase(tide_schema *s, int nocase, tide_err *err)
     return s->finished ? tide_schema_finish(s, err) : 0;
 }
 
+/* The object of a TYPE kind named schema.name (what another type reads: a
+ * domain in a composite type, a dictionary in a text search
+ * configuration), or NULL. */
+static const tide_object *type_object(const tide_schema *s, const char *schema, const char *name)
+{
+    int i;
+    for (i = 0; i < s->nobjects; i++) {
+        const tide_object *o = &s->objects[i];
+        if ((tide_object_kinds[o->kind].flags & TIDE_OBJK_TYPE) && !cmp_opt(o->schema, schema) &&
+            tide_model_same_name(s->nocase, o->name, name))
+            return o;
+    }
+    return NULL;
+}
+
 void tide_schema_retain(tide_schema *s, int (*keep_table)(const tide_table *t, void *ud),
                         int (*keep_enum)(const tide_enum *e, void *ud), void *ud)
 {
@@ -1834,7 +1849,8 @@ void tide_schema_retain(tide_schema *s, int (*keep_table)(const tide_table *t, v
             const tide_table *t;
             snprintf(ns, sizeof ns, "%.*s", dot ? (int)(dot - o->reads[j]) : 0, o->reads[j]);
             t = tide_schema_find_table(s, dot ? ns : NULL, dot ? dot + 1 : o->reads[j]);
-            keep = t != NULL || (!o->table && readable_object(s, dot ? ns : NULL, dot ? dot + 1 : o->reads[j]));
+            keep = t != NULL || (!o->table && (readable_object(s, dot ? ns : NULL, dot ? dot + 1 : o->reads[j]) ||
+                                               type_object(s, dot ? ns : NULL, dot ? dot + 1 : o->reads[j])));
         }
         if (o->table)          /* on a view: decided below, among the objects kept */
             keep = tide_schema_find_table(s, o->schema, o->table) != NULL ||

@@ -145,6 +145,28 @@ for case in ':replicaIdentity "everything"|table item: replicaIdentity is '"'eve
   [ ! -e ri/migrations ] || [ -z "$(ls ri/migrations)" ] || bad "a migration was written for ${case%%|*}"
 done
 
+t "schema:drop drops a type another type reads (a dictionary a configuration maps to, a domain in a composite type) and the database's own objects"
+admin "drop database if exists ${DB}_drop"; admin "create database ${DB}_drop"
+mkdir -p dr/schema
+cat > dr/schema/app.lua <<'LUA'
+local t = require "tide.schema"
+return {
+  t.domain "score" [[integer check (value >= 0)]],
+  t.compositeType "result" [[points score, label text]],
+  t.textSearchDictionary "simple_keep" [[template = simple, accept = true]],
+  t.textSearchConfiguration "doc_en" [[copy = english; alter mapping for word with simple_keep]],
+  t.table "doc" { t.col "id" :integer() :primary(), t.col "r" :type "result" :nullable() },
+  t.publication "feed" [[for table doc]],
+}
+LUA
+(cd dr && "$TIDE_BIN" --url "$base/${DB}_drop" schema:create --run) > dr.out 2>&1; rc=$?; out=$(cat dr.out)
+expect_rc 0
+(cd dr && "$TIDE_BIN" --url "$base/${DB}_drop" schema:drop --run) > dr.out 2>&1; rc=$?; out=$(cat dr.out)
+expect_rc 0
+left=$(psql -X -qAt "$base/${DB}_drop" -c "select (select count(*) from pg_type t join pg_namespace n on n.oid = t.typnamespace where n.nspname = 'public' and t.typname in ('score', 'result')) + (select count(*) from pg_ts_config where cfgname = 'doc_en') + (select count(*) from pg_ts_dict where dictname = 'simple_keep') + (select count(*) from pg_publication)")
+[ "$left" = 0 ] || bad "schema:drop left $left of the definitions' types, text search objects and publications"
+admin "drop database if exists ${DB}_drop"
+
 t "a publication, event trigger or text search object tide cannot read: refused by name (where, what was expected), nothing written"
 while IFS='|' read -r dsl want; do
   rm -rf pb && mkdir -p pb/schema
