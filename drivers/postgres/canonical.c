@@ -32,7 +32,7 @@ typedef struct spaces {
 /* Kinds whose text the server rewrites (sequences: normalize does it). */
 static int rewritten(const tide_object *o)
 {
-    return o->kind == TIDE_OBJ_DOMAIN || o->kind == TIDE_OBJ_TS_DICTIONARY || o->kind == TIDE_OBJ_TS_CONFIGURATION || o->kind == TIDE_OBJ_COMPOSITE || o->kind == TIDE_OBJ_PARTITION ||
+    return o->kind == TIDE_OBJ_DOMAIN || o->kind == TIDE_OBJ_RANGE || o->kind == TIDE_OBJ_TS_DICTIONARY || o->kind == TIDE_OBJ_TS_CONFIGURATION || o->kind == TIDE_OBJ_COMPOSITE || o->kind == TIDE_OBJ_PARTITION ||
            o->kind == TIDE_OBJ_FUNCTION || o->kind == TIDE_OBJ_VIEW || o->kind == TIDE_OBJ_MATVIEW ||
            o->kind == TIDE_OBJ_MATVIEW_INDEX || o->kind == TIDE_OBJ_PARTITION_INDEX ||
            o->kind == TIDE_OBJ_PARTITION_CONSTRAINT ||

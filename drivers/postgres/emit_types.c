@@ -471,9 +471,10 @@ static void create_type(tide_sqlw *e, const tide_object *o)
         tide_sqlw_put(e, o->definition);
         break;
     case TIDE_OBJ_COLLATION:
-        tide_sqlw_put(e, "create collation ");
+    case TIDE_OBJ_RANGE:
+        tide_sqlw_put(e, o->kind == TIDE_OBJ_RANGE ? "create type " : "create collation ");
         tide_sqlw_qname(e, o->schema, o->name);
-        tide_sqlw_put(e, " (");
+        tide_sqlw_put(e, o->kind == TIDE_OBJ_RANGE ? " as range (" : " (");
         tide_sqlw_put(e, o->definition);
         tide_sqlw_put(e, ")");
         break;
@@ -500,7 +501,7 @@ int pg_emit__type_object(tide_sqlw *e, const tide_op *op)
 {
     const tide_object *o = op->object ? op->object : op->old_object;
     if (o->kind != TIDE_OBJ_EXTENSION && o->kind != TIDE_OBJ_COLLATION && o->kind != TIDE_OBJ_DOMAIN &&
-        o->kind != TIDE_OBJ_COMPOSITE)
+        o->kind != TIDE_OBJ_COMPOSITE && o->kind != TIDE_OBJ_RANGE)
         return 0;
     switch (op->kind) {
     case TIDE_OP_CREATE_OBJECT:
@@ -530,9 +531,10 @@ int pg_emit__type_object(tide_sqlw *e, const tide_op *op)
             tide_sqlw_put(e, " set schema ");
             tide_sqlw_put(e, extension_schema(o->definition));
             tide_sqlw_stmt(e);
-        } else if (o->kind == TIDE_OBJ_COLLATION) {
-            /* PostgreSQL alters no collation's options: made again, which
-             * the server refuses while columns or indexes use it */
+        } else if (o->kind == TIDE_OBJ_COLLATION || o->kind == TIDE_OBJ_RANGE) {
+            /* PostgreSQL alters no collation's options and no range's
+             * subtype: made again, which the server refuses while columns
+             * or indexes use it */
             tide_sqlw_put(e, "drop ");
             ref(e, op->old_object, op->old_object->name);
             tide_sqlw_stmt(e);

@@ -535,6 +535,28 @@ static const char sql_types[] =
     DESCRIPTION("d", "pg_catalog.pg_collation", "co.oid")
     "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_collation", "co.oid") " "
     "UNION ALL "
+    "SELECT 'r', n.nspname, t.typname, 'subtype = ' || pg_catalog.format_type(rg.rngsubtype, NULL) || "
+    "CASE WHEN rg.rngsubopc <> (SELECT oc.oid FROM pg_catalog.pg_opclass oc JOIN pg_catalog.pg_am am "
+    "ON am.oid = oc.opcmethod WHERE am.amname = 'btree' AND oc.opcdefault AND oc.opcintype = "
+    "(SELECT CASE WHEN st.typtype = 'd' THEN st.typbasetype ELSE st.oid END FROM pg_catalog.pg_type st "
+    "WHERE st.oid = rg.rngsubtype) LIMIT 1) "
+    "THEN ', subtype_opclass = ' || (SELECT pg_catalog.quote_ident(oc.opcname) FROM pg_catalog.pg_opclass oc "
+    "WHERE oc.oid = rg.rngsubopc) ELSE '' END || "
+    "CASE WHEN rg.rngcollation <> 0 AND rg.rngcollation <> (SELECT st.typcollation FROM pg_catalog.pg_type st "
+    "WHERE st.oid = rg.rngsubtype) THEN ', collation = ' || (SELECT pg_catalog.quote_ident(co.collname) "
+    "FROM pg_catalog.pg_collation co WHERE co.oid = rg.rngcollation) ELSE '' END || "
+    "CASE WHEN rg.rngcanonical <> 0 THEN ', canonical = ' || rg.rngcanonical::pg_catalog.regproc::text ELSE '' END || "
+    "CASE WHEN rg.rngsubdiff <> 0 THEN ', subtype_diff = ' || rg.rngsubdiff::pg_catalog.regproc::text ELSE '' END || "
+    "CASE WHEN mt.typname <> CASE WHEN pg_catalog.strpos(t.typname, 'range') > 0 THEN "
+    "pg_catalog.regexp_replace(t.typname, 'range', 'multirange') "
+    "ELSE t.typname || '_multirange' END THEN ', multirange_type_name = ' || pg_catalog.quote_ident(mt.typname) "
+    "ELSE '' END, d.description "
+    "FROM pg_catalog.pg_range rg JOIN pg_catalog.pg_type t ON t.oid = rg.rngtypid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+    "JOIN pg_catalog.pg_type mt ON mt.oid = rg.rngmultitypid "
+    DESCRIPTION("d", "pg_catalog.pg_type", "t.oid")
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_type", "t.oid") " "
+    "UNION ALL "
     "SELECT 's', n.nspname, sd.dictname, 'template = ' || " VISIBLE("pg_ts_template_is_visible", "st.oid", "stn.nspname", "st.tmplname") " "
     "|| COALESCE(', ' || sd.dictinitoption, ''), d.description "
     "FROM pg_catalog.pg_ts_dict sd JOIN pg_catalog.pg_namespace n ON n.oid = sd.dictnamespace "
@@ -586,7 +608,7 @@ static const char sql_partitions[] = RELS_CTE
  * ("aggregate mode1(boolean)"), so that reading a database never loses it
  * without a word: objects of kinds tide has no row for (window
  * functions, operators and their classes and families, text
- * search parsers and templates, conversions, base, range and shell types, foreign
+ * search parsers and templates, conversions, base and shell types, foreign
  * tables, rules of a partition, extended statistics not in their table's namespace or not on a
  * table read), what it does not say of a relation
  * (a partition's clone of a trigger in another state than its parent's, a partition's replica identity or one
@@ -630,10 +652,10 @@ static const char sql_unmodelled[] =
     NAMED_IN_NAMESPACE("6", "text search parser", "pg_ts_parser", "prsname", "prsnamespace")
     NAMED_IN_NAMESPACE("6", "text search template", "pg_ts_template", "tmplname", "tmplnamespace")
     NAMED_IN_NAMESPACE("7", "conversion", "pg_conversion", "conname", "connamespace")
-    "UNION ALL SELECT 8, CASE t.typtype WHEN 'r' THEN 'range type ' WHEN 'p' THEN 'shell type ' "
+    "UNION ALL SELECT 8, CASE t.typtype WHEN 'p' THEN 'shell type ' "
     "ELSE 'base type ' END || " READ_NAME("n.nspname", "t.typname") " "
     "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
-    "WHERE " NAMESPACES " AND t.typtype IN ('b', 'r', 'p') AND t.typcategory <> 'A' "
+    "WHERE " NAMESPACES " AND t.typtype IN ('b', 'p') AND t.typcategory <> 'A' "
     "AND " NOT_EXTENSION("pg_catalog.pg_type", "t.oid") " "
     "UNION ALL SELECT 9, 'foreign table ' || " REL_NAME " "
     "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
@@ -1389,7 +1411,8 @@ static int read_types(reader *r, const PGresult *res)
         char k = field(res, i, 0)[0];
         tide_object_kind kind = k == 'e' ? TIDE_OBJ_EXTENSION : k == 'd' ? TIDE_OBJ_DOMAIN
                                 : k == 'l' ? TIDE_OBJ_COLLATION : k == 's' ? TIDE_OBJ_TS_DICTIONARY
-                                : k == 't' ? TIDE_OBJ_TS_CONFIGURATION : TIDE_OBJ_COMPOSITE;
+                                : k == 't' ? TIDE_OBJ_TS_CONFIGURATION : k == 'r' ? TIDE_OBJ_RANGE
+                                : TIDE_OBJ_COMPOSITE;
         rc = add_object(r, kind, field(res, i, 1), field(res, i, 2), NULL, res, i, 3, -1);
         if (rc == 0 && (kind == TIDE_OBJ_EXTENSION || kind == TIDE_OBJ_COLLATION)) {
             tide_object *o = &r->out->objects[r->out->nobjects - 1];

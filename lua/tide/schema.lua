@@ -1135,6 +1135,7 @@ local KINDS = {
   { word = "textSearchConfiguration", kind = "text search configuration", example = "[[copy = english; alter mapping for word with unaccent, english_stem]]" },
   { word = "domain",           kind = "domain",            example = "[[integer not null check (value > 0)]]" },
   { word = "compositeType",    kind = "type",              example = "[[x double precision, y double precision]]" },
+  { word = "rangeType",        kind = "range type",        example = "[[subtype = double precision, subtype_diff = float8mi]]" },
   { word = "sequence",         kind = "sequence",          example = "[[as bigint start with 10000]]" },
   { word = "func",             kind = "function",          example = "[[create function ... ]]" },
   { word = "aggregate",        kind = "aggregate",         example = "[[create aggregate ... ]]" },

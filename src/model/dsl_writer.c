@@ -819,7 +819,7 @@ static void checks(writer *w, tide_buf *b, const tide_table *t, const char *inde
 /* The DSL word of each kind (lua/tide/schema.lua's KINDS): a kind without
  * one is written as the plain definition t.<word> would make. */
 static const char *const dsl_words[TIDE_NOBJECT_KINDS] = {
-    [TIDE_OBJ_EXTENSION] = "extension", [TIDE_OBJ_COLLATION] = "collation", [TIDE_OBJ_DOMAIN] = "domain", [TIDE_OBJ_COMPOSITE] = "compositeType",
+    [TIDE_OBJ_EXTENSION] = "extension", [TIDE_OBJ_COLLATION] = "collation", [TIDE_OBJ_DOMAIN] = "domain", [TIDE_OBJ_COMPOSITE] = "compositeType", [TIDE_OBJ_RANGE] = "rangeType",
     [TIDE_OBJ_SEQUENCE] = "sequence", [TIDE_OBJ_FUNCTION] = "func", [TIDE_OBJ_AGGREGATE] = "aggregate",
     [TIDE_OBJ_VIRTUAL_TABLE] = "virtualTable", [TIDE_OBJ_PARTITION] = "partition",
     [TIDE_OBJ_PARTITION_INDEX] = "partitionIndex", [TIDE_OBJ_PARTITION_CONSTRAINT] = "partitionConstraint",

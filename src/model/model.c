@@ -309,6 +309,10 @@ const tide_object_kind_info tide_object_kinds[TIDE_NOBJECT_KINDS] = {
     [TIDE_OBJ_COMPOSITE]     = { "type", "types",
                                  TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE | TIDE_OBJK_TYPE,
                                  "a composite type's attributes: \"x double precision, y double precision\"" },
+    [TIDE_OBJ_RANGE]         = { "range type", "range types",
+                                 TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE | TIDE_OBJK_TYPE,
+                                 "what CREATE TYPE ... AS RANGE takes within its parentheses: "
+                                 "\"subtype = double precision, subtype_diff = float8mi\"" },
     [TIDE_OBJ_SEQUENCE]      = { "sequence", "sequences", TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE,
                                  "its options as CREATE SEQUENCE takes them (\"as bigint start with 10\")" },
     [TIDE_OBJ_FUNCTION]      = { "function", "functions", TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE,

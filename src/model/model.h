@@ -253,6 +253,7 @@ typedef enum tide_object_kind {     /* in creation order */
     TIDE_OBJ_TS_CONFIGURATION,
     TIDE_OBJ_DOMAIN,
     TIDE_OBJ_COMPOSITE,
+    TIDE_OBJ_RANGE,
     TIDE_OBJ_SEQUENCE,
     TIDE_OBJ_FUNCTION,
     TIDE_OBJ_AGGREGATE,

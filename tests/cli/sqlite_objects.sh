@@ -83,6 +83,7 @@ for kind in 't.collation "ci" [[provider = icu, locale = '"'und'"']]|collation c
             't.publication "p" [[for all tables]]|publication p: SQLite has no publications' \
             't.eventTrigger "e" [[on sql_drop execute function f()]]|event trigger e: SQLite has no event triggers' \
             't.textSearchConfiguration "c" [[copy = english]]|text search configuration c: SQLite has no text search configurations' \
+            't.rangeType "r" [[subtype = integer]]|range type r: SQLite has no range types' \
             't.trigger "tr" { table = "x", enabled = "replica", sql = [[create trigger tr after insert on x begin select 1; end]] }|trigger tr: enabled = '"'replica'"' (a trigger that does not fire as by default) is PostgreSQL'"'"'s'; do
   rm -rf bad && mkdir -p bad/schema
   printf 'local t = require "tide.schema"\nreturn { t.table "x" { t.col "id" :integer() :primary() }, %s }\n' "${kind%%|*}" \

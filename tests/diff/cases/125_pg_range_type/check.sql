@@ -1,0 +1,1 @@
+select id, score from booking;

@@ -1,0 +1,1 @@
+insert into booking (id, score) values (1, '[1,2)');

@@ -1,0 +1,1 @@
+select id, score, label from booking;
