@@ -602,7 +602,7 @@ static void rebuild(emitter *e, const tide_table *t)
 {
     char tmp[300];
     int i, first = 1;
-    snprintf(tmp, sizeof tmp, "%s__tide_new", t->name);
+    snprintf(tmp, sizeof tmp, "%s" SQLITE_REBUILD_SUFFIX, t->name);
     if (e->w.rc == 0)                    /* DROP TABLE takes its triggers along */
         e->w.rc = tide_sql_list_push_kind(e->w.out, TIDE_SQL_SAVE_TRIGGERS, t->name, e->w.err);
     create_table_as(e, t, tmp);

@@ -62,14 +62,44 @@ static int busy_timeout_ms(void)
     return *end || errno || ms < 0 || ms > INT_MAX ? -1 : (int)ms;
 }
 
+/* A rebuild's copy refused by a NOT NULL ("NOT NULL constraint failed:
+ * <table>__tide_new.<column>"): a row of the old table has no value for a
+ * column the new shape makes NOT NULL (a new one without a default, or a
+ * nullable one holding NULL). Said with the table's own name and the way
+ * out; 0 when msg is another error. */
+static int rebuild_not_null(tide_err *err, const char *msg)
+{
+    static const char prefix[] = "NOT NULL constraint failed: ";
+    const char *name, *dot, *suffix;
+    size_t n = sizeof SQLITE_REBUILD_SUFFIX - 1;
+    if (strncmp(msg, prefix, sizeof prefix - 1))
+        return 0;
+    name = msg + sizeof prefix - 1;
+    if (!(dot = strrchr(name, '.')) || (size_t)(dot - name) <= n)
+        return 0;
+    suffix = dot - n;
+    if (strncmp(suffix, SQLITE_REBUILD_SUFFIX, n))
+        return 0;
+    tide_err_set(err, TIDE_ESQL, "table %.*s cannot be rebuilt: column %s is NOT NULL in its new shape and "
+                 "a row has no value for it (a new column without a default, or a nullable one holding "
+                 "NULL); give the column a default, or add it nullable, fill it, then make it NOT NULL "
+                 "(SQL error: %s)", (int)(suffix - name), name, dot + 1, msg);
+    return 1;
+}
+
 /* Fills err from the connection's last error; sql (may be NULL) is the
  * statement that failed. BUSY and LOCKED get a sentence of their own because
- * SQLite's "database is locked" does not say whose lock or for how long. */
+ * SQLite's "database is locked" does not say whose lock or for how long; so
+ * does a rebuild's copy that a NOT NULL refuses, which names a scratch table. */
 static int sql_fail(tide_err *err, sqlite3 *db, int rc, const char *sql)
 {
     const char *msg = sqlite3_errmsg(db);
     int code = TIDE_ESQL;
     switch (rc & 0xff) {
+    case SQLITE_CONSTRAINT:
+        if (!rebuild_not_null(err, msg))
+            tide_err_set(err, code, "SQL error: %s", msg);
+        break;
     case SQLITE_NOMEM:
         code = tide_err_set(err, TIDE_ENOMEM, "out of memory");
         break;

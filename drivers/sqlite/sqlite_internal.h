@@ -30,6 +30,10 @@ int sqlite_introspect(tide_dconn *c, const tide_introspect_opts *opts, tide_sche
  * the count does not grow with the number of tables. */
 int sqlite_introspect__queries(void);
 
+/* The name a rebuild gives the table it fills, "<table>" SQLITE_REBUILD_SUFFIX,
+ * before it takes the old one's (emit.c writes it, sql_fail reads it back). */
+#define SQLITE_REBUILD_SUFFIX "__tide_new"
+
 /* The SQL of a plan (emit.c). */
 int sqlite_emit(const tide_plan *plan, tide_sql_list *out, tide_err *err);
 int sqlite_convert(const tide_column *to, const char *qsrc, const char *qdst, tide_buf *expr,

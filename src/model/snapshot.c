@@ -346,7 +346,10 @@ static void render_fk(writer *w, const tide_fk *fk)
     list_field(w, "columns", fk->columns, fk->ncolumns, 1);
     string_field(w, "refSchema", fk->ref_schema);
     string_field(w, "refTable", fk->ref_table);
-    list_field(w, "refColumns", fk->ref_columns, fk->nref_columns, 0);
+    /* REFERENCES parent (no columns, ref_key): none written, so that reading
+     * it back fills the parent's key and knows it was not named, as the
+     * definitions said; a rebuild in a migration's down writes it so again */
+    list_field(w, "refColumns", fk->ref_columns, fk->ref_key ? 0 : fk->nref_columns, 0);
     string_field(w, "onDelete", fk->on_delete);
     string_field(w, "onUpdate", fk->on_update);
     true_field(w, "deferrable", fk->deferrable);
