@@ -912,7 +912,7 @@ function TblMT.__call(b, items)
     tfail(b, nil, format("t.table \"%s\" is called with a list of items: t.table \"%s\" { t.col ... }",
       b.__name_, b.__name_))
   end
-  local columns, names, ncols, keyed = {}, {}, 0, nil
+  local columns, names, ncols, keyed, enums = {}, {}, 0, nil, false
   -- rawget: the builder's options that were not given are absent, and
   -- reading them through TblMT.__index (a function) was a tenth of the DSL's time.
   local t = { __tide = "table", name = rawget(b, "__table"), schema = rawget(b, "__schema"),
@@ -937,6 +937,7 @@ function TblMT.__call(b, items)
       ncols = ncols + 1
       columns[ncols], names[name] = d, d
       if d.primary and not keyed then keyed = name end
+      if d.enum then enums = true end
     else
       add_item(b, t, item, i, kind)
     end
@@ -945,6 +946,11 @@ function TblMT.__call(b, items)
   if t.withoutRowid and not (keyed or t.primary) then
     tfail(b, nil, "a :withoutRowid() table needs a primary key (:primary() on a column, or t.primary { ... })")
   end
+  -- While a schema folder loads, M.__sink (model_lua.c) converts the table
+  -- now and gives a stand-in for it: the definition is garbage at once. A
+  -- table declaring an enum is converted where the file returns it.
+  local sink = M.__sink
+  if sink and not enums then return sink(t) or t end
   return t
 end
 

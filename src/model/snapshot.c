@@ -99,7 +99,13 @@ typedef struct writer {
     const char *bad;               /* the string that is not UTF-8 */
     tide_buf tmp;                  /* scratch: an object's default canonical form */
     int declared;                  /* the schema's declared_types: columns say theirs */
+    tide_file_out *file;           /* out goes there as it fills (tide_snapshot_write) */
+    tide_err *err;
 } writer;
+
+/* What out holds before it goes to the file: a large snapshot is not
+ * held whole beside the model it is written from. */
+#define FLUSH_AT ((size_t)1 << 18)
 
 /* Notes where the writer is, for the message of a failure. */
 static void at_object(writer *w, const char *what, const char *schema, const char *name)
@@ -115,6 +121,11 @@ static void put(writer *w, const char *p, size_t n)
 {
     if (!w->rc && tide_buf_add(w->out, p, n) < 0)
         w->rc = TIDE_ENOMEM;
+    if (!w->rc && w->file && w->out->len >= FLUSH_AT) {
+        if (tide_file_out_write(w->file, w->out->data, w->out->len, w->err) < 0)
+            w->rc = TIDE_EIO;
+        tide_buf_reset(w->out);
+    }
 }
 
 static void newline(writer *w)
@@ -472,6 +483,8 @@ static void render_object(writer *w, const tide_object *o)
 
 static int render_error(const writer *w, tide_err *err)
 {
+    if (w->rc == TIDE_EIO)
+        return w->rc;                   /* said by tide_file_out_write */
     if (w->rc == TIDE_ENOMEM)
         return tide_err_set(err, TIDE_ENOMEM, "out of memory writing the snapshot");
     return tide_err_set(err, TIDE_ECONFIG,
@@ -481,13 +494,16 @@ static int render_error(const writer *w, tide_err *err)
                         w->name ? w->name : "?", w->bad);
 }
 
-int tide_snapshot_render(const tide_schema *s, tide_buf *out, tide_err *err)
+/* s into out, or through out into file when file is not NULL. */
+static int render(const tide_schema *s, tide_buf *out, tide_file_out *file, tide_err *err)
 {
     writer w;
     size_t len0 = out->len;
     int i;
     memset(&w, 0, sizeof w);
     w.out = out;
+    w.file = file;
+    w.err = err;
     enter(&w, "{");
     string_field(&w, "format", TIDE_SNAPSHOT_FORMAT);
     if (s->digest)              /* second, where tide_snapshot_read_digest looks */
@@ -538,14 +554,22 @@ int tide_snapshot_render(const tide_schema *s, tide_buf *out, tide_err *err)
     return render_error(&w, err);
 }
 
+int tide_snapshot_render(const tide_schema *s, tide_buf *out, tide_err *err)
+{
+    return render(s, out, NULL, err);
+}
+
 int tide_snapshot_write(const tide_schema *s, const char *path, tide_err *err)
 {
     tide_buf text = TIDE_BUF_INIT;
+    tide_file_out f;
     int rc;
-    if ((rc = tide_snapshot_render(s, &text, err)) < 0)
-        goto done;
-    rc = tide_file_write_atomic(path, text.data, text.len, 0, err);
-done:
+    if ((rc = tide_file_out_open(&f, path, err)) < 0)
+        return rc;
+    if ((rc = render(s, &text, &f, err)) == 0 && (rc = tide_file_out_write(&f, text.data, text.len, err)) == 0)
+        rc = tide_file_out_commit(&f, 0, err);
+    else
+        tide_file_out_abort(&f);
     tide_buf_free(&text);
     return rc;
 }
