@@ -121,6 +121,12 @@ static void put(writer *w, const char *p, size_t n)
 {
     if (!w->rc && tide_buf_add(w->out, p, n) < 0)
         w->rc = TIDE_ENOMEM;
+}
+
+/* Sends what out holds to the file once it is FLUSH_AT or more (called
+ * between tables and objects: no check per piece written). */
+static void spill(writer *w)
+{
     if (!w->rc && w->file && w->out->len >= FLUSH_AT) {
         if (tide_file_out_write(w->file, w->out->data, w->out->len, w->err) < 0)
             w->rc = TIDE_EIO;
@@ -533,14 +539,18 @@ static int render(const tide_schema *s, tide_buf *out, tide_file_out *file, tide
     }
     key(&w, "tables");
     enter(&w, "[");
-    for (i = 0; i < s->ntables; i++)
+    for (i = 0; i < s->ntables; i++) {
         render_table(&w, s->tables[i]);
+        spill(&w);
+    }
     leave(&w, "]");
     if (s->nobjects) {             /* left out when none: older snapshots stay byte for byte */
         key(&w, "objects");
         enter(&w, "[");
-        for (i = 0; i < s->nobjects; i++)
+        for (i = 0; i < s->nobjects; i++) {
             render_object(&w, &s->objects[i]);
+            spill(&w);
+        }
         leave(&w, "]");
     }
     leave(&w, "}");
