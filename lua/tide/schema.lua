@@ -252,6 +252,7 @@ for method, typ in pairs(SERIAL) do
     if extra ~= nil then no_args(b, method, extra, 2) end
     set_type(b, method, typ, 2)
     b.__def.autoincrement = true
+    b.__rare = true
     return b
   end
 end
@@ -328,6 +329,7 @@ function Col:enum(name, values, opts)
   end
   set_type(self, "enum", name, 2)
   d.enum = copy
+  self.__rare = true
   return self
 end
 
@@ -397,6 +399,7 @@ end
 -- :notNull { onConflict = "replace" } gives its NOT NULL SQLite's ON CONFLICT
 -- resolution ("not null on conflict replace": a NULL written is the default).
 function Col:notNull(opts)
+  self.__rare = true
   return conflict_modifier(self, "notNull", opts, "notNullOnConflict", 2)
 end
 
@@ -516,6 +519,7 @@ function Col:generated(expr, opts)
   local stored = check_bool(opts.stored, ":generated(): stored", 2, d.name)
   modifier(self, "generated", "generated", expr, 2)
   d.stored = stored
+  self.__rare = true
   return self
 end
 
@@ -530,6 +534,7 @@ function Col:identity(kind)
   end
   modifier(self, "identity", "identity", kind or "by default", 2)
   d.autoincrement = true
+  self.__rare = true
   return self
 end
 
@@ -540,6 +545,7 @@ function Col:sequence(options)
   if not nonempty(options) then
     fail(2, self.__def.name, ":sequence(options) needs the options, e.g. :sequence \"start with 1000\"")
   end
+  self.__rare = true
   return modifier(self, "sequence", "sequence", options, 2)
 end
 
@@ -547,6 +553,7 @@ end
 -- column owns (PostgreSQL COMMENT ON SEQUENCE).
 function Col:sequenceComment(text)
   if type(text) ~= "string" then fail(2, self.__def.name, ":sequenceComment(text) needs a string") end
+  self.__rare = true
   return modifier(self, "sequenceComment", "sequenceComment", text, 2)
 end
 
@@ -928,16 +935,18 @@ function TblMT.__call(b, items)
     local kind = type(item) == "table" and rawget(item, "__tide")
     local d = kind == "column builder" and item.__def or kind == "column" and item
     if d then
-      if not d.type or d.nullable and d.notNull or d.autoincrement and d.default ~= nil
-         or d.generated or d.sequence or d.sequenceComment or kind == "column" then
+      -- a builder whose methods set nothing check_column looks at skips it
+      -- (its __rare says otherwise: serial, identity, notNull, generated,
+      -- sequence, sequenceComment, enum)
+      if kind == "column" or not d.type or rawget(item, "__rare") then
         check_column(b, d)
+        if d.enum then enums = true end
       end
       local name = d.name
       if names[name] then tfail(b, nil, format("column '%s' is defined twice", name)) end
       ncols = ncols + 1
       columns[ncols], names[name] = d, d
       if d.primary and not keyed then keyed = name end
-      if d.enum then enums = true end
     else
       add_item(b, t, item, i, kind)
     end
