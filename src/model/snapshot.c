@@ -13,11 +13,15 @@
 #include "core/files.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define CORRUPT "the snapshot is corrupt; restore it from version control or regenerate it"
 
@@ -596,6 +600,7 @@ typedef struct reader {
     tide_buf str;                  /* the last string read, unescaped */
     char shown[80];                /* found()'s answer, or a key fit to print */
     tide_err *err;
+    const char *kept;              /* a mapped file: the pages from here on are still held */
 } reader;
 
 static int fail(reader *r, const char *at, const char *fmt, ...)
@@ -1373,10 +1378,27 @@ static const need table_needs[] = { { "name", NEED_TEXT, offsetof(tide_table, na
 static const shape table_shape = { "a table", "table", table_keys, table_field, offsetof(tide_table, name),
                                    table_needs };
 
+/* Of a mapped snapshot, the pages the reader has passed (1 MB or more) go
+ * back to the kernel, so that the text is not held whole beside the model
+ * it becomes; a message that needs them again (its line number) reads them
+ * from the file anew. */
+static void give_back(reader *r)
+{
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), from = (uintptr_t)r->kept;
+    uintptr_t to = (uintptr_t)r->p & ~(page - 1);
+    if (r->kept && to >= from + ((uintptr_t)1 << 20)) {
+        madvise((void *)from, to - from, MADV_DONTNEED);
+        r->kept = (const char *)to;
+    }
+}
+
 static int table_item(reader *r, void *ctx)
 {
+    int rc;
     (void)ctx;
-    return read_item(r, &table_shape, tide_schema_add_table(r->s, NULL, NULL), NULL);
+    rc = read_item(r, &table_shape, tide_schema_add_table(r->s, NULL, NULL), NULL);
+    give_back(r);
+    return rc;
 }
 
 /* The kind of an object, by its name in tide_object_kinds. */
@@ -1558,10 +1580,12 @@ static int read_document(reader *r)
     return 0;
 }
 
-int tide_snapshot_parse(tide_schema **out, const char *text, size_t len, const char *name,
-                        tide_err *err)
+/* The snapshot text into *out; mapped: text is a file's mapping (its
+ * passed pages are given back as the tables are read). */
+static int parse(tide_schema **out, const char *text, size_t len, const char *name, int mapped,
+                 tide_err *err)
 {
-    reader r = { text, text, text + len, name, NULL, TIDE_BUF_INIT, "", err };
+    reader r = { text, text, text + len, name, NULL, TIDE_BUF_INIT, "", err, mapped ? text : NULL };
     char before[300];
     int rc;
     *out = NULL;
@@ -1588,12 +1612,41 @@ done:
     return rc;
 }
 
+int tide_snapshot_parse(tide_schema **out, const char *text, size_t len, const char *name,
+                        tide_err *err)
+{
+    return parse(out, text, len, name, 0, err);
+}
+
+/* A large snapshot is mapped rather than read into memory (see give_back):
+ * 0 or a tide_code; 1 when it is not (small, or mmap refused): then it is read. */
+static int parse_mapped(tide_schema **out, const char *path, tide_err *err)
+{
+    struct stat st;
+    void *text;
+    int fd = open(path, O_RDONLY | O_CLOEXEC), rc;
+    if (fd < 0)
+        return 1;
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size < (off_t)4 << 20 ||
+        (text = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0)) == MAP_FAILED) {
+        close(fd);
+        return 1;
+    }
+    close(fd);
+    madvise(text, (size_t)st.st_size, MADV_SEQUENTIAL);
+    rc = parse(out, text, (size_t)st.st_size, path, 1, err);
+    munmap(text, (size_t)st.st_size);
+    return rc;
+}
+
 int tide_snapshot_read(tide_schema **out, const char *path, tide_err *err)
 {
     tide_buf text = TIDE_BUF_INIT;
     struct stat st;
     int rc;
     *out = NULL;
+    if ((rc = parse_mapped(out, path, err)) <= 0)
+        return rc;
     if ((rc = tide_file_read(path, &text, err)) < 0) {
         if (stat(path, &st) < 0 && errno == ENOENT)
             rc = tide_err_set(err, TIDE_EIO, "no snapshot at %s", path);
