@@ -1,7 +1,9 @@
 -- tide.schema: the schema DSL of SPEC 6. Builders check their input as it is
 -- written (errors point at the user's line and name the table and column);
 -- `t.table "name" { ... }` yields a plain, tagged definition table that the
--- native converter (src/model_lua.c) turns into the schema model.
+-- native converter (src/model_lua.c) turns into the schema model. While a
+-- schema folder loads, the converter takes it as the call ends (M.__sink)
+-- and the file gets a stand-in (name, schema) that its returned value claims.
 --
 -- A definition (every field optional unless noted; lists are always present):
 --   { __tide = "table", name = "user" (required), schema = "s", comment = "",
