@@ -1,7 +1,9 @@
 -- tide.schema: the schema DSL of SPEC 6. Builders check their input as it is
 -- written (errors point at the user's line and name the table and column);
 -- `t.table "name" { ... }` yields a plain, tagged definition table that the
--- native converter (src/model_lua.c) turns into the schema model.
+-- native converter (src/model_lua.c) turns into the schema model. While a
+-- schema folder loads, the converter takes it as the call ends (M.__sink)
+-- and the file gets a stand-in (name, schema) that its returned value claims.
 --
 -- A definition (every field optional unless noted; lists are always present):
 --   { __tide = "table", name = "user" (required), schema = "s", comment = "",
@@ -252,6 +254,7 @@ for method, typ in pairs(SERIAL) do
     if extra ~= nil then no_args(b, method, extra, 2) end
     set_type(b, method, typ, 2)
     b.__def.autoincrement = true
+    b.__rare = true
     return b
   end
 end
@@ -328,6 +331,7 @@ function Col:enum(name, values, opts)
   end
   set_type(self, "enum", name, 2)
   d.enum = copy
+  self.__rare = true
   return self
 end
 
@@ -397,6 +401,7 @@ end
 -- :notNull { onConflict = "replace" } gives its NOT NULL SQLite's ON CONFLICT
 -- resolution ("not null on conflict replace": a NULL written is the default).
 function Col:notNull(opts)
+  self.__rare = true
   return conflict_modifier(self, "notNull", opts, "notNullOnConflict", 2)
 end
 
@@ -516,6 +521,7 @@ function Col:generated(expr, opts)
   local stored = check_bool(opts.stored, ":generated(): stored", 2, d.name)
   modifier(self, "generated", "generated", expr, 2)
   d.stored = stored
+  self.__rare = true
   return self
 end
 
@@ -530,6 +536,7 @@ function Col:identity(kind)
   end
   modifier(self, "identity", "identity", kind or "by default", 2)
   d.autoincrement = true
+  self.__rare = true
   return self
 end
 
@@ -540,6 +547,7 @@ function Col:sequence(options)
   if not nonempty(options) then
     fail(2, self.__def.name, ":sequence(options) needs the options, e.g. :sequence \"start with 1000\"")
   end
+  self.__rare = true
   return modifier(self, "sequence", "sequence", options, 2)
 end
 
@@ -547,6 +555,7 @@ end
 -- column owns (PostgreSQL COMMENT ON SEQUENCE).
 function Col:sequenceComment(text)
   if type(text) ~= "string" then fail(2, self.__def.name, ":sequenceComment(text) needs a string") end
+  self.__rare = true
   return modifier(self, "sequenceComment", "sequenceComment", text, 2)
 end
 
@@ -912,7 +921,7 @@ function TblMT.__call(b, items)
     tfail(b, nil, format("t.table \"%s\" is called with a list of items: t.table \"%s\" { t.col ... }",
       b.__name_, b.__name_))
   end
-  local columns, names, ncols, keyed = {}, {}, 0, nil
+  local columns, names, ncols, keyed, enums = {}, {}, 0, nil, false
   -- rawget: the builder's options that were not given are absent, and
   -- reading them through TblMT.__index (a function) was a tenth of the DSL's time.
   local t = { __tide = "table", name = rawget(b, "__table"), schema = rawget(b, "__schema"),
@@ -929,9 +938,12 @@ function TblMT.__call(b, items)
     local kind = type(item) == "table" and rawget(item, "__tide")
     local d = kind == "column builder" and item.__def or kind == "column" and item
     if d then
-      if not d.type or d.nullable and d.notNull or d.autoincrement and d.default ~= nil
-         or d.generated or d.sequence or d.sequenceComment or kind == "column" then
+      -- a builder whose methods set nothing check_column looks at skips it
+      -- (its __rare says otherwise: serial, identity, notNull, generated,
+      -- sequence, sequenceComment, enum)
+      if kind == "column" or not d.type or rawget(item, "__rare") then
         check_column(b, d)
+        if d.enum then enums = true end
       end
       local name = d.name
       if names[name] then tfail(b, nil, format("column '%s' is defined twice", name)) end
@@ -946,6 +958,11 @@ function TblMT.__call(b, items)
   if t.withoutRowid and not (keyed or t.primary) then
     tfail(b, nil, "a :withoutRowid() table needs a primary key (:primary() on a column, or t.primary { ... })")
   end
+  -- While a schema folder loads, M.__sink (model_lua.c) converts the table
+  -- now and gives a stand-in for it: the definition is garbage at once. A
+  -- table declaring an enum is converted where the file returns it.
+  local sink = M.__sink
+  if sink and not enums then return sink(t) or t end
   return t
 end
 

@@ -109,37 +109,70 @@ static int publish(const char *tmp, const char *path, int exclusive, tide_err *e
     return 0;
 }
 
+int tide_file_out_open(tide_file_out *f, const char *path, tide_err *err)
+{
+    f->path = path;
+    f->tmp = (tide_buf)TIDE_BUF_INIT;
+    if (tide_buf_printf(&f->tmp, "%s.tmp-XXXXXX", path) < 0) {
+        f->fd = -1;
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory writing '%s'", path);
+    }
+    if ((f->fd = mkstemp(f->tmp.data)) < 0) {
+        int rc = write_error(err, path, errno);
+        tide_buf_free(&f->tmp);
+        return rc;
+    }
+    return 0;
+}
+
+int tide_file_out_write(tide_file_out *f, const char *data, size_t len, tide_err *err)
+{
+    if (write_all(f->fd, data, len) < 0) {
+        int rc = write_error(err, f->path, errno);
+        tide_file_out_abort(f);
+        return rc;
+    }
+    return 0;
+}
+
+void tide_file_out_abort(tide_file_out *f)
+{
+    if (f->fd >= 0) {
+        close(f->fd);
+        unlink(f->tmp.data);
+        f->fd = -1;
+    }
+    tide_buf_free(&f->tmp);
+}
+
+int tide_file_out_commit(tide_file_out *f, int exclusive, tide_err *err)
+{
+    int rc = 0, e;
+    if (fsync(f->fd) < 0 || fchmod(f->fd, 0644) < 0) {
+        rc = write_error(err, f->path, errno);
+        tide_file_out_abort(f);
+        return rc;
+    }
+    e = close(f->fd);
+    f->fd = -1;
+    if (e < 0)
+        rc = write_error(err, f->path, errno);
+    else if ((rc = publish(f->tmp.data, f->path, exclusive, err)) == 0)
+        sync_parent(f->path);
+    if (rc < 0)
+        unlink(f->tmp.data);
+    tide_buf_free(&f->tmp);
+    return rc;
+}
+
 int tide_file_write_atomic(const char *path, const char *data, size_t len, int exclusive,
                            tide_err *err)
 {
-    tide_buf tmp = TIDE_BUF_INIT;
-    int fd = -1, created = 0, rc, e;
-    if (tide_buf_printf(&tmp, "%s.tmp-XXXXXX", path) < 0)
-        return tide_err_set(err, TIDE_ENOMEM, "out of memory writing '%s'", path);
-    if ((fd = mkstemp(tmp.data)) < 0) {
-        rc = write_error(err, path, errno);
-        goto done;
-    }
-    created = 1;
-    if (write_all(fd, data, len) < 0 || fsync(fd) < 0 || fchmod(fd, 0644) < 0) {
-        rc = write_error(err, path, errno);
-        goto done;
-    }
-    e = close(fd);
-    fd = -1;
-    if (e < 0) {
-        rc = write_error(err, path, errno);
-        goto done;
-    }
-    if ((rc = publish(tmp.data, path, exclusive, err)) == 0)
-        sync_parent(path);
-done:
-    if (fd >= 0)
-        close(fd);
-    if (rc < 0 && created)
-        unlink(tmp.data);
-    tide_buf_free(&tmp);
-    return rc;
+    tide_file_out f;
+    int rc;
+    if ((rc = tide_file_out_open(&f, path, err)) < 0 || (rc = tide_file_out_write(&f, data, len, err)) < 0)
+        return rc;
+    return tide_file_out_commit(&f, exclusive, err);
 }
 
 /* ---- folders ------------------------------------------------------------ */

@@ -16,6 +16,21 @@ int  tide_file_read(const char *path, tide_buf *out, tide_err *err);
 int  tide_file_write_atomic(const char *path, const char *data, size_t len, int exclusive,
                             tide_err *err);
 
+/* The same written piece by piece (a large file is not held whole in
+ * memory): open makes the temporary file, write appends (a failure removes
+ * it), commit puts it in place as tide_file_write_atomic does (a failure
+ * removes it), abort removes it. */
+typedef struct tide_file_out {
+    int fd;
+    tide_buf tmp;            /* the temporary file's path */
+    const char *path;
+} tide_file_out;
+
+int  tide_file_out_open(tide_file_out *f, const char *path, tide_err *err);
+int  tide_file_out_write(tide_file_out *f, const char *data, size_t len, tide_err *err);
+int  tide_file_out_commit(tide_file_out *f, int exclusive, tide_err *err);
+void tide_file_out_abort(tide_file_out *f);
+
 /* One file of a folder listing. Owned by the list. */
 typedef struct tide_dir_file {
     char *path;              /* dir/name (one slash between them) */

@@ -31,6 +31,7 @@ typedef struct conv {
     const char *table;      /* the table being converted ("s.name"), or NULL */
     const char *column;     /* the column being converted, or NULL */
     const char *object;     /* the object being converted ("view 'v'"), or NULL */
+    struct early *early;    /* the tables converted as written, while a folder loads */
     char tname[256];
     char oname[300];
 } conv;
@@ -997,12 +998,144 @@ static int is_definition(const char *tag)
     return !strcmp(tag, "table") || !strcmp(tag, "object") || !strcmp(tag, "namespace") || !strcmp(tag, "enum");
 }
 
+/* ---- tables converted as their file writes them ---------------------------- */
+
+/* While a schema folder loads, t.table "x" { ... } hands its definition to
+ * early_sink (tide.schema's __sink) as the call ends: the table goes into
+ * the model then, set aside, and the file gets a small stand-in instead,
+ * { __tide = "table", name =, schema =, __converted = n }, so that the
+ * definitions' Lua tables are garbage at once rather than all alive beside
+ * the model when the file returns (the peak memory of a large schema). The
+ * file's returned value then claims each stand-in where it lists it: the
+ * model gets the tables in the order returned, as before, and a table the
+ * file does not return is not in it. A table the converter refuses, and one
+ * declaring an enum (enums are declared in the order returned), stays a
+ * plain definition, converted when returned as before: the same messages. */
+typedef struct early {
+    tide_schema *s;
+    struct file_list *fl;
+    int file;                   /* the file running */
+    lua_Integer serial;         /* this load's, in every stand-in: one of another load is refused */
+    tide_table **made;          /* converted, in the order written */
+    unsigned char *claimed;
+    int n, cap;
+} early;
+
+#define EARLY_SPAN ((lua_Integer)1 << 32)
+
+static const char *origin_of_file(void *ud, int i);
+static const char *early_path(const early *e);
+
+/* (definition) -> its stand-in, or nothing: the definition stays.   [-1, +1, m] */
+static int early_sink(lua_State *L)
+{
+    early *e = lua_touserdata(L, lua_upvalueindex(1));
+    int top = lua_gettop(L), n0, rc, id;
+    tide_table *t = NULL;
+    tide_err scratch;
+    conv cv;
+    if (!e->s || lua_type(L, 1) != LUA_TTABLE || lua_rawlen(L, 1) != 0)
+        return 0;
+    if (e->n == e->cap) {
+        int cap = e->cap ? e->cap * 2 : 256;
+        tide_table **made = realloc(e->made, sizeof *made * (size_t)cap);
+        unsigned char *claimed = made ? realloc(e->claimed, (size_t)cap) : NULL;
+        if (made)
+            e->made = made;
+        if (!claimed)
+            return 0;
+        e->claimed = claimed;
+        e->cap = cap;
+    }
+    memset(&cv, 0, sizeof cv);
+    cv.s = e->s;
+    cv.L = L;
+    cv.err = &scratch;
+    cv.source = early_path(e);
+    cv.origin = origin_of_file;
+    cv.origin_ud = e->fl;
+    n0 = e->s->ntables;
+    rc = convert_table(&cv, 1);
+    lua_settop(L, top);
+    if (e->s->ntables > n0)
+        t = tide_schema_take_last_table(e->s);
+    if (rc < 0 || !t) {
+        tide_table_free(t);
+        if (rc == TIDE_ENOMEM)
+            return luaL_error(L, "%s", scratch.msg);
+        return 0;                       /* said again when the file returns it */
+    }
+    e->made[e->n] = t;                  /* freed at the end unless a file returns it */
+    e->claimed[e->n] = 0;
+    id = e->n++;
+    lua_createtable(L, 0, 4);
+    lua_pushliteral(L, "table");
+    lua_setfield(L, -2, "__tide");
+    lua_pushstring(L, t->name);
+    lua_setfield(L, -2, "name");
+    if (t->schema) {
+        lua_pushstring(L, t->schema);
+        lua_setfield(L, -2, "schema");
+    }
+    lua_pushinteger(L, e->serial * EARLY_SPAN + id);
+    lua_setfield(L, -2, "__converted");
+    lua_pushvalue(L, lua_upvalueindex(2));
+    lua_setmetatable(L, -2);
+    return 1;
+}
+
+/* __index(stand-in, key): a field the stand-in does not keep. */
+static int early_index(lua_State *L)
+{
+    const char *name, *key = luaL_tolstring(L, 2, NULL);
+    lua_pushliteral(L, "name");
+    lua_rawget(L, 1);
+    name = lua_tostring(L, -1);
+    return luaL_error(L, "table '%s': its definition went into the schema model as it was written, so "
+                      "'%s' cannot be read back from it while the schema folder loads; keep what two "
+                      "tables share in a local (t.col builders, a list of items) and use it in both",
+                      name ? name : "?", key);
+}
+
+/* The early table of the stand-in at idx, claimed, into the model: 1 when
+ * idx is a stand-in (*rc the outcome), 0 when it is a plain definition. */
+static int claim_table(conv *cv, int idx, int *rc)
+{
+    lua_State *L = cv->L;
+    early *e = cv->early;
+    lua_Integer id = -1;
+    int i;
+    if (!lua_getmetatable(L, idx))      /* a definition has none */
+        return 0;
+    lua_pop(L, 1);
+    for (lua_pushnil(L); lua_next(L, idx); lua_pop(L, 1))   /* raw reads: nothing allocated */
+        if (lua_type(L, -2) == LUA_TSTRING && lua_isinteger(L, -1) &&
+            !strcmp(lua_tostring(L, -2), "__converted"))
+            id = lua_tointeger(L, -1);
+    if (id < 0)
+        return 0;
+    i = (int)(id % EARLY_SPAN);
+    if (!e || id / EARLY_SPAN != e->serial || i < 0 || i >= e->n) {
+        *rc = fail(cv, "returned a table definition made while another schema load ran; a file "
+                   "returns the tables that this load's files define");
+        return 1;
+    }
+    if (e->claimed[i]) {                /* returned twice: the model says "defined twice" as before */
+        *rc = tide_schema_add_table(cv->s, e->made[i]->schema, e->made[i]->name) ? 0 : nomem(cv);
+        return 1;
+    }
+    e->claimed[i] = 1;
+    *rc = tide_schema_put_table(cv->s, e->made[i]) < 0 ? nomem(cv) : 0;
+    return 1;
+}
+
 /* The definition at idx, tagged tag: a table, an object or a namespace.
  * [-0, +0, -] */
 static int convert_definition(conv *cv, int idx, const char *tag)
 {
+    int rc;
     if (!strcmp(tag, "table"))
-        return convert_table(cv, idx);
+        return claim_table(cv, idx, &rc) ? rc : convert_table(cv, idx);
     if (!strcmp(tag, "object"))
         return convert_object(cv, idx);
     if (!strcmp(tag, "namespace"))
@@ -1061,10 +1194,11 @@ static const char *origin_of_call(void *ud, int i)
 }
 
 static int convert(tide_schema *s, lua_State *L, int idx, const char *source, origin_fn origin,
-                   void *ud, tide_err *err)
+                   void *ud, early *e, tide_err *err)
 {
     conv cv;
     memset(&cv, 0, sizeof cv);
+    cv.early = e;
     cv.s = s;
     cv.L = L;
     cv.err = err;
@@ -1119,7 +1253,7 @@ int tide_model_item_from_lua(tide_schema *s, tide_table *t, lua_State *L, int id
 int tide_model_from_lua(tide_schema *s, lua_State *L, int idx, const char *source, tide_err *err)
 {
     call_origin o = { source, s->ntables };
-    return convert(s, L, idx, source, origin_of_call, &o, err);
+    return convert(s, L, idx, source, origin_of_call, &o, NULL, err);
 }
 
 /* ---- schema folders ------------------------------------------------------- */
@@ -1205,7 +1339,109 @@ static int run_file_p(lua_State *L)
     return 1;
 }
 
-static int load_file(tide_schema *s, lua_State *L, file_list *fl, int k, tide_err *err)
+static const char *early_path(const early *e)
+{
+    return e->fl->paths[e->file];
+}
+
+/* (&early *) -> tide.schema's __sink set to early_sink, its state (a
+ * userdata, anchored in the registry as well) in *out.   [-1, +0, e] */
+static int sink_on_p(lua_State *L)
+{
+    early **out = lua_touserdata(L, 1);
+    early *e;
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "tide.schema");
+    lua_call(L, 1, 1);
+    if (!lua_istable(L, -1))
+        return 0;
+    e = lua_newuserdatauv(L, sizeof *e, 1);
+    memset(e, 0, sizeof *e);
+    lua_pushvalue(L, -2);
+    lua_setiuservalue(L, -2, 1);        /* the module, for sink_off_p */
+    lua_pushvalue(L, -1);
+    lua_setfield(L, LUA_REGISTRYINDEX, "tide.early");
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, early_index);
+    lua_setfield(L, -2, "__index");
+    lua_pushcclosure(L, early_sink, 2);
+    lua_setfield(L, -2, "__sink");
+    *out = e;
+    return 0;
+}
+
+/* tide.schema's __sink removed, and its anchor.   [-0, +0, e] */
+static int sink_off_p(lua_State *L)
+{
+    if (lua_getfield(L, LUA_REGISTRYINDEX, "tide.early") == LUA_TUSERDATA &&
+        lua_getiuservalue(L, -1, 1) == LUA_TTABLE) {
+        lua_pushnil(L);
+        lua_setfield(L, -2, "__sink");
+    }
+    lua_pushnil(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, "tide.early");
+    return 0;
+}
+
+/* (&lua_State *) -> a new thread in *out, anchored in the registry.   [-1, +0, e] */
+static int thread_p(lua_State *L)
+{
+    lua_State **out = lua_touserdata(L, 1), *T = lua_newthread(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, "tide.loading");
+    *out = T;                           /* once anchored: early_stop lets it go */
+    return 0;
+}
+
+/* Starts converting tables into s as they are written: *out is the state,
+ * NULL when there is no tide.schema to take the sink (tables are then
+ * converted when returned, as always); *T the thread the files run on. */
+static int early_start(lua_State *L, tide_schema *s, file_list *fl, early **out, lua_State **T,
+                       tide_err *err)
+{
+    static lua_Integer serial;      /* per load: a stand-in kept from another load is refused */
+    early *e = NULL;
+    int rc;
+    *out = NULL;
+    *T = NULL;
+    lua_pushcfunction(L, thread_p);         /* light C functions and userdata: nothing allocated */
+    lua_pushlightuserdata(L, T);
+    if ((rc = tide_runtime_pcall(L, 1, 0, err)) < 0)
+        return rc;
+    lua_pushcfunction(*T, sink_on_p);
+    lua_pushlightuserdata(*T, &e);
+    if ((rc = tide_runtime_pcall(*T, 1, 0, err)) < 0 || !e)
+        return rc;
+    e->s = s;
+    e->fl = fl;
+    e->serial = ++serial % 1000000;
+    *out = e;
+    return 0;
+}
+
+/* The tables converted as written that no file returned are freed; the
+ * sink is removed, and the thread T let go: its stack, grown by the files
+ * and the conversions inside them, is freed with it rather than shrunk. */
+static int early_stop(lua_State *L, lua_State *T, early *e, tide_err *err)
+{
+    int i, rc = 0;
+    if (e) {
+        for (i = 0; i < e->n; i++)
+            if (!e->claimed[i])
+                tide_table_free(e->made[i]);
+        free(e->made);
+        free(e->claimed);
+        memset(e, 0, sizeof *e);        /* a sink kept by a file now does nothing */
+        lua_pushcfunction(T, sink_off_p);
+        rc = tide_runtime_pcall(T, 0, 0, err);
+    }
+    if (T) {
+        lua_pushnil(L);                 /* the key is there: nothing allocated */
+        lua_setfield(L, LUA_REGISTRYINDEX, "tide.loading");
+    }
+    return rc;
+}
+
+static int load_file(tide_schema *s, lua_State *L, file_list *fl, int k, early *e, tide_err *err)
 {
     run r = { fl->paths[k], err, 0 };
     int top = lua_gettop(L), rc;
@@ -1214,13 +1450,15 @@ static int load_file(tide_schema *s, lua_State *L, file_list *fl, int k, tide_er
     fl->first[k] = s->ntables;
     fl->first_object[k] = s->nobjects;
     fl->loaded = k + 1;
+    if (e)
+        e->file = k;
     lua_pushcfunction(L, run_file_p);       /* a light C function: allocates nothing */
     lua_pushlightuserdata(L, &r);
     rc = tide_runtime_pcall(L, 1, 1, err);
     if (rc == 0 && r.rc < 0)
         rc = r.rc;
     if (rc == 0)
-        rc = convert(s, L, -1, r.path, origin_of_file, fl, err);
+        rc = convert(s, L, -1, r.path, origin_of_file, fl, e, err);
     lua_settop(L, top);
     return rc;
 }
@@ -1335,8 +1573,19 @@ int tide_schema_load_dirs(tide_schema **out, lua_State *L, char *const *dirs, in
         rc = list_folder(&fl, dirs[i], err);
     if (rc == 0 && !(s = tide_schema_new()))
         rc = tide_err_set(err, TIDE_ENOMEM, "out of memory loading the schema");
-    for (i = 0; rc == 0 && i < fl.n; i++)
-        rc = load_file(s, L, &fl, i, err);
+    if (rc == 0) {
+        early *e = NULL;
+        lua_State *T = NULL;
+        tide_err stop_err;
+        int stop;
+        rc = early_start(L, s, &fl, &e, &T, err);
+        for (i = 0; rc == 0 && i < fl.n; i++)
+            rc = load_file(s, T, &fl, i, e, err);
+        if ((stop = early_stop(L, T, e, &stop_err)) < 0 && rc == 0) {
+            rc = stop;
+            *err = stop_err;
+        }
+    }
     /* The definitions' tables are garbage once converted: freed now, their
      * memory serves the diff, the SQL and the snapshot (a third of the peak
      * for 5,000 tables) instead of waiting for a collection that never comes. */

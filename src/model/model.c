@@ -162,6 +162,27 @@ tide_table *tide_schema_add_table(tide_schema *s, const char *schema, const char
     return t;
 }
 
+tide_table *tide_schema_take_last_table(tide_schema *s)
+{
+    return s->ntables ? s->tables[--s->ntables] : NULL;
+}
+
+int tide_schema_put_table(tide_schema *s, tide_table *t)
+{
+    tide_table **slot = grow(s, (void **)&s->tables, &s->ntables, sizeof *slot);
+    if (!slot)
+        return TIDE_ENOMEM;
+    *slot = t;
+    s->finished = 0;
+    return 0;
+}
+
+void tide_table_free(tide_table *t)
+{
+    if (t)
+        table_free(t);
+}
+
 tide_enum *tide_schema_add_enum(tide_schema *s, const char *schema, const char *name)
 {
     tide_enum *e = grow(s, (void **)&s->enums, &s->nenums, sizeof *e);

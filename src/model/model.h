@@ -406,6 +406,14 @@ char *tide_schema_strn(tide_schema *s, const char *str, size_t n);
  * valid until the next add to the same list. */
 tide_table  *tide_schema_add_table(tide_schema *s, const char *schema, const char *name);
 tide_enum   *tide_schema_add_enum(tide_schema *s, const char *schema, const char *name);
+/* A table set aside and put back (the definitions' loader converts a table
+ * as its file writes it, then lists it where the file returns it): take
+ * removes the last table from s->tables (NULL when none), put appends a
+ * table of s's arena (0 or TIDE_ENOMEM), tide_table_free frees the lists of
+ * one never put back (its strings stay in the arena). */
+tide_table  *tide_schema_take_last_table(tide_schema *s);
+int          tide_schema_put_table(tide_schema *s, tide_table *t);
+void         tide_table_free(tide_table *t);
 int          tide_enum_add_value(tide_schema *s, tide_enum *e, const char *value);
 tide_column *tide_table_add_column(tide_schema *s, tide_table *t, const char *name, const char *type);
 int          tide_table_add_pk_column(tide_schema *s, tide_table *t, const char *column);

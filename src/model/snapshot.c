@@ -13,11 +13,15 @@
 #include "core/files.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define CORRUPT "the snapshot is corrupt; restore it from version control or regenerate it"
 
@@ -99,7 +103,13 @@ typedef struct writer {
     const char *bad;               /* the string that is not UTF-8 */
     tide_buf tmp;                  /* scratch: an object's default canonical form */
     int declared;                  /* the schema's declared_types: columns say theirs */
+    tide_file_out *file;           /* out goes there as it fills (tide_snapshot_write) */
+    tide_err *err;
 } writer;
+
+/* What out holds before it goes to the file: a large snapshot is not
+ * held whole beside the model it is written from. */
+#define FLUSH_AT ((size_t)1 << 18)
 
 /* Notes where the writer is, for the message of a failure. */
 static void at_object(writer *w, const char *what, const char *schema, const char *name)
@@ -115,6 +125,17 @@ static void put(writer *w, const char *p, size_t n)
 {
     if (!w->rc && tide_buf_add(w->out, p, n) < 0)
         w->rc = TIDE_ENOMEM;
+}
+
+/* Sends what out holds to the file once it is FLUSH_AT or more (called
+ * between tables and objects: no check per piece written). */
+static void spill(writer *w)
+{
+    if (!w->rc && w->file && w->out->len >= FLUSH_AT) {
+        if (tide_file_out_write(w->file, w->out->data, w->out->len, w->err) < 0)
+            w->rc = TIDE_EIO;
+        tide_buf_reset(w->out);
+    }
 }
 
 static void newline(writer *w)
@@ -477,6 +498,8 @@ static void render_object(writer *w, const tide_object *o)
 
 static int render_error(const writer *w, tide_err *err)
 {
+    if (w->rc == TIDE_EIO)
+        return w->rc;                   /* said by tide_file_out_write */
     if (w->rc == TIDE_ENOMEM)
         return tide_err_set(err, TIDE_ENOMEM, "out of memory writing the snapshot");
     return tide_err_set(err, TIDE_ECONFIG,
@@ -486,13 +509,16 @@ static int render_error(const writer *w, tide_err *err)
                         w->name ? w->name : "?", w->bad);
 }
 
-int tide_snapshot_render(const tide_schema *s, tide_buf *out, tide_err *err)
+/* s into out, or through out into file when file is not NULL. */
+static int render(const tide_schema *s, tide_buf *out, tide_file_out *file, tide_err *err)
 {
     writer w;
     size_t len0 = out->len;
     int i;
     memset(&w, 0, sizeof w);
     w.out = out;
+    w.file = file;
+    w.err = err;
     enter(&w, "{");
     string_field(&w, "format", TIDE_SNAPSHOT_FORMAT);
     if (s->digest)              /* second, where tide_snapshot_read_digest looks */
@@ -522,14 +548,18 @@ int tide_snapshot_render(const tide_schema *s, tide_buf *out, tide_err *err)
     }
     key(&w, "tables");
     enter(&w, "[");
-    for (i = 0; i < s->ntables; i++)
+    for (i = 0; i < s->ntables; i++) {
         render_table(&w, s->tables[i]);
+        spill(&w);
+    }
     leave(&w, "]");
     if (s->nobjects) {             /* left out when none: older snapshots stay byte for byte */
         key(&w, "objects");
         enter(&w, "[");
-        for (i = 0; i < s->nobjects; i++)
+        for (i = 0; i < s->nobjects; i++) {
             render_object(&w, &s->objects[i]);
+            spill(&w);
+        }
         leave(&w, "]");
     }
     leave(&w, "}");
@@ -543,14 +573,22 @@ int tide_snapshot_render(const tide_schema *s, tide_buf *out, tide_err *err)
     return render_error(&w, err);
 }
 
+int tide_snapshot_render(const tide_schema *s, tide_buf *out, tide_err *err)
+{
+    return render(s, out, NULL, err);
+}
+
 int tide_snapshot_write(const tide_schema *s, const char *path, tide_err *err)
 {
     tide_buf text = TIDE_BUF_INIT;
+    tide_file_out f;
     int rc;
-    if ((rc = tide_snapshot_render(s, &text, err)) < 0)
-        goto done;
-    rc = tide_file_write_atomic(path, text.data, text.len, 0, err);
-done:
+    if ((rc = tide_file_out_open(&f, path, err)) < 0)
+        return rc;
+    if ((rc = render(s, &text, &f, err)) == 0 && (rc = tide_file_out_write(&f, text.data, text.len, err)) == 0)
+        rc = tide_file_out_commit(&f, 0, err);
+    else
+        tide_file_out_abort(&f);
     tide_buf_free(&text);
     return rc;
 }
@@ -567,6 +605,7 @@ typedef struct reader {
     tide_buf str;                  /* the last string read, unescaped */
     char shown[80];                /* found()'s answer, or a key fit to print */
     tide_err *err;
+    const char *kept;              /* a mapped file: the pages from here on are still held */
 } reader;
 
 static int fail(reader *r, const char *at, const char *fmt, ...)
@@ -1345,10 +1384,27 @@ static const need table_needs[] = { { "name", NEED_TEXT, offsetof(tide_table, na
 static const shape table_shape = { "a table", "table", table_keys, table_field, offsetof(tide_table, name),
                                    table_needs };
 
+/* Of a mapped snapshot, the pages the reader has passed (1 MB or more) go
+ * back to the kernel, so that the text is not held whole beside the model
+ * it becomes; a message that needs them again (its line number) reads them
+ * from the file anew. */
+static void give_back(reader *r)
+{
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), from = (uintptr_t)r->kept;
+    uintptr_t to = (uintptr_t)r->p & ~(page - 1);
+    if (r->kept && to >= from + ((uintptr_t)1 << 20)) {
+        madvise((void *)from, to - from, MADV_DONTNEED);
+        r->kept = (const char *)to;
+    }
+}
+
 static int table_item(reader *r, void *ctx)
 {
+    int rc;
     (void)ctx;
-    return read_item(r, &table_shape, tide_schema_add_table(r->s, NULL, NULL), NULL);
+    rc = read_item(r, &table_shape, tide_schema_add_table(r->s, NULL, NULL), NULL);
+    give_back(r);
+    return rc;
 }
 
 /* The kind of an object, by its name in tide_object_kinds. */
@@ -1531,10 +1587,12 @@ static int read_document(reader *r)
     return 0;
 }
 
-int tide_snapshot_parse(tide_schema **out, const char *text, size_t len, const char *name,
-                        tide_err *err)
+/* The snapshot text into *out; mapped: text is a file's mapping (its
+ * passed pages are given back as the tables are read). */
+static int parse(tide_schema **out, const char *text, size_t len, const char *name, int mapped,
+                 tide_err *err)
 {
-    reader r = { text, text, text + len, name, NULL, TIDE_BUF_INIT, "", err };
+    reader r = { text, text, text + len, name, NULL, TIDE_BUF_INIT, "", err, mapped ? text : NULL };
     char before[300];
     int rc;
     *out = NULL;
@@ -1561,12 +1619,41 @@ done:
     return rc;
 }
 
+int tide_snapshot_parse(tide_schema **out, const char *text, size_t len, const char *name,
+                        tide_err *err)
+{
+    return parse(out, text, len, name, 0, err);
+}
+
+/* A large snapshot is mapped rather than read into memory (see give_back):
+ * 0 or a tide_code; 1 when it is not (small, or mmap refused): then it is read. */
+static int parse_mapped(tide_schema **out, const char *path, tide_err *err)
+{
+    struct stat st;
+    void *text;
+    int fd = open(path, O_RDONLY | O_CLOEXEC), rc;
+    if (fd < 0)
+        return 1;
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size < (off_t)4 << 20 ||
+        (text = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0)) == MAP_FAILED) {
+        close(fd);
+        return 1;
+    }
+    close(fd);
+    madvise(text, (size_t)st.st_size, MADV_SEQUENTIAL);
+    rc = parse(out, text, (size_t)st.st_size, path, 1, err);
+    munmap(text, (size_t)st.st_size);
+    return rc;
+}
+
 int tide_snapshot_read(tide_schema **out, const char *path, tide_err *err)
 {
     tide_buf text = TIDE_BUF_INIT;
     struct stat st;
     int rc;
     *out = NULL;
+    if ((rc = parse_mapped(out, path, err)) <= 0)
+        return rc;
     if ((rc = tide_file_read(path, &text, err)) < 0) {
         if (stat(path, &st) < 0 && errno == ENOENT)
             rc = tide_err_set(err, TIDE_EIO, "no snapshot at %s", path);

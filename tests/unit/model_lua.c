@@ -448,6 +448,42 @@ static void reports_a_table_defined_in_two_files(void **state)
     expect_error(f, TIDE_ECONFIG, 3, "table 'org' is defined twice", "schema/a.lua", "schema/b.lua");
 }
 
+/* Tables go into the model as their t.table call ends (issue 20: the
+ * definitions' Lua tables are not all alive beside the model): the model
+ * still has the tables a file returns, in its order, and no other; what a
+ * file may no longer do (read a definition back) says so at its line. */
+static void converts_tables_as_they_are_written(void **state)
+{
+    fixture *f = *state;
+    tide_schema *s = NULL;
+    tide_err err;
+    put(f, "schema/a.lua", "local t = require 'tide.schema'\n"
+        "local ghost = t.table 'ghost' { t.col 'id' :integer() }\n"
+        "local b = t.table 'app.b' { t.col 'id' :integer() :primary(), t.col 'a_id' :integer() :references('a', 'id') }\n"
+        "local a = t.table 'a' { t.col 'id' :integer() :primary(), t.index { 'id' } }\n"
+        "assert(a.__tide == 'table' and a.name == 'a' and b.name == 'b' and b.schema == 'app')\n"
+        "return { a, b, t.table 'c' { t.col 'st' :enum('st', { 'x' }) } }\n");
+    assert_int_equal(load(f, &s, &err, 1, "schema"), 0);
+    assert_int_equal(s->ntables, 3);
+    assert_non_null(tide_schema_find_table(s, NULL, "a"));
+    assert_non_null(tide_schema_find_table(s, "app", "b"));
+    assert_non_null(tide_schema_find_table(s, NULL, "c"));
+    assert_null(tide_schema_find_table(s, NULL, "ghost"));
+    assert_int_equal(tide_schema_find_table(s, NULL, "a")->nindexes, 1);
+    assert_int_equal(tide_schema_find_table(s, "app", "b")->nfks, 1);
+    tide_schema_free(s);
+
+    put(f, "schema/a.lua", "local t = require 'tide.schema'\n"
+        "local a = t.table 'a' { t.col 'id' :integer() }\n"
+        "return { a, a }\n");
+    expect_error(f, TIDE_ECONFIG, 1, "table 'a' is defined twice");
+
+    put(f, "schema/a.lua", "local t = require 'tide.schema'\n"
+        "local a = t.table 'a' { t.col 'id' :integer() }\n"
+        "return { a, t.table 'b' { a.columns[1] } }\n");
+    expect_error(f, TIDE_ELUA, 3, "schema/a.lua:3:", "table 'a': ", "'columns' cannot be read back");
+}
+
 static void reports_finish_errors(void **state)
 {
     fixture *f = *state;
@@ -781,6 +817,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(reports_a_missing_folder, setup, teardown),
         cmocka_unit_test_setup_teardown(reports_conflicting_enums_naming_both_places, setup, teardown),
         cmocka_unit_test_setup_teardown(reports_a_table_defined_in_two_files, setup, teardown),
+        cmocka_unit_test_setup_teardown(converts_tables_as_they_are_written, setup, teardown),
         cmocka_unit_test_setup_teardown(reports_finish_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(loads_objects_generated_columns_and_options, setup, teardown),
         cmocka_unit_test_setup_teardown(reports_object_misuse, setup, teardown),
