@@ -277,45 +277,15 @@ static void alter_dictionary(tide_sqlw *e, const tide_object *old, const tide_ob
     tide_sqlw_stmt(e);
 }
 
-int pg_emit__text_search(tide_sqlw *e, const tide_op *op)
+void pg_emit__text_search_create(tide_sqlw *e, const tide_object *o)
 {
-    const tide_object *o = op->object ? op->object : op->old_object;
-    if (o->kind != TIDE_OBJ_TS_DICTIONARY && o->kind != TIDE_OBJ_TS_CONFIGURATION)
-        return 0;
-    switch (op->kind) {
-    case TIDE_OP_CREATE_OBJECT:
-        create(e, op->object);
-        break;
-    case TIDE_OP_DROP_OBJECT:
-        tide_sqlw_put(e, "drop ");
-        ref(e, op->old_object, op->old_object->name);
-        tide_sqlw_stmt(e);
-        break;
-    case TIDE_OP_RENAME_OBJECT:
-        tide_sqlw_put(e, "alter ");
-        ref(e, op->old_object, op->old_object->name);
-        tide_sqlw_put(e, " rename to ");
-        tide_sqlw_q(e, op->object->name);
-        tide_sqlw_stmt(e);
-        break;
-    case TIDE_OP_ALTER_OBJECT:
-        if (o->kind == TIDE_OBJ_TS_DICTIONARY)
-            alter_dictionary(e, op->old_object, op->object);
-        else
-            alter_configuration(e, op->old_object, op->object);
-        break;
-    case TIDE_OP_ALTER_OBJECT_COMMENT:
-        tide_sqlw_put(e, "comment on ");
-        ref(e, op->object, op->object->name);
-        tide_sqlw_put(e, " is ");
-        if (op->object->comment)
-            tide_sqlw_literal(e, op->object->comment);
-        else
-            tide_sqlw_put(e, "null");
-        tide_sqlw_stmt(e);
-        break;
-    default:
-        break;
-    }
-    return 1;
+    create(e, o);
+}
+
+void pg_emit__text_search_alter(tide_sqlw *e, const tide_object *old, const tide_object *o)
+{
+    if (o->kind == TIDE_OBJ_TS_DICTIONARY)
+        alter_dictionary(e, old, o);
+    else
+        alter_configuration(e, old, o);
 }

@@ -423,6 +423,11 @@ int pg_emit__domain_cast(const tide_plan *plan, const tide_column *from, const t
 
 /* ---- the operations ------------------------------------------------------------- */
 
+static int text_search(const tide_object *o)
+{
+    return o->kind == TIDE_OBJ_TS_DICTIONARY || o->kind == TIDE_OBJ_TS_CONFIGURATION;
+}
+
 static void ref(tide_sqlw *e, const tide_object *o, const char *name)
 {
     switch (o->kind) {
@@ -435,6 +440,12 @@ static void ref(tide_sqlw *e, const tide_object *o, const char *name)
         break;
     case TIDE_OBJ_COLLATION:
         tide_sqlw_put(e, "collation ");
+        break;
+    case TIDE_OBJ_TS_DICTIONARY:
+        tide_sqlw_put(e, "text search dictionary ");
+        break;
+    case TIDE_OBJ_TS_CONFIGURATION:
+        tide_sqlw_put(e, "text search configuration ");
         break;
     default:
         tide_sqlw_put(e, "type ");
@@ -495,17 +506,20 @@ static void create_type(tide_sqlw *e, const tide_object *o)
         comment(e, o);
 }
 
-/* The driver's SQL for a *_OBJECT operation on an extension, a collation,
- * a domain or a composite type; 0 when the object is of another kind. */
+/* The driver's SQL for a *_OBJECT operation on a type kind (an extension,
+ * a collation, a text search object, a domain, a composite or range type);
+ * 0 when the object is of another kind. */
 int pg_emit__type_object(tide_sqlw *e, const tide_op *op)
 {
     const tide_object *o = op->object ? op->object : op->old_object;
-    if (o->kind != TIDE_OBJ_EXTENSION && o->kind != TIDE_OBJ_COLLATION && o->kind != TIDE_OBJ_DOMAIN &&
-        o->kind != TIDE_OBJ_COMPOSITE && o->kind != TIDE_OBJ_RANGE)
+    if (!(tide_object_kinds[o->kind].flags & TIDE_OBJK_TYPE))
         return 0;
     switch (op->kind) {
     case TIDE_OP_CREATE_OBJECT:
-        create_type(e, op->object);
+        if (text_search(o))
+            pg_emit__text_search_create(e, op->object);
+        else
+            create_type(e, op->object);
         break;
     case TIDE_OP_DROP_OBJECT:
         tide_sqlw_put(e, "drop ");
@@ -525,7 +539,9 @@ int pg_emit__type_object(tide_sqlw *e, const tide_op *op)
         tide_sqlw_stmt(e);
         break;
     case TIDE_OP_ALTER_OBJECT:
-        if (o->kind == TIDE_OBJ_EXTENSION) {
+        if (text_search(o)) {
+            pg_emit__text_search_alter(e, op->old_object, op->object);
+        } else if (o->kind == TIDE_OBJ_EXTENSION) {
             tide_sqlw_put(e, "alter extension ");
             tide_sqlw_q(e, o->name);
             tide_sqlw_put(e, " set schema ");

@@ -88,9 +88,11 @@ void pg_emit__table_name(struct tide_sqlw *e, const tide_table *t, tide_buf *out
 /* Extensions, domains and composite types (emit_types.c): 1 when the op's
  * object is one of them (its SQL written), 0 otherwise. */
 int pg_emit__type_object(struct tide_sqlw *e, const tide_op *op);
-/* Text search dictionaries and configurations (emit_textsearch.c): 1 when
- * the op's object is one of them (its SQL written), 0 otherwise. */
-int pg_emit__text_search(struct tide_sqlw *e, const tide_op *op);
+/* Text search dictionaries and configurations (emit_textsearch.c): their
+ * CREATE (with their comment) and a changed one's statements; the other
+ * operations are emit_types.c's, as for every type. */
+void pg_emit__text_search_create(struct tide_sqlw *e, const tide_object *o);
+void pg_emit__text_search_alter(struct tide_sqlw *e, const tide_object *old, const tide_object *o);
 /* Partitioned tables (emit_partitions.c): " partition by <key>" after
  * CREATE TABLE's parenthesis; a changed key refused by name (1: refused);
  * a partition's *_OBJECT operations (1 when the object is a partition). */
