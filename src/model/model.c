@@ -511,7 +511,9 @@ int tide_model_canonical_type(const char *spelling, tide_buf *out)
     for (i = 0; type_aliases[i].alias && words.data; i++)
         if (!strcmp(words.data, type_aliases[i].alias))
             canonical = type_aliases[i].canonical;
-    if (canonical) {
+    if (canonical && !params.len && !strcmp(words.data, "bpchar")) {
+        rc = tide_buf_puts(out, "bpchar");   /* bpchar without a length is unbounded, not char(1) */
+    } else if (canonical) {
         rc = tide_buf_puts(out, canonical);
         if (rc == 0 && params.len && !strcmp(canonical, "numeric") && !strchr(params.data, ','))
             rc = tide_buf_printf(out, "%.*s,0)", (int)params.len - 1, params.data);   /* numeric(p) is numeric(p,0) */

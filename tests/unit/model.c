@@ -28,7 +28,9 @@ static void canonical_types(void **state)
     expect_type("Character Varying(255)", "varchar(255)");
     expect_type("varchar", "varchar");
     expect_type("character(2)", "char(2)");
-    expect_type("bpchar", "char(1)");
+    expect_type("bpchar", "bpchar");          /* unbounded: not char(1) */
+    expect_type("bpchar(3)", "char(3)");
+    expect_type("character", "char(1)");
     expect_type("DECIMAL(10, 2)", "numeric(10,2)");
     expect_type("double precision", "double");
     expect_type("float8", "double");

@@ -1,0 +1,1 @@
+insert into tags (id, name) values (1, 'red');
