@@ -31,6 +31,12 @@ void tide_sqlw_put(tide_sqlw *w, const char *s)
         w->rc = TIDE_ENOMEM;
 }
 
+void tide_sqlw_putn(tide_sqlw *w, const char *s, size_t n)
+{
+    if (w->rc == 0 && tide_buf_add(&w->sql, s, n) < 0)
+        w->rc = TIDE_ENOMEM;
+}
+
 void tide_sqlw_q(tide_sqlw *w, const char *ident)
 {
     if (w->rc == 0 && w->drv->quote_ident(&w->sql, ident) < 0)

@@ -22,6 +22,7 @@ void tide_sqlw_init(tide_sqlw *w, const tide_driver *drv, const tide_plan *plan,
 int  tide_sqlw_finish(tide_sqlw *w);
 
 void tide_sqlw_put(tide_sqlw *w, const char *s);
+void tide_sqlw_putn(tide_sqlw *w, const char *s, size_t n);        /* the n bytes at s */
 void tide_sqlw_q(tide_sqlw *w, const char *ident);                 /* "ident" */
 void tide_sqlw_qname(tide_sqlw *w, const char *schema, const char *name);
 void tide_sqlw_literal(tide_sqlw *w, const char *text);             /* 'text' */

@@ -520,17 +520,6 @@ static const char *pub_parts(const char *def, size_t *n)
     return def + 4;
 }
 
-/* The n bytes at s. */
-static void put_span(tide_sqlw *e, const char *s, size_t n)
-{
-    tide_buf b = TIDE_BUF_INIT;
-    if (tide_buf_add(&b, s, n) < 0)
-        e->rc = e->rc ? e->rc : TIDE_ENOMEM;
-    else
-        tide_sqlw_put(e, b.data);
-    tide_buf_free(&b);
-}
-
 /* ALTER PUBLICATION ... SET what it publishes, and SET its options (each
  * said, so that one left out goes back to its default); a change to or
  * from all tables, or to or from none, makes it again. */
@@ -551,7 +540,7 @@ static void alter_publication(tide_sqlw *e, const tide_object *old, const tide_o
         tide_sqlw_put(e, "alter publication ");
         tide_sqlw_q(e, o->name);
         tide_sqlw_put(e, " set ");
-        put_span(e, b, nb);
+        tide_sqlw_putn(e, b, nb);
         tide_sqlw_stmt(e);
     }
     if (!oa != !ob || (oa && strcmp(oa, ob))) {
@@ -560,7 +549,7 @@ static void alter_publication(tide_sqlw *e, const tide_object *old, const tide_o
         tide_sqlw_put(e, " set (publish = '");
         if (ob && strstr(ob, "publish = '")) {
             const char *v = strstr(ob, "publish = '") + 11;
-            put_span(e, v, strcspn(v, "'"));
+            tide_sqlw_putn(e, v, strcspn(v, "'"));
         } else {
             tide_sqlw_put(e, "insert, update, delete, truncate");
         }

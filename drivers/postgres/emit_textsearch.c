@@ -53,12 +53,7 @@ static int starts(clause c, const char *w)
 
 static void put_clause(tide_sqlw *e, clause c)
 {
-    tide_buf b = TIDE_BUF_INIT;
-    if (tide_buf_add(&b, c.p, c.n) < 0)
-        e->rc = e->rc ? e->rc : TIDE_ENOMEM;
-    else
-        tide_sqlw_put(e, b.data);
-    tide_buf_free(&b);
+    tide_sqlw_putn(e, c.p, c.n);
 }
 
 /* What follows "word =" in c, trimmed ("parser = x" -> "x"). */

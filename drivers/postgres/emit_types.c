@@ -63,8 +63,7 @@ static int same_text(span a, span b)
 
 static void put_span(tide_sqlw *e, span s)
 {
-    if (e->rc == 0 && tide_buf_add(&e->sql, s.p, s.n) < 0)
-        e->rc = tide_err_set(e->err, TIDE_ENOMEM, "out of memory");
+    tide_sqlw_putn(e, s.p, s.n);
 }
 
 /* What an alteration compares: the canonical form (the server's spelling
