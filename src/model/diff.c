@@ -1365,36 +1365,20 @@ static int object_is_paired(const differ *d, const tide_object *ao)
     return 0;
 }
 
-/* The phase o's create and alter operations go in. */
-static int create_phase(const tide_object *o)
-{
-    return kind_flags(o) & TIDE_OBJK_BEFORE_TABLES ? P_CREATE_OBJECT_EARLY : P_CREATE_OBJECT;
-}
-
 /* Takes out the ALTER_OBJECT operation of each of a's objects that is also
- * made again (redo[i]): the object is created as it is now. altered[i]: 1 +
- * the operation's position in P_CREATE_OBJECT, or minus that in
- * P_CREATE_OBJECT_EARLY; 0: none. */
-static void take_out(differ *d, const int *altered, const char *redo, int n)
+ * made again (redo[i]): the object is created as it is now, and the ALTER
+ * would run between its drop and its create. */
+static void take_out(differ *d, const char *redo)
 {
     static const int phases[2] = { P_CREATE_OBJECT_EARLY, P_CREATE_OBJECT };
-    int i, p, k, kept;
+    size_t p;
+    int k, kept;
     for (p = 0; p < 2; p++) {
-        char *gone = NULL;
-        for (i = 0; i < n; i++)
-            if (redo[i] && (p ? altered[i] > 0 : altered[i] < 0)) {
-                if (!gone && !(gone = calloc((size_t)d->nphase[phases[p]], 1))) {
-                    d->failed = tide_err_set(d->err, TIDE_ENOMEM, "out of memory");
-                    return;
-                }
-                gone[(altered[i] > 0 ? altered[i] : -altered[i]) - 1] = 1;
-            }
-        for (k = kept = 0; gone && k < d->nphase[phases[p]]; k++)
-            if (!gone[k])
-                d->phase[phases[p]][kept++] = d->phase[phases[p]][k];
-        if (gone)
-            d->nphase[phases[p]] = kept;
-        free(gone);
+        tide_op *ops = d->phase[phases[p]];
+        for (k = kept = 0; k < d->nphase[phases[p]]; k++)
+            if (ops[k].kind != TIDE_OP_ALTER_OBJECT || !redo[ops[k].old_object - d->a->objects])
+                ops[kept++] = ops[k];
+        d->nphase[phases[p]] = kept;
     }
 }
 
@@ -1409,7 +1393,7 @@ static tide_op *object_op(differ *d, tide_op_kind kind, const tide_object *ao, c
     else if (kind == TIDE_OP_RENAME_OBJECT)
         phase = P_RENAME;
     else
-        phase = create_phase(o);
+        phase = kind_flags(o) & TIDE_OBJK_BEFORE_TABLES ? P_CREATE_OBJECT_EARLY : P_CREATE_OBJECT;
     if ((op = add_op(d, phase, kind, NULL)) != NULL) {
         op->object = bo;
         op->old_object = ao;
@@ -1553,11 +1537,8 @@ static void diff_objects(differ *d)
 {
     touched t = TIDE_STRSET_INIT(d->nocase);
     char *redo = NULL;           /* a's objects dropped and created again */
-    int *altered = NULL;         /* per a's object: 1 + where its ALTER_OBJECT op is in its phase */
     int i, more;
-    if (d->a->nobjects && (!(redo = calloc((size_t)d->a->nobjects, 1)) ||
-                           !(altered = calloc((size_t)d->a->nobjects, sizeof *altered)))) {
-        free(redo);
+    if (d->a->nobjects && !(redo = calloc((size_t)d->a->nobjects, 1))) {
         d->failed = tide_err_set(d->err, TIDE_ENOMEM, "out of memory");
         return;
     }
@@ -1576,9 +1557,7 @@ static void diff_objects(differ *d)
                                             bo->kind == TIDE_OBJ_TRIGGER || bo->kind == TIDE_OBJ_EVENT_TRIGGER);
             note(d, 0, "%s %s: %s changed", kind_name(bo), bo->name, options_only ? "options" : "definition");
             if (((kind_flags(bo) & TIDE_OBJK_ALTERABLE) || options_only) && same_name(d, ao->name, bo->name)) {
-                if (object_op(d, TIDE_OP_ALTER_OBJECT, ao, bo))
-                    altered[ao - d->a->objects] = create_phase(bo) == P_CREATE_OBJECT ? d->nphase[P_CREATE_OBJECT]
-                                                  : -d->nphase[P_CREATE_OBJECT_EARLY];
+                object_op(d, TIDE_OP_ALTER_OBJECT, ao, bo);
             } else {
                 drop_object(d, ao, 0);
                 create_object(d, bo, 0);
@@ -1618,18 +1597,16 @@ static void diff_objects(differ *d)
             redo[i] = more = 1;
             if (j == d->b->nobjects)
                 continue;
-
             note(d, 0, "%s %s is created again (what it reads changes)", kind_name(ao), ao->name);
             drop_object(d, ao, 1);
             create_object(d, &d->b->objects[j], 1);
             touch(d, &t, ao->schema, ao->name);
         }
     } while (more && !d->failed);
-    if (!d->failed)
-        take_out(d, altered, redo, d->a->nobjects);
+    if (!d->failed && redo)
+        take_out(d, redo);
     tide_strset_free(&t);
     free(redo);
-    free(altered);
     order_objects(d, P_DROP_OBJECT, 1);
     order_objects(d, P_DROP_OBJECT_LATE, 1);
     order_objects(d, P_DROP_TYPE, 1);
