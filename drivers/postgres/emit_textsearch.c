@@ -23,17 +23,17 @@ typedef struct clause {
     size_t n;
 } clause;
 
-/* The next clause of def at *at (split by ';' outside quotes), trimmed;
- * 0 at the end. */
-static int next_clause(const char **at, clause *out)
+/* The next piece of text at *at, split by sep outside quotes, trimmed; 0
+ * at the end. */
+static int next_piece(const char **at, char sep, clause *out)
 {
     const char *p = *at, *end;
     char quote = 0;
-    while (isspace((unsigned char)*p) || *p == ';')
+    while (isspace((unsigned char)*p) || *p == sep)
         p++;
     if (!*p)
         return 0;
-    for (end = p; *end && (quote || *end != ';'); end++)
+    for (end = p; *end && (quote || *end != sep); end++)
         if (quote ? *end == quote : (*end == '\'' || *end == '"'))
             quote = quote ? 0 : *end;
     *at = end;
@@ -42,6 +42,12 @@ static int next_clause(const char **at, clause *out)
     out->p = p;
     out->n = (size_t)(end - p);
     return 1;
+}
+
+/* The next clause of a configuration's definition (split by ';'). */
+static int next_clause(const char **at, clause *out)
+{
+    return next_piece(at, ';', out);
 }
 
 /* Does clause c start with the word w (any case)? */
@@ -194,25 +200,9 @@ static void alter_configuration(tide_sqlw *e, const tide_object *old, const tide
  * quotes, into out (at most cap); their count. */
 static int options(const char *def, clause *out, int cap)
 {
-    const char *p = def;
     int n = 0;
-    while (*p && n < cap) {
-        const char *end;
-        char quote = 0;
-        while (isspace((unsigned char)*p) || *p == ',')
-            p++;
-        if (!*p)
-            break;
-        for (end = p; *end && (quote || *end != ','); end++)
-            if (quote ? *end == quote : (*end == '\'' || *end == '"'))
-                quote = quote ? 0 : *end;
-        out[n].p = p;
-        out[n].n = (size_t)(end - p);
-        while (out[n].n && isspace((unsigned char)p[out[n].n - 1]))
-            out[n].n--;
+    while (n < cap && next_piece(&def, ',', &out[n]))
         n++;
-        p = end;
-    }
     return n;
 }
 
