@@ -595,6 +595,29 @@ static const char sql_partition_constraints[] = RELS_CTE
     "WHERE co.contype IN ('p', 'u', 'f', 'c', 'x') AND co.conparentid = 0 AND co.conislocal "
     "ORDER BY ph.inhparent, c.relname, co.conname";
 
+/* The copies PostgreSQL attached to the partitions of the tables read for
+ * their indexes and keys: the table read, the copy's name, its parent
+ * index's, the comment, the partition's namespace and name, then what
+ * PostgreSQL names such a copy from (pg_index_default_name): the label
+ * and the names of its columns, keys then INCLUDE ones, as the index's own
+ * attributes keep them (an expression's: "lower" for lower(x), "expr"). */
+static const char sql_attached_indexes[] = RELS_CTE
+    "SELECT ph.inhparent, ic.relname, pi.relname, d.description, n.nspname, c.relname, "
+    "CASE WHEN x.indisprimary THEN 'pkey' WHEN co.contype = 'u' THEN 'key' WHEN co.contype = 'x' THEN 'excl' "
+    "ELSE 'idx' END, ARRAY(SELECT a.attname FROM pg_catalog.pg_attribute a "
+    "WHERE a.attrelid = x.indexrelid AND a.attnum > 0 ORDER BY a.attnum) "
+    "FROM rels r JOIN pg_catalog.pg_inherits ph ON ph.inhparent = r.oid "
+    "JOIN pg_catalog.pg_class c ON c.oid = ph.inhrelid AND c.relispartition "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "JOIN pg_catalog.pg_index x ON x.indrelid = c.oid "
+    "JOIN pg_catalog.pg_class ic ON ic.oid = x.indexrelid "
+    "JOIN pg_catalog.pg_inherits ih ON ih.inhrelid = x.indexrelid "
+    "JOIN pg_catalog.pg_class pi ON pi.oid = ih.inhparent "
+    "LEFT JOIN pg_catalog.pg_constraint co ON co.conindid = x.indexrelid AND co.conrelid = x.indrelid "
+    "AND co.contype IN ('p', 'u', 'x') "
+    DESCRIPTION("d", "pg_catalog.pg_class", "x.indexrelid")
+    "ORDER BY ph.inhparent, c.relname, ic.relname";
+
 /* The partitions of the tables read: their bound as pg_get_expr prints it
  * ("FOR VALUES FROM (...) TO (...)", "DEFAULT"), their comment. */
 static const char sql_partitions[] = RELS_CTE
@@ -1485,6 +1508,31 @@ static int read_partition_constraints(reader *r, const PGresult *res)
     return read_on_table(r, res, TIDE_OBJ_PARTITION_CONSTRAINT, -1, 4);
 }
 
+/* An attached copy whose name is not the one PostgreSQL gives it, or that
+ * has a comment: an attached index (any other is its table's index's, made
+ * again with it). */
+static int read_attached_indexes(reader *r, const PGresult *res)
+{
+    int i, rc = 0, n = PQntuples(res);
+    for (i = 0; i < n && rc == 0; i++) {
+        const char *pos = field(res, i, 7), *cols[32];
+        char names[32][64], dflt[64];
+        int got, isnull, k = 0;
+        while (pos && k < 32 && (got = array_next(&pos, &r->item, &isnull)) != 0) {
+            if (got < 0)
+                return nomem(r);
+            snprintf(names[k], sizeof names[k], "%s", r->item.data);
+            cols[k] = names[k];
+            k++;
+        }
+        pg_index_default_name(field(res, i, 5), cols, k, field(res, i, 6), dflt);
+        if (strcmp(dflt, field(res, i, 1)) || field(res, i, 3))
+            rc = add_object(r, TIDE_OBJ_ATTACHED_INDEX, field(res, i, 4), field(res, i, 1), field(res, i, 5),
+                            res, i, 2, -1);
+    }
+    return rc;
+}
+
 static int read_rules(reader *r, const PGresult *res)
 {
     return read_on_table(r, res, TIDE_OBJ_RULE, -1, 4);
@@ -1557,6 +1605,7 @@ static const struct step {
     { "indexes of materialized views and partitions", sql_object_indexes, read_object_indexes },
     { "partitions", sql_partitions, read_partitions },
     { "partition constraints", sql_partition_constraints, read_partition_constraints },
+    { "attached indexes", sql_attached_indexes, read_attached_indexes },
     { "triggers", sql_triggers, read_triggers },
     { "policies", sql_policies, read_policies },
     { "extended statistics", sql_statistics, read_statistics },

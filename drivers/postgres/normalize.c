@@ -212,19 +212,61 @@ int pg_seq_canonical(const char *name, const char *options, tide_buf *out, tide_
     return put_full(&o, out, err);
 }
 
-/* The name PostgreSQL gives a column's own sequence (makeObjectName):
- * <table>_<column>_seq, the longer of the two names cut until it fits in
- * 63 bytes. */
-void pg_seq_default_name(const char *table, const char *column, char out[64])
+/* n bytes of name cut back to a whole UTF-8 character (pg_mbcliplen). */
+static size_t clip_utf8(const char *name, size_t n)
 {
-    size_t n1 = strlen(table), n2 = strlen(column), avail = 63 - (strlen("seq") + 2);
-    while (n1 + n2 > avail) {
+    while (n && ((unsigned char)name[n] & 0xC0) == 0x80)
+        n--;
+    return n;
+}
+
+void pg_object_name(const char *name1, const char *name2, const char *label, char out[64])
+{
+    size_t n1 = strlen(name1), n2 = name2 ? strlen(name2) : 0;
+    size_t avail = 63 - (strlen(label) + 1) - (name2 ? 1 : 0);
+    while (n1 + n2 > avail) {                 /* the longer name gives way first */
         if (n1 > n2)
             n1--;
         else
             n2--;
     }
-    snprintf(out, 64, "%.*s_%.*s_seq", (int)n1, table, (int)n2, column);
+    n1 = clip_utf8(name1, n1);
+    n2 = name2 ? clip_utf8(name2, n2) : 0;
+    snprintf(out, 64, "%.*s%s%.*s_%s", (int)n1, name1, name2 ? "_" : "", (int)n2, name2 ? name2 : "", label);
+}
+
+/* The name PostgreSQL gives a column's own sequence: <table>_<column>_seq. */
+void pg_seq_default_name(const char *table, const char *column, char out[64])
+{
+    pg_object_name(table, column, "seq", out);
+}
+
+static int taken(char names[][64], int n, const char *name)
+{
+    int i;
+    for (i = 0; i < n; i++)
+        if (!strcmp(names[i], name))
+            return 1;
+    return 0;
+}
+
+void pg_index_default_name(const char *table, const char *const *cols, int n, const char *label, char out[64])
+{
+    char names[32][64], joined[160] = "";
+    size_t len = 0;
+    int i, k;
+    for (i = 0; i < n && i < 32; i++) {       /* ChooseIndexColumnNames: expr, expr1, ... */
+        snprintf(names[i], 64, "%s", cols[i]);
+        for (k = 1; taken(names, i, names[i]); k++) {
+            char num[16];
+            size_t w = (size_t)snprintf(num, sizeof num, "%d", k), keep = strlen(cols[i]);
+            keep = clip_utf8(cols[i], keep < 63 - w ? keep : 63 - w);
+            snprintf(names[i], 64, "%.*s%s", (int)keep, cols[i], num);
+        }
+    }
+    for (i = 0; i < n && i < 32 && len < 64; i++)   /* ChooseIndexNameAddition */
+        len += (size_t)snprintf(joined + len, sizeof joined - len, "%s%s", len ? "_" : "", names[i]);
+    pg_object_name(table, strcmp(label, "pkey") ? joined : NULL, label, out);
 }
 
 /* A name as PostgreSQL reads it back: bare when it is lower case letters,

@@ -135,6 +135,17 @@ int pg_event_trigger_canonical(tide_schema *s, tide_object *o, tide_buf *buf, ti
  * PostgreSQL gives it (pg_seq_default_name). */
 int pg_seq_column_options(const char *table, const tide_column *c, int full, tide_buf *out, tide_err *err);
 void pg_seq_default_name(const char *table, const char *column, char out[64]);
+/* PostgreSQL's makeObjectName: name1_name2_label (name2 NULL: name1_label),
+ * the longer of the two names cut until it fits in 63 bytes, at a whole
+ * UTF-8 character. */
+void pg_object_name(const char *name1, const char *name2, const char *label, char out[64]);
+/* The name PostgreSQL gives an index it makes for table (ChooseIndexName):
+ * cols are its columns' names, keys then INCLUDE ones, "expr" for an
+ * expression (a name met again numbered: expr, expr1), joined by "_";
+ * label "pkey" (no columns), "key" (a unique constraint), "excl" or "idx".
+ * A partition's copy of its table's index is named so unless that name is
+ * taken (then PostgreSQL numbers the label: idx1). */
+void pg_index_default_name(const char *table, const char *const *cols, int n, const char *label, char out[64]);
 /* The name of column c's own sequence in table: the one said in its
  * options (1), else PostgreSQL's (0). */
 int pg_seq_column_name(const char *table, const tide_column *c, char out[128]);

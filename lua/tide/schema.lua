@@ -1160,6 +1160,7 @@ local KINDS = {
   { word = "partition",        kind = "partition",         example = "[[for values in ('eu')]]", onTable = true },
   { word = "partitionIndex",   kind = "partition index",   example = "[[create index ... on partition (...)]]" },
   { word = "partitionConstraint", kind = "partition constraint", example = "[[check (amount > 0)]]", onTable = true },
+  { word = "attachedIndex",    kind = "attached index",    example = "\"event_at_idx\"", onTable = true },
   { word = "view",             kind = "view",              example = "[[select ...]]" },
   { word = "materializedView", kind = "materialized view", example = "[[select ...]]" },
   { word = "materializedViewIndex", kind = "materialized view index", example = "[[create index ... on mv (...)]]" },
@@ -1200,7 +1201,8 @@ local function object_table(b, spec, level)
   local tbl = object_string(b, spec.table, "table", level + 1)
   if tbl == nil then
     if b.__onTable then
-      ofail(b, format("a %s needs the table it is on: t.%s \"%s\" { table = \"users\", sql = %s }",
+      ofail(b, format("%s %s needs the table it is on: t.%s \"%s\" { table = \"users\", sql = %s }",
+        b.__kind:match("^[aeiou]") and "an" or "a",
         b.__kind, b.__word, b.__name_, b.__example), level + 1)
     end
     return nil, b.__schema

@@ -1365,6 +1365,21 @@ static int object_is_paired(const differ *d, const tide_object *ao)
     return 0;
 }
 
+/* Whether the plan makes again the index or key of a partitioned table
+ * that the attached index bo names: the copy goes with it and comes back
+ * under the name PostgreSQL gives it, to be named again. */
+static int copy_made_again(const differ *d, const tide_object *bo)
+{
+    const tide_table *bt = NULL;
+    int i;
+    for (i = 0; bo->kind == TIDE_OBJ_ATTACHED_INDEX && i < d->b->nobjects && !bt; i++) {
+        const tide_object *p = &d->b->objects[i];
+        if (p->kind == TIDE_OBJ_PARTITION && same(p->schema, bo->schema) && same_name(d, p->name, bo->table))
+            bt = find_table(d, d->b, p->schema, p->table);
+    }
+    return bt && made_again(d, bt, bo->definition);
+}
+
 /* Takes out the ALTER_OBJECT operation of each of a's objects that is also
  * made again (redo[i]): the object is created as it is now, and the ALTER
  * would run between its drop and its create. */
@@ -1571,6 +1586,9 @@ static void diff_objects(differ *d)
                 object_op(d, TIDE_OP_RENAME_OBJECT, ao, bo);
                 touch(d, &t, ao->schema, ao->name);
             }
+        } else if (copy_made_again(d, bo)) {
+            note(d, 0, "%s %s is named again (its index is made again)", kind_name(bo), bo->name);
+            object_op(d, TIDE_OP_ALTER_OBJECT, ao, bo);
         }
         if (!d->o->no_comments && !same(ao->comment, bo->comment) &&
             (op = object_op(d, TIDE_OP_ALTER_OBJECT_COMMENT, ao, bo)) != NULL)

@@ -822,7 +822,7 @@ static const char *const dsl_words[TIDE_NOBJECT_KINDS] = {
     [TIDE_OBJ_EXTENSION] = "extension", [TIDE_OBJ_COLLATION] = "collation", [TIDE_OBJ_DOMAIN] = "domain", [TIDE_OBJ_COMPOSITE] = "compositeType", [TIDE_OBJ_RANGE] = "rangeType",
     [TIDE_OBJ_SEQUENCE] = "sequence", [TIDE_OBJ_FUNCTION] = "func", [TIDE_OBJ_AGGREGATE] = "aggregate",
     [TIDE_OBJ_VIRTUAL_TABLE] = "virtualTable", [TIDE_OBJ_PARTITION] = "partition",
-    [TIDE_OBJ_PARTITION_INDEX] = "partitionIndex", [TIDE_OBJ_PARTITION_CONSTRAINT] = "partitionConstraint",
+    [TIDE_OBJ_PARTITION_INDEX] = "partitionIndex", [TIDE_OBJ_PARTITION_CONSTRAINT] = "partitionConstraint", [TIDE_OBJ_ATTACHED_INDEX] = "attachedIndex",
     [TIDE_OBJ_VIEW] = "view",
     [TIDE_OBJ_MATVIEW] = "materializedView", [TIDE_OBJ_MATVIEW_INDEX] = "materializedViewIndex", [TIDE_OBJ_TRIGGER] = "trigger", [TIDE_OBJ_RULE] = "rule",
     [TIDE_OBJ_POLICY] = "policy", [TIDE_OBJ_STATISTICS] = "statistics", [TIDE_OBJ_EXCLUSION] = "exclusion", [TIDE_OBJ_SEQUENCE_OWNER] = "sequenceOwner",

@@ -352,6 +352,11 @@ const tide_object_kind_info tide_object_kinds[TIDE_NOBJECT_KINDS] = {
     [TIDE_OBJ_PARTITION_CONSTRAINT] = { "partition constraint", "partition constraints", TIDE_OBJK_ON_TABLE,
                                  "a constraint of one partition only (its table), as the database prints "
                                  "it: \"CHECK ((amount > 0))\", \"UNIQUE (id)\"" },
+    [TIDE_OBJ_ATTACHED_INDEX] = { "attached index", "attached indexes",
+                                 TIDE_OBJK_ON_TABLE | TIDE_OBJK_READS | TIDE_OBJK_ALTERABLE,
+                                 "the index, primary key or unique constraint of the partitioned table "
+                                 "whose copy on its table (the partition) bears the object's name rather "
+                                 "than the one PostgreSQL gives it: \"event_at_idx\"" },
     [TIDE_OBJ_VIEW]          = { "view", "views", TIDE_OBJK_READS, "the query" },
     [TIDE_OBJ_MATVIEW]       = { "materialized view", "materialized views",
                                  TIDE_OBJK_READS | TIDE_OBJK_HOLDS_DATA, "the query" },
@@ -1591,6 +1596,30 @@ static int find_reads(finisher *f, tide_object *o, const char *end)
     return rc;
 }
 
+/* An attached index is on a partition and names an index or a key of the
+ * partition's table. */
+static int check_attached(finisher *f, const tide_object *o)
+{
+    const tide_object *p = readable_object(f->s, o->schema, o->table);
+    const tide_table *t = p && p->kind == TIDE_OBJ_PARTITION ? tide_schema_find_table(f->s, p->schema, p->table)
+                                                             : NULL;
+    int i, found;
+    if (!t)
+        return tide_err_set(f->err, TIDE_ECONFIG, "attached index '%s' is on '%s', which is not a partition: "
+                            "table = names the partition that holds the copy (t.partition \"%s\" { table = "
+                            "..., sql = ... })", o->name, o->table, o->table);
+    found = t->npk && tide_model_same_name(f->s->nocase, t->pk_name, o->definition);
+    for (i = 0; !found && i < t->nuniques; i++)
+        found = tide_model_same_name(f->s->nocase, t->uniques[i].name, o->definition);
+    for (i = 0; !found && i < t->nindexes; i++)
+        found = tide_model_same_name(f->s->nocase, t->indexes[i].name, o->definition);
+    if (!found)
+        return tide_err_set(f->err, TIDE_ECONFIG, "attached index '%s': table '%s' (partition '%s' is one of "
+                            "its) has no index, primary key or unique constraint named '%s'", o->name, t->name,
+                            o->table, o->definition);
+    return 0;
+}
+
 static int finish_objects(finisher *f)
 {
     tide_schema *s = f->s;
@@ -1618,6 +1647,8 @@ static int finish_objects(finisher *f)
             if (o->definition[n] && !(o->definition = tide_schema_strn(s, o->definition, n)))
                 return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
         }
+        if (o->kind == TIDE_OBJ_ATTACHED_INDEX && (rc = check_attached(f, o)) < 0)
+            return rc;
         int fires = o->kind == TIDE_OBJ_TRIGGER || o->kind == TIDE_OBJ_EVENT_TRIGGER;
         if (o->enabled && (!fires || (strcmp(o->enabled, "disabled") && strcmp(o->enabled, "replica") &&
                                       strcmp(o->enabled, "always"))))

@@ -261,6 +261,7 @@ typedef enum tide_object_kind {     /* in creation order */
     TIDE_OBJ_PARTITION,
     TIDE_OBJ_PARTITION_INDEX,
     TIDE_OBJ_PARTITION_CONSTRAINT,
+    TIDE_OBJ_ATTACHED_INDEX,
     TIDE_OBJ_VIEW,
     TIDE_OBJ_MATVIEW,
     TIDE_OBJ_MATVIEW_INDEX,

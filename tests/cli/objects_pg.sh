@@ -190,4 +190,43 @@ t.textSearchConfiguration "c" [[copy = english; replace english_stem with simple
 t.eventTrigger "e" [[on sql_drop when tag = 'DROP TABLE' execute function f()]]|event trigger e: cannot read its definition at '= 'DROP TABLE' execute function f()' (expected TAG IN ('...') (the only filter there is)
 t.eventTrigger "e" [[on ddl_command_end execute function f(); drop table item]]|event trigger e: cannot read its definition at 'drop table item' (expected the end of the definition
 CASES
+t "a partition's copies under PostgreSQL's own names are not listed as attached indexes (long names cut, expressions, repeated names, INCLUDE, keys)"
+admin "drop database if exists ${DB}_ai"; admin "create database ${DB}_ai"
+psql -qX -v ON_ERROR_STOP=1 "$base/${DB}_ai" >/dev/null 2>&1 <<'SQL' || bad "loading the partitioned tables failed"
+create table "Évènement_avec_un_nom_très_long_pour_couper_les_noms_des_index" (id integer not null, at date not null,
+  kind text, "Note" text, primary key (id, at), unique (kind, at)) partition by range (at);
+create index on "Évènement_avec_un_nom_très_long_pour_couper_les_noms_des_index" (lower(kind), lower("Note")) include (id);
+create index on "Évènement_avec_un_nom_très_long_pour_couper_les_noms_des_index" ((kind || "Note"), (kind::varchar), upper(kind));
+create index on "Évènement_avec_un_nom_très_long_pour_couper_les_noms_des_index" (kind text_pattern_ops desc, "Note" collate "C");
+create table "p_ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉ_2025" partition of "Évènement_avec_un_nom_très_long_pour_couper_les_noms_des_index"
+  for values from ('2025-01-01') to ('2026-01-01');
+create table p_short partition of "Évènement_avec_un_nom_très_long_pour_couper_les_noms_des_index"
+  for values from ('2026-01-01') to ('2027-01-01');
+SQL
+tide --url "$base/${DB}_ai" schema:inspect --format lua; expect_rc 0
+expect_no "attachedIndex"
+psql -qX "$base/${DB}_ai" -c 'alter index p_short_lower_lower1_id_idx rename to "Short words"' >/dev/null
+tide --url "$base/${DB}_ai" schema:inspect --format lua; expect_rc 0
+expect_out 't.attachedIndex "Short words" { table = "p_short", sql = [[Évènement_avec_un_nom_très_long_pour_cou_lower_lower1_id_idx]] }'
+t "dropped from the definitions, each copy takes back the name PostgreSQL gives it"
+mkdir -p ai/schema; printf '%s\n' "$stdout" > ai/schema/app.lua
+sed -i '/t.attachedIndex/d' ai/schema/app.lua
+(cd ai && "$TIDE_BIN" --url "$base/${DB}_ai" schema:update --run) > ai.out 2>&1; rc=$?; out=$(cat ai.out)
+expect_rc 0
+tide --url "$base/${DB}_ai" schema:inspect --format lua; expect_rc 0
+expect_no "attachedIndex"
+admin "drop database if exists ${DB}_ai"
+
+t "an attached index on what is not a partition, or naming no index of the partition's table: refused by name, nothing written"
+while IFS='|' read -r dsl want; do
+  rm -rf ab && mkdir -p ab/schema
+  printf 'local t = require "tide.schema"\nreturn { t.table "ev" :partitionBy "list (k)" { t.col "k" :integer(), t.index { "k" } }, t.partition "ev_1" { table = "ev", sql = [[for values in (1)]] }, %s }\n' "$dsl" > ab/schema/app.lua
+  (cd ab && "$TIDE_BIN" --url "$URL" migration:create --name x) > ab.out 2>&1; rc=$?; out=$(cat ab.out)
+  expect_rc 1; expect_out "$want"
+  [ ! -e ab/migrations ] || [ -z "$(ls ab/migrations)" ] || bad "a migration was written for $dsl"
+done <<'CASES'
+t.attachedIndex "x" { table = "ev", sql = "ev_k_idx" }|attached index 'x' is on 'ev', which is not a partition
+t.attachedIndex "x" { table = "ev_1", sql = "ev_pkey" }|attached index 'x': table 'ev' (partition 'ev_1' is one of its) has no index, primary key or unique constraint named 'ev_pkey'
+t.attachedIndex "x" { sql = "ev_k_idx" }|an attached index needs the table it is on
+CASES
 finish

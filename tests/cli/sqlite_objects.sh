@@ -80,6 +80,7 @@ for kind in 't.collation "ci" [[provider = icu, locale = '"'und'"']]|collation c
             't.statistics "st" { table = "x", sql = [[create statistics st on id, id from x]] }|statistics st: SQLite has no statistics' \
             't.rule "r" { table = "x", sql = [[create rule r as on delete to x do instead nothing]] }|rule r: SQLite has no rules' \
             't.sequenceOwner "s" { table = "x", sql = "id" }|sequence owner s: SQLite has no sequence owners' \
+            't.attachedIndex "a" { table = "x", sql = "x_pkey" }|attached index '"'a'"' is on '"'x'"', which is not a partition' \
             't.publication "p" [[for all tables]]|publication p: SQLite has no publications' \
             't.eventTrigger "e" [[on sql_drop execute function f()]]|event trigger e: SQLite has no event triggers' \
             't.textSearchConfiguration "c" [[copy = english]]|text search configuration c: SQLite has no text search configurations' \

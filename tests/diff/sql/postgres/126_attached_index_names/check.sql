@@ -1,0 +1,1 @@
+select id, at, kind, note from ev order by id;
