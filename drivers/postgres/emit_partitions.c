@@ -13,7 +13,9 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 void pg_emit__partition_by(tide_sqlw *e, const tide_table *t)
 {
@@ -54,6 +56,36 @@ int pg_emit__partition_key_change(tide_sqlw *e, const tide_op *op)
     return 1;
 }
 
+/* Where a partition's key starts in its definition (a partition that is
+ * partitioned in turn: "for values in ('eu') partition by list (city)"):
+ * at the first PARTITION BY outside quotes and parentheses, else the end. */
+static const char *key_start(const char *def)
+{
+    const char *p;
+    int depth = 0;
+    char quote = 0;
+    for (p = def; *p; p++) {
+        if (quote) {
+            quote = *p == quote ? 0 : quote;
+        } else if (*p == '\'' || *p == '"') {
+            quote = *p;
+        } else if (*p == '(' || *p == ')') {
+            depth += *p == '(' ? 1 : -1;
+        } else if (!depth && (p == def || isspace((unsigned char)p[-1])) && !strncasecmp(p, "partition", 9) &&
+                   isspace((unsigned char)p[9])) {
+            const char *q = p + 9;
+            while (isspace((unsigned char)*q))
+                q++;
+            if (!strncasecmp(q, "by", 2) && (isspace((unsigned char)q[2]) || q[2] == '\0')) {
+                while (p > def && isspace((unsigned char)p[-1]))
+                    p--;
+                return p;
+            }
+        }
+    }
+    return p;
+}
+
 static void attach(tide_sqlw *e, const tide_object *o)
 {
     tide_sqlw_put(e, "alter table ");
@@ -61,8 +93,26 @@ static void attach(tide_sqlw *e, const tide_object *o)
     tide_sqlw_put(e, " attach partition ");
     tide_sqlw_qname(e, o->schema, o->name);
     tide_sqlw_put(e, " ");
-    tide_sqlw_put(e, o->definition);
+    tide_sqlw_putn(e, o->definition, (size_t)(key_start(o->definition) - o->definition));
     tide_sqlw_stmt(e);
+}
+
+/* Whether two partitions' keys (what follows PARTITION BY, or none) are
+ * the same, spaces and case aside. */
+static int same_key(const char *a, const char *b)
+{
+    a = key_start(a);
+    b = key_start(b);
+    for (;;) {
+        while (isspace((unsigned char)*a))
+            a++;
+        while (isspace((unsigned char)*b))
+            b++;
+        if (!*a || !*b || tolower((unsigned char)*a) != tolower((unsigned char)*b))
+            return !*a && !*b;
+        a++;
+        b++;
+    }
 }
 
 static void comment(tide_sqlw *e, const tide_object *o)
@@ -189,41 +239,98 @@ static int index_key_names(const tide_index *ix, char names[32][64])
     return n;
 }
 
+/* An index of a table or partition as its partitions' copies are named
+ * from it: its name there, the label and its columns' names. */
+typedef struct shape {
+    char name[64];
+    const char *label;
+    char names[32][64];
+    int n;
+} shape;
+
+static const tide_object *partition_named(const tide_schema *s, const char *schema, const char *name)
+{
+    int i;
+    for (i = 0; i < s->nobjects; i++)
+        if (s->objects[i].kind == TIDE_OBJ_PARTITION && tide_model_same_name(0, s->objects[i].schema, schema) &&
+            tide_model_same_name(s->nocase, s->objects[i].name, name))
+            return &s->objects[i];
+    return NULL;
+}
+
+/* The indexes and keys that rel (a table, or a partition at any depth:
+ * the copies of its parent's, each under its attached index's name or
+ * PostgreSQL's) has from the root of its tree, into a new array *out; the
+ * count, -1 when rel is not in s (or out of memory). */
+static int shapes_of(const tide_schema *s, const char *schema, const char *rel, shape **out, int depth)
+{
+    const tide_table *t = tide_schema_find_table(s, schema, rel);
+    const tide_object *p;
+    shape *v;
+    int n = 0, i, j;
+    *out = NULL;
+    if (t) {
+        if (!(v = calloc((size_t)(1 + t->nuniques + t->nindexes), sizeof *v)))
+            return -1;
+        if (t->npk && t->pk_name) {
+            snprintf(v[n].name, 64, "%s", t->pk_name);
+            v[n++].label = "pkey";
+        }
+        for (i = 0; i < t->nuniques; i++, n++) {
+            snprintf(v[n].name, 64, "%s", t->uniques[i].name);
+            v[n].label = "key";
+            for (j = 0; j < t->uniques[i].ncolumns && j < 32; j++)
+                snprintf(v[n].names[v[n].n++], 64, "%s", t->uniques[i].columns[j]);
+        }
+        for (i = 0; i < t->nindexes; i++, n++) {
+            snprintf(v[n].name, 64, "%s", t->indexes[i].name);
+            v[n].label = "idx";
+            v[n].n = index_key_names(&t->indexes[i], v[n].names);
+        }
+        *out = v;
+        return n;
+    }
+    if (depth > 32 || !(p = partition_named(s, schema, rel)) || (n = shapes_of(s, schema, p->table, &v, depth + 1)) < 0)
+        return -1;
+    for (i = 0; i < n; i++) {                /* each copy's name on rel */
+        const char *cols[32], *own = NULL;
+        for (j = 0; j < s->nobjects && !own; j++) {
+            const tide_object *a = &s->objects[j];
+            if (a->kind == TIDE_OBJ_ATTACHED_INDEX && tide_model_same_name(0, a->schema, schema) &&
+                tide_model_same_name(s->nocase, a->table, rel) && !strcmp(a->definition, v[i].name))
+                own = a->name;
+        }
+        for (j = 0; j < v[i].n; j++)
+            cols[j] = v[i].names[j];
+        if (own)
+            snprintf(v[i].name, 64, "%s", own);
+        else
+            pg_index_default_name(rel, cols, v[i].n, v[i].label, v[i].name);
+    }
+    *out = v;
+    return n;
+}
+
 /* The name PostgreSQL gives the copy on partition o->table of the index
- * or key o->definition of the partition's table, in the schema the plan
- * goes from; "" when that is not there to read. */
+ * or key o->definition of what it is a partition of, in the schema the
+ * plan goes from; "" when that is not there to read. */
 static void copy_default_name(const tide_sqlw *e, const tide_object *o, char out[64])
 {
     const tide_schema *s = e->plan->from;
-    const tide_table *t = NULL;
-    const char *cols[32], *label = NULL;
-    char names[32][64];
-    int i, n = 0;
+    const tide_object *p = partition_named(s, o->schema, o->table);
+    shape *v = NULL;
+    int n = p ? shapes_of(s, o->schema, p->table, &v, 0) : -1, i;
     out[0] = '\0';
-    for (i = 0; i < s->nobjects && !t; i++)
-        if (s->objects[i].kind == TIDE_OBJ_PARTITION && tide_model_same_name(0, s->objects[i].schema, o->schema) &&
-            tide_model_same_name(s->nocase, s->objects[i].name, o->table))
-            t = tide_schema_find_table(s, o->schema, s->objects[i].table);
-    if (!t)
-        return;
-    if (t->npk && t->pk_name && !strcmp(t->pk_name, o->definition))
-        label = "pkey";
-    for (i = 0; i < t->nuniques && !label; i++)
-        if (!strcmp(t->uniques[i].name, o->definition)) {
-            for (n = 0; n < t->uniques[i].ncolumns && n < 32; n++)
-                snprintf(names[n], 64, "%s", t->uniques[i].columns[n]);
-            label = "key";
-        }
-    for (i = 0; i < t->nindexes && !label; i++)
-        if (!strcmp(t->indexes[i].name, o->definition)) {
-            n = index_key_names(&t->indexes[i], names);
-            label = "idx";
-        }
-    if (!label)
-        return;
     for (i = 0; i < n; i++)
-        cols[i] = names[i];
-    pg_index_default_name(o->table, cols, n, label, out);
+        if (!strcmp(v[i].name, o->definition)) {
+            const char *cols[32];
+            int j;
+            for (j = 0; j < v[i].n; j++)
+                cols[j] = v[i].names[j];
+            pg_index_default_name(o->table, cols, v[i].n, v[i].label, out);
+            break;
+        }
+    free(v);
 }
 
 static void index_comment(tide_sqlw *e, const tide_object *o, const char *comment)
@@ -343,6 +450,12 @@ int pg_emit__partition(tide_sqlw *e, const tide_op *op)
         tide_sqlw_stmt(e);
         break;
     case TIDE_OP_ALTER_OBJECT:                 /* a new bound: detach, attach */
+        if (!same_key(op->old_object->definition, op->object->definition)) {
+            tide_sqlw_fail(e, "partition %s: its partitioning changes (%s -> %s), which PostgreSQL cannot do in "
+                           "place: write the migration yourself (tide migration:create --blank)", o->name,
+                           op->old_object->definition, op->object->definition);
+            break;
+        }
         tide_sqlw_put(e, "alter table ");
         tide_sqlw_qname(e, op->old_object->schema, op->old_object->table);
         tide_sqlw_put(e, " detach partition ");

@@ -38,6 +38,12 @@ int pg_introspect__queries(void)
     "WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid " \
     "AND d.deptype = 'e')) "
 
+/* The partitions of the tables read, at any depth (a partition that is
+ * partitioned in turn has its own): c, each with r, the table read at the
+ * root of its tree. */
+#define PARTITIONS_READ \
+    "FROM rels r JOIN pg_catalog.pg_class c ON c.relispartition AND pg_catalog.pg_partition_root(c.oid) = r.oid "
+
 /* The comment of an object (pg_description), joined. */
 #define DESCRIPTION(alias, cls, oid) \
     "LEFT JOIN pg_catalog.pg_description " alias " ON " alias ".objoid = " oid " AND " alias \
@@ -256,8 +262,7 @@ static const char sql_object_indexes[] = RELS_CTE
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     DESCRIPTION("d", "pg_catalog.pg_class", "i.indexrelid")
     "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
-    "AND (c.relkind = 'm' OR c.relispartition AND EXISTS (SELECT 1 FROM pg_catalog.pg_inherits ph "
-    "JOIN rels r ON r.oid = ph.inhparent WHERE ph.inhrelid = c.oid)) "
+    "AND (c.relkind = 'm' OR c.relispartition AND pg_catalog.pg_partition_root(c.oid) IN (SELECT r.oid FROM rels r)) "
     "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits ih WHERE ih.inhrelid = i.indexrelid) "
     "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint co WHERE co.conindid = i.indexrelid "
     "AND co.conrelid = i.indrelid) "
@@ -334,15 +339,15 @@ static const char sql_aggregates[] =
  * the namespace and name of the relation the trigger is on, and its state
  * when it does not fire as by default. */
 static const char sql_triggers[] = RELS_CTE
-    "SELECT COALESCE(ph.inhparent, tg.tgrelid), tg.tgname, pg_catalog.pg_get_triggerdef(tg.oid, true), "
+    "SELECT CASE WHEN c.relispartition THEN pg_catalog.pg_partition_root(c.oid) ELSE tg.tgrelid END, tg.tgname, "
+    "pg_catalog.pg_get_triggerdef(tg.oid, true), "
     "d.description, n.nspname, c.relname, "
     "CASE tg.tgenabled WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica' WHEN 'A' THEN 'always' END "
     "FROM pg_catalog.pg_trigger tg JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-    "LEFT JOIN pg_catalog.pg_inherits ph ON ph.inhrelid = c.oid AND c.relispartition "
     DESCRIPTION("d", "pg_catalog.pg_trigger", "tg.oid")
     "WHERE (tg.tgrelid IN (SELECT r.oid FROM rels r) "
-    "OR ph.inhparent IN (SELECT r.oid FROM rels r) AND tg.tgparentid = 0 "
+    "OR c.relispartition AND pg_catalog.pg_partition_root(c.oid) IN (SELECT r.oid FROM rels r) AND tg.tgparentid = 0 "
     "OR c.relkind = 'v' AND " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") ") "
     "AND NOT tg.tgisinternal AND " NOT_EXTENSION("pg_catalog.pg_trigger", "tg.oid") " "
     "ORDER BY tg.tgrelid, tg.tgname";
@@ -585,15 +590,13 @@ static const char sql_types[] =
  * table read, the name, the definition, the comment, then the partition's
  * namespace and name. */
 static const char sql_partition_constraints[] = RELS_CTE
-    "SELECT ph.inhparent, co.conname, pg_catalog.pg_get_constraintdef(co.oid), d.description, "
-    "n.nspname, c.relname "
-    "FROM rels r JOIN pg_catalog.pg_inherits ph ON ph.inhparent = r.oid "
-    "JOIN pg_catalog.pg_class c ON c.oid = ph.inhrelid AND c.relispartition "
+    "SELECT r.oid, co.conname, pg_catalog.pg_get_constraintdef(co.oid), d.description, "
+    "n.nspname, c.relname " PARTITIONS_READ
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     "JOIN pg_catalog.pg_constraint co ON co.conrelid = c.oid "
     DESCRIPTION("d", "pg_catalog.pg_constraint", "co.oid")
     "WHERE co.contype IN ('p', 'u', 'f', 'c', 'x') AND co.conparentid = 0 AND co.conislocal "
-    "ORDER BY ph.inhparent, c.relname, co.conname";
+    "ORDER BY r.oid, c.relname, co.conname";
 
 /* The copies PostgreSQL attached to the partitions of the tables read for
  * their indexes and keys: the table read, the copy's name, its parent
@@ -602,12 +605,10 @@ static const char sql_partition_constraints[] = RELS_CTE
  * and the names of its columns, keys then INCLUDE ones, as the index's own
  * attributes keep them (an expression's: "lower" for lower(x), "expr"). */
 static const char sql_attached_indexes[] = RELS_CTE
-    "SELECT ph.inhparent, ic.relname, pi.relname, d.description, n.nspname, c.relname, "
+    "SELECT r.oid, ic.relname, pi.relname, d.description, n.nspname, c.relname, "
     "CASE WHEN x.indisprimary THEN 'pkey' WHEN co.contype = 'u' THEN 'key' WHEN co.contype = 'x' THEN 'excl' "
     "ELSE 'idx' END, ARRAY(SELECT a.attname FROM pg_catalog.pg_attribute a "
-    "WHERE a.attrelid = x.indexrelid AND a.attnum > 0 ORDER BY a.attnum) "
-    "FROM rels r JOIN pg_catalog.pg_inherits ph ON ph.inhparent = r.oid "
-    "JOIN pg_catalog.pg_class c ON c.oid = ph.inhrelid AND c.relispartition "
+    "WHERE a.attrelid = x.indexrelid AND a.attnum > 0 ORDER BY a.attnum) " PARTITIONS_READ
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     "JOIN pg_catalog.pg_index x ON x.indrelid = c.oid "
     "JOIN pg_catalog.pg_class ic ON ic.oid = x.indexrelid "
@@ -616,16 +617,22 @@ static const char sql_attached_indexes[] = RELS_CTE
     "LEFT JOIN pg_catalog.pg_constraint co ON co.conindid = x.indexrelid AND co.conrelid = x.indrelid "
     "AND co.contype IN ('p', 'u', 'x') "
     DESCRIPTION("d", "pg_catalog.pg_class", "x.indexrelid")
-    "ORDER BY ph.inhparent, c.relname, ic.relname";
+    "ORDER BY r.oid, c.relname, ic.relname";
 
-/* The partitions of the tables read: their bound as pg_get_expr prints it
- * ("FOR VALUES FROM (...) TO (...)", "DEFAULT"), their comment. */
+/* The partitions of the tables read: the table read, the name, the bound
+ * as pg_get_expr prints it ("FOR VALUES FROM (...) TO (...)", "DEFAULT")
+ * and the key of one partitioned in turn ("... PARTITION BY LIST
+ * (region)"), the comment, then the namespace and name of the table or
+ * partition it is a partition of. */
 static const char sql_partitions[] = RELS_CTE
-    "SELECT i.inhparent, c.relname, pg_catalog.pg_get_expr(c.relpartbound, c.oid), d.description "
-    "FROM rels r JOIN pg_catalog.pg_inherits i ON i.inhparent = r.oid "
-    "JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid AND c.relispartition "
+    "SELECT r.oid, c.relname, pg_catalog.pg_get_expr(c.relpartbound, c.oid) || CASE WHEN c.relkind = 'p' "
+    "THEN ' PARTITION BY ' || pg_catalog.pg_get_partkeydef(c.oid) ELSE '' END, d.description, "
+    "pn.nspname, pc.relname " PARTITIONS_READ
+    "JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid "
+    "JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent "
+    "JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace "
     DESCRIPTION("d", "pg_catalog.pg_class", "c.oid")
-    "ORDER BY i.inhparent, c.relname";
+    "ORDER BY r.oid, c.relname";
 
 /* What the database holds that the model does not carry, one line each
  * ("aggregate mode1(boolean)"), so that reading a database never loses it
@@ -1500,7 +1507,7 @@ static int read_triggers(reader *r, const PGresult *res)
 
 static int read_partitions(reader *r, const PGresult *res)
 {
-    return read_on_table(r, res, TIDE_OBJ_PARTITION, -1, -1);
+    return read_on_table(r, res, TIDE_OBJ_PARTITION, -1, 4);
 }
 
 static int read_partition_constraints(reader *r, const PGresult *res)

@@ -1597,13 +1597,15 @@ static int find_reads(finisher *f, tide_object *o, const char *end)
 }
 
 /* An attached index is on a partition and names an index or a key of the
- * partition's table. */
+ * partition's table (or, on a partition of a partition, a copy's name). */
 static int check_attached(finisher *f, const tide_object *o)
 {
     const tide_object *p = readable_object(f->s, o->schema, o->table);
     const tide_table *t = p && p->kind == TIDE_OBJ_PARTITION ? tide_schema_find_table(f->s, p->schema, p->table)
                                                              : NULL;
     int i, found;
+    if (!t && p && p->kind == TIDE_OBJ_PARTITION)
+        return 0;              /* of a partition partitioned in turn: a copy's name, which only the driver knows */
     if (!t)
         return tide_err_set(f->err, TIDE_ECONFIG, "attached index '%s' is on '%s', which is not a partition: "
                             "table = names the partition that holds the copy (t.partition \"%s\" { table = "

@@ -1,0 +1,1 @@
+select id, day, region from sale;

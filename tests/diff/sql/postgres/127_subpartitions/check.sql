@@ -1,0 +1,1 @@
+select id, at, region, tableoid::regclass from m order by id;
