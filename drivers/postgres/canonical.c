@@ -432,22 +432,11 @@ static int replaced(const char *text, const char *from, const char *to, tide_buf
     return tide_buf_puts(out, p) < 0 ? TIDE_ENOMEM : 0;
 }
 
-/* ns as the server prints it (quote_ident; keywords aside). */
+/* ns as the server prints it (quote_ident), then ".". */
 static int quoted_ns(const char *ns, tide_buf *out)
 {
-    const char *p;
-    int plain = (*ns >= 'a' && *ns <= 'z') || *ns == '_';
-    for (p = ns; plain && *p; p++)
-        plain = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '$';
     tide_buf_reset(out);
-    if (plain)
-        return tide_buf_printf(out, "%s.", ns) < 0 ? TIDE_ENOMEM : 0;
-    if (tide_buf_putc(out, '"') < 0)
-        return TIDE_ENOMEM;
-    for (p = ns; *p; p++)
-        if ((*p == '"' && tide_buf_putc(out, '"') < 0) || tide_buf_putc(out, *p) < 0)
-            return TIDE_ENOMEM;
-    return tide_buf_puts(out, "\".") < 0 ? TIDE_ENOMEM : 0;
+    return pg_ident(out, ns) < 0 || tide_buf_putc(out, '.') < 0 ? TIDE_ENOMEM : 0;
 }
 
 /* text with "tide_canonical." made "public." and, for an object of

@@ -533,33 +533,37 @@ static int collation_canonical(tide_schema *s, tide_object *o, tide_buf *buf, ti
 
 /* ---- publications ---------------------------------------------------------- */
 
-/* The words PostgreSQL will not take as a table's name unquoted (its
- * reserved and type-or-function-name keywords). */
-static const char *const pub_reserved[] = {
+/* The keywords quote_ident quotes: PostgreSQL's reserved, type-or-function
+ * name and column name keywords (system_user: 16's). */
+static const char *const pg_keywords[] = {
     "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization",
-    "binary", "both", "case", "cast", "check", "collate", "collation", "column", "concurrently",
-    "constraint", "create", "cross", "current_catalog", "current_date", "current_role",
-    "current_schema", "current_time", "current_timestamp", "current_user", "default", "deferrable",
-    "desc", "distinct", "do", "else", "end", "except", "false", "fetch", "for", "foreign", "freeze",
-    "from", "full", "grant", "group", "having", "ilike", "in", "initially", "inner", "intersect",
-    "into", "is", "isnull", "join", "lateral", "leading", "left", "like", "limit", "localtime",
-    "localtimestamp", "natural", "not", "notnull", "null", "offset", "on", "only", "or", "order",
-    "outer", "overlaps", "placing", "primary", "references", "returning", "right", "select",
-    "session_user", "similar", "some", "symmetric", "system_user", "table", "tablesample", "then",
-    "to", "trailing", "true", "union", "unique", "user", "using", "variadic", "verbose", "when",
-    "where", "window", "with"
+    "between", "bigint", "binary", "bit", "boolean", "both", "case", "cast", "char", "character", "check",
+    "coalesce", "collate", "collation", "column", "concurrently", "constraint", "create", "cross",
+    "current_catalog", "current_date", "current_role", "current_schema", "current_time",
+    "current_timestamp", "current_user", "dec", "decimal", "default", "deferrable", "desc", "distinct",
+    "do", "else", "end", "except", "exists", "extract", "false", "fetch", "float", "for", "foreign",
+    "freeze", "from", "full", "grant", "greatest", "group", "grouping", "having", "ilike", "in",
+    "initially", "inner", "inout", "int", "integer", "intersect", "interval", "into", "is", "isnull",
+    "join", "lateral", "leading", "least", "left", "like", "limit", "localtime", "localtimestamp",
+    "national", "natural", "nchar", "none", "normalize", "not", "notnull", "null", "nullif", "numeric",
+    "offset", "on", "only", "or", "order", "out", "outer", "overlaps", "overlay", "placing", "position",
+    "precision", "primary", "real", "references", "returning", "right", "row", "select", "session_user",
+    "setof", "similar", "smallint", "some", "substring", "symmetric", "system_user", "table",
+    "tablesample", "then", "time", "timestamp", "to", "trailing", "treat", "trim", "true", "union",
+    "unique", "user", "using", "values", "varchar", "variadic", "verbose", "when", "where", "window",
+    "with", "xmlattributes", "xmlconcat", "xmlelement", "xmlexists", "xmlforest", "xmlnamespaces",
+    "xmlparse", "xmlpi", "xmlroot", "xmlserialize", "xmltable"
 };
 
-/* name, bare when PostgreSQL reads it back as itself, else quoted. */
-static int pub_ident(tide_buf *b, const char *name)
+int pg_ident(tide_buf *b, const char *name)
 {
     const char *p = name;
     size_t i;
     int bare = (*p >= 'a' && *p <= 'z') || *p == '_';
     for (; bare && *p; p++)
         bare = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '$';
-    for (i = 0; bare && i < sizeof pub_reserved / sizeof *pub_reserved; i++)
-        bare = strcmp(name, pub_reserved[i]) != 0;
+    for (i = 0; bare && i < sizeof pg_keywords / sizeof *pg_keywords; i++)
+        bare = strcmp(name, pg_keywords[i]) != 0;
     return bare ? tide_buf_puts(b, name) : tide_postgres_driver.quote_ident(b, name);
 }
 
@@ -841,11 +845,11 @@ int pg_publication_canonical(tide_schema *s, tide_object *o, tide_buf *buf, tide
         if ((t->ncols || t->where) && (rc = pub_read(s, o, t)) < 0)
             break;
         if (tide_buf_puts(buf, i ? ", table " : "for table ") < 0 ||
-            (*t->schema && (pub_ident(buf, t->schema) < 0 || tide_buf_putc(buf, '.') < 0)) ||
-            pub_ident(buf, t->name) < 0)
+            (*t->schema && (pg_ident(buf, t->schema) < 0 || tide_buf_putc(buf, '.') < 0)) ||
+            pg_ident(buf, t->name) < 0)
             rc = TIDE_ENOMEM;
         for (k = 0; rc == 0 && k < t->ncols; k++)
-            if (tide_buf_puts(buf, k ? ", " : " (") < 0 || pub_ident(buf, t->cols[k]) < 0)
+            if (tide_buf_puts(buf, k ? ", " : " (") < 0 || pg_ident(buf, t->cols[k]) < 0)
                 rc = TIDE_ENOMEM;
         if (rc == 0 && t->ncols && tide_buf_putc(buf, ')') < 0)
             rc = TIDE_ENOMEM;
@@ -854,7 +858,7 @@ int pg_publication_canonical(tide_schema *s, tide_object *o, tide_buf *buf, tide
     }
     for (i = 0; rc == 0 && i < nspaces; i++)
         if (tide_buf_puts(buf, ntables || i ? ", tables in schema " : "for tables in schema ") < 0 ||
-            pub_ident(buf, spaces[i]) < 0)
+            pg_ident(buf, spaces[i]) < 0)
             rc = TIDE_ENOMEM;
     if (rc == 0 && (ops != 15 || root || !buf->len)) {     /* a publication of nothing says its options */
         int first = 1;
@@ -957,8 +961,8 @@ int pg_event_trigger_canonical(tide_schema *s, tide_object *o, tide_buf *buf, ti
             rc = TIDE_ENOMEM;
     if (rc == 0 && ((ntags && tide_buf_putc(buf, ')') < 0) || tide_buf_puts(buf, " execute function ") < 0 ||
                     (*fn_schema && strcmp(fn_schema, "public") &&
-                     (pub_ident(buf, fn_schema) < 0 || tide_buf_putc(buf, '.') < 0)) ||
-                    pub_ident(buf, fn) < 0 || tide_buf_puts(buf, "()") < 0))
+                     (pg_ident(buf, fn_schema) < 0 || tide_buf_putc(buf, '.') < 0)) ||
+                    pg_ident(buf, fn) < 0 || tide_buf_puts(buf, "()") < 0))
         rc = TIDE_ENOMEM;
     if (rc < 0 || !(o->definition = tide_schema_str(s, buf->data)) || !(o->canonical = o->definition))
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");

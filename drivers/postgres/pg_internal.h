@@ -135,6 +135,10 @@ int pg_event_trigger_canonical(tide_schema *s, tide_object *o, tide_buf *buf, ti
  * PostgreSQL gives it (pg_seq_default_name). */
 int pg_seq_column_options(const char *table, const tide_column *c, int full, tide_buf *out, tide_err *err);
 void pg_seq_default_name(const char *table, const char *column, char out[64]);
+/* name as quote_ident prints it: bare when it is lower case letters,
+ * digits, _ and $ (not leading with a digit or $) and no keyword
+ * quote_ident quotes, else quoted; appended to b. */
+int pg_ident(tide_buf *b, const char *name);
 /* PostgreSQL's makeObjectName: name1_name2_label (name2 NULL: name1_label),
  * the longer of the two names cut until it fits in 63 bytes, at a whole
  * UTF-8 character. */

@@ -1,0 +1,1 @@
+insert into "time".slot (id, n) values (1, 2);
