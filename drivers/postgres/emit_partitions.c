@@ -115,6 +115,37 @@ static int same_key(const char *a, const char *b)
     }
 }
 
+/* A partition detached, with nothing left of what it had from its table
+ * (the copies of its indexes, keys, checks and foreign keys; not NOT NULL
+ * nor defaults): the plan then gives the table its own, as for a new one. */
+static void detach(tide_sqlw *e, const tide_object *o)
+{
+    tide_buf q = TIDE_BUF_INIT;
+    tide_sqlw_put(e, "alter table ");
+    tide_sqlw_qname(e, o->schema, o->table);
+    tide_sqlw_put(e, " detach partition ");
+    tide_sqlw_qname(e, o->schema, o->name);
+    tide_sqlw_stmt(e);
+    if ((o->schema && (tide_postgres_driver.quote_ident(&q, o->schema) < 0 || tide_buf_putc(&q, '.') < 0)) ||
+        tide_postgres_driver.quote_ident(&q, o->name) < 0) {
+        tide_sqlw_fail(e, "out of memory");
+        tide_buf_free(&q);
+        return;
+    }
+    tide_sqlw_put(e, "do $tide$ declare r record; begin for r in select conname from pg_catalog.pg_constraint "
+                     "where conrelid = ");
+    tide_sqlw_literal(e, q.data);
+    tide_sqlw_put(e, "::regclass and contype in ('f', 'c', 'p', 'u', 'x') order by contype = 'f' desc loop "
+                     "execute format('alter table %s drop constraint %I', ");
+    tide_sqlw_literal(e, q.data);
+    tide_sqlw_put(e, "::regclass, r.conname); end loop; for r in select indexrelid::regclass::text as i from "
+                     "pg_catalog.pg_index where indrelid = ");
+    tide_sqlw_literal(e, q.data);
+    tide_sqlw_put(e, "::regclass loop execute 'drop index ' || r.i; end loop; end $tide$");
+    tide_sqlw_stmt(e);
+    tide_buf_free(&q);
+}
+
 static void comment(tide_sqlw *e, const tide_object *o)
 {
     tide_sqlw_put(e, "comment on table ");
@@ -427,6 +458,16 @@ int pg_emit__partition(tide_sqlw *e, const tide_op *op)
         return 0;
     switch (op->kind) {
     case TIDE_OP_CREATE_OBJECT:
+        if (op->old_table) {                   /* a table of its own until now */
+            if (*key_start(o->definition)) {
+                tide_sqlw_fail(e, "table %s: it becomes a partition of %s partitioned in turn, which PostgreSQL "
+                               "cannot make of a table: write the migration yourself (tide migration:create "
+                               "--blank)", o->name, o->table);
+                break;
+            }
+            attach(e, o);
+            break;
+        }
         tide_sqlw_put(e, "create table ");
         tide_sqlw_qname(e, o->schema, o->name);
         tide_sqlw_put(e, " partition of ");
@@ -438,6 +479,10 @@ int pg_emit__partition(tide_sqlw *e, const tide_op *op)
             comment(e, o);
         break;
     case TIDE_OP_DROP_OBJECT:
+        if (op->table) {                       /* a table of its own from now on */
+            detach(e, o);
+            break;
+        }
         tide_sqlw_put(e, "drop table ");
         tide_sqlw_qname(e, o->schema, o->name);
         tide_sqlw_stmt(e);

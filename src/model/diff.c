@@ -43,6 +43,11 @@ typedef struct differ {
     int nphase[NPHASES];
     tide_err *err;
     int failed;
+    struct move {                   /* a table attached as a partition, or detached */
+        const tide_table *table;    /* of a (attached) or of b (detached) */
+        const tide_object *part;    /* of the other schema */
+    } *moves;
+    int nmoves;
 } differ;
 
 /* The warning for what --no-drop leaves out: what, and how to drop it. */
@@ -1292,6 +1297,110 @@ static void diff_namespaces(differ *d)
     }
 }
 
+/* ---- a table attached as a partition, a partition detached ------------------ */
+
+/* The partition of s named schema.name whose partitioned table s holds, or NULL. */
+static const tide_object *partition_named(const differ *d, const tide_schema *s, const char *schema,
+                                          const char *name, const tide_table **parent)
+{
+    int i;
+    for (i = 0; i < s->nobjects; i++) {
+        const tide_object *o = &s->objects[i];
+        if (o->kind == TIDE_OBJ_PARTITION && same(o->schema, schema) && same_name(d, o->name, name) &&
+            (*parent = find_table(d, s, o->schema, o->table)) != NULL)
+            return o;
+    }
+    return NULL;
+}
+
+/* The table p of parent is as far as its own columns go: parent's columns,
+ * their defaults and NOT NULL (as CREATE TABLE ... PARTITION OF makes them;
+ * not their comments nor statistics), no key nor index of its own (the
+ * copies of parent's come with it); to be attached, parent's checks too
+ * (ATTACH wants them; a detached one loses them with the copies). Kept with
+ * the plan, whose ops name it. */
+static const tide_table *as_partition(differ *d, const tide_table *parent, const tide_object *p, int attach)
+{
+    tide_table *t = calloc(1, sizeof *t);
+    tide_table **made = realloc(d->plan->made, sizeof *made * (size_t)(d->plan->nmade + 1));
+    int i;
+    if (made)
+        d->plan->made = made;
+    if (!t || !made || (parent->ncolumns && !(t->columns = calloc((size_t)parent->ncolumns, sizeof *t->columns)))) {
+        free(t);
+        d->failed = tide_err_set(d->err, TIDE_ENOMEM, "out of memory");
+        return NULL;
+    }
+    d->plan->made[d->plan->nmade++] = t;
+    t->schema = p->schema;
+    t->name = p->name;
+    t->comment = p->comment;
+    t->nocase = parent->nocase;
+    t->checks = attach ? parent->checks : NULL;
+    t->nchecks = attach ? parent->nchecks : 0;
+    t->ncolumns = parent->ncolumns;
+    for (i = 0; i < parent->ncolumns; i++) {
+        t->columns[i] = parent->columns[i];
+        t->columns[i].comment = NULL;
+        t->columns[i].statistics = NULL;
+    }
+    return t;
+}
+
+/* A table of a that b holds as a partition (or a partition of a that b
+ * holds as a table): the table goes through the changes that make it what
+ * its partition is (or the partition, once detached, what the table is),
+ * and the partition's create (drop) is an attach (a detach), its rows
+ * kept. 1 when t moves so. */
+static int move(differ *d, const tide_table *t, int attach)
+{
+    const tide_table *parent;
+    const tide_object *p = partition_named(d, attach ? d->b : d->a, t->schema, t->name, &parent);
+    const tide_table *as;
+    struct move *m;
+    char x[300];
+    int i;
+    if (!p)
+        return 0;
+    for (i = 0; i < parent->ncolumns; i++)
+        if (parent->columns[i].autoincrement) {
+            d->failed = tide_err_set(d->err, TIDE_ECONFIG, "table %s: it %s partition of %s, whose column %s "
+                                     "takes its values from a sequence of its own (serial or identity), which tide "
+                                     "does not %s: write the migration yourself (tide migration:create --blank: "
+                                     "alter table %s %s partition %s ...)", qname(t, x, sizeof x),
+                                     attach ? "becomes a" : "was a", parent->name, parent->columns[i].name,
+                                     attach ? "attach to" : "detach from", parent->name,
+                                     attach ? "attach" : "detach", t->name);
+            return 1;
+        }
+    if (!(as = as_partition(d, parent, p, attach)) ||
+        !(m = realloc(d->moves, sizeof *m * (size_t)(d->nmoves + 1)))) {
+        if (!d->failed)
+            d->failed = tide_err_set(d->err, TIDE_ENOMEM, "out of memory");
+        return 1;
+    }
+    d->moves = m;
+    d->moves[d->nmoves].table = t;
+    d->moves[d->nmoves++].part = p;
+    note(d, 0, attach ? "table %s becomes a partition of %s (attached: its rows stay)"
+                      : "partition %s of %s becomes a table (detached: its rows stay)", t->name, parent->name);
+    if (attach)
+        diff_table(d, t, as);
+    else
+        diff_table(d, as, t);
+    return 1;
+}
+
+/* The table of the other schema that partition o moves from or to, or NULL. */
+static const tide_table *moved(const differ *d, const tide_object *o)
+{
+    int i;
+    for (i = 0; i < d->nmoves; i++)
+        if (d->moves[i].part == o)
+            return d->moves[i].table;
+    return NULL;
+}
+
 /* ---- objects beside tables ------------------------------------------------- */
 
 static const char *kind_name(const tide_object *o)
@@ -1561,8 +1670,11 @@ static void diff_objects(differ *d)
         const tide_object *bo = &d->b->objects[i], *ao = object_partner(d, bo);
         tide_op *op;
         if (!ao) {
-            note(d, 0, "%s %s added", kind_name(bo), bo->name);
-            create_object(d, bo, 0);
+            const tide_table *from = moved(d, bo);
+            if (!from)
+                note(d, 0, "%s %s added", kind_name(bo), bo->name);
+            if ((op = object_op(d, TIDE_OP_CREATE_OBJECT, NULL, bo)) != NULL)
+                op->old_table = from;     /* attached: made of that table */
             continue;
         }
         int same_def = !strcmp(ao->canonical ? ao->canonical : "", bo->canonical ? bo->canonical : "");
@@ -1596,8 +1708,15 @@ static void diff_objects(differ *d)
     }
     for (i = 0; i < d->a->nobjects && !d->failed; i++)
         if (!object_is_paired(d, &d->a->objects[i])) {
-            note(d, 0, "%s %s dropped", kind_name(&d->a->objects[i]), d->a->objects[i].name);
-            drop_object(d, &d->a->objects[i], 0);
+            const tide_table *into = moved(d, &d->a->objects[i]);
+            tide_op *op;
+            if (into) {                   /* detached: not a drop, its rows stay */
+                if ((op = object_op(d, TIDE_OP_DROP_OBJECT, &d->a->objects[i], NULL)) != NULL)
+                    op->table = into;
+            } else {
+                note(d, 0, "%s %s dropped", kind_name(&d->a->objects[i]), d->a->objects[i].name);
+                drop_object(d, &d->a->objects[i], 0);
+            }
             touch(d, &t, d->a->objects[i].schema, d->a->objects[i].name);
             redo[i] = 1;
         }
@@ -1643,11 +1762,11 @@ static void emit(differ *d)
         const tide_table *bt = d->b->tables[i], *at = partner_of_b(d, bt);
         if (at)
             diff_table(d, at, bt);
-        else
+        else if (!move(d, bt, 0))
             create_table(d, bt);
     }
     for (i = 0; i < d->a->ntables && !d->failed; i++)
-        if (!a_is_paired(d, d->a->tables[i]))
+        if (!a_is_paired(d, d->a->tables[i]) && !move(d, d->a->tables[i], 1))
             drop_table(d, d->a->tables[i]);
     order_tables(d, P_CREATE_TABLE, 0);
     order_tables(d, P_DROP_TABLE, 1);
@@ -1680,6 +1799,7 @@ static int run_pass(differ *d, tide_plan *plan)
     plan->from = d->a;
     plan->to = d->b;
     d->plan = plan;
+    d->nmoves = 0;
     if (!d->reversed && !d->failed)
         pair_tables(d);
     if (!d->failed)
@@ -1736,6 +1856,7 @@ int tide_diff(const tide_schema *from, const tide_schema *to, const tide_diff_op
             tide_plan_free(up);
     }
     free(d.dec);
+    free(d.moves);
     return rc;
 }
 
@@ -1747,6 +1868,11 @@ void tide_plan_free(tide_plan *plan)
     for (i = 0; i < plan->nwarnings; i++)
         free(plan->warnings[i]);
     free(plan->warnings);
+    for (i = 0; i < plan->nmade; i++) {
+        free(plan->made[i]->columns);
+        free(plan->made[i]);
+    }
+    free(plan->made);
     free(plan->ops);
     memset(plan, 0, sizeof *plan);
 }

@@ -123,6 +123,9 @@ typedef struct tide_op {
     int new_table;                        /* the op's table is created by this plan */
     int destructive;                      /* running it loses data */
     int recreate;                         /* DROP/CREATE_OBJECT of an unchanged object */
+    /* CREATE_OBJECT of a partition: old_table is the table of the source schema
+     * attached as it (ALTER TABLE ... ATTACH PARTITION); DROP_OBJECT of a
+     * partition: table is the table of the target schema it is detached into */
 } tide_op;
 
 /* How a column's rows are filled when its table is rebuilt or its type
@@ -143,6 +146,9 @@ typedef struct tide_plan {
     int nwarnings;
     const tide_fill *fills;   /* borrowed; none from the diff */
     int nfills;
+    tide_table **made;     /* tables the plan's ops name that neither schema holds: a table
+                              as a partition is (attached, detached); owned */
+    int nmade;
 } tide_plan;
 
 /* The fill expression of column `column` of table t, or NULL. */

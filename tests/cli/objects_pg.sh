@@ -229,4 +229,29 @@ t.attachedIndex "x" { table = "ev", sql = "ev_k_idx" }|attached index 'x' is on 
 t.attachedIndex "x" { table = "ev_1", sql = "ev_pkey" }|attached index 'x': table 'ev' (partition 'ev_1' is one of its) has no index, primary key or unique constraint named 'ev_pkey'
 t.attachedIndex "x" { sql = "ev_k_idx" }|an attached index needs the table it is on
 CASES
+t "a table that becomes a partition of a table with an identity column: refused by name (attach it by hand), nothing written, its rows kept"
+rm -rf at && mkdir -p at/schema
+admin "drop database if exists ${DB}_at"; admin "create database ${DB}_at"
+cat > at/schema/app.lua <<'LUA'
+local t = require "tide.schema"
+return {
+  t.table "ev" :partitionBy "list (k)" { t.col "id" :integer() :identity(), t.col "k" :integer() },
+  t.table "ev_1" { t.col "id" :integer(), t.col "k" :integer() },
+}
+LUA
+(cd at && "$TIDE_BIN" --url "$base/${DB}_at" schema:create --run) > at.out 2>&1 || bad "schema:create failed: $(cat at.out)"
+psql -qX "$base/${DB}_at" -c "insert into ev_1 values (1, 1)" >/dev/null
+cat > at/schema/app.lua <<'LUA'
+local t = require "tide.schema"
+return {
+  t.table "ev" :partitionBy "list (k)" { t.col "id" :integer() :identity(), t.col "k" :integer() },
+  t.partition "ev_1" { table = "ev", sql = [[for values in (1)]] },
+}
+LUA
+(cd at && "$TIDE_BIN" --url "$base/${DB}_at" schema:update --run) > at.out 2>&1; rc=$?; out=$(cat at.out)
+expect_rc 1; expect_out "table ev_1: it becomes a partition of ev, whose column id takes its values from a sequence of its own"
+expect_rc 1; expect_out "alter table ev attach partition ev_1"
+[ "$(psql -qAtX "$base/${DB}_at" -c "select count(*) from ev_1")" = 1 ] || bad "the rows of ev_1 are gone"
+admin "drop database if exists ${DB}_at"
+
 finish

@@ -1,0 +1,1 @@
+select sensor, taken_on, unit from reading_archive;
