@@ -363,6 +363,7 @@ static const char sql_rules[] = RELS_CTE
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     DESCRIPTION("d", "pg_catalog.pg_rewrite", "rw.oid")
     "WHERE rw.rulename <> '_RETURN' AND (rw.ev_class IN (SELECT r.oid FROM rels r) "
+    "OR c.relispartition AND pg_catalog.pg_partition_root(c.oid) IN (SELECT r.oid FROM rels r) "
     "OR c.relkind = 'v' AND " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") ") "
     "AND " NOT_EXTENSION("pg_catalog.pg_rewrite", "rw.oid") " "
     "ORDER BY rw.ev_class, rw.rulename";
@@ -443,11 +444,14 @@ static const char sql_statistics[] = RELS_CTE
     "SELECT st.stxrelid, st.stxname, CASE WHEN pg_catalog.pg_statistics_obj_is_visible(st.oid) "
     "THEN 'CREATE STATISTICS ' || pg_catalog.substr(pg_catalog.pg_get_statisticsobjdef(st.oid), "
     "pg_catalog.length('CREATE STATISTICS ' || pg_catalog.quote_ident(n.nspname) || '.') + 1) "
-    "ELSE pg_catalog.pg_get_statisticsobjdef(st.oid) END, d.description "
-    "FROM rels r JOIN pg_catalog.pg_statistic_ext st ON st.stxrelid = r.oid "
-    "JOIN pg_catalog.pg_namespace n ON n.oid = st.stxnamespace AND n.nspname = r.nspname "
+    "ELSE pg_catalog.pg_get_statisticsobjdef(st.oid) END, d.description, n.nspname, sc.relname "
+    "FROM pg_catalog.pg_statistic_ext st JOIN pg_catalog.pg_class sc ON sc.oid = st.stxrelid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = st.stxnamespace AND n.oid = sc.relnamespace "
     DESCRIPTION("d", "pg_catalog.pg_statistic_ext", "st.oid")
-    "WHERE " NOT_EXTENSION("pg_catalog.pg_statistic_ext", "st.oid") " "
+    "WHERE (st.stxrelid IN (SELECT r.oid FROM rels r) "
+    "OR sc.relispartition AND pg_catalog.pg_partition_root(sc.oid) IN (SELECT r.oid FROM rels r) "
+    "OR sc.relkind = 'm' AND " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_class", "sc.oid") ") "
+    "AND " NOT_EXTENSION("pg_catalog.pg_statistic_ext", "st.oid") " "
     "ORDER BY st.stxrelid, st.stxname";
 
 /* A sequence that is a column's own: an identity's ('i'), or a serial's,
@@ -639,8 +643,8 @@ static const char sql_partitions[] = RELS_CTE
  * without a word: objects of kinds tide has no row for (window
  * functions, operators and their classes and families, text
  * search parsers and templates, conversions, base and shell types, foreign
- * tables, rules of a partition, extended statistics not in their table's namespace or not on a
- * table read), what it does not say of a relation
+ * tables, rules of another relation than a table, a partition or a view, extended statistics
+ * not in their relation's namespace or on a foreign table), what it does not say of a relation
  * (a partition's clone of a trigger in another state than its parent's, a partition's replica identity or one
  * whose index is gone, a
  * tablespace, an access method, a typed table, column options, a view
@@ -694,13 +698,13 @@ static const char sql_unmodelled[] =
     "FROM pg_catalog.pg_rewrite rw JOIN pg_catalog.pg_class c ON c.oid = rw.ev_class "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     "WHERE " NAMESPACES " AND rw.rulename <> '_RETURN' AND " NOT_EXTENSION("pg_catalog.pg_rewrite", "rw.oid") " "
-    "AND NOT (c.relkind IN ('r', 'p') AND NOT c.relispartition OR c.relkind = 'v') "
+    "AND NOT (c.relkind IN ('r', 'p') OR c.relkind = 'v') "
     "UNION ALL SELECT 11, 'statistics ' || " READ_NAME("n.nspname", "ob.stxname") " "
     "|| ': not in its table''s namespace, or not on a table' "
     "FROM pg_catalog.pg_statistic_ext ob JOIN pg_catalog.pg_namespace n ON n.oid = ob.stxnamespace "
     "JOIN pg_catalog.pg_class sc ON sc.oid = ob.stxrelid "
     "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_statistic_ext", "ob.oid") " "
-    "AND NOT (sc.relnamespace = ob.stxnamespace AND sc.relkind IN ('r', 'p') AND NOT sc.relispartition) "
+    "AND NOT (sc.relnamespace = ob.stxnamespace AND sc.relkind IN ('r', 'p', 'm')) "
     "UNION ALL SELECT 12, 'trigger ' || tg.tgname || ' on partition ' || " REL_NAME " || CASE tg.tgenabled "
     "WHEN 'D' THEN ': disabled' WHEN 'R' THEN ': enabled for replicas only' ELSE ': enabled always' END "
     "FROM pg_catalog.pg_trigger tg JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid "
@@ -1547,7 +1551,7 @@ static int read_rules(reader *r, const PGresult *res)
 
 static int read_statistics(reader *r, const PGresult *res)
 {
-    return read_on_table_alone(r, res, TIDE_OBJ_STATISTICS, -1);
+    return read_on_table_alone(r, res, TIDE_OBJ_STATISTICS, 4);
 }
 
 static int read_policies(reader *r, const PGresult *res)

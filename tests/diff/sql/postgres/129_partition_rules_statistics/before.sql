@@ -1,0 +1,12 @@
+-- Rules of a partition and extended statistics on a partition or on a
+-- materialized view: reported by name, not carried (issue 13); now objects
+-- on their partition or view like those on a table. A rule and statistics
+-- are added, one of each changed, one dropped.
+create table ev (id integer not null, at date not null, kind text, n integer) partition by range (at);
+create table ev_2025 partition of ev for values from ('2025-01-01') to ('2026-01-01');
+create table ev_2026 partition of ev for values from ('2026-01-01') to ('2027-01-01');
+create materialized view ev_kinds as select kind, n, count(*) as c from ev group by kind, n;
+create rule ev_2025_keep as on delete to ev_2025 do instead nothing;
+create statistics ev_2025_kind_n on kind, n from ev_2025;
+create statistics ev_kinds_stats (ndistinct) on kind, n from ev_kinds;
+create statistics ev_2026_gone on kind, n from ev_2026;
