@@ -455,16 +455,16 @@ static int same_signature(const tide_object *old, const tide_object *o)
     return same;
 }
 
-/* alter view|materialized view o reset (the old options' names) and set
- * (the new ones): only the options changed, the view stays, and so do what
+/* alter <what> o reset (the old options' names) and set (the new ones):
+ * only the options changed, the view (the partition) stays, and so do what
  * reads it and its grants. with is "name=value, name=value". */
-static void alter_options(tide_sqlw *e, const tide_object *old, const tide_object *o)
+void pg_emit__options(tide_sqlw *e, const char *what, const tide_object *old, const tide_object *o)
 {
     if (old->with && *old->with) {
         const char *p = old->with;
         int first = 1;
         tide_sqlw_put(e, "alter ");
-        tide_sqlw_put(e, sql_kind(o));
+        tide_sqlw_put(e, what);
         tide_sqlw_put(e, " ");
         tide_sqlw_qname(e, o->schema, o->name);
         tide_sqlw_put(e, " reset (");
@@ -485,7 +485,7 @@ static void alter_options(tide_sqlw *e, const tide_object *old, const tide_objec
     }
     if (o->with && *o->with) {
         tide_sqlw_put(e, "alter ");
-        tide_sqlw_put(e, sql_kind(o));
+        tide_sqlw_put(e, what);
         tide_sqlw_put(e, " ");
         tide_sqlw_qname(e, o->schema, o->name);
         tide_sqlw_put(e, " set (");
@@ -493,6 +493,11 @@ static void alter_options(tide_sqlw *e, const tide_object *old, const tide_objec
         tide_sqlw_put(e, ")");
         tide_sqlw_stmt(e);
     }
+}
+
+static void alter_options(tide_sqlw *e, const tide_object *old, const tide_object *o)
+{
+    pg_emit__options(e, sql_kind(o), old, o);
 }
 
 /* ---- publications ------------------------------------------------------------ */

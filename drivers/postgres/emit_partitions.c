@@ -474,6 +474,11 @@ int pg_emit__partition(tide_sqlw *e, const tide_op *op)
         tide_sqlw_qname(e, o->schema, o->table);
         tide_sqlw_put(e, " ");
         tide_sqlw_put(e, o->definition);
+        if (o->with) {
+            tide_sqlw_put(e, " with (");
+            tide_sqlw_put(e, o->with);
+            tide_sqlw_put(e, ")");
+        }
         tide_sqlw_stmt(e);
         if (o->comment)
             comment(e, o);
@@ -495,6 +500,11 @@ int pg_emit__partition(tide_sqlw *e, const tide_op *op)
         tide_sqlw_stmt(e);
         break;
     case TIDE_OP_ALTER_OBJECT:                 /* a new bound: detach, attach */
+        if (!strcmp(op->old_object->canonical ? op->old_object->canonical : "",
+                    op->object->canonical ? op->object->canonical : "")) {
+            pg_emit__options(e, "table", op->old_object, op->object);   /* its storage parameters alone */
+            break;
+        }
         if (!same_key(op->old_object->definition, op->object->definition)) {
             tide_sqlw_fail(e, "partition %s: its partitioning changes (%s -> %s), which PostgreSQL cannot do in "
                            "place: write the migration yourself (tide migration:create --blank)", o->name,
@@ -507,6 +517,9 @@ int pg_emit__partition(tide_sqlw *e, const tide_op *op)
         tide_sqlw_qname(e, op->old_object->schema, op->old_object->name);
         tide_sqlw_stmt(e);
         attach(e, op->object);
+        if ((op->old_object->with == NULL) != (op->object->with == NULL) ||
+            (op->object->with && strcmp(op->old_object->with, op->object->with)))
+            pg_emit__options(e, "table", op->old_object, op->object);
         break;
     case TIDE_OP_ALTER_OBJECT_COMMENT:
         comment(e, op->object);

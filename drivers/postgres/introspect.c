@@ -414,12 +414,15 @@ static const char sql_event_triggers[] =
 /* Row level security policies: PostgreSQL prints no CREATE POLICY, so the
  * statement is built here, every clause said (AS, FOR, TO) in one order;
  * the table is qualified when the search path does not find it, as
- * pg_get_viewdef and pg_get_triggerdef do. */
+ * pg_get_viewdef and pg_get_triggerdef do. Of the tables read and of
+ * their partitions: the table read, the name, the statement, the comment,
+ * what it reads, then the namespace and name of its table or partition. */
 static const char sql_policies[] = RELS_CTE
-    "SELECT pol.polrelid, pol.polname, 'CREATE POLICY ' || pg_catalog.quote_ident(pol.polname) || "
-    "' ON ' || CASE WHEN pg_catalog.pg_table_is_visible(r.oid) THEN '' "
-    "ELSE pg_catalog.quote_ident(r.nspname) || '.' END "
-    "|| pg_catalog.quote_ident(r.relname) || ' AS ' || "
+    "SELECT CASE WHEN c.relispartition THEN pg_catalog.pg_partition_root(c.oid) ELSE pol.polrelid END, "
+    "pol.polname, 'CREATE POLICY ' || pg_catalog.quote_ident(pol.polname) || "
+    "' ON ' || CASE WHEN pg_catalog.pg_table_is_visible(c.oid) THEN '' "
+    "ELSE pg_catalog.quote_ident(n.nspname) || '.' END "
+    "|| pg_catalog.quote_ident(c.relname) || ' AS ' || "
     "CASE WHEN pol.polpermissive THEN 'PERMISSIVE' ELSE 'RESTRICTIVE' END || ' FOR ' || "
     "CASE pol.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE' "
     "WHEN 'd' THEN 'DELETE' ELSE 'ALL' END || ' TO ' || "
@@ -428,9 +431,13 @@ static const char sql_policies[] = RELS_CTE
     "FROM pg_catalog.pg_roles ro WHERE ro.oid = ANY (pol.polroles)) END || "
     "COALESCE(' USING (' || pg_catalog.pg_get_expr(pol.polqual, pol.polrelid) || ')', '') || "
     "COALESCE(' WITH CHECK (' || pg_catalog.pg_get_expr(pol.polwithcheck, pol.polrelid) || ')', ''), "
-    "d.description, " READS_OF("pg_catalog.pg_policy", "dp.objid = pol.oid", "pol.polrelid") " "
-    "FROM rels r JOIN pg_catalog.pg_policy pol ON pol.polrelid = r.oid "
+    "d.description, " READS_OF("pg_catalog.pg_policy", "dp.objid = pol.oid", "pol.polrelid") ", "
+    "n.nspname, c.relname "
+    "FROM pg_catalog.pg_policy pol JOIN pg_catalog.pg_class c ON c.oid = pol.polrelid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     DESCRIPTION("d", "pg_catalog.pg_policy", "pol.oid")
+    "WHERE pol.polrelid IN (SELECT r.oid FROM rels r) "
+    "OR c.relispartition AND pg_catalog.pg_partition_root(c.oid) IN (SELECT r.oid FROM rels r) "
     "ORDER BY pol.polrelid, pol.polname";
 
 /* Extended statistics (CREATE STATISTICS) on the tables read, in their
@@ -626,12 +633,12 @@ static const char sql_attached_indexes[] = RELS_CTE
 /* The partitions of the tables read: the table read, the name, the bound
  * as pg_get_expr prints it ("FOR VALUES FROM (...) TO (...)", "DEFAULT")
  * and the key of one partitioned in turn ("... PARTITION BY LIST
- * (region)"), the comment, then the namespace and name of the table or
- * partition it is a partition of. */
+ * (region)"), the comment, the namespace and name of the table or
+ * partition it is a partition of, then its storage parameters. */
 static const char sql_partitions[] = RELS_CTE
     "SELECT r.oid, c.relname, pg_catalog.pg_get_expr(c.relpartbound, c.oid) || CASE WHEN c.relkind = 'p' "
     "THEN ' PARTITION BY ' || pg_catalog.pg_get_partkeydef(c.oid) ELSE '' END, d.description, "
-    "pn.nspname, pc.relname " PARTITIONS_READ
+    "pn.nspname, pc.relname, pg_catalog.array_to_string(c.reloptions, ', ') " PARTITIONS_READ
     "JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid "
     "JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent "
     "JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace "
@@ -645,8 +652,8 @@ static const char sql_partitions[] = RELS_CTE
  * search parsers and templates, conversions, base and shell types, foreign
  * tables, rules of another relation than a table, a partition or a view, extended statistics
  * not in their relation's namespace or on a foreign table), what it does not say of a relation
- * (a partition's clone of a trigger in another state than its parent's, a partition's replica identity or one
- * whose index is gone, a
+ * (a partition's clone of a trigger in another state than its parent's, a partition's replica identity,
+ * row level security, unlogged, or columns unlike its table's, a replica identity whose index is gone, a
  * tablespace, an access method, a typed table, column options, a view
  * column's default,
  * the default namespace's comment removed), and objects of the whole database
@@ -722,12 +729,16 @@ static const char sql_unmodelled[] =
     "CASE WHEN c.relam <> 0 AND c.relkind <> 'i' AND c.relam <> (SELECT am.oid FROM pg_catalog.pg_am am "
     "WHERE am.amname = 'heap') THEN 'access method ' || (SELECT am.amname FROM pg_catalog.pg_am am "
     "WHERE am.oid = c.relam) END, "
-    "CASE WHEN c.reloftype <> 0 THEN 'of type ' || pg_catalog.format_type(c.reloftype, NULL) END) "
+    "CASE WHEN c.reloftype <> 0 THEN 'of type ' || pg_catalog.format_type(c.reloftype, NULL) END, "
+    "CASE WHEN c.relispartition AND (c.relrowsecurity OR c.relforcerowsecurity) "
+    "THEN 'row level security of a partition' END, "
+    "CASE WHEN c.relispartition AND c.relpersistence = 'u' THEN 'unlogged partition' END) "
     "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     "WHERE " NAMESPACES " AND c.relkind IN ('r', 'p', 'm', 'i') "
     "AND (c.relreplident <> 'd' AND c.relkind IN ('r', 'p') AND (c.relispartition OR c.relreplident = 'i' "
     "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index x WHERE x.indrelid = c.oid AND x.indisreplident)) "
     "OR c.reltablespace <> 0 OR c.reloftype <> 0 "
+    "OR c.relispartition AND (c.relrowsecurity OR c.relforcerowsecurity OR c.relpersistence = 'u') "
     "OR c.relam <> 0 AND c.relkind <> 'i' AND c.relam <> (SELECT am.oid FROM pg_catalog.pg_am am "
     "WHERE am.amname = 'heap')) "
     "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
@@ -740,6 +751,28 @@ static const char sql_unmodelled[] =
     "UNION ALL SELECT 15, 'view ' || " REL_NAME " || ': the default of column ' || a.attname "
     "FROM pg_catalog.pg_attrdef ad JOIN pg_catalog.pg_class c ON c.oid = ad.adrelid AND c.relkind = 'v' "
     "JOIN pg_catalog.pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE " NAMESPACES " "
+    "UNION ALL SELECT 16, 'column ' || " REL_NAME " || '.' || a.attname || ' of a partition: ' || "
+    "pg_catalog.concat_ws(', ', CASE WHEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) IS DISTINCT FROM "
+    "pg_catalog.pg_get_expr(pd.adbin, pd.adrelid) THEN 'a default of its own' END, "
+    "CASE WHEN a.attnotnull AND NOT pa.attnotnull THEN 'not null' END, "
+    "CASE WHEN a.attstattarget >= 0 AND a.attstattarget <> pa.attstattarget THEN 'statistics' END, "
+    "CASE WHEN a.attstorage <> pa.attstorage THEN 'storage' END, "
+    "CASE WHEN a.attcompression <> pa.attcompression THEN 'compression' END) "
+    "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid AND c.relispartition "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid "
+    "JOIN pg_catalog.pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname "
+    "LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
+    "LEFT JOIN pg_catalog.pg_attrdef pd ON pd.adrelid = pa.attrelid AND pd.adnum = pa.attnum "
+    "WHERE " NAMESPACES " AND a.attnum > 0 AND NOT a.attisdropped AND (pg_catalog.pg_get_expr(ad.adbin, "
+    "ad.adrelid) IS DISTINCT FROM pg_catalog.pg_get_expr(pd.adbin, pd.adrelid) OR a.attnotnull AND NOT "
+    "pa.attnotnull OR a.attstattarget >= 0 AND a.attstattarget <> pa.attstattarget OR a.attstorage <> "
+    "pa.attstorage OR a.attcompression <> pa.attcompression) "
+    "UNION ALL SELECT 16, 'column ' || " REL_NAME " || '.' || a.attname || ' of a partition: a comment' "
+    "FROM pg_catalog.pg_description ds JOIN pg_catalog.pg_class c ON c.oid = ds.objoid AND c.relispartition "
+    "AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ds.objsubid > 0 "
+    "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = ds.objsubid "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE " NAMESPACES " "
     "UNION ALL SELECT 17, 'schema public: no comment (CREATE DATABASE gives it one)' "
     "FROM pg_catalog.pg_namespace n WHERE n.nspname = 'public' AND " NAMESPACES " "
@@ -1511,7 +1544,12 @@ static int read_triggers(reader *r, const PGresult *res)
 
 static int read_partitions(reader *r, const PGresult *res)
 {
-    return read_on_table(r, res, TIDE_OBJ_PARTITION, -1, 4);
+    int from = r->out->nobjects, rc = read_on_table(r, res, TIDE_OBJ_PARTITION, -1, 4), i;
+    for (i = 0; rc == 0 && i < PQntuples(res); i++)      /* one object per row: the owner column is read */
+        if (field(res, i, 6) && *field(res, i, 6) &&
+            !(r->out->objects[from + i].with = tide_schema_str(r->out, field(res, i, 6))))
+            rc = nomem(r);
+    return rc;
 }
 
 static int read_partition_constraints(reader *r, const PGresult *res)
@@ -1556,7 +1594,7 @@ static int read_statistics(reader *r, const PGresult *res)
 
 static int read_policies(reader *r, const PGresult *res)
 {
-    return read_on_table(r, res, TIDE_OBJ_POLICY, 4, -1);
+    return read_on_table(r, res, TIDE_OBJ_POLICY, 4, 5);
 }
 
 static int read_publications(reader *r, const PGresult *res)

@@ -99,6 +99,9 @@ void pg_emit__text_search_alter(struct tide_sqlw *e, const tide_object *old, con
 void pg_emit__partition_by(struct tide_sqlw *e, const tide_table *t);
 int pg_emit__partition_key_change(struct tide_sqlw *e, const tide_op *op);
 int pg_emit__partition(struct tide_sqlw *e, const tide_op *op);
+/* alter <what> o reset (old's storage parameters) set (o's): a view's,
+ * a materialized view's or a partition's options changed alone. */
+void pg_emit__options(struct tide_sqlw *e, const char *what, const tide_object *old, const tide_object *o);
 /* TIDE_OP_COMMENT: comment on schema, type (an enum), constraint, or a
  * column's own sequence (emit_comments.c). */
 void pg_emit__comment(struct tide_sqlw *e, const tide_op *op);

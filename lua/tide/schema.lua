@@ -1247,8 +1247,8 @@ function ObjMT.__call(b, spec)
   local renamed = object_string(b, spec.renamedFrom, "renamedFrom", 2)
   if b.__renamedFrom ~= nil and renamed ~= nil then ofail(b, "renamedFrom is given twice", 2) end
   local with = object_string(b, spec.with, "with", 2)
-  if with ~= nil and b.__kind ~= "view" and b.__kind ~= "materialized view" then
-    ofail(b, "with = (options) is for views and materialized views", 2)
+  if with ~= nil and b.__kind ~= "view" and b.__kind ~= "materialized view" and b.__kind ~= "partition" then
+    ofail(b, "with = (options) is for views, materialized views and partitions", 2)
   end
   -- enabled = false | "replica" | "always" (a trigger that does not fire as by default)
   local enabled = spec.enabled

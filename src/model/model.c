@@ -1657,9 +1657,9 @@ static int finish_objects(finisher *f)
             return tide_err_set(f->err, TIDE_ECONFIG, !fires
                                 ? "%s '%s': enabled = is for triggers" : "%s '%s': enabled is '%s': write false "
                                 "(disabled), \"replica\" or \"always\", or leave it out (it fires)", kind, o->name, o->enabled);
-        if (o->with && o->kind != TIDE_OBJ_VIEW && o->kind != TIDE_OBJ_MATVIEW)
-            return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': with = (options) is for views and "
-                                "materialized views", kind, o->name);
+        if (o->with && o->kind != TIDE_OBJ_VIEW && o->kind != TIDE_OBJ_MATVIEW && o->kind != TIDE_OBJ_PARTITION)
+            return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': with = (options) is for views, "
+                                "materialized views and partitions", kind, o->name);
         if ((rc = storage_params(f, &o->with)) < 0)
             return rc;
         if (!o->canonical) {

@@ -500,7 +500,7 @@ describe("tide.schema: comments beside tables and columns, and a view's options 
     raises(function() return t.schema "s" { coment = "x" } end, "t.schema 's': unknown option 'coment'")
     raises(function() return t.schema "s" { comment = 1 } end, "t.schema 's': comment must be a string")
     raises(function() return t.trigger "tr" { table = "u", with = "x=1", sql = "create trigger" } end,
-      "trigger 'tr': with = (options) is for views and materialized views")
+      "trigger 'tr': with = (options) is for views, materialized views and partitions")
   end)
 end)
 

@@ -3,7 +3,8 @@ local t = require "tide.schema"
 -- no space before the parenthesis): the server spells it, so drift stays
 -- clean (issue 13: its key and partitions were lost on reading). Then a
 -- partition of it is added, another's bound changes, and a copy of an
--- index on a partition of a partition takes a name of its own.
+-- index on a partition of a partition takes a name of its own; a partition
+-- takes storage parameters.
 return {
   t.table "sale" :partitionBy "range (day)" {
     t.col "id"     :integer(),
