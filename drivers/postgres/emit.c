@@ -45,11 +45,21 @@ static void type_of(tide_sqlw *e, const tide_column *c)
 /* An identity's " (options)": its sequence's name, when said, qualified
  * with the table's namespace (an unqualified one would follow the
  * search_path). */
+/* Whether an identity column's sequence is of another type than the column:
+ * its options are then said by ALTER SEQUENCE after the column is made
+ * (the identity clause refuses AS). */
+static int identity_as(const tide_table *t, const tide_column *c)
+{
+    tide_err err;
+    memset(&err, 0, sizeof err);
+    return c->identity && c->sequence && pg_seq_column_options(t ? t->name : "", c, 3, NULL, &err) == 1;
+}
+
 static void identity_options(tide_sqlw *e, const tide_table *t, const tide_column *c)
 {
     char name[128];
     tide_buf opts = TIDE_BUF_INIT;
-    if (!c->sequence)
+    if (!c->sequence || identity_as(t, c))
         return;
     tide_sqlw_put(e, " (");
     if (t && t->schema && pg_seq_column_name(t->name, c, name)) {
@@ -227,11 +237,16 @@ static int sequence_renamed(const tide_table *ot, const tide_column *oc, const t
 }
 
 /* A new column's own sequence options (an identity column says them in
- * its definition), statistics, storage and compression. */
+ * its definition), statistics, storage and compression; a serial column
+ * that takes NULL (serial says NOT NULL, and refuses NULL beside it). */
 static void serial_options(tide_sqlw *e, const tide_table *t, const tide_column *c)
 {
-    if (c->autoincrement && !c->identity)
+    if ((c->autoincrement && !c->identity) || identity_as(t, c))
         serial_sequence(e, t, c);
+    if (c->autoincrement && !c->identity && c->nullable) {
+        alter_col(e, t, c, " drop not null");
+        tide_sqlw_stmt(e);
+    }
     if (c->statistics || c->storage || c->compression)
         column_storage(e, t, c, NULL);
 }

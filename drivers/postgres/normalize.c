@@ -312,10 +312,15 @@ int pg_seq_column_options(const char *table, const tide_column *c, int full, tid
                             "takes serial and identity on smallint, integer and bigint)", table,
                             c->name, c->identity ? "identity" : "a sequence", c->type);
     seq_init(&o, c->type);
-    seq_init(&d, c->type);
     if (parse_seq(what, c->sequence, &o, err) < 0)
         return TIDE_ECONFIG;
+    seq_init(&d, o.type);           /* the bounds and start are those of its own type and direction */
+    d.increment = o.increment;
     defaults(&d);
+    d.increment = 1;
+    strcpy(d.type, c->type);
+    if (full == 3)
+        return strcmp(o.type, c->type) != 0;
     if (full == 1)
         return put_full(&o, out, err);
     tide_buf_reset(out);

@@ -132,7 +132,10 @@ int pg_event_trigger_canonical(tide_schema *s, tide_object *o, tide_buf *buf, ti
  * any order, any left out) for a column of table: full 0, only those that
  * differ from the defaults for its type, in one order ("" when none): the
  * model's canonical form; full 1, every option ("as integer increment by 1
- * ... no cycle"), for ALTER SEQUENCE; full 2, as 0 without the name.
+ * ... no cycle"), for ALTER SEQUENCE; full 2, as 0 without the name; full 3,
+ * nothing written: 1 when its type is not the column's (AS, which an
+ * identity column's options refuse: LIKE ... INCLUDING IDENTITY makes a
+ * bigint sequence for an integer column), else 0.
  * The sequence's name is an option ("sequence name N", PostgreSQL's own
  * spelling for identity columns), said only when it is not the name
  * PostgreSQL gives it (pg_seq_default_name). */

@@ -74,12 +74,21 @@ create publication everything for all tables;
 create function note_ddl() returns event_trigger language plpgsql as $$ begin null; end $$;
 create event trigger note_ddl on ddl_command_end when tag in ('CREATE TABLE') execute function note_ddl();
 alter event trigger note_ddl enable always;
+create unique index note_nm_key on note (n, m);
+create table ledger (id integer, box_id integer, code text, label text,
+  constraint ledger_box foreign key (box_id, id) references note (n, m) match full,
+  constraint ledger_code unique (code) include (label));
+create table ledger2 (id integer, box_id integer references box on delete set null (box_id));
+alter table part_a enable row level security;
 SQL
 tide --url "$base/${DB}_odd" schema:inspect --format lua; expect_rc 0
 for what in 'operator ===' \
             'text search parser' \
             'trigger note_keep on partition part_a: disabled' \
-            'column note.body: options (n_distinct=100)' 'view box_view: the default of column id'; do
+            'column note.body: options (n_distinct=100)' 'view box_view: the default of column id' \
+            'foreign key ledger_box on ledger: MATCH FULL' 'unique constraint ledger_code on ledger: INCLUDE columns' \
+            'foreign key ledger2_box_id_fkey on ledger2: ON DELETE SET NULL or SET DEFAULT of some of its columns' \
+            'table part_a: row level security of a partition'; do
   case "$out" in *"does not carry: $what"*) ;; *) bad "schema:inspect does not report: $what" ;; esac
   case "$stdout" in *"--   $what"*) ;; *) bad "the definitions' notes do not say: $what" ;; esac
 done

@@ -1,0 +1,1 @@
+insert into d (t) values ('a'); insert into f (id) values (1);
