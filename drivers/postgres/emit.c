@@ -178,8 +178,13 @@ static void column_storage(tide_sqlw *e, const tide_table *t, const tide_column 
  * reads it back with ::regclass or pg_get_serial_sequence). */
 void pg_emit__table_name(tide_sqlw *e, const tide_table *t, tide_buf *out)
 {
-    if ((t->schema && (tide_postgres_driver.quote_ident(out, t->schema) < 0 || tide_buf_putc(out, '.') < 0)) ||
-        tide_postgres_driver.quote_ident(out, t->name) < 0)
+    pg_emit__rel_name(e, t->schema, t->name, out);
+}
+
+void pg_emit__rel_name(tide_sqlw *e, const char *schema, const char *name, tide_buf *out)
+{
+    if ((schema && (tide_postgres_driver.quote_ident(out, schema) < 0 || tide_buf_putc(out, '.') < 0)) ||
+        tide_postgres_driver.quote_ident(out, name) < 0)
         e->rc = e->rc ? e->rc : TIDE_ENOMEM;
 }
 

@@ -126,21 +126,16 @@ static void detach(tide_sqlw *e, const tide_object *o)
     tide_sqlw_put(e, " detach partition ");
     tide_sqlw_qname(e, o->schema, o->name);
     tide_sqlw_stmt(e);
-    if ((o->schema && (tide_postgres_driver.quote_ident(&q, o->schema) < 0 || tide_buf_putc(&q, '.') < 0)) ||
-        tide_postgres_driver.quote_ident(&q, o->name) < 0) {
-        tide_sqlw_fail(e, "out of memory");
-        tide_buf_free(&q);
-        return;
-    }
+    pg_emit__rel_name(e, o->schema, o->name, &q);
     tide_sqlw_put(e, "do $tide$ declare r record; begin for r in select conname from pg_catalog.pg_constraint "
                      "where conrelid = ");
-    tide_sqlw_literal(e, q.data);
+    tide_sqlw_literal(e, q.data ? q.data : "");
     tide_sqlw_put(e, "::regclass and contype in ('f', 'c', 'p', 'u', 'x') order by contype = 'f' desc loop "
                      "execute format('alter table %s drop constraint %I', ");
-    tide_sqlw_literal(e, q.data);
+    tide_sqlw_literal(e, q.data ? q.data : "");
     tide_sqlw_put(e, "::regclass, r.conname); end loop; for r in select indexrelid::regclass::text as i from "
                      "pg_catalog.pg_index where indrelid = ");
-    tide_sqlw_literal(e, q.data);
+    tide_sqlw_literal(e, q.data ? q.data : "");
     tide_sqlw_put(e, "::regclass loop execute 'drop index ' || r.i; end loop; end $tide$");
     tide_sqlw_stmt(e);
     tide_buf_free(&q);
@@ -388,20 +383,16 @@ static void attached_index(tide_sqlw *e, const tide_op *op)
     switch (op->kind) {
     case TIDE_OP_CREATE_OBJECT:
     case TIDE_OP_ALTER_OBJECT:
-        if ((o->schema && (tide_postgres_driver.quote_ident(&part, o->schema) < 0 || tide_buf_putc(&part, '.') < 0)) ||
-            tide_postgres_driver.quote_ident(&part, o->table) < 0) {
-            tide_sqlw_fail(e, "out of memory");
-            break;
-        }
+        pg_emit__rel_name(e, o->schema, o->table, &part);
         tide_sqlw_put(e, "do $tide$ declare q text; n name; begin select c.oid::regclass::text, c.relname into q, n "
                          "from pg_catalog.pg_index x join pg_catalog.pg_class c on c.oid = x.indexrelid "
                          "join pg_catalog.pg_inherits h on h.inhrelid = c.oid "
                          "join pg_catalog.pg_class p on p.oid = h.inhparent where x.indrelid = ");
-        tide_sqlw_literal(e, part.data);
+        tide_sqlw_literal(e, part.data ? part.data : "");
         tide_sqlw_put(e, "::regclass and p.relnamespace = c.relnamespace and p.relname = ");
         tide_sqlw_literal(e, o->definition);
         tide_sqlw_put(e, "; if n is null then raise exception 'partition % has no copy of index %', ");
-        tide_sqlw_literal(e, part.data);
+        tide_sqlw_literal(e, part.data ? part.data : "");
         tide_sqlw_put(e, ", ");
         tide_sqlw_literal(e, o->definition);
         tide_sqlw_put(e, "; end if; if n <> ");

@@ -85,6 +85,8 @@ int pg_emit__is_procedure(const char *def);
 void pg_emit__alter_sequence(struct tide_sqlw *e, const char *table, const char *column, const char *options);
 /* A table's name, quoted and qualified, into out (e->rc set on no memory). */
 void pg_emit__table_name(struct tide_sqlw *e, const tide_table *t, tide_buf *out);
+/* The same for the relation schema.name (schema NULL: the default). */
+void pg_emit__rel_name(struct tide_sqlw *e, const char *schema, const char *name, tide_buf *out);
 /* Extensions, domains and composite types (emit_types.c): 1 when the op's
  * object is one of them (its SQL written), 0 otherwise. */
 int pg_emit__type_object(struct tide_sqlw *e, const tide_op *op);
