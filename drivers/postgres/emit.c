@@ -107,7 +107,7 @@ static void column_def(tide_sqlw *e, const tide_table *t, const tide_column *c)
     }
     if (c->default_expr && !c->autoincrement) {
         tide_sqlw_put(e, " default ");
-        tide_sqlw_term(e, c->default_expr);
+        tide_sqlw_term(e, c->default_server ? c->default_server : c->default_expr);
     }
 }
 
@@ -757,7 +757,7 @@ static void alter_column(tide_sqlw *e, const tide_op *op)
         tide_sqlw_q(e, c->name);
         if (c->default_expr) {
             tide_sqlw_put(e, " set default ");
-            tide_sqlw_term(e, c->default_expr);
+            tide_sqlw_term(e, c->default_server ? c->default_server : c->default_expr);
         } else {
             tide_sqlw_put(e, " drop default");
         }
@@ -839,7 +839,8 @@ static void replace_enum(tide_sqlw *e, const tide_op *op)
             tide_sqlw_stmt(e);
             if (c->default_expr) {
                 alter_table(e, t);
-                tide_sqlw_put(e, "alter column "); tide_sqlw_q(e, c->name); tide_sqlw_put(e, " set default "); tide_sqlw_term(e, c->default_expr);
+                tide_sqlw_put(e, "alter column "); tide_sqlw_q(e, c->name); tide_sqlw_put(e, " set default ");
+                tide_sqlw_term(e, c->default_server ? c->default_server : c->default_expr);
                 tide_sqlw_stmt(e);
             }
         }

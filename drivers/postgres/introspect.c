@@ -1172,6 +1172,8 @@ static int column_default(reader *r, const PGresult *res, int i, const tide_tabl
     if (clean_default(expr, field(res, i, 2), field(res, i, 3), field(res, i, 4)[0] == 'N',
                       &r->tmp) < 0 || !(col->default_expr = tide_schema_str(r->out, r->tmp.data)))
         return nomem(r);
+    if (strcmp(expr, col->default_expr) && !(col->default_server = tide_schema_str(r->out, expr)))
+        return nomem(r);
     return 0;
 }
 

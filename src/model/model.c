@@ -1992,6 +1992,7 @@ static int copy_table(tide_schema *s, const tide_table *a)
         c->generated_stored = ac->generated_stored;
         c->declared = tide_schema_str(s, ac->declared);
         c->default_text = tide_schema_str(s, ac->default_text);
+        c->default_server = tide_schema_str(s, ac->default_server);
         c->identity = tide_schema_str(s, ac->identity);
         c->sequence = tide_schema_str(s, ac->sequence);
         c->statistics = tide_schema_str(s, ac->statistics);

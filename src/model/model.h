@@ -54,6 +54,10 @@ typedef struct tide_column {
                                for writers that keep its spelling; default_expr is what is
                                compared. Meaningful only while default_expr is set; NULL:
                                write default_expr. */
+    char *default_server;   /* PostgreSQL: the default as the server prints it (pg_get_expr,
+                               '2'::bigint), read when it is not default_expr's text: what a
+                               plan to a live database's schema writes, so that the database
+                               made prints it the same; never compared, not in snapshots */
     char *identity;         /* PostgreSQL identity column: "always" or "by default" (autoincrement
                                is then set too); NULL: none (autoincrement alone: serial) */
     char *sequence;         /* the options of the column's own sequence (serial or identity)

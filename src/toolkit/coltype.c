@@ -100,6 +100,7 @@ static int retype(tk_edit *e, tide_column *col, const change *c)
     col->type = tide_schema_str(e->next, col->is_enum ? c->to : canon.data);
     col->declared = col->is_enum ? NULL : tide_schema_str(e->next, c->to);   /* as written */
     col->autoincrement = 0;
+    col->default_server = NULL;                 /* the server's text casts to the old type */
     if (c->dflt)
         col->default_expr = col->default_text = tide_schema_str(e->next, c->dflt);
     tide_buf_free(&canon);

@@ -140,6 +140,7 @@ static int map_default(tk_edit *e, const mapping *m, const tide_enum *en, const 
     size_t n = c->default_expr ? strlen(c->default_expr) : 0;
     tide_buf v = { 0 }, q = { 0 };
     int i, rc = 0;
+    c->default_server = NULL;                         /* the server's text names the old type */
     if (n < 2 || c->default_expr[0] != '\'' || c->default_expr[n - 1] != '\'')
         return 0;                                     /* not a plain literal */
     tide_buf_add(&v, c->default_expr + 1, n - 2);
