@@ -600,55 +600,21 @@ static const fcolumn *find_column(const fcolumn *v, int n, const char *key)
     return NULL;
 }
 
-static const char *sql_kind(const tide_object *o)
-{
-    return o->kind == TIDE_OBJ_FOREIGN_WRAPPER ? "foreign data wrapper"
-           : o->kind == TIDE_OBJ_FOREIGN_SERVER ? "server" : "foreign table";
-}
-
-static void ref(tide_sqlw *e, const tide_object *o, const char *name)
-{
-    tide_sqlw_put(e, sql_kind(o));
-    tide_sqlw_put(e, " ");
-    tide_sqlw_qname(e, o->schema, name);
-}
-
-static void comment(tide_sqlw *e, const tide_object *o)
-{
-    tide_sqlw_put(e, "comment on ");
-    ref(e, o, o->name);
-    tide_sqlw_put(e, " is ");
-    if (o->comment)
-        tide_sqlw_literal(e, o->comment);
-    else
-        tide_sqlw_put(e, "null");
-    tide_sqlw_stmt(e);
-}
-
-static void create(tide_sqlw *e, const tide_object *o)
-{
-    tide_sqlw_put(e, "create ");
-    ref(e, o, o->name);
-    tide_sqlw_put(e, " ");
-    tide_sqlw_put(e, o->definition);
-    tide_sqlw_stmt(e);
-    if (o->comment)
-        comment(e, o);
-}
-
 static void drop_and_create(tide_sqlw *e, const tide_object *old, const tide_object *o)
 {
     tide_sqlw_put(e, "drop ");
-    ref(e, old, old->name);
+    tide_sqlw_put(e, old->kind == TIDE_OBJ_FOREIGN_SERVER ? "server " : "foreign table ");
+    tide_sqlw_qname(e, old->schema, old->name);
     tide_sqlw_stmt(e);
-    create(e, o);
+    pg_emit__create_object(e, o);
 }
 
 /* alter <kind> name */
 static void alter_head(tide_sqlw *e, const tide_object *o)
 {
-    tide_sqlw_put(e, "alter ");
-    ref(e, o, o->name);
+    tide_sqlw_put(e, o->kind == TIDE_OBJ_FOREIGN_WRAPPER ? "alter foreign data wrapper "
+                     : o->kind == TIDE_OBJ_FOREIGN_SERVER ? "alter server " : "alter foreign table ");
+    tide_sqlw_qname(e, o->schema, o->name);
 }
 
 /* The clause of def after keyword kw (its text to the next of kws). */
@@ -815,40 +781,12 @@ done:
     free(cb);
 }
 
-int pg_emit__foreign(tide_sqlw *e, const tide_op *op)
+void pg_emit__foreign_alter(tide_sqlw *e, const tide_object *old, const tide_object *o)
 {
-    const tide_object *o = op->object ? op->object : op->old_object;
-    if (o->kind != TIDE_OBJ_FOREIGN_WRAPPER && o->kind != TIDE_OBJ_FOREIGN_SERVER &&
-        o->kind != TIDE_OBJ_FOREIGN_TABLE)
-        return 0;
-    switch (op->kind) {
-    case TIDE_OP_CREATE_OBJECT:
-        create(e, o);
-        break;
-    case TIDE_OP_DROP_OBJECT:
-        tide_sqlw_put(e, "drop ");
-        ref(e, o, o->name);
-        tide_sqlw_stmt(e);
-        break;
-    case TIDE_OP_RENAME_OBJECT:
-        alter_head(e, op->old_object);
-        tide_sqlw_put(e, " rename to ");
-        tide_sqlw_q(e, op->object->name);
-        tide_sqlw_stmt(e);
-        break;
-    case TIDE_OP_ALTER_OBJECT:
-        if (o->kind == TIDE_OBJ_FOREIGN_WRAPPER)
-            alter_wrapper(e, op->old_object, o);
-        else if (o->kind == TIDE_OBJ_FOREIGN_SERVER)
-            alter_server(e, op->old_object, o);
-        else
-            alter_table(e, op->old_object, o);
-        break;
-    case TIDE_OP_ALTER_OBJECT_COMMENT:
-        comment(e, o);
-        break;
-    default:
-        break;
-    }
-    return 1;
+    if (o->kind == TIDE_OBJ_FOREIGN_WRAPPER)
+        alter_wrapper(e, old, o);
+    else if (o->kind == TIDE_OBJ_FOREIGN_SERVER)
+        alter_server(e, old, o);
+    else
+        alter_table(e, old, o);
 }

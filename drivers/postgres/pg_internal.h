@@ -146,8 +146,10 @@ int put_literal(tide_buf *b, const char *text);
  * order, names quoted only where needed), a foreign table's read (its
  * server); refused by name when unreadable or in a namespace. */
 int pg_foreign_canonical(tide_schema *s, tide_object *o, tide_buf *buf, tide_err *err);
-/* Their *_OBJECT operations (1 when the object is one of them). */
-int pg_emit__foreign(struct tide_sqlw *e, const tide_op *op);
+/* A changed one's statements (emit_objects.c writes their other
+ * operations, and an object's CREATE with its comment: pg_emit__create_object). */
+void pg_emit__foreign_alter(struct tide_sqlw *e, const tide_object *old, const tide_object *o);
+void pg_emit__create_object(struct tide_sqlw *e, const tide_object *o);
 /* An event trigger's definition ("on ddl_command_end when tag in ('ALTER
  * TABLE', 'CREATE TABLE') execute function f()", its whole CREATE
  * statement taken too) in one spelling, into o->definition: tags upper
