@@ -333,8 +333,8 @@ static const char sql_aggregates[] =
     "ORDER BY n.nspname, p.proname, p.oid";
 
 /* Triggers of the tables read, of their partitions (not the clones of a
- * trigger of the partitioned table: tgparentid) and of the views (INSTEAD
- * OF, or for each statement), not those PostgreSQL makes itself (foreign
+ * trigger of the partitioned table: tgparentid), of the views (INSTEAD
+ * OF, or for each statement) and of the foreign tables, not those PostgreSQL makes itself (foreign
  * keys' triggers are internal). The table read (a partition's parent), then
  * the namespace and name of the relation the trigger is on, and its state
  * when it does not fire as by default. */
@@ -348,7 +348,8 @@ static const char sql_triggers[] = RELS_CTE
     DESCRIPTION("d", "pg_catalog.pg_trigger", "tg.oid")
     "WHERE (tg.tgrelid IN (SELECT r.oid FROM rels r) "
     "OR c.relispartition AND pg_catalog.pg_partition_root(c.oid) IN (SELECT r.oid FROM rels r) AND tg.tgparentid = 0 "
-    "OR c.relkind = 'v' AND " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") ") "
+    "OR c.relkind IN ('v', 'f') AND tg.tgparentid = 0 AND " NAMESPACES " AND "
+    NOT_EXTENSION("pg_catalog.pg_class", "c.oid") ") "
     "AND NOT tg.tgisinternal AND " NOT_EXTENSION("pg_catalog.pg_trigger", "tg.oid") " "
     "ORDER BY tg.tgrelid, tg.tgname";
 

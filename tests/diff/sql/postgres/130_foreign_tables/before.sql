@@ -3,7 +3,8 @@
 -- dropped, one added at the end, a type, NOT NULL, a default, a collation
 -- and column options changed, its own options set, added and dropped)
 -- under a view that reads it, one made again (another server, a column
--- added in the middle), one dropped, one added; comments on them.
+-- added in the middle), one dropped, one added; comments on them; a
+-- trigger on one kept (made again around its ALTER), one added.
 create extension postgres_fdw;
 create server films_db foreign data wrapper postgres_fdw options (dbname 'films', host 'localhost');
 create server archive_db foreign data wrapper postgres_fdw options (dbname 'archive');
@@ -13,3 +14,5 @@ create view long_film as select id, title from film where len > 120;
 create foreign table studio (id integer, name text) server films_db;
 create foreign table old_stuff (id integer) server archive_db;
 create table rental (id integer primary key, film_id integer not null, at date);
+create function film_guard() returns trigger language plpgsql as $$ begin return new; end $$;
+create trigger film_guard before insert on film for each row execute function film_guard();
