@@ -49,7 +49,7 @@ typedef enum tide_code {
 typedef struct tide_err {
     int  code;
     char sqlstate[6];
-    char msg[512];
+    char msg[1024];
     char sql[512];
 } tide_err;
 

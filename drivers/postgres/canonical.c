@@ -36,7 +36,8 @@ static int rewritten(const tide_object *o)
            o->kind == TIDE_OBJ_FUNCTION || o->kind == TIDE_OBJ_VIEW || o->kind == TIDE_OBJ_MATVIEW ||
            o->kind == TIDE_OBJ_MATVIEW_INDEX || o->kind == TIDE_OBJ_PARTITION_INDEX ||
            o->kind == TIDE_OBJ_PARTITION_CONSTRAINT ||
-           o->kind == TIDE_OBJ_TRIGGER || o->kind == TIDE_OBJ_RULE || o->kind == TIDE_OBJ_POLICY || o->kind == TIDE_OBJ_STATISTICS;
+           o->kind == TIDE_OBJ_TRIGGER || o->kind == TIDE_OBJ_RULE || o->kind == TIDE_OBJ_POLICY || o->kind == TIDE_OBJ_STATISTICS ||
+           o->kind == TIDE_OBJ_FOREIGN_TABLE;
 }
 
 static int is_view(const tide_object *o)
@@ -45,12 +46,22 @@ static int is_view(const tide_object *o)
 }
 
 /* Objects of another namespace that can be made in a scratch namespace:
- * views (their text does not say where they are), functions (the
- * namespace their CREATE statement names is made the scratch one) and
- * indexes of materialized views (the namespace of the view they are on). */
+ * views and foreign tables (their text does not say where they are),
+ * functions (the namespace their CREATE statement names is made the
+ * scratch one) and indexes of materialized views (the namespace of the
+ * view they are on). */
 static int movable(const tide_object *o)
 {
-    return is_view(o) || o->kind == TIDE_OBJ_FUNCTION || o->kind == TIDE_OBJ_MATVIEW_INDEX;
+    return is_view(o) || o->kind == TIDE_OBJ_FUNCTION || o->kind == TIDE_OBJ_MATVIEW_INDEX ||
+           o->kind == TIDE_OBJ_FOREIGN_TABLE;
+}
+
+/* The database's own objects a foreign table needs (its wrapper and
+ * server): made with the part under a savepoint, the live one of the same
+ * name kept when there is one (their spelling is normalize's). */
+static int database_object(const tide_object *o)
+{
+    return o->kind == TIDE_OBJ_FOREIGN_WRAPPER || o->kind == TIDE_OBJ_FOREIGN_SERVER;
 }
 
 /* Whether the server spells o: of the default namespace, or movable. */
@@ -361,6 +372,7 @@ static void mark_outside(const tide_schema *s, const tide_schema *part, char *ou
     int i, j, more;
     for (i = 0; i < part->nobjects; i++)
         outside[i] = part->objects[i].schema != NULL || read_elsewhere(s, &part->objects[i]) ||
+                     database_object(&part->objects[i]) ||
                      (part->objects[i].kind == TIDE_OBJ_FUNCTION && part->objects[i].nreads > 0);
     do {
         more = 0;

@@ -126,6 +126,9 @@ static const char *sql_kind(const tide_object *o)
     case TIDE_OBJ_PARTITION_CONSTRAINT: return "constraint";
     case TIDE_OBJ_PUBLICATION: return "publication";
     case TIDE_OBJ_EVENT_TRIGGER: return "event trigger";
+    case TIDE_OBJ_FOREIGN_WRAPPER: return "foreign data wrapper";
+    case TIDE_OBJ_FOREIGN_SERVER: return "server";
+    case TIDE_OBJ_FOREIGN_TABLE: return "foreign table";
     default:                return NULL;
     }
 }
@@ -296,8 +299,11 @@ static void create(tide_sqlw *e, const tide_object *o)
             tide_sqlw_put(e, "\nwith data");
         break;
     case TIDE_OBJ_EVENT_TRIGGER:
-        tide_sqlw_put(e, "create event trigger ");
-        tide_sqlw_q(e, o->name);
+    case TIDE_OBJ_FOREIGN_WRAPPER:
+    case TIDE_OBJ_FOREIGN_SERVER:
+    case TIDE_OBJ_FOREIGN_TABLE:          /* create <kind> name <what follows the name> */
+        tide_sqlw_put(e, "create ");
+        object_ref(e, o, o->name);
         tide_sqlw_put(e, " ");
         tide_sqlw_put(e, o->definition);
         break;
@@ -323,6 +329,11 @@ static void create(tide_sqlw *e, const tide_object *o)
         trigger_state(e, o);
     if (o->comment)
         comment(e, o);
+}
+
+void pg_emit__create_object(tide_sqlw *e, const tide_object *o)
+{
+    create(e, o);
 }
 
 static void rename_object(tide_sqlw *e, const tide_object *old, const tide_object *o)
@@ -584,6 +595,10 @@ static void alter(tide_sqlw *e, const tide_object *old, const tide_object *o)
     }
     if (o->kind == TIDE_OBJ_PUBLICATION) {
         alter_publication(e, old, o);
+        return;
+    }
+    if (o->kind == TIDE_OBJ_FOREIGN_WRAPPER || o->kind == TIDE_OBJ_FOREIGN_SERVER || o->kind == TIDE_OBJ_FOREIGN_TABLE) {
+        pg_emit__foreign_alter(e, old, o);
         return;
     }
     if (o->kind == TIDE_OBJ_TRIGGER || o->kind == TIDE_OBJ_EVENT_TRIGGER) {   /* only its state changed */

@@ -333,8 +333,8 @@ static const char sql_aggregates[] =
     "ORDER BY n.nspname, p.proname, p.oid";
 
 /* Triggers of the tables read, of their partitions (not the clones of a
- * trigger of the partitioned table: tgparentid) and of the views (INSTEAD
- * OF, or for each statement), not those PostgreSQL makes itself (foreign
+ * trigger of the partitioned table: tgparentid), of the views (INSTEAD
+ * OF, or for each statement) and of the foreign tables, not those PostgreSQL makes itself (foreign
  * keys' triggers are internal). The table read (a partition's parent), then
  * the namespace and name of the relation the trigger is on, and its state
  * when it does not fire as by default. */
@@ -348,7 +348,8 @@ static const char sql_triggers[] = RELS_CTE
     DESCRIPTION("d", "pg_catalog.pg_trigger", "tg.oid")
     "WHERE (tg.tgrelid IN (SELECT r.oid FROM rels r) "
     "OR c.relispartition AND pg_catalog.pg_partition_root(c.oid) IN (SELECT r.oid FROM rels r) AND tg.tgparentid = 0 "
-    "OR c.relkind = 'v' AND " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") ") "
+    "OR c.relkind IN ('v', 'f') AND tg.tgparentid = 0 AND " NAMESPACES " AND "
+    NOT_EXTENSION("pg_catalog.pg_class", "c.oid") ") "
     "AND NOT tg.tgisinternal AND " NOT_EXTENSION("pg_catalog.pg_trigger", "tg.oid") " "
     "ORDER BY tg.tgrelid, tg.tgname";
 
@@ -410,6 +411,77 @@ static const char sql_event_triggers[] =
     DESCRIPTION("d", "pg_catalog.pg_event_trigger", "e.oid")
     "WHERE " NOT_EXTENSION("pg_catalog.pg_event_trigger", "e.oid") " "
     "ORDER BY e.evtname";
+
+/* Foreign data wrappers and servers made by hand (an extension's are its
+ * own) and the foreign tables of the namespaces read (a partition when it
+ * has nothing of its own: "partition of parent for values ... server s"):
+ * the kind ('w', 's', 'f'), the namespace, the name, what
+ * CREATE takes after the name (built here: PostgreSQL prints none), the
+ * comment (a foreign table reads its server: pg_foreign_canonical). Options as
+ * pg_options_to_table gives them, in name order; a column's collation
+ * said when it is not its type's. Wrappers and servers are put in the
+ * spelling definitions get by pg_foreign_canonical. */
+#define FDW_OPTIONS(col) \
+    "COALESCE((SELECT ' options (' || pg_catalog.string_agg(pg_catalog.quote_ident(op.option_name) || ' ' || " \
+    "pg_catalog.quote_literal(op.option_value), ', ' ORDER BY op.option_name) || ')' " \
+    "FROM pg_catalog.pg_options_to_table(" col ") op), '')"
+/* A foreign table that is a partition (c, its parent i.inhparent) says
+ * nothing of its own columns: no options, NOT NULL and defaults as its
+ * parent's, no constraint of its own (PARTITION OF ... SERVER makes it). */
+#define FOREIGN_PARTITION_SIMPLE \
+    "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_attribute pa " \
+    "ON pa.attrelid = i.inhparent AND pa.attname = a.attname " \
+    "LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum " \
+    "LEFT JOIN pg_catalog.pg_attrdef pd ON pd.adrelid = pa.attrelid AND pd.adnum = pa.attnum " \
+    "WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND (a.attfdwoptions IS NOT NULL " \
+    "OR a.attnotnull <> pa.attnotnull OR pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) IS DISTINCT FROM " \
+    "pg_catalog.pg_get_expr(pd.adbin, pd.adrelid))) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint co " \
+    "WHERE co.conrelid = c.oid AND co.conislocal AND co.conparentid = 0)"
+static const char sql_foreign[] =
+    "SELECT 'w', NULL::text, w.fdwname::text, CASE WHEN w.fdwhandler <> 0 THEN 'handler ' || "
+    "w.fdwhandler::pg_catalog.regproc::text ELSE 'no handler' END || CASE WHEN w.fdwvalidator <> 0 THEN "
+    "' validator ' || w.fdwvalidator::pg_catalog.regproc::text ELSE '' END || " FDW_OPTIONS("w.fdwoptions") ", "
+    "d.description FROM pg_catalog.pg_foreign_data_wrapper w "
+    DESCRIPTION("d", "pg_catalog.pg_foreign_data_wrapper", "w.oid")
+    "WHERE " NOT_EXTENSION("pg_catalog.pg_foreign_data_wrapper", "w.oid") " "
+    "UNION ALL SELECT 's', NULL, sv.srvname::text, pg_catalog.concat_ws(' ', 'type ' || "
+    "pg_catalog.quote_literal(sv.srvtype), 'version ' || pg_catalog.quote_literal(sv.srvversion), "
+    "'foreign data wrapper ' || pg_catalog.quote_ident(w.fdwname)) || " FDW_OPTIONS("sv.srvoptions") ", "
+    "d.description FROM pg_catalog.pg_foreign_server sv "
+    "JOIN pg_catalog.pg_foreign_data_wrapper w ON w.oid = sv.srvfdw "
+    DESCRIPTION("d", "pg_catalog.pg_foreign_server", "sv.oid")
+    "WHERE " NOT_EXTENSION("pg_catalog.pg_foreign_server", "sv.oid") " "
+    "UNION ALL SELECT 'f', n.nspname::text, c.relname::text, '(' || COALESCE((SELECT pg_catalog.string_agg("
+    "pg_catalog.quote_ident(a.attname) || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod) || "
+    FDW_OPTIONS("a.attfdwoptions") " || CASE WHEN a.attcollation <> 0 AND a.attcollation <> ty.typcollation "
+    "THEN ' collate ' || (SELECT CASE WHEN pg_catalog.pg_collation_is_visible(co.oid) THEN '' "
+    "ELSE pg_catalog.quote_ident(cn.nspname) || '.' END || pg_catalog.quote_ident(co.collname) "
+    "FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace "
+    "WHERE co.oid = a.attcollation) ELSE '' END || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END || "
+    "COALESCE(' default ' || pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), ''), ', ' ORDER BY a.attnum) "
+    "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid "
+    "LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
+    "WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), '') || ') server ' || "
+    "pg_catalog.quote_ident(sv.srvname) || " FDW_OPTIONS("ft.ftoptions") ", d.description "
+    "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "JOIN pg_catalog.pg_foreign_table ft ON ft.ftrelid = c.oid "
+    "JOIN pg_catalog.pg_foreign_server sv ON sv.oid = ft.ftserver "
+    DESCRIPTION("d", "pg_catalog.pg_class", "c.oid")
+    "WHERE " NAMESPACES " AND c.relkind = 'f' AND NOT c.relispartition "
+    "AND NOT (c.relname = ANY ($2::text[]) OR n.nspname || '.' || c.relname = ANY ($2::text[])) "
+    "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
+    "UNION ALL SELECT 'f', n.nspname::text, c.relname::text, 'partition of ' || CASE WHEN "
+    "pg_catalog.pg_table_is_visible(pc.oid) THEN '' ELSE pg_catalog.quote_ident(pn.nspname) || '.' END || "
+    "pg_catalog.quote_ident(pc.relname) || ' ' || pg_catalog.pg_get_expr(c.relpartbound, c.oid) || ' server ' || "
+    "pg_catalog.quote_ident(sv.srvname) || " FDW_OPTIONS("ft.ftoptions") ", d.description "
+    "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "JOIN pg_catalog.pg_foreign_table ft ON ft.ftrelid = c.oid "
+    "JOIN pg_catalog.pg_foreign_server sv ON sv.oid = ft.ftserver "
+    "JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid "
+    "JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace "
+    DESCRIPTION("d", "pg_catalog.pg_class", "c.oid")
+    "WHERE " NAMESPACES " AND c.relkind = 'f' AND c.relispartition AND " FOREIGN_PARTITION_SIMPLE " "
+    "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid");
 
 /* Row level security policies: PostgreSQL prints no CREATE POLICY, so the
  * statement is built here, every clause said (AS, FOR, TO) in one order;
@@ -606,7 +678,7 @@ static const char sql_partition_constraints[] = RELS_CTE
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     "JOIN pg_catalog.pg_constraint co ON co.conrelid = c.oid "
     DESCRIPTION("d", "pg_catalog.pg_constraint", "co.oid")
-    "WHERE co.contype IN ('p', 'u', 'f', 'c', 'x') AND co.conparentid = 0 AND co.conislocal "
+    "WHERE co.contype IN ('p', 'u', 'f', 'c', 'x') AND co.conparentid = 0 AND co.conislocal AND c.relkind <> 'f' "
     "ORDER BY r.oid, c.relname, co.conname";
 
 /* The copies PostgreSQL attached to the partitions of the tables read for
@@ -643,22 +715,25 @@ static const char sql_partitions[] = RELS_CTE
     "JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent "
     "JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace "
     DESCRIPTION("d", "pg_catalog.pg_class", "c.oid")
+    "WHERE c.relkind <> 'f' "                     /* a foreign table: sql_foreign */
     "ORDER BY r.oid, c.relname";
 
 /* What the database holds that the model does not carry, one line each
  * ("aggregate mode1(boolean)"), so that reading a database never loses it
  * without a word: objects of kinds tide has no row for (window
  * functions, operators and their classes and families, text
- * search parsers and templates, conversions, base and shell types, foreign
- * tables, rules of another relation than a table, a partition or a view, extended statistics
+ * search parsers and templates, conversions, base and shell types, a
+ * foreign table's constraints and column comments, a foreign table that is
+ * a partition with columns or constraints of its own, rules of another
+ * relation than a table, a partition or a view, extended statistics
  * not in their relation's namespace or on a foreign table), what it does not say of a relation
  * (a partition's clone of a trigger in another state than its parent's, a partition's replica identity,
  * row level security, unlogged, or columns unlike its table's, a replica identity whose index is gone, a
  * tablespace, an access method, a typed table, column options, a view
  * column's default,
  * the default namespace's comment removed), and objects of the whole database
- * made by hand (casts, languages, foreign
- * data wrappers and servers, access methods). Extensions' own are theirs. */
+ * made by hand (casts, languages, access methods). Extensions' own are
+ * theirs; user mappings, like grants and owners, are left out. */
 #define OTHER(cls, oid) "oid >= 16384 AND " NOT_EXTENSION(cls, oid)
 #define REL_NAME READ_NAME("n.nspname", "c.relname")
 /* One arm of sql_unmodelled: the objects of catalog CAT (alias ob) in the
@@ -698,9 +773,25 @@ static const char sql_unmodelled[] =
     "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
     "WHERE " NAMESPACES " AND t.typtype IN ('b', 'p') AND t.typcategory <> 'A' "
     "AND " NOT_EXTENSION("pg_catalog.pg_type", "t.oid") " "
-    "UNION ALL SELECT 9, 'foreign table ' || " REL_NAME " "
+    "UNION ALL SELECT 9, 'foreign table ' || " REL_NAME " || ': a partition with columns or constraints "
+    "of its own (options, NOT NULL, defaults, checks)' "
     "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE " NAMESPACES " AND c.relkind = 'f' AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
+    "JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid "
+    "WHERE " NAMESPACES " AND c.relkind = 'f' AND c.relispartition AND NOT " FOREIGN_PARTITION_SIMPLE " "
+    "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
+    "UNION ALL SELECT 9, 'foreign table ' || " REL_NAME " || ': ' || pg_catalog.concat_ws(', ', "
+    "(SELECT pg_catalog.string_agg('constraint ' || ck.conname, ', ' ORDER BY ck.conname) "
+    "FROM pg_catalog.pg_constraint ck WHERE ck.conrelid = c.oid), "
+    "(SELECT pg_catalog.string_agg('the comment of column ' || ca.attname, ', ' ORDER BY ca.attnum) "
+    "FROM pg_catalog.pg_description cd JOIN pg_catalog.pg_attribute ca ON ca.attrelid = c.oid "
+    "AND ca.attnum = cd.objsubid WHERE cd.objoid = c.oid "
+    "AND cd.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND cd.objsubid > 0)) "
+    "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE " NAMESPACES " AND c.relkind = 'f' AND NOT c.relispartition "
+    "AND (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint ck WHERE ck.conrelid = c.oid) "
+    "OR EXISTS (SELECT 1 FROM pg_catalog.pg_description cd WHERE cd.objoid = c.oid "
+    "AND cd.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND cd.objsubid > 0)) "
+    "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
     "UNION ALL SELECT 10, 'rule ' || rw.rulename || ' on ' || " REL_NAME " "
     "FROM pg_catalog.pg_rewrite rw JOIN pg_catalog.pg_class c ON c.oid = rw.ev_class "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
@@ -794,10 +885,6 @@ static const char sql_unmodelled[] =
     "WHERE ca." OTHER("pg_catalog.pg_cast", "ca.oid") " AND " NOT_INTERNAL("pg_catalog.pg_cast", "ca.oid") " "
     "UNION ALL SELECT 21, 'language ' || l.lanname FROM pg_catalog.pg_language l "
     "WHERE l." OTHER("pg_catalog.pg_language", "l.oid") " AND l.lanname <> 'plpgsql' "
-    "UNION ALL SELECT 22, 'foreign data wrapper ' || w.fdwname FROM pg_catalog.pg_foreign_data_wrapper w "
-    "WHERE " NOT_EXTENSION("pg_catalog.pg_foreign_data_wrapper", "w.oid") " "
-    "UNION ALL SELECT 23, 'server ' || sv.srvname FROM pg_catalog.pg_foreign_server sv "
-    "WHERE " NOT_EXTENSION("pg_catalog.pg_foreign_server", "sv.oid") " "
     "UNION ALL SELECT 24, 'access method ' || am.amname FROM pg_catalog.pg_am am "
     "WHERE am." OTHER("pg_catalog.pg_am", "am.oid") " "
     ") u ORDER BY k, w";
@@ -1637,6 +1724,22 @@ static int read_event_triggers(reader *r, const PGresult *res)
     return rc;
 }
 
+static int read_foreign(reader *r, const PGresult *res)
+{
+    int i, rc = 0, n = PQntuples(res);
+    for (i = 0; i < n && rc == 0; i++) {
+        char k = field(res, i, 0)[0];
+        tide_object_kind kind = k == 'w' ? TIDE_OBJ_FOREIGN_WRAPPER : k == 's' ? TIDE_OBJ_FOREIGN_SERVER
+                                : TIDE_OBJ_FOREIGN_TABLE;
+        tide_object *o = tide_schema_add_object(r->out, kind, field(res, i, 1) ? model_schema(field(res, i, 1)) : NULL,
+                                                field(res, i, 2), NULL, field(res, i, 3));
+        if (!o || (field(res, i, 4) && !(o->comment = tide_schema_str(r->out, field(res, i, 4)))))
+            return nomem(r);
+        rc = pg_foreign_canonical(r->out, o, &r->tmp, r->err);
+    }
+    return rc;
+}
+
 static int read_unmodelled(reader *r, const PGresult *res)
 {
     int i, n = PQntuples(res);
@@ -1674,6 +1777,7 @@ static const struct step {
     { "rules", sql_rules, read_rules },
     { "publications", sql_publications, read_publications },
     { "event triggers", sql_event_triggers, read_event_triggers },
+    { "foreign data wrappers, servers and tables", sql_foreign, read_foreign },
     { "objects tide does not carry", sql_unmodelled, read_unmodelled },
 };
 

@@ -436,7 +436,7 @@ static int extension_canonical(tide_schema *s, tide_object *o, tide_buf *buf, ti
 
 /* One value of a collation's option at *p: 'text' (quotes doubled within),
  * "text" or a bare word; into out. 0, or -1 when there is none. */
-static int coll_value(const char **p, char *out, size_t cap)
+int coll_value(const char **p, char *out, size_t cap)
 {
     const char *q = *p;
     size_t n = 0;
@@ -464,7 +464,7 @@ static int coll_value(const char **p, char *out, size_t cap)
 }
 
 /* 'text', as the driver quotes a text literal. */
-static int put_literal(tide_buf *b, const char *text)
+int put_literal(tide_buf *b, const char *text)
 {
     tide_value v;
     v.type = TIDE_V_TEXT;
@@ -580,23 +580,15 @@ typedef struct pub_table {
     size_t where_len;
 } pub_table;
 
-/* Reading a definition of words, names and parentheses (a publication's,
- * an event trigger's). */
-typedef struct pub_parse {
-    const char *p;
-    const char *form;            /* the whole form, for messages */
-    char what[300];              /* "publication feed" */
-    tide_err *err;
-} pub_parse;
 
-static void pub_space(pub_parse *x)
+void pub_space(pub_parse *x)
 {
     while (isspace((unsigned char)*x->p))
         x->p++;
 }
 
 /* The keyword w (any case) next? Taken when it is. */
-static int pub_word(pub_parse *x, const char *w)
+int pub_word(pub_parse *x, const char *w)
 {
     size_t n = strlen(w);
     pub_space(x);
@@ -606,7 +598,7 @@ static int pub_word(pub_parse *x, const char *w)
     return 1;
 }
 
-static int pub_char(pub_parse *x, char ch)
+int pub_char(pub_parse *x, char ch)
 {
     pub_space(x);
     if (*x->p != ch)
@@ -615,14 +607,14 @@ static int pub_char(pub_parse *x, char ch)
     return 1;
 }
 
-static int pub_fail(pub_parse *x, const char *expected)
+int pub_fail(pub_parse *x, const char *expected)
 {
     return tide_err_set(x->err, TIDE_ECONFIG, "%s: cannot read its definition at '%.40s' (expected %s; "
                         "the whole form: %s)", x->what, x->p, expected, x->form);
 }
 
 /* An identifier: "quoted" (kept), or bare (lowercased). */
-static int pub_name(pub_parse *x, char *out, size_t cap)
+int pub_name(pub_parse *x, char *out, size_t cap)
 {
     size_t n = 0;
     pub_space(x);
@@ -1081,6 +1073,12 @@ int pg_normalize(tide_schema *s, tide_err *err)
         if (o->kind == TIDE_OBJ_PUBLICATION || o->kind == TIDE_OBJ_EVENT_TRIGGER) {
             if ((rc = (o->kind == TIDE_OBJ_PUBLICATION ? pg_publication_canonical
                                                        : pg_event_trigger_canonical)(s, o, &buf, err)) < 0)
+                break;
+            continue;
+        }
+        if (o->kind == TIDE_OBJ_FOREIGN_WRAPPER || o->kind == TIDE_OBJ_FOREIGN_SERVER ||
+            o->kind == TIDE_OBJ_FOREIGN_TABLE) {
+            if ((rc = pg_foreign_canonical(s, o, &buf, err)) < 0)
                 break;
             continue;
         }

@@ -124,6 +124,32 @@ int pg_seq_canonical(const char *name, const char *options, tide_buf *out, tide_
  * PostgreSQL needs it, the namespaces after them, and only the options
  * that are not the defaults. Refuses what it cannot read, by name. */
 int pg_publication_canonical(tide_schema *s, tide_object *o, tide_buf *buf, tide_err *err);
+/* Reading a definition of words, names and parentheses (a publication's,
+ * an event trigger's, a foreign server's: normalize.c). */
+typedef struct pub_parse {
+    const char *p;
+    const char *form;            /* the whole form, for messages */
+    char what[300];              /* "publication feed" */
+    tide_err *err;
+} pub_parse;
+void pub_space(pub_parse *x);                        /* past white space */
+int pub_word(pub_parse *x, const char *w);           /* the keyword w (any case) next? taken */
+int pub_char(pub_parse *x, char ch);                 /* the character ch next? taken */
+int pub_fail(pub_parse *x, const char *expected);    /* TIDE_ECONFIG: what, where, expected */
+int pub_name(pub_parse *x, char *out, size_t cap);   /* "quoted" kept, bare lowercased */
+/* 'text' (quotes doubled within), "text" or a bare word at *p into out;
+ * -1 when there is none. put_literal: 'text' as the driver quotes it. */
+int coll_value(const char **p, char *out, size_t cap);
+int put_literal(tide_buf *b, const char *text);
+/* Foreign data wrappers, servers and foreign tables (foreign.c): a
+ * wrapper's and a server's definition in one spelling (options in name
+ * order, names quoted only where needed), a foreign table's read (its
+ * server); refused by name when unreadable or in a namespace. */
+int pg_foreign_canonical(tide_schema *s, tide_object *o, tide_buf *buf, tide_err *err);
+/* A changed one's statements (emit_objects.c writes their other
+ * operations, and an object's CREATE with its comment: pg_emit__create_object). */
+void pg_emit__foreign_alter(struct tide_sqlw *e, const tide_object *old, const tide_object *o);
+void pg_emit__create_object(struct tide_sqlw *e, const tide_object *o);
 /* An event trigger's definition ("on ddl_command_end when tag in ('ALTER
  * TABLE', 'CREATE TABLE') execute function f()", its whole CREATE
  * statement taken too) in one spelling, into o->definition: tags upper

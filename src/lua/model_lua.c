@@ -50,7 +50,7 @@ typedef struct shape {
 __attribute__((format(printf, 2, 3)))
 static int fail(conv *cv, const char *fmt, ...)
 {
-    char what[400];
+    char what[700];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(what, sizeof what, fmt, ap);

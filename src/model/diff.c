@@ -1686,6 +1686,8 @@ static void diff_objects(differ *d)
             note(d, 0, "%s %s: %s changed", kind_name(bo), bo->name, options_only ? "options" : "definition");
             if (((kind_flags(bo) & TIDE_OBJK_ALTERABLE) || options_only) && same_name(d, ao->name, bo->name)) {
                 object_op(d, TIDE_OP_ALTER_OBJECT, ao, bo);
+                if (kind_flags(bo) & TIDE_OBJK_ALTER_REDOES)    /* what reads it is made again around it */
+                    touch(d, &t, ao->schema, ao->name);
             } else {
                 drop_object(d, ao, 0);
                 create_object(d, bo, 0);

@@ -827,6 +827,7 @@ static const char *const dsl_words[TIDE_NOBJECT_KINDS] = {
     [TIDE_OBJ_MATVIEW] = "materializedView", [TIDE_OBJ_MATVIEW_INDEX] = "materializedViewIndex", [TIDE_OBJ_TRIGGER] = "trigger", [TIDE_OBJ_RULE] = "rule",
     [TIDE_OBJ_POLICY] = "policy", [TIDE_OBJ_STATISTICS] = "statistics", [TIDE_OBJ_EXCLUSION] = "exclusion", [TIDE_OBJ_SEQUENCE_OWNER] = "sequenceOwner",
     [TIDE_OBJ_PUBLICATION] = "publication",
+    [TIDE_OBJ_FOREIGN_WRAPPER] = "foreignDataWrapper", [TIDE_OBJ_FOREIGN_SERVER] = "foreignServer", [TIDE_OBJ_FOREIGN_TABLE] = "foreignTable",
     [TIDE_OBJ_TS_DICTIONARY] = "textSearchDictionary", [TIDE_OBJ_TS_CONFIGURATION] = "textSearchConfiguration", [TIDE_OBJ_EVENT_TRIGGER] = "eventTrigger",
 };
 

@@ -340,6 +340,16 @@ const tide_object_kind_info tide_object_kinds[TIDE_NOBJECT_KINDS] = {
                                  "the whole CREATE FUNCTION / PROCEDURE statement" },
     [TIDE_OBJ_AGGREGATE]     = { "aggregate", "aggregates", TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE,
                                  "the whole CREATE AGGREGATE statement" },
+    [TIDE_OBJ_FOREIGN_WRAPPER] = { "foreign data wrapper", "foreign data wrappers",
+                                 TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE,
+                                 "what CREATE FOREIGN DATA WRAPPER takes after its name: \"handler "
+                                 "my_handler validator my_validator options (debug 'true')\", \"no handler\" "
+                                 "(a wrapper belongs to the database, not to a namespace)" },
+    [TIDE_OBJ_FOREIGN_SERVER] = { "foreign server", "foreign servers",
+                                 TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE | TIDE_OBJK_ALTER_REDOES,
+                                 "what CREATE SERVER takes after its name: \"type 'pg' version '15' "
+                                 "foreign data wrapper postgres_fdw options (dbname 'app', host 'db1')\" "
+                                 "(a server belongs to the database, not to a namespace)" },
     [TIDE_OBJ_VIRTUAL_TABLE] = { "virtual table", "virtual tables", TIDE_OBJK_HOLDS_DATA,
                                  "the module and its arguments: \"fts5(title, body)\"" },
     [TIDE_OBJ_PARTITION]     = { "partition", "partitions",
@@ -357,6 +367,11 @@ const tide_object_kind_info tide_object_kinds[TIDE_NOBJECT_KINDS] = {
                                  "the index, primary key or unique constraint of the partitioned table "
                                  "whose copy on its table (the partition) bears the object's name rather "
                                  "than the one PostgreSQL gives it: \"event_at_idx\"" },
+    [TIDE_OBJ_FOREIGN_TABLE] = { "foreign table", "foreign tables",
+                                 TIDE_OBJK_READS | TIDE_OBJK_ALTERABLE | TIDE_OBJK_ALTER_REDOES,
+                                 "what CREATE FOREIGN TABLE takes after its name: its columns, then "
+                                 "its server and options: \"(id integer not null, name text options "
+                                 "(column_name 'nm') default '') server films options (table_name 'film')\"" },
     [TIDE_OBJ_VIEW]          = { "view", "views", TIDE_OBJK_READS, "the query" },
     [TIDE_OBJ_MATVIEW]       = { "materialized view", "materialized views",
                                  TIDE_OBJK_READS | TIDE_OBJK_HOLDS_DATA, "the query" },
@@ -1390,14 +1405,15 @@ static int same_object(int nocase, const tide_object *x, const tide_object *y)
 }
 
 /* An object of a kind that others read (a view, a materialized view, a
- * virtual table, a partition) named schema.name, or NULL. */
+ * virtual table, a partition, a foreign table, the foreign server foreign
+ * tables read) named schema.name, or NULL. */
 static const tide_object *readable_object(const tide_schema *s, const char *schema, const char *name)
 {
     int i;
     for (i = 0; i < s->nobjects; i++) {
         const tide_object *o = &s->objects[i];
         if ((o->kind == TIDE_OBJ_VIEW || o->kind == TIDE_OBJ_MATVIEW || o->kind == TIDE_OBJ_VIRTUAL_TABLE ||
-             o->kind == TIDE_OBJ_PARTITION) &&
+             o->kind == TIDE_OBJ_PARTITION || o->kind == TIDE_OBJ_FOREIGN_TABLE || o->kind == TIDE_OBJ_FOREIGN_SERVER) &&
             !cmp_opt(o->schema, schema) && tide_model_same_name(s->nocase, o->name, name))
             return o;
     }

@@ -261,11 +261,14 @@ typedef enum tide_object_kind {     /* in creation order */
     TIDE_OBJ_SEQUENCE,
     TIDE_OBJ_FUNCTION,
     TIDE_OBJ_AGGREGATE,
+    TIDE_OBJ_FOREIGN_WRAPPER,
+    TIDE_OBJ_FOREIGN_SERVER,
     TIDE_OBJ_VIRTUAL_TABLE,
     TIDE_OBJ_PARTITION,
     TIDE_OBJ_PARTITION_INDEX,
     TIDE_OBJ_PARTITION_CONSTRAINT,
     TIDE_OBJ_ATTACHED_INDEX,
+    TIDE_OBJ_FOREIGN_TABLE,
     TIDE_OBJ_VIEW,
     TIDE_OBJ_MATVIEW,
     TIDE_OBJ_MATVIEW_INDEX,
@@ -293,10 +296,13 @@ enum {
                                        refilled; a virtual table's rows are gone) */
     TIDE_OBJK_ALTERABLE     = 16,   /* a changed definition is TIDE_OP_ALTER_OBJECT, not a
                                        drop and a create (sequences, functions) */
-    TIDE_OBJK_TYPE          = 32    /* makes types columns may use (an extension, a domain,
+    TIDE_OBJK_TYPE          = 32,   /* makes types columns may use (an extension, a domain,
                                        a composite type): created before tables (with
                                        BEFORE_TABLES), dropped at the end of the plan, after
                                        the columns and tables that used it changed */
+    TIDE_OBJK_ALTER_REDOES  = 64    /* what reads it is made again around its ALTER (a
+                                       foreign table's columns change under the views that
+                                       read it; a foreign server may be made again) */
 };
 
 typedef struct tide_object_kind_info {

@@ -80,6 +80,14 @@ create table ledger (id integer, box_id integer, code text, label text,
   constraint ledger_code unique (code) include (label));
 create table ledger2 (id integer, box_id integer references box on delete set null (box_id));
 alter table part_a enable row level security;
+create foreign data wrapper odd_fdw;
+create server odd_srv foreign data wrapper odd_fdw options (host 'h');
+create user mapping for current_user server odd_srv options (password 'secret');
+create foreign table odd_ft (id integer, label text) server odd_srv;
+alter foreign table odd_ft add constraint odd_ft_id check (id > 0);
+comment on column odd_ft.label is 'shown';
+create foreign table part_b partition of part for values from ('2021-01-01') to ('2022-01-01') server odd_srv;
+create foreign table part_c partition of part (at not null) for values from ('2022-01-01') to ('2023-01-01') server odd_srv;
 SQL
 tide --url "$base/${DB}_odd" schema:inspect --format lua; expect_rc 0
 for what in 'operator ===' \
@@ -88,7 +96,9 @@ for what in 'operator ===' \
             'column note.body: options (n_distinct=100)' 'view box_view: the default of column id' \
             'foreign key ledger_box on ledger: MATCH FULL' 'unique constraint ledger_code on ledger: INCLUDE columns' \
             'foreign key ledger2_box_id_fkey on ledger2: ON DELETE SET NULL or SET DEFAULT of some of its columns' \
-            'table part_a: row level security of a partition'; do
+            'table part_a: row level security of a partition' \
+            'foreign table odd_ft: constraint odd_ft_id, the comment of column label' \
+            'foreign table part_c: a partition with columns or constraints of its own'; do
   case "$out" in *"does not carry: $what"*) ;; *) bad "schema:inspect does not report: $what" ;; esac
   case "$stdout" in *"--   $what"*) ;; *) bad "the definitions' notes do not say: $what" ;; esac
 done
@@ -104,12 +114,19 @@ for what in 't.aggregate "total" [['$'\n''CREATE AGGREGATE public.total(integer)
             't.trigger "note_keep" { table = "note", enabled = false, sql = [[' \
             't.sequenceOwner "box_serial" { table = "note", sql = [[id]] }' \
             't.collation "plain_c" [[provider = libc, locale = '"'C'"']]' \
+            't.foreignDataWrapper "odd_fdw" [[no handler]]' \
+            't.foreignServer "odd_srv" [[foreign data wrapper odd_fdw options (host '"'h'"')]]' \
+            't.foreignTable "odd_ft" [[(id integer, label text) server odd_srv]]' \
+            't.foreignTable "part_b" [[partition of part FOR VALUES FROM ('"'2021-01-01'"') TO ('"'2022-01-01'"') server odd_srv]]' \
             't.statistics "note_nm" { table = "note", sql = [[CREATE STATISTICS note_nm (dependencies) ON n, m FROM note]] }' \
             't.rule "note_never_deleted" { table = "note", sql = [['$'\n''CREATE RULE note_never_deleted AS'; do
   case "$stdout" in *"$what"*) ;; *) bad "schema:inspect does not write: $what" ;; esac
 done
 case "$out" in *"does not carry: sequence box_serial"*|*"does not carry: collation"*|*"does not carry: statistics"*|*"does not carry: rule"*|*"does not carry: table note"*|*"does not carry: trigger note_keep on note"*)
   bad "a sequence owner, a collation, statistics, a rule, a replica identity or a trigger's state are reported as not carried" ;; esac
+case "$out$stdout" in *"user mapping"*|*"secret"*|*"carry: foreign data wrapper"*|*"carry: server"*|*"part_b: a partition"*)
+  bad "a user mapping (left out, as grants are), a wrapper, a server or a simple foreign partition is reported" ;; esac
+case "$stdout" in *'t.partition "part_b"'*|*'t.partition "part_c"'*) bad "a foreign partition is written as a local one" ;; esac
 admin "drop database if exists ${DB}_to"; admin "create database ${DB}_to"
 tide --url "$base/${DB}_to" schema:diff --from "$base/${DB}_to" --to "$base/${DB}_odd"; expect_rc 0
 expect_out "does not carry: operator === (text, text)"
@@ -167,17 +184,21 @@ return {
   t.textSearchConfiguration "doc_en" [[copy = english; alter mapping for word with simple_keep]],
   t.table "doc" { t.col "id" :integer() :primary(), t.col "r" :type "result" :nullable() },
   t.publication "feed" [[for table doc]],
+  t.foreignDataWrapper "dr_fdw" [[no handler]],
+  t.foreignServer "dr_srv" [[foreign data wrapper dr_fdw]],
+  t.foreignTable "dr_ft" [[(id integer, r result) server dr_srv]],
+  t.view "dr_view" [[select id from dr_ft]],
 }
 LUA
 (cd dr && "$TIDE_BIN" --url "$base/${DB}_drop" schema:create --run) > dr.out 2>&1; rc=$?; out=$(cat dr.out)
 expect_rc 0
 (cd dr && "$TIDE_BIN" --url "$base/${DB}_drop" schema:drop --run) > dr.out 2>&1; rc=$?; out=$(cat dr.out)
 expect_rc 0
-left=$(psql -X -qAt "$base/${DB}_drop" -c "select (select count(*) from pg_type t join pg_namespace n on n.oid = t.typnamespace where n.nspname = 'public' and t.typname in ('score', 'result')) + (select count(*) from pg_ts_config where cfgname = 'doc_en') + (select count(*) from pg_ts_dict where dictname = 'simple_keep') + (select count(*) from pg_publication)")
-[ "$left" = 0 ] || bad "schema:drop left $left of the definitions' types, text search objects and publications"
+left=$(psql -X -qAt "$base/${DB}_drop" -c "select (select count(*) from pg_type t join pg_namespace n on n.oid = t.typnamespace where n.nspname = 'public' and t.typname in ('score', 'result')) + (select count(*) from pg_ts_config where cfgname = 'doc_en') + (select count(*) from pg_ts_dict where dictname = 'simple_keep') + (select count(*) from pg_publication) + (select count(*) from pg_foreign_data_wrapper) + (select count(*) from pg_foreign_server) + (select count(*) from pg_foreign_table)")
+[ "$left" = 0 ] || bad "schema:drop left $left of the definitions' types, text search objects, publications and foreign data objects"
 admin "drop database if exists ${DB}_drop"
 
-t "a publication, event trigger or text search object tide cannot read: refused by name (where, what was expected), nothing written"
+t "a publication, event trigger, text search object or foreign data object tide cannot read: refused by name (where, what was expected), nothing written"
 while IFS='|' read -r dsl want; do
   rm -rf pb && mkdir -p pb/schema
   printf 'local t = require "tide.schema"\nreturn { t.table "item" { t.col "id" :integer() :primary() }, %s }\n' "$dsl" > pb/schema/app.lua
@@ -198,6 +219,14 @@ t.textSearchConfiguration "c" [[alter mapping for word with simple]]|text search
 t.textSearchConfiguration "c" [[copy = english; replace english_stem with simple]]|text search configuration c: 'replace english_stem with simple' is not a mapping clause
 t.eventTrigger "e" [[on sql_drop when tag = 'DROP TABLE' execute function f()]]|event trigger e: cannot read its definition at '= 'DROP TABLE' execute function f()' (expected TAG IN ('...') (the only filter there is)
 t.eventTrigger "e" [[on ddl_command_end execute function f(); drop table item]]|event trigger e: cannot read its definition at 'drop table item' (expected the end of the definition
+t.foreignServer "billing.s" [[foreign data wrapper w]]|foreign server billing.s: a foreign server belongs to the database, not to a namespace
+t.foreignDataWrapper "w" [[handler h options (debug true)]]|foreign data wrapper w: cannot read its definition at 'true)' (expected the option's value, a quoted string
+t.foreignDataWrapper "w" [[validator v handler]]|foreign data wrapper w: cannot read its definition at '' (expected a name
+t.foreignServer "s" [[type 'pg' options (host 'h')]]|foreign server s: cannot read its definition at 'options (host 'h')' (expected FOREIGN DATA WRAPPER name
+t.foreignServer "s" [[foreign data wrapper w options (host 'a', host 'b')]]|foreign server s: the option 'host' is given twice
+t.foreignTable "f" [[id integer server s]]|foreign table f: cannot read its definition at 'id integer server s' (expected its columns within parentheses
+t.foreignTable "f" [[(id integer) server s; drop table item]]|foreign table f: cannot read its definition at '; drop table item' (expected OPTIONS (...) or the end of the definition
+t.foreignTable "f" [[partition of item server s]]|foreign table f: cannot read its definition at 'server s' (expected its bound after the partitioned table's name
 CASES
 t "a partition's copies under PostgreSQL's own names are not listed as attached indexes (long names cut, expressions, repeated names, INCLUDE, keys)"
 admin "drop database if exists ${DB}_ai"; admin "create database ${DB}_ai"

@@ -85,6 +85,9 @@ for kind in 't.collation "ci" [[provider = icu, locale = '"'und'"']]|collation c
             't.eventTrigger "e" [[on sql_drop execute function f()]]|event trigger e: SQLite has no event triggers' \
             't.textSearchConfiguration "c" [[copy = english]]|text search configuration c: SQLite has no text search configurations' \
             't.rangeType "r" [[subtype = integer]]|range type r: SQLite has no range types' \
+            't.foreignDataWrapper "w" [[no handler]]|foreign data wrapper w: SQLite has no foreign data wrappers' \
+            't.foreignServer "s" [[foreign data wrapper w]]|foreign server s: SQLite has no foreign servers' \
+            't.foreignTable "f" [[(id integer) server s]]|foreign table f: SQLite has no foreign tables' \
             't.trigger "tr" { table = "x", enabled = "replica", sql = [[create trigger tr after insert on x begin select 1; end]] }|trigger tr: enabled = '"'replica'"' (a trigger that does not fire as by default) is PostgreSQL'"'"'s'; do
   rm -rf bad && mkdir -p bad/schema
   printf 'local t = require "tide.schema"\nreturn { t.table "x" { t.col "id" :integer() :primary() }, %s }\n' "${kind%%|*}" \

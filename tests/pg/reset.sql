@@ -1,7 +1,8 @@
 -- Empties the database it runs in, back to what CREATE DATABASE gives (the
 -- tests' pg_dump of it is then byte for byte a fresh database's): every
--- event trigger, publication, extension but plpgsql, and schema but the
--- system ones dropped; public made again as initdb makes it. A test that
+-- event trigger, publication, foreign data wrapper made by hand (its
+-- servers and foreign tables with it), extension but plpgsql, and schema
+-- but the system ones dropped; public made again as initdb makes it. A test that
 -- reuses its databases this way is spared a CREATE DATABASE (a copy of
 -- template1) per case, and its pooled backends keep warm catalog caches.
 -- Roles, being the cluster's, are not touched. (tests/cli/pg_db.inc)
@@ -15,6 +16,10 @@ BEGIN
   END LOOP;
   FOR r IN SELECT pubname FROM pg_publication LOOP
     EXECUTE format('DROP PUBLICATION %I', r.pubname);
+  END LOOP;
+  FOR r IN SELECT w.fdwname FROM pg_foreign_data_wrapper w WHERE NOT EXISTS (SELECT 1 FROM pg_depend d
+           WHERE d.classid = 'pg_foreign_data_wrapper'::regclass AND d.objid = w.oid AND d.deptype = 'e') LOOP
+    EXECUTE format('DROP FOREIGN DATA WRAPPER %I CASCADE', r.fdwname);
   END LOOP;
   FOR r IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' LOOP
     EXECUTE format('DROP EXTENSION IF EXISTS %I CASCADE', r.extname);

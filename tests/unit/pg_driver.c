@@ -1019,9 +1019,11 @@ static void test_collation_canonical(void **state)
     }
 }
 
-/* A publication's and an event trigger's text in one spelling, whatever
- * the case, order and quoting it was written in; each unreadable text
- * refused by name. "!" starts an expected error. */
+/* A publication's, an event trigger's, a foreign data wrapper's and a
+ * foreign server's text in one spelling, whatever the case, order and
+ * quoting it was written in (a foreign table's is the server's: only
+ * read); each unreadable text refused by name. "!" starts an expected
+ * error. */
 static void test_publication_event_trigger_canonical(void **state)
 {
     static const struct { tide_object_kind kind; const char *in, *out; } cases[] = {
@@ -1053,6 +1055,24 @@ static void test_publication_event_trigger_canonical(void **state)
           "!event trigger e: cannot read its definition at '1)' (expected () after the function's name" },
         { TIDE_OBJ_EVENT_TRIGGER, "create event trigger other on sql_drop execute function f()",
           "!event trigger e: its statement names event trigger 'other'" },
+        { TIDE_OBJ_FOREIGN_WRAPPER, "NO HANDLER", "no handler" },
+        { TIDE_OBJ_FOREIGN_WRAPPER, "VALIDATOR public.Check_It OPTIONS (Debug 'on', \"Mode\" 'it''s') HANDLER h",
+          "handler h validator check_it options (\"Mode\" 'it''s', debug 'on')" },
+        { TIDE_OBJ_FOREIGN_WRAPPER, "no handler no validator options (null 'x')", "no handler options (\"null\" 'x')" },
+        { TIDE_OBJ_FOREIGN_SERVER, "FOREIGN DATA WRAPPER Pg OPTIONS (port '5432', host 'db1')",
+          "foreign data wrapper pg options (host 'db1', port '5432')" },
+        { TIDE_OBJ_FOREIGN_SERVER, "type 'pg' version '15' foreign data wrapper \"Odd\"",
+          "type 'pg' version '15' foreign data wrapper \"Odd\"" },
+        { TIDE_OBJ_FOREIGN_WRAPPER, "handler", "!foreign data wrapper e: cannot read its definition at '' (expected a name" },
+        { TIDE_OBJ_FOREIGN_WRAPPER, "options (a 'x', a 'y')", "!foreign data wrapper e: the option 'a' is given twice" },
+        { TIDE_OBJ_FOREIGN_WRAPPER, "options (a 1)", "!foreign data wrapper e: cannot read its definition at '1)' (expected the option's value, a quoted string" },
+        { TIDE_OBJ_FOREIGN_SERVER, "options (host 'x')", "!foreign server e: cannot read its definition at 'options (host 'x')' (expected TYPE '...', VERSION '...' or FOREIGN DATA WRAPPER name" },
+        { TIDE_OBJ_FOREIGN_SERVER, "foreign data wrapper w; drop table x", "!foreign server e: cannot read its definition at '; drop table x' (expected OPTIONS (...) or the end of the definition" },
+        { TIDE_OBJ_FOREIGN_TABLE, "(id integer) server s options (table_name 't')", "(id integer) server s options (table_name 't')" },
+        { TIDE_OBJ_FOREIGN_TABLE, "id integer server s", "!foreign table e: cannot read its definition at 'id integer server s' (expected its columns within parentheses" },
+        { TIDE_OBJ_FOREIGN_TABLE, "(id integer) options (table_name 't')", "!foreign table e: cannot read its definition at 'options (table_name 't')' (expected SERVER name after the columns" },
+        { TIDE_OBJ_FOREIGN_TABLE, "partition of parent for values in ('server') server s", "partition of parent for values in ('server') server s" },
+        { TIDE_OBJ_FOREIGN_TABLE, "partition of parent server s", "!foreign table e: cannot read its definition at 'server s' (expected its bound after the partitioned table's name" },
     };
     size_t k;
     (void)state;

@@ -1,0 +1,13 @@
+create extension postgres_fdw;
+create server films_db foreign data wrapper postgres_fdw options (dbname 'films', host 'localhost');
+create server archive_db foreign data wrapper postgres_fdw options (dbname 'archive');
+create foreign table film (id bigint, title text options (column_name 'title') not null, len integer default 0, note varchar(20) collate "POSIX", rating text options (column_name 'stars')) server films_db options (table_name 'films_src', updatable 'false');
+comment on foreign table film is 'the films, rated';
+create view long_film as select id, title from film where len > 120;
+create foreign table studio (id integer, city text, name text) server archive_db options (table_name 'studios');
+create foreign table actor ("Id" integer not null, full_name text) server films_db;
+comment on foreign table actor is 'people';
+create table rental (id integer primary key, film_id integer not null, at date);
+create function film_guard() returns trigger language plpgsql as $$ begin return new; end $$;
+create trigger film_guard before insert on film for each row execute function film_guard();
+create trigger actor_guard before update on actor for each row execute function film_guard();

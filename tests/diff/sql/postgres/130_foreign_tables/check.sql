@@ -1,0 +1,1 @@
+select id, film_id, at from rental order by id;

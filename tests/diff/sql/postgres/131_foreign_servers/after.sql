@@ -1,0 +1,12 @@
+create foreign data wrapper plain options (debug 'true');
+comment on foreign data wrapper plain is 'nothing behind it, still';
+create foreign data wrapper checked;
+create server alpha type 'csv' version '2' foreign data wrapper plain options (mode 'rw', path '/srv/b');
+comment on server alpha is 'first';
+create server beta foreign data wrapper checked options (dbname 'beta');
+create server delta version '1' foreign data wrapper checked;
+comment on server delta is 'fourth';
+create foreign table reading (at timestamptz not null, value numeric(8,2)) server alpha options (file 'r.csv');
+create view recent_reading as select at, value from reading where at > '2024-01-01';
+create foreign table other (id integer) server beta;
+create table sensor (id integer primary key, name text);

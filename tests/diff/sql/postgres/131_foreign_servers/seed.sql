@@ -1,0 +1,1 @@
+insert into sensor values (1, 'boiler');

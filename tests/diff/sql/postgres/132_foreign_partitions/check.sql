@@ -1,0 +1,1 @@
+select id, at, value from measurement_2024;
