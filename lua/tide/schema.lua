@@ -98,6 +98,10 @@ end
 -- Raises "table 'x', column 'y': msg" at the user's line. level counts from
 -- the caller of fail (1: the function calling fail).
 local function fail(level, column, msg)
+  -- a method of a C column builder (src/lua/dsl.c) runs the Lua method when
+  -- it has something to say: the C frame between is not the user's line
+  local info = getinfo and getinfo(level + 1, "S")
+  if info and info.what == "C" then level = level + 1 end
   local tname, subject = where_table(level + 1), nil
   if tname and column then subject = format("table '%s', column '%s': ", tname, column)
   elseif column then subject = format("column '%s': ", column)
@@ -210,6 +214,7 @@ end
 -- ---- columns ----------------------------------------------------------------
 
 local Col = {}                    -- the methods of t.col "name"
+local shadow_of                   -- src/lua/dsl.c's builder -> the Lua builder it stands for
 local ColMT = { __name = "tide.schema.column" }
 
 -- Sets the column's type once; spelled is how the user wrote it.
@@ -595,6 +600,7 @@ table.sort(COL_METHODS)
 setmetatable(Col, { __index = function(_, k)
   if type(k) ~= "string" or k:sub(1, 2) == "__" then return nil end
   return function(b)
+    if shadow_of and type(b) == "userdata" then b = shadow_of(b) or b end
     local best = closest(k, COL_METHODS)
     fail(2, type(b) == "table" and rawget(b, "__def") and b.__def.name or "?", format("no method :%s()%s", k,
       best and format("; did you mean :%s()?", best) or " (a column takes a type such as :integer(), "
@@ -604,16 +610,32 @@ setmetatable(Col, { __index = function(_, k)
 end })
 ColMT.__index = Col
 
---- t.col "name" -> a column builder (type methods and modifiers chain).
-function M.col(name)
+local function check_col_name(name)
   if type(name) ~= "string" or name == "" or byte(name, 1) <= 32 and not nonempty(name) then
     fail(2, nil, "t.col(name): the column name must be a non-empty string, not "
       .. (type(name) == "string" and "''" or "a " .. type(name)))
   end
+end
+
+--- t.col "name" -> a column builder (type methods and modifiers chain).
+function M.col(name)
+  check_col_name(name)
   -- type = nil, nullable = nil size the definition for four fields at once:
   -- most columns have three or four, and growing a table rehashes it.
   return setmetatable({ __tide = "column builder", __def = { __tide = "column", name = name, type = nil,
                                                              nullable = nil } }, ColMT)
+end
+
+-- With tide.core (always, in tide), t.col is src/lua/dsl.c's: a userdata
+-- whose usual methods are C functions writing C fields, and which becomes
+-- its shadow, a builder of the Lua M.col above, for anything else (its Col
+-- methods then run on the shadow: the same messages). The Lua M.col stays
+-- for a plain lua5.4 without tide.core.
+do
+  local ok, core = pcall(require, "tide.core")
+  if ok and type(core) == "table" and core.schemaColumns then
+    M.col, shadow_of = core.schemaColumns(Col, check_col_name)
+  end
 end
 
 -- ---- table items --------------------------------------------------------------
@@ -917,6 +939,13 @@ end
 -- path: this runs for every column of the schema.
 function TblMT.__call(b, items)
   pending = nil
+  -- while a folder loads: straight into the model when nothing needs saying
+  -- (src/lua/model_lua.c's early_table), else the path below
+  local fast = M.__fast
+  if fast then
+    local standin = fast(b, items)
+    if standin then return standin end
+  end
   if type(items) ~= "table" or rawget(items, "__tide") then
     tfail(b, nil, format("t.table \"%s\" is called with a list of items: t.table \"%s\" { t.col ... }",
       b.__name_, b.__name_))
@@ -936,6 +965,10 @@ function TblMT.__call(b, items)
   for i = 1, count_items(b, items) do
     local item = items[i]
     local kind = type(item) == "table" and rawget(item, "__tide")
+    if not kind and shadow_of and type(item) == "userdata" then
+      local shadow = shadow_of(item)
+      if shadow then item, kind = shadow, "column builder" end
+    end
     local d = kind == "column builder" and item.__def or kind == "column" and item
     if d then
       -- a builder whose methods set nothing check_column looks at skips it

@@ -6,6 +6,7 @@
 #include "lua/model_lua.h"
 #include "core/buf.h"
 #include "core/files.h"
+#include "lua/dsl.h"
 #include "lua/runtime.h"
 
 #include <lauxlib.h>
@@ -83,6 +84,8 @@ static const char *peek_tag(lua_State *L, int idx)
 {
     const char *tag = NULL;
     idx = lua_absindex(L, idx);
+    if (lua_type(L, idx) == LUA_TUSERDATA)      /* t.col "x" :type(): a builder of dsl.c */
+        return tide_dsl_column(L, idx) ? "column builder" : NULL;
     lua_pushnil(L);
     while (lua_next(L, idx)) {
         if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TSTRING &&
@@ -1026,16 +1029,9 @@ typedef struct early {
 static const char *origin_of_file(void *ud, int i);
 static const char *early_path(const early *e);
 
-/* (definition) -> its stand-in, or nothing: the definition stays.   [-1, +1, m] */
-static int early_sink(lua_State *L)
+/* Room for one more table in e; 0 when there is none.   [-0, +0, -] */
+static int early_room(early *e)
 {
-    early *e = lua_touserdata(L, lua_upvalueindex(1));
-    int top = lua_gettop(L), n0, rc, id;
-    tide_table *t = NULL;
-    tide_err scratch;
-    conv cv;
-    if (!e->s || lua_type(L, 1) != LUA_TTABLE || lua_rawlen(L, 1) != 0)
-        return 0;
     if (e->n == e->cap) {
         int cap = e->cap ? e->cap * 2 : 256;
         tide_table **made = realloc(e->made, sizeof *made * (size_t)cap);
@@ -1047,24 +1043,14 @@ static int early_sink(lua_State *L)
         e->claimed = claimed;
         e->cap = cap;
     }
-    memset(&cv, 0, sizeof cv);
-    cv.s = e->s;
-    cv.L = L;
-    cv.err = &scratch;
-    cv.source = early_path(e);
-    cv.origin = origin_of_file;
-    cv.origin_ud = e->fl;
-    n0 = e->s->ntables;
-    rc = convert_table(&cv, 1);
-    lua_settop(L, top);
-    if (e->s->ntables > n0)
-        t = tide_schema_take_last_table(e->s);
-    if (rc < 0 || !t) {
-        tide_table_free(t);
-        if (rc == TIDE_ENOMEM)
-            return luaL_error(L, "%s", scratch.msg);
-        return 0;                       /* said again when the file returns it */
-    }
+    return 1;
+}
+
+/* Keeps t (converted, out of the schema) and pushes its stand-in; upvalue
+ * 2 is the stand-ins' metatable.   [-0, +1, m] */
+static int early_keep(lua_State *L, early *e, tide_table *t)
+{
+    int id;
     e->made[e->n] = t;                  /* freed at the end unless a file returns it */
     e->claimed[e->n] = 0;
     id = e->n++;
@@ -1082,6 +1068,228 @@ static int early_sink(lua_State *L)
     lua_pushvalue(L, lua_upvalueindex(2));
     lua_setmetatable(L, -2);
     return 1;
+}
+
+static void early_conv(conv *cv, early *e, lua_State *L, tide_err *err)
+{
+    memset(cv, 0, sizeof *cv);
+    cv->s = e->s;
+    cv->L = L;
+    cv->err = err;
+    cv->source = early_path(e);
+    cv->origin = origin_of_file;
+    cv->origin_ud = e->fl;
+}
+
+/* (definition) -> its stand-in, or nothing: the definition stays.   [-1, +1, m] */
+static int early_sink(lua_State *L)
+{
+    early *e = lua_touserdata(L, lua_upvalueindex(1));
+    int top = lua_gettop(L), n0, rc;
+    tide_table *t = NULL;
+    tide_err scratch;
+    conv cv;
+    if (!e->s || lua_type(L, 1) != LUA_TTABLE || lua_rawlen(L, 1) != 0 || !early_room(e))
+        return 0;
+    early_conv(&cv, e, L, &scratch);
+    n0 = e->s->ntables;
+    rc = convert_table(&cv, 1);
+    lua_settop(L, top);
+    if (e->s->ntables > n0)
+        t = tide_schema_take_last_table(e->s);
+    if (rc < 0 || !t) {
+        tide_table_free(t);
+        if (rc == TIDE_ENOMEM)
+            return luaL_error(L, "%s", scratch.msg);
+        return 0;                       /* said again when the file returns it */
+    }
+    return early_keep(L, e, t);
+}
+
+/* ---- t.table "x" { ... } straight into the model ------------------------- */
+
+/* The name, schema and comment of a table builder that has nothing else
+ * (no option, renamedFrom, inherits...): 0 for any other.   [-0, +0, -] */
+static int plain_builder(lua_State *L, int idx, const char **name, const char **schema, const char **comment)
+{
+    int ok = 1;
+    *name = *schema = *comment = NULL;
+    for (lua_pushnil(L); lua_next(L, idx); lua_pop(L, 1)) {
+        const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "";
+        size_t len = 0;
+        const char *v = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
+        if (!strcmp(k, "__table") || !strcmp(k, "__schema") || !strcmp(k, "__comment")) {
+            if (!v || strlen(v) != len)
+                ok = 0;
+            *(k[2] == 't' ? name : k[2] == 's' ? schema : comment) = v;
+        } else if (strcmp(k, "__tide") && strcmp(k, "__name_") && strcmp(k, "__src") && strcmp(k, "__line") &&
+                   strcmp(k, "__source"))
+            ok = 0;
+    }
+    return ok && *name;
+}
+
+/* The column of builder b into t, as convert_column makes that of its
+ * definition.   [-0, +0, -] */
+static int colb_column(conv *cv, tide_table *t, const tide_colb *b)
+{
+    tide_column *c;
+    tide_unique *u;
+    tide_fk *fk;
+    cv->column = b->name;
+    if (!(c = tide_table_add_column(cv->s, t, b->name, b->type)))
+        return nomem(cv);
+    c->declared = tide_schema_str(cv->s, b->type);
+    c->nullable = b->nullable;
+    c->autoincrement = b->autoinc;
+    c->default_expr = tide_schema_str(cv->s, b->def);
+    c->default_text = c->default_expr;
+    c->comment = tide_schema_str(cv->s, b->comment);
+    if (b->primary && tide_table_add_pk_column(cv->s, t, b->name) < 0)
+        return nomem(cv);
+    if (b->unique && (!(u = tide_table_add_unique(cv->s, t, NULL)) ||
+                      tide_strv_push(cv->s, &u->columns, &u->ncolumns, b->name) < 0))
+        return nomem(cv);
+    if (b->ref) {
+        if (!(fk = tide_table_add_fk(cv->s, t, NULL)) || !(fk->ref_table = tide_schema_str(cv->s, b->ref)) ||
+            tide_strv_push(cv->s, &fk->columns, &fk->ncolumns, b->name) < 0 ||
+            (b->ref_column && tide_strv_push(cv->s, &fk->ref_columns, &fk->nref_columns, b->ref_column) < 0))
+            return nomem(cv);
+        /* as fk_options reads them: "no action" is none */
+        fk->on_delete = b->on_delete && strcmp(b->on_delete, "no action") ? tide_schema_str(cv->s, b->on_delete) : NULL;
+        fk->on_update = b->on_update && strcmp(b->on_update, "no action") ? tide_schema_str(cv->s, b->on_update) : NULL;
+    }
+    cv->column = NULL;
+    return 0;
+}
+
+static int has_column(const tide_table *t, const char *name, size_t len)
+{
+    int i;
+    for (i = 0; i < t->ncolumns; i++)
+        if (t->columns[i].name[0] == name[0] && !strncmp(t->columns[i].name, name, len) && !t->columns[i].name[len])
+            return 1;
+    return 0;
+}
+
+/* Whether every entry of the item's columns ("col" or "col desc") names a
+ * column of t, as the Lua check_columns takes them.   [-0, +0, -] */
+static int columns_exist(lua_State *L, int item, const tide_table *t)
+{
+    lua_Integer i, n;
+    int ok = 1;
+    lua_pushliteral(L, "columns");
+    if (lua_rawget(L, item) == LUA_TNIL) {
+        lua_pop(L, 1);
+        return 1;
+    }
+    if (!lua_istable(L, -1)) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    n = (lua_Integer)lua_rawlen(L, -1);
+    for (i = 1; ok && i <= n; i++) {
+        const char *c = lua_rawgeti(L, -1, i) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+        size_t len = 0;
+        if (c && !has_column(t, c, strlen(c))) {
+            while (c[len] && !strchr(" \t\n\v\f\r", c[len]))
+                len++;
+            c = len && has_column(t, c, len) ? c : NULL;
+        }
+        ok = c != NULL;
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return ok;
+}
+
+/* (table builder, items) -> the stand-in, or nothing. While a folder loads,
+ * a table whose items are all dsl.c's column builders (not turned into
+ * their shadows) and t.primary, t.index, t.unique, t.foreign or t.check
+ * items (at most EARLY_ITEMS), with none of the mistakes the Lua checks
+ * would report, goes into the model from them, its definition never made;
+ * anything else returns nothing and takes the Lua path (TblMT.__call, then
+ * early_sink), which says what is wrong.   [-2, +1, m] */
+#define EARLY_ITEMS 64
+static int early_table(lua_State *L)
+{
+    static const struct { const char *tag; item_fn fn; } later[] = {
+        { "primary", convert_primary }, { "index", convert_index }, { "unique", convert_unique },
+        { "foreign", convert_foreign }, { "check", convert_check }
+    };
+    enum { NLATER = sizeof later / sizeof *later };
+    early *e = lua_touserdata(L, lua_upvalueindex(1));
+    const char *name, *schema, *comment;
+    lua_Integer n, i, count = 0;
+    int rc = 0, keyed = 0, primaries = 0, nother = 0, j;
+    int at[EARLY_ITEMS];                /* the other items: where, and which of later */
+    unsigned char kind[EARLY_ITEMS];
+    size_t k;
+    tide_table *t;
+    tide_err scratch;
+    conv cv;
+    if (!e->s || lua_type(L, 1) != LUA_TTABLE || lua_type(L, 2) != LUA_TTABLE || !lua_checkstack(L, 8) ||
+        !plain_builder(L, 1, &name, &schema, &comment) || !early_room(e))
+        return 0;
+    lua_settop(L, 2);
+    n = (lua_Integer)lua_rawlen(L, 2);
+    for (lua_pushnil(L); lua_next(L, 2); lua_pop(L, 1))
+        if (!lua_isinteger(L, -2) || lua_tointeger(L, -2) < 1 || lua_tointeger(L, -2) > n || ++count > n)
+            return 0;
+    if (count != n)
+        return 0;
+    early_conv(&cv, e, L, &scratch);
+    cv.table = name;                    /* messages are not said: the Lua path says them */
+    if (!tide_schema_add_table(e->s, schema, name) || !(t = tide_schema_take_last_table(e->s)))
+        return 0;
+    t->comment = tide_schema_str(e->s, comment);
+    for (i = 1; rc == 0 && i <= n; i++) {
+        int type = lua_rawgeti(L, 2, i);
+        const tide_colb *b = NULL;
+        const char *tag;
+        if (type == LUA_TUSERDATA) {
+            b = lua_touserdata(L, -1);
+            if (lua_rawlen(L, -1) != sizeof *b || b->magic != TIDE_DSL_MAGIC)
+                b = NULL;
+        }
+        if (b) {
+            if (b->slow || !b->type || b->nul || (b->autoinc && b->def) || has_column(t, b->name, strlen(b->name)))
+                rc = -1;
+            else if ((rc = colb_column(&cv, t, b)) == 0)
+                keyed |= b->primary;
+        } else if (type != LUA_TTABLE || !(tag = peek_tag(L, -1)) || nother == EARLY_ITEMS)
+            rc = -1;
+        else {
+            for (k = 0; k < NLATER && strcmp(tag, later[k].tag); k++)
+                ;
+            if (k == NLATER)
+                rc = -1;
+            primaries += k == 0;
+            at[nother] = (int)i;
+            kind[nother++] = (unsigned char)k;
+        }
+        lua_pop(L, 1);
+    }
+    if (rc == 0 && (t->ncolumns == 0 || primaries > 1 || (primaries && keyed)))
+        rc = -1;
+    for (j = 0; rc == 0 && j < nother; j++) {
+        lua_rawgeti(L, 2, at[j]);
+        if (!columns_exist(L, lua_gettop(L), t))
+            rc = -1;
+        lua_pop(L, 1);
+    }
+    for (k = 0; rc == 0 && k < NLATER; k++)         /* in the order the Lua path files them */
+        for (j = 0; rc == 0 && j < nother; j++)
+            if (kind[j] == k) {
+                lua_rawgeti(L, 2, at[j]);
+                rc = later[k].fn(&cv, t, lua_gettop(L));
+                lua_pop(L, 1);
+            }
+    if (rc < 0) {
+        tide_table_free(t);
+        return 0;                       /* the Lua path says what is wrong */
+    }
+    return early_keep(L, e, t);
 }
 
 /* __index(stand-in, key): a field the stand-in does not keep. */
@@ -1157,7 +1365,7 @@ static int convert_value(conv *cv, int idx)
     int rc = 0;
     if (!lua_checkstack(L, 4))
         return nomem(cv);
-    if (lua_type(L, idx) != LUA_TTABLE)
+    if (lua_type(L, idx) != LUA_TTABLE && !tide_dsl_column(L, idx))
         return fail(cv, "must return a table definition (t.table \"name\" { ... }), an object "
                     "(t.view \"name\" [[...]], ...) or a list of them; it returned %s", type_of(L, idx));
     if ((tag = peek_tag(L, idx)))
@@ -1169,7 +1377,7 @@ static int convert_value(conv *cv, int idx)
         return fail(cv, "must return a table definition, an object or a list of them; it returned "
                     "a table that is neither");
     for (i = 1; rc == 0 && i <= n; i++) {
-        tag = lua_rawgeti(L, idx, i) == LUA_TTABLE ? peek_tag(L, -1) : NULL;
+        tag = lua_rawgeti(L, idx, i) == LUA_TTABLE || lua_type(L, -1) == LUA_TUSERDATA ? peek_tag(L, -1) : NULL;
         if (tag && is_definition(tag))
             rc = convert_definition(cv, lua_gettop(L), tag);
         else
@@ -1214,6 +1422,18 @@ static const struct { const char *tag; item_fn fn; } item_kinds[] = {
     { "foreign", convert_foreign }, { "check", convert_check }, { "primary", convert_primary }
 };
 
+int tide_model_lua_is_item(lua_State *L, int idx)
+{
+    return lua_type(L, idx) == LUA_TTABLE || tide_dsl_column(L, idx) != NULL;
+}
+
+/* (builder) -> its shadow   [-1, +1, m] */
+static int shadow_p(lua_State *L)
+{
+    tide_dsl_push_shadow(L, 1);
+    return 1;
+}
+
 int tide_model_item_from_lua(tide_schema *s, tide_table *t, lua_State *L, int idx, const char *kinds,
                              const char *source, tide_err *err)
 {
@@ -1232,7 +1452,16 @@ int tide_model_item_from_lua(tide_schema *s, tide_table *t, lua_State *L, int id
     idx = lua_absindex(L, idx);
     if (!lua_checkstack(L, 8))
         return nomem(&cv);
-    tag = lua_type(L, idx) == LUA_TTABLE ? peek_tag(L, idx) : NULL;
+    tag = lua_type(L, idx) == LUA_TTABLE || lua_type(L, idx) == LUA_TUSERDATA ? peek_tag(L, idx) : NULL;
+    if (tag && lua_type(L, idx) == LUA_TUSERDATA) {   /* dsl.c's builder: its shadow */
+        lua_pushcfunction(L, shadow_p);
+        lua_pushvalue(L, idx);
+        if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+            lua_settop(L, top);
+            return nomem(&cv);
+        }
+        idx = lua_gettop(L);
+    }
     if (tag && !strcmp(tag, "column builder")) {      /* t.col "x" :type() */
         lua_getfield(L, idx, "__def");
         idx = lua_gettop(L);
@@ -1364,8 +1593,15 @@ static int sink_on_p(lua_State *L)
     lua_createtable(L, 0, 1);
     lua_pushcfunction(L, early_index);
     lua_setfield(L, -2, "__index");
+    lua_pushvalue(L, -2);
+    lua_pushvalue(L, -2);
     lua_pushcclosure(L, early_sink, 2);
-    lua_setfield(L, -2, "__sink");
+    lua_setfield(L, -4, "__sink");
+    if (luaL_getmetatable(L, TIDE_DSL_COLUMN) == LUA_TTABLE) {   /* dsl.c's builders are in use */
+        lua_pop(L, 1);
+        lua_pushcclosure(L, early_table, 2);
+        lua_setfield(L, -2, "__fast");
+    }
     *out = e;
     return 0;
 }
@@ -1377,6 +1613,8 @@ static int sink_off_p(lua_State *L)
         lua_getiuservalue(L, -1, 1) == LUA_TTABLE) {
         lua_pushnil(L);
         lua_setfield(L, -2, "__sink");
+        lua_pushnil(L);
+        lua_setfield(L, -2, "__fast");
     }
     lua_pushnil(L);
     lua_setfield(L, LUA_REGISTRYINDEX, "tide.early");

@@ -31,6 +31,11 @@ int tide_model_from_lua(tide_schema *s, lua_State *L, int idx, const char *sourc
 int tide_model_item_from_lua(tide_schema *s, tide_table *t, lua_State *L, int idx, const char *kinds,
                              const char *source, tide_err *err);
 
+/* Whether the value at idx is one tide_model_item_from_lua reads: a table,
+ * or a column builder (t.col "x" :type(), a userdata of lua/dsl.c).
+ * [-0, +0, -] */
+int tide_model_lua_is_item(lua_State *L, int idx);
+
 /* Runs every *.lua file directly in each of the ndirs folders (in order;
  * the files of a folder sorted by name, dot files skipped), each in its own
  * environment (setmetatable({}, { __index = _G })), converts what it returns

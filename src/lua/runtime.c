@@ -5,6 +5,7 @@
  * any call that can raise. */
 #include "lua/runtime.h"
 #include "db/driver.h"
+#include "lua/dsl.h"
 #include "lua/model_lua.h"
 
 #include <lauxlib.h>
@@ -823,7 +824,7 @@ static int conn_index(lua_State *L)
 
 static const luaL_Reg core_funcs[] = {
     {"connect", core_connect}, {"blob", core_blob}, {"error", core_error},
-    {"checkSchema", tide_model_lua_check},
+    {"checkSchema", tide_model_lua_check}, {"schemaColumns", tide_dsl_columns},
     {NULL, NULL}
 };
 

@@ -398,7 +398,7 @@ static int m_add_column(lua_State *L)
 {
     const char *table = luaL_checkstring(L, 2);
     tk_edit e;
-    luaL_checktype(L, 3, LUA_TTABLE);
+    luaL_argexpected(L, tide_model_lua_is_item(L, 3), 3, "table");
     if (tk_begin(&e, L, "m:addColumn", table) == 0) {
         int before = e.table->ncolumns;
         if (tide_model_item_from_lua(e.next, e.table, L, 3, "a column (t.col \"name\" :type())",
@@ -419,7 +419,7 @@ static int m_alter_column(lua_State *L)
 {
     const char *table = luaL_checkstring(L, 2);
     tk_edit e;
-    luaL_checktype(L, 3, LUA_TTABLE);
+    luaL_argexpected(L, tide_model_lua_is_item(L, 3), 3, "table");
     if (tk_begin(&e, L, "m:alterColumn", table) == 0) {
         int before = e.table->ncolumns, at;
         if (tide_model_item_from_lua(e.next, e.table, L, 3, "a column (t.col \"name\" :type())",
@@ -543,7 +543,7 @@ static int add_item(lua_State *L, const char *what, const char *kinds)
 {
     const char *table = luaL_checkstring(L, 2);
     tk_edit e;
-    luaL_checktype(L, 3, LUA_TTABLE);
+    luaL_argexpected(L, tide_model_lua_is_item(L, 3), 3, "table");
     if (tk_begin(&e, L, what, table) == 0 &&
         tide_model_item_from_lua(e.next, e.table, L, 3, kinds, what, &e.err) == 0)
         tk_finish(&e, NULL);

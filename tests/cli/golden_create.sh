@@ -6,6 +6,9 @@
 # and other objects) is created from empty, then changed (renames, drops,
 # new tables, changed types) in both dialects; the migrations and the
 # snapshot are compared, timestamps and the definitions' digest normalised.
+# paths.lua takes each path of a table's definition while a folder loads
+# (the C column builders straight into the model, and the Lua path), made
+# from empty in both dialects and compared the same way.
 # No server: PostgreSQL's migrations are written from the files alone.
 # TIDE_GOLDEN_UPDATE=1 rewrites the golden files (review the diff!).
 here=$(cd "$(dirname "$0")" && pwd)/golden_create
@@ -21,6 +24,17 @@ collect() {
   done
 }
 
+# against GOLDEN GOT: GOT byte for byte $here/GOLDEN (gzipped), or GOLDEN
+# rewritten with TIDE_GOLDEN_UPDATE=1
+against() {
+  if [ -n "${TIDE_GOLDEN_UPDATE:-}" ]; then
+    gzip -9n < "$2" > "$here/$1"
+  elif ! gzip -dc "$here/$1" | cmp -s - "$2"; then
+    out=$(gzip -dc "$here/$1" | diff - "$2" | head -n 40)
+    bad "migration:create wrote something else than $1 (diff golden got above)"
+  fi
+}
+
 golden() {   # golden DIALECT URL
   local d=$1 url=$2 p="$work/$1"
   mkdir -p "$p/schema"; cd "$p"
@@ -30,12 +44,19 @@ golden() {   # golden DIALECT URL
   lua5.4 "$here/gen.lua" "$d" $N 2 > schema/app.lua
   tide --url "$url" migration:create --name change; expect_rc 0; expect_out "Created migrations/"
   collect "$p" > "$work/$d.got"
-  if [ -n "${TIDE_GOLDEN_UPDATE:-}" ]; then
-    gzip -9n < "$work/$d.got" > "$here/$d.golden.gz"
-  elif ! gzip -dc "$here/$d.golden.gz" | cmp -s - "$work/$d.got"; then
-    out=$(gzip -dc "$here/$d.golden.gz" | diff - "$work/$d.got" | head -n 40)
-    bad "migration:create wrote something else than $d.golden.gz (diff golden got above)"
-  fi
+  against "$d.golden.gz" "$work/$d.got"
+  cd "$work"
+}
+
+# paths DIALECT URL: paths.lua (each path of a t.table call while a folder
+# loads, C column builders and Lua ones) from empty, against paths.DIALECT.golden.gz
+paths() {
+  local d=$1 url=$2 p="$work/paths-$1"
+  mkdir -p "$p/schema"; cd "$p"
+  cp "$here/paths.lua" schema/app.lua
+  tide --url "$url" migration:create --name init; expect_rc 0; expect_out "Created migrations/"
+  collect "$p" > "$work/paths-$d.got"
+  against "paths.$d.golden.gz" "$work/paths-$d.got"
   cd "$work"
 }
 
@@ -44,5 +65,11 @@ golden sqlite "sqlite:$work/sqlite.db"
 
 t "PostgreSQL (no server): from empty, then changed, byte for byte the golden files"
 golden postgres "postgres://tide@127.0.0.1:1/golden?connect_timeout=2"
+
+t "SQLite: each path of a table's definition, byte for byte the golden file"
+paths sqlite "sqlite:$work/paths.db"
+
+t "PostgreSQL (no server): each path of a table's definition, byte for byte the golden file"
+paths postgres "postgres://tide@127.0.0.1:1/golden?connect_timeout=2"
 
 finish

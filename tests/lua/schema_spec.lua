@@ -256,7 +256,7 @@ describe("tide.schema misuse", function()
     raises(function() local c = t.col "a" :enum "e" return c end, "column 'a'", "needs its values")
     raises(function() local c = t.col "a" :enum("e", 1) return c end, "needs its values")
     -- {} is an enum with no values yet (PostgreSQL's CREATE TYPE e AS ENUM ())
-    assert.same({}, (t.col "a" :enum("e", {})).__def.enum)
+    assert.same({}, (t.table "x" { t.col "a" :enum("e", {}) }).columns[1].enum)
     raises(function() local c = t.col "a" :enum("e", { "x", "x" }) return c end, "'x' is listed twice")
     raises(function() local c = t.col "a" :enum("e", { "x", 2 }) return c end, "value 2 must be a non-empty string")
     raises(function() local c = t.col "a" :enum("a.b.c", { "x" }) return c end, "not a valid name")
@@ -317,6 +317,47 @@ describe("tide.schema misuse", function()
     raises(function() local c = t.col "a" :integer() :frobnicate() return c end, "no method :frobnicate()",
       "a column takes a type")
     raises(function() local b = t.table "x" :coment "c" return b end, "table 'x': no method :coment(); did you mean 'comment'?")
+  end)
+
+  -- t.col is a C builder (src/lua/dsl.c) whose usual methods run in C: a
+  -- mistake in one of them, or a rarer method after them, runs the Lua
+  -- method, at the user's line, with the fields the C methods set
+  it("says the same from the C builders as from the Lua ones", function()
+    local line = debug.getinfo(1, "l").currentline
+    local e = raises(function() local c = t.col "a" :varchar(10) :integer() return c end,
+      "column 'a': the type is given twice (it is varchar(10) already, then :integer())")
+    assert.truthy(e:find("schema_spec.lua:" .. (line + 1) .. ":", 1, true), e)
+    raises(function() local c = t.col "a" :numeric(12, 13) return c end, ":numeric(p, s): the scale must be a whole number from 0 to 12, not 13")
+    raises(function() local c = t.col "a" :integer() :default(1) :default(2) return c end, ":default() is given twice")
+    raises(function() local c = t.col "a" :integer() :nullable() :nullable() return c end, ":nullable() is given twice")
+    raises(function() local c = t.col "a" :integer() :references("x") :references("y") return c end, ":references() is given twice")
+    raises(function() local c = t.col "a" :bigserial() :default "1" return t.table "x" { c } end,
+      "table 'x', column 'a': a serial column takes its default from its sequence")
+    raises(function() local b = t.col "a" return b.integer() end, "write b:method(), not b.method()")
+    local def = t.table "x" {
+      t.col "a" :numeric(12.0, 2) :default(-3) :nullable(false) :unique() :comment "c",
+      t.col "b" :char() :default(true) :references("y") :nullable(),
+      t.col "c" :varchar() :default(1.5) :primary() :references("y", "id"),
+    }
+    assert.are.same(col("a", { type = "numeric(12,2)", default = "-3", unique = true, comment = "c" }), def.columns[1])
+    assert.are.same(col("b", { type = "char(1)", default = "true", nullable = true, references = { table = "y" } }),
+      def.columns[2])
+    assert.are.same(col("c", { type = "varchar", default = "1.5", primary = true,
+      references = { table = "y", column = "id" } }), def.columns[3])
+    def = t.table "x" {
+      t.col "a" :integer() :comment "c" :references("y", "id", { onDelete = " Set  NULL", onUpdate = "noAction" }),
+      t.col "b" :integer() :references("y", { onUpdate = "set_default" }),
+      t.col "c" :integer() :references("y", nil, { onDelete = "cascade" }),
+    }
+    assert.are.same(col("a", { type = "integer", comment = "c",
+      references = { table = "y", column = "id", onDelete = "set null", onUpdate = "no action" } }), def.columns[1])
+    assert.are.same({ table = "y", onUpdate = "set default" }, def.columns[2].references)
+    assert.are.same({ table = "y", onDelete = "cascade" }, def.columns[3].references)
+    raises(function() local c = t.col "a" :integer() :comment "x" :comment "y" return c end, ":comment() is given twice")
+    raises(function() local c = t.col "a" :integer() :references("y", { onDelete = "nope" }) return c end,
+      ":references(): onDelete: 'nope' is not a foreign key action")
+    raises(function() local c = t.col "a" :integer() :references("y", { ondelete = "cascade" }) return c end,
+      ":references(): unknown option 'ondelete'; did you mean 'onDelete'?")
   end)
 
   it("checks index, unique, foreign and check items", function()
