@@ -1299,12 +1299,13 @@ static const char *kind_name(const tide_object *o)
     return tide_object_kinds[o->kind].name;
 }
 
-/* Its kind's flags, but a function with a body of SQL (after_tables) goes
- * after tables and with what it reads, like a view. */
+/* Its kind's flags, but a function with a body of SQL or a domain over a
+ * table's row type (after_tables) goes after tables and with what it
+ * reads, like a view: dropped before the tables, too. */
 static unsigned kind_flags(const tide_object *o)
 {
     unsigned f = tide_object_kinds[o->kind].flags;
-    return o->after_tables ? (f & ~(unsigned)TIDE_OBJK_BEFORE_TABLES) | TIDE_OBJK_READS : f;
+    return o->after_tables ? (f & ~(unsigned)(TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_TYPE)) | TIDE_OBJK_READS : f;
 }
 
 /* The table of an object on a table, as named in the other schema: the

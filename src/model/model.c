@@ -1399,8 +1399,22 @@ static const tide_object *readable_object(const tide_schema *s, const char *sche
     return NULL;
 }
 
-/* Adds schema.name to o->reads once, when it names a table or a readable
- * object of the schema other than o itself. */
+/* A type made after tables (after_tables: a domain over a table's row
+ * type) named schema.name, or NULL. */
+static const tide_object *late_type(const tide_schema *s, const char *schema, const char *name)
+{
+    int i;
+    for (i = 0; i < s->nobjects; i++) {
+        const tide_object *o = &s->objects[i];
+        if (o->after_tables && (tide_object_kinds[o->kind].flags & TIDE_OBJK_TYPE) &&
+            !cmp_opt(o->schema, schema) && tide_model_same_name(s->nocase, o->name, name))
+            return o;
+    }
+    return NULL;
+}
+
+/* Adds schema.name to o->reads once, when it names a table, a readable
+ * object or a type made after tables of the schema other than o itself. */
 static int add_read(finisher *f, tide_object *o, const char *schema, const char *name)
 {
     const tide_table *t;
@@ -1409,6 +1423,8 @@ static int add_read(finisher *f, tide_object *o, const char *schema, const char 
         schema = NULL;
     t = tide_schema_find_table(f->s, schema, name);
     r = t ? NULL : readable_object(f->s, schema, name);
+    if (!t && !r)
+        r = late_type(f->s, schema, name);
     int i;
     if (!t && (!r || r == o))
         return 0;
@@ -1543,7 +1559,8 @@ static int names_relation(const tide_schema *s, const char *start, const char *e
             schema = NULL;
         if (p > end)
             break;
-        found = tide_schema_find_table(s, schema, word.data) || readable_object(s, schema, word.data);
+        found = tide_schema_find_table(s, schema, word.data) || readable_object(s, schema, word.data) ||
+                late_type(s, schema, word.data);
         if ((qualified = *p == '.') != 0) {
             tide_buf_reset(&prev);
             if (tide_buf_add(&prev, word.data, word.len) < 0)
@@ -1553,6 +1570,18 @@ static int names_relation(const tide_schema *s, const char *start, const char *e
     tide_buf_free(&word);
     tide_buf_free(&prev);
     return got < 0 ? -1 : found;
+}
+
+/* Where a domain's base type ends: its first word, and a second after a
+ * dot (schema.type). */
+static const char *domain_base_end(const char *def)
+{
+    tide_buf word = TIDE_BUF_INIT;
+    const char *p = def;
+    if (next_word(&p, &word) > 0 && *p == '.')
+        next_word(&p, &word);
+    tide_buf_free(&word);
+    return p;
 }
 
 /* reads[]: what the catalog said, or the schema's tables and readable
@@ -1569,12 +1598,12 @@ static int find_reads(finisher *f, tide_object *o, const char *end)
     if (o->reads_given ||
         (!(tide_object_kinds[o->kind].flags & (TIDE_OBJK_READS | TIDE_OBJK_TYPE)) && !o->after_tables))
         return 0;
-    if (end)
+    if (end && o->kind == TIDE_OBJ_FUNCTION)
         function_head(p, &p);
     while (rc == 0 && (!end || p < end) && (got = next_word(&p, &word)) > 0) {
         if (!word.len || (end && p > end))
             continue;
-        if (tide_object_kinds[o->kind].flags & TIDE_OBJK_TYPE)
+        if ((tide_object_kinds[o->kind].flags & TIDE_OBJK_TYPE) && !o->after_tables)
             rc = add_type_read(f, o, qualified ? prev.data : NULL, word.data);
         else
             rc = add_read(f, o, qualified ? prev.data : NULL, word.data);
@@ -1648,6 +1677,9 @@ static int finish_objects(finisher *f)
         if (o->kind == TIDE_OBJ_FUNCTION && body == 0) {     /* f(r some_table) returns setof t */
             end = function_head(o->definition, &start);
             sig = names_relation(s, start, end);
+        } else if (o->kind == TIDE_OBJ_DOMAIN) {     /* a domain over a table's row type */
+            end = domain_base_end(o->definition);
+            sig = names_relation(s, o->definition, end);
         }
         if (body < 0 || sig < 0)
             return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");

@@ -336,7 +336,8 @@ typedef struct tide_object {
                                  created: created after tables and dropped before them,
                                  with the reads of a READS kind; or a function whose
                                  arguments or result are a table's row type (reads: the
-                                 tables its signature names) */
+                                 tables its signature names), or a domain over one (reads:
+                                 its base type), or whose signature names such a domain */
 } tide_object;
 
 typedef struct tide_arena tide_arena;
