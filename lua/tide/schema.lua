@@ -123,6 +123,18 @@ local function split_name(qualified)
   return qualified
 end
 
+-- (name, schema) of an object's "schema.name" or "name", where a function's
+-- or an aggregate's name may end in its arguments, "f(s.t, integer)": the
+-- dots there are the arguments' own.
+local function split_object_name(qualified)
+  if type(qualified) ~= "string" then return split_name(qualified) end
+  local head, args = qualified:match("^([^(]+)(%(.*)$")
+  if not head then return split_name(qualified) end
+  local name, schema, bad = split_name(head)
+  if bad then return nil, nil, bad end
+  return name .. args, schema
+end
+
 local ACTIONS = { "no action", "restrict", "cascade", "set null", "set default" }
 local ACTION_OF = {}
 for _, a in ipairs(ACTIONS) do
@@ -1292,7 +1304,7 @@ end
 for _, k in ipairs(KINDS) do
   --- t.<word> "name" | "schema.name" -> an object builder: call it with the SQL.
   M[k.word] = function(qualified)
-    local name, schema, bad = split_name(qualified)
+    local name, schema, bad = split_object_name(qualified)
     if bad then error(format("t.%s(name): %s", k.word, bad), 2) end
     local info = getinfo and getinfo(2, "Sl")
     local b = setmetatable({ __tide = "object builder", __kind = k.kind, __word = k.word,
