@@ -614,7 +614,9 @@ static const char sql_partitions[] = RELS_CTE
  * (a partition's clone of a trigger in another state than its parent's, a partition's replica identity or one
  * whose index is gone, a
  * tablespace, an access method, a typed table, column options, a view
- * column's default,
+ * column's default, the comment of a column of a view, a materialized
+ * view, a composite type or a partition, a partition in another namespace
+ * than its table's,
  * the default namespace's comment removed), and objects of the whole database
  * made by hand (casts, languages, foreign
  * data wrappers and servers, access methods). Extensions' own are theirs. */
@@ -707,6 +709,22 @@ static const char sql_unmodelled[] =
     "FROM pg_catalog.pg_attrdef ad JOIN pg_catalog.pg_class c ON c.oid = ad.adrelid AND c.relkind = 'v' "
     "JOIN pg_catalog.pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE " NAMESPACES " "
+    "UNION ALL SELECT 16, CASE c.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' "
+    "WHEN 'c' THEN 'composite type ' ELSE 'partition ' END || " REL_NAME " || ': the comment of column ' || a.attname "
+    "FROM pg_catalog.pg_description d JOIN pg_catalog.pg_class c ON c.oid = d.objoid "
+    "AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid > 0 "
+    "AND (c.relkind IN ('v', 'm', 'c') OR c.relkind IN ('r', 'p') AND c.relispartition) "
+    "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE " NAMESPACES " "
+    "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
+    "AND (c.relkind <> 'c' OR " NOT_EXTENSION("pg_catalog.pg_type", "c.reltype") ") "
+    "UNION ALL SELECT 19, 'partition ' || " READ_NAME("pn.nspname", "pc.relname") " || ' of ' || " REL_NAME " "
+    "|| ': in another namespace than its table''s (it would be made in its table''s)' "
+    "FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c ON c.oid = i.inhparent AND c.relkind = 'p' "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "JOIN pg_catalog.pg_class pc ON pc.oid = i.inhrelid AND pc.relispartition "
+    "JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace "
+    "WHERE " NAMESPACES " AND pc.relnamespace <> c.relnamespace "
     "UNION ALL SELECT 17, 'schema public: no comment (CREATE DATABASE gives it one)' "
     "FROM pg_catalog.pg_namespace n WHERE n.nspname = 'public' AND " NAMESPACES " "
     "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_description d WHERE d.objoid = n.oid "

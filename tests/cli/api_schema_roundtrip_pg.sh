@@ -6,6 +6,10 @@
 # a table's row type with a function returning it (made after the table),
 # go schema:inspect --format lua -> schema:create --run to the same
 # pg_dump --schema-only, and schema:update --dump then has nothing to do.
+# The comment of a view's, a materialized view's, a composite type's or a
+# partition's column, and a partition in another namespace than its table's
+# (GitLab's gitlab_partitions_static), which tide does not carry, are said
+# by name.
 . "$(dirname "$0")/lib.sh"
 base=${TIDE_TEST_PG_URL%/*}
 A=tide_apirt_a_$$ B=tide_apirt_b_$$
@@ -48,4 +52,25 @@ out=$(cat update.out); expect_out "nothing to do"
 (cd proj && "$TIDE_BIN" --url "$base/$A" schema:update --dump) > update.out 2>&1
 out=$(cat update.out); expect_out "nothing to do"
 
+t "a view's, a type's or a partition's column comment, a partition in another namespace: said by name"
+out=$(psql -q -v ON_ERROR_STOP=1 "$base/$A" 2>&1 <<'SQL'
+CREATE TYPE pt AS (x integer, y integer);
+COMMENT ON COLUMN pt.x IS 'the x';
+CREATE VIEW item_ids AS SELECT id FROM api.items;
+COMMENT ON COLUMN item_ids.id IS 'the id';
+CREATE MATERIALIZED VIEW item_count AS SELECT count(*) AS n FROM api.items;
+COMMENT ON COLUMN item_count.n IS 'how many';
+CREATE TABLE ev (at date NOT NULL, body text) PARTITION BY RANGE (at);
+CREATE TABLE ev_2026 PARTITION OF ev FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+COMMENT ON COLUMN ev_2026.body IS 'this year';
+CREATE TABLE ev_2027 PARTITION OF ev FOR VALUES FROM ('2027-01-01') TO ('2028-01-01');
+ALTER TABLE ev_2027 SET SCHEMA api;
+SQL
+) || bad "the comments failed"
+tide --url "$base/$A" schema:inspect --format lua; expect_rc 0
+for want in "composite type pt: the comment of column x" "view item_ids: the comment of column id" \
+            "materialized view item_count: the comment of column n" "partition ev_2026: the comment of column body" \
+            "partition api.ev_2027 of ev: in another namespace"; do
+  case "$out" in *"$want"*) ;; *) bad "inspect does not say: $want" ;; esac
+done
 finish
