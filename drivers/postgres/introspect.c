@@ -604,6 +604,24 @@ static const char sql_partitions[] = RELS_CTE
     DESCRIPTION("d", "pg_catalog.pg_class", "c.oid")
     "ORDER BY i.inhparent, c.relname";
 
+/* The comments of the columns of views, materialized views, composite
+ * types and partitions (of a table read: in its table's namespace, as
+ * partitions are read), by object: kind ('v', 'm', 'c', 'p'), namespace,
+ * name, the partition's table, column, comment. */
+static const char sql_column_comments[] =
+    "SELECT CASE WHEN c.relkind IN ('v', 'm', 'c') THEN c.relkind::text ELSE 'p' END, n.nspname, c.relname, "
+    "pc.relname, a.attname, d.description "
+    "FROM pg_catalog.pg_description d JOIN pg_catalog.pg_class c ON c.oid = d.objoid "
+    "AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid > 0 "
+    "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid AND NOT a.attisdropped "
+    "LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid "
+    "LEFT JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = COALESCE(pc.relnamespace, c.relnamespace) "
+    "WHERE " NAMESPACES " AND (c.relkind IN ('v', 'm', 'c') OR c.relkind IN ('r', 'p') AND c.relispartition) "
+    "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
+    "AND (c.relkind <> 'c' OR " NOT_EXTENSION("pg_catalog.pg_type", "c.reltype") ") "
+    "ORDER BY 1, 2, 3, 5";
+
 /* What the database holds that the model does not carry, one line each
  * ("aggregate mode1(boolean)"), so that reading a database never loses it
  * without a word: objects of kinds tide has no row for (window
@@ -614,9 +632,7 @@ static const char sql_partitions[] = RELS_CTE
  * (a partition's clone of a trigger in another state than its parent's, a partition's replica identity or one
  * whose index is gone, a
  * tablespace, an access method, a typed table, column options, a view
- * column's default, the comment of a column of a view, a materialized
- * view, a composite type or a partition, a partition in another namespace
- * than its table's,
+ * column's default, a partition in another namespace than its table's,
  * the default namespace's comment removed), and objects of the whole database
  * made by hand (casts, languages, foreign
  * data wrappers and servers, access methods). Extensions' own are theirs. */
@@ -709,15 +725,6 @@ static const char sql_unmodelled[] =
     "FROM pg_catalog.pg_attrdef ad JOIN pg_catalog.pg_class c ON c.oid = ad.adrelid AND c.relkind = 'v' "
     "JOIN pg_catalog.pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE " NAMESPACES " "
-    "UNION ALL SELECT 16, CASE c.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' "
-    "WHEN 'c' THEN 'composite type ' ELSE 'partition ' END || " REL_NAME " || ': the comment of column ' || a.attname "
-    "FROM pg_catalog.pg_description d JOIN pg_catalog.pg_class c ON c.oid = d.objoid "
-    "AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid > 0 "
-    "AND (c.relkind IN ('v', 'm', 'c') OR c.relkind IN ('r', 'p') AND c.relispartition) "
-    "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid "
-    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE " NAMESPACES " "
-    "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
-    "AND (c.relkind <> 'c' OR " NOT_EXTENSION("pg_catalog.pg_type", "c.reltype") ") "
     "UNION ALL SELECT 19, 'partition ' || " READ_NAME("pn.nspname", "pc.relname") " || ' of ' || " REL_NAME " "
     "|| ': in another namespace than its table''s (it would be made in its table''s)' "
     "FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c ON c.oid = i.inhparent AND c.relkind = 'p' "
@@ -1545,6 +1552,33 @@ static int read_event_triggers(reader *r, const PGresult *res)
     return rc;
 }
 
+/* Each comment to its object; one whose object was not read (a partition
+ * of a table left out) is said as not carried. */
+static int read_column_comments(reader *r, const PGresult *res)
+{
+    int i, n = PQntuples(res);
+    for (i = 0; i < n; i++) {
+        char k = field(res, i, 0)[0];
+        tide_object_kind kind = k == 'v' ? TIDE_OBJ_VIEW : k == 'm' ? TIDE_OBJ_MATVIEW
+                                : k == 'c' ? TIDE_OBJ_COMPOSITE : TIDE_OBJ_PARTITION;
+        tide_object *o = (tide_object *)tide_schema_find_object(r->out, kind, field(res, i, 1), field(res, i, 2),
+                                                                field(res, i, 3));
+        if (o) {
+            if (tide_strv_push(r->out, &o->column_comments, &o->ncolumn_comments, field(res, i, 4)) < 0 ||
+                tide_strv_push(r->out, &o->column_comments, &o->ncolumn_comments, field(res, i, 5)) < 0)
+                return nomem(r);
+            continue;
+        }
+        tide_buf_reset(&r->tmp);
+        if (tide_buf_printf(&r->tmp, "%s %s%s%s: the comment of column %s", tide_object_kinds[kind].name,
+                            strcmp(field(res, i, 1), "public") ? field(res, i, 1) : "",
+                            strcmp(field(res, i, 1), "public") ? "." : "", field(res, i, 2), field(res, i, 4)) < 0 ||
+            tide_strv_push(r->out, &r->out->unmodelled, &r->out->nunmodelled, r->tmp.data) < 0)
+            return nomem(r);
+    }
+    return 0;
+}
+
 static int read_unmodelled(reader *r, const PGresult *res)
 {
     int i, n = PQntuples(res);
@@ -1582,6 +1616,7 @@ static const struct step {
     { "publications", sql_publications, read_publications },
     { "event triggers", sql_event_triggers, read_event_triggers },
     { "objects tide does not carry", sql_unmodelled, read_unmodelled },
+    { "column comments of views, types and partitions", sql_column_comments, read_column_comments },
 };
 
 static int read_all(reader *r)

@@ -1185,7 +1185,9 @@ local KINDS = {
   { word = "sequenceOwner",    kind = "sequence owner",    example = "[[number]]", onTable = true },
 }
 
-local OBJECT_KEYS, OBJECT_LIST = keyset { "sql", "table", "comment", "renamedFrom", "with", "enabled" }
+local OBJECT_KEYS, OBJECT_LIST = keyset { "sql", "table", "comment", "renamedFrom", "with", "enabled",
+                                          "columnComments" }
+local COLUMN_COMMENTED = { view = true, ["materialized view"] = true, partition = true, type = true }
 
 local Obj = {}
 local ObjMT = { __name = "tide.schema.object" }
@@ -1273,9 +1275,25 @@ function ObjMT.__call(b, spec)
     ofail(b, format("enabled must be false (disabled), \"replica\" or \"always\", not %s",
       type(enabled) == "string" and format("'%s'", enabled) or "a " .. type(enabled)), 2)
   end
+  -- columnComments = { column = "comment" } (COMMENT ON COLUMN of a view's,
+  -- a materialized view's, a partition's or a type's column)
+  local cc = spec.columnComments
+  if cc ~= nil then
+    if not COLUMN_COMMENTED[b.__kind] then
+      ofail(b, "columnComments = is for views, materialized views, partitions and types", 2)
+    end
+    if type(cc) ~= "table" then
+      ofail(b, format("columnComments must be a table { column = \"comment\" }, not a %s", type(cc)), 2)
+    end
+    for k, v in pairs(cc) do
+      if not nonempty(k) or type(v) ~= "string" then
+        ofail(b, "columnComments maps column names to comments: { id = \"the key\" }", 2)
+      end
+    end
+  end
   return { __tide = "object", kind = b.__kind, name = b.__object, schema = schema, table = tbl,
            sql = sql, comment = comment or b.__comment, renamedFrom = renamed or b.__renamedFrom,
-           with = with, enabled = enabled }
+           with = with, enabled = enabled, columnComments = cc }
 end
 
 ObjMT.__index = function(b, k)

@@ -880,9 +880,11 @@ done:
 /* ---- objects ---------------------------------------------------------------- */
 
 static const char *const object_keys[] = {
-    "__tide", "kind", "name", "schema", "table", "sql", "comment", "renamedFrom", "with", "enabled"
+    "__tide", "kind", "name", "schema", "table", "sql", "comment", "renamedFrom", "with", "enabled",
+    "columnComments"
 };
-enum { O_TAG, O_KIND, O_NAME, O_SCHEMA, O_TABLE, O_SQL, O_COMMENT, O_RENAMED, O_WITH, O_ENABLED, O_N };
+enum { O_TAG, O_KIND, O_NAME, O_SCHEMA, O_TABLE, O_SQL, O_COMMENT, O_RENAMED, O_WITH, O_ENABLED, O_COLCOMMENTS,
+       O_N };
 static const shape object_shape = { "object", "an object (t.view \"name\" [[...]], t.trigger ...)",
                                     object_keys, O_N };
 
@@ -900,6 +902,37 @@ static int object_kind(conv *cv, int slot, tide_object_kind *out)
     }
     tide_object_kind_names(known, sizeof known, "");
     return fail(cv, "'%s' is not a kind of object (%s)", name, known);
+}
+
+/* columnComments = { column = "comment", ... } at slot into o's pairs
+ * (finish sorts them).   [-0, +0, -] */
+static int column_comments(conv *cv, int slot, tide_object *o)
+{
+    lua_State *L = cv->L;
+    if (lua_isnil(L, slot))
+        return 0;
+    if (lua_type(L, slot) != LUA_TTABLE)
+        return fail(cv, "columnComments must be a table { column = \"comment\" }, not a %s", type_of(L, slot));
+    for (lua_pushnil(L); lua_next(L, slot); lua_pop(L, 1)) {
+        size_t kl, vl;
+        const char *k, *v;
+        if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING) {
+            lua_pop(L, 2);
+            return fail(cv, "columnComments maps column names to comments (strings)");
+        }
+        k = lua_tolstring(L, -2, &kl);
+        v = lua_tolstring(L, -1, &vl);
+        if (strlen(k) != kl || strlen(v) != vl) {
+            lua_pop(L, 2);
+            return fail(cv, "columnComments contains a NUL byte");
+        }
+        if (tide_strv_push(cv->s, &o->column_comments, &o->ncolumn_comments, k) < 0 ||
+            tide_strv_push(cv->s, &o->column_comments, &o->ncolumn_comments, v) < 0) {
+            lua_pop(L, 2);
+            return nomem(cv);
+        }
+    }
+    return 0;
 }
 
 /* The object at idx: { __tide = "object", kind =, name =, sql =, ... }; one
@@ -943,6 +976,8 @@ static int convert_object(conv *cv, int idx)
     o->renamed_from = tide_schema_str(cv->s, renamed);
     o->with = tide_schema_str(cv->s, with);
     o->enabled = tide_schema_str(cv->s, enabled);
+    if ((rc = column_comments(cv, base + O_COLCOMMENTS, o)) < 0)
+        goto done;
     cv->object = NULL;
 done:
     lua_settop(L, top);

@@ -1308,6 +1308,18 @@ static unsigned kind_flags(const tide_object *o)
     return o->after_tables ? (f & ~(unsigned)(TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_TYPE)) | TIDE_OBJK_READS : f;
 }
 
+/* Whether two objects' columns have the same comments (both sorted). */
+static int same_column_comments(const tide_object *ao, const tide_object *bo)
+{
+    int i;
+    if (ao->ncolumn_comments != bo->ncolumn_comments)
+        return 0;
+    for (i = 0; i < ao->ncolumn_comments; i++)
+        if (strcmp(ao->column_comments[i], bo->column_comments[i]))
+            return 0;
+    return 1;
+}
+
 /* The table of an object on a table, as named in the other schema: the
  * partner of a's table when it was renamed. */
 static int same_owner(const differ *d, const tide_object *ao, const tide_object *bo)
@@ -1573,7 +1585,7 @@ static void diff_objects(differ *d)
                 touch(d, &t, ao->schema, ao->name);
             }
         }
-        if (!d->o->no_comments && !same(ao->comment, bo->comment) &&
+        if (!d->o->no_comments && (!same(ao->comment, bo->comment) || !same_column_comments(ao, bo)) &&
             (op = object_op(d, TIDE_OP_ALTER_OBJECT_COMMENT, ao, bo)) != NULL)
             op->kind = TIDE_OP_ALTER_OBJECT_COMMENT;
     }

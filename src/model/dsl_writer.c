@@ -869,7 +869,9 @@ static int sayable(writer *w, const tide_object *o)
 static void object(writer *w, tide_buf *b, const tide_object *o, const char *indent)
 {
     const char *word = dotted_object(o->name) || dotted(o->schema) ? NULL : dsl_words[o->kind];
-    int plain = !word, options = o->table || o->comment || o->renamed_from || o->with || o->enabled || plain;
+    int plain = !word, options = o->table || o->comment || o->renamed_from || o->with || o->enabled ||
+                                 o->ncolumn_comments || plain;
+    int i;
     if (!sayable(w, o))
         return;
     if (plain) {
@@ -909,8 +911,20 @@ static void object(writer *w, tide_buf *b, const tide_object *o, const char *ind
         else
             quote(w, b, o->enabled);
     }
+    if (o->ncolumn_comments) {               /* columnComments = { ["id"] = "the key" } */
+        put(w, b, plain || o->table || o->comment || o->renamed_from || o->with || o->enabled
+                  ? ", columnComments = {" : " columnComments = {");
+        for (i = 0; i + 1 < o->ncolumn_comments; i += 2) {
+            put(w, b, i ? ", [" : " [");
+            quote(w, b, o->column_comments[i]);
+            put(w, b, "] = ");
+            quote(w, b, o->column_comments[i + 1]);
+        }
+        put(w, b, " }");
+    }
     if (options)
-        put(w, b, plain || o->table || o->comment || o->renamed_from || o->with || o->enabled ? ", sql = " : " sql = ");
+        put(w, b, plain || o->table || o->comment || o->renamed_from || o->with || o->enabled ||
+                  o->ncolumn_comments ? ", sql = " : " sql = ");
     long_string(w, b, o->definition ? o->definition : "");
     if (options)
         put(w, b, " }");

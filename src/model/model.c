@@ -1620,6 +1620,45 @@ static int find_reads(finisher *f, tide_object *o, const char *end)
     return rc;
 }
 
+/* An object's column comments: only where a column can be commented (a
+ * view's, a materialized view's, a partition's, a composite type's), each
+ * column once, sorted by column; a pair without a comment is left out. */
+static int finish_column_comments(finisher *f, tide_object *o)
+{
+    int i, j, n = 0;
+    if (!o->ncolumn_comments)
+        return 0;
+    if (o->kind != TIDE_OBJ_VIEW && o->kind != TIDE_OBJ_MATVIEW && o->kind != TIDE_OBJ_COMPOSITE &&
+        o->kind != TIDE_OBJ_PARTITION)
+        return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': columnComments = is for views, materialized views, "
+                            "partitions and types", tide_object_kinds[o->kind].name, o->name);
+    if (o->ncolumn_comments % 2)
+        return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': columnComments pairs a column with its comment",
+                            tide_object_kinds[o->kind].name, o->name);
+    for (i = 0; i < o->ncolumn_comments; i += 2)           /* insertion sort: a handful of pairs */
+        for (j = i; j >= 2 && strcmp(o->column_comments[j - 2], o->column_comments[j]) > 0; j -= 2) {
+            char *c = o->column_comments[j], *t = o->column_comments[j + 1];
+            o->column_comments[j] = o->column_comments[j - 2];
+            o->column_comments[j + 1] = o->column_comments[j - 1];
+            o->column_comments[j - 2] = c;
+            o->column_comments[j - 1] = t;
+        }
+    for (i = 0; i < o->ncolumn_comments; i += 2) {
+        if (!o->column_comments[i] || !*o->column_comments[i])
+            return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': a column comment names no column",
+                                tide_object_kinds[o->kind].name, o->name);
+        if (n && !strcmp(o->column_comments[n - 2], o->column_comments[i]))
+            return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': column %s is commented twice",
+                                tide_object_kinds[o->kind].name, o->name, o->column_comments[i]);
+        if (!o->column_comments[i + 1])
+            continue;
+        o->column_comments[n++] = o->column_comments[i];
+        o->column_comments[n++] = o->column_comments[i + 1];
+    }
+    o->ncolumn_comments = n;
+    return 0;
+}
+
 static int finish_objects(finisher *f)
 {
     tide_schema *s = f->s;
@@ -1657,6 +1696,8 @@ static int finish_objects(finisher *f)
             return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': with = (options) is for views and "
                                 "materialized views", kind, o->name);
         if ((rc = storage_params(f, &o->with)) < 0)
+            return rc;
+        if ((rc = finish_column_comments(f, o)) < 0)
             return rc;
         if (!o->canonical) {
             o->canonical = o->definition;
@@ -2086,6 +2127,9 @@ tide_schema *tide_schema_copy(const tide_schema *src)
             o->reads_given = a->reads_given;
             if (a->reads_given)
                 rc = copy_strv(s, &o->reads, &o->nreads, a->reads, a->nreads);
+            if (rc == 0 && a->ncolumn_comments)
+                rc = copy_strv(s, &o->column_comments, &o->ncolumn_comments, a->column_comments,
+                               a->ncolumn_comments);
         }
     }
     if (rc < 0) {

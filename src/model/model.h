@@ -321,6 +321,11 @@ typedef struct tide_object {
     char *with;               /* a view's options (PostgreSQL WITH (security_barrier=true,
                                  security_invoker=true)), as pg_class.reloptions keeps them,
                                  joined by ", "; NULL: none */
+    char **column_comments;   /* the comments of its columns (a view's, a materialized
+                                 view's, a partition's, a composite type's attributes):
+                                 column, comment, column, comment... sorted by column by
+                                 finish (COMMENT ON COLUMN); NULL: none */
+    int ncolumn_comments;     /* strings in column_comments, twice the columns */
     char *renamed_from;       /* DSL hint: "old" (same kind, schema and table) */
     char *enabled;            /* a trigger that does not fire as triggers do by default:
                                  "disabled", "replica" (only where changes are replayed

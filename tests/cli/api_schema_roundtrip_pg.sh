@@ -4,12 +4,12 @@
 # tables ("f(api.items)": the dot is the argument's), domains named like
 # MIME types ("application/vnd.api+json": a dot in the name), a domain over
 # a table's row type with a function returning it (made after the table),
-# go schema:inspect --format lua -> schema:create --run to the same
+# the comments of a view's columns (PostgREST's API descriptions), of a
+# materialized view's, a composite type's and a partition's, go
+# schema:inspect --format lua -> schema:create --run to the same
 # pg_dump --schema-only, and schema:update --dump then has nothing to do.
-# The comment of a view's, a materialized view's, a composite type's or a
-# partition's column, and a partition in another namespace than its table's
-# (GitLab's gitlab_partitions_static), which tide does not carry, are said
-# by name.
+# A partition in another namespace than its table's (GitLab's
+# gitlab_partitions_static), which tide does not carry, is said by name.
 . "$(dirname "$0")/lib.sh"
 base=${TIDE_TEST_PG_URL%/*}
 A=tide_apirt_a_$$ B=tide_apirt_b_$$
@@ -34,6 +34,17 @@ CREATE TABLE api.projects (id integer PRIMARY KEY, name text NOT NULL);
 CREATE DOMAIN api.projects_domain AS api.projects;
 CREATE FUNCTION api.project(id integer) RETURNS SETOF api.projects_domain LANGUAGE sql STABLE
   AS $$ SELECT p::api.projects_domain FROM api.projects p WHERE p.id = $1 $$;
+CREATE VIEW api.project_names AS SELECT id, name FROM api.projects;
+COMMENT ON VIEW api.project_names IS 'the names';
+COMMENT ON COLUMN api.project_names.id IS 'the key';
+COMMENT ON COLUMN api.project_names.name IS 'what it''s called';
+CREATE TYPE pt AS (x integer, "Y" integer);
+COMMENT ON COLUMN pt."Y" IS 'the y';
+CREATE MATERIALIZED VIEW item_count AS SELECT count(*) AS n FROM api.items;
+COMMENT ON COLUMN item_count.n IS 'how many';
+CREATE TABLE ev (at date NOT NULL, body text) PARTITION BY RANGE (at);
+CREATE TABLE ev_2026 PARTITION OF ev FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+COMMENT ON COLUMN ev_2026.body IS 'this year';
 SQL
 
 t "the schema loads"
@@ -44,6 +55,8 @@ mkdir -p proj/schema
 tide --url "$base/$A" schema:inspect --format lua; expect_rc 0
 printf '%s\n' "$stdout" > proj/schema/app.lua
 grep -q "a dot in a name" proj/schema/app.lua && { out=$(head -20 proj/schema/app.lua); bad "inspect leaves a dotted name out"; }
+grep -q 'columnComments = { \["id"\] = "the key", \["name"\] = "what it.s called" }' proj/schema/app.lua ||
+  { out=$(grep -n columnComments proj/schema/app.lua); bad "inspect does not write the view's column comments"; }
 (cd proj && "$TIDE_BIN" --url "$base/$B" schema:create --run) > create.out 2>&1 || { out=$(cat create.out); bad "schema:create --run failed"; }
 a=$(dump $A); b=$(dump $B)
 [ "$a" = "$b" ] || { out=$(diff <(printf '%s\n' "$a") <(printf '%s\n' "$b") | head -n 30); bad "the dumps differ (< inspected, > created)"; }
@@ -52,25 +65,12 @@ out=$(cat update.out); expect_out "nothing to do"
 (cd proj && "$TIDE_BIN" --url "$base/$A" schema:update --dump) > update.out 2>&1
 out=$(cat update.out); expect_out "nothing to do"
 
-t "a view's, a type's or a partition's column comment, a partition in another namespace: said by name"
+t "a partition in another namespace than its table's is said by name"
 out=$(psql -q -v ON_ERROR_STOP=1 "$base/$A" 2>&1 <<'SQL'
-CREATE TYPE pt AS (x integer, y integer);
-COMMENT ON COLUMN pt.x IS 'the x';
-CREATE VIEW item_ids AS SELECT id FROM api.items;
-COMMENT ON COLUMN item_ids.id IS 'the id';
-CREATE MATERIALIZED VIEW item_count AS SELECT count(*) AS n FROM api.items;
-COMMENT ON COLUMN item_count.n IS 'how many';
-CREATE TABLE ev (at date NOT NULL, body text) PARTITION BY RANGE (at);
-CREATE TABLE ev_2026 PARTITION OF ev FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
-COMMENT ON COLUMN ev_2026.body IS 'this year';
 CREATE TABLE ev_2027 PARTITION OF ev FOR VALUES FROM ('2027-01-01') TO ('2028-01-01');
 ALTER TABLE ev_2027 SET SCHEMA api;
 SQL
-) || bad "the comments failed"
+) || bad "the partition failed"
 tide --url "$base/$A" schema:inspect --format lua; expect_rc 0
-for want in "composite type pt: the comment of column x" "view item_ids: the comment of column id" \
-            "materialized view item_count: the comment of column n" "partition ev_2026: the comment of column body" \
-            "partition api.ev_2027 of ev: in another namespace"; do
-  case "$out" in *"$want"*) ;; *) bad "inspect does not say: $want" ;; esac
-done
+expect_out "partition api.ev_2027 of ev: in another namespace"
 finish
