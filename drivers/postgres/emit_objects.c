@@ -649,6 +649,21 @@ static int has_attribute(const char *def, const char *col)
     return 0;
 }
 
+/* COMMENT ON COLUMN o.col IS text (NULL: null). */
+static void column_comment(tide_sqlw *e, const tide_object *o, const char *col, const char *text)
+{
+    tide_sqlw_put(e, "comment on column ");
+    tide_sqlw_qname(e, o->schema, o->name);
+    tide_sqlw_put(e, ".");
+    tide_sqlw_q(e, col);
+    tide_sqlw_put(e, " is ");
+    if (text)
+        tide_sqlw_literal(e, text);
+    else
+        tide_sqlw_put(e, "null");
+    tide_sqlw_stmt(e);
+}
+
 /* COMMENT ON COLUMN of an object's columns (a view's, a materialized
  * view's, a partition's, a composite type's): all of them when it is made;
  * when its comments change, those that differ, and null for those gone
@@ -664,28 +679,15 @@ static void column_comments(tide_sqlw *e, const tide_op *op)
         for (j = 0; op->kind == TIDE_OP_ALTER_OBJECT_COMMENT && old && j + 1 < old->ncolumn_comments; j += 2)
             if (!strcmp(old->column_comments[j], o->column_comments[i]))
                 before = old->column_comments[j + 1];
-        if (before && !strcmp(before, o->column_comments[i + 1]))
-            continue;
-        tide_sqlw_put(e, "comment on column ");
-        tide_sqlw_qname(e, o->schema, o->name);
-        tide_sqlw_put(e, ".");
-        tide_sqlw_q(e, o->column_comments[i]);
-        tide_sqlw_put(e, " is ");
-        tide_sqlw_literal(e, o->column_comments[i + 1]);
-        tide_sqlw_stmt(e);
+        if (!before || strcmp(before, o->column_comments[i + 1]))
+            column_comment(e, o, o->column_comments[i], o->column_comments[i + 1]);
     }
     for (j = 0; op->kind == TIDE_OP_ALTER_OBJECT_COMMENT && old && j + 1 < old->ncolumn_comments; j += 2) {
         int kept = 0;
         for (i = 0; i + 1 < o->ncolumn_comments && !kept; i += 2)
             kept = !strcmp(old->column_comments[j], o->column_comments[i]);
-        if (kept || (o->kind == TIDE_OBJ_COMPOSITE && !has_attribute(o->definition, old->column_comments[j])))
-            continue;
-        tide_sqlw_put(e, "comment on column ");
-        tide_sqlw_qname(e, o->schema, o->name);
-        tide_sqlw_put(e, ".");
-        tide_sqlw_q(e, old->column_comments[j]);
-        tide_sqlw_put(e, " is null");
-        tide_sqlw_stmt(e);
+        if (!kept && (o->kind != TIDE_OBJ_COMPOSITE || has_attribute(o->definition, old->column_comments[j])))
+            column_comment(e, o, old->column_comments[j], NULL);
     }
 }
 

@@ -11,15 +11,14 @@
 # A partition in another namespace than its table's (GitLab's
 # gitlab_partitions_static), which tide does not carry, is said by name.
 . "$(dirname "$0")/lib.sh"
-base=${TIDE_TEST_PG_URL%/*}
-A=tide_apirt_a_$$ B=tide_apirt_b_$$
-admin() { psql -qAt "$TIDE_TEST_PG_URL" -c "$1" >/dev/null 2>&1; }
-trap 'admin "drop database if exists $A"; admin "drop database if exists $B"; rm -rf "$work"' EXIT
+PG_DB_PREFIX=apirt
+. "$(dirname "$0")/pg_db.inc"
+pg_fresh_db a; A=$URL
+pg_fresh_db b; B=$URL
 dump() {
-  pg_dump --schema-only --no-owner --no-privileges "$base/$1" |
+  pg_dump --schema-only --no-owner --no-privileges "$1" |
     grep -vE '^(--|SET |SELECT pg_catalog|\\(un)?restrict )' | sed '/^$/d' | sort
 }
-for d in $A $B; do admin "drop database if exists $d"; admin "create database $d"; done
 
 cat > api.sql <<'SQL'
 CREATE SCHEMA api;
@@ -48,29 +47,29 @@ COMMENT ON COLUMN ev_2026.body IS 'this year';
 SQL
 
 t "the schema loads"
-out=$(psql -q -v ON_ERROR_STOP=1 "$base/$A" -f api.sql 2>&1) || bad "api.sql failed"
+out=$(psql -q -v ON_ERROR_STOP=1 "$A" -f api.sql 2>&1) || bad "api.sql failed"
 
 t "schema:inspect -> schema:create --run: the same pg_dump; nothing left to update"
 mkdir -p proj/schema
-tide --url "$base/$A" schema:inspect --format lua; expect_rc 0
+tide --url "$A" schema:inspect --format lua; expect_rc 0
 printf '%s\n' "$stdout" > proj/schema/app.lua
 grep -q "a dot in a name" proj/schema/app.lua && { out=$(head -20 proj/schema/app.lua); bad "inspect leaves a dotted name out"; }
 grep -q 'columnComments = { \["id"\] = "the key", \["name"\] = "what it.s called" }' proj/schema/app.lua ||
   { out=$(grep -n columnComments proj/schema/app.lua); bad "inspect does not write the view's column comments"; }
-(cd proj && "$TIDE_BIN" --url "$base/$B" schema:create --run) > create.out 2>&1 || { out=$(cat create.out); bad "schema:create --run failed"; }
-a=$(dump $A); b=$(dump $B)
+(cd proj && "$TIDE_BIN" --url "$B" schema:create --run) > create.out 2>&1 || { out=$(cat create.out); bad "schema:create --run failed"; }
+a=$(dump "$A"); b=$(dump "$B")
 [ "$a" = "$b" ] || { out=$(diff <(printf '%s\n' "$a") <(printf '%s\n' "$b") | head -n 30); bad "the dumps differ (< inspected, > created)"; }
-(cd proj && "$TIDE_BIN" --url "$base/$B" schema:update --dump) > update.out 2>&1
+(cd proj && "$TIDE_BIN" --url "$B" schema:update --dump) > update.out 2>&1
 out=$(cat update.out); expect_out "nothing to do"
-(cd proj && "$TIDE_BIN" --url "$base/$A" schema:update --dump) > update.out 2>&1
+(cd proj && "$TIDE_BIN" --url "$A" schema:update --dump) > update.out 2>&1
 out=$(cat update.out); expect_out "nothing to do"
 
 t "a partition in another namespace than its table's is said by name"
-out=$(psql -q -v ON_ERROR_STOP=1 "$base/$A" 2>&1 <<'SQL'
+out=$(psql -q -v ON_ERROR_STOP=1 "$A" 2>&1 <<'SQL'
 CREATE TABLE ev_2027 PARTITION OF ev FOR VALUES FROM ('2027-01-01') TO ('2028-01-01');
 ALTER TABLE ev_2027 SET SCHEMA api;
 SQL
 ) || bad "the partition failed"
-tide --url "$base/$A" schema:inspect --format lua; expect_rc 0
+tide --url "$A" schema:inspect --format lua; expect_rc 0
 expect_out "partition api.ev_2027 of ev: in another namespace"
 finish
