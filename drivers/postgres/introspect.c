@@ -131,7 +131,10 @@ static const char sql_constraints[] = RELS_CTE
     "co.convalidated, co.connoinherit, "
     "CASE WHEN co.contype = 'u' THEN (SELECT ix.indnullsnotdistinct FROM pg_catalog.pg_index ix "
     "WHERE ix.indexrelid = co.conindid) END, "
-    "cd.description "
+    "cd.description, "
+    "(SELECT ' (' || pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ', ' ORDER BY k.n) || ')' "
+    "FROM pg_catalog.unnest(co.confdelsetcols) WITH ORDINALITY k(attnum, n) "
+    "JOIN pg_catalog.pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.attnum) "
     "FROM rels r JOIN pg_catalog.pg_constraint co ON co.conrelid = r.oid "
     DESCRIPTION("cd", "pg_catalog.pg_constraint", "co.oid")
     "LEFT JOIN pg_catalog.pg_class fc ON fc.oid = co.confrelid "
@@ -1187,7 +1190,14 @@ static int add_fk(reader *r, tide_table *t, const PGresult *res, int i)
         return rc;
     fk->ref_schema = tide_schema_str(r->out, model_schema(field(res, i, 4)));
     fk->ref_table = tide_schema_str(r->out, field(res, i, 5));
-    fk->on_delete = tide_schema_str(r->out, fk_action(field(res, i, 7)));
+    if (field(res, i, 16) && fk_action(field(res, i, 7))) {    /* ON DELETE SET NULL (a, b) */
+        tide_buf_reset(&r->tmp);
+        if (tide_buf_printf(&r->tmp, "%s%s", fk_action(field(res, i, 7)), field(res, i, 16)) < 0)
+            return nomem(r);
+        fk->on_delete = tide_schema_str(r->out, r->tmp.data);
+    } else {
+        fk->on_delete = tide_schema_str(r->out, fk_action(field(res, i, 7)));
+    }
     fk->on_update = tide_schema_str(r->out, fk_action(field(res, i, 8)));
     fk->deferrable = field_true(res, i, 9);
     fk->initially_deferred = field_true(res, i, 10);

@@ -144,8 +144,24 @@ for _, a in ipairs(ACTIONS) do
 end
 
 -- The canonical action for a spelling, or raises naming what it is for.
-local function action(v, what, level, column)
+-- ON DELETE SET NULL / SET DEFAULT may name the columns it sets (PostgreSQL
+-- 15): "set null (section_id)", kept as "set null (a, b)".
+local function action(v, what, level, column, columns_ok)
   if v == nil then return nil end
+  local head, list
+  if type(v) == "string" then head, list = v:match("^%s*([^(]-)%s*(%b())%s*$") end
+  if head then
+    local a = ACTION_OF[head:lower():gsub("%s+", " ")]
+    local names = {}
+    for c in list:sub(2, -2):gmatch("[^,]+") do names[#names + 1] = c:match("^%s*(.-)%s*$") end
+    local ok = #names > 0
+    for _, c in ipairs(names) do ok = ok and c ~= "" end
+    if not (columns_ok and ok and (a == "set null" or a == "set default")) then
+      fail(level + 1, column, format("%s: '%s': only onDelete = \"set null (columns)\" or \"set default "
+        .. "(columns)\" names columns", what, v))
+    end
+    return a .. " (" .. table.concat(names, ", ") .. ")"
+  end
   local a = type(v) == "string" and ACTION_OF[v:lower():gsub("^%s+", ""):gsub("%s+$", ""):gsub("%s+", " ")]
   if not a then
     fail(level + 1, column, format("%s: '%s' is not a foreign key action%s", what, tostring(v),
@@ -477,7 +493,7 @@ function Col:references(tbl, column, opts)
   end
   return modifier(self, "references", "references", {
     table = name, schema = schema, column = column,
-    onDelete = action(opts.onDelete, ":references(): onDelete", 2, d.name),
+    onDelete = action(opts.onDelete, ":references(): onDelete", 2, d.name, true),
     onUpdate = action(opts.onUpdate, ":references(): onUpdate", 2, d.name),
     name = check_string(opts.name, ":references(): name", 2, d.name),
     deferrable = (deferrable or deferred) or nil,
@@ -787,7 +803,7 @@ function M.foreign(spec)
   end
   return {
     __tide = "foreign", columns = cols, table = name, schema = schema, refColumns = refs,
-    onDelete = action(spec.onDelete, "t.foreign: onDelete", 2),
+    onDelete = action(spec.onDelete, "t.foreign: onDelete", 2, nil, true),
     onUpdate = action(spec.onUpdate, "t.foreign: onUpdate", 2),
     name = check_string(spec.name, "t.foreign: name", 2),
     deferrable = (check_bool(spec.deferrable, "t.foreign: deferrable", 2) or deferred) or nil,

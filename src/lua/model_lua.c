@@ -214,7 +214,18 @@ static int one_of(conv *cv, int slot, const char *field, const char *what, const
 static int action(conv *cv, int slot, const char *field, const char **out)
 {
     static const char *const actions[] = { "no action", "restrict", "cascade", "set null", "set default" };
-    int i, rc = one_of(cv, slot, field, "a foreign key action", actions, 5, &i);
+    const char *w;
+    int i, rc;
+    if (!strcmp(field, "onDelete") && lua_type(cv->L, slot) == LUA_TSTRING &&
+        strchr(w = lua_tostring(cv->L, slot), '(')) {    /* "set null (a, b)": the DSL checked its form */
+        size_t n = strlen(w);
+        if ((strncasecmp(w, "set null (", 10) && strncasecmp(w, "set default (", 13)) || w[n - 1] != ')')
+            return fail(cv, "%s: '%s' is not a foreign key action (write \"set null (columns)\" or "
+                        "\"set default (columns)\")", field, w);
+        *out = w;
+        return 0;
+    }
+    rc = one_of(cv, slot, field, "a foreign key action", actions, 5, &i);
     *out = i > 0 ? actions[i] : NULL;    /* copied by the caller; "no action" is none */
     return rc;
 }

@@ -835,12 +835,20 @@ static int name_or_generated(finisher *f, const tide_table *t, char **name, char
     return 0;
 }
 
+/* A foreign key action in lower case, "no action" none; the columns of
+ * "set null (a, b)" (ON DELETE SET NULL of some columns) kept as written. */
 static int canon_action(finisher *f, char **action)
 {
-    int rc = lower_word(f, action);
-    if (rc == 0 && *action && !strcmp(*action, "no action"))
+    char *p;
+    if (!*action)
+        return 0;
+    if (!(*action = tide_schema_str(f->s, *action)))
+        return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+    for (p = *action; *p && *p != '('; p++)
+        *p = (char)tolower((unsigned char)*p);
+    if (!strcmp(*action, "no action"))
         *action = NULL;
-    return rc;
+    return 0;
 }
 
 static const char *const index_suffixes[] = { " nulls first", " nulls last", " desc", " asc", NULL };

@@ -115,6 +115,7 @@ pg_only 't.table "cu" { t.col "id" :integer() :primary(), t.col "n" :integer(), 
 pg_only 't.table "cp" { t.col "id" :integer(), t.primary { "id", comment = "the key" } }' "table cp, cp_pkey: a comment on a constraint (comment =)"
 pg_only 't.table "p" { t.col "id" :integer() :primary() }, t.table "cf" { t.col "id" :integer() :primary(), t.col "p" :integer(), t.foreign { "p", table = "p", comment = "parent" } }' "table cf, cf_p_fkey: a comment on a constraint (comment =)"
 pg_only 't.table "sq" { t.col "id" :serial() :primary() :sequenceComment "ids" }' "table sq, id: a comment on a column's own sequence (:sequenceComment)"
+pg_only 't.table "p" { t.col "id" :integer() :primary(), t.col "o" :integer(), t.unique { "id", "o" } }, t.table "sn" { t.col "id" :integer() :primary(), t.col "p" :integer(), t.col "o" :integer(), t.foreign { "p", "o", table = "p", columns = { "id", "o" }, onDelete = "set null (p)" } }' "table sn, sn_p_o_fkey: ON DELETE SET NULL or SET DEFAULT of some columns"
 pg_only 't.table "en" { t.col "id" :integer() :primary(), t.col "m" :enum("mood", { "ok", "sad" }, { comment = "feelings" }) }' "enum mood: a comment on an enum type"
 pg_only 't.schema "billing" { comment = "invoices" }, t.table "x" { t.col "id" :integer() :primary() }' "schema billing: a comment on a namespace (t.schema { comment = })"
 pg_only 't.table "x" { t.col "id" :integer() :primary() }, t.view "xv" { with = "security_barrier=true", sql = [[select id from x]] }' "view xv: with = 'security_barrier=true' (a view's options)"

@@ -463,6 +463,16 @@ describe("tide.schema objects, generated columns and table options", function()
       "view 'v': columnComments maps column names to comments")
   end)
 
+  it("reads ON DELETE SET NULL of some columns, and only there", function()
+    local tb = t.table "q" { t.col "d" :integer(), t.col "s" :integer(),
+      t.foreign { "s", "d", table = "sec", columns = { "id", "d" }, onDelete = "SET NULL ( s )" } }
+    assert.are.equal("set null (s)", tb.foreigns[1].onDelete)
+    raises(function() return t.table "q" { t.col "s" :integer(),
+      t.foreign { "s", table = "sec", onUpdate = "set null (s)" } } end, "only onDelete = \"set null (columns)\"")
+    raises(function() return t.table "q" { t.col "s" :integer(),
+      t.foreign { "s", table = "sec", onDelete = "cascade (s)" } } end, "only onDelete = \"set null (columns)\"")
+  end)
+
   it("reads an object's columnComments and the dots of a function's arguments", function()
     local v = t.view "api.v" { sql = "select 1 as id", columnComments = { id = "the key" } }
     assert.are.equal("the key", v.columnComments.id)
