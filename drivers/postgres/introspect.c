@@ -723,6 +723,7 @@ static const char sql_unmodelled[] =
     "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     "WHERE " NAMESPACES " AND a.attnum > 0 AND NOT a.attisdropped AND a.attoptions IS NOT NULL "
+    "AND c.relkind NOT IN ('i', 'I') "
     "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
     "UNION ALL SELECT 15, 'view ' || " REL_NAME " || ': the default of column ' || a.attname "
     "FROM pg_catalog.pg_attrdef ad JOIN pg_catalog.pg_class c ON c.oid = ad.adrelid AND c.relkind = 'v' "

@@ -64,12 +64,15 @@ out=$(cat update.out); expect_out "nothing to do"
 (cd proj && "$TIDE_BIN" --url "$A" schema:update --dump) > update.out 2>&1
 out=$(cat update.out); expect_out "nothing to do"
 
-t "a partition in another namespace than its table's is said by name"
+t "a partition in another namespace than its table's is said by name; an index's operator class options are not"
 out=$(psql -q -v ON_ERROR_STOP=1 "$A" 2>&1 <<'SQL'
 CREATE TABLE ev_2027 PARTITION OF ev FOR VALUES FROM ('2027-01-01') TO ('2028-01-01');
 ALTER TABLE ev_2027 SET SCHEMA api;
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX ev_body_trgm ON ev_2026 USING gist (body gist_trgm_ops(siglen=32));
 SQL
 ) || bad "the partition failed"
 tide --url "$A" schema:inspect --format lua; expect_rc 0
 expect_out "partition api.ev_2027 of ev: in another namespace"
+expect_no "options (siglen"
 finish
