@@ -110,6 +110,8 @@ void tide_sqlw_fk(tide_sqlw *w, const tide_fk *fk, int with_schema)
         tide_sqlw_put(w, " ");
         tide_sqlw_columns(w, fk->ref_columns, fk->nref_columns);
     }
+    if (fk->options & TIDE_CON_MATCH_FULL)
+        tide_sqlw_put(w, " match full");
     if (fk->on_delete) {
         tide_sqlw_put(w, " on delete ");
         tide_sqlw_put(w, fk->on_delete);

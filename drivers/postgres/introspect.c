@@ -134,7 +134,8 @@ static const char sql_constraints[] = RELS_CTE
     "cd.description, "
     "(SELECT ' (' || pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ', ' ORDER BY k.n) || ')' "
     "FROM pg_catalog.unnest(co.confdelsetcols) WITH ORDINALITY k(attnum, n) "
-    "JOIN pg_catalog.pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.attnum) "
+    "JOIN pg_catalog.pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.attnum), "
+    "co.confmatchtype "
     "FROM rels r JOIN pg_catalog.pg_constraint co ON co.conrelid = r.oid "
     DESCRIPTION("cd", "pg_catalog.pg_constraint", "co.oid")
     "LEFT JOIN pg_catalog.pg_class fc ON fc.oid = co.confrelid "
@@ -1252,7 +1253,8 @@ static int read_constraints(reader *r, const PGresult *res)
             break;
         case 'f':
             if ((rc = add_fk(r, t, res, i)) == 0) {
-                t->fks[t->nfks - 1].options = con_options(res, i) & TIDE_CON_NOT_VALID;
+                t->fks[t->nfks - 1].options = (con_options(res, i) & TIDE_CON_NOT_VALID) |
+                                              (field(res, i, 17) && field(res, i, 17)[0] == 'f' ? TIDE_CON_MATCH_FULL : 0);
                 rc = set_comment(r, &t->fks[t->nfks - 1].comment, comment);
             }
             break;

@@ -777,9 +777,10 @@ function M.index(spec)
 end
 
 local FOREIGN_KEYS, FOREIGN_LIST = keyset { "table", "columns", "onDelete", "onUpdate", "name",
-  "deferrable", "initiallyDeferred", "notValid", "comment" }
+  "deferrable", "initiallyDeferred", "notValid", "comment", "matchFull" }
 
---- t.foreign { "a", table=, columns=, onDelete=, onUpdate=, name=, deferrable=, initiallyDeferred= }
+--- t.foreign { "a", table=, columns=, onDelete=, onUpdate=, name=, deferrable=, initiallyDeferred=,
+--   notValid=, comment=, matchFull= }
 function M.foreign(spec)
   spec_table(spec, "t.foreign", "t.foreign { \"org_id\", table = \"org\", columns = { \"id\" } }", 2)
   check_options(spec, FOREIGN_KEYS, FOREIGN_LIST, "t.foreign", 2)
@@ -810,6 +811,7 @@ function M.foreign(spec)
     initiallyDeferred = deferred,
     notValid = check_bool(spec.notValid, "t.foreign: notValid", 2),
     comment = check_string(spec.comment, "t.foreign: comment", 2),
+    matchFull = check_bool(spec.matchFull, "t.foreign: matchFull", 2),   -- MATCH FULL (PostgreSQL)
   }
 end
 

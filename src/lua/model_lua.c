@@ -712,15 +712,15 @@ done:
 
 static const char *const foreign_keys[] = {
     "__tide", "name", "columns", "table", "schema", "refColumns",
-    "onDelete", "onUpdate", "deferrable", "initiallyDeferred", "notValid", "comment"
+    "onDelete", "onUpdate", "deferrable", "initiallyDeferred", "notValid", "comment", "matchFull"
 };
 enum { F_TAG, F_NAME, F_COLUMNS, F_TABLE, F_SCHEMA, F_REFS, F_DELETE, F_UPDATE,
-       F_DEFERRABLE, F_DEFERRED, F_NOT_VALID, F_COMMENT, F_N };
+       F_DEFERRABLE, F_DEFERRED, F_NOT_VALID, F_COMMENT, F_MATCH_FULL, F_N };
 static const shape foreign_shape = { "foreign", "a foreign key (t.foreign { ... })", foreign_keys, F_N };
 
 static int convert_foreign(conv *cv, tide_table *t, int idx)
 {
-    int top = lua_gettop(cv->L), base, rc, not_valid;
+    int top = lua_gettop(cv->L), base, rc, not_valid, match_full;
     const char *name, *table, *schema, *comment;
     tide_fk *fk;
     if ((rc = read_fields(cv, idx, &foreign_shape, &base)) < 0 ||
@@ -739,9 +739,10 @@ static int convert_foreign(conv *cv, tide_table *t, int idx)
     if ((rc = str_list(cv, base + F_COLUMNS, "t.foreign: columns", 1, &fk->columns, &fk->ncolumns)) < 0 ||
         (rc = str_list(cv, base + F_REFS, "t.foreign: refColumns", 0, &fk->ref_columns, &fk->nref_columns)) < 0 ||
         (rc = fk_options(cv, fk, base + F_DELETE, base + F_UPDATE, base + F_DEFERRABLE, base + F_DEFERRED)) < 0 ||
-        (rc = opt_bool(cv, base + F_NOT_VALID, "t.foreign: notValid", &not_valid)) < 0)
+        (rc = opt_bool(cv, base + F_NOT_VALID, "t.foreign: notValid", &not_valid)) < 0 ||
+        (rc = opt_bool(cv, base + F_MATCH_FULL, "t.foreign: matchFull", &match_full)) < 0)
         goto done;
-    fk->options = not_valid ? TIDE_CON_NOT_VALID : 0;
+    fk->options = (not_valid ? TIDE_CON_NOT_VALID : 0) | (match_full ? TIDE_CON_MATCH_FULL : 0);
     if (fk->nref_columns && fk->nref_columns != fk->ncolumns)
         rc = fail(cv, "t.foreign: %d columns reference %d columns of '%s'", fk->ncolumns,
                   fk->nref_columns, table);

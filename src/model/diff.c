@@ -700,7 +700,8 @@ static int same_fk(const differ *d, const tide_table *at, const tide_table *bt, 
     }
     return refcols && same_ref(d, x, y) && same_cols(d, at, bt, x->columns, x->ncolumns, y->columns, y->ncolumns) &&
            same(x->on_delete, y->on_delete) && same(x->on_update, y->on_update) &&
-           x->deferrable == y->deferrable && x->initially_deferred == y->initially_deferred;
+           x->deferrable == y->deferrable && x->initially_deferred == y->initially_deferred &&
+           (x->options & TIDE_CON_MATCH_FULL) == (y->options & TIDE_CON_MATCH_FULL);
 }
 
 static int same_index(const differ *d, const tide_table *at, const tide_table *bt, const tide_index *x,

@@ -1987,7 +1987,7 @@ static int copy_strv(tide_schema *s, char ***v, int *n, char *const *src, int ns
 }
 
 const char *const tide_con_option_words[TIDE_CON_NOPTIONS] = {
-    "deferrable", "initiallyDeferred", "nullsNotDistinct", "notValid", "noInherit"
+    "deferrable", "initiallyDeferred", "nullsNotDistinct", "notValid", "noInherit", "matchFull"
 };
 
 /* The options and conflict resolutions of the primary key and the unique

@@ -87,7 +87,8 @@ enum {
     TIDE_CON_NULLS_NOT_DISTINCT = 4,   /* unique: NULLs are equal */
     TIDE_CON_NOT_VALID          = 8,   /* check, foreign key: rows there before are not checked */
     TIDE_CON_NO_INHERIT         = 16,  /* check: not inherited by child tables */
-    TIDE_CON_NOPTIONS           = 5
+    TIDE_CON_MATCH_FULL         = 32,  /* foreign key: MATCH FULL (all of its columns null, or none) */
+    TIDE_CON_NOPTIONS           = 6
 };
 extern const char *const tide_con_option_words[TIDE_CON_NOPTIONS];
 
@@ -146,7 +147,7 @@ typedef struct tide_fk {
     char *on_update;
     int deferrable;
     int initially_deferred;
-    unsigned options;       /* TIDE_CON_NOT_VALID */
+    unsigned options;       /* TIDE_CON_NOT_VALID, TIDE_CON_MATCH_FULL */
     int pos;                /* declared position among its table's foreign keys (set when
                                added): SQLite numbers them by it (PRAGMA foreign_key_list,
                                the last declared first), so a table it writes declares them

@@ -467,6 +467,8 @@ describe("tide.schema objects, generated columns and table options", function()
     local tb = t.table "q" { t.col "d" :integer(), t.col "s" :integer(),
       t.foreign { "s", "d", table = "sec", columns = { "id", "d" }, onDelete = "SET NULL ( s )" } }
     assert.are.equal("set null (s)", tb.foreigns[1].onDelete)
+    local mf = t.table "m" { t.col "s" :integer(), t.foreign { "s", table = "sec", matchFull = true } }
+    assert.is_true(mf.foreigns[1].matchFull)
     raises(function() return t.table "q" { t.col "s" :integer(),
       t.foreign { "s", table = "sec", onUpdate = "set null (s)" } } end, "only onDelete = \"set null (columns)\"")
     raises(function() return t.table "q" { t.col "s" :integer(),
