@@ -636,7 +636,8 @@ static const char sql_column_comments[] =
  * (a partition's clone of a trigger in another state than its parent's, a partition's replica identity or one
  * whose index is gone, a
  * tablespace, an access method, a typed table, column options, a view
- * column's default, a partition in another namespace than its table's,
+ * column's default, a partition in another namespace than its table's, a
+ * partition partitioned itself,
  * the default namespace's comment removed), and objects of the whole database
  * made by hand (casts, languages, foreign
  * data wrappers and servers, access methods). Extensions' own are theirs. */
@@ -737,6 +738,15 @@ static const char sql_unmodelled[] =
     "JOIN pg_catalog.pg_class pc ON pc.oid = i.inhrelid AND pc.relispartition "
     "JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace "
     "WHERE " NAMESPACES " AND pc.relnamespace <> c.relnamespace "
+    "UNION ALL SELECT 20, 'partition ' || " READ_NAME("pn.nspname", "pc.relname") " || ' of ' || " REL_NAME " "
+    "|| ': partitioned itself (' || pg_catalog.pg_get_partkeydef(pc.oid) || '), which tide does not carry: it "
+    "would be made a plain partition, without its partitions' "
+    "FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c ON c.oid = i.inhparent AND c.relkind = 'p' "
+    "AND NOT c.relispartition "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "JOIN pg_catalog.pg_class pc ON pc.oid = i.inhrelid AND pc.relispartition AND pc.relkind = 'p' "
+    "JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace "
+    "WHERE " NAMESPACES " "
     "UNION ALL SELECT 17, 'schema public: no comment (CREATE DATABASE gives it one)' "
     "FROM pg_catalog.pg_namespace n WHERE n.nspname = 'public' AND " NAMESPACES " "
     "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_description d WHERE d.objoid = n.oid "

@@ -9,7 +9,8 @@
 # schema:inspect --format lua -> schema:create --run to the same
 # pg_dump --schema-only, and schema:update --dump then has nothing to do.
 # A partition in another namespace than its table's (GitLab's
-# gitlab_partitions_static), which tide does not carry, is said by name.
+# gitlab_partitions_static) and a partition partitioned itself, which tide
+# does not carry, are said by name.
 . "$(dirname "$0")/lib.sh"
 PG_DB_PREFIX=apirt
 . "$(dirname "$0")/pg_db.inc"
@@ -64,15 +65,18 @@ out=$(cat update.out); expect_out "nothing to do"
 (cd proj && "$TIDE_BIN" --url "$A" schema:update --dump) > update.out 2>&1
 out=$(cat update.out); expect_out "nothing to do"
 
-t "a partition in another namespace than its table's is said by name; an index's operator class options are not"
+t "a partition in another namespace than its table's or partitioned itself is said by name; an index's operator class options are not"
 out=$(psql -q -v ON_ERROR_STOP=1 "$A" 2>&1 <<'SQL'
 CREATE TABLE ev_2027 PARTITION OF ev FOR VALUES FROM ('2027-01-01') TO ('2028-01-01');
 ALTER TABLE ev_2027 SET SCHEMA api;
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE INDEX ev_body_trgm ON ev_2026 USING gist (body gist_trgm_ops(siglen=32));
+CREATE TABLE ev_2028 PARTITION OF ev FOR VALUES FROM ('2028-01-01') TO ('2029-01-01') PARTITION BY LIST (body);
+CREATE TABLE ev_2028_x PARTITION OF ev_2028 FOR VALUES IN ('x');
 SQL
 ) || bad "the partition failed"
 tide --url "$A" schema:inspect --format lua; expect_rc 0
 expect_out "partition api.ev_2027 of ev: in another namespace"
+expect_out "partition ev_2028 of ev: partitioned itself (LIST (body)), which tide does not carry"
 expect_no "options (siglen"
 finish
