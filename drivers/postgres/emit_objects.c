@@ -652,16 +652,7 @@ static int has_attribute(const char *def, const char *col)
 /* COMMENT ON COLUMN o.col IS text (NULL: null). */
 static void column_comment(tide_sqlw *e, const tide_object *o, const char *col, const char *text)
 {
-    tide_sqlw_put(e, "comment on column ");
-    tide_sqlw_qname(e, o->schema, o->name);
-    tide_sqlw_put(e, ".");
-    tide_sqlw_q(e, col);
-    tide_sqlw_put(e, " is ");
-    if (text)
-        tide_sqlw_literal(e, text);
-    else
-        tide_sqlw_put(e, "null");
-    tide_sqlw_stmt(e);
+    pg_emit__comment_on(e, "column", o->schema, o->name, col, text);
 }
 
 /* COMMENT ON COLUMN of an object's columns (a view's, a materialized
