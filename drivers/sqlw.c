@@ -110,6 +110,8 @@ void tide_sqlw_fk(tide_sqlw *w, const tide_fk *fk, int with_schema)
         tide_sqlw_put(w, " ");
         tide_sqlw_columns(w, fk->ref_columns, fk->nref_columns);
     }
+    if (fk->options & TIDE_CON_MATCH_FULL)
+        tide_sqlw_put(w, " match full");
     if (fk->on_delete) {
         tide_sqlw_put(w, " on delete ");
         tide_sqlw_put(w, fk->on_delete);
@@ -190,8 +192,9 @@ void tide_sqlw_term(tide_sqlw *w, const char *expr)
 
 /* Where the words after an index element's expression start: the last
  * words at depth 0, when they are `collate "x"` and/or an operator class
- * (a name) after a term, as pg_get_indexdef prints them
- * ("lower(email) text_pattern_ops", "name COLLATE \"C\" varchar_ops"). */
+ * (a name, with its parameters in parentheses or not) after a term, as
+ * pg_get_indexdef prints them ("lower(email) text_pattern_ops",
+ * "name COLLATE \"C\" varchar_ops", "title gist_trgm_ops (siglen='32')"). */
 static size_t element_core(const char *el, size_t n)
 {
     size_t starts[64], nw = 0, i, cut;
@@ -211,16 +214,23 @@ static size_t element_core(const char *el, size_t n)
     if (nw < 2)
         return n;
     cut = n;
-    if (nw >= 3 && !strncasecmp(el + starts[nw - 3], "collate", 7) && isspace((unsigned char)el[starts[nw - 3] + 7])) {
-        cut = starts[nw - 3];                   /* expr collate "x" opclass */
-    } else if (!strncasecmp(el + starts[nw - 2], "collate", 7) && isspace((unsigned char)el[starts[nw - 2] + 7])) {
-        cut = starts[nw - 2];                   /* expr collate "x" */
-    } else {
-        const char *p = el + starts[nw - 1];
-        for (; p < el + n && (word_char((unsigned char)*p) || *p == '"'); p++)
+    size_t m = nw, end = n;
+    if (nw >= 3 && el[starts[nw - 1]] == '(' && el[n - 1] == ')') {
+        m = nw - 1;                             /* an operator class's parameters: (siglen='32') */
+        for (end = starts[nw - 1]; end && isspace((unsigned char)el[end - 1]); end--)
             ;
-        if (p == el + n)
-            cut = starts[nw - 1];               /* expr opclass */
+    }
+    if (m >= 3 && !strncasecmp(el + starts[m - 3], "collate", 7) && isspace((unsigned char)el[starts[m - 3] + 7])) {
+        cut = starts[m - 3];                    /* expr collate "x" opclass */
+    } else if (m == nw && !strncasecmp(el + starts[m - 2], "collate", 7) &&
+               isspace((unsigned char)el[starts[m - 2] + 7])) {
+        cut = starts[m - 2];                    /* expr collate "x" */
+    } else {
+        const char *p = el + starts[m - 1];
+        for (; p < el + end && (word_char((unsigned char)*p) || *p == '"' || *p == '.'); p++)
+            ;
+        if (p == el + end)
+            cut = starts[m - 1];                /* expr opclass, expr opclass (params) */
     }
     if (cut < n) {
         char head[1024];

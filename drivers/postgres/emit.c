@@ -112,12 +112,13 @@ static void column_def(tide_sqlw *e, const tide_table *t, const tide_column *c)
 }
 
 
-static void comment_on(tide_sqlw *e, const char *what, const tide_table *t, const char *col, const char *text)
+void pg_emit__comment_on(tide_sqlw *e, const char *what, const char *schema, const char *name, const char *col,
+                         const char *text)
 {
     tide_sqlw_put(e, "comment on ");
     tide_sqlw_put(e, what);
     tide_sqlw_put(e, " ");
-    qtable(e, t);
+    tide_sqlw_qname(e, schema, name);
     if (col) {
         tide_sqlw_put(e, ".");
         tide_sqlw_q(e, col);
@@ -128,6 +129,11 @@ static void comment_on(tide_sqlw *e, const char *what, const tide_table *t, cons
     else
         tide_sqlw_put(e, "null");
     tide_sqlw_stmt(e);
+}
+
+static void comment_on(tide_sqlw *e, const char *what, const tide_table *t, const char *col, const char *text)
+{
+    pg_emit__comment_on(e, what, t->schema, t->name, col, text);
 }
 
 static void owned_sequence(tide_sqlw *e, const tide_table *t, const tide_column *c, const char *options);

@@ -650,8 +650,68 @@ static void sequence_owner(tide_sqlw *e, const tide_op *op)
     tide_sqlw_stmt(e);
 }
 
+/* Whether a composite type's attributes ("x integer, \"Y\" text") name
+ * attribute col: the first word of an item between commas. */
+static int has_attribute(const char *def, const char *col)
+{
+    const char *p = def ? def : "";
+    size_t n = strlen(col);
+    while (*p) {
+        while (*p == ' ' || *p == '\n' || *p == '\t')
+            p++;
+        if (*p == '"' ? !strncmp(p + 1, col, n) && p[n + 1] == '"' : !strncmp(p, col, n) && (p[n] == ' ' || !p[n]))
+            return 1;
+        for (int depth = 0; *p && (depth || *p != ','); p++)
+            depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+        if (*p == ',')
+            p++;
+    }
+    return 0;
+}
+
+/* COMMENT ON COLUMN o.col IS text (NULL: null). */
+static void column_comment(tide_sqlw *e, const tide_object *o, const char *col, const char *text)
+{
+    pg_emit__comment_on(e, "column", o->schema, o->name, col, text);
+}
+
+/* COMMENT ON COLUMN of an object's columns (a view's, a materialized
+ * view's, a partition's, a composite type's): all of them when it is made;
+ * when its comments change, those that differ, and null for those gone
+ * (not for an attribute the type no longer has: it went with it). */
+static void column_comments(tide_sqlw *e, const tide_op *op)
+{
+    const tide_object *o = op->object, *old = op->old_object;
+    int i, j;
+    if (!o || (op->kind != TIDE_OP_CREATE_OBJECT && op->kind != TIDE_OP_ALTER_OBJECT_COMMENT))
+        return;
+    for (i = 0; i + 1 < o->ncolumn_comments; i += 2) {
+        const char *before = NULL;
+        for (j = 0; op->kind == TIDE_OP_ALTER_OBJECT_COMMENT && old && j + 1 < old->ncolumn_comments; j += 2)
+            if (!strcmp(old->column_comments[j], o->column_comments[i]))
+                before = old->column_comments[j + 1];
+        if (!before || strcmp(before, o->column_comments[i + 1]))
+            column_comment(e, o, o->column_comments[i], o->column_comments[i + 1]);
+    }
+    for (j = 0; op->kind == TIDE_OP_ALTER_OBJECT_COMMENT && old && j + 1 < old->ncolumn_comments; j += 2) {
+        int kept = 0;
+        for (i = 0; i + 1 < o->ncolumn_comments && !kept; i += 2)
+            kept = !strcmp(old->column_comments[j], o->column_comments[i]);
+        if (!kept && (o->kind != TIDE_OBJ_COMPOSITE || has_attribute(o->definition, old->column_comments[j])))
+            column_comment(e, o, old->column_comments[j], NULL);
+    }
+}
+
+static void object_sql(tide_sqlw *e, const tide_op *op);
+
 /* The driver's SQL for a *_OBJECT operation. */
 void pg_emit__object(tide_sqlw *e, const tide_op *op)
+{
+    object_sql(e, op);
+    column_comments(e, op);
+}
+
+static void object_sql(tide_sqlw *e, const tide_op *op)
 {
     const tide_object *o = op->object ? op->object : op->old_object;
     if (pg_emit__type_object(e, op) || pg_emit__partition(e, op))

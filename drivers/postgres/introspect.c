@@ -137,7 +137,11 @@ static const char sql_constraints[] = RELS_CTE
     "co.convalidated, co.connoinherit, "
     "CASE WHEN co.contype = 'u' THEN (SELECT ix.indnullsnotdistinct FROM pg_catalog.pg_index ix "
     "WHERE ix.indexrelid = co.conindid) END, "
-    "cd.description "
+    "cd.description, "
+    "(SELECT ' (' || pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ', ' ORDER BY k.n) || ')' "
+    "FROM pg_catalog.unnest(co.confdelsetcols) WITH ORDINALITY k(attnum, n) "
+    "JOIN pg_catalog.pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.attnum), "
+    "co.confmatchtype "
     "FROM rels r JOIN pg_catalog.pg_constraint co ON co.conrelid = r.oid "
     DESCRIPTION("cd", "pg_catalog.pg_constraint", "co.oid")
     "LEFT JOIN pg_catalog.pg_class fc ON fc.oid = co.confrelid "
@@ -718,6 +722,24 @@ static const char sql_partitions[] = RELS_CTE
     "WHERE c.relkind <> 'f' "                     /* a foreign table: sql_foreign */
     "ORDER BY r.oid, c.relname";
 
+/* The comments of the columns of views, materialized views, composite
+ * types and partitions (of a table read: in its table's namespace, as
+ * partitions are read), by object: kind ('v', 'm', 'c', 'p'), namespace,
+ * name, the partition's table, column, comment. */
+static const char sql_column_comments[] =
+    "SELECT CASE WHEN c.relkind IN ('v', 'm', 'c') THEN c.relkind::text ELSE 'p' END, n.nspname, c.relname, "
+    "pc.relname, a.attname, d.description "
+    "FROM pg_catalog.pg_description d JOIN pg_catalog.pg_class c ON c.oid = d.objoid "
+    "AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid > 0 "
+    "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid AND NOT a.attisdropped "
+    "LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid "
+    "LEFT JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = COALESCE(pc.relnamespace, c.relnamespace) "
+    "WHERE " NAMESPACES " AND (c.relkind IN ('v', 'm', 'c') OR c.relkind IN ('r', 'p') AND c.relispartition) "
+    "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
+    "AND (c.relkind <> 'c' OR " NOT_EXTENSION("pg_catalog.pg_type", "c.reltype") ") "
+    "ORDER BY 1, 2, 3, 5";
+
 /* What the database holds that the model does not carry, one line each
  * ("aggregate mode1(boolean)"), so that reading a database never loses it
  * without a word: objects of kinds tide has no row for (window
@@ -730,7 +752,8 @@ static const char sql_partitions[] = RELS_CTE
  * (a partition's clone of a trigger in another state than its parent's, a partition's replica identity,
  * row level security, unlogged, or columns unlike its table's, a replica identity whose index is gone, a
  * tablespace, an access method, a typed table, column options, a view
- * column's default,
+ * column's default, a partition in another namespace than its table's, a
+ * partition partitioned itself,
  * the default namespace's comment removed), and objects of the whole database
  * made by hand (casts, languages, access methods). Extensions' own are
  * theirs; user mappings, like grants and owners, are left out. */
@@ -838,6 +861,7 @@ static const char sql_unmodelled[] =
     "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     "WHERE " NAMESPACES " AND a.attnum > 0 AND NOT a.attisdropped AND a.attoptions IS NOT NULL "
+    "AND c.relkind NOT IN ('i', 'I') "
     "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
     "UNION ALL SELECT 15, 'view ' || " REL_NAME " || ': the default of column ' || a.attname "
     "FROM pg_catalog.pg_attrdef ad JOIN pg_catalog.pg_class c ON c.oid = ad.adrelid AND c.relkind = 'v' "
@@ -860,22 +884,19 @@ static const char sql_unmodelled[] =
     "ad.adrelid) IS DISTINCT FROM pg_catalog.pg_get_expr(pd.adbin, pd.adrelid) OR a.attnotnull AND NOT "
     "pa.attnotnull OR a.attstattarget >= 0 AND a.attstattarget <> pa.attstattarget OR a.attstorage <> "
     "pa.attstorage OR a.attcompression <> pa.attcompression) "
-    "UNION ALL SELECT 16, 'column ' || " REL_NAME " || '.' || a.attname || ' of a partition: a comment' "
-    "FROM pg_catalog.pg_description ds JOIN pg_catalog.pg_class c ON c.oid = ds.objoid AND c.relispartition "
-    "AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ds.objsubid > 0 "
-    "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = ds.objsubid "
-    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE " NAMESPACES " "
-    "UNION ALL SELECT 19, CASE co.contype WHEN 'f' THEN 'foreign key ' ELSE 'unique constraint ' END || "
-    "co.conname || ' on ' || " REL_NAME " || ': ' || pg_catalog.concat_ws(', ', "
-    "CASE WHEN co.confmatchtype = 'f' THEN 'MATCH FULL' END, "
-    "CASE WHEN co.confdelsetcols IS NOT NULL THEN 'ON DELETE SET NULL or SET DEFAULT of some of its columns' END, "
-    "CASE WHEN co.contype = 'u' THEN 'INCLUDE columns' END) "
+    "UNION ALL SELECT 25, 'unique constraint ' || co.conname || ' on ' || " REL_NAME " || ': INCLUDE columns' "
     "FROM pg_catalog.pg_constraint co JOIN pg_catalog.pg_class c ON c.oid = co.conrelid "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE " NAMESPACES " AND co.conparentid = 0 AND (co.contype = 'f' AND (co.confmatchtype = 'f' "
-    "OR co.confdelsetcols IS NOT NULL) OR co.contype = 'u' AND EXISTS (SELECT 1 FROM pg_catalog.pg_index x "
-    "WHERE x.indexrelid = co.conindid AND x.indnkeyatts < x.indnatts)) "
+    "WHERE " NAMESPACES " AND co.conparentid = 0 AND co.contype = 'u' AND EXISTS (SELECT 1 "
+    "FROM pg_catalog.pg_index x WHERE x.indexrelid = co.conindid AND x.indnkeyatts < x.indnatts) "
     "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
+    "UNION ALL SELECT 19, 'partition ' || " READ_NAME("pn.nspname", "pc.relname") " || ' of ' || " REL_NAME " "
+    "|| ': in another namespace than its table''s (it would be made in its table''s)' "
+    "FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c ON c.oid = i.inhparent AND c.relkind = 'p' "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "JOIN pg_catalog.pg_class pc ON pc.oid = i.inhrelid AND pc.relispartition "
+    "JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace "
+    "WHERE " NAMESPACES " AND pc.relnamespace <> c.relnamespace "
     "UNION ALL SELECT 17, 'schema public: no comment (CREATE DATABASE gives it one)' "
     "FROM pg_catalog.pg_namespace n WHERE n.nspname = 'public' AND " NAMESPACES " "
     "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_description d WHERE d.objoid = n.oid "
@@ -1329,7 +1350,14 @@ static int add_fk(reader *r, tide_table *t, const PGresult *res, int i)
         return rc;
     fk->ref_schema = tide_schema_str(r->out, model_schema(field(res, i, 4)));
     fk->ref_table = tide_schema_str(r->out, field(res, i, 5));
-    fk->on_delete = tide_schema_str(r->out, fk_action(field(res, i, 7)));
+    if (field(res, i, 16) && fk_action(field(res, i, 7))) {    /* ON DELETE SET NULL (a, b) */
+        tide_buf_reset(&r->tmp);
+        if (tide_buf_printf(&r->tmp, "%s%s", fk_action(field(res, i, 7)), field(res, i, 16)) < 0)
+            return nomem(r);
+        fk->on_delete = tide_schema_str(r->out, r->tmp.data);
+    } else {
+        fk->on_delete = tide_schema_str(r->out, fk_action(field(res, i, 7)));
+    }
     fk->on_update = tide_schema_str(r->out, fk_action(field(res, i, 8)));
     fk->deferrable = field_true(res, i, 9);
     fk->initially_deferred = field_true(res, i, 10);
@@ -1383,7 +1411,8 @@ static int read_constraints(reader *r, const PGresult *res)
             break;
         case 'f':
             if ((rc = add_fk(r, t, res, i)) == 0) {
-                t->fks[t->nfks - 1].options = con_options(res, i) & TIDE_CON_NOT_VALID;
+                t->fks[t->nfks - 1].options = (con_options(res, i) & TIDE_CON_NOT_VALID) |
+                                              (field(res, i, 17) && field(res, i, 17)[0] == 'f' ? TIDE_CON_MATCH_FULL : 0);
                 rc = set_comment(r, &t->fks[t->nfks - 1].comment, comment);
             }
             break;
@@ -1740,6 +1769,33 @@ static int read_foreign(reader *r, const PGresult *res)
     return rc;
 }
 
+/* Each comment to its object; one whose object was not read (a partition
+ * of a table left out) is said as not carried. */
+static int read_column_comments(reader *r, const PGresult *res)
+{
+    int i, n = PQntuples(res);
+    for (i = 0; i < n; i++) {
+        char k = field(res, i, 0)[0];
+        tide_object_kind kind = k == 'v' ? TIDE_OBJ_VIEW : k == 'm' ? TIDE_OBJ_MATVIEW
+                                : k == 'c' ? TIDE_OBJ_COMPOSITE : TIDE_OBJ_PARTITION;
+        tide_object *o = (tide_object *)tide_schema_find_object(r->out, kind, field(res, i, 1), field(res, i, 2),
+                                                                field(res, i, 3));
+        if (o) {
+            if (tide_strv_push(r->out, &o->column_comments, &o->ncolumn_comments, field(res, i, 4)) < 0 ||
+                tide_strv_push(r->out, &o->column_comments, &o->ncolumn_comments, field(res, i, 5)) < 0)
+                return nomem(r);
+            continue;
+        }
+        tide_buf_reset(&r->tmp);
+        if (tide_buf_printf(&r->tmp, "%s %s%s%s: the comment of column %s", tide_object_kinds[kind].name,
+                            strcmp(field(res, i, 1), "public") ? field(res, i, 1) : "",
+                            strcmp(field(res, i, 1), "public") ? "." : "", field(res, i, 2), field(res, i, 4)) < 0 ||
+            tide_strv_push(r->out, &r->out->unmodelled, &r->out->nunmodelled, r->tmp.data) < 0)
+            return nomem(r);
+    }
+    return 0;
+}
+
 static int read_unmodelled(reader *r, const PGresult *res)
 {
     int i, n = PQntuples(res);
@@ -1779,6 +1835,7 @@ static const struct step {
     { "event triggers", sql_event_triggers, read_event_triggers },
     { "foreign data wrappers, servers and tables", sql_foreign, read_foreign },
     { "objects tide does not carry", sql_unmodelled, read_unmodelled },
+    { "column comments of views, types and partitions", sql_column_comments, read_column_comments },
 };
 
 static int read_all(reader *r)

@@ -979,6 +979,11 @@ static int postgres_only(const tide_table *t, tide_err *err)
     for (j = 0; !what && j < t->nfks; j++)
         if (t->fks[j].comment)
             what = "a comment on a constraint (comment =)", where = t->fks[j].name;
+        else if (t->fks[j].options & TIDE_CON_MATCH_FULL)
+            what = "MATCH FULL of a foreign key (matchFull = true)", where = t->fks[j].name;
+        else if (t->fks[j].on_delete && strchr(t->fks[j].on_delete, '('))
+            what = "ON DELETE SET NULL or SET DEFAULT of some columns (onDelete = \"set null (a)\")",
+            where = t->fks[j].name;
     for (j = 0; !what && j < t->nchecks; j++)
         if (t->checks[j].comment)
             what = "a comment on a constraint (comment =)", where = t->checks[j].name;

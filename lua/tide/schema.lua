@@ -127,6 +127,18 @@ local function split_name(qualified)
   return qualified
 end
 
+-- (name, schema) of an object's "schema.name" or "name", where a function's
+-- or an aggregate's name may end in its arguments, "f(s.t, integer)": the
+-- dots there are the arguments' own.
+local function split_object_name(qualified)
+  if type(qualified) ~= "string" then return split_name(qualified) end
+  local head, args = qualified:match("^([^(]+)(%(.*)$")
+  if not head then return split_name(qualified) end
+  local name, schema, bad = split_name(head)
+  if bad then return nil, nil, bad end
+  return name .. args, schema
+end
+
 local ACTIONS = { "no action", "restrict", "cascade", "set null", "set default" }
 local ACTION_OF = {}
 for _, a in ipairs(ACTIONS) do
@@ -136,8 +148,24 @@ for _, a in ipairs(ACTIONS) do
 end
 
 -- The canonical action for a spelling, or raises naming what it is for.
-local function action(v, what, level, column)
+-- ON DELETE SET NULL / SET DEFAULT may name the columns it sets (PostgreSQL
+-- 15): "set null (section_id)", kept as "set null (a, b)".
+local function action(v, what, level, column, columns_ok)
   if v == nil then return nil end
+  local head, list
+  if type(v) == "string" then head, list = v:match("^%s*([^(]-)%s*(%b())%s*$") end
+  if head then
+    local a = ACTION_OF[head:lower():gsub("%s+", " ")]
+    local names = {}
+    for c in list:sub(2, -2):gmatch("[^,]+") do names[#names + 1] = c:match("^%s*(.-)%s*$") end
+    local ok = #names > 0
+    for _, c in ipairs(names) do ok = ok and c ~= "" end
+    if not (columns_ok and ok and (a == "set null" or a == "set default")) then
+      fail(level + 1, column, format("%s: '%s': only onDelete = \"set null (columns)\" or \"set default "
+        .. "(columns)\" names columns", what, v))
+    end
+    return a .. " (" .. table.concat(names, ", ") .. ")"
+  end
   local a = type(v) == "string" and ACTION_OF[v:lower():gsub("^%s+", ""):gsub("%s+$", ""):gsub("%s+", " ")]
   if not a then
     fail(level + 1, column, format("%s: '%s' is not a foreign key action%s", what, tostring(v),
@@ -470,7 +498,7 @@ function Col:references(tbl, column, opts)
   end
   return modifier(self, "references", "references", {
     table = name, schema = schema, column = column,
-    onDelete = action(opts.onDelete, ":references(): onDelete", 2, d.name),
+    onDelete = action(opts.onDelete, ":references(): onDelete", 2, d.name, true),
     onUpdate = action(opts.onUpdate, ":references(): onUpdate", 2, d.name),
     name = check_string(opts.name, ":references(): name", 2, d.name),
     deferrable = (deferrable or deferred) or nil,
@@ -771,9 +799,10 @@ function M.index(spec)
 end
 
 local FOREIGN_KEYS, FOREIGN_LIST = keyset { "table", "columns", "onDelete", "onUpdate", "name",
-  "deferrable", "initiallyDeferred", "notValid", "comment" }
+  "deferrable", "initiallyDeferred", "notValid", "comment", "matchFull" }
 
---- t.foreign { "a", table=, columns=, onDelete=, onUpdate=, name=, deferrable=, initiallyDeferred= }
+--- t.foreign { "a", table=, columns=, onDelete=, onUpdate=, name=, deferrable=, initiallyDeferred=,
+--   notValid=, comment=, matchFull= }
 function M.foreign(spec)
   spec_table(spec, "t.foreign", "t.foreign { \"org_id\", table = \"org\", columns = { \"id\" } }", 2)
   check_options(spec, FOREIGN_KEYS, FOREIGN_LIST, "t.foreign", 2)
@@ -797,13 +826,14 @@ function M.foreign(spec)
   end
   return {
     __tide = "foreign", columns = cols, table = name, schema = schema, refColumns = refs,
-    onDelete = action(spec.onDelete, "t.foreign: onDelete", 2),
+    onDelete = action(spec.onDelete, "t.foreign: onDelete", 2, nil, true),
     onUpdate = action(spec.onUpdate, "t.foreign: onUpdate", 2),
     name = check_string(spec.name, "t.foreign: name", 2),
     deferrable = (check_bool(spec.deferrable, "t.foreign: deferrable", 2) or deferred) or nil,
     initiallyDeferred = deferred,
     notValid = check_bool(spec.notValid, "t.foreign: notValid", 2),
     comment = check_string(spec.comment, "t.foreign: comment", 2),
+    matchFull = check_bool(spec.matchFull, "t.foreign: matchFull", 2),   -- MATCH FULL (PostgreSQL)
   }
 end
 
@@ -1210,7 +1240,9 @@ local KINDS = {
   { word = "sequenceOwner",    kind = "sequence owner",    example = "[[number]]", onTable = true },
 }
 
-local OBJECT_KEYS, OBJECT_LIST = keyset { "sql", "table", "comment", "renamedFrom", "with", "enabled" }
+local OBJECT_KEYS, OBJECT_LIST = keyset { "sql", "table", "comment", "renamedFrom", "with", "enabled",
+                                          "columnComments" }
+local COLUMN_COMMENTED = { view = true, ["materialized view"] = true, partition = true, type = true }
 
 local Obj = {}
 local ObjMT = { __name = "tide.schema.object" }
@@ -1299,9 +1331,25 @@ function ObjMT.__call(b, spec)
     ofail(b, format("enabled must be false (disabled), \"replica\" or \"always\", not %s",
       type(enabled) == "string" and format("'%s'", enabled) or "a " .. type(enabled)), 2)
   end
+  -- columnComments = { column = "comment" } (COMMENT ON COLUMN of a view's,
+  -- a materialized view's, a partition's or a type's column)
+  local cc = spec.columnComments
+  if cc ~= nil then
+    if not COLUMN_COMMENTED[b.__kind] then
+      ofail(b, "columnComments = is for views, materialized views, partitions and types", 2)
+    end
+    if type(cc) ~= "table" then
+      ofail(b, format("columnComments must be a table { column = \"comment\" }, not a %s", type(cc)), 2)
+    end
+    for k, v in pairs(cc) do
+      if not nonempty(k) or type(v) ~= "string" then
+        ofail(b, "columnComments maps column names to comments: { id = \"the key\" }", 2)
+      end
+    end
+  end
   return { __tide = "object", kind = b.__kind, name = b.__object, schema = schema, table = tbl,
            sql = sql, comment = comment or b.__comment, renamedFrom = renamed or b.__renamedFrom,
-           with = with, enabled = enabled }
+           with = with, enabled = enabled, columnComments = cc }
 end
 
 ObjMT.__index = function(b, k)
@@ -1330,7 +1378,7 @@ end
 for _, k in ipairs(KINDS) do
   --- t.<word> "name" | "schema.name" -> an object builder: call it with the SQL.
   M[k.word] = function(qualified)
-    local name, schema, bad = split_name(qualified)
+    local name, schema, bad = split_object_name(qualified)
     if bad then error(format("t.%s(name): %s", k.word, bad), 2) end
     local info = getinfo and getinfo(2, "Sl")
     local b = setmetatable({ __tide = "object builder", __kind = k.kind, __word = k.word,

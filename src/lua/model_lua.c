@@ -217,7 +217,18 @@ static int one_of(conv *cv, int slot, const char *field, const char *what, const
 static int action(conv *cv, int slot, const char *field, const char **out)
 {
     static const char *const actions[] = { "no action", "restrict", "cascade", "set null", "set default" };
-    int i, rc = one_of(cv, slot, field, "a foreign key action", actions, 5, &i);
+    const char *w;
+    int i, rc;
+    if (!strcmp(field, "onDelete") && lua_type(cv->L, slot) == LUA_TSTRING &&
+        strchr(w = lua_tostring(cv->L, slot), '(')) {    /* "set null (a, b)": the DSL checked its form */
+        size_t n = strlen(w);
+        if ((strncasecmp(w, "set null (", 10) && strncasecmp(w, "set default (", 13)) || w[n - 1] != ')')
+            return fail(cv, "%s: '%s' is not a foreign key action (write \"set null (columns)\" or "
+                        "\"set default (columns)\")", field, w);
+        *out = w;
+        return 0;
+    }
+    rc = one_of(cv, slot, field, "a foreign key action", actions, 5, &i);
     *out = i > 0 ? actions[i] : NULL;    /* copied by the caller; "no action" is none */
     return rc;
 }
@@ -704,15 +715,15 @@ done:
 
 static const char *const foreign_keys[] = {
     "__tide", "name", "columns", "table", "schema", "refColumns",
-    "onDelete", "onUpdate", "deferrable", "initiallyDeferred", "notValid", "comment"
+    "onDelete", "onUpdate", "deferrable", "initiallyDeferred", "notValid", "comment", "matchFull"
 };
 enum { F_TAG, F_NAME, F_COLUMNS, F_TABLE, F_SCHEMA, F_REFS, F_DELETE, F_UPDATE,
-       F_DEFERRABLE, F_DEFERRED, F_NOT_VALID, F_COMMENT, F_N };
+       F_DEFERRABLE, F_DEFERRED, F_NOT_VALID, F_COMMENT, F_MATCH_FULL, F_N };
 static const shape foreign_shape = { "foreign", "a foreign key (t.foreign { ... })", foreign_keys, F_N };
 
 static int convert_foreign(conv *cv, tide_table *t, int idx)
 {
-    int top = lua_gettop(cv->L), base, rc, not_valid;
+    int top = lua_gettop(cv->L), base, rc, not_valid, match_full;
     const char *name, *table, *schema, *comment;
     tide_fk *fk;
     if ((rc = read_fields(cv, idx, &foreign_shape, &base)) < 0 ||
@@ -731,9 +742,10 @@ static int convert_foreign(conv *cv, tide_table *t, int idx)
     if ((rc = str_list(cv, base + F_COLUMNS, "t.foreign: columns", 1, &fk->columns, &fk->ncolumns)) < 0 ||
         (rc = str_list(cv, base + F_REFS, "t.foreign: refColumns", 0, &fk->ref_columns, &fk->nref_columns)) < 0 ||
         (rc = fk_options(cv, fk, base + F_DELETE, base + F_UPDATE, base + F_DEFERRABLE, base + F_DEFERRED)) < 0 ||
-        (rc = opt_bool(cv, base + F_NOT_VALID, "t.foreign: notValid", &not_valid)) < 0)
+        (rc = opt_bool(cv, base + F_NOT_VALID, "t.foreign: notValid", &not_valid)) < 0 ||
+        (rc = opt_bool(cv, base + F_MATCH_FULL, "t.foreign: matchFull", &match_full)) < 0)
         goto done;
-    fk->options = not_valid ? TIDE_CON_NOT_VALID : 0;
+    fk->options = (not_valid ? TIDE_CON_NOT_VALID : 0) | (match_full ? TIDE_CON_MATCH_FULL : 0);
     if (fk->nref_columns && fk->nref_columns != fk->ncolumns)
         rc = fail(cv, "t.foreign: %d columns reference %d columns of '%s'", fk->ncolumns,
                   fk->nref_columns, table);
@@ -883,9 +895,11 @@ done:
 /* ---- objects ---------------------------------------------------------------- */
 
 static const char *const object_keys[] = {
-    "__tide", "kind", "name", "schema", "table", "sql", "comment", "renamedFrom", "with", "enabled"
+    "__tide", "kind", "name", "schema", "table", "sql", "comment", "renamedFrom", "with", "enabled",
+    "columnComments"
 };
-enum { O_TAG, O_KIND, O_NAME, O_SCHEMA, O_TABLE, O_SQL, O_COMMENT, O_RENAMED, O_WITH, O_ENABLED, O_N };
+enum { O_TAG, O_KIND, O_NAME, O_SCHEMA, O_TABLE, O_SQL, O_COMMENT, O_RENAMED, O_WITH, O_ENABLED, O_COLCOMMENTS,
+       O_N };
 static const shape object_shape = { "object", "an object (t.view \"name\" [[...]], t.trigger ...)",
                                     object_keys, O_N };
 
@@ -903,6 +917,37 @@ static int object_kind(conv *cv, int slot, tide_object_kind *out)
     }
     tide_object_kind_names(known, sizeof known, "");
     return fail(cv, "'%s' is not a kind of object (%s)", name, known);
+}
+
+/* columnComments = { column = "comment", ... } at slot into o's pairs
+ * (finish sorts them).   [-0, +0, -] */
+static int column_comments(conv *cv, int slot, tide_object *o)
+{
+    lua_State *L = cv->L;
+    if (lua_isnil(L, slot))
+        return 0;
+    if (lua_type(L, slot) != LUA_TTABLE)
+        return fail(cv, "columnComments must be a table { column = \"comment\" }, not a %s", type_of(L, slot));
+    for (lua_pushnil(L); lua_next(L, slot); lua_pop(L, 1)) {
+        size_t kl, vl;
+        const char *k, *v;
+        if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING) {
+            lua_pop(L, 2);
+            return fail(cv, "columnComments maps column names to comments (strings)");
+        }
+        k = lua_tolstring(L, -2, &kl);
+        v = lua_tolstring(L, -1, &vl);
+        if (strlen(k) != kl || strlen(v) != vl) {
+            lua_pop(L, 2);
+            return fail(cv, "columnComments contains a NUL byte");
+        }
+        if (tide_strv_push(cv->s, &o->column_comments, &o->ncolumn_comments, k) < 0 ||
+            tide_strv_push(cv->s, &o->column_comments, &o->ncolumn_comments, v) < 0) {
+            lua_pop(L, 2);
+            return nomem(cv);
+        }
+    }
+    return 0;
 }
 
 /* The object at idx: { __tide = "object", kind =, name =, sql =, ... }; one
@@ -946,6 +991,8 @@ static int convert_object(conv *cv, int idx)
     o->renamed_from = tide_schema_str(cv->s, renamed);
     o->with = tide_schema_str(cv->s, with);
     o->enabled = tide_schema_str(cv->s, enabled);
+    if ((rc = column_comments(cv, base + O_COLCOMMENTS, o)) < 0)
+        goto done;
     cv->object = NULL;
 done:
     lua_settop(L, top);

@@ -705,7 +705,8 @@ static int same_fk(const differ *d, const tide_table *at, const tide_table *bt, 
     }
     return refcols && same_ref(d, x, y) && same_cols(d, at, bt, x->columns, x->ncolumns, y->columns, y->ncolumns) &&
            same(x->on_delete, y->on_delete) && same(x->on_update, y->on_update) &&
-           x->deferrable == y->deferrable && x->initially_deferred == y->initially_deferred;
+           x->deferrable == y->deferrable && x->initially_deferred == y->initially_deferred &&
+           (x->options & TIDE_CON_MATCH_FULL) == (y->options & TIDE_CON_MATCH_FULL);
 }
 
 static int same_index(const differ *d, const tide_table *at, const tide_table *bt, const tide_index *x,
@@ -1408,12 +1409,25 @@ static const char *kind_name(const tide_object *o)
     return tide_object_kinds[o->kind].name;
 }
 
-/* Its kind's flags, but a function with a body of SQL (after_tables) goes
- * after tables and with what it reads, like a view. */
+/* Its kind's flags, but a function with a body of SQL or a domain over a
+ * table's row type (after_tables) goes after tables and with what it
+ * reads, like a view: dropped before the tables, too. */
 static unsigned kind_flags(const tide_object *o)
 {
     unsigned f = tide_object_kinds[o->kind].flags;
-    return o->after_tables ? (f & ~(unsigned)TIDE_OBJK_BEFORE_TABLES) | TIDE_OBJK_READS : f;
+    return o->after_tables ? (f & ~(unsigned)(TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_TYPE)) | TIDE_OBJK_READS : f;
+}
+
+/* Whether two objects' columns have the same comments (both sorted). */
+static int same_column_comments(const tide_object *ao, const tide_object *bo)
+{
+    int i;
+    if (ao->ncolumn_comments != bo->ncolumn_comments)
+        return 0;
+    for (i = 0; i < ao->ncolumn_comments; i++)
+        if (strcmp(ao->column_comments[i], bo->column_comments[i]))
+            return 0;
+    return 1;
 }
 
 /* The table of an object on a table, as named in the other schema: the
@@ -1705,7 +1719,7 @@ static void diff_objects(differ *d)
             note(d, 0, "%s %s is named again (its index is made again)", kind_name(bo), bo->name);
             object_op(d, TIDE_OP_ALTER_OBJECT, ao, bo);
         }
-        if (!d->o->no_comments && !same(ao->comment, bo->comment) &&
+        if (!d->o->no_comments && (!same(ao->comment, bo->comment) || !same_column_comments(ao, bo)) &&
             (op = object_op(d, TIDE_OP_ALTER_OBJECT_COMMENT, ao, bo)) != NULL)
             op->kind = TIDE_OP_ALTER_OBJECT_COMMENT;
     }

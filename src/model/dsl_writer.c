@@ -836,12 +836,19 @@ static int dotted(const char *name)
     return name && strchr(name, '.') != NULL;
 }
 
-/* Whether object o can be said: a dot in a name reads as a schema, and an
- * object on a table that is left out (table() says why) would not load. */
+/* An object's name: a function's arguments, "f(s.t)", may hold dots. */
+static int dotted_object(const char *name)
+{
+    return name && memchr(name, '.', strcspn(name, "(")) != NULL;
+}
+
+/* Whether object o can be said: a dot in its table's name reads as a
+ * schema (its own name and schema are said apart, below), and an object
+ * on a table that is left out (table() says why) would not load. */
 static int sayable(writer *w, const tide_object *o)
 {
     const tide_table *t = o->table ? tide_schema_find_table(w->s, o->schema, o->table) : NULL;
-    if (dotted(o->schema) || dotted(o->name) || dotted(o->table)) {
+    if (dotted(o->table)) {
         note(w, "%s %s%s%s: a dot in a name (the DSL reads \"a.b\" as namespace a, %s b)",
              tide_object_kinds[o->kind].name, o->schema ? o->schema : "", o->schema ? "." : "",
              o->name, tide_object_kinds[o->kind].name);
@@ -856,11 +863,16 @@ static int sayable(writer *w, const tide_object *o)
 }
 
 /* t.view "name" [[sql]], or t.trigger "name" { table = "t", comment = "...",
- * renamedFrom = "old", sql = [[...]] } when it has more than its text. */
+ * renamedFrom = "old", sql = [[...]] } when it has more than its text; the
+ * plain table { __tide = "object", kind =, name =, schema = } of a kind
+ * without a word, or of a name the word's "a.b" would misread (a domain
+ * "application/vnd.api+json"). */
 static void object(writer *w, tide_buf *b, const tide_object *o, const char *indent)
 {
-    const char *word = dsl_words[o->kind];
-    int plain = !word, options = o->table || o->comment || o->renamed_from || o->with || o->enabled || plain;
+    const char *word = dotted_object(o->name) || dotted(o->schema) ? NULL : dsl_words[o->kind];
+    int plain = !word, options = o->table || o->comment || o->renamed_from || o->with || o->enabled ||
+                                 o->ncolumn_comments || plain;
+    int i;
     if (!sayable(w, o))
         return;
     if (plain) {
@@ -900,8 +912,20 @@ static void object(writer *w, tide_buf *b, const tide_object *o, const char *ind
         else
             quote(w, b, o->enabled);
     }
+    if (o->ncolumn_comments) {               /* columnComments = { ["id"] = "the key" } */
+        put(w, b, plain || o->table || o->comment || o->renamed_from || o->with || o->enabled
+                  ? ", columnComments = {" : " columnComments = {");
+        for (i = 0; i + 1 < o->ncolumn_comments; i += 2) {
+            put(w, b, i ? ", [" : " [");
+            quote(w, b, o->column_comments[i]);
+            put(w, b, "] = ");
+            quote(w, b, o->column_comments[i + 1]);
+        }
+        put(w, b, " }");
+    }
     if (options)
-        put(w, b, plain || o->table || o->comment || o->renamed_from || o->with || o->enabled ? ", sql = " : " sql = ");
+        put(w, b, plain || o->table || o->comment || o->renamed_from || o->with || o->enabled ||
+                  o->ncolumn_comments ? ", sql = " : " sql = ");
     long_string(w, b, o->definition ? o->definition : "");
     if (options)
         put(w, b, " }");

@@ -855,12 +855,20 @@ static int name_or_generated(finisher *f, const tide_table *t, char **name, char
     return 0;
 }
 
+/* A foreign key action in lower case, "no action" none; the columns of
+ * "set null (a, b)" (ON DELETE SET NULL of some columns) kept as written. */
 static int canon_action(finisher *f, char **action)
 {
-    int rc = lower_word(f, action);
-    if (rc == 0 && *action && !strcmp(*action, "no action"))
+    char *p;
+    if (!*action)
+        return 0;
+    if (!(*action = tide_schema_str(f->s, *action)))
+        return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+    for (p = *action; *p && *p != '('; p++)
+        *p = (char)tolower((unsigned char)*p);
+    if (!strcmp(*action, "no action"))
         *action = NULL;
-    return rc;
+    return 0;
 }
 
 static const char *const index_suffixes[] = { " nulls first", " nulls last", " desc", " asc", NULL };
@@ -1420,8 +1428,22 @@ static const tide_object *readable_object(const tide_schema *s, const char *sche
     return NULL;
 }
 
-/* Adds schema.name to o->reads once, when it names a table or a readable
- * object of the schema other than o itself. */
+/* A type made after tables (after_tables: a domain over a table's row
+ * type) named schema.name, or NULL. */
+static const tide_object *late_type(const tide_schema *s, const char *schema, const char *name)
+{
+    int i;
+    for (i = 0; i < s->nobjects; i++) {
+        const tide_object *o = &s->objects[i];
+        if (o->after_tables && (tide_object_kinds[o->kind].flags & TIDE_OBJK_TYPE) &&
+            !cmp_opt(o->schema, schema) && tide_model_same_name(s->nocase, o->name, name))
+            return o;
+    }
+    return NULL;
+}
+
+/* Adds schema.name to o->reads once, when it names a table, a readable
+ * object or a type made after tables of the schema other than o itself. */
 static int add_read(finisher *f, tide_object *o, const char *schema, const char *name)
 {
     const tide_table *t;
@@ -1430,6 +1452,8 @@ static int add_read(finisher *f, tide_object *o, const char *schema, const char 
         schema = NULL;
     t = tide_schema_find_table(f->s, schema, name);
     r = t ? NULL : readable_object(f->s, schema, name);
+    if (!t && !r)
+        r = late_type(f->s, schema, name);
     int i;
     if (!t && (!r || r == o))
         return 0;
@@ -1564,7 +1588,8 @@ static int names_relation(const tide_schema *s, const char *start, const char *e
             schema = NULL;
         if (p > end)
             break;
-        found = tide_schema_find_table(s, schema, word.data) || readable_object(s, schema, word.data);
+        found = tide_schema_find_table(s, schema, word.data) || readable_object(s, schema, word.data) ||
+                late_type(s, schema, word.data);
         if ((qualified = *p == '.') != 0) {
             tide_buf_reset(&prev);
             if (tide_buf_add(&prev, word.data, word.len) < 0)
@@ -1574,6 +1599,18 @@ static int names_relation(const tide_schema *s, const char *start, const char *e
     tide_buf_free(&word);
     tide_buf_free(&prev);
     return got < 0 ? -1 : found;
+}
+
+/* Where a domain's base type ends: its first word, and a second after a
+ * dot (schema.type). */
+static const char *domain_base_end(const char *def)
+{
+    tide_buf word = TIDE_BUF_INIT;
+    const char *p = def;
+    if (next_word(&p, &word) > 0 && *p == '.')
+        next_word(&p, &word);
+    tide_buf_free(&word);
+    return p;
 }
 
 /* reads[]: what the catalog said, or the schema's tables and readable
@@ -1590,12 +1627,12 @@ static int find_reads(finisher *f, tide_object *o, const char *end)
     if (o->reads_given ||
         (!(tide_object_kinds[o->kind].flags & (TIDE_OBJK_READS | TIDE_OBJK_TYPE)) && !o->after_tables))
         return 0;
-    if (end)
+    if (end && o->kind == TIDE_OBJ_FUNCTION)
         function_head(p, &p);
     while (rc == 0 && (!end || p < end) && (got = next_word(&p, &word)) > 0) {
         if (!word.len || (end && p > end))
             continue;
-        if (tide_object_kinds[o->kind].flags & TIDE_OBJK_TYPE)
+        if ((tide_object_kinds[o->kind].flags & TIDE_OBJK_TYPE) && !o->after_tables)
             rc = add_type_read(f, o, qualified ? prev.data : NULL, word.data);
         else
             rc = add_read(f, o, qualified ? prev.data : NULL, word.data);
@@ -1635,6 +1672,45 @@ static int check_attached(finisher *f, const tide_object *o)
         return tide_err_set(f->err, TIDE_ECONFIG, "attached index '%s': table '%s' (partition '%s' is one of "
                             "its) has no index, primary key or unique constraint named '%s'", o->name, t->name,
                             o->table, o->definition);
+    return 0;
+}
+
+/* An object's column comments: only where a column can be commented (a
+ * view's, a materialized view's, a partition's, a composite type's), each
+ * column once, sorted by column; a pair without a comment is left out. */
+static int finish_column_comments(finisher *f, tide_object *o)
+{
+    int i, j, n = 0;
+    if (!o->ncolumn_comments)
+        return 0;
+    if (o->kind != TIDE_OBJ_VIEW && o->kind != TIDE_OBJ_MATVIEW && o->kind != TIDE_OBJ_COMPOSITE &&
+        o->kind != TIDE_OBJ_PARTITION)
+        return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': columnComments = is for views, materialized views, "
+                            "partitions and types", tide_object_kinds[o->kind].name, o->name);
+    if (o->ncolumn_comments % 2)
+        return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': columnComments pairs a column with its comment",
+                            tide_object_kinds[o->kind].name, o->name);
+    for (i = 0; i < o->ncolumn_comments; i += 2)           /* insertion sort: a handful of pairs */
+        for (j = i; j >= 2 && strcmp(o->column_comments[j - 2], o->column_comments[j]) > 0; j -= 2) {
+            char *c = o->column_comments[j], *t = o->column_comments[j + 1];
+            o->column_comments[j] = o->column_comments[j - 2];
+            o->column_comments[j + 1] = o->column_comments[j - 1];
+            o->column_comments[j - 2] = c;
+            o->column_comments[j - 1] = t;
+        }
+    for (i = 0; i < o->ncolumn_comments; i += 2) {
+        if (!o->column_comments[i] || !*o->column_comments[i])
+            return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': a column comment names no column",
+                                tide_object_kinds[o->kind].name, o->name);
+        if (n && !strcmp(o->column_comments[n - 2], o->column_comments[i]))
+            return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': column %s is commented twice",
+                                tide_object_kinds[o->kind].name, o->name, o->column_comments[i]);
+        if (!o->column_comments[i + 1])
+            continue;
+        o->column_comments[n++] = o->column_comments[i];
+        o->column_comments[n++] = o->column_comments[i + 1];
+    }
+    o->ncolumn_comments = n;
     return 0;
 }
 
@@ -1678,6 +1754,8 @@ static int finish_objects(finisher *f)
                                 "materialized views and partitions", kind, o->name);
         if ((rc = storage_params(f, &o->with)) < 0)
             return rc;
+        if ((rc = finish_column_comments(f, o)) < 0)
+            return rc;
         if (!o->canonical) {
             o->canonical = o->definition;
             rc = canon(f, &o->canonical, tide_model_canonical_expr);
@@ -1697,6 +1775,9 @@ static int finish_objects(finisher *f)
         if (o->kind == TIDE_OBJ_FUNCTION && body == 0) {     /* f(r some_table) returns setof t */
             end = function_head(o->definition, &start);
             sig = names_relation(s, start, end);
+        } else if (o->kind == TIDE_OBJ_DOMAIN) {     /* a domain over a table's row type */
+            end = domain_base_end(o->definition);
+            sig = names_relation(s, o->definition, end);
         }
         if (body < 0 || sig < 0)
             return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
@@ -1955,7 +2036,7 @@ static int copy_strv(tide_schema *s, char ***v, int *n, char *const *src, int ns
 }
 
 const char *const tide_con_option_words[TIDE_CON_NOPTIONS] = {
-    "deferrable", "initiallyDeferred", "nullsNotDistinct", "notValid", "noInherit"
+    "deferrable", "initiallyDeferred", "nullsNotDistinct", "notValid", "noInherit", "matchFull"
 };
 
 /* The options and conflict resolutions of the primary key and the unique
@@ -2104,6 +2185,9 @@ tide_schema *tide_schema_copy(const tide_schema *src)
             o->reads_given = a->reads_given;
             if (a->reads_given)
                 rc = copy_strv(s, &o->reads, &o->nreads, a->reads, a->nreads);
+            if (rc == 0 && a->ncolumn_comments)
+                rc = copy_strv(s, &o->column_comments, &o->ncolumn_comments, a->column_comments,
+                               a->ncolumn_comments);
         }
     }
     if (rc < 0) {

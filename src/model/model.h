@@ -91,7 +91,8 @@ enum {
     TIDE_CON_NULLS_NOT_DISTINCT = 4,   /* unique: NULLs are equal */
     TIDE_CON_NOT_VALID          = 8,   /* check, foreign key: rows there before are not checked */
     TIDE_CON_NO_INHERIT         = 16,  /* check: not inherited by child tables */
-    TIDE_CON_NOPTIONS           = 5
+    TIDE_CON_MATCH_FULL         = 32,  /* foreign key: MATCH FULL (all of its columns null, or none) */
+    TIDE_CON_NOPTIONS           = 6
 };
 extern const char *const tide_con_option_words[TIDE_CON_NOPTIONS];
 
@@ -150,7 +151,7 @@ typedef struct tide_fk {
     char *on_update;
     int deferrable;
     int initially_deferred;
-    unsigned options;       /* TIDE_CON_NOT_VALID */
+    unsigned options;       /* TIDE_CON_NOT_VALID, TIDE_CON_MATCH_FULL */
     int pos;                /* declared position among its table's foreign keys (set when
                                added): SQLite numbers them by it (PRAGMA foreign_key_list,
                                the last declared first), so a table it writes declares them
@@ -332,6 +333,11 @@ typedef struct tide_object {
     char *with;               /* a view's options (PostgreSQL WITH (security_barrier=true,
                                  security_invoker=true)), as pg_class.reloptions keeps them,
                                  joined by ", "; NULL: none */
+    char **column_comments;   /* the comments of its columns (a view's, a materialized
+                                 view's, a partition's, a composite type's attributes):
+                                 column, comment, column, comment... sorted by column by
+                                 finish (COMMENT ON COLUMN); NULL: none */
+    int ncolumn_comments;     /* strings in column_comments, twice the columns */
     char *renamed_from;       /* DSL hint: "old" (same kind, schema and table) */
     char *enabled;            /* a trigger that does not fire as triggers do by default:
                                  "disabled", "replica" (only where changes are replayed
@@ -347,7 +353,8 @@ typedef struct tide_object {
                                  created: created after tables and dropped before them,
                                  with the reads of a READS kind; or a function whose
                                  arguments or result are a table's row type (reads: the
-                                 tables its signature names) */
+                                 tables its signature names), or a domain over one (reads:
+                                 its base type), or whose signature names such a domain */
 } tide_object;
 
 typedef struct tide_arena tide_arena;

@@ -491,6 +491,8 @@ static void render_object(writer *w, const tide_object *o)
     if (o->reads_given)
         list_field(w, "reads", o->reads, o->nreads, 1);
     string_field(w, "comment", o->comment);
+    if (o->ncolumn_comments)
+        list_field(w, "columnComments", o->column_comments, o->ncolumn_comments, 1);
     string_field(w, "with", o->with);
     string_field(w, "enabled", o->enabled);
     leave(w, "}");
@@ -1427,9 +1429,10 @@ static int read_kind(reader *r, const char *k, tide_object *o)
 }
 
 static const char *const object_keys[] = { "kind", "schema", "name", "table", "definition",
-                                           "canonical", "reads", "comment", "with", "enabled", NULL };
+                                           "canonical", "reads", "comment", "with", "enabled",
+                                           "columnComments", NULL };
 enum { OBJECT_KIND, OBJECT_SCHEMA, OBJECT_NAME, OBJECT_TABLE, OBJECT_DEFINITION,
-       OBJECT_CANONICAL, OBJECT_READS, OBJECT_COMMENT, OBJECT_WITH, OBJECT_ENABLED };
+       OBJECT_CANONICAL, OBJECT_READS, OBJECT_COMMENT, OBJECT_WITH, OBJECT_ENABLED, OBJECT_COLUMN_COMMENTS };
 
 static int object_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1446,6 +1449,7 @@ static int object_field(reader *r, void *obj, int i, const char *k)
         return read_strings(r, k, 0, &o->reads, &o->nreads);
     case OBJECT_WITH: return read_text(r, k, 1, &o->with);
     case OBJECT_ENABLED: return read_text(r, k, 1, &o->enabled);
+    case OBJECT_COLUMN_COMMENTS: return read_strings(r, k, 1, &o->column_comments, &o->ncolumn_comments);
     default: return read_text(r, k, 1, &o->comment);
     }
 }

@@ -94,8 +94,7 @@ for what in 'operator ===' \
             'text search parser' \
             'trigger note_keep on partition part_a: disabled' \
             'column note.body: options (n_distinct=100)' 'view box_view: the default of column id' \
-            'foreign key ledger_box on ledger: MATCH FULL' 'unique constraint ledger_code on ledger: INCLUDE columns' \
-            'foreign key ledger2_box_id_fkey on ledger2: ON DELETE SET NULL or SET DEFAULT of some of its columns' \
+            'unique constraint ledger_code on ledger: INCLUDE columns' \
             'table part_a: row level security of a partition' \
             'foreign table odd_ft: constraint odd_ft_id, the comment of column label' \
             'foreign table part_c: a partition with columns or constraints of its own'; do

@@ -496,6 +496,32 @@ describe("tide.schema objects, generated columns and table options", function()
     raises(function() return t.trigger "a.tr" { table = "b.u", sql = "x" } end, "the table 'b.u' is in another schema")
     raises(function() return t.table "x" { t.col "a" :integer(), t.view "v" "x" } end,
       "table 'x': item 2 is a view ('v'), which is not a table item")
+    raises(function() return t.func "f" { sql = "x", columnComments = { a = "b" } } end,
+      "function 'f': columnComments = is for views, materialized views, partitions and types")
+    raises(function() return t.view "v" { sql = "x", columnComments = "id" } end,
+      "view 'v': columnComments must be a table")
+    raises(function() return t.view "v" { sql = "x", columnComments = { "id" } } end,
+      "view 'v': columnComments maps column names to comments")
+  end)
+
+  it("reads ON DELETE SET NULL of some columns, and only there", function()
+    local tb = t.table "q" { t.col "d" :integer(), t.col "s" :integer(),
+      t.foreign { "s", "d", table = "sec", columns = { "id", "d" }, onDelete = "SET NULL ( s )" } }
+    assert.are.equal("set null (s)", tb.foreigns[1].onDelete)
+    local mf = t.table "m" { t.col "s" :integer(), t.foreign { "s", table = "sec", matchFull = true } }
+    assert.is_true(mf.foreigns[1].matchFull)
+    raises(function() return t.table "q" { t.col "s" :integer(),
+      t.foreign { "s", table = "sec", onUpdate = "set null (s)" } } end, "only onDelete = \"set null (columns)\"")
+    raises(function() return t.table "q" { t.col "s" :integer(),
+      t.foreign { "s", table = "sec", onDelete = "cascade (s)" } } end, "only onDelete = \"set null (columns)\"")
+  end)
+
+  it("reads an object's columnComments and the dots of a function's arguments", function()
+    local v = t.view "api.v" { sql = "select 1 as id", columnComments = { id = "the key" } }
+    assert.are.equal("the key", v.columnComments.id)
+    local f = t.func "api.f(api.items)" [[create function api.f(api.items) ...]]
+    assert.are.equal("f(api.items)", f.name)
+    assert.are.equal("api", f.schema)
   end)
 
   it("refuses misused generated columns and table options", function()

@@ -658,6 +658,10 @@ static void test_comments_and_view_options(void **state)
     assert_int_equal(tide_schema_set_namespace_comment(s, "billing", "money"), 0);
     o = tide_schema_add_object(s, TIDE_OBJ_VIEW, "billing", "orgs", NULL, "select id from billing.org");
     o->with = tide_schema_str(s, "Security_Barrier = true");
+    tide_strv_push(s, &o->column_comments, &o->ncolumn_comments, "name");   /* sorted by finish */
+    tide_strv_push(s, &o->column_comments, &o->ncolumn_comments, "what it's called");
+    tide_strv_push(s, &o->column_comments, &o->ncolumn_comments, "id");
+    tide_strv_push(s, &o->column_comments, &o->ncolumn_comments, "the key");
     if (tide_schema_finish(s, &err) < 0)
         fail_msg("finish: %s", err.msg);
     text = render(s);
@@ -674,6 +678,12 @@ static void test_comments_and_view_options(void **state)
     assert_string_equal(tide_schema_namespace_comment(back, "billing"), "money");
     assert_string_equal(tide_schema_find_object(back, TIDE_OBJ_VIEW, "billing", "orgs", NULL)->with,
                         "security_barrier=true");
+    o = (tide_object *)tide_schema_find_object(back, TIDE_OBJ_VIEW, "billing", "orgs", NULL);
+    assert_int_equal(o->ncolumn_comments, 4);
+    assert_string_equal(o->column_comments[0], "id");
+    assert_string_equal(o->column_comments[1], "the key");
+    assert_string_equal(o->column_comments[3], "what it's called");
+    assert_non_null(strstr(text, "\"columnComments\""));
     tide_schema_free(s);
     tide_schema_free(back);
     free(text);

@@ -1,0 +1,1 @@
+insert into note values (1, 'kept');

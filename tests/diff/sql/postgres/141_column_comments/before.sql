@@ -1,0 +1,10 @@
+create table item (id integer primary key, name text, price numeric);
+create view item_names as select id, name from item;
+comment on column item_names.id is 'old key';
+comment on column item_names.name is 'goes';
+create type money_pair as (amount numeric, currency text, note text);
+comment on column money_pair.note is 'goes with its attribute';
+comment on column money_pair.currency is 'kept';
+create materialized view item_total as select count(*) as n from item;
+create table sale (at date not null, amount numeric) partition by range (at);
+create table sale_2026 partition of sale for values from ('2026-01-01') to ('2027-01-01');

@@ -1,0 +1,1 @@
+select id, title from doc order by id;
