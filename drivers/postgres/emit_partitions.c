@@ -307,6 +307,8 @@ static int shapes_of(const tide_schema *s, const char *schema, const char *rel, 
             v[n].label = "key";
             for (j = 0; j < t->uniques[i].ncolumns && j < 32; j++)
                 snprintf(v[n].names[v[n].n++], 64, "%s", t->uniques[i].columns[j]);
+            for (j = 0; j < t->uniques[i].ninclude && v[n].n < 32; j++)   /* INCLUDE ones follow */
+                snprintf(v[n].names[v[n].n++], 64, "%s", t->uniques[i].include[j]);
         }
         for (i = 0; i < t->nindexes; i++, n++) {
             snprintf(v[n].name, 64, "%s", t->indexes[i].name);

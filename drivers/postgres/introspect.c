@@ -141,7 +141,10 @@ static const char sql_constraints[] = RELS_CTE
     "(SELECT ' (' || pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ', ' ORDER BY k.n) || ')' "
     "FROM pg_catalog.unnest(co.confdelsetcols) WITH ORDINALITY k(attnum, n) "
     "JOIN pg_catalog.pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.attnum), "
-    "co.confmatchtype "
+    "co.confmatchtype, "
+    "CASE WHEN co.contype = 'u' THEN (SELECT "
+    KEY_NAMES("(ix.indkey::pg_catalog.int2[])[ix.indnkeyatts:ix.indnatts - 1]", "ix.indrelid") " "
+    "FROM pg_catalog.pg_index ix WHERE ix.indexrelid = co.conindid AND ix.indnkeyatts < ix.indnatts) END "
     "FROM rels r JOIN pg_catalog.pg_constraint co ON co.conrelid = r.oid "
     DESCRIPTION("cd", "pg_catalog.pg_constraint", "co.oid")
     "LEFT JOIN pg_catalog.pg_class fc ON fc.oid = co.confrelid "
@@ -884,12 +887,6 @@ static const char sql_unmodelled[] =
     "ad.adrelid) IS DISTINCT FROM pg_catalog.pg_get_expr(pd.adbin, pd.adrelid) OR a.attnotnull AND NOT "
     "pa.attnotnull OR a.attstattarget >= 0 AND a.attstattarget <> pa.attstattarget OR a.attstorage <> "
     "pa.attstorage OR a.attcompression <> pa.attcompression) "
-    "UNION ALL SELECT 25, 'unique constraint ' || co.conname || ' on ' || " REL_NAME " || ': INCLUDE columns' "
-    "FROM pg_catalog.pg_constraint co JOIN pg_catalog.pg_class c ON c.oid = co.conrelid "
-    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE " NAMESPACES " AND co.conparentid = 0 AND co.contype = 'u' AND EXISTS (SELECT 1 "
-    "FROM pg_catalog.pg_index x WHERE x.indexrelid = co.conindid AND x.indnkeyatts < x.indnatts) "
-    "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
     "UNION ALL SELECT 19, 'partition ' || " READ_NAME("pn.nspname", "pc.relname") " || ' of ' || " REL_NAME " "
     "|| ': in another namespace than its table''s (it would be made in its table''s)' "
     "FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c ON c.oid = i.inhparent AND c.relkind = 'p' "
@@ -1407,7 +1404,8 @@ static int read_constraints(reader *r, const PGresult *res)
                 return nomem(r);
             u->options = con_options(res, i) & (TIDE_CON_DEFERRABLE | TIDE_CON_INITIALLY_DEFERRED |
                                                  TIDE_CON_NULLS_NOT_DISTINCT);
-            rc = push_array(r, field(res, i, 3), &u->columns, &u->ncolumns);
+            if ((rc = push_array(r, field(res, i, 3), &u->columns, &u->ncolumns)) == 0)
+                rc = push_array(r, field(res, i, 18), &u->include, &u->ninclude);   /* INCLUDE */
             break;
         case 'f':
             if ((rc = add_fk(r, t, res, i)) == 0) {

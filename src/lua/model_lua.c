@@ -602,8 +602,9 @@ done:
 /* ---- table items --------------------------------------------------------- */
 
 static const char *const named_keys[] = { "__tide", "name", "columns", "deferrable",
-                                          "initiallyDeferred", "nullsNotDistinct", "onConflict", "comment" };
-enum { N_TAG, N_NAME, N_COLUMNS, N_DEFERRABLE, N_DEFERRED, N_NND, N_CONFLICT, N_COMMENT, N_N };
+                                          "initiallyDeferred", "nullsNotDistinct", "onConflict", "comment",
+                                          "include" };
+enum { N_TAG, N_NAME, N_COLUMNS, N_DEFERRABLE, N_DEFERRED, N_NND, N_CONFLICT, N_COMMENT, N_INCLUDE, N_N };
 
 /* A key's deferrable, initiallyDeferred (and for a unique constraint
  * nullsNotDistinct) as TIDE_CON_* bits. */
@@ -640,6 +641,10 @@ static int convert_primary(conv *cv, tide_table *t, int idx)
         (rc = key_options(cv, base, "t.primary", 0, &t->pk_options)) < 0 ||
         (rc = conflict(cv, base + N_CONFLICT, "t.primary: onConflict", &t->pk_conflict)) < 0)
         goto done;
+    if (!lua_isnil(cv->L, base + N_INCLUDE)) {
+        rc = fail(cv, "t.primary: include applies to t.unique and t.index");
+        goto done;
+    }
     t->pk_name = tide_schema_str(cv->s, name);
     t->pk_comment = tide_schema_str(cv->s, comment);
 done:
@@ -659,7 +664,8 @@ static int convert_unique(conv *cv, tide_table *t, int idx)
     if (!(u = tide_table_add_unique(cv->s, t, name)) || (comment && !(u->comment = tide_schema_str(cv->s, comment))))
         rc = nomem(cv);
     else if ((rc = str_list(cv, base + N_COLUMNS, "t.unique: columns", 1, &u->columns, &u->ncolumns)) == 0 &&
-             (rc = key_options(cv, base, "t.unique", 1, &u->options)) == 0)
+             (rc = key_options(cv, base, "t.unique", 1, &u->options)) == 0 &&
+             (rc = str_list(cv, base + N_INCLUDE, "t.unique: include", 0, &u->include, &u->ninclude)) == 0)
         rc = conflict(cv, base + N_CONFLICT, "t.unique: onConflict", &u->on_conflict);
 done:
     lua_settop(cv->L, top);

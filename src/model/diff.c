@@ -801,6 +801,7 @@ static void diff_constraints(differ *d, const tide_table *at, const tide_table *
 #define COLS(x) (x)->columns, (x)->ncolumns
     DIFF_NAMED(d, at, bt, uniques, nuniques, TIDE_OP_DROP_UNIQUE, TIDE_OP_ADD_UNIQUE, unique,
                same_cols(d, at, bt, x_->columns, x_->ncolumns, y_->columns, y_->ncolumns) &&
+               same_cols(d, at, bt, x_->include, x_->ninclude, y_->include, y_->ninclude) &&
                x_->options == y_->options && same(x_->on_conflict, y_->on_conflict), "key",
                TIDE_OP_RENAME_CONSTRAINT);
     DIFF_NAMED(d, at, bt, indexes, nindexes, TIDE_OP_DROP_INDEX, TIDE_OP_CREATE_INDEX, index,

@@ -215,7 +215,7 @@ static const tide_unique *column_unique(writer *w, const tide_table *t, const ch
     int i;
     for (i = 0; i < t->nuniques; i++) {
         const tide_unique *u = &t->uniques[i];
-        if (u->ncolumns != 1 || strcmp(u->columns[0], column) || u->options || u->comment)
+        if (u->ncolumns != 1 || strcmp(u->columns[0], column) || u->options || u->comment || u->ninclude)
             continue;
         if (generated(w, t, u->name, u->columns, 1, "key"))
             return u;
@@ -710,6 +710,10 @@ static void uniques(writer *w, tide_buf *b, const tide_table *t, const char *ind
         if (!generated(w, t, u->name, u->columns, u->ncolumns, "key")) {
             put(w, b, ", name = ");
             quote(w, b, u->name);
+        }
+        if (u->ninclude) {
+            put(w, b, ", include = ");
+            str_list(w, b, u->include, u->ninclude);
         }
         con_options(w, b, u->options);
         on_conflict(w, b, ", ", u->on_conflict);

@@ -1300,7 +1300,9 @@ static int check_table(finisher *f, tide_table *t)
     }
     rc = check_columns(f, t, t->pk, t->npk, "the primary key", 0);
     for (i = 0; rc == 0 && i < t->nuniques; i++)
-        rc = check_columns(f, t, t->uniques[i].columns, t->uniques[i].ncolumns, "a unique constraint", 0);
+        if ((rc = check_columns(f, t, t->uniques[i].columns, t->uniques[i].ncolumns, "a unique constraint", 0)) == 0)
+            rc = check_columns(f, t, t->uniques[i].include, t->uniques[i].ninclude,
+                               "a unique constraint's include", 0);
     for (i = 0; rc == 0 && i < t->nindexes; i++)
         rc = check_columns(f, t, t->indexes[i].columns, t->indexes[i].ncolumns, "an index", 1);
     for (i = 0; rc == 0 && i < t->nfks; i++)
@@ -2101,7 +2103,8 @@ static int copy_table(tide_schema *s, const tide_table *a)
     }
     for (i = 0; i < a->nuniques; i++) {
         tide_unique *u = tide_table_add_unique(s, t, a->uniques[i].name);
-        if (!u || copy_strv(s, &u->columns, &u->ncolumns, a->uniques[i].columns, a->uniques[i].ncolumns) < 0)
+        if (!u || copy_strv(s, &u->columns, &u->ncolumns, a->uniques[i].columns, a->uniques[i].ncolumns) < 0 ||
+            copy_strv(s, &u->include, &u->ninclude, a->uniques[i].include, a->uniques[i].ninclude) < 0)
             return TIDE_ENOMEM;
         u->pos = a->uniques[i].pos;
     }

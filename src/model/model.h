@@ -112,6 +112,8 @@ typedef struct tide_unique {
     unsigned options;       /* TIDE_CON_DEFERRABLE, _INITIALLY_DEFERRED, _NULLS_NOT_DISTINCT */
     char *on_conflict;      /* ON CONFLICT resolution (tide_conflict_words); NULL: none */
     char *comment;          /* NULL: none (PostgreSQL COMMENT ON CONSTRAINT) */
+    char **include;         /* INCLUDE columns (PostgreSQL 11): in its index, not keys; none: NULL */
+    int ninclude;
     int pos;                /* declared position among its table's unique constraints (set
                                when added): SQLite numbers their indexes by it
                                (sqlite_autoindex_<table>_<n>), so a table it writes declares

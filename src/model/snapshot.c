@@ -320,6 +320,7 @@ static void render_key(writer *w, const tide_unique *u)
     enter(w, "{");
     string_field(w, "name", u->name);
     list_field(w, "columns", u->columns, u->ncolumns, 1);
+    list_field(w, "include", u->include, u->ninclude, 0);
     render_con_options(w, u->options);
     string_field(w, "onConflict", u->on_conflict);
     string_field(w, "comment", u->comment);
@@ -1197,7 +1198,8 @@ static int read_con_options(reader *r, const char *k, unsigned *dst)
     return 0;
 }
 
-static const char *const unique_keys[] = { "name", "columns", "options", "onConflict", "comment", NULL };
+static const char *const unique_keys[] = { "name", "columns", "options", "onConflict", "comment", "include",
+                                           NULL };
 
 static int unique_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1210,6 +1212,8 @@ static int unique_field(reader *r, void *obj, int i, const char *k)
         return read_text(r, k, 1, &u->on_conflict);
     if (i == 4)
         return read_text(r, k, 1, &u->comment);
+    if (i == 5)
+        return read_strings(r, k, 1, &u->include, &u->ninclude);
     return read_strings(r, k, 0, &u->columns, &u->ncolumns);
 }
 
@@ -1235,6 +1239,8 @@ static int read_primary_key(reader *r, tide_table *t, const char *k)
     }
     if ((rc = read_item(r, &pk_shape, &pk, NULL)) < 0)
         return rc;
+    if (pk.ninclude)                      /* a unique constraint's key, not the primary key's */
+        return fail(r, r->p, "\"%s\": the primary key has no \"include\" (a unique constraint's)", k);
     t->pk_name = pk.name;
     t->pk = pk.columns;
     t->npk = pk.ncolumns;

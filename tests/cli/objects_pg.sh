@@ -94,7 +94,6 @@ for what in 'operator ===' \
             'text search parser' \
             'trigger note_keep on partition part_a: disabled' \
             'column note.body: options (n_distinct=100)' 'view box_view: the default of column id' \
-            'unique constraint ledger_code on ledger: INCLUDE columns' \
             'table part_a: row level security of a partition' \
             'foreign table odd_ft: constraint odd_ft_id, the comment of column label' \
             'foreign table part_c: a partition with columns or constraints of its own'; do
@@ -106,6 +105,7 @@ for what in 't.aggregate "total" [['$'\n''CREATE AGGREGATE public.total(integer)
             't.aggregate "tally" [['$'\n''CREATE AGGREGATE public.tally(*)' 'SFUNC = public.add_up,' \
             't.schema "public" { comment = "the application" }' \
             't.table "note" :replicaIdentity "full" {' \
+            't.unique { "code", name = "ledger_code", include = { "label" } }' \
             't.publication "everything" [[for all tables]]' \
             't.rangeType "span" [[subtype = integer]]' \
             't.textSearchConfiguration "plain_words" [[parser = "default"; mapping for asciiword with simple;' \
@@ -121,6 +121,7 @@ for what in 't.aggregate "total" [['$'\n''CREATE AGGREGATE public.total(integer)
             't.rule "note_never_deleted" { table = "note", sql = [['$'\n''CREATE RULE note_never_deleted AS'; do
   case "$stdout" in *"$what"*) ;; *) bad "schema:inspect does not write: $what" ;; esac
 done
+case "$out" in *"does not carry: unique constraint"*) bad "a unique constraint's INCLUDE columns are reported as not carried" ;; esac
 case "$out" in *"does not carry: sequence box_serial"*|*"does not carry: collation"*|*"does not carry: statistics"*|*"does not carry: rule"*|*"does not carry: table note"*|*"does not carry: trigger note_keep on note"*)
   bad "a sequence owner, a collation, statistics, a rule, a replica identity or a trigger's state are reported as not carried" ;; esac
 case "$out$stdout" in *"user mapping"*|*"secret"*|*"carry: foreign data wrapper"*|*"carry: server"*|*"part_b: a partition"*)
@@ -169,6 +170,19 @@ for case in ':replicaIdentity "everything"|table item: replicaIdentity is '"'eve
   (cd ri && "$TIDE_BIN" --url "$URL" migration:create --name x) > ri.out 2>&1; rc=$?; out=$(cat ri.out)
   expect_rc 1; expect_out "${case#*|}"
   [ ! -e ri/migrations ] || [ -z "$(ls ri/migrations)" ] || bad "a migration was written for ${case%%|*}"
+done
+
+t "a unique constraint's include naming no column of its table, or not a list of names: refused by name, nothing written"
+for case in 't.unique { "n", include = { "nope" } }|table item: a unique constraint'"'"'s include names column '"'nope'"', which the table does not have' \
+            't.unique { "n", include = 5 }|t.unique: include must be a list of columns' \
+            't.unique { "n", include = { "id", 7 } }|t.unique: include entry 2 must be a column name' \
+            't.primary { "id", include = { "n" } }|t.primary: unknown option '"'include'"''; do
+  rm -rf ui && mkdir -p ui/schema
+  printf 'local t = require "tide.schema"\nreturn { t.table "item" { t.col "id" :integer(), t.col "n" :integer(), %s } }\n' \
+    "${case%%|*}" > ui/schema/app.lua
+  (cd ui && "$TIDE_BIN" --url "$URL" migration:create --name x) > ui.out 2>&1; rc=$?; out=$(cat ui.out)
+  expect_rc 1; expect_out "${case#*|}"
+  [ ! -e ui/migrations ] || [ -z "$(ls ui/migrations)" ] || bad "a migration was written for ${case%%|*}"
 done
 
 t "schema:drop drops a type another type reads (a dictionary a configuration maps to, a domain in a composite type) and the database's own objects"
