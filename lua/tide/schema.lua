@@ -1250,7 +1250,7 @@ local KINDS = {
 }
 
 local OBJECT_KEYS, OBJECT_LIST = keyset { "sql", "table", "comment", "renamedFrom", "with", "enabled",
-                                          "columnComments" }
+                                          "columnComments", "replicaIdentity" }
 local COLUMN_COMMENTED = { view = true, ["materialized view"] = true, partition = true, type = true }
 
 local Obj = {}
@@ -1340,6 +1340,12 @@ function ObjMT.__call(b, spec)
     ofail(b, format("enabled must be false (disabled), \"replica\" or \"always\", not %s",
       type(enabled) == "string" and format("'%s'", enabled) or "a " .. type(enabled)), 2)
   end
+  -- replicaIdentity = "full" | "nothing" | "default" (a partition's REPLICA
+  -- IDENTITY; finish checks the word)
+  local replica = object_string(b, spec.replicaIdentity, "replicaIdentity", 2)
+  if replica ~= nil and b.__kind ~= "partition" then
+    ofail(b, "replicaIdentity = is for partitions (a table says :replicaIdentity)", 2)
+  end
   -- columnComments = { column = "comment" } (COMMENT ON COLUMN of a view's,
   -- a materialized view's, a partition's or a type's column)
   local cc = spec.columnComments
@@ -1358,7 +1364,7 @@ function ObjMT.__call(b, spec)
   end
   return { __tide = "object", kind = b.__kind, name = b.__object, schema = schema, table = tbl,
            sql = sql, comment = comment or b.__comment, renamedFrom = renamed or b.__renamedFrom,
-           with = with, enabled = enabled, columnComments = cc }
+           with = with, enabled = enabled, columnComments = cc, replicaIdentity = replica }
 end
 
 ObjMT.__index = function(b, k)

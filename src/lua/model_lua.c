@@ -902,10 +902,10 @@ done:
 
 static const char *const object_keys[] = {
     "__tide", "kind", "name", "schema", "table", "sql", "comment", "renamedFrom", "with", "enabled",
-    "columnComments"
+    "columnComments", "replicaIdentity"
 };
 enum { O_TAG, O_KIND, O_NAME, O_SCHEMA, O_TABLE, O_SQL, O_COMMENT, O_RENAMED, O_WITH, O_ENABLED, O_COLCOMMENTS,
-       O_N };
+       O_REPLICA, O_N };
 static const shape object_shape = { "object", "an object (t.view \"name\" [[...]], t.trigger ...)",
                                     object_keys, O_N };
 
@@ -963,7 +963,7 @@ static int convert_object(conv *cv, int idx)
 {
     lua_State *L = cv->L;
     int top = lua_gettop(L), base, rc, on_table;
-    const char *name, *schema, *table, *sql, *comment, *renamed, *with, *enabled;
+    const char *name, *schema, *table, *sql, *comment, *renamed, *with, *enabled, *replica;
     tide_object_kind kind = TIDE_OBJ_VIEW;
     tide_object *o;
     cv->table = cv->column = cv->object = NULL;
@@ -980,7 +980,8 @@ static int convert_object(conv *cv, int idx)
         (rc = opt_str(cv, base + O_COMMENT, "comment", &comment)) < 0 ||
         (rc = opt_str(cv, base + O_RENAMED, "renamedFrom", &renamed)) < 0 ||
         (rc = opt_str(cv, base + O_WITH, "with", &with)) < 0 ||
-        (rc = opt_str(cv, base + O_ENABLED, "enabled", &enabled)) < 0)
+        (rc = opt_str(cv, base + O_ENABLED, "enabled", &enabled)) < 0 ||
+        (rc = opt_str(cv, base + O_REPLICA, "replicaIdentity", &replica)) < 0)
         goto done;
     on_table = (tide_object_kinds[kind].flags & TIDE_OBJK_ON_TABLE) != 0;
     if (on_table != (table != NULL)) {
@@ -997,6 +998,7 @@ static int convert_object(conv *cv, int idx)
     o->renamed_from = tide_schema_str(cv->s, renamed);
     o->with = tide_schema_str(cv->s, with);
     o->enabled = tide_schema_str(cv->s, enabled);
+    o->replica_identity = tide_schema_str(cv->s, replica);
     if ((rc = column_comments(cv, base + O_COLCOMMENTS, o)) < 0)
         goto done;
     cv->object = NULL;

@@ -1693,8 +1693,9 @@ static void diff_objects(differ *d)
             continue;
         }
         int same_def = !strcmp(ao->canonical ? ao->canonical : "", bo->canonical ? bo->canonical : "");
-        if (!same_def || !same(ao->with, bo->with) || !same(ao->enabled, bo->enabled)) {
-            /* a view's options, a trigger's state: altered in place */
+        if (!same_def || !same(ao->with, bo->with) || !same(ao->enabled, bo->enabled) ||
+            !same(ao->replica_identity, bo->replica_identity)) {
+            /* a view's options, a trigger's state, a partition's replica identity: altered in place */
             int options_only = same_def && (bo->kind == TIDE_OBJ_VIEW || bo->kind == TIDE_OBJ_MATVIEW ||
                                             bo->kind == TIDE_OBJ_PARTITION ||
                                             bo->kind == TIDE_OBJ_TRIGGER || bo->kind == TIDE_OBJ_EVENT_TRIGGER);

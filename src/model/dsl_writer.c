@@ -875,7 +875,7 @@ static void object(writer *w, tide_buf *b, const tide_object *o, const char *ind
 {
     const char *word = dotted_object(o->name) || dotted(o->schema) ? NULL : dsl_words[o->kind];
     int plain = !word, options = o->table || o->comment || o->renamed_from || o->with || o->enabled ||
-                                 o->ncolumn_comments || plain;
+                                 o->replica_identity || o->ncolumn_comments || plain;
     int i;
     if (!sayable(w, o))
         return;
@@ -916,9 +916,14 @@ static void object(writer *w, tide_buf *b, const tide_object *o, const char *ind
         else
             quote(w, b, o->enabled);
     }
-    if (o->ncolumn_comments) {               /* columnComments = { ["id"] = "the key" } */
+    if (o->replica_identity) {               /* a partition's REPLICA IDENTITY */
         put(w, b, plain || o->table || o->comment || o->renamed_from || o->with || o->enabled
-                  ? ", columnComments = {" : " columnComments = {");
+                  ? ", replicaIdentity = " : " replicaIdentity = ");
+        quote(w, b, o->replica_identity);
+    }
+    if (o->ncolumn_comments) {               /* columnComments = { ["id"] = "the key" } */
+        put(w, b, plain || o->table || o->comment || o->renamed_from || o->with || o->enabled ||
+                  o->replica_identity ? ", columnComments = {" : " columnComments = {");
         for (i = 0; i + 1 < o->ncolumn_comments; i += 2) {
             put(w, b, i ? ", [" : " [");
             quote(w, b, o->column_comments[i]);
@@ -929,7 +934,7 @@ static void object(writer *w, tide_buf *b, const tide_object *o, const char *ind
     }
     if (options)
         put(w, b, plain || o->table || o->comment || o->renamed_from || o->with || o->enabled ||
-                  o->ncolumn_comments ? ", sql = " : " sql = ");
+                  o->replica_identity || o->ncolumn_comments ? ", sql = " : " sql = ");
     long_string(w, b, o->definition ? o->definition : "");
     if (options)
         put(w, b, " }");

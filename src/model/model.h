@@ -344,6 +344,8 @@ typedef struct tide_object {
     char *enabled;            /* a trigger that does not fire as triggers do by default:
                                  "disabled", "replica" (only where changes are replayed
                                  from a replica) or "always"; NULL: it fires (ENABLE) */
+    char *replica_identity;   /* a partition's REPLICA IDENTITY: "full" or "nothing" (finish
+                                 spells it so; "default" is NULL); NULL: the default */
     char **reads;             /* tables and objects it reads ("name" or "schema.name"):
                                  given by introspection, or found by finish among the
                                  schema's names in the definition's words */

@@ -496,6 +496,7 @@ static void render_object(writer *w, const tide_object *o)
         list_field(w, "columnComments", o->column_comments, o->ncolumn_comments, 1);
     string_field(w, "with", o->with);
     string_field(w, "enabled", o->enabled);
+    string_field(w, "replicaIdentity", o->replica_identity);
     leave(w, "}");
 }
 
@@ -1436,9 +1437,10 @@ static int read_kind(reader *r, const char *k, tide_object *o)
 
 static const char *const object_keys[] = { "kind", "schema", "name", "table", "definition",
                                            "canonical", "reads", "comment", "with", "enabled",
-                                           "columnComments", NULL };
+                                           "columnComments", "replicaIdentity", NULL };
 enum { OBJECT_KIND, OBJECT_SCHEMA, OBJECT_NAME, OBJECT_TABLE, OBJECT_DEFINITION,
-       OBJECT_CANONICAL, OBJECT_READS, OBJECT_COMMENT, OBJECT_WITH, OBJECT_ENABLED, OBJECT_COLUMN_COMMENTS };
+       OBJECT_CANONICAL, OBJECT_READS, OBJECT_COMMENT, OBJECT_WITH, OBJECT_ENABLED, OBJECT_COLUMN_COMMENTS,
+       OBJECT_REPLICA_IDENTITY };
 
 static int object_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1456,6 +1458,7 @@ static int object_field(reader *r, void *obj, int i, const char *k)
     case OBJECT_WITH: return read_text(r, k, 1, &o->with);
     case OBJECT_ENABLED: return read_text(r, k, 1, &o->enabled);
     case OBJECT_COLUMN_COMMENTS: return read_strings(r, k, 1, &o->column_comments, &o->ncolumn_comments);
+    case OBJECT_REPLICA_IDENTITY: return read_text(r, k, 1, &o->replica_identity);
     default: return read_text(r, k, 1, &o->comment);
     }
 }
