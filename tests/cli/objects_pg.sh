@@ -85,6 +85,7 @@ create table part2 (id integer not null, at date not null) partition by range (a
 create table part_i partition of part2 for values from ('2019-01-01') to ('2020-01-01');
 create unique index part_i_at on part_i (at);
 alter table part_i replica identity using index part_i_at;
+create table keyed (id integer, label text, primary key (id) include (label));
 create foreign data wrapper odd_fdw;
 create server odd_srv foreign data wrapper odd_fdw options (host 'h');
 create user mapping for current_user server odd_srv options (password 'secret');
@@ -101,6 +102,7 @@ for what in 'operator ===' \
             'column note.body: options (n_distinct=100)' 'view box_view: the default of column id' \
             'table part_a: row level security of a partition' \
             'table part_i: replica identity of a partition using an index' \
+            'primary key keyed_pkey on keyed: INCLUDE columns' \
             'foreign table odd_ft: constraint odd_ft_id, the comment of column label' \
             'foreign table part_c: a partition with columns or constraints of its own'; do
   case "$out" in *"does not carry: $what"*) ;; *) bad "schema:inspect does not report: $what" ;; esac
