@@ -277,6 +277,10 @@ static void unique_body(tide_sqlw *e, const tide_unique *u)
 {
     tide_sqlw_put(e, u->options & TIDE_CON_NULLS_NOT_DISTINCT ? " unique nulls not distinct " : " unique ");
     tide_sqlw_columns(e, u->columns, u->ncolumns);
+    if (u->ninclude) {
+        tide_sqlw_put(e, " include ");
+        tide_sqlw_columns(e, u->include, u->ninclude);
+    }
     con_options(e, u->options);
 }
 

@@ -307,6 +307,8 @@ static int shapes_of(const tide_schema *s, const char *schema, const char *rel, 
             v[n].label = "key";
             for (j = 0; j < t->uniques[i].ncolumns && j < 32; j++)
                 snprintf(v[n].names[v[n].n++], 64, "%s", t->uniques[i].columns[j]);
+            for (j = 0; j < t->uniques[i].ninclude && v[n].n < 32; j++)   /* INCLUDE ones follow */
+                snprintf(v[n].names[v[n].n++], 64, "%s", t->uniques[i].include[j]);
         }
         for (i = 0; i < t->nindexes; i++, n++) {
             snprintf(v[n].name, 64, "%s", t->indexes[i].name);
@@ -438,6 +440,25 @@ static void attached_index(tide_sqlw *e, const tide_op *op)
     tide_buf_free(&part);
 }
 
+static int same_text(const char *a, const char *b)
+{
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+/* alter table rel replica identity full|nothing|default: a partition's
+ * own (what (NULL: default) differs from was). */
+static void replica_identity(tide_sqlw *e, const char *schema, const char *rel, const char *what,
+                             const char *was)
+{
+    if (same_text(what, was))
+        return;
+    tide_sqlw_put(e, "alter table ");
+    tide_sqlw_qname(e, schema, rel);
+    tide_sqlw_put(e, " replica identity ");
+    tide_sqlw_put(e, what ? what : "default");
+    tide_sqlw_stmt(e);
+}
+
 int pg_emit__partition(tide_sqlw *e, const tide_op *op)
 {
     const tide_object *o = op->object ? op->object : op->old_object;
@@ -457,6 +478,7 @@ int pg_emit__partition(tide_sqlw *e, const tide_op *op)
                 break;
             }
             attach(e, o);
+            replica_identity(e, o->schema, o->name, o->replica_identity, op->old_table->replica_identity);
             break;
         }
         tide_sqlw_put(e, "create table ");
@@ -471,12 +493,14 @@ int pg_emit__partition(tide_sqlw *e, const tide_op *op)
             tide_sqlw_put(e, ")");
         }
         tide_sqlw_stmt(e);
+        replica_identity(e, o->schema, o->name, o->replica_identity, NULL);
         if (o->comment)
             comment(e, o);
         break;
     case TIDE_OP_DROP_OBJECT:
         if (op->table) {                       /* a table of its own from now on */
             detach(e, o);
+            replica_identity(e, o->schema, o->name, op->table->replica_identity, o->replica_identity);
             break;
         }
         tide_sqlw_put(e, "drop table ");
@@ -493,7 +517,9 @@ int pg_emit__partition(tide_sqlw *e, const tide_op *op)
     case TIDE_OP_ALTER_OBJECT:                 /* a new bound: detach, attach */
         if (!strcmp(op->old_object->canonical ? op->old_object->canonical : "",
                     op->object->canonical ? op->object->canonical : "")) {
-            pg_emit__options(e, "table", op->old_object, op->object);   /* its storage parameters alone */
+            if (!same_text(op->old_object->with, op->object->with))      /* its storage parameters */
+                pg_emit__options(e, "table", op->old_object, op->object);
+            replica_identity(e, o->schema, o->name, o->replica_identity, op->old_object->replica_identity);
             break;
         }
         if (!same_key(op->old_object->definition, op->object->definition)) {
@@ -511,6 +537,7 @@ int pg_emit__partition(tide_sqlw *e, const tide_op *op)
         if ((op->old_object->with == NULL) != (op->object->with == NULL) ||
             (op->object->with && strcmp(op->old_object->with, op->object->with)))
             pg_emit__options(e, "table", op->old_object, op->object);
+        replica_identity(e, o->schema, o->name, o->replica_identity, op->old_object->replica_identity);
         break;
     case TIDE_OP_ALTER_OBJECT_COMMENT:
         comment(e, op->object);

@@ -141,7 +141,10 @@ static const char sql_constraints[] = RELS_CTE
     "(SELECT ' (' || pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ', ' ORDER BY k.n) || ')' "
     "FROM pg_catalog.unnest(co.confdelsetcols) WITH ORDINALITY k(attnum, n) "
     "JOIN pg_catalog.pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.attnum), "
-    "co.confmatchtype "
+    "co.confmatchtype, "
+    "CASE WHEN co.contype = 'u' THEN (SELECT "
+    KEY_NAMES("(ix.indkey::pg_catalog.int2[])[ix.indnkeyatts:ix.indnatts - 1]", "ix.indrelid") " "
+    "FROM pg_catalog.pg_index ix WHERE ix.indexrelid = co.conindid AND ix.indnkeyatts < ix.indnatts) END "
     "FROM rels r JOIN pg_catalog.pg_constraint co ON co.conrelid = r.oid "
     DESCRIPTION("cd", "pg_catalog.pg_constraint", "co.oid")
     "LEFT JOIN pg_catalog.pg_class fc ON fc.oid = co.confrelid "
@@ -710,11 +713,13 @@ static const char sql_attached_indexes[] = RELS_CTE
  * as pg_get_expr prints it ("FOR VALUES FROM (...) TO (...)", "DEFAULT")
  * and the key of one partitioned in turn ("... PARTITION BY LIST
  * (region)"), the comment, the namespace and name of the table or
- * partition it is a partition of, then its storage parameters. */
+ * partition it is a partition of, then its storage parameters and its
+ * replica identity (FULL or NOTHING; USING INDEX is reported). */
 static const char sql_partitions[] = RELS_CTE
     "SELECT r.oid, c.relname, pg_catalog.pg_get_expr(c.relpartbound, c.oid) || CASE WHEN c.relkind = 'p' "
     "THEN ' PARTITION BY ' || pg_catalog.pg_get_partkeydef(c.oid) ELSE '' END, d.description, "
-    "pn.nspname, pc.relname, pg_catalog.array_to_string(c.reloptions, ', ') " PARTITIONS_READ
+    "pn.nspname, pc.relname, pg_catalog.array_to_string(c.reloptions, ', '), "
+    "CASE c.relreplident WHEN 'f' THEN 'full' WHEN 'n' THEN 'nothing' END " PARTITIONS_READ
     "JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid "
     "JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent "
     "JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace "
@@ -749,8 +754,8 @@ static const char sql_column_comments[] =
  * a partition with columns or constraints of its own, rules of another
  * relation than a table, a partition or a view, extended statistics
  * not in their relation's namespace or on a foreign table), what it does not say of a relation
- * (a partition's clone of a trigger in another state than its parent's, a partition's replica identity,
- * row level security, unlogged, or columns unlike its table's, a replica identity whose index is gone, a
+ * (a partition's clone of a trigger in another state than its parent's, a primary key's INCLUDE
+ * columns, a partition's replica identity using an index, row level security, unlogged, or columns unlike its table's, a replica identity whose index is gone, a
  * tablespace, an access method, a typed table, column options, a view
  * column's default, a partition in another namespace than its table's, a
  * partition partitioned itself,
@@ -835,7 +840,8 @@ static const char sql_unmodelled[] =
     "UNION ALL SELECT 13, CASE c.relkind WHEN 'i' THEN 'index ' WHEN 'm' THEN 'materialized view ' "
     "ELSE 'table ' END || " REL_NAME " || ': ' || pg_catalog.concat_ws(', ', "
     "CASE WHEN c.relkind NOT IN ('r', 'p') OR c.relreplident = 'd' THEN NULL "
-    "WHEN c.relispartition THEN 'replica identity of a partition' "
+    "WHEN c.relispartition AND c.relreplident = 'i' THEN 'replica identity of a partition using an index' "
+    "WHEN c.relispartition THEN NULL "
     "WHEN c.relreplident = 'i' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index x "
     "WHERE x.indrelid = c.oid AND x.indisreplident) THEN 'replica identity using an index dropped since' END, "
     "CASE WHEN c.reltablespace <> 0 THEN 'tablespace ' || (SELECT ts.spcname FROM pg_catalog.pg_tablespace ts "
@@ -849,8 +855,8 @@ static const char sql_unmodelled[] =
     "CASE WHEN c.relispartition AND c.relpersistence = 'u' THEN 'unlogged partition' END) "
     "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     "WHERE " NAMESPACES " AND c.relkind IN ('r', 'p', 'm', 'i') "
-    "AND (c.relreplident <> 'd' AND c.relkind IN ('r', 'p') AND (c.relispartition OR c.relreplident = 'i' "
-    "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index x WHERE x.indrelid = c.oid AND x.indisreplident)) "
+    "AND (c.relreplident = 'i' AND c.relkind IN ('r', 'p') AND (c.relispartition "
+    "OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index x WHERE x.indrelid = c.oid AND x.indisreplident)) "
     "OR c.reltablespace <> 0 OR c.reloftype <> 0 "
     "OR c.relispartition AND (c.relrowsecurity OR c.relforcerowsecurity OR c.relpersistence = 'u') "
     "OR c.relam <> 0 AND c.relkind <> 'i' AND c.relam <> (SELECT am.oid FROM pg_catalog.pg_am am "
@@ -884,10 +890,10 @@ static const char sql_unmodelled[] =
     "ad.adrelid) IS DISTINCT FROM pg_catalog.pg_get_expr(pd.adbin, pd.adrelid) OR a.attnotnull AND NOT "
     "pa.attnotnull OR a.attstattarget >= 0 AND a.attstattarget <> pa.attstattarget OR a.attstorage <> "
     "pa.attstorage OR a.attcompression <> pa.attcompression) "
-    "UNION ALL SELECT 25, 'unique constraint ' || co.conname || ' on ' || " REL_NAME " || ': INCLUDE columns' "
+    "UNION ALL SELECT 25, 'primary key ' || co.conname || ' on ' || " REL_NAME " || ': INCLUDE columns' "
     "FROM pg_catalog.pg_constraint co JOIN pg_catalog.pg_class c ON c.oid = co.conrelid "
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE " NAMESPACES " AND co.conparentid = 0 AND co.contype = 'u' AND EXISTS (SELECT 1 "
+    "WHERE " NAMESPACES " AND co.conparentid = 0 AND co.contype = 'p' AND EXISTS (SELECT 1 "
     "FROM pg_catalog.pg_index x WHERE x.indexrelid = co.conindid AND x.indnkeyatts < x.indnatts) "
     "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
     "UNION ALL SELECT 19, 'partition ' || " READ_NAME("pn.nspname", "pc.relname") " || ' of ' || " REL_NAME " "
@@ -1407,7 +1413,8 @@ static int read_constraints(reader *r, const PGresult *res)
                 return nomem(r);
             u->options = con_options(res, i) & (TIDE_CON_DEFERRABLE | TIDE_CON_INITIALLY_DEFERRED |
                                                  TIDE_CON_NULLS_NOT_DISTINCT);
-            rc = push_array(r, field(res, i, 3), &u->columns, &u->ncolumns);
+            if ((rc = push_array(r, field(res, i, 3), &u->columns, &u->ncolumns)) == 0)
+                rc = push_array(r, field(res, i, 18), &u->include, &u->ninclude);   /* INCLUDE */
             break;
         case 'f':
             if ((rc = add_fk(r, t, res, i)) == 0) {
@@ -1675,8 +1682,10 @@ static int read_partitions(reader *r, const PGresult *res)
 {
     int from = r->out->nobjects, rc = read_on_table(r, res, TIDE_OBJ_PARTITION, -1, 4), i;
     for (i = 0; rc == 0 && i < PQntuples(res); i++)      /* one object per row: the owner column is read */
-        if (field(res, i, 6) && *field(res, i, 6) &&
-            !(r->out->objects[from + i].with = tide_schema_str(r->out, field(res, i, 6))))
+        if ((field(res, i, 6) && *field(res, i, 6) &&
+             !(r->out->objects[from + i].with = tide_schema_str(r->out, field(res, i, 6)))) ||
+            (field(res, i, 7) &&
+             !(r->out->objects[from + i].replica_identity = tide_schema_str(r->out, field(res, i, 7)))))
             rc = nomem(r);
     return rc;
 }

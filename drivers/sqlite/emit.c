@@ -976,6 +976,8 @@ static int postgres_only(const tide_table *t, tide_err *err)
             what = "a deferrable or NULLS NOT DISTINCT unique constraint", where = t->uniques[j].name;
         else if (t->uniques[j].comment)
             what = "a comment on a constraint (comment =)", where = t->uniques[j].name;
+        else if (t->uniques[j].ninclude)
+            what = "INCLUDE columns of a unique constraint (include =)", where = t->uniques[j].name;
     for (j = 0; !what && j < t->nfks; j++)
         if (t->fks[j].comment)
             what = "a comment on a constraint (comment =)", where = t->fks[j].name;

@@ -11,7 +11,8 @@
 --     primary = { __tide = "primary", columns = {...}, name = "...", onConflict = "rollback" },
 --     indexes = { { __tide = "index", columns = { "a", "b desc" } | expression = "sql",
 --                   name =, unique = true, where = "sql", using = "gin" }... },
---     uniques = { { __tide = "unique", columns = {...}, name =, onConflict = "replace" }... },
+--     uniques = { { __tide = "unique", columns = {...}, name =, onConflict = "replace",
+--                   include = { "c" } }... },
 --     foreigns = { { __tide = "foreign", columns = {...}, table = "org", schema =,
 --                    refColumns = {...}, onDelete =, onUpdate =, name =,
 --                    deferrable = true, initiallyDeferred = true }... },
@@ -700,9 +701,27 @@ function M.primary(spec)
 end
 
 local UNIQUE_KEYS, UNIQUE_LIST = keyset { "name", "deferrable", "initiallyDeferred", "nullsNotDistinct",
-  "onConflict", "comment" }
+  "onConflict", "comment", "include" }
 
---- t.unique { "a", "b", name =, onConflict = "replace" } -> a unique constraint
+-- The include = { "col", ... } of t.index or t.unique (what: "t.index"):
+-- a copy of the list (a string is a list of one), nil when not given.
+local function include_list(include, what, level)
+  if type(include) == "string" then include = { include } end
+  if include == nil then return nil end
+  if type(include) ~= "table" or include[1] == nil then
+    fail(level + 1, nil, what .. ": include must be a list of columns, e.g. include = { \"email\" }")
+  end
+  local copy = {}
+  for i, c in ipairs(include) do
+    if type(c) ~= "string" or c == "" then
+      fail(level + 1, nil, format("%s: include entry %d must be a column name", what, i))
+    end
+    copy[i] = c
+  end
+  return copy
+end
+
+--- t.unique { "a", "b", name =, onConflict = "replace", include = { "c" } } -> a unique constraint
 function M.unique(spec)
   spec_table(spec, "t.unique", "t.unique { \"a\", \"b\" }", 2)
   check_options(spec, UNIQUE_KEYS, UNIQUE_LIST, "t.unique", 2)
@@ -713,7 +732,8 @@ function M.unique(spec)
            deferrable = deferrable, initiallyDeferred = deferred,
            nullsNotDistinct = check_bool(spec.nullsNotDistinct, "t.unique: nullsNotDistinct", 2),
            onConflict = conflict(spec.onConflict, "t.unique", 2),
-           comment = check_string(spec.comment, "t.unique: comment", 2) }
+           comment = check_string(spec.comment, "t.unique: comment", 2),
+           include = include_list(spec.include, "t.unique", 2) }   -- INCLUDE (PostgreSQL)
 end
 
 local INDEX_KEYS, INDEX_LIST = keyset { "name", "unique", "where", "using", "expression", "desc",
@@ -770,21 +790,7 @@ function M.index(spec)
   local entries = {}
   for i, c in ipairs(cols) do entries[i] = c .. orders[i] .. nulls[i] end
   local using = check_string(spec.using, "t.index: using", 2)
-  local include = spec.include
-  if type(include) == "string" then include = { include } end
-  if include ~= nil then
-    if type(include) ~= "table" or include[1] == nil then
-      fail(2, nil, "t.index: include must be a list of columns, e.g. include = { \"email\" }")
-    end
-    local copy = {}
-    for i, c in ipairs(include) do
-      if type(c) ~= "string" or c == "" then
-        fail(2, nil, format("t.index: include entry %d must be a column name", i))
-      end
-      copy[i] = c
-    end
-    include = copy
-  end
+  local include = include_list(spec.include, "t.index", 2)
   return {
     include = include,
     __tide = "index", columns = entries, expression = expression,
@@ -949,7 +955,10 @@ local function check_table(b, t, names, keyed)
   end
   if t.primary then check_columns(b, t, names, t.primary.columns, "t.primary") end
   for _, ix in ipairs(t.indexes) do check_columns(b, t, names, ix.columns, "t.index") end
-  for _, u in ipairs(t.uniques) do check_columns(b, t, names, u.columns, "t.unique") end
+  for _, u in ipairs(t.uniques) do
+    check_columns(b, t, names, u.columns, "t.unique")
+    if u.include then check_columns(b, t, names, u.include, "t.unique: include") end
+  end
   for _, f in ipairs(t.foreigns) do check_columns(b, t, names, f.columns, "t.foreign") end
 end
 
@@ -1241,7 +1250,7 @@ local KINDS = {
 }
 
 local OBJECT_KEYS, OBJECT_LIST = keyset { "sql", "table", "comment", "renamedFrom", "with", "enabled",
-                                          "columnComments" }
+                                          "columnComments", "replicaIdentity" }
 local COLUMN_COMMENTED = { view = true, ["materialized view"] = true, partition = true, type = true }
 
 local Obj = {}
@@ -1331,6 +1340,12 @@ function ObjMT.__call(b, spec)
     ofail(b, format("enabled must be false (disabled), \"replica\" or \"always\", not %s",
       type(enabled) == "string" and format("'%s'", enabled) or "a " .. type(enabled)), 2)
   end
+  -- replicaIdentity = "full" | "nothing" | "default" (a partition's REPLICA
+  -- IDENTITY; finish checks the word)
+  local replica = object_string(b, spec.replicaIdentity, "replicaIdentity", 2)
+  if replica ~= nil and b.__kind ~= "partition" then
+    ofail(b, "replicaIdentity = is for partitions (a table says :replicaIdentity)", 2)
+  end
   -- columnComments = { column = "comment" } (COMMENT ON COLUMN of a view's,
   -- a materialized view's, a partition's or a type's column)
   local cc = spec.columnComments
@@ -1349,7 +1364,7 @@ function ObjMT.__call(b, spec)
   end
   return { __tide = "object", kind = b.__kind, name = b.__object, schema = schema, table = tbl,
            sql = sql, comment = comment or b.__comment, renamedFrom = renamed or b.__renamedFrom,
-           with = with, enabled = enabled, columnComments = cc }
+           with = with, enabled = enabled, columnComments = cc, replicaIdentity = replica }
 end
 
 ObjMT.__index = function(b, k)

@@ -602,8 +602,9 @@ done:
 /* ---- table items --------------------------------------------------------- */
 
 static const char *const named_keys[] = { "__tide", "name", "columns", "deferrable",
-                                          "initiallyDeferred", "nullsNotDistinct", "onConflict", "comment" };
-enum { N_TAG, N_NAME, N_COLUMNS, N_DEFERRABLE, N_DEFERRED, N_NND, N_CONFLICT, N_COMMENT, N_N };
+                                          "initiallyDeferred", "nullsNotDistinct", "onConflict", "comment",
+                                          "include" };
+enum { N_TAG, N_NAME, N_COLUMNS, N_DEFERRABLE, N_DEFERRED, N_NND, N_CONFLICT, N_COMMENT, N_INCLUDE, N_N };
 
 /* A key's deferrable, initiallyDeferred (and for a unique constraint
  * nullsNotDistinct) as TIDE_CON_* bits. */
@@ -640,6 +641,10 @@ static int convert_primary(conv *cv, tide_table *t, int idx)
         (rc = key_options(cv, base, "t.primary", 0, &t->pk_options)) < 0 ||
         (rc = conflict(cv, base + N_CONFLICT, "t.primary: onConflict", &t->pk_conflict)) < 0)
         goto done;
+    if (!lua_isnil(cv->L, base + N_INCLUDE)) {
+        rc = fail(cv, "t.primary: include applies to t.unique and t.index");
+        goto done;
+    }
     t->pk_name = tide_schema_str(cv->s, name);
     t->pk_comment = tide_schema_str(cv->s, comment);
 done:
@@ -659,7 +664,8 @@ static int convert_unique(conv *cv, tide_table *t, int idx)
     if (!(u = tide_table_add_unique(cv->s, t, name)) || (comment && !(u->comment = tide_schema_str(cv->s, comment))))
         rc = nomem(cv);
     else if ((rc = str_list(cv, base + N_COLUMNS, "t.unique: columns", 1, &u->columns, &u->ncolumns)) == 0 &&
-             (rc = key_options(cv, base, "t.unique", 1, &u->options)) == 0)
+             (rc = key_options(cv, base, "t.unique", 1, &u->options)) == 0 &&
+             (rc = str_list(cv, base + N_INCLUDE, "t.unique: include", 0, &u->include, &u->ninclude)) == 0)
         rc = conflict(cv, base + N_CONFLICT, "t.unique: onConflict", &u->on_conflict);
 done:
     lua_settop(cv->L, top);
@@ -896,10 +902,10 @@ done:
 
 static const char *const object_keys[] = {
     "__tide", "kind", "name", "schema", "table", "sql", "comment", "renamedFrom", "with", "enabled",
-    "columnComments"
+    "columnComments", "replicaIdentity"
 };
 enum { O_TAG, O_KIND, O_NAME, O_SCHEMA, O_TABLE, O_SQL, O_COMMENT, O_RENAMED, O_WITH, O_ENABLED, O_COLCOMMENTS,
-       O_N };
+       O_REPLICA, O_N };
 static const shape object_shape = { "object", "an object (t.view \"name\" [[...]], t.trigger ...)",
                                     object_keys, O_N };
 
@@ -957,7 +963,7 @@ static int convert_object(conv *cv, int idx)
 {
     lua_State *L = cv->L;
     int top = lua_gettop(L), base, rc, on_table;
-    const char *name, *schema, *table, *sql, *comment, *renamed, *with, *enabled;
+    const char *name, *schema, *table, *sql, *comment, *renamed, *with, *enabled, *replica;
     tide_object_kind kind = TIDE_OBJ_VIEW;
     tide_object *o;
     cv->table = cv->column = cv->object = NULL;
@@ -974,7 +980,8 @@ static int convert_object(conv *cv, int idx)
         (rc = opt_str(cv, base + O_COMMENT, "comment", &comment)) < 0 ||
         (rc = opt_str(cv, base + O_RENAMED, "renamedFrom", &renamed)) < 0 ||
         (rc = opt_str(cv, base + O_WITH, "with", &with)) < 0 ||
-        (rc = opt_str(cv, base + O_ENABLED, "enabled", &enabled)) < 0)
+        (rc = opt_str(cv, base + O_ENABLED, "enabled", &enabled)) < 0 ||
+        (rc = opt_str(cv, base + O_REPLICA, "replicaIdentity", &replica)) < 0)
         goto done;
     on_table = (tide_object_kinds[kind].flags & TIDE_OBJK_ON_TABLE) != 0;
     if (on_table != (table != NULL)) {
@@ -991,6 +998,7 @@ static int convert_object(conv *cv, int idx)
     o->renamed_from = tide_schema_str(cv->s, renamed);
     o->with = tide_schema_str(cv->s, with);
     o->enabled = tide_schema_str(cv->s, enabled);
+    o->replica_identity = tide_schema_str(cv->s, replica);
     if ((rc = column_comments(cv, base + O_COLCOMMENTS, o)) < 0)
         goto done;
     cv->object = NULL;

@@ -801,6 +801,7 @@ static void diff_constraints(differ *d, const tide_table *at, const tide_table *
 #define COLS(x) (x)->columns, (x)->ncolumns
     DIFF_NAMED(d, at, bt, uniques, nuniques, TIDE_OP_DROP_UNIQUE, TIDE_OP_ADD_UNIQUE, unique,
                same_cols(d, at, bt, x_->columns, x_->ncolumns, y_->columns, y_->ncolumns) &&
+               same_cols(d, at, bt, x_->include, x_->ninclude, y_->include, y_->ninclude) &&
                x_->options == y_->options && same(x_->on_conflict, y_->on_conflict), "key",
                TIDE_OP_RENAME_CONSTRAINT);
     DIFF_NAMED(d, at, bt, indexes, nindexes, TIDE_OP_DROP_INDEX, TIDE_OP_CREATE_INDEX, index,
@@ -1692,8 +1693,9 @@ static void diff_objects(differ *d)
             continue;
         }
         int same_def = !strcmp(ao->canonical ? ao->canonical : "", bo->canonical ? bo->canonical : "");
-        if (!same_def || !same(ao->with, bo->with) || !same(ao->enabled, bo->enabled)) {
-            /* a view's options, a trigger's state: altered in place */
+        if (!same_def || !same(ao->with, bo->with) || !same(ao->enabled, bo->enabled) ||
+            !same(ao->replica_identity, bo->replica_identity)) {
+            /* a view's options, a trigger's state, a partition's replica identity: altered in place */
             int options_only = same_def && (bo->kind == TIDE_OBJ_VIEW || bo->kind == TIDE_OBJ_MATVIEW ||
                                             bo->kind == TIDE_OBJ_PARTITION ||
                                             bo->kind == TIDE_OBJ_TRIGGER || bo->kind == TIDE_OBJ_EVENT_TRIGGER);

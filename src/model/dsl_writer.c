@@ -215,7 +215,7 @@ static const tide_unique *column_unique(writer *w, const tide_table *t, const ch
     int i;
     for (i = 0; i < t->nuniques; i++) {
         const tide_unique *u = &t->uniques[i];
-        if (u->ncolumns != 1 || strcmp(u->columns[0], column) || u->options || u->comment)
+        if (u->ncolumns != 1 || strcmp(u->columns[0], column) || u->options || u->comment || u->ninclude)
             continue;
         if (generated(w, t, u->name, u->columns, 1, "key"))
             return u;
@@ -711,6 +711,10 @@ static void uniques(writer *w, tide_buf *b, const tide_table *t, const char *ind
             put(w, b, ", name = ");
             quote(w, b, u->name);
         }
+        if (u->ninclude) {
+            put(w, b, ", include = ");
+            str_list(w, b, u->include, u->ninclude);
+        }
         con_options(w, b, u->options);
         on_conflict(w, b, ", ", u->on_conflict);
         item_comment(w, b, u->comment);
@@ -871,7 +875,7 @@ static void object(writer *w, tide_buf *b, const tide_object *o, const char *ind
 {
     const char *word = dotted_object(o->name) || dotted(o->schema) ? NULL : dsl_words[o->kind];
     int plain = !word, options = o->table || o->comment || o->renamed_from || o->with || o->enabled ||
-                                 o->ncolumn_comments || plain;
+                                 o->replica_identity || o->ncolumn_comments || plain;
     int i;
     if (!sayable(w, o))
         return;
@@ -912,9 +916,14 @@ static void object(writer *w, tide_buf *b, const tide_object *o, const char *ind
         else
             quote(w, b, o->enabled);
     }
-    if (o->ncolumn_comments) {               /* columnComments = { ["id"] = "the key" } */
+    if (o->replica_identity) {               /* a partition's REPLICA IDENTITY */
         put(w, b, plain || o->table || o->comment || o->renamed_from || o->with || o->enabled
-                  ? ", columnComments = {" : " columnComments = {");
+                  ? ", replicaIdentity = " : " replicaIdentity = ");
+        quote(w, b, o->replica_identity);
+    }
+    if (o->ncolumn_comments) {               /* columnComments = { ["id"] = "the key" } */
+        put(w, b, plain || o->table || o->comment || o->renamed_from || o->with || o->enabled ||
+                  o->replica_identity ? ", columnComments = {" : " columnComments = {");
         for (i = 0; i + 1 < o->ncolumn_comments; i += 2) {
             put(w, b, i ? ", [" : " [");
             quote(w, b, o->column_comments[i]);
@@ -925,7 +934,7 @@ static void object(writer *w, tide_buf *b, const tide_object *o, const char *ind
     }
     if (options)
         put(w, b, plain || o->table || o->comment || o->renamed_from || o->with || o->enabled ||
-                  o->ncolumn_comments ? ", sql = " : " sql = ");
+                  o->replica_identity || o->ncolumn_comments ? ", sql = " : " sql = ");
     long_string(w, b, o->definition ? o->definition : "");
     if (options)
         put(w, b, " }");

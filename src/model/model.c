@@ -1216,25 +1216,43 @@ static int names_key(const tide_table *t, const char **names, int n, const char 
 /* REPLICA IDENTITY spelled one way: "full", "nothing" or "using index
  * NAME" in lower case (the name as given, its double quotes taken off);
  * "default" is none. */
-static int replica_identity(finisher *f, tide_table *t)
+/* "default", "full" or "nothing" (any case, spaces around) in *ri as
+ * finish spells it (NULL, "full", "nothing"): 1 when done, 0 when *ri
+ * says something else (left as it is), < 0 out of memory. */
+static int replica_word(finisher *f, char **ri)
 {
-    const char *p = t->replica_identity, *name;
+    const char *p = *ri;
     size_t n;
     if (!p)
-        return 0;
+        return 1;
     while (isspace((unsigned char)*p))
         p++;
     n = strlen(p);
     while (n && isspace((unsigned char)p[n - 1]))
         n--;
     if (n == 7 && !strncasecmp(p, "default", 7)) {
-        t->replica_identity = NULL;
-        return 0;
+        *ri = NULL;
+        return 1;
     }
     if ((n == 4 && !strncasecmp(p, "full", 4)) || (n == 7 && !strncasecmp(p, "nothing", 7))) {
-        t->replica_identity = tide_schema_str(f->s, n == 4 ? "full" : "nothing");
-        return t->replica_identity ? 0 : tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+        *ri = tide_schema_str(f->s, n == 4 ? "full" : "nothing");
+        return *ri ? 1 : tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
     }
+    return 0;
+}
+
+static int replica_identity(finisher *f, tide_table *t)
+{
+    const char *p = t->replica_identity, *name;
+    size_t n;
+    int rc = replica_word(f, &t->replica_identity);
+    if (rc != 0)
+        return rc < 0 ? rc : 0;
+    while (isspace((unsigned char)*p))
+        p++;
+    n = strlen(p);
+    while (n && isspace((unsigned char)p[n - 1]))
+        n--;
     if (n > 12 && !strncasecmp(p, "using", 5) && isspace((unsigned char)p[5])) {
         for (name = p + 5; isspace((unsigned char)*name); name++)
             ;
@@ -1300,7 +1318,9 @@ static int check_table(finisher *f, tide_table *t)
     }
     rc = check_columns(f, t, t->pk, t->npk, "the primary key", 0);
     for (i = 0; rc == 0 && i < t->nuniques; i++)
-        rc = check_columns(f, t, t->uniques[i].columns, t->uniques[i].ncolumns, "a unique constraint", 0);
+        if ((rc = check_columns(f, t, t->uniques[i].columns, t->uniques[i].ncolumns, "a unique constraint", 0)) == 0)
+            rc = check_columns(f, t, t->uniques[i].include, t->uniques[i].ninclude,
+                               "a unique constraint's include", 0);
     for (i = 0; rc == 0 && i < t->nindexes; i++)
         rc = check_columns(f, t, t->indexes[i].columns, t->indexes[i].ncolumns, "an index", 1);
     for (i = 0; rc == 0 && i < t->nfks; i++)
@@ -1754,6 +1774,14 @@ static int finish_objects(finisher *f)
                                 "materialized views and partitions", kind, o->name);
         if ((rc = storage_params(f, &o->with)) < 0)
             return rc;
+        if (o->replica_identity && o->kind != TIDE_OBJ_PARTITION)
+            return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': replicaIdentity = is for partitions (a table "
+                                "says :replicaIdentity)", kind, o->name);
+        if (o->replica_identity && (rc = replica_word(f, &o->replica_identity)) <= 0)
+            return rc < 0 ? rc : tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': replicaIdentity is '%s': write "
+                                              "\"full\", \"nothing\" or \"default\" (a partition's using "
+                                              "index is not carried: write it in a migration)", kind, o->name,
+                                              o->replica_identity);
         if ((rc = finish_column_comments(f, o)) < 0)
             return rc;
         if (!o->canonical) {
@@ -2101,7 +2129,8 @@ static int copy_table(tide_schema *s, const tide_table *a)
     }
     for (i = 0; i < a->nuniques; i++) {
         tide_unique *u = tide_table_add_unique(s, t, a->uniques[i].name);
-        if (!u || copy_strv(s, &u->columns, &u->ncolumns, a->uniques[i].columns, a->uniques[i].ncolumns) < 0)
+        if (!u || copy_strv(s, &u->columns, &u->ncolumns, a->uniques[i].columns, a->uniques[i].ncolumns) < 0 ||
+            copy_strv(s, &u->include, &u->ninclude, a->uniques[i].include, a->uniques[i].ninclude) < 0)
             return TIDE_ENOMEM;
         u->pos = a->uniques[i].pos;
     }
@@ -2181,6 +2210,7 @@ tide_schema *tide_schema_copy(const tide_schema *src)
             o->comment = tide_schema_str(s, a->comment);
             o->with = tide_schema_str(s, a->with);
             o->enabled = tide_schema_str(s, a->enabled);
+            o->replica_identity = tide_schema_str(s, a->replica_identity);
             o->renamed_from = tide_schema_str(s, a->renamed_from);
             o->reads_given = a->reads_given;
             if (a->reads_given)

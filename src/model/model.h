@@ -112,6 +112,8 @@ typedef struct tide_unique {
     unsigned options;       /* TIDE_CON_DEFERRABLE, _INITIALLY_DEFERRED, _NULLS_NOT_DISTINCT */
     char *on_conflict;      /* ON CONFLICT resolution (tide_conflict_words); NULL: none */
     char *comment;          /* NULL: none (PostgreSQL COMMENT ON CONSTRAINT) */
+    char **include;         /* INCLUDE columns (PostgreSQL 11): in its index, not keys; none: NULL */
+    int ninclude;
     int pos;                /* declared position among its table's unique constraints (set
                                when added): SQLite numbers their indexes by it
                                (sqlite_autoindex_<table>_<n>), so a table it writes declares
@@ -342,6 +344,8 @@ typedef struct tide_object {
     char *enabled;            /* a trigger that does not fire as triggers do by default:
                                  "disabled", "replica" (only where changes are replayed
                                  from a replica) or "always"; NULL: it fires (ENABLE) */
+    char *replica_identity;   /* a partition's REPLICA IDENTITY: "full" or "nothing" (finish
+                                 spells it so; "default" is NULL); NULL: the default */
     char **reads;             /* tables and objects it reads ("name" or "schema.name"):
                                  given by introspection, or found by finish among the
                                  schema's names in the definition's words */

@@ -320,6 +320,7 @@ static void render_key(writer *w, const tide_unique *u)
     enter(w, "{");
     string_field(w, "name", u->name);
     list_field(w, "columns", u->columns, u->ncolumns, 1);
+    list_field(w, "include", u->include, u->ninclude, 0);
     render_con_options(w, u->options);
     string_field(w, "onConflict", u->on_conflict);
     string_field(w, "comment", u->comment);
@@ -495,6 +496,7 @@ static void render_object(writer *w, const tide_object *o)
         list_field(w, "columnComments", o->column_comments, o->ncolumn_comments, 1);
     string_field(w, "with", o->with);
     string_field(w, "enabled", o->enabled);
+    string_field(w, "replicaIdentity", o->replica_identity);
     leave(w, "}");
 }
 
@@ -1197,7 +1199,8 @@ static int read_con_options(reader *r, const char *k, unsigned *dst)
     return 0;
 }
 
-static const char *const unique_keys[] = { "name", "columns", "options", "onConflict", "comment", NULL };
+static const char *const unique_keys[] = { "name", "columns", "options", "onConflict", "comment", "include",
+                                           NULL };
 
 static int unique_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1210,6 +1213,8 @@ static int unique_field(reader *r, void *obj, int i, const char *k)
         return read_text(r, k, 1, &u->on_conflict);
     if (i == 4)
         return read_text(r, k, 1, &u->comment);
+    if (i == 5)
+        return read_strings(r, k, 1, &u->include, &u->ninclude);
     return read_strings(r, k, 0, &u->columns, &u->ncolumns);
 }
 
@@ -1235,6 +1240,8 @@ static int read_primary_key(reader *r, tide_table *t, const char *k)
     }
     if ((rc = read_item(r, &pk_shape, &pk, NULL)) < 0)
         return rc;
+    if (pk.ninclude)                      /* a unique constraint's key, not the primary key's */
+        return fail(r, r->p, "\"%s\": the primary key has no \"include\" (a unique constraint's)", k);
     t->pk_name = pk.name;
     t->pk = pk.columns;
     t->npk = pk.ncolumns;
@@ -1430,9 +1437,10 @@ static int read_kind(reader *r, const char *k, tide_object *o)
 
 static const char *const object_keys[] = { "kind", "schema", "name", "table", "definition",
                                            "canonical", "reads", "comment", "with", "enabled",
-                                           "columnComments", NULL };
+                                           "columnComments", "replicaIdentity", NULL };
 enum { OBJECT_KIND, OBJECT_SCHEMA, OBJECT_NAME, OBJECT_TABLE, OBJECT_DEFINITION,
-       OBJECT_CANONICAL, OBJECT_READS, OBJECT_COMMENT, OBJECT_WITH, OBJECT_ENABLED, OBJECT_COLUMN_COMMENTS };
+       OBJECT_CANONICAL, OBJECT_READS, OBJECT_COMMENT, OBJECT_WITH, OBJECT_ENABLED, OBJECT_COLUMN_COMMENTS,
+       OBJECT_REPLICA_IDENTITY };
 
 static int object_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1450,6 +1458,7 @@ static int object_field(reader *r, void *obj, int i, const char *k)
     case OBJECT_WITH: return read_text(r, k, 1, &o->with);
     case OBJECT_ENABLED: return read_text(r, k, 1, &o->enabled);
     case OBJECT_COLUMN_COMMENTS: return read_strings(r, k, 1, &o->column_comments, &o->ncolumn_comments);
+    case OBJECT_REPLICA_IDENTITY: return read_text(r, k, 1, &o->replica_identity);
     default: return read_text(r, k, 1, &o->comment);
     }
 }

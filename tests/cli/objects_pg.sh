@@ -80,6 +80,12 @@ create table ledger (id integer, box_id integer, code text, label text,
   constraint ledger_code unique (code) include (label));
 create table ledger2 (id integer, box_id integer references box on delete set null (box_id));
 alter table part_a enable row level security;
+alter table part_a replica identity full;
+create table part2 (id integer not null, at date not null) partition by range (at);
+create table part_i partition of part2 for values from ('2019-01-01') to ('2020-01-01');
+create unique index part_i_at on part_i (at);
+alter table part_i replica identity using index part_i_at;
+create table keyed (id integer, label text, primary key (id) include (label));
 create foreign data wrapper odd_fdw;
 create server odd_srv foreign data wrapper odd_fdw options (host 'h');
 create user mapping for current_user server odd_srv options (password 'secret');
@@ -94,8 +100,9 @@ for what in 'operator ===' \
             'text search parser' \
             'trigger note_keep on partition part_a: disabled' \
             'column note.body: options (n_distinct=100)' 'view box_view: the default of column id' \
-            'unique constraint ledger_code on ledger: INCLUDE columns' \
             'table part_a: row level security of a partition' \
+            'table part_i: replica identity of a partition using an index' \
+            'primary key keyed_pkey on keyed: INCLUDE columns' \
             'foreign table odd_ft: constraint odd_ft_id, the comment of column label' \
             'foreign table part_c: a partition with columns or constraints of its own'; do
   case "$out" in *"does not carry: $what"*) ;; *) bad "schema:inspect does not report: $what" ;; esac
@@ -106,6 +113,8 @@ for what in 't.aggregate "total" [['$'\n''CREATE AGGREGATE public.total(integer)
             't.aggregate "tally" [['$'\n''CREATE AGGREGATE public.tally(*)' 'SFUNC = public.add_up,' \
             't.schema "public" { comment = "the application" }' \
             't.table "note" :replicaIdentity "full" {' \
+            't.unique { "code", name = "ledger_code", include = { "label" } }' \
+            't.partition "part_a" { table = "part", replicaIdentity = "full", sql = [[' \
             't.publication "everything" [[for all tables]]' \
             't.rangeType "span" [[subtype = integer]]' \
             't.textSearchConfiguration "plain_words" [[parser = "default"; mapping for asciiword with simple;' \
@@ -121,6 +130,7 @@ for what in 't.aggregate "total" [['$'\n''CREATE AGGREGATE public.total(integer)
             't.rule "note_never_deleted" { table = "note", sql = [['$'\n''CREATE RULE note_never_deleted AS'; do
   case "$stdout" in *"$what"*) ;; *) bad "schema:inspect does not write: $what" ;; esac
 done
+case "$out" in *"does not carry: unique constraint"*) bad "a unique constraint's INCLUDE columns are reported as not carried" ;; esac
 case "$out" in *"does not carry: sequence box_serial"*|*"does not carry: collation"*|*"does not carry: statistics"*|*"does not carry: rule"*|*"does not carry: table note"*|*"does not carry: trigger note_keep on note"*)
   bad "a sequence owner, a collation, statistics, a rule, a replica identity or a trigger's state are reported as not carried" ;; esac
 case "$out$stdout" in *"user mapping"*|*"secret"*|*"carry: foreign data wrapper"*|*"carry: server"*|*"part_b: a partition"*)
@@ -169,6 +179,32 @@ for case in ':replicaIdentity "everything"|table item: replicaIdentity is '"'eve
   (cd ri && "$TIDE_BIN" --url "$URL" migration:create --name x) > ri.out 2>&1; rc=$?; out=$(cat ri.out)
   expect_rc 1; expect_out "${case#*|}"
   [ ! -e ri/migrations ] || [ -z "$(ls ri/migrations)" ] || bad "a migration was written for ${case%%|*}"
+done
+
+t "a unique constraint's include naming no column of its table, or not a list of names: refused by name, nothing written"
+for case in 't.unique { "n", include = { "nope" } }|table item: a unique constraint'"'"'s include names column '"'nope'"', which the table does not have' \
+            't.unique { "n", include = 5 }|t.unique: include must be a list of columns' \
+            't.unique { "n", include = { "id", 7 } }|t.unique: include entry 2 must be a column name' \
+            't.primary { "id", include = { "n" } }|t.primary: unknown option '"'include'"''; do
+  rm -rf ui && mkdir -p ui/schema
+  printf 'local t = require "tide.schema"\nreturn { t.table "item" { t.col "id" :integer(), t.col "n" :integer(), %s } }\n' \
+    "${case%%|*}" > ui/schema/app.lua
+  (cd ui && "$TIDE_BIN" --url "$URL" migration:create --name x) > ui.out 2>&1; rc=$?; out=$(cat ui.out)
+  expect_rc 1; expect_out "${case#*|}"
+  [ ! -e ui/migrations ] || [ -z "$(ls ui/migrations)" ] || bad "a migration was written for ${case%%|*}"
+done
+
+t "a partition's replicaIdentity tide does not carry or cannot read, or on what is not a partition: refused by name, nothing written"
+for case in 'replicaIdentity = "using index ev_1_pkey"|partition '"'ev_1'"': replicaIdentity is '"'using index ev_1_pkey'"': write "full", "nothing" or "default"' \
+            'replicaIdentity = "sometimes"|partition '"'ev_1'"': replicaIdentity is '"'sometimes'"'' \
+            'replicaIdentity = true|partition '"'ev_1'"': replicaIdentity must be a non-empty string, not a boolean' \
+            'sql = [[for values in (1)]] }, t.view "v" { replicaIdentity = "full"|view '"'v'"': replicaIdentity = is for partitions (a table says :replicaIdentity)'; do
+  rm -rf rp && mkdir -p rp/schema
+  printf 'local t = require "tide.schema"\nreturn { t.table "ev" :partitionBy "list (k)" { t.col "k" :integer() :primary() },\n  t.partition "ev_1" { table = "ev", %s, sql = [[for values in (1)]] } }\n' \
+    "${case%%|*}" > rp/schema/app.lua
+  (cd rp && "$TIDE_BIN" --url "$URL" migration:create --name x) > rp.out 2>&1; rc=$?; out=$(cat rp.out)
+  expect_rc 1; expect_out "${case#*|}"
+  [ ! -e rp/migrations ] || [ -z "$(ls rp/migrations)" ] || bad "a migration was written for ${case%%|*}"
 done
 
 t "schema:drop drops a type another type reads (a dictionary a configuration maps to, a domain in a composite type) and the database's own objects"

@@ -510,6 +510,12 @@ describe("tide.schema objects, generated columns and table options", function()
     assert.are.equal("set null (s)", tb.foreigns[1].onDelete)
     local mf = t.table "m" { t.col "s" :integer(), t.foreign { "s", table = "sec", matchFull = true } }
     assert.is_true(mf.foreigns[1].matchFull)
+    local ui = t.table "u" { t.col "a" :integer(), t.col "b" :text(), t.unique { "a", include = "b" } }
+    assert.are.same({ "b" }, ui.uniques[1].include)
+    raises(function() return t.unique { "a", include = {} } end, "t.unique: include must be a list of columns")
+    assert.are.equal("full", (t.partition "p_1" { table = "p", replicaIdentity = "full", sql = "default" }).replicaIdentity)
+    raises(function() return t.view "v" { replicaIdentity = "full", sql = "select 1" } end,
+      "replicaIdentity = is for partitions")
     raises(function() return t.table "q" { t.col "s" :integer(),
       t.foreign { "s", table = "sec", onUpdate = "set null (s)" } } end, "only onDelete = \"set null (columns)\"")
     raises(function() return t.table "q" { t.col "s" :integer(),

@@ -1,0 +1,1 @@
+select id, at from ev order by id;
