@@ -1573,11 +1573,26 @@ static const char *function_head(const char *def, const char **start)
     return got > 0 ? end : p;
 }
 
+/* A function made after tables (after_tables) named schema.name, or NULL. */
+static const tide_object *late_function(const tide_schema *s, const char *schema, const char *name)
+{
+    int i;
+    for (i = 0; i < s->nobjects; i++) {
+        const tide_object *o = &s->objects[i];
+        if (o->kind == TIDE_OBJ_FUNCTION && o->after_tables && !cmp_opt(o->schema, schema) &&
+            tide_model_same_name(s->nocase, o->name, name))
+            return o;
+    }
+    return NULL;
+}
+
 /* Whether the words of def from start to end name a table or a readable
  * object of the schema (a function taking or returning a table's row
- * type: PostgreSQL needs the table when the function is created).
+ * type: PostgreSQL needs the table when the function is created), or,
+ * with functions, a function made after tables (an aggregate's SFUNC
+ * over a table's row type: the aggregate needs it made first).
  * 1, 0, or -1 out of memory. */
-static int names_relation(const tide_schema *s, const char *start, const char *end)
+static int names_relation(const tide_schema *s, const char *start, const char *end, int functions)
 {
     tide_buf word = TIDE_BUF_INIT, prev = TIDE_BUF_INIT;
     const char *p = start;
@@ -1589,7 +1604,7 @@ static int names_relation(const tide_schema *s, const char *start, const char *e
         if (p > end)
             break;
         found = tide_schema_find_table(s, schema, word.data) || readable_object(s, schema, word.data) ||
-                late_type(s, schema, word.data);
+                late_type(s, schema, word.data) || (functions && late_function(s, schema, word.data));
         if ((qualified = *p == '.') != 0) {
             tide_buf_reset(&prev);
             if (tide_buf_add(&prev, word.data, word.len) < 0)
@@ -1774,11 +1789,13 @@ static int finish_objects(finisher *f)
         const char *start, *end = NULL;
         if (o->kind == TIDE_OBJ_FUNCTION && body == 0) {     /* f(r some_table) returns setof t */
             end = function_head(o->definition, &start);
-            sig = names_relation(s, start, end);
+            sig = names_relation(s, start, end, 0);
         } else if (o->kind == TIDE_OBJ_DOMAIN) {     /* a domain over a table's row type */
             end = domain_base_end(o->definition);
-            sig = names_relation(s, o->definition, end);
-        }
+            sig = names_relation(s, o->definition, end, 0);
+        } else if (o->kind == TIDE_OBJ_AGGREGATE) {  /* over, or with a state of, a table's row type */
+            sig = names_relation(s, o->definition, o->definition + strlen(o->definition), 1);
+        }                                            /* (functions sort first: theirs is known) */
         if (body < 0 || sig < 0)
             return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
         o->after_tables = body || sig;

@@ -354,7 +354,9 @@ typedef struct tide_object {
                                  with the reads of a READS kind; or a function whose
                                  arguments or result are a table's row type (reads: the
                                  tables its signature names), or a domain over one (reads:
-                                 its base type), or whose signature names such a domain */
+                                 its base type), or whose signature names such a domain;
+                                 or an aggregate whose arguments or state are a table's
+                                 row type or whose support function is made after tables */
 } tide_object;
 
 typedef struct tide_arena tide_arena;
