@@ -1540,6 +1540,59 @@ static tide_op *object_op(differ *d, tide_op_kind kind, const tide_object *ao, c
     return op;
 }
 
+/* Whether expression e calls function name ("name(" or "schema.name(",
+ * name a word of its own). */
+static int expr_calls(const char *e, const char *name)
+{
+    size_t n = strlen(name);
+    const char *p, *q;
+    for (p = e ? strstr(e, name) : NULL; p; p = strstr(p + 1, name)) {
+        if (p > e && (isalnum((unsigned char)p[-1]) || p[-1] == '_'))
+            continue;
+        for (q = p + n; *q == ' ' || *q == '"'; q++)
+            ;
+        if (*q == '(' && !(isalnum((unsigned char)p[n]) || p[n] == '_'))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether function ao, dropped, is still used until the last phases: by a
+ * domain or a range type of a that goes (no partner in b: its CHECK, its
+ * DEFAULT, its subtype_diff), or by a generated column, a default or a
+ * CHECK of a's tables (a column dropped goes after the objects made
+ * before tables), or by a function that goes with them (its body of SQL
+ * calls it): the function goes last, with the types, after them. */
+static int goes_late(const differ *d, const tide_object *ao, int depth)
+{
+    char q[300];
+    int i, j, k;
+    if (ao->kind != TIDE_OBJ_FUNCTION || depth > 16)
+        return 0;
+    for (i = 0; i < d->a->ntables; i++) {
+        const tide_table *t = d->a->tables[i];
+        if (!same(t->schema, ao->schema))
+            continue;
+        for (k = 0; k < t->ncolumns; k++)
+            if (expr_calls(t->columns[k].generated, ao->name) || expr_calls(t->columns[k].default_expr, ao->name))
+                return 1;
+        for (k = 0; k < t->nchecks; k++)
+            if (expr_calls(t->checks[k].expr, ao->name))
+                return 1;
+    }
+    snprintf(q, sizeof q, "%s%s%s", ao->schema ? ao->schema : "", ao->schema ? "." : "", ao->name);
+    for (i = 0; i < d->a->nobjects; i++) {
+        const tide_object *t = &d->a->objects[i];
+        if ((t->kind != TIDE_OBJ_DOMAIN && t->kind != TIDE_OBJ_RANGE && t->kind != TIDE_OBJ_FUNCTION) ||
+            t == ao || object_is_paired(d, t))
+            continue;
+        for (j = 0; j < t->nreads; j++)
+            if (same_name(d, t->reads[j], q) && (t->kind != TIDE_OBJ_FUNCTION || goes_late(d, t, depth + 1)))
+                return 1;
+    }
+    return 0;
+}
+
 static void drop_object(differ *d, const tide_object *ao, int recreate)
 {
     tide_op *op;
@@ -1551,7 +1604,11 @@ static void drop_object(differ *d, const tide_object *ao, int recreate)
         note(d, 1, "safe mode: %s %s is not dropped", kind_name(ao), ao->name);
         return;
     }
-    if ((op = object_op(d, TIDE_OP_DROP_OBJECT, ao, NULL)) != NULL) {
+    op = !recreate && goes_late(d, ao, 0) ? add_op(d, P_DROP_TYPE, TIDE_OP_DROP_OBJECT, NULL)
+                                          : object_op(d, TIDE_OP_DROP_OBJECT, ao, NULL);
+    if (op && !op->old_object)              /* add_op: the object is said here */
+        op->old_object = ao;
+    if (op) {
         op->recreate = recreate;
         op->destructive = (kind_flags(ao) & TIDE_OBJK_HOLDS_DATA) != 0;
     }

@@ -1524,16 +1524,24 @@ static int next_word(const char **p, tide_buf *word)
     return 0;
 }
 
-/* A kind that makes types (TIDE_OBJK_TYPE) reads the other types its
- * definition names (a composite type's attribute of a domain), so that
- * they are created before it: its own words, not tables. */
-static int add_type_read(finisher *f, tide_object *o, const char *schema, const char *name)
+/* Adds schema.name to o->reads once when it names a type of the schema
+ * (functions 0) or a function (functions 1). A kind that makes types
+ * (TIDE_OBJK_TYPE) reads the other types its definition names (a
+ * composite type's attribute of a domain), so that they are created
+ * before it: its own words, not tables. A domain whose CHECK or DEFAULT
+ * calls a function, a range type whose subtype_diff is one, is made after
+ * it (both are made before tables); so is a function with a body of SQL
+ * that calls one. */
+static int add_named_read(finisher *f, tide_object *o, const char *schema, const char *name, int functions)
 {
     int i;
+    if (schema && !strcmp(schema, "public"))
+        schema = NULL;
     for (i = 0; i < f->s->nobjects; i++) {
         const tide_object *r = &f->s->objects[i];
-        if (r == o || !(tide_object_kinds[r->kind].flags & TIDE_OBJK_TYPE) || r->kind == TIDE_OBJ_EXTENSION ||
-            cmp_opt(r->schema, schema) || !tide_model_same_name(f->s->nocase, r->name, name))
+        int kind_ok = functions ? r->kind == TIDE_OBJ_FUNCTION
+                                : (tide_object_kinds[r->kind].flags & TIDE_OBJK_TYPE) && r->kind != TIDE_OBJ_EXTENSION;
+        if (r == o || !kind_ok || cmp_opt(r->schema, schema) || !tide_model_same_name(f->s->nocase, r->name, name))
             continue;
         tide_buf_reset(&f->tmp);
         if (tide_model_qualified(r->schema, r->name, &f->tmp) < 0)
@@ -1593,11 +1601,26 @@ static const char *function_head(const char *def, const char **start)
     return got > 0 ? end : p;
 }
 
+/* A function made after tables (after_tables) named schema.name, or NULL. */
+static const tide_object *late_function(const tide_schema *s, const char *schema, const char *name)
+{
+    int i;
+    for (i = 0; i < s->nobjects; i++) {
+        const tide_object *o = &s->objects[i];
+        if (o->kind == TIDE_OBJ_FUNCTION && o->after_tables && !cmp_opt(o->schema, schema) &&
+            tide_model_same_name(s->nocase, o->name, name))
+            return o;
+    }
+    return NULL;
+}
+
 /* Whether the words of def from start to end name a table or a readable
  * object of the schema (a function taking or returning a table's row
- * type: PostgreSQL needs the table when the function is created).
+ * type: PostgreSQL needs the table when the function is created), or,
+ * with functions, a function made after tables (an aggregate's SFUNC
+ * over a table's row type: the aggregate needs it made first).
  * 1, 0, or -1 out of memory. */
-static int names_relation(const tide_schema *s, const char *start, const char *end)
+static int names_relation(const tide_schema *s, const char *start, const char *end, int functions)
 {
     tide_buf word = TIDE_BUF_INIT, prev = TIDE_BUF_INIT;
     const char *p = start;
@@ -1609,7 +1632,7 @@ static int names_relation(const tide_schema *s, const char *start, const char *e
         if (p > end)
             break;
         found = tide_schema_find_table(s, schema, word.data) || readable_object(s, schema, word.data) ||
-                late_type(s, schema, word.data);
+                late_type(s, schema, word.data) || (functions && late_function(s, schema, word.data));
         if ((qualified = *p == '.') != 0) {
             tide_buf_reset(&prev);
             if (tide_buf_add(&prev, word.data, word.len) < 0)
@@ -1642,20 +1665,28 @@ static int find_reads(finisher *f, tide_object *o, const char *end)
     tide_buf word = TIDE_BUF_INIT, prev = TIDE_BUF_INIT;
     const char *p = o->definition ? o->definition : "";
     int rc = 0, got = 0, qualified = 0;
+    int body = o->kind == TIDE_OBJ_FUNCTION && !end ? sql_body(p) : 0;   /* calls are checked */
+    if (body < 0)
+        return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
     if (o->table && (rc = add_read(f, o, o->schema, o->table)) < 0)
         return rc;
     if (o->reads_given ||
-        (!(tide_object_kinds[o->kind].flags & (TIDE_OBJK_READS | TIDE_OBJK_TYPE)) && !o->after_tables))
+        (!(tide_object_kinds[o->kind].flags & (TIDE_OBJK_READS | TIDE_OBJK_TYPE)) && !o->after_tables && !body))
         return 0;
     if (end && o->kind == TIDE_OBJ_FUNCTION)
         function_head(p, &p);
     while (rc == 0 && (!end || p < end) && (got = next_word(&p, &word)) > 0) {
         if (!word.len || (end && p > end))
             continue;
-        if ((tide_object_kinds[o->kind].flags & TIDE_OBJK_TYPE) && !o->after_tables)
-            rc = add_type_read(f, o, qualified ? prev.data : NULL, word.data);
+        if ((tide_object_kinds[o->kind].flags & TIDE_OBJK_TYPE) && !o->after_tables) {
+            rc = add_named_read(f, o, qualified ? prev.data : NULL, word.data, 0);
+            if (rc == 0 && (o->kind == TIDE_OBJ_DOMAIN || o->kind == TIDE_OBJ_RANGE))
+                rc = add_named_read(f, o, qualified ? prev.data : NULL, word.data, 1);
+        }
         else
             rc = add_read(f, o, qualified ? prev.data : NULL, word.data);
+        if (rc == 0 && body)
+            rc = add_named_read(f, o, qualified ? prev.data : NULL, word.data, 1);
         if ((qualified = *p == '.') != 0) {          /* schema.name: the name comes next */
             tide_buf_reset(&prev);
             if (tide_buf_add(&prev, word.data, word.len) < 0)
@@ -1734,10 +1765,40 @@ static int finish_column_comments(finisher *f, tide_object *o)
     return 0;
 }
 
+/* Whether o is made after tables (after_tables): a function with a body
+ * of SQL (RETURN ..., BEGIN ATOMIC ... END) that names a table, a
+ * readable object, a type or a function made after tables (PostgreSQL
+ * checks the body when the function is created; one that names none, a
+ * pure expression, is made before tables, where a generated column, a
+ * default or a CHECK can call it); a function whose arguments or result
+ * are a table's row type; a domain over one; an aggregate over or with a
+ * state of one, or whose support function is made after tables. *end:
+ * where the words that decide end (NULL: the whole definition).
+ * 1, 0, or -1 out of memory. */
+static int made_late(const tide_schema *s, const tide_object *o, const char **end)
+{
+    const char *def = o->definition, *start;
+    int body;
+    *end = NULL;
+    if (o->kind == TIDE_OBJ_FUNCTION) {
+        if ((body = sql_body(def)) != 0)
+            return body < 0 ? -1 : names_relation(s, def, def + strlen(def), 1);
+        *end = function_head(def, &start);         /* f(r some_table) returns setof t */
+        return names_relation(s, start, *end, 0);
+    }
+    if (o->kind == TIDE_OBJ_DOMAIN) {               /* a domain over a table's row type */
+        *end = domain_base_end(def);
+        return names_relation(s, def, *end, 0);
+    }
+    if (o->kind == TIDE_OBJ_AGGREGATE)              /* over, or with a state of, a table's row type */
+        return names_relation(s, def, def + strlen(def), 1);
+    return 0;
+}
+
 static int finish_objects(finisher *f)
 {
     tide_schema *s = f->s;
-    int i, rc = 0;
+    int i, rc = 0, changed;
     for (i = 0; rc == 0 && i < s->nobjects; i++) {
         tide_object *o = &s->objects[i];
         const char *kind = tide_object_kinds[o->kind].name;
@@ -1796,21 +1857,24 @@ static int finish_objects(finisher *f)
                               tide_object_kinds[s->objects[i].kind].name, s->objects[i].name,
                               s->objects[i].table ? " on table " : "",
                               s->objects[i].table ? s->objects[i].table : "");
+    do {                 /* made after tables: until no more is (one can make another so) */
+        changed = 0;
+        for (i = 0; i < s->nobjects; i++) {
+            tide_object *o = &s->objects[i];
+            const char *end;
+            int late = made_late(s, o, &end);
+            if (late < 0)
+                return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+            if (late && !o->after_tables)
+                o->after_tables = changed = 1;
+        }
+    } while (changed);
     for (i = 0; rc == 0 && i < s->nobjects; i++) {
         tide_object *o = &s->objects[i];
-        int body = o->kind == TIDE_OBJ_FUNCTION ? sql_body(o->definition) : 0, sig = 0;
-        const char *start, *end = NULL;
-        if (o->kind == TIDE_OBJ_FUNCTION && body == 0) {     /* f(r some_table) returns setof t */
-            end = function_head(o->definition, &start);
-            sig = names_relation(s, start, end);
-        } else if (o->kind == TIDE_OBJ_DOMAIN) {     /* a domain over a table's row type */
-            end = domain_base_end(o->definition);
-            sig = names_relation(s, o->definition, end);
-        }
-        if (body < 0 || sig < 0)
+        const char *end = NULL;
+        if (o->after_tables && made_late(s, o, &end) < 0)
             return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
-        o->after_tables = body || sig;
-        rc = find_reads(f, o, sig ? end : NULL);
+        rc = find_reads(f, o, o->after_tables ? end : NULL);
     }
     return rc;
 }

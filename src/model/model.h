@@ -354,11 +354,15 @@ typedef struct tide_object {
     int after_tables;         /* set by finish: a function whose body is SQL, not a quoted
                                  string (RETURN ..., BEGIN ATOMIC ... END), which the
                                  database checks against the tables it names when it is
-                                 created: created after tables and dropped before them,
+                                 created, and that names a table, a readable object, a
+                                 type or a function made after tables: created after
+                                 tables and dropped before them,
                                  with the reads of a READS kind; or a function whose
                                  arguments or result are a table's row type (reads: the
                                  tables its signature names), or a domain over one (reads:
-                                 its base type), or whose signature names such a domain */
+                                 its base type), or whose signature names such a domain;
+                                 or an aggregate whose arguments or state are a table's
+                                 row type or whose support function is made after tables */
 } tide_object;
 
 typedef struct tide_arena tide_arena;

@@ -1,0 +1,1 @@
+select id, qty from item order by id;

@@ -1,0 +1,1 @@
+select id from tag order by id;

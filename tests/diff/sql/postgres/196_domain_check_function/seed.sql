@@ -1,0 +1,1 @@
+insert into tag values (1), (2);

@@ -1,0 +1,1 @@
+select id, s, n, v from w order by id;

@@ -1,0 +1,1 @@
+create table w (id int primary key, s text);

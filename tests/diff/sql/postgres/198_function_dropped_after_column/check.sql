@@ -1,0 +1,1 @@
+select id, s from w order by id;
