@@ -408,13 +408,13 @@ static const char sql_publications[] =
 /* Event triggers, not an extension's: the text CREATE EVENT TRIGGER takes
  * after the name, built here (PostgreSQL prints none) and put in the
  * spelling definitions get (pg_event_trigger_canonical): the name, the
- * text, the state when it does not fire as by default, the comment. */
+ * text, the comment, the state when it does not fire as by default. */
 static const char sql_event_triggers[] =
     "SELECT e.evtname, 'on ' || e.evtevent || COALESCE(' when tag in (' || (SELECT pg_catalog.string_agg("
     "pg_catalog.quote_literal(tg), ', ') FROM pg_catalog.unnest(e.evttags) tg) || ')', '') || "
     "' execute function ' || e.evtfoid::pg_catalog.regproc::text || '()', "
-    "CASE e.evtenabled WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica' WHEN 'A' THEN 'always' END, "
-    "d.description FROM pg_catalog.pg_event_trigger e "
+    "d.description, CASE e.evtenabled WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica' "
+    "WHEN 'A' THEN 'always' END FROM pg_catalog.pg_event_trigger e "
     DESCRIPTION("d", "pg_catalog.pg_event_trigger", "e.oid")
     "WHERE " NOT_EXTENSION("pg_catalog.pg_event_trigger", "e.oid") " "
     "ORDER BY e.evtname";
@@ -1735,30 +1735,30 @@ static int read_policies(reader *r, const PGresult *res)
     return read_on_table(r, res, TIDE_OBJ_POLICY, 4, 5);
 }
 
-static int read_publications(reader *r, const PGresult *res)
+/* Objects of the database itself (no namespace): the name, the definition
+ * and the comment, each put in the driver's one spelling by canon. */
+static int read_canonical(reader *r, const PGresult *res, tide_object_kind kind,
+                          int (*canon)(tide_schema *, tide_object *, tide_buf *, tide_err *))
 {
     int i, rc = 0, n = PQntuples(res);
-    for (i = 0; i < n && rc == 0; i++) {
-        tide_object *o = tide_schema_add_object(r->out, TIDE_OBJ_PUBLICATION, NULL, field(res, i, 0), NULL,
-                                                field(res, i, 1));
-        if (!o || (field(res, i, 2) && !(o->comment = tide_schema_str(r->out, field(res, i, 2)))))
-            return nomem(r);
-        rc = pg_publication_canonical(r->out, o, &r->tmp, r->err);
-    }
+    for (i = 0; i < n && rc == 0; i++)
+        if ((rc = add_object(r, kind, NULL, field(res, i, 0), NULL, res, i, 1, -1)) == 0)
+            rc = canon(r->out, &r->out->objects[r->out->nobjects - 1], &r->tmp, r->err);
     return rc;
 }
 
+static int read_publications(reader *r, const PGresult *res)
+{
+    return read_canonical(r, res, TIDE_OBJ_PUBLICATION, pg_publication_canonical);
+}
+
+/* Then the state of one that does not fire as by default. */
 static int read_event_triggers(reader *r, const PGresult *res)
 {
-    int i, rc = 0, n = PQntuples(res);
-    for (i = 0; i < n && rc == 0; i++) {
-        tide_object *o = tide_schema_add_object(r->out, TIDE_OBJ_EVENT_TRIGGER, NULL, field(res, i, 0), NULL,
-                                                field(res, i, 1));
-        if (!o || (field(res, i, 2) && !(o->enabled = tide_schema_str(r->out, field(res, i, 2)))) ||
-            (field(res, i, 3) && !(o->comment = tide_schema_str(r->out, field(res, i, 3)))))
-            return nomem(r);
-        rc = pg_event_trigger_canonical(r->out, o, &r->tmp, r->err);
-    }
+    int from = r->out->nobjects, rc = read_canonical(r, res, TIDE_OBJ_EVENT_TRIGGER, pg_event_trigger_canonical), i;
+    for (i = 0; rc == 0 && i < PQntuples(res); i++)
+        if (field(res, i, 3) && !(r->out->objects[from + i].enabled = tide_schema_str(r->out, field(res, i, 3))))
+            rc = nomem(r);
     return rc;
 }
 
@@ -1769,11 +1769,8 @@ static int read_foreign(reader *r, const PGresult *res)
         char k = field(res, i, 0)[0];
         tide_object_kind kind = k == 'w' ? TIDE_OBJ_FOREIGN_WRAPPER : k == 's' ? TIDE_OBJ_FOREIGN_SERVER
                                 : TIDE_OBJ_FOREIGN_TABLE;
-        tide_object *o = tide_schema_add_object(r->out, kind, field(res, i, 1) ? model_schema(field(res, i, 1)) : NULL,
-                                                field(res, i, 2), NULL, field(res, i, 3));
-        if (!o || (field(res, i, 4) && !(o->comment = tide_schema_str(r->out, field(res, i, 4)))))
-            return nomem(r);
-        rc = pg_foreign_canonical(r->out, o, &r->tmp, r->err);
+        if ((rc = add_object(r, kind, field(res, i, 1), field(res, i, 2), NULL, res, i, 3, -1)) == 0)
+            rc = pg_foreign_canonical(r->out, &r->out->objects[r->out->nobjects - 1], &r->tmp, r->err);
     }
     return rc;
 }
