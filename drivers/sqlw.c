@@ -279,31 +279,48 @@ static void index_element(tide_sqlw *w, const char *el, size_t n)
     }
 }
 
+void tide_sql_index_elements(const char *list, void (*each)(void *ud, const char *p, size_t n), void *ud)
+{
+    const char *p = list, *start = p;
+    int depth = 0;
+    char q = 0;
+    for (;; p++) {
+        if (q && *p) {
+            if (*p == q) q = 0;
+            continue;
+        }
+        if (*p == '\'' || *p == '"') q = *p;
+        else if (*p == '(') depth++;
+        else if (*p == ')') depth--;
+        else if ((*p == ',' && depth == 0) || !*p) {
+            while (isspace((unsigned char)*start)) start++;
+            each(ud, start, (size_t)(p - start));
+            if (!*p)
+                break;
+            start = p + 1;
+        }
+    }
+}
+
+typedef struct body_writer {
+    tide_sqlw *w;
+    int first;
+} body_writer;
+
+static void body_element(void *ud, const char *p, size_t n)
+{
+    body_writer *b = ud;
+    tide_sqlw_put(b->w, b->first ? "" : ", ");
+    b->first = 0;
+    index_element(b->w, p, n);
+}
+
 void tide_sqlw_index_body(tide_sqlw *w, const tide_index *ix)
 {
     if (ix->expression) {                 /* (lower(a), (a + b) desc): each element a term */
-        const char *p = ix->expression, *start = p;
-        int depth = 0, first = 1;
-        char q = 0;
+        body_writer b = { w, 1 };
         tide_sqlw_put(w, "(");
-        for (;; p++) {
-            if (q && *p) {
-                if (*p == q) q = 0;
-                continue;
-            }
-            if (*p == '\'' || *p == '"') q = *p;
-            else if (*p == '(') depth++;
-            else if (*p == ')') depth--;
-            else if ((*p == ',' && depth == 0) || !*p) {
-                while (isspace((unsigned char)*start)) start++;
-                tide_sqlw_put(w, first ? "" : ", ");
-                first = 0;
-                index_element(w, start, (size_t)(p - start));
-                if (!*p)
-                    break;
-                start = p + 1;
-            }
-        }
+        tide_sql_index_elements(ix->expression, body_element, &b);
         tide_sqlw_put(w, ")");
     } else {
         tide_sqlw_columns(w, ix->columns, ix->ncolumns);

@@ -44,5 +44,9 @@ void tide_sqlw_term(tide_sqlw *w, const char *expr);
 /* (columns) or (expression, ...), each expression element a term (its
  * asc/desc/nulls/collate words after it), then where PREDICATE. */
 void tide_sqlw_index_body(tide_sqlw *w, const tide_index *ix);
+/* Calls each(ud, p, n) for each element of an index's expression key list
+ * (split at its commas outside quotes and parentheses; leading spaces
+ * skipped). */
+void tide_sql_index_elements(const char *list, void (*each)(void *ud, const char *p, size_t n), void *ud);
 
 #endif

@@ -229,35 +229,25 @@ static void key_name(const char *p, size_t n, char out[64])
 
 /* The names of ix's keys then INCLUDE columns, as PostgreSQL names the
  * index from them; the count. */
+typedef struct key_names {
+    char (*names)[64];
+    int n;
+} key_names;
+
+static void key_element(void *ud, const char *p, size_t n)
+{
+    key_names *k = ud;
+    if (k->n < 32)
+        key_name(p, n, k->names[k->n++]);
+}
+
 static int index_key_names(const tide_index *ix, char names[32][64])
 {
-    int n = 0, i;
-    if (ix->expression) {
-        const char *p = ix->expression, *start = p;
-        int depth = 0;
-        char quote = 0;
-        for (;; p++) {
-            if (quote) {
-                if (*p == quote)
-                    quote = 0;
-                else if (!*p)
-                    break;
-                continue;
-            }
-            if (*p == '\'' || *p == '"')
-                quote = *p;
-            else if (*p == '(')
-                depth++;
-            else if (*p == ')')
-                depth--;
-            if ((!*p || (*p == ',' && depth == 0)) && n < 32) {
-                key_name(start, (size_t)(p - start), names[n++]);
-                start = p + 1;
-            }
-            if (!*p)
-                break;
-        }
-    }
+    key_names k = { names, 0 };
+    int n, i;
+    if (ix->expression)
+        tide_sql_index_elements(ix->expression, key_element, &k);
+    n = k.n;
     for (i = 0; i < ix->ncolumns && n < 32; i++)
         key_name(ix->columns[i], strlen(ix->columns[i]), names[n++]);
     for (i = 0; i < ix->ninclude && n < 32; i++)
