@@ -264,16 +264,6 @@ typedef struct shape {
     int n;
 } shape;
 
-static const tide_object *partition_named(const tide_schema *s, const char *schema, const char *name)
-{
-    int i;
-    for (i = 0; i < s->nobjects; i++)
-        if (s->objects[i].kind == TIDE_OBJ_PARTITION && tide_model_same_name(0, s->objects[i].schema, schema) &&
-            tide_model_same_name(s->nocase, s->objects[i].name, name))
-            return &s->objects[i];
-    return NULL;
-}
-
 /* The indexes and keys that rel (a table, or a partition at any depth:
  * the copies of its parent's, each under its attached index's name or
  * PostgreSQL's) has from the root of its tree, into a new array *out; the
@@ -308,7 +298,7 @@ static int shapes_of(const tide_schema *s, const char *schema, const char *rel, 
         *out = v;
         return n;
     }
-    if (depth > 32 || !(p = partition_named(s, schema, rel)) || (n = shapes_of(s, schema, p->table, &v, depth + 1)) < 0)
+    if (depth > 32 || !(p = tide_schema_find_partition(s, schema, rel)) || (n = shapes_of(s, schema, p->table, &v, depth + 1)) < 0)
         return -1;
     for (i = 0; i < n; i++) {                /* each copy's name on rel */
         const char *cols[32], *own = NULL;
@@ -335,7 +325,7 @@ static int shapes_of(const tide_schema *s, const char *schema, const char *rel, 
 static void copy_default_name(const tide_sqlw *e, const tide_object *o, char out[64])
 {
     const tide_schema *s = e->plan->from;
-    const tide_object *p = partition_named(s, o->schema, o->table);
+    const tide_object *p = tide_schema_find_partition(s, o->schema, o->table);
     shape *v = NULL;
     int n = p ? shapes_of(s, o->schema, p->table, &v, 0) : -1, i;
     out[0] = '\0';

@@ -1305,14 +1305,8 @@ static void diff_namespaces(differ *d)
 static const tide_object *partition_named(const differ *d, const tide_schema *s, const char *schema,
                                           const char *name, const tide_table **parent)
 {
-    int i;
-    for (i = 0; i < s->nobjects; i++) {
-        const tide_object *o = &s->objects[i];
-        if (o->kind == TIDE_OBJ_PARTITION && same(o->schema, schema) && same_name(d, o->name, name) &&
-            (*parent = find_table(d, s, o->schema, o->table)) != NULL)
-            return o;
-    }
-    return NULL;
+    const tide_object *p = tide_schema_find_partition(s, schema, name);
+    return p && (*parent = find_table(d, s, p->schema, p->table)) != NULL ? p : NULL;
 }
 
 /* The table p of parent is as far as its own columns go: parent's columns,
@@ -1494,14 +1488,9 @@ static int object_is_paired(const differ *d, const tide_object *ao)
  * under the name PostgreSQL gives it, to be named again. */
 static int copy_made_again(const differ *d, const tide_object *bo)
 {
-    const tide_table *bt = NULL;
-    int i;
-    for (i = 0; bo->kind == TIDE_OBJ_ATTACHED_INDEX && i < d->b->nobjects && !bt; i++) {
-        const tide_object *p = &d->b->objects[i];
-        if (p->kind == TIDE_OBJ_PARTITION && same(p->schema, bo->schema) && same_name(d, p->name, bo->table))
-            bt = find_table(d, d->b, p->schema, p->table);
-    }
-    return bt && made_again(d, bt, bo->definition);
+    const tide_table *bt;
+    return bo->kind == TIDE_OBJ_ATTACHED_INDEX && partition_named(d, d->b, bo->schema, bo->table, &bt) &&
+           made_again(d, bt, bo->definition);
 }
 
 /* Takes out the ALTER_OBJECT operation of each of a's objects that is also

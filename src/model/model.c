@@ -2049,6 +2049,18 @@ const tide_object *tide_schema_find_object(const tide_schema *s, tide_object_kin
     return NULL;
 }
 
+const tide_object *tide_schema_find_partition(const tide_schema *s, const char *schema, const char *name)
+{
+    int i;
+    if (schema && !strcmp(schema, "public"))
+        schema = NULL;
+    for (i = 0; i < s->nobjects; i++)
+        if (s->objects[i].kind == TIDE_OBJ_PARTITION && !cmp_opt(s->objects[i].schema, schema) &&
+            tide_model_same_name(s->nocase, s->objects[i].name, name))
+            return &s->objects[i];
+    return NULL;
+}
+
 int tide_schema_set_nocase(tide_schema *s, int nocase, tide_err *err)
 {
     int i;

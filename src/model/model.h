@@ -519,6 +519,8 @@ const char *tide_table_replica_index(const tide_table *t);
 /* table: for TIDE_OBJK_ON_TABLE kinds, else ignored. */
 const tide_object *tide_schema_find_object(const tide_schema *s, tide_object_kind kind, const char *schema,
                                            const char *name, const char *table);
+/* The partition schema.name, whatever it is a partition of, or NULL. */
+const tide_object *tide_schema_find_partition(const tide_schema *s, const char *schema, const char *name);
 
 /* Identifier comparison: byte for byte, or, when nocase, with the ASCII
  * letters A-Z folded to a-z and nothing else (SQLite's rule for identifiers:
