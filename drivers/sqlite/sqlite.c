@@ -194,7 +194,8 @@ static int is_memory(const char *path) { return !strcmp(path, ":memory:"); }
 
 /* Opens the file and sets the connection up: busy timeout, foreign keys,
  * and a read of the schema so that "file is not a database" shows up here
- * rather than at the first migration. */
+ * rather than at the first migration. Without SQLite's mutexes: a
+ * connection belongs to one thread at a time (tide.h). */
 static int open_db(tide_dconn *c, tide_err *err)
 {
     char *fixed = NULL;
@@ -205,7 +206,7 @@ static int open_db(tide_dconn *c, tide_err *err)
             return tide_err_set(err, TIDE_ENOMEM, "out of memory");
         name = strcat(strcpy(fixed, "./"), name);
     }
-    rc = sqlite3_open_v2(name, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    rc = sqlite3_open_v2(name, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     free(fixed);
     if (!c->db)
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");

@@ -93,14 +93,21 @@ static long utf8_chars(const char *s)
  * characters, else bytes. */
 static size_t cell_width(const char *s)
 {
-    long n = utf8_chars(s);
+    const char *p = s;
+    long n;
+    while (*p && !(*p & 0x80))   /* plain ASCII, the usual cell: one byte each */
+        p++;
+    if (!*p)
+        return (size_t)(p - s);
+    n = utf8_chars(s);
     return n >= 0 ? (size_t)n : strlen(s);
 }
 
 int cli_print_table(char *const *cells, int nrows, int ncols)
 {
-    size_t widths[CLI_TABLE_COLS] = { 0 }, w;
+    size_t widths[CLI_TABLE_COLS] = { 0 }, w, most = 0;
     tide_buf out = TIDE_BUF_INIT;
+    char *spaces;
     int r, i, rc = 0;
     if (ncols > CLI_TABLE_COLS)
         return TIDE_EXIT_FAILURE;
@@ -108,13 +115,17 @@ int cli_print_table(char *const *cells, int nrows, int ncols)
         for (i = 0; i < ncols - 1; i++)        /* the last column is never padded */
             if ((w = cell_width(cells[r * ncols + i])) > widths[i])
                 widths[i] = w;
+    for (i = 0; i < ncols - 1; i++)
+        most = widths[i] + 2 > most ? widths[i] + 2 : most;
+    if (!(spaces = malloc(most + 1)))           /* the padding, added in one piece */
+        return TIDE_EXIT_FAILURE;
+    memset(spaces, ' ', most);
     for (r = 0; r < nrows && rc == 0; r++) {
         for (i = 0; i < ncols && rc == 0; i++) {
             const char *cell = cells[r * ncols + i];
             rc = tide_buf_puts(&out, cell);
-            if (i < ncols - 1)
-                for (w = cell_width(cell); rc == 0 && w < widths[i] + 2; w++)
-                    rc = tide_buf_putc(&out, ' ');
+            if (rc == 0 && i < ncols - 1 && (w = cell_width(cell)) < widths[i] + 2)
+                rc = tide_buf_add(&out, spaces, widths[i] + 2 - w);
         }
         if (rc == 0)
             rc = tide_buf_putc(&out, '\n');
@@ -122,6 +133,7 @@ int cli_print_table(char *const *cells, int nrows, int ncols)
     if (rc == 0 && out.len)
         fwrite(out.data, 1, out.len, stdout);
     tide_buf_free(&out);
+    free(spaces);
     return rc < 0 ? TIDE_EXIT_FAILURE : cli_flushed();
 }
 
