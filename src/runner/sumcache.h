@@ -31,6 +31,9 @@ typedef struct tide_sumcache {
     int n, nloaded;
     int next;                      /* where the next lookup looks first */
     int dirty;                     /* an entry was added, changed or dropped */
+    const char *dir;               /* the folder as given (borrowed), and */
+    size_t dirlen;
+    int dirfd, has_dirfd;          /* open, for a stat of each file by its name alone */
 } tide_sumcache;
 
 /* Loads the cache of the migrations folder dir, for a run that checks
