@@ -1,0 +1,36 @@
+# Shapes of real applications' schemas (issue 13; found running a fourth set
+# of public PostgreSQL schemas through inspect -> create) on PostgreSQL
+# (TIDE_TEST_PG_URL): an enum with the empty label '' (a workspace
+# manager's form types), go schema:inspect --format lua ->
+# schema:create --run to the same pg_dump --schema-only, and
+# schema:update --dump then has nothing to do on either database.
+. "$(dirname "$0")/lib.sh"
+PG_DB_PREFIX=apprt
+. "$(dirname "$0")/pg_db.inc"
+pg_fresh_db a; A=$URL
+pg_fresh_db b; B=$URL
+dump() {
+  pg_dump --schema-only --no-owner --no-privileges "$1" |
+    grep -vE '^(--|SET |SELECT pg_catalog|\\(un)?restrict )' | sed '/^$/d' | sort
+}
+
+cat > app.sql <<'SQL'
+CREATE TYPE form_type AS ENUM ('', 'radio', 'multi-select');
+CREATE TABLE params (id int PRIMARY KEY, form form_type DEFAULT ''::form_type NOT NULL);
+SQL
+
+t "the schema loads"
+out=$(psql -q -v ON_ERROR_STOP=1 "$A" -f app.sql 2>&1) || bad "app.sql failed"
+
+t "schema:inspect -> schema:create --run: the same pg_dump; nothing left to update"
+mkdir -p proj/schema
+tide --url "$A" schema:inspect --format lua; expect_rc 0
+printf '%s\n' "$stdout" > proj/schema/app.lua
+(cd proj && "$TIDE_BIN" --url "$B" schema:create --run) > create.out 2>&1 || { out=$(cat create.out); bad "schema:create --run failed"; }
+a=$(dump "$A"); b=$(dump "$B")
+[ "$a" = "$b" ] || { out=$(diff <(printf '%s\n' "$a") <(printf '%s\n' "$b") | head -n 30); bad "the dumps differ (< inspected, > created)"; }
+(cd proj && "$TIDE_BIN" --url "$B" schema:update --dump) > update.out 2>&1
+out=$(cat update.out); expect_out "nothing to do"
+(cd proj && "$TIDE_BIN" --url "$A" schema:update --dump) > update.out 2>&1
+out=$(cat update.out); expect_out "nothing to do"
+finish
