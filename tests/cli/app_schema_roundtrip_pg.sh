@@ -1,7 +1,11 @@
 # Shapes of real applications' schemas (issue 13; found running a fourth set
 # of public PostgreSQL schemas through inspect -> create) on PostgreSQL
 # (TIDE_TEST_PG_URL): an enum with the empty label '' (a workspace
-# manager's form types), go schema:inspect --format lua ->
+# manager's form types), a PL/pgSQL function returning a composite type of
+# the default namespace (a code-search server's audit-log transition
+# columns: canonicalising the definitions replaced the live function with
+# one returning the scratch namespace's copy of the type, which PostgreSQL
+# refuses), go schema:inspect --format lua ->
 # schema:create --run to the same pg_dump --schema-only, and
 # schema:update --dump then has nothing to do on either database.
 . "$(dirname "$0")/lib.sh"
@@ -17,6 +21,9 @@ dump() {
 cat > app.sql <<'SQL'
 CREATE TYPE form_type AS ENUM ('', 'radio', 'multi-select');
 CREATE TABLE params (id int PRIMARY KEY, form form_type DEFAULT ''::form_type NOT NULL);
+CREATE TYPE transition_columns AS (state text, expired boolean);
+CREATE FUNCTION row_to_transition_columns(rec record) RETURNS transition_columns LANGUAGE plpgsql
+  AS $$ BEGIN RETURN (rec.state, rec.expired); END; $$;
 SQL
 
 t "the schema loads"
