@@ -7,7 +7,9 @@
 # one returning the scratch namespace's copy of the type, which PostgreSQL
 # refuses), go schema:inspect --format lua ->
 # schema:create --run to the same pg_dump --schema-only, and
-# schema:update --dump then has nothing to do on either database.
+# schema:update --dump then has nothing to do on either database. A
+# partition made LIKE its table and attached (a job queue's daily
+# partitions) lacks its table's defaults: said by name as such.
 . "$(dirname "$0")/lib.sh"
 PG_DB_PREFIX=apprt
 . "$(dirname "$0")/pg_db.inc"
@@ -40,4 +42,15 @@ a=$(dump "$A"); b=$(dump "$B")
 out=$(cat update.out); expect_out "nothing to do"
 (cd proj && "$TIDE_BIN" --url "$A" schema:update --dump) > update.out 2>&1
 out=$(cat update.out); expect_out "nothing to do"
+
+t "a partition attached after CREATE TABLE ... LIKE, without its table's default, is said by name as such"
+out=$(psql -q -v ON_ERROR_STOP=1 "$A" 2>&1 <<'SQL'
+CREATE TABLE task (id bigint NOT NULL, at date NOT NULL DEFAULT CURRENT_DATE, state text DEFAULT 'queued') PARTITION BY RANGE (at);
+CREATE TABLE task_20261206 (LIKE task INCLUDING INDEXES);
+ALTER TABLE task ATTACH PARTITION task_20261206 FOR VALUES FROM ('2026-12-06') TO ('2026-12-07');
+SQL
+) || bad "the partition failed"
+tide --url "$A" schema:inspect --format lua; expect_rc 0
+expect_out "column task_20261206.at of a partition: no default (its table's is CURRENT_DATE"
+expect_out "column task_20261206.state of a partition: no default (its table's is 'queued'::text"
 finish
