@@ -361,19 +361,55 @@ static int read_elsewhere(const tide_schema *s, const tide_object *o)
     return 0;
 }
 
+/* Whether text names word (any case, bare or quoted) as a whole name. */
+static int names_word(const char *text, const char *word)
+{
+    size_t n = strlen(word);
+    const char *p;
+    for (p = text; p && *p; p++) {
+        int quoted = *p == '"';
+        const char *w = p + quoted;
+        if (p > text && (ident_char(p[-1]) || (!quoted && p[-1] == '"')))
+            continue;
+        if ((quoted ? strncmp(w, word, n) : strncasecmp(w, word, n)) != 0)
+            continue;
+        if (quoted ? w[n] == '"' : !ident_char(w[n]) && w[n] != '"')
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether a function of the part names a type the part makes (of the
+ * default namespace: made in the scratch one). */
+static int names_part_type(const tide_schema *part, const tide_object *o)
+{
+    int j;
+    if (o->kind != TIDE_OBJ_FUNCTION || o->schema || !o->definition)
+        return 0;
+    for (j = 0; j < part->nobjects; j++) {
+        const tide_object *t = &part->objects[j];
+        if ((tide_object_kinds[t->kind].flags & TIDE_OBJK_TYPE) && t->kind != TIDE_OBJ_EXTENSION &&
+            !t->schema && t->name && names_word(o->definition, t->name))
+            return 1;
+    }
+    return 0;
+}
+
 /* Marks outside[i] for the part's objects that need the live database. A
  * function that reads tables (its signature names a table's row type, or
- * its body is SQL) and names the default namespace in its CREATE replaces
- * the live one, whose row type is the live table's, not the scratch
- * one's: PostgreSQL may refuse it (another result type), and it is then
- * compared as text. */
+ * its body is SQL), or names a type of the part (the scratch namespace's
+ * copy of an enum, a composite type, a domain), and names the default
+ * namespace in its CREATE replaces the live one, whose types are the live
+ * ones, not the scratch namespace's: PostgreSQL may refuse it (another
+ * result type), and it is then compared as text. */
 static void mark_outside(const tide_schema *s, const tide_schema *part, char *outside)
 {
     int i, j, more;
     for (i = 0; i < part->nobjects; i++)
         outside[i] = part->objects[i].schema != NULL || read_elsewhere(s, &part->objects[i]) ||
                      database_object(&part->objects[i]) ||
-                     (part->objects[i].kind == TIDE_OBJ_FUNCTION && part->objects[i].nreads > 0);
+                     (part->objects[i].kind == TIDE_OBJ_FUNCTION && part->objects[i].nreads > 0) ||
+                     names_part_type(part, &part->objects[i]);
     do {
         more = 0;
         for (i = 0; i < part->nobjects; i++) {

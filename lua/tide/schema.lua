@@ -351,9 +351,8 @@ function Col:enum(name, values, opts)
   local copy, seen = {}, {}
   for i = 1, #values do
     local v = values[i]
-    if type(v) ~= "string" or v == "" then
-      fail(2, d.name, format("enum '%s': value %d must be a non-empty string, not %s", name, i,
-        type(v) == "string" and "''" or "a " .. type(v)))
+    if type(v) ~= "string" then   -- '' is a label PostgreSQL takes
+      fail(2, d.name, format("enum '%s': value %d must be a string, not a %s", name, i, type(v)))
     end
     if seen[v] then fail(2, d.name, format("enum '%s': the value '%s' is listed twice", name, v)) end
     seen[v], copy[i] = true, v
@@ -1196,7 +1195,7 @@ function M.enum(name, values, opts)
   local copy, seen = {}, {}
   for i = 1, #values do
     local v = values[i]
-    if type(v) ~= "string" or v == "" then error(format("enum '%s': value %d must be a non-empty string", name, i), 2) end
+    if type(v) ~= "string" then error(format("enum '%s': value %d must be a string", name, i), 2) end
     if seen[v] then error(format("enum '%s': the value '%s' is listed twice", name, v), 2) end
     seen[v], copy[i] = true, v
   end

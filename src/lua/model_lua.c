@@ -307,10 +307,10 @@ static int declare_enum(conv *cv, const char *type, int slot, const char *commen
         return fail(cv, "enum '%s' needs a list of values, not %s", type, type_of(L, slot));
     n = (int)lua_rawlen(L, slot);
     for (i = 1; i <= n; i++) {
-        int ok = lua_rawgeti(L, slot, i) == LUA_TSTRING && *lua_tostring(L, -1);
+        int ok = lua_rawgeti(L, slot, i) == LUA_TSTRING;   /* '' is a label PostgreSQL takes */
         lua_pop(L, 1);
         if (!ok)
-            return fail(cv, "enum '%s': value %d must be a non-empty string", type, i);
+            return fail(cv, "enum '%s': value %d must be a string", type, i);
     }
     if ((found = tide_schema_find_enum(cv->s, schema, name))) {
         for (i = 0; i < n && n == found->nvalues; i++) {

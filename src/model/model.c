@@ -1584,6 +1584,73 @@ static int sql_body(const char *def)
     return got < 0 ? -1 : body;
 }
 
+/* The table a quoted PL/pgSQL body declares a variable by (name%ROWTYPE,
+ * table.column%TYPE): PostgreSQL resolves those declarations when the
+ * function is created (pg_depend records nothing), so the table must be
+ * made first. Calls fn(f, o, schema, table) for each such name of the
+ * definition that is a table or a readable object of the schema; with
+ * fn NULL, returns 1 at the first. A bare variable%TYPE names no table.
+ * 1 found (fn NULL), 0, or fn's error. */
+static int body_rowtypes(const tide_schema *s, finisher *f, tide_object *o,
+                         int (*fn)(finisher *, tide_object *, const char *, const char *))
+{
+    const char *def = o->definition ? o->definition : "", *q = def;
+    char part[3][128];
+    int rc;
+    while ((q = strchr(q, '%')) != NULL) {
+        const char *w = q++, *b, *e;
+        int rowtype = !strncasecmp(q, "rowtype", 7) && !isalnum((unsigned char)q[7]) && q[7] != '_';
+        int n = 0, i;
+        if (!rowtype && (strncasecmp(q, "type", 4) || isalnum((unsigned char)q[4]) || q[4] == '_'))
+            continue;
+        for (e = w; e > def && isspace((unsigned char)e[-1]); e--)
+            ;
+        while (n < 3 && e > def) {                 /* [schema.]name[.column], read backwards */
+            const char *start;
+            size_t len;
+            if (e[-1] == '"') {                    /* "name" */
+                for (b = e - 1; b > def && b[-1] != '"'; b--)
+                    ;
+                start = b;
+                len = (size_t)(e - 1 - b);
+                e = b > def ? b - 1 : b;
+            } else {
+                for (b = e; b > def && (isalnum((unsigned char)b[-1]) || b[-1] == '_' || b[-1] == '$'); b--)
+                    ;
+                start = b;
+                len = (size_t)(e - b);
+                e = b;
+            }
+            if (!len || len >= sizeof part[0])
+                break;
+            for (i = n; i > 0; i--)
+                memcpy(part[i], part[i - 1], sizeof part[0]);
+            memcpy(part[0], start, len);
+            part[0][len] = 0;
+            n++;
+            if (e <= def || e[-1] != '.')
+                break;
+            e--;
+        }
+        if (!rowtype)
+            n--;                                   /* the column goes */
+        if (n < 1)
+            continue;
+        {
+            const char *schema = n >= 2 ? part[n - 2] : NULL, *name = part[n - 1];
+            if (schema && !strcmp(schema, "public"))
+                schema = NULL;
+            if (!tide_schema_find_table(s, schema, name) && !readable_object(s, schema, name))
+                continue;
+            if (!fn)
+                return 1;
+            if ((rc = fn(f, o, schema, name)) < 0)
+                return rc;
+        }
+    }
+    return 0;
+}
+
 /* Where a function's signature ends: its arguments and RETURNS, up to the
  * first LANGUAGE or AS (or the end); it starts at the first parenthesis,
  * so that the function's own name is not among its words. *start is set
@@ -1695,6 +1762,8 @@ static int find_reads(finisher *f, tide_object *o, const char *end)
     }
     if (got < 0 && rc == 0)
         rc = tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+    if (rc == 0 && o->kind == TIDE_OBJ_FUNCTION && end)
+        rc = body_rowtypes(f->s, f, o, add_read);
     tide_buf_free(&word);
     tide_buf_free(&prev);
     return rc;
@@ -1784,7 +1853,8 @@ static int made_late(const tide_schema *s, const tide_object *o, const char **en
         if ((body = sql_body(def)) != 0)
             return body < 0 ? -1 : names_relation(s, def, def + strlen(def), 1);
         *end = function_head(def, &start);         /* f(r some_table) returns setof t */
-        return names_relation(s, start, *end, 0);
+        body = names_relation(s, start, *end, 0);
+        return body ? body : body_rowtypes(s, NULL, (tide_object *)o, NULL);   /* r some_table%ROWTYPE */
     }
     if (o->kind == TIDE_OBJ_DOMAIN) {               /* a domain over a table's row type */
         *end = domain_base_end(def);

@@ -258,7 +258,7 @@ describe("tide.schema misuse", function()
     -- {} is an enum with no values yet (PostgreSQL's CREATE TYPE e AS ENUM ())
     assert.same({}, (t.table "x" { t.col "a" :enum("e", {}) }).columns[1].enum)
     raises(function() local c = t.col "a" :enum("e", { "x", "x" }) return c end, "'x' is listed twice")
-    raises(function() local c = t.col "a" :enum("e", { "x", 2 }) return c end, "value 2 must be a non-empty string")
+    raises(function() local c = t.col "a" :enum("e", { "x", 2 }) return c end, "value 2 must be a string, not a number")
     raises(function() local c = t.col "a" :enum("a.b.c", { "x" }) return c end, "not a valid name")
   end)
 

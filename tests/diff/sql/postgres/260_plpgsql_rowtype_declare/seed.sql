@@ -1,0 +1,1 @@
+insert into ledger (amount) values (10.50), (2);
