@@ -916,10 +916,10 @@ static int add_column(reader *r, tinfo *ti, sqlite3_stmt *st, int hidden)
         return nomem(r);                /* as declared: PRAGMA table_info's type */
     if ((rc = sqlite_string_default(dflt, &r->buf)) < 0)
         return nomem(r);
-    if (rc > 0)                         /* default "isbn": the string 'isbn' */
-        dflt = r->buf.data;
     if (dflt && !(col->default_expr = col->default_text = tide_schema_str(r->out, dflt)))
         return nomem(r);
+    if (rc > 0 && !(col->default_expr = tide_schema_str(r->out, r->buf.data)))
+        return nomem(r);                /* default "isbn": the string 'isbn', written as it was */
     if ((c = find_con(r, ti, CON_COLLATE, name)) && sqlite3_stricmp(c->text, "binary")) {
         char *p;                        /* SQLite's collation names ignore case: NOCASE is nocase */
         if (!(col->collation = tide_schema_str(r->out, c->text)))
