@@ -1087,17 +1087,18 @@ static int own_collation(const tinfo *ti, int cid, const char *col, const char *
     return c && sqlite3_stricmp(coll, c->collation ? c->collation : "binary") != 0;
 }
 
-/* Whether CREATE INDEX's text says COLLATE (outside quotes): "(format
- * COLLATE NOCASE)" on a NOCASE column sorts as its column does, but the
- * text says it, and a table made again must say it too. */
-static int writes_collate(const char *sql)
+/* Whether CREATE INDEX's text says COLLATE or ASC (outside quotes):
+ * "(format COLLATE NOCASE)" on a NOCASE column, "(id ASC)", sort as the
+ * plain key does, but the text says it, and a table made again must say it
+ * too (SQLite keeps the text as written). */
+static int writes_sort_words(const char *sql)
 {
     token t;
     const char *q;
     if (!sql)
         return 0;
     for (q = lex(sql, &t); t.kind != TK_END; q = lex(q, &t))
-        if (is_kw(&t, "collate"))
+        if (is_kw(&t, "collate") || is_kw(&t, "asc"))
             return 1;
     return 0;
 }
@@ -1115,7 +1116,7 @@ static int on_index_column(reader *r, sqlite3_stmt *st)
         if ((rc = flush_index(r)) < 0 || (rc = start_index(r, ti, st)) < 0)
             return rc;
     }
-    if (g->origin == 'c' && (own_collation(ti, cid, col, text(st, 9)) || writes_collate(g->sql)))
+    if (g->origin == 'c' && (own_collation(ti, cid, col, text(st, 9)) || writes_sort_words(g->sql)))
         g->has_expr = 1;                /* read as written: the key list, COLLATE and all */
     if (cid == -2 || !col) {            /* an expression (-2) or the rowid (-1) */
         g->has_expr |= cid == -2;
