@@ -34,6 +34,13 @@ static const char q_indexes[] =
     "order by m.name, il.origin, "       /* a table's unique constraints in the order declared: */
     "case when il.name like 'sqlite\\_autoindex\\_%' escape '\\' "   /* sqlite_autoindex_<table>_<n> */
     "then cast(substr(il.name, length(m.name) + 19) as integer) end, il.name, ix.seqno";
+/* Key columns sorted DESC (PRIMARY KEY (id DESC) of a WITHOUT ROWID table,
+ * INTEGER PRIMARY KEY DESC, which is no rowid): the model's keys ascend. */
+static const char q_desc_keys[] =
+    "select m.name, ix.name from main.sqlite_master m join pragma_index_list(m.name, 'main') il "
+    "join pragma_index_xinfo(il.name, 'main') ix "
+    "where " USER_TABLES " and il.origin = 'pk' and ix.key = 1 and ix.\"desc\" = 1 "
+    "order by m.name, ix.seqno";
 /* SQLite numbers a table's foreign keys from the last one written: id
  * descending is the order of the CREATE TABLE text. */
 static const char q_fks[] =
@@ -1131,6 +1138,18 @@ static int on_index_column(reader *r, sqlite3_stmt *st)
     return 0;
 }
 
+/* Row: table, key column sorted DESC. Said by name, never lost without a
+ * word: schema:inspect notes it, the commands that read a database warn. */
+static int on_desc_key(reader *r, sqlite3_stmt *st)
+{
+    tide_buf_reset(&r->buf);
+    if (tide_buf_printf(&r->buf, "the DESC order of table %s's primary key column %s "
+                        "(made again ascending)", text(st, 0), text(st, 1)) < 0 ||
+        tide_strv_push(r->out, &r->out->unmodelled, &r->out->nunmodelled, r->buf.data) < 0)
+        return nomem(r);
+    return 0;
+}
+
 static int read_indexes(reader *r)
 {
     int rc = run(r, "indexes", q_indexes, on_index_column);
@@ -1322,7 +1341,8 @@ int sqlite_introspect(tide_dconn *c, const tide_introspect_opts *opts, tide_sche
     if (own_tx && (rc = exec_counted(&r, "BEGIN")) < 0)
         goto done;
     if ((rc = run(&r, "tables", q_tables, on_table)) == 0 && (rc = read_columns(&r)) == 0 &&
-        (rc = read_indexes(&r)) == 0 && (rc = read_fks(&r)) == 0)
+        (rc = read_indexes(&r)) == 0 && (rc = read_fks(&r)) == 0 &&
+        (rc = run(&r, "descending keys", q_desc_keys, on_desc_key)) == 0)
         rc = run(&r, "views, triggers and virtual tables", q_objects, on_object);
     if (own_tx && !sqlite3_get_autocommit(c->db)) {
         sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);     /* read only: nothing to keep */
