@@ -147,9 +147,24 @@ static const char *declared_type(const tide_table *t, const tide_column *c)
     return c->declared && !c->is_enum ? as_written(c->declared, c->type, tide_model_canonical_type) : c->type;
 }
 
-/* The default as written, else its canonical form. */
+/* Whether text is default "isbn" (double quotes, SQLite's old spelling of
+ * a string) standing for the string expr holds ('isbn'). */
+static int quoted_string_default(const char *text, const char *expr)
+{
+    tide_buf lit = TIDE_BUF_INIT;
+    int same = text && expr && *text == '"' && sqlite_string_default(text, &lit) > 0 &&
+               !strcmp(lit.data, expr);
+    tide_buf_free(&lit);
+    return same;
+}
+
+/* The default as written, else its canonical form. A double-quoted string
+ * stays so (written bare: SQLite refuses it in parentheses), as SQLite
+ * keeps and reports it. */
 static const char *default_sql(const tide_column *c)
 {
+    if (quoted_string_default(c->default_text, c->default_expr))
+        return c->default_text;
     return c->default_text ? as_written(c->default_text, c->default_expr, tide_model_canonical_expr)
                            : c->default_expr;
 }
@@ -937,11 +952,10 @@ static int normalize_column(tide_schema *s, const tide_table *t, tide_column *c,
     if ((rc = sqlite_string_default(c->default_expr, &lit)) > 0 &&
         !(c->default_expr = tide_schema_str(s, lit.data)))
         rc = TIDE_ENOMEM;
-    if (rc >= 0 && c->default_text && (rc = sqlite_string_default(c->default_text, &lit)) > 0 &&
-        !(c->default_text = tide_schema_str(s, lit.data)))
-        rc = TIDE_ENOMEM;                              /* written 'isbn', never ("isbn") */
-    if (rc >= 0 && c->default_text &&
-        (!c->default_expr || !still(c->default_text, c->default_expr, tide_model_canonical_expr)))
+    if (rc >= 0 && quoted_string_default(c->default_text, c->default_expr))
+        ;                                              /* "isbn" as written, never ("isbn") */
+    else if (rc >= 0 && c->default_text &&
+             (!c->default_expr || !still(c->default_text, c->default_expr, tide_model_canonical_expr)))
         c->default_text = NULL;                        /* its canonical form is safer */
     tide_buf_free(&lit);
     if (rc < 0 || !c->type)

@@ -34,6 +34,13 @@ static const char q_indexes[] =
     "order by m.name, il.origin, "       /* a table's unique constraints in the order declared: */
     "case when il.name like 'sqlite\\_autoindex\\_%' escape '\\' "   /* sqlite_autoindex_<table>_<n> */
     "then cast(substr(il.name, length(m.name) + 19) as integer) end, il.name, ix.seqno";
+/* Key columns sorted DESC (PRIMARY KEY (id DESC) of a WITHOUT ROWID table,
+ * INTEGER PRIMARY KEY DESC, which is no rowid): the model's keys ascend. */
+static const char q_desc_keys[] =
+    "select m.name, ix.name from main.sqlite_master m join pragma_index_list(m.name, 'main') il "
+    "join pragma_index_xinfo(il.name, 'main') ix "
+    "where " USER_TABLES " and il.origin = 'pk' and ix.key = 1 and ix.\"desc\" = 1 "
+    "order by m.name, ix.seqno";
 /* SQLite numbers a table's foreign keys from the last one written: id
  * descending is the order of the CREATE TABLE text. */
 static const char q_fks[] =
@@ -916,10 +923,10 @@ static int add_column(reader *r, tinfo *ti, sqlite3_stmt *st, int hidden)
         return nomem(r);                /* as declared: PRAGMA table_info's type */
     if ((rc = sqlite_string_default(dflt, &r->buf)) < 0)
         return nomem(r);
-    if (rc > 0)                         /* default "isbn": the string 'isbn' */
-        dflt = r->buf.data;
     if (dflt && !(col->default_expr = col->default_text = tide_schema_str(r->out, dflt)))
         return nomem(r);
+    if (rc > 0 && !(col->default_expr = tide_schema_str(r->out, r->buf.data)))
+        return nomem(r);                /* default "isbn": the string 'isbn', written as it was */
     if ((c = find_con(r, ti, CON_COLLATE, name)) && sqlite3_stricmp(c->text, "binary")) {
         char *p;                        /* SQLite's collation names ignore case: NOCASE is nocase */
         if (!(col->collation = tide_schema_str(r->out, c->text)))
@@ -1087,6 +1094,22 @@ static int own_collation(const tinfo *ti, int cid, const char *col, const char *
     return c && sqlite3_stricmp(coll, c->collation ? c->collation : "binary") != 0;
 }
 
+/* Whether CREATE INDEX's text says COLLATE or ASC (outside quotes):
+ * "(format COLLATE NOCASE)" on a NOCASE column, "(id ASC)", sort as the
+ * plain key does, but the text says it, and a table made again must say it
+ * too (SQLite keeps the text as written). */
+static int writes_sort_words(const char *sql)
+{
+    token t;
+    const char *q;
+    if (!sql)
+        return 0;
+    for (q = lex(sql, &t); t.kind != TK_END; q = lex(q, &t))
+        if (is_kw(&t, "collate") || is_kw(&t, "asc"))
+            return 1;
+    return 0;
+}
+
 /* Row: table, index, unique, origin, partial, sql, cid, column, desc, coll. */
 static int on_index_column(reader *r, sqlite3_stmt *st)
 {
@@ -1100,7 +1123,7 @@ static int on_index_column(reader *r, sqlite3_stmt *st)
         if ((rc = flush_index(r)) < 0 || (rc = start_index(r, ti, st)) < 0)
             return rc;
     }
-    if (g->origin == 'c' && own_collation(ti, cid, col, text(st, 9)))
+    if (g->origin == 'c' && (own_collation(ti, cid, col, text(st, 9)) || writes_sort_words(g->sql)))
         g->has_expr = 1;                /* read as written: the key list, COLLATE and all */
     if (cid == -2 || !col) {            /* an expression (-2) or the rowid (-1) */
         g->has_expr |= cid == -2;
@@ -1111,6 +1134,18 @@ static int on_index_column(reader *r, sqlite3_stmt *st)
     tide_buf_reset(&r->buf);
     if (tide_buf_printf(&r->buf, "%s%s", col, sqlite3_column_int(st, 8) ? " desc" : "") < 0 ||
         !(g->cols[g->ncols++] = scratch_strn(r, r->buf.data, r->buf.len)))
+        return nomem(r);
+    return 0;
+}
+
+/* Row: table, key column sorted DESC. Said by name, never lost without a
+ * word: schema:inspect notes it, the commands that read a database warn. */
+static int on_desc_key(reader *r, sqlite3_stmt *st)
+{
+    tide_buf_reset(&r->buf);
+    if (tide_buf_printf(&r->buf, "the DESC order of table %s's primary key column %s "
+                        "(made again ascending)", text(st, 0), text(st, 1)) < 0 ||
+        tide_strv_push(r->out, &r->out->unmodelled, &r->out->nunmodelled, r->buf.data) < 0)
         return nomem(r);
     return 0;
 }
@@ -1306,7 +1341,8 @@ int sqlite_introspect(tide_dconn *c, const tide_introspect_opts *opts, tide_sche
     if (own_tx && (rc = exec_counted(&r, "BEGIN")) < 0)
         goto done;
     if ((rc = run(&r, "tables", q_tables, on_table)) == 0 && (rc = read_columns(&r)) == 0 &&
-        (rc = read_indexes(&r)) == 0 && (rc = read_fks(&r)) == 0)
+        (rc = read_indexes(&r)) == 0 && (rc = read_fks(&r)) == 0 &&
+        (rc = run(&r, "descending keys", q_desc_keys, on_desc_key)) == 0)
         rc = run(&r, "views, triggers and virtual tables", q_objects, on_object);
     if (own_tx && !sqlite3_get_autocommit(c->db)) {
         sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);     /* read only: nothing to keep */

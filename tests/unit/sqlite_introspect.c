@@ -691,8 +691,8 @@ static void test_bad_arguments(void **state)
 static const char declared_sql[] =
     "create table \"book\" (\n"
     "  \"id\" INT not null,\n"
-    "  \"isbn\" TEXT default 'isbn',\n"
-    "  \"title\" VARCHAR(20) not null default '',\n"
+    "  \"isbn\" TEXT default \"isbn\",\n"
+    "  \"title\" VARCHAR(20) not null default \"\",\n"
     "  \"blurb\",\n"
     "  \"added\" DATETIME default CURRENT_TIMESTAMP,\n"
     "  \"copies\" INTEGER default (1 + 1),\n"
@@ -761,10 +761,10 @@ static void test_declared_definitions(void **state)
         { "integer", NULL, "\"id\" integer primary key,", NULL },
         { "INTEGER", NULL, "\"id\" INTEGER primary key,", NULL },
         { "INT", NULL, "\"id\" INT not null,", "'x'" },
-        { "int4", "\"x\"", "\"id\" int4 not null default 'x',", "'x'" },
-        { "TEXT", "\"it's\"", "\"id\" TEXT not null default 'it''s',", "'it''s'" },
-        { "text", "\"say \"\"hi\"\"\"", "\"id\" text not null default 'say \"hi\"',", "'say \"hi\"'" },
-        { "", "\"\"", "\"id\" not null default '',", "''" },
+        { "int4", "\"x\"", "\"id\" int4 not null default \"x\",", "'x'" },     /* as written */
+        { "TEXT", "\"it's\"", "\"id\" TEXT not null default \"it's\",", "'it''s'" },
+        { "text", "\"say \"\"hi\"\"\"", "\"id\" text not null default \"say \"\"hi\"\"\",", "'say \"hi\"'" },
+        { "", "\"\"", "\"id\" not null default \"\",", "''" },
         { "DECIMAL(10, 2)", "CURRENT_DATE", "\"id\" DECIMAL(10, 2) not null default CURRENT_DATE,",
           "current_date" },
     };

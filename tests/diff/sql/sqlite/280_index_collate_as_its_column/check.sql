@@ -1,0 +1,1 @@
+select id, format, book, size from formats order by id;

@@ -1,0 +1,1 @@
+select id, book, type, val, n from ident order by id;

@@ -1,0 +1,1 @@
+select id, position, title, size from packs order by id;
