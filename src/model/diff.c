@@ -1306,7 +1306,7 @@ static const tide_object *partition_named(const differ *d, const tide_schema *s,
                                           const char *name, const tide_table **parent)
 {
     const tide_object *p = tide_schema_find_partition(s, schema, name);
-    return p && (*parent = find_table(d, s, p->schema, p->table)) != NULL ? p : NULL;
+    return p && (*parent = find_table(d, s, tide_object_table_schema(p), p->table)) != NULL ? p : NULL;
 }
 
 /* The table p of parent is as far as its own columns go: parent's columns,
@@ -1432,7 +1432,7 @@ static int same_owner(const differ *d, const tide_object *ao, const tide_object 
     const tide_table *at;
     if (!ao->table && !bo->table)
         return 1;
-    if ((at = find_table(d, d->a, ao->schema, ao->table)) != NULL) {
+    if ((at = find_table(d, d->a, tide_object_table_schema(ao), ao->table)) != NULL) {
         const tide_table *bt = partner_of_a(d, at);
         if (bt)
             return same_name(d, bt->name, bo->table);
@@ -1454,12 +1454,35 @@ static const tide_object *find_object(const differ *d, const tide_schema *s, con
     return NULL;
 }
 
+/* The partition of s that partition like of the other schema is, set in
+ * another namespace (ALTER TABLE ... SET SCHEMA: its rows stay): the same
+ * name, of the same table, in another namespace, when the other schema has
+ * none of that name in s's partition's namespace; else NULL. */
+static const tide_object *moved_partition(const differ *d, const tide_schema *s, const tide_object *like,
+                                          const char *name, int a_side)
+{
+    const tide_schema *other = a_side ? d->b : d->a;
+    int i;
+    if (like->kind != TIDE_OBJ_PARTITION)
+        return NULL;
+    for (i = 0; i < s->nobjects; i++) {
+        const tide_object *o = &s->objects[i];
+        if (o->kind != TIDE_OBJ_PARTITION || same(o->schema, like->schema) || !same_name(d, o->name, name) ||
+            !same(tide_object_table_schema(o), tide_object_table_schema(like)) ||
+            !(a_side ? same_owner(d, o, like) : same_owner(d, like, o)))
+            continue;
+        if (!tide_schema_find_partition(other, o->schema, o->name))
+            return o;
+    }
+    return NULL;
+}
+
 /* The object of `a` that bo is (same name, or renamedFrom either way), or NULL. */
 static const tide_object *object_partner(const differ *d, const tide_object *bo)
 {
     const tide_object *ao = find_object(d, d->a, bo, bo->name, 1);
     int i;
-    if (ao)
+    if (ao || (ao = moved_partition(d, d->a, bo, bo->name, 1)) != NULL)
         return ao;
     if (!d->reversed && bo->renamed_from && (ao = find_object(d, d->a, bo, bo->renamed_from, 1)) != NULL &&
         !find_object(d, d->b, ao, ao->name, 0))
@@ -1739,6 +1762,12 @@ static void diff_objects(differ *d)
             continue;
         }
         int same_def = !strcmp(ao->canonical ? ao->canonical : "", bo->canonical ? bo->canonical : "");
+        if (!same(ao->schema, bo->schema) && same_name(d, ao->name, bo->name)) {
+            note(d, 0, "%s %s moves from namespace %s to %s (its rows stay)", kind_name(bo), bo->name,
+                 ao->schema ? ao->schema : "public", bo->schema ? bo->schema : "public");
+            object_op(d, TIDE_OP_RENAME_OBJECT, ao, bo);
+            touch(d, &t, ao->schema, ao->name);
+        }
         if (!same_def || !same(ao->with, bo->with) || !same(ao->enabled, bo->enabled) ||
             !same(ao->replica_identity, bo->replica_identity)) {
             /* a view's options, a trigger's state, a partition's replica identity: altered in place */
