@@ -1849,10 +1849,14 @@ static int check_objects(const tide_schema *s, const file_list *fl, tide_err *er
                                     "(rename or remove one)", kind, o->schema ? o->schema : "",
                                     o->schema ? "." : "", o->name, object_origin(fl, j), object_origin(fl, i));
         if (o->table && !has_relation(s, tide_object_table_schema(o), o->table))
-            return tide_err_set(err, TIDE_ECONFIG, "%s: %s '%s' is on table '%s%s%s', which no schema file "
-                                "defines", object_origin(fl, i), kind, o->name,
+            return tide_err_set(err, TIDE_ECONFIG, "%s: %s '%s%s%s' is on table '%s%s%s', which no schema file "
+                                "defines%s", object_origin(fl, i), kind, o->schema ? o->schema : "",
+                                o->schema ? "." : "", o->name,
                                 tide_object_table_schema(o) ? tide_object_table_schema(o) : "",
-                                tide_object_table_schema(o) ? "." : "", o->table);
+                                tide_object_table_schema(o) ? "." : "", o->table,
+                                o->kind == TIDE_OBJ_PARTITION && o->schema && !o->table_schema
+                                ? " (a partition's table in another namespace is named with it: "
+                                  "table = \"public.name\")" : "");
     }
     return 0;
 }
