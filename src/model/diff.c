@@ -1440,13 +1440,30 @@ static int same_owner(const differ *d, const tide_object *ao, const tide_object 
     return same_name(d, ao->table, bo->table);
 }
 
+static const tide_object *moved_partition(const differ *d, const tide_schema *s, const tide_object *like,
+                                          const char *name, int a_side);
+
+/* Whether o of s and like of the other schema are on partitions, the one
+ * the other set in another namespace (they go with it). */
+static int on_moved_partition(const differ *d, const tide_schema *s, const tide_object *o, const tide_object *like,
+                              int a_side)
+{
+    const tide_object *po, *pl;
+    if (!o->table || o->kind == TIDE_OBJ_PARTITION || same(o->schema, like->schema) ||
+        !(po = tide_schema_find_partition(s, o->schema, o->table)) ||
+        !(pl = tide_schema_find_partition(a_side ? d->b : d->a, like->schema, like->table)))
+        return 0;
+    return moved_partition(d, s, pl, pl->name, a_side) == po;
+}
+
 static const tide_object *find_object(const differ *d, const tide_schema *s, const tide_object *like,
                                       const char *name, int a_side)
 {
     int i;
     for (i = 0; i < s->nobjects; i++) {
         const tide_object *o = &s->objects[i];
-        if (o->kind != like->kind || !same(o->schema, like->schema) || !same_name(d, o->name, name))
+        if (o->kind != like->kind || !same_name(d, o->name, name) ||
+            (!same(o->schema, like->schema) && !on_moved_partition(d, s, o, like, a_side)))
             continue;
         if (!(kind_flags(o) & TIDE_OBJK_ON_TABLE) || (a_side ? same_owner(d, o, like) : same_owner(d, like, o)))
             return o;
@@ -1762,12 +1779,11 @@ static void diff_objects(differ *d)
             continue;
         }
         int same_def = !strcmp(ao->canonical ? ao->canonical : "", bo->canonical ? bo->canonical : "");
-        if (!same(ao->schema, bo->schema) && same_name(d, ao->name, bo->name)) {
+        if (bo->kind == TIDE_OBJ_PARTITION && !same(ao->schema, bo->schema) && same_name(d, ao->name, bo->name)) {
             note(d, 0, "%s %s moves from namespace %s to %s (its rows stay)", kind_name(bo), bo->name,
                  ao->schema ? ao->schema : "public", bo->schema ? bo->schema : "public");
-            object_op(d, TIDE_OP_RENAME_OBJECT, ao, bo);
-            touch(d, &t, ao->schema, ao->name);
-        }
+            object_op(d, TIDE_OP_RENAME_OBJECT, ao, bo);   /* what is on it goes with it; what reads */
+        }                                                  /* it names it anew: a new definition */
         if (!same_def || !same(ao->with, bo->with) || !same(ao->enabled, bo->enabled) ||
             !same(ao->replica_identity, bo->replica_identity)) {
             /* a view's options, a trigger's state, a partition's replica identity: altered in place */
@@ -2044,8 +2060,12 @@ int tide_op_describe(const tide_op *op, tide_buf *out)
         if (tide_buf_printf(out, "%s %s %s%s%s", verb, tide_object_kinds[o->kind].name,
                             o->schema ? o->schema : "", o->schema ? "." : "", o->name) < 0)
             return TIDE_ENOMEM;
-        if (o->table && tide_buf_printf(out, " on %s", o->table) < 0)
+        if (o->table && tide_buf_printf(out, " on %s%s%s", o->table_schema ? o->table_schema : "",
+                                        o->table_schema ? "." : "", o->table) < 0)
             return TIDE_ENOMEM;
+        if (op->kind == TIDE_OP_RENAME_OBJECT && !same(op->old_object->schema, o->schema))  /* set schema */
+            return tide_buf_printf(out, " (was %s.%s)", op->old_object->schema ? op->old_object->schema : "public",
+                                   op->old_object->name);
         if (op->kind == TIDE_OP_RENAME_OBJECT)
             return tide_buf_printf(out, " (was %s)", op->old_object->name);
         return op->recreate ? tide_buf_puts(out, " (again: what it reads changes)") : 0;
