@@ -1089,8 +1089,8 @@ static void entry(writer *w, tide_buf *body, size_t len, int *n)
 /* Is o on table t? */
 static int on_table(const tide_object *o, const tide_table *t)
 {
-    return o->table && !strcmp(o->table, t->name) &&
-           !strcmp(o->schema ? o->schema : "", t->schema ? t->schema : "");
+    const char *ts = tide_object_table_schema(o);
+    return o->table && !strcmp(o->table, t->name) && !strcmp(ts ? ts : "", t->schema ? t->schema : "");
 }
 
 /* ---- namespaces ------------------------------------------------------------- */

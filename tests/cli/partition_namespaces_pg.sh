@@ -47,6 +47,15 @@ t "the created database inspects as the definitions say"
 tide --url "$base/$B" schema:inspect --format lua; expect_rc 0
 [ "$stdout" = "$(cat proj/schema/app.lua)" ] || { out=$(diff proj/schema/app.lua <(printf '%s\n' "$stdout") | head -20); bad "inspect of the created database differs"; }
 
+t "inspect --out: a partition apart from its table goes in its table's file, and creates the same"
+admin "drop database if exists $B"; admin "create database $B"
+mkdir -p split
+tide --url "$base/$A" schema:inspect --format lua --out split/schema; expect_rc 0
+grep -qF 't.partition "gitlab_partitions_static.events_2025" { table = "public.events"' split/schema/events.lua ||
+  { out=$(ls split/schema); bad "events.lua does not hold its partition of another namespace"; }
+(cd split && "$TIDE_BIN" --url "$base/$B" schema:create --run) > create.out 2>&1 || { out=$(cat create.out); bad "schema:create --run failed"; }
+[ "$(dump $A)" = "$(dump $B)" ] || { out=$(diff <(dump $A) <(dump $B) | head -n 30); bad "the dumps differ (< inspected, > created)"; }
+
 t "a partition whose table is in another namespace than the file says is refused, by name"
 mkdir -p bad/schema
 cat > bad/schema/app.lua <<'LUA'
