@@ -38,6 +38,12 @@ alter table gitlab_partitions_static.events_2025 add constraint events_2025_id_p
 create trigger events_2025_audit after insert on gitlab_partitions_static.events_2025
   for each row execute function touch_updated_at();
 create index events_2027_project on gitlab_partitions_dynamic.events_2027 (project_id);
+-- a policy, a rule and extended statistics of one partition, in its namespace
+create policy events_2027_own on gitlab_partitions_dynamic.events_2027 for select using (project_id > 0);
+create rule events_2027_keep as on delete to gitlab_partitions_dynamic.events_2027 do instead nothing;
+create statistics gitlab_partitions_dynamic.events_2027_stats (dependencies) on project_id, action
+  from gitlab_partitions_dynamic.events_2027;
+comment on index gitlab_partitions_dynamic.events_2027_project is 'by project';
 create table issue_stage_events (
   stage_event_hash_id bigint not null,
   issue_id bigint not null,
