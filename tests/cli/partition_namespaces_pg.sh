@@ -56,6 +56,26 @@ grep -qF 't.partition "gitlab_partitions_static.events_2025" { table = "public.e
 (cd split && "$TIDE_BIN" --url "$base/$B" schema:create --run) > create.out 2>&1 || { out=$(cat create.out); bad "schema:create --run failed"; }
 [ "$(dump $A)" = "$(dump $B)" ] || { out=$(diff <(dump $A) <(dump $B) | head -n 30); bad "the dumps differ (< inspected, > created)"; }
 
+t "hand-written bounds and checks of partitions apart from their table: the server's spelling, nothing left to update"
+admin "drop database if exists $B"; admin "create database $B"
+mkdir -p hand/schema
+cat > hand/schema/app.lua <<'LUA'
+local t = require "tide.schema"
+return {
+  t.table "events" :partitionBy "range (created_at)" {
+    t.col "id" :bigint(), t.col "created_at" :timestamptz(), t.primary { "id", "created_at" },
+  },
+  t.partition "gitlab_partitions_dynamic.events_2026" { table = "public.events",
+    sql = [[for values from ('2026-01-01') to ('2027-01-01') partition by range (created_at)]] },
+  t.partition "gitlab_partitions_static.events_2026_h1" { table = "gitlab_partitions_dynamic.events_2026",
+    sql = [[for values from ('2026-01-01') to ('2026-07-01')]] },
+  t.partitionConstraint "gitlab_partitions_static.events_2026_h1_id" { table = "events_2026_h1", sql = [[check (id > 0)]] },
+}
+LUA
+(cd hand && "$TIDE_BIN" --url "$base/$B" schema:update --run) > hand.out 2>&1 || { out=$(cat hand.out); bad "schema:update --run failed"; }
+(cd hand && "$TIDE_BIN" --url "$base/$B" schema:update --dump) > hand.out 2>&1
+out=$(cat hand.out); expect_out "nothing to do"
+
 t "a partition whose table is in another namespace than the file says is refused, by name"
 mkdir -p bad/schema
 cat > bad/schema/app.lua <<'LUA'
