@@ -1435,9 +1435,9 @@ static int same_owner(const differ *d, const tide_object *ao, const tide_object 
     if ((at = find_table(d, d->a, tide_object_table_schema(ao), ao->table)) != NULL) {
         const tide_table *bt = partner_of_a(d, at);
         if (bt)
-            return same_name(d, bt->name, bo->table);
+            return same_name(d, bt->name, bo->table) && same(bt->schema, tide_object_table_schema(bo));
     }
-    return same_name(d, ao->table, bo->table);
+    return same_name(d, ao->table, bo->table) && same(tide_object_table_schema(ao), tide_object_table_schema(bo));
 }
 
 static const tide_object *moved_partition(const differ *d, const tide_schema *s, const tide_object *like,
@@ -1462,10 +1462,13 @@ static const tide_object *find_object(const differ *d, const tide_schema *s, con
     int i;
     for (i = 0; i < s->nobjects; i++) {
         const tide_object *o = &s->objects[i];
-        if (o->kind != like->kind || !same_name(d, o->name, name) ||
-            (!same(o->schema, like->schema) && !on_moved_partition(d, s, o, like, a_side)))
+        int moved;                   /* on a partition set in another namespace: paired with it */
+        if (o->kind != like->kind || !same_name(d, o->name, name))
             continue;
-        if (!(kind_flags(o) & TIDE_OBJK_ON_TABLE) || (a_side ? same_owner(d, o, like) : same_owner(d, like, o)))
+        if ((moved = !same(o->schema, like->schema)) != 0 && !on_moved_partition(d, s, o, like, a_side))
+            continue;
+        if (!(kind_flags(o) & TIDE_OBJK_ON_TABLE) || moved ||
+            (a_side ? same_owner(d, o, like) : same_owner(d, like, o)))
             return o;
     }
     return NULL;
