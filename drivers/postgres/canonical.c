@@ -10,9 +10,11 @@
  * namespaces are created in a scratch namespace of their own (see
  * movable); what they read outside the default namespace is the live
  * database's, so that an object which cannot be made that way (what it
- * reads is not there yet) is left to be compared as text. Triggers and
- * policies on tables of other namespaces are compared as text: their
- * tables are not made. */
+ * reads is not there yet) is left to be compared as text. Partitions of
+ * the default namespace's tables kept in other namespaces (GitLab's) are
+ * made with their tables, with their own constraints (see relocated).
+ * Triggers and policies on tables of other namespaces are compared as
+ * text: their tables are not made. */
 #include "pg_internal.h"
 
 #include <stdio.h>
@@ -249,6 +251,50 @@ static int scratch_header(tide_schema *c, tide_object *o, const char *scratch, t
     return 0;
 }
 
+/* Whether the default namespace holds a table named name (a scan: the
+ * part is not finished yet). */
+static int default_table(const tide_schema *s, const char *name)
+{
+    int i;
+    for (i = 0; i < s->ntables; i++)
+        if (!s->tables[i]->schema && !strcmp(s->tables[i]->name, name))
+            return 1;
+    return 0;
+}
+
+/* Whether partition o goes to the scratch namespace with the tables: its
+ * table is one of the default namespace, or a partition that goes, and
+ * no other table or partition bears its name there. */
+static int partition_goes(const tide_schema *s, const tide_object *o, int depth)
+{
+    const char *ts = tide_object_table_schema(o);
+    const tide_object *p;
+    int i;
+    if (depth > 32 || !(ts ? (p = tide_schema_find_partition(s, ts, o->table)) != NULL &&
+                             partition_goes(s, p, depth + 1)
+                           : default_table(s, o->table)))
+        return 0;
+    if (o->schema && default_table(s, o->name))
+        return 0;
+    for (i = 0; o->schema && i < s->nobjects; i++)
+        if (&s->objects[i] != o && s->objects[i].kind == TIDE_OBJ_PARTITION && !strcmp(s->objects[i].name, o->name))
+            return 0;
+    return 1;
+}
+
+/* Whether o is a partition of the default namespace's tables kept in
+ * another namespace (GitLab's gitlab_partitions_dynamic), or of a table of
+ * its own namespace that is such a partition, or a constraint of one: made
+ * in the scratch namespace with its table, so that the server spells its
+ * bound (or its check) as it spells the others'. */
+static int relocated(const tide_schema *s, const tide_object *o)
+{
+    const tide_object *p;
+    if (o->kind == TIDE_OBJ_PARTITION_CONSTRAINT)
+        return o->schema && (p = tide_schema_find_partition(s, o->schema, o->table)) != NULL && relocated(s, p);
+    return o->kind == TIDE_OBJ_PARTITION && (o->schema || o->table_schema) && partition_goes(s, o, 0);
+}
+
 /* The objects kept in the part: those of the default namespace, and the
  * movable ones, moved to their scratch namespace (before finish, which
  * sorts them by namespace). Aggregates stay out: their text is built by
@@ -260,8 +306,16 @@ static int scratch_header(tide_schema *c, tide_object *o, const char *scratch, t
 static int keep_objects(tide_schema *c, const spaces *sp, tide_err *err)
 {
     tide_buf buf = TIDE_BUF_INIT;
-    char name[32];
+    char name[32], *moved = calloc((size_t)c->nobjects + 1, 1);
     int i, n = 0, rc = 0;
+    if (!moved)
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    for (i = 0; i < c->nobjects; i++)             /* decided before any moves */
+        moved[i] = (char)relocated(c, &c->objects[i]);
+    for (i = 0; i < c->nobjects; i++)
+        if (moved[i])
+            c->objects[i].schema = c->objects[i].table_schema = NULL;
+    free(moved);
     for (i = 0; i < c->nobjects && rc == 0; i++) {
         tide_object *o = &c->objects[i];
         if ((o->schema && !movable(o)) || o->kind == TIDE_OBJ_AGGREGATE || o->kind == TIDE_OBJ_PUBLICATION ||
@@ -519,14 +573,16 @@ static int take_canonical(tide_schema *s, const spaces *sp, const tide_schema *r
     for (i = 0; i < s->nobjects && rc == 0; i++) {
         tide_object *o = &s->objects[i];
         const tide_object *r;
-        if (!spelled_by_server(o))
+        int moved = relocated(s, o);
+        if (!spelled_by_server(o) && !moved)
             continue;
-        if (o->schema)
+        if (o->schema && !moved)
             scratch_name(space_of(sp, o->schema), name);
-        r = tide_schema_find_object(read, o->kind, o->schema ? name : SCRATCH, o->name, o->table);
+        r = tide_schema_find_object(read, o->kind, o->schema && !moved ? name : SCRATCH, o->name, o->table);
         if (!r)
             continue;           /* a function overloaded, a name folded, not made: compared as text */
-        if (spelled(r->definition, o->schema, name, &tmp, &out) < 0 || !(o->canonical = tide_schema_str(s, out.data)))
+        if (spelled(r->definition, moved ? NULL : o->schema, name, &tmp, &out) < 0 ||
+            !(o->canonical = tide_schema_str(s, out.data)))
             rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
     }
     tide_buf_free(&tmp);
@@ -627,7 +683,7 @@ int pg_canonicalize(tide_dconn *c, tide_schema *s, tide_err *err)
     tide_err ignored;
     int i, rc, any = 0;
     for (i = 0; i < s->nobjects; i++)
-        any |= spelled_by_server(&s->objects[i]);
+        any |= spelled_by_server(&s->objects[i]) || relocated(s, &s->objects[i]);
     if (!any)
         return 0;                        /* no transaction for nothing */
     if ((rc = list_spaces(s, &sp, err)) < 0 || (rc = default_part(s, &sp, &part, err)) < 0)

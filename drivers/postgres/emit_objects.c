@@ -150,7 +150,7 @@ static void object_ref(tide_sqlw *e, const tide_object *o, const char *name)
     if (o->table && o->kind != TIDE_OBJ_STATISTICS) {     /* statistics are named in their namespace */
         tide_sqlw_q(e, name);
         tide_sqlw_put(e, " on ");
-        tide_sqlw_qname(e, o->schema, o->table);
+        tide_sqlw_qname(e, tide_object_table_schema(o), o->table);
         return;
     }
     if (o->kind == TIDE_OBJ_FUNCTION || o->kind == TIDE_OBJ_AGGREGATE) {
@@ -242,7 +242,7 @@ static int is_constraint(const tide_object *o)
 static void constraint_of(tide_sqlw *e, const tide_object *o, const char *verb, const char *name)
 {
     tide_sqlw_put(e, "alter table ");
-    tide_sqlw_qname(e, o->schema, o->table);
+    tide_sqlw_qname(e, tide_object_table_schema(o), o->table);
     tide_sqlw_put(e, " ");
     tide_sqlw_put(e, verb);
     tide_sqlw_q(e, name);
@@ -261,7 +261,7 @@ static void trigger_state(tide_sqlw *e, const tide_object *o)
         tide_sqlw_put(e, how);
     } else {
         tide_sqlw_put(e, "alter table ");
-        tide_sqlw_qname(e, o->schema, o->table);
+        tide_sqlw_qname(e, tide_object_table_schema(o), o->table);
         tide_sqlw_put(e, " ");
         tide_sqlw_put(e, how);
         tide_sqlw_put(e, " trigger ");
@@ -643,7 +643,7 @@ static void sequence_owner(tide_sqlw *e, const tide_op *op)
         tide_sqlw_put(e, " owned by none");
     } else {
         tide_sqlw_put(e, " owned by ");
-        tide_sqlw_qname(e, o->schema, o->table);
+        tide_sqlw_qname(e, tide_object_table_schema(o), o->table);
         tide_sqlw_put(e, ".");
         tide_sqlw_q(e, o->definition);
     }

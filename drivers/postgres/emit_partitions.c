@@ -89,7 +89,7 @@ static const char *key_start(const char *def)
 static void attach(tide_sqlw *e, const tide_object *o)
 {
     tide_sqlw_put(e, "alter table ");
-    tide_sqlw_qname(e, o->schema, o->table);
+    tide_sqlw_qname(e, tide_object_table_schema(o), o->table);
     tide_sqlw_put(e, " attach partition ");
     tide_sqlw_qname(e, o->schema, o->name);
     tide_sqlw_put(e, " ");
@@ -122,7 +122,7 @@ static void detach(tide_sqlw *e, const tide_object *o)
 {
     tide_buf q = TIDE_BUF_INIT;
     tide_sqlw_put(e, "alter table ");
-    tide_sqlw_qname(e, o->schema, o->table);
+    tide_sqlw_qname(e, tide_object_table_schema(o), o->table);
     tide_sqlw_put(e, " detach partition ");
     tide_sqlw_qname(e, o->schema, o->name);
     tide_sqlw_stmt(e);
@@ -298,7 +298,7 @@ static int shapes_of(const tide_schema *s, const char *schema, const char *rel, 
         *out = v;
         return n;
     }
-    if (depth > 32 || !(p = tide_schema_find_partition(s, schema, rel)) || (n = shapes_of(s, schema, p->table, &v, depth + 1)) < 0)
+    if (depth > 32 || !(p = tide_schema_find_partition(s, schema, rel)) || (n = shapes_of(s, tide_object_table_schema(p), p->table, &v, depth + 1)) < 0)
         return -1;
     for (i = 0; i < n; i++) {                /* each copy's name on rel */
         const char *cols[32], *own = NULL;
@@ -327,7 +327,7 @@ static void copy_default_name(const tide_sqlw *e, const tide_object *o, char out
     const tide_schema *s = e->plan->from;
     const tide_object *p = tide_schema_find_partition(s, o->schema, o->table);
     shape *v = NULL;
-    int n = p ? shapes_of(s, o->schema, p->table, &v, 0) : -1, i;
+    int n = p ? shapes_of(s, tide_object_table_schema(p), p->table, &v, 0) : -1, i;
     out[0] = '\0';
     for (i = 0; i < n; i++)
         if (!strcmp(v[i].name, o->definition)) {
@@ -356,7 +356,8 @@ static void index_comment(tide_sqlw *e, const tide_object *o, const char *commen
 /* An attached index: the copy on partition o->table of its table's index
  * o->definition is found in the catalog (the plan cannot know the name
  * PostgreSQL gave it) and renamed o->name; dropped, it takes back the name
- * PostgreSQL gives it. */
+ * PostgreSQL gives it. The copy's parent index is the one on the partition's
+ * table, whatever namespaces the two live in. */
 static void attached_index(tide_sqlw *e, const tide_op *op)
 {
     const tide_object *o = op->object ? op->object : op->old_object;
@@ -369,9 +370,12 @@ static void attached_index(tide_sqlw *e, const tide_op *op)
         tide_sqlw_put(e, "do $tide$ declare q text; n name; begin select c.oid::regclass::text, c.relname into q, n "
                          "from pg_catalog.pg_index x join pg_catalog.pg_class c on c.oid = x.indexrelid "
                          "join pg_catalog.pg_inherits h on h.inhrelid = c.oid "
-                         "join pg_catalog.pg_class p on p.oid = h.inhparent where x.indrelid = ");
+                         "join pg_catalog.pg_class p on p.oid = h.inhparent "
+                         "join pg_catalog.pg_index px on px.indexrelid = p.oid "
+                         "join pg_catalog.pg_inherits t on t.inhrelid = x.indrelid and t.inhparent = px.indrelid "
+                         "where x.indrelid = ");
         tide_sqlw_literal(e, part.data ? part.data : "");
-        tide_sqlw_put(e, "::regclass and p.relnamespace = c.relnamespace and p.relname = ");
+        tide_sqlw_put(e, "::regclass and p.relname = ");
         tide_sqlw_literal(e, o->definition);
         tide_sqlw_put(e, "; if n is null then raise exception 'partition % has no copy of index %', ");
         tide_sqlw_literal(e, part.data ? part.data : "");
@@ -464,7 +468,7 @@ int pg_emit__partition(tide_sqlw *e, const tide_op *op)
         tide_sqlw_put(e, "create table ");
         tide_sqlw_qname(e, o->schema, o->name);
         tide_sqlw_put(e, " partition of ");
-        tide_sqlw_qname(e, o->schema, o->table);
+        tide_sqlw_qname(e, tide_object_table_schema(o), o->table);
         tide_sqlw_put(e, " ");
         tide_sqlw_put(e, o->definition);
         if (o->with) {
@@ -487,14 +491,23 @@ int pg_emit__partition(tide_sqlw *e, const tide_op *op)
         tide_sqlw_qname(e, o->schema, o->name);
         tide_sqlw_stmt(e);
         break;
-    case TIDE_OP_RENAME_OBJECT:
-        tide_sqlw_put(e, "alter table ");
-        tide_sqlw_qname(e, op->old_object->schema, op->old_object->name);
-        tide_sqlw_put(e, " rename to ");
-        tide_sqlw_q(e, op->object->name);
-        tide_sqlw_stmt(e);
+    case TIDE_OP_RENAME_OBJECT:                /* set in another namespace, renamed */
+        if (!same_text(op->old_object->schema, op->object->schema)) {
+            tide_sqlw_put(e, "alter table ");
+            tide_sqlw_qname(e, op->old_object->schema, op->old_object->name);
+            tide_sqlw_put(e, " set schema ");
+            tide_sqlw_q(e, op->object->schema ? op->object->schema : "public");
+            tide_sqlw_stmt(e);
+        }
+        if (strcmp(op->old_object->name, op->object->name)) {
+            tide_sqlw_put(e, "alter table ");
+            tide_sqlw_qname(e, op->object->schema, op->old_object->name);
+            tide_sqlw_put(e, " rename to ");
+            tide_sqlw_q(e, op->object->name);
+            tide_sqlw_stmt(e);
+        }
         break;
-    case TIDE_OP_ALTER_OBJECT:                 /* a new bound: detach, attach */
+    case TIDE_OP_ALTER_OBJECT:                 /* a new bound: detach, attach (after a move: where it is now) */
         if (!strcmp(op->old_object->canonical ? op->old_object->canonical : "",
                     op->object->canonical ? op->object->canonical : "")) {
             if (!same_text(op->old_object->with, op->object->with))      /* its storage parameters */
@@ -509,9 +522,9 @@ int pg_emit__partition(tide_sqlw *e, const tide_op *op)
             break;
         }
         tide_sqlw_put(e, "alter table ");
-        tide_sqlw_qname(e, op->old_object->schema, op->old_object->table);
+        tide_sqlw_qname(e, tide_object_table_schema(op->old_object), op->old_object->table);
         tide_sqlw_put(e, " detach partition ");
-        tide_sqlw_qname(e, op->old_object->schema, op->old_object->name);
+        tide_sqlw_qname(e, op->object->schema, op->old_object->name);
         tide_sqlw_stmt(e);
         attach(e, op->object);
         if ((op->old_object->with == NULL) != (op->object->with == NULL) ||

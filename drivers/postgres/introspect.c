@@ -713,13 +713,15 @@ static const char sql_attached_indexes[] = RELS_CTE
  * as pg_get_expr prints it ("FOR VALUES FROM (...) TO (...)", "DEFAULT")
  * and the key of one partitioned in turn ("... PARTITION BY LIST
  * (region)"), the comment, the namespace and name of the table or
- * partition it is a partition of, then its storage parameters and its
- * replica identity (FULL or NOTHING; USING INDEX is reported). */
+ * partition it is a partition of, then its storage parameters, its
+ * replica identity (FULL or NOTHING; USING INDEX is reported) and its own
+ * namespace (GitLab keeps partitions apart from their table). */
 static const char sql_partitions[] = RELS_CTE
     "SELECT r.oid, c.relname, pg_catalog.pg_get_expr(c.relpartbound, c.oid) || CASE WHEN c.relkind = 'p' "
     "THEN ' PARTITION BY ' || pg_catalog.pg_get_partkeydef(c.oid) ELSE '' END, d.description, "
     "pn.nspname, pc.relname, pg_catalog.array_to_string(c.reloptions, ', '), "
-    "CASE c.relreplident WHEN 'f' THEN 'full' WHEN 'n' THEN 'nothing' END " PARTITIONS_READ
+    "CASE c.relreplident WHEN 'f' THEN 'full' WHEN 'n' THEN 'nothing' END, cn.nspname " PARTITIONS_READ
+    "JOIN pg_catalog.pg_namespace cn ON cn.oid = c.relnamespace "
     "JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid "
     "JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent "
     "JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace "
@@ -728,11 +730,11 @@ static const char sql_partitions[] = RELS_CTE
     "ORDER BY r.oid, c.relname";
 
 /* The comments of the columns of views, materialized views, composite
- * types and partitions (of a table read: in its table's namespace, as
- * partitions are read), by object: kind ('v', 'm', 'c', 'p'), namespace,
- * name, the partition's table, column, comment. */
+ * types and partitions (of a table read in the namespaces read: in the
+ * partition's own namespace), by object: kind ('v', 'm', 'c', 'p'),
+ * namespace, name, the partition's table, column, comment. */
 static const char sql_column_comments[] =
-    "SELECT CASE WHEN c.relkind IN ('v', 'm', 'c') THEN c.relkind::text ELSE 'p' END, n.nspname, c.relname, "
+    "SELECT CASE WHEN c.relkind IN ('v', 'm', 'c') THEN c.relkind::text ELSE 'p' END, cn.nspname, c.relname, "
     "pc.relname, a.attname, d.description "
     "FROM pg_catalog.pg_description d JOIN pg_catalog.pg_class c ON c.oid = d.objoid "
     "AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid > 0 "
@@ -740,6 +742,7 @@ static const char sql_column_comments[] =
     "LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid "
     "LEFT JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent "
     "JOIN pg_catalog.pg_namespace n ON n.oid = COALESCE(pc.relnamespace, c.relnamespace) "
+    "JOIN pg_catalog.pg_namespace cn ON cn.oid = c.relnamespace "
     "WHERE " NAMESPACES " AND (c.relkind IN ('v', 'm', 'c') OR c.relkind IN ('r', 'p') AND c.relispartition) "
     "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
     "AND (c.relkind <> 'c' OR " NOT_EXTENSION("pg_catalog.pg_type", "c.reltype") ") "
@@ -757,7 +760,7 @@ static const char sql_column_comments[] =
  * (a partition's clone of a trigger in another state than its parent's, a primary key's INCLUDE
  * columns, a partition's replica identity using an index, row level security, unlogged, or columns unlike its table's, a replica identity whose index is gone, a
  * tablespace, an access method, a typed table, column options, a view
- * column's default, a partition in another namespace than its table's, a
+ * column's default, a
  * partition partitioned itself,
  * the default namespace's comment removed), and objects of the whole database
  * made by hand (casts, languages, access methods). Extensions' own are
@@ -898,13 +901,6 @@ static const char sql_unmodelled[] =
     "WHERE " NAMESPACES " AND co.conparentid = 0 AND co.contype = 'p' AND EXISTS (SELECT 1 "
     "FROM pg_catalog.pg_index x WHERE x.indexrelid = co.conindid AND x.indnkeyatts < x.indnatts) "
     "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
-    "UNION ALL SELECT 19, 'partition ' || " READ_NAME("pn.nspname", "pc.relname") " || ' of ' || " REL_NAME " "
-    "|| ': in another namespace than its table''s (it would be made in its table''s)' "
-    "FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c ON c.oid = i.inhparent AND c.relkind = 'p' "
-    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-    "JOIN pg_catalog.pg_class pc ON pc.oid = i.inhrelid AND pc.relispartition "
-    "JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace "
-    "WHERE " NAMESPACES " AND pc.relnamespace <> c.relnamespace "
     "UNION ALL SELECT 17, 'schema public: no comment (CREATE DATABASE gives it one)' "
     "FROM pg_catalog.pg_namespace n WHERE n.nspname = 'public' AND " NAMESPACES " "
     "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_description d WHERE d.objoid = n.oid "
@@ -1646,14 +1642,14 @@ static int read_sequences(reader *r, const PGresult *res)
 /* Objects on a table: column 0 the table read, 1 the name, 2 the
  * definition, 3 the comment. With owner_col, the object is on the relation
  * whose namespace and name are columns owner_col and owner_col + 1 (a
- * partition of the table read, in the table's namespace as partitions are;
- * a view, in its own). */
+ * partition of the table read, in the partition's own namespace; a view,
+ * in its own). */
 static int read_on_table(reader *r, const PGresult *res, tide_object_kind kind, int reads_col, int owner_col)
 {
     int i, rc = 0, n = PQntuples(res);
     for (i = 0; i < n && rc == 0; i++) {
         tide_table *t = table_of(r, field(res, i, 0));
-        const char *nsp = t ? (t->schema ? t->schema : "public") : owner_col < 0 ? NULL : field(res, i, owner_col);
+        const char *nsp = owner_col >= 0 ? field(res, i, owner_col) : t ? (t->schema ? t->schema : "public") : NULL;
         if (nsp)
             rc = add_object(r, kind, nsp, field(res, i, 1), owner_col < 0 ? t->name : field(res, i, owner_col + 1),
                             res, i, 2, reads_col);
@@ -1680,10 +1676,17 @@ static int read_triggers(reader *r, const PGresult *res)
     return rc;
 }
 
+/* A partition in its own namespace, of a table in the same or another
+ * (table_schema). */
 static int read_partitions(reader *r, const PGresult *res)
 {
-    int from = r->out->nobjects, rc = read_on_table(r, res, TIDE_OBJ_PARTITION, -1, 4), i;
-    for (i = 0; rc == 0 && i < PQntuples(res); i++)      /* one object per row: the owner column is read */
+    int from = r->out->nobjects, i, rc = 0, n = PQntuples(res);
+    for (i = 0; i < n && rc == 0; i++)
+        if ((rc = add_object(r, TIDE_OBJ_PARTITION, field(res, i, 8), field(res, i, 1), field(res, i, 5),
+                             res, i, 2, -1)) == 0 && strcmp(field(res, i, 4), field(res, i, 8)) &&
+            !(r->out->objects[r->out->nobjects - 1].table_schema = tide_schema_str(r->out, field(res, i, 4))))
+            rc = nomem(r);
+    for (i = 0; rc == 0 && i < n; i++)      /* one object per row */
         if ((field(res, i, 6) && *field(res, i, 6) &&
              !(r->out->objects[from + i].with = tide_schema_str(r->out, field(res, i, 6)))) ||
             (field(res, i, 7) &&

@@ -1272,7 +1272,9 @@ local function object_string(b, v, what, level)
 end
 
 -- The table an object is on: "name" (in the object's schema) or
--- "schema.name" (the object's schema, when it has none).
+-- "schema.name" (the object's schema, when it has none); a partition's
+-- table may be in another schema than the partition ("gitlab_partitions.p"
+-- of "public.events"): then its schema, third.
 local function object_table(b, spec, level)
   local tbl = object_string(b, spec.table, "table", level + 1)
   if tbl == nil then
@@ -1289,8 +1291,9 @@ local function object_table(b, spec, level)
   local name, schema, bad = split_name(tbl)
   if bad then ofail(b, "table: " .. bad, level + 1) end
   if schema and b.__schema and schema ~= b.__schema then
-    ofail(b, format("the table '%s' is in another schema than the %s ('%s'); they share one",
-      tbl, b.__kind, b.__schema), level + 1)
+    if b.__kind == "partition" then return name, b.__schema, schema end
+    ofail(b, format("the table '%s' is in another schema than the %s ('%s'); they share one "
+      .. "(only a partition may live apart from its table)", tbl, b.__kind, b.__schema), level + 1)
   end
   return name, schema or b.__schema
 end
@@ -1314,7 +1317,7 @@ function ObjMT.__call(b, spec)
       b.__word, b.__name_, b.__example, b.__word, b.__name_, b.__example), 2)
   end
   local sql = object_string(b, spec.sql, "sql", 2)
-  local tbl, schema = object_table(b, spec, 2)
+  local tbl, schema, tableSchema = object_table(b, spec, 2)
   local comment = spec.comment
   if comment ~= nil and type(comment) ~= "string" then
     ofail(b, format("comment must be a string, not a %s", type(comment)), 2)
@@ -1362,6 +1365,7 @@ function ObjMT.__call(b, spec)
     end
   end
   return { __tide = "object", kind = b.__kind, name = b.__object, schema = schema, table = tbl,
+           tableSchema = tableSchema,
            sql = sql, comment = comment or b.__comment, renamedFrom = renamed or b.__renamedFrom,
            with = with, enabled = enabled, columnComments = cc, replicaIdentity = replica }
 end

@@ -902,10 +902,10 @@ done:
 
 static const char *const object_keys[] = {
     "__tide", "kind", "name", "schema", "table", "sql", "comment", "renamedFrom", "with", "enabled",
-    "columnComments", "replicaIdentity"
+    "columnComments", "replicaIdentity", "tableSchema"
 };
 enum { O_TAG, O_KIND, O_NAME, O_SCHEMA, O_TABLE, O_SQL, O_COMMENT, O_RENAMED, O_WITH, O_ENABLED, O_COLCOMMENTS,
-       O_REPLICA, O_N };
+       O_REPLICA, O_TABLE_SCHEMA, O_N };
 static const shape object_shape = { "object", "an object (t.view \"name\" [[...]], t.trigger ...)",
                                     object_keys, O_N };
 
@@ -963,7 +963,7 @@ static int convert_object(conv *cv, int idx)
 {
     lua_State *L = cv->L;
     int top = lua_gettop(L), base, rc, on_table;
-    const char *name, *schema, *table, *sql, *comment, *renamed, *with, *enabled, *replica;
+    const char *name, *schema, *table, *sql, *comment, *renamed, *with, *enabled, *replica, *table_schema;
     tide_object_kind kind = TIDE_OBJ_VIEW;
     tide_object *o;
     cv->table = cv->column = cv->object = NULL;
@@ -981,7 +981,8 @@ static int convert_object(conv *cv, int idx)
         (rc = opt_str(cv, base + O_RENAMED, "renamedFrom", &renamed)) < 0 ||
         (rc = opt_str(cv, base + O_WITH, "with", &with)) < 0 ||
         (rc = opt_str(cv, base + O_ENABLED, "enabled", &enabled)) < 0 ||
-        (rc = opt_str(cv, base + O_REPLICA, "replicaIdentity", &replica)) < 0)
+        (rc = opt_str(cv, base + O_REPLICA, "replicaIdentity", &replica)) < 0 ||
+        (rc = opt_str(cv, base + O_TABLE_SCHEMA, "tableSchema", &table_schema)) < 0)
         goto done;
     on_table = (tide_object_kinds[kind].flags & TIDE_OBJK_ON_TABLE) != 0;
     if (on_table != (table != NULL)) {
@@ -999,6 +1000,7 @@ static int convert_object(conv *cv, int idx)
     o->with = tide_schema_str(cv->s, with);
     o->enabled = tide_schema_str(cv->s, enabled);
     o->replica_identity = tide_schema_str(cv->s, replica);
+    o->table_schema = tide_schema_str(cv->s, table_schema);
     if ((rc = column_comments(cv, base + O_COLCOMMENTS, o)) < 0)
         goto done;
     cv->object = NULL;
@@ -1846,10 +1848,15 @@ static int check_objects(const tide_schema *s, const file_list *fl, tide_err *er
                 return tide_err_set(err, TIDE_ECONFIG, "%s '%s%s%s' is defined twice: in %s and in %s "
                                     "(rename or remove one)", kind, o->schema ? o->schema : "",
                                     o->schema ? "." : "", o->name, object_origin(fl, j), object_origin(fl, i));
-        if (o->table && !has_relation(s, o->schema, o->table))
-            return tide_err_set(err, TIDE_ECONFIG, "%s: %s '%s' is on table '%s%s%s', which no schema file "
-                                "defines", object_origin(fl, i), kind, o->name, o->schema ? o->schema : "",
-                                o->schema ? "." : "", o->table);
+        if (o->table && !has_relation(s, tide_object_table_schema(o), o->table))
+            return tide_err_set(err, TIDE_ECONFIG, "%s: %s '%s%s%s' is on table '%s%s%s', which no schema file "
+                                "defines%s", object_origin(fl, i), kind, o->schema ? o->schema : "",
+                                o->schema ? "." : "", o->name,
+                                tide_object_table_schema(o) ? tide_object_table_schema(o) : "",
+                                tide_object_table_schema(o) ? "." : "", o->table,
+                                o->kind == TIDE_OBJ_PARTITION && o->schema && !o->table_schema
+                                ? " (a partition's table in another namespace is named with it: "
+                                  "table = \"public.name\")" : "");
     }
     return 0;
 }

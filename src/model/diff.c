@@ -1306,7 +1306,7 @@ static const tide_object *partition_named(const differ *d, const tide_schema *s,
                                           const char *name, const tide_table **parent)
 {
     const tide_object *p = tide_schema_find_partition(s, schema, name);
-    return p && (*parent = find_table(d, s, p->schema, p->table)) != NULL ? p : NULL;
+    return p && (*parent = find_table(d, s, tide_object_table_schema(p), p->table)) != NULL ? p : NULL;
 }
 
 /* The table p of parent is as far as its own columns go: parent's columns,
@@ -1432,12 +1432,28 @@ static int same_owner(const differ *d, const tide_object *ao, const tide_object 
     const tide_table *at;
     if (!ao->table && !bo->table)
         return 1;
-    if ((at = find_table(d, d->a, ao->schema, ao->table)) != NULL) {
+    if ((at = find_table(d, d->a, tide_object_table_schema(ao), ao->table)) != NULL) {
         const tide_table *bt = partner_of_a(d, at);
         if (bt)
-            return same_name(d, bt->name, bo->table);
+            return same_name(d, bt->name, bo->table) && same(bt->schema, tide_object_table_schema(bo));
     }
-    return same_name(d, ao->table, bo->table);
+    return same_name(d, ao->table, bo->table) && same(tide_object_table_schema(ao), tide_object_table_schema(bo));
+}
+
+static const tide_object *moved_partition(const differ *d, const tide_schema *s, const tide_object *like,
+                                          const char *name, int a_side);
+
+/* Whether o of s and like of the other schema are on partitions, the one
+ * the other set in another namespace (they go with it). */
+static int on_moved_partition(const differ *d, const tide_schema *s, const tide_object *o, const tide_object *like,
+                              int a_side)
+{
+    const tide_object *po, *pl;
+    if (!o->table || o->kind == TIDE_OBJ_PARTITION || same(o->schema, like->schema) ||
+        !(po = tide_schema_find_partition(s, o->schema, o->table)) ||
+        !(pl = tide_schema_find_partition(a_side ? d->b : d->a, like->schema, like->table)))
+        return 0;
+    return moved_partition(d, s, pl, pl->name, a_side) == po;
 }
 
 static const tide_object *find_object(const differ *d, const tide_schema *s, const tide_object *like,
@@ -1446,9 +1462,36 @@ static const tide_object *find_object(const differ *d, const tide_schema *s, con
     int i;
     for (i = 0; i < s->nobjects; i++) {
         const tide_object *o = &s->objects[i];
-        if (o->kind != like->kind || !same(o->schema, like->schema) || !same_name(d, o->name, name))
+        int moved;                   /* on a partition set in another namespace: paired with it */
+        if (o->kind != like->kind || !same_name(d, o->name, name))
             continue;
-        if (!(kind_flags(o) & TIDE_OBJK_ON_TABLE) || (a_side ? same_owner(d, o, like) : same_owner(d, like, o)))
+        if ((moved = !same(o->schema, like->schema)) != 0 && !on_moved_partition(d, s, o, like, a_side))
+            continue;
+        if (!(kind_flags(o) & TIDE_OBJK_ON_TABLE) || moved ||
+            (a_side ? same_owner(d, o, like) : same_owner(d, like, o)))
+            return o;
+    }
+    return NULL;
+}
+
+/* The partition of s that partition like of the other schema is, set in
+ * another namespace (ALTER TABLE ... SET SCHEMA: its rows stay): the same
+ * name, of the same table, in another namespace, when the other schema has
+ * none of that name in s's partition's namespace; else NULL. */
+static const tide_object *moved_partition(const differ *d, const tide_schema *s, const tide_object *like,
+                                          const char *name, int a_side)
+{
+    const tide_schema *other = a_side ? d->b : d->a;
+    int i;
+    if (like->kind != TIDE_OBJ_PARTITION)
+        return NULL;
+    for (i = 0; i < s->nobjects; i++) {
+        const tide_object *o = &s->objects[i];
+        if (o->kind != TIDE_OBJ_PARTITION || same(o->schema, like->schema) || !same_name(d, o->name, name) ||
+            !same(tide_object_table_schema(o), tide_object_table_schema(like)) ||
+            !(a_side ? same_owner(d, o, like) : same_owner(d, like, o)))
+            continue;
+        if (!tide_schema_find_partition(other, o->schema, o->name))
             return o;
     }
     return NULL;
@@ -1459,7 +1502,7 @@ static const tide_object *object_partner(const differ *d, const tide_object *bo)
 {
     const tide_object *ao = find_object(d, d->a, bo, bo->name, 1);
     int i;
-    if (ao)
+    if (ao || (ao = moved_partition(d, d->a, bo, bo->name, 1)) != NULL)
         return ao;
     if (!d->reversed && bo->renamed_from && (ao = find_object(d, d->a, bo, bo->renamed_from, 1)) != NULL &&
         !find_object(d, d->b, ao, ao->name, 0))
@@ -1739,6 +1782,11 @@ static void diff_objects(differ *d)
             continue;
         }
         int same_def = !strcmp(ao->canonical ? ao->canonical : "", bo->canonical ? bo->canonical : "");
+        if (bo->kind == TIDE_OBJ_PARTITION && !same(ao->schema, bo->schema) && same_name(d, ao->name, bo->name)) {
+            note(d, 0, "%s %s moves from namespace %s to %s (its rows stay)", kind_name(bo), bo->name,
+                 ao->schema ? ao->schema : "public", bo->schema ? bo->schema : "public");
+            object_op(d, TIDE_OP_RENAME_OBJECT, ao, bo);   /* what is on it goes with it; what reads */
+        }                                                  /* it names it anew: a new definition */
         if (!same_def || !same(ao->with, bo->with) || !same(ao->enabled, bo->enabled) ||
             !same(ao->replica_identity, bo->replica_identity)) {
             /* a view's options, a trigger's state, a partition's replica identity: altered in place */
@@ -2015,8 +2063,12 @@ int tide_op_describe(const tide_op *op, tide_buf *out)
         if (tide_buf_printf(out, "%s %s %s%s%s", verb, tide_object_kinds[o->kind].name,
                             o->schema ? o->schema : "", o->schema ? "." : "", o->name) < 0)
             return TIDE_ENOMEM;
-        if (o->table && tide_buf_printf(out, " on %s", o->table) < 0)
+        if (o->table && tide_buf_printf(out, " on %s%s%s", o->table_schema ? o->table_schema : "",
+                                        o->table_schema ? "." : "", o->table) < 0)
             return TIDE_ENOMEM;
+        if (op->kind == TIDE_OP_RENAME_OBJECT && !same(op->old_object->schema, o->schema))  /* set schema */
+            return tide_buf_printf(out, " (was %s.%s)", op->old_object->schema ? op->old_object->schema : "public",
+                                   op->old_object->name);
         if (op->kind == TIDE_OP_RENAME_OBJECT)
             return tide_buf_printf(out, " (was %s)", op->old_object->name);
         return op->recreate ? tide_buf_puts(out, " (again: what it reads changes)") : 0;

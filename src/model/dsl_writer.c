@@ -851,7 +851,7 @@ static int dotted_object(const char *name)
  * on a table that is left out (table() says why) would not load. */
 static int sayable(writer *w, const tide_object *o)
 {
-    const tide_table *t = o->table ? tide_schema_find_table(w->s, o->schema, o->table) : NULL;
+    const tide_table *t = o->table ? tide_schema_find_table(w->s, tide_object_table_schema(o), o->table) : NULL;
     if (dotted(o->table)) {
         note(w, "%s %s%s%s: a dot in a name (the DSL reads \"a.b\" as namespace a, %s b)",
              tide_object_kinds[o->kind].name, o->schema ? o->schema : "", o->schema ? "." : "",
@@ -890,12 +890,26 @@ static void object(writer *w, tide_buf *b, const tide_object *o, const char *ind
         }
     } else {
         putf(w, b, "%st.%s ", indent, word);
-        qualified(w, b, o->schema, o->name);
+        /* a partition in the default namespace apart from its table says it:
+         * a bare name would be read as in its table's */
+        qualified(w, b, o->schema ? o->schema : o->table_schema ? "public" : NULL, o->name);
         put(w, b, options ? " {" : " ");
+    }
+    if (o->table && plain && o->table_schema) {    /* a partition apart from its table */
+        put(w, b, ", tableSchema = ");
+        quote(w, b, o->table_schema);
     }
     if (o->table) {
         put(w, b, plain ? ", table = " : " table = ");
-        quote(w, b, o->table);
+        if (!plain && o->table_schema) {
+            tide_buf q = TIDE_BUF_INIT;      /* "schema.table": the table's namespace */
+            if (tide_buf_printf(&q, "%s.%s", o->table_schema, o->table) < 0)
+                w->rc = TIDE_ENOMEM;
+            quote(w, b, q.data ? q.data : "");
+            tide_buf_free(&q);
+        } else {
+            quote(w, b, o->table);
+        }
     }
     if (o->comment) {
         put(w, b, plain || o->table ? ", comment = " : " comment = ");
@@ -1075,8 +1089,8 @@ static void entry(writer *w, tide_buf *body, size_t len, int *n)
 /* Is o on table t? */
 static int on_table(const tide_object *o, const tide_table *t)
 {
-    return o->table && !strcmp(o->table, t->name) &&
-           !strcmp(o->schema ? o->schema : "", t->schema ? t->schema : "");
+    const char *ts = tide_object_table_schema(o);
+    return o->table && !strcmp(o->table, t->name) && !strcmp(ts ? ts : "", t->schema ? t->schema : "");
 }
 
 /* ---- namespaces ------------------------------------------------------------- */
@@ -1222,7 +1236,7 @@ int tide_schema_render_lua_objects(const tide_schema *s, tide_buf *out, tide_err
     for (i = 0; i < s->nobjects; i++) {
         size_t len = body.len;
         const tide_object *o = &s->objects[i];
-        if (o->table && tide_schema_find_table(s, o->schema, o->table))
+        if (o->table && tide_schema_find_table(s, tide_object_table_schema(o), o->table))
             continue;                       /* in its table's file */
         if (n)
             put(&w, &body, "\n");

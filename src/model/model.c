@@ -1735,7 +1735,7 @@ static int find_reads(finisher *f, tide_object *o, const char *end)
     int body = o->kind == TIDE_OBJ_FUNCTION && !end ? sql_body(p) : 0;   /* calls are checked */
     if (body < 0)
         return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
-    if (o->table && (rc = add_read(f, o, o->schema, o->table)) < 0)
+    if (o->table && (rc = add_read(f, o, tide_object_table_schema(o), o->table)) < 0)
         return rc;
     if (o->reads_given ||
         (!(tide_object_kinds[o->kind].flags & (TIDE_OBJK_READS | TIDE_OBJK_TYPE)) && !o->after_tables && !body))
@@ -1774,8 +1774,8 @@ static int find_reads(finisher *f, tide_object *o, const char *end)
 static int check_attached(finisher *f, const tide_object *o)
 {
     const tide_object *p = readable_object(f->s, o->schema, o->table);
-    const tide_table *t = p && p->kind == TIDE_OBJ_PARTITION ? tide_schema_find_table(f->s, p->schema, p->table)
-                                                             : NULL;
+    const tide_table *t = p && p->kind == TIDE_OBJ_PARTITION
+                          ? tide_schema_find_table(f->s, tide_object_table_schema(p), p->table) : NULL;
     int i, found;
     if (!t && p && p->kind == TIDE_OBJ_PARTITION)
         return 0;              /* of a partition partitioned in turn: a copy's name, which only the driver knows */
@@ -1881,10 +1881,17 @@ static int finish_objects(finisher *f)
                                 tide_object_kinds[o->kind].definition);
         if ((tide_object_kinds[o->kind].flags & TIDE_OBJK_ON_TABLE) && !o->table)
             return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s' names no table", kind, o->name);
-        if (o->table && !tide_schema_find_table(s, o->schema, o->table) &&
-            !readable_object(s, o->schema, o->table))
-            return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s' is on table '%s', which the schema does not have",
-                                kind, o->name, o->table);
+        if (o->table_schema && o->kind != TIDE_OBJ_PARTITION)
+            return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': its table '%s.%s' is in another namespace than "
+                                "the %s: they share one (only a partition may live apart from its table)",
+                                kind, o->name, o->table_schema, o->table, kind);
+        if (o->table_schema && !strcmp(o->table_schema, o->schema ? o->schema : "public"))
+            o->table_schema = NULL;          /* one namespace: the object's */
+        if (o->table && !tide_schema_find_table(s, tide_object_table_schema(o), o->table) &&
+            !readable_object(s, tide_object_table_schema(o), o->table))
+            return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s%s%s' is on table '%s%s%s', which the schema does "
+                                "not have", kind, o->schema ? o->schema : "", o->schema ? "." : "", o->name,
+                                o->table_schema ? o->table_schema : "", o->table_schema ? "." : "", o->table);
         {                                    /* "...end;" is "...end": no trailing ; or space */
             size_t n = strlen(o->definition);
             while (n && (o->definition[n - 1] == ';' || isspace((unsigned char)o->definition[n - 1])))
@@ -2119,6 +2126,13 @@ const tide_object *tide_schema_find_object(const tide_schema *s, tide_object_kin
     return NULL;
 }
 
+const char *tide_object_table_schema(const tide_object *o)
+{
+    if (!o->table_schema)
+        return o->schema;
+    return strcmp(o->table_schema, "public") ? o->table_schema : NULL;
+}
+
 const tide_object *tide_schema_find_partition(const tide_schema *s, const char *schema, const char *name)
 {
     int i;
@@ -2184,16 +2198,16 @@ void tide_schema_retain(tide_schema *s, int (*keep_table)(const tide_table *t, v
                                                type_object(s, dot ? ns : NULL, dot ? dot + 1 : o->reads[j])));
         }
         if (o->table)          /* on a view: decided below, among the objects kept */
-            keep = tide_schema_find_table(s, o->schema, o->table) != NULL ||
-                   readable_object(s, o->schema, o->table) != NULL;
+            keep = tide_schema_find_table(s, tide_object_table_schema(o), o->table) != NULL ||
+                   readable_object(s, tide_object_table_schema(o), o->table) != NULL;
         if (keep)
             s->objects[n++] = *o;
     }
     s->nobjects = n;
     for (n = 0, i = 0; i < s->nobjects; i++) {
         const tide_object *o = &s->objects[i];
-        if (!o->table || tide_schema_find_table(s, o->schema, o->table) ||
-            readable_object(s, o->schema, o->table))
+        if (!o->table || tide_schema_find_table(s, tide_object_table_schema(o), o->table) ||
+            readable_object(s, tide_object_table_schema(o), o->table))
             s->objects[n++] = *o;
     }
     s->nobjects = n;
@@ -2357,6 +2371,7 @@ tide_schema *tide_schema_copy(const tide_schema *src)
             o->with = tide_schema_str(s, a->with);
             o->enabled = tide_schema_str(s, a->enabled);
             o->replica_identity = tide_schema_str(s, a->replica_identity);
+            o->table_schema = tide_schema_str(s, a->table_schema);
             o->renamed_from = tide_schema_str(s, a->renamed_from);
             o->reads_given = a->reads_given;
             if (a->reads_given)

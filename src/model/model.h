@@ -327,7 +327,14 @@ typedef struct tide_object {
     tide_object_kind kind;
     char *schema;             /* NULL: the default schema */
     char *name;
-    char *table;              /* TIDE_OBJK_ON_TABLE: the table it belongs to (its schema) */
+    char *table;              /* TIDE_OBJK_ON_TABLE: the table it belongs to (its schema, or
+                                 table_schema's) */
+    char *table_schema;       /* a partition's table's namespace when it is not the
+                                 partition's own (GitLab keeps partitions in
+                                 gitlab_partitions_dynamic, their table in public),
+                                 "public" spelled out; NULL: the object's (finish makes
+                                 it NULL when the two are one). Read it through
+                                 tide_object_table_schema. */
     char *definition;         /* SQL text as given or read; see the kind's row */
     char *canonical;          /* what the diff compares: set by a driver (the server's
                                  spelling) or, when NULL, by finish */
@@ -519,7 +526,13 @@ const char *tide_table_replica_index(const tide_table *t);
 /* table: for TIDE_OBJK_ON_TABLE kinds, else ignored. */
 const tide_object *tide_schema_find_object(const tide_schema *s, tide_object_kind kind, const char *schema,
                                            const char *name, const char *table);
-/* The partition schema.name, whatever it is a partition of, or NULL. */
+/* The namespace of the table an object on a table is on (a partition's
+ * table may be in another namespace than the partition: table_schema), as
+ * the model keeps namespaces: NULL for the default one. */
+const char *tide_object_table_schema(const tide_object *o);
+
+/* The partition schema.name (the partition's own namespace), whatever it is
+ * a partition of, or NULL. */
 const tide_object *tide_schema_find_partition(const tide_schema *s, const char *schema, const char *name);
 
 /* Identifier comparison: byte for byte, or, when nocase, with the ASCII

@@ -487,6 +487,7 @@ static void render_object(writer *w, const tide_object *o)
     string_field(w, "schema", o->schema);
     string_field(w, "name", o->name);
     string_field(w, "table", o->table);
+    string_field(w, "tableSchema", o->table_schema);
     string_field(w, "definition", o->definition);
     string_field(w, "canonical", own ? o->canonical : NULL);
     if (o->reads_given)
@@ -1437,10 +1438,10 @@ static int read_kind(reader *r, const char *k, tide_object *o)
 
 static const char *const object_keys[] = { "kind", "schema", "name", "table", "definition",
                                            "canonical", "reads", "comment", "with", "enabled",
-                                           "columnComments", "replicaIdentity", NULL };
+                                           "columnComments", "replicaIdentity", "tableSchema", NULL };
 enum { OBJECT_KIND, OBJECT_SCHEMA, OBJECT_NAME, OBJECT_TABLE, OBJECT_DEFINITION,
        OBJECT_CANONICAL, OBJECT_READS, OBJECT_COMMENT, OBJECT_WITH, OBJECT_ENABLED, OBJECT_COLUMN_COMMENTS,
-       OBJECT_REPLICA_IDENTITY };
+       OBJECT_REPLICA_IDENTITY, OBJECT_TABLE_SCHEMA };
 
 static int object_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1459,6 +1460,7 @@ static int object_field(reader *r, void *obj, int i, const char *k)
     case OBJECT_ENABLED: return read_text(r, k, 1, &o->enabled);
     case OBJECT_COLUMN_COMMENTS: return read_strings(r, k, 1, &o->column_comments, &o->ncolumn_comments);
     case OBJECT_REPLICA_IDENTITY: return read_text(r, k, 1, &o->replica_identity);
+    case OBJECT_TABLE_SCHEMA: return read_text(r, k, 1, &o->table_schema);
     default: return read_text(r, k, 1, &o->comment);
     }
 }

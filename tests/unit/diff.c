@@ -706,6 +706,47 @@ static void namespaces_created_first_dropped_last(void **state)
     tide_schema_free(b);
 }
 
+/* A partition of its own namespace: paired by its table (with the
+ * table's namespace) and name, moved when its namespace changes (what is
+ * on it goes with it), made again when its table is another namespace's. */
+static tide_object *partition(tide_schema *s, const char *ns, const char *name, const char *table_ns,
+                              const char *table)
+{
+    tide_object *o = tide_schema_add_object(s, TIDE_OBJ_PARTITION, ns, name, table, "for values in (1)");
+    o->table_schema = tide_schema_str(s, table_ns);
+    return o;
+}
+
+static void partitions_in_their_own_namespace(void **state)
+{
+    tide_schema *a = tide_schema_new(), *b = tide_schema_new(), *c = tide_schema_new();
+    (void)state;
+    table(a, NULL, "t")->partition_by = tide_schema_str(a, "list (id)");
+    table(b, NULL, "t")->partition_by = tide_schema_str(b, "list (id)");
+    table(c, NULL, "t")->partition_by = tide_schema_str(c, "list (id)");
+    table(c, "billing", "t")->partition_by = tide_schema_str(c, "list (id)");
+    partition(a, "gp_static", "p", "public", "t");
+    tide_schema_add_object(a, TIDE_OBJ_PARTITION_CONSTRAINT, "gp_static", "p_check", "p", "check (id > 0)");
+    partition(b, "gp_dynamic", "p", "public", "t");
+    tide_schema_add_object(b, TIDE_OBJ_PARTITION_CONSTRAINT, "gp_dynamic", "p_check", "p", "check (id > 0)");
+    partition(c, "gp_static", "p", "billing", "t");
+    finish(a);
+    finish(b);
+    finish(c);
+    assert_string_equal(a->objects[0].table_schema, "public");
+    assert_null(tide_object_table_schema(&a->objects[0]));
+    diff(a, b, NULL, "create schema gp_dynamic; rename partition gp_dynamic.p on public.t (was gp_static.p); "
+         "drop schema gp_static",
+         "create schema gp_static; rename partition gp_static.p on public.t (was gp_dynamic.p); "
+         "drop schema gp_dynamic");
+    diff(a, c, NULL, "create schema billing; drop partition constraint gp_static.p_check on p; "
+         "drop partition gp_static.p on public.t; create table billing.t; "
+         "create partition gp_static.p on billing.t", NULL);
+    tide_schema_free(a);
+    tide_schema_free(b);
+    tide_schema_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -715,6 +756,7 @@ int main(void)
         cmocka_unit_test(objects_renamed_dropped_checked),
         cmocka_unit_test(no_drop_leaves_out_every_drop),
         cmocka_unit_test(namespaces_created_first_dropped_last),
+        cmocka_unit_test(partitions_in_their_own_namespace),
         cmocka_unit_test(columns_added_altered_dropped),
         cmocka_unit_test(identical_schemas_have_no_ops),
         cmocka_unit_test(renames_from_hints_both_ways),

@@ -565,6 +565,38 @@ static void loads_objects_generated_columns_and_options(void **state)
     tide_schema_free(s);
 }
 
+/* A partition in another namespace than its table's (GitLab's layout)
+ * names its table with its namespace; a bare table is in the partition's. */
+static void loads_partitions_apart_from_their_table(void **state)
+{
+    fixture *f = *state;
+    tide_schema *s = NULL;
+    tide_err err;
+    const tide_object *o;
+    put(f, "schema/p.lua", "local t = require 'tide.schema'\n"
+        "return {\n"
+        "  t.table 'events' :partitionBy 'range (at)' { t.col 'at' :date() },\n"
+        "  t.table 'billing.invoices' :partitionBy 'list (region)' { t.col 'region' :text() },\n"
+        "  t.partition 'gp.events_2026' { table = 'public.events', sql = [[for values from ('2026-01-01') to ('2027-01-01')"
+        " partition by range (at)]] },\n"
+        "  t.partition 'gp.events_2026_h1' { table = 'events_2026', sql = [[for values from ('2026-01-01') to ('2026-07-01')]] },\n"
+        "  t.partition 'public.invoices_eu' { table = 'billing.invoices', sql = [[for values in ('eu')]] },\n"
+        "  t.partitionConstraint 'gp.events_2026_h1_check' { table = 'events_2026_h1', sql = [[check (at > '2000-01-01')]] },\n"
+        "}\n");
+    assert_int_equal(load(f, &s, &err, 1, "schema"), 0);
+    o = object(s, TIDE_OBJ_PARTITION, "gp", "events_2026", "events");
+    assert_string_equal(o->table_schema, "public");
+    assert_null(tide_object_table_schema(o));
+    o = object(s, TIDE_OBJ_PARTITION, "gp", "events_2026_h1", "events_2026");
+    assert_null(o->table_schema);
+    assert_string_equal(tide_object_table_schema(o), "gp");
+    o = object(s, TIDE_OBJ_PARTITION, NULL, "invoices_eu", "invoices");
+    assert_string_equal(tide_object_table_schema(o), "billing");
+    assert_ptr_equal(tide_schema_find_partition(s, "public", "invoices_eu"), o);
+    object(s, TIDE_OBJ_PARTITION_CONSTRAINT, "gp", "events_2026_h1_check", "events_2026_h1");
+    tide_schema_free(s);
+}
+
 /* Each mistake names the file, the line and the object (or table and column). */
 static void reports_object_misuse(void **state)
 {
@@ -820,6 +852,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(converts_tables_as_they_are_written, setup, teardown),
         cmocka_unit_test_setup_teardown(reports_finish_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(loads_objects_generated_columns_and_options, setup, teardown),
+        cmocka_unit_test_setup_teardown(loads_partitions_apart_from_their_table, setup, teardown),
         cmocka_unit_test_setup_teardown(reports_object_misuse, setup, teardown),
         cmocka_unit_test_setup_teardown(reports_object_errors_with_their_files, setup, teardown),
         cmocka_unit_test_setup_teardown(converts_hand_made_definitions, setup, teardown),

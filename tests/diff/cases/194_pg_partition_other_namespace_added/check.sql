@@ -1,0 +1,1 @@
+select id, action, created_at from events order by id;
