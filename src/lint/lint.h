@@ -27,17 +27,21 @@ typedef struct tide_lint_tok {
 
 /* One statement of a migration. */
 typedef struct tide_lint_stmt {
-    char *sql;              /* its text, leading comments included (owned) */
-    tide_lint_tok *toks;    /* comments and whitespace left out */
+    char *sql;              /* its text (in its tide_lint_stmts' blocks) */
+    tide_lint_tok *toks;    /* comments and whitespace left out (in the blocks too) */
     int ntoks;
-    char *texts;            /* the tokens' texts, one block (owned) */
-    char *ignore;           /* " id id " from tide:lint-ignore comments, or NULL */
+    char *ignore;           /* " id id " from tide:lint-ignore comments, or NULL (owned) */
     int index;              /* 1-based within its migration */
 } tide_lint_stmt;
 
+/* Statements of one or more scripts: each script read is three blocks (a
+ * copy of it, its tokens, their texts) that its statements point into. */
 typedef struct tide_lint_stmts {
     tide_lint_stmt *items;
     int n;                 /* items grow through tide_list_reserve */
+    void **blocks;
+    int nblocks;
+    int from;              /* the first statement of the script being read */
 } tide_lint_stmts;
 
 /* Splits text into statements at top-level `;` (strings, comments, quoted

@@ -12,52 +12,108 @@
 
 /* ---- tokens ---------------------------------------------------------------- */
 
+/* One pass over the script, nothing read twice: every statement's tokens in
+ * one array and their texts in one block (offsets while they grow, pointers
+ * once the script is read), every statement's SQL a slice of one copy of the
+ * script. A script of n bytes costs a few allocations, not a few per token. */
+
+/* Character classes (the C locale's, which tide runs in). */
+enum { C_WORD0 = 1, C_WORD = 2, C_DIGIT = 4, C_SPACE = 8, C_TAG = 16 };
+static unsigned char cls[256];
+
+static void init_classes(void)
+{
+    int c;
+    if (cls['a'])
+        return;
+    for (c = 0; c < 256; c++) {
+        unsigned char k = 0;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80)
+            k |= C_WORD0 | C_WORD;
+        if (c >= '0' && c <= '9')
+            k |= C_DIGIT | C_WORD;
+        if (c == '$')
+            k |= C_WORD;
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v')
+            k |= C_SPACE;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9'))
+            k |= C_TAG;
+        cls[c] = k;
+    }
+}
+
 typedef struct lexer {
+    const char *text;      /* the script */
     const char *p;
-    tide_lint_stmt cur;
-    int cap;
+    char *copy;            /* the script again: statements' SQL are NUL-ended slices of it */
+    tide_lint_stmt cur;    /* toks, texts unset until the script is read */
+    int first;             /* the current statement's first token in toks */
     const char *start;     /* first token of the current statement, or NULL */
     const char *last;      /* end of the last token */
     tide_buf ignore;
-    tide_buf texts;        /* the current statement's token texts, NUL after each */
+    tide_buf texts;        /* every token's text, NUL after each */
+    tide_lint_tok *toks;   /* every token; text unset while reading */
     size_t *at;            /* where each token's text starts in texts */
+    int ntoks, cap;
+    int *firsts;           /* each kept statement's first token */
 } lexer;
 
-/* One allocation per statement for its tokens' texts, not one per token. */
-static int push_tok(lexer *x, tide_lint_tokkind kind, const char *p, size_t n, int lower)
+/* Room for one more token and n more bytes of text. */
+static int room(lexer *x, size_t n)
 {
-    tide_lint_tok *t;
-    size_t i, at = x->texts.len;
-    if (x->cur.ntoks == x->cap) {
-        int cap = x->cap ? x->cap * 2 : 32;
-        tide_lint_tok *grown = realloc(x->cur.toks, sizeof *grown * (size_t)cap);
+    if (x->ntoks == x->cap) {
+        int cap = x->cap ? x->cap * 2 : 256;
+        tide_lint_tok *grown = realloc(x->toks, sizeof *grown * (size_t)cap);
         size_t *ats;
         if (grown)
-            x->cur.toks = grown;
+            x->toks = grown;
         if (!grown || !(ats = realloc(x->at, sizeof *ats * (size_t)cap)))
             return TIDE_ENOMEM;
         x->at = ats;
         x->cap = cap;
     }
-    if (tide_buf_grow(&x->texts, n + 1) < 0)
+    if (x->texts.len + n + 2 > x->texts.cap && tide_buf_grow(&x->texts, n + 1) < 0)
         return TIDE_ENOMEM;
-    for (i = 0; i < n; i++)
-        x->texts.data[at + i] = lower ? (char)tolower((unsigned char)p[i]) : p[i];
-    x->texts.data[at + n] = 0;
-    x->texts.len += n + 1;
-    t = &x->cur.toks[x->cur.ntoks];
-    t->text = NULL;
-    t->kind = kind;
-    x->at[x->cur.ntoks++] = at;
     return 0;
 }
 
-/* Points the current statement's tokens at their texts in base. */
-static void point_texts(lexer *x, char *base)
+static void add_tok(lexer *x, tide_lint_tokkind kind, size_t at)
+{
+    x->toks[x->ntoks].text = NULL;
+    x->toks[x->ntoks].kind = kind;
+    x->at[x->ntoks++] = at;
+    x->cur.ntoks++;
+}
+
+static int push_tok(lexer *x, tide_lint_tokkind kind, const char *p, size_t n, int lower)
+{
+    size_t i, at = x->texts.len;
+    char *d;
+    if (room(x, n) < 0)
+        return TIDE_ENOMEM;
+    d = x->texts.data + at;
+    if (lower) {
+        for (i = 0; i < n; i++) {
+            unsigned char ch = (unsigned char)p[i];
+            d[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+        }
+    } else {
+        memcpy(d, p, n);
+    }
+    d[n] = 0;
+    x->texts.len += n + 1;
+    add_tok(x, kind, at);
+    return 0;
+}
+
+/* Points the current statement's tokens at their texts (while reading:
+ * the trigger test below reads them before the statement ends). */
+static void point_cur(lexer *x)
 {
     int i;
+    x->cur.toks = x->toks + x->first;
     for (i = 0; i < x->cur.ntoks; i++)
-        x->cur.toks[i].text = base + x->at[i];
+        x->cur.toks[i].text = x->texts.data + x->at[x->first + i];
 }
 
 /* A quoted run from p (at the opening q) to the closing q, doubled q
@@ -78,21 +134,22 @@ static const char *quoted_end(const char *p, char q, int bs)
 /* Unquotes [p, end) (without its quotes), undoubling q, as a token. */
 static int push_unquoted(lexer *x, tide_lint_tokkind kind, const char *p, const char *end, char q)
 {
-    tide_buf b = TIDE_BUF_INIT;
-    int rc;
+    size_t at = x->texts.len, o = 0;
+    char *d;
     if (!memchr(p, q, (size_t)(end - p)))
         return push_tok(x, kind, p, (size_t)(end - p), 0);   /* no doubled quote: the text as it is */
+    if (room(x, (size_t)(end - p)) < 0)
+        return TIDE_ENOMEM;
+    d = x->texts.data + at;
     for (; p < end; p++) {
         if (*p == q && p + 1 < end && p[1] == q)
             p++;
-        if (tide_buf_putc(&b, *p) < 0) {
-            tide_buf_free(&b);
-            return TIDE_ENOMEM;
-        }
+        d[o++] = *p;
     }
-    rc = push_tok(x, kind, b.data ? b.data : "", b.len, 0);
-    tide_buf_free(&b);
-    return rc;
+    d[o] = 0;
+    x->texts.len += o + 1;
+    add_tok(x, kind, at);
+    return 0;
 }
 
 /* Keeps the rule ids of a tide:lint-ignore comment [p, end). */
@@ -101,9 +158,11 @@ static int note_comment(lexer *x, const char *p, const char *end)
     static const char mark[] = "tide:lint-ignore";
     const char *m;
     size_t n = (size_t)(end - p);
-    char *text = strndup(p, n);
+    char *text;
     int rc = 0;
-    if (!text)
+    if (!memmem(p, n, mark, sizeof mark - 1))
+        return 0;                             /* most comments: nothing to keep */
+    if (!(text = strndup(p, n)))
         return TIDE_ENOMEM;
     if ((m = strstr(text, mark)) != NULL) {
         for (m += sizeof mark - 1; *m && rc == 0;) {
@@ -133,34 +192,35 @@ static int is_trigger(const tide_lint_stmt *s)
 
 static void stmt_free(tide_lint_stmt *s)
 {
-    free(s->toks);
-    free(s->texts);
-    free(s->sql);
     free(s->ignore);
     memset(s, 0, sizeof *s);
 }
 
-/* Ends the statement in progress at end: kept when it has tokens. */
+/* Ends the statement in progress at end: kept when it has tokens. Its
+ * tokens stay where they are: the next statement's follow them. */
 static int end_stmt(lexer *x, tide_lint_stmts *out, const char *end)
 {
     int rc = 0;
     if (x->cur.ntoks == 0) {
         stmt_free(&x->cur);
     } else if (tide_list_reserve(&out->items, out->n, sizeof *out->items) < 0 ||
-               !(x->cur.sql = strndup(x->start, (size_t)(end - x->start)))) {
+               tide_list_reserve(&x->firsts, out->n - out->from, sizeof *x->firsts) < 0) {
         stmt_free(&x->cur);
         rc = TIDE_ENOMEM;
     } else {
-        x->cur.texts = tide_buf_detach(&x->texts);
-        point_texts(x, x->cur.texts);
+        x->cur.sql = x->copy + (x->start - x->text);
+        x->copy[end - x->text] = 0;
+        x->cur.toks = NULL;
         x->cur.ignore = x->ignore.len ? tide_buf_detach(&x->ignore) : NULL;
         x->cur.index = out->n + 1;
+        x->firsts[out->n - out->from] = x->first;
         out->items[out->n++] = x->cur;
     }
+    if (x->cur.ntoks == 0 || rc < 0)
+        x->ntoks = x->first;                /* nothing kept: its tokens go */
     memset(&x->cur, 0, sizeof x->cur);
     tide_buf_reset(&x->ignore);
-    tide_buf_reset(&x->texts);
-    x->cap = 0;
+    x->first = x->ntoks;
     x->start = NULL;
     return rc;
 }
@@ -185,7 +245,7 @@ static int lex_one(lexer *x, tide_lint_stmts *out)
         x->start = p;
     if (*p == ';') {
         int n = x->cur.ntoks;
-        point_texts(x, x->texts.data);      /* read below, before the statement ends */
+        point_cur(x);                       /* read below, before the statement ends */
         if (is_trigger(&x->cur) && tide_lint__find(&x->cur, 0, -1, "begin") >= 0 &&
             !(n > 0 && tide_lint__is(&x->cur, n - 1, "end"))) {
             x->p = p + 1;
@@ -202,21 +262,28 @@ static int lex_one(lexer *x, tide_lint_stmts *out)
     } else if (*p == '"' || *p == '`') {
         e = quoted_end(p, *p, 0);
         rc = push_unquoted(x, TIDE_LTOK_IDENT, p + 1, e - 1 > p && e[-1] == *p ? e - 1 : e, *p);
-    } else if (*p == '$' && (p[1] == '$' || isalpha((unsigned char)p[1]) || p[1] == '_') &&
-               p[1 + strspn(p + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789")] == '$') {
-        size_t taglen = 2 + strspn(p + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789");
-        char tag[80];
-        const char *close;
-        snprintf(tag, sizeof tag, "%.*s", (int)(taglen < sizeof tag ? taglen : sizeof tag - 1), p);
-        close = strstr(p + taglen, tag);
-        e = close ? close + taglen : p + strlen(p);
-        rc = push_tok(x, TIDE_LTOK_STRING, p + taglen, close ? (size_t)(close - p - taglen) : 0, 0);
-    } else if (isalpha((unsigned char)*p) || *p == '_' || (unsigned char)*p >= 0x80) {
-        for (e = p; isalnum((unsigned char)*e) || *e == '_' || *e == '$' || (unsigned char)*e >= 0x80; e++)
+    } else if (*p == '$' && (p[1] == '$' || (cls[(unsigned char)p[1]] & C_TAG && !(cls[(unsigned char)p[1]] & C_DIGIT)))) {
+        const char *t = p + 1, *close;
+        size_t taglen;
+        while (cls[(unsigned char)*t] & C_TAG)
+            t++;
+        if (*t != '$') {
+            e = p + 1;
+            rc = push_tok(x, TIDE_LTOK_PUNCT, p, 1, 0);
+        } else {
+            char tag[80];
+            taglen = (size_t)(t - p) + 1;
+            snprintf(tag, sizeof tag, "%.*s", (int)(taglen < sizeof tag ? taglen : sizeof tag - 1), p);
+            close = strstr(p + taglen, tag);
+            e = close ? close + taglen : p + strlen(p);
+            rc = push_tok(x, TIDE_LTOK_STRING, p + taglen, close ? (size_t)(close - p - taglen) : 0, 0);
+        }
+    } else if (cls[(unsigned char)*p] & C_WORD0) {
+        for (e = p + 1; cls[(unsigned char)*e] & C_WORD; e++)
             ;
         rc = push_tok(x, TIDE_LTOK_WORD, p, (size_t)(e - p), 1);
-    } else if (isdigit((unsigned char)*p)) {
-        for (e = p; isalnum((unsigned char)*e) || *e == '.'; e++)
+    } else if (cls[(unsigned char)*p] & C_DIGIT) {
+        for (e = p + 1; (cls[(unsigned char)*e] & C_TAG && *e != '_') || *e == '.'; e++)
             ;
         rc = push_tok(x, TIDE_LTOK_NUMBER, p, (size_t)(e - p), 0);
     } else {
@@ -231,11 +298,23 @@ static int lex_one(lexer *x, tide_lint_stmts *out)
 int tide_lint__split(const char *text, tide_lint_stmts *out, tide_err *err)
 {
     lexer x;
-    int rc = 0;
+    size_t len = strlen(text);
+    int rc = 0, i, k;
+    void **blocks;
+    init_classes();
     memset(&x, 0, sizeof x);
-    x.p = text;
+    x.text = x.p = text;
+    out->from = out->n;
+    if (!(x.copy = malloc(len + 1)) ||
+        !(blocks = realloc(out->blocks, sizeof *blocks * (size_t)(out->nblocks + 3)))) {
+        free(x.copy);
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory reading SQL");
+    }
+    out->blocks = blocks;
+    memcpy(x.copy, text, len + 1);
     while (rc == 0) {
-        x.p += strspn(x.p, " \t\r\n\f\v");
+        while (cls[(unsigned char)*x.p] & C_SPACE)
+            x.p++;
         if (!*x.p)
             break;
         rc = lex_one(&x, out);
@@ -244,8 +323,16 @@ int tide_lint__split(const char *text, tide_lint_stmts *out, tide_err *err)
         rc = end_stmt(&x, out, x.last ? x.last : x.p);
     stmt_free(&x.cur);
     tide_buf_free(&x.ignore);
-    tide_buf_free(&x.texts);
+    /* the blocks are the statements' now: pointers into them at last */
+    for (k = 0; k < x.ntoks; k++)
+        x.toks[k].text = x.texts.data + x.at[k];
+    for (i = out->from; i < out->n; i++)
+        out->items[i].toks = x.toks + x.firsts[i - out->from];
     free(x.at);
+    free(x.firsts);
+    out->blocks[out->nblocks++] = x.copy;
+    out->blocks[out->nblocks++] = x.toks;
+    out->blocks[out->nblocks++] = x.texts.data;
     return rc < 0 ? tide_err_set(err, TIDE_ENOMEM, "out of memory reading SQL") : 0;
 }
 
@@ -254,6 +341,9 @@ void tide_lint__stmts_free(tide_lint_stmts *s)
     int i;
     for (i = 0; i < s->n; i++)
         stmt_free(&s->items[i]);
+    for (i = 0; i < s->nblocks; i++)
+        free(s->blocks[i]);
+    free(s->blocks);
     free(s->items);
     memset(s, 0, sizeof *s);
 }

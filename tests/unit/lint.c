@@ -18,7 +18,7 @@
 
 static tide_lint_stmts split(const char *sql)
 {
-    tide_lint_stmts st = { NULL, 0 };
+    tide_lint_stmts st = { NULL, 0, NULL, 0, 0 };
     tide_err err;
     if (tide_lint__split(sql, &st, &err) < 0)
         fail_msg("split: %s", err.msg);
