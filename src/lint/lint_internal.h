@@ -26,6 +26,11 @@ typedef struct ktable {
     int created;           /* created by the migration being linted */
     int dropped;           /* dropped by it (a rebuild renames a new table to its name) */
     int rows;              /* 1, 0, -1 unknown, -2 not asked yet */
+    /* Columns not read yet: the CREATE TABLE that made it (statement def of
+     * the migration being linted, its column list opening at token
+     * def_open), read on first use (most created tables are never asked:
+     * a migration creating 5,000 tables reads none of them). -1: none. */
+    int def, def_open;
 } ktable;
 
 struct tide_lint_ctx {
@@ -35,6 +40,8 @@ struct tide_lint_ctx {
     ktable *tables;
     int ntables, cap_tables;
     tide_strset by_name;        /* table name -> its position in tables */
+    int *unread;                /* tables whose columns are still unread (def >= 0) */
+    int nunread;
     tide_lint_report *out;
     /* the migration being linted */
     const char *migration;
@@ -50,6 +57,9 @@ struct tide_lint_ctx {
 int  tide_lint__statement(tide_lint_ctx *c, int at, tide_err *err);
 /* A migration starts: nothing is "created by it" yet. */
 void tide_lint__new_migration(tide_lint_ctx *c);
+/* The migration's statements are about to be freed: the columns of the
+ * tables it created are read from them now. */
+int  tide_lint__end_migration(tide_lint_ctx *c);
 void tide_lint__ctx_free(tide_lint_ctx *c);
 /* Appends a finding (copies the strings). */
 int  tide_lint__add(tide_lint_report *r, const char *migration, int statement, const char *sql,
