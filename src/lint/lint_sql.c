@@ -13,9 +13,12 @@
 /* ---- tokens ---------------------------------------------------------------- */
 
 /* One pass over the script, nothing read twice: every statement's tokens in
- * one array and their texts in one block (offsets while they grow, pointers
- * once the script is read), every statement's SQL a slice of one copy of the
- * script. A script of n bytes costs a few allocations, not a few per token. */
+ * one array and their texts in one block, every statement's SQL a slice of
+ * one copy of the script. A script of n bytes costs a few allocations, not a
+ * few per token. The texts' block never moves: a token's text is no longer
+ * than what it was read from, so with its NUL it takes at most twice that
+ * (one-byte punctuation); the block is that size, and only what is written
+ * of it is ever touched (the rest is address space, not memory). */
 
 /* Character classes (the C locale's, which tide runs in). */
 enum { C_WORD0 = 1, C_WORD = 2, C_DIGIT = 4, C_SPACE = 8, C_TAG = 16 };
@@ -51,47 +54,36 @@ typedef struct lexer {
     const char *start;     /* first token of the current statement, or NULL */
     const char *last;      /* end of the last token */
     tide_buf ignore;
-    tide_buf texts;        /* every token's text, NUL after each */
-    tide_lint_tok *toks;   /* every token; text unset while reading */
-    size_t *at;            /* where each token's text starts in texts */
+    char *texts;           /* every token's text, NUL after each: 2 n + 2 bytes */
+    size_t ntexts;         /* bytes used */
+    tide_lint_tok *toks;   /* every token */
     int ntoks, cap;
     int *firsts;           /* each kept statement's first token */
 } lexer;
 
-/* Room for one more token and n more bytes of text. */
-static int room(lexer *x, size_t n)
+/* A token whose text starts at d (written), of n bytes. */
+static int add_tok(lexer *x, tide_lint_tokkind kind, char *d, size_t n)
 {
     if (x->ntoks == x->cap) {
-        int cap = x->cap ? x->cap * 2 : 256;
+        int cap = x->cap ? x->cap * 2 : 1024;
         tide_lint_tok *grown = realloc(x->toks, sizeof *grown * (size_t)cap);
-        size_t *ats;
-        if (grown)
-            x->toks = grown;
-        if (!grown || !(ats = realloc(x->at, sizeof *ats * (size_t)cap)))
+        if (!grown)
             return TIDE_ENOMEM;
-        x->at = ats;
+        x->toks = grown;
         x->cap = cap;
     }
-    if (x->texts.len + n + 2 > x->texts.cap && tide_buf_grow(&x->texts, n + 1) < 0)
-        return TIDE_ENOMEM;
-    return 0;
-}
-
-static void add_tok(lexer *x, tide_lint_tokkind kind, size_t at)
-{
-    x->toks[x->ntoks].text = NULL;
-    x->toks[x->ntoks].kind = kind;
-    x->at[x->ntoks++] = at;
+    d[n] = 0;
+    x->ntexts += n + 1;
+    x->toks[x->ntoks].text = d;
+    x->toks[x->ntoks++].kind = kind;
     x->cur.ntoks++;
+    return 0;
 }
 
 static int push_tok(lexer *x, tide_lint_tokkind kind, const char *p, size_t n, int lower)
 {
-    size_t i, at = x->texts.len;
-    char *d;
-    if (room(x, n) < 0)
-        return TIDE_ENOMEM;
-    d = x->texts.data + at;
+    size_t i;
+    char *d = x->texts + x->ntexts;
     if (lower) {
         for (i = 0; i < n; i++) {
             unsigned char ch = (unsigned char)p[i];
@@ -100,31 +92,19 @@ static int push_tok(lexer *x, tide_lint_tokkind kind, const char *p, size_t n, i
     } else {
         memcpy(d, p, n);
     }
-    d[n] = 0;
-    x->texts.len += n + 1;
-    add_tok(x, kind, at);
-    return 0;
-}
-
-/* Points the current statement's tokens at their texts (while reading:
- * the trigger test below reads them before the statement ends). */
-static void point_cur(lexer *x)
-{
-    int i;
-    x->cur.toks = x->toks + x->first;
-    for (i = 0; i < x->cur.ntoks; i++)
-        x->cur.toks[i].text = x->texts.data + x->at[x->first + i];
+    return add_tok(x, kind, d, n);
 }
 
 /* A quoted run from p (at the opening q) to the closing q, doubled q
- * escaping it; backslash escapes too when bs. Returns the end (past q). */
-static const char *quoted_end(const char *p, char q, int bs)
+ * escaping it; backslash escapes too when bs. Returns the end (past q);
+ * *doubled is set when a doubled q was seen. */
+static const char *quoted_end(const char *p, char q, int bs, int *doubled)
 {
     for (p++; *p; p++) {
         if (bs && *p == '\\' && p[1])
             p++;
         else if (*p == q && p[1] == q)
-            p++;
+            p++, *doubled = 1;
         else if (*p == q)
             return p + 1;
     }
@@ -132,24 +112,19 @@ static const char *quoted_end(const char *p, char q, int bs)
 }
 
 /* Unquotes [p, end) (without its quotes), undoubling q, as a token. */
-static int push_unquoted(lexer *x, tide_lint_tokkind kind, const char *p, const char *end, char q)
+static int push_unquoted(lexer *x, tide_lint_tokkind kind, const char *p, const char *end, char q,
+                         int doubled)
 {
-    size_t at = x->texts.len, o = 0;
-    char *d;
-    if (!memchr(p, q, (size_t)(end - p)))
+    size_t o = 0;
+    char *d = x->texts + x->ntexts;
+    if (!doubled)
         return push_tok(x, kind, p, (size_t)(end - p), 0);   /* no doubled quote: the text as it is */
-    if (room(x, (size_t)(end - p)) < 0)
-        return TIDE_ENOMEM;
-    d = x->texts.data + at;
     for (; p < end; p++) {
         if (*p == q && p + 1 < end && p[1] == q)
             p++;
         d[o++] = *p;
     }
-    d[o] = 0;
-    x->texts.len += o + 1;
-    add_tok(x, kind, at);
-    return 0;
+    return add_tok(x, kind, d, o);
 }
 
 /* Keeps the rule ids of a tide:lint-ignore comment [p, end). */
@@ -245,7 +220,7 @@ static int lex_one(lexer *x, tide_lint_stmts *out)
         x->start = p;
     if (*p == ';') {
         int n = x->cur.ntoks;
-        point_cur(x);                       /* read below, before the statement ends */
+        x->cur.toks = x->toks + x->first;   /* read below, before the statement ends */
         if (is_trigger(&x->cur) && tide_lint__find(&x->cur, 0, -1, "begin") >= 0 &&
             !(n > 0 && tide_lint__is(&x->cur, n - 1, "end"))) {
             x->p = p + 1;
@@ -255,13 +230,14 @@ static int lex_one(lexer *x, tide_lint_stmts *out)
         return end_stmt(x, out, x->last ? x->last : p);
     }
     if (*p == '\'' || ((*p == 'e' || *p == 'E') && p[1] == '\'' )) {
-        int bs = *p != '\'';
+        int bs = *p != '\'', doubled = 0;
         const char *q = bs ? p + 1 : p;
-        e = quoted_end(q, '\'', bs);
-        rc = push_unquoted(x, TIDE_LTOK_STRING, q + 1, e[-1] == '\'' && e - 1 > q ? e - 1 : e, '\'');
+        e = quoted_end(q, '\'', bs, &doubled);
+        rc = push_unquoted(x, TIDE_LTOK_STRING, q + 1, e[-1] == '\'' && e - 1 > q ? e - 1 : e, '\'', doubled);
     } else if (*p == '"' || *p == '`') {
-        e = quoted_end(p, *p, 0);
-        rc = push_unquoted(x, TIDE_LTOK_IDENT, p + 1, e - 1 > p && e[-1] == *p ? e - 1 : e, *p);
+        int doubled = 0;
+        e = quoted_end(p, *p, 0, &doubled);
+        rc = push_unquoted(x, TIDE_LTOK_IDENT, p + 1, e - 1 > p && e[-1] == *p ? e - 1 : e, *p, doubled);
     } else if (*p == '$' && (p[1] == '$' || (cls[(unsigned char)p[1]] & C_TAG && !(cls[(unsigned char)p[1]] & C_DIGIT)))) {
         const char *t = p + 1, *close;
         size_t taglen;
@@ -299,15 +275,16 @@ int tide_lint__split(const char *text, tide_lint_stmts *out, tide_err *err)
 {
     lexer x;
     size_t len = strlen(text);
-    int rc = 0, i, k;
+    int rc = 0, i;
     void **blocks;
     init_classes();
     memset(&x, 0, sizeof x);
     x.text = x.p = text;
     out->from = out->n;
-    if (!(x.copy = malloc(len + 1)) ||
+    if (!(x.copy = malloc(len + 1)) || !(x.texts = malloc(2 * len + 2)) ||
         !(blocks = realloc(out->blocks, sizeof *blocks * (size_t)(out->nblocks + 3)))) {
         free(x.copy);
+        free(x.texts);
         return tide_err_set(err, TIDE_ENOMEM, "out of memory reading SQL");
     }
     out->blocks = blocks;
@@ -323,16 +300,13 @@ int tide_lint__split(const char *text, tide_lint_stmts *out, tide_err *err)
         rc = end_stmt(&x, out, x.last ? x.last : x.p);
     stmt_free(&x.cur);
     tide_buf_free(&x.ignore);
-    /* the blocks are the statements' now: pointers into them at last */
-    for (k = 0; k < x.ntoks; k++)
-        x.toks[k].text = x.texts.data + x.at[k];
+    /* the blocks are the statements' now; the tokens have stopped moving */
     for (i = out->from; i < out->n; i++)
         out->items[i].toks = x.toks + x.firsts[i - out->from];
-    free(x.at);
     free(x.firsts);
     out->blocks[out->nblocks++] = x.copy;
     out->blocks[out->nblocks++] = x.toks;
-    out->blocks[out->nblocks++] = x.texts.data;
+    out->blocks[out->nblocks++] = x.texts;
     return rc < 0 ? tide_err_set(err, TIDE_ENOMEM, "out of memory reading SQL") : 0;
 }
 
