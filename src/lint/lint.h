@@ -101,6 +101,12 @@ int  tide_lint__transactional(tide_lint_ctx *c);
 /* Statement i (0-based) of the migration being linted when it comes before
  * the statement being linted, else NULL. */
 const tide_lint_stmt *tide_lint__earlier(tide_lint_ctx *c, int i);
+/* The earlier statements of the migration being linted (0-based indexes,
+ * ascending, before the statement being linted) whose first two tokens are
+ * the words w1 w2; *n their count. Kept as the run goes: each call reads only
+ * the statements linted since the last call for the same words, so a rule
+ * asking at every statement stays linear in the migration's length. */
+const int *tide_lint__earlier_led(tide_lint_ctx *c, const char *w1, const char *w2, int *n);
 /* Records a finding about statement s unless a tide:lint-ignore comment of
  * the statement or the migration's lintIgnore list names rule (or "all"). */
 int  tide_lint__report(tide_lint_ctx *c, const tide_lint_stmt *s, const char *rule, int severity,

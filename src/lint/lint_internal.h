@@ -33,6 +33,16 @@ typedef struct ktable {
     int def, def_open;
 } ktable;
 
+/* The statements of the migration led by two words (tide_lint__earlier_led). */
+typedef struct lint_led {
+    char w1[32], w2[32];
+    int *idx;
+    int n;
+    int scanned;               /* statements before this one were looked at */
+} lint_led;
+
+#define TIDE_LINT_LEDS 4
+
 struct tide_lint_ctx {
     const tide_driver *drv;     /* the dialect (its lint entry, quoting) */
     tide_conn *conn;            /* NULL: no database to ask */
@@ -42,6 +52,8 @@ struct tide_lint_ctx {
     tide_strset by_name;        /* table name -> its position in tables */
     int *unread;                /* tables whose columns are still unread (def >= 0) */
     int nunread;
+    lint_led leds[TIDE_LINT_LEDS];
+    int nleds;
     tide_lint_report *out;
     /* the migration being linted */
     const char *migration;

@@ -40,6 +40,10 @@ void tide_lint__ctx_free(tide_lint_ctx *c)
     free(c->unread);
     c->unread = NULL;
     c->nunread = 0;
+    for (i = 0; i < c->nleds; i++)
+        free(c->leds[i].idx);
+    memset(c->leds, 0, sizeof c->leds);
+    c->nleds = 0;
 }
 
 static int add_col(ktable *k, const char *name, const char *type, int notnull, int has_default)
@@ -140,9 +144,41 @@ const tide_lint_stmt *tide_lint__earlier(tide_lint_ctx *c, int i)
     return c->stmts && i >= 0 && i < c->at && i < c->stmts->n ? &c->stmts->items[i] : NULL;
 }
 
+const int *tide_lint__earlier_led(tide_lint_ctx *c, const char *w1, const char *w2, int *n)
+{
+    lint_led *l = NULL;
+    int i;
+    *n = 0;
+    if (!c->stmts || strlen(w1) >= sizeof l->w1 || strlen(w2) >= sizeof l->w2)
+        return NULL;
+    for (i = 0; i < c->nleds && !l; i++)
+        if (!strcmp(c->leds[i].w1, w1) && !strcmp(c->leds[i].w2, w2))
+            l = &c->leds[i];
+    if (!l) {                           /* a new pair: a free slot, or the last one again */
+        l = &c->leds[c->nleds < TIDE_LINT_LEDS ? c->nleds++ : TIDE_LINT_LEDS - 1];
+        strcpy(l->w1, w1);
+        strcpy(l->w2, w2);
+        l->n = l->scanned = 0;
+    }
+    for (; l->scanned < c->at && l->scanned < c->stmts->n; l->scanned++) {
+        const tide_lint_stmt *s = &c->stmts->items[l->scanned];
+        if (!tide_lint__is(s, 0, w1) || !tide_lint__is(s, 1, w2))
+            continue;
+        if (tide_list_reserve(&l->idx, l->n, sizeof *l->idx) < 0) {
+            c->oom = 1;
+            break;
+        }
+        l->idx[l->n++] = l->scanned;
+    }
+    *n = l->n;
+    return l->idx;
+}
+
 void tide_lint__new_migration(tide_lint_ctx *c)
 {
     int i;
+    for (i = 0; i < c->nleds; i++)
+        c->leds[i].n = c->leds[i].scanned = 0;
     for (i = 0; i < c->ntables; i++) {
         c->tables[i].dropped = 0;
         if (c->tables[i].created) {

@@ -269,6 +269,49 @@ static void findings_carry_sql_message_and_fix(void **state)
     assert_int_equal(r.n, 0);
 }
 
+/* The earlier statements led by two words: only those before the statement
+ * being linted, ascending, found again for each pair, none across migrations;
+ * the SQL of each statement a slice of the script, quoted runs unquoted. */
+static void earlier_statements_led_by_two_words(void **state)
+{
+    tide_lint_stmts st;
+    tide_lint_ctx c;
+    const int *led;
+    int n;
+    (void)state;
+    st = split("alter type a add value 'x'; select 1; ALTER TYPE b add value 'it''s';"
+               "alter table t add c int; alter type c rename to d; \"alter\" type e");
+    assert_string_equal(st.items[2].sql, "ALTER TYPE b add value 'it''s'");
+    assert_string_equal(st.items[2].toks[5].text, "it's");
+    memset(&c, 0, sizeof c);
+    c.stmts = &st;
+    tide_lint__new_migration(&c);
+    c.at = 0;
+    assert_null(tide_lint__earlier_led(&c, "alter", "type", &n));
+    assert_int_equal(n, 0);
+    c.at = 3;
+    led = tide_lint__earlier_led(&c, "alter", "type", &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(led[0], 0);
+    assert_int_equal(led[1], 2);
+    led = tide_lint__earlier_led(&c, "alter", "table", &n);
+    assert_int_equal(n, 0);
+    c.at = 6;
+    led = tide_lint__earlier_led(&c, "alter", "type", &n);
+    assert_int_equal(n, 3);                    /* not the quoted "alter" */
+    assert_int_equal(led[2], 4);
+    led = tide_lint__earlier_led(&c, "alter", "table", &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(led[0], 3);
+    tide_lint__new_migration(&c);
+    c.at = 2;
+    led = tide_lint__earlier_led(&c, "alter", "type", &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(led[0], 0);
+    tide_lint__ctx_free(&c);
+    tide_lint__stmts_free(&st);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -283,6 +326,7 @@ int main(void)
         cmocka_unit_test(pg_rewrites),
         cmocka_unit_test(pg_locks),
         cmocka_unit_test(findings_carry_sql_message_and_fix),
+        cmocka_unit_test(earlier_statements_led_by_two_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
