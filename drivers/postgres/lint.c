@@ -184,6 +184,8 @@ static void lint_enum_value_use(tide_lint_ctx *c, const tide_lint_stmt *s)
         return;
     /* only the earlier ALTER TYPEs: not every earlier statement at every statement */
     led = tide_lint__earlier_led(c, "alter", "type", &n);
+    if (n > 0)
+        s = tide_lint__whole(c, s);        /* every string of it is read */
     for (k = 0; k < n && (e = tide_lint__earlier(c, led[k])) != NULL; k++) {
         const char *v = added_enum_value(e);
         for (j = 0; v && j < s->ntoks; j++)

@@ -144,6 +144,13 @@ const tide_lint_stmt *tide_lint__earlier(tide_lint_ctx *c, int i)
     return c->stmts && i >= 0 && i < c->at && i < c->stmts->n ? &c->stmts->items[i] : NULL;
 }
 
+const tide_lint_stmt *tide_lint__whole(tide_lint_ctx *c, const tide_lint_stmt *s)
+{
+    if (s->rest && tide_lint__complete((tide_lint_stmt *)s) < 0)
+        c->oom = 1;                     /* the statement as it was: the run fails after it */
+    return s;
+}
+
 const int *tide_lint__earlier_led(tide_lint_ctx *c, const char *w1, const char *w2, int *n)
 {
     lint_led *l = NULL;
@@ -386,7 +393,7 @@ static void read_cols(tide_lint_ctx *c, ktable *k)
     int end, item;
     if (!k || k->def < 0)
         return;
-    s = &c->stmts->items[k->def];
+    s = tide_lint__whole(c, &c->stmts->items[k->def]);
     k->def = -1;
     end = tide_lint__skip_group(s, k->def_open) - 1;
     for (item = k->def_open + 1; item < end;) {

@@ -51,6 +51,9 @@ typedef struct lexer {
     char *copy;            /* the script again: statements' SQL are NUL-ended slices of it */
     tide_lint_stmt cur;    /* toks, texts unset until the script is read */
     int first;             /* the current statement's first token in toks */
+    int skip;              /* the current statement's tokens are no longer kept */
+    int checked;           /* the current statement was looked at for that */
+    int whole;             /* keep every token (completing a statement) */
     const char *start;     /* first token of the current statement, or NULL */
     const char *last;      /* end of the last token */
     tide_buf ignore;
@@ -84,6 +87,8 @@ static int push_tok(lexer *x, tide_lint_tokkind kind, const char *p, size_t n, i
 {
     size_t i;
     char *d = x->texts + x->ntexts;
+    if (x->skip)
+        return 0;
     if (lower) {
         for (i = 0; i < n; i++) {
             unsigned char ch = (unsigned char)p[i];
@@ -117,6 +122,8 @@ static int push_unquoted(lexer *x, tide_lint_tokkind kind, const char *p, const 
 {
     size_t o = 0;
     char *d = x->texts + x->ntexts;
+    if (x->skip)
+        return 0;
     if (!doubled)
         return push_tok(x, kind, p, (size_t)(end - p), 0);   /* no doubled quote: the text as it is */
     for (; p < end; p++) {
@@ -165,8 +172,35 @@ static int is_trigger(const tide_lint_stmt *s)
     return 0;
 }
 
+/* At the first "(" of a statement: a CREATE [TEMP|TEMPORARY|UNLOGGED]
+ * TABLE (not a trigger: none of its first words is "trigger") keeps no more
+ * tokens; where they start is kept for tide_lint__complete. The rules read
+ * such a statement's kind and name; its columns only when asked. */
+static void maybe_defer(lexer *x, const char *after)
+{
+    tide_lint_stmt *s = &x->cur;
+    int i = 1, k;
+    if (x->whole || x->checked)
+        return;
+    x->checked = 1;
+    s->toks = x->toks + x->first;
+    if (s->ntoks < 4 || !tide_lint__is(s, 0, "create"))
+        return;                         /* 4: is_trigger's first words all read */
+    for (k = 1; k < 4 && k < s->ntoks; k++)
+        if (tide_lint__is(s, k, "trigger"))
+            return;
+    while (tide_lint__is(s, i, "temp") || tide_lint__is(s, i, "temporary") || tide_lint__is(s, i, "unlogged"))
+        i++;
+    if (!tide_lint__is(s, i, "table"))
+        return;
+    x->skip = 1;
+    s->rest = x->copy + (after - x->text);
+}
+
 static void stmt_free(tide_lint_stmt *s)
 {
+    free(s->own[0]);
+    free(s->own[1]);
     free(s->ignore);
     memset(s, 0, sizeof *s);
 }
@@ -197,6 +231,7 @@ static int end_stmt(lexer *x, tide_lint_stmts *out, const char *end)
     tide_buf_reset(&x->ignore);
     x->first = x->ntoks;
     x->start = NULL;
+    x->skip = x->checked = 0;
     return rc;
 }
 
@@ -265,6 +300,8 @@ static int lex_one(lexer *x, tide_lint_stmts *out)
     } else {
         e = p + 1;
         rc = push_tok(x, TIDE_LTOK_PUNCT, p, 1, 0);
+        if (*p == '(' && !x->skip && rc == 0)
+            maybe_defer(x, e);
     }
     x->p = e;
     x->last = e;
@@ -308,6 +345,49 @@ int tide_lint__split(const char *text, tide_lint_stmts *out, tide_err *err)
     out->blocks[out->nblocks++] = x.toks;
     out->blocks[out->nblocks++] = x.texts;
     return rc < 0 ? tide_err_set(err, TIDE_ENOMEM, "out of memory reading SQL") : 0;
+}
+
+int tide_lint__complete(tide_lint_stmt *s)
+{
+    lexer x;
+    tide_lint_stmts none = { NULL, 0, NULL, 0, 0 };
+    size_t len;
+    int rc = 0;
+    if (!s->rest)
+        return 0;
+    init_classes();
+    len = strlen(s->rest);                  /* the statement's copy ends after its last token */
+    memset(&x, 0, sizeof x);
+    x.text = x.p = s->rest;
+    x.whole = 1;
+    x.cap = s->ntoks + 64;
+    x.start = s->rest;
+    if (!(x.texts = malloc(2 * len + 2)) || !(x.toks = malloc(sizeof *x.toks * (size_t)x.cap))) {
+        free(x.texts);
+        return TIDE_ENOMEM;
+    }
+    memcpy(x.toks, s->toks, sizeof *x.toks * (size_t)s->ntoks);
+    x.ntoks = x.cur.ntoks = s->ntoks;
+    while (rc == 0) {                       /* no ';' ends it: the split ended it at the first */
+        while (cls[(unsigned char)*x.p] & C_SPACE)
+            x.p++;
+        if (!*x.p)
+            break;
+        rc = lex_one(&x, &none);
+    }
+    tide_buf_free(&x.ignore);               /* its comments were read by the split */
+    tide_lint__stmts_free(&none);
+    if (rc < 0) {
+        free(x.texts);
+        free(x.toks);
+        return TIDE_ENOMEM;
+    }
+    s->toks = x.toks;
+    s->ntoks = x.ntoks;
+    s->own[0] = x.toks;
+    s->own[1] = x.texts;
+    s->rest = NULL;
+    return 0;
 }
 
 void tide_lint__stmts_free(tide_lint_stmts *s)
