@@ -235,10 +235,118 @@ static int end_stmt(lexer *x, tide_lint_stmts *out, const char *end)
     return rc;
 }
 
+/* What a token holds: its kind and text (to unquote when q is set). */
+typedef struct span {
+    tide_lint_tokkind kind;
+    const char *b;
+    size_t n;
+    char q;                /* the quote to undouble, or 0 */
+    int doubled;           /* a doubled q was seen */
+    int lower;             /* a word: lowercased */
+} span;
+
+/* The token at p (no comment, no ';', no space): where it ends, and in *sp
+ * what it holds. The split and skip_rest both read tokens through it. */
+static const char *token_at(const char *p, span *sp)
+{
+    const char *e;
+    sp->q = 0;
+    sp->doubled = 0;
+    sp->lower = 0;
+    if (*p == '\'' || ((*p == 'e' || *p == 'E') && p[1] == '\'' )) {
+        int bs = *p != '\'';
+        const char *q = bs ? p + 1 : p;
+        e = quoted_end(q, '\'', bs, &sp->doubled);
+        sp->kind = TIDE_LTOK_STRING;
+        sp->b = q + 1;
+        sp->n = (size_t)((e[-1] == '\'' && e - 1 > q ? e - 1 : e) - sp->b);
+        sp->q = '\'';
+    } else if (*p == '"' || *p == '`') {
+        e = quoted_end(p, *p, 0, &sp->doubled);
+        sp->kind = TIDE_LTOK_IDENT;
+        sp->b = p + 1;
+        sp->n = (size_t)((e - 1 > p && e[-1] == *p ? e - 1 : e) - sp->b);
+        sp->q = *p;
+    } else if (*p == '$' && (p[1] == '$' || (cls[(unsigned char)p[1]] & C_TAG && !(cls[(unsigned char)p[1]] & C_DIGIT)))) {
+        const char *t = p + 1, *close;
+        size_t taglen;
+        while (cls[(unsigned char)*t] & C_TAG)
+            t++;
+        if (*t != '$') {
+            e = p + 1;
+            sp->kind = TIDE_LTOK_PUNCT;
+            sp->b = p;
+            sp->n = 1;
+        } else {
+            char tag[80];
+            taglen = (size_t)(t - p) + 1;
+            snprintf(tag, sizeof tag, "%.*s", (int)(taglen < sizeof tag ? taglen : sizeof tag - 1), p);
+            close = strstr(p + taglen, tag);
+            e = close ? close + taglen : p + strlen(p);
+            sp->kind = TIDE_LTOK_STRING;
+            sp->b = p + taglen;
+            sp->n = close ? (size_t)(close - p - taglen) : 0;
+        }
+    } else if (cls[(unsigned char)*p] & C_WORD0) {
+        for (e = p + 1; cls[(unsigned char)*e] & C_WORD; e++)
+            ;
+        sp->kind = TIDE_LTOK_WORD;
+        sp->b = p;
+        sp->n = (size_t)(e - p);
+        sp->lower = 1;
+    } else if (cls[(unsigned char)*p] & C_DIGIT) {
+        for (e = p + 1; (cls[(unsigned char)*e] & C_TAG && *e != '_') || *e == '.'; e++)
+            ;
+        sp->kind = TIDE_LTOK_NUMBER;
+        sp->b = p;
+        sp->n = (size_t)(e - p);
+    } else {
+        e = p + 1;
+        sp->kind = TIDE_LTOK_PUNCT;
+        sp->b = p;
+        sp->n = 1;
+    }
+    return e;
+}
+
+/* A statement that keeps no more tokens (maybe_defer): on to its end (the
+ * next ';' outside quotes and comments, or the script's end), its
+ * tide:lint-ignore comments still read, the end of its last token noted. */
+static int skip_rest(lexer *x)
+{
+    const char *p = x->p, *e;
+    span sp;
+    int rc;
+    for (;;) {
+        while (cls[(unsigned char)*p] & C_SPACE)
+            p++;
+        if (!*p || *p == ';')
+            break;
+        if ((p[0] == '-' && p[1] == '-') || (p[0] == '/' && p[1] == '*')) {
+            if (p[0] == '-') {
+                e = p + strcspn(p, "\n");
+            } else {
+                e = strstr(p + 2, "*/");
+                e = e ? e + 2 : p + strlen(p);
+            }
+            if ((rc = note_comment(x, p, e)) < 0) {
+                x->p = e;
+                return rc;
+            }
+            p = e;
+            continue;
+        }
+        p = x->last = token_at(p, &sp);
+    }
+    x->p = p;
+    return 0;
+}
+
 /* One lexical item at x->p: a comment, a token, or a statement's end. */
 static int lex_one(lexer *x, tide_lint_stmts *out)
 {
     const char *p = x->p, *e;
+    span sp;
     int rc = 0;
     if (p[0] == '-' && p[1] == '-') {
         e = p + strcspn(p, "\n");
@@ -264,45 +372,13 @@ static int lex_one(lexer *x, tide_lint_stmts *out)
         x->p = p + 1;
         return end_stmt(x, out, x->last ? x->last : p);
     }
-    if (*p == '\'' || ((*p == 'e' || *p == 'E') && p[1] == '\'' )) {
-        int bs = *p != '\'', doubled = 0;
-        const char *q = bs ? p + 1 : p;
-        e = quoted_end(q, '\'', bs, &doubled);
-        rc = push_unquoted(x, TIDE_LTOK_STRING, q + 1, e[-1] == '\'' && e - 1 > q ? e - 1 : e, '\'', doubled);
-    } else if (*p == '"' || *p == '`') {
-        int doubled = 0;
-        e = quoted_end(p, *p, 0, &doubled);
-        rc = push_unquoted(x, TIDE_LTOK_IDENT, p + 1, e - 1 > p && e[-1] == *p ? e - 1 : e, *p, doubled);
-    } else if (*p == '$' && (p[1] == '$' || (cls[(unsigned char)p[1]] & C_TAG && !(cls[(unsigned char)p[1]] & C_DIGIT)))) {
-        const char *t = p + 1, *close;
-        size_t taglen;
-        while (cls[(unsigned char)*t] & C_TAG)
-            t++;
-        if (*t != '$') {
-            e = p + 1;
-            rc = push_tok(x, TIDE_LTOK_PUNCT, p, 1, 0);
-        } else {
-            char tag[80];
-            taglen = (size_t)(t - p) + 1;
-            snprintf(tag, sizeof tag, "%.*s", (int)(taglen < sizeof tag ? taglen : sizeof tag - 1), p);
-            close = strstr(p + taglen, tag);
-            e = close ? close + taglen : p + strlen(p);
-            rc = push_tok(x, TIDE_LTOK_STRING, p + taglen, close ? (size_t)(close - p - taglen) : 0, 0);
-        }
-    } else if (cls[(unsigned char)*p] & C_WORD0) {
-        for (e = p + 1; cls[(unsigned char)*e] & C_WORD; e++)
-            ;
-        rc = push_tok(x, TIDE_LTOK_WORD, p, (size_t)(e - p), 1);
-    } else if (cls[(unsigned char)*p] & C_DIGIT) {
-        for (e = p + 1; (cls[(unsigned char)*e] & C_TAG && *e != '_') || *e == '.'; e++)
-            ;
-        rc = push_tok(x, TIDE_LTOK_NUMBER, p, (size_t)(e - p), 0);
-    } else {
-        e = p + 1;
-        rc = push_tok(x, TIDE_LTOK_PUNCT, p, 1, 0);
-        if (*p == '(' && !x->skip && rc == 0)
-            maybe_defer(x, e);
-    }
+    e = token_at(p, &sp);
+    if (sp.q)
+        rc = push_unquoted(x, sp.kind, sp.b, sp.b + sp.n, sp.q, sp.doubled);
+    else
+        rc = push_tok(x, sp.kind, sp.b, sp.n, sp.lower);
+    if (*p == '(' && sp.kind == TIDE_LTOK_PUNCT && !x->skip && rc == 0)
+        maybe_defer(x, e);
     x->p = e;
     x->last = e;
     return rc;
@@ -332,6 +408,8 @@ int tide_lint__split(const char *text, tide_lint_stmts *out, tide_err *err)
         if (!*x.p)
             break;
         rc = lex_one(&x, out);
+        if (rc == 0 && x.skip)
+            rc = skip_rest(&x);
     }
     if (rc == 0)
         rc = end_stmt(&x, out, x.last ? x.last : x.p);
