@@ -25,15 +25,8 @@ run() {
   { printf '==== %s (rc %s)\n' "$label" "$rc"; printf '%s\n' "$out" | norm; } >> "$log"
 }
 
-# against GOLDEN: $log byte for byte $golden/GOLDEN.gz, or rewritten with TIDE_GOLDEN_UPDATE=1
-against() {
-  if [ -n "${TIDE_GOLDEN_UPDATE:-}" ]; then
-    gzip -9n < "$log" > "$golden/$1.gz"
-  elif ! gzip -dc "$golden/$1.gz" | cmp -s - "$log"; then
-    out=$(gzip -dc "$golden/$1.gz" | diff - "$log" | head -n 40)
-    bad "the lint output differs from $1.gz (diff golden got above)"
-  fi
-}
+# against GOLDEN: $log byte for byte $golden/GOLDEN.gz
+against() { expect_golden "$golden/$1.gz" "$log" "the lint output"; }
 
 # project DIR URL GEN ARGS1...: a project in DIR whose first migration is made from GEN ARGS1
 project() {
