@@ -178,10 +178,15 @@ static const char *added_enum_value(const tide_lint_stmt *s)
 static void lint_enum_value_use(tide_lint_ctx *c, const tide_lint_stmt *s)
 {
     const tide_lint_stmt *e;
-    int k, j;
+    const int *led;
+    int k, j, n;
     if (!tide_lint__transactional(c) || added_enum_value(s))
         return;
-    for (k = 0; (e = tide_lint__earlier(c, k)) != NULL; k++) {
+    /* only the earlier ALTER TYPEs: not every earlier statement at every statement */
+    led = tide_lint__earlier_led(c, "alter", "type", &n);
+    if (n > 0)
+        s = tide_lint__whole(c, s);        /* every string of it is read */
+    for (k = 0; k < n && (e = tide_lint__earlier(c, led[k])) != NULL; k++) {
         const char *v = added_enum_value(e);
         for (j = 0; v && j < s->ntoks; j++)
             if (s->toks[j].kind == TIDE_LTOK_STRING && !strcmp(s->toks[j].text, v)) {

@@ -487,10 +487,12 @@ static int runs_in_transaction(const lmig *x)
     return transactional;
 }
 
-static int lint_one(lint_run *r, tide_lint_ctx *c, lmig *x, tide_lint_report *out, tide_err *err)
+/* more: a later migration is linted after x (it may ask for x's tables). */
+static int lint_one(lint_run *r, tide_lint_ctx *c, lmig *x, int more, tide_lint_report *out,
+                    tide_err *err)
 {
     tide_buf sql = TIDE_BUF_INIT, ignore = TIDE_BUF_INIT;
-    tide_lint_stmts st = { NULL, 0 };
+    tide_lint_stmts st = { NULL, 0, NULL, 0, 0 };
     /* a failed run saw only part: the file says more, when there is one */
     int use_file = !x->captured || (x->failed && x->m->path), rc = 0, i;
     if (x->selected && x->m->kind == TIDE_MIG_LUA)
@@ -510,6 +512,8 @@ static int lint_one(lint_run *r, tide_lint_ctx *c, lmig *x, tide_lint_report *ou
     tide_lint__new_migration(c);
     for (i = 0; i < st.n && rc == 0; i++)
         rc = tide_lint__statement(c, i, err);
+    if (rc == 0 && more)
+        rc = tide_lint__end_migration(c);       /* the next migrations may ask its tables */
     if (rc == 0 && x->selected && x->failed)
         rc = note_failed(r, x, &st, use_file, out);
     if (x->selected) {
@@ -528,7 +532,7 @@ int tide_lint(tide *t, const tide_lint_options *o, tide_lint_report *out, tide_e
     static const tide_lint_options none;
     lint_run r;
     tide_lint_ctx c;
-    int i, rc;
+    int i, last = -1, rc;
     memset(out, 0, sizeof *out);
     memset(&r, 0, sizeof r);
     memset(&c, 0, sizeof c);
@@ -541,9 +545,12 @@ int tide_lint(tide *t, const tide_lint_options *o, tide_lint_report *out, tide_e
     c.conn = t->offline ? NULL : t->conn;
     c.live = r.live;
     c.out = out;
+    for (i = 0; i < r.n; i++)
+        if (r.migs[i].selected || r.migs[i].captured)
+            last = i;
     for (i = 0; i < r.n && rc == 0; i++)
         if (r.migs[i].selected || r.migs[i].captured)
-            rc = lint_one(&r, &c, &r.migs[i], out, err);
+            rc = lint_one(&r, &c, &r.migs[i], i < last, out, err);
 done:
     tide_lint__ctx_free(&c);
     run_free(&r);
@@ -554,9 +561,11 @@ done:
 
 /* ---- SQL without a project file: migration:create, tests ------------------ */
 
+/* One migration and done: c is freed after, so the columns of the tables
+ * the script creates are read only when a statement asks for them. */
 static int lint_text(tide_lint_ctx *c, const char *migration, const char *sql, tide_err *err)
 {
-    tide_lint_stmts st = { NULL, 0 };
+    tide_lint_stmts st = { NULL, 0, NULL, 0, 0 };
     int i, rc = tide_lint__split(sql, &st, err);
     c->migration = migration;
     c->report_on = 1;

@@ -27,17 +27,25 @@ typedef struct tide_lint_tok {
 
 /* One statement of a migration. */
 typedef struct tide_lint_stmt {
-    char *sql;              /* its text, leading comments included (owned) */
-    tide_lint_tok *toks;    /* comments and whitespace left out */
+    char *sql;              /* its text (in its tide_lint_stmts' blocks) */
+    tide_lint_tok *toks;    /* comments and whitespace left out (in the blocks too) */
     int ntoks;
-    char *texts;            /* the tokens' texts, one block (owned) */
-    char *ignore;           /* " id id " from tide:lint-ignore comments, or NULL */
+    char *ignore;           /* " id id " from tide:lint-ignore comments, or NULL (owned) */
     int index;              /* 1-based within its migration */
+    /* A CREATE TABLE is read up to its column list's "(" (what the rules
+     * look at); the rest, from here, when tide_lint__whole asks. NULL: whole. */
+    const char *rest;
+    void *own[2];           /* the tokens and texts of a statement made whole */
 } tide_lint_stmt;
 
+/* Statements of one or more scripts: each script read is three blocks (a
+ * copy of it, its tokens, their texts) that its statements point into. */
 typedef struct tide_lint_stmts {
     tide_lint_stmt *items;
     int n;                 /* items grow through tide_list_reserve */
+    void **blocks;
+    int nblocks;
+    int from;              /* the first statement of the script being read */
 } tide_lint_stmts;
 
 /* Splits text into statements at top-level `;` (strings, comments, quoted
@@ -45,6 +53,10 @@ typedef struct tide_lint_stmts {
  * out; a statement owns the comments before it. Empty ones are dropped. */
 int  tide_lint__split(const char *text, tide_lint_stmts *out, tide_err *err);
 void tide_lint__stmts_free(tide_lint_stmts *s);
+
+/* Reads the rest of a statement the split left at its column list (its
+ * tokens then all there). 0, or TIDE_ENOMEM (the statement unchanged). */
+int  tide_lint__complete(tide_lint_stmt *s);
 
 /* 1 when token i is the word w (a keyword: not a quoted identifier). */
 int  tide_lint__is(const tide_lint_stmt *s, int i, const char *w);
@@ -97,6 +109,15 @@ int  tide_lint__transactional(tide_lint_ctx *c);
 /* Statement i (0-based) of the migration being linted when it comes before
  * the statement being linted, else NULL. */
 const tide_lint_stmt *tide_lint__earlier(tide_lint_ctx *c, int i);
+/* Every token of s: a rule reading a CREATE TABLE past its column list's
+ * "(" calls this first (tide_lint__complete; out of memory fails the run). */
+const tide_lint_stmt *tide_lint__whole(tide_lint_ctx *c, const tide_lint_stmt *s);
+/* The earlier statements of the migration being linted (0-based indexes,
+ * ascending, before the statement being linted) whose first two tokens are
+ * the words w1 w2; *n their count. Kept as the run goes: each call reads only
+ * the statements linted since the last call for the same words, so a rule
+ * asking at every statement stays linear in the migration's length. */
+const int *tide_lint__earlier_led(tide_lint_ctx *c, const char *w1, const char *w2, int *n);
 /* Records a finding about statement s unless a tide:lint-ignore comment of
  * the statement or the migration's lintIgnore list names rule (or "all"). */
 int  tide_lint__report(tide_lint_ctx *c, const tide_lint_stmt *s, const char *rule, int severity,

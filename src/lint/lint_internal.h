@@ -26,7 +26,22 @@ typedef struct ktable {
     int created;           /* created by the migration being linted */
     int dropped;           /* dropped by it (a rebuild renames a new table to its name) */
     int rows;              /* 1, 0, -1 unknown, -2 not asked yet */
+    /* Columns not read yet: the CREATE TABLE that made it (statement def of
+     * the migration being linted, its column list opening at token
+     * def_open), read on first use (most created tables are never asked:
+     * a migration creating 5,000 tables reads none of them). -1: none. */
+    int def, def_open;
 } ktable;
+
+/* The statements of the migration led by two words (tide_lint__earlier_led). */
+typedef struct lint_led {
+    char w1[32], w2[32];
+    int *idx;
+    int n;
+    int scanned;               /* statements before this one were looked at */
+} lint_led;
+
+#define TIDE_LINT_LEDS 4
 
 struct tide_lint_ctx {
     const tide_driver *drv;     /* the dialect (its lint entry, quoting) */
@@ -35,6 +50,10 @@ struct tide_lint_ctx {
     ktable *tables;
     int ntables, cap_tables;
     tide_strset by_name;        /* table name -> its position in tables */
+    int *unread;                /* tables whose columns are still unread (def >= 0) */
+    int nunread;
+    lint_led leds[TIDE_LINT_LEDS];
+    int nleds;
     tide_lint_report *out;
     /* the migration being linted */
     const char *migration;
@@ -50,6 +69,9 @@ struct tide_lint_ctx {
 int  tide_lint__statement(tide_lint_ctx *c, int at, tide_err *err);
 /* A migration starts: nothing is "created by it" yet. */
 void tide_lint__new_migration(tide_lint_ctx *c);
+/* The migration's statements are about to be freed: the columns of the
+ * tables it created are read from them now. */
+int  tide_lint__end_migration(tide_lint_ctx *c);
 void tide_lint__ctx_free(tide_lint_ctx *c);
 /* Appends a finding (copies the strings). */
 int  tide_lint__add(tide_lint_report *r, const char *migration, int statement, const char *sql,

@@ -23,6 +23,7 @@ static void ktable_clear_cols(ktable *k)
     free(k->cols);
     k->cols = NULL;
     k->ncols = 0;
+    k->def = -1;
 }
 
 void tide_lint__ctx_free(tide_lint_ctx *c)
@@ -36,6 +37,13 @@ void tide_lint__ctx_free(tide_lint_ctx *c)
     c->tables = NULL;
     c->ntables = c->cap_tables = 0;
     tide_strset_free(&c->by_name);
+    free(c->unread);
+    c->unread = NULL;
+    c->nunread = 0;
+    for (i = 0; i < c->nleds; i++)
+        free(c->leds[i].idx);
+    memset(c->leds, 0, sizeof c->leds);
+    c->nleds = 0;
 }
 
 static int add_col(ktable *k, const char *name, const char *type, int notnull, int has_default)
@@ -54,9 +62,12 @@ static int add_col(ktable *k, const char *name, const char *type, int notnull, i
     return 0;
 }
 
-static kcol *find_col(ktable *k, const char *name)
+static void read_cols(tide_lint_ctx *c, ktable *k);
+
+static kcol *find_col(tide_lint_ctx *c, ktable *k, const char *name)
 {
     int i;
+    read_cols(c, k);
     for (i = 0; k && i < k->ncols; i++)
         if (!strcmp(k->cols[i].name, name))
             return &k->cols[i];
@@ -113,6 +124,7 @@ static ktable *table(tide_lint_ctx *c, const char *name)
     k = &c->tables[c->ntables];
     memset(k, 0, sizeof *k);
     k->rows = -2;
+    k->def = -1;
     if (!(k->name = strdup(name)) || tide_strset_put(&c->by_name, name, c->ntables) < 0) {
         free(k->name);
         c->oom = 1;
@@ -132,9 +144,48 @@ const tide_lint_stmt *tide_lint__earlier(tide_lint_ctx *c, int i)
     return c->stmts && i >= 0 && i < c->at && i < c->stmts->n ? &c->stmts->items[i] : NULL;
 }
 
+const tide_lint_stmt *tide_lint__whole(tide_lint_ctx *c, const tide_lint_stmt *s)
+{
+    if (s->rest && tide_lint__complete((tide_lint_stmt *)s) < 0)
+        c->oom = 1;                     /* the statement as it was: the run fails after it */
+    return s;
+}
+
+const int *tide_lint__earlier_led(tide_lint_ctx *c, const char *w1, const char *w2, int *n)
+{
+    lint_led *l = NULL;
+    int i;
+    *n = 0;
+    if (!c->stmts || strlen(w1) >= sizeof l->w1 || strlen(w2) >= sizeof l->w2)
+        return NULL;
+    for (i = 0; i < c->nleds && !l; i++)
+        if (!strcmp(c->leds[i].w1, w1) && !strcmp(c->leds[i].w2, w2))
+            l = &c->leds[i];
+    if (!l) {                           /* a new pair: a free slot, or the last one again */
+        l = &c->leds[c->nleds < TIDE_LINT_LEDS ? c->nleds++ : TIDE_LINT_LEDS - 1];
+        strcpy(l->w1, w1);
+        strcpy(l->w2, w2);
+        l->n = l->scanned = 0;
+    }
+    for (; l->scanned < c->at && l->scanned < c->stmts->n; l->scanned++) {
+        const tide_lint_stmt *s = &c->stmts->items[l->scanned];
+        if (!tide_lint__is(s, 0, w1) || !tide_lint__is(s, 1, w2))
+            continue;
+        if (tide_list_reserve(&l->idx, l->n, sizeof *l->idx) < 0) {
+            c->oom = 1;
+            break;
+        }
+        l->idx[l->n++] = l->scanned;
+    }
+    *n = l->n;
+    return l->idx;
+}
+
 void tide_lint__new_migration(tide_lint_ctx *c)
 {
     int i;
+    for (i = 0; i < c->nleds; i++)
+        c->leds[i].n = c->leds[i].scanned = 0;
     for (i = 0; i < c->ntables; i++) {
         c->tables[i].dropped = 0;
         if (c->tables[i].created) {
@@ -194,7 +245,7 @@ int tide_lint__rows(tide_lint_ctx *c, const char *name)
 
 const char *tide_lint__column_type(tide_lint_ctx *c, const char *tname, const char *column)
 {
-    kcol *col = find_col(table(c, tname), column);
+    kcol *col = find_col(c, table(c, tname), column);
     return col && *col->type ? col->type : NULL;
 }
 
@@ -313,9 +364,7 @@ static int is_table_item(const tide_lint_stmt *s, int i)
 static int on_create_table(tide_lint_ctx *c, const tide_lint_stmt *s, int i)
 {
     char name[256];
-    tide_buf type = TIDE_BUF_INIT;
     ktable *k;
-    int end, item;
     if (tide_lint__is(s, i, "if"))
         i += 3;
     if (tide_lint__name(s, &i, name, sizeof name) < 0 || !(k = table(c, name)))
@@ -325,8 +374,29 @@ static int on_create_table(tide_lint_ctx *c, const tide_lint_stmt *s, int i)
     k->rows = 0;
     if (!tide_lint__is(s, i, "("))
         return 0;
-    end = tide_lint__skip_group(s, i) - 1;
-    for (item = i + 1; item < end;) {
+    if (tide_list_reserve(&c->unread, c->nunread, sizeof *c->unread) < 0) {
+        c->oom = 1;
+        return 0;
+    }
+    c->unread[c->nunread++] = (int)(k - c->tables);
+    k->def = c->at;                 /* its columns: read when asked (read_cols) */
+    k->def_open = i;
+    return 0;
+}
+
+/* The columns of a table created by the migration being linted, from its
+ * CREATE TABLE, when they are first asked for. */
+static void read_cols(tide_lint_ctx *c, ktable *k)
+{
+    const tide_lint_stmt *s;
+    tide_buf type = TIDE_BUF_INIT;
+    int end, item;
+    if (!k || k->def < 0)
+        return;
+    s = tide_lint__whole(c, &c->stmts->items[k->def]);
+    k->def = -1;
+    end = tide_lint__skip_group(s, k->def_open) - 1;
+    for (item = k->def_open + 1; item < end;) {
         int next = tide_lint__find(s, item, end, ",");
         kcol col;
         if (next < 0)
@@ -337,7 +407,15 @@ static int on_create_table(tide_lint_ctx *c, const tide_lint_stmt *s, int i)
         item = next + 1;
     }
     tide_buf_free(&type);
-    return 0;
+}
+
+int tide_lint__end_migration(tide_lint_ctx *c)
+{
+    int i;
+    for (i = 0; i < c->nunread; i++)
+        read_cols(c, &c->tables[c->unread[i]]);
+    c->nunread = 0;
+    return c->oom ? TIDE_ENOMEM : 0;
 }
 
 /* ---- drop table, and the rebuild ---------------------------------------------- */
@@ -366,8 +444,10 @@ static ktable *rebuilt_from(tide_lint_ctx *c, const char *name)
 static void judge_rebuild(tide_lint_ctx *c, const tide_lint_stmt *s, ktable *old, ktable *new)
 {
     int i, rows = tide_lint__rows(c, old->name);
+    read_cols(c, old);
+    read_cols(c, new);
     for (i = 0; i < old->ncols; i++) {
-        kcol *was = &old->cols[i], *now = find_col(new, was->name);
+        kcol *was = &old->cols[i], *now = find_col(c, new, was->name);
         tide_lint_type a, b;
         if (!now) {
             tide_lint__report(c, s, "column-dropped", TIDE_LINT_ERROR,
@@ -385,7 +465,7 @@ static void judge_rebuild(tide_lint_ctx *c, const tide_lint_stmt *s, ktable *old
     }
     for (i = 0; i < new->ncols; i++) {
         kcol *col = &new->cols[i];
-        if (!find_col(old, col->name) && col->notnull && !col->has_default)
+        if (!find_col(c, old, col->name) && col->notnull && !col->has_default)
             tide_lint__report(c, s, "not-null-without-default",
                               rows == 1 ? TIDE_LINT_ERROR : TIDE_LINT_WARNING,
                               "give the column a default, or add it nullable, backfill it, then make it NOT NULL",
@@ -401,6 +481,7 @@ static int on_drop_table(tide_lint_ctx *c, const tide_lint_stmt *s, int i)
         i += 2;
     while (tide_lint__name(s, &i, name, sizeof name) == 0) {
         ktable *k = table(c, name), *rebuilt;
+        read_cols(c, k);
         if (k && !k->created && k->ncols && (rebuilt = rebuilt_from(c, name)) != NULL) {
             judge_rebuild(c, s, k, rebuilt);
         } else if (k && !k->created && !rebuilt_from(c, name)) {
@@ -430,6 +511,7 @@ static void rename_table(tide_lint_ctx *c, const tide_lint_stmt *s, ktable *k, c
     ktable *dst;
     size_t at = (size_t)(k - c->tables);
     int created = k->created;
+    read_cols(c, k);                    /* its columns move with it */
     if (!created)
         tide_lint__report(c, s, "table-renamed", TIDE_LINT_WARNING,
                           "deploy code that works with both names first (e.g. a view named after the old "
@@ -472,7 +554,7 @@ static void on_rename(tide_lint_ctx *c, const tide_lint_stmt *s, const char *tna
                           "then drop it",
                           "renames column %s.%s to %s: running code that uses %s fails once this runs",
                           tname, s->toks[i].text, s->toks[i + 2].text, s->toks[i].text);
-    if ((col = find_col(table(c, tname), s->toks[i].text)) != NULL) {
+    if ((col = find_col(c, table(c, tname), s->toks[i].text)) != NULL) {
         char *name = strdup(s->toks[i + 2].text);
         if (name) {
             free(col->name);
@@ -496,7 +578,7 @@ static void on_drop_column(tide_lint_ctx *c, const tide_lint_stmt *s, const char
                           "stop reading the column in code and save its data first; then mark the "
                           "statement -- tide:lint-ignore column-dropped",
                           "drops column %s.%s and its data", tname, s->toks[i].text);
-    if ((col = find_col(k, s->toks[i].text)) != NULL) {
+    if ((col = find_col(c, k, s->toks[i].text)) != NULL) {
         free(col->name);
         free(col->type);
         *col = k->cols[--k->ncols];
@@ -516,6 +598,7 @@ static void on_add_column(tide_lint_ctx *c, const tide_lint_stmt *s, const char 
         tide_buf_free(&type);
         return;
     }
+    read_cols(c, k);
     if (col.notnull && !col.has_default && !k->created) {
         int rows = tide_lint__rows(c, tname);
         tide_lint__report(c, s, "not-null-without-default", rows == 1 ? TIDE_LINT_ERROR : TIDE_LINT_WARNING,
@@ -551,7 +634,7 @@ static void on_alter_column(tide_lint_ctx *c, const tide_lint_stmt *s, const cha
         c->oom = 1;
         return;
     }
-    col = find_col(table(c, tname), cname);
+    col = find_col(c, table(c, tname), cname);
     if (col && *col->type && !tide_lint__created(c, tname)) {
         tide_lint_type a, b;
         tide_lint__type(col->type, &a);

@@ -24,16 +24,8 @@ collect() {
   done
 }
 
-# against GOLDEN GOT: GOT byte for byte $here/GOLDEN (gzipped), or GOLDEN
-# rewritten with TIDE_GOLDEN_UPDATE=1
-against() {
-  if [ -n "${TIDE_GOLDEN_UPDATE:-}" ]; then
-    gzip -9n < "$2" > "$here/$1"
-  elif ! gzip -dc "$here/$1" | cmp -s - "$2"; then
-    out=$(gzip -dc "$here/$1" | diff - "$2" | head -n 40)
-    bad "migration:create wrote something else than $1 (diff golden got above)"
-  fi
-}
+# against GOLDEN GOT: GOT byte for byte $here/GOLDEN (gzipped)
+against() { expect_golden "$here/$1" "$2" "what migration:create wrote"; }
 
 golden() {   # golden DIALECT URL
   local d=$1 url=$2 p="$work/$1"

@@ -42,6 +42,18 @@ expect_rc() { [ "$rc" = "$1" ] || bad "exit code $rc, expected $1"; }
 expect_out() { case "$out" in *"$1"*) ;; *) bad "output lacks: $1" ;; esac; }
 expect_no() { case "$out" in *"$1"*) bad "output must not contain: $1" ;; esac; }
 
+# expect_golden GZ GOT WHAT: file GOT byte for byte the gzipped golden file
+# GZ, or GZ rewritten from GOT with TIDE_GOLDEN_UPDATE=1 (review the diff!);
+# WHAT names what differs in the failure
+expect_golden() {
+  if [ -n "${TIDE_GOLDEN_UPDATE:-}" ]; then
+    gzip -9n < "$2" > "$1"
+  elif ! gzip -dc "$1" | cmp -s - "$2"; then
+    out=$(gzip -dc "$1" | diff - "$2" | head -n 40)
+    bad "$3 differs from $(basename "$1") (diff golden got above)"
+  fi
+}
+
 finish() {
   end_case
   echo "$passed passed, $failed failed"

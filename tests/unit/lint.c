@@ -18,7 +18,7 @@
 
 static tide_lint_stmts split(const char *sql)
 {
-    tide_lint_stmts st = { NULL, 0 };
+    tide_lint_stmts st = { NULL, 0, NULL, 0, 0 };
     tide_err err;
     if (tide_lint__split(sql, &st, &err) < 0)
         fail_msg("split: %s", err.msg);
@@ -269,6 +269,81 @@ static void findings_carry_sql_message_and_fix(void **state)
     assert_int_equal(r.n, 0);
 }
 
+/* The earlier statements led by two words: only those before the statement
+ * being linted, ascending, found again for each pair, none across migrations;
+ * the SQL of each statement a slice of the script, quoted runs unquoted. */
+static void earlier_statements_led_by_two_words(void **state)
+{
+    tide_lint_stmts st;
+    tide_lint_ctx c;
+    const int *led;
+    int n;
+    (void)state;
+    st = split("alter type a add value 'x'; select 1; ALTER TYPE b add value 'it''s';"
+               "alter table t add c int; alter type c rename to d; \"alter\" type e");
+    assert_string_equal(st.items[2].sql, "ALTER TYPE b add value 'it''s'");
+    assert_string_equal(st.items[2].toks[5].text, "it's");
+    memset(&c, 0, sizeof c);
+    c.stmts = &st;
+    tide_lint__new_migration(&c);
+    c.at = 0;
+    assert_null(tide_lint__earlier_led(&c, "alter", "type", &n));
+    assert_int_equal(n, 0);
+    c.at = 3;
+    led = tide_lint__earlier_led(&c, "alter", "type", &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(led[0], 0);
+    assert_int_equal(led[1], 2);
+    led = tide_lint__earlier_led(&c, "alter", "table", &n);
+    assert_int_equal(n, 0);
+    c.at = 6;
+    led = tide_lint__earlier_led(&c, "alter", "type", &n);
+    assert_int_equal(n, 3);                    /* not the quoted "alter" */
+    assert_int_equal(led[2], 4);
+    led = tide_lint__earlier_led(&c, "alter", "table", &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(led[0], 3);
+    tide_lint__new_migration(&c);
+    c.at = 2;
+    led = tide_lint__earlier_led(&c, "alter", "type", &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(led[0], 0);
+    tide_lint__ctx_free(&c);
+    tide_lint__stmts_free(&st);
+}
+
+/* A CREATE TABLE is read to its column list's "(" by the split, the rest
+ * on demand: the same tokens as a statement read whole (one that is no
+ * CREATE TABLE, here "select"), its SQL and its ignore comments the same. */
+static void create_table_read_to_its_columns_then_whole(void **state)
+{
+    tide_lint_stmts st;
+    int k;
+    (void)state;
+    st = split("create temp table \"T\" (a int /* tide:lint-ignore all */, \"b\"\"x\" varchar(10) "
+               "default 'it''s; ok' -- c;\n, c numeric(8, 2) check (c > $$;$$)) ;"
+               "select temp table \"T\" (a int /* x */, \"b\"\"x\" varchar(10) "
+               "default 'it''s; ok' -- c;\n, c numeric(8, 2) check (c > $$;$$));"
+               "create table t2 as select (1); create table (trigger) x");
+    assert_int_equal(st.n, 4);
+    assert_non_null(st.items[0].rest);
+    assert_int_equal(st.items[0].ntoks, 5);
+    assert_string_equal(st.items[0].ignore, " all ");
+    assert_string_equal(st.items[0].sql + strlen(st.items[0].sql) - 7, "$$;$$))");
+    assert_null(st.items[1].rest);
+    assert_int_equal(tide_lint__complete(&st.items[0]), 0);
+    assert_null(st.items[0].rest);
+    assert_int_equal(st.items[0].ntoks, st.items[1].ntoks);
+    for (k = 1; k < st.items[0].ntoks; k++) {
+        assert_int_equal(st.items[0].toks[k].kind, st.items[1].toks[k].kind);
+        assert_string_equal(st.items[0].toks[k].text, st.items[1].toks[k].text);
+    }
+    assert_string_equal(st.items[0].toks[14].text, "it's; ok");
+    assert_non_null(st.items[2].rest);                  /* read again from "(" on, still the same */
+    assert_null(st.items[3].rest);                      /* "trigger" among the first words */
+    tide_lint__stmts_free(&st);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -283,6 +358,8 @@ int main(void)
         cmocka_unit_test(pg_rewrites),
         cmocka_unit_test(pg_locks),
         cmocka_unit_test(findings_carry_sql_message_and_fix),
+        cmocka_unit_test(earlier_statements_led_by_two_words),
+        cmocka_unit_test(create_table_read_to_its_columns_then_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
