@@ -301,6 +301,17 @@ static void table_item(tide_sqlw *e, int *n)
     tide_sqlw_put(e, (*n)++ ? ",\n  " : "  ");
 }
 
+/* (a, b) include (c) deferrable: the primary key after its name. */
+static void pk_body(tide_sqlw *e, const tide_table *t)
+{
+    tide_sqlw_columns(e, t->pk, t->npk);
+    if (t->npk_include) {
+        tide_sqlw_put(e, " include ");
+        tide_sqlw_columns(e, t->pk_include, t->npk_include);
+    }
+    con_options(e, t->pk_options);
+}
+
 static void create_table(tide_sqlw *e, const tide_table *t)
 {
     int i, n = 0;
@@ -316,8 +327,7 @@ static void create_table(tide_sqlw *e, const tide_table *t)
         tide_sqlw_put(e, "constraint ");
         tide_sqlw_q(e, t->pk_name);
         tide_sqlw_put(e, " primary key ");
-        tide_sqlw_columns(e, t->pk, t->npk);
-        con_options(e, t->pk_options);
+        pk_body(e, t);
     }
     for (i = 0; i < t->nuniques; i++) {
         table_item(e, &n);
@@ -1095,8 +1105,7 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
         tide_sqlw_put(e, "add constraint ");
         tide_sqlw_q(e, t->pk_name);
         tide_sqlw_put(e, " primary key ");
-        tide_sqlw_columns(e, t->pk, t->npk);
-        con_options(e, t->pk_options);
+        pk_body(e, t);
         tide_sqlw_stmt(e);
         break;
     case TIDE_OP_ADD_UNIQUE:

@@ -142,7 +142,7 @@ static const char sql_constraints[] = RELS_CTE
     "FROM pg_catalog.unnest(co.confdelsetcols) WITH ORDINALITY k(attnum, n) "
     "JOIN pg_catalog.pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.attnum), "
     "co.confmatchtype, "
-    "CASE WHEN co.contype = 'u' THEN (SELECT "
+    "CASE WHEN co.contype IN ('u', 'p') THEN (SELECT "
     KEY_NAMES("(ix.indkey::pg_catalog.int2[])[ix.indnkeyatts:ix.indnatts - 1]", "ix.indrelid") " "
     "FROM pg_catalog.pg_index ix WHERE ix.indexrelid = co.conindid AND ix.indnkeyatts < ix.indnatts) END "
     "FROM rels r JOIN pg_catalog.pg_constraint co ON co.conrelid = r.oid "
@@ -754,8 +754,7 @@ static const char sql_column_comments[] =
  * a partition with columns or constraints of its own, rules of another
  * relation than a table, a partition or a view, extended statistics
  * not in their relation's namespace or on a foreign table), what it does not say of a relation
- * (a partition's clone of a trigger in another state than its parent's, a primary key's INCLUDE
- * columns, a partition's replica identity using an index, row level security, unlogged, or columns unlike its table's, a replica identity whose index is gone, a
+ * (a partition's clone of a trigger in another state than its parent's, a partition's replica identity using an index, row level security, unlogged, or columns unlike its table's, a replica identity whose index is gone, a
  * tablespace, an access method, a typed table, column options, a view
  * column's default, a partition in another namespace than its table's, a
  * partition partitioned itself,
@@ -890,12 +889,6 @@ static const char sql_unmodelled[] =
     "ad.adrelid) IS DISTINCT FROM pg_catalog.pg_get_expr(pd.adbin, pd.adrelid) OR a.attnotnull AND NOT "
     "pa.attnotnull OR a.attstattarget >= 0 AND a.attstattarget <> pa.attstattarget OR a.attstorage <> "
     "pa.attstorage OR a.attcompression <> pa.attcompression) "
-    "UNION ALL SELECT 25, 'primary key ' || co.conname || ' on ' || " REL_NAME " || ': INCLUDE columns' "
-    "FROM pg_catalog.pg_constraint co JOIN pg_catalog.pg_class c ON c.oid = co.conrelid "
-    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE " NAMESPACES " AND co.conparentid = 0 AND co.contype = 'p' AND EXISTS (SELECT 1 "
-    "FROM pg_catalog.pg_index x WHERE x.indexrelid = co.conindid AND x.indnkeyatts < x.indnatts) "
-    "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
     "UNION ALL SELECT 19, 'partition ' || " READ_NAME("pn.nspname", "pc.relname") " || ' of ' || " REL_NAME " "
     "|| ': in another namespace than its table''s (it would be made in its table''s)' "
     "FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c ON c.oid = i.inhparent AND c.relkind = 'p' "
@@ -1406,7 +1399,8 @@ static int read_constraints(reader *r, const PGresult *res)
             if (!(t->pk_name = tide_schema_str(r->out, name)) || set_comment(r, &t->pk_comment, comment) < 0)
                 return nomem(r);
             t->pk_options = con_options(res, i) & (TIDE_CON_DEFERRABLE | TIDE_CON_INITIALLY_DEFERRED);
-            rc = push_array(r, field(res, i, 3), &t->pk, &t->npk);
+            if ((rc = push_array(r, field(res, i, 3), &t->pk, &t->npk)) == 0)
+                rc = push_array(r, field(res, i, 18), &t->pk_include, &t->npk_include);   /* INCLUDE */
             break;
         case 'u':
             if (!(u = tide_table_add_unique(r->out, t, name)) || set_comment(r, &u->comment, comment) < 0)

@@ -969,6 +969,8 @@ static int postgres_only(const tide_table *t, tide_err *err)
         what = "storage parameters (:with)";
     else if (t->options & (TIDE_TABLE_ROW_SECURITY | TIDE_TABLE_FORCE_ROW_SECURITY))
         what = "ROW LEVEL SECURITY (:rowLevelSecurity)";
+    if (!what && t->npk_include)
+        what = "INCLUDE columns of a primary key (include =)", where = t->pk_name ? t->pk_name : "primary key";
     if (!what && t->pk_comment)
         what = "a comment on a constraint (comment =)", where = t->pk_name ? t->pk_name : "primary key";
     for (j = 0; !what && j < t->nuniques; j++)

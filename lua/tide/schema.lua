@@ -8,7 +8,8 @@
 -- A definition (every field optional unless noted; lists are always present):
 --   { __tide = "table", name = "user" (required), schema = "s", comment = "",
 --     renamedFrom = "old" | "s.old", columns = { column... } (required),
---     primary = { __tide = "primary", columns = {...}, name = "...", onConflict = "rollback" },
+--     primary = { __tide = "primary", columns = {...}, name = "...", onConflict = "rollback",
+--                 include = { "c" } },
 --     indexes = { { __tide = "index", columns = { "a", "b desc" } | expression = "sql",
 --                   name =, unique = true, where = "sql", using = "gin" }... },
 --     uniques = { { __tide = "unique", columns = {...}, name =, onConflict = "replace",
@@ -676,7 +677,8 @@ local function spec_table(spec, what, example, level)
   return spec
 end
 
-local PRIMARY_KEYS, PRIMARY_LIST = keyset { "name", "deferrable", "initiallyDeferred", "onConflict", "comment" }
+local PRIMARY_KEYS, PRIMARY_LIST = keyset { "name", "deferrable", "initiallyDeferred", "onConflict", "comment",
+  "include" }
 
 -- deferrable = and initiallyDeferred = of a key (PostgreSQL): both, or nil.
 local function deferral(spec, what, level)
@@ -687,23 +689,7 @@ local function deferral(spec, what, level)
   return (check_bool(spec.deferrable, what .. ": deferrable", level + 1) or deferred) or nil, deferred
 end
 
---- t.primary { "a", "b", name =, onConflict = "rollback" } -> a composite primary key
-function M.primary(spec)
-  spec_table(spec, "t.primary", "t.primary { \"a\", \"b\" }", 2)
-  check_options(spec, PRIMARY_KEYS, PRIMARY_LIST, "t.primary", 2)
-  local cols = column_list(spec, "t.primary", 2)
-  if #cols == 0 then fail(2, nil, "t.primary needs at least one column") end
-  local deferrable, deferred = deferral(spec, "t.primary", 2)
-  return { __tide = "primary", columns = cols, name = check_string(spec.name, "t.primary: name", 2),
-           deferrable = deferrable, initiallyDeferred = deferred,
-           onConflict = conflict(spec.onConflict, "t.primary", 2),
-           comment = check_string(spec.comment, "t.primary: comment", 2) }
-end
-
-local UNIQUE_KEYS, UNIQUE_LIST = keyset { "name", "deferrable", "initiallyDeferred", "nullsNotDistinct",
-  "onConflict", "comment", "include" }
-
--- The include = { "col", ... } of t.index or t.unique (what: "t.index"):
+-- The include = { "col", ... } of t.index, t.unique or t.primary (what: "t.index"):
 -- a copy of the list (a string is a list of one), nil when not given.
 local function include_list(include, what, level)
   if type(include) == "string" then include = { include } end
@@ -720,6 +706,23 @@ local function include_list(include, what, level)
   end
   return copy
 end
+
+--- t.primary { "a", "b", name =, onConflict = "rollback", include = { "c" } } -> a composite primary key
+function M.primary(spec)
+  spec_table(spec, "t.primary", "t.primary { \"a\", \"b\" }", 2)
+  check_options(spec, PRIMARY_KEYS, PRIMARY_LIST, "t.primary", 2)
+  local cols = column_list(spec, "t.primary", 2)
+  if #cols == 0 then fail(2, nil, "t.primary needs at least one column") end
+  local deferrable, deferred = deferral(spec, "t.primary", 2)
+  return { __tide = "primary", columns = cols, name = check_string(spec.name, "t.primary: name", 2),
+           deferrable = deferrable, initiallyDeferred = deferred,
+           onConflict = conflict(spec.onConflict, "t.primary", 2),
+           comment = check_string(spec.comment, "t.primary: comment", 2),
+           include = include_list(spec.include, "t.primary", 2) }   -- INCLUDE (PostgreSQL)
+end
+
+local UNIQUE_KEYS, UNIQUE_LIST = keyset { "name", "deferrable", "initiallyDeferred", "nullsNotDistinct",
+  "onConflict", "comment", "include" }
 
 --- t.unique { "a", "b", name =, onConflict = "replace", include = { "c" } } -> a unique constraint
 function M.unique(spec)
@@ -953,7 +956,10 @@ local function check_table(b, t, names, keyed)
     tfail(b, nil, format("the primary key is given twice: column '%s' has :primary() and the "
       .. "table has t.primary { ... }; keep one", keyed))
   end
-  if t.primary then check_columns(b, t, names, t.primary.columns, "t.primary") end
+  if t.primary then
+    check_columns(b, t, names, t.primary.columns, "t.primary")
+    if t.primary.include then check_columns(b, t, names, t.primary.include, "t.primary: include") end
+  end
   for _, ix in ipairs(t.indexes) do check_columns(b, t, names, ix.columns, "t.index") end
   for _, u in ipairs(t.uniques) do
     check_columns(b, t, names, u.columns, "t.unique")

@@ -639,12 +639,9 @@ static int convert_primary(conv *cv, tide_table *t, int idx)
         (rc = opt_str(cv, base + N_COMMENT, "t.primary: comment", &comment)) < 0 ||
         (rc = str_list(cv, base + N_COLUMNS, "t.primary: columns", 1, &t->pk, &t->npk)) < 0 ||
         (rc = key_options(cv, base, "t.primary", 0, &t->pk_options)) < 0 ||
-        (rc = conflict(cv, base + N_CONFLICT, "t.primary: onConflict", &t->pk_conflict)) < 0)
+        (rc = conflict(cv, base + N_CONFLICT, "t.primary: onConflict", &t->pk_conflict)) < 0 ||
+        (rc = str_list(cv, base + N_INCLUDE, "t.primary: include", 0, &t->pk_include, &t->npk_include)) < 0)
         goto done;
-    if (!lua_isnil(cv->L, base + N_INCLUDE)) {
-        rc = fail(cv, "t.primary: include applies to t.unique and t.index");
-        goto done;
-    }
     t->pk_name = tide_schema_str(cv->s, name);
     t->pk_comment = tide_schema_str(cv->s, comment);
 done:

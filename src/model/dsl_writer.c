@@ -182,7 +182,7 @@ static int generated(writer *w, const tide_table *t, const char *name, char *con
  * and the generated name. */
 static int inline_pk(writer *w, const tide_table *t)
 {
-    return t->npk == 1 && !t->pk_options && !t->pk_comment && generated(w, t, t->pk_name, NULL, 0, "pkey") &&
+    return t->npk == 1 && !t->pk_options && !t->pk_comment && !t->npk_include && generated(w, t, t->pk_name, NULL, 0, "pkey") &&
            tide_table_find_column(t, t->pk[0]) != NULL;     /* not an inherited column */
 }
 
@@ -690,6 +690,10 @@ static void primary(writer *w, tide_buf *b, const tide_table *t, const char *ind
     if (!generated(w, t, t->pk_name, NULL, 0, "pkey")) {
         put(w, b, ", name = ");
         quote(w, b, t->pk_name);
+    }
+    if (t->npk_include) {
+        put(w, b, ", include = ");
+        str_list(w, b, t->pk_include, t->npk_include);
     }
     con_options(w, b, t->pk_options);
     on_conflict(w, b, ", ", t->pk_conflict);

@@ -1316,7 +1316,8 @@ static int check_table(finisher *f, tide_table *t)
             if (tide_model_same_name(t->nocase, t->columns[j].name, c->name))
                 return fail_item(f, t, "column '%s' is defined twice", c->name);
     }
-    rc = check_columns(f, t, t->pk, t->npk, "the primary key", 0);
+    if ((rc = check_columns(f, t, t->pk, t->npk, "the primary key", 0)) == 0)
+        rc = check_columns(f, t, t->pk_include, t->npk_include, "the primary key's include", 0);
     for (i = 0; rc == 0 && i < t->nuniques; i++)
         if ((rc = check_columns(f, t, t->uniques[i].columns, t->uniques[i].ncolumns, "a unique constraint", 0)) == 0)
             rc = check_columns(f, t, t->uniques[i].include, t->uniques[i].ninclude,
@@ -2174,7 +2175,8 @@ static int copy_table(tide_schema *s, const tide_table *a)
     if ((rc = copy_strv(s, &t->inherits, &t->ninherits, a->inherits, a->ninherits)) < 0)
         return rc;
     t->pk_name = tide_schema_str(s, a->pk_name);
-    if ((rc = copy_strv(s, &t->pk, &t->npk, a->pk, a->npk)) < 0)
+    if ((rc = copy_strv(s, &t->pk, &t->npk, a->pk, a->npk)) < 0 ||
+        (rc = copy_strv(s, &t->pk_include, &t->npk_include, a->pk_include, a->npk_include)) < 0)
         return rc;
     for (i = 0; i < a->ncolumns; i++) {
         const tide_column *ac = &a->columns[i];

@@ -222,6 +222,9 @@ typedef struct tide_table {
     char *pk_conflict;      /* the primary key's ON CONFLICT resolution (tide_conflict_words);
                                NULL: none */
     char *pk_comment;       /* the primary key's comment (COMMENT ON CONSTRAINT); NULL: none */
+    char **pk_include;      /* the primary key's INCLUDE columns (PostgreSQL 11): in its index,
+                               not keys; none: NULL */
+    int npk_include;
 } tide_table;
 
 typedef struct tide_enum {

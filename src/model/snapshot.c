@@ -330,7 +330,8 @@ static void render_key(writer *w, const tide_unique *u)
 static void render_primary_key(writer *w, const tide_table *t)
 {
     tide_unique pk = { .name = t->pk_name, .columns = t->pk, .ncolumns = t->npk, .options = t->pk_options,
-                       .on_conflict = t->pk_conflict, .comment = t->pk_comment };
+                       .on_conflict = t->pk_conflict, .comment = t->pk_comment,
+                       .include = t->pk_include, .ninclude = t->npk_include };
     if (!t->npk && !t->pk_name)
         return;
     key(w, "primaryKey");
@@ -1240,14 +1241,14 @@ static int read_primary_key(reader *r, tide_table *t, const char *k)
     }
     if ((rc = read_item(r, &pk_shape, &pk, NULL)) < 0)
         return rc;
-    if (pk.ninclude)                      /* a unique constraint's key, not the primary key's */
-        return fail(r, r->p, "\"%s\": the primary key has no \"include\" (a unique constraint's)", k);
     t->pk_name = pk.name;
     t->pk = pk.columns;
     t->npk = pk.ncolumns;
     t->pk_options = pk.options;
     t->pk_conflict = pk.on_conflict;
     t->pk_comment = pk.comment;
+    t->pk_include = pk.include;
+    t->npk_include = pk.ninclude;
     return 0;
 }
 

@@ -102,7 +102,6 @@ for what in 'operator ===' \
             'column note.body: options (n_distinct=100)' 'view box_view: the default of column id' \
             'table part_a: row level security of a partition' \
             'table part_i: replica identity of a partition using an index' \
-            'primary key keyed_pkey on keyed: INCLUDE columns' \
             'foreign table odd_ft: constraint odd_ft_id, the comment of column label' \
             'foreign table part_c: a partition with columns or constraints of its own'; do
   case "$out" in *"does not carry: $what"*) ;; *) bad "schema:inspect does not report: $what" ;; esac
@@ -114,6 +113,7 @@ for what in 't.aggregate "total" [['$'\n''CREATE AGGREGATE public.total(integer)
             't.schema "public" { comment = "the application" }' \
             't.table "note" :replicaIdentity "full" {' \
             't.unique { "code", name = "ledger_code", include = { "label" } }' \
+            't.primary { "id", include = { "label" } }' \
             't.partition "part_a" { table = "part", replicaIdentity = "full", sql = [[' \
             't.publication "everything" [[for all tables]]' \
             't.rangeType "span" [[subtype = integer]]' \
@@ -130,7 +130,7 @@ for what in 't.aggregate "total" [['$'\n''CREATE AGGREGATE public.total(integer)
             't.rule "note_never_deleted" { table = "note", sql = [['$'\n''CREATE RULE note_never_deleted AS'; do
   case "$stdout" in *"$what"*) ;; *) bad "schema:inspect does not write: $what" ;; esac
 done
-case "$out" in *"does not carry: unique constraint"*) bad "a unique constraint's INCLUDE columns are reported as not carried" ;; esac
+case "$out" in *"does not carry: unique constraint"*|*"does not carry: primary key"*) bad "a unique constraint's or primary key's INCLUDE columns are reported as not carried" ;; esac
 case "$out" in *"does not carry: sequence box_serial"*|*"does not carry: collation"*|*"does not carry: statistics"*|*"does not carry: rule"*|*"does not carry: table note"*|*"does not carry: trigger note_keep on note"*)
   bad "a sequence owner, a collation, statistics, a rule, a replica identity or a trigger's state are reported as not carried" ;; esac
 case "$out$stdout" in *"user mapping"*|*"secret"*|*"carry: foreign data wrapper"*|*"carry: server"*|*"part_b: a partition"*)
@@ -181,11 +181,12 @@ for case in ':replicaIdentity "everything"|table item: replicaIdentity is '"'eve
   [ ! -e ri/migrations ] || [ -z "$(ls ri/migrations)" ] || bad "a migration was written for ${case%%|*}"
 done
 
-t "a unique constraint's include naming no column of its table, or not a list of names: refused by name, nothing written"
+t "a unique constraint's or primary key's include naming no column of its table, or not a list of names: refused by name, nothing written"
 for case in 't.unique { "n", include = { "nope" } }|table item: a unique constraint'"'"'s include names column '"'nope'"', which the table does not have' \
             't.unique { "n", include = 5 }|t.unique: include must be a list of columns' \
             't.unique { "n", include = { "id", 7 } }|t.unique: include entry 2 must be a column name' \
-            't.primary { "id", include = { "n" } }|t.primary: unknown option '"'include'"''; do
+            't.primary { "id", include = { "nope" } }|table item: the primary key'"'"'s include names column '"'nope'"', which the table does not have' \
+            't.primary { "id", include = {} }|t.primary: include must be a list of columns'; do
   rm -rf ui && mkdir -p ui/schema
   printf 'local t = require "tide.schema"\nreturn { t.table "item" { t.col "id" :integer(), t.col "n" :integer(), %s } }\n' \
     "${case%%|*}" > ui/schema/app.lua

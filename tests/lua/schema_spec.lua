@@ -513,6 +513,9 @@ describe("tide.schema objects, generated columns and table options", function()
     local ui = t.table "u" { t.col "a" :integer(), t.col "b" :text(), t.unique { "a", include = "b" } }
     assert.are.same({ "b" }, ui.uniques[1].include)
     raises(function() return t.unique { "a", include = {} } end, "t.unique: include must be a list of columns")
+    local pi = t.table "p" { t.col "a" :integer(), t.col "b" :text(), t.primary { "a", include = { "b" } } }
+    assert.are.same({ "b" }, pi.primary.include)
+    raises(function() return t.primary { "a", include = { 3 } } end, "t.primary: include entry 1 must be a column name")
     assert.are.equal("full", (t.partition "p_1" { table = "p", replicaIdentity = "full", sql = "default" }).replicaIdentity)
     raises(function() return t.view "v" { replicaIdentity = "full", sql = "select 1" } end,
       "replicaIdentity = is for partitions")
