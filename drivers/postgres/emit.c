@@ -140,13 +140,50 @@ static void owned_sequence(tide_sqlw *e, const tide_table *t, const tide_column 
 
 static void alter_col(tide_sqlw *e, const tide_table *t, const tide_column *c, const char *what);
 
-/* SET STATISTICS, STORAGE, COMPRESSION of column c, as old (NULL: a new
+/* ALTER COLUMN ... RESET (the attribute options old has and c has not),
+ * then SET (c's, when they differ from old's): both lists as the driver's
+ * normalize spells them, "name=value" joined by ", ". */
+static void column_attoptions(tide_sqlw *e, const tide_table *t, const tide_column *c, const char *old)
+{
+    const char *p, *q, *now = c->attoptions ? c->attoptions : "";
+    int n = 0;
+    if (!strcmp(old ? old : "", now))
+        return;
+    for (p = old; p && *p; p = *q ? q + 2 : q) {
+        size_t len = strcspn(p, "=");
+        const char *s;
+        int kept = 0;
+        q = p + strcspn(p, ",");
+        for (s = now; *s && !kept; s += strcspn(s, ","), s += *s ? 2 : 0)
+            kept = !strncmp(s, p, len) && s[len] == '=';
+        if (kept)
+            continue;
+        if (!n++)
+            alter_col(e, t, c, " reset (");
+        else
+            tide_sqlw_put(e, ", ");
+        tide_sqlw_putn(e, p, len);
+    }
+    if (n) {
+        tide_sqlw_put(e, ")");
+        tide_sqlw_stmt(e);
+    }
+    if (*now) {
+        alter_col(e, t, c, " set (");
+        tide_sqlw_put(e, now);
+        tide_sqlw_put(e, ")");
+        tide_sqlw_stmt(e);
+    }
+}
+
+/* SET STATISTICS, STORAGE, COMPRESSION, attribute options of column c, as old (NULL: a new
  * column) had them otherwise; a storage back to the type's own is read
  * from the catalog. */
 static void column_storage(tide_sqlw *e, const tide_table *t, const tide_column *c, const tide_column *old)
 {
     const char *os = old ? old->statistics : NULL, *og = old ? old->storage : NULL,
                *oc = old ? old->compression : NULL;
+    column_attoptions(e, t, c, old ? old->attoptions : NULL);
     if (strcmp(os ? os : "", c->statistics ? c->statistics : "")) {
         alter_col(e, t, c, " set statistics ");
         tide_sqlw_put(e, c->statistics ? c->statistics : "-1");
@@ -258,7 +295,7 @@ static void serial_options(tide_sqlw *e, const tide_table *t, const tide_column 
         alter_col(e, t, c, " drop not null");
         tide_sqlw_stmt(e);
     }
-    if (c->statistics || c->storage || c->compression)
+    if (c->statistics || c->storage || c->compression || c->attoptions)
         column_storage(e, t, c, NULL);
 }
 

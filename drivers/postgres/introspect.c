@@ -102,7 +102,8 @@ static const char sql_columns[] = RELS_CTE
     "CASE WHEN a.attstattarget >= 0 THEN a.attstattarget::text END, "
     "CASE WHEN a.attstorage <> t.typstorage THEN CASE a.attstorage WHEN 'p' THEN 'plain' "
     "WHEN 'e' THEN 'external' WHEN 'm' THEN 'main' ELSE 'extended' END END, "
-    "CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END, ow.description, ow.relname "
+    "CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END, ow.description, ow.relname, "
+    "pg_catalog.array_to_string(a.attoptions, ', ') "   /* attribute options, in their order */
     "FROM rels r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid "
     "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
     "LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
@@ -755,7 +756,8 @@ static const char sql_column_comments[] =
  * relation than a table, a partition or a view, extended statistics
  * not in their relation's namespace or on a foreign table), what it does not say of a relation
  * (a partition's clone of a trigger in another state than its parent's, a partition's replica identity using an index, row level security, unlogged, or columns unlike its table's, a replica identity whose index is gone, a
- * tablespace, an access method, a typed table, column options, a view
+ * tablespace, an access method, a typed table, column options of what is not a table (a
+ * partition, an inherited column, a materialized or foreign table), a view
  * column's default, a partition in another namespace than its table's, a
  * partition partitioned itself,
  * the default namespace's comment removed), and objects of the whole database
@@ -867,6 +869,7 @@ static const char sql_unmodelled[] =
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     "WHERE " NAMESPACES " AND a.attnum > 0 AND NOT a.attisdropped AND a.attoptions IS NOT NULL "
     "AND c.relkind NOT IN ('i', 'I') "
+    "AND NOT (c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attislocal) "   /* a table's: carried */
     "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
     "UNION ALL SELECT 15, 'view ' || " REL_NAME " || ': the default of column ' || a.attname "
     "FROM pg_catalog.pg_attrdef ad JOIN pg_catalog.pg_class c ON c.oid = ad.adrelid AND c.relkind = 'v' "
@@ -1303,6 +1306,7 @@ static int read_columns(reader *r, const PGresult *res)
         col->statistics = tide_schema_str(r->out, field(res, i, 16));
         col->storage = tide_schema_str(r->out, field(res, i, 17));
         col->compression = tide_schema_str(r->out, field(res, i, 18));
+        col->attoptions = tide_schema_str(r->out, field(res, i, 21));
         if ((rc = column_default(r, res, i, t, col)) < 0)
             return rc;
     }

@@ -1005,6 +1005,8 @@ static int postgres_only(const tide_table *t, tide_err *err)
             what = "an identity column (write :serial() for SQLite's INTEGER PRIMARY KEY)";
         else if (c->statistics || c->storage || c->compression)
             what = "SET STATISTICS / STORAGE / COMPRESSION of a column";
+        else if (c->attoptions)
+            what = "attribute options of a column (:attributeOptions, ALTER COLUMN ... SET (n_distinct = ...))";
         else if (c->sequence_comment)
             what = "a comment on a column's own sequence (:sequenceComment)";
     }

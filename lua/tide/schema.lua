@@ -614,6 +614,15 @@ function Col:compression(method)
   return modifier(self, "compression", "compression", method, 2)
 end
 
+-- :attributeOptions "n_distinct=100, n_distinct_inherited=-0.5": PostgreSQL's
+-- ALTER COLUMN ... SET (...) (the names and values are checked for PostgreSQL).
+function Col:attributeOptions(options)
+  if type(options) ~= "string" or not options:find("%S") then
+    fail(2, self.__def.name, ":attributeOptions(options) needs a string, e.g. :attributeOptions \"n_distinct=100\"")
+  end
+  return modifier(self, "attributeOptions", "attributeOptions", options, 2)
+end
+
 function Col:collate(name)
   check_string(name, ":collate(name): the collation", 2, self.__def.name)
   if name == nil then fail(2, self.__def.name, ":collate(name) needs the collation's name") end

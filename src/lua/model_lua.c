@@ -341,12 +341,13 @@ static const char *const column_keys[] = {
     "__tide", "name", "type", "autoincrement", "nullable", "primary", "default", "unique",
     "references", "comment", "renamedFrom", "ignoreChanges", "collate", "enum", "generated",
     "stored", "identity", "sequence", "statistics", "storage", "compression", "notNull",
-    "notNullOnConflict", "primaryOnConflict", "uniqueOnConflict", "enumComment", "sequenceComment"
+    "notNullOnConflict", "primaryOnConflict", "uniqueOnConflict", "enumComment", "sequenceComment",
+    "attributeOptions"
 };
 enum { C_TAG, C_NAME, C_TYPE, C_AUTO, C_NULL, C_PRIMARY, C_DEFAULT, C_UNIQUE, C_REFS,
        C_COMMENT, C_RENAMED, C_IGNORE, C_COLLATE, C_ENUM, C_GENERATED, C_STORED, C_IDENTITY,
        C_SEQUENCE, C_STATISTICS, C_STORAGE, C_COMPRESSION, C_NOT_NULL, C_NOT_NULL_CONFLICT,
-       C_PRIMARY_CONFLICT, C_UNIQUE_CONFLICT, C_ENUM_COMMENT, C_SEQUENCE_COMMENT, C_N };
+       C_PRIMARY_CONFLICT, C_UNIQUE_CONFLICT, C_ENUM_COMMENT, C_SEQUENCE_COMMENT, C_ATTOPTIONS, C_N };
 static const shape column_shape = { "column", "a column (t.col \"name\" :type())", column_keys, C_N };
 
 static const char *const ref_keys[] = {
@@ -432,17 +433,21 @@ done:
     return rc;
 }
 
-/* statistics (a whole number 0..10000, kept as text), storage and
- * compression (PostgreSQL's column options). */
+/* statistics (a whole number 0..10000, kept as text), storage,
+ * compression and attribute options (PostgreSQL's column options; the
+ * driver's normalize spells and checks the attribute options). */
 static int column_storage(conv *cv, tide_column *c, int base)
 {
     static const char *const storages[] = { "plain", "external", "extended", "main", NULL };
-    const char *storage, *compression;
+    const char *storage, *compression, *attoptions;
     char num[32];
     int rc, i;
     if ((rc = opt_str(cv, base + C_STORAGE, "storage", &storage)) < 0 ||
-        (rc = opt_str(cv, base + C_COMPRESSION, "compression", &compression)) < 0)
+        (rc = opt_str(cv, base + C_COMPRESSION, "compression", &compression)) < 0 ||
+        (rc = opt_str(cv, base + C_ATTOPTIONS, "attributeOptions", &attoptions)) < 0)
         return rc;
+    if (attoptions && !(c->attoptions = tide_schema_str(cv->s, attoptions)))
+        return nomem(cv);
     if (!lua_isnil(cv->L, base + C_STATISTICS)) {
         int ok = 0;
         lua_Integer n = lua_tointegerx(cv->L, base + C_STATISTICS, &ok);

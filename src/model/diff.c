@@ -392,7 +392,8 @@ static unsigned column_changes(const differ *d, const tide_column *ac, const tid
     if (!(ignore & TIDE_IGNORE_TYPE))
         ch |= identity_changes(ac, bc);
     if (!(ignore & TIDE_IGNORE_EXTRA) && (!same(ac->statistics, bc->statistics) ||
-        !same(ac->storage, bc->storage) || !same(ac->compression, bc->compression)))
+        !same(ac->storage, bc->storage) || !same(ac->compression, bc->compression) ||
+        !same(ac->attoptions, bc->attoptions)))
         ch |= TIDE_CHANGE_STORAGE;
     return ch;
 }
@@ -418,7 +419,7 @@ static void explain_column(differ *d, const tide_table *bt, const tide_column *a
              ch & TIDE_CHANGE_AUTOINCREMENT ? "autoincrement " : "",
              ch & TIDE_CHANGE_GENERATED ? "generated expression " : "");
     if (ch & TIDE_CHANGE_STORAGE)
-        note(d, 0, "table %s: column %s: statistics, storage or compression changed", bt->name, bc->name);
+        note(d, 0, "table %s: column %s: statistics, storage, compression or attribute options changed", bt->name, bc->name);
     if (ch & TIDE_CHANGE_IDENTITY)
         note(d, 0, "table %s: column %s: identity %s -> %s, sequence %s -> %s", bt->name, bc->name,
              ac->identity ? ac->identity : "(none)", bc->identity ? bc->identity : "(none)",

@@ -540,6 +540,10 @@ static void identity_call(writer *w, tide_buf *b, const tide_column *c)
         put(w, b, " :compression ");
         quote(w, b, c->compression);
     }
+    if (c->attoptions) {
+        put(w, b, " :attributeOptions ");
+        quote(w, b, c->attoptions);
+    }
 }
 
 /* The modifiers of a column, each with a space before it. */

@@ -2201,6 +2201,7 @@ static int copy_table(tide_schema *s, const tide_table *a)
         c->statistics = tide_schema_str(s, ac->statistics);
         c->storage = tide_schema_str(s, ac->storage);
         c->compression = tide_schema_str(s, ac->compression);
+        c->attoptions = tide_schema_str(s, ac->attoptions);
         c->sequence_comment = tide_schema_str(s, ac->sequence_comment);
         c->not_null_conflict = tide_schema_str(s, ac->not_null_conflict);
         c->not_null_said = ac->not_null_said;

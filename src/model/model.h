@@ -67,6 +67,10 @@ typedef struct tide_column {
     char *storage;          /* SET STORAGE plain|external|extended|main, when not the type's own;
                                NULL: the type's */
     char *compression;      /* SET COMPRESSION pglz|lz4; NULL: the server's default */
+    char *attoptions;       /* PostgreSQL attribute options, ALTER COLUMN ... SET (n_distinct = 100),
+                               as the driver's normalize spells them ("n_distinct=100,
+                               n_distinct_inherited=-0.5": pg_attribute.attoptions in its
+                               order, joined by ", "); NULL: none */
     char *sequence_comment; /* the comment of the column's own sequence (serial or identity,
                                COMMENT ON SEQUENCE); NULL: none */
     int not_null_said;      /* SQLite: whether the rowid (INTEGER PRIMARY KEY) declares NOT NULL,

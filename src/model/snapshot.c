@@ -275,6 +275,7 @@ static void render_identity(writer *w, const tide_column *c)
     string_field(w, "statistics", c->statistics);
     string_field(w, "storage", c->storage);
     string_field(w, "compression", c->compression);
+    string_field(w, "attributeOptions", c->attoptions);
     string_field(w, "sequenceComment", c->sequence_comment);
 }
 
@@ -1124,7 +1125,8 @@ static const char *const column_keys[] = { "name", "type", "enum", "nullable", "
                                            "autoincrement", "generated", "stored", "collation",
                                            "comment", "declared", "defaultText", "identity",
                                            "sequence", "statistics", "storage", "compression",
-                                           "notNullOnConflict", "notNull", "sequenceComment", NULL };
+                                           "notNullOnConflict", "notNull", "sequenceComment",
+                                           "attributeOptions", NULL };
 
 static int column_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1149,6 +1151,7 @@ static int column_field(reader *r, void *obj, int i, const char *k)
     case 17: return read_text(r, k, 1, &c->not_null_conflict);
     case 18: return read_flag(r, k, &c->not_null_said);
     case 19: return read_text(r, k, 1, &c->sequence_comment);
+    case 20: return read_text(r, k, 1, &c->attoptions);
     default: return read_text(r, k, 1, &c->comment);
     }
 }

@@ -65,6 +65,7 @@ create table part_a partition of part for values from ('2020-01-01') to ('2021-0
 create trigger note_keep before update on part for each row execute function keep();
 alter table part_a disable trigger note_keep;
 alter table note alter column body set (n_distinct = 100);
+alter table part_a alter column id set (n_distinct_inherited = 5);
 create table box (id integer primary key);
 create sequence box_serial owned by note.id;
 create view box_view as select id from box;
@@ -99,7 +100,7 @@ tide --url "$base/${DB}_odd" schema:inspect --format lua; expect_rc 0
 for what in 'operator ===' \
             'text search parser' \
             'trigger note_keep on partition part_a: disabled' \
-            'column note.body: options (n_distinct=100)' 'view box_view: the default of column id' \
+            'column part_a.id: options (n_distinct_inherited=5)' 'view box_view: the default of column id' \
             'table part_a: row level security of a partition' \
             'table part_i: replica identity of a partition using an index' \
             'foreign table odd_ft: constraint odd_ft_id, the comment of column label' \
@@ -114,6 +115,7 @@ for what in 't.aggregate "total" [['$'\n''CREATE AGGREGATE public.total(integer)
             't.table "note" :replicaIdentity "full" {' \
             't.unique { "code", name = "ledger_code", include = { "label" } }' \
             't.primary { "id", include = { "label" } }' \
+            ':nullable() :attributeOptions "n_distinct=100",' \
             't.partition "part_a" { table = "part", replicaIdentity = "full", sql = [[' \
             't.publication "everything" [[for all tables]]' \
             't.rangeType "span" [[subtype = integer]]' \
@@ -130,7 +132,7 @@ for what in 't.aggregate "total" [['$'\n''CREATE AGGREGATE public.total(integer)
             't.rule "note_never_deleted" { table = "note", sql = [['$'\n''CREATE RULE note_never_deleted AS'; do
   case "$stdout" in *"$what"*) ;; *) bad "schema:inspect does not write: $what" ;; esac
 done
-case "$out" in *"does not carry: unique constraint"*|*"does not carry: primary key"*) bad "a unique constraint's or primary key's INCLUDE columns are reported as not carried" ;; esac
+case "$out" in *"does not carry: unique constraint"*|*"does not carry: primary key"*|*"does not carry: column note.body"*) bad "a unique constraint's or primary key's INCLUDE columns or a table column's attribute options are reported as not carried" ;; esac
 case "$out" in *"does not carry: sequence box_serial"*|*"does not carry: collation"*|*"does not carry: statistics"*|*"does not carry: rule"*|*"does not carry: table note"*|*"does not carry: trigger note_keep on note"*)
   bad "a sequence owner, a collation, statistics, a rule, a replica identity or a trigger's state are reported as not carried" ;; esac
 case "$out$stdout" in *"user mapping"*|*"secret"*|*"carry: foreign data wrapper"*|*"carry: server"*|*"part_b: a partition"*)
@@ -193,6 +195,21 @@ for case in 't.unique { "n", include = { "nope" } }|table item: a unique constra
   (cd ui && "$TIDE_BIN" --url "$URL" migration:create --name x) > ui.out 2>&1; rc=$?; out=$(cat ui.out)
   expect_rc 1; expect_out "${case#*|}"
   [ ! -e ui/migrations ] || [ -z "$(ls ui/migrations)" ] || bad "a migration was written for ${case%%|*}"
+done
+
+t "a column's attribute options PostgreSQL does not know, or not a number: refused by name, nothing written"
+for case in '"n_distinct=5, fillfactor=70"|table item, column n: attribute option '"'fillfactor'"' is not one PostgreSQL knows (n_distinct, n_distinct_inherited)' \
+            '"n_distinct=many"|table item, column n: attribute option n_distinct must be a number of at least -1' \
+            '"n_distinct=-2"|table item, column n: attribute option n_distinct must be a number of at least -1' \
+            '"n_distinct=1, N_DISTINCT=2"|table item, column n: attribute option n_distinct is given twice' \
+            '"n_distinct"|table item, column n: attribute options '"'n_distinct'"' are not name=value pairs' \
+            '(5)|:attributeOptions(options) needs a string'; do
+  rm -rf ao && mkdir -p ao/schema
+  printf 'local t = require "tide.schema"\nreturn { t.table "item" { t.col "id" :integer(), t.col "n" :integer() :attributeOptions %s } }\n' \
+    "${case%%|*}" > ao/schema/app.lua
+  (cd ao && "$TIDE_BIN" --url "$URL" migration:create --name x) > ao.out 2>&1; rc=$?; out=$(cat ao.out)
+  expect_rc 1; expect_out "${case#*|}"
+  [ ! -e ao/migrations ] || [ -z "$(ls ao/migrations)" ] || bad "a migration was written for ${case%%|*}"
 done
 
 t "a partition's replicaIdentity tide does not carry or cannot read, or on what is not a partition: refused by name, nothing written"

@@ -110,6 +110,7 @@ pg_only 't.table "p" { t.col "id" :integer() :primary() }, t.table "c" :inherits
 pg_only 't.table "i" { t.col "id" :integer() :primary(), t.col "a" :text(), t.index { "a", include = { "id" } } }' "INCLUDE columns on an index"
 pg_only 't.table "ui" { t.col "id" :integer() :primary(), t.col "a" :text(), t.unique { "a", include = { "id" } } }' "table ui, ui_a_key: INCLUDE columns of a unique constraint (include =)"
 pg_only 't.table "pi" { t.col "id" :integer(), t.col "a" :text(), t.primary { "id", include = { "a" } } }' "table pi, pi_pkey: INCLUDE columns of a primary key (include =)"
+pg_only 't.table "ao" { t.col "id" :integer() :primary(), t.col "a" :text() :attributeOptions "n_distinct=5" }' "table ao, a: attribute options of a column (:attributeOptions"
 pg_only 't.table "w" { t.col "id" :integer() :primary(), t.col "a" :text(), t.index { "a", with = "fillfactor=70" } }' "storage parameters of an index (with =)"
 pg_only 't.table "n" { t.col "id" :integer() :identity() :primary() }' "table n, id: an identity column"
 pg_only 't.table "s" { t.col "id" :integer() :primary(), t.col "b" :text() :storage "external" }' "table s, b: SET STATISTICS / STORAGE / COMPRESSION"

@@ -516,6 +516,12 @@ describe("tide.schema objects, generated columns and table options", function()
     local pi = t.table "p" { t.col "a" :integer(), t.col "b" :text(), t.primary { "a", include = { "b" } } }
     assert.are.same({ "b" }, pi.primary.include)
     raises(function() return t.primary { "a", include = { 3 } } end, "t.primary: include entry 1 must be a column name")
+    local ao = t.table "o" { t.col "a" :integer() :attributeOptions "n_distinct=-0.5" }
+    assert.are.equal("n_distinct=-0.5", ao.columns[1].attributeOptions)
+    raises(function() local c = t.col "a" :integer() :attributeOptions "" return c end,
+      ":attributeOptions(options) needs a string")
+    raises(function() local c = t.col "a" :integer() :attributeOptions "n_distinct=1" :attributeOptions "n_distinct=2"
+      return c end, ":attributeOptions() is given twice")
     assert.are.equal("full", (t.partition "p_1" { table = "p", replicaIdentity = "full", sql = "default" }).replicaIdentity)
     raises(function() return t.view "v" { replicaIdentity = "full", sql = "select 1" } end,
       "replicaIdentity = is for partitions")
