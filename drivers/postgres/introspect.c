@@ -241,7 +241,9 @@ static const char sql_namespaces[] =
 /* Views and materialized views: the query as pg_get_viewdef(oid, true)
  * prints it (kept without its trailing semicolon), followed by a view's
  * check option (kept in reloptions, which CREATE VIEW takes after the
- * query), and what its rules read. */
+ * query), what its rules read, its options, and a view's column defaults
+ * (ALTER VIEW ... ALTER COLUMN ... SET DEFAULT) as a text[] of column,
+ * expression, column, expression... */
 static const char sql_views[] =
     "SELECT n.nspname, c.relname, c.relkind, pg_catalog.rtrim(pg_catalog.pg_get_viewdef(c.oid, true), ';') "
     "|| CASE WHEN 'check_option=local' = ANY (c.reloptions) THEN E'\\n  WITH LOCAL CHECK OPTION' "
@@ -250,7 +252,11 @@ static const char sql_views[] =
     READS_OF("pg_catalog.pg_rewrite", "dp.objid IN (SELECT rw.oid FROM pg_catalog.pg_rewrite rw "
              "WHERE rw.ev_class = c.oid)", "c.oid") ", "
     "(SELECT pg_catalog.string_agg(o.opt, ', ' ORDER BY o.n) FROM pg_catalog.unnest(c.reloptions) "
-    "WITH ORDINALITY o(opt, n) WHERE o.opt NOT LIKE 'check\\_option=%') "
+    "WITH ORDINALITY o(opt, n) WHERE o.opt NOT LIKE 'check\\_option=%'), "
+    "(SELECT pg_catalog.array_agg(x.v ORDER BY a.attnum, x.k) FROM pg_catalog.pg_attrdef ad "
+    "JOIN pg_catalog.pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum AND NOT a.attisdropped "
+    "CROSS JOIN LATERAL (VALUES (0, a.attname::text), (1, pg_catalog.pg_get_expr(ad.adbin, ad.adrelid))) "
+    "x(k, v) WHERE ad.adrelid = c.oid) "
     "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     DESCRIPTION("d", "pg_catalog.pg_class", "c.oid")
     "WHERE " NAMESPACES " AND c.relkind IN ('v', 'm') AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
@@ -757,8 +763,8 @@ static const char sql_column_comments[] =
  * not in their relation's namespace or on a foreign table), what it does not say of a relation
  * (a partition's clone of a trigger in another state than its parent's, a partition's replica identity using an index, row level security, unlogged, or columns unlike its table's, a replica identity whose index is gone, a
  * tablespace, an access method, a typed table, column options of what is not a table (a
- * partition, an inherited column, a materialized or foreign table), a view
- * column's default, a partition in another namespace than its table's, a
+ * partition, an inherited column, a materialized or foreign table), a partition in another
+ * namespace than its table's, a
  * partition partitioned itself,
  * the default namespace's comment removed), and objects of the whole database
  * made by hand (casts, languages, access methods). Extensions' own are
@@ -871,10 +877,6 @@ static const char sql_unmodelled[] =
     "AND c.relkind NOT IN ('i', 'I') "
     "AND NOT (c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attislocal) "   /* a table's: carried */
     "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
-    "UNION ALL SELECT 15, 'view ' || " REL_NAME " || ': the default of column ' || a.attname "
-    "FROM pg_catalog.pg_attrdef ad JOIN pg_catalog.pg_class c ON c.oid = ad.adrelid AND c.relkind = 'v' "
-    "JOIN pg_catalog.pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum "
-    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE " NAMESPACES " "
     "UNION ALL SELECT 16, 'column ' || " REL_NAME " || '.' || a.attname || ' of a partition: ' || "
     "pg_catalog.concat_ws(', ', CASE WHEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) IS DISTINCT FROM "
     "pg_catalog.pg_get_expr(pd.adbin, pd.adrelid) THEN 'a default of its own' END, "
@@ -1574,9 +1576,13 @@ static int read_views(reader *r, const PGresult *res)
     int i, rc = 0, n = PQntuples(res);
     for (i = 0; i < n && rc == 0; i++)
         if ((rc = add_object(r, field(res, i, 2)[0] == 'm' ? TIDE_OBJ_MATVIEW : TIDE_OBJ_VIEW,
-                             field(res, i, 0), field(res, i, 1), NULL, res, i, 3, 5)) == 0 &&
-            field(res, i, 6) && !(r->out->objects[r->out->nobjects - 1].with = tide_schema_str(r->out, field(res, i, 6))))
-            rc = nomem(r);
+                             field(res, i, 0), field(res, i, 1), NULL, res, i, 3, 5)) == 0) {
+            tide_object *o = &r->out->objects[r->out->nobjects - 1];
+            if (field(res, i, 6) && !(o->with = tide_schema_str(r->out, field(res, i, 6))))
+                rc = nomem(r);
+            else                                /* a view's column defaults */
+                rc = push_array(r, field(res, i, 7), &o->column_defaults, &o->ncolumn_defaults);
+        }
     return rc;
 }
 

@@ -1018,7 +1018,7 @@ static int postgres_only(const tide_table *t, tide_err *err)
 }
 
 /* The same for what is not a table's: comments on enum types and on
- * namespaces, a view's options, a trigger's state. */
+ * namespaces, a view's options and column defaults, a trigger's state. */
 static int postgres_only_schema(const tide_schema *s, tide_err *err)
 {
     int i;
@@ -1042,6 +1042,11 @@ static int postgres_only_schema(const tide_schema *s, tide_err *err)
                                 "default) is PostgreSQL's; SQLite's triggers always fire (remove it from "
                                 "definitions meant for SQLite)", tide_object_kinds[s->objects[i].kind].name,
                                 s->objects[i].name, s->objects[i].enabled);
+        else if (s->objects[i].ncolumn_defaults)
+            return tide_err_set(err, TIDE_ECONFIG, "%s %s: columnDefaults = (a view column's default) is "
+                                "PostgreSQL's; SQLite has no such thing (its views take no INSERT; remove it "
+                                "from definitions meant for SQLite)", tide_object_kinds[s->objects[i].kind].name,
+                                s->objects[i].name);
     return 0;
 }
 

@@ -1265,7 +1265,7 @@ local KINDS = {
 }
 
 local OBJECT_KEYS, OBJECT_LIST = keyset { "sql", "table", "comment", "renamedFrom", "with", "enabled",
-                                          "columnComments", "replicaIdentity" }
+                                          "columnComments", "replicaIdentity", "columnDefaults" }
 local COLUMN_COMMENTED = { view = true, ["materialized view"] = true, partition = true, type = true }
 
 local Obj = {}
@@ -1377,9 +1377,26 @@ function ObjMT.__call(b, spec)
       end
     end
   end
+  -- columnDefaults = { column = "sql" } (ALTER VIEW ... ALTER COLUMN ... SET
+  -- DEFAULT: what an INSERT through the view takes)
+  local cd = spec.columnDefaults
+  if cd ~= nil then
+    if b.__kind ~= "view" then
+      ofail(b, "columnDefaults = is for views (what an INSERT through the view takes)", 2)
+    end
+    if type(cd) ~= "table" then
+      ofail(b, format("columnDefaults must be a table { column = \"sql\" }, not a %s", type(cd)), 2)
+    end
+    for k, v in pairs(cd) do
+      if not nonempty(k) or not nonempty(v) then
+        ofail(b, "columnDefaults maps column names to SQL expressions: { status = \"'new'\" }", 2)
+      end
+    end
+  end
   return { __tide = "object", kind = b.__kind, name = b.__object, schema = schema, table = tbl,
            sql = sql, comment = comment or b.__comment, renamedFrom = renamed or b.__renamedFrom,
-           with = with, enabled = enabled, columnComments = cc, replicaIdentity = replica }
+           with = with, enabled = enabled, columnComments = cc, replicaIdentity = replica,
+           columnDefaults = cd }
 end
 
 ObjMT.__index = function(b, k)

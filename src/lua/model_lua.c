@@ -904,10 +904,10 @@ done:
 
 static const char *const object_keys[] = {
     "__tide", "kind", "name", "schema", "table", "sql", "comment", "renamedFrom", "with", "enabled",
-    "columnComments", "replicaIdentity"
+    "columnComments", "replicaIdentity", "columnDefaults"
 };
 enum { O_TAG, O_KIND, O_NAME, O_SCHEMA, O_TABLE, O_SQL, O_COMMENT, O_RENAMED, O_WITH, O_ENABLED, O_COLCOMMENTS,
-       O_REPLICA, O_N };
+       O_REPLICA, O_COLDEFAULTS, O_N };
 static const shape object_shape = { "object", "an object (t.view \"name\" [[...]], t.trigger ...)",
                                     object_keys, O_N };
 
@@ -927,30 +927,30 @@ static int object_kind(conv *cv, int slot, tide_object_kind *out)
     return fail(cv, "'%s' is not a kind of object (%s)", name, known);
 }
 
-/* columnComments = { column = "comment", ... } at slot into o's pairs
- * (finish sorts them).   [-0, +0, -] */
-static int column_comments(conv *cv, int slot, tide_object *o)
+/* columnComments = { column = "comment", ... } (key: "columnComments",
+ * what: "comment"), or columnDefaults, at slot into the pairs v (finish
+ * sorts them).   [-0, +0, -] */
+static int column_pairs(conv *cv, int slot, const char *key, const char *what, char ***v, int *nv)
 {
     lua_State *L = cv->L;
     if (lua_isnil(L, slot))
         return 0;
     if (lua_type(L, slot) != LUA_TTABLE)
-        return fail(cv, "columnComments must be a table { column = \"comment\" }, not a %s", type_of(L, slot));
+        return fail(cv, "%s must be a table { column = \"%s\" }, not a %s", key, what, type_of(L, slot));
     for (lua_pushnil(L); lua_next(L, slot); lua_pop(L, 1)) {
         size_t kl, vl;
-        const char *k, *v;
+        const char *k, *s;
         if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING) {
             lua_pop(L, 2);
-            return fail(cv, "columnComments maps column names to comments (strings)");
+            return fail(cv, "%s maps column names to %ss (strings)", key, what);
         }
         k = lua_tolstring(L, -2, &kl);
-        v = lua_tolstring(L, -1, &vl);
-        if (strlen(k) != kl || strlen(v) != vl) {
+        s = lua_tolstring(L, -1, &vl);
+        if (strlen(k) != kl || strlen(s) != vl) {
             lua_pop(L, 2);
-            return fail(cv, "columnComments contains a NUL byte");
+            return fail(cv, "%s contains a NUL byte", key);
         }
-        if (tide_strv_push(cv->s, &o->column_comments, &o->ncolumn_comments, k) < 0 ||
-            tide_strv_push(cv->s, &o->column_comments, &o->ncolumn_comments, v) < 0) {
+        if (tide_strv_push(cv->s, v, nv, k) < 0 || tide_strv_push(cv->s, v, nv, s) < 0) {
             lua_pop(L, 2);
             return nomem(cv);
         }
@@ -1001,7 +1001,10 @@ static int convert_object(conv *cv, int idx)
     o->with = tide_schema_str(cv->s, with);
     o->enabled = tide_schema_str(cv->s, enabled);
     o->replica_identity = tide_schema_str(cv->s, replica);
-    if ((rc = column_comments(cv, base + O_COLCOMMENTS, o)) < 0)
+    if ((rc = column_pairs(cv, base + O_COLCOMMENTS, "columnComments", "comment", &o->column_comments,
+                           &o->ncolumn_comments)) < 0 ||
+        (rc = column_pairs(cv, base + O_COLDEFAULTS, "columnDefaults", "default", &o->column_defaults,
+                           &o->ncolumn_defaults)) < 0)
         goto done;
     cv->object = NULL;
 done:

@@ -1415,16 +1415,22 @@ static unsigned kind_flags(const tide_object *o)
     return o->after_tables ? (f & ~(unsigned)(TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_TYPE)) | TIDE_OBJK_READS : f;
 }
 
-/* Whether two objects' columns have the same comments (both sorted). */
-static int same_column_comments(const tide_object *ao, const tide_object *bo)
+/* Whether two lists of (column, value) pairs are the same (both sorted). */
+static int same_pairs(char *const *a, int na, char *const *b, int nb)
 {
     int i;
-    if (ao->ncolumn_comments != bo->ncolumn_comments)
+    if (na != nb)
         return 0;
-    for (i = 0; i < ao->ncolumn_comments; i++)
-        if (strcmp(ao->column_comments[i], bo->column_comments[i]))
+    for (i = 0; i < na; i++)
+        if (strcmp(a[i], b[i]))
             return 0;
     return 1;
+}
+
+/* Whether two objects' columns have the same comments. */
+static int same_column_comments(const tide_object *ao, const tide_object *bo)
+{
+    return same_pairs(ao->column_comments, ao->ncolumn_comments, bo->column_comments, bo->ncolumn_comments);
 }
 
 /* The table of an object on a table, as named in the other schema: the
@@ -1742,8 +1748,10 @@ static void diff_objects(differ *d)
         }
         int same_def = !strcmp(ao->canonical ? ao->canonical : "", bo->canonical ? bo->canonical : "");
         if (!same_def || !same(ao->with, bo->with) || !same(ao->enabled, bo->enabled) ||
-            !same(ao->replica_identity, bo->replica_identity)) {
-            /* a view's options, a trigger's state, a partition's replica identity: altered in place */
+            !same(ao->replica_identity, bo->replica_identity) ||
+            !same_pairs(ao->column_defaults, ao->ncolumn_defaults, bo->column_defaults, bo->ncolumn_defaults)) {
+            /* a view's options or column defaults, a trigger's state, a partition's replica
+               identity: altered in place */
             int options_only = same_def && (bo->kind == TIDE_OBJ_VIEW || bo->kind == TIDE_OBJ_MATVIEW ||
                                             bo->kind == TIDE_OBJ_PARTITION ||
                                             bo->kind == TIDE_OBJ_TRIGGER || bo->kind == TIDE_OBJ_EVENT_TRIGGER);

@@ -883,7 +883,7 @@ static void object(writer *w, tide_buf *b, const tide_object *o, const char *ind
 {
     const char *word = dotted_object(o->name) || dotted(o->schema) ? NULL : dsl_words[o->kind];
     int plain = !word, options = o->table || o->comment || o->renamed_from || o->with || o->enabled ||
-                                 o->replica_identity || o->ncolumn_comments || plain;
+                                 o->replica_identity || o->ncolumn_comments || o->ncolumn_defaults || plain;
     int i;
     if (!sayable(w, o))
         return;
@@ -940,9 +940,20 @@ static void object(writer *w, tide_buf *b, const tide_object *o, const char *ind
         }
         put(w, b, " }");
     }
+    if (o->ncolumn_defaults) {               /* columnDefaults = { ["id"] = "0" } */
+        put(w, b, plain || o->table || o->comment || o->renamed_from || o->with || o->enabled ||
+                  o->replica_identity || o->ncolumn_comments ? ", columnDefaults = {" : " columnDefaults = {");
+        for (i = 0; i + 1 < o->ncolumn_defaults; i += 2) {
+            put(w, b, i ? ", [" : " [");
+            quote(w, b, o->column_defaults[i]);
+            put(w, b, "] = ");
+            quote(w, b, o->column_defaults[i + 1]);
+        }
+        put(w, b, " }");
+    }
     if (options)
         put(w, b, plain || o->table || o->comment || o->renamed_from || o->with || o->enabled ||
-                  o->replica_identity || o->ncolumn_comments ? ", sql = " : " sql = ");
+                  o->replica_identity || o->ncolumn_comments || o->ncolumn_defaults ? ", sql = " : " sql = ");
     long_string(w, b, o->definition ? o->definition : "");
     if (options)
         put(w, b, " }");

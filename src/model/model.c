@@ -1727,42 +1727,70 @@ static int check_attached(finisher *f, const tide_object *o)
     return 0;
 }
 
+/* An object's (column, value) pairs v (nv strings; key: the DSL's word,
+ * columnComments), each column once, sorted by column; a pair without a
+ * value is left out. */
+static int column_pairs(finisher *f, const tide_object *o, char **v, int *nv, const char *key)
+{
+    int i, j, n = 0;
+    if (*nv % 2)
+        return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': %s pairs a column with its value",
+                            tide_object_kinds[o->kind].name, o->name, key);
+    for (i = 0; i < *nv; i += 2)           /* insertion sort: a handful of pairs */
+        for (j = i; j >= 2 && strcmp(v[j - 2], v[j]) > 0; j -= 2) {
+            char *c = v[j], *t = v[j + 1];
+            v[j] = v[j - 2];
+            v[j + 1] = v[j - 1];
+            v[j - 2] = c;
+            v[j - 1] = t;
+        }
+    for (i = 0; i < *nv; i += 2) {
+        if (!v[i] || !*v[i])
+            return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': an entry of %s names no column",
+                                tide_object_kinds[o->kind].name, o->name, key);
+        if (n && !strcmp(v[n - 2], v[i]))
+            return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': column %s is given twice in %s",
+                                tide_object_kinds[o->kind].name, o->name, v[i], key);
+        if (!v[i + 1])
+            continue;
+        v[n++] = v[i];
+        v[n++] = v[i + 1];
+    }
+    *nv = n;
+    return 0;
+}
+
 /* An object's column comments: only where a column can be commented (a
  * view's, a materialized view's, a partition's, a composite type's), each
  * column once, sorted by column; a pair without a comment is left out. */
 static int finish_column_comments(finisher *f, tide_object *o)
 {
-    int i, j, n = 0;
     if (!o->ncolumn_comments)
         return 0;
     if (o->kind != TIDE_OBJ_VIEW && o->kind != TIDE_OBJ_MATVIEW && o->kind != TIDE_OBJ_COMPOSITE &&
         o->kind != TIDE_OBJ_PARTITION)
         return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': columnComments = is for views, materialized views, "
                             "partitions and types", tide_object_kinds[o->kind].name, o->name);
-    if (o->ncolumn_comments % 2)
-        return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': columnComments pairs a column with its comment",
-                            tide_object_kinds[o->kind].name, o->name);
-    for (i = 0; i < o->ncolumn_comments; i += 2)           /* insertion sort: a handful of pairs */
-        for (j = i; j >= 2 && strcmp(o->column_comments[j - 2], o->column_comments[j]) > 0; j -= 2) {
-            char *c = o->column_comments[j], *t = o->column_comments[j + 1];
-            o->column_comments[j] = o->column_comments[j - 2];
-            o->column_comments[j + 1] = o->column_comments[j - 1];
-            o->column_comments[j - 2] = c;
-            o->column_comments[j - 1] = t;
-        }
-    for (i = 0; i < o->ncolumn_comments; i += 2) {
-        if (!o->column_comments[i] || !*o->column_comments[i])
-            return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': a column comment names no column",
-                                tide_object_kinds[o->kind].name, o->name);
-        if (n && !strcmp(o->column_comments[n - 2], o->column_comments[i]))
-            return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': column %s is commented twice",
-                                tide_object_kinds[o->kind].name, o->name, o->column_comments[i]);
-        if (!o->column_comments[i + 1])
-            continue;
-        o->column_comments[n++] = o->column_comments[i];
-        o->column_comments[n++] = o->column_comments[i + 1];
-    }
-    o->ncolumn_comments = n;
+    return column_pairs(f, o, o->column_comments, &o->ncolumn_comments, "columnComments");
+}
+
+/* A view's column defaults: only a view's (a materialized view takes no
+ * INSERT), each column once, sorted by column, each expression in its
+ * canonical form (the server's, when a driver spells the view, replaces
+ * it). */
+static int finish_column_defaults(finisher *f, tide_object *o)
+{
+    int i, rc;
+    if (!o->ncolumn_defaults)
+        return 0;
+    if (o->kind != TIDE_OBJ_VIEW)
+        return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': columnDefaults = is for views (what an INSERT "
+                            "through the view takes)", tide_object_kinds[o->kind].name, o->name);
+    if ((rc = column_pairs(f, o, o->column_defaults, &o->ncolumn_defaults, "columnDefaults")) < 0)
+        return rc;
+    for (i = 1; i < o->ncolumn_defaults; i += 2)
+        if ((rc = canon(f, &o->column_defaults[i], tide_model_canonical_expr)) < 0)
+            return rc;
     return 0;
 }
 
@@ -1844,7 +1872,7 @@ static int finish_objects(finisher *f)
                                               "\"full\", \"nothing\" or \"default\" (a partition's using "
                                               "index is not carried: write it in a migration)", kind, o->name,
                                               o->replica_identity);
-        if ((rc = finish_column_comments(f, o)) < 0)
+        if ((rc = finish_column_comments(f, o)) < 0 || (rc = finish_column_defaults(f, o)) < 0)
             return rc;
         if (!o->canonical) {
             o->canonical = o->definition;
@@ -2297,6 +2325,9 @@ tide_schema *tide_schema_copy(const tide_schema *src)
             if (rc == 0 && a->ncolumn_comments)
                 rc = copy_strv(s, &o->column_comments, &o->ncolumn_comments, a->column_comments,
                                a->ncolumn_comments);
+            if (rc == 0 && a->ncolumn_defaults)
+                rc = copy_strv(s, &o->column_defaults, &o->ncolumn_defaults, a->column_defaults,
+                               a->ncolumn_defaults);
         }
     }
     if (rc < 0) {

@@ -347,6 +347,11 @@ typedef struct tide_object {
                                  column, comment, column, comment... sorted by column by
                                  finish (COMMENT ON COLUMN); NULL: none */
     int ncolumn_comments;     /* strings in column_comments, twice the columns */
+    char **column_defaults;   /* the defaults of a view's columns (ALTER VIEW ... ALTER
+                                 COLUMN ... SET DEFAULT, what an INSERT through the view
+                                 takes): column, expression (canonical, or the server's
+                                 spelling)... sorted by column by finish; NULL: none */
+    int ncolumn_defaults;     /* strings in column_defaults, twice the columns */
     char *renamed_from;       /* DSL hint: "old" (same kind, schema and table) */
     char *enabled;            /* a trigger that does not fire as triggers do by default:
                                  "disabled", "replica" (only where changes are replayed

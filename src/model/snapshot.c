@@ -496,6 +496,8 @@ static void render_object(writer *w, const tide_object *o)
     string_field(w, "comment", o->comment);
     if (o->ncolumn_comments)
         list_field(w, "columnComments", o->column_comments, o->ncolumn_comments, 1);
+    if (o->ncolumn_defaults)
+        list_field(w, "columnDefaults", o->column_defaults, o->ncolumn_defaults, 1);
     string_field(w, "with", o->with);
     string_field(w, "enabled", o->enabled);
     string_field(w, "replicaIdentity", o->replica_identity);
@@ -1441,10 +1443,10 @@ static int read_kind(reader *r, const char *k, tide_object *o)
 
 static const char *const object_keys[] = { "kind", "schema", "name", "table", "definition",
                                            "canonical", "reads", "comment", "with", "enabled",
-                                           "columnComments", "replicaIdentity", NULL };
+                                           "columnComments", "replicaIdentity", "columnDefaults", NULL };
 enum { OBJECT_KIND, OBJECT_SCHEMA, OBJECT_NAME, OBJECT_TABLE, OBJECT_DEFINITION,
        OBJECT_CANONICAL, OBJECT_READS, OBJECT_COMMENT, OBJECT_WITH, OBJECT_ENABLED, OBJECT_COLUMN_COMMENTS,
-       OBJECT_REPLICA_IDENTITY };
+       OBJECT_REPLICA_IDENTITY, OBJECT_COLUMN_DEFAULTS };
 
 static int object_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1463,6 +1465,7 @@ static int object_field(reader *r, void *obj, int i, const char *k)
     case OBJECT_ENABLED: return read_text(r, k, 1, &o->enabled);
     case OBJECT_COLUMN_COMMENTS: return read_strings(r, k, 1, &o->column_comments, &o->ncolumn_comments);
     case OBJECT_REPLICA_IDENTITY: return read_text(r, k, 1, &o->replica_identity);
+    case OBJECT_COLUMN_DEFAULTS: return read_strings(r, k, 1, &o->column_defaults, &o->ncolumn_defaults);
     default: return read_text(r, k, 1, &o->comment);
     }
 }

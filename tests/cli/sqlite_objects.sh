@@ -127,6 +127,7 @@ pg_only 't.table "p" { t.col "id" :integer() :primary() }, t.table "mf" { t.col 
 pg_only 't.table "en" { t.col "id" :integer() :primary(), t.col "m" :enum("mood", { "ok", "sad" }, { comment = "feelings" }) }' "enum mood: a comment on an enum type"
 pg_only 't.schema "billing" { comment = "invoices" }, t.table "x" { t.col "id" :integer() :primary() }' "schema billing: a comment on a namespace (t.schema { comment = })"
 pg_only 't.table "x" { t.col "id" :integer() :primary() }, t.view "xv" { with = "security_barrier=true", sql = [[select id from x]] }' "view xv: with = 'security_barrier=true' (a view's options)"
+pg_only 't.table "x" { t.col "id" :integer() :primary() }, t.view "xd" { columnDefaults = { id = "0" }, sql = [[select id from x]] }' "view xd: columnDefaults = (a view column's default)"
 
 t "clusterOn naming no index of its table is an error naming it; nothing is written"
 rm -rf badcl && mkdir -p badcl/schema

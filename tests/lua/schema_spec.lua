@@ -572,6 +572,7 @@ describe("tide.schema: comments beside tables and columns, and a view's options 
       { d.primary.comment, d.uniques[1].comment, d.foreigns[1].comment, d.checks[1].comment })
     assert.are.equal("money", t.schema "billing" { comment = "money" }.comment)
     assert.are.equal("security_barrier=true", t.view "v" { with = "security_barrier=true", sql = "select 1" }.with)
+    assert.are.same({ n = "0" }, t.view "v" { columnDefaults = { n = "0" }, sql = "select 1 as n" }.columnDefaults)
   end)
 
   it("refuses them misused, naming what to write", function()
@@ -580,6 +581,10 @@ describe("tide.schema: comments beside tables and columns, and a view's options 
     raises(function() return t.table "x" { t.col "a" :integer() :sequenceComment "ids" } end,
       ":sequenceComment() applies to a serial or :identity() column")
     raises(function() return t.schema "s" { coment = "x" } end, "t.schema 's': unknown option 'coment'")
+    raises(function() return t.materializedView "m" { columnDefaults = { n = "0" }, sql = "select 1 as n" } end,
+      "columnDefaults = is for views")
+    raises(function() return t.view "v" { columnDefaults = { n = 0 }, sql = "select 1 as n" } end,
+      "columnDefaults maps column names to SQL expressions")
     raises(function() return t.schema "s" { comment = 1 } end, "t.schema 's': comment must be a string")
     raises(function() return t.trigger "tr" { table = "u", with = "x=1", sql = "create trigger" } end,
       "trigger 'tr': with = (options) is for views, materialized views and partitions")
