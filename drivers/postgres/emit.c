@@ -332,10 +332,11 @@ static void check_body(tide_sqlw *e, const tide_check *k)
 static void add_check(tide_sqlw *e, const tide_table *t, const tide_check *k);
 
 /* The separator before item n of a CREATE TABLE's list: the first may be
- * a constraint (a child table's columns may all be inherited). */
+ * a constraint (a child table's columns may all be inherited), and there
+ * may be none (CREATE TABLE t ()). */
 static void table_item(tide_sqlw *e, int *n)
 {
-    tide_sqlw_put(e, (*n)++ ? ",\n  " : "  ");
+    tide_sqlw_put(e, (*n)++ ? ",\n  " : "\n  ");
 }
 
 /* (a, b) include (c) deferrable: the primary key after its name. */
@@ -354,7 +355,7 @@ static void create_table(tide_sqlw *e, const tide_table *t)
     int i, n = 0;
     tide_sqlw_put(e, t->options & TIDE_TABLE_UNLOGGED ? "create unlogged table " : "create table ");
     qtable(e, t);
-    tide_sqlw_put(e, " (\n");
+    tide_sqlw_put(e, " (");
     for (i = 0; i < t->ncolumns; i++) {
         table_item(e, &n);
         column_def(e, t, &t->columns[i]);
@@ -380,7 +381,7 @@ static void create_table(tide_sqlw *e, const tide_table *t)
         tide_sqlw_q(e, t->checks[i].name);
         check_body(e, &t->checks[i]);
     }
-    tide_sqlw_put(e, "\n)");
+    tide_sqlw_put(e, n ? "\n)" : ")");
     pg_emit__partition_by(e, t);
     if (t->with) {
         tide_sqlw_put(e, " with (");

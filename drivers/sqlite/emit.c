@@ -1059,6 +1059,9 @@ int sqlite_normalize(tide_schema *s, tide_err *err)
         tide_table *t = s->tables[i];
         if ((rc = postgres_only(t, err)) < 0)
             return rc;
+        if (!t->ncolumns)                 /* PostgreSQL makes one (CREATE TABLE t ()) */
+            return tide_err_set(err, TIDE_ECONFIG, "table %s: it has no columns; SQLite cannot make a table "
+                                "without columns (add t.col \"name\" :type())", t->name);
         t->comment = NULL;
         for (j = 0; j < t->ncolumns; j++) {
             tide_column *c = &t->columns[j];

@@ -793,7 +793,9 @@ done:
 
 typedef int (*item_fn)(conv *cv, tide_table *t, int idx);
 
-/* Converts each entry of the list at slot with fn.   [-0, +0, -] */
+/* Converts each entry of the list at slot with fn; required: the list must
+ * be there (it may be empty: PostgreSQL's table without columns).
+ * [-0, +0, -] */
 static int each_item(conv *cv, tide_table *t, int slot, const char *field, int required, item_fn fn)
 {
     lua_State *L = cv->L;
@@ -804,8 +806,6 @@ static int each_item(conv *cv, tide_table *t, int slot, const char *field, int r
     if (lua_type(L, slot) != LUA_TTABLE)
         return fail(cv, "%s must be a list, not a %s", field, type_of(L, slot));
     n = (lua_Integer)lua_rawlen(L, slot);
-    if (required && n == 0)
-        return fail(cv, "the table has no %s", field);
     for (i = 1; rc == 0 && i <= n; i++) {
         if (lua_rawgeti(L, slot, i) != LUA_TTABLE)
             rc = fail(cv, "%s: entry %d is a %s, not a definition", field, (int)i, type_of(L, -1));

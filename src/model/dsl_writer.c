@@ -855,20 +855,13 @@ static int dotted_object(const char *name)
 }
 
 /* Whether object o can be said: a dot in its table's name reads as a
- * schema (its own name and schema are said apart, below), and an object
- * on a table that is left out (table() says why) would not load. */
+ * schema (its own name and schema are said apart, below). */
 static int sayable(writer *w, const tide_object *o)
 {
-    const tide_table *t = o->table ? tide_schema_find_table(w->s, o->schema, o->table) : NULL;
     if (dotted(o->table)) {
         note(w, "%s %s%s%s: a dot in a name (the DSL reads \"a.b\" as namespace a, %s b)",
              tide_object_kinds[o->kind].name, o->schema ? o->schema : "", o->schema ? "." : "",
              o->name, tide_object_kinds[o->kind].name);
-        return 0;
-    }
-    if (t && !t->ncolumns && !t->ninherits) {
-        note(w, "%s %s%s%s: on table %s, which is left out", tide_object_kinds[o->kind].name,
-             o->schema ? o->schema : "", o->schema ? "." : "", o->name, o->table);
         return 0;
     }
     return 1;
@@ -1003,16 +996,11 @@ static void table_options(writer *w, tide_buf *b, const tide_table *t)
     }
 }
 
-/* t.table "name" :comment "..." { items }; nothing (and a note) for a table
- * without columns, which the DSL refuses. */
+/* t.table "name" :comment "..." { items } (none: PostgreSQL's table
+ * without columns). */
 static void table(writer *w, tide_buf *b, const tide_table *t, const char *indent)
 {
     int i;
-    if (t->ncolumns == 0 && !t->ninherits) {
-        note(w, "table %s%s%s: it has no columns (the DSL needs one at least)",
-             t->schema ? t->schema : "", t->schema ? "." : "", t->name);
-        return;
-    }
     if (strchr(t->name, '.') || (t->schema && strchr(t->schema, '.'))) {
         note(w, "table %s%s%s: a dot in a name (the DSL reads \"a.b\" as namespace a, table b)",
              t->schema ? t->schema : "", t->schema ? "." : "", t->name);
@@ -1206,10 +1194,10 @@ int tide_schema_render_lua_table(const tide_schema *s, const tide_table *t, tide
         return rc;
     for (i = 0; i < s->nobjects; i++)
         nobjects += on_table(&s->objects[i], t);
-    if (!nobjects || (!t->ncolumns && !t->ninherits)) {
+    if (!nobjects) {
         put(&w, &body, "return ");
         table(&w, &body, t, "");
-        put(&w, &body, t->ncolumns || t->ninherits ? "\n" : "{}\n");
+        put(&w, &body, "\n");
     } else {                        /* its triggers and policies beside it */
         put(&w, &body, "return {\n");
         table(&w, &body, t, "  ");

@@ -129,6 +129,13 @@ pg_only 't.schema "billing" { comment = "invoices" }, t.table "x" { t.col "id" :
 pg_only 't.table "x" { t.col "id" :integer() :primary() }, t.view "xv" { with = "security_barrier=true", sql = [[select id from x]] }' "view xv: with = 'security_barrier=true' (a view's options)"
 pg_only 't.table "x" { t.col "id" :integer() :primary() }, t.view "xd" { columnDefaults = { id = "0" }, sql = [[select id from x]] }' "view xd: columnDefaults = (a view column's default)"
 
+t "a table without columns: PostgreSQL's, refused by name on SQLite, nothing written"
+rm -rf nocol && mkdir -p nocol/schema
+printf 'local t = require "tide.schema"\nreturn { t.table "empty" {} }\n' > nocol/schema/app.lua
+(cd nocol && "$TIDE_BIN" --url sqlite:p.db migration:create --name x) > p.out 2>&1; rc=$?; out=$(cat p.out)
+expect_rc 1; expect_out "table empty: it has no columns; SQLite cannot make a table without columns (add t.col"
+[ ! -e nocol/migrations ] || [ -z "$(ls nocol/migrations)" ] || bad "a migration was written: $(ls nocol/migrations)"
+
 t "clusterOn naming no index of its table is an error naming it; nothing is written"
 rm -rf badcl && mkdir -p badcl/schema
 printf 'local t = require "tide.schema"\nreturn { t.table "k" :clusterOn "k_typo" { t.col "id" :integer() :primary() } }\n' > badcl/schema/app.lua

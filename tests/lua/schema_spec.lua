@@ -405,7 +405,7 @@ describe("tide.schema misuse", function()
   end)
 
   it("checks the table as a whole", function()
-    raises(function() return t.table "x" {} end, "table 'x': the table has no columns")
+    assert.same({}, t.table "x" {}.columns)     -- PostgreSQL's CREATE TABLE x (); SQLite's driver refuses it
     raises(function() return t.table "x" { t.col "a" } end, "table 'x', column 'a': the column has no type")
     raises(function() return t.table "x" { t.col "a" :integer(), t.col "a" :text() } end,
       "column 'a' is defined twice")
