@@ -720,13 +720,15 @@ static const char sql_attached_indexes[] = RELS_CTE
  * as pg_get_expr prints it ("FOR VALUES FROM (...) TO (...)", "DEFAULT")
  * and the key of one partitioned in turn ("... PARTITION BY LIST
  * (region)"), the comment, the namespace and name of the table or
- * partition it is a partition of, then its storage parameters and its
- * replica identity (FULL or NOTHING; USING INDEX is reported). */
+ * partition it is a partition of, then its storage parameters, its
+ * replica identity (FULL or NOTHING; USING INDEX is reported) and its own
+ * row level security (enabled, forced). */
 static const char sql_partitions[] = RELS_CTE
     "SELECT r.oid, c.relname, pg_catalog.pg_get_expr(c.relpartbound, c.oid) || CASE WHEN c.relkind = 'p' "
     "THEN ' PARTITION BY ' || pg_catalog.pg_get_partkeydef(c.oid) ELSE '' END, d.description, "
     "pn.nspname, pc.relname, pg_catalog.array_to_string(c.reloptions, ', '), "
-    "CASE c.relreplident WHEN 'f' THEN 'full' WHEN 'n' THEN 'nothing' END " PARTITIONS_READ
+    "CASE c.relreplident WHEN 'f' THEN 'full' WHEN 'n' THEN 'nothing' END, "
+    "c.relrowsecurity, c.relforcerowsecurity " PARTITIONS_READ
     "JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid "
     "JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent "
     "JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace "
@@ -761,7 +763,7 @@ static const char sql_column_comments[] =
  * a partition with columns or constraints of its own, rules of another
  * relation than a table, a partition or a view, extended statistics
  * not in their relation's namespace or on a foreign table), what it does not say of a relation
- * (a partition's clone of a trigger in another state than its parent's, a partition's replica identity using an index, row level security, unlogged, or columns unlike its table's, a replica identity whose index is gone, a
+ * (a partition's clone of a trigger in another state than its parent's, a partition's replica identity using an index, unlogged, or columns unlike its table's, a replica identity whose index is gone, a
  * tablespace, an access method, a typed table, column options of what is not a table (a
  * partition, an inherited column, a materialized or foreign table), a partition in another
  * namespace than its table's, a
@@ -857,15 +859,13 @@ static const char sql_unmodelled[] =
     "WHERE am.amname = 'heap') THEN 'access method ' || (SELECT am.amname FROM pg_catalog.pg_am am "
     "WHERE am.oid = c.relam) END, "
     "CASE WHEN c.reloftype <> 0 THEN 'of type ' || pg_catalog.format_type(c.reloftype, NULL) END, "
-    "CASE WHEN c.relispartition AND (c.relrowsecurity OR c.relforcerowsecurity) "
-    "THEN 'row level security of a partition' END, "
     "CASE WHEN c.relispartition AND c.relpersistence = 'u' THEN 'unlogged partition' END) "
     "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     "WHERE " NAMESPACES " AND c.relkind IN ('r', 'p', 'm', 'i') "
     "AND (c.relreplident = 'i' AND c.relkind IN ('r', 'p') AND (c.relispartition "
     "OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index x WHERE x.indrelid = c.oid AND x.indisreplident)) "
     "OR c.reltablespace <> 0 OR c.reloftype <> 0 "
-    "OR c.relispartition AND (c.relrowsecurity OR c.relforcerowsecurity OR c.relpersistence = 'u') "
+    "OR c.relispartition AND c.relpersistence = 'u' "
     "OR c.relam <> 0 AND c.relkind <> 'i' AND c.relam <> (SELECT am.oid FROM pg_catalog.pg_am am "
     "WHERE am.amname = 'heap')) "
     "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
@@ -1691,6 +1691,10 @@ static int read_partitions(reader *r, const PGresult *res)
             (field(res, i, 7) &&
              !(r->out->objects[from + i].replica_identity = tide_schema_str(r->out, field(res, i, 7)))))
             rc = nomem(r);
+        else {                                   /* its own row level security */
+            r->out->objects[from + i].row_security = field_true(res, i, 8);
+            r->out->objects[from + i].force_row_security = field_true(res, i, 9);
+        }
     return rc;
 }
 

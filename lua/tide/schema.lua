@@ -1264,7 +1264,8 @@ local KINDS = {
 }
 
 local OBJECT_KEYS, OBJECT_LIST = keyset { "sql", "table", "comment", "renamedFrom", "with", "enabled",
-                                          "columnComments", "replicaIdentity", "columnDefaults" }
+                                          "columnComments", "replicaIdentity", "columnDefaults",
+                                          "rowLevelSecurity", "forceRowLevelSecurity" }
 local COLUMN_COMMENTED = { view = true, ["materialized view"] = true, partition = true, type = true }
 
 local Obj = {}
@@ -1392,10 +1393,22 @@ function ObjMT.__call(b, spec)
       end
     end
   end
+  -- rowLevelSecurity = true, forceRowLevelSecurity = true (a partition's
+  -- own ENABLE / FORCE ROW LEVEL SECURITY: it does not take its table's)
+  for _, k in ipairs { "rowLevelSecurity", "forceRowLevelSecurity" } do
+    local v = spec[k]
+    if v ~= nil and b.__kind ~= "partition" then
+      ofail(b, k .. " = is for partitions (a table says :" .. k .. "())", 2)
+    end
+    if v ~= nil and type(v) ~= "boolean" then
+      ofail(b, format("%s must be true or false, not a %s", k, type(v)), 2)
+    end
+  end
   return { __tide = "object", kind = b.__kind, name = b.__object, schema = schema, table = tbl,
            sql = sql, comment = comment or b.__comment, renamedFrom = renamed or b.__renamedFrom,
            with = with, enabled = enabled, columnComments = cc, replicaIdentity = replica,
-           columnDefaults = cd }
+           columnDefaults = cd, rowLevelSecurity = spec.rowLevelSecurity or nil,
+           forceRowLevelSecurity = spec.forceRowLevelSecurity or nil }
 end
 
 ObjMT.__index = function(b, k)

@@ -904,10 +904,10 @@ done:
 
 static const char *const object_keys[] = {
     "__tide", "kind", "name", "schema", "table", "sql", "comment", "renamedFrom", "with", "enabled",
-    "columnComments", "replicaIdentity", "columnDefaults"
+    "columnComments", "replicaIdentity", "columnDefaults", "rowLevelSecurity", "forceRowLevelSecurity"
 };
 enum { O_TAG, O_KIND, O_NAME, O_SCHEMA, O_TABLE, O_SQL, O_COMMENT, O_RENAMED, O_WITH, O_ENABLED, O_COLCOMMENTS,
-       O_REPLICA, O_COLDEFAULTS, O_N };
+       O_REPLICA, O_COLDEFAULTS, O_RLS, O_FORCE_RLS, O_N };
 static const shape object_shape = { "object", "an object (t.view \"name\" [[...]], t.trigger ...)",
                                     object_keys, O_N };
 
@@ -966,6 +966,7 @@ static int convert_object(conv *cv, int idx)
     lua_State *L = cv->L;
     int top = lua_gettop(L), base, rc, on_table;
     const char *name, *schema, *table, *sql, *comment, *renamed, *with, *enabled, *replica;
+    int rls = 0, force_rls = 0;
     tide_object_kind kind = TIDE_OBJ_VIEW;
     tide_object *o;
     cv->table = cv->column = cv->object = NULL;
@@ -983,7 +984,9 @@ static int convert_object(conv *cv, int idx)
         (rc = opt_str(cv, base + O_RENAMED, "renamedFrom", &renamed)) < 0 ||
         (rc = opt_str(cv, base + O_WITH, "with", &with)) < 0 ||
         (rc = opt_str(cv, base + O_ENABLED, "enabled", &enabled)) < 0 ||
-        (rc = opt_str(cv, base + O_REPLICA, "replicaIdentity", &replica)) < 0)
+        (rc = opt_str(cv, base + O_REPLICA, "replicaIdentity", &replica)) < 0 ||
+        (rc = opt_bool(cv, base + O_RLS, "rowLevelSecurity", &rls)) < 0 ||
+        (rc = opt_bool(cv, base + O_FORCE_RLS, "forceRowLevelSecurity", &force_rls)) < 0)
         goto done;
     on_table = (tide_object_kinds[kind].flags & TIDE_OBJK_ON_TABLE) != 0;
     if (on_table != (table != NULL)) {
@@ -1001,6 +1004,8 @@ static int convert_object(conv *cv, int idx)
     o->with = tide_schema_str(cv->s, with);
     o->enabled = tide_schema_str(cv->s, enabled);
     o->replica_identity = tide_schema_str(cv->s, replica);
+    o->row_security = rls;
+    o->force_row_security = force_rls;
     if ((rc = column_pairs(cv, base + O_COLCOMMENTS, "columnComments", "comment", &o->column_comments,
                            &o->ncolumn_comments)) < 0 ||
         (rc = column_pairs(cv, base + O_COLDEFAULTS, "columnDefaults", "default", &o->column_defaults,

@@ -1748,10 +1748,11 @@ static void diff_objects(differ *d)
         }
         int same_def = !strcmp(ao->canonical ? ao->canonical : "", bo->canonical ? bo->canonical : "");
         if (!same_def || !same(ao->with, bo->with) || !same(ao->enabled, bo->enabled) ||
-            !same(ao->replica_identity, bo->replica_identity) ||
+            !same(ao->replica_identity, bo->replica_identity) || ao->row_security != bo->row_security ||
+            ao->force_row_security != bo->force_row_security ||
             !same_pairs(ao->column_defaults, ao->ncolumn_defaults, bo->column_defaults, bo->ncolumn_defaults)) {
             /* a view's options or column defaults, a trigger's state, a partition's replica
-               identity: altered in place */
+               identity or row level security: altered in place */
             int options_only = same_def && (bo->kind == TIDE_OBJ_VIEW || bo->kind == TIDE_OBJ_MATVIEW ||
                                             bo->kind == TIDE_OBJ_PARTITION ||
                                             bo->kind == TIDE_OBJ_TRIGGER || bo->kind == TIDE_OBJ_EVENT_TRIGGER);

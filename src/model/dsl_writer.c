@@ -876,7 +876,8 @@ static void object(writer *w, tide_buf *b, const tide_object *o, const char *ind
 {
     const char *word = dotted_object(o->name) || dotted(o->schema) ? NULL : dsl_words[o->kind];
     int plain = !word, options = o->table || o->comment || o->renamed_from || o->with || o->enabled ||
-                                 o->replica_identity || o->ncolumn_comments || o->ncolumn_defaults || plain;
+                                 o->replica_identity || o->ncolumn_comments || o->ncolumn_defaults ||
+                                 o->row_security || o->force_row_security || plain;
     int i;
     if (!sayable(w, o))
         return;
@@ -922,6 +923,9 @@ static void object(writer *w, tide_buf *b, const tide_object *o, const char *ind
                   ? ", replicaIdentity = " : " replicaIdentity = ");
         quote(w, b, o->replica_identity);
     }
+    if (o->row_security || o->force_row_security)   /* a partition's: table = said before */
+        putf(w, b, "%s%s", o->row_security ? ", rowLevelSecurity = true" : "",
+             o->force_row_security ? ", forceRowLevelSecurity = true" : "");
     if (o->ncolumn_comments) {               /* columnComments = { ["id"] = "the key" } */
         put(w, b, plain || o->table || o->comment || o->renamed_from || o->with || o->enabled ||
                   o->replica_identity ? ", columnComments = {" : " columnComments = {");

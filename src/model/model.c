@@ -1864,6 +1864,9 @@ static int finish_objects(finisher *f)
                                 "materialized views and partitions", kind, o->name);
         if ((rc = storage_params(f, &o->with)) < 0)
             return rc;
+        if ((o->row_security || o->force_row_security) && o->kind != TIDE_OBJ_PARTITION)
+            return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': rowLevelSecurity = and forceRowLevelSecurity = "
+                                "are for partitions (a table says :rowLevelSecurity())", kind, o->name);
         if (o->replica_identity && o->kind != TIDE_OBJ_PARTITION)
             return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': replicaIdentity = is for partitions (a table "
                                 "says :replicaIdentity)", kind, o->name);
@@ -2318,6 +2321,8 @@ tide_schema *tide_schema_copy(const tide_schema *src)
             o->with = tide_schema_str(s, a->with);
             o->enabled = tide_schema_str(s, a->enabled);
             o->replica_identity = tide_schema_str(s, a->replica_identity);
+            o->row_security = a->row_security;
+            o->force_row_security = a->force_row_security;
             o->renamed_from = tide_schema_str(s, a->renamed_from);
             o->reads_given = a->reads_given;
             if (a->reads_given)

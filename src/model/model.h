@@ -358,6 +358,9 @@ typedef struct tide_object {
                                  from a replica) or "always"; NULL: it fires (ENABLE) */
     char *replica_identity;   /* a partition's REPLICA IDENTITY: "full" or "nothing" (finish
                                  spells it so; "default" is NULL); NULL: the default */
+    int row_security;         /* a partition's ENABLE ROW LEVEL SECURITY (its own: a partition
+                                 does not take its table's); 0: disabled */
+    int force_row_security;   /* a partition's FORCE ROW LEVEL SECURITY; 0: not forced */
     char **reads;             /* tables and objects it reads ("name" or "schema.name"):
                                  given by introspection, or found by finish among the
                                  schema's names in the definition's words */

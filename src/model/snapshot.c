@@ -501,6 +501,8 @@ static void render_object(writer *w, const tide_object *o)
     string_field(w, "with", o->with);
     string_field(w, "enabled", o->enabled);
     string_field(w, "replicaIdentity", o->replica_identity);
+    true_field(w, "rowLevelSecurity", o->row_security);
+    true_field(w, "forceRowLevelSecurity", o->force_row_security);
     leave(w, "}");
 }
 
@@ -1443,10 +1445,11 @@ static int read_kind(reader *r, const char *k, tide_object *o)
 
 static const char *const object_keys[] = { "kind", "schema", "name", "table", "definition",
                                            "canonical", "reads", "comment", "with", "enabled",
-                                           "columnComments", "replicaIdentity", "columnDefaults", NULL };
+                                           "columnComments", "replicaIdentity", "columnDefaults",
+                                           "rowLevelSecurity", "forceRowLevelSecurity", NULL };
 enum { OBJECT_KIND, OBJECT_SCHEMA, OBJECT_NAME, OBJECT_TABLE, OBJECT_DEFINITION,
        OBJECT_CANONICAL, OBJECT_READS, OBJECT_COMMENT, OBJECT_WITH, OBJECT_ENABLED, OBJECT_COLUMN_COMMENTS,
-       OBJECT_REPLICA_IDENTITY, OBJECT_COLUMN_DEFAULTS };
+       OBJECT_REPLICA_IDENTITY, OBJECT_COLUMN_DEFAULTS, OBJECT_ROW_SECURITY, OBJECT_FORCE_ROW_SECURITY };
 
 static int object_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1466,6 +1469,8 @@ static int object_field(reader *r, void *obj, int i, const char *k)
     case OBJECT_COLUMN_COMMENTS: return read_strings(r, k, 1, &o->column_comments, &o->ncolumn_comments);
     case OBJECT_REPLICA_IDENTITY: return read_text(r, k, 1, &o->replica_identity);
     case OBJECT_COLUMN_DEFAULTS: return read_strings(r, k, 1, &o->column_defaults, &o->ncolumn_defaults);
+    case OBJECT_ROW_SECURITY: return read_flag(r, k, &o->row_security);
+    case OBJECT_FORCE_ROW_SECURITY: return read_flag(r, k, &o->force_row_security);
     default: return read_text(r, k, 1, &o->comment);
     }
 }

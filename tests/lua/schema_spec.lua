@@ -573,6 +573,8 @@ describe("tide.schema: comments beside tables and columns, and a view's options 
     assert.are.equal("money", t.schema "billing" { comment = "money" }.comment)
     assert.are.equal("security_barrier=true", t.view "v" { with = "security_barrier=true", sql = "select 1" }.with)
     assert.are.same({ n = "0" }, t.view "v" { columnDefaults = { n = "0" }, sql = "select 1 as n" }.columnDefaults)
+    local p = t.partition "p" { table = "t", rowLevelSecurity = true, forceRowLevelSecurity = false, sql = "default" }
+    assert.are.same({ true, nil }, { p.rowLevelSecurity, p.forceRowLevelSecurity })
   end)
 
   it("refuses them misused, naming what to write", function()
@@ -585,6 +587,10 @@ describe("tide.schema: comments beside tables and columns, and a view's options 
       "columnDefaults = is for views")
     raises(function() return t.view "v" { columnDefaults = { n = 0 }, sql = "select 1 as n" } end,
       "columnDefaults maps column names to SQL expressions")
+    raises(function() return t.view "v" { rowLevelSecurity = true, sql = "select 1 as n" } end,
+      "rowLevelSecurity = is for partitions")
+    raises(function() return t.partition "p" { table = "t", forceRowLevelSecurity = "yes", sql = "default" } end,
+      "forceRowLevelSecurity must be true or false, not a string")
     raises(function() return t.schema "s" { comment = 1 } end, "t.schema 's': comment must be a string")
     raises(function() return t.trigger "tr" { table = "u", with = "x=1", sql = "create trigger" } end,
       "trigger 'tr': with = (options) is for views, materialized views and partitions")
