@@ -716,18 +716,26 @@ local function include_list(include, what, level)
   return copy
 end
 
+-- What t.primary and t.unique (what: "t.unique", tag: "unique") share:
+-- columns, name, deferral, onConflict, comment and INCLUDE (PostgreSQL).
+-- level: the caller's, as fail counts it.
+local function key_spec(spec, tag, what, keys, list, level)
+  spec_table(spec, what, what .. " { \"a\", \"b\" }", level + 1)
+  check_options(spec, keys, list, what, level + 1)
+  local cols = column_list(spec, what, level + 1)
+  if #cols == 0 then fail(level + 1, nil, what .. " needs at least one column") end
+  local deferrable, deferred = deferral(spec, what, level + 1)
+  return { __tide = tag, columns = cols, name = check_string(spec.name, what .. ": name", level + 1),
+           deferrable = deferrable, initiallyDeferred = deferred,
+           onConflict = conflict(spec.onConflict, what, level + 1),
+           comment = check_string(spec.comment, what .. ": comment", level + 1),
+           include = include_list(spec.include, what, level + 1) }
+end
+
 --- t.primary { "a", "b", name =, onConflict = "rollback", include = { "c" } } -> a composite primary key
 function M.primary(spec)
-  spec_table(spec, "t.primary", "t.primary { \"a\", \"b\" }", 2)
-  check_options(spec, PRIMARY_KEYS, PRIMARY_LIST, "t.primary", 2)
-  local cols = column_list(spec, "t.primary", 2)
-  if #cols == 0 then fail(2, nil, "t.primary needs at least one column") end
-  local deferrable, deferred = deferral(spec, "t.primary", 2)
-  return { __tide = "primary", columns = cols, name = check_string(spec.name, "t.primary: name", 2),
-           deferrable = deferrable, initiallyDeferred = deferred,
-           onConflict = conflict(spec.onConflict, "t.primary", 2),
-           comment = check_string(spec.comment, "t.primary: comment", 2),
-           include = include_list(spec.include, "t.primary", 2) }   -- INCLUDE (PostgreSQL)
+  local key = key_spec(spec, "primary", "t.primary", PRIMARY_KEYS, PRIMARY_LIST, 2)
+  return key
 end
 
 local UNIQUE_KEYS, UNIQUE_LIST = keyset { "name", "deferrable", "initiallyDeferred", "nullsNotDistinct",
@@ -735,17 +743,9 @@ local UNIQUE_KEYS, UNIQUE_LIST = keyset { "name", "deferrable", "initiallyDeferr
 
 --- t.unique { "a", "b", name =, onConflict = "replace", include = { "c" } } -> a unique constraint
 function M.unique(spec)
-  spec_table(spec, "t.unique", "t.unique { \"a\", \"b\" }", 2)
-  check_options(spec, UNIQUE_KEYS, UNIQUE_LIST, "t.unique", 2)
-  local cols = column_list(spec, "t.unique", 2)
-  if #cols == 0 then fail(2, nil, "t.unique needs at least one column") end
-  local deferrable, deferred = deferral(spec, "t.unique", 2)
-  return { __tide = "unique", columns = cols, name = check_string(spec.name, "t.unique: name", 2),
-           deferrable = deferrable, initiallyDeferred = deferred,
-           nullsNotDistinct = check_bool(spec.nullsNotDistinct, "t.unique: nullsNotDistinct", 2),
-           onConflict = conflict(spec.onConflict, "t.unique", 2),
-           comment = check_string(spec.comment, "t.unique: comment", 2),
-           include = include_list(spec.include, "t.unique", 2) }   -- INCLUDE (PostgreSQL)
+  local key = key_spec(spec, "unique", "t.unique", UNIQUE_KEYS, UNIQUE_LIST, 2)
+  key.nullsNotDistinct = check_bool(spec.nullsNotDistinct, "t.unique: nullsNotDistinct", 2)
+  return key
 end
 
 local INDEX_KEYS, INDEX_LIST = keyset { "name", "unique", "where", "using", "expression", "desc",

@@ -867,6 +867,21 @@ static int sayable(writer *w, const tide_object *o)
     return 1;
 }
 
+/* lead, then [column] = value of each (column, value) pair of v, then " }":
+ * an object's columnComments or columnDefaults. */
+static void column_map(writer *w, tide_buf *b, const char *lead, char *const *v, int n)
+{
+    int i;
+    put(w, b, lead);
+    for (i = 0; i + 1 < n; i += 2) {
+        put(w, b, i ? ", [" : " [");
+        quote(w, b, v[i]);
+        put(w, b, "] = ");
+        quote(w, b, v[i + 1]);
+    }
+    put(w, b, " }");
+}
+
 /* t.view "name" [[sql]], or t.trigger "name" { table = "t", comment = "...",
  * renamedFrom = "old", sql = [[...]] } when it has more than its text; the
  * plain table { __tide = "object", kind =, name =, schema = } of a kind
@@ -878,7 +893,6 @@ static void object(writer *w, tide_buf *b, const tide_object *o, const char *ind
     int plain = !word, options = o->table || o->comment || o->renamed_from || o->with || o->enabled ||
                                  o->replica_identity || o->ncolumn_comments || o->ncolumn_defaults ||
                                  o->row_security || o->force_row_security || plain;
-    int i;
     if (!sayable(w, o))
         return;
     if (plain) {
@@ -926,28 +940,14 @@ static void object(writer *w, tide_buf *b, const tide_object *o, const char *ind
     if (o->row_security || o->force_row_security)   /* a partition's: table = said before */
         putf(w, b, "%s%s", o->row_security ? ", rowLevelSecurity = true" : "",
              o->force_row_security ? ", forceRowLevelSecurity = true" : "");
-    if (o->ncolumn_comments) {               /* columnComments = { ["id"] = "the key" } */
-        put(w, b, plain || o->table || o->comment || o->renamed_from || o->with || o->enabled ||
-                  o->replica_identity ? ", columnComments = {" : " columnComments = {");
-        for (i = 0; i + 1 < o->ncolumn_comments; i += 2) {
-            put(w, b, i ? ", [" : " [");
-            quote(w, b, o->column_comments[i]);
-            put(w, b, "] = ");
-            quote(w, b, o->column_comments[i + 1]);
-        }
-        put(w, b, " }");
-    }
-    if (o->ncolumn_defaults) {               /* columnDefaults = { ["id"] = "0" } */
-        put(w, b, plain || o->table || o->comment || o->renamed_from || o->with || o->enabled ||
-                  o->replica_identity || o->ncolumn_comments ? ", columnDefaults = {" : " columnDefaults = {");
-        for (i = 0; i + 1 < o->ncolumn_defaults; i += 2) {
-            put(w, b, i ? ", [" : " [");
-            quote(w, b, o->column_defaults[i]);
-            put(w, b, "] = ");
-            quote(w, b, o->column_defaults[i + 1]);
-        }
-        put(w, b, " }");
-    }
+    if (o->ncolumn_comments)                 /* columnComments = { ["id"] = "the key" } */
+        column_map(w, b, plain || o->table || o->comment || o->renamed_from || o->with || o->enabled ||
+                         o->replica_identity ? ", columnComments = {" : " columnComments = {",
+                   o->column_comments, o->ncolumn_comments);
+    if (o->ncolumn_defaults)                 /* columnDefaults = { ["id"] = "0" } */
+        column_map(w, b, plain || o->table || o->comment || o->renamed_from || o->with || o->enabled ||
+                         o->replica_identity || o->ncolumn_comments ? ", columnDefaults = {" : " columnDefaults = {",
+                   o->column_defaults, o->ncolumn_defaults);
     if (options)
         put(w, b, plain || o->table || o->comment || o->renamed_from || o->with || o->enabled ||
                   o->replica_identity || o->ncolumn_comments || o->ncolumn_defaults ? ", sql = " : " sql = ");
