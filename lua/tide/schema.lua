@@ -1311,6 +1311,25 @@ local function object_table(b, spec, level)
   return name, schema or b.__schema
 end
 
+-- The option key of object b, a map { column = value } (what: "comment",
+-- example: "{ id = \"the key\" }", valid: whether a value is one), only on
+-- the kinds of `kinds` (said as `where`): the map, or nil.
+local function column_map_option(b, spec, key, kinds, where, what, example, valid)
+  local map = spec[key]
+  if map == nil then return nil end
+  if not kinds[b.__kind] then ofail(b, format("%s = is for %s", key, where), 3) end
+  if type(map) ~= "table" then
+    ofail(b, format("%s must be a table { column = \"%s\" }, not a %s", key, what, type(map)), 3)
+  end
+  for k, v in pairs(map) do
+    if not nonempty(k) or not valid(v) then
+      ofail(b, format("%s maps column names to %s: %s", key,
+        what == "sql" and "SQL expressions" or what .. "s", example), 3)
+    end
+  end
+  return map
+end
+
 -- t.view "v" [[sql]] or t.view "v" { sql = [[...]], table =, comment =, renamedFrom = }
 -- -> the object's definition.
 function ObjMT.__call(b, spec)
@@ -1363,36 +1382,13 @@ function ObjMT.__call(b, spec)
   end
   -- columnComments = { column = "comment" } (COMMENT ON COLUMN of a view's,
   -- a materialized view's, a partition's or a type's column)
-  local cc = spec.columnComments
-  if cc ~= nil then
-    if not COLUMN_COMMENTED[b.__kind] then
-      ofail(b, "columnComments = is for views, materialized views, partitions and types", 2)
-    end
-    if type(cc) ~= "table" then
-      ofail(b, format("columnComments must be a table { column = \"comment\" }, not a %s", type(cc)), 2)
-    end
-    for k, v in pairs(cc) do
-      if not nonempty(k) or type(v) ~= "string" then
-        ofail(b, "columnComments maps column names to comments: { id = \"the key\" }", 2)
-      end
-    end
-  end
+  local cc = column_map_option(b, spec, "columnComments", COLUMN_COMMENTED,
+    "views, materialized views, partitions and types", "comment", "{ id = \"the key\" }",
+    function(v) return type(v) == "string" end)
   -- columnDefaults = { column = "sql" } (ALTER VIEW ... ALTER COLUMN ... SET
   -- DEFAULT: what an INSERT through the view takes)
-  local cd = spec.columnDefaults
-  if cd ~= nil then
-    if b.__kind ~= "view" then
-      ofail(b, "columnDefaults = is for views (what an INSERT through the view takes)", 2)
-    end
-    if type(cd) ~= "table" then
-      ofail(b, format("columnDefaults must be a table { column = \"sql\" }, not a %s", type(cd)), 2)
-    end
-    for k, v in pairs(cd) do
-      if not nonempty(k) or not nonempty(v) then
-        ofail(b, "columnDefaults maps column names to SQL expressions: { status = \"'new'\" }", 2)
-      end
-    end
-  end
+  local cd = column_map_option(b, spec, "columnDefaults", { view = true },
+    "views (what an INSERT through the view takes)", "sql", "{ status = \"'new'\" }", nonempty)
   -- rowLevelSecurity = true, forceRowLevelSecurity = true (a partition's
   -- own ENABLE / FORCE ROW LEVEL SECURITY: it does not take its table's)
   for _, k in ipairs { "rowLevelSecurity", "forceRowLevelSecurity" } do

@@ -183,18 +183,24 @@ for case in ':replicaIdentity "everything"|table item: replicaIdentity is '"'eve
   [ ! -e ri/migrations ] || [ -z "$(ls ri/migrations)" ] || bad "a migration was written for ${case%%|*}"
 done
 
+# refused DIR ITEMS WANT: definitions of one table "item" (id, n) followed
+# by ITEMS make migration:create fail saying WANT, and write nothing.
+refused() {
+  rm -rf "$1" && mkdir -p "$1/schema"
+  printf 'local t = require "tide.schema"\nreturn { t.table "item" { t.col "id" :integer(), t.col "n" :integer()%s } }\n' \
+    "$2" > "$1/schema/app.lua"
+  (cd "$1" && "$TIDE_BIN" --url "$URL" migration:create --name x) > "$1.out" 2>&1; rc=$?; out=$(cat "$1.out")
+  expect_rc 1; expect_out "$3"
+  [ ! -e "$1/migrations" ] || [ -z "$(ls "$1/migrations")" ] || bad "a migration was written for $2"
+}
+
 t "a unique constraint's or primary key's include naming no column of its table, or not a list of names: refused by name, nothing written"
 for case in 't.unique { "n", include = { "nope" } }|table item: a unique constraint'"'"'s include names column '"'nope'"', which the table does not have' \
             't.unique { "n", include = 5 }|t.unique: include must be a list of columns' \
             't.unique { "n", include = { "id", 7 } }|t.unique: include entry 2 must be a column name' \
             't.primary { "id", include = { "nope" } }|table item: the primary key'"'"'s include names column '"'nope'"', which the table does not have' \
             't.primary { "id", include = {} }|t.primary: include must be a list of columns'; do
-  rm -rf ui && mkdir -p ui/schema
-  printf 'local t = require "tide.schema"\nreturn { t.table "item" { t.col "id" :integer(), t.col "n" :integer(), %s } }\n' \
-    "${case%%|*}" > ui/schema/app.lua
-  (cd ui && "$TIDE_BIN" --url "$URL" migration:create --name x) > ui.out 2>&1; rc=$?; out=$(cat ui.out)
-  expect_rc 1; expect_out "${case#*|}"
-  [ ! -e ui/migrations ] || [ -z "$(ls ui/migrations)" ] || bad "a migration was written for ${case%%|*}"
+  refused ui ", ${case%%|*}" "${case#*|}"
 done
 
 t "a column's attribute options PostgreSQL does not know, or not a number: refused by name, nothing written"
@@ -204,12 +210,7 @@ for case in '"n_distinct=5, fillfactor=70"|table item, column n: attribute optio
             '"n_distinct=1, N_DISTINCT=2"|table item, column n: attribute option n_distinct is given twice' \
             '"n_distinct"|table item, column n: attribute options '"'n_distinct'"' are not name=value pairs' \
             '(5)|:attributeOptions(options) needs a string'; do
-  rm -rf ao && mkdir -p ao/schema
-  printf 'local t = require "tide.schema"\nreturn { t.table "item" { t.col "id" :integer(), t.col "n" :integer() :attributeOptions %s } }\n' \
-    "${case%%|*}" > ao/schema/app.lua
-  (cd ao && "$TIDE_BIN" --url "$URL" migration:create --name x) > ao.out 2>&1; rc=$?; out=$(cat ao.out)
-  expect_rc 1; expect_out "${case#*|}"
-  [ ! -e ao/migrations ] || [ -z "$(ls ao/migrations)" ] || bad "a migration was written for ${case%%|*}"
+  refused ao " :attributeOptions ${case%%|*}" "${case#*|}"
 done
 
 t "a view column's default on what is not a view, or on a column the view does not have: refused by name"
