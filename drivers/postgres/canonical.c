@@ -564,6 +564,25 @@ static int spelled(const char *text, const char *ns, const char *scratch, tide_b
     return tide_model_canonical_expr(tmp->data, out);
 }
 
+/* A view's column defaults as the server spells them (r: the view made in
+ * scratch namespace `scratch`, with the same columns defaulted). */
+static int take_column_defaults(tide_schema *s, tide_object *o, const tide_object *r, const char *scratch,
+                                tide_buf *tmp, tide_buf *out, tide_err *err)
+{
+    int i;
+    if (o->kind != TIDE_OBJ_VIEW || r->ncolumn_defaults != o->ncolumn_defaults)
+        return 0;
+    for (i = 0; i + 1 < r->ncolumn_defaults; i += 2) {
+        if (strcmp(r->column_defaults[i], o->column_defaults[i]))
+            return 0;                       /* a name folded: compared as text */
+    }
+    for (i = 1; i < r->ncolumn_defaults; i += 2)
+        if (spelled(r->column_defaults[i], o->schema, scratch, tmp, out) < 0 ||
+            !(o->column_defaults[i] = tide_schema_str(s, out->data)))
+            return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    return 0;
+}
+
 /* Sets s's objects' canonical from those read in the scratch namespaces. */
 static int take_canonical(tide_schema *s, const spaces *sp, const tide_schema *read, tide_err *err)
 {
@@ -584,6 +603,8 @@ static int take_canonical(tide_schema *s, const spaces *sp, const tide_schema *r
         if (spelled(r->definition, moved ? NULL : o->schema, name, &tmp, &out) < 0 ||
             !(o->canonical = tide_schema_str(s, out.data)))
             rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
+        else
+            rc = take_column_defaults(s, o, r, name, &tmp, &out, err);
     }
     tide_buf_free(&tmp);
     tide_buf_free(&out);

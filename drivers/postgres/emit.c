@@ -140,13 +140,50 @@ static void owned_sequence(tide_sqlw *e, const tide_table *t, const tide_column 
 
 static void alter_col(tide_sqlw *e, const tide_table *t, const tide_column *c, const char *what);
 
-/* SET STATISTICS, STORAGE, COMPRESSION of column c, as old (NULL: a new
+/* ALTER COLUMN ... RESET (the attribute options old has and c has not),
+ * then SET (c's, when they differ from old's): both lists as the driver's
+ * normalize spells them, "name=value" joined by ", ". */
+static void column_attoptions(tide_sqlw *e, const tide_table *t, const tide_column *c, const char *old)
+{
+    const char *p, *q, *now = c->attoptions ? c->attoptions : "";
+    int n = 0;
+    if (!strcmp(old ? old : "", now))
+        return;
+    for (p = old; p && *p; p = *q ? q + 2 : q) {
+        size_t len = strcspn(p, "=");
+        const char *s;
+        int kept = 0;
+        q = p + strcspn(p, ",");
+        for (s = now; *s && !kept; s += strcspn(s, ","), s += *s ? 2 : 0)
+            kept = !strncmp(s, p, len) && s[len] == '=';
+        if (kept)
+            continue;
+        if (!n++)
+            alter_col(e, t, c, " reset (");
+        else
+            tide_sqlw_put(e, ", ");
+        tide_sqlw_putn(e, p, len);
+    }
+    if (n) {
+        tide_sqlw_put(e, ")");
+        tide_sqlw_stmt(e);
+    }
+    if (*now) {
+        alter_col(e, t, c, " set (");
+        tide_sqlw_put(e, now);
+        tide_sqlw_put(e, ")");
+        tide_sqlw_stmt(e);
+    }
+}
+
+/* SET STATISTICS, STORAGE, COMPRESSION, attribute options of column c, as old (NULL: a new
  * column) had them otherwise; a storage back to the type's own is read
  * from the catalog. */
 static void column_storage(tide_sqlw *e, const tide_table *t, const tide_column *c, const tide_column *old)
 {
     const char *os = old ? old->statistics : NULL, *og = old ? old->storage : NULL,
                *oc = old ? old->compression : NULL;
+    column_attoptions(e, t, c, old ? old->attoptions : NULL);
     if (strcmp(os ? os : "", c->statistics ? c->statistics : "")) {
         alter_col(e, t, c, " set statistics ");
         tide_sqlw_put(e, c->statistics ? c->statistics : "-1");
@@ -258,7 +295,7 @@ static void serial_options(tide_sqlw *e, const tide_table *t, const tide_column 
         alter_col(e, t, c, " drop not null");
         tide_sqlw_stmt(e);
     }
-    if (c->statistics || c->storage || c->compression)
+    if (c->statistics || c->storage || c->compression || c->attoptions)
         column_storage(e, t, c, NULL);
 }
 
@@ -295,10 +332,22 @@ static void check_body(tide_sqlw *e, const tide_check *k)
 static void add_check(tide_sqlw *e, const tide_table *t, const tide_check *k);
 
 /* The separator before item n of a CREATE TABLE's list: the first may be
- * a constraint (a child table's columns may all be inherited). */
+ * a constraint (a child table's columns may all be inherited), and there
+ * may be none (CREATE TABLE t ()). */
 static void table_item(tide_sqlw *e, int *n)
 {
-    tide_sqlw_put(e, (*n)++ ? ",\n  " : "  ");
+    tide_sqlw_put(e, (*n)++ ? ",\n  " : "\n  ");
+}
+
+/* (a, b) include (c) deferrable: the primary key after its name. */
+static void pk_body(tide_sqlw *e, const tide_table *t)
+{
+    tide_sqlw_columns(e, t->pk, t->npk);
+    if (t->npk_include) {
+        tide_sqlw_put(e, " include ");
+        tide_sqlw_columns(e, t->pk_include, t->npk_include);
+    }
+    con_options(e, t->pk_options);
 }
 
 static void create_table(tide_sqlw *e, const tide_table *t)
@@ -306,7 +355,7 @@ static void create_table(tide_sqlw *e, const tide_table *t)
     int i, n = 0;
     tide_sqlw_put(e, t->options & TIDE_TABLE_UNLOGGED ? "create unlogged table " : "create table ");
     qtable(e, t);
-    tide_sqlw_put(e, " (\n");
+    tide_sqlw_put(e, " (");
     for (i = 0; i < t->ncolumns; i++) {
         table_item(e, &n);
         column_def(e, t, &t->columns[i]);
@@ -316,8 +365,7 @@ static void create_table(tide_sqlw *e, const tide_table *t)
         tide_sqlw_put(e, "constraint ");
         tide_sqlw_q(e, t->pk_name);
         tide_sqlw_put(e, " primary key ");
-        tide_sqlw_columns(e, t->pk, t->npk);
-        con_options(e, t->pk_options);
+        pk_body(e, t);
     }
     for (i = 0; i < t->nuniques; i++) {
         table_item(e, &n);
@@ -333,7 +381,7 @@ static void create_table(tide_sqlw *e, const tide_table *t)
         tide_sqlw_q(e, t->checks[i].name);
         check_body(e, &t->checks[i]);
     }
-    tide_sqlw_put(e, "\n)");
+    tide_sqlw_put(e, n ? "\n)" : ")");
     pg_emit__partition_by(e, t);
     if (t->with) {
         tide_sqlw_put(e, " with (");
@@ -1095,8 +1143,7 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
         tide_sqlw_put(e, "add constraint ");
         tide_sqlw_q(e, t->pk_name);
         tide_sqlw_put(e, " primary key ");
-        tide_sqlw_columns(e, t->pk, t->npk);
-        con_options(e, t->pk_options);
+        pk_body(e, t);
         tide_sqlw_stmt(e);
         break;
     case TIDE_OP_ADD_UNIQUE:

@@ -590,7 +590,8 @@ static void alter(tide_sqlw *e, const tide_object *old, const tide_object *o)
         return;
     }
     if (o->kind == TIDE_OBJ_VIEW || o->kind == TIDE_OBJ_MATVIEW) {
-        alter_options(e, old, o);
+        if (strcmp(old->with ? old->with : "", o->with ? o->with : ""))   /* else its column defaults */
+            alter_options(e, old, o);
         return;
     }
     if (o->kind == TIDE_OBJ_PUBLICATION) {
@@ -702,6 +703,48 @@ static void column_comments(tide_sqlw *e, const tide_op *op)
     }
 }
 
+/* ALTER VIEW o ALTER COLUMN col SET DEFAULT expr (NULL: DROP DEFAULT). */
+static void column_default(tide_sqlw *e, const tide_object *o, const char *col, const char *expr)
+{
+    tide_sqlw_put(e, "alter view ");
+    tide_sqlw_qname(e, o->schema, o->name);
+    tide_sqlw_put(e, " alter column ");
+    tide_sqlw_q(e, col);
+    if (expr) {
+        tide_sqlw_put(e, " set default ");
+        tide_sqlw_put(e, expr);
+    } else {
+        tide_sqlw_put(e, " drop default");
+    }
+    tide_sqlw_stmt(e);
+}
+
+/* A view's column defaults: all of them when it is made (again: a view
+ * dropped and made loses them); when they change (the view altered in
+ * place), those that differ, and drop default for those gone. */
+static void column_defaults(tide_sqlw *e, const tide_op *op)
+{
+    const tide_object *o = op->object, *old = op->kind == TIDE_OP_ALTER_OBJECT ? op->old_object : NULL;
+    int i, j;
+    if (!o || o->kind != TIDE_OBJ_VIEW || (op->kind != TIDE_OP_CREATE_OBJECT && op->kind != TIDE_OP_ALTER_OBJECT))
+        return;
+    for (i = 0; i + 1 < o->ncolumn_defaults; i += 2) {
+        const char *before = NULL;
+        for (j = 0; old && j + 1 < old->ncolumn_defaults; j += 2)
+            if (!strcmp(old->column_defaults[j], o->column_defaults[i]))
+                before = old->column_defaults[j + 1];
+        if (!before || strcmp(before, o->column_defaults[i + 1]))
+            column_default(e, o, o->column_defaults[i], o->column_defaults[i + 1]);
+    }
+    for (j = 0; old && j + 1 < old->ncolumn_defaults; j += 2) {
+        int kept = 0;
+        for (i = 0; i + 1 < o->ncolumn_defaults && !kept; i += 2)
+            kept = !strcmp(old->column_defaults[j], o->column_defaults[i]);
+        if (!kept)
+            column_default(e, o, old->column_defaults[j], NULL);
+    }
+}
+
 static void object_sql(tide_sqlw *e, const tide_op *op);
 
 /* The driver's SQL for a *_OBJECT operation. */
@@ -709,6 +752,7 @@ void pg_emit__object(tide_sqlw *e, const tide_op *op)
 {
     object_sql(e, op);
     column_comments(e, op);
+    column_defaults(e, op);
 }
 
 static void object_sql(tide_sqlw *e, const tide_op *op)

@@ -443,6 +443,26 @@ static void replica_identity(tide_sqlw *e, const char *schema, const char *rel, 
     tide_sqlw_stmt(e);
 }
 
+/* alter table rel enable|disable row level security, force|no force row
+ * level security: a partition's own (rls, force), where they differ from
+ * what it had (was_rls, was_force). */
+static void row_security(tide_sqlw *e, const char *schema, const char *rel, int rls, int force, int was_rls,
+                         int was_force)
+{
+    if (!rls != !was_rls) {
+        tide_sqlw_put(e, "alter table ");
+        tide_sqlw_qname(e, schema, rel);
+        tide_sqlw_put(e, rls ? " enable row level security" : " disable row level security");
+        tide_sqlw_stmt(e);
+    }
+    if (!force != !was_force) {
+        tide_sqlw_put(e, "alter table ");
+        tide_sqlw_qname(e, schema, rel);
+        tide_sqlw_put(e, force ? " force row level security" : " no force row level security");
+        tide_sqlw_stmt(e);
+    }
+}
+
 int pg_emit__partition(tide_sqlw *e, const tide_op *op)
 {
     const tide_object *o = op->object ? op->object : op->old_object;
@@ -463,6 +483,9 @@ int pg_emit__partition(tide_sqlw *e, const tide_op *op)
             }
             attach(e, o);
             replica_identity(e, o->schema, o->name, o->replica_identity, op->old_table->replica_identity);
+            row_security(e, o->schema, o->name, o->row_security, o->force_row_security,
+                         (op->old_table->options & TIDE_TABLE_ROW_SECURITY) != 0,
+                         (op->old_table->options & TIDE_TABLE_FORCE_ROW_SECURITY) != 0);
             break;
         }
         tide_sqlw_put(e, "create table ");
@@ -478,6 +501,7 @@ int pg_emit__partition(tide_sqlw *e, const tide_op *op)
         }
         tide_sqlw_stmt(e);
         replica_identity(e, o->schema, o->name, o->replica_identity, NULL);
+        row_security(e, o->schema, o->name, o->row_security, o->force_row_security, 0, 0);
         if (o->comment)
             comment(e, o);
         break;
@@ -485,6 +509,9 @@ int pg_emit__partition(tide_sqlw *e, const tide_op *op)
         if (op->table) {                       /* a table of its own from now on */
             detach(e, o);
             replica_identity(e, o->schema, o->name, op->table->replica_identity, o->replica_identity);
+            row_security(e, o->schema, o->name, (op->table->options & TIDE_TABLE_ROW_SECURITY) != 0,
+                         (op->table->options & TIDE_TABLE_FORCE_ROW_SECURITY) != 0, o->row_security,
+                         o->force_row_security);
             break;
         }
         tide_sqlw_put(e, "drop table ");
@@ -513,6 +540,8 @@ int pg_emit__partition(tide_sqlw *e, const tide_op *op)
             if (!same_text(op->old_object->with, op->object->with))      /* its storage parameters */
                 pg_emit__options(e, "table", op->old_object, op->object);
             replica_identity(e, o->schema, o->name, o->replica_identity, op->old_object->replica_identity);
+            row_security(e, o->schema, o->name, o->row_security, o->force_row_security,
+                         op->old_object->row_security, op->old_object->force_row_security);
             break;
         }
         if (!same_key(op->old_object->definition, op->object->definition)) {
@@ -531,6 +560,8 @@ int pg_emit__partition(tide_sqlw *e, const tide_op *op)
             (op->object->with && strcmp(op->old_object->with, op->object->with)))
             pg_emit__options(e, "table", op->old_object, op->object);
         replica_identity(e, o->schema, o->name, o->replica_identity, op->old_object->replica_identity);
+        row_security(e, o->schema, o->name, o->row_security, o->force_row_security,
+                     op->old_object->row_security, op->old_object->force_row_security);
         break;
     case TIDE_OP_ALTER_OBJECT_COMMENT:
         comment(e, op->object);

@@ -102,7 +102,8 @@ static const char sql_columns[] = RELS_CTE
     "CASE WHEN a.attstattarget >= 0 THEN a.attstattarget::text END, "
     "CASE WHEN a.attstorage <> t.typstorage THEN CASE a.attstorage WHEN 'p' THEN 'plain' "
     "WHEN 'e' THEN 'external' WHEN 'm' THEN 'main' ELSE 'extended' END END, "
-    "CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END, ow.description, ow.relname "
+    "CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END, ow.description, ow.relname, "
+    "pg_catalog.array_to_string(a.attoptions, ', ') "   /* attribute options, in their order */
     "FROM rels r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid "
     "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
     "LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
@@ -142,7 +143,7 @@ static const char sql_constraints[] = RELS_CTE
     "FROM pg_catalog.unnest(co.confdelsetcols) WITH ORDINALITY k(attnum, n) "
     "JOIN pg_catalog.pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.attnum), "
     "co.confmatchtype, "
-    "CASE WHEN co.contype = 'u' THEN (SELECT "
+    "CASE WHEN co.contype IN ('u', 'p') THEN (SELECT "
     KEY_NAMES("(ix.indkey::pg_catalog.int2[])[ix.indnkeyatts:ix.indnatts - 1]", "ix.indrelid") " "
     "FROM pg_catalog.pg_index ix WHERE ix.indexrelid = co.conindid AND ix.indnkeyatts < ix.indnatts) END "
     "FROM rels r JOIN pg_catalog.pg_constraint co ON co.conrelid = r.oid "
@@ -240,7 +241,9 @@ static const char sql_namespaces[] =
 /* Views and materialized views: the query as pg_get_viewdef(oid, true)
  * prints it (kept without its trailing semicolon), followed by a view's
  * check option (kept in reloptions, which CREATE VIEW takes after the
- * query), and what its rules read. */
+ * query), what its rules read, its options, and a view's column defaults
+ * (ALTER VIEW ... ALTER COLUMN ... SET DEFAULT) as a text[] of column,
+ * expression, column, expression... */
 static const char sql_views[] =
     "SELECT n.nspname, c.relname, c.relkind, pg_catalog.rtrim(pg_catalog.pg_get_viewdef(c.oid, true), ';') "
     "|| CASE WHEN 'check_option=local' = ANY (c.reloptions) THEN E'\\n  WITH LOCAL CHECK OPTION' "
@@ -249,7 +252,11 @@ static const char sql_views[] =
     READS_OF("pg_catalog.pg_rewrite", "dp.objid IN (SELECT rw.oid FROM pg_catalog.pg_rewrite rw "
              "WHERE rw.ev_class = c.oid)", "c.oid") ", "
     "(SELECT pg_catalog.string_agg(o.opt, ', ' ORDER BY o.n) FROM pg_catalog.unnest(c.reloptions) "
-    "WITH ORDINALITY o(opt, n) WHERE o.opt NOT LIKE 'check\\_option=%') "
+    "WITH ORDINALITY o(opt, n) WHERE o.opt NOT LIKE 'check\\_option=%'), "
+    "(SELECT pg_catalog.array_agg(x.v ORDER BY a.attnum, x.k) FROM pg_catalog.pg_attrdef ad "
+    "JOIN pg_catalog.pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum AND NOT a.attisdropped "
+    "CROSS JOIN LATERAL (VALUES (0, a.attname::text), (1, pg_catalog.pg_get_expr(ad.adbin, ad.adrelid))) "
+    "x(k, v) WHERE ad.adrelid = c.oid) "
     "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     DESCRIPTION("d", "pg_catalog.pg_class", "c.oid")
     "WHERE " NAMESPACES " AND c.relkind IN ('v', 'm') AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
@@ -715,12 +722,14 @@ static const char sql_attached_indexes[] = RELS_CTE
  * (region)"), the comment, the namespace and name of the table or
  * partition it is a partition of, then its storage parameters, its
  * replica identity (FULL or NOTHING; USING INDEX is reported) and its own
- * namespace (GitLab keeps partitions apart from their table). */
+ * namespace (GitLab keeps partitions apart from their table), its row level
+ * security (enabled, forced). */
 static const char sql_partitions[] = RELS_CTE
     "SELECT r.oid, c.relname, pg_catalog.pg_get_expr(c.relpartbound, c.oid) || CASE WHEN c.relkind = 'p' "
     "THEN ' PARTITION BY ' || pg_catalog.pg_get_partkeydef(c.oid) ELSE '' END, d.description, "
     "pn.nspname, pc.relname, pg_catalog.array_to_string(c.reloptions, ', '), "
-    "CASE c.relreplident WHEN 'f' THEN 'full' WHEN 'n' THEN 'nothing' END, cn.nspname " PARTITIONS_READ
+    "CASE c.relreplident WHEN 'f' THEN 'full' WHEN 'n' THEN 'nothing' END, cn.nspname, "
+    "c.relrowsecurity, c.relforcerowsecurity " PARTITIONS_READ
     "JOIN pg_catalog.pg_namespace cn ON cn.oid = c.relnamespace "
     "JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid "
     "JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent "
@@ -757,10 +766,9 @@ static const char sql_column_comments[] =
  * a partition with columns or constraints of its own, rules of another
  * relation than a table, a partition or a view, extended statistics
  * not in their relation's namespace or on a foreign table), what it does not say of a relation
- * (a partition's clone of a trigger in another state than its parent's, a primary key's INCLUDE
- * columns, a partition's replica identity using an index, row level security, unlogged, or columns unlike its table's, a replica identity whose index is gone, a
- * tablespace, an access method, a typed table, column options, a view
- * column's default, a
+ * (a partition's clone of a trigger in another state than its parent's, a partition's replica identity using an index, unlogged, or columns unlike its table's, a replica identity whose index is gone, a
+ * tablespace, an access method, a typed table, column options of what is not a table (a
+ * partition, an inherited column, a materialized or foreign table), a
  * partition partitioned itself,
  * the default namespace's comment removed), and objects of the whole database
  * made by hand (casts, languages, access methods). Extensions' own are
@@ -853,15 +861,13 @@ static const char sql_unmodelled[] =
     "WHERE am.amname = 'heap') THEN 'access method ' || (SELECT am.amname FROM pg_catalog.pg_am am "
     "WHERE am.oid = c.relam) END, "
     "CASE WHEN c.reloftype <> 0 THEN 'of type ' || pg_catalog.format_type(c.reloftype, NULL) END, "
-    "CASE WHEN c.relispartition AND (c.relrowsecurity OR c.relforcerowsecurity) "
-    "THEN 'row level security of a partition' END, "
     "CASE WHEN c.relispartition AND c.relpersistence = 'u' THEN 'unlogged partition' END) "
     "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     "WHERE " NAMESPACES " AND c.relkind IN ('r', 'p', 'm', 'i') "
     "AND (c.relreplident = 'i' AND c.relkind IN ('r', 'p') AND (c.relispartition "
     "OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index x WHERE x.indrelid = c.oid AND x.indisreplident)) "
     "OR c.reltablespace <> 0 OR c.reloftype <> 0 "
-    "OR c.relispartition AND (c.relrowsecurity OR c.relforcerowsecurity OR c.relpersistence = 'u') "
+    "OR c.relispartition AND c.relpersistence = 'u' "
     "OR c.relam <> 0 AND c.relkind <> 'i' AND c.relam <> (SELECT am.oid FROM pg_catalog.pg_am am "
     "WHERE am.amname = 'heap')) "
     "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
@@ -871,11 +877,8 @@ static const char sql_unmodelled[] =
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     "WHERE " NAMESPACES " AND a.attnum > 0 AND NOT a.attisdropped AND a.attoptions IS NOT NULL "
     "AND c.relkind NOT IN ('i', 'I') "
+    "AND NOT (c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attislocal) "   /* a table's: carried */
     "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
-    "UNION ALL SELECT 15, 'view ' || " REL_NAME " || ': the default of column ' || a.attname "
-    "FROM pg_catalog.pg_attrdef ad JOIN pg_catalog.pg_class c ON c.oid = ad.adrelid AND c.relkind = 'v' "
-    "JOIN pg_catalog.pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum "
-    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE " NAMESPACES " "
     "UNION ALL SELECT 16, 'column ' || " REL_NAME " || '.' || a.attname || ' of a partition: ' || "
     "pg_catalog.concat_ws(', ', CASE WHEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) IS DISTINCT FROM "
     "pg_catalog.pg_get_expr(pd.adbin, pd.adrelid) THEN CASE WHEN ad.adbin IS NULL THEN 'no default (its "
@@ -895,12 +898,6 @@ static const char sql_unmodelled[] =
     "ad.adrelid) IS DISTINCT FROM pg_catalog.pg_get_expr(pd.adbin, pd.adrelid) OR a.attnotnull AND NOT "
     "pa.attnotnull OR a.attstattarget >= 0 AND a.attstattarget <> pa.attstattarget OR a.attstorage <> "
     "pa.attstorage OR a.attcompression <> pa.attcompression) "
-    "UNION ALL SELECT 25, 'primary key ' || co.conname || ' on ' || " REL_NAME " || ': INCLUDE columns' "
-    "FROM pg_catalog.pg_constraint co JOIN pg_catalog.pg_class c ON c.oid = co.conrelid "
-    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE " NAMESPACES " AND co.conparentid = 0 AND co.contype = 'p' AND EXISTS (SELECT 1 "
-    "FROM pg_catalog.pg_index x WHERE x.indexrelid = co.conindid AND x.indnkeyatts < x.indnatts) "
-    "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
     "UNION ALL SELECT 17, 'schema public: no comment (CREATE DATABASE gives it one)' "
     "FROM pg_catalog.pg_namespace n WHERE n.nspname = 'public' AND " NAMESPACES " "
     "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_description d WHERE d.objoid = n.oid "
@@ -1308,6 +1305,7 @@ static int read_columns(reader *r, const PGresult *res)
         col->statistics = tide_schema_str(r->out, field(res, i, 16));
         col->storage = tide_schema_str(r->out, field(res, i, 17));
         col->compression = tide_schema_str(r->out, field(res, i, 18));
+        col->attoptions = tide_schema_str(r->out, field(res, i, 21));
         if ((rc = column_default(r, res, i, t, col)) < 0)
             return rc;
     }
@@ -1404,7 +1402,8 @@ static int read_constraints(reader *r, const PGresult *res)
             if (!(t->pk_name = tide_schema_str(r->out, name)) || set_comment(r, &t->pk_comment, comment) < 0)
                 return nomem(r);
             t->pk_options = con_options(res, i) & (TIDE_CON_DEFERRABLE | TIDE_CON_INITIALLY_DEFERRED);
-            rc = push_array(r, field(res, i, 3), &t->pk, &t->npk);
+            if ((rc = push_array(r, field(res, i, 3), &t->pk, &t->npk)) == 0)
+                rc = push_array(r, field(res, i, 18), &t->pk_include, &t->npk_include);   /* INCLUDE */
             break;
         case 'u':
             if (!(u = tide_table_add_unique(r->out, t, name)) || set_comment(r, &u->comment, comment) < 0)
@@ -1574,9 +1573,13 @@ static int read_views(reader *r, const PGresult *res)
     int i, rc = 0, n = PQntuples(res);
     for (i = 0; i < n && rc == 0; i++)
         if ((rc = add_object(r, field(res, i, 2)[0] == 'm' ? TIDE_OBJ_MATVIEW : TIDE_OBJ_VIEW,
-                             field(res, i, 0), field(res, i, 1), NULL, res, i, 3, 5)) == 0 &&
-            field(res, i, 6) && !(r->out->objects[r->out->nobjects - 1].with = tide_schema_str(r->out, field(res, i, 6))))
-            rc = nomem(r);
+                             field(res, i, 0), field(res, i, 1), NULL, res, i, 3, 5)) == 0) {
+            tide_object *o = &r->out->objects[r->out->nobjects - 1];
+            if (field(res, i, 6) && !(o->with = tide_schema_str(r->out, field(res, i, 6))))
+                rc = nomem(r);
+            else                                /* a view's column defaults */
+                rc = push_array(r, field(res, i, 7), &o->column_defaults, &o->ncolumn_defaults);
+        }
     return rc;
 }
 
@@ -1692,6 +1695,10 @@ static int read_partitions(reader *r, const PGresult *res)
             (field(res, i, 7) &&
              !(r->out->objects[from + i].replica_identity = tide_schema_str(r->out, field(res, i, 7)))))
             rc = nomem(r);
+        else {                                   /* its own row level security */
+            r->out->objects[from + i].row_security = field_true(res, i, 9);
+            r->out->objects[from + i].force_row_security = field_true(res, i, 10);
+        }
     return rc;
 }
 

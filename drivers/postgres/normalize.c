@@ -367,8 +367,77 @@ static int boolean_literal(tide_schema *s, tide_column *c, tide_err *err)
     return 0;
 }
 
+/* A column's attribute options (ALTER COLUMN ... SET (n_distinct = 100))
+ * as introspection reads pg_attribute.attoptions: "name=value" items, the
+ * name in lower case, without spaces or quotes, in their order (the one
+ * PostgreSQL keeps, and pg_dump prints), joined by ", ". A
+ * name PostgreSQL does not know, a value that is not a number of at least
+ * -1, or a name given twice is refused by name (the server would refuse
+ * the migration). */
+static int column_attoptions(tide_schema *s, const tide_table *t, tide_column *c, tide_buf *buf,
+                             tide_err *err)
+{
+    char items[8][96], *v[8], *end;
+    const char *p = c->attoptions;
+    int n = 0, i, len;
+    if (!p)
+        return 0;
+    while (*p) {
+        char name[64] = "", value[64] = "";
+        p += strspn(p, " \t\n,");
+        if (!*p)
+            break;
+        len = (int)strcspn(p, "=,");
+        while (len > 0 && isspace((unsigned char)p[len - 1]))
+            len--;
+        if (len <= 0 || len >= (int)sizeof name || p[strcspn(p, "=,")] != '=')
+            goto bad;
+        for (i = 0; i < len; i++)
+            name[i] = (char)tolower((unsigned char)p[i]);
+        p += strcspn(p, "=") + 1;
+        p += strspn(p, " \t\n'");
+        len = (int)strcspn(p, ",");
+        if (len >= (int)sizeof value)
+            goto bad;
+        memcpy(value, p, (size_t)len);
+        p += len;
+        while (len > 0 && (isspace((unsigned char)value[len - 1]) || value[len - 1] == '\''))
+            value[--len] = '\0';
+        if (strcmp(name, "n_distinct") && strcmp(name, "n_distinct_inherited"))
+            return tide_err_set(err, TIDE_ECONFIG, "table %s%s%s, column %s: attribute option '%s' is not one "
+                                "PostgreSQL knows (n_distinct, n_distinct_inherited)", t->schema ? t->schema : "",
+                                t->schema ? "." : "", t->name, c->name, name);
+        errno = 0;
+        if (!*value || strtod(value, &end) < -1 || *end || errno)
+            return tide_err_set(err, TIDE_ECONFIG, "table %s%s%s, column %s: attribute option %s must be a "
+                                "number of at least -1 (a count of distinct values, or minus a fraction of "
+                                "the rows: -0.5), not '%s'", t->schema ? t->schema : "", t->schema ? "." : "",
+                                t->name, c->name, name, value);
+        for (i = 0; i < n; i++)
+            if (!strncmp(v[i], name, strlen(name)) && v[i][strlen(name)] == '=')
+                return tide_err_set(err, TIDE_ECONFIG, "table %s%s%s, column %s: attribute option %s is given "
+                                    "twice", t->schema ? t->schema : "", t->schema ? "." : "", t->name, c->name,
+                                    name);
+        if (n == 8)
+            goto bad;
+        snprintf(items[n], sizeof items[n], "%s=%s", name, value);
+        v[n] = items[n];
+        n++;
+    }
+    tide_buf_reset(buf);
+    for (i = 0; i < n; i++)
+        if ((i && tide_buf_puts(buf, ", ") < 0) || tide_buf_puts(buf, v[i]) < 0)
+            return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    c->attoptions = n ? tide_schema_str(s, buf->data) : NULL;
+    return n && !c->attoptions ? tide_err_set(err, TIDE_ENOMEM, "out of memory") : 0;
+bad:
+    return tide_err_set(err, TIDE_ECONFIG, "table %s%s%s, column %s: attribute options '%s' are not "
+                        "name=value pairs separated by commas (:attributeOptions \"n_distinct=100\")",
+                        t->schema ? t->schema : "", t->schema ? "." : "", t->name, c->name, c->attoptions);
+}
+
 /* Columns' own sequences: their options in the minimal canonical form;
- * boolean defaults as PostgreSQL spells them. */
+ * boolean defaults as PostgreSQL spells them; attribute options. */
 static int normalize_columns(tide_schema *s, tide_buf *buf, tide_err *err)
 {
     int i, j, rc;
@@ -378,7 +447,8 @@ static int normalize_columns(tide_schema *s, tide_buf *buf, tide_err *err)
             c->not_null_said = 0;             /* SQLite's rowid alone keeps it */
             if (c->default_expr && !strcmp(c->default_expr, "null"))
                 c->default_expr = NULL;       /* PostgreSQL keeps no DEFAULT NULL */
-            if ((rc = boolean_literal(s, c, err)) < 0)
+            if ((rc = boolean_literal(s, c, err)) < 0 ||
+                (rc = column_attoptions(s, s->tables[i], c, buf, err)) < 0)
                 return rc;
             if (!c->autoincrement || (!c->identity && !c->sequence))
                 continue;

@@ -983,6 +983,8 @@ static int postgres_only(const tide_table *t, tide_err *err)
         what = "storage parameters (:with)";
     else if (t->options & (TIDE_TABLE_ROW_SECURITY | TIDE_TABLE_FORCE_ROW_SECURITY))
         what = "ROW LEVEL SECURITY (:rowLevelSecurity)";
+    if (!what && t->npk_include)
+        what = "INCLUDE columns of a primary key (include =)", where = t->pk_name ? t->pk_name : "primary key";
     if (!what && t->pk_comment)
         what = "a comment on a constraint (comment =)", where = t->pk_name ? t->pk_name : "primary key";
     for (j = 0; !what && j < t->nuniques; j++)
@@ -1017,6 +1019,8 @@ static int postgres_only(const tide_table *t, tide_err *err)
             what = "an identity column (write :serial() for SQLite's INTEGER PRIMARY KEY)";
         else if (c->statistics || c->storage || c->compression)
             what = "SET STATISTICS / STORAGE / COMPRESSION of a column";
+        else if (c->attoptions)
+            what = "attribute options of a column (:attributeOptions, ALTER COLUMN ... SET (n_distinct = ...))";
         else if (c->sequence_comment)
             what = "a comment on a column's own sequence (:sequenceComment)";
     }
@@ -1028,7 +1032,7 @@ static int postgres_only(const tide_table *t, tide_err *err)
 }
 
 /* The same for what is not a table's: comments on enum types and on
- * namespaces, a view's options, a trigger's state. */
+ * namespaces, a view's options and column defaults, a trigger's state. */
 static int postgres_only_schema(const tide_schema *s, tide_err *err)
 {
     int i;
@@ -1052,6 +1056,11 @@ static int postgres_only_schema(const tide_schema *s, tide_err *err)
                                 "default) is PostgreSQL's; SQLite's triggers always fire (remove it from "
                                 "definitions meant for SQLite)", tide_object_kinds[s->objects[i].kind].name,
                                 s->objects[i].name, s->objects[i].enabled);
+        else if (s->objects[i].ncolumn_defaults)
+            return tide_err_set(err, TIDE_ECONFIG, "%s %s: columnDefaults = (a view column's default) is "
+                                "PostgreSQL's; SQLite has no such thing (its views take no INSERT; remove it "
+                                "from definitions meant for SQLite)", tide_object_kinds[s->objects[i].kind].name,
+                                s->objects[i].name);
     return 0;
 }
 
@@ -1064,6 +1073,9 @@ int sqlite_normalize(tide_schema *s, tide_err *err)
         tide_table *t = s->tables[i];
         if ((rc = postgres_only(t, err)) < 0)
             return rc;
+        if (!t->ncolumns)                 /* PostgreSQL makes one (CREATE TABLE t ()) */
+            return tide_err_set(err, TIDE_ECONFIG, "table %s: it has no columns; SQLite cannot make a table "
+                                "without columns (add t.col \"name\" :type())", t->name);
         t->comment = NULL;
         for (j = 0; j < t->ncolumns; j++) {
             tide_column *c = &t->columns[j];

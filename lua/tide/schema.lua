@@ -8,7 +8,8 @@
 -- A definition (every field optional unless noted; lists are always present):
 --   { __tide = "table", name = "user" (required), schema = "s", comment = "",
 --     renamedFrom = "old" | "s.old", columns = { column... } (required),
---     primary = { __tide = "primary", columns = {...}, name = "...", onConflict = "rollback" },
+--     primary = { __tide = "primary", columns = {...}, name = "...", onConflict = "rollback",
+--                 include = { "c" } },
 --     indexes = { { __tide = "index", columns = { "a", "b desc" } | expression = "sql",
 --                   name =, unique = true, where = "sql", using = "gin" }... },
 --     uniques = { { __tide = "unique", columns = {...}, name =, onConflict = "replace",
@@ -612,6 +613,15 @@ function Col:compression(method)
   return modifier(self, "compression", "compression", method, 2)
 end
 
+-- :attributeOptions "n_distinct=100, n_distinct_inherited=-0.5": PostgreSQL's
+-- ALTER COLUMN ... SET (...) (the names and values are checked for PostgreSQL).
+function Col:attributeOptions(options)
+  if type(options) ~= "string" or not options:find("%S") then
+    fail(2, self.__def.name, ":attributeOptions(options) needs a string, e.g. :attributeOptions \"n_distinct=100\"")
+  end
+  return modifier(self, "attributeOptions", "attributeOptions", options, 2)
+end
+
 function Col:collate(name)
   check_string(name, ":collate(name): the collation", 2, self.__def.name)
   if name == nil then fail(2, self.__def.name, ":collate(name) needs the collation's name") end
@@ -675,7 +685,8 @@ local function spec_table(spec, what, example, level)
   return spec
 end
 
-local PRIMARY_KEYS, PRIMARY_LIST = keyset { "name", "deferrable", "initiallyDeferred", "onConflict", "comment" }
+local PRIMARY_KEYS, PRIMARY_LIST = keyset { "name", "deferrable", "initiallyDeferred", "onConflict", "comment",
+  "include" }
 
 -- deferrable = and initiallyDeferred = of a key (PostgreSQL): both, or nil.
 local function deferral(spec, what, level)
@@ -686,23 +697,7 @@ local function deferral(spec, what, level)
   return (check_bool(spec.deferrable, what .. ": deferrable", level + 1) or deferred) or nil, deferred
 end
 
---- t.primary { "a", "b", name =, onConflict = "rollback" } -> a composite primary key
-function M.primary(spec)
-  spec_table(spec, "t.primary", "t.primary { \"a\", \"b\" }", 2)
-  check_options(spec, PRIMARY_KEYS, PRIMARY_LIST, "t.primary", 2)
-  local cols = column_list(spec, "t.primary", 2)
-  if #cols == 0 then fail(2, nil, "t.primary needs at least one column") end
-  local deferrable, deferred = deferral(spec, "t.primary", 2)
-  return { __tide = "primary", columns = cols, name = check_string(spec.name, "t.primary: name", 2),
-           deferrable = deferrable, initiallyDeferred = deferred,
-           onConflict = conflict(spec.onConflict, "t.primary", 2),
-           comment = check_string(spec.comment, "t.primary: comment", 2) }
-end
-
-local UNIQUE_KEYS, UNIQUE_LIST = keyset { "name", "deferrable", "initiallyDeferred", "nullsNotDistinct",
-  "onConflict", "comment", "include" }
-
--- The include = { "col", ... } of t.index or t.unique (what: "t.index"):
+-- The include = { "col", ... } of t.index, t.unique or t.primary (what: "t.index"):
 -- a copy of the list (a string is a list of one), nil when not given.
 local function include_list(include, what, level)
   if type(include) == "string" then include = { include } end
@@ -720,19 +715,36 @@ local function include_list(include, what, level)
   return copy
 end
 
+-- What t.primary and t.unique (what: "t.unique", tag: "unique") share:
+-- columns, name, deferral, onConflict, comment and INCLUDE (PostgreSQL).
+-- level: the caller's, as fail counts it.
+local function key_spec(spec, tag, what, keys, list, level)
+  spec_table(spec, what, what .. " { \"a\", \"b\" }", level + 1)
+  check_options(spec, keys, list, what, level + 1)
+  local cols = column_list(spec, what, level + 1)
+  if #cols == 0 then fail(level + 1, nil, what .. " needs at least one column") end
+  local deferrable, deferred = deferral(spec, what, level + 1)
+  return { __tide = tag, columns = cols, name = check_string(spec.name, what .. ": name", level + 1),
+           deferrable = deferrable, initiallyDeferred = deferred,
+           onConflict = conflict(spec.onConflict, what, level + 1),
+           comment = check_string(spec.comment, what .. ": comment", level + 1),
+           include = include_list(spec.include, what, level + 1) }
+end
+
+--- t.primary { "a", "b", name =, onConflict = "rollback", include = { "c" } } -> a composite primary key
+function M.primary(spec)
+  local key = key_spec(spec, "primary", "t.primary", PRIMARY_KEYS, PRIMARY_LIST, 2)
+  return key
+end
+
+local UNIQUE_KEYS, UNIQUE_LIST = keyset { "name", "deferrable", "initiallyDeferred", "nullsNotDistinct",
+  "onConflict", "comment", "include" }
+
 --- t.unique { "a", "b", name =, onConflict = "replace", include = { "c" } } -> a unique constraint
 function M.unique(spec)
-  spec_table(spec, "t.unique", "t.unique { \"a\", \"b\" }", 2)
-  check_options(spec, UNIQUE_KEYS, UNIQUE_LIST, "t.unique", 2)
-  local cols = column_list(spec, "t.unique", 2)
-  if #cols == 0 then fail(2, nil, "t.unique needs at least one column") end
-  local deferrable, deferred = deferral(spec, "t.unique", 2)
-  return { __tide = "unique", columns = cols, name = check_string(spec.name, "t.unique: name", 2),
-           deferrable = deferrable, initiallyDeferred = deferred,
-           nullsNotDistinct = check_bool(spec.nullsNotDistinct, "t.unique: nullsNotDistinct", 2),
-           onConflict = conflict(spec.onConflict, "t.unique", 2),
-           comment = check_string(spec.comment, "t.unique: comment", 2),
-           include = include_list(spec.include, "t.unique", 2) }   -- INCLUDE (PostgreSQL)
+  local key = key_spec(spec, "unique", "t.unique", UNIQUE_KEYS, UNIQUE_LIST, 2)
+  key.nullsNotDistinct = check_bool(spec.nullsNotDistinct, "t.unique: nullsNotDistinct", 2)
+  return key
 end
 
 local INDEX_KEYS, INDEX_LIST = keyset { "name", "unique", "where", "using", "expression", "desc",
@@ -944,15 +956,17 @@ end
 
 -- Whole-table rules: one way of giving the key, items that name existing
 -- columns. names maps the column names to their definitions.
+-- A table without columns is PostgreSQL's (CREATE TABLE t ()); SQLite's
+-- driver refuses it.
 local function check_table(b, t, names, keyed)
-  if #t.columns == 0 and not rawget(b, "__inherits") then
-    tfail(b, nil, "the table has no columns (add t.col \"name\" :type())")
-  end
   if t.primary and keyed then
     tfail(b, nil, format("the primary key is given twice: column '%s' has :primary() and the "
       .. "table has t.primary { ... }; keep one", keyed))
   end
-  if t.primary then check_columns(b, t, names, t.primary.columns, "t.primary") end
+  if t.primary then
+    check_columns(b, t, names, t.primary.columns, "t.primary")
+    if t.primary.include then check_columns(b, t, names, t.primary.include, "t.primary: include") end
+  end
   for _, ix in ipairs(t.indexes) do check_columns(b, t, names, ix.columns, "t.index") end
   for _, u in ipairs(t.uniques) do
     check_columns(b, t, names, u.columns, "t.unique")
@@ -1249,7 +1263,8 @@ local KINDS = {
 }
 
 local OBJECT_KEYS, OBJECT_LIST = keyset { "sql", "table", "comment", "renamedFrom", "with", "enabled",
-                                          "columnComments", "replicaIdentity" }
+                                          "columnComments", "replicaIdentity", "columnDefaults",
+                                          "rowLevelSecurity", "forceRowLevelSecurity" }
 local COLUMN_COMMENTED = { view = true, ["materialized view"] = true, partition = true, type = true }
 
 local Obj = {}
@@ -1296,6 +1311,25 @@ local function object_table(b, spec, level)
       .. "(only a partition may live apart from its table)", tbl, b.__kind, b.__schema), level + 1)
   end
   return name, schema or b.__schema
+end
+
+-- The option key of object b, a map { column = value } (what: "comment",
+-- example: "{ id = \"the key\" }", valid: whether a value is one), only on
+-- the kinds of `kinds` (said as `where`): the map, or nil.
+local function column_map_option(b, spec, key, kinds, where, what, example, valid)
+  local map = spec[key]
+  if map == nil then return nil end
+  if not kinds[b.__kind] then ofail(b, format("%s = is for %s", key, where), 3) end
+  if type(map) ~= "table" then
+    ofail(b, format("%s must be a table { column = \"%s\" }, not a %s", key, what, type(map)), 3)
+  end
+  for k, v in pairs(map) do
+    if not nonempty(k) or not valid(v) then
+      ofail(b, format("%s maps column names to %s: %s", key,
+        what == "sql" and "SQL expressions" or what .. "s", example), 3)
+    end
+  end
+  return map
 end
 
 -- t.view "v" [[sql]] or t.view "v" { sql = [[...]], table =, comment =, renamedFrom = }
@@ -1350,24 +1384,30 @@ function ObjMT.__call(b, spec)
   end
   -- columnComments = { column = "comment" } (COMMENT ON COLUMN of a view's,
   -- a materialized view's, a partition's or a type's column)
-  local cc = spec.columnComments
-  if cc ~= nil then
-    if not COLUMN_COMMENTED[b.__kind] then
-      ofail(b, "columnComments = is for views, materialized views, partitions and types", 2)
+  local cc = column_map_option(b, spec, "columnComments", COLUMN_COMMENTED,
+    "views, materialized views, partitions and types", "comment", "{ id = \"the key\" }",
+    function(v) return type(v) == "string" end)
+  -- columnDefaults = { column = "sql" } (ALTER VIEW ... ALTER COLUMN ... SET
+  -- DEFAULT: what an INSERT through the view takes)
+  local cd = column_map_option(b, spec, "columnDefaults", { view = true },
+    "views (what an INSERT through the view takes)", "sql", "{ status = \"'new'\" }", nonempty)
+  -- rowLevelSecurity = true, forceRowLevelSecurity = true (a partition's
+  -- own ENABLE / FORCE ROW LEVEL SECURITY: it does not take its table's)
+  for _, k in ipairs { "rowLevelSecurity", "forceRowLevelSecurity" } do
+    local v = spec[k]
+    if v ~= nil and b.__kind ~= "partition" then
+      ofail(b, k .. " = is for partitions (a table says :" .. k .. "())", 2)
     end
-    if type(cc) ~= "table" then
-      ofail(b, format("columnComments must be a table { column = \"comment\" }, not a %s", type(cc)), 2)
-    end
-    for k, v in pairs(cc) do
-      if not nonempty(k) or type(v) ~= "string" then
-        ofail(b, "columnComments maps column names to comments: { id = \"the key\" }", 2)
-      end
+    if v ~= nil and type(v) ~= "boolean" then
+      ofail(b, format("%s must be true or false, not a %s", k, type(v)), 2)
     end
   end
   return { __tide = "object", kind = b.__kind, name = b.__object, schema = schema, table = tbl,
            tableSchema = tableSchema,
            sql = sql, comment = comment or b.__comment, renamedFrom = renamed or b.__renamedFrom,
-           with = with, enabled = enabled, columnComments = cc, replicaIdentity = replica }
+           with = with, enabled = enabled, columnComments = cc, replicaIdentity = replica,
+           columnDefaults = cd, rowLevelSecurity = spec.rowLevelSecurity or nil,
+           forceRowLevelSecurity = spec.forceRowLevelSecurity or nil }
 end
 
 ObjMT.__index = function(b, k)

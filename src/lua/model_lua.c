@@ -341,12 +341,13 @@ static const char *const column_keys[] = {
     "__tide", "name", "type", "autoincrement", "nullable", "primary", "default", "unique",
     "references", "comment", "renamedFrom", "ignoreChanges", "collate", "enum", "generated",
     "stored", "identity", "sequence", "statistics", "storage", "compression", "notNull",
-    "notNullOnConflict", "primaryOnConflict", "uniqueOnConflict", "enumComment", "sequenceComment"
+    "notNullOnConflict", "primaryOnConflict", "uniqueOnConflict", "enumComment", "sequenceComment",
+    "attributeOptions"
 };
 enum { C_TAG, C_NAME, C_TYPE, C_AUTO, C_NULL, C_PRIMARY, C_DEFAULT, C_UNIQUE, C_REFS,
        C_COMMENT, C_RENAMED, C_IGNORE, C_COLLATE, C_ENUM, C_GENERATED, C_STORED, C_IDENTITY,
        C_SEQUENCE, C_STATISTICS, C_STORAGE, C_COMPRESSION, C_NOT_NULL, C_NOT_NULL_CONFLICT,
-       C_PRIMARY_CONFLICT, C_UNIQUE_CONFLICT, C_ENUM_COMMENT, C_SEQUENCE_COMMENT, C_N };
+       C_PRIMARY_CONFLICT, C_UNIQUE_CONFLICT, C_ENUM_COMMENT, C_SEQUENCE_COMMENT, C_ATTOPTIONS, C_N };
 static const shape column_shape = { "column", "a column (t.col \"name\" :type())", column_keys, C_N };
 
 static const char *const ref_keys[] = {
@@ -432,17 +433,21 @@ done:
     return rc;
 }
 
-/* statistics (a whole number 0..10000, kept as text), storage and
- * compression (PostgreSQL's column options). */
+/* statistics (a whole number 0..10000, kept as text), storage,
+ * compression and attribute options (PostgreSQL's column options; the
+ * driver's normalize spells and checks the attribute options). */
 static int column_storage(conv *cv, tide_column *c, int base)
 {
     static const char *const storages[] = { "plain", "external", "extended", "main", NULL };
-    const char *storage, *compression;
+    const char *storage, *compression, *attoptions;
     char num[32];
     int rc, i;
     if ((rc = opt_str(cv, base + C_STORAGE, "storage", &storage)) < 0 ||
-        (rc = opt_str(cv, base + C_COMPRESSION, "compression", &compression)) < 0)
+        (rc = opt_str(cv, base + C_COMPRESSION, "compression", &compression)) < 0 ||
+        (rc = opt_str(cv, base + C_ATTOPTIONS, "attributeOptions", &attoptions)) < 0)
         return rc;
+    if (attoptions && !(c->attoptions = tide_schema_str(cv->s, attoptions)))
+        return nomem(cv);
     if (!lua_isnil(cv->L, base + C_STATISTICS)) {
         int ok = 0;
         lua_Integer n = lua_tointegerx(cv->L, base + C_STATISTICS, &ok);
@@ -639,12 +644,9 @@ static int convert_primary(conv *cv, tide_table *t, int idx)
         (rc = opt_str(cv, base + N_COMMENT, "t.primary: comment", &comment)) < 0 ||
         (rc = str_list(cv, base + N_COLUMNS, "t.primary: columns", 1, &t->pk, &t->npk)) < 0 ||
         (rc = key_options(cv, base, "t.primary", 0, &t->pk_options)) < 0 ||
-        (rc = conflict(cv, base + N_CONFLICT, "t.primary: onConflict", &t->pk_conflict)) < 0)
+        (rc = conflict(cv, base + N_CONFLICT, "t.primary: onConflict", &t->pk_conflict)) < 0 ||
+        (rc = str_list(cv, base + N_INCLUDE, "t.primary: include", 0, &t->pk_include, &t->npk_include)) < 0)
         goto done;
-    if (!lua_isnil(cv->L, base + N_INCLUDE)) {
-        rc = fail(cv, "t.primary: include applies to t.unique and t.index");
-        goto done;
-    }
     t->pk_name = tide_schema_str(cv->s, name);
     t->pk_comment = tide_schema_str(cv->s, comment);
 done:
@@ -791,7 +793,9 @@ done:
 
 typedef int (*item_fn)(conv *cv, tide_table *t, int idx);
 
-/* Converts each entry of the list at slot with fn.   [-0, +0, -] */
+/* Converts each entry of the list at slot with fn; required: the list must
+ * be there (it may be empty: PostgreSQL's table without columns).
+ * [-0, +0, -] */
 static int each_item(conv *cv, tide_table *t, int slot, const char *field, int required, item_fn fn)
 {
     lua_State *L = cv->L;
@@ -802,8 +806,6 @@ static int each_item(conv *cv, tide_table *t, int slot, const char *field, int r
     if (lua_type(L, slot) != LUA_TTABLE)
         return fail(cv, "%s must be a list, not a %s", field, type_of(L, slot));
     n = (lua_Integer)lua_rawlen(L, slot);
-    if (required && n == 0)
-        return fail(cv, "the table has no %s", field);
     for (i = 1; rc == 0 && i <= n; i++) {
         if (lua_rawgeti(L, slot, i) != LUA_TTABLE)
             rc = fail(cv, "%s: entry %d is a %s, not a definition", field, (int)i, type_of(L, -1));
@@ -902,10 +904,11 @@ done:
 
 static const char *const object_keys[] = {
     "__tide", "kind", "name", "schema", "table", "sql", "comment", "renamedFrom", "with", "enabled",
-    "columnComments", "replicaIdentity", "tableSchema"
+    "columnComments", "replicaIdentity", "tableSchema", "columnDefaults", "rowLevelSecurity",
+    "forceRowLevelSecurity"
 };
 enum { O_TAG, O_KIND, O_NAME, O_SCHEMA, O_TABLE, O_SQL, O_COMMENT, O_RENAMED, O_WITH, O_ENABLED, O_COLCOMMENTS,
-       O_REPLICA, O_TABLE_SCHEMA, O_N };
+       O_REPLICA, O_TABLE_SCHEMA, O_COLDEFAULTS, O_RLS, O_FORCE_RLS, O_N };
 static const shape object_shape = { "object", "an object (t.view \"name\" [[...]], t.trigger ...)",
                                     object_keys, O_N };
 
@@ -925,30 +928,30 @@ static int object_kind(conv *cv, int slot, tide_object_kind *out)
     return fail(cv, "'%s' is not a kind of object (%s)", name, known);
 }
 
-/* columnComments = { column = "comment", ... } at slot into o's pairs
- * (finish sorts them).   [-0, +0, -] */
-static int column_comments(conv *cv, int slot, tide_object *o)
+/* columnComments = { column = "comment", ... } (key: "columnComments",
+ * what: "comment"), or columnDefaults, at slot into the pairs v (finish
+ * sorts them).   [-0, +0, -] */
+static int column_pairs(conv *cv, int slot, const char *key, const char *what, char ***v, int *nv)
 {
     lua_State *L = cv->L;
     if (lua_isnil(L, slot))
         return 0;
     if (lua_type(L, slot) != LUA_TTABLE)
-        return fail(cv, "columnComments must be a table { column = \"comment\" }, not a %s", type_of(L, slot));
+        return fail(cv, "%s must be a table { column = \"%s\" }, not a %s", key, what, type_of(L, slot));
     for (lua_pushnil(L); lua_next(L, slot); lua_pop(L, 1)) {
         size_t kl, vl;
-        const char *k, *v;
+        const char *k, *s;
         if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING) {
             lua_pop(L, 2);
-            return fail(cv, "columnComments maps column names to comments (strings)");
+            return fail(cv, "%s maps column names to %ss (strings)", key, what);
         }
         k = lua_tolstring(L, -2, &kl);
-        v = lua_tolstring(L, -1, &vl);
-        if (strlen(k) != kl || strlen(v) != vl) {
+        s = lua_tolstring(L, -1, &vl);
+        if (strlen(k) != kl || strlen(s) != vl) {
             lua_pop(L, 2);
-            return fail(cv, "columnComments contains a NUL byte");
+            return fail(cv, "%s contains a NUL byte", key);
         }
-        if (tide_strv_push(cv->s, &o->column_comments, &o->ncolumn_comments, k) < 0 ||
-            tide_strv_push(cv->s, &o->column_comments, &o->ncolumn_comments, v) < 0) {
+        if (tide_strv_push(cv->s, v, nv, k) < 0 || tide_strv_push(cv->s, v, nv, s) < 0) {
             lua_pop(L, 2);
             return nomem(cv);
         }
@@ -964,6 +967,7 @@ static int convert_object(conv *cv, int idx)
     lua_State *L = cv->L;
     int top = lua_gettop(L), base, rc, on_table;
     const char *name, *schema, *table, *sql, *comment, *renamed, *with, *enabled, *replica, *table_schema;
+    int rls = 0, force_rls = 0;
     tide_object_kind kind = TIDE_OBJ_VIEW;
     tide_object *o;
     cv->table = cv->column = cv->object = NULL;
@@ -982,7 +986,9 @@ static int convert_object(conv *cv, int idx)
         (rc = opt_str(cv, base + O_WITH, "with", &with)) < 0 ||
         (rc = opt_str(cv, base + O_ENABLED, "enabled", &enabled)) < 0 ||
         (rc = opt_str(cv, base + O_REPLICA, "replicaIdentity", &replica)) < 0 ||
-        (rc = opt_str(cv, base + O_TABLE_SCHEMA, "tableSchema", &table_schema)) < 0)
+        (rc = opt_str(cv, base + O_TABLE_SCHEMA, "tableSchema", &table_schema)) < 0 ||
+        (rc = opt_bool(cv, base + O_RLS, "rowLevelSecurity", &rls)) < 0 ||
+        (rc = opt_bool(cv, base + O_FORCE_RLS, "forceRowLevelSecurity", &force_rls)) < 0)
         goto done;
     on_table = (tide_object_kinds[kind].flags & TIDE_OBJK_ON_TABLE) != 0;
     if (on_table != (table != NULL)) {
@@ -1001,7 +1007,12 @@ static int convert_object(conv *cv, int idx)
     o->enabled = tide_schema_str(cv->s, enabled);
     o->replica_identity = tide_schema_str(cv->s, replica);
     o->table_schema = tide_schema_str(cv->s, table_schema);
-    if ((rc = column_comments(cv, base + O_COLCOMMENTS, o)) < 0)
+    o->row_security = rls;
+    o->force_row_security = force_rls;
+    if ((rc = column_pairs(cv, base + O_COLCOMMENTS, "columnComments", "comment", &o->column_comments,
+                           &o->ncolumn_comments)) < 0 ||
+        (rc = column_pairs(cv, base + O_COLDEFAULTS, "columnDefaults", "default", &o->column_defaults,
+                           &o->ncolumn_defaults)) < 0)
         goto done;
     cv->object = NULL;
 done:

@@ -392,7 +392,8 @@ static unsigned column_changes(const differ *d, const tide_column *ac, const tid
     if (!(ignore & TIDE_IGNORE_TYPE))
         ch |= identity_changes(ac, bc);
     if (!(ignore & TIDE_IGNORE_EXTRA) && (!same(ac->statistics, bc->statistics) ||
-        !same(ac->storage, bc->storage) || !same(ac->compression, bc->compression)))
+        !same(ac->storage, bc->storage) || !same(ac->compression, bc->compression) ||
+        !same(ac->attoptions, bc->attoptions)))
         ch |= TIDE_CHANGE_STORAGE;
     return ch;
 }
@@ -418,7 +419,7 @@ static void explain_column(differ *d, const tide_table *bt, const tide_column *a
              ch & TIDE_CHANGE_AUTOINCREMENT ? "autoincrement " : "",
              ch & TIDE_CHANGE_GENERATED ? "generated expression " : "");
     if (ch & TIDE_CHANGE_STORAGE)
-        note(d, 0, "table %s: column %s: statistics, storage or compression changed", bt->name, bc->name);
+        note(d, 0, "table %s: column %s: statistics, storage, compression or attribute options changed", bt->name, bc->name);
     if (ch & TIDE_CHANGE_IDENTITY)
         note(d, 0, "table %s: column %s: identity %s -> %s, sequence %s -> %s", bt->name, bc->name,
              ac->identity ? ac->identity : "(none)", bc->identity ? bc->identity : "(none)",
@@ -822,6 +823,7 @@ static void diff_primary_key(differ *d, const tide_table *at, const tide_table *
 {
     tide_op *op;
     int cols = same_cols(d, at, bt, at->pk, at->npk, bt->pk, bt->npk) && at->pk_options == bt->pk_options &&
+               same_cols(d, at, bt, at->pk_include, at->npk_include, bt->pk_include, bt->npk_include) &&
                same(at->pk_conflict, bt->pk_conflict);
     if (same_name(d, at->pk_name, bt->pk_name) && cols)
         return;
@@ -1413,16 +1415,22 @@ static unsigned kind_flags(const tide_object *o)
     return o->after_tables ? (f & ~(unsigned)(TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_TYPE)) | TIDE_OBJK_READS : f;
 }
 
-/* Whether two objects' columns have the same comments (both sorted). */
-static int same_column_comments(const tide_object *ao, const tide_object *bo)
+/* Whether two lists of (column, value) pairs are the same (both sorted). */
+static int same_pairs(char *const *a, int na, char *const *b, int nb)
 {
     int i;
-    if (ao->ncolumn_comments != bo->ncolumn_comments)
+    if (na != nb)
         return 0;
-    for (i = 0; i < ao->ncolumn_comments; i++)
-        if (strcmp(ao->column_comments[i], bo->column_comments[i]))
+    for (i = 0; i < na; i++)
+        if (strcmp(a[i], b[i]))
             return 0;
     return 1;
+}
+
+/* Whether two objects' columns have the same comments. */
+static int same_column_comments(const tide_object *ao, const tide_object *bo)
+{
+    return same_pairs(ao->column_comments, ao->ncolumn_comments, bo->column_comments, bo->ncolumn_comments);
 }
 
 /* The table of an object on a table, as named in the other schema: the
@@ -1788,8 +1796,11 @@ static void diff_objects(differ *d)
             object_op(d, TIDE_OP_RENAME_OBJECT, ao, bo);   /* what is on it goes with it; what reads */
         }                                                  /* it names it anew: a new definition */
         if (!same_def || !same(ao->with, bo->with) || !same(ao->enabled, bo->enabled) ||
-            !same(ao->replica_identity, bo->replica_identity)) {
-            /* a view's options, a trigger's state, a partition's replica identity: altered in place */
+            !same(ao->replica_identity, bo->replica_identity) || ao->row_security != bo->row_security ||
+            ao->force_row_security != bo->force_row_security ||
+            !same_pairs(ao->column_defaults, ao->ncolumn_defaults, bo->column_defaults, bo->ncolumn_defaults)) {
+            /* a view's options or column defaults, a trigger's state, a partition's replica
+               identity or row level security: altered in place */
             int options_only = same_def && (bo->kind == TIDE_OBJ_VIEW || bo->kind == TIDE_OBJ_MATVIEW ||
                                             bo->kind == TIDE_OBJ_PARTITION ||
                                             bo->kind == TIDE_OBJ_TRIGGER || bo->kind == TIDE_OBJ_EVENT_TRIGGER);

@@ -97,7 +97,8 @@ enum {
     TIDE_CHANGE_GENERATED     = 64,    /* generated expression or STORED/VIRTUAL */
     TIDE_CHANGE_IDENTITY      = 128,   /* identity (always / by default / none) or the options
                                           of the column's own sequence */
-    TIDE_CHANGE_STORAGE       = 256    /* statistics target, storage or compression */
+    TIDE_CHANGE_STORAGE       = 256    /* statistics target, storage, compression or attribute
+                                          options (n_distinct) */
 };
 
 /* One operation. Pointers borrow from the schemas compared: "table" and

@@ -182,7 +182,7 @@ static int generated(writer *w, const tide_table *t, const char *name, char *con
  * and the generated name. */
 static int inline_pk(writer *w, const tide_table *t)
 {
-    return t->npk == 1 && !t->pk_options && !t->pk_comment && generated(w, t, t->pk_name, NULL, 0, "pkey") &&
+    return t->npk == 1 && !t->pk_options && !t->pk_comment && !t->npk_include && generated(w, t, t->pk_name, NULL, 0, "pkey") &&
            tide_table_find_column(t, t->pk[0]) != NULL;     /* not an inherited column */
 }
 
@@ -540,6 +540,10 @@ static void identity_call(writer *w, tide_buf *b, const tide_column *c)
         put(w, b, " :compression ");
         quote(w, b, c->compression);
     }
+    if (c->attoptions) {
+        put(w, b, " :attributeOptions ");
+        quote(w, b, c->attoptions);
+    }
 }
 
 /* The modifiers of a column, each with a space before it. */
@@ -690,6 +694,10 @@ static void primary(writer *w, tide_buf *b, const tide_table *t, const char *ind
     if (!generated(w, t, t->pk_name, NULL, 0, "pkey")) {
         put(w, b, ", name = ");
         quote(w, b, t->pk_name);
+    }
+    if (t->npk_include) {
+        put(w, b, ", include = ");
+        str_list(w, b, t->pk_include, t->npk_include);
     }
     con_options(w, b, t->pk_options);
     on_conflict(w, b, ", ", t->pk_conflict);
@@ -847,23 +855,31 @@ static int dotted_object(const char *name)
 }
 
 /* Whether object o can be said: a dot in its table's name reads as a
- * schema (its own name and schema are said apart, below), and an object
- * on a table that is left out (table() says why) would not load. */
+ * schema (its own name and schema are said apart, below). */
 static int sayable(writer *w, const tide_object *o)
 {
-    const tide_table *t = o->table ? tide_schema_find_table(w->s, tide_object_table_schema(o), o->table) : NULL;
     if (dotted(o->table)) {
         note(w, "%s %s%s%s: a dot in a name (the DSL reads \"a.b\" as namespace a, %s b)",
              tide_object_kinds[o->kind].name, o->schema ? o->schema : "", o->schema ? "." : "",
              o->name, tide_object_kinds[o->kind].name);
         return 0;
     }
-    if (t && !t->ncolumns && !t->ninherits) {
-        note(w, "%s %s%s%s: on table %s, which is left out", tide_object_kinds[o->kind].name,
-             o->schema ? o->schema : "", o->schema ? "." : "", o->name, o->table);
-        return 0;
-    }
     return 1;
+}
+
+/* lead, then [column] = value of each (column, value) pair of v, then " }":
+ * an object's columnComments or columnDefaults. */
+static void column_map(writer *w, tide_buf *b, const char *lead, char *const *v, int n)
+{
+    int i;
+    put(w, b, lead);
+    for (i = 0; i + 1 < n; i += 2) {
+        put(w, b, i ? ", [" : " [");
+        quote(w, b, v[i]);
+        put(w, b, "] = ");
+        quote(w, b, v[i + 1]);
+    }
+    put(w, b, " }");
 }
 
 /* t.view "name" [[sql]], or t.trigger "name" { table = "t", comment = "...",
@@ -875,8 +891,8 @@ static void object(writer *w, tide_buf *b, const tide_object *o, const char *ind
 {
     const char *word = dotted_object(o->name) || dotted(o->schema) ? NULL : dsl_words[o->kind];
     int plain = !word, options = o->table || o->comment || o->renamed_from || o->with || o->enabled ||
-                                 o->replica_identity || o->ncolumn_comments || plain;
-    int i;
+                                 o->replica_identity || o->ncolumn_comments || o->ncolumn_defaults ||
+                                 o->row_security || o->force_row_security || plain;
     if (!sayable(w, o))
         return;
     if (plain) {
@@ -935,20 +951,20 @@ static void object(writer *w, tide_buf *b, const tide_object *o, const char *ind
                   ? ", replicaIdentity = " : " replicaIdentity = ");
         quote(w, b, o->replica_identity);
     }
-    if (o->ncolumn_comments) {               /* columnComments = { ["id"] = "the key" } */
-        put(w, b, plain || o->table || o->comment || o->renamed_from || o->with || o->enabled ||
-                  o->replica_identity ? ", columnComments = {" : " columnComments = {");
-        for (i = 0; i + 1 < o->ncolumn_comments; i += 2) {
-            put(w, b, i ? ", [" : " [");
-            quote(w, b, o->column_comments[i]);
-            put(w, b, "] = ");
-            quote(w, b, o->column_comments[i + 1]);
-        }
-        put(w, b, " }");
-    }
+    if (o->row_security || o->force_row_security)   /* a partition's: table = said before */
+        putf(w, b, "%s%s", o->row_security ? ", rowLevelSecurity = true" : "",
+             o->force_row_security ? ", forceRowLevelSecurity = true" : "");
+    if (o->ncolumn_comments)                 /* columnComments = { ["id"] = "the key" } */
+        column_map(w, b, plain || o->table || o->comment || o->renamed_from || o->with || o->enabled ||
+                         o->replica_identity ? ", columnComments = {" : " columnComments = {",
+                   o->column_comments, o->ncolumn_comments);
+    if (o->ncolumn_defaults)                 /* columnDefaults = { ["id"] = "0" } */
+        column_map(w, b, plain || o->table || o->comment || o->renamed_from || o->with || o->enabled ||
+                         o->replica_identity || o->ncolumn_comments ? ", columnDefaults = {" : " columnDefaults = {",
+                   o->column_defaults, o->ncolumn_defaults);
     if (options)
         put(w, b, plain || o->table || o->comment || o->renamed_from || o->with || o->enabled ||
-                  o->replica_identity || o->ncolumn_comments ? ", sql = " : " sql = ");
+                  o->replica_identity || o->ncolumn_comments || o->ncolumn_defaults ? ", sql = " : " sql = ");
     long_string(w, b, o->definition ? o->definition : "");
     if (options)
         put(w, b, " }");
@@ -998,16 +1014,11 @@ static void table_options(writer *w, tide_buf *b, const tide_table *t)
     }
 }
 
-/* t.table "name" :comment "..." { items }; nothing (and a note) for a table
- * without columns, which the DSL refuses. */
+/* t.table "name" :comment "..." { items } (none: PostgreSQL's table
+ * without columns). */
 static void table(writer *w, tide_buf *b, const tide_table *t, const char *indent)
 {
     int i;
-    if (t->ncolumns == 0 && !t->ninherits) {
-        note(w, "table %s%s%s: it has no columns (the DSL needs one at least)",
-             t->schema ? t->schema : "", t->schema ? "." : "", t->name);
-        return;
-    }
     if (strchr(t->name, '.') || (t->schema && strchr(t->schema, '.'))) {
         note(w, "table %s%s%s: a dot in a name (the DSL reads \"a.b\" as namespace a, table b)",
              t->schema ? t->schema : "", t->schema ? "." : "", t->name);
@@ -1201,10 +1212,10 @@ int tide_schema_render_lua_table(const tide_schema *s, const tide_table *t, tide
         return rc;
     for (i = 0; i < s->nobjects; i++)
         nobjects += on_table(&s->objects[i], t);
-    if (!nobjects || (!t->ncolumns && !t->ninherits)) {
+    if (!nobjects) {
         put(&w, &body, "return ");
         table(&w, &body, t, "");
-        put(&w, &body, t->ncolumns || t->ninherits ? "\n" : "{}\n");
+        put(&w, &body, "\n");
     } else {                        /* its triggers and policies beside it */
         put(&w, &body, "return {\n");
         table(&w, &body, t, "  ");

@@ -1316,7 +1316,8 @@ static int check_table(finisher *f, tide_table *t)
             if (tide_model_same_name(t->nocase, t->columns[j].name, c->name))
                 return fail_item(f, t, "column '%s' is defined twice", c->name);
     }
-    rc = check_columns(f, t, t->pk, t->npk, "the primary key", 0);
+    if ((rc = check_columns(f, t, t->pk, t->npk, "the primary key", 0)) == 0)
+        rc = check_columns(f, t, t->pk_include, t->npk_include, "the primary key's include", 0);
     for (i = 0; rc == 0 && i < t->nuniques; i++)
         if ((rc = check_columns(f, t, t->uniques[i].columns, t->uniques[i].ncolumns, "a unique constraint", 0)) == 0)
             rc = check_columns(f, t, t->uniques[i].include, t->uniques[i].ninclude,
@@ -1795,42 +1796,70 @@ static int check_attached(finisher *f, const tide_object *o)
     return 0;
 }
 
+/* An object's (column, value) pairs v (nv strings; key: the DSL's word,
+ * columnComments), each column once, sorted by column; a pair without a
+ * value is left out. */
+static int column_pairs(finisher *f, const tide_object *o, char **v, int *nv, const char *key)
+{
+    int i, j, n = 0;
+    if (*nv % 2)
+        return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': %s pairs a column with its value",
+                            tide_object_kinds[o->kind].name, o->name, key);
+    for (i = 0; i < *nv; i += 2)           /* insertion sort: a handful of pairs */
+        for (j = i; j >= 2 && strcmp(v[j - 2], v[j]) > 0; j -= 2) {
+            char *c = v[j], *t = v[j + 1];
+            v[j] = v[j - 2];
+            v[j + 1] = v[j - 1];
+            v[j - 2] = c;
+            v[j - 1] = t;
+        }
+    for (i = 0; i < *nv; i += 2) {
+        if (!v[i] || !*v[i])
+            return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': an entry of %s names no column",
+                                tide_object_kinds[o->kind].name, o->name, key);
+        if (n && !strcmp(v[n - 2], v[i]))
+            return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': column %s is given twice in %s",
+                                tide_object_kinds[o->kind].name, o->name, v[i], key);
+        if (!v[i + 1])
+            continue;
+        v[n++] = v[i];
+        v[n++] = v[i + 1];
+    }
+    *nv = n;
+    return 0;
+}
+
 /* An object's column comments: only where a column can be commented (a
  * view's, a materialized view's, a partition's, a composite type's), each
  * column once, sorted by column; a pair without a comment is left out. */
 static int finish_column_comments(finisher *f, tide_object *o)
 {
-    int i, j, n = 0;
     if (!o->ncolumn_comments)
         return 0;
     if (o->kind != TIDE_OBJ_VIEW && o->kind != TIDE_OBJ_MATVIEW && o->kind != TIDE_OBJ_COMPOSITE &&
         o->kind != TIDE_OBJ_PARTITION)
         return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': columnComments = is for views, materialized views, "
                             "partitions and types", tide_object_kinds[o->kind].name, o->name);
-    if (o->ncolumn_comments % 2)
-        return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': columnComments pairs a column with its comment",
-                            tide_object_kinds[o->kind].name, o->name);
-    for (i = 0; i < o->ncolumn_comments; i += 2)           /* insertion sort: a handful of pairs */
-        for (j = i; j >= 2 && strcmp(o->column_comments[j - 2], o->column_comments[j]) > 0; j -= 2) {
-            char *c = o->column_comments[j], *t = o->column_comments[j + 1];
-            o->column_comments[j] = o->column_comments[j - 2];
-            o->column_comments[j + 1] = o->column_comments[j - 1];
-            o->column_comments[j - 2] = c;
-            o->column_comments[j - 1] = t;
-        }
-    for (i = 0; i < o->ncolumn_comments; i += 2) {
-        if (!o->column_comments[i] || !*o->column_comments[i])
-            return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': a column comment names no column",
-                                tide_object_kinds[o->kind].name, o->name);
-        if (n && !strcmp(o->column_comments[n - 2], o->column_comments[i]))
-            return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': column %s is commented twice",
-                                tide_object_kinds[o->kind].name, o->name, o->column_comments[i]);
-        if (!o->column_comments[i + 1])
-            continue;
-        o->column_comments[n++] = o->column_comments[i];
-        o->column_comments[n++] = o->column_comments[i + 1];
-    }
-    o->ncolumn_comments = n;
+    return column_pairs(f, o, o->column_comments, &o->ncolumn_comments, "columnComments");
+}
+
+/* A view's column defaults: only a view's (a materialized view takes no
+ * INSERT), each column once, sorted by column, each expression in its
+ * canonical form (the server's, when a driver spells the view, replaces
+ * it). */
+static int finish_column_defaults(finisher *f, tide_object *o)
+{
+    int i, rc;
+    if (!o->ncolumn_defaults)
+        return 0;
+    if (o->kind != TIDE_OBJ_VIEW)
+        return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': columnDefaults = is for views (what an INSERT "
+                            "through the view takes)", tide_object_kinds[o->kind].name, o->name);
+    if ((rc = column_pairs(f, o, o->column_defaults, &o->ncolumn_defaults, "columnDefaults")) < 0)
+        return rc;
+    for (i = 1; i < o->ncolumn_defaults; i += 2)
+        if ((rc = canon(f, &o->column_defaults[i], tide_model_canonical_expr)) < 0)
+            return rc;
     return 0;
 }
 
@@ -1912,6 +1941,9 @@ static int finish_objects(finisher *f)
                                 "materialized views and partitions", kind, o->name);
         if ((rc = storage_params(f, &o->with)) < 0)
             return rc;
+        if ((o->row_security || o->force_row_security) && o->kind != TIDE_OBJ_PARTITION)
+            return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': rowLevelSecurity = and forceRowLevelSecurity = "
+                                "are for partitions (a table says :rowLevelSecurity())", kind, o->name);
         if (o->replica_identity && o->kind != TIDE_OBJ_PARTITION)
             return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': replicaIdentity = is for partitions (a table "
                                 "says :replicaIdentity)", kind, o->name);
@@ -1920,7 +1952,7 @@ static int finish_objects(finisher *f)
                                               "\"full\", \"nothing\" or \"default\" (a partition's using "
                                               "index is not carried: write it in a migration)", kind, o->name,
                                               o->replica_identity);
-        if ((rc = finish_column_comments(f, o)) < 0)
+        if ((rc = finish_column_comments(f, o)) < 0 || (rc = finish_column_defaults(f, o)) < 0)
             return rc;
         if (!o->canonical) {
             o->canonical = o->definition;
@@ -2258,7 +2290,8 @@ static int copy_table(tide_schema *s, const tide_table *a)
     if ((rc = copy_strv(s, &t->inherits, &t->ninherits, a->inherits, a->ninherits)) < 0)
         return rc;
     t->pk_name = tide_schema_str(s, a->pk_name);
-    if ((rc = copy_strv(s, &t->pk, &t->npk, a->pk, a->npk)) < 0)
+    if ((rc = copy_strv(s, &t->pk, &t->npk, a->pk, a->npk)) < 0 ||
+        (rc = copy_strv(s, &t->pk_include, &t->npk_include, a->pk_include, a->npk_include)) < 0)
         return rc;
     for (i = 0; i < a->ncolumns; i++) {
         const tide_column *ac = &a->columns[i];
@@ -2283,6 +2316,7 @@ static int copy_table(tide_schema *s, const tide_table *a)
         c->statistics = tide_schema_str(s, ac->statistics);
         c->storage = tide_schema_str(s, ac->storage);
         c->compression = tide_schema_str(s, ac->compression);
+        c->attoptions = tide_schema_str(s, ac->attoptions);
         c->sequence_comment = tide_schema_str(s, ac->sequence_comment);
         c->not_null_conflict = tide_schema_str(s, ac->not_null_conflict);
         c->not_null_said = ac->not_null_said;
@@ -2372,6 +2406,8 @@ tide_schema *tide_schema_copy(const tide_schema *src)
             o->enabled = tide_schema_str(s, a->enabled);
             o->replica_identity = tide_schema_str(s, a->replica_identity);
             o->table_schema = tide_schema_str(s, a->table_schema);
+            o->row_security = a->row_security;
+            o->force_row_security = a->force_row_security;
             o->renamed_from = tide_schema_str(s, a->renamed_from);
             o->reads_given = a->reads_given;
             if (a->reads_given)
@@ -2379,6 +2415,9 @@ tide_schema *tide_schema_copy(const tide_schema *src)
             if (rc == 0 && a->ncolumn_comments)
                 rc = copy_strv(s, &o->column_comments, &o->ncolumn_comments, a->column_comments,
                                a->ncolumn_comments);
+            if (rc == 0 && a->ncolumn_defaults)
+                rc = copy_strv(s, &o->column_defaults, &o->ncolumn_defaults, a->column_defaults,
+                               a->ncolumn_defaults);
         }
     }
     if (rc < 0) {

@@ -67,6 +67,10 @@ typedef struct tide_column {
     char *storage;          /* SET STORAGE plain|external|extended|main, when not the type's own;
                                NULL: the type's */
     char *compression;      /* SET COMPRESSION pglz|lz4; NULL: the server's default */
+    char *attoptions;       /* PostgreSQL attribute options, ALTER COLUMN ... SET (n_distinct = 100),
+                               as the driver's normalize spells them ("n_distinct=100,
+                               n_distinct_inherited=-0.5": pg_attribute.attoptions in its
+                               order, joined by ", "); NULL: none */
     char *sequence_comment; /* the comment of the column's own sequence (serial or identity,
                                COMMENT ON SEQUENCE); NULL: none */
     int not_null_said;      /* SQLite: whether the rowid (INTEGER PRIMARY KEY) declares NOT NULL,
@@ -222,6 +226,9 @@ typedef struct tide_table {
     char *pk_conflict;      /* the primary key's ON CONFLICT resolution (tide_conflict_words);
                                NULL: none */
     char *pk_comment;       /* the primary key's comment (COMMENT ON CONSTRAINT); NULL: none */
+    char **pk_include;      /* the primary key's INCLUDE columns (PostgreSQL 11): in its index,
+                               not keys; none: NULL */
+    int npk_include;
 } tide_table;
 
 typedef struct tide_enum {
@@ -347,12 +354,20 @@ typedef struct tide_object {
                                  column, comment, column, comment... sorted by column by
                                  finish (COMMENT ON COLUMN); NULL: none */
     int ncolumn_comments;     /* strings in column_comments, twice the columns */
+    char **column_defaults;   /* the defaults of a view's columns (ALTER VIEW ... ALTER
+                                 COLUMN ... SET DEFAULT, what an INSERT through the view
+                                 takes): column, expression (canonical, or the server's
+                                 spelling)... sorted by column by finish; NULL: none */
+    int ncolumn_defaults;     /* strings in column_defaults, twice the columns */
     char *renamed_from;       /* DSL hint: "old" (same kind, schema and table) */
     char *enabled;            /* a trigger that does not fire as triggers do by default:
                                  "disabled", "replica" (only where changes are replayed
                                  from a replica) or "always"; NULL: it fires (ENABLE) */
     char *replica_identity;   /* a partition's REPLICA IDENTITY: "full" or "nothing" (finish
                                  spells it so; "default" is NULL); NULL: the default */
+    int row_security;         /* a partition's ENABLE ROW LEVEL SECURITY (its own: a partition
+                                 does not take its table's); 0: disabled */
+    int force_row_security;   /* a partition's FORCE ROW LEVEL SECURITY; 0: not forced */
     char **reads;             /* tables and objects it reads ("name" or "schema.name"):
                                  given by introspection, or found by finish among the
                                  schema's names in the definition's words */

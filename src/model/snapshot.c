@@ -275,6 +275,7 @@ static void render_identity(writer *w, const tide_column *c)
     string_field(w, "statistics", c->statistics);
     string_field(w, "storage", c->storage);
     string_field(w, "compression", c->compression);
+    string_field(w, "attributeOptions", c->attoptions);
     string_field(w, "sequenceComment", c->sequence_comment);
 }
 
@@ -330,7 +331,8 @@ static void render_key(writer *w, const tide_unique *u)
 static void render_primary_key(writer *w, const tide_table *t)
 {
     tide_unique pk = { .name = t->pk_name, .columns = t->pk, .ncolumns = t->npk, .options = t->pk_options,
-                       .on_conflict = t->pk_conflict, .comment = t->pk_comment };
+                       .on_conflict = t->pk_conflict, .comment = t->pk_comment,
+                       .include = t->pk_include, .ninclude = t->npk_include };
     if (!t->npk && !t->pk_name)
         return;
     key(w, "primaryKey");
@@ -495,9 +497,13 @@ static void render_object(writer *w, const tide_object *o)
     string_field(w, "comment", o->comment);
     if (o->ncolumn_comments)
         list_field(w, "columnComments", o->column_comments, o->ncolumn_comments, 1);
+    if (o->ncolumn_defaults)
+        list_field(w, "columnDefaults", o->column_defaults, o->ncolumn_defaults, 1);
     string_field(w, "with", o->with);
     string_field(w, "enabled", o->enabled);
     string_field(w, "replicaIdentity", o->replica_identity);
+    true_field(w, "rowLevelSecurity", o->row_security);
+    true_field(w, "forceRowLevelSecurity", o->force_row_security);
     leave(w, "}");
 }
 
@@ -1124,7 +1130,8 @@ static const char *const column_keys[] = { "name", "type", "enum", "nullable", "
                                            "autoincrement", "generated", "stored", "collation",
                                            "comment", "declared", "defaultText", "identity",
                                            "sequence", "statistics", "storage", "compression",
-                                           "notNullOnConflict", "notNull", "sequenceComment", NULL };
+                                           "notNullOnConflict", "notNull", "sequenceComment",
+                                           "attributeOptions", NULL };
 
 static int column_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1149,6 +1156,7 @@ static int column_field(reader *r, void *obj, int i, const char *k)
     case 17: return read_text(r, k, 1, &c->not_null_conflict);
     case 18: return read_flag(r, k, &c->not_null_said);
     case 19: return read_text(r, k, 1, &c->sequence_comment);
+    case 20: return read_text(r, k, 1, &c->attoptions);
     default: return read_text(r, k, 1, &c->comment);
     }
 }
@@ -1241,14 +1249,14 @@ static int read_primary_key(reader *r, tide_table *t, const char *k)
     }
     if ((rc = read_item(r, &pk_shape, &pk, NULL)) < 0)
         return rc;
-    if (pk.ninclude)                      /* a unique constraint's key, not the primary key's */
-        return fail(r, r->p, "\"%s\": the primary key has no \"include\" (a unique constraint's)", k);
     t->pk_name = pk.name;
     t->pk = pk.columns;
     t->npk = pk.ncolumns;
     t->pk_options = pk.options;
     t->pk_conflict = pk.on_conflict;
     t->pk_comment = pk.comment;
+    t->pk_include = pk.include;
+    t->npk_include = pk.ninclude;
     return 0;
 }
 
@@ -1438,10 +1446,13 @@ static int read_kind(reader *r, const char *k, tide_object *o)
 
 static const char *const object_keys[] = { "kind", "schema", "name", "table", "definition",
                                            "canonical", "reads", "comment", "with", "enabled",
-                                           "columnComments", "replicaIdentity", "tableSchema", NULL };
+                                           "columnComments", "replicaIdentity", "tableSchema",
+                                           "columnDefaults", "rowLevelSecurity", "forceRowLevelSecurity",
+                                           NULL };
 enum { OBJECT_KIND, OBJECT_SCHEMA, OBJECT_NAME, OBJECT_TABLE, OBJECT_DEFINITION,
        OBJECT_CANONICAL, OBJECT_READS, OBJECT_COMMENT, OBJECT_WITH, OBJECT_ENABLED, OBJECT_COLUMN_COMMENTS,
-       OBJECT_REPLICA_IDENTITY, OBJECT_TABLE_SCHEMA };
+       OBJECT_REPLICA_IDENTITY, OBJECT_TABLE_SCHEMA, OBJECT_COLUMN_DEFAULTS, OBJECT_ROW_SECURITY,
+       OBJECT_FORCE_ROW_SECURITY };
 
 static int object_field(reader *r, void *obj, int i, const char *k)
 {
@@ -1461,6 +1472,9 @@ static int object_field(reader *r, void *obj, int i, const char *k)
     case OBJECT_COLUMN_COMMENTS: return read_strings(r, k, 1, &o->column_comments, &o->ncolumn_comments);
     case OBJECT_REPLICA_IDENTITY: return read_text(r, k, 1, &o->replica_identity);
     case OBJECT_TABLE_SCHEMA: return read_text(r, k, 1, &o->table_schema);
+    case OBJECT_COLUMN_DEFAULTS: return read_strings(r, k, 1, &o->column_defaults, &o->ncolumn_defaults);
+    case OBJECT_ROW_SECURITY: return read_flag(r, k, &o->row_security);
+    case OBJECT_FORCE_ROW_SECURITY: return read_flag(r, k, &o->force_row_security);
     default: return read_text(r, k, 1, &o->comment);
     }
 }

@@ -179,12 +179,18 @@ create table billing.payment (
 );
 create index payment_paid_at_idx on billing.payment (paid_at desc);
 create index payment_provider on billing.payment (lower(meta ->> 'provider')) where meta is not null;
+
+-- a table without columns (PostgreSQL allows it), a primary key's INCLUDE
+-- columns, a column's attribute options
+create table marker ();
+create table tagged (id integer, label text, primary key (id) include (label));
+alter table tagged alter column label set (n_distinct = -0.5);
 SQL
 
-t "a hand-written schema of a dozen tables in two namespaces"
+t "a hand-written schema of fifteen tables in two namespaces"
 out=$(psql -qAtX -v ON_ERROR_STOP=1 "$A" -f hand.sql 2>&1); rc=$?
 expect_rc 0
-[ "$(q "$A" "select count(*) from pg_tables where schemaname in ('public', 'billing')")" = 13 ] || bad "not 13 tables"
+[ "$(q "$A" "select count(*) from pg_tables where schemaname in ('public', 'billing')")" = 15 ] || bad "not 15 tables"
 
 t "schema:inspect --format lua prints definitions"
 tide --url "$A" schema:inspect --format lua
@@ -216,6 +222,9 @@ expect_out ':identity() :sequence "increment by 10 start with 10" :primary()'
 expect_out ':integer()     :identity "always" :primary()'
 expect_out ':sequence "start with 1000 cache 5" :primary()'
 expect_out 't.primary { "id", name = "comment_id" }'
+expect_out 't.table "marker" {'
+expect_out 't.primary { "id", include = { "label" } }'
+expect_out ':attributeOptions "n_distinct=-0.5"'
 expect_no 'Not said here'
 round_trip "$A" "$B" '"schema": "billing"'
 
@@ -233,7 +242,7 @@ got=$(printf '%s\n' "insert into org (name, slug) values ('Acme', 'acme');" \
 
 t "--out DIR writes one file per table, which load as the same schema"
 rm -rf schema
-tide --url "$A" schema:inspect --format lua --out schema; expect_rc 0; expect_out "Wrote 13 schema files to schema/."
+tide --url "$A" schema:inspect --format lua --out schema; expect_rc 0; expect_out "Wrote 15 schema files to schema/."
 [ -f schema/user.lua ] && [ -f schema/billing.invoice_line.lua ] || bad "missing files: $(ls schema)"
 grep -q ':enum("billing.currency"' schema/billing.account.lua || bad "account.lua declares no enum"
 grep -q ':enum("billing.currency"' schema/billing.invoice.lua || bad "invoice.lua declares no enum"

@@ -109,6 +109,8 @@ pg_only 't.table "ev" :partitionBy "range (at)" { t.col "id" :integer(), t.col "
 pg_only 't.table "p" { t.col "id" :integer() :primary() }, t.table "c" :inherits "p" { t.col "x" :text() }' "table c: INHERITS"
 pg_only 't.table "i" { t.col "id" :integer() :primary(), t.col "a" :text(), t.index { "a", include = { "id" } } }' "INCLUDE columns on an index"
 pg_only 't.table "ui" { t.col "id" :integer() :primary(), t.col "a" :text(), t.unique { "a", include = { "id" } } }' "table ui, ui_a_key: INCLUDE columns of a unique constraint (include =)"
+pg_only 't.table "pi" { t.col "id" :integer(), t.col "a" :text(), t.primary { "id", include = { "a" } } }' "table pi, pi_pkey: INCLUDE columns of a primary key (include =)"
+pg_only 't.table "ao" { t.col "id" :integer() :primary(), t.col "a" :text() :attributeOptions "n_distinct=5" }' "table ao, a: attribute options of a column (:attributeOptions"
 pg_only 't.table "w" { t.col "id" :integer() :primary(), t.col "a" :text(), t.index { "a", with = "fillfactor=70" } }' "storage parameters of an index (with =)"
 pg_only 't.table "n" { t.col "id" :integer() :identity() :primary() }' "table n, id: an identity column"
 pg_only 't.table "s" { t.col "id" :integer() :primary(), t.col "b" :text() :storage "external" }' "table s, b: SET STATISTICS / STORAGE / COMPRESSION"
@@ -125,6 +127,14 @@ pg_only 't.table "p" { t.col "id" :integer() :primary() }, t.table "mf" { t.col 
 pg_only 't.table "en" { t.col "id" :integer() :primary(), t.col "m" :enum("mood", { "ok", "sad" }, { comment = "feelings" }) }' "enum mood: a comment on an enum type"
 pg_only 't.schema "billing" { comment = "invoices" }, t.table "x" { t.col "id" :integer() :primary() }' "schema billing: a comment on a namespace (t.schema { comment = })"
 pg_only 't.table "x" { t.col "id" :integer() :primary() }, t.view "xv" { with = "security_barrier=true", sql = [[select id from x]] }' "view xv: with = 'security_barrier=true' (a view's options)"
+pg_only 't.table "x" { t.col "id" :integer() :primary() }, t.view "xd" { columnDefaults = { id = "0" }, sql = [[select id from x]] }' "view xd: columnDefaults = (a view column's default)"
+
+t "a table without columns: PostgreSQL's, refused by name on SQLite, nothing written"
+rm -rf nocol && mkdir -p nocol/schema
+printf 'local t = require "tide.schema"\nreturn { t.table "empty" {} }\n' > nocol/schema/app.lua
+(cd nocol && "$TIDE_BIN" --url sqlite:p.db migration:create --name x) > p.out 2>&1; rc=$?; out=$(cat p.out)
+expect_rc 1; expect_out "table empty: it has no columns; SQLite cannot make a table without columns (add t.col"
+[ ! -e nocol/migrations ] || [ -z "$(ls nocol/migrations)" ] || bad "a migration was written: $(ls nocol/migrations)"
 
 t "clusterOn naming no index of its table is an error naming it; nothing is written"
 rm -rf badcl && mkdir -p badcl/schema

@@ -1,0 +1,1 @@
+select id, code, coalesce(kind, '-'), coalesce(note, '-') from item order by id;

@@ -1,0 +1,1 @@
+insert into item (id) values (1), (2);

@@ -1,0 +1,10 @@
+create table item (id integer primary key, status text, qty integer);
+create table memo (id integer primary key, note varchar(40));
+create view item_v as select id, status, qty from item;
+alter view item_v alter column qty set default 0;
+create view item_w as select id, status, qty from item;
+alter view item_w alter column status set default 'open';
+create sequence memo_seq;
+create view memo_v as select id, note from memo;
+alter view memo_v alter column note set default 'n/a';
+alter view memo_v alter column id set default nextval('memo_seq');

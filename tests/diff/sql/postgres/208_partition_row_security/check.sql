@@ -1,0 +1,1 @@
+select id, at, coalesce(note, '-') from ev order by id;
