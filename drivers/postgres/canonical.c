@@ -32,7 +32,8 @@ typedef struct spaces {
 /* Kinds whose text the server rewrites (sequences: normalize does it). */
 static int rewritten(const tide_object *o)
 {
-    return o->kind == TIDE_OBJ_DOMAIN || o->kind == TIDE_OBJ_RANGE || o->kind == TIDE_OBJ_TS_DICTIONARY || o->kind == TIDE_OBJ_TS_CONFIGURATION || o->kind == TIDE_OBJ_COMPOSITE || o->kind == TIDE_OBJ_PARTITION ||
+    return o->kind == TIDE_OBJ_DOMAIN || o->kind == TIDE_OBJ_RANGE || o->kind == TIDE_OBJ_OPERATOR ||
+           o->kind == TIDE_OBJ_OPFAMILY || o->kind == TIDE_OBJ_OPCLASS || o->kind == TIDE_OBJ_CAST || o->kind == TIDE_OBJ_TS_DICTIONARY || o->kind == TIDE_OBJ_TS_CONFIGURATION || o->kind == TIDE_OBJ_COMPOSITE || o->kind == TIDE_OBJ_PARTITION ||
            o->kind == TIDE_OBJ_FUNCTION || o->kind == TIDE_OBJ_VIEW || o->kind == TIDE_OBJ_MATVIEW ||
            o->kind == TIDE_OBJ_MATVIEW_INDEX || o->kind == TIDE_OBJ_PARTITION_INDEX ||
            o->kind == TIDE_OBJ_PARTITION_CONSTRAINT ||
@@ -58,10 +59,15 @@ static int movable(const tide_object *o)
 
 /* The database's own objects a foreign table needs (its wrapper and
  * server): made with the part under a savepoint, the live one of the same
- * name kept when there is one (their spelling is normalize's). */
+ * name kept when there is one (their spelling is normalize's). So are a
+ * cast (it belongs to the database: the live one between the same types
+ * is in the way) and operator classes and families (a default class for
+ * a type of the live database is in the way of one made again); one that
+ * fails is compared as text. */
 static int database_object(const tide_object *o)
 {
-    return o->kind == TIDE_OBJ_FOREIGN_WRAPPER || o->kind == TIDE_OBJ_FOREIGN_SERVER;
+    return o->kind == TIDE_OBJ_FOREIGN_WRAPPER || o->kind == TIDE_OBJ_FOREIGN_SERVER || o->kind == TIDE_OBJ_CAST ||
+           o->kind == TIDE_OBJ_OPCLASS || o->kind == TIDE_OBJ_OPFAMILY;
 }
 
 /* Whether the server spells o: of the default namespace, or movable. */

@@ -714,7 +714,7 @@ void pg_emit__object(tide_sqlw *e, const tide_op *op)
 static void object_sql(tide_sqlw *e, const tide_op *op)
 {
     const tide_object *o = op->object ? op->object : op->old_object;
-    if (pg_emit__type_object(e, op) || pg_emit__partition(e, op))
+    if (pg_emit__type_object(e, op) || pg_emit__partition(e, op) || pg_emit__operator_object(e, op))
         return;
     if (o->kind == TIDE_OBJ_SEQUENCE_OWNER) {
         sequence_owner(e, op);

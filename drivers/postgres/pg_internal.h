@@ -95,6 +95,11 @@ int pg_emit__type_object(struct tide_sqlw *e, const tide_op *op);
  * operations are emit_types.c's, as for every type. */
 void pg_emit__text_search_create(struct tide_sqlw *e, const tide_object *o);
 void pg_emit__text_search_alter(struct tide_sqlw *e, const tide_object *old, const tide_object *o);
+/* Operators, operator families and classes, casts (emit_operators.c): 1
+ * when the op's object is one of them (its SQL written), 0 otherwise; the
+ * CREATE of one, with its comment. */
+int pg_emit__operator_object(struct tide_sqlw *e, const tide_op *op);
+void pg_emit__operator_create(struct tide_sqlw *e, const tide_object *o);
 /* Partitioned tables (emit_partitions.c): " partition by <key>" after
  * CREATE TABLE's parenthesis; a changed key refused by name (1: refused);
  * a partition's *_OBJECT operations (1 when the object is a partition). */
