@@ -214,7 +214,11 @@ static void opclass_ref(tide_sqlw *e, const tide_object *o, const char *what, co
 static const char *members(const char *def)
 {
     const char *add = find_word(def, "add");
-    return add ? add + 3 : "";
+    if (!add)
+        return "";
+    for (add += 3; isspace((unsigned char)*add); add++)
+        ;
+    return add;
 }
 
 /* Whether member m (of a family's list) is among list's. */

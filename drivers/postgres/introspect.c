@@ -941,7 +941,9 @@ static const char sql_operators[] =
     "SELECT 'o', n.nspname, CASE WHEN pg_catalog.count(*) OVER (PARTITION BY o.oprnamespace, o.oprname) > 1 "
     "THEN o.oprname || '(' || CASE WHEN o.oprleft = 0 THEN 'none' ELSE pg_catalog.format_type(o.oprleft, NULL) "
     "END || ', ' || CASE WHEN o.oprright = 0 THEN 'none' ELSE pg_catalog.format_type(o.oprright, NULL) END || ')' "
-    "ELSE o.oprname END, 'function = ' || o.oprcode::text || "
+    "ELSE o.oprname END, 'function = ' || (SELECT " VISIBLE("pg_function_is_visible", "fp.oid", "fpn.nspname",
+    "fp.proname") " FROM pg_catalog.pg_proc fp JOIN pg_catalog.pg_namespace fpn ON fpn.oid = fp.pronamespace "
+    "WHERE fp.oid = o.oprcode) || "
     "CASE WHEN o.oprleft <> 0 THEN ', leftarg = ' || pg_catalog.format_type(o.oprleft, NULL) ELSE '' END || "
     "CASE WHEN o.oprright <> 0 THEN ', rightarg = ' || pg_catalog.format_type(o.oprright, NULL) ELSE '' END || "
     "CASE WHEN o.oprcom <> 0 THEN ', commutator = ' || " OPR_REF("o.oprcom") " ELSE '' END || "
