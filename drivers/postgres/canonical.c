@@ -368,18 +368,18 @@ static int read_elsewhere(const tide_schema *s, const tide_object *o)
 }
 
 /* Marks outside[i] for the part's objects that need the live database. A
- * function that reads tables (its signature names a table's row type, or
- * its body is SQL) and names the default namespace in its CREATE replaces
- * the live one, whose row type is the live table's, not the scratch
- * one's: PostgreSQL may refuse it (another result type), and it is then
- * compared as text. */
+ * function that names the default namespace in its CREATE replaces the
+ * live one of the same arguments, whose result may be the live table's
+ * row type or type (a composite type's, an enum's: a cast's function
+ * returning one), not the scratch one's: PostgreSQL may refuse it
+ * (another result type), and it is then compared as text. */
 static void mark_outside(const tide_schema *s, const tide_schema *part, char *outside)
 {
     int i, j, more;
     for (i = 0; i < part->nobjects; i++)
         outside[i] = part->objects[i].schema != NULL || read_elsewhere(s, &part->objects[i]) ||
                      database_object(&part->objects[i]) ||
-                     (part->objects[i].kind == TIDE_OBJ_FUNCTION && part->objects[i].nreads > 0);
+                     part->objects[i].kind == TIDE_OBJ_FUNCTION;
     do {
         more = 0;
         for (i = 0; i < part->nobjects; i++) {
