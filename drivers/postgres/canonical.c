@@ -493,7 +493,8 @@ static int take_canonical(tide_schema *s, const spaces *sp, const tide_schema *r
             continue;
         if (o->schema)
             scratch_name(space_of(sp, o->schema), name);
-        r = tide_schema_find_object(read, o->kind, o->schema ? name : SCRATCH, o->name, o->table);
+        r = tide_schema_find_object(read, o->kind, o->schema ? name : o->kind == TIDE_OBJ_CAST ? NULL : SCRATCH,
+                                    o->name, o->table);      /* a cast is the database's, in no namespace */
         if (!r)
             continue;           /* a function overloaded, a name folded, not made: compared as text */
         if (spelled(r->definition, o->schema, name, &tmp, &out) < 0 || !(o->canonical = tide_schema_str(s, out.data)))

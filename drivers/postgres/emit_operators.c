@@ -8,6 +8,7 @@
  * join estimators and a family's members in place; anything else about
  * them is made again. */
 #include "pg_internal.h"
+#include "sqltext.h"
 #include "sqlw.h"
 
 #include <ctype.h>
@@ -131,6 +132,16 @@ static span option(const char *def, const char *key)
     return none;
 }
 
+/* The span, or "none" when it is empty (an operator's missing side, an
+ * estimator it has not). */
+static void put_or_none(tide_sqlw *e, span s)
+{
+    if (s.n)
+        tide_sqlw_putn(e, s.p, s.n);
+    else
+        tide_sqlw_put(e, "none");
+}
+
 /* [schema.]op: an operator's name is not quoted, nor its argument types
  * ("===(integer, integer)") part of it. */
 static void operator_name(tide_sqlw *e, const tide_object *o, const char *name)
@@ -149,15 +160,9 @@ static void operator_ref(tide_sqlw *e, const tide_object *o, const char *name)
     tide_sqlw_put(e, "operator ");
     operator_name(e, o, name);
     tide_sqlw_put(e, "(");
-    if (l.n)
-        tide_sqlw_putn(e, l.p, l.n);
-    else
-        tide_sqlw_put(e, "none");
+    put_or_none(e, l);
     tide_sqlw_put(e, ", ");
-    if (r.n)
-        tide_sqlw_putn(e, r.p, r.n);
-    else
-        tide_sqlw_put(e, "none");
+    put_or_none(e, r);
     tide_sqlw_put(e, ")");
 }
 
@@ -185,15 +190,9 @@ static void set_estimators(tide_sqlw *e, const tide_object *o)
     tide_sqlw_put(e, "alter ");
     operator_ref(e, o, o->name);
     tide_sqlw_put(e, " set (restrict = ");
-    if (rs.n)
-        tide_sqlw_putn(e, rs.p, rs.n);
-    else
-        tide_sqlw_put(e, "none");
+    put_or_none(e, rs);
     tide_sqlw_put(e, ", join = ");
-    if (js.n)
-        tide_sqlw_putn(e, js.p, js.n);
-    else
-        tide_sqlw_put(e, "none");
+    put_or_none(e, js);
     tide_sqlw_put(e, ")");
     tide_sqlw_stmt(e);
 }
@@ -250,15 +249,11 @@ static void drop_member(tide_sqlw *e, span m)
         p++;
     open = p < end && *p == '(' ? p : memchr(p, '(', (size_t)(end - p));
     if (open) {
-        const char *close = open;
-        int depth = 0;
-        for (; close < end; close++) {
-            depth += *close == '(' ? 1 : *close == ')' ? -1 : 0;
-            if (!depth)
-                break;
-        }
+        const char *close = tide_pg__paren_end(open);
+        if (!close || close >= end)
+            close = end - 1;
         tide_sqlw_put(e, " ");
-        tide_sqlw_putn(e, open, (size_t)(close - open) + (close < end));
+        tide_sqlw_putn(e, open, (size_t)(close - open) + 1);
     }
 }
 
@@ -350,12 +345,7 @@ static void comment(tide_sqlw *e, const tide_object *o)
 {
     tide_sqlw_put(e, "comment on ");
     ref(e, o, o->name);
-    tide_sqlw_put(e, " is ");
-    if (o->comment)
-        tide_sqlw_literal(e, o->comment);
-    else
-        tide_sqlw_put(e, "null");
-    tide_sqlw_stmt(e);
+    pg_emit__comment_is(e, o->comment);
 }
 
 void pg_emit__operator_create(tide_sqlw *e, const tide_object *o)

@@ -748,7 +748,8 @@ static const char sql_column_comments[] =
 /* What the database holds that the model does not carry, one line each
  * ("aggregate mode1(boolean)"), so that reading a database never loses it
  * without a word: objects of kinds tide has no row for (window
- * functions, text search parsers and templates, conversions, base and shell types, a
+ * functions, a shell operator no operator names (what names one makes it
+ * again, and it is not read), text search parsers and templates, conversions, base and shell types, a
  * foreign table's constraints and column comments, a foreign table that is
  * a partition with columns or constraints of its own, rules of another
  * relation than a table, a partition or a view, extended statistics
@@ -777,6 +778,11 @@ static const char sql_unmodelled[] =
     READ_NAME("n.nspname", "p.proname") " || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' AS w "
     "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
     "WHERE " NAMESPACES " AND p.prokind = 'w' AND " NOT_EXTENSION("pg_catalog.pg_proc", "p.oid") " "
+    "UNION ALL SELECT 2, 'shell operator ' || " READ_NAME("n.nspname", "o.oprname") " || ': named as a "
+    "commutator or negator by no operator, it has no function' "
+    "FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace "
+    "WHERE " NAMESPACES " AND o.oprcode = 0 AND " NOT_EXTENSION("pg_catalog.pg_operator", "o.oid") " "
+    "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_operator r WHERE r.oprcom = o.oid OR r.oprnegate = o.oid) "
     NAMED_IN_NAMESPACE("6", "text search parser", "pg_ts_parser", "prsname", "prsnamespace")
     NAMED_IN_NAMESPACE("6", "text search template", "pg_ts_template", "tmplname", "tmplnamespace")
     NAMED_IN_NAMESPACE("7", "conversion", "pg_conversion", "conname", "connamespace")

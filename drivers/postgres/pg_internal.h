@@ -117,6 +117,8 @@ void pg_emit__index_comment(struct tide_sqlw *e, const tide_table *t, const tide
 /* COMMENT ON <what> schema.name[.col] IS text (NULL: null). */
 void pg_emit__comment_on(struct tide_sqlw *e, const char *what, const char *schema, const char *name,
                          const char *col, const char *text);
+/* " is 'text'" (" is null" for NULL) and the end of the COMMENT ON statement. */
+void pg_emit__comment_is(struct tide_sqlw *e, const char *text);
 /* Whether a column type change is to or from a domain of the plan's
  * schemas (its base type's casts apply: left to the server). */
 int pg_emit__domain_cast(const tide_plan *plan, const tide_column *from, const tide_column *to);

@@ -95,4 +95,11 @@ tide --url "$B" migration:fresh; expect_rc 0
 [ "$(dump "$A")" = "$(dump "$B")" ] || bad "after migration:fresh pg_dump differs: $(diff <(dump "$A") <(dump "$B") | head -n 16)"
 [ "$(q "$B" "select count(*) from wildcard_tags")" = 0 ] || bad "the view using the operator is missing"
 
+t "a shell operator no operator names is reported by name, not lost without a word"
+psql -q -X -v ON_ERROR_STOP=1 "$A" -c "create operator !## (function = texteq, leftarg = text, rightarg = text, negator = ##!)" \
+  -c "drop operator !## (text, text)" >/dev/null 2>&1 || bad "the shell operator is not made"
+tide --url "$A" schema:inspect --format lua; expect_rc 0
+expect_out "does not carry: shell operator ##!"
+case "$stdout" in *'t.operator "##!"'*|*'t.operator "!##"'*) bad "a shell operator is written as an operator" ;; esac
+
 finish

@@ -14,7 +14,7 @@ return {
     OPERATOR 1 <<<, OPERATOR 3 ===, OPERATOR 5 >>>, FUNCTION 1 point2_cmp(point2, point2)]],
   t.operatorClass "point2_hash_ops" { comment = "by x", sql = [[FOR TYPE point2 USING hash AS OPERATOR 1 ===, FUNCTION 1 point2_hash(point2)]] },
   t.operatorFamily "int_extra" [[USING btree ADD OPERATOR 1 < (int4, int8), FUNCTION 1 (int4, int8) btint48cmp(int4, int8)]],
-  t.cast "text as point2" { comment = "x only", sql = [[WITH FUNCTION to_point2(text) AS ASSIGNMENT]] },
+  t.cast "text as point2" { comment = "x only", sql = [[WITH FUNCTION to_point2 (text) AS ASSIGNMENT]] },
   t.table "place" {
     t.col "id" :integer() :primary(),
     t.col "at" :type "point2",
