@@ -39,29 +39,29 @@ static span trim(const char *p, size_t n)
     return s;
 }
 
+/* Past what starts at p when it is a quoted text or name or a
+ * parenthesis (to its end: what is nested is not looked into), else p. */
+static const char *past_nested(const char *p)
+{
+    const char *q;
+    if (*p == '(')
+        return (q = tide_pg__paren_end(p)) != NULL ? q : p + strlen(p) - 1;
+    if (*p != '\'' && *p != '"')
+        return p;
+    for (q = p + 1; *q && *q != *p; q++)
+        ;
+    return *q ? q : q - 1;
+}
+
 /* The next item of a list at *p (up to a comma outside parentheses and
  * quotes), trimmed; 0 at the end. */
 static int next_item(const char **p, span *item)
 {
     const char *q = *p;
-    int depth = 0;
-    char quote = 0;
     if (!*q)
         return 0;
-    for (; *q; q++) {
-        if (quote) {
-            if (*q == quote)
-                quote = 0;
-        } else if (*q == '\'' || *q == '"') {
-            quote = *q;
-        } else if (*q == '(') {
-            depth++;
-        } else if (*q == ')') {
-            depth--;
-        } else if (*q == ',' && depth == 0) {
-            break;
-        }
-    }
+    for (; *q && *q != ','; q++)
+        q = past_nested(q);
     *item = trim(*p, (size_t)(q - *p));
     *p = *q ? q + 1 : q;
     return 1;
@@ -73,22 +73,11 @@ static const char *find_word(const char *s, const char *w)
 {
     size_t n = strlen(w);
     const char *p;
-    int depth = 0;
-    char quote = 0;
     for (p = s; *p; p++) {
-        if (quote) {
-            if (*p == quote)
-                quote = 0;
-        } else if (*p == '\'' || *p == '"') {
-            quote = *p;
-        } else if (*p == '(') {
-            depth++;
-        } else if (*p == ')') {
-            depth--;
-        } else if (!depth && !strncasecmp(p, w, n) && (p == s || isspace((unsigned char)p[-1])) &&
-                   (!p[n] || isspace((unsigned char)p[n]))) {
+        if ((p == s || isspace((unsigned char)p[-1])) && !strncasecmp(p, w, n) &&
+            (!p[n] || isspace((unsigned char)p[n])))
             return p;
-        }
+        p = past_nested(p);
     }
     return NULL;
 }
