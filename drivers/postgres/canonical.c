@@ -34,7 +34,8 @@ typedef struct spaces {
 /* Kinds whose text the server rewrites (sequences: normalize does it). */
 static int rewritten(const tide_object *o)
 {
-    return o->kind == TIDE_OBJ_DOMAIN || o->kind == TIDE_OBJ_RANGE || o->kind == TIDE_OBJ_TS_DICTIONARY || o->kind == TIDE_OBJ_TS_CONFIGURATION || o->kind == TIDE_OBJ_COMPOSITE || o->kind == TIDE_OBJ_PARTITION ||
+    return o->kind == TIDE_OBJ_DOMAIN || o->kind == TIDE_OBJ_RANGE || o->kind == TIDE_OBJ_OPERATOR ||
+           o->kind == TIDE_OBJ_OPFAMILY || o->kind == TIDE_OBJ_OPCLASS || o->kind == TIDE_OBJ_CAST || o->kind == TIDE_OBJ_TS_DICTIONARY || o->kind == TIDE_OBJ_TS_CONFIGURATION || o->kind == TIDE_OBJ_COMPOSITE || o->kind == TIDE_OBJ_PARTITION ||
            o->kind == TIDE_OBJ_FUNCTION || o->kind == TIDE_OBJ_VIEW || o->kind == TIDE_OBJ_MATVIEW ||
            o->kind == TIDE_OBJ_MATVIEW_INDEX || o->kind == TIDE_OBJ_PARTITION_INDEX ||
            o->kind == TIDE_OBJ_PARTITION_CONSTRAINT ||
@@ -60,10 +61,15 @@ static int movable(const tide_object *o)
 
 /* The database's own objects a foreign table needs (its wrapper and
  * server): made with the part under a savepoint, the live one of the same
- * name kept when there is one (their spelling is normalize's). */
+ * name kept when there is one (their spelling is normalize's). So are a
+ * cast (it belongs to the database: the live one between the same types
+ * is in the way) and operator classes and families (a default class for
+ * a type of the live database is in the way of one made again); one that
+ * fails is compared as text. */
 static int database_object(const tide_object *o)
 {
-    return o->kind == TIDE_OBJ_FOREIGN_WRAPPER || o->kind == TIDE_OBJ_FOREIGN_SERVER;
+    return o->kind == TIDE_OBJ_FOREIGN_WRAPPER || o->kind == TIDE_OBJ_FOREIGN_SERVER || o->kind == TIDE_OBJ_CAST ||
+           o->kind == TIDE_OBJ_OPCLASS || o->kind == TIDE_OBJ_OPFAMILY;
 }
 
 /* Whether the server spells o: of the default namespace, or movable. */
@@ -415,55 +421,19 @@ static int read_elsewhere(const tide_schema *s, const tide_object *o)
     return 0;
 }
 
-/* Whether text names word (any case, bare or quoted) as a whole name. */
-static int names_word(const char *text, const char *word)
-{
-    size_t n = strlen(word);
-    const char *p;
-    for (p = text; p && *p; p++) {
-        int quoted = *p == '"';
-        const char *w = p + quoted;
-        if (p > text && (ident_char(p[-1]) || (!quoted && p[-1] == '"')))
-            continue;
-        if ((quoted ? strncmp(w, word, n) : strncasecmp(w, word, n)) != 0)
-            continue;
-        if (quoted ? w[n] == '"' : !ident_char(w[n]) && w[n] != '"')
-            return 1;
-    }
-    return 0;
-}
-
-/* Whether a function of the part names a type the part makes (of the
- * default namespace: made in the scratch one). */
-static int names_part_type(const tide_schema *part, const tide_object *o)
-{
-    int j;
-    if (o->kind != TIDE_OBJ_FUNCTION || o->schema || !o->definition)
-        return 0;
-    for (j = 0; j < part->nobjects; j++) {
-        const tide_object *t = &part->objects[j];
-        if ((tide_object_kinds[t->kind].flags & TIDE_OBJK_TYPE) && t->kind != TIDE_OBJ_EXTENSION &&
-            !t->schema && t->name && names_word(o->definition, t->name))
-            return 1;
-    }
-    return 0;
-}
-
 /* Marks outside[i] for the part's objects that need the live database. A
- * function that reads tables (its signature names a table's row type, or
- * its body is SQL), or names a type of the part (the scratch namespace's
- * copy of an enum, a composite type, a domain), and names the default
- * namespace in its CREATE replaces the live one, whose types are the live
- * ones, not the scratch namespace's: PostgreSQL may refuse it (another
- * result type), and it is then compared as text. */
+ * function that names the default namespace in its CREATE replaces the
+ * live one of the same arguments, whose result may be the live table's
+ * row type or type (a composite type's, an enum's: a cast's function
+ * returning one), not the scratch one's: PostgreSQL may refuse it
+ * (another result type), and it is then compared as text. */
 static void mark_outside(const tide_schema *s, const tide_schema *part, char *outside)
 {
     int i, j, more;
     for (i = 0; i < part->nobjects; i++)
         outside[i] = part->objects[i].schema != NULL || read_elsewhere(s, &part->objects[i]) ||
                      database_object(&part->objects[i]) ||
-                     (part->objects[i].kind == TIDE_OBJ_FUNCTION && part->objects[i].nreads > 0) ||
-                     names_part_type(part, &part->objects[i]);
+                     part->objects[i].kind == TIDE_OBJ_FUNCTION;
     do {
         more = 0;
         for (i = 0; i < part->nobjects; i++) {
@@ -597,7 +567,9 @@ static int take_canonical(tide_schema *s, const spaces *sp, const tide_schema *r
             continue;
         if (o->schema && !moved)
             scratch_name(space_of(sp, o->schema), name);
-        r = tide_schema_find_object(read, o->kind, o->schema && !moved ? name : SCRATCH, o->name, o->table);
+        r = tide_schema_find_object(read, o->kind, o->schema && !moved ? name
+                                    : o->kind == TIDE_OBJ_CAST ? NULL : SCRATCH,
+                                    o->name, o->table);      /* a cast is the database's, in no namespace */
         if (!r)
             continue;           /* a function overloaded, a name folded, not made: compared as text */
         if (spelled(r->definition, moved ? NULL : o->schema, name, &tmp, &out) < 0 ||

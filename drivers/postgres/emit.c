@@ -123,6 +123,11 @@ void pg_emit__comment_on(tide_sqlw *e, const char *what, const char *schema, con
         tide_sqlw_put(e, ".");
         tide_sqlw_q(e, col);
     }
+    pg_emit__comment_is(e, text);
+}
+
+void pg_emit__comment_is(tide_sqlw *e, const char *text)
+{
     tide_sqlw_put(e, " is ");
     if (text)
         tide_sqlw_literal(e, text);

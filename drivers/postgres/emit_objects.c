@@ -165,12 +165,7 @@ static void comment(tide_sqlw *e, const tide_object *o)
 {
     tide_sqlw_put(e, "comment on ");
     object_ref(e, o, o->name);
-    tide_sqlw_put(e, " is ");
-    if (o->comment)
-        tide_sqlw_literal(e, o->comment);
-    else
-        tide_sqlw_put(e, "null");
-    tide_sqlw_stmt(e);
+    pg_emit__comment_is(e, o->comment);
 }
 
 static void or_replace(tide_sqlw *e, const char *def);
@@ -758,7 +753,7 @@ void pg_emit__object(tide_sqlw *e, const tide_op *op)
 static void object_sql(tide_sqlw *e, const tide_op *op)
 {
     const tide_object *o = op->object ? op->object : op->old_object;
-    if (pg_emit__type_object(e, op) || pg_emit__partition(e, op))
+    if (pg_emit__type_object(e, op) || pg_emit__partition(e, op) || pg_emit__operator_object(e, op))
         return;
     if (o->kind == TIDE_OBJ_SEQUENCE_OWNER) {
         sequence_owner(e, op);

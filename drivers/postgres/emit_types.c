@@ -457,12 +457,7 @@ static void comment(tide_sqlw *e, const tide_object *o)
 {
     tide_sqlw_put(e, "comment on ");
     ref(e, o, o->name);
-    tide_sqlw_put(e, " is ");
-    if (o->comment)
-        tide_sqlw_literal(e, o->comment);
-    else
-        tide_sqlw_put(e, "null");
-    tide_sqlw_stmt(e);
+    pg_emit__comment_is(e, o->comment);
 }
 
 static void create_type(tide_sqlw *e, const tide_object *o)

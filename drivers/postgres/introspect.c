@@ -760,8 +760,8 @@ static const char sql_column_comments[] =
 /* What the database holds that the model does not carry, one line each
  * ("aggregate mode1(boolean)"), so that reading a database never loses it
  * without a word: objects of kinds tide has no row for (window
- * functions, operators and their classes and families, text
- * search parsers and templates, conversions, base and shell types, a
+ * functions, a shell operator no operator names (what names one makes it
+ * again, and it is not read), text search parsers and templates, conversions, base and shell types, a
  * foreign table's constraints and column comments, a foreign table that is
  * a partition with columns or constraints of its own, rules of another
  * relation than a table, a partition or a view, extended statistics
@@ -771,7 +771,7 @@ static const char sql_column_comments[] =
  * partition, an inherited column, a materialized or foreign table), a
  * partition partitioned itself,
  * the default namespace's comment removed), and objects of the whole database
- * made by hand (casts, languages, access methods). Extensions' own are
+ * made by hand (languages, access methods). Extensions' own are
  * theirs; user mappings, like grants and owners, are left out. */
 #define OTHER(cls, oid) "oid >= 16384 AND " NOT_EXTENSION(cls, oid)
 #define REL_NAME READ_NAME("n.nspname", "c.relname")
@@ -789,21 +789,11 @@ static const char sql_unmodelled[] =
     READ_NAME("n.nspname", "p.proname") " || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' AS w "
     "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
     "WHERE " NAMESPACES " AND p.prokind = 'w' AND " NOT_EXTENSION("pg_catalog.pg_proc", "p.oid") " "
-    "UNION ALL SELECT 2, 'operator ' || " READ_NAME("n.nspname", "o.oprname") " || ' (' || "
-    "COALESCE(pg_catalog.format_type(o.oprleft, NULL), 'none') || ', ' || "
-    "COALESCE(pg_catalog.format_type(o.oprright, NULL), 'none') || ')' "
+    "UNION ALL SELECT 2, 'shell operator ' || " READ_NAME("n.nspname", "o.oprname") " || ': named as a "
+    "commutator or negator by no operator, it has no function' "
     "FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace "
-    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_operator", "o.oid") " "
-    "UNION ALL SELECT 3, 'operator class ' || " READ_NAME("n.nspname", "oc.opcname") " || ' using ' || am.amname "
-    "FROM pg_catalog.pg_opclass oc JOIN pg_catalog.pg_namespace n ON n.oid = oc.opcnamespace "
-    "JOIN pg_catalog.pg_am am ON am.oid = oc.opcmethod "
-    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_opclass", "oc.oid") " "
-    "UNION ALL SELECT 4, 'operator family ' || " READ_NAME("n.nspname", "f.opfname") " || ' using ' || am.amname "
-    "FROM pg_catalog.pg_opfamily f JOIN pg_catalog.pg_namespace n ON n.oid = f.opfnamespace "
-    "JOIN pg_catalog.pg_am am ON am.oid = f.opfmethod "
-    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_opfamily", "f.oid") " "
-    "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_opclass oc WHERE oc.opcfamily = f.oid "
-    "AND oc.opcname = f.opfname AND oc.opcnamespace = f.opfnamespace) "
+    "WHERE " NAMESPACES " AND o.oprcode = 0 AND " NOT_EXTENSION("pg_catalog.pg_operator", "o.oid") " "
+    "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_operator r WHERE r.oprcom = o.oid OR r.oprnegate = o.oid) "
     NAMED_IN_NAMESPACE("6", "text search parser", "pg_ts_parser", "prsname", "prsnamespace")
     NAMED_IN_NAMESPACE("6", "text search template", "pg_ts_template", "tmplname", "tmplnamespace")
     NAMED_IN_NAMESPACE("7", "conversion", "pg_conversion", "conname", "connamespace")
@@ -902,14 +892,100 @@ static const char sql_unmodelled[] =
     "FROM pg_catalog.pg_namespace n WHERE n.nspname = 'public' AND " NAMESPACES " "
     "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_description d WHERE d.objoid = n.oid "
     "AND d.classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass) "
-    "UNION ALL SELECT 18, 'cast (' || pg_catalog.format_type(ca.castsource, NULL) || ' as ' || "
-    "pg_catalog.format_type(ca.casttarget, NULL) || ')' FROM pg_catalog.pg_cast ca "
-    "WHERE ca." OTHER("pg_catalog.pg_cast", "ca.oid") " AND " NOT_INTERNAL("pg_catalog.pg_cast", "ca.oid") " "
     "UNION ALL SELECT 21, 'language ' || l.lanname FROM pg_catalog.pg_language l "
     "WHERE l." OTHER("pg_catalog.pg_language", "l.oid") " AND l.lanname <> 'plpgsql' "
     "UNION ALL SELECT 24, 'access method ' || am.amname FROM pg_catalog.pg_am am "
     "WHERE am." OTHER("pg_catalog.pg_am", "am.oid") " "
     ") u ORDER BY k, w";
+
+/* An operator's name as CREATE OPERATOR takes it after COMMUTATOR or
+ * NEGATOR: bare where the search path finds it, else OPERATOR(ns.op). */
+#define OPR_REF(oid) \
+    "(SELECT CASE WHEN pg_catalog.pg_operator_is_visible(ro.oid) THEN ro.oprname ELSE 'OPERATOR(' || " \
+    "pg_catalog.quote_ident(rn.nspname) || '.' || ro.oprname || ')' END FROM pg_catalog.pg_operator ro " \
+    "JOIN pg_catalog.pg_namespace rn ON rn.oid = ro.oprnamespace WHERE ro.oid = " oid ")"
+
+/* The operators (amop) or support functions (amproc, alias a) of an
+ * operator class or family that depend on `ref` (pg_opclass or
+ * pg_opfamily) of oid `refoid`, as CREATE OPERATOR CLASS or ALTER
+ * OPERATOR FAMILY ... ADD lists them, ", " between them; NULL for none.
+ * `types`: when a function's (lefttype, righttype) are said. */
+#define OP_MEMBERS(ref, refoid, types) \
+    "(SELECT pg_catalog.string_agg(m, ', ' ORDER BY w, s, m) FROM (" \
+    "SELECT 'operator ' || a.amopstrategy || ' ' || a.amopopr::pg_catalog.regoperator::text || " \
+    "CASE WHEN a.amoppurpose = 'o' THEN ' for order by ' || (SELECT " \
+    VISIBLE("pg_opfamily_is_visible", "sf.oid", "sfn.nspname", "sf.opfname") " FROM pg_catalog.pg_opfamily sf " \
+    "JOIN pg_catalog.pg_namespace sfn ON sfn.oid = sf.opfnamespace WHERE sf.oid = a.amopsortfamily) ELSE '' END " \
+    "AS m, 0 AS w, a.amopstrategy AS s FROM pg_catalog.pg_amop a JOIN pg_catalog.pg_depend dp " \
+    "ON dp.classid = 'pg_catalog.pg_amop'::pg_catalog.regclass AND dp.objid = a.oid " \
+    "AND dp.refclassid = '" ref "'::pg_catalog.regclass AND dp.refobjid = " refoid " " \
+    "UNION ALL SELECT 'function ' || a.amprocnum || CASE WHEN " types " THEN ' (' || " \
+    "pg_catalog.format_type(a.amproclefttype, NULL) || ', ' || pg_catalog.format_type(a.amprocrighttype, NULL) " \
+    "|| ')' ELSE '' END || ' ' || a.amproc::pg_catalog.regprocedure::text, 1, a.amprocnum " \
+    "FROM pg_catalog.pg_amproc a JOIN pg_catalog.pg_depend dp " \
+    "ON dp.classid = 'pg_catalog.pg_amproc'::pg_catalog.regclass AND dp.objid = a.oid " \
+    "AND dp.refclassid = '" ref "'::pg_catalog.regclass AND dp.refobjid = " refoid ") mb)"
+
+#define LOOSE(family) OP_MEMBERS("pg_catalog.pg_opfamily", family, "true")
+
+/* Operators, operator families and classes of the namespaces read, and
+ * the casts made by hand (a cast belongs to the database), none an
+ * extension's: the kind ('o', 'f', 'c', 'k'), the namespace, the name,
+ * the text CREATE takes (built here: PostgreSQL prints none), the
+ * comment. An overloaded operator is named with its argument types
+ * ("===(integer, integer)"); a cast "source as target". A family is
+ * read when no class of its name made it, or when it holds members of
+ * its own (ALTER OPERATOR FAMILY ... ADD); a class names its family when
+ * that family is read. Shell operators (a commutator named before it
+ * was made) are not read: the operator that names them makes them. */
+static const char sql_operators[] =
+    "SELECT 'o', n.nspname, CASE WHEN pg_catalog.count(*) OVER (PARTITION BY o.oprnamespace, o.oprname) > 1 "
+    "THEN o.oprname || '(' || CASE WHEN o.oprleft = 0 THEN 'none' ELSE pg_catalog.format_type(o.oprleft, NULL) "
+    "END || ', ' || CASE WHEN o.oprright = 0 THEN 'none' ELSE pg_catalog.format_type(o.oprright, NULL) END || ')' "
+    "ELSE o.oprname END, 'function = ' || (SELECT " VISIBLE("pg_function_is_visible", "fp.oid", "fpn.nspname",
+    "fp.proname") " FROM pg_catalog.pg_proc fp JOIN pg_catalog.pg_namespace fpn ON fpn.oid = fp.pronamespace "
+    "WHERE fp.oid = o.oprcode) || "
+    "CASE WHEN o.oprleft <> 0 THEN ', leftarg = ' || pg_catalog.format_type(o.oprleft, NULL) ELSE '' END || "
+    "CASE WHEN o.oprright <> 0 THEN ', rightarg = ' || pg_catalog.format_type(o.oprright, NULL) ELSE '' END || "
+    "CASE WHEN o.oprcom <> 0 THEN ', commutator = ' || " OPR_REF("o.oprcom") " ELSE '' END || "
+    "CASE WHEN o.oprnegate <> 0 THEN ', negator = ' || " OPR_REF("o.oprnegate") " ELSE '' END || "
+    "CASE WHEN o.oprrest <> 0 THEN ', restrict = ' || o.oprrest::text ELSE '' END || "
+    "CASE WHEN o.oprjoin <> 0 THEN ', join = ' || o.oprjoin::text ELSE '' END || "
+    "CASE WHEN o.oprcanhash THEN ', hashes' ELSE '' END || CASE WHEN o.oprcanmerge THEN ', merges' ELSE '' END, "
+    "d.description FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace "
+    DESCRIPTION("d", "pg_catalog.pg_operator", "o.oid")
+    "WHERE " NAMESPACES " AND o.oprcode <> 0 AND " NOT_EXTENSION("pg_catalog.pg_operator", "o.oid") " "
+    "UNION ALL "
+    "SELECT 'f', n.nspname, f.opfname, 'using ' || pg_catalog.quote_ident(am.amname) || "
+    "COALESCE(' add ' || " LOOSE("f.oid") ", ''), d.description "
+    "FROM pg_catalog.pg_opfamily f JOIN pg_catalog.pg_namespace n ON n.oid = f.opfnamespace "
+    "JOIN pg_catalog.pg_am am ON am.oid = f.opfmethod "
+    DESCRIPTION("d", "pg_catalog.pg_opfamily", "f.oid")
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_opfamily", "f.oid") " "
+    "AND (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_opclass oc WHERE oc.opcfamily = f.oid "
+    "AND oc.opcname = f.opfname AND oc.opcnamespace = f.opfnamespace) OR " LOOSE("f.oid") " IS NOT NULL) "
+    "UNION ALL "
+    "SELECT 'c', n.nspname, oc.opcname, CASE WHEN oc.opcdefault THEN 'default ' ELSE '' END || 'for type ' || "
+    "pg_catalog.format_type(oc.opcintype, NULL) || ' using ' || pg_catalog.quote_ident(am.amname) || "
+    "CASE WHEN f.opfname <> oc.opcname OR f.opfnamespace <> oc.opcnamespace OR " LOOSE("f.oid") " IS NOT NULL "
+    "THEN ' family ' || " VISIBLE("pg_opfamily_is_visible", "f.oid", "fn.nspname", "f.opfname") " ELSE '' END || "
+    "' as ' || pg_catalog.concat_ws(', ', " OP_MEMBERS("pg_catalog.pg_opclass", "oc.oid",
+    "a.amproclefttype <> oc.opcintype OR a.amprocrighttype <> oc.opcintype") ", "
+    "CASE WHEN oc.opckeytype <> 0 THEN 'storage ' || pg_catalog.format_type(oc.opckeytype, NULL) END), "
+    "d.description FROM pg_catalog.pg_opclass oc JOIN pg_catalog.pg_namespace n ON n.oid = oc.opcnamespace "
+    "JOIN pg_catalog.pg_am am ON am.oid = oc.opcmethod JOIN pg_catalog.pg_opfamily f ON f.oid = oc.opcfamily "
+    "JOIN pg_catalog.pg_namespace fn ON fn.oid = f.opfnamespace "
+    DESCRIPTION("d", "pg_catalog.pg_opclass", "oc.oid")
+    "WHERE " NAMESPACES " AND " NOT_EXTENSION("pg_catalog.pg_opclass", "oc.oid") " "
+    "UNION ALL "
+    "SELECT 'k', NULL, pg_catalog.format_type(ca.castsource, NULL) || ' as ' || "
+    "pg_catalog.format_type(ca.casttarget, NULL), CASE ca.castmethod WHEN 'f' THEN 'with function ' || "
+    "ca.castfunc::pg_catalog.regprocedure::text WHEN 'i' THEN 'with inout' ELSE 'without function' END || "
+    "CASE ca.castcontext WHEN 'a' THEN ' as assignment' WHEN 'i' THEN ' as implicit' ELSE '' END, d.description "
+    "FROM pg_catalog.pg_cast ca "
+    DESCRIPTION("d", "pg_catalog.pg_cast", "ca.oid")
+    "WHERE ca." OTHER("pg_catalog.pg_cast", "ca.oid") " AND " NOT_INTERNAL("pg_catalog.pg_cast", "ca.oid") " "
+    "ORDER BY 1, 2, 3";
 
 /* A table read, by oid (sorted by oid for bsearch). */
 typedef struct rel {
@@ -1608,6 +1684,18 @@ static int read_aggregates(reader *r, const PGresult *res)
     return rc;
 }
 
+static int read_operators(reader *r, const PGresult *res)
+{
+    int i, rc = 0, n = PQntuples(res);
+    for (i = 0; i < n && rc == 0; i++) {
+        char k = field(res, i, 0)[0];
+        tide_object_kind kind = k == 'o' ? TIDE_OBJ_OPERATOR : k == 'f' ? TIDE_OBJ_OPFAMILY
+                                : k == 'c' ? TIDE_OBJ_OPCLASS : TIDE_OBJ_CAST;
+        rc = add_object(r, kind, field(res, i, 1), field(res, i, 2), NULL, res, i, 3, -1);
+    }
+    return rc;
+}
+
 static int read_types(reader *r, const PGresult *res)
 {
     int i, rc = 0, n = PQntuples(res);
@@ -1840,6 +1928,7 @@ static const struct step {
     { "sequences", sql_sequences, read_sequences },
     { "functions", sql_functions, read_functions },
     { "aggregates", sql_aggregates, read_aggregates },
+    { "operators, operator classes and families, casts", sql_operators, read_operators },
     { "views", sql_views, read_views },
     { "indexes of materialized views and partitions", sql_object_indexes, read_object_indexes },
     { "partitions", sql_partitions, read_partitions },

@@ -95,6 +95,11 @@ int pg_emit__type_object(struct tide_sqlw *e, const tide_op *op);
  * operations are emit_types.c's, as for every type. */
 void pg_emit__text_search_create(struct tide_sqlw *e, const tide_object *o);
 void pg_emit__text_search_alter(struct tide_sqlw *e, const tide_object *old, const tide_object *o);
+/* Operators, operator families and classes, casts (emit_operators.c): 1
+ * when the op's object is one of them (its SQL written), 0 otherwise; the
+ * CREATE of one, with its comment. */
+int pg_emit__operator_object(struct tide_sqlw *e, const tide_op *op);
+void pg_emit__operator_create(struct tide_sqlw *e, const tide_object *o);
 /* Partitioned tables (emit_partitions.c): " partition by <key>" after
  * CREATE TABLE's parenthesis; a changed key refused by name (1: refused);
  * a partition's *_OBJECT operations (1 when the object is a partition). */
@@ -112,6 +117,8 @@ void pg_emit__index_comment(struct tide_sqlw *e, const tide_table *t, const tide
 /* COMMENT ON <what> schema.name[.col] IS text (NULL: null). */
 void pg_emit__comment_on(struct tide_sqlw *e, const char *what, const char *schema, const char *name,
                          const char *col, const char *text);
+/* " is 'text'" (" is null" for NULL) and the end of the COMMENT ON statement. */
+void pg_emit__comment_is(struct tide_sqlw *e, const char *text);
 /* Whether a column type change is to or from a domain of the plan's
  * schemas (its base type's casts apply: left to the server). */
 int pg_emit__domain_cast(const tide_plan *plan, const tide_column *from, const tide_column *to);

@@ -1241,6 +1241,10 @@ local KINDS = {
   { word = "sequence",         kind = "sequence",          example = "[[as bigint start with 10000]]" },
   { word = "func",             kind = "function",          example = "[[create function ... ]]" },
   { word = "aggregate",        kind = "aggregate",         example = "[[create aggregate ... ]]" },
+  { word = "operator",         kind = "operator",          example = "[[function = eq_abs, leftarg = integer, rightarg = integer, commutator = ===]]" },
+  { word = "operatorFamily",   kind = "operator family",   example = "[[using btree]]" },
+  { word = "operatorClass",    kind = "operator class",    example = "[[default for type point2 using btree as operator 1 <<<, function 1 point2_cmp(point2, point2)]]" },
+  { word = "cast",             kind = "cast",              example = "[[with function to_point2(text) as implicit]]" },
   { word = "foreignDataWrapper", kind = "foreign data wrapper", example = "[[handler my_handler validator my_validator options (debug 'true')]]" },
   { word = "foreignServer",    kind = "foreign server",    example = "[[foreign data wrapper postgres_fdw options (dbname 'app', host 'db1')]]" },
   { word = "virtualTable",     kind = "virtual table",     example = "[[fts5(title, body)]]" },
@@ -1437,6 +1441,9 @@ for _, k in ipairs(KINDS) do
   --- t.<word> "name" | "schema.name" -> an object builder: call it with the SQL.
   M[k.word] = function(qualified)
     local name, schema, bad = split_object_name(qualified)
+    if k.kind == "cast" and type(qualified) == "string" then
+      name, schema, bad = qualified, nil, nil   -- "source as target": its types may be qualified
+    end
     if bad then error(format("t.%s(name): %s", k.word, bad), 2) end
     local info = getinfo and getinfo(2, "Sl")
     local b = setmetatable({ __tide = "object builder", __kind = k.kind, __word = k.word,

@@ -1602,7 +1602,8 @@ static int expr_calls(const char *e, const char *name)
  * DEFAULT, its subtype_diff), or by a generated column, a default or a
  * CHECK of a's tables (a column dropped goes after the objects made
  * before tables), or by a function that goes with them (its body of SQL
- * calls it): the function goes last, with the types, after them. */
+ * calls it), or by a cast that goes (what casts with it calls it unnamed):
+ * the function goes last, with the types, after them. */
 static int goes_late(const differ *d, const tide_object *ao, int depth)
 {
     char q[300];
@@ -1623,6 +1624,8 @@ static int goes_late(const differ *d, const tide_object *ao, int depth)
     snprintf(q, sizeof q, "%s%s%s", ao->schema ? ao->schema : "", ao->schema ? "." : "", ao->name);
     for (i = 0; i < d->a->nobjects; i++) {
         const tide_object *t = &d->a->objects[i];
+        if (t->kind == TIDE_OBJ_CAST && !object_is_paired(d, t) && expr_calls(t->definition, ao->name))
+            return 1;        /* a cast's function: expressions call it as "x::type", which name it not */
         if ((t->kind != TIDE_OBJ_DOMAIN && t->kind != TIDE_OBJ_RANGE && t->kind != TIDE_OBJ_FUNCTION) ||
             t == ao || object_is_paired(d, t))
             continue;

@@ -833,6 +833,7 @@ static void checks(writer *w, tide_buf *b, const tide_table *t, const char *inde
 static const char *const dsl_words[TIDE_NOBJECT_KINDS] = {
     [TIDE_OBJ_EXTENSION] = "extension", [TIDE_OBJ_COLLATION] = "collation", [TIDE_OBJ_DOMAIN] = "domain", [TIDE_OBJ_COMPOSITE] = "compositeType", [TIDE_OBJ_RANGE] = "rangeType",
     [TIDE_OBJ_SEQUENCE] = "sequence", [TIDE_OBJ_FUNCTION] = "func", [TIDE_OBJ_AGGREGATE] = "aggregate",
+    [TIDE_OBJ_OPERATOR] = "operator", [TIDE_OBJ_OPFAMILY] = "operatorFamily", [TIDE_OBJ_OPCLASS] = "operatorClass", [TIDE_OBJ_CAST] = "cast",
     [TIDE_OBJ_VIRTUAL_TABLE] = "virtualTable", [TIDE_OBJ_PARTITION] = "partition",
     [TIDE_OBJ_PARTITION_INDEX] = "partitionIndex", [TIDE_OBJ_PARTITION_CONSTRAINT] = "partitionConstraint", [TIDE_OBJ_ATTACHED_INDEX] = "attachedIndex",
     [TIDE_OBJ_VIEW] = "view",

@@ -340,6 +340,25 @@ const tide_object_kind_info tide_object_kinds[TIDE_NOBJECT_KINDS] = {
                                  "the whole CREATE FUNCTION / PROCEDURE statement" },
     [TIDE_OBJ_AGGREGATE]     = { "aggregate", "aggregates", TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE,
                                  "the whole CREATE AGGREGATE statement" },
+    [TIDE_OBJ_OPERATOR]      = { "operator", "operators", TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE,
+                                 "what CREATE OPERATOR takes within its parentheses: \"function = "
+                                 "eq_abs, leftarg = integer, rightarg = integer, commutator = ===\" (an "
+                                 "overloaded name is made unique with its argument types: \"===(integer, "
+                                 "integer)\")" },
+    [TIDE_OBJ_OPFAMILY]      = { "operator family", "operator families",
+                                 TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE,
+                                 "its index method, then the members it holds outside its classes as "
+                                 "ALTER OPERATOR FAMILY ... ADD takes them: \"using btree add operator 1 "
+                                 "<(integer,bigint), function 1 (integer, bigint) btint48cmp(integer,bigint)\"" },
+    [TIDE_OBJ_OPCLASS]       = { "operator class", "operator classes", TIDE_OBJK_BEFORE_TABLES,
+                                 "what CREATE OPERATOR CLASS takes after its name: \"default for type "
+                                 "point2 using btree as operator 1 <<<(point2,point2), function 1 "
+                                 "point2_cmp(point2,point2)\"" },
+    [TIDE_OBJ_CAST]          = { "cast", "casts", TIDE_OBJK_BEFORE_TABLES,
+                                 "what CREATE CAST takes after its types, the name being \"source as "
+                                 "target\": \"with function to_point2(text) as implicit\", \"with "
+                                 "inout as assignment\", \"without function\" (a cast belongs to the "
+                                 "database, not to a namespace)" },
     [TIDE_OBJ_FOREIGN_WRAPPER] = { "foreign data wrapper", "foreign data wrappers",
                                  TIDE_OBJK_BEFORE_TABLES | TIDE_OBJK_ALTERABLE,
                                  "what CREATE FOREIGN DATA WRAPPER takes after its name: \"handler "
@@ -1870,7 +1889,8 @@ static int finish_column_defaults(finisher *f, tide_object *o)
  * pure expression, is made before tables, where a generated column, a
  * default or a CHECK can call it); a function whose arguments or result
  * are a table's row type; a domain over one; an aggregate over or with a
- * state of one, or whose support function is made after tables. *end:
+ * state of one, or whose support function is made after tables, and so an
+ * operator, an operator class or family or a cast that names one. *end:
  * where the words that decide end (NULL: the whole definition).
  * 1, 0, or -1 out of memory. */
 static int made_late(const tide_schema *s, const tide_object *o, const char **end)
@@ -1889,8 +1909,9 @@ static int made_late(const tide_schema *s, const tide_object *o, const char **en
         *end = domain_base_end(def);
         return names_relation(s, def, *end, 0);
     }
-    if (o->kind == TIDE_OBJ_AGGREGATE)              /* over, or with a state of, a table's row type */
-        return names_relation(s, def, def + strlen(def), 1);
+    if (o->kind == TIDE_OBJ_AGGREGATE || o->kind == TIDE_OBJ_OPERATOR || o->kind == TIDE_OBJ_OPFAMILY ||
+        o->kind == TIDE_OBJ_OPCLASS || o->kind == TIDE_OBJ_CAST)
+        return names_relation(s, def, def + strlen(def), 1);  /* over, or calling, what tables make */
     return 0;
 }
 

@@ -85,6 +85,10 @@ for kind in 't.collation "ci" [[provider = icu, locale = '"'und'"']]|collation c
             't.eventTrigger "e" [[on sql_drop execute function f()]]|event trigger e: SQLite has no event triggers' \
             't.textSearchConfiguration "c" [[copy = english]]|text search configuration c: SQLite has no text search configurations' \
             't.rangeType "r" [[subtype = integer]]|range type r: SQLite has no range types' \
+            't.operator "===" [[function = f, leftarg = integer, rightarg = integer]]|operator ===: SQLite has no operators' \
+            't.operatorClass "c" [[for type integer using btree as operator 1 <]]|operator class c: SQLite has no operator classes' \
+            't.operatorFamily "f" [[using btree]]|operator family f: SQLite has no operator families' \
+            't.cast "text as integer" [[with inout]]|cast text as integer: SQLite has no casts' \
             't.foreignDataWrapper "w" [[no handler]]|foreign data wrapper w: SQLite has no foreign data wrappers' \
             't.foreignServer "s" [[foreign data wrapper w]]|foreign server s: SQLite has no foreign servers' \
             't.foreignTable "f" [[(id integer) server s]]|foreign table f: SQLite has no foreign tables' \

@@ -727,7 +727,7 @@ static void refuses_malformed_definitions(void **state)
           "" },
         { "return { { __tide = 'table' } }", "the table's name is required" },
         { "return { __tide = 'object', kind = 'vue', name = 'v', sql = 'x' }",
-          "defs.lua: 'vue' is not a kind of object (extension, collation, text search dictionary, text search configuration, domain, type, range type, sequence, function, aggregate, foreign data wrapper, foreign server, virtual table, partition, "
+          "defs.lua: 'vue' is not a kind of object (extension, collation, text search dictionary, text search configuration, domain, type, range type, sequence, function, aggregate, operator, operator family, operator class, cast, foreign data wrapper, foreign server, virtual table, partition, "
           "partition index, partition constraint, attached index, foreign table, view, materialized view, materialized view index, trigger, rule, policy, statistics, exclusion constraint, sequence owner, publication, event trigger)" },
         { "return { __tide = 'object', name = 'v', sql = 'x' }", "defs.lua: kind is required" },
         { "return { __tide = 'object', kind = 'view', sql = 'x' }", "defs.lua: the object's name is required" },

@@ -893,7 +893,7 @@ static const bad_case bad_cases[] = {
       "x.json:1:1: the snapshot has no \"tables\"" CORRUPT },
     /* objects, generated columns, table options */
     { HEAD "\"tables\": [], \"objects\": [{\"kind\": \"vue\", \"name\": \"v\", \"definition\": \"x\"}]}",
-      "x.json:1:66: unknown kind \"vue\" of an object (known: extension, collation, text search dictionary, text search configuration, domain, type, range type, sequence, function, aggregate, foreign data wrapper, foreign server, virtual table, partition, partition index, partition constraint, attached index, foreign table, view, materialized view, materialized view index, trigger, rule, policy, statistics, exclusion constraint, sequence owner, publication, event trigger)" CORRUPT },
+      "x.json:1:66: unknown kind \"vue\" of an object (known: extension, collation, text search dictionary, text search configuration, domain, type, range type, sequence, function, aggregate, operator, operator family, operator class, cast, foreign data wrapper, foreign server, virtual table, partition, partition index, partition constraint, attached index, foreign table, view, materialized view, materialized view index, trigger, rule, policy, statistics, exclusion constraint, sequence owner, publication, event trigger)" CORRUPT },
     { HEAD "\"tables\": [], \"objects\": [{\"kind\": 1, \"name\": \"v\", \"definition\": \"x\"}]}",
       "x.json:1:66: \"kind\" must be a string, found a number" CORRUPT },
     { HEAD "\"tables\": [], \"objects\": [{\"name\": \"v\", \"definition\": \"x\"}]}",

@@ -1,0 +1,1 @@
+select id, at from place order by at;

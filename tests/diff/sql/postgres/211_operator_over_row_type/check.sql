@@ -1,0 +1,1 @@
+select id, qty from lot order by id;

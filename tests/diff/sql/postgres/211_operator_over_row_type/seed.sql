@@ -1,0 +1,1 @@
+insert into lot (id, qty) values (1, 5), (2, 7);
