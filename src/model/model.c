@@ -1080,9 +1080,9 @@ static int fold(int ch)
 int tide_model_name_cmp(int nocase, const char *a, const char *b)
 {
     const unsigned char *x = (const unsigned char *)(a ? a : ""), *y = (const unsigned char *)(b ? b : "");
-    if (!nocase)
-        return strcmp((const char *)x, (const char *)y);
-    for (; *x && fold(*x) == fold(*y); x++, y++)
+    if (!nocase || x == y)
+        return x == y ? 0 : strcmp((const char *)x, (const char *)y);
+    for (; *x && (*x == *y || fold(*x) == fold(*y)); x++, y++)
         ;
     return fold(*x) - fold(*y);
 }
@@ -1302,9 +1302,22 @@ static int check_names(finisher *f, const tide_table *t)
     return rc;
 }
 
+/* A hash of name folded to lower case: names the same (ignoring case or
+ * not) hash the same. */
+static unsigned folded_hash(const char *name)
+{
+    unsigned h = 2166136261u;
+    for (; *name; name++)
+        h = (h ^ (unsigned char)(*name | (*name >= 'A' && *name <= 'Z' ? 0x20 : 0))) * 16777619u;
+    return h;
+}
+
+#define HASHED_COLUMNS 64    /* a column's name compared with those before it through hashes */
+
 static int check_table(finisher *f, tide_table *t)
 {
     int i, j, rc = 0;
+    unsigned hashes[HASHED_COLUMNS];
     if (!t->name || !*t->name)
         return tide_err_set(f->err, TIDE_ECONFIG, "a table has no name");
     for (i = 0; i < t->ncolumns; i++) {
@@ -1312,8 +1325,11 @@ static int check_table(finisher *f, tide_table *t)
         /* "" only as declared: a column declared with no type (SQLite) */
         if (!c->name || !*c->name || !c->type || (!*c->type && !(c->declared && !*c->declared)))
             return fail_item(f, t, "column %d has no %s", i + 1, c->name ? "type" : "name");
+        if (i < HASHED_COLUMNS)
+            hashes[i] = folded_hash(c->name);
         for (j = 0; j < i; j++)
-            if (tide_model_same_name(t->nocase, t->columns[j].name, c->name))
+            if ((j >= HASHED_COLUMNS || i >= HASHED_COLUMNS || hashes[j] == hashes[i]) &&
+                tide_model_same_name(t->nocase, t->columns[j].name, c->name))
                 return fail_item(f, t, "column '%s' is defined twice", c->name);
     }
     rc = check_columns(f, t, t->pk, t->npk, "the primary key", 0);
