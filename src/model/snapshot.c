@@ -121,10 +121,29 @@ static void at_object(writer *w, const char *what, const char *schema, const cha
     w->name = name;
 }
 
+/* Room for n more bytes at the end of out, and where they go; NULL after
+ * a failure. A snapshot is a million small pieces: each is copied where
+ * it goes, and out is grown (and NUL-terminated) only when full. */
+static char *room(writer *w, size_t n)
+{
+    tide_buf *b = w->out;
+    if (b->len + n < b->cap)
+        return b->data + b->len;
+    if (w->rc || tide_buf_grow(b, n < 4096 ? 4096 : n) < 0) {
+        if (!w->rc)
+            w->rc = TIDE_ENOMEM;
+        return NULL;
+    }
+    return b->data + b->len;
+}
+
 static void put(writer *w, const char *p, size_t n)
 {
-    if (!w->rc && tide_buf_add(w->out, p, n) < 0)
-        w->rc = TIDE_ENOMEM;
+    char *at = room(w, n);
+    if (at) {
+        memcpy(at, p, n);
+        w->out->len += n;
+    }
 }
 
 /* Sends what out holds to the file once it is FLUSH_AT or more (called
@@ -138,18 +157,18 @@ static void spill(writer *w)
     }
 }
 
+static const char indent[] = ",\n                                ";
+
 static void newline(writer *w)
 {
-    static const char indent[] = "\n                                ";
-    put(w, indent, 1 + 2 * (size_t)w->depth);
+    put(w, indent + 1, 1 + 2 * (size_t)w->depth);
 }
 
 /* Starts a value inside the current list or object. */
 static void item(writer *w)
 {
-    if (w->count[w->depth]++)
-        put(w, ",", 1);
-    newline(w);
+    int first = w->count[w->depth]++ == 0;
+    put(w, indent + first, 2 - (size_t)first + 2 * (size_t)w->depth);
 }
 
 static void enter(writer *w, const char *bracket)
@@ -165,12 +184,19 @@ static void leave(writer *w, const char *bracket)
     put(w, bracket, 1);
 }
 
+/* ,\n  "k": in one piece. */
 static void key(writer *w, const char *k)
 {
-    item(w);
-    put(w, "\"", 1);
-    put(w, k, strlen(k));
-    put(w, "\": ", 3);
+    int first = w->count[w->depth]++ == 0;
+    size_t lead = 2 - (size_t)first + 2 * (size_t)w->depth, n = strlen(k);
+    char *at = room(w, lead + n + 4);
+    if (!at)
+        return;
+    memcpy(at, indent + first, lead);
+    at[lead] = '"';
+    memcpy(at + lead + 1, k, n);
+    memcpy(at + lead + 1 + n, "\": ", 3);
+    w->out->len += lead + n + 4;
 }
 
 static void put_escape(writer *w, unsigned char c)
@@ -195,8 +221,19 @@ static void put_escape(writer *w, unsigned char c)
 
 static void put_string(writer *w, const char *str)
 {
-    const unsigned char *p = (const unsigned char *)str, *run = p, *end = p + strlen(str);
+    const unsigned char *p = (const unsigned char *)str, *run = p;
     size_t n;
+    char *at;
+    while (byte_class[*p] == PLAIN)
+        p++;
+    if (!*p && (at = room(w, (size_t)(p - run) + 2)) != NULL) {     /* nothing to escape: most strings */
+        n = (size_t)(p - run);
+        at[0] = '"';
+        memcpy(at + 1, str, n);
+        at[n + 1] = '"';
+        w->out->len += n + 2;
+        return;
+    }
     put(w, "\"", 1);
     for (;;) {
         switch (byte_class[*p]) {
@@ -204,7 +241,7 @@ static void put_string(writer *w, const char *str)
             p++;
             continue;
         case UTF8:
-            if (!(n = utf8_len(p, end))) {
+            if (!(n = utf8_len(p, p + strlen((const char *)p)))) {
                 w->bad = str;
                 if (!w->rc)
                     w->rc = TIDE_ECONFIG;
@@ -568,6 +605,8 @@ static int render(const tide_schema *s, tide_buf *out, tide_file_out *file, tide
     }
     leave(&w, "}");
     put(&w, "\n", 1);
+    if (out->data)
+        out->data[out->len] = '\0';    /* room() keeps a byte for it */
     tide_buf_free(&w.tmp);
     if (!w.rc)
         return 0;
