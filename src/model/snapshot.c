@@ -680,10 +680,15 @@ static int out_of_memory(reader *r)
     return tide_err_set(r->err, TIDE_ENOMEM, "out of memory reading %s", r->name);
 }
 
+/* JSON's white space: space, \n, \r, \t. */
+static const unsigned char is_space[256] = { [' '] = 1, ['\n'] = 1, ['\r'] = 1, ['\t'] = 1 };
+
 static void skip_space(reader *r)
 {
-    while (r->p < r->end && (*r->p == ' ' || *r->p == '\n' || *r->p == '\r' || *r->p == '\t'))
-        r->p++;
+    const char *p = r->p, *end = r->end;
+    while (p < end && is_space[(unsigned char)*p])
+        p++;
+    r->p = p;
 }
 
 /* Skips white space, then the next byte, or 0 at the end of the text. */
@@ -868,6 +873,16 @@ static int read_string(reader *r)
     const char *open = r->p;
     size_t n;
     int rc;
+    while (p < end && !byte_class[*p])
+        p++;
+    if (p < end && *p == '"' && (size_t)(p - run) < r->str.cap) {     /* nothing to unescape: most strings */
+        n = (size_t)(p - run);
+        memcpy(r->str.data, run, n);
+        r->str.data[n] = '\0';
+        r->str.len = n;
+        r->p = (const char *)p + 1;
+        return 0;
+    }
     tide_buf_reset(&r->str);
     for (;;) {
         while (p < end && !byte_class[*p])
@@ -1084,7 +1099,7 @@ static int read_member(reader *r, const shape *sh, void *obj, unsigned *seen)
     at = r->p;
     if ((rc = read_string(r)) < 0)
         return rc;
-    for (i = 0; sh->keys[i] && strcmp(sh->keys[i], r->str.data); i++)
+    for (i = 0; sh->keys[i] && (sh->keys[i][0] != r->str.data[0] || strcmp(sh->keys[i], r->str.data)); i++)
         ;
     if (!sh->keys[i])
         return unknown_key(r, sh, at);
@@ -1652,7 +1667,7 @@ static int parse(tide_schema **out, const char *text, size_t len, const char *na
         r.start = r.p = r.end = "";
     if (!name)
         r.name = name = "snapshot";
-    if (!(r.s = tide_schema_new())) {
+    if (!(r.s = tide_schema_new()) || tide_buf_grow(&r.str, 255) < 0) {     /* room for most strings */
         rc = out_of_memory(&r);
         goto done;
     }
