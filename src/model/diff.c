@@ -217,9 +217,22 @@ static void note(differ *d, int warning, const char *fmt, ...)
     d->plan->nwarnings++;
 }
 
+/* schema.name, or name, cut to cap - 1 bytes (as snprintf would; this runs
+ * for every change a migration lists). */
 static const char *qname(const tide_table *t, char *buf, size_t cap)
 {
-    snprintf(buf, cap, "%s%s%s", t->schema ? t->schema : "", t->schema ? "." : "", t->name);
+    size_t n = 0, k;
+    if (t->schema) {
+        k = strlen(t->schema);
+        memcpy(buf, t->schema, n = k < cap - 1 ? k : cap - 1);
+        if (n < cap - 1)
+            buf[n++] = '.';
+    }
+    k = strlen(t->name);
+    if (k > cap - 1 - n)
+        k = cap - 1 - n;
+    memcpy(buf + n, t->name, k);
+    buf[n + k] = '\0';
     return buf;
 }
 
@@ -2082,7 +2095,7 @@ int tide_op_describe(const tide_op *op, tide_buf *out)
         char old[300];
         return tide_buf_printf(out, "drop table %s", qname(op->old_table, old, sizeof old));
     }
-    case TIDE_OP_CREATE_TABLE:     return tide_buf_printf(out, "create table %s", tn);
+    case TIDE_OP_CREATE_TABLE:     return tide_buf_puts(out, "create table ") < 0 ? TIDE_ENOMEM : tide_buf_puts(out, tn);
     case TIDE_OP_ADD_COLUMN:       return tide_buf_printf(out, "add column %s.%s", tn, op->column->name);
     case TIDE_OP_ALTER_COLUMN:     return tide_buf_printf(out, "alter column %s.%s", tn, op->column->name);
     case TIDE_OP_DROP_COLUMN:      return tide_buf_printf(out, "drop column %s.%s", tn, op->old_column->name);

@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -665,12 +666,16 @@ int tide_model_qualified(const char *schema, const char *name, tide_buf *out)
 
 /* ---- finish: canonical forms, names, order, validation ------------------- */
 
+#define FINISH_SEEN 64
+
 typedef struct finisher {
     tide_schema *s;
     tide_buf tmp;
     tide_err *err;
     tide_strset spelled;     /* a column type's spelling -> its index in canonical */
     char **canonical;        /* the canonical type of each spelling (the model's strings) */
+    const char *seen[FINISH_SEEN];   /* spellings met, by address: their index in canonical */
+    int seen_at[FINISH_SEEN];
 } finisher;
 
 /* *field = canonical(field) via fn; NULL stays NULL. */
@@ -991,10 +996,18 @@ static int canon_type(finisher *f, char **type)
 {
     const char *spelling = *type;
     int at, n = (int)f->spelled.n;
+    size_t slot = ((uintptr_t)spelling >> 3) % FINISH_SEEN;
     if (!spelling)
         return 0;
+    if (f->seen[slot] == spelling) {      /* the same string as a column before: a finished
+                                             schema's columns share their canonical types */
+        *type = f->canonical[f->seen_at[slot]];
+        return 0;
+    }
     if (tide_strset_get(&f->spelled, spelling, &at)) {
         *type = f->canonical[at];
+        f->seen[slot] = spelling;
+        f->seen_at[slot] = at;
         return 0;
     }
     if (!names_enum(f->s, spelling) && canon(f, type, tide_model_canonical_type) < 0)
@@ -1003,6 +1016,8 @@ static int canon_type(finisher *f, char **type)
         tide_strset_put(&f->spelled, spelling, n) < 0)
         return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
     f->canonical[n] = *type;
+    f->seen[slot] = spelling;
+    f->seen_at[slot] = n;
     return 0;
 }
 
@@ -1109,7 +1124,7 @@ static int cmp_named(const void *a, const void *b)
 static void sort_list(void *items, int n, size_t size, int (*cmp)(const void *, const void *))
 {
     if (n > 1)
-        qsort(items, (size_t)n, size, cmp);
+        tide_sort(items, (size_t)n, size, cmp);    /* a list in order (most) is not sorted again */
 }
 
 /* "table s.t: <what>" as a TIDE_ECONFIG error. */
@@ -1913,7 +1928,7 @@ static void finish_namespaces(tide_schema *s)
 
 int tide_schema_finish(tide_schema *s, tide_err *err)
 {
-    finisher f = { s, TIDE_BUF_INIT, err, TIDE_STRSET_INIT(0), NULL };
+    finisher f = { .s = s, .tmp = TIDE_BUF_INIT, .err = err, .spelled = TIDE_STRSET_INIT(0) };
     int i, rc = 0;
     if (s->arena->failed)
         return tide_err_set(err, TIDE_ENOMEM, "out of memory building the schema");
