@@ -1340,12 +1340,16 @@ static int check_table(finisher *f, tide_table *t)
         /* "" only as declared: a column declared with no type (SQLite) */
         if (!c->name || !*c->name || !c->type || (!*c->type && !(c->declared && !*c->declared)))
             return fail_item(f, t, "column %d has no %s", i + 1, c->name ? "type" : "name");
-        if (i < HASHED_COLUMNS)
-            hashes[i] = folded_hash(c->name);
-        for (j = 0; j < i; j++)
-            if ((j >= HASHED_COLUMNS || i >= HASHED_COLUMNS || hashes[j] == hashes[i]) &&
-                tide_model_same_name(t->nocase, t->columns[j].name, c->name))
-                return fail_item(f, t, "column '%s' is defined twice", c->name);
+        if (i < HASHED_COLUMNS) {
+            unsigned h = hashes[i] = folded_hash(c->name);
+            for (j = 0; j < i; j++)
+                if (hashes[j] == h && tide_model_same_name(t->nocase, t->columns[j].name, c->name))
+                    return fail_item(f, t, "column '%s' is defined twice", c->name);
+        } else {
+            for (j = 0; j < i; j++)
+                if (tide_model_same_name(t->nocase, t->columns[j].name, c->name))
+                    return fail_item(f, t, "column '%s' is defined twice", c->name);
+        }
     }
     rc = check_columns(f, t, t->pk, t->npk, "the primary key", 0);
     for (i = 0; rc == 0 && i < t->nuniques; i++)
