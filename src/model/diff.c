@@ -44,9 +44,20 @@ typedef struct colindex {
 
 #define NCOLINDEX 4                 /* the tables a diff asks about at once: a pair, each way */
 
+/* The tables of one schema by schema and name, spelled exactly (a table's
+ * foreign keys and its partner are looked up for every table, both ways). */
+typedef struct tabindex {
+    const tide_schema *s;           /* NULL: unused */
+    tide_table *const *tables;      /* what it was built from */
+    int ntables;
+    unsigned *slot;                 /* a table's index + 1, 0 when free */
+    size_t mask;
+} tabindex;
+
 typedef struct colcache {
     colindex ix[NCOLINDEX];
     int next;                       /* the entry replaced next */
+    tabindex tabs[2];               /* both schemas of the diff */
 } colcache;
 
 typedef struct differ {
@@ -89,8 +100,63 @@ static int same_name(const differ *d, const char *x, const char *y)
     return tide_model_same_name(d->nocase, x, y);
 }
 
+static size_t table_hash(const char *schema, const char *name)
+{
+    size_t h = 2166136261u;
+    for (; schema && *schema; schema++)
+        h = (h ^ (unsigned char)*schema) * 16777619u;
+    h = (h ^ '.') * 16777619u;
+    for (; *name; name++)
+        h = (h ^ (unsigned char)*name) * 16777619u;
+    return h;
+}
+
+/* s's table index in c, built when there is none or its tables changed;
+ * NULL out of memory (lookups search then). */
+static const tabindex *table_index(colcache *c, const tide_schema *s)
+{
+    tabindex *x = c->tabs[0].s == s || !c->tabs[0].s ? &c->tabs[0] : &c->tabs[1];
+    size_t cap = 16, h;
+    int i;
+    if (x->s == s && x->tables == s->tables && x->ntables == s->ntables)
+        return x;
+    if (x->s != s && x->s)
+        return NULL;                        /* a third schema: not indexed */
+    while (cap < (size_t)s->ntables * 2)
+        cap *= 2;
+    free(x->slot);
+    if (!(x->slot = calloc(cap, sizeof *x->slot))) {
+        memset(x, 0, sizeof *x);
+        return NULL;
+    }
+    x->mask = cap - 1;
+    x->s = s;
+    x->tables = s->tables;
+    x->ntables = s->ntables;
+    for (i = 0; i < s->ntables; i++) {
+        for (h = table_hash(s->tables[i]->schema, s->tables[i]->name) & x->mask; x->slot[h]; h = (h + 1) & x->mask)
+            ;
+        x->slot[h] = (unsigned)i + 1;
+    }
+    return x;
+}
+
+/* tide_model_find_table(s, schema, name, d->nocase): the exact spelling
+ * through s's index, anything else (another spelling, an unfinished
+ * schema) as before. */
 static const tide_table *find_table(const differ *d, const tide_schema *s, const char *schema, const char *name)
 {
+    const tabindex *x;
+    size_t h;
+    if (schema && !strcmp(schema, "public"))
+        schema = NULL;
+    if (!name || !s->finished || !d->cols || !(x = table_index(d->cols, s)))
+        return tide_model_find_table(s, schema, name, d->nocase);
+    for (h = table_hash(schema, name) & x->mask; x->slot[h]; h = (h + 1) & x->mask) {
+        const tide_table *t = s->tables[x->slot[h] - 1];
+        if (!strcmp(t->name, name) && !strcmp(t->schema ? t->schema : "", schema ? schema : ""))
+            return t;
+    }
     return tide_model_find_table(s, schema, name, d->nocase);
 }
 
@@ -167,6 +233,10 @@ static void colcache_free(colcache *c)
     int i;
     for (i = 0; c && i < NCOLINDEX; i++)
         free(c->ix[i].slot);
+    if (c) {
+        free(c->tabs[0].slot);
+        free(c->tabs[1].slot);
+    }
     free(c);
 }
 

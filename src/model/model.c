@@ -1097,6 +1097,8 @@ int tide_model_name_cmp(int nocase, const char *a, const char *b)
     const unsigned char *x = (const unsigned char *)(a ? a : ""), *y = (const unsigned char *)(b ? b : "");
     if (!nocase || x == y)
         return x == y ? 0 : strcmp((const char *)x, (const char *)y);
+    if (*x == *y && !strcmp((const char *)x, (const char *)y))
+        return 0;                        /* spelled alike (most): no folding */
     for (; *x && (*x == *y || fold(*x) == fold(*y)); x++, y++)
         ;
     return fold(*x) - fold(*y);
