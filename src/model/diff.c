@@ -40,6 +40,7 @@ typedef struct colindex {
     int ncolumns;
     unsigned *slot;
     size_t mask;
+    int next;                       /* the column after the last one found: asked next, most often */
 } colindex;
 
 #define NCOLINDEX 4                 /* the tables a diff asks about at once: a pair, each way */
@@ -170,7 +171,7 @@ static size_t fold_hash(const char *name)
 
 /* t's index in c, built when there is none or t's columns changed; NULL
  * out of memory (lookups scan then). */
-static const colindex *column_index(colcache *c, const tide_table *t)
+static colindex *column_index(colcache *c, const tide_table *t)
 {
     colindex *x = NULL;
     size_t cap = 16, h;
@@ -198,6 +199,7 @@ static const colindex *column_index(colcache *c, const tide_table *t)
     x->t = t;
     x->columns = t->columns;
     x->ncolumns = t->ncolumns;
+    x->next = 0;
     for (i = 0; i < t->ncolumns; i++) {
         for (h = fold_hash(t->columns[i].name) & x->mask; x->slot[h]; h = (h + 1) & x->mask)
             ;
@@ -213,15 +215,19 @@ static const colindex *column_index(colcache *c, const tide_table *t)
  * by a scan as before (the index only makes the common case fast). */
 static const tide_column *find_column(const differ *d, const tide_table *t, const char *name)
 {
-    const colindex *x;
+    colindex *x;
     const tide_column *folded = NULL;
     size_t h;
     if (!name || t->ncolumns < 6 || !d->cols || !(x = column_index(d->cols, t)))
         return tide_model_find_column(t, name, d->nocase);
+    if (x->next < t->ncolumns && !strcmp(t->columns[x->next].name, name))
+        return &t->columns[x->next++];   /* the columns in order: no hash (names are unique) */
     for (h = fold_hash(name) & x->mask; x->slot[h]; h = (h + 1) & x->mask) {
         const tide_column *c = &t->columns[x->slot[h] - 1];
-        if (!strcmp(c->name, name))
+        if (!strcmp(c->name, name)) {
+            x->next = (int)x->slot[h];
             return c;
+        }
         if (d->nocase && (!folded || c < folded) && tide_model_same_name(1, c->name, name))
             folded = c;
     }
