@@ -685,7 +685,11 @@ static const unsigned char is_space[256] = { [' '] = 1, ['\n'] = 1, ['\r'] = 1, 
 
 static void skip_space(reader *r)
 {
+    static const char spaces[8] = "        ";
     const char *p = r->p, *end = r->end;
+    if (p < end && *p == '\n')          /* a line's indentation: eight spaces at a time */
+        for (p++; end - p >= 8 && !memcmp(p, spaces, 8); p += 8)
+            ;
     while (p < end && is_space[(unsigned char)*p])
         p++;
     r->p = p;
