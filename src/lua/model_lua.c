@@ -1227,20 +1227,11 @@ typedef struct column_names {
     unsigned hash[EARLY_HASHED];
 } column_names;
 
-static unsigned name_hash(const char *name, size_t len)
-{
-    unsigned h = 2166136261u;
-    size_t i;
-    for (i = 0; i < len; i++)
-        h = (h ^ (unsigned char)name[i]) * 16777619u;
-    return h;
-}
-
 /* Whether t has a column named name[0..len).   [-0, +0, -] */
 static int has_column(const column_names *cn, const char *name, size_t len)
 {
     const tide_table *t = cn->t;
-    unsigned h = name_hash(name, len);
+    unsigned h = tide_model_name_hash(name, len, 0);
     int i;
     for (i = 0; i < t->ncolumns; i++)
         if ((i >= EARLY_HASHED || cn->hash[i] == h) && !strncmp(t->columns[i].name, name, len) &&
@@ -1254,7 +1245,7 @@ static void note_column(column_names *cn)
 {
     int i = cn->t->ncolumns - 1;
     if (i >= 0 && i < EARLY_HASHED)
-        cn->hash[i] = name_hash(cn->t->columns[i].name, strlen(cn->t->columns[i].name));
+        cn->hash[i] = tide_model_name_hash(cn->t->columns[i].name, strlen(cn->t->columns[i].name), 0);
 }
 
 /* Whether every entry of the item's columns ("col" or "col desc") names a

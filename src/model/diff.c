@@ -103,13 +103,8 @@ static int same_name(const differ *d, const char *x, const char *y)
 
 static size_t table_hash(const char *schema, const char *name)
 {
-    size_t h = 2166136261u;
-    for (; schema && *schema; schema++)
-        h = (h ^ (unsigned char)*schema) * 16777619u;
-    h = (h ^ '.') * 16777619u;
-    for (; *name; name++)
-        h = (h ^ (unsigned char)*name) * 16777619u;
-    return h;
+    return (schema ? tide_model_name_hash(schema, strlen(schema), 0) * 31u : 0) ^
+           tide_model_name_hash(name, strlen(name), 0);
 }
 
 /* s's table index in c, built when there is none or its tables changed;
@@ -163,10 +158,7 @@ static const tide_table *find_table(const differ *d, const tide_schema *s, const
 
 static size_t fold_hash(const char *name)
 {
-    size_t h = 2166136261u;
-    for (; *name; name++)
-        h = (h ^ (unsigned char)(*name | (*name >= 'A' && *name <= 'Z' ? 0x20 : 0))) * 16777619u;
-    return h;
+    return tide_model_name_hash(name, strlen(name), 1);
 }
 
 /* t's index in c, built when there is none or t's columns changed; NULL

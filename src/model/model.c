@@ -1104,6 +1104,17 @@ int tide_model_name_cmp(int nocase, const char *a, const char *b)
     return fold(*x) - fold(*y);
 }
 
+unsigned tide_model_name_hash(const char *name, size_t n, int fold)
+{
+    unsigned h = 2166136261u;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)name[i];
+        h = (h ^ (fold && ch >= 'A' && ch <= 'Z' ? ch | 0x20u : ch)) * 16777619u;
+    }
+    return h;
+}
+
 int tide_model_same_name(int nocase, const char *a, const char *b)
 {
     return tide_model_name_cmp(nocase, a, b) == 0;
@@ -1319,16 +1330,6 @@ static int check_names(finisher *f, const tide_table *t)
     return rc;
 }
 
-/* A hash of name folded to lower case: names the same (ignoring case or
- * not) hash the same. */
-static unsigned folded_hash(const char *name)
-{
-    unsigned h = 2166136261u;
-    for (; *name; name++)
-        h = (h ^ (unsigned char)(*name | (*name >= 'A' && *name <= 'Z' ? 0x20 : 0))) * 16777619u;
-    return h;
-}
-
 #define HASHED_COLUMNS 64    /* a column's name compared with those before it through hashes */
 
 static int check_table(finisher *f, tide_table *t)
@@ -1343,7 +1344,7 @@ static int check_table(finisher *f, tide_table *t)
         if (!c->name || !*c->name || !c->type || (!*c->type && !(c->declared && !*c->declared)))
             return fail_item(f, t, "column %d has no %s", i + 1, c->name ? "type" : "name");
         if (i < HASHED_COLUMNS) {
-            unsigned h = hashes[i] = folded_hash(c->name);
+            unsigned h = hashes[i] = tide_model_name_hash(c->name, strlen(c->name), 1);
             for (j = 0; j < i; j++)
                 if (hashes[j] == h && tide_model_same_name(t->nocase, t->columns[j].name, c->name))
                     return fail_item(f, t, "column '%s' is defined twice", c->name);
