@@ -1020,10 +1020,9 @@ static int pg_unlock(tide_dconn *c, const char *key, tide_err *err)
 static int pg_quote_ident(tide_buf *out, const char *ident)
 {
     size_t mark = out->len;
-    const char *p;
     int rc = tide_buf_putc(out, '"');
-    for (p = ident; rc == 0 && *p; p++)
-        rc = *p == '"' ? tide_buf_add(out, "\"\"", 2) : tide_buf_putc(out, *p);
+    if (rc == 0)
+        rc = tide_buf_put_doubled(out, ident, '"');
     if (rc == 0)
         rc = tide_buf_putc(out, '"');
     if (rc < 0) {

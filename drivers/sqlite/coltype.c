@@ -38,11 +38,13 @@ int sqlite_string_default(const char *d, tide_buf *out)
  * be read back as a constraint. */
 static int constraint_word(const char *w, size_t n)
 {
-    static const char *const kw[] = { "constraint", "primary", "unique", "check", "references",
-                                      "not", "null", "default", "collate", "generated", "as", NULL };
-    int i;
-    for (i = 0; kw[i]; i++)
-        if (strlen(kw[i]) == n && !sqlite3_strnicmp(w, kw[i], (int)n))
+    static const struct { const char *word; size_t len; } kw[] = {
+        { "constraint", 10 }, { "primary", 7 }, { "unique", 6 }, { "check", 5 }, { "references", 10 },
+        { "not", 3 }, { "null", 4 }, { "default", 7 }, { "collate", 7 }, { "generated", 9 }, { "as", 2 }
+    };
+    size_t i;
+    for (i = 0; i < sizeof kw / sizeof *kw; i++)     /* the length and first letter before the word */
+        if (kw[i].len == n && (w[0] | 0x20) == kw[i].word[0] && !sqlite3_strnicmp(w, kw[i].word, (int)n))
             return 1;
     return 0;
 }

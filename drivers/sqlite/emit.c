@@ -88,7 +88,7 @@ static int inline_serial(const tide_table *t, const tide_column *c)
 static int rowid_key(const tide_table *t, const tide_column *c)
 {
     return inline_serial(t, c) ||
-           (t->npk == 1 && !c->is_enum && sqlite_rowid_type(c) && tide_model_same_name(1, t->pk[0], c->name));
+           (t->npk == 1 && !c->is_enum && tide_model_same_name(1, t->pk[0], c->name) && sqlite_rowid_type(c));
 }
 
 /* " on conflict replace": the resolution of a NOT NULL, a UNIQUE or a

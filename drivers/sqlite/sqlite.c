@@ -795,10 +795,9 @@ static int truncate_to(tide_buf *out, size_t len, int rc)
 static int sqlite_quote_ident(tide_buf *out, const char *ident)
 {
     size_t len0 = out->len;
-    const char *p;
     int rc = ident ? tide_buf_putc(out, '"') : TIDE_EINVAL;
-    for (p = ident; rc == 0 && *p; p++)
-        rc = *p == '"' ? tide_buf_add(out, "\"\"", 2) : tide_buf_putc(out, *p);
+    if (rc == 0)
+        rc = tide_buf_put_doubled(out, ident, '"');
     if (rc == 0)
         rc = tide_buf_putc(out, '"');
     return truncate_to(out, len0, rc);

@@ -67,6 +67,17 @@ int tide_buf_putc(tide_buf *b, char c)
     return 0;
 }
 
+int tide_buf_put_doubled(tide_buf *b, const char *s, char quote)
+{
+    const char *q;
+    while ((q = strchr(s, quote)) != NULL) {           /* runs without the quote, in one */
+        if (tide_buf_add(b, s, (size_t)(q - s) + 1) < 0 || tide_buf_putc(b, quote) < 0)
+            return TIDE_ENOMEM;
+        s = q + 1;
+    }
+    return tide_buf_puts(b, s);
+}
+
 int tide_buf_printf(tide_buf *b, const char *fmt, ...)
 {
     va_list ap;

@@ -22,6 +22,8 @@ int  tide_buf_grow(tide_buf *b, size_t extra);
 int  tide_buf_add(tide_buf *b, const char *p, size_t n);
 int  tide_buf_puts(tide_buf *b, const char *s);
 int  tide_buf_putc(tide_buf *b, char c);
+/* s with each quote byte doubled ("a""b"): an identifier or literal's body. */
+int  tide_buf_put_doubled(tide_buf *b, const char *s, char quote);
 int  tide_buf_printf(tide_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void tide_buf_reset(tide_buf *b);          /* len = 0, keeps memory */

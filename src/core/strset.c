@@ -15,6 +15,11 @@ static int fold(int ch, int nocase)
 static uint64_t hash(const char *k, int nocase)
 {
     uint64_t h = 1469598103934665603u;
+    if (!nocase) {                      /* the same, without a test per byte */
+        for (; *k; k++)
+            h = (h ^ (unsigned char)*k) * 1099511628211u;
+        return h;
+    }
     for (; *k; k++)
         h = (h ^ (unsigned char)fold((unsigned char)*k, nocase)) * 1099511628211u;
     return h;
@@ -22,6 +27,8 @@ static uint64_t hash(const char *k, int nocase)
 
 static int equal(const char *a, const char *b, int nocase)
 {
+    if (!nocase)
+        return !strcmp(a, b);
     for (; *a && fold((unsigned char)*a, nocase) == fold((unsigned char)*b, nocase); a++, b++)
         ;
     return fold((unsigned char)*a, nocase) == fold((unsigned char)*b, nocase);

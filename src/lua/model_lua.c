@@ -1207,7 +1207,7 @@ static int colb_column(conv *cv, tide_table *t, const tide_colb *b)
     cv->column = b->name;
     if (!(c = tide_table_add_column(cv->s, t, b->name, b->type)))
         return nomem(cv);
-    c->declared = tide_schema_str(cv->s, b->type);
+    c->declared = c->type;               /* one copy: finish replaces type, never writes into it */
     c->nullable = b->nullable;
     c->autoincrement = b->autoinc;
     c->default_expr = tide_schema_str(cv->s, b->def);
@@ -1231,18 +1231,39 @@ static int colb_column(conv *cv, tide_table *t, const tide_colb *b)
     return 0;
 }
 
-static int has_column(const tide_table *t, const char *name, size_t len)
+/* The names of the columns early_table has put into a table, hashed: a
+ * name is compared with those of the same hash only (the first
+ * EARLY_HASHED; those after them one by one). */
+#define EARLY_HASHED 64
+typedef struct column_names {
+    const tide_table *t;
+    unsigned hash[EARLY_HASHED];
+} column_names;
+
+/* Whether t has a column named name[0..len).   [-0, +0, -] */
+static int has_column(const column_names *cn, const char *name, size_t len)
 {
+    const tide_table *t = cn->t;
+    unsigned h = tide_model_name_hash(name, len, 0);
     int i;
     for (i = 0; i < t->ncolumns; i++)
-        if (t->columns[i].name[0] == name[0] && !strncmp(t->columns[i].name, name, len) && !t->columns[i].name[len])
+        if ((i >= EARLY_HASHED || cn->hash[i] == h) && !strncmp(t->columns[i].name, name, len) &&
+            !t->columns[i].name[len])
             return 1;
     return 0;
 }
 
+/* Notes the name of t's last column.   [-0, +0, -] */
+static void note_column(column_names *cn)
+{
+    int i = cn->t->ncolumns - 1;
+    if (i >= 0 && i < EARLY_HASHED)
+        cn->hash[i] = tide_model_name_hash(cn->t->columns[i].name, strlen(cn->t->columns[i].name), 0);
+}
+
 /* Whether every entry of the item's columns ("col" or "col desc") names a
  * column of t, as the Lua check_columns takes them.   [-0, +0, -] */
-static int columns_exist(lua_State *L, int item, const tide_table *t)
+static int columns_exist(lua_State *L, int item, const column_names *t)
 {
     lua_Integer i, n;
     int ok = 1;
@@ -1294,6 +1315,7 @@ static int early_table(lua_State *L)
     unsigned char kind[EARLY_ITEMS];
     size_t k;
     tide_table *t;
+    column_names names;
     tide_err scratch;
     conv cv;
     if (!e->s || lua_type(L, 1) != LUA_TTABLE || lua_type(L, 2) != LUA_TTABLE || !lua_checkstack(L, 8) ||
@@ -1311,6 +1333,7 @@ static int early_table(lua_State *L)
     if (!tide_schema_add_table(e->s, schema, name) || !(t = tide_schema_take_last_table(e->s)))
         return 0;
     t->comment = tide_schema_str(e->s, comment);
+    names.t = t;
     for (i = 1; rc == 0 && i <= n; i++) {
         int type = lua_rawgeti(L, 2, i);
         const tide_colb *b = NULL;
@@ -1321,10 +1344,12 @@ static int early_table(lua_State *L)
                 b = NULL;
         }
         if (b) {
-            if (b->slow || !b->type || b->nul || (b->autoinc && b->def) || has_column(t, b->name, strlen(b->name)))
+            if (b->slow || !b->type || b->nul || (b->autoinc && b->def) || has_column(&names, b->name, strlen(b->name)))
                 rc = -1;
-            else if ((rc = colb_column(&cv, t, b)) == 0)
+            else if ((rc = colb_column(&cv, t, b)) == 0) {
                 keyed |= b->primary;
+                note_column(&names);
+            }
         } else if (type != LUA_TTABLE || !(tag = peek_tag(L, -1)) || nother == EARLY_ITEMS)
             rc = -1;
         else {
@@ -1342,7 +1367,7 @@ static int early_table(lua_State *L)
         rc = -1;
     for (j = 0; rc == 0 && j < nother; j++) {
         lua_rawgeti(L, 2, at[j]);
-        if (!columns_exist(L, lua_gettop(L), t))
+        if (!columns_exist(L, lua_gettop(L), &names))
             rc = -1;
         lua_pop(L, 1);
     }

@@ -29,8 +29,41 @@ typedef struct decision {
     const char *a_col, *b_col;      /* NULL for a table rename */
 } decision;
 
+/* The columns of one table by name: a diff looks each column of each paired
+ * table up by name several times, both ways, and a scan with strcmp over
+ * the table's columns was most of a diff's time. Open addressing on the
+ * name folded to lower case (so that a lookup that ignores case finds its
+ * candidates too); slot holds a column's index + 1, 0 when free. */
+typedef struct colindex {
+    const tide_table *t;            /* NULL: unused */
+    const tide_column *columns;     /* what it was built from: rebuilt when these change */
+    int ncolumns;
+    unsigned *slot;
+    size_t mask;
+    int next;                       /* the column after the last one found: asked next, most often */
+} colindex;
+
+#define NCOLINDEX 4                 /* the tables a diff asks about at once: a pair, each way */
+
+/* The tables of one schema by schema and name, spelled exactly (a table's
+ * foreign keys and its partner are looked up for every table, both ways). */
+typedef struct tabindex {
+    const tide_schema *s;           /* NULL: unused */
+    tide_table *const *tables;      /* what it was built from */
+    int ntables;
+    unsigned *slot;                 /* a table's index + 1, 0 when free */
+    size_t mask;
+} tabindex;
+
+typedef struct colcache {
+    colindex ix[NCOLINDEX];
+    int next;                       /* the entry replaced next */
+    tabindex tabs[2];               /* both schemas of the diff */
+} colcache;
+
 typedef struct differ {
     const tide_schema *a, *b;       /* from, to (swapped for the down plan) */
+    colcache *cols;                 /* column lookups (NULL: by a scan) */
     const tide_diff_opts *o;
     decision *dec;
     int ndec;
@@ -68,14 +101,141 @@ static int same_name(const differ *d, const char *x, const char *y)
     return tide_model_same_name(d->nocase, x, y);
 }
 
+static size_t table_hash(const char *schema, const char *name)
+{
+    return (schema ? tide_model_name_hash(schema, strlen(schema), 0) * 31u : 0) ^
+           tide_model_name_hash(name, strlen(name), 0);
+}
+
+/* s's table index in c, built when there is none or its tables changed;
+ * NULL out of memory (lookups search then). */
+static const tabindex *table_index(colcache *c, const tide_schema *s)
+{
+    tabindex *x = c->tabs[0].s == s || !c->tabs[0].s ? &c->tabs[0] : &c->tabs[1];
+    size_t cap = 16, h;
+    int i;
+    if (x->s == s && x->tables == s->tables && x->ntables == s->ntables)
+        return x;
+    if (x->s != s && x->s)
+        return NULL;                        /* a third schema: not indexed */
+    while (cap < (size_t)s->ntables * 2)
+        cap *= 2;
+    free(x->slot);
+    if (!(x->slot = calloc(cap, sizeof *x->slot))) {
+        memset(x, 0, sizeof *x);
+        return NULL;
+    }
+    x->mask = cap - 1;
+    x->s = s;
+    x->tables = s->tables;
+    x->ntables = s->ntables;
+    for (i = 0; i < s->ntables; i++) {
+        for (h = table_hash(s->tables[i]->schema, s->tables[i]->name) & x->mask; x->slot[h]; h = (h + 1) & x->mask)
+            ;
+        x->slot[h] = (unsigned)i + 1;
+    }
+    return x;
+}
+
+/* tide_model_find_table(s, schema, name, d->nocase): the exact spelling
+ * through s's index, anything else (another spelling, an unfinished
+ * schema) as before. */
 static const tide_table *find_table(const differ *d, const tide_schema *s, const char *schema, const char *name)
 {
+    const tabindex *x;
+    size_t h;
+    if (schema && !strcmp(schema, "public"))
+        schema = NULL;
+    if (!name || !s->finished || !d->cols || !(x = table_index(d->cols, s)))
+        return tide_model_find_table(s, schema, name, d->nocase);
+    for (h = table_hash(schema, name) & x->mask; x->slot[h]; h = (h + 1) & x->mask) {
+        const tide_table *t = s->tables[x->slot[h] - 1];
+        if (!strcmp(t->name, name) && !strcmp(t->schema ? t->schema : "", schema ? schema : ""))
+            return t;
+    }
     return tide_model_find_table(s, schema, name, d->nocase);
 }
 
+static size_t fold_hash(const char *name)
+{
+    return tide_model_name_hash(name, strlen(name), 1);
+}
+
+/* t's index in c, built when there is none or t's columns changed; NULL
+ * out of memory (lookups scan then). */
+static colindex *column_index(colcache *c, const tide_table *t)
+{
+    colindex *x = NULL;
+    size_t cap = 16, h;
+    int i;
+    for (i = 0; i < NCOLINDEX && !x; i++)
+        if (c->ix[i].t == t)
+            x = &c->ix[i];
+    if (x && x->columns == t->columns && x->ncolumns == t->ncolumns)
+        return x;
+    if (!x) {
+        x = &c->ix[c->next];
+        c->next = (c->next + 1) % NCOLINDEX;
+    }
+    while (cap < (size_t)t->ncolumns * 2)
+        cap *= 2;
+    if (cap != x->mask + 1 || !x->slot) {
+        free(x->slot);
+        if (!(x->slot = malloc(cap * sizeof *x->slot))) {
+            memset(x, 0, sizeof *x);
+            return NULL;
+        }
+        x->mask = cap - 1;
+    }
+    memset(x->slot, 0, cap * sizeof *x->slot);
+    x->t = t;
+    x->columns = t->columns;
+    x->ncolumns = t->ncolumns;
+    x->next = 0;
+    for (i = 0; i < t->ncolumns; i++) {
+        for (h = fold_hash(t->columns[i].name) & x->mask; x->slot[h]; h = (h + 1) & x->mask)
+            ;
+        x->slot[h] = (unsigned)i + 1;
+    }
+    return x;
+}
+
+/* tide_model_find_column(t, name, d->nocase), through t's index: the name
+ * spelled exactly first, else (ignoring case) the first column in order
+ * spelled so. Columns of one folded spelling share a probe sequence, in
+ * the order of the columns. A name the index does not find is looked for
+ * by a scan as before (the index only makes the common case fast). */
 static const tide_column *find_column(const differ *d, const tide_table *t, const char *name)
 {
-    return tide_model_find_column(t, name, d->nocase);
+    colindex *x;
+    const tide_column *folded = NULL;
+    size_t h;
+    if (!name || t->ncolumns < 6 || !d->cols || !(x = column_index(d->cols, t)))
+        return tide_model_find_column(t, name, d->nocase);
+    if (x->next < t->ncolumns && !strcmp(t->columns[x->next].name, name))
+        return &t->columns[x->next++];   /* the columns in order: no hash (names are unique) */
+    for (h = fold_hash(name) & x->mask; x->slot[h]; h = (h + 1) & x->mask) {
+        const tide_column *c = &t->columns[x->slot[h] - 1];
+        if (!strcmp(c->name, name)) {
+            x->next = (int)x->slot[h];
+            return c;
+        }
+        if (d->nocase && (!folded || c < folded) && tide_model_same_name(1, c->name, name))
+            folded = c;
+    }
+    return folded ? folded : tide_model_find_column(t, name, d->nocase);
+}
+
+static void colcache_free(colcache *c)
+{
+    int i;
+    for (i = 0; c && i < NCOLINDEX; i++)
+        free(c->ix[i].slot);
+    if (c) {
+        free(c->tabs[0].slot);
+        free(c->tabs[1].slot);
+    }
+    free(c);
 }
 
 /* ---- output ------------------------------------------------------------ */
@@ -125,9 +285,22 @@ static void note(differ *d, int warning, const char *fmt, ...)
     d->plan->nwarnings++;
 }
 
+/* schema.name, or name, cut to cap - 1 bytes (as snprintf would; this runs
+ * for every change a migration lists). */
 static const char *qname(const tide_table *t, char *buf, size_t cap)
 {
-    snprintf(buf, cap, "%s%s%s", t->schema ? t->schema : "", t->schema ? "." : "", t->name);
+    size_t n = 0, k;
+    if (t->schema) {
+        k = strlen(t->schema);
+        memcpy(buf, t->schema, n = k < cap - 1 ? k : cap - 1);
+        if (n < cap - 1)
+            buf[n++] = '.';
+    }
+    k = strlen(t->name);
+    if (k > cap - 1 - n)
+        k = cap - 1 - n;
+    memcpy(buf + n, t->name, k);
+    buf[n + k] = '\0';
     return buf;
 }
 
@@ -302,6 +475,16 @@ static void pair_columns(differ *d, const tide_table *at, const tide_table *bt)
 
 /* ---- comparing what is paired ------------------------------------------ */
 
+/* snprintf(out, cap, "%.*s", n, p) without its cost: it ran for every
+ * column of every key and index compared. */
+static void copy_name(char *out, size_t cap, const char *p, size_t n)
+{
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(out, p, n);
+    out[n] = '\0';
+}
+
 /* Column lists equal once a's names are mapped through the column pairing. */
 static int same_cols(const differ *d, const tide_table *at, const tide_table *bt,
                      char *const *ac, int na, char *const *bc, int nb)
@@ -313,8 +496,8 @@ static int same_cols(const differ *d, const tide_table *at, const tide_table *bt
         size_t bl = tide_model_index_col_len(bc[i]), al = tide_model_index_col_len(ac[i]);
         char name[256], aname[256];
         const tide_column *mapped;
-        snprintf(name, sizeof name, "%.*s", (int)bl, bc[i]);
-        snprintf(aname, sizeof aname, "%.*s", (int)al, ac[i]);
+        copy_name(name, sizeof name, bc[i], bl);
+        copy_name(aname, sizeof aname, ac[i], al);
         mapped = partner_col(d, at, bt, name);
         if (!mapped && bt->ninherits && !find_column(d, bt, name) && !find_column(d, at, aname)) {
             if (!same_name(d, aname, name) || strcmp(ac[i] + al, bc[i] + bl))
@@ -1969,6 +2152,7 @@ int tide_diff(const tide_schema *from, const tide_schema *to, const tide_diff_op
     d.hierarchies = any_inherits(from) || any_inherits(to);
     if (!from->finished || !to->finished)
         return tide_err_set(err, TIDE_EINVAL, "tide_diff needs finished schemas (tide_schema_finish)");
+    d.cols = calloc(1, sizeof *d.cols);     /* NULL: columns found by a scan */
     rc = run_pass(&d, up);
     if (rc == 0 && down) {
         static const tide_diff_opts quiet;
@@ -1984,6 +2168,7 @@ int tide_diff(const tide_schema *from, const tide_schema *to, const tide_diff_op
     }
     free(d.dec);
     free(d.moves);
+    colcache_free(d.cols);
     return rc;
 }
 
@@ -2040,7 +2225,7 @@ int tide_op_describe(const tide_op *op, tide_buf *out)
         char old[300];
         return tide_buf_printf(out, "drop table %s", qname(op->old_table, old, sizeof old));
     }
-    case TIDE_OP_CREATE_TABLE:     return tide_buf_printf(out, "create table %s", tn);
+    case TIDE_OP_CREATE_TABLE:     return tide_buf_puts(out, "create table ") < 0 ? TIDE_ENOMEM : tide_buf_puts(out, tn);
     case TIDE_OP_ADD_COLUMN:       return tide_buf_printf(out, "add column %s.%s", tn, op->column->name);
     case TIDE_OP_ALTER_COLUMN:     return tide_buf_printf(out, "alter column %s.%s", tn, op->column->name);
     case TIDE_OP_DROP_COLUMN:      return tide_buf_printf(out, "drop column %s.%s", tn, op->old_column->name);

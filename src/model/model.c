@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -684,12 +685,16 @@ int tide_model_qualified(const char *schema, const char *name, tide_buf *out)
 
 /* ---- finish: canonical forms, names, order, validation ------------------- */
 
+#define FINISH_SEEN 64
+
 typedef struct finisher {
     tide_schema *s;
     tide_buf tmp;
     tide_err *err;
     tide_strset spelled;     /* a column type's spelling -> its index in canonical */
     char **canonical;        /* the canonical type of each spelling (the model's strings) */
+    const char *seen[FINISH_SEEN];   /* spellings met, by address: their index in canonical */
+    int seen_at[FINISH_SEEN];
 } finisher;
 
 /* *field = canonical(field) via fn; NULL stays NULL. */
@@ -1010,10 +1015,18 @@ static int canon_type(finisher *f, char **type)
 {
     const char *spelling = *type;
     int at, n = (int)f->spelled.n;
+    size_t slot = ((uintptr_t)spelling >> 3) % FINISH_SEEN;
     if (!spelling)
         return 0;
+    if (f->seen[slot] == spelling) {      /* the same string as a column before: a finished
+                                             schema's columns share their canonical types */
+        *type = f->canonical[f->seen_at[slot]];
+        return 0;
+    }
     if (tide_strset_get(&f->spelled, spelling, &at)) {
         *type = f->canonical[at];
+        f->seen[slot] = spelling;
+        f->seen_at[slot] = at;
         return 0;
     }
     if (!names_enum(f->s, spelling) && canon(f, type, tide_model_canonical_type) < 0)
@@ -1022,6 +1035,8 @@ static int canon_type(finisher *f, char **type)
         tide_strset_put(&f->spelled, spelling, n) < 0)
         return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
     f->canonical[n] = *type;
+    f->seen[slot] = spelling;
+    f->seen_at[slot] = n;
     return 0;
 }
 
@@ -1099,11 +1114,24 @@ static int fold(int ch)
 int tide_model_name_cmp(int nocase, const char *a, const char *b)
 {
     const unsigned char *x = (const unsigned char *)(a ? a : ""), *y = (const unsigned char *)(b ? b : "");
-    if (!nocase)
-        return strcmp((const char *)x, (const char *)y);
-    for (; *x && fold(*x) == fold(*y); x++, y++)
+    if (!nocase || x == y)
+        return x == y ? 0 : strcmp((const char *)x, (const char *)y);
+    if (*x == *y && !strcmp((const char *)x, (const char *)y))
+        return 0;                        /* spelled alike (most): no folding */
+    for (; *x && (*x == *y || fold(*x) == fold(*y)); x++, y++)
         ;
     return fold(*x) - fold(*y);
+}
+
+unsigned tide_model_name_hash(const char *name, size_t n, int fold)
+{
+    unsigned h = 2166136261u;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)name[i];
+        h = (h ^ (fold && ch >= 'A' && ch <= 'Z' ? ch | 0x20u : ch)) * 16777619u;
+    }
+    return h;
 }
 
 int tide_model_same_name(int nocase, const char *a, const char *b)
@@ -1128,7 +1156,7 @@ static int cmp_named(const void *a, const void *b)
 static void sort_list(void *items, int n, size_t size, int (*cmp)(const void *, const void *))
 {
     if (n > 1)
-        qsort(items, (size_t)n, size, cmp);
+        tide_sort(items, (size_t)n, size, cmp);    /* a list in order (most) is not sorted again */
 }
 
 /* "table s.t: <what>" as a TIDE_ECONFIG error. */
@@ -1321,9 +1349,12 @@ static int check_names(finisher *f, const tide_table *t)
     return rc;
 }
 
+#define HASHED_COLUMNS 64    /* a column's name compared with those before it through hashes */
+
 static int check_table(finisher *f, tide_table *t)
 {
     int i, j, rc = 0;
+    unsigned hashes[HASHED_COLUMNS];
     if (!t->name || !*t->name)
         return tide_err_set(f->err, TIDE_ECONFIG, "a table has no name");
     for (i = 0; i < t->ncolumns; i++) {
@@ -1331,9 +1362,16 @@ static int check_table(finisher *f, tide_table *t)
         /* "" only as declared: a column declared with no type (SQLite) */
         if (!c->name || !*c->name || !c->type || (!*c->type && !(c->declared && !*c->declared)))
             return fail_item(f, t, "column %d has no %s", i + 1, c->name ? "type" : "name");
-        for (j = 0; j < i; j++)
-            if (tide_model_same_name(t->nocase, t->columns[j].name, c->name))
-                return fail_item(f, t, "column '%s' is defined twice", c->name);
+        if (i < HASHED_COLUMNS) {
+            unsigned h = hashes[i] = tide_model_name_hash(c->name, strlen(c->name), 1);
+            for (j = 0; j < i; j++)
+                if (hashes[j] == h && tide_model_same_name(t->nocase, t->columns[j].name, c->name))
+                    return fail_item(f, t, "column '%s' is defined twice", c->name);
+        } else {
+            for (j = 0; j < i; j++)
+                if (tide_model_same_name(t->nocase, t->columns[j].name, c->name))
+                    return fail_item(f, t, "column '%s' is defined twice", c->name);
+        }
     }
     if ((rc = check_columns(f, t, t->pk, t->npk, "the primary key", 0)) == 0)
         rc = check_columns(f, t, t->pk_include, t->npk_include, "the primary key's include", 0);
@@ -2027,7 +2065,7 @@ static void finish_namespaces(tide_schema *s)
 
 int tide_schema_finish(tide_schema *s, tide_err *err)
 {
-    finisher f = { s, TIDE_BUF_INIT, err, TIDE_STRSET_INIT(0), NULL };
+    finisher f = { .s = s, .tmp = TIDE_BUF_INIT, .err = err, .spelled = TIDE_STRSET_INIT(0) };
     int i, rc = 0;
     if (s->arena->failed)
         return tide_err_set(err, TIDE_ENOMEM, "out of memory building the schema");

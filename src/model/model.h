@@ -559,6 +559,10 @@ const tide_object *tide_schema_find_partition(const tide_schema *s, const char *
  * no locale, bytes above 127 compared as they are). NULL compares as "". */
 int tide_model_name_cmp(int nocase, const char *a, const char *b);
 int tide_model_same_name(int nocase, const char *a, const char *b);
+/* A hash (FNV-1a) of the first n bytes of name, with A-Z folded to a-z when
+ * fold: names tide_model_same_name(fold, ...) calls the same hash the same,
+ * for the lookups by name that must not scan. */
+unsigned tide_model_name_hash(const char *name, size_t n, int fold);
 
 /* The lookups above with the comparison given rather than the schema's (the
  * diff compares a schema with a nocase one under nocase): an exact match

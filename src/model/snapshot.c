@@ -121,10 +121,29 @@ static void at_object(writer *w, const char *what, const char *schema, const cha
     w->name = name;
 }
 
+/* Room for n more bytes at the end of out, and where they go; NULL after
+ * a failure. A snapshot is a million small pieces: each is copied where
+ * it goes, and out is grown (and NUL-terminated) only when full. */
+static char *room(writer *w, size_t n)
+{
+    tide_buf *b = w->out;
+    if (b->len + n < b->cap)
+        return b->data + b->len;
+    if (w->rc || tide_buf_grow(b, n < 4096 ? 4096 : n) < 0) {
+        if (!w->rc)
+            w->rc = TIDE_ENOMEM;
+        return NULL;
+    }
+    return b->data + b->len;
+}
+
 static void put(writer *w, const char *p, size_t n)
 {
-    if (!w->rc && tide_buf_add(w->out, p, n) < 0)
-        w->rc = TIDE_ENOMEM;
+    char *at = room(w, n);
+    if (at) {
+        memcpy(at, p, n);
+        w->out->len += n;
+    }
 }
 
 /* Sends what out holds to the file once it is FLUSH_AT or more (called
@@ -138,18 +157,18 @@ static void spill(writer *w)
     }
 }
 
+static const char indent[] = ",\n                                ";
+
 static void newline(writer *w)
 {
-    static const char indent[] = "\n                                ";
-    put(w, indent, 1 + 2 * (size_t)w->depth);
+    put(w, indent + 1, 1 + 2 * (size_t)w->depth);
 }
 
 /* Starts a value inside the current list or object. */
 static void item(writer *w)
 {
-    if (w->count[w->depth]++)
-        put(w, ",", 1);
-    newline(w);
+    int first = w->count[w->depth]++ == 0;
+    put(w, indent + first, 2 - (size_t)first + 2 * (size_t)w->depth);
 }
 
 static void enter(writer *w, const char *bracket)
@@ -165,12 +184,19 @@ static void leave(writer *w, const char *bracket)
     put(w, bracket, 1);
 }
 
+/* ,\n  "k": in one piece. */
 static void key(writer *w, const char *k)
 {
-    item(w);
-    put(w, "\"", 1);
-    put(w, k, strlen(k));
-    put(w, "\": ", 3);
+    int first = w->count[w->depth]++ == 0;
+    size_t lead = 2 - (size_t)first + 2 * (size_t)w->depth, n = strlen(k);
+    char *at = room(w, lead + n + 4);
+    if (!at)
+        return;
+    memcpy(at, indent + first, lead);
+    at[lead] = '"';
+    memcpy(at + lead + 1, k, n);
+    memcpy(at + lead + 1 + n, "\": ", 3);
+    w->out->len += lead + n + 4;
 }
 
 static void put_escape(writer *w, unsigned char c)
@@ -195,8 +221,19 @@ static void put_escape(writer *w, unsigned char c)
 
 static void put_string(writer *w, const char *str)
 {
-    const unsigned char *p = (const unsigned char *)str, *run = p, *end = p + strlen(str);
+    const unsigned char *p = (const unsigned char *)str, *run = p;
     size_t n;
+    char *at;
+    while (byte_class[*p] == PLAIN)
+        p++;
+    if (!*p && (at = room(w, (size_t)(p - run) + 2)) != NULL) {     /* nothing to escape: most strings */
+        n = (size_t)(p - run);
+        at[0] = '"';
+        memcpy(at + 1, str, n);
+        at[n + 1] = '"';
+        w->out->len += n + 2;
+        return;
+    }
     put(w, "\"", 1);
     for (;;) {
         switch (byte_class[*p]) {
@@ -204,7 +241,7 @@ static void put_string(writer *w, const char *str)
             p++;
             continue;
         case UTF8:
-            if (!(n = utf8_len(p, end))) {
+            if (!(n = utf8_len(p, p + strlen((const char *)p)))) {
                 w->bad = str;
                 if (!w->rc)
                     w->rc = TIDE_ECONFIG;
@@ -575,6 +612,8 @@ static int render(const tide_schema *s, tide_buf *out, tide_file_out *file, tide
     }
     leave(&w, "}");
     put(&w, "\n", 1);
+    if (out->data)
+        out->data[out->len] = '\0';    /* room() keeps a byte for it */
     tide_buf_free(&w.tmp);
     if (!w.rc)
         return 0;
@@ -648,10 +687,19 @@ static int out_of_memory(reader *r)
     return tide_err_set(r->err, TIDE_ENOMEM, "out of memory reading %s", r->name);
 }
 
+/* JSON's white space: space, \n, \r, \t. */
+static const unsigned char is_space[256] = { [' '] = 1, ['\n'] = 1, ['\r'] = 1, ['\t'] = 1 };
+
 static void skip_space(reader *r)
 {
-    while (r->p < r->end && (*r->p == ' ' || *r->p == '\n' || *r->p == '\r' || *r->p == '\t'))
-        r->p++;
+    static const char spaces[8] = "        ";
+    const char *p = r->p, *end = r->end;
+    if (p < end && *p == '\n')          /* a line's indentation: eight spaces at a time */
+        for (p++; end - p >= 8 && !memcmp(p, spaces, 8); p += 8)
+            ;
+    while (p < end && is_space[(unsigned char)*p])
+        p++;
+    r->p = p;
 }
 
 /* Skips white space, then the next byte, or 0 at the end of the text. */
@@ -836,6 +884,16 @@ static int read_string(reader *r)
     const char *open = r->p;
     size_t n;
     int rc;
+    while (p < end && !byte_class[*p])
+        p++;
+    if (p < end && *p == '"' && (size_t)(p - run) < r->str.cap) {     /* nothing to unescape: most strings */
+        n = (size_t)(p - run);
+        memcpy(r->str.data, run, n);
+        r->str.data[n] = '\0';
+        r->str.len = n;
+        r->p = (const char *)p + 1;
+        return 0;
+    }
     tide_buf_reset(&r->str);
     for (;;) {
         while (p < end && !byte_class[*p])
@@ -1052,7 +1110,7 @@ static int read_member(reader *r, const shape *sh, void *obj, unsigned *seen)
     at = r->p;
     if ((rc = read_string(r)) < 0)
         return rc;
-    for (i = 0; sh->keys[i] && strcmp(sh->keys[i], r->str.data); i++)
+    for (i = 0; sh->keys[i] && (sh->keys[i][0] != r->str.data[0] || strcmp(sh->keys[i], r->str.data)); i++)
         ;
     if (!sh->keys[i])
         return unknown_key(r, sh, at);
@@ -1629,7 +1687,7 @@ static int parse(tide_schema **out, const char *text, size_t len, const char *na
         r.start = r.p = r.end = "";
     if (!name)
         r.name = name = "snapshot";
-    if (!(r.s = tide_schema_new())) {
+    if (!(r.s = tide_schema_new()) || tide_buf_grow(&r.str, 255) < 0) {     /* room for most strings */
         rc = out_of_memory(&r);
         goto done;
     }

@@ -423,6 +423,52 @@ static void nocase_identifiers_pair_by_folded_name(void **state)
     tide_schema_free(c);
 }
 
+/* A table of ten columns: the diff finds its columns through a hash of
+ * their names folded to lower case (six or more). WIDE/C0..C9 against
+ * wide/c0..c9: with nocase, one name; without, other columns. */
+static void build_wide(tide_schema *s, int upper, int change, int mixed)
+{
+    tide_table *t = tide_schema_add_table(s, NULL, upper ? "WIDE" : "wide");
+    tide_index *ix;
+    char name[8];
+    int i, keys = mixed ? !upper : upper;   /* mixed: the keys spell the columns the other way */
+    for (i = 0; i < 10; i++) {
+        snprintf(name, sizeof name, "%s%d", upper ? "C" : "c", i);
+        col(s, t, name, change && i == 7 ? "text" : "varchar(20)");
+    }
+    tide_table_add_pk_column(s, t, keys ? "C0" : "c0");
+    ix = tide_table_add_index(s, t, "wide_c3");
+    tide_strv_push(s, &ix->columns, &ix->ncolumns, keys ? "C3 desc" : "c3 desc");
+    tide_strv_push(s, &ix->columns, &ix->ncolumns, keys ? "C9" : "c9");
+}
+
+static void wide_tables_pair_columns_by_folded_name(void **state)
+{
+    tide_schema *a = tide_schema_new(), *b = tide_schema_new(), *c = tide_schema_new();
+    tide_schema *d = tide_schema_new(), *e = tide_schema_new();
+    (void)state;
+    a->nocase = b->nocase = c->nocase = 1;
+    build_wide(a, 1, 0, 1);
+    build_wide(b, 0, 0, 0);
+    build_wide(c, 0, 1, 1);
+    build_wide(d, 1, 0, 0);              /* PostgreSQL: "C7" and c7 are two names */
+    build_wide(e, 0, 0, 0);
+    finish(a);
+    finish(b);
+    finish(c);
+    finish(d);
+    finish(e);
+    diff(a, b, NULL, "", "");
+    diff(b, a, NULL, "", "");
+    diff(a, c, NULL, "alter column wide.c7", "alter column WIDE.C7");
+    diff(d, e, NULL, "drop table WIDE; create table wide; create index wide_c3 on wide", NULL);
+    tide_schema_free(a);
+    tide_schema_free(b);
+    tide_schema_free(c);
+    tide_schema_free(d);
+    tide_schema_free(e);
+}
+
 static void case_sensitive_identifiers_stay_apart(void **state)
 {
     tide_schema *a = tide_schema_new(), *b = tide_schema_new();
@@ -769,6 +815,7 @@ int main(void)
         cmocka_unit_test(verbose_says_which_properties_differ),
         cmocka_unit_test(a_copy_is_equal_and_independent),
         cmocka_unit_test(nocase_identifiers_pair_by_folded_name),
+        cmocka_unit_test(wide_tables_pair_columns_by_folded_name),
         cmocka_unit_test(case_sensitive_identifiers_stay_apart),
         cmocka_unit_test(nocase_names_differing_in_case_are_one_name),
     };
