@@ -293,6 +293,19 @@ static int enum_comment(conv *cv, tide_enum *e, const char *type, const char *co
 
 /* Declares the enum a column's type names ("name" or "schema.name") with the
  * values at slot, or checks them against its first declaration. */
+/* Whether def is one of the values of the enum list at slot written bare
+ * (open, not 'open').   [-0, +0, -] */
+static int bare_enum_value(lua_State *L, int slot, const char *def)
+{
+    int i, n = (int)lua_rawlen(L, slot), hit = 0;
+    for (i = 1; i <= n && !hit; i++) {
+        hit = lua_rawgeti(L, slot, i) == LUA_TSTRING && *lua_tostring(L, -1) &&
+              !strcasecmp(lua_tostring(L, -1), def);
+        lua_pop(L, 1);
+    }
+    return hit;
+}
+
 static int declare_enum(conv *cv, const char *type, int slot, const char *comment)
 {
     lua_State *L = cv->L;
@@ -536,6 +549,10 @@ static int column_attrs(conv *cv, tide_table *t, const char *name, int base)
         return fail(cv, "enumComment applies to a column that declares its enum (:enum(name, values, { comment = }))");
     if (!lua_isnil(cv->L, base + C_ENUM) && (rc = declare_enum(cv, type, base + C_ENUM, enum_comment_text)) < 0)
         return rc;
+    if (def && !lua_isnil(cv->L, base + C_ENUM) && bare_enum_value(cv->L, base + C_ENUM, def))
+        return fail(cv, "default %s is a bare word, which the database reads as a column name (PostgreSQL: "
+                    "\"cannot use column reference in DEFAULT expression\"); an enum value is a string: "
+                    ":default(\"'%s'\")", def, def);
     if (!(c = tide_table_add_column(cv->s, t, name, type)))
         return nomem(cv);
     c->is_enum = !lua_isnil(cv->L, base + C_ENUM);

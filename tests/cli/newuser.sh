@@ -86,6 +86,26 @@ expect_out "ev.at: SQLite cannot evaluate the default (clock_timestamp()): no su
 [ "$(ls migrations | wc -l)" = 1 ] || bad "a migration was written for a default SQLite refuses"
 cd ..
 
+t "an enum column's default written as a bare word is refused when the definitions are read, with the fix"
+mkdir enumdflt && cd enumdflt && mkdir schema migrations
+cat > schema/ticket.lua <<'LUA'
+local t = require "tide.schema"
+return t.table "ticket" {
+  t.col "id" :serial() :primary(),
+  t.col "state" :enum("ticket_state", { "open", "closed" }) :default("open"),
+}
+LUA
+tide migration:create; expect_rc 1
+expect_out "table 'ticket', column 'state': default open is a bare word"
+expect_out ":default(\"'open'\")"
+[ -z "$(ls migrations)" ] || bad "a migration was written for a default no database takes"
+sed -i "s/:default(\"open\")/:default(\"'open'\")/" schema/ticket.lua
+tide migration:create; expect_rc 0
+tide migration:up; expect_rc 0
+sqlite3 tide.db "insert into ticket default values" && [ "$(sqlite3 tide.db 'select state from ticket')" = open ] ||
+  bad "the quoted default did not give 'open'"
+cd ..
+
 t "m:progress(n): p:step() counts one by one on a terminal (script gives tide a TTY)"
 mkdir prog && cd prog && mkdir migrations
 cat > migrations/Migration20260101000000_steps.lua <<'LUA'
