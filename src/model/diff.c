@@ -89,7 +89,7 @@ typedef struct differ {
 
 static int same(const char *x, const char *y)
 {
-    return !strcmp(x ? x : "", y ? y : "");
+    return x == y || !strcmp(x ? x : "", y ? y : "");   /* most often both NULL */
 }
 
 /* Identifiers: a schema built for a database that ignores their case (SQLite)
