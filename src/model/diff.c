@@ -89,7 +89,7 @@ typedef struct differ {
 
 static int same(const char *x, const char *y)
 {
-    return !strcmp(x ? x : "", y ? y : "");
+    return x == y || !strcmp(x ? x : "", y ? y : "");   /* most often both NULL */
 }
 
 /* Identifiers: a schema built for a database that ignores their case (SQLite)
@@ -722,39 +722,74 @@ static void sequence_comment(differ *d, const tide_table *at, const tide_table *
         op->column = bc;
 }
 
+/* Column bc of bt against its partner ac in at (NULL: bc is added). */
+static void diff_column(differ *d, const tide_table *at, const tide_table *bt, const tide_column *ac,
+                        const tide_column *bc)
+{
+    tide_op *op;
+    unsigned ch;
+    if (!ac) {
+        note(d, 0, "table %s: column %s added", bt->name, bc->name);
+        if ((op = add_op(d, P_COLUMNS, TIDE_OP_ADD_COLUMN, bt)) != NULL) {
+            op->old_table = at;
+            op->column = bc;
+        }
+        sequence_comment(d, at, bt, NULL, bc);
+        return;
+    }
+    if (!same_name(d, ac->name, bc->name) && (op = add_op(d, P_RENAME, TIDE_OP_RENAME_COLUMN, bt)) != NULL) {
+        note(d, 0, "table %s: column %s renamed to %s", bt->name, ac->name, bc->name);
+        op->old_table = at;
+        op->column = bc;
+        op->old_column = ac;
+    }
+    if ((ch = column_changes(d, ac, bc)) != 0 && (op = add_op(d, P_COLUMNS, TIDE_OP_ALTER_COLUMN, bt)) != NULL) {
+        explain_column(d, bt, ac, bc, ch);
+        op->old_table = at;
+        op->column = bc;
+        op->old_column = ac;
+        op->changes = ch;
+        op->destructive = (ch & TIDE_CHANGE_TYPE) && !widens(ac->type, bc->type);
+        drop_default_early(d, at, bt, ac, bc, ch);
+    }
+    sequence_comment(d, at, bt, ac, bc);
+}
+
+/* Whether the columns of at and bt are the same names in the same order,
+ * each its partner: no decision pairs a column of at (partner_col is then
+ * find_column) and the names are equal byte for byte (find_column finds
+ * the exact spelling first, and tide_diff takes only finished schemas, in
+ * which no table has a name twice: each is found where it is).
+ * pair_columns then decides nothing (a renamedFrom is taken only for a
+ * column at does not have, and every column of bt has its partner), and
+ * col_is_paired holds for every column of at: the diff of the columns is
+ * the diff of each pair by position, without the lookups (the diff of
+ * every table that did not change, each way). */
+static int columns_in_place(const differ *d, const tide_table *at, const tide_table *bt)
+{
+    int i;
+    if (at->ncolumns != bt->ncolumns)
+        return 0;
+    for (i = 0; i < d->ndec; i++)
+        if (d->dec[i].a_col && (d->reversed ? d->dec[i].b_table : d->dec[i].a_table) == at)
+            return 0;
+    for (i = 0; i < at->ncolumns; i++)
+        if (strcmp(at->columns[i].name, bt->columns[i].name))
+            return 0;
+    return 1;
+}
+
 static void diff_columns(differ *d, const tide_table *at, const tide_table *bt)
 {
     int i;
-    for (i = 0; i < bt->ncolumns; i++) {
-        const tide_column *bc = &bt->columns[i], *ac = partner_col(d, at, bt, bc->name);
-        tide_op *op;
-        unsigned ch;
-        if (!ac) {
-            note(d, 0, "table %s: column %s added", bt->name, bc->name);
-            if ((op = add_op(d, P_COLUMNS, TIDE_OP_ADD_COLUMN, bt)) != NULL) {
-                op->old_table = at;
-                op->column = bc;
-            }
-            sequence_comment(d, at, bt, NULL, bc);
-            continue;
-        }
-        if (!same_name(d, ac->name, bc->name) && (op = add_op(d, P_RENAME, TIDE_OP_RENAME_COLUMN, bt)) != NULL) {
-            note(d, 0, "table %s: column %s renamed to %s", bt->name, ac->name, bc->name);
-            op->old_table = at;
-            op->column = bc;
-            op->old_column = ac;
-        }
-        if ((ch = column_changes(d, ac, bc)) != 0 && (op = add_op(d, P_COLUMNS, TIDE_OP_ALTER_COLUMN, bt)) != NULL) {
-            explain_column(d, bt, ac, bc, ch);
-            op->old_table = at;
-            op->column = bc;
-            op->old_column = ac;
-            op->changes = ch;
-            op->destructive = (ch & TIDE_CHANGE_TYPE) && !widens(ac->type, bc->type);
-            drop_default_early(d, at, bt, ac, bc, ch);
-        }
-        sequence_comment(d, at, bt, ac, bc);
+    if (columns_in_place(d, at, bt)) {
+        for (i = 0; i < bt->ncolumns; i++)
+            diff_column(d, at, bt, &at->columns[i], &bt->columns[i]);
+        return;
     }
+    pair_columns(d, at, bt);
+    for (i = 0; i < bt->ncolumns; i++)
+        diff_column(d, at, bt, partner_col(d, at, bt, bt->columns[i].name), &bt->columns[i]);
     for (i = 0; i < at->ncolumns; i++) {
         const tide_column *ac = &at->columns[i];
         tide_op *op;
@@ -1132,7 +1167,6 @@ static void diff_table(differ *d, const tide_table *at, const tide_table *bt)
         if ((op = add_op(d, P_COLUMNS, TIDE_OP_ALTER_TABLE_OPTIONS, bt)) != NULL)
             op->old_table = at;
     }
-    pair_columns(d, at, bt);
     diff_columns(d, at, bt);
     diff_primary_key(d, at, bt);
     diff_constraints(d, at, bt);

@@ -899,8 +899,11 @@ static const char *const index_suffixes[] = { " nulls first", " nulls last", " d
 
 size_t tide_model_index_col_len(const char *entry)
 {
-    size_t n = strlen(entry);
+    size_t n = strcspn(entry, " ");
     int i, again = 1;
+    if (!entry[n])
+        return n;                            /* no space: no suffix (each begins with one) */
+    n += strlen(entry + n);
     while (again) {                          /* "x desc nulls last": both go */
         again = 0;
         for (i = 0; index_suffixes[i]; i++) {
