@@ -1138,7 +1138,8 @@ const tide_driver tide_postgres_driver = {
     .run = pg_run,
     .unprepare = pg_unprepare,
     .caps = TIDE_CAP_COMMENTS | TIDE_CAP_ENUM_TYPES | TIDE_CAP_NAMESPACES | TIDE_CAP_SAVEPOINTS |
-            TIDE_CAP_DEFERRABLE | TIDE_CAP_ENUM_VALUE_COMMIT,
+            TIDE_CAP_DEFERRABLE | TIDE_CAP_ENUM_VALUE_COMMIT |
+            TIDE_CAP_COLUMNS_APPENDED,
     .schemes = pg_schemes,
     .url_form = TIDE_URL_SERVER,
     .create_database = pg_create_database,

@@ -31,8 +31,10 @@ enum {
     TIDE_CAP_NOCASE_IDENTS  = 1u << 6,  /* identifiers compare with ASCII case folded, quoted
                                            or not ("USERS" is users): its normalize and
                                            introspection set tide_schema.nocase */
-    TIDE_CAP_ENUM_VALUE_COMMIT = 1u << 7  /* (version 9) a value added to an enum type cannot be
+    TIDE_CAP_ENUM_VALUE_COMMIT = 1u << 7, /* (version 9) a value added to an enum type cannot be
                                            used before the transaction that added it commits */
+    TIDE_CAP_COLUMNS_APPENDED = 1u << 8   /* a column added to a table goes after its others
+                                           (no position: ALTER TABLE ... ADD COLUMN) */
 };
 
 /* How a migration run waits for locks (driver version 9, run_limits):

@@ -324,6 +324,24 @@ done:
     return rc;
 }
 
+/* Whether op adds a column that the definitions put before one of the
+ * table's columns, on a database that adds columns last: the table's order
+ * will differ from the definitions' (said in the change list). */
+static int appended_early(const tide_driver *drv, const tide_op *op)
+{
+    int i, after = 0;
+    if (op->kind != TIDE_OP_ADD_COLUMN || !op->old_table || !op->table || !op->column ||
+        !tide_driver_can(drv, TIDE_CAP_COLUMNS_APPENDED))
+        return 0;
+    for (i = 0; i < op->table->ncolumns; i++) {
+        const char *name = op->table->columns[i].name;
+        if (after && tide_table_find_column(op->old_table, name))
+            return 1;                    /* an older column comes after it */
+        after = after || !strcmp(name, op->column->name);
+    }
+    return 0;
+}
+
 static int render_migration(const tide_driver *drv, const char *name, const generation *g,
                             const tide_sql_list *pre, const tide_sql_list *up,
                             const tide_sql_list *down, tide_buf *b)
@@ -337,6 +355,8 @@ static int render_migration(const tide_driver *drv, const char *name, const gene
     for (i = 0; i < g->up.n && rc == 0; i++) {
         tide_buf_reset(&line);
         rc = tide_op_describe(&g->up.ops[i], &line);
+        if (rc == 0 && appended_early(drv, &g->up.ops[i]))
+            rc = tide_buf_puts(&line, " (goes last: the database has no column positions)");
         if (rc == 0) rc = put_comment(b, line.data ? line.data : "");
         if (rc == 0) rc = tide_buf_puts(b, g->up.ops[i].destructive ? "   (loses data)\n" : "\n");
     }
