@@ -246,13 +246,39 @@ static void drop_member(tide_sqlw *e, span m)
     }
 }
 
+/* One ALTER OPERATOR FAMILY o ADD (adding) or DROP of the members of list
+ * that other does not hold; nothing when there are none. */
+static void alter_members(tide_sqlw *e, const tide_object *o, const char *list, const char *other, int adding)
+{
+    const char *p;
+    span m;
+    int first = 1;
+    for (p = list; next_item(&p, &m);) {
+        if (has_member(other, m))
+            continue;
+        if (first) {
+            tide_sqlw_put(e, "alter ");
+            opclass_ref(e, o, "operator family ", o->name);
+            tide_sqlw_put(e, adding ? " add " : " drop ");
+        } else {
+            tide_sqlw_put(e, ", ");
+        }
+        if (adding)
+            tide_sqlw_putn(e, m.p, m.n);
+        else
+            drop_member(e, m);
+        first = 0;
+    }
+    if (!first)
+        tide_sqlw_stmt(e);
+}
+
 /* ALTER OPERATOR FAMILY: the members old holds that o does not dropped,
  * those o holds that old does not added (a member changed is both). */
 static void alter_family(tide_sqlw *e, const tide_object *old, const tide_object *o)
 {
-    const char *was = members(spelling(old)), *now = members(spelling(o)), *p;
-    span m, am_a = word_after(spelling(old), "using"), am_b = word_after(spelling(o), "using");
-    int first;
+    const char *was = members(spelling(old)), *now = members(spelling(o));
+    span am_a = word_after(spelling(old), "using"), am_b = word_after(spelling(o), "using");
     if (am_a.n != am_b.n || strncmp(am_a.p, am_b.p, am_a.n)) {
         tide_sqlw_put(e, "drop ");                      /* another index method: another family */
         opclass_ref(e, old, "operator family ", old->name);
@@ -260,36 +286,8 @@ static void alter_family(tide_sqlw *e, const tide_object *old, const tide_object
         pg_emit__operator_create(e, o);
         return;
     }
-    for (first = 1, p = was; next_item(&p, &m);) {
-        if (has_member(now, m))
-            continue;
-        if (first) {
-            tide_sqlw_put(e, "alter ");
-            opclass_ref(e, o, "operator family ", o->name);
-            tide_sqlw_put(e, " drop ");
-        } else {
-            tide_sqlw_put(e, ", ");
-        }
-        drop_member(e, m);
-        first = 0;
-    }
-    if (!first)
-        tide_sqlw_stmt(e);
-    for (first = 1, p = now; next_item(&p, &m);) {
-        if (has_member(was, m))
-            continue;
-        if (first) {
-            tide_sqlw_put(e, "alter ");
-            opclass_ref(e, o, "operator family ", o->name);
-            tide_sqlw_put(e, " add ");
-        } else {
-            tide_sqlw_put(e, ", ");
-        }
-        tide_sqlw_putn(e, m.p, m.n);
-        first = 0;
-    }
-    if (!first)
-        tide_sqlw_stmt(e);
+    alter_members(e, o, was, now, 0);
+    alter_members(e, o, now, was, 1);
 }
 
 /* Whether a class names its family; one that does not made its family
