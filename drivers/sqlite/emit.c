@@ -17,9 +17,12 @@
 
 typedef struct emitter {
     tide_sqlw w;                      /* first: an emitter is a writer */
-    const tide_table **rebuild;       /* tables (of plan->to) to rebuild */
+    const tide_table **rebuild;       /* tables (of plan->to) to rebuild, in plan order */
+    const tide_table **rebuild_set;   /* the same, sorted by address: membership in log time */
     int nrebuild;
     int rebuilt;                      /* the rebuilds were emitted */
+    const tide_column **added;        /* the columns of the plan's ADD_COLUMN ops, sorted by address */
+    int nadded;
 } emitter;
 
 #define W(e) (&(e)->w)
@@ -371,13 +374,13 @@ static int addable(const tide_column *c)
     return !c->autoincrement && constant_default(c->default_expr) && (c->nullable || c->default_expr);
 }
 
-static int column_is_new(const emitter *e, const tide_table *t, const char *name);
+static int column_is_new(const emitter *e, const tide_column *c);
 
 /* Whether a rebuild copies the column: not a new one, and not a generated
  * one (SQLite computes it again in the new table). */
-static int copied(const emitter *e, const tide_table *t, const tide_column *c)
+static int copied(const emitter *e, const tide_column *c)
 {
-    return !c->generated && !column_is_new(e, t, c->name);
+    return !c->generated && !column_is_new(e, c);
 }
 
 /* ALTER TABLE ADD COLUMN appends: a column added before others needs a
@@ -388,7 +391,7 @@ static int trailing(const emitter *e, const tide_op *op)
     for (i = 0; i < op->table->ncolumns; i++) {
         if (&op->table->columns[i] == op->column)
             after = 1;
-        else if (after && !column_is_new(e, op->table, op->table->columns[i].name))
+        else if (after && !column_is_new(e, &op->table->columns[i]))
             return 0;
     }
     return 1;
@@ -520,26 +523,45 @@ static int needs_rebuild(const emitter *e, const tide_op *op)
     }
 }
 
+/* Where p is, or would go, in the n addresses of v sorted ascending. */
+static int address_slot(const void *const *v, int n, const void *p)
+{
+    int lo = 0, hi = n;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if ((const char *)v[mid] < (const char *)p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static int is_rebuilt(const emitter *e, const tide_table *t)
 {
-    int i;
-    for (i = 0; i < e->nrebuild; i++)
-        if (e->rebuild[i] == t)
-            return 1;
-    return 0;
+    int at = address_slot((const void *const *)e->rebuild_set, e->nrebuild, t);
+    return at < e->nrebuild && e->rebuild_set[at] == t;
 }
 
 static void mark(emitter *e, const tide_table *t)
 {
-    const tide_table **grown;
+    const tide_table **grown, **set;
+    int at;
     /* only tables that remain: a table being dropped takes its constraints along */
     if (!t || is_rebuilt(e, t) || e->w.rc || tide_schema_find_table(e->w.plan->to, t->schema, t->name) != t)
         return;
-    if (!(grown = realloc(e->rebuild, sizeof *grown * (size_t)(e->nrebuild + 1)))) {
+    grown = realloc(e->rebuild, sizeof *grown * (size_t)(e->nrebuild + 1));
+    if (grown)
+        e->rebuild = grown;
+    set = grown ? realloc(e->rebuild_set, sizeof *set * (size_t)(e->nrebuild + 1)) : NULL;
+    if (!set) {
         e->w.rc = TIDE_ENOMEM;
         return;
     }
-    e->rebuild = grown;
+    e->rebuild_set = set;
+    at = address_slot((const void *const *)set, e->nrebuild, t);
+    memmove(set + at + 1, set + at, sizeof *set * (size_t)(e->nrebuild - at));
+    set[at] = t;
     e->rebuild[e->nrebuild++] = t;
 }
 
@@ -572,14 +594,37 @@ static void find_rebuilds(emitter *e)
 
 /* ---- the rebuild ------------------------------------------------------------ */
 
-static int column_is_new(const emitter *e, const tide_table *t, const char *name)
+/* Whether the plan adds c (a column of its table in plan->to: an
+ * ADD_COLUMN op's column is the very column of that table). */
+static int column_is_new(const emitter *e, const tide_column *c)
+{
+    int at = address_slot((const void *const *)e->added, e->nadded, c);
+    return at < e->nadded && e->added[at] == c;
+}
+
+static int by_address(const void *a, const void *b)
+{
+    const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+    return (x > y) - (x < y);
+}
+
+static void find_added(emitter *e)
 {
     int i;
     for (i = 0; i < e->w.plan->n; i++)
-        if (e->w.plan->ops[i].kind == TIDE_OP_ADD_COLUMN && e->w.plan->ops[i].table == t &&
-            !strcmp(e->w.plan->ops[i].column->name, name))
-            return 1;
-    return 0;
+        e->nadded += e->w.plan->ops[i].kind == TIDE_OP_ADD_COLUMN;
+    if (!e->nadded)
+        return;
+    if (!(e->added = malloc(sizeof *e->added * (size_t)e->nadded))) {
+        e->w.rc = TIDE_ENOMEM;
+        e->nadded = 0;
+        return;
+    }
+    e->nadded = 0;
+    for (i = 0; i < e->w.plan->n; i++)
+        if (e->w.plan->ops[i].kind == TIDE_OP_ADD_COLUMN)
+            e->added[e->nadded++] = e->w.plan->ops[i].column;
+    qsort(e->added, (size_t)e->nadded, sizeof *e->added, by_address);
 }
 
 static int has_serial(const tide_table *t)
@@ -625,14 +670,14 @@ static void rebuild(emitter *e, const tide_table *t)
     tide_sqlw_q(W(e), tmp);
     tide_sqlw_put(W(e), " (");
     for (i = 0; i < t->ncolumns; i++)
-        if (copied(e, t, &t->columns[i])) {
+        if (copied(e, &t->columns[i])) {
             tide_sqlw_put(W(e), first ? "" : ", ");
             tide_sqlw_q(W(e), t->columns[i].name);
             first = 0;
         }
     tide_sqlw_put(W(e), ") select ");
     for (first = 1, i = 0; i < t->ncolumns; i++)
-        if (copied(e, t, &t->columns[i])) {
+        if (copied(e, &t->columns[i])) {
             const char *fill = tide_plan_fill(e->w.plan, t, t->columns[i].name);
             tide_sqlw_put(W(e), first ? "" : ", ");
             if (fill) {
@@ -844,12 +889,15 @@ int sqlite_emit(const tide_plan *plan, tide_sql_list *out, tide_err *err)
     int i;
     memset(&e, 0, sizeof e);
     tide_sqlw_init(&e.w, &tide_sqlite_driver, plan, out, err);
+    find_added(&e);
     find_rebuilds(&e);
     for (i = 0; i < plan->n && e.w.rc == 0; i++)
         emit_op(&e, &plan->ops[i]);
     for (i = 0; !e.rebuilt && i < e.nrebuild && e.w.rc == 0; i++)
         rebuild(&e, e.rebuild[i]);
     free(e.rebuild);
+    free(e.rebuild_set);
+    free(e.added);
     return tide_sqlw_finish(&e.w);
 }
 
