@@ -826,6 +826,8 @@ static void alter_column(tide_sqlw *e, const tide_op *op)
         }
         tide_sqlw_stmt(e);
     }
+    if ((op->changes & (TIDE_CHANGE_DEFAULT | TIDE_CHANGE_TYPE | TIDE_CHANGE_COLLATION)) && t->partition_by)
+        pg_emit__partition_defaults_again(e, t->schema, t->name, c->name, 0);
     if (op->changes & (TIDE_CHANGE_AUTOINCREMENT | TIDE_CHANGE_IDENTITY))
         enter_autoincrement(e, op);
     if (op->changes & TIDE_CHANGE_STORAGE)

@@ -1392,9 +1392,11 @@ function ObjMT.__call(b, spec)
     "views, materialized views, partitions and types", "comment", "{ id = \"the key\" }",
     function(v) return type(v) == "string" end)
   -- columnDefaults = { column = "sql" } (ALTER VIEW ... ALTER COLUMN ... SET
-  -- DEFAULT: what an INSERT through the view takes)
-  local cd = column_map_option(b, spec, "columnDefaults", { view = true },
-    "views (what an INSERT through the view takes)", "sql", "{ status = \"'new'\" }", nonempty)
+  -- DEFAULT: what an INSERT through the view takes; a partition's own
+  -- default where it differs from its table's, "null" for none)
+  local cd = column_map_option(b, spec, "columnDefaults", { view = true, partition = true },
+    "views (what an INSERT through the view takes) and partitions (a default of their own)", "sql",
+    "{ status = \"'new'\" }", nonempty)
   -- rowLevelSecurity = true, forceRowLevelSecurity = true (a partition's
   -- own ENABLE / FORCE ROW LEVEL SECURITY: it does not take its table's)
   for _, k in ipairs { "rowLevelSecurity", "forceRowLevelSecurity" } do

@@ -1903,23 +1903,76 @@ static int finish_column_comments(finisher *f, tide_object *o)
     return column_pairs(f, o, o->column_comments, &o->ncolumn_comments, "columnComments");
 }
 
-/* A view's column defaults: only a view's (a materialized view takes no
- * INSERT), each column once, sorted by column, each expression in its
- * canonical form (the server's, when a driver spells the view, replaces
- * it). */
+/* The table a partition (of a partition ...) of s belongs to, or NULL. */
+static const tide_table *root_table(const tide_schema *s, const tide_object *o)
+{
+    int depth, i;
+    for (depth = 0; o && depth < 32; depth++) {
+        const tide_table *t = tide_schema_find_table(s, tide_object_table_schema(o), o->table);
+        const tide_object *up = NULL;
+        if (t)
+            return t;
+        for (i = 0; i < s->nobjects && !up; i++)
+            if (s->objects[i].kind == TIDE_OBJ_PARTITION && !strcmp(s->objects[i].name, o->table) &&
+                !cmp_opt(s->objects[i].schema, tide_object_table_schema(o)))
+                up = &s->objects[i];
+        o = up;
+    }
+    return NULL;
+}
+
+/* Column defaults of an object: a view's (what an INSERT through it takes;
+ * a materialized view takes no INSERT) and a partition's own, where they
+ * differ from its table's ("null": none where its table has one, as a
+ * partition made LIKE its table and attached has; one equal to its table's
+ * is left out). Each column once, sorted by column, each expression in its
+ * canonical form (a view's: the server's, when a driver spells the view,
+ * replaces it; a partition's: as a default of its table's column is); a
+ * partition's columns are its table's. */
 static int finish_column_defaults(finisher *f, tide_object *o)
 {
+    const tide_table *t;
     int i, rc;
     if (!o->ncolumn_defaults)
         return 0;
-    if (o->kind != TIDE_OBJ_VIEW)
+    if (o->kind != TIDE_OBJ_VIEW && o->kind != TIDE_OBJ_PARTITION)
         return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': columnDefaults = is for views (what an INSERT "
-                            "through the view takes)", tide_object_kinds[o->kind].name, o->name);
+                            "through the view takes) and partitions (a default of their own)",
+                            tide_object_kinds[o->kind].name, o->name);
     if ((rc = column_pairs(f, o, o->column_defaults, &o->ncolumn_defaults, "columnDefaults")) < 0)
         return rc;
-    for (i = 1; i < o->ncolumn_defaults; i += 2)
-        if ((rc = canon(f, &o->column_defaults[i], tide_model_canonical_expr)) < 0)
+    t = o->kind == TIDE_OBJ_PARTITION ? root_table(f->s, o) : NULL;
+    for (i = 0; t && i < o->ncolumn_defaults; i += 2)
+        if (!tide_table_find_column(t, o->column_defaults[i]))
+            return tide_err_set(f->err, TIDE_ECONFIG, "partition '%s': columnDefaults names column %s, which its "
+                                "table %s does not have", o->name, o->column_defaults[i], t->name);
+    for (i = 1; i < o->ncolumn_defaults; i += 2) {
+        tide_column c;
+        if (!t) {
+            if ((rc = canon(f, &o->column_defaults[i], tide_model_canonical_expr)) < 0)
+                return rc;
+            continue;
+        }
+        c = *tide_table_find_column(t, o->column_defaults[i - 1]);   /* as a default of that column is */
+        c.default_expr = o->column_defaults[i];
+        if ((rc = canon_default(f, &c)) < 0)
             return rc;
+        o->column_defaults[i] = c.default_expr ? c.default_expr : tide_schema_str(f->s, "null");
+        if (!o->column_defaults[i])
+            return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+    }
+    if (t && t == tide_schema_find_table(f->s, tide_object_table_schema(o), o->table)) {
+        int n = 0;                      /* its table's own default: not a default of its own */
+        for (i = 0; i < o->ncolumn_defaults; i += 2) {
+            const tide_column *c = tide_table_find_column(t, o->column_defaults[i]);
+            const char *d = c->default_expr ? c->default_expr : "null";
+            if (!c->autoincrement && !c->generated && !strcmp(d, o->column_defaults[i + 1]))
+                continue;
+            o->column_defaults[n++] = o->column_defaults[i];
+            o->column_defaults[n++] = o->column_defaults[i + 1];
+        }
+        o->ncolumn_defaults = n;
+    }
     return 0;
 }
 

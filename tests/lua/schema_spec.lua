@@ -573,6 +573,8 @@ describe("tide.schema: comments beside tables and columns, and a view's options 
     assert.are.equal("money", t.schema "billing" { comment = "money" }.comment)
     assert.are.equal("security_barrier=true", t.view "v" { with = "security_barrier=true", sql = "select 1" }.with)
     assert.are.same({ n = "0" }, t.view "v" { columnDefaults = { n = "0" }, sql = "select 1 as n" }.columnDefaults)
+    assert.are.same({ n = "null" }, t.partition "p" { table = "t", columnDefaults = { n = "null" },
+      sql = "for values in (1)" }.columnDefaults)
     local p = t.partition "p" { table = "t", rowLevelSecurity = true, forceRowLevelSecurity = false, sql = "default" }
     assert.are.same({ true, nil }, { p.rowLevelSecurity, p.forceRowLevelSecurity })
   end)
