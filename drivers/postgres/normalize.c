@@ -1072,8 +1072,9 @@ static int text_search_check(const tide_object *o, tide_err *err)
 
 /* What only SQLite has is refused by name rather than left out of the SQL
  * without a word: a nullable key column (PostgreSQL makes key columns NOT
- * NULL), a key column sorted DESC (a PostgreSQL key has no order), the ON CONFLICT resolution of a NOT NULL, a UNIQUE or a PRIMARY
- * KEY (PostgreSQL resolves conflicts in INSERT ... ON CONFLICT). */
+ * NULL), a key column sorted DESC (a PostgreSQL key has no order), the ON
+ * CONFLICT resolution of a NOT NULL, a UNIQUE or a PRIMARY KEY (PostgreSQL
+ * resolves conflicts in INSERT ... ON CONFLICT). */
 static int sqlite_only(const tide_table *t, tide_err *err)
 {
     const char *word = t->pk_conflict, *on = "the primary key";
