@@ -90,8 +90,32 @@ static int inline_serial(const tide_table *t, const tide_column *c)
  * table_info as one written by hand. */
 static int rowid_key(const tide_table *t, const tide_column *c)
 {
-    return inline_serial(t, c) ||
-           (t->npk == 1 && !c->is_enum && tide_model_same_name(1, t->pk[0], c->name) && sqlite_rowid_type(c));
+    return !t->npk_desc && (inline_serial(t, c) ||
+           (t->npk == 1 && !c->is_enum && tide_model_same_name(1, t->pk[0], c->name) && sqlite_rowid_type(c)));
+}
+
+/* An INTEGER key of one column sorted DESC: SQLite does not make "id
+ * INTEGER PRIMARY KEY DESC" the rowid (a documented quirk), but it does
+ * make the table's "PRIMARY KEY (id DESC)" the rowid, so this key is
+ * declared on its column, as written, and is no rowid: nothing above applies
+ * to it. */
+static int desc_integer_key(const tide_table *t, const tide_column *c)
+{
+    return t->npk == 1 && t->npk_desc && !c->is_enum && tide_model_same_name(1, t->pk[0], c->name) &&
+           sqlite_rowid_type(c);
+}
+
+/* (a, b desc): the key's columns, each with its order. */
+static void key_columns(emitter *e, const tide_table *t)
+{
+    int i;
+    tide_sqlw_put(W(e), "(");
+    for (i = 0; i < t->npk; i++) {
+        tide_sqlw_put(W(e), i ? ", " : "");
+        tide_sqlw_q(W(e), t->pk[i]);
+        tide_sqlw_put(W(e), tide_table_pk_desc(t, t->pk[i]) ? " desc" : "");
+    }
+    tide_sqlw_put(W(e), ")");
 }
 
 /* " on conflict replace": the resolution of a NOT NULL, a UNIQUE or a
@@ -117,7 +141,7 @@ static void inline_key(emitter *e, const tide_table *t, const tide_column *c)
         tide_sqlw_q(W(e), t->pk_name);
     }
     tide_buf_free(&generated);
-    tide_sqlw_put(W(e), " primary key");
+    tide_sqlw_put(W(e), t->npk_desc ? " primary key desc" : " primary key");
     on_conflict(e, t->pk_conflict);
     tide_sqlw_put(W(e), c->autoincrement ? " autoincrement" : "");
 }
@@ -182,6 +206,11 @@ static void column_def(emitter *e, const tide_table *t, const tide_column *c)
         tide_sqlw_fail(W(e), "column %s.%s: array types need PostgreSQL", t->name, c->name);
         return;
     }
+    if (c->autoincrement && t->npk_desc) {
+        tide_sqlw_fail(W(e), "column %s.%s: AUTOINCREMENT needs the rowid, and a key sorted DESC is not "
+                       "the rowid on SQLite; remove desc or the autoincrement", t->name, c->name);
+        return;
+    }
     if (c->autoincrement && !inline_serial(t, c)) {
         tide_sqlw_fail(W(e), "column %s.%s: serial needs to be the whole primary key on SQLite", t->name, c->name);
         return;
@@ -195,7 +224,7 @@ static void column_def(emitter *e, const tide_table *t, const tide_column *c)
     if (!c->nullable && (!rowid_key(t, c) || c->not_null_conflict || c->not_null_said > 0))
         tide_sqlw_put(W(e), " not null");
     on_conflict(e, c->not_null_conflict);
-    if (rowid_key(t, c))
+    if (rowid_key(t, c) || desc_integer_key(t, c))
         inline_key(e, t, c);
     if (c->collation) {
         tide_sqlw_put(W(e), " collate ");
@@ -253,13 +282,13 @@ static void create_table_as(emitter *e, const tide_table *t, const char *name)
     for (i = 0; i < t->ncolumns; i++) {
         tide_sqlw_put(W(e), i ? ",\n  " : "  ");
         column_def(e, t, &t->columns[i]);
-        serial |= rowid_key(t, &t->columns[i]);
+        serial |= rowid_key(t, &t->columns[i]) || desc_integer_key(t, &t->columns[i]);
     }
     if (t->npk && !serial) {
         tide_sqlw_put(W(e), ",\n  constraint ");
         tide_sqlw_q(W(e), t->pk_name);
         tide_sqlw_put(W(e), " primary key ");
-        tide_sqlw_columns(W(e), t->pk, t->npk);
+        key_columns(e, t);
         on_conflict(e, t->pk_conflict);
     }
     for (i = 0; i < t->nuniques; i++) {  /* in the order declared: SQLite numbers their indexes by it */

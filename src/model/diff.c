@@ -1042,6 +1042,7 @@ static void diff_primary_key(differ *d, const tide_table *at, const tide_table *
     tide_op *op;
     int cols = same_cols(d, at, bt, at->pk, at->npk, bt->pk, bt->npk) && at->pk_options == bt->pk_options &&
                same_cols(d, at, bt, at->pk_include, at->npk_include, bt->pk_include, bt->npk_include) &&
+               same_cols(d, at, bt, at->pk_desc, at->npk_desc, bt->pk_desc, bt->npk_desc) &&
                same(at->pk_conflict, bt->pk_conflict);
     if (same_name(d, at->pk_name, bt->pk_name) && cols)
         return;

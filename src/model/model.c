@@ -240,6 +240,15 @@ int tide_table_add_pk_column(tide_schema *s, tide_table *t, const char *column)
     return tide_strv_push(s, &t->pk, &t->npk, column);
 }
 
+int tide_table_pk_desc(const tide_table *t, const char *column)
+{
+    int i;
+    for (i = 0; i < t->npk_desc; i++)
+        if (tide_model_same_name(t->nocase, t->pk_desc[i], column))
+            return 1;
+    return 0;
+}
+
 tide_unique *tide_table_add_unique(tide_schema *s, tide_table *t, const char *name)
 {
     tide_unique *u = grow(s, (void **)&t->uniques, &t->nuniques, sizeof *u);
@@ -1043,6 +1052,8 @@ static int canon_type(finisher *f, char **type)
     return 0;
 }
 
+static int canon_pk_desc(finisher *f, tide_table *t);
+
 static int canon_table(finisher *f, tide_table *t)
 {
     int i, rc = 0;
@@ -1062,6 +1073,8 @@ static int canon_table(finisher *f, tide_table *t)
     }
     if (rc == 0 && t->npk > 0)
         rc = name_or_generated(f, t, &t->pk_name, NULL, 0, "pkey");
+    if (rc == 0)
+        rc = canon_pk_desc(f, t);
     if (rc == 0)
         rc = lower_word(f, &t->pk_conflict);
     for (i = 0; rc == 0 && i < t->nuniques; i++) {
@@ -1213,6 +1226,34 @@ static int check_columns(finisher *f, const tide_table *t, char *const *cols, in
         name[len] = '\0';
         if (!has_column(f->s, t, name, 0))
             return fail_item(f, t, "%s names column '%s', which the table does not have", what, name);
+    }
+    return 0;
+}
+
+/* The key's DESC columns spelled as the key spells them, in key order; a
+ * name that is not one of the key's columns is an error. */
+static int canon_pk_desc(finisher *f, tide_table *t)
+{
+    char **v = NULL;
+    int i, j, n = 0, same = 1;
+    for (i = 0; i < t->npk_desc; i++) {
+        for (j = 0; j < t->npk && !tide_model_same_name(t->nocase, t->pk[j], t->pk_desc[i]); j++)
+            ;
+        if (j == t->npk)
+            return fail_item(f, t, "the primary key's desc names column '%s', which is not one of "
+                             "its columns", t->pk_desc[i]);
+    }
+    for (j = 0; j < t->npk && t->npk_desc; j++)
+        for (i = 0; i < t->npk_desc; i++)
+            if (tide_model_same_name(t->nocase, t->pk[j], t->pk_desc[i])) {
+                same &= n < t->npk_desc && !strcmp(t->pk_desc[n], t->pk[j]);
+                if (tide_strv_push(f->s, &v, &n, t->pk[j]) < 0)
+                    return TIDE_ENOMEM;
+                break;
+            }
+    if (!same || n != t->npk_desc) {
+        t->pk_desc = v;             /* the old list stays in the arena */
+        t->npk_desc = n;
     }
     return 0;
 }
@@ -2406,7 +2447,8 @@ static int copy_table(tide_schema *s, const tide_table *a)
         return rc;
     t->pk_name = tide_schema_str(s, a->pk_name);
     if ((rc = copy_strv(s, &t->pk, &t->npk, a->pk, a->npk)) < 0 ||
-        (rc = copy_strv(s, &t->pk_include, &t->npk_include, a->pk_include, a->npk_include)) < 0)
+        (rc = copy_strv(s, &t->pk_include, &t->npk_include, a->pk_include, a->npk_include)) < 0 ||
+        (rc = copy_strv(s, &t->pk_desc, &t->npk_desc, a->pk_desc, a->npk_desc)) < 0)
         return rc;
     for (i = 0; i < a->ncolumns; i++) {
         const tide_column *ac = &a->columns[i];

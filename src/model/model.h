@@ -229,6 +229,11 @@ typedef struct tide_table {
     char **pk_include;      /* the primary key's INCLUDE columns (PostgreSQL 11): in its index,
                                not keys; none: NULL */
     int npk_include;
+    char **pk_desc;         /* the key columns sorted DESC (SQLite: PRIMARY KEY (a, b DESC), a
+                               column's INTEGER PRIMARY KEY DESC, which is then not the rowid),
+                               names of pk, in key order after finish; none: NULL (every key
+                               column ascends; PostgreSQL's keys always do) */
+    int npk_desc;
 } tide_table;
 
 typedef struct tide_enum {
@@ -469,6 +474,8 @@ void         tide_table_free(tide_table *t);
 int          tide_enum_add_value(tide_schema *s, tide_enum *e, const char *value);
 tide_column *tide_table_add_column(tide_schema *s, tide_table *t, const char *name, const char *type);
 int          tide_table_add_pk_column(tide_schema *s, tide_table *t, const char *column);
+/* Whether t's key column `column` sorts DESC (t->pk_desc names it). */
+int          tide_table_pk_desc(const tide_table *t, const char *column);
 tide_unique *tide_table_add_unique(tide_schema *s, tide_table *t, const char *name);
 tide_index  *tide_table_add_index(tide_schema *s, tide_table *t, const char *name);
 tide_fk     *tide_table_add_fk(tide_schema *s, tide_table *t, const char *name);

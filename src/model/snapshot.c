@@ -352,12 +352,14 @@ static void render_con_options(writer *w, unsigned options)
         list_field(w, "options", words, n, 1);
 }
 
-/* A unique constraint's members; the primary key has the same. */
-static void render_key(writer *w, const tide_unique *u)
+/* A unique constraint's members; the primary key has the same, and its
+ * DESC columns (desc: none for a unique constraint). */
+static void render_key(writer *w, const tide_unique *u, char *const *desc, int ndesc)
 {
     enter(w, "{");
     string_field(w, "name", u->name);
     list_field(w, "columns", u->columns, u->ncolumns, 1);
+    list_field(w, "desc", desc, ndesc, 0);
     list_field(w, "include", u->include, u->ninclude, 0);
     render_con_options(w, u->options);
     string_field(w, "onConflict", u->on_conflict);
@@ -373,13 +375,13 @@ static void render_primary_key(writer *w, const tide_table *t)
     if (!t->npk && !t->pk_name)
         return;
     key(w, "primaryKey");
-    render_key(w, &pk);
+    render_key(w, &pk, t->pk_desc, t->npk_desc);
 }
 
 static void render_unique(writer *w, const tide_unique *u)
 {
     item(w);
-    render_key(w, u);
+    render_key(w, u, NULL, 0);
 }
 
 static void render_index(writer *w, const tide_index *ix)
@@ -1289,14 +1291,32 @@ static const need unique_needs[] = { { "columns", NEED_ITEMS, offsetof(tide_uniq
 static const shape unique_shape = { "a unique constraint", "unique constraint", unique_keys,
                                     unique_field, offsetof(tide_unique, name), unique_needs };
 
-/* The primary key has a unique constraint's keys: read as one, then set on
- * its table. */
-static const shape pk_shape = { "the primary key", "primary key", unique_keys, unique_field,
-                                offsetof(tide_unique, name), unique_needs };
+/* The primary key has a unique constraint's keys, and its DESC columns:
+ * read as one, then set on its table. */
+typedef struct pk_item {
+    tide_unique u;          /* first: its offsets are the item's */
+    char **desc;
+    int ndesc;
+} pk_item;
+
+static const char *const pk_keys[] = { "name", "columns", "options", "onConflict", "comment", "include",
+                                       "desc", NULL };
+
+static int pk_field(reader *r, void *obj, int i, const char *k)
+{
+    pk_item *pk = obj;
+    if (i == 6)
+        return read_strings(r, k, 1, &pk->desc, &pk->ndesc);
+    return unique_field(r, &pk->u, i, k);
+}
+
+static const shape pk_shape = { "the primary key", "primary key", pk_keys, pk_field,
+                                offsetof(pk_item, u.name), unique_needs };
 
 static int read_primary_key(reader *r, tide_table *t, const char *k)
 {
-    tide_unique pk = { .name = NULL };
+    pk_item item = { .u.name = NULL };
+    tide_unique pk;
     const char *at;
     int rc, word;
     if (next(r) == 'n') {
@@ -1305,8 +1325,11 @@ static int read_primary_key(reader *r, tide_table *t, const char *k)
             return rc;
         return fail(r, at, "\"%s\" must be an object, found a boolean", k);
     }
-    if ((rc = read_item(r, &pk_shape, &pk, NULL)) < 0)
+    if ((rc = read_item(r, &pk_shape, &item, NULL)) < 0)
         return rc;
+    pk = item.u;
+    t->pk_desc = item.desc;
+    t->npk_desc = item.ndesc;
     t->pk_name = pk.name;
     t->pk = pk.columns;
     t->npk = pk.ncolumns;
