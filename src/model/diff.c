@@ -1762,9 +1762,10 @@ static int copy_made_again(const differ *d, const tide_object *bo)
            made_again(d, bt, bo->definition);
 }
 
-/* Takes out the ALTER_OBJECT operation of each of a's objects that is also
- * made again (redo[i]): the object is created as it is now, and the ALTER
- * would run between its drop and its create. */
+/* Takes out the ALTER_OBJECT (and ALTER_OBJECT_COMMENT) operation of each
+ * of a's objects that is also made again (redo[i]): the object is created
+ * as it is now, with its comments, and the ALTER would run between its drop
+ * and its create. */
 static void take_out(differ *d, const char *redo)
 {
     static const int phases[2] = { P_CREATE_OBJECT_EARLY, P_CREATE_OBJECT };
@@ -1773,7 +1774,8 @@ static void take_out(differ *d, const char *redo)
     for (p = 0; p < 2; p++) {
         tide_op *ops = d->phase[phases[p]];
         for (k = kept = 0; k < d->nphase[phases[p]]; k++)
-            if (ops[k].kind != TIDE_OP_ALTER_OBJECT || !redo[ops[k].old_object - d->a->objects])
+            if ((ops[k].kind != TIDE_OP_ALTER_OBJECT && ops[k].kind != TIDE_OP_ALTER_OBJECT_COMMENT) ||
+                !redo[ops[k].old_object - d->a->objects])
                 ops[kept++] = ops[k];
         d->nphase[phases[p]] = kept;
     }
