@@ -1907,6 +1907,22 @@ static int reads_touched(const touched *t, const tide_object *ao)
     return 0;
 }
 
+/* The tables of a with a column of enum en (replaced: the columns change
+ * type), and the type itself (what reads it by name). */
+static void touch_enum_users(differ *d, touched *t, const tide_enum *en)
+{
+    char q[300];
+    int i, j;
+    snprintf(q, sizeof q, "%s%s%s", en->schema ? en->schema : "", en->schema ? "." : "", en->name);
+    touch(d, t, en->schema, en->name);
+    for (i = 0; i < d->a->ntables; i++)
+        for (j = 0; j < d->a->tables[i]->ncolumns; j++)
+            if (d->a->tables[i]->columns[j].is_enum && !strcmp(d->a->tables[i]->columns[j].type, q)) {
+                touch(d, t, d->a->tables[i]->schema, d->a->tables[i]->name);
+                break;
+            }
+}
+
 static void touched_by_tables(differ *d, touched *t)
 {
     int p, i;
@@ -1921,6 +1937,9 @@ static void touched_by_tables(differ *d, touched *t)
                     at = partner_of_b(d, op->table);
                 if (at)
                     touch(d, t, at->schema, at->name);
+                break;
+            case TIDE_OP_REPLACE_ENUM:      /* its columns are converted: what reads them is made again */
+                touch_enum_users(d, t, op->old_enum);
                 break;
             default:
                 break;
