@@ -1856,6 +1856,11 @@ static int goes_late(const differ *d, const tide_object *ao, int depth)
     return 0;
 }
 
+#define BEFORE_ENUMS 2              /* drop_object's recreate: dropped before enums are made again */
+
+/* Drops ao: for good (recreate 0), to be made again (1), or to be made
+ * again around an enum made again (BEFORE_ENUMS: a function whose
+ * signature names it, dropped before the old type is renamed away). */
 static void drop_object(differ *d, const tide_object *ao, int recreate)
 {
     tide_op *op;
@@ -1868,11 +1873,12 @@ static void drop_object(differ *d, const tide_object *ao, int recreate)
         return;
     }
     op = !recreate && goes_late(d, ao, 0) ? add_op(d, P_DROP_TYPE, TIDE_OP_DROP_OBJECT, NULL)
-                                          : object_op(d, TIDE_OP_DROP_OBJECT, ao, NULL);
+         : recreate == BEFORE_ENUMS ? add_op(d, P_DROP_OBJECT, TIDE_OP_DROP_OBJECT, NULL)
+         : object_op(d, TIDE_OP_DROP_OBJECT, ao, NULL);
     if (op && !op->old_object)              /* add_op: the object is said here */
         op->old_object = ao;
     if (op) {
-        op->recreate = recreate;
+        op->recreate = recreate != 0;
         op->destructive = (kind_flags(ao) & TIDE_OBJK_HOLDS_DATA) != 0;
     }
 }
@@ -2011,6 +2017,27 @@ static void order_objects(differ *d, int phase, int drops)
     free(done);
 }
 
+/* Whether function (or aggregate) o takes or returns an enum this plan
+ * makes again: its signature names the old type, which the plan drops, so
+ * it is made again around the change. The signature is the statement up to
+ * its body (the first quote). */
+static int signature_names_replaced_enum(const differ *d, const tide_object *o)
+{
+    char head[1024];
+    size_t n;
+    int i;
+    if ((o->kind != TIDE_OBJ_FUNCTION && o->kind != TIDE_OBJ_AGGREGATE) || !o->definition)
+        return 0;
+    n = strcspn(o->definition, "$'");
+    snprintf(head, sizeof head, "%.*s", (int)(n < sizeof head - 1 ? n : sizeof head - 1), o->definition);
+    for (i = 0; i < d->nphase[P_REPLACE_ENUM]; i++) {
+        const tide_op *op = &d->phase[P_REPLACE_ENUM][i];
+        if (op->kind == TIDE_OP_REPLACE_ENUM && op->old_enum && names_word(head, op->old_enum->name))
+            return 1;
+    }
+    return 0;
+}
+
 static void diff_objects(differ *d)
 {
     touched t = TIDE_STRSET_INIT(d->nocase);
@@ -2092,7 +2119,8 @@ static void diff_objects(differ *d)
         for (i = 0; i < d->a->nobjects && !d->failed; i++) {
             const tide_object *ao = &d->a->objects[i];
             int j;
-            if (redo[i] || !(kind_flags(ao) & TIDE_OBJK_READS) || !reads_touched(&t, ao))
+            if (redo[i] || (!((kind_flags(ao) & TIDE_OBJK_READS) && reads_touched(&t, ao)) &&
+                            !signature_names_replaced_enum(d, ao)))
                 continue;             /* types, partitions follow what they use by its oid */
             for (j = 0; j < d->b->nobjects; j++)
                 if (object_partner(d, &d->b->objects[j]) == ao)
@@ -2101,7 +2129,7 @@ static void diff_objects(differ *d)
             if (j == d->b->nobjects)
                 continue;
             note(d, 0, "%s %s is created again (what it reads changes)", kind_name(ao), ao->name);
-            drop_object(d, ao, 1);
+            drop_object(d, ao, signature_names_replaced_enum(d, ao) ? BEFORE_ENUMS : 1);
             create_object(d, &d->b->objects[j], 1);
             touch(d, &t, ao->schema, ao->name);
         }
