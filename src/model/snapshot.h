@@ -78,6 +78,36 @@ int tide_snapshot_render(const tide_schema *s, tide_buf *out, tide_err *err);
  * Errors: those of tide_snapshot_render, and TIDE_EIO naming path. */
 int tide_snapshot_write(const tide_schema *s, const char *path, tide_err *err);
 
+/* A schema's snapshot text held whole, with where each of its tables is in
+ * it: rendered once, it is what an old snapshot's tables are compared with
+ * (tide_snapshot_read_against), then written as it is. */
+typedef struct tide_snapshot_text {
+    tide_buf text;
+    size_t *ranges;                /* table i of the schema: [ranges[2i], ranges[2i + 1]) of text,
+                                      from its '{' to its '}' */
+    int ntables;
+} tide_snapshot_text;
+
+/* Renders s into out (as tide_snapshot_render). Errors: those of
+ * tide_snapshot_render; out is then empty. Free with tide_snapshot_text_free. */
+int tide_snapshot_render_text(const tide_schema *s, tide_snapshot_text *out, tide_err *err);
+void tide_snapshot_text_free(tide_snapshot_text *t);
+/* Writes the text to path atomically (as tide_snapshot_write). */
+int tide_snapshot_write_text(const tide_snapshot_text *t, const char *path, tide_err *err);
+
+/* Reads the snapshot at path as tide_snapshot_read does, the tables that
+ * did not change left unread: a table whose text is byte for byte what the
+ * table of `to` of that name renders to (text: tide_snapshot_render_text of
+ * to) is to's table itself in *out (tide_schema_finish_adopting: to must
+ * outlive *out), unless a foreign key of it that names no columns points
+ * at a table that changed (its columns are then the old key's). What is
+ * read is checked as tide_snapshot_read checks it, with its FILE:LINE:COL;
+ * identical bytes are what the writer makes, valid by construction.
+ * *unchanged (may be NULL): how many tables were taken so. Errors: those of
+ * tide_snapshot_read. */
+int tide_snapshot_read_against(tide_schema **out, const char *path, const tide_schema *to,
+                               const tide_snapshot_text *text, int *unchanged, tide_err *err);
+
 /* Parses the snapshot text [text, text + len) into a new finished schema,
  * *out, owned by the caller (tide_schema_free). name is the file name used in
  * messages. *out is NULL on failure. Errors: TIDE_ECONFIG, the message
