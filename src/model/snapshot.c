@@ -558,13 +558,16 @@ static int render_error(const writer *w, tide_err *err)
                         w->name ? w->name : "?", w->bad);
 }
 
-/* s into out, or through out into file when file is not NULL; ranges (NULL:
- * not wanted; only without file) gets where each table's element starts
- * and ends in out, two offsets a table. */
-static int render(const tide_schema *s, tide_buf *out, tide_file_out *file, size_t *ranges, tide_err *err)
+static void give_back_to(const char **kept, const char *p);
+
+/* s into out, or through out into file when file is not NULL; reuse (NULL:
+ * none): the text of s's tables already made (tide_snapshot_read_against). */
+static int render(const tide_schema *s, tide_buf *out, tide_file_out *file, const tide_snapshot_reuse *reuse,
+                  tide_err *err)
 {
     writer w;
     size_t len0 = out->len;
+    const char *kept = reuse && reuse->mapped ? reuse->old : NULL;
     int i;
     memset(&w, 0, sizeof w);
     w.out = out;
@@ -600,12 +603,14 @@ static int render(const tide_schema *s, tide_buf *out, tide_file_out *file, size
     key(&w, "tables");
     enter(&w, "[");
     for (i = 0; i < s->ntables; i++) {
-        size_t before = out->len;
-        render_table(&w, s->tables[i]);
-        if (ranges && !w.rc) {       /* the element starts at its '{', after the separator */
-            const char *open = memchr(out->data + before, '{', out->len - before);
-            ranges[2 * i] = open ? (size_t)(open - out->data) : before;
-            ranges[2 * i + 1] = out->len;
+        if (reuse && reuse->where[i]) {     /* its text made already: the old file's, or kept */
+            const char *text = (reuse->where[i] == 1 ? reuse->old : reuse->kept.data) + reuse->at[2 * i];
+            item(&w);
+            put(&w, text, reuse->at[2 * i + 1]);
+            if (reuse->where[i] == 1)
+                give_back_to(&kept, text);
+        } else {
+            render_table(&w, s->tables[i]);
         }
         spill(&w);
     }
@@ -637,45 +642,55 @@ int tide_snapshot_render(const tide_schema *s, tide_buf *out, tide_err *err)
     return render(s, out, NULL, NULL, err);
 }
 
-int tide_snapshot_render_text(const tide_schema *s, tide_snapshot_text *out, tide_err *err)
+/* Table t's element (as render writes it among the tables) into out, reset
+ * first. Returns 0 or the writer's code (out is then to be ignored). */
+static int render_one(const tide_schema *s, const tide_table *t, tide_buf *out)
 {
-    int rc;
-    memset(out, 0, sizeof *out);
-    if (!(out->ranges = malloc(sizeof *out->ranges * (2 * (size_t)s->ntables + 1))))
-        return tide_err_set(err, TIDE_ENOMEM, "out of memory writing the snapshot");
-    if ((rc = render(s, &out->text, NULL, out->ranges, err)) < 0) {
-        tide_snapshot_text_free(out);
-        return rc;
-    }
-    out->ntables = s->ntables;
-    return 0;
+    writer w;
+    memset(&w, 0, sizeof w);
+    tide_buf_reset(out);
+    w.out = out;
+    w.depth = 2;                     /* the tables' list's items */
+    w.count[2] = 1;                  /* not the first: led by ",\n    " */
+    w.declared = s->declared_types;
+    render_table(&w, t);
+    tide_buf_free(&w.tmp);
+    return w.rc;
 }
 
-void tide_snapshot_text_free(tide_snapshot_text *t)
+void tide_snapshot_reuse_free(tide_snapshot_reuse *r)
 {
-    tide_buf_free(&t->text);
-    free(t->ranges);
-    memset(t, 0, sizeof *t);
+    if (r->old && r->mapped)
+        munmap((void *)r->old, r->old_len);
+    else
+        free((void *)r->old);
+    free(r->where);
+    free(r->at);
+    tide_buf_free(&r->kept);
+    memset(r, 0, sizeof *r);
 }
 
-int tide_snapshot_write_text(const tide_snapshot_text *t, const char *path, tide_err *err)
-{
-    return tide_file_write_atomic(path, t->text.data ? t->text.data : "", t->text.len, 0, err);
-}
-
-int tide_snapshot_write(const tide_schema *s, const char *path, tide_err *err)
+int tide_snapshot_write_reusing(const tide_schema *s, const tide_snapshot_reuse *reuse, const char *path,
+                                tide_err *err)
 {
     tide_buf text = TIDE_BUF_INIT;
     tide_file_out f;
     int rc;
+    if (reuse && (reuse->to != s || !reuse->where))
+        reuse = NULL;
     if ((rc = tide_file_out_open(&f, path, err)) < 0)
         return rc;
-    if ((rc = render(s, &text, &f, NULL, err)) == 0 && (rc = tide_file_out_write(&f, text.data, text.len, err)) == 0)
+    if ((rc = render(s, &text, &f, reuse, err)) == 0 && (rc = tide_file_out_write(&f, text.data, text.len, err)) == 0)
         rc = tide_file_out_commit(&f, 0, err);
     else
         tide_file_out_abort(&f);
     tide_buf_free(&text);
     return rc;
+}
+
+int tide_snapshot_write(const tide_schema *s, const char *path, tide_err *err)
+{
+    return tide_snapshot_write_reusing(s, NULL, path, err);
 }
 
 /* ==== reading ============================================================ */
@@ -1530,7 +1545,8 @@ typedef struct skip {
 
 typedef struct reuse {
     const tide_schema *to;
-    const tide_snapshot_text *text;
+    tide_snapshot_reuse *keep;     /* what the tables' texts are, for writing to's snapshot */
+    tide_buf one;                  /* a table of to rendered */
     skip *skips;                   /* in the old text's order */
     int nskips, next;
     int *taken;                    /* to's tables taken, as the reader met them */
@@ -1627,34 +1643,55 @@ static int map_tables(table_map *m, const tide_schema *to)
     return 0;
 }
 
-/* The table of to whose text the element at p is, byte for byte, or -1. */
-static int same_table(const reuse *u, const table_map *m, const char *p, const char *end)
+/* The table of to named as the element at p (start: the old text) is,
+ * when its text is the element byte for byte (-1 otherwise). The text of a
+ * table compared is noted in u->keep: where it is in the old text, or
+ * (it differs) kept. 0 or -1 out of memory. */
+static int same_table(reuse *u, const table_map *m, const char *start, const char *p, const char *end,
+                      int *same)
 {
-    const char *q = p + 1, *schema = NULL, *name;
-    size_t ns = 0, n, h;
+    const char *q = p + 1, *schema = NULL, *name, *open;
+    size_t ns = 0, n, h, len;
+    tide_snapshot_reuse *k = u->keep;
+    *same = -1;
     if (raw_member(&q, end, "schema", &schema, &ns)) {
         q = scan_space(q, end);
         if (q >= end || *q++ != ',')
-            return -1;
+            return 0;
     }
     if (!raw_member(&q, end, "name", &name, &n))
-        return -1;
+        return 0;
     for (h = table_key(schema, ns, name, n) & m->mask; m->slot[h]; h = (h + 1) & m->mask) {
         int i = (int)m->slot[h] - 1;
         const tide_table *t = u->to->tables[i];
-        size_t at = u->text->ranges[2 * i], len = u->text->ranges[2 * i + 1] - at;
-        if (strlen(t->name) == n && !memcmp(t->name, name, n) && !t->schema == !schema &&
-            (!schema || (strlen(t->schema) == ns && !memcmp(t->schema, schema, ns))))
-            return (size_t)(end - p) >= len && !memcmp(p, u->text->text.data + at, len) ? i : -1;
+        if (strlen(t->name) != n || memcmp(t->name, name, n) || !t->schema != !schema ||
+            (schema && (strlen(t->schema) != ns || memcmp(t->schema, schema, ns))))
+            continue;
+        if (k->where[i] || render_one(u->to, t, &u->one) != 0 ||
+            !(open = memchr(u->one.data, '{', u->one.len)))
+            return 0;                /* met before (a table given twice), or not UTF-8 */
+        len = u->one.len - (size_t)(open - u->one.data);
+        if ((size_t)(end - p) >= len && !memcmp(p, open, len)) {
+            k->where[i] = 1;
+            k->at[2 * i] = (size_t)(p - start);
+            *same = i;
+        } else {
+            k->where[i] = 2;
+            k->at[2 * i] = k->kept.len;
+            if (tide_buf_add(&k->kept, open, len) < 0)
+                return -1;
+        }
+        k->at[2 * i + 1] = len;
+        return 0;
     }
-    return -1;
+    return 0;
 }
 
 /* Finds the old text's elements of "tables" that are to's tables byte for
  * byte: old_at[i], where table i's is (NONE: none). 0 when the text is not
  * one the scan follows (the reader then reads it all, and says what is
- * wrong with it). */
-static int scan_tables(const reuse *u, const table_map *m, const char *start, const char *end, int mapped,
+ * wrong with it); -1 out of memory. */
+static int scan_tables(reuse *u, const table_map *m, const char *start, const char *end, int mapped,
                        size_t *old_at)
 {
     const char *p = start, *close, *kept = mapped ? start : NULL;
@@ -1690,9 +1727,11 @@ static int scan_tables(const reuse *u, const table_map *m, const char *start, co
             return 1;
         if (p >= end || *p != '{')
             return 0;
-        if ((i = same_table(u, m, p, end)) >= 0 && old_at[i] == NONE) {
+        if (same_table(u, m, start, p, end, &i) < 0)
+            return -1;
+        if (i >= 0) {
             old_at[i] = (size_t)(p - start);
-            p += u->text->ranges[2 * i + 1] - u->text->ranges[2 * i];
+            p += u->keep->at[2 * i + 1];
         } else if (!(p = scan_value(p, end))) {
             return 0;
         }
@@ -1753,26 +1792,33 @@ static int find_unchanged(reuse *u, const char *start, const char *end, int mapp
     table_map m = { NULL, 0 };
     size_t *old_at;
     int i, n = u->to->ntables;
+    tide_snapshot_reuse *k = u->keep;
+    int found;
     if (!(old_at = malloc(sizeof *old_at * ((size_t)n + 1))) || map_tables(&m, u->to) < 0 ||
         !(u->skips = malloc(sizeof *u->skips * ((size_t)n + 1))) ||
-        !(u->taken = malloc(sizeof *u->taken * ((size_t)n + 1)))) {
+        !(u->taken = malloc(sizeof *u->taken * ((size_t)n + 1))) ||
+        !(k->where = calloc((size_t)n + 1, 1)) || !(k->at = malloc(sizeof *k->at * (2 * (size_t)n + 1)))) {
         free(old_at);
         free(m.slot);
         return -1;
     }
+    k->to = u->to;
     for (i = 0; i < n; i++)
         old_at[i] = NONE;
-    if (scan_tables(u, &m, start, end, mapped, old_at))
+    if ((found = scan_tables(u, &m, start, end, mapped, old_at)) > 0)
         for (i = 0; i < n; i++)
             if (old_at[i] != NONE && keys_unchanged(u->to, u->to->tables[i], old_at)) {
                 u->skips[u->nskips].at = old_at[i];
-                u->skips[u->nskips].len = u->text->ranges[2 * i + 1] - u->text->ranges[2 * i];
+                u->skips[u->nskips].len = k->at[2 * i + 1];
                 u->skips[u->nskips++].table = i;
             }
     qsort(u->skips, (size_t)u->nskips, sizeof *u->skips, cmp_skips);
     free(old_at);
     free(m.slot);
-    return 0;
+    tide_buf_free(&u->one);
+    if (found <= 0)                  /* nothing to take from a text not followed: render all */
+        memset(k->where, 0, (size_t)n);
+    return found < 0 ? -1 : 0;
 }
 
 /* The element at r->p is one of u's: taken, not read. */
@@ -2070,6 +2116,16 @@ static int parse_against(tide_schema **out, const char *text, size_t len, const 
 
 /* A large snapshot is mapped rather than read into memory (see give_back):
  * 0 or a tide_code; 1 when it is not (small, or mmap refused): then it is read. */
+/* Whether u notes a table's text in the old snapshot (to be kept). */
+static int keeps_old(const reuse *u)
+{
+    int i;
+    for (i = 0; u && u->keep->where && i < u->to->ntables; i++)
+        if (u->keep->where[i] == 1)
+            return 1;
+    return 0;
+}
+
 static int parse_mapped(tide_schema **out, const char *path, reuse *u, tide_err *err)
 {
     struct stat st;
@@ -2085,7 +2141,13 @@ static int parse_mapped(tide_schema **out, const char *path, reuse *u, tide_err 
     close(fd);
     madvise(text, (size_t)st.st_size, MADV_SEQUENTIAL);
     rc = parse_against(out, text, (size_t)st.st_size, path, 1, u, err);
-    munmap(text, (size_t)st.st_size);
+    if (rc == 0 && keeps_old(u)) {   /* the text of tables to write again: kept */
+        u->keep->old = text;
+        u->keep->old_len = (size_t)st.st_size;
+        u->keep->mapped = 1;
+    } else {
+        munmap(text, (size_t)st.st_size);
+    }
     return rc;
 }
 
@@ -2103,6 +2165,10 @@ static int read_path(tide_schema **out, const char *path, reuse *u, tide_err *er
         goto done;
     }
     rc = parse_against(out, text.data, text.len, path, 0, u, err);
+    if (rc == 0 && keeps_old(u)) {
+        u->keep->old_len = text.len;
+        u->keep->old = tide_buf_detach(&text);
+    }
 done:
     tide_buf_free(&text);
     return rc;
@@ -2114,18 +2180,23 @@ int tide_snapshot_read(tide_schema **out, const char *path, tide_err *err)
 }
 
 int tide_snapshot_read_against(tide_schema **out, const char *path, const tide_schema *to,
-                               const tide_snapshot_text *text, int *unchanged, tide_err *err)
+                               tide_snapshot_reuse *keep, int *unchanged, tide_err *err)
 {
     reuse u;
     int rc;
     memset(&u, 0, sizeof u);
+    memset(keep, 0, sizeof *keep);
     u.to = to;
-    u.text = text;
-    rc = read_path(out, path, to && text && text->ntables == to->ntables ? &u : NULL, err);
+    u.keep = keep;
+    u.one = (tide_buf)TIDE_BUF_INIT;
+    rc = read_path(out, path, &u, err);
     if (unchanged)
         *unchanged = rc == 0 ? u.ntaken : 0;
     free(u.skips);
     free(u.taken);
+    tide_buf_free(&u.one);
+    if (rc < 0)
+        tide_snapshot_reuse_free(keep);
     return rc;
 }
 

@@ -147,7 +147,7 @@ typedef struct generation {
     tide_schema *from, *to;        /* from may hold tables of to: freed first */
     tide_plan up, down;
     tide_buf snapshot;
-    tide_snapshot_text text;       /* to's snapshot, when rendered to read the old one against */
+    tide_snapshot_reuse reuse;     /* the old snapshot's text of to's tables, when it was read against to */
 } generation;
 
 static void generation_free(generation *g)
@@ -157,22 +157,18 @@ static void generation_free(generation *g)
     tide_schema_free(g->from);
     tide_schema_free(g->to);
     tide_buf_free(&g->snapshot);
-    tide_snapshot_text_free(&g->text);
+    tide_snapshot_reuse_free(&g->reuse);
 }
 
 /* The snapshot at path (there is one), the tables that did not change
- * taken from g->to rather than read: to's snapshot is rendered first
- * (and written as it is when a migration is), each table's text compared
- * with the old one's. */
+ * taken from g->to rather than read: each of to's tables is rendered and
+ * compared with the old one's text (which is then what the new snapshot
+ * copies). */
 static int read_against(tide *t, generation *g, const char *path, tide_err *err)
 {
     char line[200];
     int unchanged = 0, rc;
-    if ((rc = tide_snapshot_render_text(g->to, &g->text, err)) == TIDE_ECONFIG) {
-        tide_err_clear(err);             /* not UTF-8: said where the snapshot is written, as before */
-        return tide_snapshot_read(&g->from, path, err);
-    }
-    if (rc < 0 || (rc = tide_snapshot_read_against(&g->from, path, g->to, &g->text, &unchanged, err)) < 0)
+    if ((rc = tide_snapshot_read_against(&g->from, path, g->to, &g->reuse, &unchanged, err)) < 0)
         return rc;
     if (t->verbose) {
         snprintf(line, sizeof line, "the snapshot: %d of its %d tables unchanged (not read again: "
@@ -440,8 +436,7 @@ static int write_both(tide *t, const generation *g, const tide_sql_list *pre, co
         goto done;
     if ((rc = tide_file_write_atomic(path.data, text.data, text.len, 1, err)) < 0)
         goto done;
-    if ((rc = g->text.text.data ? tide_snapshot_write_text(&g->text, g->snapshot.data, err)
-                                : tide_snapshot_write(g->to, g->snapshot.data, err)) < 0) {
+    if ((rc = tide_snapshot_write_reusing(g->to, &g->reuse, g->snapshot.data, err)) < 0) {
         unlink(path.data);
         goto done;
     }
