@@ -72,25 +72,23 @@ corrupt() {   # corrupt NAME SED: a copy of the changed project, its snapshot ed
   rm -f migrations/Migration*change.lua
   sed -i -E "$2" "migrations/$snap"
 }
-# in table NAME's lines, the first `"type": "varchar(100)"` (its c01) replaced by VALUE
-retype() { echo "/\"name\": \"$1\"/,/\"name\": \"c02\"/s/\"type\": \"varchar\\(100\\)\"/\"type\": $2/"; }
+# retype NAME TABLE VALUE FOUND: TABLE's first `"type": "varchar(100)"` (its
+# c01) made VALUE; migration:create says so at its line, "found FOUND"
+retype() {
+  corrupt "$1" "/\"name\": \"$2\"/,/\"name\": \"c02\"/s/\"type\": \"varchar\\(100\\)\"/\"type\": $3/"
+  line=$(grep -n "\"type\": $3,\?$" "migrations/$snap" | cut -d: -f1)
+  [ -n "$line" ] || bad "the edit did not take"
+  tide --url sqlite:app.db migration:create --name change
+  expect_rc 1
+  expect_out "$snap:$line:19: \"type\" must be a string, found $4"
+  expect_no "Created"
+}
 
 t "a corrupt value in a table that changed, after unread ones: FILE:LINE:COL of the real file"
-corrupt bad-value "$(retype e00038 100)"
-line=$(grep -n '"type": 100' "migrations/$snap" | cut -d: -f1)
-[ -n "$line" ] || bad "the edit did not take"
-tide --url sqlite:app.db migration:create --name change
-expect_rc 1
-expect_out "$snap:$line:19: \"type\" must be a string, found a number"
-expect_no "Created"
+retype bad-value e00038 100 "a number"
 
 t "a corrupt value in a table whose definition did not change: its bytes differ, it is read: an error"
-corrupt bad-unchanged "$(retype e00030 true)"
-line=$(grep -n '"type": true' "migrations/$snap" | cut -d: -f1)
-[ -n "$line" ] || bad "the edit did not take"
-tide --url sqlite:app.db migration:create --name change
-expect_rc 1
-expect_out "$snap:$line:19: \"type\" must be a string, found a boolean"
+retype bad-unchanged e00030 true "a boolean"
 
 t "a snapshot cut short inside a table: an error, not a smaller schema"
 corrupt cut "$(( $(wc -l < "$base/migrations/$snap") / 2 )),\$d"
