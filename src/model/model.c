@@ -83,6 +83,12 @@ static void table_free(tide_table *t)
     free(t->checks);
 }
 
+static int cmp_address(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)*(void *const *)a, y = (uintptr_t)*(void *const *)b;
+    return (x > y) - (x < y);
+}
+
 void tide_schema_free(tide_schema *s)
 {
     chunk *c, *next;
@@ -90,8 +96,11 @@ void tide_schema_free(tide_schema *s)
     if (!s)
         return;
     for (i = 0; i < s->ntables; i++)
-        table_free(s->tables[i]);     /* the tables themselves live in the arena */
+        if (!s->nborrowed || !bsearch(&s->tables[i], s->borrowed, (size_t)s->nborrowed, sizeof *s->borrowed,
+                                      cmp_address))
+            table_free(s->tables[i]);     /* the tables themselves live in the arena */
     free(s->tables);
+    free(s->borrowed);
     free(s->enums);
     free(s->objects);
     free(s->ns_comments);
@@ -2191,6 +2200,78 @@ int tide_schema_finish(tide_schema *s, tide_err *err)
         if ((rc = check_table(&f, s->tables[i])) == 0 && (rc = link_enums(&f, s->tables[i])) == 0)
             rc = check_fk_targets(&f, s->tables[i]);
     }
+    if (rc == 0)
+        rc = finish_objects(&f);
+    tide_buf_free(&f.tmp);
+    tide_strset_free(&f.spelled);
+    free(f.canonical);
+    if (rc == 0 && s->arena->failed)
+        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory building the schema");
+    s->finished = rc == 0;
+    return rc;
+}
+
+/* ---- tables taken from another schema ---------------------------------------- */
+
+/* Whether every column of the tables is an enum's exactly when its type
+ * names an enum of s (what link_enums would make of it in s). */
+static int enums_link_alike(const tide_schema *s, const tide_schema *lender, tide_table *const *tables, int n)
+{
+    int i, j;
+    for (i = 0; i < s->nenums && s->nenums == lender->nenums; i++)
+        if (cmp_enums(&s->enums[i], &lender->enums[i]))
+            break;
+    if (i == s->nenums && s->nenums == lender->nenums)
+        return 1;                    /* the same enums: linked alike by construction */
+    for (i = 0; i < n; i++)
+        for (j = 0; j < tables[i]->ncolumns; j++)
+            if (!tables[i]->columns[j].is_enum != !names_enum(s, tables[i]->columns[j].type))
+                return 0;
+    return 1;
+}
+
+int tide_schema_finish_adopting(tide_schema *s, const tide_schema *lender, tide_table *const *tables,
+                                int n, tide_err *err)
+{
+    finisher f = { .s = s, .tmp = TIDE_BUF_INIT, .err = err, .spelled = TIDE_STRSET_INIT(0) };
+    tide_object *objects = s->objects;
+    tide_table **own = s->tables, **all;
+    int nobjects = s->nobjects, nown, i = 0, j = 0, k = 0, rc;
+    if (s->nocase != lender->nocase || s->declared_types != lender->declared_types)
+        return 1;
+    s->objects = NULL;               /* finished below, once every table is there */
+    s->nobjects = 0;
+    rc = tide_schema_finish(s, err);
+    s->objects = objects;
+    s->nobjects = nobjects;
+    s->finished = 0;
+    if (rc < 0)
+        return rc;
+    if (!enums_link_alike(s, lender, tables, n))
+        return 1;
+    nown = s->ntables;
+    if (!(all = malloc(sizeof *all * ((size_t)nown + (size_t)n + 1))) ||
+        !(s->borrowed = malloc(sizeof *s->borrowed * ((size_t)n + 1)))) {
+        free(all);
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    }
+    memcpy(s->borrowed, tables, sizeof *tables * (size_t)n);
+    s->nborrowed = n;
+    qsort(s->borrowed, (size_t)n, sizeof *s->borrowed, cmp_address);
+    while (i < nown || j < n) {      /* both sorted as finish sorts: merged */
+        int c = i == nown ? 1 : j == n ? -1 : cmp_tables(&own[i], &tables[j]);
+        if (c == 0)
+            rc = fail_item(&f, tables[j], "the table is defined twice");
+        all[k++] = c <= 0 ? own[i++] : tables[j++];
+    }
+    s->tables = all;
+    s->ntables = k;
+    s->finished = 1;                 /* sorted: lookups below may binary-search */
+    if (rc == 0 && s->nocase)
+        rc = check_folded_tables(&f);
+    for (i = 0; rc == 0 && i < nown; i++)
+        rc = check_fk_targets(&f, own[i]);
+    free(own);
     if (rc == 0)
         rc = finish_objects(&f);
     tide_buf_free(&f.tmp);

@@ -445,6 +445,11 @@ typedef struct tide_schema {
      * read nothing outside their own text; NULL: none. A snapshot whose
      * digest equals the files' own is their model: nothing to evaluate. */
     char *digest;
+    /* Tables of another schema listed in tables as they are, not owned:
+     * tide_schema_finish_adopting (the snapshot reader's unchanged tables,
+     * taken from the definitions' model). Sorted by address; NULL: none. */
+    tide_table **borrowed;
+    int nborrowed;
 } tide_schema;
 
 /* ---- building ---------------------------------------------------------- */
@@ -529,6 +534,22 @@ int tide_model_canonical_expr(const char *expr, tide_buf *out);
  * bytes (PostgreSQL's limit; the same rule on every dialect). */
 int tide_model_generated_name(const char *table, char *const *cols, int ncols,
                               const char *suffix, tide_buf *out);
+
+/* Finishes s as tide_schema_finish does, with tables (n, in lender's
+ * order) of lender, a finished schema, listed among s's own as they are:
+ * not canonicalized, sorted nor checked again, only against s's own
+ * (a name given twice, foreign keys of s's tables that point at them,
+ * s's objects). s does not own them: lender must outlive s, and s is
+ * only read after (finish, set_nocase, retain are not for it). The
+ * caller vouches that each is the table s would have read (a snapshot's
+ * table whose text is byte for byte what lender's renders to, and whose
+ * foreign keys that name no columns point at such tables too).
+ * Returns 0; 1 when they cannot be taken (lender's nocase or
+ * declared_types differ from s's, or s's enums would make another column
+ * an enum's): s is then unfinished and unchanged but for finish's work,
+ * and to be thrown away; or finish's errors. */
+int tide_schema_finish_adopting(tide_schema *s, const tide_schema *lender, tide_table *const *tables,
+                                int n, tide_err *err);
 
 /* Keeps the tables (and enums) for which keep returns 1, frees the rest;
  * the order stays. Objects go with their tables: an object on a table is
