@@ -47,6 +47,11 @@ local error, type, tostring, pairs, ipairs, setmetatable, rawget =
 local format, concat, tointeger, mathtype, byte = string.format, table.concat, math.tointeger, math.type,
       string.byte
 local getinfo = debug and debug.getinfo
+local sfind = string.find
+-- tide.core.where(level) (src/lua/dsl.c): debug.getinfo(level, "Sl")'s
+-- short_src, currentline and source without the table getinfo makes; set
+-- with the C column builders below.
+local where
 
 -- ---- messages -------------------------------------------------------------
 
@@ -684,6 +689,7 @@ do
   local ok, core = pcall(require, "tide.core")
   if ok and type(core) == "table" and core.schemaColumns then
     M.col, shadow_of = core.schemaColumns(Col, check_col_name)
+    where = core.where
   end
 end
 
@@ -811,6 +817,22 @@ end
 
 --- t.index { "a", "b desc", name=, unique=, where=, using=, expression=, desc= }
 function M.index(spec)
+  -- the usual t.index { "a", "b" }: column names without blanks and no
+  -- option, what the checks below make of it without their passes and the
+  -- tables they fill (t.index was costlier than the table's columns)
+  if type(spec) == "table" then
+    local cols, n, last = {}, 0, 0
+    for k, c in pairs(spec) do
+      if mathtype(k) ~= "integer" or k < 1 or type(c) ~= "string" or (byte(c, 1) or 0) <= 32 or sfind(c, "%s") then
+        n = -1
+        break
+      end
+      n = n + 1
+      cols[k] = c
+      if k > last then last = k end
+    end
+    if n > 0 and n == last then return { __tide = "index", columns = cols } end
+  end
   spec_table(spec, "t.index", "t.index { \"a\", \"b\" }", 2)
   check_options(spec, INDEX_KEYS, INDEX_LIST, "t.index", 2)
   local cols = column_list(spec, "t.index", 2)
@@ -1191,16 +1213,28 @@ end
 
 --- t.table "name" | "schema.name" -> a table builder: call it with the items.
 function M.table(qualified)
-  local name, schema, bad = split_name(qualified)
-  if bad then error("t.table(name): " .. bad, 2) end
-  local info = getinfo and getinfo(2, "Sl")
-  local b = setmetatable({ __tide = "table builder", __name_ = qualified, __table = name,
-                           __schema = schema }, TblMT)
-  if info and info.currentline > 0 then
-    b.__src, b.__line, b.__source = info.short_src, info.currentline, info.source
-    pending = b
+  local name, schema, bad
+  if type(qualified) == "string" and (byte(qualified, 1) or 0) > 32 and not sfind(qualified, ".", 1, true) then
+    name = qualified                    -- the usual plain name: split_name's answer, without its patterns
+  else
+    name, schema, bad = split_name(qualified)
+    if bad then error("t.table(name): " .. bad, 2) end
   end
-  return b
+  local src, line, source
+  if where then
+    src, line, source = where(2)
+  else
+    local info = getinfo and getinfo(2, "Sl")
+    if info then src, line, source = info.short_src, info.currentline, info.source end
+  end
+  if line and line > 0 then
+    -- every field in the constructor: the table is made at its size once
+    local b = setmetatable({ __tide = "table builder", __name_ = qualified, __table = name, __schema = schema,
+                             __src = src, __line = line, __source = source }, TblMT)
+    pending = b
+    return b
+  end
+  return setmetatable({ __tide = "table builder", __name_ = qualified, __table = name, __schema = schema }, TblMT)
 end
 
 -- ---- namespaces ---------------------------------------------------------------

@@ -244,6 +244,37 @@ tide_column *tide_table_add_column(tide_schema *s, tide_table *t, const char *na
     return c;
 }
 
+/* The room a list of n items has (grow's: 4, then powers of two). */
+static size_t list_room(int n)
+{
+    size_t room = 4;
+    if (n <= 0)
+        return 0;
+    while (room < (size_t)n)
+        room *= 2;
+    return room;
+}
+
+tide_column *tide_table_add_columns(tide_schema *s, tide_table *t, int n)
+{
+    size_t room = list_room(t->ncolumns + n);
+    tide_column *first;
+    if (n <= 0)
+        return NULL;
+    if (room > list_room(t->ncolumns)) {
+        tide_column *p = realloc(t->columns, room * sizeof *p);
+        if (!p) {
+            s->arena->failed = 1;
+            return NULL;
+        }
+        t->columns = p;
+    }
+    first = &t->columns[t->ncolumns];
+    memset(first, 0, (size_t)n * sizeof *first);
+    t->ncolumns += n;
+    return first;
+}
+
 int tide_table_add_pk_column(tide_schema *s, tide_table *t, const char *column)
 {
     return tide_strv_push(s, &t->pk, &t->npk, column);

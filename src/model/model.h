@@ -478,6 +478,11 @@ int          tide_schema_put_table(tide_schema *s, tide_table *t);
 void         tide_table_free(tide_table *t);
 int          tide_enum_add_value(tide_schema *s, tide_enum *e, const char *value);
 tide_column *tide_table_add_column(tide_schema *s, tide_table *t, const char *name, const char *type);
+/* n zeroed columns added at once, their name and type the caller's to set
+ * (tide_schema_str): one allocation where adding a table's columns one by
+ * one moves the list up to four times. The first of them; NULL when out of
+ * memory or n <= 0. */
+tide_column *tide_table_add_columns(tide_schema *s, tide_table *t, int n);
 int          tide_table_add_pk_column(tide_schema *s, tide_table *t, const char *column);
 /* Whether t's key column `column` sorts DESC (t->pk_desc names it). */
 int          tide_table_pk_desc(const tide_table *t, const char *column);
