@@ -112,19 +112,26 @@ void tide_schema_free(tide_schema *s)
     free(s);
 }
 
-/* Lists keep no capacity field: it is implied by the count (4, then powers
- * of two), so a list is full exactly when its count is 0 or such a power. */
-static int list_full(int n)
+/* Lists keep no capacity field: it is implied by the count (first, then
+ * powers of two; first a power of two), so a list is full exactly when its
+ * count is 0 or such a power. A table's columns start at 4; its keys,
+ * indexes, foreign keys and checks at 1: most tables have one or two of
+ * each, and four of a 104-byte foreign key for one was a fifth of a large
+ * schema's model. */
+#define FIRST_ITEMS 4
+#define FIRST_TABLE_ITEMS 1
+
+static int list_full(int n, int first)
 {
-    return n == 0 || (n >= 4 && (n & (n - 1)) == 0);
+    return n == 0 || (n >= first && (n & (n - 1)) == 0);
 }
 
 /* Grows *items (each size bytes) by one zeroed item; NULL when out of memory. */
-static void *grow(tide_schema *s, void **items, int *n, size_t size)
+static void *grow_from(tide_schema *s, void **items, int *n, size_t size, int first)
 {
     char *p;
-    if (list_full(*n)) {
-        size_t want = *n ? (size_t)*n * 2 : 4;
+    if (list_full(*n, first)) {
+        size_t want = *n ? (size_t)*n * 2 : (size_t)first;
         if (!(p = realloc(*items, want * size))) {
             s->arena->failed = 1;
             return NULL;
@@ -137,14 +144,19 @@ static void *grow(tide_schema *s, void **items, int *n, size_t size)
     return p;
 }
 
+static void *grow(tide_schema *s, void **items, int *n, size_t size)
+{
+    return grow_from(s, items, n, size, FIRST_ITEMS);
+}
+
 int tide_strv_push(tide_schema *s, char ***v, int *n, const char *str)
 {
     char *copy = tide_schema_str(s, str);
     if (!copy)
         return TIDE_ENOMEM;
     /* string lists live in the arena; a full one moves to twice the room */
-    if (list_full(*n)) {
-        size_t want = *n ? (size_t)*n * 2 : 4;
+    if (list_full(*n, FIRST_ITEMS)) {
+        size_t want = *n ? (size_t)*n * 2 : FIRST_ITEMS;
         char **grown = arena_alloc(s->arena, sizeof *grown * want);
         if (!grown)
             return TIDE_ENOMEM;
@@ -247,7 +259,7 @@ tide_column *tide_table_add_column(tide_schema *s, tide_table *t, const char *na
 /* The room a list of n items has (grow's: 4, then powers of two). */
 static size_t list_room(int n)
 {
-    size_t room = 4;
+    size_t room = FIRST_ITEMS;
     if (n <= 0)
         return 0;
     while (room < (size_t)n)
@@ -291,7 +303,7 @@ int tide_table_pk_desc(const tide_table *t, const char *column)
 
 tide_unique *tide_table_add_unique(tide_schema *s, tide_table *t, const char *name)
 {
-    tide_unique *u = grow(s, (void **)&t->uniques, &t->nuniques, sizeof *u);
+    tide_unique *u = grow_from(s, (void **)&t->uniques, &t->nuniques, sizeof *u, FIRST_TABLE_ITEMS);
     if (u) {
         u->name = tide_schema_str(s, name);
         u->pos = t->nuniques - 1;
@@ -323,7 +335,7 @@ const tide_unique *tide_table_declared_unique(const tide_table *t, int k)
 
 tide_index *tide_table_add_index(tide_schema *s, tide_table *t, const char *name)
 {
-    tide_index *ix = grow(s, (void **)&t->indexes, &t->nindexes, sizeof *ix);
+    tide_index *ix = grow_from(s, (void **)&t->indexes, &t->nindexes, sizeof *ix, FIRST_TABLE_ITEMS);
     if (ix)
         ix->name = tide_schema_str(s, name);
     return ix;
@@ -331,7 +343,7 @@ tide_index *tide_table_add_index(tide_schema *s, tide_table *t, const char *name
 
 tide_fk *tide_table_add_fk(tide_schema *s, tide_table *t, const char *name)
 {
-    tide_fk *fk = grow(s, (void **)&t->fks, &t->nfks, sizeof *fk);
+    tide_fk *fk = grow_from(s, (void **)&t->fks, &t->nfks, sizeof *fk, FIRST_TABLE_ITEMS);
     if (fk) {
         fk->name = tide_schema_str(s, name);
         fk->pos = t->nfks - 1;
@@ -346,7 +358,7 @@ const tide_fk *tide_table_declared_fk(const tide_table *t, int k)
 
 tide_check *tide_table_add_check(tide_schema *s, tide_table *t, const char *name, const char *expr)
 {
-    tide_check *ck = grow(s, (void **)&t->checks, &t->nchecks, sizeof *ck);
+    tide_check *ck = grow_from(s, (void **)&t->checks, &t->nchecks, sizeof *ck, FIRST_TABLE_ITEMS);
     if (ck) {
         ck->name = tide_schema_str(s, name);
         ck->expr = tide_schema_str(s, expr);
