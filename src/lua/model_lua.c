@@ -1102,6 +1102,7 @@ static int is_definition(const char *tag)
  * file does not return is not in it. A table the converter refuses, and one
  * declaring an enum (enums are declared in the order returned), stays a
  * plain definition, converted when returned as before: the same messages. */
+#define EARLY_TYPES 64
 typedef struct early {
     tide_schema *s;
     struct file_list *fl;
@@ -1110,6 +1111,10 @@ typedef struct early {
     tide_table **made;          /* converted, in the order written */
     unsigned char *claimed;
     int n, cap;
+    /* the column types early_table has copied into s, by spelling: a
+     * schema spells few types many times, and its columns share the copies
+     * (finish then knows each by its address; nothing writes into them) */
+    char *types[EARLY_TYPES];
 } early;
 
 #define EARLY_SPAN ((lua_Integer)1 << 32)
@@ -1230,14 +1235,26 @@ static int plain_builder(lua_State *L, int idx, const char **name, const char **
     return ok && *name;
 }
 
-/* The column of builder b into t, as convert_column makes that of its
- * definition.   [-0, +0, -] */
-static int colb_column(conv *cv, tide_table *t, tide_column *c, const tide_colb *b)
+/* The copy in e's schema of the column type spelt type: one per spelling
+ * (of those that share a slot of e->types, the last one met), or NULL when
+ * out of memory.   [-0, +0, -] */
+static char *early_type(early *e, const char *type)
+{
+    size_t len = strlen(type);
+    char **slot = &e->types[tide_model_name_hash(type, len, 0) % EARLY_TYPES];
+    if (!*slot || strcmp(*slot, type))
+        *slot = tide_schema_strn(e->s, type, len);
+    return *slot;
+}
+
+/* The column of builder b into c, a column of t, as convert_column makes
+ * that of its definition.   [-0, +0, -] */
+static int colb_column(conv *cv, early *e, tide_table *t, tide_column *c, const tide_colb *b)
 {
     tide_unique *u;
     tide_fk *fk;
     cv->column = b->name;
-    if (!(c->name = tide_schema_str(cv->s, b->name)) || !(c->type = tide_schema_str(cv->s, b->type)))
+    if (!(c->name = tide_schema_str(cv->s, b->name)) || !(c->type = early_type(e, b->type)))
         return nomem(cv);
     c->declared = c->type;               /* one copy: finish replaces type, never writes into it */
     c->nullable = b->nullable;
@@ -1396,7 +1413,7 @@ static int early_table(lua_State *L)
             unsigned h = tide_model_name_hash(b->name, len, 0);
             if (b->slow || !b->type || b->nul || (b->autoinc && b->def) || has_column_hashed(&names, b->name, len, h))
                 rc = -1;
-            else if ((rc = colb_column(&cv, t, &col[names.n], b)) == 0) {
+            else if ((rc = colb_column(&cv, e, t, &col[names.n], b)) == 0) {
                 keyed |= b->primary;
                 note_column(&names, h);
             }

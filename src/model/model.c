@@ -730,8 +730,8 @@ int tide_model_generated_name(const char *table, char *const *cols, int ncols,
     }
     if (rc == 0 && ncols == 0 && !strcmp(suffix, "idx"))
         rc = tide_buf_puts(out, "_expr");            /* an expression index */
-    if (rc == 0)
-        rc = tide_buf_printf(out, "_%s", suffix);
+    if (rc == 0)                                     /* no printf: a large schema names thousands */
+        rc = tide_buf_putc(out, '_') < 0 || tide_buf_puts(out, suffix) < 0 ? TIDE_ENOMEM : 0;
     if (rc == 0 && out->len > 63) {
         out->len = 63;                               /* PostgreSQL's NAMEDATALEN - 1 */
         out->data[63] = '\0';
@@ -758,12 +758,17 @@ typedef struct finisher {
     int seen_at[FINISH_SEEN];
 } finisher;
 
-/* *field = canonical(field) via fn; NULL stays NULL. */
+/* *field = canonical(field) via fn; NULL stays NULL, and a field already
+ * canonical stays the same string (a second finish copied every one again). */
 static int canon(finisher *f, char **field, int (*fn)(const char *, tide_buf *))
 {
     if (!*field)
         return 0;
-    if (fn(*field, &f->tmp) < 0 || !(*field = tide_schema_strn(f->s, f->tmp.data ? f->tmp.data : "", f->tmp.len)))
+    if (fn(*field, &f->tmp) < 0)
+        return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+    if (f->tmp.data && !strcmp(f->tmp.data, *field) && strlen(*field) == f->tmp.len)
+        return 0;
+    if (!(*field = tide_schema_strn(f->s, f->tmp.data ? f->tmp.data : "", f->tmp.len)))
         return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
     return 0;
 }
@@ -870,8 +875,13 @@ static int canon_default(finisher *f, tide_column *c)
     int rc = canon(f, &c->default_expr, tide_model_canonical_expr);
     if (rc == 0 && c->default_expr && strchr(c->default_expr, '\''))
         rc = typed_literals(f, &c->default_expr);
-    if (rc == 0 && c->default_expr && strchr(c->default_expr, ' ') && strstr(c->default_expr, "'::text"))
-        strip_text_casts(c->default_expr);      /* in an expression; a lone literal is handled below */
+    if (rc == 0 && c->default_expr && strchr(c->default_expr, ' ') && strstr(c->default_expr, "'::text")) {
+        /* in an expression; a lone literal is handled below. In a copy of
+         * its own: canon keeps a canonical string, which default_text may be */
+        if (!(c->default_expr = tide_schema_str(f->s, c->default_expr)))
+            return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+        strip_text_casts(c->default_expr);
+    }
     if (rc == 0)
         rc = strip_own_cast(f, c);
     if (rc == 0 && c->default_expr && !*c->default_expr)
@@ -984,8 +994,10 @@ static int canon_index(finisher *f, const tide_table *t, tide_index *ix)
     int i, rc;
     for (i = 0; i < ix->ncolumns; i++) {
         size_t n = tide_model_index_col_len(ix->columns[i]), k;
-        char *c = tide_schema_str(f->s, ix->columns[i]);
-        if (!c)
+        char *c;
+        if (!ix->columns[i][n])
+            continue;                           /* "col": nothing to lower or drop, no copy */
+        if (!(c = tide_schema_str(f->s, ix->columns[i])))
             return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
         for (k = n; c[k]; k++)
             c[k] = (char)tolower((unsigned char)c[k]);
@@ -1422,9 +1434,10 @@ static int replica_identity(finisher *f, tide_table *t)
 /* Constraint and index names must differ within a table. */
 static int check_names(finisher *f, const tide_table *t)
 {
-    const char **names = malloc(sizeof *names * (size_t)(t->nuniques + t->nindexes + t->nfks + t->nchecks + 1));
+    const char *few[16], **names = few;     /* most tables: no allocation */
+    size_t need = (size_t)(t->nuniques + t->nindexes + t->nfks + t->nchecks + 1);
     int i, n = 0, rc = 0;
-    if (!names)
+    if (need > sizeof few / sizeof *few && !(names = malloc(sizeof *names * need)))
         return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
     if (t->pk_name) names[n++] = t->pk_name;
     for (i = 0; i < t->nuniques; i++) names[n++] = t->uniques[i].name;
@@ -1441,7 +1454,8 @@ static int check_names(finisher *f, const tide_table *t)
     for (i = 1; i < n && rc == 0; i++)
         if (!strcmp(names[i - 1], names[i]))
             rc = fail_item(f, t, "two constraints or indexes are named '%s' (rename one of them)", names[i]);
-    free(names);
+    if (names != few)
+        free(names);
     return rc;
 }
 
