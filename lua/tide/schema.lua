@@ -732,6 +732,27 @@ local function include_list(include, what, level)
   return copy
 end
 
+-- The columns spec lists when it is only that, the usual t.index { "a", "b" },
+-- t.primary and t.unique: keys 1..n, strings whose first byte is not blank
+-- (and, blanks true, with no blank at all: an index entry "b desc" has a
+-- suffix); nil for anything else, which takes the full checks. What those
+-- checks make of such a spec, without their passes over it and the tables
+-- they fill (they cost more than the table's columns).
+local function plain_columns(spec, blanks)
+  if type(spec) ~= "table" then return nil end
+  local cols, n, last = {}, 0, 0
+  for k, c in pairs(spec) do
+    if mathtype(k) ~= "integer" or k < 1 or type(c) ~= "string" or (byte(c, 1) or 0) <= 32
+       or (blanks and sfind(c, "%s")) then
+      return nil
+    end
+    n = n + 1
+    cols[k] = c
+    if k > last then last = k end
+  end
+  if n > 0 and n == last then return cols end
+end
+
 -- What t.primary and t.unique (what: "t.unique", tag: "unique") share:
 -- columns, name, deferral, onConflict, comment and INCLUDE (PostgreSQL).
 -- level: the caller's, as fail counts it.
@@ -760,6 +781,8 @@ end
 --- t.primary { "a", "b desc", name =, onConflict = "rollback", include = { "c" }, desc = { "b" } }
 --   -> a composite primary key ("b desc" and desc = { "b" } say the same: b sorts DESC, SQLite)
 function M.primary(spec)
+  local plain = plain_columns(spec, true)     -- "b desc" is a column and an order
+  if plain then return { __tide = "primary", columns = plain } end
   local key = key_spec(spec, "primary", "t.primary", PRIMARY_KEYS, PRIMARY_LIST, 2)
   local desc = spec.desc
   if type(desc) == "string" then desc = { desc } end
@@ -786,6 +809,8 @@ local UNIQUE_KEYS, UNIQUE_LIST = keyset { "name", "deferrable", "initiallyDeferr
 
 --- t.unique { "a", "b", name =, onConflict = "replace", include = { "c" } } -> a unique constraint
 function M.unique(spec)
+  local plain = plain_columns(spec)
+  if plain then return { __tide = "unique", columns = plain } end
   local key = key_spec(spec, "unique", "t.unique", UNIQUE_KEYS, UNIQUE_LIST, 2)
   key.nullsNotDistinct = check_bool(spec.nullsNotDistinct, "t.unique: nullsNotDistinct", 2)
   return key
@@ -817,22 +842,8 @@ end
 
 --- t.index { "a", "b desc", name=, unique=, where=, using=, expression=, desc= }
 function M.index(spec)
-  -- the usual t.index { "a", "b" }: column names without blanks and no
-  -- option, what the checks below make of it without their passes and the
-  -- tables they fill (t.index was costlier than the table's columns)
-  if type(spec) == "table" then
-    local cols, n, last = {}, 0, 0
-    for k, c in pairs(spec) do
-      if mathtype(k) ~= "integer" or k < 1 or type(c) ~= "string" or (byte(c, 1) or 0) <= 32 or sfind(c, "%s") then
-        n = -1
-        break
-      end
-      n = n + 1
-      cols[k] = c
-      if k > last then last = k end
-    end
-    if n > 0 and n == last then return { __tide = "index", columns = cols } end
-  end
+  local plain = plain_columns(spec, true)
+  if plain then return { __tide = "index", columns = plain } end
   spec_table(spec, "t.index", "t.index { \"a\", \"b\" }", 2)
   check_options(spec, INDEX_KEYS, INDEX_LIST, "t.index", 2)
   local cols = column_list(spec, "t.index", 2)

@@ -152,7 +152,7 @@ describe("tide.schema definitions", function()
     assert.is_nil(plain.renamedFrom)
   end)
 
-  it("makes the usual t.index { \"a\", \"b\" } what its full checks make, and checks the rest", function()
+  it("makes the usual t.index { \"a\", \"b\" }, t.primary and t.unique what their full checks make", function()
     -- plain names and no option take a short path: the same definition
     assert.are.same({ __tide = "index", columns = { "a", "b" } }, t.index { "a", "b" })
     assert.are.same({ __tide = "index", columns = { "a" } }, t.index { [1] = "a" })
@@ -166,6 +166,14 @@ describe("tide.schema definitions", function()
     assert.are.same({ __tide = "index", columns = { "a" } }, t.index { " a" })
     raises(function() local i = t.index { "a b" } return i end, "'a b' is not a column entry")
     raises(function() local i = t.index { "a", 2 } return i end, "entry 2 must be a column name, not a number")
+    -- t.primary and t.unique the same way
+    assert.are.same({ __tide = "primary", columns = { "a", "b" } }, t.primary { "a", "b" })
+    assert.are.same({ __tide = "primary", columns = { "a", "b" }, desc = { "b" } }, t.primary { "a", "b desc" })
+    assert.are.same({ __tide = "unique", columns = { "a", "b" } }, t.unique { "a", "b" })
+    assert.are.same({ __tide = "unique", columns = { "a" }, name = "u" }, t.unique { "a", name = "u" })
+    raises(function() local k = t.primary { "a", nil, "c" } return k end, "entry 2 must be a column name")
+    raises(function() local k = t.unique { "a", x = 1 } return k end, "t.unique: unknown option 'x'")
+    raises(function() local k = t.unique {} return k end, "t.unique needs at least one column")
   end)
 
   it("records where t.table was called, for its messages (tide.core.where, or debug.getinfo)", function()
