@@ -47,6 +47,11 @@ local error, type, tostring, pairs, ipairs, setmetatable, rawget =
 local format, concat, tointeger, mathtype, byte = string.format, table.concat, math.tointeger, math.type,
       string.byte
 local getinfo = debug and debug.getinfo
+local sfind = string.find
+-- tide.core.where(level) (src/lua/dsl.c): debug.getinfo(level, "Sl")'s
+-- short_src, currentline and source without the table getinfo makes; set
+-- with the C column builders below.
+local where
 
 -- ---- messages -------------------------------------------------------------
 
@@ -684,6 +689,7 @@ do
   local ok, core = pcall(require, "tide.core")
   if ok and type(core) == "table" and core.schemaColumns then
     M.col, shadow_of = core.schemaColumns(Col, check_col_name)
+    where = core.where
   end
 end
 
@@ -726,6 +732,27 @@ local function include_list(include, what, level)
   return copy
 end
 
+-- The columns spec lists when it is only that, the usual t.index { "a", "b" },
+-- t.primary and t.unique: keys 1..n, strings whose first byte is not blank
+-- (and, blanks true, with no blank at all: an index entry "b desc" has a
+-- suffix); nil for anything else, which takes the full checks. What those
+-- checks make of such a spec, without their passes over it and the tables
+-- they fill (they cost more than the table's columns).
+local function plain_columns(spec, blanks)
+  if type(spec) ~= "table" then return nil end
+  local cols, n, last = {}, 0, 0
+  for k, c in pairs(spec) do
+    if mathtype(k) ~= "integer" or k < 1 or type(c) ~= "string" or (byte(c, 1) or 0) <= 32
+       or (blanks and sfind(c, "%s")) then
+      return nil
+    end
+    n = n + 1
+    cols[k] = c
+    if k > last then last = k end
+  end
+  if n > 0 and n == last then return cols end
+end
+
 -- What t.primary and t.unique (what: "t.unique", tag: "unique") share:
 -- columns, name, deferral, onConflict, comment and INCLUDE (PostgreSQL).
 -- level: the caller's, as fail counts it.
@@ -754,6 +781,8 @@ end
 --- t.primary { "a", "b desc", name =, onConflict = "rollback", include = { "c" }, desc = { "b" } }
 --   -> a composite primary key ("b desc" and desc = { "b" } say the same: b sorts DESC, SQLite)
 function M.primary(spec)
+  local plain = plain_columns(spec, true)     -- "b desc" is a column and an order
+  if plain then return { __tide = "primary", columns = plain } end
   local key = key_spec(spec, "primary", "t.primary", PRIMARY_KEYS, PRIMARY_LIST, 2)
   local desc = spec.desc
   if type(desc) == "string" then desc = { desc } end
@@ -780,6 +809,8 @@ local UNIQUE_KEYS, UNIQUE_LIST = keyset { "name", "deferrable", "initiallyDeferr
 
 --- t.unique { "a", "b", name =, onConflict = "replace", include = { "c" } } -> a unique constraint
 function M.unique(spec)
+  local plain = plain_columns(spec)
+  if plain then return { __tide = "unique", columns = plain } end
   local key = key_spec(spec, "unique", "t.unique", UNIQUE_KEYS, UNIQUE_LIST, 2)
   key.nullsNotDistinct = check_bool(spec.nullsNotDistinct, "t.unique: nullsNotDistinct", 2)
   return key
@@ -811,6 +842,8 @@ end
 
 --- t.index { "a", "b desc", name=, unique=, where=, using=, expression=, desc= }
 function M.index(spec)
+  local plain = plain_columns(spec, true)
+  if plain then return { __tide = "index", columns = plain } end
   spec_table(spec, "t.index", "t.index { \"a\", \"b\" }", 2)
   check_options(spec, INDEX_KEYS, INDEX_LIST, "t.index", 2)
   local cols = column_list(spec, "t.index", 2)
@@ -1191,16 +1224,28 @@ end
 
 --- t.table "name" | "schema.name" -> a table builder: call it with the items.
 function M.table(qualified)
-  local name, schema, bad = split_name(qualified)
-  if bad then error("t.table(name): " .. bad, 2) end
-  local info = getinfo and getinfo(2, "Sl")
-  local b = setmetatable({ __tide = "table builder", __name_ = qualified, __table = name,
-                           __schema = schema }, TblMT)
-  if info and info.currentline > 0 then
-    b.__src, b.__line, b.__source = info.short_src, info.currentline, info.source
-    pending = b
+  local name, schema, bad
+  if type(qualified) == "string" and (byte(qualified, 1) or 0) > 32 and not sfind(qualified, ".", 1, true) then
+    name = qualified                    -- the usual plain name: split_name's answer, without its patterns
+  else
+    name, schema, bad = split_name(qualified)
+    if bad then error("t.table(name): " .. bad, 2) end
   end
-  return b
+  local src, line, source
+  if where then
+    src, line, source = where(2)
+  else
+    local info = getinfo and getinfo(2, "Sl")
+    if info then src, line, source = info.short_src, info.currentline, info.source end
+  end
+  if line and line > 0 then
+    -- every field in the constructor: the table is made at its size once
+    local b = setmetatable({ __tide = "table builder", __name_ = qualified, __table = name, __schema = schema,
+                             __src = src, __line = line, __source = source }, TblMT)
+    pending = b
+    return b
+  end
+  return setmetatable({ __tide = "table builder", __name_ = qualified, __table = name, __schema = schema }, TblMT)
 end
 
 -- ---- namespaces ---------------------------------------------------------------

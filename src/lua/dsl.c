@@ -398,6 +398,20 @@ static int dsl_col(lua_State *L)
     return 1;
 }
 
+/* where(level): debug.getinfo(level, "Sl")'s short_src, currentline and
+ * source, without the table of six fields it makes (most of the cost of
+ * t.table "x").   [-1, +(0|3), e] */
+int tide_dsl_where(lua_State *L)
+{
+    lua_Debug ar;
+    if (!lua_getstack(L, (int)luaL_checkinteger(L, 1), &ar) || !lua_getinfo(L, "Sl", &ar))
+        return 0;
+    lua_pushstring(L, ar.short_src);
+    lua_pushinteger(L, ar.currentline);
+    lua_pushstring(L, ar.source);
+    return 3;
+}
+
 /* shadow_of(v) -> the builder's shadow, or nil   [-1, +1, m] */
 static int dsl_shadow_of(lua_State *L)
 {

@@ -39,4 +39,9 @@ void tide_dsl_push_shadow(lua_State *L, int idx);
  * refuses.   [-2, +2, e] */
 int tide_dsl_columns(lua_State *L);
 
+/* tide.core.where(level) -> short_src, currentline, source of the function
+ * at level as debug.getinfo(level, "Sl") counts it, or nothing: where
+ * t.table was called, without the table debug.getinfo makes.   [-1, +(0|3), e] */
+int tide_dsl_where(lua_State *L);
+
 #endif

@@ -82,21 +82,13 @@ static const char *type_of(lua_State *L, int idx)
  * the table.   [-0, +0, -] (uses 2 slots) */
 static const char *peek_tag(lua_State *L, int idx)
 {
-    const char *tag = NULL;
+    const char *tag;
     idx = lua_absindex(L, idx);
     if (lua_type(L, idx) == LUA_TUSERDATA)      /* t.col "x" :type(): a builder of dsl.c */
         return tide_dsl_column(L, idx) ? "column builder" : NULL;
-    lua_pushnil(L);
-    while (lua_next(L, idx)) {
-        if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TSTRING &&
-            !strcmp(lua_tostring(L, -2), "__tide"))
-            tag = lua_tostring(L, -1);
-        lua_pop(L, 1);
-        if (tag) {
-            lua_pop(L, 1);
-            break;
-        }
-    }
+    lua_pushliteral(L, "__tide");
+    tag = lua_rawget(L, idx) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+    lua_pop(L, 1);                      /* the string stays: the table holds it */
     return tag;
 }
 
@@ -1110,6 +1102,7 @@ static int is_definition(const char *tag)
  * file does not return is not in it. A table the converter refuses, and one
  * declaring an enum (enums are declared in the order returned), stays a
  * plain definition, converted when returned as before: the same messages. */
+#define EARLY_TYPES 64
 typedef struct early {
     tide_schema *s;
     struct file_list *fl;
@@ -1118,6 +1111,10 @@ typedef struct early {
     tide_table **made;          /* converted, in the order written */
     unsigned char *claimed;
     int n, cap;
+    /* the column types early_table has copied into s, by spelling: a
+     * schema spells few types many times, and its columns share the copies
+     * (finish then knows each by its address; nothing writes into them) */
+    char *types[EARLY_TYPES];
 } early;
 
 #define EARLY_SPAN ((lua_Integer)1 << 32)
@@ -1211,29 +1208,53 @@ static int plain_builder(lua_State *L, int idx, const char **name, const char **
     int ok = 1;
     *name = *schema = *comment = NULL;
     for (lua_pushnil(L); lua_next(L, idx); lua_pop(L, 1)) {
-        const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "";
+        const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "", **slot = NULL;
         size_t len = 0;
         const char *v = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
-        if (!strcmp(k, "__table") || !strcmp(k, "__schema") || !strcmp(k, "__comment")) {
+        int known = 0;
+        if (k[0] == '_' && k[1] == '_') {       /* the builder's own keys, told apart by their third letter */
+            switch (k[2]) {
+            case 't': slot = !strcmp(k, "__table") ? name : NULL; known = slot || !strcmp(k, "__tide"); break;
+            case 's':
+                slot = !strcmp(k, "__schema") ? schema : NULL;
+                known = slot || !strcmp(k, "__src") || !strcmp(k, "__source");
+                break;
+            case 'c': slot = !strcmp(k, "__comment") ? comment : NULL; known = slot != NULL; break;
+            case 'n': known = !strcmp(k, "__name_"); break;
+            case 'l': known = !strcmp(k, "__line"); break;
+            default: break;
+            }
+        }
+        if (slot) {
             if (!v || strlen(v) != len)
                 ok = 0;
-            *(k[2] == 't' ? name : k[2] == 's' ? schema : comment) = v;
-        } else if (strcmp(k, "__tide") && strcmp(k, "__name_") && strcmp(k, "__src") && strcmp(k, "__line") &&
-                   strcmp(k, "__source"))
+            *slot = v;
+        } else if (!known)
             ok = 0;
     }
     return ok && *name;
 }
 
-/* The column of builder b into t, as convert_column makes that of its
- * definition.   [-0, +0, -] */
-static int colb_column(conv *cv, tide_table *t, const tide_colb *b)
+/* The copy in e's schema of the column type spelt type: one per spelling
+ * (of those that share a slot of e->types, the last one met), or NULL when
+ * out of memory.   [-0, +0, -] */
+static char *early_type(early *e, const char *type)
 {
-    tide_column *c;
+    size_t len = strlen(type);
+    char **slot = &e->types[tide_model_name_hash(type, len, 0) % EARLY_TYPES];
+    if (!*slot || strcmp(*slot, type))
+        *slot = tide_schema_strn(e->s, type, len);
+    return *slot;
+}
+
+/* The column of builder b into c, a column of t, as convert_column makes
+ * that of its definition.   [-0, +0, -] */
+static int colb_column(conv *cv, early *e, tide_table *t, tide_column *c, const tide_colb *b)
+{
     tide_unique *u;
     tide_fk *fk;
     cv->column = b->name;
-    if (!(c = tide_table_add_column(cv->s, t, b->name, b->type)))
+    if (!(c->name = tide_schema_str(cv->s, b->name)) || !(c->type = early_type(e, b->type)))
         return nomem(cv);
     c->declared = c->type;               /* one copy: finish replaces type, never writes into it */
     c->nullable = b->nullable;
@@ -1265,28 +1286,33 @@ static int colb_column(conv *cv, tide_table *t, const tide_colb *b)
 #define EARLY_HASHED 64
 typedef struct column_names {
     const tide_table *t;
+    int n;                      /* the columns named so far */
     unsigned hash[EARLY_HASHED];
 } column_names;
 
-/* Whether t has a column named name[0..len).   [-0, +0, -] */
-static int has_column(const column_names *cn, const char *name, size_t len)
+/* Whether t's first cn->n columns have one named name[0..len), whose hash
+ * (tide_model_name_hash, case kept) is h.   [-0, +0, -] */
+static int has_column_hashed(const column_names *cn, const char *name, size_t len, unsigned h)
 {
-    const tide_table *t = cn->t;
-    unsigned h = tide_model_name_hash(name, len, 0);
+    const tide_column *c = cn->t->columns;
     int i;
-    for (i = 0; i < t->ncolumns; i++)
-        if ((i >= EARLY_HASHED || cn->hash[i] == h) && !strncmp(t->columns[i].name, name, len) &&
-            !t->columns[i].name[len])
+    for (i = 0; i < cn->n; i++)
+        if ((i >= EARLY_HASHED || cn->hash[i] == h) && !strncmp(c[i].name, name, len) && !c[i].name[len])
             return 1;
     return 0;
 }
 
-/* Notes the name of t's last column.   [-0, +0, -] */
-static void note_column(column_names *cn)
+static int has_column(const column_names *cn, const char *name, size_t len)
 {
-    int i = cn->t->ncolumns - 1;
-    if (i >= 0 && i < EARLY_HASHED)
-        cn->hash[i] = tide_model_name_hash(cn->t->columns[i].name, strlen(cn->t->columns[i].name), 0);
+    return has_column_hashed(cn, name, len, tide_model_name_hash(name, len, 0));
+}
+
+/* Counts the next column of t named, its hash h.   [-0, +0, -] */
+static void note_column(column_names *cn, unsigned h)
+{
+    if (cn->n < EARLY_HASHED)
+        cn->hash[cn->n] = h;
+    cn->n++;
 }
 
 /* Whether every entry of the item's columns ("col" or "col desc") names a
@@ -1338,11 +1364,12 @@ static int early_table(lua_State *L)
     early *e = lua_touserdata(L, lua_upvalueindex(1));
     const char *name, *schema, *comment;
     lua_Integer n, i, count = 0;
-    int rc = 0, keyed = 0, primaries = 0, nother = 0, j;
+    int rc = 0, keyed = 0, primaries = 0, nother = 0, nbuilders = 0, j;
     int at[EARLY_ITEMS];                /* the other items: where, and which of later */
     unsigned char kind[EARLY_ITEMS];
     size_t k;
     tide_table *t;
+    tide_column *col = NULL;
     column_names names;
     tide_err scratch;
     conv cv;
@@ -1351,17 +1378,27 @@ static int early_table(lua_State *L)
         return 0;
     lua_settop(L, 2);
     n = (lua_Integer)lua_rawlen(L, 2);
-    for (lua_pushnil(L); lua_next(L, 2); lua_pop(L, 1))
-        if (!lua_isinteger(L, -2) || lua_tointeger(L, -2) < 1 || lua_tointeger(L, -2) > n || ++count > n)
+    for (lua_pushnil(L); lua_next(L, 2); lua_pop(L, 1)) {   /* the keys 1..n, and the columns' number */
+        int whole = 0;
+        lua_Integer key = lua_tointegerx(L, -2, &whole);
+        if (!whole || !lua_isinteger(L, -2) || key < 1 || key > n || ++count > n)
             return 0;
-    if (count != n)
+        nbuilders += lua_type(L, -1) == LUA_TUSERDATA;
+    }
+    if (count != n || nbuilders == 0)
         return 0;
     early_conv(&cv, e, L, &scratch);
     cv.table = name;                    /* messages are not said: the Lua path says them */
     if (!tide_schema_add_table(e->s, schema, name) || !(t = tide_schema_take_last_table(e->s)))
         return 0;
     t->comment = tide_schema_str(e->s, comment);
+    /* the columns at once: the list is allocated once for the table */
+    if (!(col = tide_table_add_columns(e->s, t, nbuilders))) {
+        tide_table_free(t);
+        return 0;
+    }
     names.t = t;
+    names.n = 0;
     for (i = 1; rc == 0 && i <= n; i++) {
         int type = lua_rawgeti(L, 2, i);
         const tide_colb *b = NULL;
@@ -1372,11 +1409,13 @@ static int early_table(lua_State *L)
                 b = NULL;
         }
         if (b) {
-            if (b->slow || !b->type || b->nul || (b->autoinc && b->def) || has_column(&names, b->name, strlen(b->name)))
+            size_t len = strlen(b->name);
+            unsigned h = tide_model_name_hash(b->name, len, 0);
+            if (b->slow || !b->type || b->nul || (b->autoinc && b->def) || has_column_hashed(&names, b->name, len, h))
                 rc = -1;
-            else if ((rc = colb_column(&cv, t, b)) == 0) {
+            else if ((rc = colb_column(&cv, e, t, &col[names.n], b)) == 0) {
                 keyed |= b->primary;
-                note_column(&names);
+                note_column(&names, h);
             }
         } else if (type != LUA_TTABLE || !(tag = peek_tag(L, -1)) || nother == EARLY_ITEMS)
             rc = -1;

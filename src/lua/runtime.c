@@ -825,6 +825,7 @@ static int conn_index(lua_State *L)
 static const luaL_Reg core_funcs[] = {
     {"connect", core_connect}, {"blob", core_blob}, {"error", core_error},
     {"checkSchema", tide_model_lua_check}, {"schemaColumns", tide_dsl_columns},
+    {"where", tide_dsl_where},
     {NULL, NULL}
 };
 

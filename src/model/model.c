@@ -112,19 +112,26 @@ void tide_schema_free(tide_schema *s)
     free(s);
 }
 
-/* Lists keep no capacity field: it is implied by the count (4, then powers
- * of two), so a list is full exactly when its count is 0 or such a power. */
-static int list_full(int n)
+/* Lists keep no capacity field: it is implied by the count (first, then
+ * powers of two; first a power of two), so a list is full exactly when its
+ * count is 0 or such a power. A table's columns start at 4; its keys,
+ * indexes, foreign keys and checks at 1: most tables have one or two of
+ * each, and four of a 104-byte foreign key for one was a fifth of a large
+ * schema's model. */
+#define FIRST_ITEMS 4
+#define FIRST_TABLE_ITEMS 1
+
+static int list_full(int n, int first)
 {
-    return n == 0 || (n >= 4 && (n & (n - 1)) == 0);
+    return n == 0 || (n >= first && (n & (n - 1)) == 0);
 }
 
 /* Grows *items (each size bytes) by one zeroed item; NULL when out of memory. */
-static void *grow(tide_schema *s, void **items, int *n, size_t size)
+static void *grow_from(tide_schema *s, void **items, int *n, size_t size, int first)
 {
     char *p;
-    if (list_full(*n)) {
-        size_t want = *n ? (size_t)*n * 2 : 4;
+    if (list_full(*n, first)) {
+        size_t want = *n ? (size_t)*n * 2 : (size_t)first;
         if (!(p = realloc(*items, want * size))) {
             s->arena->failed = 1;
             return NULL;
@@ -137,14 +144,19 @@ static void *grow(tide_schema *s, void **items, int *n, size_t size)
     return p;
 }
 
+static void *grow(tide_schema *s, void **items, int *n, size_t size)
+{
+    return grow_from(s, items, n, size, FIRST_ITEMS);
+}
+
 int tide_strv_push(tide_schema *s, char ***v, int *n, const char *str)
 {
     char *copy = tide_schema_str(s, str);
     if (!copy)
         return TIDE_ENOMEM;
     /* string lists live in the arena; a full one moves to twice the room */
-    if (list_full(*n)) {
-        size_t want = *n ? (size_t)*n * 2 : 4;
+    if (list_full(*n, FIRST_ITEMS)) {
+        size_t want = *n ? (size_t)*n * 2 : FIRST_ITEMS;
         char **grown = arena_alloc(s->arena, sizeof *grown * want);
         if (!grown)
             return TIDE_ENOMEM;
@@ -244,6 +256,37 @@ tide_column *tide_table_add_column(tide_schema *s, tide_table *t, const char *na
     return c;
 }
 
+/* The room a list of n items has (grow's: 4, then powers of two). */
+static size_t list_room(int n)
+{
+    size_t room = FIRST_ITEMS;
+    if (n <= 0)
+        return 0;
+    while (room < (size_t)n)
+        room *= 2;
+    return room;
+}
+
+tide_column *tide_table_add_columns(tide_schema *s, tide_table *t, int n)
+{
+    size_t room = list_room(t->ncolumns + n);
+    tide_column *first;
+    if (n <= 0)
+        return NULL;
+    if (room > list_room(t->ncolumns)) {
+        tide_column *p = realloc(t->columns, room * sizeof *p);
+        if (!p) {
+            s->arena->failed = 1;
+            return NULL;
+        }
+        t->columns = p;
+    }
+    first = &t->columns[t->ncolumns];
+    memset(first, 0, (size_t)n * sizeof *first);
+    t->ncolumns += n;
+    return first;
+}
+
 int tide_table_add_pk_column(tide_schema *s, tide_table *t, const char *column)
 {
     return tide_strv_push(s, &t->pk, &t->npk, column);
@@ -260,7 +303,7 @@ int tide_table_pk_desc(const tide_table *t, const char *column)
 
 tide_unique *tide_table_add_unique(tide_schema *s, tide_table *t, const char *name)
 {
-    tide_unique *u = grow(s, (void **)&t->uniques, &t->nuniques, sizeof *u);
+    tide_unique *u = grow_from(s, (void **)&t->uniques, &t->nuniques, sizeof *u, FIRST_TABLE_ITEMS);
     if (u) {
         u->name = tide_schema_str(s, name);
         u->pos = t->nuniques - 1;
@@ -292,7 +335,7 @@ const tide_unique *tide_table_declared_unique(const tide_table *t, int k)
 
 tide_index *tide_table_add_index(tide_schema *s, tide_table *t, const char *name)
 {
-    tide_index *ix = grow(s, (void **)&t->indexes, &t->nindexes, sizeof *ix);
+    tide_index *ix = grow_from(s, (void **)&t->indexes, &t->nindexes, sizeof *ix, FIRST_TABLE_ITEMS);
     if (ix)
         ix->name = tide_schema_str(s, name);
     return ix;
@@ -300,7 +343,7 @@ tide_index *tide_table_add_index(tide_schema *s, tide_table *t, const char *name
 
 tide_fk *tide_table_add_fk(tide_schema *s, tide_table *t, const char *name)
 {
-    tide_fk *fk = grow(s, (void **)&t->fks, &t->nfks, sizeof *fk);
+    tide_fk *fk = grow_from(s, (void **)&t->fks, &t->nfks, sizeof *fk, FIRST_TABLE_ITEMS);
     if (fk) {
         fk->name = tide_schema_str(s, name);
         fk->pos = t->nfks - 1;
@@ -315,7 +358,7 @@ const tide_fk *tide_table_declared_fk(const tide_table *t, int k)
 
 tide_check *tide_table_add_check(tide_schema *s, tide_table *t, const char *name, const char *expr)
 {
-    tide_check *ck = grow(s, (void **)&t->checks, &t->nchecks, sizeof *ck);
+    tide_check *ck = grow_from(s, (void **)&t->checks, &t->nchecks, sizeof *ck, FIRST_TABLE_ITEMS);
     if (ck) {
         ck->name = tide_schema_str(s, name);
         ck->expr = tide_schema_str(s, expr);
@@ -687,8 +730,8 @@ int tide_model_generated_name(const char *table, char *const *cols, int ncols,
     }
     if (rc == 0 && ncols == 0 && !strcmp(suffix, "idx"))
         rc = tide_buf_puts(out, "_expr");            /* an expression index */
-    if (rc == 0)
-        rc = tide_buf_printf(out, "_%s", suffix);
+    if (rc == 0)                                     /* no printf: a large schema names thousands */
+        rc = tide_buf_putc(out, '_') < 0 || tide_buf_puts(out, suffix) < 0 ? TIDE_ENOMEM : 0;
     if (rc == 0 && out->len > 63) {
         out->len = 63;                               /* PostgreSQL's NAMEDATALEN - 1 */
         out->data[63] = '\0';
@@ -715,12 +758,17 @@ typedef struct finisher {
     int seen_at[FINISH_SEEN];
 } finisher;
 
-/* *field = canonical(field) via fn; NULL stays NULL. */
+/* *field = canonical(field) via fn; NULL stays NULL, and a field already
+ * canonical stays the same string (a second finish copied every one again). */
 static int canon(finisher *f, char **field, int (*fn)(const char *, tide_buf *))
 {
     if (!*field)
         return 0;
-    if (fn(*field, &f->tmp) < 0 || !(*field = tide_schema_strn(f->s, f->tmp.data ? f->tmp.data : "", f->tmp.len)))
+    if (fn(*field, &f->tmp) < 0)
+        return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+    if (f->tmp.data && !strcmp(f->tmp.data, *field) && strlen(*field) == f->tmp.len)
+        return 0;
+    if (!(*field = tide_schema_strn(f->s, f->tmp.data ? f->tmp.data : "", f->tmp.len)))
         return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
     return 0;
 }
@@ -827,8 +875,13 @@ static int canon_default(finisher *f, tide_column *c)
     int rc = canon(f, &c->default_expr, tide_model_canonical_expr);
     if (rc == 0 && c->default_expr && strchr(c->default_expr, '\''))
         rc = typed_literals(f, &c->default_expr);
-    if (rc == 0 && c->default_expr && strchr(c->default_expr, ' ') && strstr(c->default_expr, "'::text"))
-        strip_text_casts(c->default_expr);      /* in an expression; a lone literal is handled below */
+    if (rc == 0 && c->default_expr && strchr(c->default_expr, ' ') && strstr(c->default_expr, "'::text")) {
+        /* in an expression; a lone literal is handled below. In a copy of
+         * its own: canon keeps a canonical string, which default_text may be */
+        if (!(c->default_expr = tide_schema_str(f->s, c->default_expr)))
+            return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+        strip_text_casts(c->default_expr);
+    }
     if (rc == 0)
         rc = strip_own_cast(f, c);
     if (rc == 0 && c->default_expr && !*c->default_expr)
@@ -941,8 +994,10 @@ static int canon_index(finisher *f, const tide_table *t, tide_index *ix)
     int i, rc;
     for (i = 0; i < ix->ncolumns; i++) {
         size_t n = tide_model_index_col_len(ix->columns[i]), k;
-        char *c = tide_schema_str(f->s, ix->columns[i]);
-        if (!c)
+        char *c;
+        if (!ix->columns[i][n])
+            continue;                           /* "col": nothing to lower or drop, no copy */
+        if (!(c = tide_schema_str(f->s, ix->columns[i])))
             return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
         for (k = n; c[k]; k++)
             c[k] = (char)tolower((unsigned char)c[k]);
@@ -1379,9 +1434,10 @@ static int replica_identity(finisher *f, tide_table *t)
 /* Constraint and index names must differ within a table. */
 static int check_names(finisher *f, const tide_table *t)
 {
-    const char **names = malloc(sizeof *names * (size_t)(t->nuniques + t->nindexes + t->nfks + t->nchecks + 1));
+    const char *few[16], **names = few;     /* most tables: no allocation */
+    size_t need = (size_t)(t->nuniques + t->nindexes + t->nfks + t->nchecks + 1);
     int i, n = 0, rc = 0;
-    if (!names)
+    if (need > sizeof few / sizeof *few && !(names = malloc(sizeof *names * need)))
         return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
     if (t->pk_name) names[n++] = t->pk_name;
     for (i = 0; i < t->nuniques; i++) names[n++] = t->uniques[i].name;
@@ -1398,7 +1454,8 @@ static int check_names(finisher *f, const tide_table *t)
     for (i = 1; i < n && rc == 0; i++)
         if (!strcmp(names[i - 1], names[i]))
             rc = fail_item(f, t, "two constraints or indexes are named '%s' (rename one of them)", names[i]);
-    free(names);
+    if (names != few)
+        free(names);
     return rc;
 }
 

@@ -31,20 +31,27 @@ enum {
  *   T[] for an array of T, and anything else (the DSL's type "raw sql") as
  *   given, lowercased with single spaces.
  * serial / bigserial are integer / bigint with autoincrement set. */
-typedef struct tide_column {
+typedef struct tide_column {   /* its ints in pairs: 168 bytes, a large schema holds 75,000 */
     char *name;
     char *type;             /* canonical, see above */
     int is_enum;            /* type names an enum of the schema */
     int nullable;           /* 0: NOT NULL (the DSL's default) */
     char *default_expr;     /* canonical SQL expression, NULL: none */
     int autoincrement;      /* serial, bigserial, identity, SQLite AUTOINCREMENT */
+    unsigned ignore;        /* TIDE_IGNORE_* (DSL only) */
     char *comment;          /* NULL: none */
     char *collation;        /* NULL: the database's default */
     char *renamed_from;     /* DSL hint only; never in a snapshot or introspection */
-    unsigned ignore;        /* TIDE_IGNORE_* (DSL only) */
     char *generated;        /* generated column: its expression (canonical), NULL: none */
     int generated_stored;   /* 1: STORED, 0: VIRTUAL (SQLite's default; PostgreSQL has
                                only STORED) */
+    int not_null_said;      /* SQLite: whether the rowid (INTEGER PRIMARY KEY) declares NOT NULL,
+                               as Room writes "id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL":
+                               never NULL either way, but PRAGMA table_info reports what was
+                               declared. 1: declared (introspection, or :notNull() in the
+                               definitions), -1: not declared (introspection), 0: not said
+                               (definitions without :notNull(): either is fine, nothing to
+                               change). SQLite's normalize keeps it on the rowid only. */
     char *declared;         /* the type as written: the DSL's text, or what the database
                                reports when it keeps the declared text (SQLite's PRAGMA
                                table_info; "" for a column declared with no type); NULL:
@@ -73,13 +80,6 @@ typedef struct tide_column {
                                order, joined by ", "); NULL: none */
     char *sequence_comment; /* the comment of the column's own sequence (serial or identity,
                                COMMENT ON SEQUENCE); NULL: none */
-    int not_null_said;      /* SQLite: whether the rowid (INTEGER PRIMARY KEY) declares NOT NULL,
-                               as Room writes "id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL":
-                               never NULL either way, but PRAGMA table_info reports what was
-                               declared. 1: declared (introspection, or :notNull() in the
-                               definitions), -1: not declared (introspection), 0: not said
-                               (definitions without :notNull(): either is fine, nothing to
-                               change). SQLite's normalize keeps it on the rowid only. */
     char *not_null_conflict; /* the ON CONFLICT resolution of the column's NOT NULL (SQLite's
                                "not null on conflict replace"), a word of tide_conflict_words;
                                only on a column that is not nullable; NULL: none */
@@ -478,6 +478,11 @@ int          tide_schema_put_table(tide_schema *s, tide_table *t);
 void         tide_table_free(tide_table *t);
 int          tide_enum_add_value(tide_schema *s, tide_enum *e, const char *value);
 tide_column *tide_table_add_column(tide_schema *s, tide_table *t, const char *name, const char *type);
+/* n zeroed columns added at once, their name and type the caller's to set
+ * (tide_schema_str): one allocation where adding a table's columns one by
+ * one moves the list up to four times. The first of them; NULL when out of
+ * memory or n <= 0. */
+tide_column *tide_table_add_columns(tide_schema *s, tide_table *t, int n);
 int          tide_table_add_pk_column(tide_schema *s, tide_table *t, const char *column);
 /* Whether t's key column `column` sorts DESC (t->pk_desc names it). */
 int          tide_table_pk_desc(const tide_table *t, const char *column);

@@ -152,6 +152,47 @@ describe("tide.schema definitions", function()
     assert.is_nil(plain.renamedFrom)
   end)
 
+  it("makes the usual t.index { \"a\", \"b\" }, t.primary and t.unique what their full checks make", function()
+    -- plain names and no option take a short path: the same definition
+    assert.are.same({ __tide = "index", columns = { "a", "b" } }, t.index { "a", "b" })
+    assert.are.same({ __tide = "index", columns = { "a" } }, t.index { [1] = "a" })
+    -- anything else takes the full checks: their definitions and messages
+    assert.are.same({ __tide = "index", columns = { "a", "b desc" } }, t.index { "a", "b DESC" })
+    assert.are.same({ __tide = "index", columns = { "a" }, name = "i" }, t.index { "a", name = "i" })
+    raises(function() local i = t.index { "a", nil, "c" } return i end, "entry 2 must be a column name")
+    raises(function() local i = t.index { "a", [0] = "b" } return i end, "entry 2 must be a column name")
+    raises(function() local i = t.index { "a", [2.5] = "b" } return i end, "entry 2 must be a column name")
+    raises(function() local i = t.index { "a", "" } return i end, "entry 2 must be a column name")
+    assert.are.same({ __tide = "index", columns = { "a" } }, t.index { " a" })
+    raises(function() local i = t.index { "a b" } return i end, "'a b' is not a column entry")
+    raises(function() local i = t.index { "a", 2 } return i end, "entry 2 must be a column name, not a number")
+    -- t.primary and t.unique the same way
+    assert.are.same({ __tide = "primary", columns = { "a", "b" } }, t.primary { "a", "b" })
+    assert.are.same({ __tide = "primary", columns = { "a", "b" }, desc = { "b" } }, t.primary { "a", "b desc" })
+    assert.are.same({ __tide = "unique", columns = { "a", "b" } }, t.unique { "a", "b" })
+    assert.are.same({ __tide = "unique", columns = { "a" }, name = "u" }, t.unique { "a", name = "u" })
+    raises(function() local k = t.primary { "a", nil, "c" } return k end, "entry 2 must be a column name")
+    raises(function() local k = t.unique { "a", x = 1 } return k end, "t.unique: unknown option 'x'")
+    raises(function() local k = t.unique {} return k end, "t.unique needs at least one column")
+  end)
+
+  it("records where t.table was called, for its messages (tide.core.where, or debug.getinfo)", function()
+    local line = debug.getinfo(1, "l").currentline + 1
+    local b = t.table "x"
+    assert.are.same({ here, line, debug.getinfo(1, "S").source }, { b.__src, b.__line, b.__source })
+    assert.are.same({ "x", nil }, { b.__table, b.__schema })
+    b = t.table "s.x"
+    assert.are.same({ "x", "s" }, { b.__table, b.__schema })
+    raises(function() return t.table "a.b.c" end, "t.table(name): 'a.b.c' is not a valid name")
+    raises(function() return t.table " " end, "t.table(name): a name must be a non-empty string")
+    raises(function() return t.table(1) end, "t.table(name): a name must be a non-empty string")
+    if ok_core and core.where then
+      local info = debug.getinfo(1, "Sl")
+      assert.are.same({ info.short_src, info.currentline + 1, info.source }, { core.where(1) })
+      assert.are.same({}, { core.where(1000) })
+    end
+  end)
+
   it("records table items", function()
     local def = t.table "x" {
       t.col "a" :integer(), t.col "b" :text(), t.col "c" :timestamptz(),

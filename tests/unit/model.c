@@ -286,6 +286,55 @@ static void long_lists_grow_linearly(void **state)
     tide_schema_free(s);
 }
 
+/* Columns added at once then one by one, and a table's other lists from
+ * their first item (their room starts at one): every item kept, in order
+ * (the ASan build checks the room). */
+static void table_lists_grow_from_their_first_item(void **state)
+{
+    tide_schema *s = tide_schema_new();
+    tide_table *t = tide_schema_add_table(s, NULL, "t");
+    tide_column *c;
+    char name[16];
+    int i;
+    (void)state;
+    assert_null(tide_table_add_columns(s, t, 0));
+    assert_non_null(c = tide_table_add_columns(s, t, 5));
+    for (i = 0; i < 5; i++) {
+        snprintf(name, sizeof name, "c%d", i);
+        assert_null(c[i].name);
+        c[i].name = tide_schema_str(s, name);
+        c[i].type = tide_schema_str(s, "integer");
+    }
+    for (i = 5; i < 40; i++) {
+        snprintf(name, sizeof name, "c%d", i);
+        assert_non_null(tide_table_add_column(s, t, name, "text"));
+        if (i == 15)
+            assert_non_null(tide_table_add_columns(s, t, 3));   /* a batch in the middle: zeroed */
+    }
+    assert_int_equal(t->ncolumns, 43);
+    assert_string_equal(t->columns[4].name, "c4");
+    assert_string_equal(t->columns[5].name, "c5");
+    assert_null(t->columns[17].name);
+    assert_string_equal(t->columns[42].name, "c39");
+    for (i = 0; i < 9; i++) {
+        snprintf(name, sizeof name, "f%d", i);
+        assert_non_null(tide_table_add_fk(s, t, name));
+        snprintf(name, sizeof name, "i%d", i);
+        assert_non_null(tide_table_add_index(s, t, name));
+        snprintf(name, sizeof name, "u%d", i);
+        assert_non_null(tide_table_add_unique(s, t, name));
+    }
+    for (i = 0; i < 9; i++) {
+        snprintf(name, sizeof name, "f%d", i);
+        assert_string_equal(t->fks[i].name, name);
+        snprintf(name, sizeof name, "i%d", i);
+        assert_string_equal(t->indexes[i].name, name);
+        snprintf(name, sizeof name, "u%d", i);
+        assert_string_equal(t->uniques[i].name, name);
+    }
+    tide_schema_free(s);
+}
+
 static void many_tables_stay_in_order(void **state)
 {
     tide_schema *s = tide_schema_new();
@@ -322,6 +371,7 @@ int main(void)
         cmocka_unit_test(finish_rejects_what_does_not_hold),
         cmocka_unit_test(odd_names_survive),
         cmocka_unit_test(long_lists_grow_linearly),
+        cmocka_unit_test(table_lists_grow_from_their_first_item),
         cmocka_unit_test(many_tables_stay_in_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
