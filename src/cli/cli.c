@@ -204,6 +204,10 @@ int cli_parse_opts(cli *c, const cli_opt *opts, const char **pos, int maxpos, in
             return cli_usage_error(c, "%s needs a value", o->name);
         }
     }
+    if (c->column_order && strcmp(c->column_order, "append") && strcmp(c->column_order, "rebuild"))
+        return cli_usage_error(c, "--column-order takes append (a column put mid-table goes last: the "
+                               "default) or rebuild (PostgreSQL: the table is rebuilt to place it), not '%s'",
+                               c->column_order);
     return TIDE_EXIT_OK;
 }
 
