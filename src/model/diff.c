@@ -1224,8 +1224,8 @@ static const char *cannot_rebuild(const differ *d, const tide_table *at, const t
     for (i = 0; i < d->a->ntables; i++)
         if (inherits_from(d, d->a->tables[i], at))
             return "other tables inherit from it";
-    for (i = 0; i < at->ncolumns; i++)
-        if (!col_is_paired(d, at, bt, &at->columns[i]))
+    for (i = 0; (d->o->safe || d->o->no_drop) && i < at->ncolumns; i++)
+        if (!col_is_paired(d, at, bt, &at->columns[i]))   /* left in place, not dropped */
             return "a column the definitions no longer have is kept (safe mode or --no-drop) and would be lost";
     qname(at, q, sizeof q);
     for (i = 0; i < d->a->nobjects; i++) {

@@ -107,4 +107,12 @@ tide --url "$URL" schema:update --run; expect_rc 0
 [ "$(cols item)" = "id,name,qty,note" ] || bad "schema:update --run did not put qty back in place: $(cols item)"
 [ "$(q "select relacl from pg_class where oid = 'item'::regclass")" = "$acl0" ] || bad "table grants after schema:update"
 tide --url "$URL" schema:drift; expect_rc 0
+
+t "safe mode keeps a column the definitions dropped: no rebuild (it would lose it), said by name"
+sed -i 's/    t.col "note" :text() :nullable(),/    t.col "memo" :text() :nullable(),/' schema/app.lua
+sed -i 's/    t.col "name" :text(),/    t.col "name" :text(),\n    t.col "flag" :boolean() :nullable(),/' schema/app.lua
+tide --url "$URL" schema:update --safe; expect_rc 0
+expect_out "table item is not rebuilt"; expect_out "safe mode"; expect_no "rename to"
+tide --url "$URL" schema:update; expect_rc 0
+expect_out 'rename to "item_tide_old"'; expect_out 'drop column "note"'
 finish
