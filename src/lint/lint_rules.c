@@ -458,9 +458,11 @@ static const char *aside_of(tide_lint_ctx *c, const char *aside, char *name, siz
         const tide_lint_stmt *s = &c->stmts->items[j];
         char made[256];
         int i = 2;
+        const char *dot;
         if (tide_lint__is(s, 0, "create") && tide_lint__is(s, 1, "table") &&
-            tide_lint__name(s, &i, made, sizeof made) == 0 && !strcmp(made, name))
-            return name;
+            tide_lint__name(s, &i, made, sizeof made) == 0 &&
+            (!strcmp(made, name) || ((dot = strrchr(made, '.')) && !strcmp(dot + 1, name))))
+            return name;                /* RENAME TO names no namespace: the table's */
     }
     return NULL;
 }
