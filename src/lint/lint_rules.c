@@ -514,7 +514,8 @@ static int on_drop_table(tide_lint_ctx *c, const tide_lint_stmt *s, int i)
             judge_rebuild(c, s, k, rebuilt);
         } else if (k && !k->created && aside_of(c, name, again, sizeof again) &&
                    find_table(c, again) && find_table(c, again)->created) {
-            judge_rebuild(c, s, k, find_table(c, again));   /* the rows went to it */
+            if (k->ncols)                                    /* the rows went to it */
+                judge_rebuild(c, s, k, find_table(c, again));
         } else if (k && !k->created && !rebuilt_from(c, name)) {
             int rows = tide_lint__rows(c, name);
             tide_lint__report(c, s, "table-dropped", TIDE_LINT_ERROR,

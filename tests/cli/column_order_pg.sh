@@ -12,7 +12,7 @@ DB=tide_colorder_$$ URL=$base/tide_colorder_$$
 OWNER=tide_colorder_owner_$$ READER=tide_colorder_reader_$$
 admin() { psql -qAt "$TIDE_TEST_PG_URL" -c "$1" >/dev/null 2>&1; }
 cleanup() {
-  admin "drop database if exists $DB with (force)"
+  admin "drop database if exists $DB with (force)"; admin "drop database if exists ${DB}_ns with (force)"
   admin "drop role if exists $READER"; admin "drop role if exists $OWNER"
   rm -rf "$work"
 }
@@ -115,4 +115,26 @@ tide --url "$URL" schema:update --safe; expect_rc 0
 expect_out "table item is not rebuilt"; expect_out "safe mode"; expect_no "rename to"
 tide --url "$URL" schema:update; expect_rc 0
 expect_out 'rename to "item_tide_old"'; expect_out 'drop column "note"'
+
+t "migration:lint of a rebuild in a namespace: the rebuild, not a rename nor a column added"
+admin "drop database if exists ${DB}_ns"; admin "create database ${DB}_ns"
+mkdir -p ns/schema && cd ns || bad "no folder"
+cat > schema/app.lua <<'LUA'
+local t = require "tide.schema"
+return {
+  t.schema "s",
+  t.table "s.Box" {
+    t.col "id"    :integer() :primary(),
+    t.col "email" :text(),
+  },
+}
+LUA
+tide --url "$base/${DB}_ns" migration:create --name v1; expect_rc 0
+tide --url "$base/${DB}_ns" migration:up; expect_rc 0
+sed -i 's/    t.col "id"    :integer() :primary(),/    t.col "id"    :integer() :primary(),\n    t.col "w"     :integer() :nullable(),/' schema/app.lua
+tide --url "$base/${DB}_ns" migration:create --name v2 --column-order rebuild; expect_rc 0
+tide --url "$base/${DB}_ns" migration:lint; expect_out "table-rebuild"; expect_out "rebuilding s.Box"
+expect_no "table-renamed"; expect_no "not-null-without-default"; expect_no "table-dropped"
+tide --url "$base/${DB}_ns" migration:up; expect_rc 0
+cd ..
 finish
