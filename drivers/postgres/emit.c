@@ -4,6 +4,7 @@
 #include "pg_internal.h"
 #include "sqlw.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -826,6 +827,8 @@ static void alter_column(tide_sqlw *e, const tide_op *op)
         }
         tide_sqlw_stmt(e);
     }
+    if ((op->changes & (TIDE_CHANGE_DEFAULT | TIDE_CHANGE_TYPE | TIDE_CHANGE_COLLATION)) && t->partition_by)
+        pg_emit__partition_defaults_again(e, t->schema, t->name, c->name, 0);
     if (op->changes & (TIDE_CHANGE_AUTOINCREMENT | TIDE_CHANGE_IDENTITY))
         enter_autoincrement(e, op);
     if (op->changes & TIDE_CHANGE_STORAGE)
@@ -857,6 +860,97 @@ static int created_later(const tide_plan *plan, const tide_table *t, const tide_
 /* New type, columns cast through text, old type dropped: PostgreSQL cannot
  * remove or reorder enum values in place. Rows holding a removed value make
  * the cast fail, so nothing is lost silently. */
+/* Whether SQL text names column col as a word of its own (quoted or not;
+ * a string literal holding it counts too, which only costs a drop and a
+ * create). */
+static int names_column(const char *text, const char *col)
+{
+    size_t n = strlen(col);
+    const char *p;
+    for (p = text ? strstr(text, col) : NULL; p && n; p = strstr(p + 1, col)) {
+        unsigned char before = p > text ? (unsigned char)p[-1] : ' ', after = (unsigned char)p[n];
+        if (!(isalnum(before) || before == '_' || before >= 0x80) && !(isalnum(after) || after == '_' || after >= 0x80))
+            return 1;
+    }
+    return 0;
+}
+
+static int has_check(const tide_table *t, const char *name)
+{
+    int i;
+    for (i = 0; i < t->nchecks; i++)
+        if (!strcmp(t->checks[i].name, name))
+            return 1;
+    return 0;
+}
+
+static int has_index(const tide_table *t, const char *name)
+{
+    int i;
+    for (i = 0; i < t->nindexes; i++)
+        if (!strcmp(t->indexes[i].name, name))
+            return 1;
+    return 0;
+}
+
+/* Whether the plan drops the check or index `name` of t (its own drop and
+ * create then make it around the change). */
+static int plan_drops(const tide_plan *plan, const tide_table *t, const char *name, tide_op_kind kind)
+{
+    int i;
+    for (i = 0; i < plan->n; i++) {
+        const tide_op *op = &plan->ops[i];
+        const char *what = op->kind != kind ? NULL : kind == TIDE_OP_DROP_CHECK ? op->check->name : op->index->name;
+        if (what && !strcmp(what, name) && (op->table == t || (op->old_table && !strcmp(op->old_table->name, t->name))))
+            return 1;
+    }
+    return 0;
+}
+
+/* The checks and the indexes (by their expression or predicate) of t that
+ * name column col of an enum being replaced: PostgreSQL cannot convert the
+ * column under them (operator does not exist: e <> e__tide_old). Dropped
+ * before (again: made again after, with their comments), unless the plan
+ * makes or drops them itself. */
+static void enum_column_users(tide_sqlw *e, const tide_table *t, const tide_column *c, int again)
+{
+    const tide_table *was = tide_schema_find_table(e->plan->from, t->schema, t->name);
+    int i;
+    for (i = 0; was && i < t->nchecks; i++) {
+        const tide_check *k = &t->checks[i];
+        if (!names_column(k->expr, c->name) || !has_check(was, k->name) ||
+            plan_drops(e->plan, t, k->name, TIDE_OP_DROP_CHECK))
+            continue;
+        if (!again) {
+            drop_constraint(e, t, k->name);
+            continue;
+        }
+        add_check(e, t, k);
+        if (k->comment) {
+            tide_sqlw_put(e, "comment on constraint ");
+            tide_sqlw_q(e, k->name);
+            tide_sqlw_put(e, " on ");
+            qtable(e, t);
+            pg_emit__comment_is(e, k->comment);
+        }
+    }
+    for (i = 0; was && i < t->nindexes; i++) {
+        const tide_index *ix = &t->indexes[i];
+        if (!(names_column(ix->expression, c->name) || names_column(ix->where, c->name)) ||
+            !has_index(was, ix->name) || plan_drops(e->plan, t, ix->name, TIDE_OP_DROP_INDEX))
+            continue;
+        if (!again) {
+            tide_sqlw_put(e, "drop index ");
+            tide_sqlw_qname(e, t->schema, ix->name);
+            tide_sqlw_stmt(e);
+            continue;
+        }
+        create_index(e, t, ix);
+        if (ix->comment)
+            pg_emit__index_comment(e, t, ix);
+    }
+}
+
 static void replace_enum(tide_sqlw *e, const tide_op *op)
 {
     const tide_enum *en = op->enumt;
@@ -883,8 +977,11 @@ static void replace_enum(tide_sqlw *e, const tide_op *op)
         const tide_table *t = e->plan->to->tables[i];
         for (j = 0; j < t->ncolumns; j++) {
             const tide_column *c = &t->columns[j];
-            if (!c->is_enum || strcmp(c->type, qualified) || created_later(e->plan, t, c))
+            size_t n = strlen(qualified);
+            int array = !strncmp(c->type, qualified, n) && !strcmp(c->type + n, "[]");
+            if ((!array && (!c->is_enum || strcmp(c->type, qualified))) || created_later(e->plan, t, c))
                 continue;
+            enum_column_users(e, t, c, 0);
             if (c->default_expr) {
                 alter_table(e, t);
                 tide_sqlw_put(e, "alter column "); tide_sqlw_q(e, c->name); tide_sqlw_put(e, " drop default");
@@ -895,10 +992,11 @@ static void replace_enum(tide_sqlw *e, const tide_op *op)
             tide_sqlw_q(e, c->name);
             tide_sqlw_put(e, " type ");
             tide_sqlw_qname(e, en->schema, en->name);
-            tide_sqlw_put(e, " using ");
+            tide_sqlw_put(e, array ? "[] using " : " using ");
             using_expr(e, t, c, 1);
-            tide_sqlw_put(e, "::");
+            tide_sqlw_put(e, array ? "[]::" : "::");    /* an array of it: through text[] */
             tide_sqlw_qname(e, en->schema, en->name);
+            tide_sqlw_put(e, array ? "[]" : "");
             tide_sqlw_stmt(e);
             if (c->default_expr) {
                 alter_table(e, t);
@@ -906,6 +1004,7 @@ static void replace_enum(tide_sqlw *e, const tide_op *op)
                 tide_sqlw_term(e, c->default_server ? c->default_server : c->default_expr);
                 tide_sqlw_stmt(e);
             }
+            enum_column_users(e, t, c, 1);
         }
     }
 }

@@ -443,6 +443,113 @@ static void replica_identity(tide_sqlw *e, const char *schema, const char *rel, 
     tide_sqlw_stmt(e);
 }
 
+/* ---- a partition's own column defaults ----------------------------------------
+ * columnDefaults of a partition: where its default differs from its table's
+ * ("NULL": none, as a partition made LIKE its table and attached has).
+ * PostgreSQL gives a partitioned table's SET/DROP DEFAULT to every partition
+ * under it, so those are given again after one. */
+
+/* The default partition o's pairs give column col, or NULL. */
+static const char *own_default(const tide_object *o, const char *col)
+{
+    int i;
+    for (i = 0; i + 1 < o->ncolumn_defaults; i += 2)
+        if (!strcmp(o->column_defaults[i], col))
+            return o->column_defaults[i + 1];
+    return NULL;
+}
+
+/* The partition of s named schema.name (NULL: the default namespace). */
+static const tide_object *partition_named(const tide_schema *s, const char *schema, const char *name)
+{
+    int i;
+    for (i = 0; i < s->nobjects; i++)
+        if (s->objects[i].kind == TIDE_OBJ_PARTITION && !strcmp(s->objects[i].name, name) &&
+            same_text(s->objects[i].schema, schema))
+            return &s->objects[i];
+    return NULL;
+}
+
+/* The default column col of partition o takes from its table in s (its
+ * partition's, for a partition of a partition): 1 and *expr (NULL: none),
+ * or 0 when tide leaves it alone (the column is gone, or serial, identity
+ * or generated: PostgreSQL's own). */
+static int table_default(const tide_schema *s, const tide_object *o, const char *col, const char **expr,
+                         int depth)
+{
+    const char *ts = tide_object_table_schema(o);
+    const tide_table *t = tide_schema_find_table(s, ts, o->table);
+    const tide_object *up;
+    if (t) {
+        const tide_column *c = tide_table_find_column(t, col);
+        if (!c || c->autoincrement || c->identity || c->generated)
+            return 0;
+        *expr = c->default_server ? c->default_server : c->default_expr;
+        return 1;
+    }
+    up = partition_named(s, ts, o->table);
+    if (!up || depth > 32)
+        return 0;
+    if ((*expr = own_default(up, col)) != NULL)
+        return 1;
+    return table_default(s, up, col, expr, depth + 1);
+}
+
+/* alter table o alter column col set default expr | drop default (expr
+ * NULL or "null": SET DEFAULT NULL on a column with a type modifier, a
+ * timestamp(3), would keep NULL::timestamp as a default) */
+static void set_default(tide_sqlw *e, const tide_object *o, const char *col, const char *expr)
+{
+    tide_sqlw_put(e, "alter table ");
+    tide_sqlw_qname(e, o->schema, o->name);
+    tide_sqlw_put(e, " alter column ");
+    tide_sqlw_q(e, col);
+    if (expr && strcmp(expr, "null")) {
+        tide_sqlw_put(e, " set default ");
+        tide_sqlw_term(e, expr);
+    } else {
+        tide_sqlw_put(e, " drop default");
+    }
+    tide_sqlw_stmt(e);
+}
+
+/* Partition o's own defaults: those that differ from old's (NULL: o is
+ * new and took its table's), and for those old had and o has not, its
+ * table's again. */
+static void own_defaults(tide_sqlw *e, const tide_object *o, const tide_object *old)
+{
+    int i;
+    for (i = 0; i + 1 < o->ncolumn_defaults; i += 2) {
+        const char *was = old ? own_default(old, o->column_defaults[i]) : NULL;
+        if (!was || strcmp(was, o->column_defaults[i + 1]))
+            set_default(e, o, o->column_defaults[i], o->column_defaults[i + 1]);
+    }
+    for (i = 0; old && i + 1 < old->ncolumn_defaults; i += 2) {
+        const char *expr = NULL;
+        if (!own_default(o, old->column_defaults[i]) &&
+            table_default(e->plan->to, o, old->column_defaults[i], &expr, 0))
+            set_default(e, o, old->column_defaults[i], expr);
+    }
+}
+
+void pg_emit__partition_defaults_again(tide_sqlw *e, const char *schema, const char *table, const char *col,
+                                       int depth)
+{
+    const tide_schema *to = e->plan->to;
+    int i;
+    for (i = 0; i < to->nobjects && depth <= 32; i++) {
+        const tide_object *p = &to->objects[i], *was;
+        const char *own, *had;
+        if (p->kind != TIDE_OBJ_PARTITION || strcmp(p->table, table) ||
+            !same_text(tide_object_table_schema(p), schema && strcmp(schema, "public") ? schema : NULL) ||
+            !(was = partition_named(e->plan->from, p->schema, p->name)))
+            continue;                   /* not under it, or made by this plan with its own */
+        if ((own = own_default(p, col)) != NULL && (had = own_default(was, col)) != NULL && !strcmp(had, own))
+            set_default(e, p, col, own);    /* (a changed one: the partition's own change gives it) */
+        pg_emit__partition_defaults_again(e, p->schema, p->name, col, depth + 1);
+    }
+}
+
 /* alter table rel enable|disable row level security, force|no force row
  * level security: a partition's own (rls, force), where they differ from
  * what it had (was_rls, was_force). */
@@ -502,6 +609,7 @@ int pg_emit__partition(tide_sqlw *e, const tide_op *op)
         tide_sqlw_stmt(e);
         replica_identity(e, o->schema, o->name, o->replica_identity, NULL);
         row_security(e, o->schema, o->name, o->row_security, o->force_row_security, 0, 0);
+        own_defaults(e, o, NULL);
         if (o->comment)
             comment(e, o);
         break;
@@ -542,6 +650,7 @@ int pg_emit__partition(tide_sqlw *e, const tide_op *op)
             replica_identity(e, o->schema, o->name, o->replica_identity, op->old_object->replica_identity);
             row_security(e, o->schema, o->name, o->row_security, o->force_row_security,
                          op->old_object->row_security, op->old_object->force_row_security);
+            own_defaults(e, o, op->old_object);
             break;
         }
         if (!same_key(op->old_object->definition, op->object->definition)) {
@@ -562,6 +671,7 @@ int pg_emit__partition(tide_sqlw *e, const tide_op *op)
         replica_identity(e, o->schema, o->name, o->replica_identity, op->old_object->replica_identity);
         row_security(e, o->schema, o->name, o->row_security, o->force_row_security,
                      op->old_object->row_security, op->old_object->force_row_security);
+        own_defaults(e, o, op->old_object);
         break;
     case TIDE_OP_ALTER_OBJECT_COMMENT:
         comment(e, op->object);

@@ -723,13 +723,24 @@ static const char sql_attached_indexes[] = RELS_CTE
  * partition it is a partition of, then its storage parameters, its
  * replica identity (FULL or NOTHING; USING INDEX is reported) and its own
  * namespace (GitLab keeps partitions apart from their table), its row level
- * security (enabled, forced). */
+ * security (enabled, forced), then its own column defaults where they
+ * differ from its table's (column, default or NULL, ...: a partition made
+ * LIKE its table and attached has none where its table has one). */
 static const char sql_partitions[] = RELS_CTE
     "SELECT r.oid, c.relname, pg_catalog.pg_get_expr(c.relpartbound, c.oid) || CASE WHEN c.relkind = 'p' "
     "THEN ' PARTITION BY ' || pg_catalog.pg_get_partkeydef(c.oid) ELSE '' END, d.description, "
     "pn.nspname, pc.relname, pg_catalog.array_to_string(c.reloptions, ', '), "
     "CASE c.relreplident WHEN 'f' THEN 'full' WHEN 'n' THEN 'nothing' END, cn.nspname, "
-    "c.relrowsecurity, c.relforcerowsecurity " PARTITIONS_READ
+    "c.relrowsecurity, c.relforcerowsecurity, "
+    "(SELECT pg_catalog.array_agg(x.v ORDER BY a.attnum, x.k) FROM pg_catalog.pg_attribute a "
+    "JOIN pg_catalog.pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname "
+    "LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
+    "LEFT JOIN pg_catalog.pg_attrdef pd ON pd.adrelid = pa.attrelid AND pd.adnum = pa.attnum "
+    "CROSS JOIN LATERAL (VALUES (0, a.attname::text), "
+    "(1, COALESCE(pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), 'NULL'))) x(k, v) "
+    "WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND "
+    "pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) IS DISTINCT FROM pg_catalog.pg_get_expr(pd.adbin, pd.adrelid)) "
+    PARTITIONS_READ
     "JOIN pg_catalog.pg_namespace cn ON cn.oid = c.relnamespace "
     "JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid "
     "JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent "
@@ -870,11 +881,7 @@ static const char sql_unmodelled[] =
     "AND NOT (c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attislocal) "   /* a table's: carried */
     "AND " NOT_EXTENSION("pg_catalog.pg_class", "c.oid") " "
     "UNION ALL SELECT 16, 'column ' || " REL_NAME " || '.' || a.attname || ' of a partition: ' || "
-    "pg_catalog.concat_ws(', ', CASE WHEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) IS DISTINCT FROM "
-    "pg_catalog.pg_get_expr(pd.adbin, pd.adrelid) THEN CASE WHEN ad.adbin IS NULL THEN 'no default (its "
-    "table''s is ' || pg_catalog.pg_get_expr(pd.adbin, pd.adrelid) || ': attached after CREATE TABLE ... LIKE)' "
-    "ELSE 'a default of its own' END END, "
-    "CASE WHEN a.attnotnull AND NOT pa.attnotnull THEN 'not null' END, "
+    "pg_catalog.concat_ws(', ', CASE WHEN a.attnotnull AND NOT pa.attnotnull THEN 'not null' END, "
     "CASE WHEN a.attstattarget >= 0 AND a.attstattarget <> pa.attstattarget THEN 'statistics' END, "
     "CASE WHEN a.attstorage <> pa.attstorage THEN 'storage' END, "
     "CASE WHEN a.attcompression <> pa.attcompression THEN 'compression' END) "
@@ -882,10 +889,7 @@ static const char sql_unmodelled[] =
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     "JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid "
     "JOIN pg_catalog.pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname "
-    "LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
-    "LEFT JOIN pg_catalog.pg_attrdef pd ON pd.adrelid = pa.attrelid AND pd.adnum = pa.attnum "
-    "WHERE " NAMESPACES " AND a.attnum > 0 AND NOT a.attisdropped AND (pg_catalog.pg_get_expr(ad.adbin, "
-    "ad.adrelid) IS DISTINCT FROM pg_catalog.pg_get_expr(pd.adbin, pd.adrelid) OR a.attnotnull AND NOT "
+    "WHERE " NAMESPACES " AND a.attnum > 0 AND NOT a.attisdropped AND (a.attnotnull AND NOT "
     "pa.attnotnull OR a.attstattarget >= 0 AND a.attstattarget <> pa.attstattarget OR a.attstorage <> "
     "pa.attstorage OR a.attcompression <> pa.attcompression) "
     "UNION ALL SELECT 17, 'schema public: no comment (CREATE DATABASE gives it one)' "
@@ -1786,6 +1790,8 @@ static int read_partitions(reader *r, const PGresult *res)
         else {                                   /* its own row level security */
             r->out->objects[from + i].row_security = field_true(res, i, 9);
             r->out->objects[from + i].force_row_security = field_true(res, i, 10);
+            rc = push_array(r, field(res, i, 11), &r->out->objects[from + i].column_defaults,
+                            &r->out->objects[from + i].ncolumn_defaults);
         }
     return rc;
 }

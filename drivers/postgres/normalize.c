@@ -1072,8 +1072,9 @@ static int text_search_check(const tide_object *o, tide_err *err)
 
 /* What only SQLite has is refused by name rather than left out of the SQL
  * without a word: a nullable key column (PostgreSQL makes key columns NOT
- * NULL), the ON CONFLICT resolution of a NOT NULL, a UNIQUE or a PRIMARY
- * KEY (PostgreSQL resolves conflicts in INSERT ... ON CONFLICT). */
+ * NULL), a key column sorted DESC (a PostgreSQL key has no order), the ON
+ * CONFLICT resolution of a NOT NULL, a UNIQUE or a PRIMARY KEY (PostgreSQL
+ * resolves conflicts in INSERT ... ON CONFLICT). */
 static int sqlite_only(const tide_table *t, tide_err *err)
 {
     const char *word = t->pk_conflict, *on = "the primary key";
@@ -1087,6 +1088,12 @@ static int sqlite_only(const tide_table *t, tide_err *err)
                                 "column of a rowid table hold NULL)", t->schema ? t->schema : "",
                                 t->schema ? "." : "", t->name, c->name);
     }
+    if (t->npk_desc)
+        return tide_err_set(err, TIDE_ECONFIG, "table %s%s%s: primary key column %s sorts DESC, which a "
+                            "PostgreSQL key cannot say (SQLite alone keeps a key's order); remove desc from "
+                            "the key, and give the order to an index if it matters (t.index { \"%s desc\" })",
+                            t->schema ? t->schema : "", t->schema ? "." : "", t->name, t->pk_desc[0],
+                            t->pk_desc[0]);
     for (j = 0; !word && j < t->nuniques; j++)
         if ((word = t->uniques[j].on_conflict) != NULL) {
             snprintf(where, sizeof where, ", unique constraint %s", t->uniques[j].name);

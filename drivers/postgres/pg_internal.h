@@ -112,6 +112,11 @@ void pg_emit__operator_create(struct tide_sqlw *e, const tide_object *o);
 void pg_emit__partition_by(struct tide_sqlw *e, const tide_table *t);
 int pg_emit__partition_key_change(struct tide_sqlw *e, const tide_op *op);
 int pg_emit__partition(struct tide_sqlw *e, const tide_op *op);
+/* After a partitioned table's default of col changed (PostgreSQL gave it
+ * to every partition under it): the partitions' own defaults of col again,
+ * top down (depth: 0). */
+void pg_emit__partition_defaults_again(struct tide_sqlw *e, const char *schema, const char *table,
+                                       const char *col, int depth);
 /* alter <what> o reset (old's storage parameters) set (o's): a view's,
  * a materialized view's or a partition's options changed alone. */
 void pg_emit__options(struct tide_sqlw *e, const char *what, const tide_object *old, const tide_object *o);

@@ -17,9 +17,12 @@
 
 typedef struct emitter {
     tide_sqlw w;                      /* first: an emitter is a writer */
-    const tide_table **rebuild;       /* tables (of plan->to) to rebuild */
+    const tide_table **rebuild;       /* tables (of plan->to) to rebuild, in plan order */
+    const tide_table **rebuild_set;   /* the same, sorted by address: membership in log time */
     int nrebuild;
     int rebuilt;                      /* the rebuilds were emitted */
+    const tide_column **added;        /* the columns of the plan's ADD_COLUMN ops, sorted by address */
+    int nadded;
 } emitter;
 
 #define W(e) (&(e)->w)
@@ -87,8 +90,32 @@ static int inline_serial(const tide_table *t, const tide_column *c)
  * table_info as one written by hand. */
 static int rowid_key(const tide_table *t, const tide_column *c)
 {
-    return inline_serial(t, c) ||
-           (t->npk == 1 && !c->is_enum && tide_model_same_name(1, t->pk[0], c->name) && sqlite_rowid_type(c));
+    return !t->npk_desc && (inline_serial(t, c) ||
+           (t->npk == 1 && !c->is_enum && tide_model_same_name(1, t->pk[0], c->name) && sqlite_rowid_type(c)));
+}
+
+/* An INTEGER key of one column sorted DESC: SQLite does not make "id
+ * INTEGER PRIMARY KEY DESC" the rowid (a documented quirk), but it does
+ * make the table's "PRIMARY KEY (id DESC)" the rowid, so this key is
+ * declared on its column, as written, and is no rowid: nothing above applies
+ * to it. */
+static int desc_integer_key(const tide_table *t, const tide_column *c)
+{
+    return t->npk == 1 && t->npk_desc && !c->is_enum && tide_model_same_name(1, t->pk[0], c->name) &&
+           sqlite_rowid_type(c);
+}
+
+/* (a, b desc): the key's columns, each with its order. */
+static void key_columns(emitter *e, const tide_table *t)
+{
+    int i;
+    tide_sqlw_put(W(e), "(");
+    for (i = 0; i < t->npk; i++) {
+        tide_sqlw_put(W(e), i ? ", " : "");
+        tide_sqlw_q(W(e), t->pk[i]);
+        tide_sqlw_put(W(e), tide_table_pk_desc(t, t->pk[i]) ? " desc" : "");
+    }
+    tide_sqlw_put(W(e), ")");
 }
 
 /* " on conflict replace": the resolution of a NOT NULL, a UNIQUE or a
@@ -114,7 +141,7 @@ static void inline_key(emitter *e, const tide_table *t, const tide_column *c)
         tide_sqlw_q(W(e), t->pk_name);
     }
     tide_buf_free(&generated);
-    tide_sqlw_put(W(e), " primary key");
+    tide_sqlw_put(W(e), t->npk_desc ? " primary key desc" : " primary key");
     on_conflict(e, t->pk_conflict);
     tide_sqlw_put(W(e), c->autoincrement ? " autoincrement" : "");
 }
@@ -179,6 +206,11 @@ static void column_def(emitter *e, const tide_table *t, const tide_column *c)
         tide_sqlw_fail(W(e), "column %s.%s: array types need PostgreSQL", t->name, c->name);
         return;
     }
+    if (c->autoincrement && t->npk_desc) {
+        tide_sqlw_fail(W(e), "column %s.%s: AUTOINCREMENT needs the rowid, and a key sorted DESC is not "
+                       "the rowid on SQLite; remove desc or the autoincrement", t->name, c->name);
+        return;
+    }
     if (c->autoincrement && !inline_serial(t, c)) {
         tide_sqlw_fail(W(e), "column %s.%s: serial needs to be the whole primary key on SQLite", t->name, c->name);
         return;
@@ -192,7 +224,7 @@ static void column_def(emitter *e, const tide_table *t, const tide_column *c)
     if (!c->nullable && (!rowid_key(t, c) || c->not_null_conflict || c->not_null_said > 0))
         tide_sqlw_put(W(e), " not null");
     on_conflict(e, c->not_null_conflict);
-    if (rowid_key(t, c))
+    if (rowid_key(t, c) || desc_integer_key(t, c))
         inline_key(e, t, c);
     if (c->collation) {
         tide_sqlw_put(W(e), " collate ");
@@ -250,13 +282,13 @@ static void create_table_as(emitter *e, const tide_table *t, const char *name)
     for (i = 0; i < t->ncolumns; i++) {
         tide_sqlw_put(W(e), i ? ",\n  " : "  ");
         column_def(e, t, &t->columns[i]);
-        serial |= rowid_key(t, &t->columns[i]);
+        serial |= rowid_key(t, &t->columns[i]) || desc_integer_key(t, &t->columns[i]);
     }
     if (t->npk && !serial) {
         tide_sqlw_put(W(e), ",\n  constraint ");
         tide_sqlw_q(W(e), t->pk_name);
         tide_sqlw_put(W(e), " primary key ");
-        tide_sqlw_columns(W(e), t->pk, t->npk);
+        key_columns(e, t);
         on_conflict(e, t->pk_conflict);
     }
     for (i = 0; i < t->nuniques; i++) {  /* in the order declared: SQLite numbers their indexes by it */
@@ -371,13 +403,13 @@ static int addable(const tide_column *c)
     return !c->autoincrement && constant_default(c->default_expr) && (c->nullable || c->default_expr);
 }
 
-static int column_is_new(const emitter *e, const tide_table *t, const char *name);
+static int column_is_new(const emitter *e, const tide_column *c);
 
 /* Whether a rebuild copies the column: not a new one, and not a generated
  * one (SQLite computes it again in the new table). */
-static int copied(const emitter *e, const tide_table *t, const tide_column *c)
+static int copied(const emitter *e, const tide_column *c)
 {
-    return !c->generated && !column_is_new(e, t, c->name);
+    return !c->generated && !column_is_new(e, c);
 }
 
 /* ALTER TABLE ADD COLUMN appends: a column added before others needs a
@@ -388,7 +420,7 @@ static int trailing(const emitter *e, const tide_op *op)
     for (i = 0; i < op->table->ncolumns; i++) {
         if (&op->table->columns[i] == op->column)
             after = 1;
-        else if (after && !column_is_new(e, op->table, op->table->columns[i].name))
+        else if (after && !column_is_new(e, &op->table->columns[i]))
             return 0;
     }
     return 1;
@@ -520,26 +552,45 @@ static int needs_rebuild(const emitter *e, const tide_op *op)
     }
 }
 
+/* Where p is, or would go, in the n addresses of v sorted ascending. */
+static int address_slot(const void *const *v, int n, const void *p)
+{
+    int lo = 0, hi = n;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if ((const char *)v[mid] < (const char *)p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static int is_rebuilt(const emitter *e, const tide_table *t)
 {
-    int i;
-    for (i = 0; i < e->nrebuild; i++)
-        if (e->rebuild[i] == t)
-            return 1;
-    return 0;
+    int at = address_slot((const void *const *)e->rebuild_set, e->nrebuild, t);
+    return at < e->nrebuild && e->rebuild_set[at] == t;
 }
 
 static void mark(emitter *e, const tide_table *t)
 {
-    const tide_table **grown;
+    const tide_table **grown, **set;
+    int at;
     /* only tables that remain: a table being dropped takes its constraints along */
     if (!t || is_rebuilt(e, t) || e->w.rc || tide_schema_find_table(e->w.plan->to, t->schema, t->name) != t)
         return;
-    if (!(grown = realloc(e->rebuild, sizeof *grown * (size_t)(e->nrebuild + 1)))) {
+    grown = realloc(e->rebuild, sizeof *grown * (size_t)(e->nrebuild + 1));
+    if (grown)
+        e->rebuild = grown;
+    set = grown ? realloc(e->rebuild_set, sizeof *set * (size_t)(e->nrebuild + 1)) : NULL;
+    if (!set) {
         e->w.rc = TIDE_ENOMEM;
         return;
     }
-    e->rebuild = grown;
+    e->rebuild_set = set;
+    at = address_slot((const void *const *)set, e->nrebuild, t);
+    memmove(set + at + 1, set + at, sizeof *set * (size_t)(e->nrebuild - at));
+    set[at] = t;
     e->rebuild[e->nrebuild++] = t;
 }
 
@@ -572,14 +623,37 @@ static void find_rebuilds(emitter *e)
 
 /* ---- the rebuild ------------------------------------------------------------ */
 
-static int column_is_new(const emitter *e, const tide_table *t, const char *name)
+/* Whether the plan adds c (a column of its table in plan->to: an
+ * ADD_COLUMN op's column is the very column of that table). */
+static int column_is_new(const emitter *e, const tide_column *c)
+{
+    int at = address_slot((const void *const *)e->added, e->nadded, c);
+    return at < e->nadded && e->added[at] == c;
+}
+
+static int by_address(const void *a, const void *b)
+{
+    const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+    return (x > y) - (x < y);
+}
+
+static void find_added(emitter *e)
 {
     int i;
     for (i = 0; i < e->w.plan->n; i++)
-        if (e->w.plan->ops[i].kind == TIDE_OP_ADD_COLUMN && e->w.plan->ops[i].table == t &&
-            !strcmp(e->w.plan->ops[i].column->name, name))
-            return 1;
-    return 0;
+        e->nadded += e->w.plan->ops[i].kind == TIDE_OP_ADD_COLUMN;
+    if (!e->nadded)
+        return;
+    if (!(e->added = malloc(sizeof *e->added * (size_t)e->nadded))) {
+        e->w.rc = TIDE_ENOMEM;
+        e->nadded = 0;
+        return;
+    }
+    e->nadded = 0;
+    for (i = 0; i < e->w.plan->n; i++)
+        if (e->w.plan->ops[i].kind == TIDE_OP_ADD_COLUMN)
+            e->added[e->nadded++] = e->w.plan->ops[i].column;
+    qsort(e->added, (size_t)e->nadded, sizeof *e->added, by_address);
 }
 
 static int has_serial(const tide_table *t)
@@ -625,14 +699,14 @@ static void rebuild(emitter *e, const tide_table *t)
     tide_sqlw_q(W(e), tmp);
     tide_sqlw_put(W(e), " (");
     for (i = 0; i < t->ncolumns; i++)
-        if (copied(e, t, &t->columns[i])) {
+        if (copied(e, &t->columns[i])) {
             tide_sqlw_put(W(e), first ? "" : ", ");
             tide_sqlw_q(W(e), t->columns[i].name);
             first = 0;
         }
     tide_sqlw_put(W(e), ") select ");
     for (first = 1, i = 0; i < t->ncolumns; i++)
-        if (copied(e, t, &t->columns[i])) {
+        if (copied(e, &t->columns[i])) {
             const char *fill = tide_plan_fill(e->w.plan, t, t->columns[i].name);
             tide_sqlw_put(W(e), first ? "" : ", ");
             if (fill) {
@@ -844,12 +918,15 @@ int sqlite_emit(const tide_plan *plan, tide_sql_list *out, tide_err *err)
     int i;
     memset(&e, 0, sizeof e);
     tide_sqlw_init(&e.w, &tide_sqlite_driver, plan, out, err);
+    find_added(&e);
     find_rebuilds(&e);
     for (i = 0; i < plan->n && e.w.rc == 0; i++)
         emit_op(&e, &plan->ops[i]);
     for (i = 0; !e.rebuilt && i < e.nrebuild && e.w.rc == 0; i++)
         rebuild(&e, e.rebuild[i]);
     free(e.rebuild);
+    free(e.rebuild_set);
+    free(e.added);
     return tide_sqlw_finish(&e.w);
 }
 

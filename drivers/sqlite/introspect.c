@@ -34,8 +34,10 @@ static const char q_indexes[] =
     "order by m.name, il.origin, "       /* a table's unique constraints in the order declared: */
     "case when il.name like 'sqlite\\_autoindex\\_%' escape '\\' "   /* sqlite_autoindex_<table>_<n> */
     "then cast(substr(il.name, length(m.name) + 19) as integer) end, il.name, ix.seqno";
-/* Key columns sorted DESC (PRIMARY KEY (id DESC) of a WITHOUT ROWID table,
- * INTEGER PRIMARY KEY DESC, which is no rowid): the model's keys ascend. */
+/* Key columns sorted DESC (PRIMARY KEY (a, b DESC), a column's INTEGER
+ * PRIMARY KEY DESC, which is no rowid): the key's own index says so. A
+ * rowid table's PRIMARY KEY (id DESC) is the rowid, which has no index and
+ * no order. */
 static const char q_desc_keys[] =
     "select m.name, ix.name from main.sqlite_master m join pragma_index_list(m.name, 'main') il "
     "join pragma_index_xinfo(il.name, 'main') ix "
@@ -100,6 +102,9 @@ typedef struct group {
 
 typedef struct pk_col { int pos; const char *name; } pk_col;
 
+/* A key column sorted DESC (q_desc_keys), its name in scratch memory. */
+typedef struct desc_col { const tinfo *ti; const char *name; } desc_col;
+
 typedef struct chunk { struct chunk *next; size_t used, cap; } chunk;
 
 typedef struct reader {
@@ -115,6 +120,8 @@ typedef struct reader {
     tinfo *cur;             /* columns: the table being read */
     pk_col *pks;            /* its primary key columns so far */
     int npks, cappks, integer_pk;
+    desc_col *descs;        /* every table's key columns sorted DESC, read before the columns */
+    int ndescs, capdescs;
     group g;
     char **vals;            /* enum values of one check */
     int nvals, capvals;
@@ -856,7 +863,7 @@ static int cmp_pk(const void *a, const void *b)
 static int flush_pk(reader *r)
 {
     tinfo *ti = r->cur;
-    int i;
+    int i, j;
     if (!ti)
         return 0;
     if (r->npks > 1)
@@ -864,7 +871,16 @@ static int flush_pk(reader *r)
     for (i = 0; i < r->npks; i++)
         if (tide_table_add_pk_column(r->out, ti->t, r->pks[i].name) < 0)
             return nomem(r);
-    if (r->npks == 1 && r->integer_pk >= 0) {   /* the rowid: NOT NULL as declared, never NULL */
+    for (i = 0; i < r->npks; i++)       /* in key order, as the model keeps them */
+        for (j = 0; j < r->ndescs; j++)
+            if (r->descs[j].ti == ti && !sqlite3_stricmp(r->descs[j].name, r->pks[i].name)) {
+                if (tide_strv_push(r->out, &ti->t->pk_desc, &ti->t->npk_desc, r->pks[i].name) < 0)
+                    return nomem(r);
+                break;
+            }
+    /* the rowid: NOT NULL as declared, never NULL; INTEGER PRIMARY KEY DESC
+     * is no rowid, and is as nullable as the pragma says */
+    if (r->npks == 1 && r->integer_pk >= 0 && !ti->t->npk_desc) {
         tide_column *c = &ti->t->columns[r->integer_pk];
         c->not_null_said = c->nullable ? -1 : 1;
         c->nullable = 0;
@@ -1138,15 +1154,17 @@ static int on_index_column(reader *r, sqlite3_stmt *st)
     return 0;
 }
 
-/* Row: table, key column sorted DESC. Said by name, never lost without a
- * word: schema:inspect notes it, the commands that read a database warn. */
+/* Row: table, key column sorted DESC: kept for flush_pk. */
 static int on_desc_key(reader *r, sqlite3_stmt *st)
 {
-    tide_buf_reset(&r->buf);
-    if (tide_buf_printf(&r->buf, "the DESC order of table %s's primary key column %s "
-                        "(made again ascending)", text(st, 0), text(st, 1)) < 0 ||
-        tide_strv_push(r->out, &r->out->unmodelled, &r->out->nunmodelled, r->buf.data) < 0)
+    const tinfo *ti = table_of(r, text(st, 0));
+    const char *name = text(st, 1);
+    if (!ti || !name)
+        return 0;
+    if (reserve((void **)&r->descs, r->ndescs, &r->capdescs, sizeof *r->descs) < 0 ||
+        !(r->descs[r->ndescs].name = scratch_strn(r, name, strlen(name))))
         return nomem(r);
+    r->descs[r->ndescs++].ti = ti;
     return 0;
 }
 
@@ -1259,6 +1277,7 @@ static void reader_free(reader *r)
     free(r->tabs);
     free(r->cons);
     free(r->pks);
+    free(r->descs);
     free(r->g.cols);
     free(r->vals);
     free(r->enum_owner);
@@ -1340,9 +1359,9 @@ int sqlite_introspect(tide_dconn *c, const tide_introspect_opts *opts, tide_sche
     own_tx = sqlite3_get_autocommit(c->db);
     if (own_tx && (rc = exec_counted(&r, "BEGIN")) < 0)
         goto done;
-    if ((rc = run(&r, "tables", q_tables, on_table)) == 0 && (rc = read_columns(&r)) == 0 &&
-        (rc = read_indexes(&r)) == 0 && (rc = read_fks(&r)) == 0 &&
-        (rc = run(&r, "descending keys", q_desc_keys, on_desc_key)) == 0)
+    if ((rc = run(&r, "tables", q_tables, on_table)) == 0 &&
+        (rc = run(&r, "descending keys", q_desc_keys, on_desc_key)) == 0 && (rc = read_columns(&r)) == 0 &&
+        (rc = read_indexes(&r)) == 0 && (rc = read_fks(&r)) == 0)
         rc = run(&r, "views, triggers and virtual tables", q_objects, on_object);
     if (own_tx && !sqlite3_get_autocommit(c->db)) {
         sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);     /* read only: nothing to keep */

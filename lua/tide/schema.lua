@@ -9,7 +9,7 @@
 --   { __tide = "table", name = "user" (required), schema = "s", comment = "",
 --     renamedFrom = "old" | "s.old", columns = { column... } (required),
 --     primary = { __tide = "primary", columns = {...}, name = "...", onConflict = "rollback",
---                 include = { "c" } },
+--                 include = { "c" }, desc = { "b" } (the key columns sorted DESC, SQLite) },
 --     indexes = { { __tide = "index", columns = { "a", "b desc" } | expression = "sql",
 --                   name =, unique = true, where = "sql", using = "gin" }... },
 --     uniques = { { __tide = "unique", columns = {...}, name =, onConflict = "replace",
@@ -23,7 +23,8 @@
 --   { __tide = "column", name = "id", type = "integer" (a tide type, the enum's
 --     name, "T[]", or raw SQL), autoincrement = true, nullable = true (also on a
 --     key column: SQLite lets the key of a rowid table hold NULL, PostgreSQL refuses it),
---     primary = true, default = "sql", unique = true | "constraint_name",
+--     primary = true, primaryDesc = true (the key sorts DESC, SQLite), default = "sql",
+--     unique = true | "constraint_name",
 --     notNull = true (says the default), notNullOnConflict =, uniqueOnConflict =,
 --     primaryOnConflict = (SQLite's ON CONFLICT resolution of the column's NOT NULL,
 --     UNIQUE, PRIMARY KEY: "rollback", "abort", "fail", "ignore", "replace"),
@@ -401,15 +402,21 @@ local function modifier(b, method, field, value, level)
 end
 
 local CONFLICT_KEYS, CONFLICT_LIST = keyset { "onConflict" }
+local PRIMARY_OPTION_KEYS, PRIMARY_OPTION_LIST = keyset { "onConflict", "desc" }
 
--- The options table of :primary {} or :notNull {}: onConflict = only.
+-- The options table of :primary {} (onConflict =, desc =) or :notNull {}
+-- (onConflict = only).
 local function conflict_option(b, method, opts, level)
   if opts == nil then return nil end
   if type(opts) ~= "table" then
     fail(level + 1, b.__def.name, format(":%s(options): options must be a table, e.g. "
       .. ":%s { onConflict = \"replace\" }", method, method))
   end
-  check_options(opts, CONFLICT_KEYS, CONFLICT_LIST, ":" .. method .. "{}", level + 1, b.__def.name)
+  if method == "primary" then
+    check_options(opts, PRIMARY_OPTION_KEYS, PRIMARY_OPTION_LIST, ":primary{}", level + 1, b.__def.name)
+  else
+    check_options(opts, CONFLICT_KEYS, CONFLICT_LIST, ":" .. method .. "{}", level + 1, b.__def.name)
+  end
   return conflict(opts.onConflict, ":" .. method .. "{}", level + 1, b.__def.name)
 end
 
@@ -421,14 +428,18 @@ local function conflict_modifier(b, method, opts, field, level)
   return b
 end
 
--- :primary() or :primary { onConflict = "rollback" } (SQLite's PRIMARY KEY ON CONFLICT).
+-- :primary(), :primary { onConflict = "rollback" } (SQLite's PRIMARY KEY ON
+-- CONFLICT), :primary { desc = true } (SQLite's PRIMARY KEY DESC: the key
+-- sorts descending; an INTEGER key so is not the rowid).
 function Col:primary(opts)
   local d = self.__def
   if opts == nil and d.primary == nil then   -- :primary(): conflict_modifier's work without its calls
     d.primary = true
     return self
   end
-  return conflict_modifier(self, "primary", opts, "primaryOnConflict", 2)
+  conflict_modifier(self, "primary", opts, "primaryOnConflict", 2)
+  d.primaryDesc = check_bool(opts and opts.desc, ":primary{}: desc", 2, d.name)
+  return self
 end
 
 -- :notNull() says the default (a column is NOT NULL unless :nullable());
@@ -686,7 +697,7 @@ local function spec_table(spec, what, example, level)
 end
 
 local PRIMARY_KEYS, PRIMARY_LIST = keyset { "name", "deferrable", "initiallyDeferred", "onConflict", "comment",
-  "include" }
+  "include", "desc" }
 
 -- deferrable = and initiallyDeferred = of a key (PostgreSQL): both, or nil.
 local function deferral(spec, what, level)
@@ -731,9 +742,36 @@ local function key_spec(spec, tag, what, keys, list, level)
            include = include_list(spec.include, what, level + 1) }
 end
 
---- t.primary { "a", "b", name =, onConflict = "rollback", include = { "c" } } -> a composite primary key
+-- A key entry "col desc" or "col asc" (the last word, any case): the column
+-- and whether it sorts DESC; any other entry is a column name, spaces and all.
+local function key_entry(entry)
+  local col, order = entry:match("^%s*(.-)%s+(%a+)%s*$")
+  order = order and order:lower()
+  if col and col ~= "" and (order == "desc" or order == "asc") then return col, order == "desc" end
+  return entry, false
+end
+
+--- t.primary { "a", "b desc", name =, onConflict = "rollback", include = { "c" }, desc = { "b" } }
+--   -> a composite primary key ("b desc" and desc = { "b" } say the same: b sorts DESC, SQLite)
 function M.primary(spec)
   local key = key_spec(spec, "primary", "t.primary", PRIMARY_KEYS, PRIMARY_LIST, 2)
+  local desc = spec.desc
+  if type(desc) == "string" then desc = { desc } end
+  if desc ~= nil and type(desc) ~= "table" then fail(2, nil, "t.primary: desc must be a list of columns") end
+  local position, list = {}, {}
+  for i, c in ipairs(key.columns) do
+    local col, down = key_entry(c)
+    key.columns[i] = col
+    position[col] = i
+    if down then list[#list + 1] = col end
+  end
+  for _, c in ipairs(desc or {}) do
+    if not position[c] then
+      fail(2, nil, format("t.primary: desc names '%s', which is not one of the key's columns", tostring(c)))
+    end
+    list[#list + 1] = c
+  end
+  if #list > 0 then key.desc = list end
   return key
 end
 
@@ -1392,9 +1430,11 @@ function ObjMT.__call(b, spec)
     "views, materialized views, partitions and types", "comment", "{ id = \"the key\" }",
     function(v) return type(v) == "string" end)
   -- columnDefaults = { column = "sql" } (ALTER VIEW ... ALTER COLUMN ... SET
-  -- DEFAULT: what an INSERT through the view takes)
-  local cd = column_map_option(b, spec, "columnDefaults", { view = true },
-    "views (what an INSERT through the view takes)", "sql", "{ status = \"'new'\" }", nonempty)
+  -- DEFAULT: what an INSERT through the view takes; a partition's own
+  -- default where it differs from its table's, "null" for none)
+  local cd = column_map_option(b, spec, "columnDefaults", { view = true, partition = true },
+    "views (what an INSERT through the view takes) and partitions (a default of their own)", "sql",
+    "{ status = \"'new'\" }", nonempty)
   -- rowLevelSecurity = true, forceRowLevelSecurity = true (a partition's
   -- own ENABLE / FORCE ROW LEVEL SECURITY: it does not take its table's)
   for _, k in ipairs { "rowLevelSecurity", "forceRowLevelSecurity" } do

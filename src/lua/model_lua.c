@@ -355,12 +355,13 @@ static const char *const column_keys[] = {
     "references", "comment", "renamedFrom", "ignoreChanges", "collate", "enum", "generated",
     "stored", "identity", "sequence", "statistics", "storage", "compression", "notNull",
     "notNullOnConflict", "primaryOnConflict", "uniqueOnConflict", "enumComment", "sequenceComment",
-    "attributeOptions"
+    "attributeOptions", "primaryDesc"
 };
 enum { C_TAG, C_NAME, C_TYPE, C_AUTO, C_NULL, C_PRIMARY, C_DEFAULT, C_UNIQUE, C_REFS,
        C_COMMENT, C_RENAMED, C_IGNORE, C_COLLATE, C_ENUM, C_GENERATED, C_STORED, C_IDENTITY,
        C_SEQUENCE, C_STATISTICS, C_STORAGE, C_COMPRESSION, C_NOT_NULL, C_NOT_NULL_CONFLICT,
-       C_PRIMARY_CONFLICT, C_UNIQUE_CONFLICT, C_ENUM_COMMENT, C_SEQUENCE_COMMENT, C_ATTOPTIONS, C_N };
+       C_PRIMARY_CONFLICT, C_UNIQUE_CONFLICT, C_ENUM_COMMENT, C_SEQUENCE_COMMENT, C_ATTOPTIONS,
+       C_PRIMARY_DESC, C_N };
 static const shape column_shape = { "column", "a column (t.col \"name\" :type())", column_keys, C_N };
 
 static const char *const ref_keys[] = {
@@ -576,17 +577,21 @@ static int column_attrs(conv *cv, tide_table *t, const char *name, int base)
 static int column_constraints(conv *cv, tide_table *t, const char *name, int base)
 {
     lua_State *L = cv->L;
-    int primary, rc, unique = lua_type(L, base + C_UNIQUE);
+    int primary, desc, rc, unique = lua_type(L, base + C_UNIQUE);
     char *pk_word, *unique_word;
     tide_unique *u;
     if ((rc = opt_bool(cv, base + C_PRIMARY, "primary", &primary)) < 0 ||
+        (rc = opt_bool(cv, base + C_PRIMARY_DESC, "primaryDesc", &desc)) < 0 ||
         (rc = conflict(cv, base + C_PRIMARY_CONFLICT, "primaryOnConflict", &pk_word)) < 0 ||
         (rc = conflict(cv, base + C_UNIQUE_CONFLICT, "uniqueOnConflict", &unique_word)) < 0)
         return rc;
     if ((pk_word && !primary) || (unique_word && !lua_toboolean(L, base + C_UNIQUE)))
         return fail(cv, "%s applies to a %s column", pk_word && !primary ? "primaryOnConflict" : "uniqueOnConflict",
                     pk_word && !primary ? "primary key" : "unique");
-    if (primary && tide_table_add_pk_column(cv->s, t, name) < 0)
+    if (desc && !primary)
+        return fail(cv, "primaryDesc applies to a primary key column");
+    if ((primary && tide_table_add_pk_column(cv->s, t, name) < 0) ||
+        (desc && tide_strv_push(cv->s, &t->pk_desc, &t->npk_desc, name) < 0))
         return nomem(cv);
     if (pk_word)
         t->pk_conflict = pk_word;
@@ -625,8 +630,9 @@ done:
 
 static const char *const named_keys[] = { "__tide", "name", "columns", "deferrable",
                                           "initiallyDeferred", "nullsNotDistinct", "onConflict", "comment",
-                                          "include" };
-enum { N_TAG, N_NAME, N_COLUMNS, N_DEFERRABLE, N_DEFERRED, N_NND, N_CONFLICT, N_COMMENT, N_INCLUDE, N_N };
+                                          "include", "desc" };
+enum { N_TAG, N_NAME, N_COLUMNS, N_DEFERRABLE, N_DEFERRED, N_NND, N_CONFLICT, N_COMMENT, N_INCLUDE, N_DESC,
+       N_N };
 
 /* A key's deferrable, initiallyDeferred (and for a unique constraint
  * nullsNotDistinct) as TIDE_CON_* bits. */
@@ -662,7 +668,8 @@ static int convert_primary(conv *cv, tide_table *t, int idx)
         (rc = str_list(cv, base + N_COLUMNS, "t.primary: columns", 1, &t->pk, &t->npk)) < 0 ||
         (rc = key_options(cv, base, "t.primary", 0, &t->pk_options)) < 0 ||
         (rc = conflict(cv, base + N_CONFLICT, "t.primary: onConflict", &t->pk_conflict)) < 0 ||
-        (rc = str_list(cv, base + N_INCLUDE, "t.primary: include", 0, &t->pk_include, &t->npk_include)) < 0)
+        (rc = str_list(cv, base + N_INCLUDE, "t.primary: include", 0, &t->pk_include, &t->npk_include)) < 0 ||
+        (rc = str_list(cv, base + N_DESC, "t.primary: desc", 0, &t->pk_desc, &t->npk_desc)) < 0)
         goto done;
     t->pk_name = tide_schema_str(cv->s, name);
     t->pk_comment = tide_schema_str(cv->s, comment);
@@ -680,6 +687,10 @@ static int convert_unique(conv *cv, tide_table *t, int idx)
         (rc = opt_str(cv, base + N_NAME, "t.unique: name", &name)) < 0 ||
         (rc = opt_str(cv, base + N_COMMENT, "t.unique: comment", &comment)) < 0)
         goto done;
+    if (!lua_isnil(cv->L, base + N_DESC)) {
+        rc = fail(cv, "t.unique: desc applies to t.primary (a unique constraint's columns ascend)");
+        goto done;
+    }
     if (!(u = tide_table_add_unique(cv->s, t, name)) || (comment && !(u->comment = tide_schema_str(cv->s, comment))))
         rc = nomem(cv);
     else if ((rc = str_list(cv, base + N_COLUMNS, "t.unique: columns", 1, &u->columns, &u->ncolumns)) == 0 &&

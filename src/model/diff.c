@@ -1042,6 +1042,7 @@ static void diff_primary_key(differ *d, const tide_table *at, const tide_table *
     tide_op *op;
     int cols = same_cols(d, at, bt, at->pk, at->npk, bt->pk, bt->npk) && at->pk_options == bt->pk_options &&
                same_cols(d, at, bt, at->pk_include, at->npk_include, bt->pk_include, bt->npk_include) &&
+               same_cols(d, at, bt, at->pk_desc, at->npk_desc, bt->pk_desc, bt->npk_desc) &&
                same(at->pk_conflict, bt->pk_conflict);
     if (same_name(d, at->pk_name, bt->pk_name) && cols)
         return;
@@ -1149,11 +1150,32 @@ static void constraint_comments(differ *d, const int *mark, const tide_table *at
 static void rebuild_in_order(differ *d, const tide_table *at, const tide_table *bt);
 static const char *kind_name(const tide_object *o);
 
+/* Whether each foreign key of t points at one table on both sides (the
+ * same one, or none of either schema). */
+static int refs_same_tables(const differ *d, const tide_table *t)
+{
+    int i;
+    for (i = 0; i < t->nfks; i++)
+        if (find_table(d, d->a, t->fks[i].ref_schema, t->fks[i].ref_table) !=
+            find_table(d, d->b, t->fks[i].ref_schema, t->fks[i].ref_table))
+            return 0;
+    return 1;
+}
+
 static void diff_table(differ *d, const tide_table *at, const tide_table *bt)
 {
     tide_op *op;
     char x[300], y[300];
     int mark[NPHASES];
+    /* One table on both sides (a snapshot's table that did not change is
+     * the definitions' own: tide_snapshot_read_against): nothing of it
+     * differs, and no decision pairs its columns (pair_columns runs only
+     * for columns out of place). What it has that looks across tables is
+     * its foreign keys: when each points at one table on both sides too,
+     * every lookup below finds the same thing each way, and nothing is to
+     * do; else it is compared as any other. */
+    if (at == bt && refs_same_tables(d, bt))
+        return;
     memcpy(mark, d->nphase, sizeof mark);
     if (!same(at->schema, bt->schema) || !same_name(d, at->name, bt->name)) {
         note(d, 0, "table %s renamed to %s", qname(at, x, sizeof x), qname(bt, y, sizeof y));
@@ -1895,9 +1917,10 @@ static int copy_made_again(const differ *d, const tide_object *bo)
            made_again(d, bt, bo->definition);
 }
 
-/* Takes out the ALTER_OBJECT operation of each of a's objects that is also
- * made again (redo[i]): the object is created as it is now, and the ALTER
- * would run between its drop and its create. */
+/* Takes out the ALTER_OBJECT (and ALTER_OBJECT_COMMENT) operation of each
+ * of a's objects that is also made again (redo[i]): the object is created
+ * as it is now, with its comments, and the ALTER would run between its drop
+ * and its create. */
 static void take_out(differ *d, const char *redo)
 {
     static const int phases[2] = { P_CREATE_OBJECT_EARLY, P_CREATE_OBJECT };
@@ -1906,7 +1929,8 @@ static void take_out(differ *d, const char *redo)
     for (p = 0; p < 2; p++) {
         tide_op *ops = d->phase[phases[p]];
         for (k = kept = 0; k < d->nphase[phases[p]]; k++)
-            if (ops[k].kind != TIDE_OP_ALTER_OBJECT || !redo[ops[k].old_object - d->a->objects])
+            if ((ops[k].kind != TIDE_OP_ALTER_OBJECT && ops[k].kind != TIDE_OP_ALTER_OBJECT_COMMENT) ||
+                !redo[ops[k].old_object - d->a->objects])
                 ops[kept++] = ops[k];
         d->nphase[phases[p]] = kept;
     }
@@ -1987,6 +2011,11 @@ static int goes_late(const differ *d, const tide_object *ao, int depth)
     return 0;
 }
 
+#define BEFORE_ENUMS 2              /* drop_object's recreate: dropped before enums are made again */
+
+/* Drops ao: for good (recreate 0), to be made again (1), or to be made
+ * again around an enum made again (BEFORE_ENUMS: a function whose
+ * signature names it, dropped before the old type is renamed away). */
 static void drop_object(differ *d, const tide_object *ao, int recreate)
 {
     tide_op *op;
@@ -1999,11 +2028,12 @@ static void drop_object(differ *d, const tide_object *ao, int recreate)
         return;
     }
     op = !recreate && goes_late(d, ao, 0) ? add_op(d, P_DROP_TYPE, TIDE_OP_DROP_OBJECT, NULL)
-                                          : object_op(d, TIDE_OP_DROP_OBJECT, ao, NULL);
+         : recreate == BEFORE_ENUMS ? add_op(d, P_DROP_OBJECT, TIDE_OP_DROP_OBJECT, NULL)
+         : object_op(d, TIDE_OP_DROP_OBJECT, ao, NULL);
     if (op && !op->old_object)              /* add_op: the object is said here */
         op->old_object = ao;
     if (op) {
-        op->recreate = recreate;
+        op->recreate = recreate != 0;
         op->destructive = (kind_flags(ao) & TIDE_OBJK_HOLDS_DATA) != 0;
     }
 }
@@ -2038,6 +2068,22 @@ static int reads_touched(const touched *t, const tide_object *ao)
     return 0;
 }
 
+/* The tables of a with a column of enum en (replaced: the columns change
+ * type), and the type itself (what reads it by name). */
+static void touch_enum_users(differ *d, touched *t, const tide_enum *en)
+{
+    char q[300];
+    int i, j;
+    snprintf(q, sizeof q, "%s%s%s", en->schema ? en->schema : "", en->schema ? "." : "", en->name);
+    touch(d, t, en->schema, en->name);
+    for (i = 0; i < d->a->ntables; i++)
+        for (j = 0; j < d->a->tables[i]->ncolumns; j++)
+            if (d->a->tables[i]->columns[j].is_enum && !strcmp(d->a->tables[i]->columns[j].type, q)) {
+                touch(d, t, d->a->tables[i]->schema, d->a->tables[i]->name);
+                break;
+            }
+}
+
 static void touched_by_tables(differ *d, touched *t)
 {
     int p, i;
@@ -2053,6 +2099,9 @@ static void touched_by_tables(differ *d, touched *t)
                     at = partner_of_b(d, op->table);
                 if (at)
                     touch(d, t, at->schema, at->name);
+                break;
+            case TIDE_OP_REPLACE_ENUM:      /* its columns are converted: what reads them is made again */
+                touch_enum_users(d, t, op->old_enum);
                 break;
             default:
                 break;
@@ -2142,6 +2191,27 @@ static int on_rebuilt(const differ *d, const tide_object *ao)
     return 0;
 }
 
+/* Whether function (or aggregate) o takes or returns an enum this plan
+ * makes again: its signature names the old type, which the plan drops, so
+ * it is made again around the change. The signature is the statement up to
+ * its body (the first quote). */
+static int signature_names_replaced_enum(const differ *d, const tide_object *o)
+{
+    char head[1024];
+    size_t n;
+    int i;
+    if ((o->kind != TIDE_OBJ_FUNCTION && o->kind != TIDE_OBJ_AGGREGATE) || !o->definition)
+        return 0;
+    n = strcspn(o->definition, "$'");
+    snprintf(head, sizeof head, "%.*s", (int)(n < sizeof head - 1 ? n : sizeof head - 1), o->definition);
+    for (i = 0; i < d->nphase[P_REPLACE_ENUM]; i++) {
+        const tide_op *op = &d->phase[P_REPLACE_ENUM][i];
+        if (op->kind == TIDE_OP_REPLACE_ENUM && op->old_enum && names_word(head, op->old_enum->name))
+            return 1;
+    }
+    return 0;
+}
+
 static void diff_objects(differ *d)
 {
     touched t = TIDE_STRSET_INIT(d->nocase);
@@ -2224,7 +2294,7 @@ static void diff_objects(differ *d)
             const tide_object *ao = &d->a->objects[i];
             int j;
             if (redo[i] || (!((kind_flags(ao) & TIDE_OBJK_READS) && reads_touched(&t, ao)) &&
-                            !on_rebuilt(d, ao)))
+                            !on_rebuilt(d, ao) && !signature_names_replaced_enum(d, ao)))
                 continue;             /* types, partitions follow what they use by its oid */
             for (j = 0; j < d->b->nobjects; j++)
                 if (object_partner(d, &d->b->objects[j]) == ao)
@@ -2233,7 +2303,7 @@ static void diff_objects(differ *d)
             if (j == d->b->nobjects)
                 continue;
             note(d, 0, "%s %s is created again (what it reads changes)", kind_name(ao), ao->name);
-            drop_object(d, ao, 1);
+            drop_object(d, ao, signature_names_replaced_enum(d, ao) ? BEFORE_ENUMS : 1);
             create_object(d, &d->b->objects[j], 1);
             touch(d, &t, ao->schema, ao->name);
         }

@@ -569,9 +569,10 @@ static void modifiers(writer *w, tide_buf *b, const tide_table *t, const tide_co
     }
     generated_call(w, b, t, c);
     identity_call(w, b, c);
-    if (inline_pk(w, t) && !strcmp(t->pk[0], c->name) && t->pk_conflict) {
+    if (inline_pk(w, t) && !strcmp(t->pk[0], c->name) && (t->pk_conflict || t->npk_desc)) {
         put(w, b, " :primary { ");
         on_conflict(w, b, "", t->pk_conflict);
+        put(w, b, t->npk_desc ? (t->pk_conflict ? ", desc = true" : "desc = true") : "");
         put(w, b, " }");
     } else if (inline_pk(w, t) && !strcmp(t->pk[0], c->name)) {
         put(w, b, " :primary()");
@@ -687,10 +688,18 @@ static void item_comment(writer *w, tide_buf *b, const char *comment)
 
 static void primary(writer *w, tide_buf *b, const tide_table *t, const char *indent)
 {
+    int i;
     if (t->npk == 0 || inline_pk(w, t))
         return;
     putf(w, b, "%s  t.primary { ", indent);
-    entries(w, b, t->pk, t->npk);
+    for (i = 0; i < t->npk; i++) {      /* "b desc": as t.index writes a column's order */
+        tide_buf e = TIDE_BUF_INIT;
+        if (tide_buf_printf(&e, "%s%s", t->pk[i], tide_table_pk_desc(t, t->pk[i]) ? " desc" : "") < 0)
+            w->rc = TIDE_ENOMEM;
+        put(w, b, i ? ", " : "");
+        quote(w, b, e.data ? e.data : "");
+        tide_buf_free(&e);
+    }
     if (!generated(w, t, t->pk_name, NULL, 0, "pkey")) {
         put(w, b, ", name = ");
         quote(w, b, t->pk_name);

@@ -83,6 +83,12 @@ static void table_free(tide_table *t)
     free(t->checks);
 }
 
+static int cmp_address(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)*(void *const *)a, y = (uintptr_t)*(void *const *)b;
+    return (x > y) - (x < y);
+}
+
 void tide_schema_free(tide_schema *s)
 {
     chunk *c, *next;
@@ -90,8 +96,11 @@ void tide_schema_free(tide_schema *s)
     if (!s)
         return;
     for (i = 0; i < s->ntables; i++)
-        table_free(s->tables[i]);     /* the tables themselves live in the arena */
+        if (!s->nborrowed || !bsearch(&s->tables[i], s->borrowed, (size_t)s->nborrowed, sizeof *s->borrowed,
+                                      cmp_address))
+            table_free(s->tables[i]);     /* the tables themselves live in the arena */
     free(s->tables);
+    free(s->borrowed);
     free(s->enums);
     free(s->objects);
     free(s->ns_comments);
@@ -238,6 +247,15 @@ tide_column *tide_table_add_column(tide_schema *s, tide_table *t, const char *na
 int tide_table_add_pk_column(tide_schema *s, tide_table *t, const char *column)
 {
     return tide_strv_push(s, &t->pk, &t->npk, column);
+}
+
+int tide_table_pk_desc(const tide_table *t, const char *column)
+{
+    int i;
+    for (i = 0; i < t->npk_desc; i++)
+        if (tide_model_same_name(t->nocase, t->pk_desc[i], column))
+            return 1;
+    return 0;
 }
 
 tide_unique *tide_table_add_unique(tide_schema *s, tide_table *t, const char *name)
@@ -1043,6 +1061,8 @@ static int canon_type(finisher *f, char **type)
     return 0;
 }
 
+static int canon_pk_desc(finisher *f, tide_table *t);
+
 static int canon_table(finisher *f, tide_table *t)
 {
     int i, rc = 0;
@@ -1062,6 +1082,8 @@ static int canon_table(finisher *f, tide_table *t)
     }
     if (rc == 0 && t->npk > 0)
         rc = name_or_generated(f, t, &t->pk_name, NULL, 0, "pkey");
+    if (rc == 0)
+        rc = canon_pk_desc(f, t);
     if (rc == 0)
         rc = lower_word(f, &t->pk_conflict);
     for (i = 0; rc == 0 && i < t->nuniques; i++) {
@@ -1213,6 +1235,34 @@ static int check_columns(finisher *f, const tide_table *t, char *const *cols, in
         name[len] = '\0';
         if (!has_column(f->s, t, name, 0))
             return fail_item(f, t, "%s names column '%s', which the table does not have", what, name);
+    }
+    return 0;
+}
+
+/* The key's DESC columns spelled as the key spells them, in key order; a
+ * name that is not one of the key's columns is an error. */
+static int canon_pk_desc(finisher *f, tide_table *t)
+{
+    char **v = NULL;
+    int i, j, n = 0, same = 1;
+    for (i = 0; i < t->npk_desc; i++) {
+        for (j = 0; j < t->npk && !tide_model_same_name(t->nocase, t->pk[j], t->pk_desc[i]); j++)
+            ;
+        if (j == t->npk)
+            return fail_item(f, t, "the primary key's desc names column '%s', which is not one of "
+                             "its columns", t->pk_desc[i]);
+    }
+    for (j = 0; j < t->npk && t->npk_desc; j++)
+        for (i = 0; i < t->npk_desc; i++)
+            if (tide_model_same_name(t->nocase, t->pk[j], t->pk_desc[i])) {
+                same &= n < t->npk_desc && !strcmp(t->pk_desc[n], t->pk[j]);
+                if (tide_strv_push(f->s, &v, &n, t->pk[j]) < 0)
+                    return TIDE_ENOMEM;
+                break;
+            }
+    if (!same || n != t->npk_desc) {
+        t->pk_desc = v;             /* the old list stays in the arena */
+        t->npk_desc = n;
     }
     return 0;
 }
@@ -1903,23 +1953,76 @@ static int finish_column_comments(finisher *f, tide_object *o)
     return column_pairs(f, o, o->column_comments, &o->ncolumn_comments, "columnComments");
 }
 
-/* A view's column defaults: only a view's (a materialized view takes no
- * INSERT), each column once, sorted by column, each expression in its
- * canonical form (the server's, when a driver spells the view, replaces
- * it). */
+/* The table a partition (of a partition ...) of s belongs to, or NULL. */
+static const tide_table *root_table(const tide_schema *s, const tide_object *o)
+{
+    int depth, i;
+    for (depth = 0; o && depth < 32; depth++) {
+        const tide_table *t = tide_schema_find_table(s, tide_object_table_schema(o), o->table);
+        const tide_object *up = NULL;
+        if (t)
+            return t;
+        for (i = 0; i < s->nobjects && !up; i++)
+            if (s->objects[i].kind == TIDE_OBJ_PARTITION && !strcmp(s->objects[i].name, o->table) &&
+                !cmp_opt(s->objects[i].schema, tide_object_table_schema(o)))
+                up = &s->objects[i];
+        o = up;
+    }
+    return NULL;
+}
+
+/* Column defaults of an object: a view's (what an INSERT through it takes;
+ * a materialized view takes no INSERT) and a partition's own, where they
+ * differ from its table's ("null": none where its table has one, as a
+ * partition made LIKE its table and attached has; one equal to its table's
+ * is left out). Each column once, sorted by column, each expression in its
+ * canonical form (a view's: the server's, when a driver spells the view,
+ * replaces it; a partition's: as a default of its table's column is); a
+ * partition's columns are its table's. */
 static int finish_column_defaults(finisher *f, tide_object *o)
 {
+    const tide_table *t;
     int i, rc;
     if (!o->ncolumn_defaults)
         return 0;
-    if (o->kind != TIDE_OBJ_VIEW)
+    if (o->kind != TIDE_OBJ_VIEW && o->kind != TIDE_OBJ_PARTITION)
         return tide_err_set(f->err, TIDE_ECONFIG, "%s '%s': columnDefaults = is for views (what an INSERT "
-                            "through the view takes)", tide_object_kinds[o->kind].name, o->name);
+                            "through the view takes) and partitions (a default of their own)",
+                            tide_object_kinds[o->kind].name, o->name);
     if ((rc = column_pairs(f, o, o->column_defaults, &o->ncolumn_defaults, "columnDefaults")) < 0)
         return rc;
-    for (i = 1; i < o->ncolumn_defaults; i += 2)
-        if ((rc = canon(f, &o->column_defaults[i], tide_model_canonical_expr)) < 0)
+    t = o->kind == TIDE_OBJ_PARTITION ? root_table(f->s, o) : NULL;
+    for (i = 0; t && i < o->ncolumn_defaults; i += 2)
+        if (!tide_table_find_column(t, o->column_defaults[i]))
+            return tide_err_set(f->err, TIDE_ECONFIG, "partition '%s': columnDefaults names column %s, which its "
+                                "table %s does not have", o->name, o->column_defaults[i], t->name);
+    for (i = 1; i < o->ncolumn_defaults; i += 2) {
+        tide_column c;
+        if (!t) {
+            if ((rc = canon(f, &o->column_defaults[i], tide_model_canonical_expr)) < 0)
+                return rc;
+            continue;
+        }
+        c = *tide_table_find_column(t, o->column_defaults[i - 1]);   /* as a default of that column is */
+        c.default_expr = o->column_defaults[i];
+        if ((rc = canon_default(f, &c)) < 0)
             return rc;
+        o->column_defaults[i] = c.default_expr ? c.default_expr : tide_schema_str(f->s, "null");
+        if (!o->column_defaults[i])
+            return tide_err_set(f->err, TIDE_ENOMEM, "out of memory");
+    }
+    if (t && t == tide_schema_find_table(f->s, tide_object_table_schema(o), o->table)) {
+        int n = 0;                      /* its table's own default: not a default of its own */
+        for (i = 0; i < o->ncolumn_defaults; i += 2) {
+            const tide_column *c = tide_table_find_column(t, o->column_defaults[i]);
+            const char *d = c->default_expr ? c->default_expr : "null";
+            if (!c->autoincrement && !c->generated && !strcmp(d, o->column_defaults[i + 1]))
+                continue;
+            o->column_defaults[n++] = o->column_defaults[i];
+            o->column_defaults[n++] = o->column_defaults[i + 1];
+        }
+        o->ncolumn_defaults = n;
+    }
     return 0;
 }
 
@@ -2097,6 +2200,78 @@ int tide_schema_finish(tide_schema *s, tide_err *err)
         if ((rc = check_table(&f, s->tables[i])) == 0 && (rc = link_enums(&f, s->tables[i])) == 0)
             rc = check_fk_targets(&f, s->tables[i]);
     }
+    if (rc == 0)
+        rc = finish_objects(&f);
+    tide_buf_free(&f.tmp);
+    tide_strset_free(&f.spelled);
+    free(f.canonical);
+    if (rc == 0 && s->arena->failed)
+        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory building the schema");
+    s->finished = rc == 0;
+    return rc;
+}
+
+/* ---- tables taken from another schema ---------------------------------------- */
+
+/* Whether every column of the tables is an enum's exactly when its type
+ * names an enum of s (what link_enums would make of it in s). */
+static int enums_link_alike(const tide_schema *s, const tide_schema *lender, tide_table *const *tables, int n)
+{
+    int i, j;
+    for (i = 0; i < s->nenums && s->nenums == lender->nenums; i++)
+        if (cmp_enums(&s->enums[i], &lender->enums[i]))
+            break;
+    if (i == s->nenums && s->nenums == lender->nenums)
+        return 1;                    /* the same enums: linked alike by construction */
+    for (i = 0; i < n; i++)
+        for (j = 0; j < tables[i]->ncolumns; j++)
+            if (!tables[i]->columns[j].is_enum != !names_enum(s, tables[i]->columns[j].type))
+                return 0;
+    return 1;
+}
+
+int tide_schema_finish_adopting(tide_schema *s, const tide_schema *lender, tide_table *const *tables,
+                                int n, tide_err *err)
+{
+    finisher f = { .s = s, .tmp = TIDE_BUF_INIT, .err = err, .spelled = TIDE_STRSET_INIT(0) };
+    tide_object *objects = s->objects;
+    tide_table **own = s->tables, **all;
+    int nobjects = s->nobjects, nown, i = 0, j = 0, k = 0, rc;
+    if (s->nocase != lender->nocase || s->declared_types != lender->declared_types)
+        return 1;
+    s->objects = NULL;               /* finished below, once every table is there */
+    s->nobjects = 0;
+    rc = tide_schema_finish(s, err);
+    s->objects = objects;
+    s->nobjects = nobjects;
+    s->finished = 0;
+    if (rc < 0)
+        return rc;
+    if (!enums_link_alike(s, lender, tables, n))
+        return 1;
+    nown = s->ntables;
+    if (!(all = malloc(sizeof *all * ((size_t)nown + (size_t)n + 1))) ||
+        !(s->borrowed = malloc(sizeof *s->borrowed * ((size_t)n + 1)))) {
+        free(all);
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    }
+    memcpy(s->borrowed, tables, sizeof *tables * (size_t)n);
+    s->nborrowed = n;
+    qsort(s->borrowed, (size_t)n, sizeof *s->borrowed, cmp_address);
+    while (i < nown || j < n) {      /* both sorted as finish sorts: merged */
+        int c = i == nown ? 1 : j == n ? -1 : cmp_tables(&own[i], &tables[j]);
+        if (c == 0)
+            rc = fail_item(&f, tables[j], "the table is defined twice");
+        all[k++] = c <= 0 ? own[i++] : tables[j++];
+    }
+    s->tables = all;
+    s->ntables = k;
+    s->finished = 1;                 /* sorted: lookups below may binary-search */
+    if (rc == 0 && s->nocase)
+        rc = check_folded_tables(&f);
+    for (i = 0; rc == 0 && i < nown; i++)
+        rc = check_fk_targets(&f, own[i]);
+    free(own);
     if (rc == 0)
         rc = finish_objects(&f);
     tide_buf_free(&f.tmp);
@@ -2353,7 +2528,8 @@ static int copy_table(tide_schema *s, const tide_table *a)
         return rc;
     t->pk_name = tide_schema_str(s, a->pk_name);
     if ((rc = copy_strv(s, &t->pk, &t->npk, a->pk, a->npk)) < 0 ||
-        (rc = copy_strv(s, &t->pk_include, &t->npk_include, a->pk_include, a->npk_include)) < 0)
+        (rc = copy_strv(s, &t->pk_include, &t->npk_include, a->pk_include, a->npk_include)) < 0 ||
+        (rc = copy_strv(s, &t->pk_desc, &t->npk_desc, a->pk_desc, a->npk_desc)) < 0)
         return rc;
     for (i = 0; i < a->ncolumns; i++) {
         const tide_column *ac = &a->columns[i];

@@ -229,6 +229,11 @@ typedef struct tide_table {
     char **pk_include;      /* the primary key's INCLUDE columns (PostgreSQL 11): in its index,
                                not keys; none: NULL */
     int npk_include;
+    char **pk_desc;         /* the key columns sorted DESC (SQLite: PRIMARY KEY (a, b DESC), a
+                               column's INTEGER PRIMARY KEY DESC, which is then not the rowid),
+                               names of pk, in key order after finish; none: NULL (every key
+                               column ascends; PostgreSQL's keys always do) */
+    int npk_desc;
 } tide_table;
 
 typedef struct tide_enum {
@@ -440,6 +445,11 @@ typedef struct tide_schema {
      * read nothing outside their own text; NULL: none. A snapshot whose
      * digest equals the files' own is their model: nothing to evaluate. */
     char *digest;
+    /* Tables of another schema listed in tables as they are, not owned:
+     * tide_schema_finish_adopting (the snapshot reader's unchanged tables,
+     * taken from the definitions' model). Sorted by address; NULL: none. */
+    tide_table **borrowed;
+    int nborrowed;
 } tide_schema;
 
 /* ---- building ---------------------------------------------------------- */
@@ -469,6 +479,8 @@ void         tide_table_free(tide_table *t);
 int          tide_enum_add_value(tide_schema *s, tide_enum *e, const char *value);
 tide_column *tide_table_add_column(tide_schema *s, tide_table *t, const char *name, const char *type);
 int          tide_table_add_pk_column(tide_schema *s, tide_table *t, const char *column);
+/* Whether t's key column `column` sorts DESC (t->pk_desc names it). */
+int          tide_table_pk_desc(const tide_table *t, const char *column);
 tide_unique *tide_table_add_unique(tide_schema *s, tide_table *t, const char *name);
 tide_index  *tide_table_add_index(tide_schema *s, tide_table *t, const char *name);
 tide_fk     *tide_table_add_fk(tide_schema *s, tide_table *t, const char *name);
@@ -522,6 +534,22 @@ int tide_model_canonical_expr(const char *expr, tide_buf *out);
  * bytes (PostgreSQL's limit; the same rule on every dialect). */
 int tide_model_generated_name(const char *table, char *const *cols, int ncols,
                               const char *suffix, tide_buf *out);
+
+/* Finishes s as tide_schema_finish does, with tables (n, in lender's
+ * order) of lender, a finished schema, listed among s's own as they are:
+ * not canonicalized, sorted nor checked again, only against s's own
+ * (a name given twice, foreign keys of s's tables that point at them,
+ * s's objects). s does not own them: lender must outlive s, and s is
+ * only read after (finish, set_nocase, retain are not for it). The
+ * caller vouches that each is the table s would have read (a snapshot's
+ * table whose text is byte for byte what lender's renders to, and whose
+ * foreign keys that name no columns point at such tables too).
+ * Returns 0; 1 when they cannot be taken (lender's nocase or
+ * declared_types differ from s's, or s's enums would make another column
+ * an enum's): s is then unfinished and unchanged but for finish's work,
+ * and to be thrown away; or finish's errors. */
+int tide_schema_finish_adopting(tide_schema *s, const tide_schema *lender, tide_table *const *tables,
+                                int n, tide_err *err);
 
 /* Keeps the tables (and enums) for which keep returns 1, frees the rest;
  * the order stays. Objects go with their tables: an object on a table is

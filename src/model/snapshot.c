@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -352,12 +353,14 @@ static void render_con_options(writer *w, unsigned options)
         list_field(w, "options", words, n, 1);
 }
 
-/* A unique constraint's members; the primary key has the same. */
-static void render_key(writer *w, const tide_unique *u)
+/* A unique constraint's members; the primary key has the same, and its
+ * DESC columns (desc: none for a unique constraint). */
+static void render_key(writer *w, const tide_unique *u, char *const *desc, int ndesc)
 {
     enter(w, "{");
     string_field(w, "name", u->name);
     list_field(w, "columns", u->columns, u->ncolumns, 1);
+    list_field(w, "desc", desc, ndesc, 0);
     list_field(w, "include", u->include, u->ninclude, 0);
     render_con_options(w, u->options);
     string_field(w, "onConflict", u->on_conflict);
@@ -373,13 +376,13 @@ static void render_primary_key(writer *w, const tide_table *t)
     if (!t->npk && !t->pk_name)
         return;
     key(w, "primaryKey");
-    render_key(w, &pk);
+    render_key(w, &pk, t->pk_desc, t->npk_desc);
 }
 
 static void render_unique(writer *w, const tide_unique *u)
 {
     item(w);
-    render_key(w, u);
+    render_key(w, u, NULL, 0);
 }
 
 static void render_index(writer *w, const tide_index *ix)
@@ -557,11 +560,16 @@ static int render_error(const writer *w, tide_err *err)
                         w->name ? w->name : "?", w->bad);
 }
 
-/* s into out, or through out into file when file is not NULL. */
-static int render(const tide_schema *s, tide_buf *out, tide_file_out *file, tide_err *err)
+static void give_back_to(const char **kept, const char *p);
+
+/* s into out, or through out into file when file is not NULL; reuse (NULL:
+ * none): the text of s's tables already made (tide_snapshot_read_against). */
+static int render(const tide_schema *s, tide_buf *out, tide_file_out *file, const tide_snapshot_reuse *reuse,
+                  tide_err *err)
 {
     writer w;
     size_t len0 = out->len;
+    const char *kept = reuse && reuse->mapped ? reuse->old : NULL;
     int i;
     memset(&w, 0, sizeof w);
     w.out = out;
@@ -597,7 +605,15 @@ static int render(const tide_schema *s, tide_buf *out, tide_file_out *file, tide
     key(&w, "tables");
     enter(&w, "[");
     for (i = 0; i < s->ntables; i++) {
-        render_table(&w, s->tables[i]);
+        if (reuse && reuse->where[i]) {     /* its text made already: the old file's, or kept */
+            const char *text = (reuse->where[i] == 1 ? reuse->old : reuse->kept.data) + reuse->at[2 * i];
+            item(&w);
+            put(&w, text, reuse->at[2 * i + 1]);
+            if (reuse->where[i] == 1)
+                give_back_to(&kept, text);
+        } else {
+            render_table(&w, s->tables[i]);
+        }
         spill(&w);
     }
     leave(&w, "]");
@@ -625,22 +641,58 @@ static int render(const tide_schema *s, tide_buf *out, tide_file_out *file, tide
 
 int tide_snapshot_render(const tide_schema *s, tide_buf *out, tide_err *err)
 {
-    return render(s, out, NULL, err);
+    return render(s, out, NULL, NULL, err);
 }
 
-int tide_snapshot_write(const tide_schema *s, const char *path, tide_err *err)
+/* Table t's element (as render writes it among the tables) into out, reset
+ * first. Returns 0 or the writer's code (out is then to be ignored). */
+static int render_one(const tide_schema *s, const tide_table *t, tide_buf *out)
+{
+    writer w;
+    memset(&w, 0, sizeof w);
+    tide_buf_reset(out);
+    w.out = out;
+    w.depth = 2;                     /* the tables' list's items */
+    w.count[2] = 1;                  /* not the first: led by ",\n    " */
+    w.declared = s->declared_types;
+    render_table(&w, t);
+    tide_buf_free(&w.tmp);
+    return w.rc;
+}
+
+void tide_snapshot_reuse_free(tide_snapshot_reuse *r)
+{
+    if (r->old && r->mapped)
+        munmap((void *)r->old, r->old_len);
+    else
+        free((void *)r->old);
+    free(r->where);
+    free(r->at);
+    tide_buf_free(&r->kept);
+    memset(r, 0, sizeof *r);
+}
+
+int tide_snapshot_write_reusing(const tide_schema *s, const tide_snapshot_reuse *reuse, const char *path,
+                                tide_err *err)
 {
     tide_buf text = TIDE_BUF_INIT;
     tide_file_out f;
     int rc;
+    if (reuse && (reuse->to != s || !reuse->where))
+        reuse = NULL;
     if ((rc = tide_file_out_open(&f, path, err)) < 0)
         return rc;
-    if ((rc = render(s, &text, &f, err)) == 0 && (rc = tide_file_out_write(&f, text.data, text.len, err)) == 0)
+    if ((rc = render(s, &text, &f, reuse, err)) == 0 && (rc = tide_file_out_write(&f, text.data, text.len, err)) == 0)
         rc = tide_file_out_commit(&f, 0, err);
     else
         tide_file_out_abort(&f);
     tide_buf_free(&text);
     return rc;
+}
+
+int tide_snapshot_write(const tide_schema *s, const char *path, tide_err *err)
+{
+    return tide_snapshot_write_reusing(s, NULL, path, err);
 }
 
 /* ==== reading ============================================================ */
@@ -656,6 +708,7 @@ typedef struct reader {
     char shown[80];                /* found()'s answer, or a key fit to print */
     tide_err *err;
     const char *kept;              /* a mapped file: the pages from here on are still held */
+    struct reuse *reuse;           /* tables left unread (tide_snapshot_read_against); NULL: none */
 } reader;
 
 static int fail(reader *r, const char *at, const char *fmt, ...)
@@ -1289,14 +1342,32 @@ static const need unique_needs[] = { { "columns", NEED_ITEMS, offsetof(tide_uniq
 static const shape unique_shape = { "a unique constraint", "unique constraint", unique_keys,
                                     unique_field, offsetof(tide_unique, name), unique_needs };
 
-/* The primary key has a unique constraint's keys: read as one, then set on
- * its table. */
-static const shape pk_shape = { "the primary key", "primary key", unique_keys, unique_field,
-                                offsetof(tide_unique, name), unique_needs };
+/* The primary key has a unique constraint's keys, and its DESC columns:
+ * read as one, then set on its table. */
+typedef struct pk_item {
+    tide_unique u;          /* first: its offsets are the item's */
+    char **desc;
+    int ndesc;
+} pk_item;
+
+static const char *const pk_keys[] = { "name", "columns", "options", "onConflict", "comment", "include",
+                                       "desc", NULL };
+
+static int pk_field(reader *r, void *obj, int i, const char *k)
+{
+    pk_item *pk = obj;
+    if (i == 6)
+        return read_strings(r, k, 1, &pk->desc, &pk->ndesc);
+    return unique_field(r, &pk->u, i, k);
+}
+
+static const shape pk_shape = { "the primary key", "primary key", pk_keys, pk_field,
+                                offsetof(pk_item, u.name), unique_needs };
 
 static int read_primary_key(reader *r, tide_table *t, const char *k)
 {
-    tide_unique pk = { .name = NULL };
+    pk_item item = { .u.name = NULL };
+    tide_unique pk;
     const char *at;
     int rc, word;
     if (next(r) == 'n') {
@@ -1305,8 +1376,11 @@ static int read_primary_key(reader *r, tide_table *t, const char *k)
             return rc;
         return fail(r, at, "\"%s\" must be an object, found a boolean", k);
     }
-    if ((rc = read_item(r, &pk_shape, &pk, NULL)) < 0)
+    if ((rc = read_item(r, &pk_shape, &item, NULL)) < 0)
         return rc;
+    pk = item.u;
+    t->pk_desc = item.desc;
+    t->npk_desc = item.ndesc;
     t->pk_name = pk.name;
     t->pk = pk.columns;
     t->npk = pk.ncolumns;
@@ -1464,20 +1538,330 @@ static const shape table_shape = { "a table", "table", table_keys, table_field, 
  * back to the kernel, so that the text is not held whole beside the model
  * it becomes; a message that needs them again (its line number) reads them
  * from the file anew. */
+static void give_back_to(const char **kept, const char *p)
+{
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), from = (uintptr_t)*kept;
+    uintptr_t to = (uintptr_t)p & ~(page - 1);
+    if (*kept && to >= from + ((uintptr_t)1 << 20)) {
+        madvise((void *)from, to - from, MADV_DONTNEED);
+        *kept = (const char *)to;
+    }
+}
+
 static void give_back(reader *r)
 {
-    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), from = (uintptr_t)r->kept;
-    uintptr_t to = (uintptr_t)r->p & ~(page - 1);
-    if (r->kept && to >= from + ((uintptr_t)1 << 20)) {
-        madvise((void *)from, to - from, MADV_DONTNEED);
-        r->kept = (const char *)to;
+    give_back_to(&r->kept, r->p);
+}
+
+/* ---- the tables that did not change ---------------------------------------
+ * Before the reader runs, a light scan (strings, escapes and nesting: the
+ * syntax is the reader's to check) finds each element of the old "tables"
+ * and, when it starts as the writer starts one ("schema" then "name", with
+ * nothing escaped), the table of `to` of that name; an element byte for
+ * byte that table's text is left unread, and the table of `to` taken. Only
+ * bytes the writer made are skipped so: they hold no fault to report. */
+
+typedef struct skip {
+    size_t at, len;                /* the element in the old text */
+    int table;                     /* to's table it is */
+} skip;
+
+typedef struct reuse {
+    const tide_schema *to;
+    tide_snapshot_reuse *keep;     /* what the tables' texts are, for writing to's snapshot */
+    tide_buf one;                  /* a table of to rendered */
+    skip *skips;                   /* in the old text's order */
+    int nskips, next;
+    int *taken;                    /* to's tables taken, as the reader met them */
+    int ntaken;
+} reuse;
+
+#define NONE ((size_t)-1)
+
+static const char *scan_space(const char *p, const char *end)
+{
+    while (p < end && is_space[(unsigned char)*p])
+        p++;
+    return p;
+}
+
+/* The end of the JSON value at p, or NULL when the text ends first or
+ * closes more than it opened. */
+static const char *scan_value(const char *p, const char *end)
+{
+    int depth = 0;
+    do {
+        if (p >= end)
+            return NULL;
+        if (*p == '"') {
+            for (p++; p < end && *p != '"'; p += *p == '\\' ? 2 : 1)
+                if (*p == '\\' && end - p < 2)
+                    return NULL;
+            if (p >= end)
+                return NULL;
+            p++;
+        } else if (*p == '{' || *p == '[') {
+            depth++;
+            p++;
+        } else if (*p == '}' || *p == ']') {
+            if (--depth < 0)
+                return NULL;
+            p++;
+        } else if (depth == 0) {       /* true, false, null, a number */
+            size_t n = word_len(p, end);
+            while (n < (size_t)(end - p) && (p[n] == '-' || p[n] == '+' || p[n] == '.'))
+                n += 1 + word_len(p + n + 1, end);
+            return n ? p + n : NULL;
+        } else {
+            p++;
+        }
+    } while (depth > 0);
+    return p;
+}
+
+/* `"key": "v"` at *p (white space before it), v without an escape: 1, its
+ * text in *v and *n, *p after it; else 0. */
+static int raw_member(const char **p, const char *end, const char *key, const char **v, size_t *n)
+{
+    const char *q = scan_space(*p, end), *close;
+    size_t k = strlen(key);
+    if ((size_t)(end - q) < k + 5 || q[0] != '"' || memcmp(q + 1, key, k) || memcmp(q + 1 + k, "\": \"", 4))
+        return 0;
+    q += k + 5;
+    if (!(close = memchr(q, '"', (size_t)(end - q))) || memchr(q, '\\', (size_t)(close - q)))
+        return 0;
+    *v = q;
+    *n = (size_t)(close - q);
+    *p = close + 1;
+    return 1;
+}
+
+static unsigned table_key(const char *schema, size_t ns, const char *name, size_t n)
+{
+    return (schema ? tide_model_name_hash(schema, ns, 0) * 31u : 0) ^ tide_model_name_hash(name, n, 0);
+}
+
+/* to's tables by schema and name. */
+typedef struct table_map {
+    unsigned *slot;                /* a table's index + 1, 0 when free */
+    size_t mask;
+} table_map;
+
+static int map_tables(table_map *m, const tide_schema *to)
+{
+    size_t cap = 16, h;
+    int i;
+    while (cap < (size_t)to->ntables * 2)
+        cap *= 2;
+    if (!(m->slot = calloc(cap, sizeof *m->slot)))
+        return -1;
+    m->mask = cap - 1;
+    for (i = 0; i < to->ntables; i++) {
+        const tide_table *t = to->tables[i];
+        for (h = table_key(t->schema, t->schema ? strlen(t->schema) : 0, t->name, strlen(t->name)) & m->mask;
+             m->slot[h]; h = (h + 1) & m->mask)
+            ;
+        m->slot[h] = (unsigned)i + 1;
     }
+    return 0;
+}
+
+/* The table of to named as the element at p (start: the old text) is,
+ * when its text is the element byte for byte (-1 otherwise). The text of a
+ * table compared is noted in u->keep: where it is in the old text, or
+ * (it differs) kept. 0 or -1 out of memory. */
+static int same_table(reuse *u, const table_map *m, const char *start, const char *p, const char *end,
+                      int *same)
+{
+    const char *q = p + 1, *schema = NULL, *name, *open;
+    size_t ns = 0, n, h, len;
+    tide_snapshot_reuse *k = u->keep;
+    *same = -1;
+    if (raw_member(&q, end, "schema", &schema, &ns)) {
+        q = scan_space(q, end);
+        if (q >= end || *q++ != ',')
+            return 0;
+    }
+    if (!raw_member(&q, end, "name", &name, &n))
+        return 0;
+    for (h = table_key(schema, ns, name, n) & m->mask; m->slot[h]; h = (h + 1) & m->mask) {
+        int i = (int)m->slot[h] - 1;
+        const tide_table *t = u->to->tables[i];
+        if (strlen(t->name) != n || memcmp(t->name, name, n) || !t->schema != !schema ||
+            (schema && (strlen(t->schema) != ns || memcmp(t->schema, schema, ns))))
+            continue;
+        if (k->where[i] || render_one(u->to, t, &u->one) != 0 ||
+            !(open = memchr(u->one.data, '{', u->one.len)))
+            return 0;                /* met before (a table given twice), or not UTF-8 */
+        len = u->one.len - (size_t)(open - u->one.data);
+        if ((size_t)(end - p) >= len && !memcmp(p, open, len)) {
+            k->where[i] = 1;
+            k->at[2 * i] = (size_t)(p - start);
+            *same = i;
+        } else {
+            k->where[i] = 2;
+            k->at[2 * i] = k->kept.len;
+            if (tide_buf_add(&k->kept, open, len) < 0)
+                return -1;
+        }
+        k->at[2 * i + 1] = len;
+        return 0;
+    }
+    return 0;
+}
+
+/* Finds the old text's elements of "tables" that are to's tables byte for
+ * byte: old_at[i], where table i's is (NONE: none). 0 when the text is not
+ * one the scan follows (the reader then reads it all, and says what is
+ * wrong with it); -1 out of memory. */
+static int scan_tables(reuse *u, const table_map *m, const char *start, const char *end, int mapped,
+                       size_t *old_at)
+{
+    const char *p = start, *close, *kept = mapped ? start : NULL;
+    int i;
+    if (end - p >= 3 && !memcmp(p, "\xef\xbb\xbf", 3))
+        p += 3;
+    p = scan_space(p, end);
+    if (p >= end || *p++ != '{')
+        return 0;
+    for (;;) {                       /* the keys before "tables" */
+        const char *key;
+        p = scan_space(p, end);
+        if (p >= end || *p != '"' || !(close = memchr(p + 1, '"', (size_t)(end - p - 1))))
+            return 0;
+        key = p + 1;
+        p = scan_space(close + 1, end);
+        if (p >= end || *p++ != ':')
+            return 0;
+        p = scan_space(p, end);
+        if (close - key == 6 && !memcmp(key, "tables", 6))
+            break;
+        if (!(p = scan_value(p, end)))
+            return 0;
+        p = scan_space(p, end);
+        if (p >= end || *p++ != ',')
+            return 0;
+    }
+    if (p >= end || *p++ != '[')
+        return 0;
+    for (;;) {
+        p = scan_space(p, end);
+        if (p < end && *p == ']')
+            return 1;
+        if (p >= end || *p != '{')
+            return 0;
+        if (same_table(u, m, start, p, end, &i) < 0)
+            return -1;
+        if (i >= 0) {
+            old_at[i] = (size_t)(p - start);
+            p += u->keep->at[2 * i + 1];
+        } else if (!(p = scan_value(p, end))) {
+            return 0;
+        }
+        give_back_to(&kept, p);
+        p = scan_space(p, end);
+        if (p < end && *p == ',')
+            p++;
+        else
+            return p < end && *p == ']';
+    }
+}
+
+/* to's table t by its name (to is finished: sorted), or -1. */
+static int index_of(const tide_schema *to, const tide_table *t)
+{
+    int lo = 0, hi = to->ntables - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2, c = strcmp(to->tables[mid]->schema ? to->tables[mid]->schema : "",
+                                            t->schema ? t->schema : "");
+        if (!c)
+            c = strcmp(to->tables[mid]->name, t->name);
+        if (!c)
+            return to->tables[mid] == t ? mid : -1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return -1;
+}
+
+/* Whether the foreign keys of t that name no columns (their columns are
+ * the target's key, filled when read) point at tables unchanged too. */
+static int keys_unchanged(const tide_schema *to, const tide_table *t, const size_t *old_at)
+{
+    int i, j;
+    for (i = 0; i < t->nfks; i++) {
+        const tide_table *ref;
+        if (!t->fks[i].ref_key && t->fks[i].nref_columns)
+            continue;
+        ref = tide_schema_find_table(to, t->fks[i].ref_schema, t->fks[i].ref_table);
+        if (!ref || (j = index_of(to, ref)) < 0 || old_at[j] == NONE)
+            return 0;
+    }
+    return 1;
+}
+
+static int cmp_skips(const void *a, const void *b)
+{
+    const skip *x = a, *y = b;
+    return (x->at > y->at) - (x->at < y->at);
+}
+
+/* u->skips: the elements of the old text [start, end) to leave unread.
+ * 0, or -1 out of memory. */
+static int find_unchanged(reuse *u, const char *start, const char *end, int mapped)
+{
+    table_map m = { NULL, 0 };
+    size_t *old_at;
+    int i, n = u->to->ntables;
+    tide_snapshot_reuse *k = u->keep;
+    int found;
+    if (!(old_at = malloc(sizeof *old_at * ((size_t)n + 1))) || map_tables(&m, u->to) < 0 ||
+        !(u->skips = malloc(sizeof *u->skips * ((size_t)n + 1))) ||
+        !(u->taken = malloc(sizeof *u->taken * ((size_t)n + 1))) ||
+        !(k->where = calloc((size_t)n + 1, 1)) || !(k->at = malloc(sizeof *k->at * (2 * (size_t)n + 1)))) {
+        free(old_at);
+        free(m.slot);
+        return -1;
+    }
+    k->to = u->to;
+    for (i = 0; i < n; i++)
+        old_at[i] = NONE;
+    if ((found = scan_tables(u, &m, start, end, mapped, old_at)) > 0)
+        for (i = 0; i < n; i++)
+            if (old_at[i] != NONE && keys_unchanged(u->to, u->to->tables[i], old_at)) {
+                u->skips[u->nskips].at = old_at[i];
+                u->skips[u->nskips].len = k->at[2 * i + 1];
+                u->skips[u->nskips++].table = i;
+            }
+    qsort(u->skips, (size_t)u->nskips, sizeof *u->skips, cmp_skips);
+    free(old_at);
+    free(m.slot);
+    tide_buf_free(&u->one);
+    if (found <= 0)                  /* nothing to take from a text not followed: render all */
+        memset(k->where, 0, (size_t)n);
+    return found < 0 ? -1 : 0;
+}
+
+/* The element at r->p is one of u's: taken, not read. */
+static int take_unchanged(reader *r)
+{
+    reuse *u = r->reuse;
+    if (u->next >= u->nskips || next(r) != '{' || (size_t)(r->p - r->start) != u->skips[u->next].at)
+        return 0;
+    u->taken[u->ntaken++] = u->skips[u->next].table;
+    r->p += u->skips[u->next++].len;
+    give_back(r);
+    return 1;
 }
 
 static int table_item(reader *r, void *ctx)
 {
     int rc;
     (void)ctx;
+    if (r->reuse && take_unchanged(r))
+        return 0;
     rc = read_item(r, &table_shape, tide_schema_add_table(r->s, NULL, NULL), NULL);
     give_back(r);
     return rc;
@@ -1674,12 +2058,37 @@ static int read_document(reader *r)
     return 0;
 }
 
+static int cmp_int(const void *a, const void *b)
+{
+    return (*(const int *)a > *(const int *)b) - (*(const int *)a < *(const int *)b);
+}
+
+/* s finished, with the tables u took (1: they cannot be taken, see
+ * tide_schema_finish_adopting). */
+static int finish(reader *r, reuse *u)
+{
+    tide_table **tables;
+    int i, rc;
+    if (!u || !u->ntaken)
+        return tide_schema_finish(r->s, r->err);
+    if (!(tables = malloc(sizeof *tables * (size_t)u->ntaken)))
+        return out_of_memory(r);
+    qsort(u->taken, (size_t)u->ntaken, sizeof *u->taken, cmp_int);     /* in to's order */
+    for (i = 0; i < u->ntaken; i++)
+        tables[i] = u->to->tables[u->taken[i]];
+    rc = tide_schema_finish_adopting(r->s, u->to, tables, u->ntaken, r->err);
+    free(tables);
+    return rc;
+}
+
 /* The snapshot text into *out; mapped: text is a file's mapping (its
- * passed pages are given back as the tables are read). */
-static int parse(tide_schema **out, const char *text, size_t len, const char *name, int mapped,
+ * passed pages are given back as the tables are read); u: the tables to
+ * leave unread (NULL: none). 1 when u's tables cannot be taken: read it
+ * again without. */
+static int parse(tide_schema **out, const char *text, size_t len, const char *name, int mapped, reuse *u,
                  tide_err *err)
 {
-    reader r = { text, text, text + len, name, NULL, TIDE_BUF_INIT, "", err, mapped ? text : NULL };
+    reader r = { text, text, text + len, name, NULL, TIDE_BUF_INIT, "", err, mapped ? text : NULL, u };
     char before[300];
     int rc;
     *out = NULL;
@@ -1691,9 +2100,9 @@ static int parse(tide_schema **out, const char *text, size_t len, const char *na
         rc = out_of_memory(&r);
         goto done;
     }
-    if ((rc = read_document(&r)) < 0)
+    if ((rc = read_document(&r)) < 0 || (rc = finish(&r, u)) > 0)
         goto done;
-    if ((rc = tide_schema_finish(r.s, err)) < 0) {
+    if (rc < 0) {
         snprintf(before, sizeof before, "%s: ", name);
         tide_err_wrap(err, before, rc == TIDE_ENOMEM ? "" : " (" CORRUPT ")");
         goto done;
@@ -1709,12 +2118,38 @@ done:
 int tide_snapshot_parse(tide_schema **out, const char *text, size_t len, const char *name,
                         tide_err *err)
 {
-    return parse(out, text, len, name, 0, err);
+    return parse(out, text, len, name, 0, NULL, err);
+}
+
+/* parse, leaving the tables of u->to that did not change unread. */
+static int parse_against(tide_schema **out, const char *text, size_t len, const char *name, int mapped,
+                         reuse *u, tide_err *err)
+{
+    int rc;
+    if (!u)
+        return parse(out, text, len, name, mapped, NULL, err);
+    if (find_unchanged(u, text ? text : "", text ? text + len : "", mapped) < 0)
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory reading %s", name);
+    if ((rc = parse(out, text, len, name, mapped, u, err)) == 1) {
+        u->ntaken = 0;
+        rc = parse(out, text, len, name, mapped, NULL, err);
+    }
+    return rc;
 }
 
 /* A large snapshot is mapped rather than read into memory (see give_back):
  * 0 or a tide_code; 1 when it is not (small, or mmap refused): then it is read. */
-static int parse_mapped(tide_schema **out, const char *path, tide_err *err)
+/* Whether u notes a table's text in the old snapshot (to be kept). */
+static int keeps_old(const reuse *u)
+{
+    int i;
+    for (i = 0; u && u->keep->where && i < u->to->ntables; i++)
+        if (u->keep->where[i] == 1)
+            return 1;
+    return 0;
+}
+
+static int parse_mapped(tide_schema **out, const char *path, reuse *u, tide_err *err)
 {
     struct stat st;
     void *text;
@@ -1728,27 +2163,63 @@ static int parse_mapped(tide_schema **out, const char *path, tide_err *err)
     }
     close(fd);
     madvise(text, (size_t)st.st_size, MADV_SEQUENTIAL);
-    rc = parse(out, text, (size_t)st.st_size, path, 1, err);
-    munmap(text, (size_t)st.st_size);
+    rc = parse_against(out, text, (size_t)st.st_size, path, 1, u, err);
+    if (rc == 0 && keeps_old(u)) {   /* the text of tables to write again: kept */
+        u->keep->old = text;
+        u->keep->old_len = (size_t)st.st_size;
+        u->keep->mapped = 1;
+    } else {
+        munmap(text, (size_t)st.st_size);
+    }
     return rc;
 }
 
-int tide_snapshot_read(tide_schema **out, const char *path, tide_err *err)
+static int read_path(tide_schema **out, const char *path, reuse *u, tide_err *err)
 {
     tide_buf text = TIDE_BUF_INIT;
     struct stat st;
     int rc;
     *out = NULL;
-    if ((rc = parse_mapped(out, path, err)) <= 0)
+    if ((rc = parse_mapped(out, path, u, err)) <= 0)
         return rc;
     if ((rc = tide_file_read(path, &text, err)) < 0) {
         if (stat(path, &st) < 0 && errno == ENOENT)
             rc = tide_err_set(err, TIDE_EIO, "no snapshot at %s", path);
         goto done;
     }
-    rc = tide_snapshot_parse(out, text.data, text.len, path, err);
+    rc = parse_against(out, text.data, text.len, path, 0, u, err);
+    if (rc == 0 && keeps_old(u)) {
+        u->keep->old_len = text.len;
+        u->keep->old = tide_buf_detach(&text);
+    }
 done:
     tide_buf_free(&text);
+    return rc;
+}
+
+int tide_snapshot_read(tide_schema **out, const char *path, tide_err *err)
+{
+    return read_path(out, path, NULL, err);
+}
+
+int tide_snapshot_read_against(tide_schema **out, const char *path, const tide_schema *to,
+                               tide_snapshot_reuse *keep, int *unchanged, tide_err *err)
+{
+    reuse u;
+    int rc;
+    memset(&u, 0, sizeof u);
+    memset(keep, 0, sizeof *keep);
+    u.to = to;
+    u.keep = keep;
+    u.one = (tide_buf)TIDE_BUF_INIT;
+    rc = read_path(out, path, &u, err);
+    if (unchanged)
+        *unchanged = rc == 0 ? u.ntaken : 0;
+    free(u.skips);
+    free(u.taken);
+    tide_buf_free(&u.one);
+    if (rc < 0)
+        tide_snapshot_reuse_free(keep);
     return rc;
 }
 

@@ -78,6 +78,43 @@ int tide_snapshot_render(const tide_schema *s, tide_buf *out, tide_err *err);
  * Errors: those of tide_snapshot_render, and TIDE_EIO naming path. */
 int tide_snapshot_write(const tide_schema *s, const char *path, tide_err *err);
 
+/* What reading an old snapshot against the definitions' model learnt of
+ * the text of the model's tables, for writing the model's snapshot without
+ * rendering a table twice: a table whose text the old snapshot has byte for
+ * byte is copied from it (the old text is kept: mapped, or read), one
+ * found changed keeps the text rendered to compare it, the others (new
+ * tables) are rendered when written. */
+typedef struct tide_snapshot_reuse {
+    const tide_schema *to;         /* whose tables */
+    const char *old;               /* the old snapshot's text; NULL: none kept */
+    size_t old_len;
+    int mapped;                    /* old maps the file (else it was read into memory) */
+    unsigned char *where;          /* per table of to: 0 rendered when written, 1 in old, 2 in kept */
+    size_t *at;                    /* per table: its element's offset in old or kept, then its length */
+    tide_buf kept;
+} tide_snapshot_reuse;
+
+/* Reads the snapshot at path as tide_snapshot_read does, the tables that
+ * did not change left unread: a table whose text is byte for byte what the
+ * table of `to` of that name renders to is to's table itself in *out
+ * (tide_schema_finish_adopting: to must outlive *out), unless a foreign key
+ * of it that names no columns points at a table that changed (its columns
+ * are then the old key's). What is read is checked as tide_snapshot_read
+ * checks it, with its FILE:LINE:COL; identical bytes are what the writer
+ * makes, valid by construction. keep gets what was learnt of the tables'
+ * text (tide_snapshot_write_reusing; free it with tide_snapshot_reuse_free
+ * whatever the outcome). *unchanged (may be NULL): how many tables were
+ * taken so. Errors: those of tide_snapshot_read. */
+int tide_snapshot_read_against(tide_schema **out, const char *path, const tide_schema *to,
+                               tide_snapshot_reuse *keep, int *unchanged, tide_err *err);
+
+/* tide_snapshot_write, the tables whose text reuse has (reuse->to must be
+ * s, unchanged since; else, or NULL, as tide_snapshot_write) copied rather
+ * than rendered: the same bytes. */
+int tide_snapshot_write_reusing(const tide_schema *s, const tide_snapshot_reuse *reuse, const char *path,
+                                tide_err *err);
+void tide_snapshot_reuse_free(tide_snapshot_reuse *r);
+
 /* Parses the snapshot text [text, text + len) into a new finished schema,
  * *out, owned by the caller (tide_schema_free). name is the file name used in
  * messages. *out is NULL on failure. Errors: TIDE_ECONFIG, the message

@@ -144,9 +144,10 @@ static int ask_rename(void *ud, const char *what, const char *from, const char *
 
 /* The pieces of one generation: both schemas, both plans. */
 typedef struct generation {
-    tide_schema *from, *to;
+    tide_schema *from, *to;        /* from may hold tables of to: freed first */
     tide_plan up, down;
     tide_buf snapshot;
+    tide_snapshot_reuse reuse;     /* the old snapshot's text of to's tables, when it was read against to */
 } generation;
 
 static void generation_free(generation *g)
@@ -156,6 +157,25 @@ static void generation_free(generation *g)
     tide_schema_free(g->from);
     tide_schema_free(g->to);
     tide_buf_free(&g->snapshot);
+    tide_snapshot_reuse_free(&g->reuse);
+}
+
+/* The snapshot at path (there is one), the tables that did not change
+ * taken from g->to rather than read: each of to's tables is rendered and
+ * compared with the old one's text (which is then what the new snapshot
+ * copies). */
+static int read_against(tide *t, generation *g, const char *path, tide_err *err)
+{
+    char line[200];
+    int unchanged = 0, rc;
+    if ((rc = tide_snapshot_read_against(&g->from, path, g->to, &g->reuse, &unchanged, err)) < 0)
+        return rc;
+    if (t->verbose) {
+        snprintf(line, sizeof line, "the snapshot: %d of its %d tables unchanged (not read again: "
+                 "the definitions' own)", unchanged, g->from->ntables);
+        explain(t, line);
+    }
+    return 0;
 }
 
 static int diff_definitions(tide *t, generation *g, int from_empty, tide_err *err)
@@ -187,7 +207,11 @@ static int diff_definitions(tide *t, generation *g, int from_empty, tide_err *er
     if (from_empty && access(g->snapshot.data, F_OK) == 0)
         return tide_err_set(err, TIDE_EINVAL, "there is a snapshot already (%s): --initial is only for "
                             "the first migration of a database that has the schema", g->snapshot.data);
-    if ((rc = load_snapshot(from_empty ? "" : g->snapshot.data, &g->from, err)) < 0)
+    if (!from_empty && access(g->snapshot.data, F_OK) == 0)
+        rc = read_against(t, g, g->snapshot.data, err);
+    else
+        rc = load_snapshot(from_empty ? "" : g->snapshot.data, &g->from, err);
+    if (rc < 0)
         return rc;
     return tide_diff(g->from, g->to, &o, &g->up, &g->down, err);
 }
@@ -425,7 +449,7 @@ static int write_both(tide *t, const generation *g, const tide_sql_list *pre, co
         goto done;
     if ((rc = tide_file_write_atomic(path.data, text.data, text.len, 1, err)) < 0)
         goto done;
-    if ((rc = tide_snapshot_write(g->to, g->snapshot.data, err)) < 0) {
+    if ((rc = tide_snapshot_write_reusing(g->to, &g->reuse, g->snapshot.data, err)) < 0) {
         unlink(path.data);
         goto done;
     }

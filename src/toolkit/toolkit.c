@@ -442,6 +442,7 @@ static void rename_in_lists(tide_schema *s, tide_table *t, const char *old, cons
     char ***lists[64];
     int *counts[64], n = 0;
     lists[n] = &t->pk; counts[n++] = &t->npk;
+    lists[n] = &t->pk_desc; counts[n++] = &t->npk_desc;
     for (i = 0; i < t->nuniques && n < 64; i++) { lists[n] = &t->uniques[i].columns; counts[n++] = &t->uniques[i].ncolumns; }
     for (i = 0; i < t->nindexes && n < 64; i++) { lists[n] = &t->indexes[i].columns; counts[n++] = &t->indexes[i].ncolumns; }
     for (i = 0; i < t->nfks && n < 64; i++) { lists[n] = &t->fks[i].columns; counts[n++] = &t->fks[i].ncolumns; }

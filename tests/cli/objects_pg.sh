@@ -224,6 +224,12 @@ printf 'local t = require "tide.schema"\nreturn { t.table "item" { t.col "id" :i
 (cd vd && "$TIDE_BIN" --url "$URL" schema:update --dump) > vd.out 2>&1; rc=$?; out=$(cat vd.out)
 expect_rc 1; expect_out 'the definitions do not hold on PostgreSQL: create view v'; expect_out 'column "nope" of relation "v" does not exist'
 
+t "a partition's own default of a column its table does not have: refused by name, nothing written"
+printf 'local t = require "tide.schema"\nreturn { t.table "ev" :partitionBy "list (id)" { t.col "id" :integer() }, t.partition "ev_1" { table = "ev", columnDefaults = { nope = "1" }, sql = [[for values in (1)]] } }\n' > vd/schema/app.lua
+(cd vd && "$TIDE_BIN" --url "$URL" migration:create --name x) > vd.out 2>&1; rc=$?; out=$(cat vd.out)
+expect_rc 1; expect_out "partition 'ev_1': columnDefaults names column nope, which its table ev does not have"
+[ ! -e vd/migrations ] || [ -z "$(ls vd/migrations)" ] || bad "a migration was written for a partition's default of no column"
+
 t "a partition's replicaIdentity tide does not carry or cannot read, or on what is not a partition: refused by name, nothing written"
 for case in 'replicaIdentity = "using index ev_1_pkey"|partition '"'ev_1'"': replicaIdentity is '"'using index ev_1_pkey'"': write "full", "nothing" or "default"' \
             'replicaIdentity = "sometimes"|partition '"'ev_1'"': replicaIdentity is '"'sometimes'"'' \

@@ -573,6 +573,8 @@ describe("tide.schema: comments beside tables and columns, and a view's options 
     assert.are.equal("money", t.schema "billing" { comment = "money" }.comment)
     assert.are.equal("security_barrier=true", t.view "v" { with = "security_barrier=true", sql = "select 1" }.with)
     assert.are.same({ n = "0" }, t.view "v" { columnDefaults = { n = "0" }, sql = "select 1 as n" }.columnDefaults)
+    assert.are.same({ n = "null" }, t.partition "p" { table = "t", columnDefaults = { n = "null" },
+      sql = "for values in (1)" }.columnDefaults)
     local p = t.partition "p" { table = "t", rowLevelSecurity = true, forceRowLevelSecurity = false, sql = "default" }
     assert.are.same({ true, nil }, { p.rowLevelSecurity, p.forceRowLevelSecurity })
   end)
@@ -619,6 +621,28 @@ describe("tide.schema: what SQLite keeps of keys (ON CONFLICT clauses, nullable 
     assert.are.equal("abort", d.uniques[1].onConflict)
     local k = t.table "k" { t.col "a" :integer(), t.col "b" :integer(), t.primary { "a", "b", onConflict = "ignore" } }
     assert.are.equal("ignore", k.primary.onConflict)
+  end)
+
+  it("records a key column's DESC order: \"b desc\", desc = { ... }, :primary { desc = true }", function()
+    local d = t.table "x" { t.col "a" :text(), t.col "b" :integer(), t.primary { "a", "b DESC" } }
+    assert.are.same({ "a", "b" }, d.primary.columns)
+    assert.are.same({ "b" }, d.primary.desc)
+    d = t.table "y" { t.col "a" :text(), t.col "b" :integer(), t.primary { "a asc", "b", desc = "a" } }
+    assert.are.same({ "a", "b" }, d.primary.columns)
+    assert.are.same({ "a" }, d.primary.desc)
+    d = t.table "z" { t.col "my col" :text(), t.primary { "my col" } }
+    assert.are.same({ "my col" }, d.primary.columns)
+    assert.is_nil(d.primary.desc)
+    d = t.table "w" { t.col "id" :integer() :primary { onConflict = "replace", desc = true } }
+    assert.is_true(d.columns[1].primary and d.columns[1].primaryDesc)
+    assert.are.equal("replace", d.columns[1].primaryOnConflict)
+    raises(function() return t.primary { "a", desc = { "b" } } end,
+      "t.primary: desc names 'b', which is not one of the key's columns")
+    raises(function() return t.table "v" { t.col "id" :integer() :primary { desc = "yes" } } end,
+      ":primary{}: desc must be true or false")
+    if checkSchema then
+      assert(checkSchema { t.table "x" { t.col "a" :text(), t.col "b" :integer(), t.primary { "a", "b desc" } } })
+    end
   end)
 
   it("takes a nullable key column (SQLite's rowid tables keep one so)", function()

@@ -943,17 +943,19 @@ static void test_emit_refuses_virtual_table(void **state)
 }
 
 /* SQLite's ON CONFLICT clauses are refused by name, each of the three,
- * and a nullable key column. */
+ * a nullable key column, and a key column sorted DESC. */
 static void test_normalize_refuses_sqlite_only(void **state)
 {
     static const char *const want[] = { "table item: ON CONFLICT rollback on the primary key is SQLite's",
                                         "table item, unique constraint item_code_key: ON CONFLICT ignore",
                                         "table item, column code: ON CONFLICT replace on its NOT NULL",
                                         "table item, column id: a primary key column is NOT NULL on "
-                                        "PostgreSQL; remove :nullable()" };
+                                        "PostgreSQL; remove :nullable()",
+                                        "table item: primary key column id sorts DESC, which a PostgreSQL "
+                                        "key cannot say" };
     int k;
     (void)state;
-    for (k = 0; k < 4; k++) {
+    for (k = 0; k < 5; k++) {
         tide_schema *s = tide_schema_new();
         tide_table *t = item_table(s, "integer");
         tide_unique *u = tide_table_add_unique(s, t, NULL);
@@ -969,8 +971,10 @@ static void test_normalize_refuses_sqlite_only(void **state)
             u->on_conflict = tide_schema_str(s, "ignore");
         else if (k == 2)
             code->not_null_conflict = tide_schema_str(s, "replace");
-        else
+        else if (k == 3)
             t->columns[0].nullable = 1;
+        else
+            assert_int_equal(tide_strv_push(s, &t->pk_desc, &t->npk_desc, "id"), 0);
         assert_int_equal(tide_schema_finish(s, &err), 0);
         assert_int_equal(pg_normalize(s, &err), TIDE_ECONFIG);
         if (!strstr(err.msg, want[k]) || (k < 3 && !strstr(err.msg, "INSERT ... ON CONFLICT")))

@@ -1,0 +1,1 @@
+select id, ts::date, kind, n from ev order by id;

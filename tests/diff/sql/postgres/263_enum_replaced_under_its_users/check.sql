@@ -1,0 +1,1 @@
+select id, m, coalesce(past::text, '-') from person order by id;

@@ -1,0 +1,1 @@
+insert into person values (1, 'happy', '{happy}'), (2, 'happy', null);

@@ -1,0 +1,1 @@
+create table log (csn integer primary key desc, level integer, payload text);

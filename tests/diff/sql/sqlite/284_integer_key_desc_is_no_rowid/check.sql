@@ -1,0 +1,1 @@
+select coalesce(csn, '(null)'), payload from log order by csn, payload;

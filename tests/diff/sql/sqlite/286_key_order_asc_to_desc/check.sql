@@ -1,0 +1,1 @@
+select player, round, points from score order by player, round;

@@ -1,0 +1,1 @@
+create table note (id integer primary key desc, body text);

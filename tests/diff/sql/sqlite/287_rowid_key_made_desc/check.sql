@@ -1,0 +1,1 @@
+select id, body from note order by id;

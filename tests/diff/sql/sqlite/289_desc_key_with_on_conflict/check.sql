@@ -1,0 +1,2 @@
+select seq, name, value from setting order by seq;
+select a, b, note from pairing order by a, b;
