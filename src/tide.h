@@ -234,6 +234,12 @@ typedef struct tide_options {
      * does the same. For a database that also holds what the definitions
      * do not describe. */
     int no_drop;
+    /* How a plan places a column the definitions put between others on a
+     * database that adds columns last (PostgreSQL): 0 as the
+     * configuration's migrations.columnOrder says, 1 "append" (it goes
+     * last), 2 "rebuild" (the table is made again in the definitions'
+     * order). The CLI's --column-order. */
+    int column_order;
     /* The command only reads the database: a database file that does not
      * exist yet (a URL naming a file) is not created; an empty in-memory
      * database of the same kind stands in for it. */

@@ -1298,6 +1298,9 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
         }
         tide_sqlw_stmt(e);
         break;
+    case TIDE_OP_REBUILD_TABLE:
+        pg_emit__rebuild(e, op);
+        break;
     case TIDE_OP_REPLICA_IDENTITY:
         alter_table(e, t);
         tide_sqlw_put(e, "replica identity ");
@@ -1310,6 +1313,11 @@ static void emit_op(tide_sqlw *e, const tide_op *op)
         tide_sqlw_stmt(e);
         break;
     }
+}
+
+void pg_emit__op(tide_sqlw *e, const tide_op *op)
+{
+    emit_op(e, op);
 }
 
 int pg_emit(const tide_plan *plan, tide_sql_list *out, tide_err *err)

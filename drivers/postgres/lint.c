@@ -132,6 +132,28 @@ static void lint_set_not_null(tide_lint_ctx *c, const tide_lint_stmt *s, const c
                       table, i < s->ntoks ? s->toks[i].text : "?", rows_note(c, table));
 }
 
+/* alter table name rename to name_tide_old: the first statement of a table
+ * rebuilt to place its columns (columnOrder = rebuild, emit_rebuild.c). */
+static void lint_rebuild(tide_lint_ctx *c, const tide_lint_stmt *s, const char *table, int i)
+{
+    static const char suffix[] = "_tide_old";
+    char to[256];
+    size_t n;
+    if (!tide_lint__is(s, i, "rename") || !tide_lint__is(s, i + 1, "to"))
+        return;
+    i += 2;
+    if (tide_lint__name(s, &i, to, sizeof to) < 0 || (n = strlen(to)) < sizeof suffix - 1 ||
+        strcmp(to + n - (sizeof suffix - 1), suffix))
+        return;
+    tide_lint__report(c, s, "table-rebuild", TIDE_LINT_WARNING,
+                      "keep migrations.columnOrder = \"append\" (the column goes last) for a table "
+                      "that is written to while the migration runs, or run it in a maintenance window",
+                      "rebuilding %s to place its columns in the definitions' order (columnOrder = "
+                      "rebuild) copies every row into a new table under an ACCESS EXCLUSIVE lock: "
+                      "reads and writes of it wait until the migration commits%s", table,
+                      rows_note(c, table));
+}
+
 /* alter table [if exists] [only] name action [, action ...] */
 static void lint_alter(tide_lint_ctx *c, const tide_lint_stmt *s)
 {
@@ -156,6 +178,8 @@ static void lint_alter(tide_lint_ctx *c, const tide_lint_stmt *s)
             lint_constraint(c, s, table, i + 1, end);
         else if (tide_lint__is(s, i, "add"))
             lint_add_column(c, s, table, i + 1, end);
+        else if (tide_lint__is(s, i, "rename"))
+            lint_rebuild(c, s, table, i);
     }
 }
 

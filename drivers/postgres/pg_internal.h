@@ -78,6 +78,12 @@ int pg_emit(const tide_plan *plan, tide_sql_list *out, tide_err *err);
  * FUNCTION takes them (defaults left out), read from its definition. */
 struct tide_sqlw;
 void pg_emit__object(struct tide_sqlw *e, const tide_op *op);
+/* One operation's SQL (emit.c): what emit_rebuild.c makes its steps of. */
+void pg_emit__op(struct tide_sqlw *e, const tide_op *op);
+/* TIDE_OP_REBUILD_TABLE (emit_rebuild.c): the table made again in the
+ * target's column order, its rows, keys, indexes, comments, grants and owner
+ * kept. */
+void pg_emit__rebuild(struct tide_sqlw *e, const tide_op *op);
 int pg_emit__signature(struct tide_sqlw *e, const tide_object *o);
 int pg_emit__is_procedure(const char *def);
 /* alter sequence of a column's own sequence (column given) or of the

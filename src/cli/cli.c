@@ -16,7 +16,7 @@ static int cmd_debug(cli *c);
 static int cmd_run(cli *c);
 
 static const command commands[] = {
-    {"migration:create", NULL, "[--name N] [--blank] [--initial] [--dump] [--format sql|mermaid|dot] [--no-drop]", "write a migration from the schema diff (--blank: an empty one)", cmd_migration_create, CLI_READ_ONLY},
+    {"migration:create", NULL, "[--name N] [--blank] [--initial] [--dump] [--format sql|mermaid|dot] [--no-drop] [--column-order append|rebuild]", "write a migration from the schema diff (--blank: an empty one)", cmd_migration_create, CLI_READ_ONLY},
     {"migration:up", NULL, "[--from X] [--to Y] [--only Z] [--dry-run] [--allow-out-of-order] [--backup FILE]", "run pending migrations", cmd_migration_up, CLI_MIG},
     {"migration:down", NULL, "[--to X|0] [--only Z] [--dry-run]", "undo the last migration (or down to X)", cmd_migration_down, CLI_MIG},
     {"migration:list", NULL, "", "executed migrations with their time", cmd_migration_list, CLI_MIG | CLI_READ_ONLY},
@@ -30,11 +30,11 @@ static const command commands[] = {
     {"migration:test", NULL, "", "up, compare, down, up on a scratch database", cmd_migration_test, CLI_MIG},
     {"migration:lint", NULL, "[NAME...] [--all]", "flag destructive or risky statements (pending ones by default)", cmd_migration_lint, CLI_READ_ONLY},
     {"schema:create", NULL, "[--run|--dump]", "SQL creating the schema from the definitions", cmd_schema_create, CLI_SCH},
-    {"schema:update", NULL, "[--run|--dump] [--safe] [--no-drop-tables] [--no-drop]", "SQL updating the live database to the definitions", cmd_schema_update, CLI_SCH},
+    {"schema:update", NULL, "[--run|--dump] [--safe] [--no-drop-tables] [--no-drop] [--column-order append|rebuild]", "SQL updating the live database to the definitions", cmd_schema_update, CLI_SCH},
     {"schema:drop", NULL, "[--run|--dump] [--drop-db]", "SQL dropping the definitions' objects (and nothing else)", cmd_schema_drop, CLI_SCH},
     {"schema:fresh", NULL, "--run [--seed [NAME]]", "drop everything tide covers and create the definitions", cmd_schema_fresh, CLI_SCH},
     {"schema:inspect", NULL, "[--format lua|json|dot|mermaid|svg] [--from definitions] [--out DIR]", "print the live database as definitions (lua), a snapshot (json) or a diagram (dot, mermaid, svg)", cmd_schema_inspect, CLI_READ_ONLY},
-    {"schema:diff", NULL, "--from SRC --to DST [--dump|--run] [--no-drop]", "SQL turning SRC into DST (URL, snapshot file or definitions)", cmd_schema_diff, 0},
+    {"schema:diff", NULL, "--from SRC --to DST [--dump|--run] [--no-drop] [--column-order append|rebuild]", "SQL turning SRC into DST (URL, snapshot file or definitions)", cmd_schema_diff, 0},
     {"schema:drift", NULL, "", "live database against the snapshot (exit 1 on drift)", cmd_schema_drift, CLI_READ_ONLY},
     {"seeder:run", NULL, "[--class NAME]", "run a seeder", cmd_seeder_run, CLI_SEED},
     {"seeder:create", NULL, "NAME", "write a new seeder", cmd_seeder_create, 0},
@@ -204,6 +204,10 @@ int cli_parse_opts(cli *c, const cli_opt *opts, const char **pos, int maxpos, in
             return cli_usage_error(c, "%s needs a value", o->name);
         }
     }
+    if (c->column_order && strcmp(c->column_order, "append") && strcmp(c->column_order, "rebuild"))
+        return cli_usage_error(c, "--column-order takes append (a column put mid-table goes last: the "
+                               "default) or rebuild (PostgreSQL: the table is rebuilt to place it), not '%s'",
+                               c->column_order);
     return TIDE_EXIT_OK;
 }
 

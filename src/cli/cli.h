@@ -84,6 +84,7 @@ typedef struct cli {
     char **argv;
     lua_State *L;             /* for output formatting; shared with the project */
     int no_drop;              /* --no-drop (migration:create, schema:update, schema:diff) */
+    const char *column_order; /* --column-order append|rebuild (the commands that plan) */
     int offline_ok;           /* cli_open: go on when the database is unreachable (lint) */
     int dry_run;              /* cli_open: the run's statements are printed (--dry-run) */
     int read_only;            /* cli_open: this run only reads (schema:* without --run) */

@@ -41,14 +41,14 @@ static int schema_action(cli *c, tide_schema_action action, const char *done_msg
     cli_opt opts[] = {
         {"--run", NULL, &run}, {"--dump", NULL, &dump}, {"--safe", NULL, &o.safe},
         {"--no-drop-tables", NULL, &o.no_drop_tables}, {"--no-drop", NULL, &c->no_drop},
-        {"--drop-db", NULL, &drop_db}, {NULL, NULL, NULL}
+        {"--column-order", &c->column_order, NULL}, {"--drop-db", NULL, &drop_db}, {NULL, NULL, NULL}
     };
     tide_err err;
     char *sql = NULL;
     tide *t;
     memset(&o, 0, sizeof o);
     if (action != TIDE_SCHEMA_DROP)
-        opts[5].name = NULL;               /* --drop-db is schema:drop's */
+        opts[6].name = NULL;               /* --drop-db is schema:drop's */
     if ((rc = cli_parse_opts(c, opts, pos, 0, &npos)) != TIDE_EXIT_OK)
         return rc;
     if (run && dump)
@@ -88,7 +88,7 @@ int cmd_schema_diff(cli *c)
     int npos, rc, run = 0, dump = 0;
     const cli_opt opts[] = {
         {"--from", &from, NULL}, {"--to", &to, NULL}, {"--run", NULL, &run}, {"--dump", NULL, &dump},
-        {"--no-drop", NULL, &c->no_drop}, {NULL, NULL, NULL}
+        {"--no-drop", NULL, &c->no_drop}, {"--column-order", &c->column_order, NULL}, {NULL, NULL, NULL}
     };
     tide_err err;
     char *sql = NULL;

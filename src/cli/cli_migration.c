@@ -291,7 +291,7 @@ int cmd_migration_create(cli *c)
     const cli_opt opts[] = {
         {"--name", &co.name, NULL}, {"--blank", NULL, &co.blank}, {"--initial", NULL, &co.initial},
         {"--dump", NULL, &co.dump}, {"--no-drop", NULL, &c->no_drop}, {"--format", &co.dump_format, NULL},
-        {NULL, NULL, NULL}
+        {"--column-order", &c->column_order, NULL}, {NULL, NULL, NULL}
     };
     tide_err err;
     tide_lint_report lint;

@@ -96,6 +96,7 @@ void cli_options(cli *c, tide_options *o)
     o->schema = c->schema;
     o->verbose = c->verbose;
     o->no_drop = c->no_drop;
+    o->column_order = !c->column_order ? 0 : !strcmp(c->column_order, "rebuild") ? 2 : 1;
     o->L = c->L;
 }
 

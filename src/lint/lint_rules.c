@@ -440,6 +440,33 @@ static ktable *rebuilt_from(tide_lint_ctx *c, const char *name)
     return NULL;
 }
 
+/* PostgreSQL's rebuild of a table in another column order (columnOrder =
+ * rebuild): ALTER TABLE t RENAME TO t_tide_old, CREATE TABLE t, the rows
+ * copied, DROP TABLE t_tide_old. The name t when aside is t_tide_old and a
+ * later statement creates t (else NULL); into name, cap bytes. */
+static const char *aside_of(tide_lint_ctx *c, const char *aside, char *name, size_t cap)
+{
+    static const char suffix[] = "_tide_old";
+    size_t n = strlen(aside);
+    int j;
+    if (n <= sizeof suffix - 1 || strcmp(aside + n - (sizeof suffix - 1), suffix) ||
+        n - (sizeof suffix - 1) >= cap)
+        return NULL;
+    memcpy(name, aside, n - (sizeof suffix - 1));
+    name[n - (sizeof suffix - 1)] = '\0';
+    for (j = 0; j < c->stmts->n; j++) {
+        const tide_lint_stmt *s = &c->stmts->items[j];
+        char made[256];
+        int i = 2;
+        const char *dot;
+        if (tide_lint__is(s, 0, "create") && tide_lint__is(s, 1, "table") &&
+            tide_lint__name(s, &i, made, sizeof made) == 0 &&
+            (!strcmp(made, name) || ((dot = strrchr(made, '.')) && !strcmp(dot + 1, name))))
+            return name;                /* RENAME TO names no namespace: the table's */
+    }
+    return NULL;
+}
+
 /* What rebuilding old into new does to its columns. */
 static void judge_rebuild(tide_lint_ctx *c, const tide_lint_stmt *s, ktable *old, ktable *new)
 {
@@ -482,8 +509,13 @@ static int on_drop_table(tide_lint_ctx *c, const tide_lint_stmt *s, int i)
     while (tide_lint__name(s, &i, name, sizeof name) == 0) {
         ktable *k = table(c, name), *rebuilt;
         read_cols(c, k);
+        char again[256];
         if (k && !k->created && k->ncols && (rebuilt = rebuilt_from(c, name)) != NULL) {
             judge_rebuild(c, s, k, rebuilt);
+        } else if (k && !k->created && aside_of(c, name, again, sizeof again) &&
+                   find_table(c, again) && find_table(c, again)->created) {
+            if (k->ncols)                                    /* the rows went to it */
+                judge_rebuild(c, s, k, find_table(c, again));
         } else if (k && !k->created && !rebuilt_from(c, name)) {
             int rows = tide_lint__rows(c, name);
             tide_lint__report(c, s, "table-dropped", TIDE_LINT_ERROR,
@@ -511,8 +543,9 @@ static void rename_table(tide_lint_ctx *c, const tide_lint_stmt *s, ktable *k, c
     ktable *dst;
     size_t at = (size_t)(k - c->tables);
     int created = k->created;
+    char again[256];
     read_cols(c, k);                    /* its columns move with it */
-    if (!created)
+    if (!created && !aside_of(c, to, again, sizeof again))   /* a rebuild: the driver's rules say it */
         tide_lint__report(c, s, "table-renamed", TIDE_LINT_WARNING,
                           "deploy code that works with both names first (e.g. a view named after the old "
                           "table), or copy to a new table in steps",

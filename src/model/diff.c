@@ -19,7 +19,7 @@
 enum {
     P_NAMESPACE, P_ENUM, P_DROP_OBJECT, P_DROP_FK, P_DROP_CONSTRAINT, P_RENAME, P_REPLACE_ENUM,
     P_DROP_TABLE, P_DROP_OBJECT_LATE, P_CREATE_OBJECT_EARLY, P_CREATE_TABLE, P_DROP_COLUMN, P_COLUMNS,
-    P_ADD_CONSTRAINT, P_ADD_FK, P_CREATE_OBJECT, P_COMMENT, P_DROP_TYPE, P_DROP_ENUM, P_DROP_NAMESPACE, NPHASES
+    P_ADD_CONSTRAINT, P_ADD_FK, P_REBUILD, P_REBUILD_FK, P_CREATE_OBJECT, P_COMMENT, P_DROP_TYPE, P_DROP_ENUM, P_DROP_NAMESPACE, NPHASES
 };
 
 /* A rename decided once (hint, likely rename accepted) and used both ways:
@@ -1147,6 +1147,9 @@ static void constraint_comments(differ *d, const int *mark, const tide_table *at
         constraint_comment(d, mark, at, bt, &bt->fks[i], bt->fks[i].name, bt->fks[i].comment);
 }
 
+static void rebuild_in_order(differ *d, const tide_table *at, const tide_table *bt);
+static const char *kind_name(const tide_object *o);
+
 /* Whether each foreign key of t points at one table on both sides (the
  * same one, or none of either schema). */
 static int refs_same_tables(const differ *d, const tide_table *t)
@@ -1203,6 +1206,137 @@ static void diff_table(differ *d, const tide_table *at, const tide_table *bt)
              bt->replica_identity ? bt->replica_identity : "default");
         if ((op = add_op(d, P_ADD_FK, TIDE_OP_REPLICA_IDENTITY, bt)) != NULL)
             op->old_table = at;
+    }
+    if (d->o->column_rebuild)
+        rebuild_in_order(d, at, bt);
+}
+
+
+/* ---- columnOrder = "rebuild" ------------------------------------------------
+ * On a database that adds columns last, a kept table ends its plan with its
+ * columns as the source had them (those dropped gone), then those added, in
+ * the target's order. When that is not the target's order, the table is made
+ * again (TIDE_OP_REBUILD_TABLE) once everything else of it has changed. */
+
+/* Whether bt's columns, once at's kept ones stay where they are and the
+ * added ones go last, come out in another order than bt's. */
+static int order_differs(const differ *d, const tide_table *at, const tide_table *bt)
+{
+    int i, last = -1;
+    for (i = 0; i < bt->ncolumns; i++) {
+        const tide_column *ac = partner_col(d, at, bt, bt->columns[i].name);
+        int key = ac ? (int)(ac - at->columns) : at->ncolumns + i;
+        if (key < last)
+            return 1;
+        last = key;
+    }
+    return 0;
+}
+
+/* Why at (bt in the target) cannot be rebuilt, or NULL. */
+static const char *cannot_rebuild(const differ *d, const tide_table *at, const tide_table *bt, char *why,
+                                  size_t cap)
+{
+    char q[300];
+    int i, j;
+    if (at->partition_by || bt->partition_by)
+        return "it is partitioned (its partitions hold the rows)";
+    if (at->ninherits || bt->ninherits)
+        return "it inherits from another table";
+    for (i = 0; i < d->a->ntables; i++)
+        if (inherits_from(d, d->a->tables[i], at))
+            return "other tables inherit from it";
+    for (i = 0; (d->o->safe || d->o->no_drop) && i < at->ncolumns; i++)
+        if (!col_is_paired(d, at, bt, &at->columns[i]))   /* left in place, not dropped */
+            return "a column the definitions no longer have is kept (safe mode or --no-drop) and would be lost";
+    qname(at, q, sizeof q);
+    for (i = 0; i < d->a->nobjects; i++) {
+        const tide_object *o = &d->a->objects[i];
+        if (o->kind != TIDE_OBJ_PUBLICATION && o->kind != TIDE_OBJ_FOREIGN_TABLE)
+            continue;
+        for (j = 0; j < o->nreads; j++)
+            if (same_name(d, o->reads[j], q)) {
+                snprintf(why, cap, "%s %s names it", kind_name(o), o->name);
+                return why;
+            }
+    }
+    return NULL;
+}
+
+static void rebuild_in_order(differ *d, const tide_table *at, const tide_table *bt)
+{
+    char y[300], why[400];
+    const char *no;
+    tide_op *op;
+    if (!order_differs(d, at, bt))
+        return;
+    if ((no = cannot_rebuild(d, at, bt, why, sizeof why)) != NULL) {
+        note(d, 1, "columnOrder = rebuild: table %s is not rebuilt, its columns stay in the database's "
+             "order (a column added goes last): %s", qname(bt, y, sizeof y), no);
+        return;
+    }
+    note(d, 0, "table %s: columns in another order, rebuilt (columnOrder = rebuild)", qname(bt, y, sizeof y));
+    if ((op = add_op(d, P_REBUILD, TIDE_OP_REBUILD_TABLE, bt)) != NULL)
+        op->old_table = at;
+}
+
+static const tide_table *rebuilt_b(const differ *d, const tide_table *bt)
+{
+    int i;
+    for (i = 0; bt && i < d->nphase[P_REBUILD]; i++)
+        if (d->phase[P_REBUILD][i].table == bt)
+            return bt;
+    return NULL;
+}
+
+/* The foreign keys a rebuild reaches (held by a rebuilt table or pointing
+ * at one) are dropped before the rebuilds and added after them all: an ADD
+ * the plan has already moves after the rebuilds, an unchanged key is
+ * dropped (from the source's table, by its old name) and added again. */
+static void keys_around_rebuilds(differ *d)
+{
+    int i, j, k;
+    if (!d->nphase[P_REBUILD] || d->failed)
+        return;
+    for (i = 0; i < d->b->ntables && !d->failed; i++) {
+        const tide_table *bt = d->b->tables[i], *at = partner_of_b(d, bt);
+        for (j = 0; j < bt->nfks && !d->failed; j++) {
+            const tide_fk *fk = &bt->fks[j];
+            int moved = 0;
+            tide_op *op;
+            if (!rebuilt_b(d, bt) && !rebuilt_b(d, find_table(d, d->b, fk->ref_schema, fk->ref_table)))
+                continue;
+            for (k = 0; k < d->nphase[P_ADD_FK]; k++) {
+                tide_op *a = &d->phase[P_ADD_FK][k];
+                if (a->kind == TIDE_OP_ADD_FK && a->fk == fk) {
+                    tide_op copy = *a;
+                    memmove(a, a + 1, sizeof *a * (size_t)(d->nphase[P_ADD_FK] - k - 1));
+                    d->nphase[P_ADD_FK]--;
+                    if ((op = add_op(d, P_REBUILD_FK, TIDE_OP_ADD_FK, bt)) != NULL)
+                        *op = copy;
+                    moved = 1;
+                    break;
+                }
+            }
+            if (moved || !at)
+                continue;
+            for (k = 0; k < at->nfks; k++)
+                if (same_name(d, at->fks[k].name, fk->name))
+                    break;
+            if (k == at->nfks)
+                continue;                      /* none to drop: a new one is an ADD of its own */
+            if ((op = add_op(d, P_DROP_FK, TIDE_OP_DROP_FK, bt)) != NULL) {
+                op->old_table = at;
+                op->fk = &at->fks[k];
+            }
+            if ((op = add_op(d, P_REBUILD_FK, TIDE_OP_ADD_FK, bt)) != NULL)
+                op->fk = fk;
+            if (fk->comment && !d->o->no_comments && (op = add_op(d, P_COMMENT, TIDE_OP_COMMENT, bt)) != NULL) {
+                op->old_table = at;
+                op->value = fk->comment;
+                op->new_name = fk->name;
+            }
+        }
     }
 }
 
@@ -1960,6 +2094,7 @@ static void touched_by_tables(differ *d, touched *t)
             switch (op->kind) {
             case TIDE_OP_ALTER_COLUMN: case TIDE_OP_DROP_COLUMN: case TIDE_OP_RENAME_COLUMN:
             case TIDE_OP_RENAME_TABLE: case TIDE_OP_DROP_TABLE: case TIDE_OP_ALTER_TABLE_OPTIONS:
+            case TIDE_OP_REBUILD_TABLE:
                 if (!at)
                     at = partner_of_b(d, op->table);
                 if (at)
@@ -2036,6 +2171,24 @@ static void order_objects(differ *d, int phase, int drops)
     memcpy(ops, out, sizeof *ops * (size_t)n);
     free(out);
     free(done);
+}
+
+/* Whether ao is on a table (a trigger, a policy, an exclusion constraint,
+ * a sequence's owner...) that the plan rebuilds: it goes with the old table
+ * and is made again on the new one. */
+static int on_rebuilt(const differ *d, const tide_object *ao)
+{
+    const tide_table *at;
+    int i;
+    if (!d->nphase[P_REBUILD] || !ao->table || !(kind_flags(ao) & TIDE_OBJK_ON_TABLE) ||
+        ao->kind == TIDE_OBJ_PARTITION)
+        return 0;
+    if (!(at = find_table(d, d->a, tide_object_table_schema(ao), ao->table)))
+        return 0;
+    for (i = 0; i < d->nphase[P_REBUILD]; i++)
+        if (d->phase[P_REBUILD][i].old_table == at)
+            return 1;
+    return 0;
 }
 
 /* Whether function (or aggregate) o takes or returns an enum this plan
@@ -2141,7 +2294,7 @@ static void diff_objects(differ *d)
             const tide_object *ao = &d->a->objects[i];
             int j;
             if (redo[i] || (!((kind_flags(ao) & TIDE_OBJK_READS) && reads_touched(&t, ao)) &&
-                            !signature_names_replaced_enum(d, ao)))
+                            !on_rebuilt(d, ao) && !signature_names_replaced_enum(d, ao)))
                 continue;             /* types, partitions follow what they use by its oid */
             for (j = 0; j < d->b->nobjects; j++)
                 if (object_partner(d, &d->b->objects[j]) == ao)
@@ -2185,6 +2338,7 @@ static void emit(differ *d)
             drop_table(d, d->a->tables[i]);
     order_tables(d, P_CREATE_TABLE, 0);
     order_tables(d, P_DROP_TABLE, 1);
+    keys_around_rebuilds(d);
     if (!d->failed)
         diff_objects(d);
 }
@@ -2350,6 +2504,8 @@ int tide_op_describe(const tide_op *op, tide_buf *out)
         return tide_buf_printf(out, "replica identity of table %s: %s", tn,
                                op->table->replica_identity ? op->table->replica_identity : "default");
     case TIDE_OP_VALIDATE_CONSTRAINT: return tide_buf_printf(out, "validate constraint %s on %s", op->new_name, tn);
+    case TIDE_OP_REBUILD_TABLE:    return tide_buf_printf(out, "rebuild table %s (its columns in the definitions' "
+                                                          "order: columnOrder = rebuild)", tn);
     case TIDE_OP_COMMENT:
         if (op->namespace_name)
             return tide_buf_printf(out, "comment on schema %s", op->namespace_name);

@@ -76,7 +76,7 @@ typedef enum tide_op_kind {
                                        goes with the default; a new object may take its name).
                                        Runs before the renames: old names. The column's
                                        ALTER_COLUMN follows, with the default already gone */
-    TIDE_OP_COMMENT                 /* value: the comment (NULL: none) of what the plan leaves
+    TIDE_OP_COMMENT,                /* value: the comment (NULL: none) of what the plan leaves
                                        with another comment than it had (or makes with one):
                                        with namespace_name, that namespace; with enumt, that
                                        enum type; with table and column, the column's own
@@ -84,6 +84,16 @@ typedef enum tide_op_kind {
                                        new_name, that constraint of the table (a primary key,
                                        unique, check or foreign key). After everything is
                                        created. */
+    TIDE_OP_REBUILD_TABLE           /* table, old_table: the table, already as the target has
+                                       it but for its columns' order (migrations.columnOrder =
+                                       "rebuild" on a database that adds columns last), is made
+                                       again in the target's order, keeping its rows, keys,
+                                       indexes, checks, comments, grants and owner; after every
+                                       other change of tables, before objects are created. Its
+                                       foreign keys and those pointing at it are dropped before
+                                       and added after it (DROP_FK, ADD_FK ops of their own);
+                                       what reads it or is on it (views, triggers, policies...)
+                                       is made again around it */
 } tide_op_kind;
 
 /* ALTER_COLUMN: what changed. */
@@ -163,6 +173,10 @@ typedef struct tide_diff_opts {
     int loose_exprs;       /* one side was introspected: compare checks, index
                               predicates and expressions by name only */
     int no_comments;       /* the dialect stores no comments (SQLite) */
+    int column_rebuild;    /* the dialect adds columns last and migrations.columnOrder is
+                              "rebuild": a kept table whose columns would end in another order
+                              than the target's is rebuilt (TIDE_OP_REBUILD_TABLE), or a
+                              warning says why it cannot be */
     /* TIDE_VERBOSE: called with one line per difference found (what, which
      * properties differ). */
     void (*explain)(void *ud, const char *line);

@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 typedef enum { K_STRING, K_BOOL, K_NUMBER, K_STRLIST, K_TABLE, K_LISTREF, K_DURATION, K_COUNT,
-               K_RUNLOCK } key_type;
+               K_RUNLOCK, K_COLORDER } key_type;
 
 /* One known key: its name in tide.lua, its type, where it lands. */
 typedef struct key_spec {
@@ -47,6 +47,7 @@ static const key_spec migration_keys[] = {
     {"statementTimeout", K_DURATION, MOFF(statement_timeout)},
     {"runLock", K_RUNLOCK, MOFF(run_lock)},
     {"leaseExpiry", K_DURATION, MOFF(lease_expiry)},
+    {"columnOrder", K_COLORDER, MOFF(column_rebuild)},
     {NULL, 0, 0}
 };
 
@@ -114,6 +115,7 @@ static const char *type_word(key_type t)
     case K_DURATION: return "a duration (\"2s\", \"500ms\", \"1m\" or a number of seconds)";
     case K_COUNT:   return "a whole number";
     case K_RUNLOCK: return "\"lease\" or \"session\"";
+    case K_COLORDER: return "\"append\" or \"rebuild\"";
     default:        return "a table";
     }
 }
@@ -256,6 +258,17 @@ static int read_value(lua_State *L, void *dst, const key_spec *k, const char *fi
     case K_COUNT:
     case K_RUNLOCK:
         return read_run_value(L, dst, k, file, prefix, err);
+    case K_COLORDER: {
+        const char *s = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+        int rebuild = tide_config_column_order(s);
+        if (rebuild < 0)
+            return tide_err_set(err, TIDE_ECONFIG, "%s: '%s%s' must be \"append\" (a column the definitions "
+                                "put mid-table goes last, the default) or \"rebuild\" (PostgreSQL: the "
+                                "table is rebuilt to place it, a rewrite under an ACCESS EXCLUSIVE lock)",
+                                file, prefix, k->name);
+        *(int *)(base + k->off) = rebuild;
+        return 0;
+    }
     case K_STRLIST:
         return read_strlist(L, (char ***)(base + k->off), (int *)(base + k->off + sizeof(char **)),
                             file, prefix, k, err);
@@ -278,6 +291,15 @@ _Static_assert(offsetof(tide_module_config, nschema) == offsetof(tide_module_con
                "schema and nschema must be adjacent");
 
 static void migrations_defaults(tide_migrations_config *m);
+
+int tide_config_column_order(const char *word)
+{
+    if (word && !strcmp(word, "append"))
+        return 0;
+    if (word && !strcmp(word, "rebuild"))
+        return 1;
+    return -1;
+}
 static int read_modules(lua_State *L, tide_config *cfg, const char *file, tide_err *err);
 
 static int read_subtable(lua_State *L, void *dst, const key_spec *k, const char *file,
@@ -717,6 +739,7 @@ static void push_migrations(lua_State *L, const tide_migrations_config *m)
     lua_pushnumber(L, m->statement_timeout); lua_setfield(L, -2, "statementTimeout");
     lua_pushstring(L, m->run_lock ? m->run_lock : "lease"); lua_setfield(L, -2, "runLock");
     lua_pushnumber(L, m->lease_expiry); lua_setfield(L, -2, "leaseExpiry");
+    lua_pushstring(L, m->column_rebuild ? "rebuild" : "append"); lua_setfield(L, -2, "columnOrder");
     if (m->list_ref != LUA_NOREF) {
         lua_rawgeti(L, LUA_REGISTRYINDEX, m->list_ref);
         lua_setfield(L, -2, "list");

@@ -41,6 +41,9 @@ typedef struct tide_migrations_config {
     double statement_timeout;     /* 0: none */
     char  *run_lock;              /* "lease" (default) or "session" */
     double lease_expiry;          /* 30 */
+    int    column_rebuild;        /* 0: columnOrder = "append" (a column put mid-table goes
+                                     last on PostgreSQL); 1: "rebuild" (the table is rebuilt
+                                     in the definitions' order) */
 } tide_migrations_config;
 
 typedef struct tide_module_config {
@@ -98,5 +101,8 @@ int  tide_config_check_modules(const tide_config *cfg, const char *const *names,
 
 /* Pushes the resolved configuration as a Lua table (url masked).  [-0, +1, m] */
 void tide_config_push(lua_State *L, const tide_config *cfg);
+
+/* migrations.columnOrder and --column-order: "append" 0, "rebuild" 1, else -1. */
+int  tide_config_column_order(const char *word);
 
 #endif

@@ -278,6 +278,7 @@ int tide__open(tide **out, const tide_options *opts, int owns_L, int config_idx,
         goto fail;
     t->verbose = t->cfg.verbose;
     t->no_drop = opts->no_drop || t->mc->no_drop;
+    t->column_order = opts->column_order;
     if ((rc = check_needs(t, opts->needs, err)) < 0)
         goto fail;
     rc = opts->read_only && !opts->conn && !conn_idx ? open_absent(t, err) : 0;
@@ -325,10 +326,18 @@ int tide__open_module(tide **out, tide *project, const char *module, tide_err *e
         return rc;
     }
     t->no_drop = project->no_drop || t->mc->no_drop;
+    t->column_order = project->column_order;
     if (t->verbose)
         tide_conn_set_trace(t->conn, trace_sql, t);
     *out = t;
     return 0;
+}
+
+int tide__column_rebuild(const tide *t, const tide_driver *drv)
+{
+    if (!drv || !tide_driver_can(drv, TIDE_CAP_COLUMNS_APPENDED))
+        return 0;
+    return t->column_order ? t->column_order == 2 : t->mc->column_rebuild;
 }
 
 void tide_close(tide *t)

@@ -32,6 +32,8 @@ struct tide {
     char *only_schema;                  /* --schema: NULL, or a namespace ("public": the default) */
     int verbose;
     int no_drop;                        /* opts->no_drop or migrations.noDrop: diffs plan no drop */
+    int column_order;                   /* opts->column_order: 0 the configuration's, 1 append,
+                                           2 rebuild (tide__column_rebuild) */
     int handle_signals;                 /* opts->handle_signals: runs catch SIGINT, SIGTERM */
     char *offline;                      /* opts->offline_ok: why the database was not reached */
     tide *project;                      /* a module's handle (tide__open_module): the project
@@ -51,6 +53,11 @@ int  tide__open(tide **out, const tide_options *opts, int owns_L, int config_idx
  * connection, reporting to its event handler. Closed with tide_close
  * before the project. The Medusa db:* commands run through these. */
 int  tide__open_module(tide **out, tide *project, const char *module, tide_err *err);
+
+/* Whether plans on driver drv rebuild a table to place its columns in the
+ * definitions' order (--column-order, else migrations.columnOrder; only
+ * on a database that adds columns last). */
+int tide__column_rebuild(const tide *t, const tide_driver *drv);
 
 /* The dialect's driver: the connection's, or when offline (the database
  * unreachable, an in-memory stand-in connected) the configured URL's. */

@@ -189,6 +189,7 @@ static int diff_definitions(tide *t, generation *g, int from_empty, tide_err *er
     o.keep_tables = !t->mc->drop_tables;
     o.no_drop = t->no_drop;
     o.no_comments = !tide_driver_can(tide__driver(t), TIDE_CAP_COMMENTS);
+    o.column_rebuild = tide__column_rebuild(t, tide__driver(t));
     o.explain = t->verbose ? explain : NULL;
     o.ask_rename = t->ask ? ask_rename : NULL;
     o.ud = t;
@@ -366,6 +367,16 @@ static int appended_early(const tide_driver *drv, const tide_op *op)
     return 0;
 }
 
+/* Whether the plan rebuilds table t (columnOrder = rebuild). */
+static int plan_rebuilds(const tide_plan *plan, const tide_table *t)
+{
+    int i;
+    for (i = 0; i < plan->n; i++)
+        if (plan->ops[i].kind == TIDE_OP_REBUILD_TABLE && plan->ops[i].table == t)
+            return 1;
+    return 0;
+}
+
 static int render_migration(const tide_driver *drv, const char *name, const generation *g,
                             const tide_sql_list *pre, const tide_sql_list *up,
                             const tide_sql_list *down, tide_buf *b)
@@ -380,7 +391,9 @@ static int render_migration(const tide_driver *drv, const char *name, const gene
         tide_buf_reset(&line);
         rc = tide_op_describe(&g->up.ops[i], &line);
         if (rc == 0 && appended_early(drv, &g->up.ops[i]))
-            rc = tide_buf_puts(&line, " (goes last: the database has no column positions)");
+            rc = tide_buf_puts(&line, plan_rebuilds(&g->up, g->up.ops[i].table)
+                                      ? " (table rebuilt to place it: columnOrder = rebuild)"
+                                      : " (goes last: the database has no column positions)");
         if (rc == 0) rc = put_comment(b, line.data ? line.data : "");
         if (rc == 0) rc = tide_buf_puts(b, g->up.ops[i].destructive ? "   (loses data)\n" : "\n");
     }

@@ -221,6 +221,7 @@ int tide_drift(tide *t, char ***out, int *n, tide_err *err)
     memset(&o, 0, sizeof o);
     o.loose_exprs = 1;                  /* the database spells expressions its own way */
     o.no_comments = !tide_driver_can(tide_conn__driver(t->conn), TIDE_CAP_COMMENTS);
+    o.column_rebuild = tide__column_rebuild(t, tide_conn__driver(t->conn));   /* the order is drift too */
     if ((rc = tide_diff(snap, live, &o, &plan, NULL, err)) < 0)
         goto done;
     for (i = 0; i < plan.n && rc == 0; i++) {

@@ -139,6 +139,7 @@ static int action_sql(tide *t, tide_schema_action action, const tide_schema_opti
     d.keep_tables = (o && o->no_drop_tables) || !t->mc->drop_tables;
     d.no_drop = t->no_drop && action != TIDE_SCHEMA_DROP;
     d.no_comments = !tide_driver_can(drv, TIDE_CAP_COMMENTS);
+    d.column_rebuild = tide__column_rebuild(t, drv);
     if ((rc = tide__load_definitions(t, &defs, err)) < 0)
         goto done;
     if (!(empty = tide_schema_new()) || (rc = tide_schema_finish(empty, err)) < 0) {
@@ -394,6 +395,7 @@ int tide_schema_diff(tide *t, const char *from, const char *to, int run, char **
     d.loose_exprs = a.live != b.live;      /* two live databases spell expressions alike */
     d.no_comments = !tide_driver_can(drv, TIDE_CAP_COMMENTS);
     d.no_drop = t->no_drop;
+    d.column_rebuild = tide__column_rebuild(t, drv);
     if ((rc = tide_diff(a.schema, b.schema, &d, &plan, NULL, err)) < 0 || (rc = drv->emit(&plan, &sql, err)) < 0)
         goto done;
     for (i = 0; i < plan.nwarnings; i++)

@@ -12,6 +12,12 @@ PG_DB_PREFIX=diff PG_DB_POOL=1
 . "$here/pg_db.inc"
 drop_db() { :; }   # the next case empties it; pg_db.inc drops it at exit
 run_sql() { psql -qAtX -F '|' -v ON_ERROR_STOP=1 "$URL" -f "$1"; }
+# $URL's schema as pg_dump writes it, in its order (a case's "dump" file):
+# without the tracking tables, owners, grants and pg_dump's own lines
+dump_schema() {
+  pg_dump --schema-only --no-owner --no-privileges --exclude-table='tide_migrations*' "$URL" |
+    grep -vE '^(--|SET |SELECT pg_catalog\.set_config|\\(un)?restrict )' | sed '/^$/d'
+}
 . "$here/../diff/corpus.inc"
 run_corpus
 finish

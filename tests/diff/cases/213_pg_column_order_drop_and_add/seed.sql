@@ -1,0 +1,1 @@
+insert into sample (a, b) values (1, 'x'), (2, 'y');
