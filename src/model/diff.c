@@ -1225,7 +1225,11 @@ static int order_differs(const differ *d, const tide_table *at, const tide_table
     int i, last = -1;
     for (i = 0; i < bt->ncolumns; i++) {
         const tide_column *ac = partner_col(d, at, bt, bt->columns[i].name);
-        int key = ac ? (int)(ac - at->columns) : at->ncolumns + i;
+        /* a column that becomes generated, or whose expression changes, is
+           dropped and added again (PostgreSQL cannot make it so in place):
+           it goes last, as an added one */
+        int again = ac && bt->columns[i].generated && !same(ac->generated, bt->columns[i].generated);
+        int key = ac && !again ? (int)(ac - at->columns) : at->ncolumns + i;
         if (key < last)
             return 1;
         last = key;

@@ -1,0 +1,1 @@
+select id, n from gen order by id;
