@@ -2226,6 +2226,21 @@ static void finish_namespaces(tide_schema *s)
     s->nns_comments = n;
 }
 
+/* The end of a finish: the objects (when all went well), the finisher's
+ * buffers freed, an arena that ran out of memory said. */
+static int finish_end(finisher *f, tide_schema *s, int rc, tide_err *err)
+{
+    if (rc == 0)
+        rc = finish_objects(f);
+    tide_buf_free(&f->tmp);
+    tide_strset_free(&f->spelled);
+    free(f->canonical);
+    if (rc == 0 && s->arena->failed)
+        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory building the schema");
+    s->finished = rc == 0;
+    return rc;
+}
+
 int tide_schema_finish(tide_schema *s, tide_err *err)
 {
     finisher f = { .s = s, .tmp = TIDE_BUF_INIT, .err = err, .spelled = TIDE_STRSET_INIT(0) };
@@ -2257,15 +2272,7 @@ int tide_schema_finish(tide_schema *s, tide_err *err)
         if ((rc = check_table(&f, s->tables[i])) == 0 && (rc = link_enums(&f, s->tables[i])) == 0)
             rc = check_fk_targets(&f, s->tables[i]);
     }
-    if (rc == 0)
-        rc = finish_objects(&f);
-    tide_buf_free(&f.tmp);
-    tide_strset_free(&f.spelled);
-    free(f.canonical);
-    if (rc == 0 && s->arena->failed)
-        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory building the schema");
-    s->finished = rc == 0;
-    return rc;
+    return finish_end(&f, s, rc, err);
 }
 
 /* ---- tables taken from another schema ---------------------------------------- */
@@ -2329,15 +2336,7 @@ int tide_schema_finish_adopting(tide_schema *s, const tide_schema *lender, tide_
     for (i = 0; rc == 0 && i < nown; i++)
         rc = check_fk_targets(&f, own[i]);
     free(own);
-    if (rc == 0)
-        rc = finish_objects(&f);
-    tide_buf_free(&f.tmp);
-    tide_strset_free(&f.spelled);
-    free(f.canonical);
-    if (rc == 0 && s->arena->failed)
-        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory building the schema");
-    s->finished = rc == 0;
-    return rc;
+    return finish_end(&f, s, rc, err);
 }
 
 /* ---- lookups --------------------------------------------------------------- */
