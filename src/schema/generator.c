@@ -284,6 +284,44 @@ static int put_comment(tide_buf *b, const char *text)
 
 /* ---- enum values added and used in one change ---------------------------- */
 
+int tide__split_enum_adds(const tide_driver *drv, const tide_plan *plan, tide_plan *adds, tide_plan *rest,
+                          tide_err *err)
+{
+    int i;
+    memset(adds, 0, sizeof *adds);
+    memset(rest, 0, sizeof *rest);
+    if (drv->version < 9 || !tide_driver_can(drv, TIDE_CAP_ENUM_VALUE_COMMIT))
+        return 0;
+    for (i = 0; i < plan->n && plan->ops[i].kind != TIDE_OP_ADD_ENUM_VALUE; i++)
+        ;
+    if (i == plan->n)
+        return 0;
+    *adds = *rest = *plan;
+    adds->warnings = rest->warnings = NULL;
+    adds->nwarnings = rest->nwarnings = 0;
+    adds->n = rest->n = 0;
+    adds->ops = calloc((size_t)plan->n + 1, sizeof *adds->ops);
+    rest->ops = calloc((size_t)plan->n + 1, sizeof *rest->ops);
+    if (!adds->ops || !rest->ops) {
+        free(adds->ops);
+        free(rest->ops);
+        adds->ops = rest->ops = NULL;
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    }
+    for (i = 0; i < plan->n; i++) {
+        if (plan->ops[i].kind == TIDE_OP_ADD_ENUM_VALUE)
+            adds->ops[adds->n++] = plan->ops[i];
+        else
+            rest->ops[rest->n++] = plan->ops[i];
+    }
+    if (rest->n)
+        return 1;
+    free(adds->ops);
+    free(rest->ops);
+    adds->ops = rest->ops = NULL;
+    return 0;
+}
+
 /* Where a value added to an enum cannot be used before its transaction
  * commits (TIDE_CAP_ENUM_VALUE_COMMIT), the additions go first, each on its
  * own, and the rest runs in a transaction of its own: *pre gets the
@@ -293,29 +331,13 @@ static int split_enum_values(tide *t, const generation *g, tide_sql_list *up, ti
                              tide_err *err)
 {
     const tide_driver *drv = tide__driver(t);
-    tide_plan adds = g->up, rest = g->up;
+    tide_plan adds, rest;
     tide_sql_list rest_sql = { NULL, NULL, 0 };
     tide_buf lit = TIDE_BUF_INIT;
-    int i, j, used = 0, rc = 0;
-    if (drv->version < 9 || !tide_driver_can(drv, TIDE_CAP_ENUM_VALUE_COMMIT))
-        return 0;
-    adds.ops = calloc((size_t)g->up.n + 1, sizeof *adds.ops);
-    rest.ops = calloc((size_t)g->up.n + 1, sizeof *rest.ops);
-    if (!adds.ops || !rest.ops) {
-        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
-        goto done;
-    }
-    adds.n = rest.n = 0;
-    adds.warnings = rest.warnings = NULL;
-    adds.nwarnings = rest.nwarnings = 0;
-    for (i = 0; i < g->up.n; i++) {
-        if (g->up.ops[i].kind == TIDE_OP_ADD_ENUM_VALUE)
-            adds.ops[adds.n++] = g->up.ops[i];
-        else
-            rest.ops[rest.n++] = g->up.ops[i];
-    }
-    if (adds.n == 0 || rest.n == 0)
-        goto done;
+    int i, j, used = 0, rc;
+    if ((rc = tide__split_enum_adds(drv, &g->up, &adds, &rest, err)) <= 0)
+        return rc;
+    rc = 0;
     if ((rc = drv->emit(&rest, &rest_sql, err)) < 0)
         goto done;
     for (i = 0; i < adds.n && !used; i++) {

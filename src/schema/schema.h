@@ -10,6 +10,13 @@
 
 /* The snapshot file of this project (or module). */
 int  tide__snapshot_path(tide *t, tide_buf *out, tide_err *err);
+/* Where a value added to an enum cannot be used before its transaction
+ * commits (TIDE_CAP_ENUM_VALUE_COMMIT), plan's ADD_ENUM_VALUE ops (*adds)
+ * apart from the rest (*rest), to run first: 1 when the plan has both (free
+ * adds->ops and rest->ops), 0 when there is nothing to split, or
+ * TIDE_ENOMEM (generator.c). */
+int  tide__split_enum_adds(const tide_driver *drv, const tide_plan *plan, tide_plan *adds, tide_plan *rest,
+                           tide_err *err);
 
 /* "public" plus every namespace a and b (either may be NULL) name, each
  * once: those of their tables, enums and objects and those they list. The

@@ -334,30 +334,14 @@ static void free_side(side *s)
 static int run_plan(tide *t, tide_conn *conn, const tide_driver *drv, const tide_plan *plan,
                     const tide_sql_list *sql, tide_err *err)
 {
-    tide_plan adds = *plan, rest = *plan;
+    tide_plan adds, rest;
     tide_sql_list adds_sql = { NULL, NULL, 0 }, rest_sql = { NULL, NULL, 0 };
-    int i, rc;
-    for (i = 0; i < plan->n && plan->ops[i].kind != TIDE_OP_ADD_ENUM_VALUE; i++)
-        ;
-    if (i == plan->n || !tide_driver_can(drv, TIDE_CAP_ENUM_VALUE_COMMIT))
-        return tide__run_sql_on(t, conn, sql, err);
-    adds.ops = calloc((size_t)plan->n, sizeof *adds.ops);
-    rest.ops = calloc((size_t)plan->n, sizeof *rest.ops);
-    adds.n = rest.n = 0;
-    adds.nwarnings = rest.nwarnings = 0;
-    if (!adds.ops || !rest.ops)
-        rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
-    else {
-        for (i = 0; i < plan->n; i++) {
-            if (plan->ops[i].kind == TIDE_OP_ADD_ENUM_VALUE)
-                adds.ops[adds.n++] = plan->ops[i];
-            else
-                rest.ops[rest.n++] = plan->ops[i];
-        }
-        if ((rc = drv->emit(&adds, &adds_sql, err)) == 0 && (rc = drv->emit(&rest, &rest_sql, err)) == 0 &&
-            (rc = tide__run_sql_on(t, conn, &adds_sql, err)) == 0 && rest.n)
-            rc = tide__run_sql_on(t, conn, &rest_sql, err);
-    }
+    int rc = tide__split_enum_adds(drv, plan, &adds, &rest, err);
+    if (rc <= 0)
+        return rc < 0 ? rc : tide__run_sql_on(t, conn, sql, err);
+    if ((rc = drv->emit(&adds, &adds_sql, err)) == 0 && (rc = drv->emit(&rest, &rest_sql, err)) == 0 &&
+        (rc = tide__run_sql_on(t, conn, &adds_sql, err)) == 0)
+        rc = tide__run_sql_on(t, conn, &rest_sql, err);
     tide_sql_list_free(&adds_sql);
     tide_sql_list_free(&rest_sql);
     free(adds.ops);
