@@ -80,6 +80,18 @@ static int add_row(tide_tracking *tr, const tide_row *row, tide_err *err)
     return r->name ? 0 : tide_err_set(err, TIDE_ENOMEM, "out of memory");
 }
 
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(((const tide_tracked *)a)->name, ((const tide_tracked *)b)->name);
+}
+
+/* The module's rows, sorted by name in bytes here rather than by the
+ * database: an ORDER BY walks the primary key's index and looks every row up
+ * in the table (a third of migration:list's time with 10,000 rows), and a
+ * database collating otherwise (PostgreSQL under a locale) would leave the
+ * rows out of the order tide_tracking__find searches in. Rows come in the
+ * order they were inserted, already sorted as a rule: tide_sort checks that
+ * in one pass. */
 int tide_tracking__load(tide *t, tide_tracking *out, tide_err *err)
 {
     tide_buf sql = TIDE_BUF_INIT;
@@ -91,7 +103,7 @@ int tide_tracking__load(tide *t, tide_tracking *out, tide_err *err)
     module.u.s.p = t->module;
     module.u.s.len = strlen(t->module);
     if (tide_buf_printf(&sql, "select \"name\", \"checksum\", \"executed_at\", \"duration_ms\", "
-                        "\"status\" from %s where \"module\" = ? order by \"name\"", t->table) < 0) {
+                        "\"status\" from %s where \"module\" = ?", t->table) < 0) {
         rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
         goto done;
     }
@@ -100,6 +112,8 @@ int tide_tracking__load(tide *t, tide_tracking *out, tide_err *err)
     while ((rc = tide_cursor_next(cur, &row, err)) > 0)
         if ((rc = add_row(out, &row, err)) < 0)
             break;
+    if (rc == 0)
+        tide_sort(out->items, (size_t)out->n, sizeof *out->items, by_name);
 done:
     tide_cursor_close(cur);
     tide_buf_free(&sql);
@@ -111,16 +125,13 @@ done:
 const tide_tracked *tide_tracking__find(const tide_tracking *tr, const char *name)
 {
     int lo = 0, hi = tr->n - 1;
-    while (lo <= hi) {          /* rows come sorted by name */
+    while (lo <= hi) {          /* sorted by name in bytes (tide_tracking__load) */
         int mid = (lo + hi) / 2, c = strcmp(tr->items[mid].name, name);
         if (c == 0)
             return &tr->items[mid];
         if (c < 0) lo = mid + 1;
         else hi = mid - 1;
     }
-    for (lo = 0; lo < tr->n; lo++)   /* the database may collate differently */
-        if (!strcmp(tr->items[lo].name, name))
-            return &tr->items[lo];
     return NULL;
 }
 

@@ -20,6 +20,14 @@ work=$(mktemp -d /tmp/tide-bench.XXXXXX); trap 'rm -rf "$work"' EXIT
 unset TIDE_DATABASE_URL TIDE_CONFIG TIDE_VERBOSE
 export XDG_CACHE_HOME="$work/cache"
 
+# bench_runstat (tests/bench/runstat.c, beside the binary): microseconds;
+# else GNU time (hundredths of a second)
+runstat=$(dirname "${bins[0]}")/bench_runstat
+measure() {
+  if [ -x "$runstat" ]; then "$runstat" "$@" | awk '{print $1 * 1000, $3 * 1000, $2}'; return; fi
+  /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$@" >/dev/null 2>&1
+  awk '{print $1 * 1000, ($2 + $3) * 1000, $4}' "$work/t"
+}
 median() { sort -n | awk '{a[NR]=$0} END {print a[int((NR+1)/2)]}'; }
 # project N: a folder with N applied migrations
 project() {
@@ -38,8 +46,7 @@ timed() {
   if [ "$1" = migration:list-nocache ]; then cache=/proc/no-cache; set -- migration:list; fi
   (cd "$work/p$n" && XDG_CACHE_HOME=$cache "$bin" --url "sqlite:$work/p$n/app.db" "$@" >/dev/null 2>&1)
   for ((i = 0; i < RUNS; i++)); do
-    (cd "$work/p$n" && XDG_CACHE_HOME=$cache /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$bin" --url "sqlite:$work/p$n/app.db" "$@" >"$work/out" 2>&1)
-    awk '{print $1 * 1000, ($2 + $3) * 1000, $4}' "$work/t"
+    (cd "$work/p$n" && XDG_CACHE_HOME=$cache measure "$bin" --url "sqlite:$work/p$n/app.db" "$@")
   done > "$work/r"
   printf '%s %s %s\n' "$(cut -d' ' -f1 "$work/r" | median)" "$(cut -d' ' -f2 "$work/r" | median)" \
     "$(cut -d' ' -f3 "$work/r" | median)"
@@ -54,7 +61,7 @@ for bin in "${bins[@]}"; do
   for cmd in migration:list migration:list-nocache migration:pending; do
     read -r ts cs _ < <(timed "$bin" "$small" "$cmd")
     read -r tn cn mn < <(timed "$bin" "$N" "$cmd")
-    printf '| %s | %s | %s / %s ms | %s / %s ms | %.1f MB | %s |\n' "$(basename "$bin")" "$cmd" "$ts" "$cs" "$tn" "$cn" \
+    printf '| %s | %s | %.1f / %.1f ms | %.1f / %.1f ms | %.1f MB | %s |\n' "$(basename "$bin")" "$cmd" "$ts" "$cs" "$tn" "$cn" \
       "$(echo "$mn" | awk '{print $1/1024}')" "$(awk -v a="$cn" -v b="$cs" 'BEGIN { printf (b > 0 ? "%.1fx" : "n/a"), a / b }')"
   done
 done

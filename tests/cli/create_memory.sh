@@ -12,12 +12,13 @@ n=5000                                      # under valgrind (TIDE_WRAP) a small
 last=$(printf 'e%05d' $((n - 1)))
 
 # create NAME KB: migration:create --name NAME, its peak RSS at most KB
+# (ENV=... before it: the environment of that run)
 create() {
   if [ -n "${TIDE_WRAP:-}" ] || ldd "$TIDE_BIN" 2>/dev/null | grep -q 'lib[at]san' || [ ! -x /usr/bin/time ]; then
     tide migration:create --name "$1"; expect_rc 0
     return
   fi
-  /usr/bin/time -f '%M' -o "$work/rss" "$TIDE_BIN" migration:create --name "$1" >"$work/log" 2>&1; rc=$?
+  env ${ENV:-TIDE_HUGEPAGES=1} /usr/bin/time -f '%M' -o "$work/rss" "$TIDE_BIN" migration:create --name "$1" >"$work/log" 2>&1; rc=$?
   out="$(cat "$work/log")"$'\n'"peak RSS $(tail -n 1 "$work/rss") KB"
   expect_rc 0
   [ "$(tail -n 1 "$work/rss")" -le "$2" ] || bad "peak RSS above $2 KB"
@@ -26,9 +27,19 @@ create() {
 # A table's keys, indexes, foreign keys and checks are allocated for one
 # item at first (they were for four), its columns at once and packed (37.5
 # to 38.7 MB measured; 42.8 MB before; the bound leaves room for other libcs).
-t "5,000 entities from an empty snapshot: a migration and its snapshot, peak RSS at most 40 MB"
+# Measured in 4 KB pages (TIDE_HUGEPAGES=0): what the model and its texts
+# hold, not how the kernel rounds it.
+t "5,000 entities from an empty snapshot: a migration and its snapshot, peak RSS at most 40 MB in 4 KB pages"
 lua5.4 "$src/tests/bench/create_gen.lua" "$n" > schema/app.lua
-create init 40960
+ENV=TIDE_HUGEPAGES=0 create init 40960
+[ "$(ls migrations/*.lua | wc -l)" = 1 ] || bad "no migration written"
+
+# The binary as it runs by default: its heap in 2 MB pages where the kernel
+# gives them (src/cli/main.c), touched memory rounded up to them (44-45 MB
+# measured): still within the issue's 50 MB.
+t "the same in the binary's own heap (2 MB pages where the kernel has them): at most 49 MB"
+rm -rf migrations
+create init 50176
 [ "$(ls migrations/*.lua | wc -l)" = 1 ] || bad "no migration written"
 grep -q "\"name\": \"$last\"" migrations/.snapshot-*.json || bad "the snapshot lacks the last table"
 ls migrations/ | grep -q 'tmp' && bad "a temporary file was left behind"
