@@ -199,31 +199,20 @@ void tide_status_list_free(tide_status_list *l)
     int i;
     if (!l)
         return;
-    for (i = 0; i < l->n; i++) {
-        tide_migration_status *s = &l->items[i];
-        free(s->module); free(s->name); free(s->status); free(s->executed_at); free(s->checksum);
-    }
+    for (i = 0; i < l->n; i++)
+        free(l->items[i].module);           /* the item's texts, in one block (status_add) */
     free(l->items);
     memset(l, 0, sizeof *l);
 }
 
 /* ---- the order of execution ------------------------------------------ */
 
-/* executed_at as listings show it: to the second ("...:58Z"), whether the
- * row holds milliseconds (since issue 16) or not. */
-static char *listed_time(const char *at)
+/* The length of executed_at as listings show it: to the second
+ * ("...:58Z"), whether the row holds milliseconds (since issue 16) or not. */
+static size_t listed_time_len(const char *at)
 {
-    const char *dot = at ? strchr(at, '.') : NULL;
-    size_t n = dot ? (size_t)(dot - at) : 0;
-    char *out;
-    if (!dot)
-        return tide_strdup(at);
-    if (!(out = malloc(n + 2)))          /* "...:SS" and "Z": no printf per row of a long list */
-        return NULL;
-    memcpy(out, at, n);
-    out[n] = 'Z';
-    out[n + 1] = '\0';
-    return out;
+    const char *dot = strchr(at, '.');
+    return dot ? (size_t)(dot - at) + 1 : strlen(at);
 }
 
 /* Compares two executed_at values: the seconds, then the milliseconds (none
@@ -262,25 +251,49 @@ static int execution_order(const tide_tracking *tr, int **out, tide_err *err)
     return 0;
 }
 
+/* Appends a status; its texts are copied into one allocation, s->module its
+ * start (tide_status_list_free frees it alone): a list of 10,000 is 10,000
+ * mallocs, not 50,000. */
 static int status_add(tide *t, tide_status_list *l, const char *name, const char *status,
                       const tide_tracked *tr, tide_err *err)
 {
     tide_migration_status *s;
+    const char *text[5];
+    size_t len[5], total = 0;
+    char *at;
+    int i;
     if (!l)
         return 0;
     if (tide_list_reserve(&l->items, l->n, sizeof *l->items) < 0)
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    text[0] = t->module;
+    text[1] = name;
+    text[2] = status;
+    text[3] = tr ? tr->executed_at : NULL;
+    text[4] = tr ? tr->checksum : NULL;
+    for (i = 0; i < 5; i++) {
+        len[i] = !text[i] ? 0 : i == 3 ? listed_time_len(text[i]) : strlen(text[i]);
+        total += text[i] ? len[i] + 1 : 0;
+    }
+    if (!(at = malloc(total)))
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
     s = &l->items[l->n++];
     memset(s, 0, sizeof *s);
-    s->module = tide_strdup(t->module);
-    s->name = tide_strdup(name);
-    s->status = tide_strdup(status);
-    if (tr) {
-        s->executed_at = listed_time(tr->executed_at);
-        s->checksum = tide_strdup(tr->checksum);
-        s->duration_ms = tr->duration_ms;
+    for (i = 0; i < 5; i++) {
+        char **to = i == 0 ? &s->module : i == 1 ? &s->name : i == 2 ? &s->status
+                  : i == 3 ? &s->executed_at : &s->checksum;
+        if (!text[i])
+            continue;
+        memcpy(at, text[i], len[i]);
+        if (i == 3 && len[i] && text[i][len[i] - 1] == '.')
+            at[len[i] - 1] = 'Z';           /* "...:58.123Z" listed "...:58Z" */
+        at[len[i]] = '\0';
+        *to = at;
+        at += len[i] + 1;
     }
-    return s->module && s->name && s->status ? 0 : tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    if (tr)
+        s->duration_ms = tr->duration_ms;
+    return 0;
 }
 
 /* ---- choosing what to run -------------------------------------------- */

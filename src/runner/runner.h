@@ -12,7 +12,7 @@
 
 /* One row of the tracking table. */
 typedef struct tide_tracked {
-    char *name;
+    char *name;           /* one allocation holding checksum and executed_at too */
     char *checksum;       /* NULL when none was recorded */
     char *executed_at;
     int64_t duration_ms;

@@ -40,44 +40,72 @@ int tide_tracking__ensure(tide *t, tide_err *err)
     return rc;
 }
 
-/* A copy of the value's text, its own size (three per row: a buffer's 64
- * bytes each added up at 10,000 rows). */
-static char *text_of(const tide_value *v)
+/* The value's text (a number printed), and its length; NULL for NULL. */
+static const char *text_in(const tide_value *v, char num[24], size_t *n)
 {
-    char num[24], *copy;
-    const char *p = "";
-    size_t n = 0;
+    *n = 0;
     if (v->type == TIDE_V_NULL)
         return NULL;
     if (v->type == TIDE_V_INT) {
-        n = (size_t)snprintf(num, sizeof num, "%lld", (long long)v->u.i);
-        p = num;
-    } else if (v->type == TIDE_V_TEXT || v->type == TIDE_V_BLOB) {
-        p = v->u.s.p;
-        n = v->u.s.len;
+        *n = (size_t)snprintf(num, 24, "%lld", (long long)v->u.i);
+        return num;
     }
-    if ((copy = malloc(n + 1)) != NULL) {
-        memcpy(copy, p, n);
-        copy[n] = '\0';
+    if (v->type == TIDE_V_TEXT || v->type == TIDE_V_BLOB) {
+        *n = v->u.s.len;
+        return v->u.s.p;
     }
-    return copy;
+    return "";
 }
 
-static int add_row(tide_tracking *tr, const tide_row *row, tide_err *err)
+/* The row's name, checksum and executed_at (vals[0..2]) copied into one
+ * allocation, r->name its start (tide_tracking__free frees it alone): one
+ * malloc and one free per row rather than three, 10,000 rows a list. */
+static int texts_of(const tide_value *vals, tide_tracked *r)
+{
+    char num[3][24], *block, *at;
+    const char *p[3];
+    size_t n[3], total = 0;
+    int i;
+    for (i = 0; i < 3; i++) {
+        p[i] = text_in(&vals[i], num[i], &n[i]);
+        total += n[i] + 1;
+    }
+    if (!p[0] || !(block = malloc(total)))
+        return -1;
+    for (i = 0, at = block; i < 3; i++) {
+        char **to = i == 0 ? &r->name : i == 1 ? &r->checksum : &r->executed_at;
+        if (!p[i])
+            continue;
+        memcpy(at, p[i], n[i]);
+        at[n[i]] = '\0';
+        *to = at;
+        at += n[i] + 1;
+    }
+    return 0;
+}
+
+/* A row of the table (module, name, checksum, executed_at, duration_ms,
+ * status), kept when it is module's. */
+static int add_row(tide_tracking *tr, const tide_row *row, const char *module, tide_err *err)
 {
     tide_tracked *r;
     const char *status;
+    size_t mlen = strlen(module);
+    if (row->vals[0].type != TIDE_V_TEXT || row->vals[0].u.s.len != mlen ||
+        memcmp(row->vals[0].u.s.p, module, mlen))
+        return 0;
     if (tide_list_reserve(&tr->items, tr->n, sizeof *tr->items) < 0)
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
     r = &tr->items[tr->n++];
     memset(r, 0, sizeof *r);
-    r->name = text_of(&row->vals[0]);
-    r->checksum = text_of(&row->vals[1]);
-    r->executed_at = text_of(&row->vals[2]);
-    r->duration_ms = row->vals[3].type == TIDE_V_INT ? row->vals[3].u.i : 0;
-    status = row->vals[4].type == TIDE_V_TEXT ? row->vals[4].u.s.p : "";
+    if (texts_of(&row->vals[1], r) < 0) {
+        tr->n--;
+        return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    }
+    r->duration_ms = row->vals[4].type == TIDE_V_INT ? row->vals[4].u.i : 0;
+    status = row->vals[5].type == TIDE_V_TEXT ? row->vals[5].u.s.p : "";
     r->running = !strncmp(status, "running", 7);
-    return r->name ? 0 : tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    return 0;
 }
 
 static int by_name(const void *a, const void *b)
@@ -86,31 +114,29 @@ static int by_name(const void *a, const void *b)
 }
 
 /* The module's rows, sorted by name in bytes here rather than by the
- * database: an ORDER BY walks the primary key's index and looks every row up
- * in the table (a third of migration:list's time with 10,000 rows), and a
- * database collating otherwise (PostgreSQL under a locale) would leave the
- * rows out of the order tide_tracking__find searches in. Rows come in the
- * order they were inserted, already sorted as a rule: tide_sort checks that
- * in one pass. */
+ * database. The table is read whole and the module's rows kept here: a
+ * WHERE on the module or an ORDER BY on the name walks the primary key's
+ * index and looks every row up in the table (SQLite: a third of
+ * migration:list's time with 10,000 rows), and a database collating
+ * otherwise (PostgreSQL under a locale) would leave the rows out of the
+ * order tide_tracking__find searches in. Rows come in the order they were
+ * inserted, already sorted as a rule: tide_sort checks that in one pass. */
 int tide_tracking__load(tide *t, tide_tracking *out, tide_err *err)
 {
     tide_buf sql = TIDE_BUF_INIT;
-    tide_value module = { TIDE_V_TEXT, { 0 } };
     tide_cursor *cur = NULL;
     tide_row row;
     int rc;
     memset(out, 0, sizeof *out);
-    module.u.s.p = t->module;
-    module.u.s.len = strlen(t->module);
-    if (tide_buf_printf(&sql, "select \"name\", \"checksum\", \"executed_at\", \"duration_ms\", "
-                        "\"status\" from %s where \"module\" = ?", t->table) < 0) {
+    if (tide_buf_printf(&sql, "select \"module\", \"name\", \"checksum\", \"executed_at\", "
+                        "\"duration_ms\", \"status\" from %s", t->table) < 0) {
         rc = tide_err_set(err, TIDE_ENOMEM, "out of memory");
         goto done;
     }
-    if ((rc = tide_conn_query(t->conn, sql.data, &module, 1, &cur, err)) < 0)
+    if ((rc = tide_conn_query(t->conn, sql.data, NULL, 0, &cur, err)) < 0)
         goto done;
     while ((rc = tide_cursor_next(cur, &row, err)) > 0)
-        if ((rc = add_row(out, &row, err)) < 0)
+        if ((rc = add_row(out, &row, t->module, err)) < 0)
             break;
     if (rc == 0)
         tide_sort(out->items, (size_t)out->n, sizeof *out->items, by_name);
@@ -138,11 +164,8 @@ const tide_tracked *tide_tracking__find(const tide_tracking *tr, const char *nam
 void tide_tracking__free(tide_tracking *tr)
 {
     int i;
-    for (i = 0; i < tr->n; i++) {
-        free(tr->items[i].name);
-        free(tr->items[i].checksum);
-        free(tr->items[i].executed_at);
-    }
+    for (i = 0; i < tr->n; i++)
+        free(tr->items[i].name);        /* the row's texts, in one block (texts_of) */
     free(tr->items);
     memset(tr, 0, sizeof *tr);
 }
