@@ -20,30 +20,58 @@
 
 /* ---- files ------------------------------------------------------------- */
 
+/* Room for extra more bytes and the NUL, allocated to the byte. */
+static int reserve_exactly(tide_buf *b, size_t extra)
+{
+    size_t need = b->len + extra + 1;
+    char *p;
+    if (need <= b->cap)
+        return 0;
+    if (!(p = realloc(b->data, need)))
+        return TIDE_ENOMEM;
+    b->data = p;
+    b->cap = need;
+    return 0;
+}
+
 /* open and read, not stdio: fopen's buffer and fstat cost as much as the
- * read of a small file, and migration:list reads every migration's. */
+ * read of a small file, and migration:list reads every migration's. A file
+ * that fills the first chunk is measured then (fstat) and the rest read into
+ * a buffer of its size: a definitions file of 8 MB is not copied from
+ * buffer to doubled buffer, nor read 64 KB at a time. */
 int tide_file_read(const char *path, tide_buf *out, tide_err *err)
 {
     size_t len0 = out->len;
     ssize_t n;
-    int rc = 0, fd;
+    int rc = 0, fd, measured = 0;
+    struct stat st;
     if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
         return tide_err_set(err, TIDE_EIO, "cannot read '%s': %s", path, strerror(errno));
-    do {
-        if (tide_buf_grow(out, READ_CHUNK) < 0) {
+    for (;;) {
+        size_t got = out->len - len0;
+        if (!measured && got >= READ_CHUNK) {
+            measured = 1;                   /* +1: the read that finds the end */
+            if (fstat(fd, &st) == 0 && st.st_size > 0 && (size_t)st.st_size >= got &&
+                reserve_exactly(out, (size_t)st.st_size - got + 1) < 0) {
+                rc = tide_err_set(err, TIDE_ENOMEM, "out of memory reading '%s'", path);
+                break;
+            }
+        }
+        if (out->cap <= out->len + 1 && tide_buf_grow(out, READ_CHUNK) < 0) {
             rc = tide_err_set(err, TIDE_ENOMEM, "out of memory reading '%s'", path);
-            goto done;
+            break;
         }
         n = read(fd, out->data + out->len, out->cap - out->len - 1);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
             rc = tide_err_set(err, TIDE_EIO, "cannot read '%s': %s", path, strerror(errno));
-            goto done;
+            break;
         }
+        if (n == 0)
+            break;
         out->len += (size_t)n;
-    } while (n != 0);
-done:
+    }
     close(fd);
     if (rc < 0)
         out->len = len0;

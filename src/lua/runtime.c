@@ -4,6 +4,7 @@
  * Rule kept throughout: a C resource is owned by a userdata with __gc before
  * any call that can raise. */
 #include "lua/runtime.h"
+#include "core/files.h"
 #include "db/driver.h"
 #include "lua/dsl.h"
 #include "lua/model_lua.h"
@@ -917,24 +918,19 @@ int tide_runtime_pcall(lua_State *L, int nargs, int nresults, tide_err *err)
 
 int tide_runtime_loadfile(lua_State *L, const char *path, const char *display, tide_err *err)
 {
-    FILE *f;
     tide_buf b = TIDE_BUF_INIT;
-    char chunk[4096];
-    size_t n;
+    tide_err read_err;
+    const char *why;
     int st;
     lua_pushfstring(L, "@%s", display);     /* may raise: before anything is held */
-    if (!(f = fopen(path, "rb"))) {
+    if (tide_file_read(path, &b, &read_err) < 0) {  /* a large file in one read of its size */
+        tide_buf_free(&b);
         lua_pop(L, 1);
-        return tide_err_set(err, TIDE_EIO, "cannot read '%s': %s", display, strerror(errno));
-    }
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        if (tide_buf_add(&b, chunk, n) < 0) {
-            fclose(f);
-            tide_buf_free(&b);
-            lua_pop(L, 1);
+        if (read_err.code == TIDE_ENOMEM)
             return tide_err_set(err, TIDE_ENOMEM, "out of memory reading '%s'", display);
-        }
-    fclose(f);
+        why = strstr(read_err.msg, "': ");  /* "cannot read 'PATH': REASON", said of display */
+        return tide_err_set(err, TIDE_EIO, "cannot read '%s': %s", display, why ? why + 3 : read_err.msg);
+    }
     /* luaL_loadbufferx reports a memory error as a status, it does not raise */
     st = luaL_loadbufferx(L, b.data ? b.data : "", b.len, lua_tostring(L, -1), "t");
     tide_buf_free(&b);
