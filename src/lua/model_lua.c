@@ -1712,6 +1712,7 @@ static const char *origin_of_file(void *ud, int i)
 
 typedef struct run {
     const char *path;
+    const tide_buf *text;   /* the file's bytes as the digest read them; NULL: read it */
     tide_err *err;
     int rc;
 } run;
@@ -1722,7 +1723,8 @@ typedef struct run {
 static int run_file_p(lua_State *L)
 {
     run *r = lua_touserdata(L, 1);
-    if ((r->rc = tide_runtime_loadfile_sandboxed(L, r->path, r->err)) < 0)
+    if ((r->rc = tide_runtime_loadtext_sandboxed(L, r->path, r->text ? (r->text->data ? r->text->data : "") : NULL,
+                                                 r->text ? r->text->len : 0, r->err)) < 0)
         return 0;
     lua_call(L, 0, 1);
     return 1;
@@ -1839,9 +1841,25 @@ static int early_stop(lua_State *L, lua_State *T, early *e, tide_err *err)
     return rc;
 }
 
-static int load_file(tide_schema *s, lua_State *L, file_list *fl, int k, early *e, tide_err *err)
+/* The text the digest read of path, the k-th file of both listings when the
+ * folders did not change between the two. */
+static const tide_buf *text_of_file(const tide_schema_texts *texts, const char *path, int k)
 {
-    run r = { fl->paths[k], err, 0 };
+    int i;
+    if (!texts)
+        return NULL;
+    if (k < texts->n && !strcmp(texts->paths[k], path))
+        return &texts->texts[k];
+    for (i = 0; i < texts->n; i++)
+        if (!strcmp(texts->paths[i], path))
+            return &texts->texts[i];
+    return NULL;
+}
+
+static int load_file(tide_schema *s, lua_State *L, file_list *fl, int k, const tide_schema_texts *texts,
+                     early *e, tide_err *err)
+{
+    run r = { fl->paths[k], text_of_file(texts, fl->paths[k], k), err, 0 };
     int top = lua_gettop(L), rc;
     if (!lua_checkstack(L, 4))
         return tide_err_set(err, TIDE_ENOMEM, "out of memory loading '%s'", r.path);
@@ -1967,6 +1985,12 @@ static int check_objects(const tide_schema *s, const file_list *fl, tide_err *er
 int tide_schema_load_dirs(tide_schema **out, lua_State *L, char *const *dirs, int ndirs,
                           tide_err *err)
 {
+    return tide_schema_load_dirs_texts(out, L, dirs, ndirs, NULL, err);
+}
+
+int tide_schema_load_dirs_texts(tide_schema **out, lua_State *L, char *const *dirs, int ndirs,
+                                const tide_schema_texts *texts, tide_err *err)
+{
     file_list fl;
     tide_schema *s = NULL;
     int i, rc = 0;
@@ -1983,7 +2007,7 @@ int tide_schema_load_dirs(tide_schema **out, lua_State *L, char *const *dirs, in
         int stop;
         rc = early_start(L, s, &fl, &e, &T, err);
         for (i = 0; rc == 0 && i < fl.n; i++)
-            rc = load_file(s, T, &fl, i, e, err);
+            rc = load_file(s, T, &fl, i, texts, e, err);
         if ((stop = early_stop(L, T, e, &stop_err)) < 0 && rc == 0) {
             rc = stop;
             *err = stop_err;
@@ -2016,8 +2040,45 @@ static void digest_add(struct sha256_ctx *md, const void *p, size_t n)
     sha256_update(md, n, p);
 }
 
+void tide_schema_texts_free(tide_schema_texts *t)
+{
+    int i;
+    for (i = 0; i < t->n; i++) {
+        free(t->paths[i]);
+        tide_buf_free(&t->texts[i]);
+    }
+    free(t->paths);
+    free(t->texts);
+    memset(t, 0, sizeof *t);
+}
+
+/* Keeps path and text (taken: text is left empty) in keep. */
+static int keep_text(tide_schema_texts *keep, const char *path, tide_buf *text)
+{
+    char **paths;
+    tide_buf *texts;
+    if (!(paths = realloc(keep->paths, sizeof *paths * (size_t)(keep->n + 1))))
+        return TIDE_ENOMEM;
+    keep->paths = paths;
+    if (!(texts = realloc(keep->texts, sizeof *texts * (size_t)(keep->n + 1))))
+        return TIDE_ENOMEM;
+    keep->texts = texts;
+    if (!(keep->paths[keep->n] = strdup(path)))
+        return TIDE_ENOMEM;
+    if (text->data && text->cap > text->len + 4096) {   /* a small file in its 64 KB chunk */
+        char *fit = realloc(text->data, text->len + 1);
+        if (fit) {
+            text->data = fit;
+            text->cap = text->len + 1;
+        }
+    }
+    keep->texts[keep->n++] = *text;
+    memset(text, 0, sizeof *text);
+    return 0;
+}
+
 int tide_schema_dirs_digest(char *const *dirs, int ndirs, const char *salt, char out[TIDE_DIGEST_SIZE],
-                            tide_err *err)
+                            tide_schema_texts *keep, tide_err *err)
 {
     file_list fl;
     tide_buf text = TIDE_BUF_INIT;
@@ -2042,6 +2103,8 @@ int tide_schema_dirs_digest(char *const *dirs, int ndirs, const char *salt, char
             digest_add(&md, at, strlen(at));
             digest_add(&md, name, strlen(name));
             digest_add(&md, text.data ? text.data : "", text.len);
+            if (keep && keep_text(keep, fl.paths[f], &text) < 0)
+                rc = tide_err_set(err, TIDE_ENOMEM, "out of memory reading the definitions");
         }
         dir++;
     }

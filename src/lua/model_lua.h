@@ -50,6 +50,21 @@ int tide_model_lua_is_item(lua_State *L, int idx);
 int tide_schema_load_dirs(tide_schema **out, lua_State *L, char *const *dirs, int ndirs,
                           tide_err *err);
 
+/* The definition files' bytes as tide_schema_dirs_digest read them, so that
+ * the load that follows the digest (migration:create when they changed)
+ * runs what was digested without reading the files again. */
+typedef struct tide_schema_texts {
+    char **paths;
+    tide_buf *texts;
+    int n;
+} tide_schema_texts;
+void tide_schema_texts_free(tide_schema_texts *t);
+
+/* tide_schema_load_dirs, a file whose path texts holds (NULL: none) run from
+ * that text instead of being read.   [-0, +0, -] */
+int tide_schema_load_dirs_texts(tide_schema **out, lua_State *L, char *const *dirs, int ndirs,
+                                const tide_schema_texts *texts, tide_err *err);
+
 /* The definitions' digest, "sha256:" and 64 hex digits: SHA-256 over salt
  * (tide's version, the dialect, the module) and, for every file that
  * tide_schema_load_dirs would run, in its order, the folder's position, the
@@ -57,7 +72,7 @@ int tide_schema_load_dirs(tide_schema **out, lua_State *L, char *const *dirs, in
  * TIDE_EIO (a folder or file unreadable) or TIDE_ENOMEM.   [-0, +0, -] */
 #define TIDE_DIGEST_SIZE 72
 int tide_schema_dirs_digest(char *const *dirs, int ndirs, const char *salt, char out[TIDE_DIGEST_SIZE],
-                            tide_err *err);
+                            tide_schema_texts *keep, tide_err *err);   /* keep: NULL, or the texts read */
 
 /* checkSchema(definition [, source]) -> true   [-0, +1, v]
  * A lua_CFunction for tests (registered as tide.core.checkSchema): converts

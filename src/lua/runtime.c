@@ -916,6 +916,20 @@ int tide_runtime_pcall(lua_State *L, int nargs, int nresults, tide_err *err)
     return err->code;
 }
 
+/* Loads text as a chunk named by the string on top of the stack, which it
+ * replaces.   [-1, +1 (on success) or +0, -] */
+static int load_named(lua_State *L, const char *text, size_t len, tide_err *err)
+{
+    /* luaL_loadbufferx reports a memory error as a status, it does not raise */
+    int st = luaL_loadbufferx(L, text, len, lua_tostring(L, -1), "t");
+    lua_remove(L, -2);
+    if (st == LUA_OK)
+        return 0;
+    tide_runtime_error_from(L, -1, st == LUA_ERRMEM ? TIDE_ENOMEM : TIDE_ELUA, err);
+    lua_pop(L, 1);
+    return err->code;
+}
+
 int tide_runtime_loadfile(lua_State *L, const char *path, const char *display, tide_err *err)
 {
     tide_buf b = TIDE_BUF_INIT;
@@ -931,15 +945,15 @@ int tide_runtime_loadfile(lua_State *L, const char *path, const char *display, t
         why = strstr(read_err.msg, "': ");  /* "cannot read 'PATH': REASON", said of display */
         return tide_err_set(err, TIDE_EIO, "cannot read '%s': %s", display, why ? why + 3 : read_err.msg);
     }
-    /* luaL_loadbufferx reports a memory error as a status, it does not raise */
-    st = luaL_loadbufferx(L, b.data ? b.data : "", b.len, lua_tostring(L, -1), "t");
+    st = load_named(L, b.data ? b.data : "", b.len, err);
     tide_buf_free(&b);
-    lua_remove(L, -2);
-    if (st == LUA_OK)
-        return 0;
-    tide_runtime_error_from(L, -1, st == LUA_ERRMEM ? TIDE_ENOMEM : TIDE_ELUA, err);
-    lua_pop(L, 1);
-    return err->code;
+    return st;
+}
+
+int tide_runtime_loadtext(lua_State *L, const char *text, size_t len, const char *display, tide_err *err)
+{
+    lua_pushfstring(L, "@%s", display);     /* may raise: the caller holds the text */
+    return load_named(L, text, len, err);
 }
 
 /* What a sandboxed chunk reads beyond itself. A chunk that reaches for a
@@ -1019,8 +1033,14 @@ static int sandbox_p(lua_State *L)
 
 int tide_runtime_loadfile_sandboxed(lua_State *L, const char *path, tide_err *err)
 {
+    return tide_runtime_loadtext_sandboxed(L, path, NULL, 0, err);
+}
+
+int tide_runtime_loadtext_sandboxed(lua_State *L, const char *path, const char *text, size_t len,
+                                    tide_err *err)
+{
     int rc;
-    if ((rc = tide_runtime_loadfile(L, path, path, err)) < 0)
+    if ((rc = text ? tide_runtime_loadtext(L, text, len, path, err) : tide_runtime_loadfile(L, path, path, err)) < 0)
         return rc;
     if (!lua_checkstack(L, 3)) {
         lua_pop(L, 1);

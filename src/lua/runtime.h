@@ -45,6 +45,12 @@ int tide_runtime_loadfile(lua_State *L, const char *path, const char *display, t
  * [-0, +1 (on success), -] */
 int tide_runtime_loadfile_sandboxed(lua_State *L, const char *path, tide_err *err);
 
+/* tide_runtime_loadfile of text already read (len bytes, named "@display"),
+ * and its sandboxed form: text NULL reads path.   [-0, +1 (on success), -] */
+int tide_runtime_loadtext(lua_State *L, const char *text, size_t len, const char *display, tide_err *err);
+int tide_runtime_loadtext_sandboxed(lua_State *L, const char *path, const char *text, size_t len,
+                                    tide_err *err);
+
 /* Whether a sandboxed chunk run since the last reset reached outside its own
  * text: io, os, dofile, loadfile, load, package, debug, collectgarbage, _G, or
  * require of a module other than tide's. The definitions' digest is trusted

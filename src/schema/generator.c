@@ -70,24 +70,27 @@ static char *const *definition_dirs(tide *t, int *n)
 
 /* The digest of the definition files, salted with what else decides their
  * model: tide's version, the dialect that normalizes it, the module. */
-static int definitions_digest(tide *t, char digest[TIDE_DIGEST_SIZE], tide_err *err)
+static int definitions_digest(tide *t, char digest[TIDE_DIGEST_SIZE], tide_schema_texts *keep,
+                              tide_err *err)
 {
     char salt[300];
     int n;
     char *const *dirs = definition_dirs(t, &n);
     snprintf(salt, sizeof salt, "tide " TIDE_VERSION "|%s|%s", tide__driver(t)->name, t->module);
-    return tide_schema_dirs_digest(dirs, n, salt, digest, err);
+    return tide_schema_dirs_digest(dirs, n, salt, digest, keep, err);
 }
 
 /* The definitions, as the database's dialect will store them; their digest
- * recorded in the model when they read nothing outside their own text. */
-static int load_definitions(tide *t, const char *digest, tide_schema **out, tide_err *err)
+ * recorded in the model when they read nothing outside their own text.
+ * texts: the files as the digest read them (NULL: read them). */
+static int load_definitions(tide *t, const char *digest, const tide_schema_texts *texts, tide_schema **out,
+                            tide_err *err)
 {
     const tide_driver *drv = tide__driver(t);
     int n, rc;
     char *const *dirs = definition_dirs(t, &n);
     tide_runtime_outside_reset(t->L);
-    if ((rc = tide_schema_load_dirs(out, t->L, dirs, n, err)) < 0 ||
+    if ((rc = tide_schema_load_dirs_texts(out, t->L, dirs, n, texts, err)) < 0 ||
         (drv->normalize && (rc = drv->normalize(*out, err)) < 0))
         return rc;
     if (digest && !tide_runtime_reads_outside(t->L) && !((*out)->digest = tide_schema_str(*out, digest)))
@@ -99,7 +102,7 @@ static int load_definitions(tide *t, const char *digest, tide_schema **out, tide
  * to compute (only migration:create records one). */
 int tide__load_definitions(tide *t, tide_schema **out, tide_err *err)
 {
-    return load_definitions(t, NULL, out, err);
+    return load_definitions(t, NULL, NULL, out, err);
 }
 
 int tide__server_canonical(tide_conn *conn, tide_schema *s, tide_err *err)
@@ -181,6 +184,7 @@ static int read_against(tide *t, generation *g, const char *path, tide_err *err)
 static int diff_definitions(tide *t, generation *g, int from_empty, tide_err *err)
 {
     tide_diff_opts o;
+    tide_schema_texts texts = { NULL, NULL, 0 };
     char digest[TIDE_DIGEST_SIZE], recorded[TIDE_DIGEST_SIZE];
     int rc;
     memset(g, 0, sizeof *g);
@@ -193,16 +197,23 @@ static int diff_definitions(tide *t, generation *g, int from_empty, tide_err *er
     o.explain = t->verbose ? explain : NULL;
     o.ask_rename = t->ask ? ask_rename : NULL;
     o.ud = t;
-    if ((rc = tide__snapshot_path(t, &g->snapshot, err)) < 0 || (rc = definitions_digest(t, digest, err)) < 0)
+    if ((rc = tide__snapshot_path(t, &g->snapshot, err)) < 0)
         return rc;
+    if ((rc = definitions_digest(t, digest, &texts, err)) < 0) {
+        tide_schema_texts_free(&texts);
+        return rc;
+    }
     if (!from_empty && tide_snapshot_read_digest(g->snapshot.data, recorded, sizeof recorded) &&
         !strcmp(recorded, digest)) {
+        tide_schema_texts_free(&texts);
         if (t->verbose)
             explain(t, "the definition files are those the snapshot was written from (same digest): "
                     "nothing to evaluate, no changes");
         return 0;                        /* both plans empty */
     }
-    if ((rc = load_definitions(t, digest, &g->to, err)) < 0)
+    rc = load_definitions(t, digest, &texts, &g->to, err);   /* run from the bytes digested */
+    tide_schema_texts_free(&texts);
+    if (rc < 0)
         return rc;
     if (from_empty && access(g->snapshot.data, F_OK) == 0)
         return tide_err_set(err, TIDE_EINVAL, "there is a snapshot already (%s): --initial is only for "

@@ -837,6 +837,37 @@ static void survives_allocation_failures(void **state)
     assert_true(n > 1);
 }
 
+/* The digest keeps the bytes it read (tide_schema_dirs_digest's keep) and
+ * the load runs those bytes, not the file as it is by then: what is digested
+ * is what is evaluated. A file the texts lack is read. */
+static void runs_the_texts_the_digest_read(void **state)
+{
+    fixture *f = *state;
+    char dir[512], *dirs[1] = { dir }, digest[TIDE_DIGEST_SIZE], again[TIDE_DIGEST_SIZE];
+    tide_schema_texts texts = { NULL, NULL, 0 };
+    tide_schema *s = NULL;
+    tide_err err;
+    put(f, "schema/a.lua", "local t = require 'tide.schema'\nreturn t.table 'a' { t.col 'id' :bigint() }\n");
+    put(f, "schema/b.lua", "local t = require 'tide.schema'\nreturn t.table 'b' { t.col 'id' :bigint() }\n");
+    snprintf(dir, sizeof dir, "%s/schema", f->dir);
+    assert_int_equal(tide_schema_dirs_digest(dirs, 1, "salt", digest, &texts, &err), 0);
+    assert_int_equal(texts.n, 2);
+    assert_int_equal(tide_schema_dirs_digest(dirs, 1, "salt", again, NULL, &err), 0);
+    assert_string_equal(digest, again);            /* keeping does not change the digest */
+    put(f, "schema/a.lua", "local t = require 'tide.schema'\nreturn t.table 'changed' { t.col 'id' :bigint() }\n");
+    assert_int_equal(tide_schema_load_dirs_texts(&s, f->L, dirs, 1, &texts, &err), 0);
+    assert_non_null(tide_model_find_table(s, NULL, "a", 0));       /* the digested a.lua */
+    assert_null(tide_model_find_table(s, NULL, "changed", 0));
+    tide_schema_free(s);
+    tide_buf_free(&texts.texts[1]);                 /* b.lua as if the digest had not kept it */
+    free(texts.paths[1]);
+    texts.n = 1;
+    assert_int_equal(tide_schema_load_dirs_texts(&s, f->L, dirs, 1, &texts, &err), 0);
+    assert_non_null(tide_model_find_table(s, NULL, "b", 0));
+    tide_schema_free(s);
+    tide_schema_texts_free(&texts);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -859,6 +890,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(refuses_malformed_definitions, setup, teardown),
         cmocka_unit_test_setup_teardown(check_function_returns_true_or_raises, setup, teardown),
         cmocka_unit_test_setup_teardown(survives_allocation_failures, setup, teardown),
+        cmocka_unit_test_setup_teardown(runs_the_texts_the_digest_read, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
