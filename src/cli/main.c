@@ -5,13 +5,14 @@
  * heap takes memory from the kernel. On the virtual machines tide runs on, a
  * first touch of a 4 KB page costs ~10 us (a trap to the hypervisor), and a
  * migration:create of 5,000 tables touches ~11,000 of them: a third of its
- * time (tests/bench/create_bench.sh). So the binary reserves its heap up front
- * and asks for it in 2 MB pages (madvise MADV_HUGEPAGE: ~1,000 faults), keeps
- * what it frees for reuse instead of giving it back and faulting it in again
- * (up to 256 MB free at the heap's top: a long data migration that peaked
- * higher still gives the rest back), and leaves buffers of up to 32 MB in
- * that heap. Untouched reserve costs address space only. TIDE_HUGEPAGES=0 turns it off; without glibc, under a
- * sanitizer, or where the kernel says no, nothing changes. */
+ * time (tests/bench/create_bench.sh). So the binary reserves 120 MB of heap
+ * up front (address space: only what is touched becomes memory) and asks for
+ * it in 2 MB pages (madvise MADV_HUGEPAGE: ~1,000 faults), keeps what it
+ * frees for reuse instead of giving it back and faulting it in again (up to
+ * 256 MB free at the heap's top: a long data migration that peaked higher
+ * still gives the rest back), and leaves buffers of up to 32 MB in that heap.
+ * TIDE_HUGEPAGES=0 turns it off; without glibc, under a sanitizer, or where
+ * the kernel says no, nothing changes. */
 #include "cli/cli.h"
 
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
@@ -22,30 +23,26 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-enum { HEAP_RESERVE_MB = 128, HEAP_PIECE_MB = 30, HEAP_KEEP_MB = 256, HUGE_PAGE = 2 << 20 };
+enum { HEAP_PIECES = 4, HEAP_PIECE_MB = 30, HEAP_KEEP_MB = 256, HUGE_PAGE = 2 << 20 };
 
 static void prepare_heap(void)
 {
     const char *off = getenv("TIDE_HUGEPAGES");
+    void *pieces[HEAP_PIECES];
+    uintptr_t before, after, from, to;
+    int n;
     if (off && strcmp(off, "0") == 0)
         return;
     mallopt(M_TRIM_THRESHOLD, HEAP_KEEP_MB << 20);
-    mallopt(M_MMAP_THRESHOLD, 32 << 20);
-    uintptr_t before = (uintptr_t)sbrk(0);
-    void *pieces[HEAP_RESERVE_MB / HEAP_PIECE_MB + 1];
-    size_t n = 0;
-    for (size_t got = 0; got < (size_t)HEAP_RESERVE_MB << 20 && n < sizeof pieces / sizeof *pieces;
-         got += (size_t)HEAP_PIECE_MB << 20) {
-        pieces[n] = malloc((size_t)HEAP_PIECE_MB << 20);
-        if (!pieces[n])
-            break;
-        n++;
-    }
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);      /* the pieces below stay in the heap */
+    before = (uintptr_t)sbrk(0);
+    for (n = 0; n < HEAP_PIECES && (pieces[n] = malloc((size_t)HEAP_PIECE_MB << 20)); n++)
+        ;
     while (n > 0)
-        free(pieces[--n]);
-    uintptr_t after = (uintptr_t)sbrk(0);
-    uintptr_t from = (before + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
-    uintptr_t to = after & ~(uintptr_t)(HUGE_PAGE - 1);
+        free(pieces[--n]);                    /* back into the heap's top, kept */
+    after = (uintptr_t)sbrk(0);
+    from = (before + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+    to = after & ~(uintptr_t)(HUGE_PAGE - 1);
     if (before != (uintptr_t)-1 && to > from)
         madvise((void *)from, to - from, MADV_HUGEPAGE);
 }
