@@ -106,7 +106,7 @@ static const char sql_columns[] = RELS_CTE
     "pg_catalog.format_type(a.atttypid, NULL), t.typcategory, a.attnotnull, a.attidentity, "
     "a.attgenerated, pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), COALESCE(ow.serial, false), "
     "ds.description, CASE WHEN a.attcollation <> t.typcollation THEN co.collname END, "
-    "en.nspname, et.typname, et.oid <> t.oid, ow.options, "
+    "et.nspname, et.typname, et.oid <> t.oid, ow.options, "
     "CASE WHEN a.attstattarget >= 0 THEN a.attstattarget::text END, "
     "CASE WHEN a.attstorage <> t.typstorage THEN CASE a.attstorage WHEN 'p' THEN 'plain' "
     "WHEN 'e' THEN 'external' WHEN 'm' THEN 'main' ELSE 'extended' END END, "
@@ -119,9 +119,13 @@ static const char sql_columns[] = RELS_CTE
     "LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = a.attrelid "
     "AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ds.objsubid = a.attnum "
     "LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation "
-    "LEFT JOIN pg_catalog.pg_type et ON et.typtype = 'e' AND et.oid = "
+    /* the enum, looked up by its oid for each column (OFFSET 0 keeps it a lookup):
+     * as a join, with stale statistics (a schema just made) the planner read
+     * every enum of the database once per column */
+    "LEFT JOIN LATERAL (SELECT en.nspname, et.typname, et.oid FROM pg_catalog.pg_type et "
+    "JOIN pg_catalog.pg_namespace en ON en.oid = et.typnamespace WHERE et.oid = "
     "CASE WHEN t.typtype = 'e' THEN t.oid WHEN t.typcategory = 'A' THEN t.typelem END "
-    "LEFT JOIN pg_catalog.pg_namespace en ON en.oid = et.typnamespace "
+    "AND et.typtype = 'e' OFFSET 0) et ON true "
     "WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attislocal "   /* not inherited */
     "ORDER BY a.attrelid, a.attnum";
 
