@@ -857,9 +857,6 @@ static int created_later(const tide_plan *plan, const tide_table *t, const tide_
     return 0;
 }
 
-/* New type, columns cast through text, old type dropped: PostgreSQL cannot
- * remove or reorder enum values in place. Rows holding a removed value make
- * the cast fail, so nothing is lost silently. */
 /* Whether SQL text names column col as a word of its own (quoted or not;
  * a string literal holding it counts too, which only costs a drop and a
  * create). */
@@ -926,12 +923,14 @@ static void enum_column_users(tide_sqlw *e, const tide_table *t, const tide_colu
             continue;
         }
         add_check(e, t, k);
-        if (k->comment) {
-            tide_sqlw_put(e, "comment on constraint ");
-            tide_sqlw_q(e, k->name);
-            tide_sqlw_put(e, " on ");
-            qtable(e, t);
-            pg_emit__comment_is(e, k->comment);
+        if (k->comment) {                   /* as the plan's own comment on it would say it */
+            tide_op said;
+            memset(&said, 0, sizeof said);
+            said.kind = TIDE_OP_COMMENT;
+            said.table = t;
+            said.new_name = k->name;
+            said.value = k->comment;
+            pg_emit__comment(e, &said);
         }
     }
     for (i = 0; was && i < t->nindexes; i++) {
@@ -951,6 +950,9 @@ static void enum_column_users(tide_sqlw *e, const tide_table *t, const tide_colu
     }
 }
 
+/* New type, columns cast through text, old type dropped: PostgreSQL cannot
+ * remove or reorder enum values in place. Rows holding a removed value make
+ * the cast fail, so nothing is lost silently. */
 static void replace_enum(tide_sqlw *e, const tide_op *op)
 {
     const tide_enum *en = op->enumt;

@@ -182,6 +182,27 @@ void tide_err_set_sql(tide_err *err, const char *sql)
     memcpy(err->sql + cap - 4, "...", 4);
 }
 
+char *tide_pack_texts(int n, const char *const *src, const size_t *len, char **const *dst)
+{
+    size_t total = 0;
+    char *block, *at;
+    int i;
+    for (i = 0; i < n; i++)
+        total += src[i] ? len[i] + 1 : 0;
+    if (!src[0] || !(block = malloc(total)))
+        return NULL;
+    for (i = 0, at = block; i < n; i++) {
+        *dst[i] = NULL;
+        if (!src[i])
+            continue;
+        memcpy(at, src[i], len[i]);
+        at[len[i]] = '\0';
+        *dst[i] = at;
+        at += len[i] + 1;
+    }
+    return block;
+}
+
 char *tide_strdup(const char *s)
 {
     size_t n;

@@ -63,6 +63,13 @@ void tide_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const
 /* strdup that returns NULL on NULL input. */
 char *tide_strdup(const char *s);
 
+/* The n texts src[i] (len[i] bytes; NULL: none, *dst[i] set NULL) copied,
+ * each NUL-ended, into one allocation, *dst[i] pointed at each copy: a record
+ * of several strings in one malloc and one free (src[0] must be given: the
+ * block starts with its copy, and freeing *dst[0] frees them all). NULL when
+ * out of memory (nothing set). */
+char *tide_pack_texts(int n, const char *const *src, const size_t *len, char **const *dst);
+
 /* Writes the n bytes of in as 2n lower-case hex digits and a '\0' at out
  * (which holds 2n + 1 bytes): digests printed as text. */
 void tide_hex(const unsigned char *in, size_t n, char *out);

@@ -257,42 +257,30 @@ static int execution_order(const tide_tracking *tr, int **out, tide_err *err)
 static int status_add(tide *t, tide_status_list *l, const char *name, const char *status,
                       const tide_tracked *tr, tide_err *err)
 {
-    tide_migration_status *s;
+    tide_migration_status s;
     const char *text[5];
-    size_t len[5], total = 0;
-    char *at;
+    char **dst[5] = { &s.module, &s.name, &s.status, &s.executed_at, &s.checksum };
+    size_t len[5];
     int i;
     if (!l)
         return 0;
     if (tide_list_reserve(&l->items, l->n, sizeof *l->items) < 0)
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
+    memset(&s, 0, sizeof s);
     text[0] = t->module;
     text[1] = name;
     text[2] = status;
     text[3] = tr ? tr->executed_at : NULL;
     text[4] = tr ? tr->checksum : NULL;
-    for (i = 0; i < 5; i++) {
+    for (i = 0; i < 5; i++)
         len[i] = !text[i] ? 0 : i == 3 ? listed_time_len(text[i]) : strlen(text[i]);
-        total += text[i] ? len[i] + 1 : 0;
-    }
-    if (!(at = malloc(total)))
+    if (!tide_pack_texts(5, text, len, dst))
         return tide_err_set(err, TIDE_ENOMEM, "out of memory");
-    s = &l->items[l->n++];
-    memset(s, 0, sizeof *s);
-    for (i = 0; i < 5; i++) {
-        char **to = i == 0 ? &s->module : i == 1 ? &s->name : i == 2 ? &s->status
-                  : i == 3 ? &s->executed_at : &s->checksum;
-        if (!text[i])
-            continue;
-        memcpy(at, text[i], len[i]);
-        if (i == 3 && len[i] && text[i][len[i] - 1] == '.')
-            at[len[i] - 1] = 'Z';           /* "...:58.123Z" listed "...:58Z" */
-        at[len[i]] = '\0';
-        *to = at;
-        at += len[i] + 1;
-    }
+    if (len[3] && s.executed_at[len[3] - 1] == '.')
+        s.executed_at[len[3] - 1] = 'Z';        /* "...:58.123Z" listed "...:58Z" */
     if (tr)
-        s->duration_ms = tr->duration_ms;
+        s.duration_ms = tr->duration_ms;
+    l->items[l->n++] = s;
     return 0;
 }
 

@@ -57,31 +57,18 @@ static const char *text_in(const tide_value *v, char num[24], size_t *n)
     return "";
 }
 
-/* The row's name, checksum and executed_at (vals[0..2]) copied into one
- * allocation, r->name its start (tide_tracking__free frees it alone): one
- * malloc and one free per row rather than three, 10,000 rows a list. */
+/* The row's name, checksum and executed_at (vals[0..2]) in one allocation,
+ * r->name its start (tide_tracking__free frees it alone): one malloc and one
+ * free per row rather than three, 10,000 rows a list. */
 static int texts_of(const tide_value *vals, tide_tracked *r)
 {
-    char num[3][24], *block, *at;
+    char num[3][24], **dst[3] = { &r->name, &r->checksum, &r->executed_at };
     const char *p[3];
-    size_t n[3], total = 0;
+    size_t n[3];
     int i;
-    for (i = 0; i < 3; i++) {
+    for (i = 0; i < 3; i++)
         p[i] = text_in(&vals[i], num[i], &n[i]);
-        total += n[i] + 1;
-    }
-    if (!p[0] || !(block = malloc(total)))
-        return -1;
-    for (i = 0, at = block; i < 3; i++) {
-        char **to = i == 0 ? &r->name : i == 1 ? &r->checksum : &r->executed_at;
-        if (!p[i])
-            continue;
-        memcpy(at, p[i], n[i]);
-        at[n[i]] = '\0';
-        *to = at;
-        at += n[i] + 1;
-    }
-    return 0;
+    return tide_pack_texts(3, p, n, dst) ? 0 : -1;
 }
 
 /* A row of the table (module, name, checksum, executed_at, duration_ms,
