@@ -103,6 +103,8 @@ tide --url sqlite:run.db run syntax.lua; expect_rc 1; expect_out "syntax.lua:1:"
 t "run without a file is a usage error; a missing file is a failure"
 tide run; expect_rc 2
 tide --url sqlite:run.db run nothere.lua; expect_rc 1; expect_out "cannot read 'nothere.lua'"
+mkdir folder.lua                 # stdio read a folder as an empty chunk, and ran it
+tide --url sqlite:run.db run folder.lua; expect_rc 1; expect_out "cannot read 'folder.lua': Is a directory"
 
 t "using a closed handle is a clear error"
 printf 'db:close()\ndb:exec("select 1")\n' > closed.lua
