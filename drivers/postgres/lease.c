@@ -50,31 +50,40 @@ static void discard_notice(void *arg, const char *message)
     (void)message;
 }
 
-/* A second connection made like `like` (its conninfo), notices discarded;
- * NULL when it cannot be had. The lease's heartbeat, and the lock-wait
- * diagnosis in runsafe.c, which asks pg_blocking_pids while the first
- * connection waits. */
-PGconn *pg_side_connection(PGconn *like)
+/* A connection made with the options of another's PQconninfo, notices
+ * discarded; NULL when it cannot be had. Safe on any thread: it touches
+ * only opts (introspect.c's second connection connects on its own thread,
+ * with options the first connection's thread read). */
+PGconn *pg_connect_with(const PQconninfoOption *opts)
 {
-    PQconninfoOption *opts = PQconninfo(like), *o;
+    const PQconninfoOption *o;
     const char *keys[64], *vals[64];
     PGconn *pg;
     int n = 0;
-    if (!opts)
-        return NULL;
-    for (o = opts; o->keyword && n < 63; o++)
+    for (o = opts; o && o->keyword && n < 63; o++)
         if (o->val && *o->val) {
             keys[n] = o->keyword;
             vals[n++] = o->val;
         }
     keys[n] = vals[n] = NULL;
     pg = PQconnectdbParams(keys, vals, 0);
-    PQconninfoFree(opts);
     if (PQstatus(pg) != CONNECTION_OK) {
         PQfinish(pg);
         return NULL;
     }
     PQsetNoticeProcessor(pg, discard_notice, NULL);
+    return pg;
+}
+
+/* A second connection made like `like` (its conninfo), notices discarded;
+ * NULL when it cannot be had. The lease's heartbeat, and the lock-wait
+ * diagnosis in runsafe.c, which asks pg_blocking_pids while the first
+ * connection waits. */
+PGconn *pg_side_connection(PGconn *like)
+{
+    PQconninfoOption *opts = PQconninfo(like);
+    PGconn *pg = opts ? pg_connect_with(opts) : NULL;
+    PQconninfoFree(opts);
     return pg;
 }
 

@@ -229,5 +229,7 @@ int pg_columns_sql(const char *schema, const char *table, tide_buf *sql, tide_va
 /* lease.c: a second connection made like `like`, notices discarded; NULL
  * when it cannot be had (the lease's heartbeat, runsafe.c's lock diagnosis). */
 PGconn *pg_side_connection(PGconn *like);
+/* The same from options PQconninfo gave (on any thread). */
+PGconn *pg_connect_with(const PQconninfoOption *opts);
 
 #endif

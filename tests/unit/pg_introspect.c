@@ -22,6 +22,7 @@
 #include "db/driver.h"
 #include "model/model.h"
 #include "model/diff.h"
+#include "model/snapshot.h"
 #include "postgres/pg_internal.h"
 
 static const char *pg_url;
@@ -896,6 +897,99 @@ static void test_error_names_query(void **state)
     tide_schema_free(s);
 }
 
+/* pg_url with its user and password replaced. */
+static char *url_as(const char *url, const char *user, const char *password)
+{
+    const char *scheme = strstr(url, "://"), *at = strchr(url, '@');
+    char *out;
+    size_t n;
+    assert_non_null(scheme);
+    assert_non_null(at);
+    n = strlen(url) + strlen(user) + strlen(password) + 4;
+    out = malloc(n);
+    assert_non_null(out);
+    snprintf(out, n, "%.*s%s:%s%s", (int)(scheme + 3 - url), url, user, password, at);
+    return out;
+}
+
+/* The snapshot JSON of the schema f->conn sees; TIDE_PG_SECOND_CONNECTION
+ * set to how ("0" never, "1" always); *queries: the statements sent. */
+static char *inspect_json(tide_conn *conn, const char *how, int *queries)
+{
+    tide_schema *s;
+    tide_buf out = TIDE_BUF_INIT;
+    tide_err err;
+    assert_int_equal(setenv("TIDE_PG_SECOND_CONNECTION", how, 1), 0);
+    s = introspect(conn, both, 2, tracking, 2);
+    unsetenv("TIDE_PG_SECOND_CONNECTION");
+    *queries = pg_introspect__queries();
+    if (tide_snapshot_render(s, &out, &err) < 0)
+        fail_msg("render: %s", err.msg);
+    tide_schema_free(s);
+    return out.data;
+}
+
+/* The columns read on a second connection (a large schema's, here forced)
+ * are what the first reads: in its snapshot, with the settings that change
+ * how the server prints types and defaults as the first connection has SET
+ * them (a search path without public qualifies its types, a time zone and a
+ * date style change a timestamp default's text). Where no second connection
+ * can be had (a role's CONNECTION LIMIT 1), the first reads them. */
+static void test_second_connection(void **state)
+{
+    fixture *f = *state;
+    char *one, *two, *fresh, *url, sql[512];
+    int queries;
+    tide_conn *limited;
+    tide_err err;
+    script_ok(f->conn, full_schema);
+    script_ok(f->conn, "CREATE TABLE stamps (at timestamptz DEFAULT '2024-01-02 03:04:05+00', "
+              "day date DEFAULT '2024-01-31', span interval DEFAULT '1 day 02:00:00', "
+              "x double precision DEFAULT 0.1, b bytea DEFAULT '\\x0102', "
+              "cur billing.currency DEFAULT 'usd')");
+    script_ok(f->conn, "SET search_path = other; SET TimeZone = 'Pacific/Auckland'; "
+              "SET DateStyle = 'SQL, DMY'; SET IntervalStyle = 'sql_standard'; "
+              "SET extra_float_digits = 0; SET bytea_output = 'escape'");
+    one = inspect_json(f->conn, "0", &queries);
+    assert_int_equal(queries, 27);
+    two = inspect_json(f->conn, "1", &queries);
+    assert_int_equal(queries, 29);              /* the columns' three on the second */
+    assert_string_equal(two, one);
+    script_ok(f->conn, "RESET ALL");            /* the settings do change the text */
+    fresh = inspect_json(f->conn, "0", &queries);
+    assert_true(strcmp(fresh, one) != 0);
+    free(fresh);
+    free(two);
+
+    snprintf(sql, sizeof sql, "DROP ROLE IF EXISTS tide_pgi_one; CREATE ROLE tide_pgi_one LOGIN "
+             "PASSWORD 'one-pw' CONNECTION LIMIT 1; GRANT USAGE ON SCHEMA billing, other TO tide_pgi_one");
+    script_ok(f->conn, sql);
+    url = url_as(pg_url, "tide_pgi_one", "one-pw");
+    {
+        char *db_url = NULL;
+        const char *slash = strrchr(url, '/');
+        size_t n = (size_t)(slash - url) + strlen(f->db) + 2;
+        db_url = malloc(n);
+        assert_non_null(db_url);
+        snprintf(db_url, n, "%.*s/%s", (int)(slash - url), url, f->db);
+        tide_err_clear(&err);
+        if (tide_conn_open(&limited, db_url, &err) < 0)
+            fail_msg("cannot connect as tide_pgi_one: %s", err.msg);
+        free(db_url);
+    }
+    script_ok(limited, "SET search_path = other; SET TimeZone = 'Pacific/Auckland'; "
+              "SET DateStyle = 'SQL, DMY'; SET IntervalStyle = 'sql_standard'; "
+              "SET extra_float_digits = 0; SET bytea_output = 'escape'");
+    two = inspect_json(limited, "1", &queries);
+    assert_int_equal(queries, 27);              /* refused: read on the first */
+    assert_string_equal(two, one);
+    tide_conn_close(limited);
+    script_ok(f->conn, "DROP OWNED BY tide_pgi_one; DROP ROLE tide_pgi_one");
+    free(url);
+    free(two);
+    free(one);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -913,6 +1007,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_canonicalize, setup, teardown),
         cmocka_unit_test_setup_teardown(test_transactions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_error_names_query, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_second_connection, setup, teardown),
     };
     pg_url = getenv("TIDE_TEST_PG_URL");
     if (!pg_url || !*pg_url) {
