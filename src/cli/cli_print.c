@@ -6,6 +6,7 @@
 #include "lua/runtime.h"
 #include "core/buf.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,41 +91,53 @@ static long utf8_chars(const char *s)
 }
 
 /* A cell's width as util.table (lua/tide/util.lua) measures it: UTF-8
- * characters, else bytes. */
-static size_t cell_width(const char *s)
+ * characters, else bytes; *len its bytes. */
+static size_t cell_width(const char *s, size_t *len)
 {
-    const char *p = s;
-    long n;
-    while (*p && !(*p & 0x80))   /* plain ASCII, the usual cell: one byte each */
-        p++;
-    if (!*p)
-        return (size_t)(p - s);
-    n = utf8_chars(s);
-    return n >= 0 ? (size_t)n : strlen(s);
+    size_t n = strlen(s), i;
+    unsigned char any = 0;
+    long chars;
+    *len = n;
+    for (i = 0; i < n; i++)      /* plain ASCII, the usual cell: one byte each */
+        any |= (unsigned char)s[i];
+    if (!(any & 0x80))
+        return n;
+    chars = utf8_chars(s);
+    return chars >= 0 ? (size_t)chars : n;
 }
 
 int cli_print_table(char *const *cells, int nrows, int ncols)
 {
-    size_t widths[CLI_TABLE_COLS] = { 0 }, w, most = 0;
+    size_t widths[CLI_TABLE_COLS] = { 0 }, w, most = 0, total = 0, len;
+    size_t ncells = (size_t)nrows * (size_t)ncols, c;
     tide_buf out = TIDE_BUF_INIT;
     char *spaces;
+    unsigned *sizes;             /* per cell: its width and its length in bytes */
     int r, i, rc = 0;
-    if (ncols > CLI_TABLE_COLS)
+    if (ncols > CLI_TABLE_COLS || !(sizes = malloc(sizeof *sizes * 2 * (ncells ? ncells : 1))))
         return TIDE_EXIT_FAILURE;
-    for (r = 0; r < nrows; r++)
-        for (i = 0; i < ncols - 1; i++)        /* the last column is never padded */
-            if ((w = cell_width(cells[r * ncols + i])) > widths[i])
-                widths[i] = w;
-    for (i = 0; i < ncols - 1; i++)
+    for (c = 0; c < ncells; c++) {               /* each cell measured once */
+        w = cell_width(cells[c], &len);
+        sizes[2 * c] = w > UINT_MAX ? UINT_MAX : (unsigned)w;
+        sizes[2 * c + 1] = len > UINT_MAX ? UINT_MAX : (unsigned)len;
+        if ((int)(c % (size_t)ncols) < ncols - 1 && w > widths[c % (size_t)ncols])
+            widths[c % (size_t)ncols] = w;   /* the last column is never padded */
+        total += len + 3;
+    }
+    for (i = 0; i < ncols - 1; i++) {
         most = widths[i] + 2 > most ? widths[i] + 2 : most;
-    if (!(spaces = malloc(most + 1)))           /* the padding, added in one piece */
+        total += (widths[i] + 2) * (size_t)nrows;
+    }
+    if (!(spaces = malloc(most + 1)) || tide_buf_grow(&out, total) < 0) {
+        free(spaces);
+        free(sizes);
         return TIDE_EXIT_FAILURE;
+    }
     memset(spaces, ' ', most);
-    for (r = 0; r < nrows && rc == 0; r++) {
-        for (i = 0; i < ncols && rc == 0; i++) {
-            const char *cell = cells[r * ncols + i];
-            rc = tide_buf_puts(&out, cell);
-            if (rc == 0 && i < ncols - 1 && (w = cell_width(cell)) < widths[i] + 2)
+    for (r = 0, c = 0; r < nrows && rc == 0; r++) {
+        for (i = 0; i < ncols && rc == 0; i++, c++) {
+            rc = tide_buf_add(&out, cells[c], sizes[2 * c + 1]);
+            if (rc == 0 && i < ncols - 1 && (w = sizes[2 * c]) < widths[i] + 2)
                 rc = tide_buf_add(&out, spaces, widths[i] + 2 - w);
         }
         if (rc == 0)
@@ -134,6 +147,7 @@ int cli_print_table(char *const *cells, int nrows, int ncols)
         fwrite(out.data, 1, out.len, stdout);
     tide_buf_free(&out);
     free(spaces);
+    free(sizes);
     return rc < 0 ? TIDE_EXIT_FAILURE : cli_flushed();
 }
 

@@ -294,9 +294,70 @@ int tide_dir_check(const char *dir, const tide_dir_query *q, tide_err *err)
     return rc;
 }
 
-static int by_name(const void *a, const void *b)
+/* The byte of a name at depth d (names are distinct: a shorter one ends
+ * with its NUL, which sorts first, as strcmp has it). */
+#define BYTE_AT(f, d) ((unsigned char)(f).name[d])
+
+static void swap_files(tide_dir_file *a, tide_dir_file *b)
 {
-    return strcmp(((const tide_dir_file *)a)->name, ((const tide_dir_file *)b)->name);
+    tide_dir_file t = *a;
+    *a = *b;
+    *b = t;
+}
+
+/* The length of the prefix every name shares: the sort starts after it
+ * (each of its bytes would be one pass of the sort over every name). */
+static size_t shared_prefix(const tide_dir_list *l)
+{
+    const char *first = l->items[0].name;
+    size_t lcp = strlen(first), k;
+    int i;
+    for (i = 1; i < l->n && lcp > 0; i++) {
+        const char *name = l->items[i].name;
+        for (k = 0; k < lcp && name[k] == first[k]; k++)
+            ;
+        lcp = k;
+    }
+    return lcp;
+}
+
+/* Sorts v[0..n) by name in byte order, the names' first d bytes equal:
+ * a three-way radix quicksort (Bentley and Sedgewick's multikey
+ * quicksort), which reads each byte of a shared prefix once instead of
+ * once per comparison. Migration files share a long one
+ * ("Migration2025000000..."): qsort with strcmp was a tenth of
+ * migration:list's instructions for 10,000 files. */
+static void sort_names(tide_dir_file *v, size_t n, size_t d)
+{
+    while (n > 1) {
+        size_t lt = 0, gt = n - 1, i = 1;
+        int pivot;
+        if (n < 8) {                    /* few: insertion, comparing from depth d */
+            size_t j, k;
+            for (j = 1; j < n; j++)
+                for (k = j; k > 0 && strcmp(v[k - 1].name + d, v[k].name + d) > 0; k--)
+                    swap_files(&v[k - 1], &v[k]);
+            return;
+        }
+        swap_files(&v[0], &v[n / 2]);
+        pivot = BYTE_AT(v[0], d);
+        while (i <= gt) {               /* v[0..lt) < pivot, v[lt..i) == pivot, v(gt..n) > pivot */
+            int c = BYTE_AT(v[i], d);
+            if (c < pivot)
+                swap_files(&v[lt++], &v[i++]);
+            else if (c > pivot)
+                swap_files(&v[i], &v[gt--]);
+            else
+                i++;
+        }
+        sort_names(v, lt, d);
+        sort_names(v + gt + 1, n - gt - 1, d);
+        if (pivot == 0)
+            return;                     /* names ending here: one at most */
+        v += lt;                        /* the equal ones, one byte deeper */
+        n = gt + 1 - lt;
+        d++;
+    }
 }
 
 int tide_dir_list_files(tide_dir_list *out, const char *dir, const tide_dir_query *q, tide_err *err)
@@ -321,6 +382,6 @@ int tide_dir_list_files(tide_dir_list *out, const char *dir, const tide_dir_quer
     if (rc < 0)
         tide_dir_list_free(out);
     else if (out->n > 1)
-        tide_sort(out->items, (size_t)out->n, sizeof *out->items, by_name);
+        sort_names(out->items, (size_t)out->n, shared_prefix(out));
     return rc;
 }

@@ -926,17 +926,26 @@ static int list_executed(tide *t, tide_status_list *out, int problems_only, tide
 {
     tide_sumcache cache;
     run r;
-    int i, rc, problems = 0;
+    int i, j, rc, problems = 0;
     memset(out, 0, sizeof *out);
     memset(&cache, 0, sizeof cache);
     if ((rc = run_begin(t, &r, READ_ONLY, err)) < 0)
         goto done;
     tide_sumcache_open(&cache, problems_only ? NULL : cached_folder(t), r.tracked.n);
-    for (i = 0; i < r.tracked.n && rc == 0; i++) {
+    for (i = 0, j = 0; i < r.tracked.n && rc == 0; i++) {
         const tide_tracked *tr = &r.tracked.items[i];
-        tide_migration *m = (tide_migration *)tide_migrations_find(&r.found, tr->name, NULL);
+        tide_migration *m;
         tide_err ignored;
-        int missing = !m || strcmp(m->name, tr->name), changed = 0;
+        int missing, changed = 0;
+        /* both sorted by name in bytes: one walk over the files, not a
+         * search of them per row */
+        while (j < r.found.n && strcmp(r.found.items[j].name, tr->name) < 0)
+            j++;
+        m = j < r.found.n && !strcmp(r.found.items[j].name, tr->name) ? &r.found.items[j] : NULL;
+        if (!m && (m = (tide_migration *)tide_migrations_find(&r.found, tr->name, NULL)) &&
+            strcmp(m->name, tr->name))
+            m = NULL;                   /* not there (the lookup took another by its prefix) */
+        missing = !m;
         if (!missing && tr->checksum && m->kind != TIDE_MIG_LIST &&
             tide_sumcache_checksum(&cache, m, &ignored) == 0)
             changed = strcmp(tr->checksum, m->checksum) != 0;

@@ -28,7 +28,8 @@ typedef struct tide_sumcache {
     char *folder;                  /* the folder's real path (the cache's first line) */
     tide_buf text;                 /* the cache as read: the loaded entries' names */
     tide_sumcache_entry *items;    /* the loaded ones first, sorted by name */
-    int n, nloaded;
+    int n, nloaded, cap;
+    int want;                      /* room for this many at first: the files to check */
     int next;                      /* where the next lookup looks first */
     int dirty;                     /* an entry was added, changed or dropped */
     const char *dir;               /* the folder as given (borrowed), and */

@@ -74,6 +74,60 @@ static void lists_regular_files_by_suffix_sorted(void **state)
     tide_dir_list_free(&l);
 }
 
+static int by_strcmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The listing's own sort (a radix quicksort over the names' bytes) gives
+ * strcmp's order: names that are prefixes of others, long shared prefixes,
+ * bytes from 0x80 up, runs of equal bytes at every depth, 3,000 of them. */
+static void sorts_many_names_in_byte_order(void **state)
+{
+    static const tide_dir_query q = { "migrations folder", "migrations", ".lua", 0, NULL, NULL };
+    static char big[] = "/tmp/tide-sort-XXXXXX";
+    enum { N = 3000 };
+    char *names[N], path[300], cmd[320];
+    unsigned seed = 12345;
+    tide_dir_list l;
+    tide_err err;
+    int i;
+    FILE *f;
+    (void)state;
+    assert_non_null(mkdtemp(big));
+    for (i = 0; i < N; i++) {
+        char name[64];
+        int len, k;
+        seed = seed * 1103515245u + 12345u;
+        if (i % 3 == 0) {
+            snprintf(name, sizeof name, "Migration2025%010u_m%d", seed % 100000u, i);
+        } else {
+            len = 1 + (int)(seed >> 16) % 12;
+            for (k = 0; k < len; k++) {
+                static const char alphabet[] = "aab_9\xc3\xa9Z";
+                seed = seed * 1103515245u + 12345u;
+                name[k] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+            }
+            snprintf(name + len, sizeof name - (size_t)len, "%s%d", i % 3 == 1 ? "" : "x", i);
+        }
+        assert_non_null(names[i] = malloc(strlen(name) + 5));
+        snprintf(names[i], strlen(name) + 5, "%s.lua", name);
+        snprintf(path, sizeof path, "%s/%s", big, names[i]);
+        assert_non_null(f = fopen(path, "w"));
+        fclose(f);
+    }
+    qsort(names, N, sizeof *names, by_strcmp);
+    assert_int_equal(tide_dir_list_files(&l, big, &q, &err), 0);
+    assert_int_equal(l.n, N);
+    for (i = 0; i < N; i++)
+        assert_string_equal(l.items[i].name, names[i]);
+    tide_dir_list_free(&l);
+    for (i = 0; i < N; i++)
+        free(names[i]);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", big);
+    assert_int_equal(system(cmd), 0);
+}
+
 static int sql_or_hidden(void *ud, const char *name, tide_err *err)
 {
     (void)err;
@@ -178,6 +232,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(lists_regular_files_by_suffix_sorted),
+        cmocka_unit_test(sorts_many_names_in_byte_order),
         cmocka_unit_test(a_filter_chooses_and_may_fail),
         cmocka_unit_test(a_missing_folder_names_its_setting),
         cmocka_unit_test(reads_a_file_whole_after_what_the_buffer_holds),
