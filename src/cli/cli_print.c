@@ -106,6 +106,10 @@ static size_t cell_width(const char *s, size_t *len)
     return chars >= 0 ? (size_t)chars : n;
 }
 
+/* The table is written in pieces of this size: a listing of 10,000 rows
+ * is a megabyte, whose memory costs more to touch than 16 writes. */
+enum { TABLE_CHUNK = 64 * 1024 };
+
 int cli_print_table(char *const *cells, int nrows, int ncols)
 {
     size_t widths[CLI_TABLE_COLS] = { 0 }, w, most = 0, total = 0, len;
@@ -128,6 +132,8 @@ int cli_print_table(char *const *cells, int nrows, int ncols)
         most = widths[i] + 2 > most ? widths[i] + 2 : most;
         total += (widths[i] + 2) * (size_t)nrows;
     }
+    if (total > TABLE_CHUNK + 4096)
+        total = TABLE_CHUNK + 4096;             /* written out as it fills */
     if (!(spaces = malloc(most + 1)) || tide_buf_grow(&out, total) < 0) {
         free(spaces);
         free(sizes);
@@ -142,6 +148,10 @@ int cli_print_table(char *const *cells, int nrows, int ncols)
         }
         if (rc == 0)
             rc = tide_buf_putc(&out, '\n');
+        if (rc == 0 && out.len >= TABLE_CHUNK) {
+            fwrite(out.data, 1, out.len, stdout);
+            tide_buf_reset(&out);
+        }
     }
     if (rc == 0 && out.len)
         fwrite(out.data, 1, out.len, stdout);

@@ -26,7 +26,8 @@ typedef struct tide_sumcache_entry tide_sumcache_entry;
 typedef struct tide_sumcache {
     char *file;                    /* the cache's path; NULL: every checksum is read */
     char *folder;                  /* the folder's real path (the cache's first line) */
-    tide_buf text;                 /* the cache as read: the loaded entries' names */
+    void *map;                     /* the cache file, mapped: the loaded entries' names and sums */
+    size_t maplen;
     tide_sumcache_entry *items;    /* the loaded ones first, sorted by name */
     int n, nloaded, cap;
     int want;                      /* room for this many at first: the files to check */
