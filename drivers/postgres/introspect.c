@@ -1,10 +1,12 @@
 /* introspect.c — reads a live PostgreSQL schema from pg_catalog into tide's
  * model, written the way the DSL writes it so that a schema created from
- * definitions reads back equal. Seventeen catalog queries (tables, columns,
- * constraints, indexes, enums, namespaces, then one per object kind, and
- * one for what the model does not carry) in one read-only snapshot,
- * however many tables: per-table lists come back as arrays, never as more
- * queries. */
+ * definitions reads back equal. At most 26 catalog queries (tables, which
+ * kinds of object exist, columns, constraints, indexes, enums, namespaces,
+ * then one per object kind there is any of, and one for what the model does
+ * not carry) in one read-only snapshot, however many tables: per-table
+ * lists come back as arrays, never as more queries. A large schema's
+ * columns are read on a second connection in the same snapshot (the end of
+ * this file). */
 #include "pg_internal.h"
 #include "sqltext.h"
 
