@@ -2069,13 +2069,20 @@ static const char sql_begin_exporting[] = "BEGIN ISOLATION LEVEL REPEATABLE READ
     "SET LOCAL jit = off; SELECT pg_catalog.pg_export_snapshot()" PRINTED_SETTINGS(SETTING_READ);
 static const char sql_begin[] = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL jit = off";
 
+/* Shared by the first connection's thread and the second's. The first
+ * frees it, unless it gave up waiting for the second (abandoned): then the
+ * second frees it when it ends. */
 typedef struct side {
     char snapshot[64];            /* the exported snapshot; "" when none */
     tide_buf settings[2];         /* names, values: the first connection's, text[] literals */
     PQconninfoOption *opts;       /* the first connection's options */
-    const char *params[2];        /* the columns' query's $1 and $2 */
+    char *params[2];              /* the columns' query's $1 (NULL: every namespace) and $2 */
     pthread_t thread;
-    int running;
+    int running;                  /* the thread was started and not joined */
+    pthread_mutex_t mu;           /* guards begun, done, abandoned */
+    int begun;                    /* the second connection is in the snapshot */
+    int done;                     /* the thread is about to end */
+    int abandoned;                /* the first gave up on it */
     int queries;                  /* statements sent */
     PGresult *res;                /* the columns; NULL when they could not be had */
 } side;
@@ -2096,33 +2103,49 @@ static int side_keep(side *sd, const PGresult *res)
     return 0;
 }
 
+static side *side_new(void)
+{
+    side *sd = calloc(1, sizeof *sd);
+    if (sd && pthread_mutex_init(&sd->mu, NULL) != 0) {
+        free(sd);
+        return NULL;
+    }
+    return sd;
+}
+
 static void side_free(side *sd)
 {
+    if (!sd)
+        return;
     tide_buf_free(&sd->settings[0]);
     tide_buf_free(&sd->settings[1]);
     PQconninfoFree(sd->opts);
+    free(sd->params[0]);
+    free(sd->params[1]);
     PQclear(sd->res);
-    memset(sd, 0, sizeof *sd);
+    pthread_mutex_destroy(&sd->mu);
+    free(sd);
 }
 
 /* The first connection's transaction; with a second connection possible
  * (not TIDE_PG_SECOND_CONNECTION=0), its snapshot exported. A server that
  * refuses the export (the transaction is then aborted) gets a plain one. */
-static int begin(reader *r, side *sd)
+static int begin(reader *r, side **sdp)
 {
     const char *want = getenv("TIDE_PG_SECOND_CONNECTION");
     PGresult *res;
     int ok;
-    if (want && !strcmp(want, "0"))
+    if ((want && !strcmp(want, "0")) || !(*sdp = side_new()))
         return command(r, "schema (begin)", sql_begin);
     res = PQexec(r->c->pg, sql_begin_exporting);
     queries_sent++;
     ok = res && PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 &&
-         PQnfields(res) == 1 + NSETTINGS && side_keep(sd, res) == 0;
+         PQnfields(res) == 1 + NSETTINGS && side_keep(*sdp, res) == 0;
     PQclear(res);
     if (ok)
         return 0;
-    side_free(sd);
+    side_free(*sdp);
+    *sdp = NULL;
     if (PQtransactionStatus(r->c->pg) != PQTRANS_IDLE) {
         res = PQexec(r->c->pg, "ROLLBACK");
         queries_sent++;
@@ -2140,31 +2163,42 @@ static void *side_main(void *arg)
         "FROM ROWS FROM (pg_catalog.unnest($1::text[]), pg_catalog.unnest($2::text[])) u(name, value)";
     side *sd = arg;
     const char *settings[2] = { sd->settings[0].data, sd->settings[1].data };
+    const char *params[2] = { sd->params[0], sd->params[1] };
     char begin_sql[256];
     PGconn *pg = pg_connect_with(sd->opts);
     PGresult *res;
-    int ok;
-    if (!pg)
-        return NULL;
-    snprintf(begin_sql, sizeof begin_sql, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; "
-             "SET TRANSACTION SNAPSHOT '%s'; SET LOCAL jit = off", sd->snapshot);
-    res = PQexec(pg, begin_sql);
-    ok = res && PQresultStatus(res) == PGRES_COMMAND_OK;
-    PQclear(res);
+    int ok = 0, abandoned;
+    if (pg) {
+        snprintf(begin_sql, sizeof begin_sql, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; "
+                 "SET TRANSACTION SNAPSHOT '%s'; SET LOCAL jit = off", sd->snapshot);
+        res = PQexec(pg, begin_sql);
+        ok = res && PQresultStatus(res) == PGRES_COMMAND_OK;
+        PQclear(res);
+        pthread_mutex_lock(&sd->mu);
+        sd->begun = ok;
+        ok = ok && !sd->abandoned;
+        pthread_mutex_unlock(&sd->mu);
+    }
     if (ok) {
         res = PQexecParams(pg, sql_settings, 2, types, settings, NULL, NULL, 0);
         ok = res && PQresultStatus(res) == PGRES_TUPLES_OK;
         PQclear(res);
     }
     if (ok) {
-        res = PQexecParams(pg, sql_columns, 2, types, sd->params, NULL, NULL, 0);
+        res = PQexecParams(pg, sql_columns, 2, types, params, NULL, NULL, 0);
         if (res && PQresultStatus(res) == PGRES_TUPLES_OK)
             sd->res = res;
         else
             PQclear(res);
     }
-    sd->queries = 1 + ok + ok;
     PQfinish(pg);                  /* its transaction ends with it */
+    pthread_mutex_lock(&sd->mu);
+    sd->queries = pg ? 1 + ok + ok : 0;
+    sd->done = 1;
+    abandoned = sd->abandoned;
+    pthread_mutex_unlock(&sd->mu);
+    if (abandoned)
+        side_free(sd);             /* the first went on without it */
     return NULL;
 }
 
@@ -2173,24 +2207,39 @@ static void *side_main(void *arg)
 static int side_start(reader *r, side *sd)
 {
     const char *want = getenv("TIDE_PG_SECOND_CONNECTION");
-    if (!sd->snapshot[0] || (r->nrels < SIDE_MIN_TABLES && !(want && !strcmp(want, "1"))))
+    if (!sd || (r->nrels < SIDE_MIN_TABLES && !(want && !strcmp(want, "1"))))
         return -1;
-    if (!(sd->opts = PQconninfo(r->c->pg)))
+    if (!(sd->opts = PQconninfo(r->c->pg)) || (!r->all && !(sd->params[0] = strdup(r->params[0].data))) ||
+        !(sd->params[1] = strdup(r->params[1].data)))
         return -1;
-    sd->params[0] = r->all ? NULL : r->params[0].data;
-    sd->params[1] = r->params[1].data;
     if (pthread_create(&sd->thread, NULL, side_main, sd) != 0)
         return -1;
     sd->running = 1;
     return 0;
 }
 
-/* Its result, once the thread is done (NULL: read it on the first). */
-static PGresult *side_join(side *sd)
+/* Its result, once the thread is done (NULL: read it on the first). Called
+ * when the first connection has sent everything else: a second connection
+ * not yet in the snapshot by then is waiting for a server (a pooler whose
+ * every server connection is taken, the first's among them, would have it
+ * wait until the first commits: forever) and is given up: the columns are
+ * read on the first, and the thread, detached, frees the side (*sdp NULL). */
+static PGresult *side_join(side **sdp)
 {
+    side *sd = *sdp;
     PGresult *res;
-    if (!sd->running)
+    int give_up;
+    if (!sd || !sd->running)
         return NULL;
+    pthread_mutex_lock(&sd->mu);
+    give_up = !sd->begun && !sd->done;
+    sd->abandoned = give_up;
+    pthread_mutex_unlock(&sd->mu);
+    if (give_up) {
+        pthread_detach(sd->thread);
+        *sdp = NULL;
+        return NULL;
+    }
     pthread_join(sd->thread, NULL);
     sd->running = 0;
     queries_sent += sd->queries;
@@ -2202,7 +2251,7 @@ static PGresult *side_join(side *sd)
 /* Every step's query, each result read in the steps' order. With the
  * columns on a second connection, the first goes on with the queries
  * after them and keeps their results until the columns are read. */
-static int read_all(reader *r, side *sd)
+static int read_all(reader *r, side **sdp)
 {
     PGresult *held[NSTEPS] = { NULL };
     char skip[NSTEPS] = { 0 };
@@ -2211,7 +2260,7 @@ static int read_all(reader *r, side *sd)
     for (i = 0; i < NSTEPS && rc == 0; i++) {
         if (i == 1 && (rc = probe_steps(r, skip)) < 0)
             break;                     /* after the tables: a failure names their query */
-        if (skip[i] || (steps[i].read == read_columns && side_start(r, sd) == 0))
+        if (skip[i] || (steps[i].read == read_columns && side_start(r, *sdp) == 0))
             continue;
         rc = fetch(r, steps[i].what, steps[i].sql, &held[i]);
         for (; rc == 0 && next <= i && (held[next] || skip[next]); next++) {
@@ -2223,8 +2272,8 @@ static int read_all(reader *r, side *sd)
         }
     }
     for (i = 0; i < NSTEPS; i++)
-        if (steps[i].read == read_columns && sd->running)
-            held[i] = side_join(sd);
+        if (steps[i].read == read_columns && *sdp && (*sdp)->running)
+            held[i] = side_join(sdp);
     for (; rc == 0 && next < NSTEPS; next++) {
         if (skip[next])
             continue;
@@ -2243,10 +2292,9 @@ static int read_all(reader *r, side *sd)
 int pg_introspect(tide_dconn *c, const tide_introspect_opts *opts, tide_schema *out, tide_err *err)
 {
     reader r;
-    side sd;
+    side *sd = NULL;
     int rc, own_tx = PQtransactionStatus(c->pg) == PQTRANS_IDLE;
     memset(&r, 0, sizeof r);
-    memset(&sd, 0, sizeof sd);
     r.c = c;
     r.out = out;
     r.err = err;
@@ -2274,7 +2322,7 @@ int pg_introspect(tide_dconn *c, const tide_introspect_opts *opts, tide_schema *
         command(&r, "schema (rollback)", "ROLLBACK");
     }
 done:
-    side_free(&sd);
+    side_free(sd);
     free(r.rels);
     tide_buf_free(&r.params[0]);
     tide_buf_free(&r.params[1]);

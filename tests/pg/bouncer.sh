@@ -27,6 +27,7 @@ case "$mode" in
   session) reset_query="DISCARD ALL" pool_size=20 check_delay=0 ;;
   *) echo "bouncer: MODE is transaction or session, not '$mode'" >&2; exit 2 ;;
 esac
+pool_size=${POOL_SIZE:-$pool_size}     # a test of a pool with fewer server connections
 . "$(dirname "$0")/common.sh"
 pgstate=$(fixture_state "$pgstate"); state=$(fixture_state "$state")
 
