@@ -8,6 +8,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -247,6 +249,70 @@ static int stat_of(const tide_sumcache *c, const char *path, const char *name, s
     return stat(path, st);
 }
 
+/* ---- the stats, on two threads -------------------------------------------- */
+
+enum { PRESTAT_MIN = 1024, PRESTAT_CHUNK = 64 };
+
+typedef struct prestat_job {
+    const tide_sumcache *c;
+    tide_migration *const *ms;
+    file_key *keys;
+    char *ok;
+    int n;
+    atomic_int next;               /* the next chunk to take */
+} prestat_job;
+
+static void prestat_run(prestat_job *j)
+{
+    int lo, i;
+    while ((lo = atomic_fetch_add(&j->next, PRESTAT_CHUNK)) < j->n)
+        for (i = lo; i < j->n && i < lo + PRESTAT_CHUNK; i++) {
+            const char *path = j->ms[i]->path, *slash = strrchr(path, '/');
+            struct stat st;
+            if ((j->ok[i] = stat_of(j->c, path, slash ? slash + 1 : path, &st) == 0))
+                key_of(&st, &j->keys[i]);
+        }
+}
+
+static void *prestat_thread(void *arg)
+{
+    prestat_run(arg);
+    return NULL;
+}
+
+void tide_sumcache_prestat(tide_sumcache *c, tide_migration *const *ms, int n)
+{
+    prestat_job j;
+    pthread_t thread;
+    int i, started;
+    if (!c->file || n < PRESTAT_MIN)
+        return;
+    for (i = 0; i < n; i++)
+        if (!ms[i]->path)
+            return;
+    if (!(c->pre_keys = malloc(sizeof *c->pre_keys * (size_t)n)) || !(c->pre_ok = malloc((size_t)n)) ||
+        !(c->pre_m = malloc(sizeof *c->pre_m * (size_t)n))) {
+        free(c->pre_keys);
+        free(c->pre_ok);
+        c->pre_keys = NULL;
+        c->pre_ok = NULL;
+        return;
+    }
+    memcpy(c->pre_m, ms, sizeof *c->pre_m * (size_t)n);
+    j.c = c;
+    j.ms = ms;
+    j.keys = c->pre_keys;
+    j.ok = c->pre_ok;
+    j.n = n;
+    atomic_init(&j.next, 0);
+    started = pthread_create(&thread, NULL, prestat_thread, &j) == 0;
+    prestat_run(&j);
+    if (started)
+        pthread_join(thread, NULL);
+    c->npre = n;
+    c->pre_next = 0;
+}
+
 int tide_sumcache_checksum(tide_sumcache *c, tide_migration *m, tide_err *err)
 {
     struct stat st;
@@ -258,9 +324,16 @@ int tide_sumcache_checksum(tide_sumcache *c, tide_migration *m, tide_err *err)
     if (!c->file || m->kind == TIDE_MIG_LIST || !m->path)
         return tide_migration_checksum(m, err);
     name = strrchr(m->path, '/') ? strrchr(m->path, '/') + 1 : m->path;
-    if (stat_of(c, m->path, name, &st) < 0)
-        return tide_migration_checksum(m, err);
-    key_of(&st, &k);             /* before the read: a change after it moves the times */
+    if (c->pre_next < c->npre && c->pre_m[c->pre_next] == m) {
+        int i = c->pre_next++;   /* stat'ed already (tide_sumcache_prestat) */
+        if (!c->pre_ok[i])
+            return tide_migration_checksum(m, err);
+        k = c->pre_keys[i];
+    } else {
+        if (stat_of(c, m->path, name, &st) < 0)
+            return tide_migration_checksum(m, err);
+        key_of(&st, &k);         /* before the read: a change after it moves the times */
+    }
     if ((e = find(c, name)) && same_key(&e->key, &k)) {
         memcpy(m->checksum, e->sum, SUM_LEN);
         m->checksum[SUM_LEN] = '\0';
@@ -339,6 +412,9 @@ void tide_sumcache_close(tide_sumcache *c)
     drop_all(c);
     if (c->map)
         munmap(c->map, c->maplen);
+    free(c->pre_keys);
+    free(c->pre_ok);
+    free(c->pre_m);
     free(c->file);
     free(c->folder);
     if (c->has_dirfd)

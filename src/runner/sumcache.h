@@ -36,6 +36,10 @@ typedef struct tide_sumcache {
     const char *dir;               /* the folder as given (borrowed), and */
     size_t dirlen;
     int dirfd, has_dirfd;          /* open, for a stat of each file by its name alone */
+    struct file_key *pre_keys;     /* tide_sumcache_prestat's stats, in its order */
+    char *pre_ok;
+    tide_migration **pre_m;
+    int npre, pre_next;
 } tide_sumcache;
 
 /* Loads the cache of the migrations folder dir, for a run that checks
@@ -46,6 +50,11 @@ void tide_sumcache_open(tide_sumcache *c, const char *dir, int nfiles);
 /* Fills m->checksum as tide_migration_checksum does, from the cache when
  * the file's stat is the one remembered. */
 int  tide_sumcache_checksum(tide_sumcache *c, tide_migration *m, tide_err *err);
+
+/* Stats the files of ms[0..n) (each with a path) on two threads, for the
+ * tide_sumcache_checksum calls that follow in that order; does nothing
+ * without a cache or for fewer than 1,024 files. */
+void tide_sumcache_prestat(tide_sumcache *c, tide_migration *const *ms, int n);
 
 /* Writes the cache back when it changed (the files checked in this run
  * only; failures ignored) and frees it. */
