@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 enum { OID_TEXT_ARRAY = 1009 };
 
@@ -2080,6 +2081,7 @@ typedef struct side {
     pthread_t thread;
     int running;                  /* the thread was started and not joined */
     pthread_mutex_t mu;           /* guards begun, done, abandoned */
+    pthread_cond_t cv;            /* signalled when begun or done is set */
     int begun;                    /* the second connection is in the snapshot */
     int done;                     /* the thread is about to end */
     int abandoned;                /* the first gave up on it */
@@ -2110,6 +2112,11 @@ static side *side_new(void)
         free(sd);
         return NULL;
     }
+    if (sd && pthread_cond_init(&sd->cv, NULL) != 0) {
+        pthread_mutex_destroy(&sd->mu);
+        free(sd);
+        return NULL;
+    }
     return sd;
 }
 
@@ -2123,6 +2130,7 @@ static void side_free(side *sd)
     free(sd->params[0]);
     free(sd->params[1]);
     PQclear(sd->res);
+    pthread_cond_destroy(&sd->cv);
     pthread_mutex_destroy(&sd->mu);
     free(sd);
 }
@@ -2177,6 +2185,7 @@ static void *side_main(void *arg)
         pthread_mutex_lock(&sd->mu);
         sd->begun = ok;
         ok = ok && !sd->abandoned;
+        pthread_cond_signal(&sd->cv);
         pthread_mutex_unlock(&sd->mu);
     }
     if (ok) {
@@ -2196,6 +2205,7 @@ static void *side_main(void *arg)
     sd->queries = pg ? 1 + ok + ok : 0;
     sd->done = 1;
     abandoned = sd->abandoned;
+    pthread_cond_signal(&sd->cv);
     pthread_mutex_unlock(&sd->mu);
     if (abandoned)
         side_free(sd);             /* the first went on without it */
@@ -2220,18 +2230,25 @@ static int side_start(reader *r, side *sd)
 
 /* Its result, once the thread is done (NULL: read it on the first). Called
  * when the first connection has sent everything else: a second connection
- * not yet in the snapshot by then is waiting for a server (a pooler whose
- * every server connection is taken, the first's among them, would have it
- * wait until the first commits: forever) and is given up: the columns are
- * read on the first, and the thread, detached, frees the side (*sdp NULL). */
+ * still not in the snapshot a second later is waiting for a server (a
+ * pooler whose every server connection is taken, the first's among them,
+ * would have it wait until the first commits: forever) and is given up: the
+ * columns are read on the first, and the thread, detached, frees the side
+ * (*sdp NULL). */
 static PGresult *side_join(side **sdp)
 {
+    enum { WAIT_MS = 1000 };
     side *sd = *sdp;
     PGresult *res;
+    struct timespec until;
     int give_up;
     if (!sd || !sd->running)
         return NULL;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += WAIT_MS / 1000;
     pthread_mutex_lock(&sd->mu);
+    while (!sd->begun && !sd->done && pthread_cond_timedwait(&sd->cv, &sd->mu, &until) == 0)
+        ;
     give_up = !sd->begun && !sd->done;
     sd->abandoned = give_up;
     pthread_mutex_unlock(&sd->mu);

@@ -942,7 +942,7 @@ static void test_second_connection(void **state)
 {
     fixture *f = *state;
     char *one, *two, *fresh, *url, sql[512];
-    int queries, alone;
+    int queries, alone, attempt;
     tide_conn *limited;
     tide_err err;
     script_ok(f->conn, full_schema);
@@ -954,9 +954,19 @@ static void test_second_connection(void **state)
               "SET DateStyle = 'SQL, DMY'; SET IntervalStyle = 'sql_standard'; "
               "SET extra_float_digits = 0; SET bytea_output = 'escape'");
     one = inspect_json(f->conn, "0", &alone);
-    two = inspect_json(f->conn, "1", &queries);
-    assert_int_equal(queries, alone + 2);       /* the columns' three on the second, not one */
-    assert_string_equal(two, one);
+    /* the columns' three statements on the second connection, not one on the
+     * first; a second connection not in the snapshot within a second of the
+     * first being done is given up (its output the same): on a machine
+     * loaded enough, tried again */
+    for (attempt = 0;; attempt++) {
+        two = inspect_json(f->conn, "1", &queries);
+        assert_string_equal(two, one);
+        if (queries == alone + 2 || attempt == 4)
+            break;
+        assert_int_equal(queries, alone);
+        free(two);
+    }
+    assert_int_equal(queries, alone + 2);
     script_ok(f->conn, "RESET ALL");            /* the settings do change the text */
     fresh = inspect_json(f->conn, "0", &queries);
     assert_true(strcmp(fresh, one) != 0);
