@@ -2135,15 +2135,22 @@ static void side_free(side *sd)
     free(sd);
 }
 
+/* TIDE_PG_SECOND_CONNECTION: 0 never, 1 whatever the size, -1 (unset or
+ * anything else) from SIDE_MIN_TABLES tables. */
+static int second_connection_setting(void)
+{
+    const char *want = getenv("TIDE_PG_SECOND_CONNECTION");
+    return want && !strcmp(want, "0") ? 0 : want && !strcmp(want, "1") ? 1 : -1;
+}
+
 /* The first connection's transaction; with a second connection possible
  * (not TIDE_PG_SECOND_CONNECTION=0), its snapshot exported. A server that
  * refuses the export (the transaction is then aborted) gets a plain one. */
 static int begin(reader *r, side **sdp)
 {
-    const char *want = getenv("TIDE_PG_SECOND_CONNECTION");
     PGresult *res;
     int ok;
-    if ((want && !strcmp(want, "0")) || !(*sdp = side_new()))
+    if (second_connection_setting() == 0 || !(*sdp = side_new()))
         return command(r, "schema (begin)", sql_begin);
     res = PQexec(r->c->pg, sql_begin_exporting);
     queries_sent++;
@@ -2216,8 +2223,7 @@ static void *side_main(void *arg)
  * large enough for it to pay; 0 when started. */
 static int side_start(reader *r, side *sd)
 {
-    const char *want = getenv("TIDE_PG_SECOND_CONNECTION");
-    if (!sd || (r->nrels < SIDE_MIN_TABLES && !(want && !strcmp(want, "1"))))
+    if (!sd || (r->nrels < SIDE_MIN_TABLES && second_connection_setting() != 1))
         return -1;
     if (!(sd->opts = PQconninfo(r->c->pg)) || (!r->all && !(sd->params[0] = strdup(r->params[0].data))) ||
         !(sd->params[1] = strdup(r->params[1].data)))

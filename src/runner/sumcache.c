@@ -253,11 +253,16 @@ static int stat_of(const tide_sumcache *c, const char *path, const char *name, s
 
 enum { PRESTAT_MIN = 1024, PRESTAT_CHUNK = 64 };
 
+/* A file's stat taken ahead (ok: stat succeeded, key set). */
+struct tide_sumcache_stat {
+    file_key key;
+    int ok;
+};
+
 typedef struct prestat_job {
     const tide_sumcache *c;
     tide_migration *const *ms;
-    file_key *keys;
-    char *ok;
+    tide_sumcache_stat *pre;
     int n;
     atomic_int next;               /* the next chunk to take */
 } prestat_job;
@@ -269,8 +274,8 @@ static void prestat_run(prestat_job *j)
         for (i = lo; i < j->n && i < lo + PRESTAT_CHUNK; i++) {
             const char *path = j->ms[i]->path, *slash = strrchr(path, '/');
             struct stat st;
-            if ((j->ok[i] = stat_of(j->c, path, slash ? slash + 1 : path, &st) == 0))
-                key_of(&st, &j->keys[i]);
+            if ((j->pre[i].ok = stat_of(j->c, path, slash ? slash + 1 : path, &st) == 0))
+                key_of(&st, &j->pre[i].key);
         }
 }
 
@@ -290,25 +295,18 @@ void tide_sumcache_prestat(tide_sumcache *c, tide_migration *const *ms, int n)
     for (i = 0; i < n; i++)
         if (!ms[i]->path)
             return;
-    if (!(c->pre_keys = malloc(sizeof *c->pre_keys * (size_t)n)) || !(c->pre_ok = malloc((size_t)n)) ||
-        !(c->pre_m = malloc(sizeof *c->pre_m * (size_t)n))) {
-        free(c->pre_keys);
-        free(c->pre_ok);
-        c->pre_keys = NULL;
-        c->pre_ok = NULL;
+    if (!(c->pre = malloc(sizeof *c->pre * (size_t)n)))
         return;
-    }
-    memcpy(c->pre_m, ms, sizeof *c->pre_m * (size_t)n);
     j.c = c;
     j.ms = ms;
-    j.keys = c->pre_keys;
-    j.ok = c->pre_ok;
+    j.pre = c->pre;
     j.n = n;
     atomic_init(&j.next, 0);
     started = pthread_create(&thread, NULL, prestat_thread, &j) == 0;
     prestat_run(&j);
     if (started)
         pthread_join(thread, NULL);
+    c->pre_m = ms;
     c->npre = n;
     c->pre_next = 0;
 }
@@ -326,9 +324,9 @@ int tide_sumcache_checksum(tide_sumcache *c, tide_migration *m, tide_err *err)
     name = strrchr(m->path, '/') ? strrchr(m->path, '/') + 1 : m->path;
     if (c->pre_next < c->npre && c->pre_m[c->pre_next] == m) {
         int i = c->pre_next++;   /* stat'ed already (tide_sumcache_prestat) */
-        if (!c->pre_ok[i])
+        if (!c->pre[i].ok)
             return tide_migration_checksum(m, err);
-        k = c->pre_keys[i];
+        k = c->pre[i].key;
     } else {
         if (stat_of(c, m->path, name, &st) < 0)
             return tide_migration_checksum(m, err);
@@ -412,9 +410,7 @@ void tide_sumcache_close(tide_sumcache *c)
     drop_all(c);
     if (c->map)
         munmap(c->map, c->maplen);
-    free(c->pre_keys);
-    free(c->pre_ok);
-    free(c->pre_m);
+    free(c->pre);
     free(c->file);
     free(c->folder);
     if (c->has_dirfd)

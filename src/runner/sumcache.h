@@ -22,6 +22,7 @@
 enum { TIDE_SUMCACHE_MIN = 256 };
 
 typedef struct tide_sumcache_entry tide_sumcache_entry;
+typedef struct tide_sumcache_stat tide_sumcache_stat;
 
 typedef struct tide_sumcache {
     char *file;                    /* the cache's path; NULL: every checksum is read */
@@ -36,9 +37,8 @@ typedef struct tide_sumcache {
     const char *dir;               /* the folder as given (borrowed), and */
     size_t dirlen;
     int dirfd, has_dirfd;          /* open, for a stat of each file by its name alone */
-    struct file_key *pre_keys;     /* tide_sumcache_prestat's stats, in its order */
-    char *pre_ok;
-    tide_migration **pre_m;
+    tide_sumcache_stat *pre;       /* tide_sumcache_prestat's stats, of pre_m's files */
+    tide_migration *const *pre_m;  /* borrowed from its caller */
     int npre, pre_next;
 } tide_sumcache;
 
@@ -52,8 +52,9 @@ void tide_sumcache_open(tide_sumcache *c, const char *dir, int nfiles);
 int  tide_sumcache_checksum(tide_sumcache *c, tide_migration *m, tide_err *err);
 
 /* Stats the files of ms[0..n) (each with a path) on two threads, for the
- * tide_sumcache_checksum calls that follow in that order; does nothing
- * without a cache or for fewer than 1,024 files. */
+ * tide_sumcache_checksum calls that follow in that order (ms is kept, not
+ * copied: it must outlive them); does nothing without a cache or for fewer
+ * than 1,024 files. */
 void tide_sumcache_prestat(tide_sumcache *c, tide_migration *const *ms, int n);
 
 /* Writes the cache back when it changed (the files checked in this run
